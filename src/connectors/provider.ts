@@ -1,0 +1,86 @@
+/**
+ * The one interface every calendar connector implements (Google, Microsoft 365, CalDAV, ICS).
+ * Connectors read free/busy only: `getBusy` returns intervals, never titles.
+ * Expected per-calendar failures (a calendar not found, partial data) are values inside
+ * `BusyResult`; outages and auth failures are thrown as `ProviderError` (see ./errors.ts).
+ */
+import type { Interval } from '../core/interval.ts';
+
+export type ProviderKind = 'google' | 'microsoft' | 'caldav' | 'ics';
+
+export interface CalendarRef {
+  /** Provider-specific calendar id (Google calendar id, Graph calendar id / mailbox, CalDAV collection URL, ICS URL). */
+  readonly id: string;
+  readonly name: string;
+  readonly primary: boolean;
+  /** Whether Convene may write events to it. ICS feeds are never writable. */
+  readonly writable: boolean;
+  readonly timeZone?: string;
+}
+
+export interface BusyQuery {
+  readonly calendarIds: readonly string[];
+  /** Half-open epoch-ms range. Connectors chunk it under their provider's limits. */
+  readonly range: Interval;
+  readonly signal?: AbortSignal;
+}
+
+export type CalendarBusy =
+  | { readonly ok: true; readonly busy: readonly Interval[] }
+  | { readonly ok: false; readonly error: { readonly code: CalendarErrorCode; readonly message: string } };
+
+export type CalendarErrorCode = 'not_found' | 'forbidden' | 'too_many_calendars' | 'provider_error';
+
+export interface BusyResult {
+  /** One entry per requested calendar id. Busy lists are normalised (sorted, merged). */
+  readonly calendars: Readonly<Record<string, CalendarBusy>>;
+}
+
+export interface Attendee {
+  readonly email: string;
+  readonly name?: string;
+  readonly optional?: boolean;
+}
+
+export interface EventDraft {
+  /**
+   * Stable across retries of the same write: becomes the Google client-set event id,
+   * the Graph `transactionId`, the CalDAV resource name (written with `If-None-Match: *`).
+   */
+  readonly idempotencyKey: string;
+  readonly calendarId: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly start: number;
+  readonly end: number;
+  /** IANA zone the event is presented in (the organiser's). */
+  readonly timeZone: string;
+  readonly attendees: readonly Attendee[];
+  /** Ask the provider for a video link (Google Meet, Teams) where it offers one. */
+  readonly conference: boolean;
+}
+
+export interface WrittenEvent {
+  readonly eventId: string;
+  readonly iCalUID?: string;
+  readonly conferenceUrl?: string;
+  readonly etag?: string;
+}
+
+export interface CalendarProvider {
+  readonly kind: ProviderKind;
+  listCalendars(signal?: AbortSignal): Promise<CalendarRef[]>;
+  getBusy(query: BusyQuery): Promise<BusyResult>;
+  /** Creating twice with the same idempotency key yields one event (the second call returns it). */
+  createEvent(draft: EventDraft): Promise<WrittenEvent>;
+  updateEvent(eventId: string, draft: EventDraft): Promise<WrittenEvent>;
+  /** Deleting an event that is already gone succeeds. */
+  deleteEvent(calendarId: string, eventId: string): Promise<void>;
+}
+
+/** Supplies OAuth access tokens; refresh is the token source's business (single-flight). */
+export interface TokenSource {
+  accessToken(signal?: AbortSignal): Promise<string>;
+  /** Called after the provider rejected the current token (401); the next accessToken() refreshes. */
+  invalidate(rejected: string): void;
+}
