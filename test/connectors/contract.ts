@@ -1,0 +1,251 @@
+/**
+ * The shared connector contract: every `CalendarProvider` (ICS, CalDAV, Google, Microsoft) runs these
+ * cases against its own fixture. Usage, in `test/connectors/<provider>*.test.ts`:
+ *
+ *   defineProviderContract('google (fake API)', async () => ({ provider, calendarId, ... }));
+ *
+ * Lifecycle: `setup()` is called before EACH case and `teardown()` after it, so every case starts
+ * from an empty calendar (`calendarId` holds no events until the case seeds it). Start expensive
+ * things (a server) once in your test file's `beforeAll` and make `setup()` cheap (a fresh calendar).
+ *
+ * Time: all cases use fixed instants in March–August 2030 (no `Date.now()`). All-day events are
+ * seeded with `start`/`end` at UTC midnights; a provider may present them in its calendar's zone,
+ * so the case only requires one 24-hour busy block containing that UTC day's noon.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ProviderError } from '../../src/connectors/errors.ts';
+import type {
+  BusyResult,
+  CalendarBusy,
+  CalendarProvider,
+  EventDraft,
+} from '../../src/connectors/provider.ts';
+import type { Interval } from '../../src/core/interval.ts';
+import { DAY, HOUR, MINUTE } from '../../src/core/interval.ts';
+
+export interface SeedEvent {
+  id: string;
+  title: string;
+  start: number;
+  end: number;
+  transparent?: boolean;
+  allDay?: boolean;
+}
+
+export interface ContractFixture {
+  provider: CalendarProvider;
+  /** A calendar that exists and that the suite may seed and (if writable) write to. */
+  calendarId: string;
+  /** A calendar id the provider will report as not found / inaccessible. */
+  missingCalendarId: string;
+  /** Put events into the backing store directly (not through the provider). */
+  seed(events: SeedEvent[]): Promise<void>;
+  /** The events currently in the backing store for calendarId (to count duplicates after retried writes). */
+  listStored(): Promise<Array<{ id: string; start: number; end: number }>>;
+  capabilities: { write: boolean; maxRangeDays?: number };
+  teardown(): Promise<void>;
+}
+
+/** Monday 4 March 2030, 00:00 UTC. */
+export const CONTRACT_BASE = Date.UTC(2030, 2, 4);
+
+const at = (day: number, hour: number, minute = 0): number =>
+  CONTRACT_BASE + day * DAY + hour * HOUR + minute * MINUTE;
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+const readable = (busy: readonly Interval[]): string[] => busy.map((b) => `${iso(b.start)}/${iso(b.end)}`);
+
+function okBusy(result: BusyResult, calendarId: string): readonly Interval[] {
+  const entry: CalendarBusy | undefined = result.calendars[calendarId];
+  expect(entry, `BusyResult has no entry for ${calendarId}`).toBeDefined();
+  if (!entry?.ok) {
+    throw new Error(`expected ok busy for ${calendarId}, got ${JSON.stringify(entry)}`);
+  }
+  return entry.busy;
+}
+
+function draft(fixture: ContractFixture, key: string, start: number, end: number): EventDraft {
+  return {
+    idempotencyKey: key,
+    calendarId: fixture.calendarId,
+    title: 'Convene contract: planning sync',
+    description: 'Written by the connector contract suite',
+    start,
+    end,
+    timeZone: 'Europe/Paris',
+    attendees: [{ email: 'ada@example.com', name: 'Ada' }],
+    conference: false,
+  };
+}
+
+export function defineProviderContract(name: string, setup: () => Promise<ContractFixture>): void {
+  describe(`${name} contract`, () => {
+    let fixture: ContractFixture;
+
+    beforeEach(async () => {
+      fixture = await setup();
+    });
+
+    afterEach(async () => {
+      await fixture?.teardown();
+    });
+
+    const busyFor = async (range: Interval, ids: readonly string[] = [fixture.calendarId]) =>
+      fixture.provider.getBusy({ calendarIds: ids, range });
+
+    it('returns seeded opaque events as busy: sorted, merged, clipped to the range', async () => {
+      await fixture.seed([
+        // Deliberately out of order; the first two overlap, the last two cross the range edges.
+        { id: 'c-afternoon', title: 'Afternoon review', start: at(1, 14), end: at(1, 15) },
+        { id: 'c-overlap-a', title: 'Standup', start: at(1, 10), end: at(1, 11) },
+        { id: 'c-overlap-b', title: 'Design review', start: at(1, 10, 30), end: at(1, 12) },
+        { id: 'c-early', title: 'Early call', start: at(1, 7), end: at(1, 9, 30) },
+        { id: 'c-late', title: 'Late call', start: at(1, 17), end: at(1, 19) },
+        { id: 'c-outside', title: 'Another day', start: at(3, 10), end: at(3, 11) },
+      ]);
+      const range = { start: at(1, 9), end: at(1, 18) };
+      const result = await busyFor(range);
+      expect(Object.keys(result.calendars)).toEqual([fixture.calendarId]);
+      expect(readable(okBusy(result, fixture.calendarId))).toEqual(
+        readable([
+          { start: at(1, 9), end: at(1, 9, 30) },
+          { start: at(1, 10), end: at(1, 12) },
+          { start: at(1, 14), end: at(1, 15) },
+          { start: at(1, 17), end: at(1, 18) },
+        ]),
+      );
+    });
+
+    it('returns an empty busy list for a range without events', async () => {
+      await fixture.seed([{ id: 'e-other', title: 'Elsewhere', start: at(5, 10), end: at(5, 11) }]);
+      const busy = okBusy(await busyFor({ start: at(1, 0), end: at(2, 0) }), fixture.calendarId);
+      expect(busy).toEqual([]);
+    });
+
+    it('does not count transparent (free) events as busy', async () => {
+      await fixture.seed([
+        { id: 't-free', title: 'Focus time (free)', start: at(2, 9), end: at(2, 12), transparent: true },
+        { id: 't-busy', title: 'Customer call', start: at(2, 13), end: at(2, 14) },
+      ]);
+      const busy = okBusy(await busyFor({ start: at(2, 0), end: at(3, 0) }), fixture.calendarId);
+      expect(readable(busy)).toEqual(readable([{ start: at(2, 13), end: at(2, 14) }]));
+    });
+
+    it('counts an all-day event as busy for that whole day', async () => {
+      await fixture.seed([{ id: 'a-day', title: 'Offsite', start: at(4, 0), end: at(5, 0), allDay: true }]);
+      const busy = okBusy(await busyFor({ start: at(2, 0), end: at(7, 0) }), fixture.calendarId);
+      expect(busy).toHaveLength(1);
+      const block = busy[0]!;
+      expect(block.end - block.start).toBe(DAY);
+      expect(block.start).toBeLessThanOrEqual(at(4, 12));
+      expect(block.end).toBeGreaterThan(at(4, 12));
+    });
+
+    it('never leaks event titles into the busy result', async () => {
+      const titles = ['Secret: oncology appointment zq81', 'Confidential: layoffs planning zq82'];
+      await fixture.seed([
+        { id: 'p-1', title: titles[0]!, start: at(6, 9), end: at(6, 10) },
+        { id: 'p-2', title: titles[1]!, start: at(6, 11), end: at(6, 12) },
+      ]);
+      const result = await busyFor({ start: at(6, 0), end: at(7, 0) });
+      expect(okBusy(result, fixture.calendarId)).toHaveLength(2);
+      const json = JSON.stringify(result);
+      for (const title of titles) {
+        expect(json).not.toContain(title);
+        expect(json).not.toContain(title.split(': ')[1]!);
+      }
+    });
+
+    it('reports an unknown calendar as a per-calendar not_found value without failing the known one', async () => {
+      await fixture.seed([{ id: 'm-1', title: 'Known meeting', start: at(8, 10), end: at(8, 11) }]);
+      const result = await busyFor({ start: at(8, 0), end: at(9, 0) }, [
+        fixture.missingCalendarId,
+        fixture.calendarId,
+      ]);
+      expect(Object.keys(result.calendars).sort()).toEqual(
+        [fixture.calendarId, fixture.missingCalendarId].sort(),
+      );
+      const missing = result.calendars[fixture.missingCalendarId];
+      expect(missing?.ok).toBe(false);
+      if (missing && !missing.ok) {
+        expect(missing.error.code).toBe('not_found');
+        expect(missing.error.message).toEqual(expect.any(String));
+        expect(missing.error.message.length).toBeGreaterThan(0);
+      }
+      expect(readable(okBusy(result, fixture.calendarId))).toEqual(
+        readable([{ start: at(8, 10), end: at(8, 11) }]),
+      );
+    });
+
+    it('answers a 150-day range (longer than provider limits) with events near both ends', async () => {
+      const days = Math.max(150, (fixture.capabilities.maxRangeDays ?? 0) * 2 + 10);
+      const range = { start: at(10, 0), end: at(10 + days, 0) };
+      await fixture.seed([
+        { id: 'l-first', title: 'First week', start: at(10, 8), end: at(10, 9) },
+        {
+          id: 'l-middle',
+          title: 'Middle',
+          start: at(10 + Math.floor(days / 2), 15),
+          end: at(10 + Math.floor(days / 2), 16),
+        },
+        { id: 'l-last', title: 'Last day', start: at(10 + days - 1, 20), end: at(10 + days - 1, 21) },
+        { id: 'l-after', title: 'After the range', start: at(10 + days, 8), end: at(10 + days, 9) },
+      ]);
+      const busy = okBusy(await busyFor(range), fixture.calendarId);
+      expect(readable(busy)).toEqual(
+        readable([
+          { start: at(10, 8), end: at(10, 9) },
+          { start: at(10 + Math.floor(days / 2), 15), end: at(10 + Math.floor(days / 2), 16) },
+          { start: at(10 + days - 1, 20), end: at(10 + days - 1, 21) },
+        ]),
+      );
+    });
+
+    it('lists the calendar among listCalendars()', async () => {
+      const calendars = await fixture.provider.listCalendars();
+      const ids = calendars.map((c) => c.id);
+      expect(ids).toContain(fixture.calendarId);
+      expect(ids).not.toContain(fixture.missingCalendarId);
+      const mine = calendars.find((c) => c.id === fixture.calendarId)!;
+      expect(mine.writable).toBe(fixture.capabilities.write);
+    });
+
+    it('writes (create idempotently, update, delete twice) or refuses with read_only', async () => {
+      const start = at(20, 9);
+      const end = at(20, 10);
+      const range = { start: at(20, 0), end: at(21, 0) };
+      if (!fixture.capabilities.write) {
+        const attempt = fixture.provider.createEvent(draft(fixture, 'contract-ro-1', start, end));
+        await expect(attempt).rejects.toBeInstanceOf(ProviderError);
+        await expect(attempt).rejects.toMatchObject({ code: 'read_only' });
+        expect(await fixture.listStored()).toEqual([]);
+        return;
+      }
+
+      const key = 'contract-write-0001';
+      const first = await fixture.provider.createEvent(draft(fixture, key, start, end));
+      const retried = await fixture.provider.createEvent(draft(fixture, key, start, end));
+      expect(first.eventId.length).toBeGreaterThan(0);
+      expect(retried.eventId).toBe(first.eventId);
+      let stored = await fixture.listStored();
+      expect(stored.map((s) => [s.start, s.end])).toEqual([[start, end]]);
+      expect(readable(okBusy(await busyFor(range), fixture.calendarId))).toEqual(readable([{ start, end }]));
+
+      const moved = await fixture.provider.updateEvent(
+        first.eventId,
+        draft(fixture, key, at(20, 14), at(20, 15)),
+      );
+      expect(moved.eventId).toBe(first.eventId);
+      stored = await fixture.listStored();
+      expect(stored.map((s) => [s.start, s.end])).toEqual([[at(20, 14), at(20, 15)]]);
+      expect(readable(okBusy(await busyFor(range), fixture.calendarId))).toEqual(
+        readable([{ start: at(20, 14), end: at(20, 15) }]),
+      );
+
+      await fixture.provider.deleteEvent(fixture.calendarId, first.eventId);
+      expect(await fixture.listStored()).toEqual([]);
+      expect(okBusy(await busyFor(range), fixture.calendarId)).toEqual([]);
+      await expect(fixture.provider.deleteEvent(fixture.calendarId, first.eventId)).resolves.toBeUndefined();
+    });
+  });
+}
