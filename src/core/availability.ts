@@ -1,0 +1,213 @@
+/**
+ * Group availability: which grid-aligned slots of a window work for a group.
+ *
+ * Per person: free = working hours − (busy widened by the buffers). A candidate start `t` is on the grid
+ * (every `slotIntervalMinutes` from each local midnight of `bookerTimeZone`), `t >= max(window.start,
+ * now + notice)` and `t + duration <= window.end`. Then, by mode:
+ * - COLLECTIVE: `[t, t + duration)` lies inside the free time of every required participant. Optional
+ *   participants never remove a slot; each slot lists which of them can attend.
+ * - ROUND_ROBIN: `[t, t + duration)` lies inside the free time of at least ONE required participant (the
+ *   members of the rotation) — a slot is never stitched together from several people's free time.
+ *   Optional participants are reported as in COLLECTIVE.
+ * `available` lists, in input order, every participant (required or optional) free for the whole slot.
+ */
+import type { Interval } from './interval.ts';
+import { MINUTE } from './interval.ts';
+import { clip, fittingStarts, forEachGridSlot, intersectAll, normalize, pad, subtract } from './intervals.ts';
+import type { CompiledWorkingHours, DateOverride, WorkingHoursRule } from './working-hours.ts';
+import { compileWorkingHours, expandWorkingHours } from './working-hours.ts';
+import type { ZoneCache } from './zone-offsets.ts';
+import { createZoneCache, isValidTimeZone, localMidnights } from './zone-offsets.ts';
+
+export type ParticipantId = string | number;
+export type SchedulingMode = 'COLLECTIVE' | 'ROUND_ROBIN';
+
+export interface Participant {
+  readonly id: ParticipantId;
+  /** IANA zone of the working hours (and of the comfort scoring in ranking). */
+  readonly timeZone: string;
+  readonly workingHours: readonly WorkingHoursRule[];
+  readonly dateOverrides?: readonly DateOverride[];
+  /** Busy time, half-open epoch ms; may overlap and be unsorted. */
+  readonly busy: readonly Interval[];
+  /** Optional attendees are scored, never required. Default false. */
+  readonly optional?: boolean;
+}
+
+export interface AvailabilityRequest {
+  readonly window: Interval;
+  readonly durationMinutes: number;
+  /** Grid step from each local midnight of `bookerTimeZone`. */
+  readonly slotIntervalMinutes: number;
+  readonly bookerTimeZone: string;
+  readonly mode: SchedulingMode;
+  readonly participants: readonly Participant[];
+  /** Earliest start is `now + minimumNoticeMinutes` (and never before `window.start`). Default 0. */
+  readonly minimumNoticeMinutes?: number;
+  /** The clock; defaults to `window.start` (the benchmark format counts notice from there). */
+  readonly now?: number;
+  /** Free margin required before each busy interval (it is widened by this much). Default 0. */
+  readonly bufferBeforeMinutes?: number;
+  /** Free margin required after each busy interval. Default 0. */
+  readonly bufferAfterMinutes?: number;
+}
+
+export interface Slot {
+  readonly start: number;
+  readonly end: number;
+  /** Participants (input order) free for the whole slot. */
+  readonly available: readonly ParticipantId[];
+}
+
+export type AvailabilityErrorCode =
+  | 'invalid_time_zone'
+  | 'invalid_working_hours'
+  | 'invalid_window'
+  | 'invalid_duration'
+  | 'invalid_interval'
+  | 'invalid_notice'
+  | 'invalid_buffer'
+  | 'duplicate_participant'
+  | 'no_required_participants';
+
+export interface AvailabilityError {
+  readonly code: AvailabilityErrorCode;
+  /** Field path, e.g. `participants[3].timeZone`. */
+  readonly path: string;
+  readonly message: string;
+}
+
+export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
+
+export interface Availability {
+  readonly slots: Slot[];
+  /** Free time per participant (input order), clipped to the bookable range. */
+  readonly free: readonly (readonly Interval[])[];
+  /** Offset tables used, reusable by ranking. */
+  readonly zones: ZoneCache;
+}
+
+function checkRequest(req: AvailabilityRequest): AvailabilityError | undefined {
+  const bad = (code: AvailabilityErrorCode, path: string, message: string) => ({ code, path, message });
+  const { window } = req;
+  if (!Number.isFinite(window.start) || !Number.isFinite(window.end) || !(window.end > window.start))
+    return bad('invalid_window', 'window', 'window.end must be after window.start');
+  if (!Number.isInteger(req.durationMinutes) || req.durationMinutes < 1)
+    return bad('invalid_duration', 'durationMinutes', 'durationMinutes must be a positive whole number');
+  if (!Number.isInteger(req.slotIntervalMinutes) || req.slotIntervalMinutes < 1)
+    return bad('invalid_interval', 'slotIntervalMinutes', 'slotIntervalMinutes must be a positive whole number');
+  const notice = req.minimumNoticeMinutes ?? 0;
+  if (!Number.isFinite(notice) || notice < 0)
+    return bad('invalid_notice', 'minimumNoticeMinutes', 'minimumNoticeMinutes must be zero or more');
+  for (const key of ['bufferBeforeMinutes', 'bufferAfterMinutes'] as const) {
+    const v = req[key] ?? 0;
+    if (!Number.isFinite(v) || v < 0) return bad('invalid_buffer', key, `${key} must be zero or more`);
+  }
+  if (!isValidTimeZone(req.bookerTimeZone))
+    return bad(
+      'invalid_time_zone',
+      'bookerTimeZone',
+      `"${req.bookerTimeZone}" is not a valid IANA time zone (e.g. "Europe/Paris")`,
+    );
+  const seen = new Set<ParticipantId>();
+  let required = 0;
+  for (const [i, p] of req.participants.entries()) {
+    if (seen.has(p.id)) return bad('duplicate_participant', `participants[${i}].id`, `duplicate id ${p.id}`);
+    seen.add(p.id);
+    if (!isValidTimeZone(p.timeZone))
+      return bad(
+        'invalid_time_zone',
+        `participants[${i}].timeZone`,
+        `"${p.timeZone}" is not a valid IANA time zone (e.g. "Europe/Paris")`,
+      );
+    if (!p.optional) required++;
+  }
+  if (required === 0)
+    return bad('no_required_participants', 'participants', 'at least one participant must be required');
+  return undefined;
+}
+
+/** Validates a request and computes its slots; expected problems come back as `{ ok: false, error }`. */
+export function computeAvailability(req: AvailabilityRequest): Result<Availability, AvailabilityError> {
+  const invalid = checkRequest(req);
+  if (invalid) return { ok: false, error: invalid };
+  const compiled: CompiledWorkingHours[] = [];
+  for (const [i, p] of req.participants.entries()) {
+    const c = compileWorkingHours(p.workingHours, p.dateOverrides ?? []);
+    if (!c.ok)
+      return {
+        ok: false,
+        error: { code: c.error.code, path: `participants[${i}].${c.error.path}`, message: c.error.message },
+      };
+    compiled.push(c.value);
+  }
+  return { ok: true, value: availabilityOf(req, compiled) };
+}
+
+function availabilityOf(req: AvailabilityRequest, compiled: readonly CompiledWorkingHours[]): Availability {
+  const durationMs = req.durationMinutes * MINUTE;
+  const stepMs = req.slotIntervalMinutes * MINUTE;
+  const now = req.now ?? req.window.start;
+  const earliest = Math.max(req.window.start, now + (req.minimumNoticeMinutes ?? 0) * MINUTE);
+  const bookable: Interval = { start: earliest, end: req.window.end };
+  const zones = createZoneCache(req.window);
+  const before = (req.bufferBeforeMinutes ?? 0) * MINUTE;
+  const after = (req.bufferAfterMinutes ?? 0) * MINUTE;
+  const people = req.participants;
+
+  const free: Interval[][] = people.map((p, i) => {
+    if (!(bookable.end > bookable.start)) return [];
+    const hours = expandWorkingHours(compiled[i]!, zones.get(p.timeZone), bookable);
+    if (hours.length === 0) return hours;
+    return subtract(hours, pad(clip(normalize(p.busy), { start: bookable.start - after, end: bookable.end + before }), before, after));
+  });
+  const anchors = localMidnights(zones.get(req.bookerTimeZone), { start: earliest, end: req.window.end });
+  const grid = { anchors, stepMs };
+  const requiredIdx: number[] = [];
+  const optionalIdx: number[] = [];
+  people.forEach((p, i) => (p.optional ? optionalIdx : requiredIdx).push(i));
+
+  // Candidate starts (sorted) and, per candidate, whether each participant is free.
+  let starts: number[];
+  const freeAt: (Uint8Array | undefined)[] = new Array(people.length);
+  if (req.mode === 'COLLECTIVE') {
+    starts = [];
+    forEachGridSlot(
+      intersectAll(requiredIdx.map((i) => free[i]!)),
+      durationMs,
+      grid,
+      (t) => void starts.push(t),
+    );
+    for (const i of requiredIdx) freeAt[i] = new Uint8Array(starts.length).fill(1);
+  } else {
+    starts = [];
+    forEachGridSlot([bookable], durationMs, grid, (t) => void starts.push(t));
+    const any = new Uint8Array(starts.length);
+    for (const i of requiredIdx) {
+      const mark = new Uint8Array(starts.length);
+      for (const k of fittingStarts(free[i]!, durationMs, starts)) {
+        mark[k] = 1;
+        any[k] = 1;
+      }
+      freeAt[i] = mark;
+    }
+    const kept: number[] = [];
+    for (let k = 0; k < starts.length; k++) if (any[k]) kept.push(k);
+    starts = kept.map((k) => starts[k]!);
+    for (const i of requiredIdx) {
+      const mark = freeAt[i]!;
+      freeAt[i] = Uint8Array.from(kept, (k) => mark[k]!);
+    }
+  }
+  for (const i of optionalIdx) {
+    const mark = new Uint8Array(starts.length);
+    for (const k of fittingStarts(free[i]!, durationMs, starts)) mark[k] = 1;
+    freeAt[i] = mark;
+  }
+  const slots: Slot[] = starts.map((t, k) => {
+    const available: ParticipantId[] = [];
+    for (let i = 0; i < people.length; i++) if (freeAt[i]![k]) available.push(people[i]!.id);
+    return { start: t, end: t + durationMs, available };
+  });
+  return { slots, free, zones };
+}
