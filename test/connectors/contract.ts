@@ -249,3 +249,24 @@ export function defineProviderContract(name: string, setup: () => Promise<Contra
     });
   });
 }
+
+/** iCalendar text for seeded events (used by the ICS and CalDAV fixtures to fill their stores). */
+export function seedEventsToIcs(events: readonly SeedEvent[]): string {
+  const stamp = (ms: number) =>
+    new Date(ms)
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d{3}/, '');
+  const day = (ms: number) => stamp(ms).slice(0, 8);
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Convene//contract seed//EN'];
+  for (const e of events) {
+    lines.push('BEGIN:VEVENT', `UID:${e.id}`, `DTSTAMP:${stamp(CONTRACT_BASE)}`);
+    if (e.allDay) lines.push(`DTSTART;VALUE=DATE:${day(e.start)}`, `DTEND;VALUE=DATE:${day(e.end)}`);
+    else lines.push(`DTSTART:${stamp(e.start)}`, `DTEND:${stamp(e.end)}`);
+    lines.push(`SUMMARY:${e.title.replace(/[\\;,]/g, (c) => `\\${c}`)}`);
+    if (e.transparent) lines.push('TRANSP:TRANSPARENT');
+    lines.push('END:VEVENT');
+  }
+  lines.push('END:VCALENDAR', '');
+  return lines.join('\r\n');
+}

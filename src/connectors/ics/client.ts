@@ -1,0 +1,181 @@
+/**
+ * Read-only connector for iCalendar feeds (secret ICS links from Google, Outlook, iCloud, Fastmail...).
+ * Calendar ids are the configured feed URLs; `webcal://` is fetched over HTTPS. Only configured URLs are
+ * ever fetched. Busy time comes from `expandIcs`; titles are never read. Writes are refused.
+ */
+import type { Interval } from '../../core/interval.ts';
+import { ProviderError } from '../errors.ts';
+import type {
+  BusyQuery,
+  BusyResult,
+  CalendarBusy,
+  CalendarProvider,
+  CalendarRef,
+  EventDraft,
+  WrittenEvent,
+} from '../provider.ts';
+import type { RetryPolicy } from '../retry.ts';
+import { defaultRetryPolicy, withRetry } from '../retry.ts';
+import { classifyFeedError, FeedHttpError, feedErrorValue, isAbort } from './errors.ts';
+import { expandIcs } from './expand.ts';
+import { feedFetchUrl } from './mapper.ts';
+
+export interface IcsFeed {
+  /** http(s):// or webcal:// URL; also the calendar id. */
+  readonly url: string;
+  readonly name?: string;
+}
+
+export interface IcsProviderOptions {
+  readonly feeds: readonly IcsFeed[];
+  readonly fetch?: typeof fetch;
+  readonly retry?: RetryPolicy;
+  /** Per attempt. Default 15 s. */
+  readonly timeoutMs?: number;
+  /** Feeds larger than this are refused. Default 20 MiB. */
+  readonly maxBytes?: number;
+  /** Zone for floating times when a feed has no X-WR-TIMEZONE. Default UTC. */
+  readonly defaultZone?: string;
+  /** Expansion warnings (unknown zones, capped rules), for logs. */
+  readonly onWarning?: (calendarId: string, warning: string) => void;
+  /** Clock for Retry-After dates. */
+  readonly now?: () => number;
+}
+
+export class IcsProvider implements CalendarProvider {
+  readonly kind = 'ics' as const;
+  readonly #feeds: ReadonlyMap<string, IcsFeed>;
+  readonly #options: IcsProviderOptions;
+
+  constructor(options: IcsProviderOptions) {
+    for (const feed of options.feeds) {
+      if (!feedFetchUrl(feed.url)) {
+        throw new ProviderError(
+          'ics',
+          'invalid_request',
+          `"${feed.url}" is not an http(s):// or webcal:// URL`,
+        );
+      }
+    }
+    this.#feeds = new Map(options.feeds.map((feed) => [feed.url, feed]));
+    this.#options = options;
+  }
+
+  async listCalendars(): Promise<CalendarRef[]> {
+    return [...this.#feeds.values()].map((feed) => ({
+      id: feed.url,
+      name: feed.name ?? defaultName(feed.url),
+      primary: false,
+      writable: false,
+    }));
+  }
+
+  async getBusy(query: BusyQuery): Promise<BusyResult> {
+    const ids = [...new Set(query.calendarIds)];
+    const entries = await Promise.all(
+      ids.map(
+        async (id): Promise<[string, CalendarBusy]> => [
+          id,
+          await this.#busyFor(id, query.range, query.signal),
+        ],
+      ),
+    );
+    return { calendars: Object.fromEntries(entries) };
+  }
+
+  async #busyFor(id: string, range: Interval, signal: AbortSignal | undefined): Promise<CalendarBusy> {
+    const feed = this.#feeds.get(id);
+    if (!feed) {
+      return { ok: false, error: { code: 'not_found', message: 'not a configured ICS feed' } };
+    }
+    let text: string;
+    try {
+      text = await this.#download(feedFetchUrl(feed.url)!, signal);
+    } catch (error) {
+      if (signal?.aborted && isAbort(error)) throw error;
+      return { ok: false, error: feedErrorValue(error) };
+    }
+    const expanded = expandIcs(
+      text,
+      range,
+      this.#options.defaultZone ? { defaultZone: this.#options.defaultZone } : {},
+    );
+    if (!expanded.ok) {
+      return {
+        ok: false,
+        error: { code: 'provider_error', message: `ICS feed unusable: ${expanded.error.message}` },
+      };
+    }
+    for (const warning of expanded.warnings) this.#options.onWarning?.(id, warning);
+    return { ok: true, busy: expanded.busy };
+  }
+
+  async #download(url: URL, signal: AbortSignal | undefined): Promise<string> {
+    const doFetch = this.#options.fetch ?? fetch;
+    const timeoutMs = this.#options.timeoutMs ?? 15_000;
+    const maxBytes = this.#options.maxBytes ?? 20 * 1024 * 1024;
+    const now = this.#options.now ?? Date.now;
+    return withRetry(
+      async () => {
+        const timeout = AbortSignal.timeout(timeoutMs);
+        const response = await doFetch(url, {
+          headers: { accept: 'text/calendar, */*;q=0.5' },
+          redirect: 'follow',
+          signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+        });
+        if (!response.ok) {
+          await response.body?.cancel();
+          throw new FeedHttpError(response.status, response.headers.get('retry-after'), now());
+        }
+        return readCapped(response, maxBytes);
+      },
+      classifyFeedError,
+      this.#options.retry ?? defaultRetryPolicy,
+      signal,
+    );
+  }
+
+  async createEvent(_draft: EventDraft): Promise<WrittenEvent> {
+    throw readOnly();
+  }
+
+  async updateEvent(_eventId: string, _draft: EventDraft): Promise<WrittenEvent> {
+    throw readOnly();
+  }
+
+  async deleteEvent(_calendarId: string, _eventId: string): Promise<void> {
+    throw readOnly();
+  }
+}
+
+function readOnly(): ProviderError {
+  return new ProviderError(
+    'ics',
+    'read_only',
+    'ICS feeds are read-only; connect the calendar over CalDAV to book',
+  );
+}
+
+function defaultName(url: string): string {
+  const parsed = feedFetchUrl(url);
+  // Secret feed links carry tokens in the path and query: name the feed by host only.
+  return parsed ? `ICS feed (${parsed.host})` : 'ICS feed';
+}
+
+async function readCapped(response: Response, maxBytes: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel();
+    throw new Error(`feed is larger than ${maxBytes} bytes`);
+  }
+  if (!response.body) return '';
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for await (const chunk of response.body) {
+    size += chunk.byteLength;
+    if (size > maxBytes) throw new Error(`feed is larger than ${maxBytes} bytes`);
+    text += decoder.decode(chunk, { stream: true });
+  }
+  return text + decoder.decode();
+}
