@@ -1,0 +1,493 @@
+/**
+ * Persistence ports: the repository interfaces the use cases depend on. `src/store` implements them
+ * on PostgreSQL/PGlite through Prisma; nothing here knows about Prisma or SQL.
+ *
+ * Conventions:
+ * - Times are epoch milliseconds (UTC); ranges are half-open `[start, end)`.
+ * - Every query is scoped to a tenant (`tenantId`): a repository never returns another tenant's rows.
+ * - Expected outcomes (a booking conflict, a duplicate idempotency key, an unknown id) are values;
+ *   thrown errors mean bugs or outages (`StoreError`, see src/store/errors.ts).
+ */
+
+export type ChatPlatform = 'slack' | 'discord';
+export type CalendarProviderKind = 'google' | 'microsoft' | 'caldav' | 'ics';
+
+// --- tenants and workspaces -------------------------------------------------------------------
+
+export interface Tenant {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: number;
+}
+
+/** A Slack team or a Discord guild where Convene is installed. */
+export interface Workspace {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly platform: ChatPlatform;
+  /** Slack team id (`T…`) or Discord guild id. */
+  readonly externalId: string;
+  readonly name: string;
+  readonly hasBotToken: boolean;
+  readonly installedAt: number;
+}
+
+export interface InstallWorkspaceInput {
+  readonly platform: ChatPlatform;
+  readonly externalId: string;
+  readonly name: string;
+  /** Attach to an existing tenant (e.g. a Discord guild of an organisation already on Slack). Default: a new tenant named after the workspace. */
+  readonly tenantId?: string;
+  /** Stored encrypted. `undefined` leaves a stored token as it is; `null` removes it. */
+  readonly botToken?: string | null;
+}
+
+export interface WorkspaceRepository {
+  /** Idempotent by (platform, externalId): reinstalling updates the name (and token if given). */
+  install(input: InstallWorkspaceInput): Promise<Workspace>;
+  findByExternalId(platform: ChatPlatform, externalId: string): Promise<Workspace | null>;
+  get(tenantId: string, workspaceId: string): Promise<Workspace | null>;
+  listForTenant(tenantId: string): Promise<Workspace[]>;
+  /** Decrypted bot token; null when none is stored. */
+  botToken(tenantId: string, workspaceId: string): Promise<string | null>;
+}
+
+// --- people and identities --------------------------------------------------------------------
+
+export interface ChatIdentity {
+  readonly workspaceId: string;
+  readonly platform: ChatPlatform;
+  readonly externalUserId: string;
+  readonly handle: string | null;
+}
+
+export interface Person {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly displayName: string;
+  readonly email: string | null;
+  readonly identities: readonly ChatIdentity[];
+}
+
+export interface UpsertByIdentityInput {
+  readonly workspaceId: string;
+  readonly externalUserId: string;
+  readonly displayName: string;
+  readonly email?: string | null;
+  readonly handle?: string | null;
+}
+
+export type LinkIdentityResult =
+  | { readonly ok: true; readonly person: Person }
+  /** The identity already belongs to another person of the tenant. */
+  | { readonly ok: false; readonly reason: 'taken'; readonly personId: string }
+  | { readonly ok: false; readonly reason: 'not_found' };
+
+export interface PersonRepository {
+  /**
+   * The person behind a chat user, created on first sight (with a new identity). Later calls update
+   * the display name, handle and (when given) email. Concurrent calls for one identity yield one person.
+   * Null when the workspace is not installed.
+   */
+  upsertByIdentity(input: UpsertByIdentityInput): Promise<Person | null>;
+  findByIdentity(workspaceId: string, externalUserId: string): Promise<Person | null>;
+  get(tenantId: string, personId: string): Promise<Person | null>;
+  /** Attach another platform's identity (e.g. Discord) to an existing person of the same tenant. */
+  linkIdentity(
+    tenantId: string,
+    personId: string,
+    identity: { workspaceId: string; externalUserId: string; handle?: string | null },
+  ): Promise<LinkIdentityResult>;
+}
+
+// --- preferences ------------------------------------------------------------------------------
+
+/** Same shape as the core's working-hours rules (src/core/working-hours.ts). */
+export interface WorkingHoursRuleData {
+  /** Local weekdays, 0 = Sunday … 6 = Saturday. */
+  readonly days: readonly number[];
+  readonly start: string;
+  readonly end: string;
+}
+
+export interface DateOverrideData {
+  readonly date: string;
+  readonly start: string;
+  readonly end: string;
+}
+
+export interface WorkingHoursData {
+  readonly rules: readonly WorkingHoursRuleData[];
+  readonly overrides: readonly DateOverrideData[];
+}
+
+export interface Preferences {
+  readonly personId: string;
+  /** IANA zone. */
+  readonly timeZone: string;
+  /** BCP 47 tag, e.g. `en-GB`. */
+  readonly locale: string;
+  readonly workingHours: WorkingHoursData;
+  readonly updatedAt: number;
+}
+
+export interface PreferencesRepository {
+  get(tenantId: string, personId: string): Promise<Preferences | null>;
+  /** Returns null when the person is not in the tenant. */
+  set(
+    tenantId: string,
+    personId: string,
+    prefs: { timeZone: string; locale: string; workingHours: WorkingHoursData },
+  ): Promise<Preferences | null>;
+}
+
+// --- calendar connections ---------------------------------------------------------------------
+
+/** OAuth tokens (or CalDAV credentials) of one connection; stored encrypted, never logged. */
+export interface ConnectionSecrets {
+  readonly accessToken?: string;
+  readonly refreshToken?: string;
+  /** Epoch ms. */
+  readonly expiresAt?: number;
+  readonly username?: string;
+  readonly password?: string;
+  readonly scope?: string;
+}
+
+export type ConnectionHealth = 'ok' | 'reauth_required' | 'error';
+
+export interface CalendarConnection {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly personId: string;
+  readonly provider: CalendarProviderKind;
+  /** Account e-mail, CalDAV principal or ICS URL. */
+  readonly account: string;
+  /** Calendars read for busy times. */
+  readonly busyCalendarIds: readonly string[];
+  /** The calendar Convene writes bookings to; null = none (read-only connection). */
+  readonly writeCalendarId: string | null;
+  readonly status: ConnectionHealth;
+  readonly statusDetail: string | null;
+  readonly lastSyncAt: number | null;
+  /** Id of the key that encrypted the stored secrets (rotation bookkeeping). */
+  readonly keyId: string;
+}
+
+export interface SaveConnectionInput {
+  readonly tenantId: string;
+  readonly personId: string;
+  readonly provider: CalendarProviderKind;
+  readonly account: string;
+  readonly busyCalendarIds: readonly string[];
+  readonly writeCalendarId: string | null;
+  readonly secrets: ConnectionSecrets;
+}
+
+export interface CalendarConnectionRepository {
+  /** Creates or replaces (by person, provider, account); resets health to `ok`. Null when the person is not in the tenant. */
+  save(input: SaveConnectionInput): Promise<CalendarConnection | null>;
+  get(tenantId: string, connectionId: string): Promise<CalendarConnection | null>;
+  listForPerson(tenantId: string, personId: string): Promise<CalendarConnection[]>;
+  /** Decrypted secrets. Throws `StoreError('decrypt_failed')` if they cannot be decrypted (never returns garbage). */
+  secrets(tenantId: string, connectionId: string): Promise<ConnectionSecrets | null>;
+  /** After a token refresh. Returns false when the connection does not exist. */
+  updateSecrets(tenantId: string, connectionId: string, secrets: ConnectionSecrets): Promise<boolean>;
+  selectCalendars(
+    tenantId: string,
+    connectionId: string,
+    selection: { busyCalendarIds: readonly string[]; writeCalendarId: string | null },
+  ): Promise<boolean>;
+  setHealth(
+    tenantId: string,
+    connectionId: string,
+    health: { status: ConnectionHealth; detail?: string | null; syncedAt?: number },
+  ): Promise<boolean>;
+  remove(tenantId: string, connectionId: string): Promise<boolean>;
+}
+
+// --- meeting requests and proposals -----------------------------------------------------------
+
+/** Where a chat message lives. */
+export interface MessageRef {
+  readonly channelId: string;
+  readonly messageId: string | null;
+  readonly threadId?: string | null;
+}
+
+export type MeetingRequestStatus = 'open' | 'proposed' | 'booked' | 'cancelled' | 'expired';
+
+export interface MeetingRequest {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly workspaceId: string;
+  readonly requesterId: string;
+  readonly title: string;
+  readonly durationMinutes: number;
+  readonly window: { readonly start: number; readonly end: number };
+  readonly participants: readonly { readonly personId: string; readonly optional: boolean }[];
+  readonly status: MeetingRequestStatus;
+  readonly message: MessageRef;
+  readonly createdAt: number;
+}
+
+export interface CreateMeetingRequestInput {
+  readonly tenantId: string;
+  readonly workspaceId: string;
+  readonly requesterId: string;
+  readonly title: string;
+  readonly durationMinutes: number;
+  readonly window: { readonly start: number; readonly end: number };
+  readonly participants: readonly { readonly personId: string; readonly optional?: boolean }[];
+  readonly message: MessageRef;
+}
+
+export type ProposalStatus = 'open' | 'accepted' | 'superseded' | 'expired';
+
+export interface ProposedSlot {
+  readonly start: number;
+  readonly end: number;
+  readonly score: number;
+}
+
+export interface Proposal {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly requestId: string;
+  readonly status: ProposalStatus;
+  /** In rank order, best first. */
+  readonly slots: readonly ProposedSlot[];
+  readonly message: MessageRef | null;
+  readonly expiresAt: number | null;
+  readonly createdAt: number;
+}
+
+export interface MeetingRequestRepository {
+  create(input: CreateMeetingRequestInput): Promise<MeetingRequest>;
+  get(tenantId: string, requestId: string): Promise<MeetingRequest | null>;
+  setStatus(tenantId: string, requestId: string, status: MeetingRequestStatus): Promise<boolean>;
+  setMessage(tenantId: string, requestId: string, message: MessageRef): Promise<boolean>;
+  /** Offers slots; earlier open proposals of the request become `superseded`, the request `proposed`. */
+  propose(
+    tenantId: string,
+    requestId: string,
+    proposal: { slots: readonly ProposedSlot[]; message?: MessageRef | null; expiresAt?: number | null },
+  ): Promise<Proposal | null>;
+  getProposal(tenantId: string, proposalId: string): Promise<Proposal | null>;
+  setProposalMessage(tenantId: string, proposalId: string, message: MessageRef): Promise<boolean>;
+  setProposalStatus(tenantId: string, proposalId: string, status: ProposalStatus): Promise<boolean>;
+}
+
+// --- bookings ---------------------------------------------------------------------------------
+
+export type BookingStatus = 'booked' | 'cancelled';
+export type CalendarEventStatus = 'pending' | 'created' | 'failed' | 'deleted';
+
+export interface CalendarEventRecord {
+  readonly id: string;
+  readonly personId: string;
+  readonly connectionId: string | null;
+  readonly calendarId: string;
+  readonly providerEventId: string | null;
+  readonly iCalUID: string | null;
+  readonly status: CalendarEventStatus;
+  readonly lastError: string | null;
+}
+
+export interface Booking {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly proposalId: string | null;
+  readonly organizerId: string | null;
+  readonly title: string;
+  readonly start: number;
+  readonly end: number;
+  readonly status: BookingStatus;
+  readonly idempotencyKey: string;
+  readonly participantIds: readonly string[];
+  readonly events: readonly CalendarEventRecord[];
+  readonly createdAt: number;
+}
+
+export interface BookSlotInput {
+  readonly tenantId: string;
+  /** Every person whose time this booking takes (the organiser too, if they attend). */
+  readonly people: readonly string[];
+  readonly start: number;
+  readonly end: number;
+  readonly title: string;
+  /** Unique per tenant: a retry with the same key never books twice. */
+  readonly idempotencyKey: string;
+  readonly proposalId?: string | null;
+  readonly organizerId?: string | null;
+}
+
+export type BookSlotResult =
+  | { readonly ok: true; readonly booking: Booking }
+  /** The people (of those asked) already held or booked in an overlapping range. */
+  | { readonly ok: false; readonly reason: 'conflict'; readonly people: readonly string[] }
+  /** The idempotency key was used before: the booking it made. */
+  | { readonly ok: false; readonly reason: 'duplicate'; readonly booking: Booking }
+  /** These people are not part of the tenant. */
+  | { readonly ok: false; readonly reason: 'unknown_person'; readonly people: readonly string[] }
+  /** `proposalId` is not a proposal of the tenant. */
+  | { readonly ok: false; readonly reason: 'unknown_proposal' }
+  | { readonly ok: false; readonly reason: 'invalid_range' };
+
+export interface RecordEventInput {
+  readonly personId: string;
+  readonly calendarId: string;
+  readonly connectionId?: string | null;
+  readonly providerEventId?: string | null;
+  readonly iCalUID?: string | null;
+  readonly status: CalendarEventStatus;
+  readonly lastError?: string | null;
+}
+
+export interface BookingRepository {
+  /** Books atomically: all people or none. Two overlapping bookings of one person can never both succeed. */
+  bookSlot(input: BookSlotInput): Promise<BookSlotResult>;
+  get(tenantId: string, bookingId: string): Promise<Booking | null>;
+  findByIdempotencyKey(tenantId: string, idempotencyKey: string): Promise<Booking | null>;
+  /** Active bookings of a person overlapping `[start, end)`. */
+  listForPerson(
+    tenantId: string,
+    personId: string,
+    range: { start: number; end: number },
+  ): Promise<Booking[]>;
+  /** Frees the participants' time. Returns false if not found or already cancelled. */
+  cancel(tenantId: string, bookingId: string): Promise<boolean>;
+  /** Upserts the event of (booking, person, calendar). Null when the booking is not in the tenant. */
+  recordEvent(
+    tenantId: string,
+    bookingId: string,
+    event: RecordEventInput,
+  ): Promise<CalendarEventRecord | null>;
+}
+
+// --- rotations --------------------------------------------------------------------------------
+
+export type RotationStrategy = 'round_robin' | 'weighted' | 'priority';
+
+export interface RotationMember {
+  readonly personId: string;
+  readonly weight: number;
+  readonly priority: number;
+  readonly assignedCount: number;
+  readonly lastAssignedAt: number | null;
+  readonly active: boolean;
+}
+
+export interface Rotation {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly name: string;
+  readonly strategy: RotationStrategy;
+  readonly members: readonly RotationMember[];
+}
+
+export type SaveRotationResult =
+  | { readonly ok: true; readonly rotation: Rotation }
+  | { readonly ok: false; readonly reason: 'unknown_person'; readonly people: readonly string[] };
+
+export interface RotationRepository {
+  /** Creates or updates by (tenant, name); members not listed are removed, counters of kept members stay. */
+  save(input: {
+    tenantId: string;
+    name: string;
+    strategy: RotationStrategy;
+    members: readonly { personId: string; weight?: number; priority?: number; active?: boolean }[];
+  }): Promise<SaveRotationResult>;
+  get(tenantId: string, rotationId: string): Promise<Rotation | null>;
+  findByName(tenantId: string, name: string): Promise<Rotation | null>;
+  /** Atomically increments the member's counter and stamps `lastAssignedAt`. */
+  recordAssignment(tenantId: string, rotationId: string, personId: string, at: number): Promise<boolean>;
+}
+
+// --- jobs / outbox ----------------------------------------------------------------------------
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'dead';
+
+export interface Job {
+  readonly id: string;
+  readonly tenantId: string | null;
+  readonly kind: string;
+  readonly payload: unknown;
+  readonly status: JobStatus;
+  readonly attempts: number;
+  readonly maxAttempts: number;
+  readonly runAt: number;
+  readonly lastError: string | null;
+  readonly dedupeKey: string | null;
+}
+
+export interface EnqueueInput {
+  readonly kind: string;
+  /** JSON-serialisable. Never put secrets here. */
+  readonly payload: unknown;
+  readonly tenantId?: string | null;
+  readonly runAt?: number;
+  readonly maxAttempts?: number;
+  /** A second enqueue with the same key returns the first job instead of adding one. */
+  readonly dedupeKey?: string;
+}
+
+export interface JobRepository {
+  enqueue(input: EnqueueInput): Promise<Job>;
+  /**
+   * Claims up to `limit` due jobs for `worker` (`FOR UPDATE SKIP LOCKED`: concurrent workers never get
+   * the same job). A claim expires after `leaseMs`; an expired running job can be claimed again.
+   */
+  claim(
+    worker: string,
+    options: { limit: number; leaseMs: number; now?: number; kinds?: readonly string[] },
+  ): Promise<Job[]>;
+  complete(jobId: string, worker: string): Promise<boolean>;
+  /**
+   * Records a failure: the job is queued again after an exponential backoff, or `dead` after its
+   * last attempt. Returns the new state, or null if the worker no longer holds the job.
+   */
+  fail(jobId: string, worker: string, error: string, now?: number): Promise<Job | null>;
+  get(jobId: string): Promise<Job | null>;
+}
+
+// --- audit log --------------------------------------------------------------------------------
+
+export interface AuditEntry {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly actorId: string | null;
+  /** Human-readable actor, e.g. `slack:U123` or `cli`. */
+  readonly actor: string;
+  readonly action: string;
+  readonly target: string | null;
+  readonly details: Readonly<Record<string, unknown>>;
+  readonly at: number;
+}
+
+export interface AuditLogRepository {
+  append(entry: {
+    tenantId: string;
+    actorId?: string | null;
+    actor: string;
+    action: string;
+    target?: string | null;
+    details?: Record<string, unknown>;
+  }): Promise<AuditEntry>;
+  /** Newest first. */
+  list(tenantId: string, options?: { limit?: number; before?: number }): Promise<AuditEntry[]>;
+}
+
+// --- all of them ------------------------------------------------------------------------------
+
+export interface Repositories {
+  readonly workspaces: WorkspaceRepository;
+  readonly people: PersonRepository;
+  readonly preferences: PreferencesRepository;
+  readonly connections: CalendarConnectionRepository;
+  readonly requests: MeetingRequestRepository;
+  readonly bookings: BookingRepository;
+  readonly rotations: RotationRepository;
+  readonly jobs: JobRepository;
+  readonly audit: AuditLogRepository;
+}

@@ -1,0 +1,223 @@
+/**
+ * Opening the store: PostgreSQL when `DATABASE_URL` is set (refusing an unmigrated database), the
+ * embedded PGlite in the data directory otherwise (migrated automatically). Returns the repositories
+ * (the ports of src/app/ports/store.ts) and `close()`.
+ */
+import { resolve } from 'node:path';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '@prisma/client';
+import pg from 'pg';
+import type { Repositories } from '../app/ports/store.ts';
+import type { KeyRing } from './crypto.ts';
+import { KEY_CHECK_TEXT, KEYS_ENV, loadOrCreateKeyFile, parseKeyRing } from './crypto.ts';
+import { type EmbeddedServer, startEmbedded } from './embedded.ts';
+import { ConfigError, redactUrl, StoreError } from './errors.ts';
+import { applyMigrations, assertMigrated, loadMigrations } from './migrate.ts';
+import { createRepositories } from './repos/index.ts';
+import { reencryptSecrets } from './repos/secrets.ts';
+
+export const DEFAULT_DATA_DIR = '.convene-data';
+
+export interface OpenDatabaseOptions {
+  /** PostgreSQL URL. Absent: the embedded PGlite database in `dataDir`. */
+  readonly databaseUrl?: string;
+  /** Convene's data directory for the embedded database (default `.convene-data`); `memory://` = in memory, nothing kept. */
+  readonly dataDir?: string;
+  /** `CONVENE_ENCRYPTION_KEYS` spec. Required with `databaseUrl`; embedded default: a key file in `dataDir`. */
+  readonly encryptionKeys?: string;
+  /** PostgreSQL only: apply pending migrations instead of refusing to start (`npm run db:migrate`, tests). */
+  readonly migrate?: boolean;
+  /** PostgreSQL pool size (default 10). The embedded database always uses one connection. */
+  readonly poolSize?: number;
+  readonly migrationsDir?: string;
+  /** Start-up notes (one line each, no secrets). Default: `console.error`. */
+  readonly log?: (line: string) => void;
+}
+
+export interface Store extends Repositories {
+  readonly backend: 'pglite' | 'postgres';
+  /** Where the data lives, safe to print: a password-less URL or the data directory. */
+  readonly location: string;
+  readonly keyRing: KeyRing;
+  /** Re-encrypts every stored secret whose key is not the primary one; returns how many were rewritten. */
+  reencryptSecrets(): Promise<number>;
+  /** Raw SQL for diagnostics and tests (parameters as `$1…`). Not for use-case code. */
+  query<Row extends Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+  /** Closes connections (and the embedded server, releasing the data directory). Idempotent. */
+  close(): Promise<void>;
+}
+
+/** Reads `DATABASE_URL`, `CONVENE_DATA_DIR`, `CONVENE_ENCRYPTION_KEYS` from `env`. */
+export function openDatabaseFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Omit<OpenDatabaseOptions, 'databaseUrl' | 'dataDir' | 'encryptionKeys'> = {},
+): Promise<Store> {
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  const dataDir = env.CONVENE_DATA_DIR?.trim() || undefined;
+  const encryptionKeys = env[KEYS_ENV]?.trim() || undefined;
+  return openDatabase({
+    ...overrides,
+    ...(databaseUrl ? { databaseUrl } : {}),
+    ...(dataDir ? { dataDir } : {}),
+    ...(encryptionKeys ? { encryptionKeys } : {}),
+  });
+}
+
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Store> {
+  const log = options.log ?? ((line: string) => console.error(line));
+  const migrations = loadMigrations(options.migrationsDir);
+  let embedded: EmbeddedServer | undefined;
+  let url: string;
+  let location: string;
+  let keyRing: KeyRing;
+
+  if (options.databaseUrl !== undefined) {
+    url = options.databaseUrl;
+    location = checkDatabaseUrl(url);
+    keyRing = parseKeyRing(options.encryptionKeys);
+  } else {
+    const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
+    const inMemory = dataDir === 'memory://';
+    // Parse a configured key before touching the directory: a bad key must not leave a lock behind.
+    const configuredKeys =
+      options.encryptionKeys !== undefined ? parseKeyRing(options.encryptionKeys) : undefined;
+    embedded = await startEmbedded(dataDir);
+    try {
+      keyRing =
+        configuredKeys ??
+        (inMemory ? parseKeyRing(`memory:${randomKey()}`) : loadOrCreateKeyFile(embedded.dataDir, log));
+    } catch (error) {
+      await embedded.close();
+      throw error;
+    }
+    url = embedded.url;
+    location = inMemory ? 'PGlite in memory' : `PGlite in ${resolve(dataDir)}`;
+  }
+
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: embedded ? 1 : (options.poolSize ?? 10),
+    idleTimeoutMillis: embedded ? 0 : 10_000,
+    connectionTimeoutMillis: 10_000,
+  });
+  // An idle client's socket error (server restart) must not crash the process; the pool replaces it.
+  pool.on('error', (error) => log(`store: idle database connection failed: ${error.message}`));
+
+  const cleanup = async () => {
+    await pool.end().catch(() => undefined);
+    await embedded?.close();
+  };
+
+  try {
+    const client = await pool.connect().catch((cause: unknown) => {
+      const detail = cause instanceof Error ? cause.message : String(cause);
+      throw new ConfigError('database_unreachable', `Cannot reach the database at ${location}: ${detail}`, {
+        cause,
+      });
+    });
+    try {
+      if (embedded || options.migrate) {
+        const applied = await applyMigrations(client, migrations, location);
+        if (applied.length > 0) log(`store: applied migrations ${applied.join(', ')} to ${location}`);
+      } else {
+        await assertMigrated(client, migrations, location);
+      }
+      await checkKeys(client, keyRing, location);
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const repos = createRepositories(prisma, keyRing);
+  let closing: Promise<void> | undefined;
+  return {
+    ...repos,
+    backend: embedded ? 'pglite' : 'postgres',
+    location,
+    keyRing,
+    reencryptSecrets: () => reencryptSecrets(prisma, keyRing),
+    async query<Row extends Record<string, unknown>>(sql: string, params: readonly unknown[] = []) {
+      if (closing) throw new StoreError('closed', 'the store is closed');
+      const result = await pool.query<Row>(sql, [...params]);
+      return result.rows;
+    },
+    close() {
+      closing ??= (async () => {
+        await prisma.$disconnect().catch(() => undefined);
+        await cleanup();
+      })();
+      return closing;
+    },
+  };
+}
+
+function checkDatabaseUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError(
+      'database_url_invalid',
+      'DATABASE_URL is not a URL: expected postgresql://user:password@host:5432/database',
+    );
+  }
+  if (parsed.protocol !== 'postgresql:' && parsed.protocol !== 'postgres:') {
+    throw new ConfigError(
+      'database_url_invalid',
+      `DATABASE_URL must start with postgresql:// (got ${parsed.protocol}//): Convene stores its data in PostgreSQL, or in the embedded database when DATABASE_URL is unset`,
+    );
+  }
+  return redactUrl(url);
+}
+
+/**
+ * Every key id of the ring must decrypt its check value (recorded on first use), and every key id
+ * that encrypted stored secrets must be in the ring: a wrong or missing key stops the start.
+ */
+async function checkKeys(db: pg.PoolClient, keyRing: KeyRing, location: string): Promise<void> {
+  const known = await db.query<{ key_id: string; check_value: string }>(
+    'SELECT key_id, check_value FROM encryption_key WHERE key_id = ANY($1)',
+    [keyRing.keyIds],
+  );
+  for (const keyId of keyRing.keyIds) {
+    const row = known.rows.find((r) => r.key_id === keyId);
+    if (row) {
+      let ok = false;
+      try {
+        ok = keyRing.decrypt(row.check_value) === KEY_CHECK_TEXT;
+      } catch {
+        ok = false;
+      }
+      if (!ok) {
+        throw new ConfigError(
+          'encryption_key_mismatch',
+          `${KEYS_ENV}: key ${keyId} is not the key ${keyId} that encrypted the tokens in ${location}: restore the original key material for ${keyId}`,
+        );
+      }
+    } else {
+      await db.query(
+        'INSERT INTO encryption_key (key_id, check_value) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+        [keyId, keyRing.encrypt(KEY_CHECK_TEXT, keyId)],
+      );
+    }
+  }
+  const used = await db.query<{ key_id: string }>(
+    `SELECT tokens_key_id AS key_id FROM calendar_connection
+     UNION SELECT bot_token_key_id FROM workspace WHERE bot_token_key_id IS NOT NULL`,
+  );
+  const missing = used.rows.map((r) => r.key_id).filter((id) => !keyRing.keyIds.includes(id));
+  if (missing.length > 0) {
+    throw new ConfigError(
+      'encryption_key_unknown',
+      `${KEYS_ENV} lacks key ${missing.join(', ')}, which encrypted tokens in ${location}: list it after the new key (rotation keeps old keys until "npm run db:rekey" has run)`,
+    );
+  }
+}
+
+function randomKey(): string {
+  return Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(32))).toString('base64');
+}

@@ -1,0 +1,270 @@
+import type {
+  Booking,
+  BookingRepository,
+  BookingStatus,
+  BookSlotResult,
+  CalendarEventRecord,
+  CalendarEventStatus,
+} from '../../app/ports/store.ts';
+import { EXCLUSION_VIOLATION, sqlState, UNIQUE_VIOLATION } from '../errors.ts';
+import { type Db, isId, ms, rethrow, TX_OPTIONS } from './util.ts';
+
+const ACTIVE = ['held', 'booked'];
+const include = {
+  participants: { orderBy: { personId: 'asc' } },
+  events: { orderBy: { createdAt: 'asc' } },
+} as const;
+
+interface EventRow {
+  id: string;
+  personId: string;
+  connectionId: string | null;
+  calendarId: string;
+  providerEventId: string | null;
+  iCalUid: string | null;
+  status: string;
+  lastError: string | null;
+}
+
+interface BookingRow {
+  id: string;
+  tenantId: string;
+  proposalId: string | null;
+  organizerId: string | null;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  status: string;
+  idempotencyKey: string;
+  createdAt: Date;
+  participants: { personId: string }[];
+  events: EventRow[];
+}
+
+function toEvent(row: EventRow): CalendarEventRecord {
+  return {
+    id: row.id,
+    personId: row.personId,
+    connectionId: row.connectionId,
+    calendarId: row.calendarId,
+    providerEventId: row.providerEventId,
+    iCalUID: row.iCalUid,
+    status: row.status as CalendarEventStatus,
+    lastError: row.lastError,
+  };
+}
+
+function toBooking(row: BookingRow): Booking {
+  return {
+    id: row.id,
+    tenantId: row.tenantId,
+    proposalId: row.proposalId,
+    organizerId: row.organizerId,
+    title: row.title,
+    start: ms(row.startsAt),
+    end: ms(row.endsAt),
+    status: row.status as BookingStatus,
+    idempotencyKey: row.idempotencyKey,
+    participantIds: row.participants.map((p) => p.personId),
+    events: row.events.map(toEvent),
+    createdAt: ms(row.createdAt),
+  };
+}
+
+/** Thrown inside the transaction to roll it back and return a value. */
+class Outcome {
+  readonly result: BookSlotResult;
+  constructor(result: BookSlotResult) {
+    this.result = result;
+  }
+}
+
+export function bookingRepository(db: Db): BookingRepository {
+  const findByIdempotencyKey = async (tenantId: string, idempotencyKey: string) => {
+    if (!isId(tenantId)) return null;
+    const row = await db.booking.findUnique({
+      where: { tenantId_idempotencyKey: { tenantId, idempotencyKey } },
+      include,
+    });
+    return row ? toBooking(row) : null;
+  };
+
+  /** People among `people` with an active hold overlapping `[start, end)`. */
+  const overlapping = async (
+    client: Pick<Db, 'bookingParticipant'>,
+    people: readonly string[],
+    start: Date,
+    end: Date,
+  ): Promise<string[]> => {
+    const rows = await client.bookingParticipant.findMany({
+      where: {
+        personId: { in: [...people] },
+        status: { in: ACTIVE },
+        startsAt: { lt: end },
+        endsAt: { gt: start },
+      },
+      select: { personId: true },
+      distinct: ['personId'],
+    });
+    return rows.map((r) => r.personId).sort();
+  };
+
+  return {
+    findByIdempotencyKey,
+    async bookSlot(input) {
+      const { tenantId } = input;
+      if (!Number.isFinite(input.start) || !Number.isFinite(input.end) || input.start >= input.end) {
+        return { ok: false, reason: 'invalid_range' };
+      }
+      const people = [...new Set(input.people)].sort();
+      const malformed = people.filter((id) => !isId(id));
+      if (!isId(tenantId) || people.length === 0 || malformed.length > 0) {
+        return { ok: false, reason: 'unknown_person', people: malformed };
+      }
+      const previous = await findByIdempotencyKey(tenantId, input.idempotencyKey);
+      if (previous) return { ok: false, reason: 'duplicate', booking: previous };
+
+      const start = new Date(input.start);
+      const end = new Date(input.end);
+      try {
+        const row = await db.$transaction(async (tx) => {
+          const known = await tx.person.findMany({
+            where: { tenantId, id: { in: people } },
+            select: { id: true },
+          });
+          const unknown = people.filter((id) => !known.some((k) => k.id === id));
+          if (unknown.length > 0) throw new Outcome({ ok: false, reason: 'unknown_person', people: unknown });
+          if (input.organizerId != null) {
+            const organizer = isId(input.organizerId)
+              ? await tx.person.findFirst({
+                  where: { tenantId, id: input.organizerId },
+                  select: { id: true },
+                })
+              : null;
+            if (!organizer)
+              throw new Outcome({ ok: false, reason: 'unknown_person', people: [input.organizerId] });
+          }
+          if (input.proposalId != null) {
+            const proposal = isId(input.proposalId)
+              ? await tx.proposal.findFirst({
+                  where: { tenantId, id: input.proposalId },
+                  select: { id: true },
+                })
+              : null;
+            if (!proposal) throw new Outcome({ ok: false, reason: 'unknown_proposal' });
+          }
+          // Fast path for the common case; the exclusion constraint decides races.
+          const busy = await overlapping(tx, people, start, end);
+          if (busy.length > 0) throw new Outcome({ ok: false, reason: 'conflict', people: busy });
+          return tx.booking.create({
+            data: {
+              tenantId,
+              proposalId: input.proposalId ?? null,
+              organizerId: input.organizerId ?? null,
+              title: input.title,
+              startsAt: start,
+              endsAt: end,
+              status: 'booked',
+              idempotencyKey: input.idempotencyKey,
+              participants: {
+                create: people.map((personId) => ({
+                  personId,
+                  tenantId,
+                  startsAt: start,
+                  endsAt: end,
+                  status: 'booked',
+                })),
+              },
+            },
+            include,
+          });
+        }, TX_OPTIONS);
+        return { ok: true, booking: toBooking(row) };
+      } catch (error) {
+        if (error instanceof Outcome) return error.result;
+        const state = sqlState(error);
+        if (state === EXCLUSION_VIOLATION) {
+          const busy = await overlapping(db, people, start, end);
+          // The winner may already be cancelled again; the constraint still named the person.
+          return {
+            ok: false,
+            reason: 'conflict',
+            people: busy.length > 0 ? busy : conflictFromDetail(error, people),
+          };
+        }
+        if (state === UNIQUE_VIOLATION) {
+          const winner = await findByIdempotencyKey(tenantId, input.idempotencyKey);
+          if (winner) return { ok: false, reason: 'duplicate', booking: winner };
+        }
+        return rethrow(error);
+      }
+    },
+    async get(tenantId, bookingId) {
+      if (!isId(tenantId) || !isId(bookingId)) return null;
+      const row = await db.booking.findFirst({ where: { id: bookingId, tenantId }, include });
+      return row ? toBooking(row) : null;
+    },
+    async listForPerson(tenantId, personId, range) {
+      if (!isId(tenantId) || !isId(personId)) return [];
+      const rows = await db.booking.findMany({
+        where: {
+          tenantId,
+          status: 'booked',
+          startsAt: { lt: new Date(range.end) },
+          endsAt: { gt: new Date(range.start) },
+          participants: { some: { personId } },
+        },
+        orderBy: { startsAt: 'asc' },
+        include,
+      });
+      return rows.map(toBooking);
+    },
+    async cancel(tenantId, bookingId) {
+      if (!isId(tenantId) || !isId(bookingId)) return false;
+      return db.$transaction(async (tx) => {
+        const result = await tx.booking.updateMany({
+          where: { id: bookingId, tenantId, status: { not: 'cancelled' } },
+          data: { status: 'cancelled' },
+        });
+        if (result.count !== 1) return false;
+        await tx.bookingParticipant.updateMany({ where: { bookingId }, data: { status: 'released' } });
+        return true;
+      }, TX_OPTIONS);
+    },
+    async recordEvent(tenantId, bookingId, event) {
+      if (!isId(tenantId) || !isId(bookingId) || !isId(event.personId)) return null;
+      const booking = await db.booking.findFirst({
+        where: { id: bookingId, tenantId, participants: { some: { personId: event.personId } } },
+        select: { id: true },
+      });
+      if (!booking) return null;
+      const data = {
+        connectionId: event.connectionId ?? null,
+        providerEventId: event.providerEventId ?? null,
+        iCalUid: event.iCalUID ?? null,
+        status: event.status,
+        lastError: event.lastError ?? null,
+      };
+      const row = await db.calendarEvent.upsert({
+        where: {
+          bookingId_personId_calendarId: {
+            bookingId,
+            personId: event.personId,
+            calendarId: event.calendarId,
+          },
+        },
+        create: { bookingId, personId: event.personId, calendarId: event.calendarId, ...data },
+        update: data,
+      });
+      return toEvent(row);
+    },
+  };
+}
+
+/** `Key (person_id, …)=(<uuid>, …) conflicts with …` → that uuid, if it is one of ours. */
+function conflictFromDetail(error: unknown, people: readonly string[]): string[] {
+  const text = JSON.stringify(error, Object.getOwnPropertyNames(error ?? {})) ?? '';
+  const causeDetail = (error as { cause?: { detail?: unknown } })?.cause?.detail;
+  const haystack = `${typeof causeDetail === 'string' ? causeDetail : ''} ${text}`;
+  return people.filter((id) => haystack.includes(id));
+}

@@ -1,0 +1,86 @@
+import type { ChatPlatform, Workspace, WorkspaceRepository } from '../../app/ports/store.ts';
+import type { KeyRing } from '../crypto.ts';
+import { type Db, isId, ms } from './util.ts';
+
+interface Row {
+  id: string;
+  tenantId: string;
+  platform: string;
+  externalId: string;
+  name: string;
+  botTokenEnc: string | null;
+  installedAt: Date;
+}
+
+export function toWorkspace(row: Row): Workspace {
+  return {
+    id: row.id,
+    tenantId: row.tenantId,
+    platform: row.platform as ChatPlatform,
+    externalId: row.externalId,
+    name: row.name,
+    hasBotToken: row.botTokenEnc !== null,
+    installedAt: ms(row.installedAt),
+  };
+}
+
+export function workspaceRepository(db: Db, keys: KeyRing): WorkspaceRepository {
+  return {
+    async install(input) {
+      const token =
+        input.botToken === undefined
+          ? {}
+          : input.botToken === null
+            ? { botTokenEnc: null, botTokenKeyId: null }
+            : { botTokenEnc: keys.encrypt(input.botToken), botTokenKeyId: keys.primaryKeyId };
+      const existing = await db.workspace.findUnique({
+        where: { platform_externalId: { platform: input.platform, externalId: input.externalId } },
+      });
+      if (existing) {
+        const row = await db.workspace.update({
+          where: { id: existing.id },
+          data: { name: input.name, ...token },
+        });
+        return toWorkspace(row);
+      }
+      if (input.tenantId !== undefined && !isId(input.tenantId)) throw new Error('install: invalid tenantId');
+      const row = await db.$transaction(async (tx) => {
+        const tenantId = input.tenantId ?? (await tx.tenant.create({ data: { name: input.name } })).id;
+        return tx.workspace.upsert({
+          where: { platform_externalId: { platform: input.platform, externalId: input.externalId } },
+          create: {
+            tenantId,
+            platform: input.platform,
+            externalId: input.externalId,
+            name: input.name,
+            ...token,
+          },
+          update: { name: input.name, ...token },
+        });
+      });
+      return toWorkspace(row);
+    },
+    async findByExternalId(platform, externalId) {
+      const row = await db.workspace.findUnique({ where: { platform_externalId: { platform, externalId } } });
+      return row ? toWorkspace(row) : null;
+    },
+    async get(tenantId, workspaceId) {
+      if (!isId(tenantId) || !isId(workspaceId)) return null;
+      const row = await db.workspace.findFirst({ where: { id: workspaceId, tenantId } });
+      return row ? toWorkspace(row) : null;
+    },
+    async listForTenant(tenantId) {
+      if (!isId(tenantId)) return [];
+      const rows = await db.workspace.findMany({ where: { tenantId }, orderBy: { installedAt: 'asc' } });
+      return rows.map(toWorkspace);
+    },
+    async botToken(tenantId, workspaceId) {
+      if (!isId(tenantId) || !isId(workspaceId)) return null;
+      const row = await db.workspace.findFirst({
+        where: { id: workspaceId, tenantId },
+        select: { botTokenEnc: true },
+      });
+      return row?.botTokenEnc ? keys.decrypt(row.botTokenEnc) : null;
+    },
+  };
+}
