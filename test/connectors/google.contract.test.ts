@@ -2,16 +2,22 @@
  * The shared connector contract against the Google connector talking to the local Google fake.
  */
 import { afterAll, beforeAll } from 'vitest';
-import type { RetryPolicy } from '../../src/connectors/retry.ts';
 import { GoogleCalendarProvider, GoogleOAuthClient } from '../../src/connectors/google/index.ts';
-import { startFakeGoogle } from '../fakes/google/server.ts';
+import type { RetryPolicy } from '../../src/connectors/retry.ts';
 import type { FakeClient, FakeGoogle } from '../fakes/google/server.ts';
+import { startFakeGoogle } from '../fakes/google/server.ts';
 import { defineProviderContract } from './contract.ts';
 
 /** Fixed instant for token expiry on both sides (no Date.now in what the tests pin). */
 const NOW = Date.UTC(2030, 0, 15, 12);
 const clock = () => NOW;
-const noWait: RetryPolicy = { attempts: 4, baseDelayMs: 10, maxDelayMs: 100, sleep: async () => {}, random: () => 0.5 };
+const noWait: RetryPolicy = {
+  attempts: 4,
+  baseDelayMs: 10,
+  maxDelayMs: 100,
+  sleep: async () => {},
+  random: () => 0.5,
+};
 
 let fake: FakeGoogle;
 let client: FakeClient;
@@ -44,7 +50,12 @@ defineProviderContract('google (fake Calendar API)', async () => {
       expiresAt: NOW + issued.expires_in * 1000,
     },
   });
-  const provider = new GoogleCalendarProvider({ tokenSource, rootUrl: fake.rootUrl, clock, retryPolicy: noWait });
+  const provider = new GoogleCalendarProvider({
+    tokenSource,
+    rootUrl: fake.rootUrl,
+    clock,
+    retryPolicy: noWait,
+  });
   return {
     provider,
     calendarId,

@@ -39,13 +39,12 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
 
 function headerValue(headers: unknown, name: string): string | undefined {
-  if (!headers) return undefined;
-  if (headers instanceof Headers) return headers.get(name) ?? undefined;
-  if (isObject(headers)) {
-    const found = Object.entries(headers).find(([key]) => key.toLowerCase() === name);
-    return found ? String(found[1]) : undefined;
-  }
-  return undefined;
+  if (!isObject(headers)) return undefined;
+  // gaxios hands back a fetch `Headers` (not necessarily this realm's class); older versions a plain object.
+  const getter = headers.get;
+  if (typeof getter === 'function') return getter.call(headers, name) ?? undefined;
+  const found = Object.entries(headers).find(([key]) => key.toLowerCase() === name);
+  return found ? String(found[1]) : undefined;
 }
 
 /** Reads status, reason and Retry-After from a gaxios error (or anything shaped like one). */

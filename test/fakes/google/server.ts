@@ -407,7 +407,14 @@ export class FakeGoogle {
             for (const [name, value] of Object.entries(failure.headers ?? {})) res.setHeader(name, value);
             res
               .status(failure.status)
-              .json(failure.body ?? googleError(failure.status, failure.reason, failure.message));
+              .json(
+                failure.body ??
+                  googleError(
+                    failure.status,
+                    failure.reason ?? defaultReason(failure.status),
+                    failure.message,
+                  ),
+              );
             return;
           }
           await handler(req, res);
@@ -1059,6 +1066,21 @@ interface GoogleEventBody {
   conferenceData?: {
     createRequest?: { requestId?: string; conferenceSolutionKey?: { type?: string } };
   };
+}
+
+/** The reason Google usually gives with a status (used when an injected failure names none). */
+function defaultReason(status: number): string {
+  const reasons: Record<number, string> = {
+    400: 'badRequest',
+    401: 'authError',
+    403: 'forbidden',
+    404: 'notFound',
+    409: 'duplicate',
+    410: 'deleted',
+    412: 'conditionNotMet',
+    429: 'rateLimitExceeded',
+  };
+  return reasons[status] ?? 'backendError';
 }
 
 /** Google's JSON error envelope. */
