@@ -1,0 +1,550 @@
+/**
+ * Fake Microsoft Graph v1.0 calendar endpoints, checked the way Graph checks them.
+ * @see https://learn.microsoft.com/graph/api/calendar-getschedule
+ * @see https://learn.microsoft.com/graph/outlook-get-free-busy-schedule (limits: 20 schedules, < 62 days)
+ * @see https://learn.microsoft.com/graph/api/user-post-events (transactionId)
+ * @see https://learn.microsoft.com/graph/api/event-delta
+ */
+import { type FakeRequest, type FakeResponse, graphError, header, INVALID_JSON, jsonBody } from './http.ts';
+import type { FakeState } from './server.ts';
+import {
+  type FakeCalendar,
+  type FakeEvent,
+  fakeZone,
+  formatDateTime,
+  type Mailbox,
+  opaque,
+  parseDateTime,
+  type ShowAs,
+} from './state.ts';
+
+const DAY = 86_400_000;
+const SHOW_AS: readonly ShowAs[] = ['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown'];
+/** availabilityView digits. @see https://learn.microsoft.com/graph/api/resources/scheduleinformation */
+const VIEW_DIGIT: Record<ShowAs, number> = {
+  free: 0,
+  tentative: 1,
+  busy: 2,
+  oof: 3,
+  workingElsewhere: 4,
+  unknown: 2,
+};
+const VIEW_RANK: Record<ShowAs, number> = {
+  free: 0,
+  workingElsewhere: 1,
+  tentative: 2,
+  unknown: 3,
+  busy: 4,
+  oof: 5,
+};
+
+export interface GraphContext {
+  readonly state: FakeState;
+  readonly req: FakeRequest;
+  readonly mailbox: Mailbox;
+  readonly scopes: readonly string[];
+  /** Path segments after `/v1.0/`, decoded. */
+  readonly segments: readonly string[];
+}
+
+const canRead = (scopes: readonly string[]) =>
+  scopes.some((s) => /^Calendars\.(Read|ReadWrite)(\.Shared)?$/i.test(s));
+const canWrite = (scopes: readonly string[]) =>
+  scopes.some((s) => /^Calendars\.ReadWrite(\.Shared)?$/i.test(s));
+const accessDenied = () =>
+  graphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
+const notFound = () =>
+  graphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+
+/** Zone named in `Prefer: outlook.timezone="…"`, if any. */
+function preferredZone(req: FakeRequest): string | undefined {
+  const prefer = header(req, 'prefer') ?? '';
+  return /outlook\.timezone\s*=\s*"([^"]+)"/i.exec(prefer)?.[1];
+}
+
+export function handleGraph(ctx: GraphContext): FakeResponse {
+  const { req, segments } = ctx;
+  const lower = segments.map((s) => s.toLowerCase());
+  const method = req.method;
+  if (lower[0] !== 'me') return graphError(400, 'BadRequest', 'Only /me is implemented by the fake.');
+  const rest = lower.slice(1);
+  const is = (...parts: string[]) =>
+    rest.length === parts.length && parts.every((p, i) => p === '*' || p === rest[i]);
+
+  if (is('calendar', 'getschedule') && method === 'POST') return getSchedule(ctx);
+  if (is('calendars') && method === 'GET') return listCalendars(ctx);
+  if (is('calendarview', 'delta') && method === 'GET') return delta(ctx);
+  if (is('events') && method === 'POST') return createEvent(ctx, defaultCalendar(ctx.mailbox));
+  if (is('calendars', '*', 'events') && method === 'POST') {
+    const calendar = ctx.mailbox.calendars.find((c) => c.id === segments[2]);
+    return calendar ? createEvent(ctx, calendar) : notFound();
+  }
+  let eventId: string | undefined;
+  let calendar: FakeCalendar | undefined;
+  if (is('events', '*')) {
+    eventId = segments[2];
+  } else if (is('calendars', '*', 'events', '*')) {
+    calendar = ctx.mailbox.calendars.find((c) => c.id === segments[2]);
+    if (!calendar) return notFound();
+    eventId = segments[4];
+  }
+  if (eventId !== undefined) {
+    const event = ctx.mailbox.events.get(eventId);
+    const found = event && (!calendar || event.calendarId === calendar.id) ? event : undefined;
+    if (method === 'GET') return found ? { status: 200, body: eventJson(ctx, found) } : notFound();
+    if (method === 'PATCH') return found ? patchEvent(ctx, found) : notFound();
+    if (method === 'DELETE') return found ? deleteEvent(ctx, found) : notFound();
+  }
+  return graphError(
+    400,
+    'BadRequest',
+    `Resource not found for the segment '${segments.at(-1) ?? ''}' (fake: ${method} not routed).`,
+  );
+}
+
+function defaultCalendar(mailbox: Mailbox): FakeCalendar {
+  return mailbox.calendars.find((c) => c.isDefaultCalendar)!;
+}
+
+function getSchedule(ctx: GraphContext): FakeResponse {
+  if (!canRead(ctx.scopes)) return accessDenied();
+  const body = jsonBody(ctx.req);
+  if (body === INVALID_JSON || typeof body !== 'object' || body === null) {
+    return graphError(400, 'BadRequest', 'Empty Payload. JSON content expected.');
+  }
+  // Graph binds the action's parameters case-insensitively (the docs' own example sends "Schedules").
+  const params = new Map(Object.entries(body).map(([k, v]) => [k.toLowerCase(), v as unknown]));
+  const schedules = params.get('schedules');
+  if (!Array.isArray(schedules) || schedules.length === 0 || !schedules.every((s) => typeof s === 'string')) {
+    return graphError(400, 'ErrorInvalidParameter', "The parameter 'Schedules' is missing or invalid.");
+  }
+  // "getSchedule can support looking up free/busy information for up to 20 entities at once."
+  if (schedules.length > 20) {
+    return graphError(
+      400,
+      'ErrorInvalidParameter',
+      'The number of schedules requested exceeds the limit of 20.',
+    );
+  }
+  const start = parseDateTime(params.get('starttime'));
+  const end = parseDateTime(params.get('endtime'));
+  if (start === undefined || end === undefined || end <= start) {
+    return graphError(
+      400,
+      'ErrorInvalidParameter',
+      'StartTime and EndTime must be valid dateTimeTimeZone values.',
+    );
+  }
+  // "The time period to look up must be less than 62 days."
+  if (end - start >= 62 * DAY) {
+    return graphError(400, 'ErrorTimeIntervalTooBig', 'The requested time duration specified is too large.');
+  }
+  const rawInterval = params.get('availabilityviewinterval') ?? 30;
+  const interval = Number(rawInterval);
+  if (!Number.isInteger(interval) || interval < 5 || interval > 1440) {
+    return graphError(400, 'ErrorInvalidParameter', 'availabilityViewInterval must be between 5 and 1440.');
+  }
+  ctx.state.scheduleWindows.push({ start, end, schedules: schedules.length, interval });
+  // Without a Prefer header the times are UTC.
+  const zoneName = ctx.state.responseTimeZone ?? preferredZone(ctx.req) ?? 'UTC';
+  if (!fakeZone(zoneName)) {
+    return graphError(400, 'ErrorTimeZoneNotSupportedException', `Time zone '${zoneName}' is not supported.`);
+  }
+  const slots = Math.ceil((end - start) / (interval * 60_000));
+  const value = (schedules as string[]).map((scheduleId) => {
+    const mailbox = ctx.state.mailboxes.get(scheduleId.toLowerCase());
+    if (!mailbox) {
+      // "If getSchedule cannot identify a specified user or resource, it returns a single schedule item
+      // and indicates the error." The responseCode string is not documented; this one is plausible.
+      return {
+        scheduleId,
+        availabilityView: '',
+        scheduleItems: [],
+        error: {
+          message: `The specified user ${scheduleId} could not be found.`,
+          responseCode: 'ErrorMailRecipientNotFound',
+        },
+      };
+    }
+    const calendar = defaultCalendar(mailbox);
+    const events = [...mailbox.events.values()]
+      .filter((e) => e.calendarId === calendar.id && e.start < end && e.end > start)
+      .sort((a, b) => a.start - b.start);
+    let view = '';
+    for (let i = 0; i < slots; i++) {
+      const slotStart = start + i * interval * 60_000;
+      const slotEnd = Math.min(end, slotStart + interval * 60_000);
+      let top: ShowAs = 'free';
+      for (const e of events) {
+        if (e.start < slotEnd && e.end > slotStart && VIEW_RANK[e.showAs] > VIEW_RANK[top]) top = e.showAs;
+      }
+      view += String(VIEW_DIGIT[top]);
+    }
+    return {
+      scheduleId,
+      availabilityView: view,
+      scheduleItems: events.map((e) => ({
+        isPrivate: false,
+        status: e.showAs,
+        // The caller may see subjects (own mailbox, or shared calendar): the connector must drop them.
+        subject: e.subject,
+        location: '',
+        start: formatDateTime(e.start, zoneName),
+        end: formatDateTime(e.end, zoneName),
+      })),
+      workingHours: {
+        daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+        startTime: '08:00:00.0000000',
+        endTime: '17:00:00.0000000',
+        timeZone: { name: 'UTC' },
+      },
+    };
+  });
+  return {
+    status: 200,
+    body: {
+      '@odata.context': `${ctx.state.origin}/v1.0/$metadata#Collection(microsoft.graph.scheduleInformation)`,
+      value,
+    },
+  };
+}
+
+function calendarJson(ctx: GraphContext, c: FakeCalendar) {
+  return {
+    id: c.id,
+    name: c.name,
+    color: 'auto',
+    hexColor: '',
+    isDefaultCalendar: c.isDefaultCalendar,
+    changeKey: 'fake',
+    canShare: c.isDefaultCalendar,
+    canViewPrivateItems: c.isDefaultCalendar,
+    canEdit: c.canEdit,
+    allowedOnlineMeetingProviders: ctx.mailbox.teams ? ['teamsForBusiness'] : [],
+    defaultOnlineMeetingProvider: ctx.mailbox.teams ? 'teamsForBusiness' : 'none',
+    isTallyingResponses: true,
+    isRemovable: !c.isDefaultCalendar,
+    owner: { name: ctx.mailbox.displayName, address: ctx.mailbox.address },
+  };
+}
+
+function listCalendars(ctx: GraphContext): FakeResponse {
+  if (!canRead(ctx.scopes)) return accessDenied();
+  const q = ctx.req.url.searchParams;
+  const top = Math.min(Number(q.get('$top') ?? ctx.state.calendarPageSize), ctx.state.calendarPageSize);
+  const skip = Number(q.get('$skip') ?? 0);
+  if (!Number.isInteger(top) || top < 1 || !Number.isInteger(skip) || skip < 0) {
+    return graphError(400, 'BadRequest', 'Invalid $top or $skip.');
+  }
+  const all = ctx.mailbox.calendars;
+  const page = all.slice(skip, skip + top);
+  const next =
+    skip + top < all.length
+      ? `${ctx.state.origin}/v1.0/me/calendars?$top=${top}&$skip=${skip + top}`
+      : undefined;
+  return {
+    status: 200,
+    body: {
+      '@odata.context': `${ctx.state.origin}/v1.0/$metadata#users('${ctx.mailbox.address}')/calendars`,
+      value: page.map((c) => calendarJson(ctx, c)),
+      ...(next ? { '@odata.nextLink': next } : {}),
+    },
+  };
+}
+
+function eventJson(ctx: GraphContext, e: FakeEvent) {
+  const zone = preferredZone(ctx.req) ?? e.timeZone;
+  return {
+    '@odata.etag': `W/"${e.changeKey}"`,
+    id: e.id,
+    changeKey: String(e.changeKey),
+    iCalUId: e.iCalUId,
+    subject: e.subject,
+    body: { contentType: 'text', content: e.bodyContent },
+    start: formatDateTime(e.start, zone),
+    end: formatDateTime(e.end, zone),
+    originalStartTimeZone: e.timeZone,
+    originalEndTimeZone: e.timeZone,
+    isAllDay: e.isAllDay,
+    showAs: e.showAs,
+    transactionId: e.transactionId ?? null,
+    isOnlineMeeting: e.isOnlineMeeting,
+    onlineMeetingProvider: e.onlineMeetingProvider,
+    onlineMeeting: e.isOnlineMeeting && e.joinUrl ? { joinUrl: e.joinUrl } : null,
+    attendees: e.attendees.map((a) => ({ ...a, status: { response: 'none', time: '0001-01-01T00:00:00Z' } })),
+    organizer: { emailAddress: { name: ctx.mailbox.displayName, address: ctx.mailbox.address } },
+    webLink: `https://outlook.office365.com/owa/?itemid=${encodeURIComponent(e.id)}`,
+  };
+}
+
+interface EventFields {
+  subject?: string;
+  bodyContent?: string;
+  start?: number;
+  end?: number;
+  timeZone?: string;
+  isAllDay?: boolean;
+  showAs?: ShowAs;
+  isOnlineMeeting?: boolean;
+  onlineMeetingProvider?: string;
+  attendees?: FakeEvent['attendees'];
+  transactionId?: string;
+}
+
+/** Validates an event body as Graph would; returns the fields or an error response. */
+function readEventBody(ctx: GraphContext, requireTimes: boolean): EventFields | FakeResponse {
+  const body = jsonBody(ctx.req);
+  if (body === INVALID_JSON || typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return graphError(400, 'BadRequest', 'Empty Payload. JSON content expected.');
+  }
+  const b = body as Record<string, unknown>;
+  const out: EventFields = {};
+  if (b.subject !== undefined) {
+    if (typeof b.subject !== 'string') return graphError(400, 'BadRequest', "Invalid value for 'subject'.");
+    out.subject = b.subject;
+  }
+  if (b.body !== undefined) {
+    const content = (b.body as { content?: unknown } | null)?.content;
+    if (typeof content !== 'string') return graphError(400, 'BadRequest', "Invalid value for 'body'.");
+    out.bodyContent = content;
+  }
+  for (const key of ['start', 'end'] as const) {
+    if (b[key] === undefined) {
+      if (requireTimes) {
+        return graphError(400, 'ErrorPropertyValidationFailure', `The '${key}' property is required.`);
+      }
+      continue;
+    }
+    const ms = parseDateTime(b[key]);
+    if (ms === undefined) {
+      return graphError(
+        400,
+        'ErrorInvalidRequest',
+        `'${key}' must be a dateTimeTimeZone with a known time zone.`,
+      );
+    }
+    out[key] = ms;
+    out.timeZone = (b[key] as { timeZone: string }).timeZone;
+  }
+  if (b.isAllDay !== undefined) out.isAllDay = b.isAllDay === true;
+  if (b.showAs !== undefined) {
+    if (!SHOW_AS.includes(b.showAs as ShowAs))
+      return graphError(400, 'BadRequest', "Invalid value for 'showAs'.");
+    out.showAs = b.showAs as ShowAs;
+  }
+  if (b.isOnlineMeeting !== undefined) out.isOnlineMeeting = b.isOnlineMeeting === true;
+  if (b.onlineMeetingProvider !== undefined) {
+    if (
+      !['teamsForBusiness', 'skypeForBusiness', 'skypeForConsumer', 'unknown'].includes(
+        String(b.onlineMeetingProvider),
+      )
+    ) {
+      return graphError(400, 'BadRequest', "Invalid value for 'onlineMeetingProvider'.");
+    }
+    out.onlineMeetingProvider = String(b.onlineMeetingProvider);
+  }
+  if (b.attendees !== undefined) {
+    if (!Array.isArray(b.attendees)) return graphError(400, 'BadRequest', "Invalid value for 'attendees'.");
+    const attendees: FakeEvent['attendees'] = [];
+    for (const a of b.attendees as Array<Record<string, unknown>>) {
+      const email = a?.emailAddress as { address?: unknown; name?: unknown } | undefined;
+      if (typeof email?.address !== 'string' || !email.address.includes('@')) {
+        return graphError(400, 'ErrorInvalidRecipients', 'At least one recipient is not valid.');
+      }
+      const type = a.type ?? 'required';
+      if (!['required', 'optional', 'resource'].includes(String(type))) {
+        return graphError(400, 'BadRequest', "Invalid value for attendee 'type'.");
+      }
+      attendees.push({
+        emailAddress: {
+          address: email.address,
+          ...(typeof email.name === 'string' ? { name: email.name } : {}),
+        },
+        type: String(type),
+      });
+    }
+    out.attendees = attendees;
+  }
+  if (b.transactionId !== undefined) {
+    if (typeof b.transactionId !== 'string') return graphError(400, 'BadRequest', "Invalid 'transactionId'.");
+    out.transactionId = b.transactionId;
+  }
+  return out;
+}
+
+const isResponse = (v: EventFields | FakeResponse): v is FakeResponse => 'status' in v;
+
+function bump(mailbox: Mailbox, e: FakeEvent): void {
+  mailbox.seq += 1;
+  e.seq = mailbox.seq;
+  e.changeKey += 1;
+}
+
+function createEvent(ctx: GraphContext, calendar: FakeCalendar): FakeResponse {
+  if (!canWrite(ctx.scopes)) return accessDenied();
+  if (!calendar.canEdit) return accessDenied();
+  const fields = readEventBody(ctx, true);
+  if (isResponse(fields)) return fields;
+  if (fields.end! < fields.start!) {
+    return graphError(400, 'ErrorInvalidRequest', 'The end of the event must be after its start.');
+  }
+  // "transactionId: a custom identifier specified by a client app for the server to avoid redundant POST
+  // operations in case of client retries to create the same event." A repeat returns the first event.
+  if (fields.transactionId) {
+    const existing = [...ctx.mailbox.events.values()].find((e) => e.transactionId === fields.transactionId);
+    if (existing) {
+      ctx.state.transactionReplays += 1;
+      return { status: 201, body: eventJson(ctx, existing) };
+    }
+  }
+  const wantsTeams =
+    fields.isOnlineMeeting === true &&
+    (fields.onlineMeetingProvider ?? 'teamsForBusiness') === 'teamsForBusiness';
+  const id = opaque('AAMkAGI2TG93AAA=', 24);
+  const event: FakeEvent = {
+    id,
+    calendarId: calendar.id,
+    subject: fields.subject ?? '',
+    bodyContent: fields.bodyContent ?? '',
+    start: fields.start!,
+    end: fields.end!,
+    timeZone: fields.timeZone ?? 'UTC',
+    isAllDay: fields.isAllDay ?? false,
+    showAs: fields.showAs ?? 'busy',
+    transactionId: fields.transactionId,
+    isOnlineMeeting: fields.isOnlineMeeting ?? false,
+    onlineMeetingProvider: fields.isOnlineMeeting
+      ? (fields.onlineMeetingProvider ?? 'teamsForBusiness')
+      : 'unknown',
+    // A tenant without Teams still creates the event; onlineMeeting.joinUrl is then null.
+    joinUrl:
+      wantsTeams && ctx.mailbox.teams
+        ? `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${opaque('', 12)}%40thread.v2/0`
+        : null,
+    attendees: fields.attendees ?? [],
+    iCalUId: opaque('040000008200E00074C5B7101A82E008', 16),
+    changeKey: 0,
+    seq: 0,
+  };
+  bump(ctx.mailbox, event);
+  ctx.mailbox.events.set(id, event);
+  return { status: 201, body: eventJson(ctx, event) };
+}
+
+function patchEvent(ctx: GraphContext, event: FakeEvent): FakeResponse {
+  if (!canWrite(ctx.scopes)) return accessDenied();
+  const calendar = ctx.mailbox.calendars.find((c) => c.id === event.calendarId);
+  if (!calendar?.canEdit) return accessDenied();
+  const fields = readEventBody(ctx, false);
+  if (isResponse(fields)) return fields;
+  const start = fields.start ?? event.start;
+  const end = fields.end ?? event.end;
+  if (end < start)
+    return graphError(400, 'ErrorInvalidRequest', 'The end of the event must be after its start.');
+  if (fields.transactionId !== undefined && fields.transactionId !== event.transactionId) {
+    return graphError(400, 'ErrorInvalidRequest', 'transactionId cannot be changed.');
+  }
+  Object.assign(event, {
+    subject: fields.subject ?? event.subject,
+    bodyContent: fields.bodyContent ?? event.bodyContent,
+    start,
+    end,
+    timeZone: fields.timeZone ?? event.timeZone,
+    isAllDay: fields.isAllDay ?? event.isAllDay,
+    showAs: fields.showAs ?? event.showAs,
+    attendees: fields.attendees ?? event.attendees,
+  });
+  if (fields.isOnlineMeeting === true && !event.isOnlineMeeting) {
+    event.isOnlineMeeting = true;
+    event.onlineMeetingProvider = fields.onlineMeetingProvider ?? 'teamsForBusiness';
+    event.joinUrl = ctx.mailbox.teams
+      ? `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${opaque('', 12)}%40thread.v2/0`
+      : null;
+  }
+  bump(ctx.mailbox, event);
+  return { status: 200, body: eventJson(ctx, event) };
+}
+
+function deleteEvent(ctx: GraphContext, event: FakeEvent): FakeResponse {
+  if (!canWrite(ctx.scopes)) return accessDenied();
+  ctx.mailbox.events.delete(event.id);
+  ctx.mailbox.seq += 1;
+  ctx.mailbox.tombstones.push({ id: event.id, seq: ctx.mailbox.seq });
+  return { status: 204 };
+}
+
+interface DeltaToken {
+  /** Window. */
+  s: number;
+  e: number;
+  /** Changes with since < seq <= upto. since = -1: initial round (current events only). */
+  since: number;
+  upto: number;
+  offset: number;
+  gen: number;
+}
+
+const encodeToken = (t: DeltaToken) => Buffer.from(JSON.stringify(t)).toString('base64url');
+function decodeToken(raw: string): DeltaToken | undefined {
+  try {
+    const t = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as DeltaToken;
+    return typeof t.s === 'number' && typeof t.upto === 'number' ? t : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function delta(ctx: GraphContext): FakeResponse {
+  if (!canRead(ctx.scopes)) return accessDenied();
+  const q = ctx.req.url.searchParams;
+  const base = `${ctx.state.origin}/v1.0/me/calendarView/delta`;
+  const skip = q.get('$skiptoken');
+  const deltaToken = q.get('$deltatoken');
+  let token: DeltaToken;
+  if (skip !== null || deltaToken !== null) {
+    const parsed = decodeToken(skip ?? deltaToken ?? '');
+    if (!parsed) return graphError(400, 'BadRequest', 'Invalid token.');
+    if (parsed.gen !== ctx.state.deltaGeneration) {
+      // The sync state is gone: 410 Gone with a Location to start over.
+      // @see https://learn.microsoft.com/graph/delta-query-overview#synchronization-reset
+      const restart = `${base}?startDateTime=${new Date(parsed.s).toISOString()}&endDateTime=${new Date(parsed.e).toISOString()}`;
+      return graphError(410, 'SyncStateNotFound', 'The sync state is no longer available; resync.', {
+        location: restart,
+      });
+    }
+    token =
+      deltaToken !== null ? { ...parsed, since: parsed.upto, upto: ctx.mailbox.seq, offset: 0 } : parsed;
+  } else {
+    const s = Date.parse(q.get('startDateTime') ?? '');
+    const e = Date.parse(q.get('endDateTime') ?? '');
+    if (Number.isNaN(s) || Number.isNaN(e) || e <= s) {
+      return graphError(400, 'ErrorInvalidParameter', 'startDateTime and endDateTime are required.');
+    }
+    token = { s, e, since: -1, upto: ctx.mailbox.seq, offset: 0, gen: ctx.state.deltaGeneration };
+  }
+  const calendar = defaultCalendar(ctx.mailbox);
+  const changed = [...ctx.mailbox.events.values()]
+    .filter((ev) => ev.calendarId === calendar.id && ev.start < token.e && ev.end > token.s)
+    .filter((ev) => ev.seq > token.since && ev.seq <= token.upto)
+    .sort((a, b) => a.seq - b.seq)
+    .map((ev) => ({ ...eventJson(ctx, ev), type: 'singleInstance' }) as Record<string, unknown>);
+  const removed =
+    token.since < 0
+      ? []
+      : ctx.mailbox.tombstones
+          .filter((t) => t.seq > token.since && t.seq <= token.upto)
+          .map((t) => ({ id: t.id, '@removed': { reason: 'deleted' } }) as Record<string, unknown>);
+  const all = [...changed, ...removed];
+  const pageSize = Number(/odata\.maxpagesize=(\d+)/i.exec(header(ctx.req, 'prefer') ?? '')?.[1] ?? 10);
+  const page = all.slice(token.offset, token.offset + pageSize);
+  const more = token.offset + pageSize < all.length;
+  const link = more
+    ? {
+        '@odata.nextLink': `${base}?$skiptoken=${encodeToken({ ...token, offset: token.offset + pageSize })}`,
+      }
+    : { '@odata.deltaLink': `${base}?$deltatoken=${encodeToken({ ...token, offset: 0 })}` };
+  return {
+    status: 200,
+    body: { '@odata.context': `${ctx.state.origin}/v1.0/$metadata#Collection(event)`, value: page, ...link },
+  };
+}
