@@ -1,0 +1,199 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateKeyEntry } from '../../src/store/crypto.ts';
+import { openDatabase } from '../../src/store/database.ts';
+import { ConfigError } from '../../src/store/errors.ts';
+import { createTestDatabase, TEST_KEYS } from './backends.ts';
+
+const quiet = () => undefined;
+const DATABASE_MODULE = fileURLToPath(new URL('../../src/store/database.ts', import.meta.url));
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'convene-store-'));
+  dirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+async function configError(promise: Promise<unknown>): Promise<ConfigError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ConfigError);
+  return error as ConfigError;
+}
+
+/** Runs `openDatabase({ dataDir })` in another Node process; resolves with what it printed. */
+function openInChild(dataDir: string, hold = false): { output: Promise<string>; kill: () => void } {
+  const script = `
+    import { openDatabase } from ${JSON.stringify(DATABASE_MODULE)};
+    try {
+      const store = await openDatabase({ dataDir: ${JSON.stringify(dataDir)}, log: () => {} });
+      console.log('OPENED ' + process.pid);
+      if (${hold}) await new Promise((r) => process.stdin.once('data', r));
+      await store.close();
+      console.log('CLOSED');
+    } catch (e) { console.log('REFUSED ' + e.code + ' ' + e.message); }`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  const output = new Promise<string>((resolve) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (hold && out.includes('OPENED')) resolve(out);
+    });
+    child.on('exit', () => resolve(out));
+  });
+  return { output, kill: () => child.stdin.end('go\n') };
+}
+
+// A fresh on-disk PGlite runs initdb (~10 s on a busy 2-core machine); reopening takes well under a second.
+describe('embedded database (PGlite in a data directory)', { timeout: 180_000 }, () => {
+  it('keeps all data across a restart, with the generated key file reused', async () => {
+    const dir = tempDir();
+    const first = await openDatabase({ dataDir: dir, log: quiet });
+    expect(first.backend).toBe('pglite');
+    const ws = await first.workspaces.install({ platform: 'discord', externalId: 'G1', name: 'Guild', botToken: 'xoxb-secret' });
+    const person = await first.people.upsertByIdentity({ workspaceId: ws.id, externalUserId: 'D1', displayName: 'Dee' });
+    const booked = await first.bookings.bookSlot({
+      tenantId: ws.tenantId,
+      people: [person!.id],
+      start: 1_000_000,
+      end: 2_000_000,
+      title: 'kept',
+      idempotencyKey: 'restart-1',
+    });
+    expect(booked.ok).toBe(true);
+    await first.close();
+    expect(statSync(join(dir, 'encryption.key')).mode & 0o777).toBe(0o600);
+
+    const second = await openDatabase({ dataDir: dir, log: quiet });
+    try {
+      expect(await second.workspaces.botToken(ws.tenantId, ws.id)).toBe('xoxb-secret');
+      expect((await second.people.findByIdentity(ws.id, 'D1'))?.displayName).toBe('Dee');
+      const again = await second.bookings.findByIdempotencyKey(ws.tenantId, 'restart-1');
+      expect(again?.title).toBe('kept');
+      // The double-booking guard survives the restart too.
+      const clash = await second.bookings.bookSlot({
+        tenantId: ws.tenantId,
+        people: [person!.id],
+        start: 1_500_000,
+        end: 2_500_000,
+        title: 'clash',
+        idempotencyKey: 'restart-2',
+      });
+      expect(clash).toEqual({ ok: false, reason: 'conflict', people: [person!.id] });
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('refuses a second process on the same directory, and the same process twice', async () => {
+    const dir = tempDir();
+    const store = await openDatabase({ dataDir: dir, log: quiet });
+    try {
+      const refused = await openInChild(dir).output;
+      expect(refused).toContain(
+        `REFUSED data_dir_locked Convene's data directory ${dir} is already in use by process ${process.pid}`,
+      );
+      const twice = await configError(openDatabase({ dataDir: dir, log: quiet }));
+      expect(twice.code).toBe('data_dir_locked');
+    } finally {
+      await store.close();
+    }
+    // Released on close: another process may now open it.
+    const child = openInChild(dir, true);
+    const opened = await child.output;
+    expect(opened).toMatch(/OPENED (\d+)/);
+    const childPid = opened.match(/OPENED (\d+)/)![1];
+    const blocked = await configError(openDatabase({ dataDir: dir, log: quiet }));
+    expect(blocked.message).toContain(`already in use by process ${childPid}`);
+    child.kill();
+    await new Promise((r) => setTimeout(r, 100));
+  });
+
+  it('takes over a stale lock left by a dead process', async () => {
+    const dir = tempDir();
+    const dead = spawn(process.execPath, ['-e', '']);
+    const deadPid = dead.pid!;
+    await new Promise((r) => dead.on('exit', r));
+    writeFileSync(join(dir, 'convene.lock'), `${deadPid}\n`);
+    const store = await openDatabase({ dataDir: dir, log: quiet });
+    expect(readFileSync(join(dir, 'convene.lock'), 'utf8').trim()).toBe(String(process.pid));
+    await store.close();
+  });
+
+  it('a wrong key for a known key id is a start-up error, not garbage', async () => {
+    const dir = tempDir();
+    const keys = generateKeyEntry('k1');
+    const store = await openDatabase({ dataDir: dir, encryptionKeys: keys, log: quiet });
+    await store.close();
+    const error = await configError(openDatabase({ dataDir: dir, encryptionKeys: generateKeyEntry('k1'), log: quiet }));
+    expect(error.code).toBe('encryption_key_mismatch');
+    expect(error.message).not.toContain(keys.slice(3));
+    // The refused start released the directory.
+    const reopened = await openDatabase({ dataDir: dir, encryptionKeys: keys, log: quiet });
+    await reopened.close();
+  });
+});
+
+describe('PostgreSQL via DATABASE_URL', () => {
+  it('refuses an unmigrated database with a one-line message naming the migration and the fix', async () => {
+    const db = await createTestDatabase('postgres');
+    try {
+      const error = await configError(db.open({ migrate: false }));
+      expect(error.code).toBe('database_not_migrated');
+      expect(error.message).toMatch(/^Database at postgresql:\/\/postgres@127\.0\.0\.1:\d+\/convene_test_\w+ is not migrated \(missing \d{14}_init\): run "npm run db:migrate"/);
+      expect(error.message).not.toContain('\n');
+      // After migrating, a plain start works.
+      await (await db.open({ migrate: true })).close();
+      await (await db.open({ migrate: false })).close();
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('never prints the password of DATABASE_URL', async () => {
+    const error = await configError(
+      openDatabase({ databaseUrl: 'postgresql://convene:hunter2@127.0.0.1:1/convene', encryptionKeys: TEST_KEYS, log: quiet }),
+    );
+    expect(error.code).toBe('database_unreachable');
+    expect(error.message).toContain('postgresql://convene@127.0.0.1:1/convene');
+    expect(error.message).not.toContain('hunter2');
+  });
+
+  it('rejects a non-PostgreSQL URL and a missing key with actionable messages', async () => {
+    const url = await configError(openDatabase({ databaseUrl: 'mysql://x@h/db', encryptionKeys: TEST_KEYS, log: quiet }));
+    expect(url.code).toBe('database_url_invalid');
+    const key = await configError(openDatabase({ databaseUrl: 'postgresql://postgres@127.0.0.1/x', log: quiet }));
+    expect(key.code).toBe('encryption_key_missing');
+    expect(key.message).toMatch(/^CONVENE_ENCRYPTION_KEYS is not set/);
+  });
+
+  it('records migrations in _prisma_migrations with the checksum Prisma computes (one history)', async () => {
+    const db = await createTestDatabase('postgres');
+    try {
+      await (await db.open()).close();
+      const client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+      const rows = await client.query('SELECT migration_name, checksum, finished_at FROM _prisma_migrations');
+      await client.end();
+      expect(rows.rows).toHaveLength(1);
+      const { createHash } = await import('node:crypto');
+      const { loadMigrations } = await import('../../src/store/migrate.ts');
+      const [init] = loadMigrations();
+      expect(rows.rows[0].migration_name).toBe(init!.name);
+      expect(rows.rows[0].checksum).toBe(createHash('sha256').update(init!.sql).digest('hex'));
+      expect(rows.rows[0].finished_at).not.toBeNull();
+    } finally {
+      await db.drop();
+    }
+  });
+});
