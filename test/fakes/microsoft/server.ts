@@ -314,6 +314,11 @@ export class FakeMicrosoft {
     this.#failures.push({ route: route.toLowerCase(), failure, remaining: times });
   }
 
+  /** Drops failures queued by failNext that no request consumed. */
+  clearFailures(): void {
+    this.#failures = [];
+  }
+
   /** Every access token issued so far is now expired (Graph answers 401 InvalidAuthenticationToken). */
   expireAccessTokens(): void {
     const past = this.state.now() - 1;
@@ -411,7 +416,7 @@ export class FakeMicrosoft {
     const identity = /^\/[^/]+\/oauth2\/v2\.0\/(authorize|token)$/.exec(req.url.pathname);
     if (identity) {
       const injected = this.#takeFailure(route);
-      if (injected) return injected;
+      if (injected) return failureResponse(injected);
       if (identity[1] === 'authorize' && req.method === 'GET') return handleAuthorize(this.state, req);
       if (identity[1] === 'token' && req.method === 'POST') return handleToken(this.state, req);
       return { status: 405, body: { error: 'invalid_request' } };
@@ -444,7 +449,7 @@ export class FakeMicrosoft {
     if (!mailbox) return graphError(404, 'ErrorMailboxNotFound', 'The mailbox could not be found.');
     record.mailbox = mailbox.address;
     const injected = this.#takeFailure(route);
-    if (injected) return injected;
+    if (injected && !injected.afterHandling) return failureResponse(injected);
     // Outlook allows 4 concurrent requests per app per mailbox.
     // @see https://learn.microsoft.com/graph/throttling-limits#outlook-service-limits
     if (mailbox.inFlight >= this.#concurrencyLimit) {
@@ -461,21 +466,27 @@ export class FakeMicrosoft {
         .split('/')
         .filter(Boolean)
         .map((s) => decodeURIComponent(s));
-      return handleGraph({ state: this.state, req, mailbox, scopes: token.scopes, segments });
+      const handled = handleGraph({ state: this.state, req, mailbox, scopes: token.scopes, segments });
+      // afterHandling: the change happened but the client sees the failure (a lost response).
+      return injected ? failureResponse(injected) : handled;
     } finally {
       mailbox.inFlight -= 1;
     }
   }
 
-  #takeFailure(route: string): FakeResponse | undefined {
+  #takeFailure(route: string): InjectedFailure | undefined {
     const pending = this.#failures.find((f) => f.remaining > 0 && matches(f.route, route));
     if (!pending) return undefined;
     pending.remaining -= 1;
     this.#failures = this.#failures.filter((f) => f.remaining > 0);
-    const { status, headers, body, code, message } = pending.failure;
-    if (body !== undefined) return { status, ...(headers ? { headers } : {}), body };
-    return graphError(status, code ?? defaultCode(status), message ?? `Injected ${status}.`, headers);
+    return pending.failure;
   }
+}
+
+function failureResponse(failure: InjectedFailure): FakeResponse {
+  const { status, headers, body, code, message } = failure;
+  if (body !== undefined) return { status, ...(headers ? { headers } : {}), body };
+  return graphError(status, code ?? defaultCode(status), message ?? `Injected ${status}.`, headers);
 }
 
 function defaultCode(status: number): string {
@@ -494,6 +505,9 @@ function matches(pattern: string, route: string): boolean {
 function parseMaybeJson(req: FakeRequest): unknown {
   if (req.rawBody.length === 0) return undefined;
   const type = header(req, 'content-type') ?? '';
+  if (type.includes('application/x-www-form-urlencoded')) {
+    return Object.fromEntries(new URLSearchParams(req.rawBody.toString('utf8')));
+  }
   if (!type.includes('json')) return undefined;
   try {
     return JSON.parse(req.rawBody.toString('utf8'));

@@ -95,6 +95,8 @@ export interface InjectedFailure {
   body?: unknown;
   code?: string;
   message?: string;
+  /** Graph routes only: handle the request normally (e.g. create the event), THEN answer with the failure. */
+  afterHandling?: boolean;
 }
 
 export interface RecordedRequest {
@@ -106,7 +108,7 @@ export interface RecordedRequest {
   query: string;
   mailbox: string | undefined;
   status: number;
-  /** Parsed JSON request body, when there was one (tests inspect what the connector sent). */
+  /** Parsed JSON or form request body, when there was one (tests inspect what the connector sent). */
   body: unknown;
   headers: Record<string, string | string[] | undefined>;
 }
