@@ -68,9 +68,24 @@ function minutesOf(hhmm: string): number {
   return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 }
 
-/** Working ranges (UTC) of a participant that start on the local date `date`. */
+const memo = new WeakMap<RefParticipant, Map<string, { start: number; end: number }[]>>();
+
+/** Working ranges (UTC) of a participant that start on the local date `date` (memoised per participant). */
 export function refWorkingRanges(p: RefParticipant, date: DateTime): { start: number; end: number }[] {
-  const iso = date.toISODate();
+  const iso = date.toISODate() ?? '';
+  let byDate = memo.get(p);
+  if (!byDate) {
+    byDate = new Map();
+    memo.set(p, byDate);
+  }
+  const hit = byDate.get(iso);
+  if (hit) return hit;
+  const ranges = computeRanges(p, date, iso);
+  byDate.set(iso, ranges);
+  return ranges;
+}
+
+function computeRanges(p: RefParticipant, date: DateTime, iso: string): { start: number; end: number }[] {
   const overrides = (p.dateOverrides ?? []).filter((o) => o.date === iso);
   const weekday = date.weekday % 7; // Luxon: 1 = Monday … 7 = Sunday
   const rules = overrides.length > 0 ? overrides : p.workingHours.filter((r) => r.days.includes(weekday));
