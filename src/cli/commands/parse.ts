@@ -1,0 +1,86 @@
+/**
+ * `convene parse "<request text>" --now <ISO instant> --tz <IANA zone> [--locale en|fr] [--json]`
+ *
+ * Prints what the parser read from a `/meet` request. Exit codes: 0 when the request was understood,
+ * 1 when the parser returned an error value (the output still describes it: codes, messages and what
+ * could be read), 2 on bad usage (one line on stderr).
+ */
+import { DateTime, IANAZone } from 'luxon';
+import { formatParseJson, type Locale, type ParseResult, parseRequest } from '../../core/parse/index.ts';
+import { parseCliArgs } from '../args.ts';
+import type { CliIo } from '../io.ts';
+
+const USAGE =
+  'usage: convene parse "<request text>" --now <ISO instant> --tz <IANA zone> [--locale en|fr] --json';
+/** An instant is a date, a time and an offset: `2026-11-23T10:00:00Z` or `2026-11-23T11:00+01:00`. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const fail = (msg: string) => {
+    io.err(`convene parse: ${msg}`);
+    return 2;
+  };
+  const args = parseCliArgs(argv, {
+    now: { type: 'string' },
+    tz: { type: 'string' },
+    locale: { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean' },
+  });
+  if (!args.ok) return fail(`${args.error} (${USAGE})`);
+  const { values, positionals } = args;
+  if (values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  if (positionals.length === 0) return fail(`missing the request text (${USAGE})`);
+  if (positionals.length > 1) {
+    return fail(
+      `expected one request text but got ${positionals.length} arguments; put the request in quotes`,
+    );
+  }
+  if (values.now === undefined) return fail('missing --now <ISO instant>, e.g. --now 2026-11-23T10:00:00Z');
+  const now = DateTime.fromISO(values.now, { setZone: true });
+  if (!now.isValid || !INSTANT.test(values.now.trim())) {
+    return fail(
+      `--now "${values.now}" is not an ISO 8601 instant with a UTC offset, e.g. 2026-11-23T10:00:00Z`,
+    );
+  }
+  if (values.tz === undefined) return fail('missing --tz <IANA zone>, e.g. --tz Europe/Paris');
+  if (!IANAZone.isValidZone(values.tz)) return fail(`--tz "${values.tz}" is not a valid IANA time zone`);
+  if (values.locale !== undefined && values.locale !== 'en' && values.locale !== 'fr') {
+    return fail(`--locale "${values.locale}" is not supported; use en or fr`);
+  }
+
+  const result = parseRequest(positionals[0]!, {
+    now: now.toMillis(),
+    zone: values.tz,
+    ...(values.locale ? { locale: values.locale as Locale } : {}),
+  });
+  io.out(values.json ? formatParseJson(result) : describe(result));
+  return result.ok ? 0 : 1;
+}
+
+/** A short human-readable summary, for use without `--json`. */
+function describe(result: ParseResult): string {
+  const lines: string[] = [];
+  const r = result.ok ? result.request : result.partial;
+  if (!result.ok) for (const e of result.errors) lines.push(`error ${e.code}: ${e.message}`);
+  const said = (source: string, text?: string) => (text === undefined ? source : `${source}: ${text}`);
+  if (r.participants)
+    lines.push(`participants: ${r.participants.map((p) => `${p.raw} (${p.kind})`).join(', ')}`);
+  if (r.duration)
+    lines.push(`duration: ${r.duration.minutes} min (${said(r.duration.source, r.duration.text)})`);
+  if (r.window) {
+    const iso = (ms: number) => DateTime.fromMillis(ms, { zone: r.window!.zone }).toISO();
+    lines.push(
+      `window: ${iso(r.window.start)} → ${iso(r.window.end)} ${r.window.zone} (${said(r.window.source, r.window.text)})`,
+    );
+  }
+  for (const c of r.constraints ?? []) lines.push(`time of day: ${c.start}–${c.end} (${c.text})`);
+  if (r.title) lines.push(`title: ${r.title.value ?? '-'} (${said(r.title.source, r.title.text)})`);
+  if (r.unrecognised && r.unrecognised.length > 0) lines.push(`unrecognised: ${r.unrecognised.join(' ')}`);
+  for (const w of result.warnings) lines.push(`warning ${w.code}: ${w.message}`);
+  lines.push(`locale: ${r.locale}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,186 @@
+/**
+ * `parseRequest`: reads a `/meet` request (English or French) into participants, duration, search
+ * window, time-of-day constraints and title, keeping what the user said apart from what was implied.
+ *
+ * Pure and total: no clock, no I/O, never throws; expected problems (nobody to invite, a window in
+ * the past…) come back as error values with stable codes and a message in the request's language.
+ *
+ * The work is a chain of extractors over a masked copy of the text (each one blanks what it
+ * consumed): title → mentions → durations → parts of the day → dates (periods, bound keywords,
+ * chrono, clock words, days of the month), then refiners (`window.ts`) and the leftover words.
+ */
+import { DateTime, IANAZone } from 'luxon';
+import { DAY } from '../interval.ts';
+import { extractDates } from './dates.ts';
+import { DEFAULT_DURATION_MINUTES, extractDurations, MAX_DURATION_MINUTES } from './duration.ts';
+import { detectLocale } from './language.ts';
+import { leftoverWords } from './leftovers.ts';
+import { LOCALES } from './locales/index.ts';
+import { extractMentions } from './mentions.ts';
+import { type MessageParams, message } from './messages.ts';
+import { mask, type Span } from './text.ts';
+import { extractPartsOfDay } from './time-of-day.ts';
+import { extractQuoted } from './title.ts';
+import type {
+  Locale,
+  MeetingRequest,
+  ParseContext,
+  ParsedDuration,
+  ParsedTitle,
+  ParsedWindow,
+  ParseError,
+  ParseErrorCode,
+  ParseResult,
+  ParseWarning,
+  ParseWarningCode,
+} from './types.ts';
+import { DEFAULT_WINDOW_DAYS, resolveWindow } from './window.ts';
+
+export { DEFAULT_DURATION_MINUTES, MAX_DURATION_MINUTES } from './duration.ts';
+export { formatParseJson, toParseJson } from './json.ts';
+export type * from './types.ts';
+export { DEFAULT_WINDOW_DAYS } from './window.ts';
+
+/** Longest request read, in UTF-16 code units; longer ones are refused to bound the work. */
+export const MAX_REQUEST_LENGTH = 1000;
+
+export function parseRequest(text: string, ctx: ParseContext): ParseResult {
+  const input = typeof text === 'string' ? text.normalize('NFC') : '';
+  const locale: Locale =
+    ctx?.locale === 'en' || ctx?.locale === 'fr'
+      ? ctx.locale
+      : detectLocale(input.slice(0, MAX_REQUEST_LENGTH));
+  const issue = <C extends ParseErrorCode | ParseWarningCode>(code: C, params: MessageParams = {}) => ({
+    code,
+    message: message(code, locale, params),
+    ...(params.text === undefined ? {} : { text: params.text }),
+  });
+  const fail = (errors: ParseError[], partial: Partial<MeetingRequest> = {}, warnings: ParseWarning[] = []) =>
+    ({ ok: false, errors, partial: { ...partial, locale }, warnings }) as const;
+
+  if (input.length > MAX_REQUEST_LENGTH) {
+    return fail([issue('text_too_long', { length: input.length, max: MAX_REQUEST_LENGTH })]);
+  }
+  if (typeof ctx?.zone !== 'string' || !IANAZone.isValidZone(ctx.zone)) {
+    return fail([issue('invalid_context', { zone: String(ctx?.zone) })]);
+  }
+  const now = DateTime.fromMillis(Number.isFinite(ctx.now) ? ctx.now : Number.NaN, { zone: ctx.zone });
+  if (!now.isValid) return fail([issue('invalid_context', { variant: 'now' })]);
+  if (!/[\p{L}\p{N}]/u.test(input)) return fail([issue('empty_request')]);
+
+  const config = LOCALES[locale];
+  const errors: ParseError[] = [];
+  const warnings: ParseWarning[] = [];
+  const consumed: Span[] = [];
+  let masked = input;
+  const consume = (spans: readonly Span[]) => {
+    consumed.push(...spans);
+    masked = mask(masked, spans);
+  };
+
+  // Title first, so that a quoted "@ana" or "1h" is part of it.
+  const quoted = extractQuoted(masked);
+  consume(quoted.map((q) => q.span));
+  const first = quoted.find((q) => q.value !== '');
+  const title: ParsedTitle = first
+    ? { value: first.value, source: 'said', text: first.text }
+    : { value: null, source: 'implied' };
+  for (const extra of quoted.filter((q) => q !== first && q.value !== '')) {
+    warnings.push(issue('extra_title_ignored', { text: extra.text }));
+  }
+
+  const mentions = extractMentions(masked);
+  consume(mentions.spans);
+  for (const raw of mentions.broadcasts) warnings.push(issue('broadcast_mention_ignored', { text: raw }));
+  const participants = mentions.participants;
+  if (participants.length === 0) errors.push(issue('no_participants'));
+
+  const durations = extractDurations(masked, config);
+  consume(durations.map((d) => d.span));
+  const duration = readDuration(durations, locale, issue, errors);
+
+  const partsOfDay = extractPartsOfDay(masked, config);
+  consume(partsOfDay.map((p) => p.span));
+
+  const dates = extractDates(masked, input, config, now);
+  consume(dates.temporals.map((t) => t.span));
+  const resolved = resolveWindow({
+    original: input,
+    temporals: dates.temporals,
+    keywords: dates.keywords,
+    partsOfDay,
+    now,
+    durationMinutes: duration?.minutes ?? DEFAULT_DURATION_MINUTES,
+    config,
+  });
+  consume(resolved.consumed);
+  for (const i of resolved.issues) {
+    if (i.code === 'window_widened') warnings.push(issue(i.code, { text: i.text }));
+    else errors.push(issue(i.code, { text: i.text }));
+  }
+  const window: ParsedWindow | undefined = resolved.said
+    ? {
+        start: resolved.said.start,
+        end: resolved.said.end,
+        zone: ctx.zone,
+        source: 'said',
+        text: resolved.said.text,
+      }
+    : resolved.issues.some((i) => i.code !== 'window_widened')
+      ? undefined
+      : {
+          start: now.toMillis(),
+          end: now.toMillis() + DEFAULT_WINDOW_DAYS * DAY,
+          zone: ctx.zone,
+          source: 'implied',
+        };
+
+  const request = {
+    locale,
+    participants,
+    ...(duration ? { duration } : {}),
+    ...(window ? { window } : {}),
+    constraints: resolved.constraints,
+    title,
+    unrecognised: leftoverWords(masked, config),
+  };
+  if (errors.length > 0 || !duration || !window) return fail(errors, request, warnings);
+  return { ok: true, request: { ...request, duration, window }, warnings };
+}
+
+type IssueFactory = <C extends ParseErrorCode | ParseWarningCode>(
+  code: C,
+  params?: MessageParams,
+) => { code: C; message: string; text?: string };
+
+function readDuration(
+  hits: ReturnType<typeof extractDurations>,
+  locale: Locale,
+  issue: IssueFactory,
+  errors: ParseError[],
+): ParsedDuration | null {
+  if (hits.length === 0) return { minutes: DEFAULT_DURATION_MINUTES, source: 'implied' };
+  const values = new Set(hits.map((h) => h.minutes));
+  if (values.size > 1) {
+    errors.push({ ...issue('invalid_duration', { variant: 'several', list: hits.map((h) => h.text) }) });
+    return null;
+  }
+  const hit = hits[0]!;
+  const text = hit.text.trim();
+  if (hit.minutes <= 0) {
+    errors.push(issue('invalid_duration', { text }));
+    return null;
+  }
+  if (hit.minutes > MAX_DURATION_MINUTES) {
+    const clock = locale === 'fr' && /^\d{1,2}\s*h(?:\s*[0-5]\d)?$/iu.test(text);
+    errors.push(
+      issue('duration_too_long', {
+        text,
+        max: MAX_DURATION_MINUTES / 60,
+        ...(clock ? { variant: 'clock' } : {}),
+      }),
+    );
+    return null;
+  }
+  return { minutes: hit.minutes, source: 'said', text };
+}

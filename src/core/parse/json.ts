@@ -1,0 +1,50 @@
+/**
+ * The stable JSON form of a `ParseResult` (the `convene parse --json` contract): fixed key order,
+ * instants as ISO 8601 strings with the organiser's UTC offset, durations in minutes.
+ */
+import { DateTime } from 'luxon';
+import type { MeetingRequest, ParsedWindow, ParseIssue, ParseResult, PartialRequest } from './types.ts';
+
+export function toParseJson(result: ParseResult): unknown {
+  if (result.ok) {
+    return { ok: true, request: requestJson(result.request), warnings: result.warnings.map(issueJson) };
+  }
+  return {
+    ok: false,
+    errors: result.errors.map(issueJson),
+    partial: requestJson(result.partial),
+    warnings: result.warnings.map(issueJson),
+  };
+}
+
+/** `JSON.stringify` with 2-space indentation of `toParseJson`. */
+export function formatParseJson(result: ParseResult): string {
+  return JSON.stringify(toParseJson(result), null, 2);
+}
+
+function requestJson(r: MeetingRequest | PartialRequest): Record<string, unknown> {
+  const out: Record<string, unknown> = { locale: r.locale };
+  if (r.participants) out.participants = r.participants.map((p) => ({ kind: p.kind, id: p.id, raw: p.raw }));
+  if (r.duration)
+    out.duration = withText({ minutes: r.duration.minutes, source: r.duration.source }, r.duration.text);
+  if (r.window) out.window = windowJson(r.window);
+  if (r.constraints) {
+    out.constraints = r.constraints.map((c) => ({ kind: c.kind, start: c.start, end: c.end, text: c.text }));
+  }
+  if (r.title) out.title = withText({ value: r.title.value, source: r.title.source }, r.title.text);
+  if (r.unrecognised) out.unrecognised = [...r.unrecognised];
+  return out;
+}
+
+function windowJson(w: ParsedWindow): Record<string, unknown> {
+  const iso = (ms: number) => DateTime.fromMillis(ms, { zone: w.zone }).toISO();
+  return withText({ start: iso(w.start), end: iso(w.end), zone: w.zone, source: w.source }, w.text);
+}
+
+function issueJson(i: ParseIssue): Record<string, unknown> {
+  return withText({ code: i.code, message: i.message }, i.text);
+}
+
+function withText(o: Record<string, unknown>, text: string | undefined): Record<string, unknown> {
+  return text === undefined ? o : { ...o, text };
+}

@@ -1,0 +1,84 @@
+/**
+ * What a language brings to the parser: chrono's parser for that language plus the small rule tables
+ * of our own extractors (durations, parts of the day, week phrases, bound keywords, filler words).
+ * Modelled on chrono's `src/locales/<lang>/configuration.ts`: the engine is shared, the words are not.
+ */
+import type { Chrono } from 'chrono-node';
+import type { DateTime } from 'luxon';
+import type { Locale } from '../types.ts';
+
+export interface DurationRule {
+  /** Global, unicode, case-insensitive. */
+  readonly pattern: RegExp;
+  /** Minutes from the match, or `null` when the match is not a duration after all. */
+  readonly minutes: (match: RegExpExecArray) => number | null;
+  /** Digits followed by an hour unit (`15h`): read as a clock time after a time preposition instead. */
+  readonly clockLike?: boolean;
+}
+
+export interface PartOfDayRule {
+  readonly pattern: RegExp;
+  /** `HH:mm` wall-clock range. */
+  readonly start: string;
+  readonly end: string;
+  /** `this afternoon`, `ce soir`: also names today. */
+  readonly today?: (match: RegExpExecArray) => boolean;
+}
+
+/** A named stretch of days (`next week`, `le mois prochain`) as local days `[start, end)`. */
+export interface PeriodRule {
+  readonly pattern: RegExp;
+  readonly resolve: (match: RegExpExecArray, now: DateTime) => { start: DateTime; end: DateTime } | null;
+}
+
+export interface TimeWordRule {
+  readonly pattern: RegExp;
+  /** Minutes since midnight. */
+  readonly minutes: number;
+}
+
+/**
+ * How a keyword bounds the date or time that follows it: `after` excludes it, `from` includes it,
+ * `before` ends at its start, `until` ends at its end, `between` pairs it with the next one.
+ */
+export type BoundKind = 'after' | 'from' | 'before' | 'until' | 'between';
+
+export interface BoundRule {
+  readonly pattern: RegExp;
+  readonly kind: BoundKind;
+}
+
+export interface LocaleConfig {
+  readonly locale: Locale;
+  /** chrono's casual parser for the language. */
+  readonly chrono: Chrono;
+  /** Number words (`two`, `deux`) for durations and week counts. */
+  readonly numbers: ReadonlyMap<string, number>;
+  /** Tried in order; an earlier rule's matches are no longer visible to later ones. */
+  readonly durations: readonly DurationRule[];
+  /** Anchored at the end of the text before a `clockLike` duration: `après 15h` is a time, not 15 hours. */
+  readonly timePreposition: RegExp;
+  /**
+   * Whether a compact `15h`/`15h30` that is too long to be a meeting is read as a clock time (French
+   * writes times that way: `demain 15h`) rather than reported as too long.
+   */
+  readonly compactClockTimes: boolean;
+  readonly partsOfDay: readonly PartOfDayRule[];
+  readonly periods: readonly PeriodRule[];
+  readonly timeWords: readonly TimeWordRule[];
+  /** Day of the month without a month (`the 12th`, `le 12`): group 1 is the day number. */
+  readonly dayOfMonth: RegExp;
+  readonly bounds: readonly BoundRule[];
+  /** The whole gap between the two ends of `between … and …`. */
+  readonly rangeJoiner: RegExp;
+  /** `this monday`, `ce lundi`: a weekday that may be today. */
+  readonly thisModifier: RegExp;
+  /** `last friday`, `vendredi dernier`: a weekday in the past. */
+  readonly lastModifier: RegExp;
+  /** Weekday abbreviations that chrono accepts but that are too often ordinary words (`sun`, `mer`). */
+  readonly weekdayAbbreviation: RegExp;
+  /** Words that carry no meaning for scheduling and are never reported as unrecognised. */
+  readonly fillers: ReadonlySet<string>;
+  /** Words typical of the language, for detection. */
+  readonly markers: ReadonlySet<string>;
+}

@@ -1,0 +1,110 @@
+/**
+ * Public types of the request parser (`parseRequest`). Instants are epoch milliseconds, windows are
+ * half-open `[start, end)` like every `Interval` of the core; `toParseJson` renders them as ISO 8601
+ * strings in the user's zone for the CLI and logs.
+ */
+import type { Interval } from '../interval.ts';
+
+export type Locale = 'en' | 'fr';
+
+/** Whether a part of the request was written by the user or filled in by a default. */
+export type Source = 'said' | 'implied';
+
+export interface ParseContext {
+  /** The reference instant ("now"), epoch ms. */
+  readonly now: number;
+  /** The organiser's IANA time zone, e.g. `Europe/Paris`. */
+  readonly zone: string;
+  /** Forces the language; detected from the text when absent. */
+  readonly locale?: Locale;
+}
+
+export type ParticipantKind = 'slack_user' | 'slack_group' | 'discord_user' | 'discord_role' | 'name';
+
+export interface Participant {
+  readonly kind: ParticipantKind;
+  /** Platform id (`U123ABC`, `S123`, `123456789012345678`) or, for `name`, the name without `@`. */
+  readonly id: string;
+  /** The exact text it came from, e.g. `<@U123|ana>` or `@ana`. */
+  readonly raw: string;
+}
+
+export interface ParsedDuration {
+  readonly minutes: number;
+  readonly source: Source;
+  /** The exact span the duration was read from (only when said). */
+  readonly text?: string;
+}
+
+export interface ParsedWindow extends Interval {
+  readonly zone: string;
+  readonly source: Source;
+  /** The spans the window was read from, joined by a space (only when said). */
+  readonly text?: string;
+}
+
+/**
+ * A daily wall-clock range in the organiser's zone that the meeting must fit in, `HH:mm` to `HH:mm`
+ * (`24:00` is the end of the day). All constraints apply together.
+ */
+export interface TimeOfDayConstraint {
+  readonly kind: 'time_of_day';
+  readonly start: string;
+  readonly end: string;
+  readonly text: string;
+}
+
+export type Constraint = TimeOfDayConstraint;
+
+export interface ParsedTitle {
+  /** `null` when the request has no quoted title. */
+  readonly value: string | null;
+  readonly source: Source;
+  readonly text?: string;
+}
+
+export interface MeetingRequest {
+  readonly locale: Locale;
+  readonly participants: readonly Participant[];
+  readonly duration: ParsedDuration;
+  readonly window: ParsedWindow;
+  readonly constraints: readonly Constraint[];
+  readonly title: ParsedTitle;
+  /** Words no parser understood (filler words excluded), so the bot can ask rather than guess. */
+  readonly unrecognised: readonly string[];
+}
+
+export type ParseErrorCode =
+  | 'empty_request'
+  | 'text_too_long'
+  | 'invalid_context'
+  | 'no_participants'
+  | 'invalid_duration'
+  | 'duration_too_long'
+  | 'window_in_past'
+  | 'contradictory_window';
+
+export type ParseWarningCode = 'broadcast_mention_ignored' | 'extra_title_ignored' | 'window_widened';
+
+export interface ParseIssue<C extends string = string> {
+  readonly code: C;
+  /** One actionable sentence in the request's language. */
+  readonly message: string;
+  /** The part of the request the issue is about, when there is one. */
+  readonly text?: string;
+}
+
+export type ParseError = ParseIssue<ParseErrorCode>;
+export type ParseWarning = ParseIssue<ParseWarningCode>;
+
+/** What could be read from a request that was rejected; `locale` is always there. */
+export type PartialRequest = { readonly locale: Locale } & Partial<Omit<MeetingRequest, 'locale'>>;
+
+export type ParseResult =
+  | { readonly ok: true; readonly request: MeetingRequest; readonly warnings: readonly ParseWarning[] }
+  | {
+      readonly ok: false;
+      readonly errors: readonly ParseError[];
+      readonly partial: PartialRequest;
+      readonly warnings: readonly ParseWarning[];
+    };

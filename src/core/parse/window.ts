@@ -1,0 +1,341 @@
+/**
+ * Refiners that turn the date and time mentions into one search window and daily time-of-day
+ * constraints:
+ * - a bound keyword right before a mention (`before friday`, `après 15h`) makes it a bound;
+ * - `between A and B` and `A until B` pair two mentions into a range;
+ * - a bare weekday names the next such day after today (`this monday` or `today` for today), a weekday
+ *   next to a named week is that week's day (`tuesday next week`), `last friday` is in the past;
+ * - plain days and periods are joined (first day to last), bounds then narrow them.
+ */
+import type { DateTime } from 'luxon';
+import { DAY } from '../interval.ts';
+import type { BoundKeyword, Temporal, When } from './dates.ts';
+import type { BoundKind, LocaleConfig } from './locales/types.ts';
+import { type Span, spanText } from './text.ts';
+import type { PartOfDayHit } from './time-of-day.ts';
+import { formatMinutes } from './time-of-day.ts';
+import type { TimeOfDayConstraint } from './types.ts';
+
+/** Length of the default window (from now), and of a window given only a start (`after friday`). */
+export const DEFAULT_WINDOW_DAYS = 7;
+const END_OF_DAY = 24 * 60;
+
+export interface WindowInput {
+  readonly original: string;
+  readonly temporals: readonly Temporal[];
+  readonly keywords: readonly BoundKeyword[];
+  readonly partsOfDay: readonly PartOfDayHit[];
+  readonly now: DateTime;
+  readonly durationMinutes: number;
+  readonly config: LocaleConfig;
+}
+
+export type WindowIssue =
+  | { readonly code: 'contradictory_window' | 'window_in_past'; readonly text: string }
+  | { readonly code: 'window_widened'; readonly text: string };
+
+export interface WindowResolution {
+  /** `null` when nothing was said about dates: the caller uses the default window. */
+  readonly said: { readonly start: number; readonly end: number; readonly text: string } | null;
+  readonly constraints: readonly TimeOfDayConstraint[];
+  /** Keyword spans that were used (the temporals' own spans are consumed by the caller). */
+  readonly consumed: readonly Span[];
+  readonly issues: readonly WindowIssue[];
+}
+
+type Point =
+  | { readonly kind: 'days'; readonly start: DateTime; readonly end: DateTime; readonly weekday?: number }
+  | { readonly kind: 'time'; readonly minutes: number }
+  | { readonly kind: 'instant'; readonly at: DateTime; readonly day: DateTime; readonly minutes: number };
+
+interface Tod {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly at: number;
+}
+
+interface Collector {
+  readonly plain: { start: number; end: number; text: string }[];
+  readonly lower: number[];
+  readonly upper: number[];
+  readonly exact: Tod[];
+  readonly bounds: Tod[];
+  readonly windowSpans: Span[];
+}
+
+export function resolveWindow(input: WindowInput): WindowResolution {
+  const { original, temporals, keywords, config, now } = input;
+  const keywordOf = new Map<Temporal, BoundKeyword>();
+  for (const t of temporals) {
+    const k = [...keywords]
+      .reverse()
+      .find((k) => k.span.end <= t.span.start && original.slice(k.span.end, t.span.start).trim() === '');
+    if (k) keywordOf.set(t, k);
+  }
+  const period = temporals.find((t) => t.period)?.period;
+  const refine = (w: When | undefined, text: string) => (w ? refineWeekday(w, text, now, period, config) : w);
+
+  const c: Collector = { plain: [], lower: [], upper: [], exact: [], bounds: [], windowSpans: [] };
+  const consumed: Span[] = [];
+  for (let i = 0; i < temporals.length; i++) {
+    const t = temporals[i]!;
+    const u = temporals[i + 1];
+    const k = keywordOf.get(t);
+    const uk = u ? keywordOf.get(u) : undefined;
+    const a = toPoint(t, refine(t.start, t.text));
+    const spanStart = k?.span.start ?? t.span.start;
+    if (k) consumed.push(k.span);
+
+    if (
+      u &&
+      k?.kind === 'between' &&
+      !uk &&
+      config.rangeJoiner.test(original.slice(t.span.end, u.span.start))
+    ) {
+      pair(c, a, toPoint(u, refine(u.start, u.text)), { start: spanStart, end: u.span.end }, original, input);
+      i++;
+      continue;
+    }
+    if (
+      u &&
+      uk?.kind === 'until' &&
+      (!k || k.kind === 'from') &&
+      original.slice(t.span.end, uk.span.start).trim() === ''
+    ) {
+      consumed.push(uk.span);
+      pair(c, a, toPoint(u, refine(u.start, u.text)), { start: spanStart, end: u.span.end }, original, input);
+      i++;
+      continue;
+    }
+    const span = { start: spanStart, end: t.span.end };
+    if (t.end) {
+      pair(c, a, toPoint(t, refine(t.end, t.text)), span, original, input);
+    } else {
+      single(c, a, k?.kind, span, original, input);
+    }
+  }
+
+  for (const pod of input.partsOfDay) {
+    if (!pod.today) continue;
+    const today = now.startOf('day');
+    c.plain.push({ start: today.toMillis(), end: today.plus({ days: 1 }).toMillis(), text: pod.text });
+    c.windowSpans.push(pod.span);
+  }
+
+  const issues: WindowIssue[] = [];
+  const constraints = timeOfDay(input.partsOfDay, c, input.durationMinutes, issues, original);
+  const said = window(c, now.toMillis(), original, issues);
+  return { said, constraints, consumed, issues };
+}
+
+function toPoint(t: Temporal, w: When | undefined): Point {
+  if (t.period && !w) return { kind: 'days', start: t.period.start, end: t.period.end };
+  const date = w?.date;
+  if (date && w?.time !== undefined) {
+    const at = date.day.set({ hour: Math.floor(w.time / 60), minute: w.time % 60 });
+    return { kind: 'instant', at, day: date.day, minutes: w.time };
+  }
+  if (date) {
+    const end = date.day.plus(date.unit === 'month' ? { months: 1 } : { days: 1 });
+    return { kind: 'days', start: date.day, end, ...(date.weekday ? { weekday: date.weekday } : {}) };
+  }
+  return { kind: 'time', minutes: w?.time ?? 0 };
+}
+
+function refineWeekday(
+  w: When,
+  text: string,
+  now: DateTime,
+  period: Temporal['period'],
+  config: LocaleConfig,
+): When {
+  const date = w.date;
+  if (!date?.weekday) return w;
+  const today = now.startOf('day');
+  let day = date.day;
+  if (config.lastModifier.test(text)) {
+    const back = (today.weekday - date.weekday + 7) % 7 || 7;
+    day = today.minus({ days: back });
+  } else if (period) {
+    const offset = (date.weekday - period.start.weekday + 7) % 7;
+    const anchored = period.start.startOf('day').plus({ days: offset });
+    if (anchored < period.end) day = anchored;
+  } else if (+day.startOf('day') === +today && !config.thisModifier.test(text)) {
+    day = day.plus({ weeks: 1 });
+  }
+  return { ...w, date: { ...date, day } };
+}
+
+function single(
+  c: Collector,
+  p: Point,
+  kind: BoundKind | undefined,
+  span: Span,
+  original: string,
+  input: WindowInput,
+): void {
+  const text = original.slice(span.start, span.end);
+  if (p.kind === 'time') {
+    if (kind === 'after' || kind === 'from')
+      c.bounds.push({ start: p.minutes, end: END_OF_DAY, text, at: span.start });
+    else if (kind === 'before' || kind === 'until')
+      c.bounds.push({ start: 0, end: p.minutes === 0 ? END_OF_DAY : p.minutes, text, at: span.start });
+    else c.exact.push({ start: p.minutes, end: p.minutes + input.durationMinutes, text, at: span.start });
+    return;
+  }
+  c.windowSpans.push(span);
+  if (p.kind === 'days') {
+    const start = p.start.toMillis();
+    const end = p.end.toMillis();
+    if (kind === 'after') c.lower.push(end);
+    else if (kind === 'from') c.lower.push(start);
+    else if (kind === 'before') c.upper.push(start);
+    else if (kind === 'until') c.upper.push(end);
+    else c.plain.push({ start, end, text });
+    return;
+  }
+  if (kind === 'before' || kind === 'until') {
+    c.upper.push(p.at.toMillis());
+    return;
+  }
+  c.plain.push({ start: p.day.toMillis(), end: p.day.plus({ days: 1 }).toMillis(), text });
+  if (kind === 'after' || kind === 'from') c.lower.push(p.at.toMillis());
+  else c.exact.push({ start: p.minutes, end: p.minutes + input.durationMinutes, text, at: span.start });
+}
+
+function pair(c: Collector, a: Point, b: Point, span: Span, original: string, _input: WindowInput): void {
+  const text = original.slice(span.start, span.end);
+  if (a.kind === 'time' && b.kind === 'time') {
+    c.bounds.push({ start: a.minutes, end: b.minutes, text, at: span.start });
+    return;
+  }
+  c.windowSpans.push(span);
+  if (a.kind === 'instant' && (b.kind === 'time' || (b.kind === 'instant' && +b.day === +a.day))) {
+    c.plain.push({ start: a.day.toMillis(), end: a.day.plus({ days: 1 }).toMillis(), text });
+    c.bounds.push({ start: a.minutes, end: b.minutes, text, at: span.start });
+    return;
+  }
+  let endPoint = b;
+  if (a.kind === 'days' && b.kind === 'days' && b.weekday && b.end <= a.start) {
+    endPoint = { ...b, start: b.start.plus({ weeks: 1 }), end: b.end.plus({ weeks: 1 }) };
+  }
+  const start = a.kind === 'days' ? a.start : a.kind === 'instant' ? a.at : null;
+  const day = a.kind === 'days' ? a.start : a.kind === 'instant' ? a.day : null;
+  let end: DateTime | null;
+  if (endPoint.kind === 'days') end = endPoint.end;
+  else if (endPoint.kind === 'instant') end = endPoint.at;
+  else end = day ? day.set({ hour: Math.floor(endPoint.minutes / 60), minute: endPoint.minutes % 60 }) : null;
+  const from =
+    start ?? (endPoint.kind === 'time' ? null : endPoint.kind === 'days' ? endPoint.start : endPoint.day);
+  if (!from || !end) return;
+  if (a.kind === 'time' && endPoint.kind !== 'time') {
+    // "3pm until friday": from that time on the first day.
+    const first = (endPoint.kind === 'days' ? endPoint.start : endPoint.day).set({
+      hour: Math.floor(a.minutes / 60),
+      minute: a.minutes % 60,
+    });
+    c.plain.push({ start: first.toMillis(), end: end.toMillis(), text });
+    return;
+  }
+  c.plain.push({ start: from.toMillis(), end: end.toMillis(), text });
+}
+
+function hull(tods: readonly Tod[]): Tod | null {
+  if (tods.length === 0) return null;
+  return {
+    start: Math.min(...tods.map((t) => t.start)),
+    end: Math.max(...tods.map((t) => t.end)),
+    text: tods.map((t) => t.text).join(' '),
+    at: Math.min(...tods.map((t) => t.at)),
+  };
+}
+
+/** Parts of the day are alternatives (joined), exact times too; bounds narrow both. */
+function timeOfDay(
+  pods: readonly PartOfDayHit[],
+  c: Collector,
+  durationMinutes: number,
+  issues: WindowIssue[],
+  original: string,
+): TimeOfDayConstraint[] {
+  const podHull = hull(pods.map((p) => ({ start: p.start, end: p.end, text: p.text, at: p.span.start })));
+  const exactHull = hull(c.exact.map((t) => ({ ...t, end: Math.min(t.end, END_OF_DAY) })));
+  const all = [podHull, exactHull, ...c.bounds]
+    .filter((t): t is Tod => t !== null)
+    .sort((a, b) => a.at - b.at);
+  if (all.length === 0) return [];
+  const start = Math.max(...all.map((t) => t.start));
+  const end = Math.min(...all.map((t) => t.end));
+  if (end - start < durationMinutes) {
+    issues.push({ code: 'contradictory_window', text: spanTextOf(all, original) });
+  }
+  return all.map((t) => ({
+    kind: 'time_of_day',
+    start: formatMinutes(t.start),
+    end: formatMinutes(t.end),
+    text: t.text.trim(),
+  }));
+}
+
+function spanTextOf(tods: readonly Tod[], _original: string): string {
+  return tods.map((t) => t.text.trim()).join(' ');
+}
+
+function window(
+  c: Collector,
+  now: number,
+  original: string,
+  issues: WindowIssue[],
+): WindowResolution['said'] {
+  if (c.plain.length === 0 && c.lower.length === 0 && c.upper.length === 0) return null;
+  const text = spanText(original, mergeSpans(c.windowSpans));
+  // The most specific piece wins: in `tuesday next week` or `next month on the 12th`, the period only
+  // anchors the day.
+  const pieces = c.plain
+    .filter(
+      (p) =>
+        !c.plain.some(
+          (q) => q !== p && q.start >= p.start && q.end <= p.end && q.end - q.start < p.end - p.start,
+        ),
+    )
+    .sort((a, b) => a.start - b.start);
+  let start = Number.NEGATIVE_INFINITY;
+  let end = Number.POSITIVE_INFINITY;
+  if (pieces.length > 0) {
+    start = pieces[0]!.start;
+    end = Math.max(...pieces.map((p) => p.end));
+    let reach = pieces[0]!.end;
+    for (const p of pieces.slice(1)) {
+      if (p.start > reach) {
+        issues.push({ code: 'window_widened', text: pieces.map((q) => q.text.trim()).join(', ') });
+        break;
+      }
+      reach = Math.max(reach, p.end);
+    }
+  }
+  if (c.lower.length > 0) start = Math.max(start, ...c.lower);
+  if (c.upper.length > 0) end = Math.min(end, ...c.upper);
+  if (pieces.length === 0 && c.upper.length === 0) end = start + DEFAULT_WINDOW_DAYS * DAY;
+  if (start >= end) {
+    issues.push({ code: 'contradictory_window', text });
+    return null;
+  }
+  if (end <= now) {
+    issues.push({ code: 'window_in_past', text });
+    return null;
+  }
+  return { start: Math.max(start, now), end, text };
+}
+
+function mergeSpans(spans: readonly Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end)
+      out[out.length - 1] = { start: last.start, end: Math.max(last.end, s.end) };
+    else out.push(s);
+  }
+  return out;
+}
