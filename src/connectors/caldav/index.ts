@@ -1,0 +1,2 @@
+export type { CalDavCredentials, CalDavProviderOptions } from './client.ts';
+export { CalDavProvider } from './client.ts';

@@ -1,0 +1,143 @@
+/**
+ * Pure CalDAV mapping: XML request bodies (in tsdav's js2xml shape), multistatus props → values,
+ * and the iCalendar resource Convene writes for an `EventDraft`.
+ */
+import ICAL from 'ical.js';
+import type { Interval } from '../../core/interval.ts';
+import type { EventDraft } from '../provider.ts';
+
+export const DAV_NS = { 'xmlns:d': 'DAV:', 'xmlns:c': 'urn:ietf:params:xml:ns:caldav' } as const;
+
+/** `20300304T090000Z`, the UTC form CalDAV time-range filters require. @see https://www.rfc-editor.org/rfc/rfc4791#section-9.9 */
+export function utcStamp(ms: number): string {
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+}
+
+export function propfindBody(props: readonly string[]): unknown {
+  return {
+    'd:propfind': {
+      _attributes: DAV_NS,
+      'd:prop': Object.fromEntries(props.map((p) => [p, {}])),
+    },
+  };
+}
+
+/**
+ * VEVENTs with an instance in the range, full data. We expand recurrences ourselves instead of using
+ * the server's `<c:expand>`, which servers implement unevenly.
+ * @see https://www.rfc-editor.org/rfc/rfc4791#section-7.8.1
+ */
+export function calendarQueryBody(range: Interval): unknown {
+  return {
+    'c:calendar-query': {
+      _attributes: DAV_NS,
+      'd:prop': { 'd:getetag': {}, 'c:calendar-data': {} },
+      'c:filter': {
+        'c:comp-filter': {
+          _attributes: { name: 'VCALENDAR' },
+          'c:comp-filter': {
+            _attributes: { name: 'VEVENT' },
+            'c:time-range': { _attributes: { start: utcStamp(range.start), end: utcStamp(range.end) } },
+          },
+        },
+      },
+    },
+  };
+}
+
+/** tsdav's xml2js gives text either directly or as `{ _cdata }` / `{ _text }`. */
+export function textOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (value && typeof value === 'object') {
+    const v = value as { _cdata?: unknown; _text?: unknown };
+    return textOf(v._cdata ?? v._text);
+  }
+  return undefined;
+}
+
+export function hrefOf(value: unknown): string | undefined {
+  if (value && typeof value === 'object' && 'href' in value) return textOf((value as { href: unknown }).href);
+  return textOf(value);
+}
+
+/** Keys of an element after tsdav's camelCasing, e.g. resourcetype → ['collection', 'calendar']. */
+export function childNames(value: unknown): string[] {
+  if (!value || typeof value !== 'object') return [];
+  return Object.keys(value).filter((k) => !k.startsWith('_'));
+}
+
+/** Privileges from `current-user-privilege-set`; `undefined` when the server did not say. @see https://www.rfc-editor.org/rfc/rfc3744#section-5.4 */
+export function privilegesOf(value: unknown): string[] | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const privilege = (value as { privilege?: unknown }).privilege;
+  const list = Array.isArray(privilege) ? privilege : privilege === undefined ? [] : [privilege];
+  return list.flatMap((p) => childNames(p));
+}
+
+export function canWrite(privileges: string[] | undefined): boolean {
+  if (privileges === undefined) return true;
+  return privileges.some((p) => p === 'all' || p === 'write' || p === 'writeContent' || p === 'bind');
+}
+
+/** Supported components, e.g. ['VEVENT', 'VTODO']; `undefined` when not reported (then all are). */
+export function componentsOf(value: unknown): string[] | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const comp = (value as { comp?: unknown }).comp;
+  const list = Array.isArray(comp) ? comp : comp === undefined ? [] : [comp];
+  return list
+    .map((c) =>
+      c && typeof c === 'object' ? (c as { _attributes?: { name?: string } })._attributes?.name : undefined,
+    )
+    .filter((n): n is string => typeof n === 'string')
+    .map((n) => n.toUpperCase());
+}
+
+/** A safe resource name for an idempotency key: keeps `[A-Za-z0-9._-]`, percent-encodes the rest. */
+export function resourceName(idempotencyKey: string): string {
+  return `${encodeURIComponent(idempotencyKey).replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}.ics`;
+}
+
+/**
+ * The resource Convene writes: one VEVENT, UID = idempotency key, times in UTC (no VTIMEZONE needed),
+ * opaque and confirmed. Attendees are not written: with RFC 6638 scheduling servers would send
+ * invitations on their own, which the booking flow does not ask for here.
+ */
+export function draftToIcs(draft: EventDraft, stampMs: number, sequence: number): string {
+  const calendar = new ICAL.Component(['vcalendar', [], []]);
+  calendar.addPropertyWithValue('version', '2.0');
+  calendar.addPropertyWithValue('prodid', '-//Convene//CalDAV connector//EN');
+  const event = new ICAL.Component('vevent');
+  event.addPropertyWithValue('uid', draft.idempotencyKey);
+  event.addPropertyWithValue('dtstamp', ICAL.Time.fromJSDate(new Date(stampMs), true));
+  event.addPropertyWithValue('dtstart', ICAL.Time.fromJSDate(new Date(draft.start), true));
+  event.addPropertyWithValue('dtend', ICAL.Time.fromJSDate(new Date(draft.end), true));
+  event.addPropertyWithValue('sequence', sequence);
+  event.addPropertyWithValue('summary', draft.title);
+  if (draft.description) event.addPropertyWithValue('description', draft.description);
+  event.addPropertyWithValue('transp', 'OPAQUE');
+  event.addPropertyWithValue('status', 'CONFIRMED');
+  // The organiser's zone, for clients that display it; the instants themselves are UTC.
+  event.addPropertyWithValue('x-convene-time-zone', draft.timeZone);
+  calendar.addSubcomponent(event);
+  return `${calendar.toString()}\r\n`;
+}
+
+/** UID and SEQUENCE of the first VEVENT of a stored resource. */
+export function identityOf(text: string): { uid?: string; sequence: number } {
+  try {
+    const root = new ICAL.Component(ICAL.parse(text) as never);
+    const event = root.getFirstSubcomponent('vevent');
+    const uid = event?.getFirstPropertyValue('uid');
+    const sequence = Number(event?.getFirstPropertyValue('sequence') ?? 0);
+    return {
+      ...(typeof uid === 'string' ? { uid } : {}),
+      sequence: Number.isFinite(sequence) ? sequence : 0,
+    };
+  } catch {
+    return { sequence: 0 };
+  }
+}
