@@ -142,8 +142,13 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<S
     reencryptSecrets: () => reencryptSecrets(prisma, keyRing),
     async query<Row extends Record<string, unknown>>(sql: string, params: readonly unknown[] = []) {
       if (closing) throw new StoreError('closed', 'the store is closed');
-      const result = await pool.query<Row>(sql, [...params]);
-      return result.rows;
+      // Not `pool.query`: it discards the connection on any SQL error, and the embedded server has one.
+      const client = await pool.connect();
+      try {
+        return (await client.query<Row>(sql, [...params])).rows;
+      } finally {
+        client.release();
+      }
     },
     close() {
       closing ??= (async () => {

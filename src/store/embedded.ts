@@ -3,8 +3,9 @@
  * a random loopback port by pglite-socket so the ordinary `pg` driver and Prisma adapter talk to it.
  *
  * PGlite is ONE backend session: the socket server multiplexes connections at the message level,
- * so two connections could interleave their unnamed prepared statements. We therefore accept a
- * single connection (and the pool has `max: 1`); concurrency is queued in the pool.
+ * so two connections could interleave their unnamed prepared statements. The store's pool therefore
+ * has `max: 1` (concurrency is queued in the pool). The server still accepts a few connections so
+ * that a replacement connection is not refused while a discarded one is being torn down.
  *
  * A lock file (`convene.lock`, holding the pid) keeps a second process off the same directory;
  * a lock left by a dead process is taken over.
@@ -41,7 +42,7 @@ export async function startEmbedded(dataDir: string): Promise<EmbeddedServer> {
       dataDir: inMemory ? 'memory://' : join(dir, PGLITE_SUBDIR),
       extensions: { btree_gist },
     });
-    server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
+    server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });
     await server.start();
   } catch (cause) {
     await server?.stop().catch(() => undefined);

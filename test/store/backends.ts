@@ -8,12 +8,13 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { generateKeyEntry } from '../../src/store/crypto.ts';
-import { openDatabase, type OpenDatabaseOptions, type Store } from '../../src/store/database.ts';
+import { type OpenDatabaseOptions, openDatabase, type Store } from '../../src/store/database.ts';
 
 export type Backend = 'pglite' | 'postgres';
 export const BACKENDS: readonly Backend[] = ['pglite', 'postgres'];
 
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
+export const TEST_DATABASE_URL =
+  process.env.TEST_DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 export const TEST_KEYS = `${generateKeyEntry('t1')}`;
 
@@ -46,7 +47,8 @@ export async function createTestDatabase(backend: Backend): Promise<TestDatabase
   if (backend === 'pglite') {
     return {
       url: undefined,
-      open: (options = {}) => openDatabase({ dataDir: 'memory://', encryptionKeys: TEST_KEYS, log: quiet, ...options }),
+      open: (options = {}) =>
+        openDatabase({ dataDir: 'memory://', encryptionKeys: TEST_KEYS, log: quiet, ...options }),
       drop: async () => undefined,
     };
   }
@@ -57,13 +59,22 @@ export async function createTestDatabase(backend: Backend): Promise<TestDatabase
   return {
     url: url.toString(),
     open: (options = {}) =>
-      openDatabase({ databaseUrl: url.toString(), encryptionKeys: TEST_KEYS, migrate: true, log: quiet, ...options }),
+      openDatabase({
+        databaseUrl: url.toString(),
+        encryptionKeys: TEST_KEYS,
+        migrate: true,
+        log: quiet,
+        ...options,
+      }),
     drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
 }
 
 /** Opens a migrated store on a fresh database; `close()` also drops it. */
-export async function openTestStore(backend: Backend, options: Partial<OpenDatabaseOptions> = {}): Promise<Store> {
+export async function openTestStore(
+  backend: Backend,
+  options: Partial<OpenDatabaseOptions> = {},
+): Promise<Store> {
   const database = await createTestDatabase(backend);
   const store = await database.open(options);
   const close = store.close;

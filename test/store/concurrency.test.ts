@@ -13,7 +13,11 @@ describe.each(BACKENDS)('concurrent bookings on %s', (backend) => {
 
   beforeAll(async () => {
     store = await openTestStore(backend);
-    const ws = await store.workspaces.install({ platform: 'slack', externalId: `T-${backend}`, name: 'Acme' });
+    const ws = await store.workspaces.install({
+      platform: 'slack',
+      externalId: `T-${backend}`,
+      name: 'Acme',
+    });
     tenantId = ws.tenantId;
     workspaceId = ws.id;
   });
@@ -22,7 +26,11 @@ describe.each(BACKENDS)('concurrent bookings on %s', (backend) => {
   });
 
   const person = async (userId: string) => {
-    const p = await store.people.upsertByIdentity({ workspaceId, externalUserId: userId, displayName: userId });
+    const p = await store.people.upsertByIdentity({
+      workspaceId,
+      externalUserId: userId,
+      displayName: userId,
+    });
     if (!p) throw new Error('workspace missing');
     return p.id;
   };
@@ -44,7 +52,9 @@ describe.each(BACKENDS)('concurrent bookings on %s', (backend) => {
     );
     const wins = results.filter((r) => r.ok);
     const conflicts = results.filter((r) => !r.ok && r.reason === 'conflict');
-    console.log(`[${backend}] same person: ${wins.length} booked, ${conflicts.length} conflicts of ${ATTEMPTS}`);
+    console.log(
+      `[${backend}] same person: ${wins.length} booked, ${conflicts.length} conflicts of ${ATTEMPTS}`,
+    );
     expect(wins).toHaveLength(1);
     expect(conflicts).toHaveLength(ATTEMPTS - 1);
     for (const c of conflicts) {

@@ -46,10 +46,14 @@ describe('token encryption (AES-256-GCM)', () => {
     const ct = Buffer.from(parts[4]!, 'base64url');
     ct[0] = ct[0]! ^ 1;
     parts[4] = ct.toString('base64url');
-    expect((thrown(() => parseKeyRing(k1).decrypt(parts.join(':'))) as StoreError).code).toBe('decrypt_failed');
+    expect((thrown(() => parseKeyRing(k1).decrypt(parts.join(':'))) as StoreError).code).toBe(
+      'decrypt_failed',
+    );
     // Relabelling the key id is caught too (the id is authenticated).
     const relabelled = envelope.replace('v1:k1:', 'v1:k2:');
-    expect((thrown(() => parseKeyRing(`${k1},${k2}`).decrypt(relabelled)) as StoreError).code).toBe('decrypt_failed');
+    expect((thrown(() => parseKeyRing(`${k1},${k2}`).decrypt(relabelled)) as StoreError).code).toBe(
+      'decrypt_failed',
+    );
   });
 
   it.each([

@@ -42,7 +42,9 @@ function openInChild(dataDir: string, hold = false): { output: Promise<string>; 
       await store.close();
       console.log('CLOSED');
     } catch (e) { console.log('REFUSED ' + e.code + ' ' + e.message); }`;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   let out = '';
   const output = new Promise<string>((resolve) => {
     child.stdout.on('data', (chunk: Buffer) => {
@@ -60,8 +62,17 @@ describe('embedded database (PGlite in a data directory)', { timeout: 180_000 },
     const dir = tempDir();
     const first = await openDatabase({ dataDir: dir, log: quiet });
     expect(first.backend).toBe('pglite');
-    const ws = await first.workspaces.install({ platform: 'discord', externalId: 'G1', name: 'Guild', botToken: 'xoxb-secret' });
-    const person = await first.people.upsertByIdentity({ workspaceId: ws.id, externalUserId: 'D1', displayName: 'Dee' });
+    const ws = await first.workspaces.install({
+      platform: 'discord',
+      externalId: 'G1',
+      name: 'Guild',
+      botToken: 'xoxb-secret',
+    });
+    const person = await first.people.upsertByIdentity({
+      workspaceId: ws.id,
+      externalUserId: 'D1',
+      displayName: 'Dee',
+    });
     const booked = await first.bookings.bookSlot({
       tenantId: ws.tenantId,
       people: [person!.id],
@@ -135,7 +146,9 @@ describe('embedded database (PGlite in a data directory)', { timeout: 180_000 },
     const keys = generateKeyEntry('k1');
     const store = await openDatabase({ dataDir: dir, encryptionKeys: keys, log: quiet });
     await store.close();
-    const error = await configError(openDatabase({ dataDir: dir, encryptionKeys: generateKeyEntry('k1'), log: quiet }));
+    const error = await configError(
+      openDatabase({ dataDir: dir, encryptionKeys: generateKeyEntry('k1'), log: quiet }),
+    );
     expect(error.code).toBe('encryption_key_mismatch');
     expect(error.message).not.toContain(keys.slice(3));
     // The refused start released the directory.
@@ -150,7 +163,9 @@ describe('PostgreSQL via DATABASE_URL', () => {
     try {
       const error = await configError(db.open({ migrate: false }));
       expect(error.code).toBe('database_not_migrated');
-      expect(error.message).toMatch(/^Database at postgresql:\/\/postgres@127\.0\.0\.1:\d+\/convene_test_\w+ is not migrated \(missing \d{14}_init\): run "npm run db:migrate"/);
+      expect(error.message).toMatch(
+        /^Database at postgresql:\/\/postgres@127\.0\.0\.1:\d+\/convene_test_\w+ is not migrated \(missing \d{14}_init\): run "npm run db:migrate"/,
+      );
       expect(error.message).not.toContain('\n');
       // After migrating, a plain start works.
       await (await db.open({ migrate: true })).close();
@@ -162,7 +177,11 @@ describe('PostgreSQL via DATABASE_URL', () => {
 
   it('never prints the password of DATABASE_URL', async () => {
     const error = await configError(
-      openDatabase({ databaseUrl: 'postgresql://convene:hunter2@127.0.0.1:1/convene', encryptionKeys: TEST_KEYS, log: quiet }),
+      openDatabase({
+        databaseUrl: 'postgresql://convene:hunter2@127.0.0.1:1/convene',
+        encryptionKeys: TEST_KEYS,
+        log: quiet,
+      }),
     );
     expect(error.code).toBe('database_unreachable');
     expect(error.message).toContain('postgresql://convene@127.0.0.1:1/convene');
@@ -170,9 +189,13 @@ describe('PostgreSQL via DATABASE_URL', () => {
   });
 
   it('rejects a non-PostgreSQL URL and a missing key with actionable messages', async () => {
-    const url = await configError(openDatabase({ databaseUrl: 'mysql://x@h/db', encryptionKeys: TEST_KEYS, log: quiet }));
+    const url = await configError(
+      openDatabase({ databaseUrl: 'mysql://x@h/db', encryptionKeys: TEST_KEYS, log: quiet }),
+    );
     expect(url.code).toBe('database_url_invalid');
-    const key = await configError(openDatabase({ databaseUrl: 'postgresql://postgres@127.0.0.1/x', log: quiet }));
+    const key = await configError(
+      openDatabase({ databaseUrl: 'postgresql://postgres@127.0.0.1/x', log: quiet }),
+    );
     expect(key.code).toBe('encryption_key_missing');
     expect(key.message).toMatch(/^CONVENE_ENCRYPTION_KEYS is not set/);
   });
@@ -192,6 +215,54 @@ describe('PostgreSQL via DATABASE_URL', () => {
       expect(rows.rows[0].migration_name).toBe(init!.name);
       expect(rows.rows[0].checksum).toBe(createHash('sha256').update(init!.sql).digest('hex'));
       expect(rows.rows[0].finished_at).not.toBeNull();
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('key rotation: old key id still decrypts, new writes use the new key, db:rekey moves the rest, a dropped key in use is refused', async () => {
+    const db = await createTestDatabase('postgres');
+    const k1 = generateKeyEntry('k1');
+    const k2 = generateKeyEntry('k2');
+    try {
+      const before = await db.open({ encryptionKeys: k1 });
+      const ws = await before.workspaces.install({
+        platform: 'slack',
+        externalId: 'T-rot',
+        name: 'R',
+        botToken: 'xoxb-old',
+      });
+      const p = await before.people.upsertByIdentity({
+        workspaceId: ws.id,
+        externalUserId: 'U',
+        displayName: 'U',
+      });
+      const conn = await before.connections.save({
+        tenantId: ws.tenantId,
+        personId: p!.id,
+        provider: 'google',
+        account: 'a@example.com',
+        busyCalendarIds: ['primary'],
+        writeCalendarId: 'primary',
+        secrets: { refreshToken: 'r-old' },
+      });
+      await before.close();
+
+      const refused = await configError(db.open({ encryptionKeys: k2 }));
+      expect(refused.code).toBe('encryption_key_unknown');
+      expect(refused.message).toContain('lacks key k1');
+
+      const rotating = await db.open({ encryptionKeys: `${k2},${k1}` });
+      expect(await rotating.connections.secrets(ws.tenantId, conn!.id)).toEqual({ refreshToken: 'r-old' });
+      await rotating.connections.updateSecrets(ws.tenantId, conn!.id, { refreshToken: 'r-new' });
+      expect((await rotating.connections.get(ws.tenantId, conn!.id))?.keyId).toBe('k2');
+      expect(await rotating.reencryptSecrets()).toBe(1); // the bot token
+      await rotating.close();
+
+      const after = await db.open({ encryptionKeys: k2 });
+      expect(await after.workspaces.botToken(ws.tenantId, ws.id)).toBe('xoxb-old');
+      expect(await after.connections.secrets(ws.tenantId, conn!.id)).toEqual({ refreshToken: 'r-new' });
+      await after.close();
     } finally {
       await db.drop();
     }

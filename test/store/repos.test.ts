@@ -1,0 +1,391 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Workspace } from '../../src/app/ports/store.ts';
+import type { Store } from '../../src/store/database.ts';
+import { sqlState } from '../../src/store/errors.ts';
+import { BACKENDS, openTestStore } from './backends.ts';
+
+const HOUR = 3_600_000;
+const T0 = Date.UTC(2026, 5, 1, 8, 0);
+
+describe.each(BACKENDS)('repositories on %s', (backend) => {
+  let store: Store;
+  let slack: Workspace;
+  let other: Workspace;
+
+  beforeAll(async () => {
+    store = await openTestStore(backend);
+    slack = await store.workspaces.install({
+      platform: 'slack',
+      externalId: 'T1',
+      name: 'Acme',
+      botToken: 'xoxb-1',
+    });
+    other = await store.workspaces.install({ platform: 'slack', externalId: 'T2', name: 'Other Corp' });
+  });
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  const personIn = async (ws: Workspace, userId: string) =>
+    (await store.people.upsertByIdentity({
+      workspaceId: ws.id,
+      externalUserId: userId,
+      displayName: userId,
+    }))!;
+
+  it('workspaces: reinstall is idempotent, tenants are apart, bot tokens are encrypted at rest', async () => {
+    const again = await store.workspaces.install({ platform: 'slack', externalId: 'T1', name: 'Acme Inc' });
+    expect(again.id).toBe(slack.id);
+    expect(again.name).toBe('Acme Inc');
+    expect(other.tenantId).not.toBe(slack.tenantId);
+    expect(await store.workspaces.botToken(slack.tenantId, slack.id)).toBe('xoxb-1');
+    expect(await store.workspaces.get(other.tenantId, slack.id)).toBeNull();
+    const raw = await store.query<{ bot_token_enc: string }>(
+      'SELECT bot_token_enc FROM workspace WHERE id = $1',
+      [slack.id],
+    );
+    expect(raw[0]!.bot_token_enc).toMatch(/^v1:t1:/);
+    expect(raw[0]!.bot_token_enc).not.toContain('xoxb-1');
+  });
+
+  it('people: one person per chat identity (also under concurrency), linkable to a Discord identity', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        store.people.upsertByIdentity({
+          workspaceId: slack.id,
+          externalUserId: 'U-same',
+          displayName: `Sam ${i}`,
+        }),
+      ),
+    );
+    expect(new Set(results.map((p) => p!.id)).size).toBe(1);
+    const discord = await store.workspaces.install({
+      platform: 'discord',
+      externalId: 'G1',
+      name: 'Acme guild',
+      tenantId: slack.tenantId,
+    });
+    const linked = await store.people.linkIdentity(slack.tenantId, results[0]!.id, {
+      workspaceId: discord.id,
+      externalUserId: '123456',
+    });
+    expect(linked.ok && linked.person.identities.map((i) => i.platform)).toEqual(['slack', 'discord']);
+    expect((await store.people.findByIdentity(discord.id, '123456'))?.id).toBe(results[0]!.id);
+    const stranger = await personIn(slack, 'U-stranger');
+    const taken = await store.people.linkIdentity(slack.tenantId, stranger.id, {
+      workspaceId: discord.id,
+      externalUserId: '123456',
+    });
+    expect(taken).toEqual({ ok: false, reason: 'taken', personId: results[0]!.id });
+    expect(await store.people.get(other.tenantId, stranger.id)).toBeNull();
+    expect(
+      await store.people.upsertByIdentity({
+        workspaceId: crypto.randomUUID(),
+        externalUserId: 'x',
+        displayName: 'x',
+      }),
+    ).toBeNull();
+  });
+
+  it('preferences: time zone, locale and working hours round-trip, scoped by tenant', async () => {
+    const p = await personIn(slack, 'U-prefs');
+    const workingHours = {
+      rules: [{ days: [1, 2, 3, 4, 5], start: '09:00', end: '17:30' }],
+      overrides: [{ date: '2026-12-24', start: '00:00', end: '00:00' }],
+    };
+    const saved = await store.preferences.set(slack.tenantId, p.id, {
+      timeZone: 'Europe/Berlin',
+      locale: 'de-DE',
+      workingHours,
+    });
+    expect(saved?.workingHours).toEqual(workingHours);
+    expect((await store.preferences.get(slack.tenantId, p.id))?.timeZone).toBe('Europe/Berlin');
+    expect(await store.preferences.get(other.tenantId, p.id)).toBeNull();
+    expect(
+      await store.preferences.set(other.tenantId, p.id, { timeZone: 'UTC', locale: 'en', workingHours }),
+    ).toBeNull();
+  });
+
+  it('calendar connections: secrets encrypted at rest, health and selection updates, tenant scoped', async () => {
+    const p = await personIn(slack, 'U-cal');
+    const conn = await store.connections.save({
+      tenantId: slack.tenantId,
+      personId: p.id,
+      provider: 'google',
+      account: 'cal@example.com',
+      busyCalendarIds: ['primary', 'team'],
+      writeCalendarId: 'primary',
+      secrets: { accessToken: 'ya29.access', refreshToken: '1//refresh', expiresAt: 123 },
+    });
+    expect(conn?.keyId).toBe('t1');
+    const raw = await store.query<{ tokens_enc: string }>(
+      'SELECT tokens_enc FROM calendar_connection WHERE id = $1',
+      [conn!.id],
+    );
+    expect(raw[0]!.tokens_enc).not.toContain('refresh');
+    expect(await store.connections.secrets(slack.tenantId, conn!.id)).toEqual({
+      accessToken: 'ya29.access',
+      refreshToken: '1//refresh',
+      expiresAt: 123,
+    });
+    expect(await store.connections.secrets(other.tenantId, conn!.id)).toBeNull();
+    expect(
+      await store.connections.setHealth(slack.tenantId, conn!.id, {
+        status: 'reauth_required',
+        detail: 'invalid_grant',
+        syncedAt: T0,
+      }),
+    ).toBe(true);
+    expect(
+      await store.connections.selectCalendars(slack.tenantId, conn!.id, {
+        busyCalendarIds: ['primary'],
+        writeCalendarId: null,
+      }),
+    ).toBe(true);
+    const after = await store.connections.get(slack.tenantId, conn!.id);
+    expect(after).toMatchObject({
+      status: 'reauth_required',
+      statusDetail: 'invalid_grant',
+      lastSyncAt: T0,
+      busyCalendarIds: ['primary'],
+      writeCalendarId: null,
+    });
+    expect(await store.connections.setHealth(other.tenantId, conn!.id, { status: 'ok' })).toBe(false);
+  });
+
+  it('requests and proposals: slots in rank order, older proposals superseded, message location kept', async () => {
+    const asker = await personIn(slack, 'U-asker');
+    const guest = await personIn(slack, 'U-guest');
+    const request = await store.requests.create({
+      tenantId: slack.tenantId,
+      workspaceId: slack.id,
+      requesterId: asker.id,
+      title: 'Sync',
+      durationMinutes: 30,
+      window: { start: T0, end: T0 + 48 * HOUR },
+      participants: [{ personId: guest.id }, { personId: asker.id, optional: true }],
+      message: { channelId: 'C1', messageId: '1700000000.0001', threadId: null },
+    });
+    expect(request.participants).toHaveLength(2);
+    const slots = [
+      { start: T0 + HOUR, end: T0 + 1.5 * HOUR, score: 0.9 },
+      { start: T0 + 3 * HOUR, end: T0 + 3.5 * HOUR, score: 0.7 },
+    ];
+    const first = await store.requests.propose(slack.tenantId, request.id, {
+      slots,
+      message: { channelId: 'C1', messageId: 'm2' },
+    });
+    const second = await store.requests.propose(slack.tenantId, request.id, { slots: [slots[1]!] });
+    expect(first?.slots).toEqual(slots);
+    expect((await store.requests.getProposal(slack.tenantId, first!.id))?.status).toBe('superseded');
+    expect(second?.status).toBe('open');
+    expect((await store.requests.get(slack.tenantId, request.id))?.status).toBe('proposed');
+    expect(await store.requests.propose(other.tenantId, request.id, { slots })).toBeNull();
+  });
+
+  it('bookings: conflicts as values, back-to-back allowed, cancel frees time, idempotent retries, events recorded', async () => {
+    const a = await personIn(slack, 'U-book-a');
+    const b = await personIn(slack, 'U-book-b');
+    const base = { tenantId: slack.tenantId, title: 'Meet' };
+    const first = await store.bookings.bookSlot({
+      ...base,
+      people: [a.id, b.id],
+      start: T0,
+      end: T0 + HOUR,
+      idempotencyKey: 'b-1',
+    });
+    expect(first.ok).toBe(true);
+    const retry = await store.bookings.bookSlot({
+      ...base,
+      people: [a.id, b.id],
+      start: T0,
+      end: T0 + HOUR,
+      idempotencyKey: 'b-1',
+    });
+    expect(retry.ok === false && retry.reason === 'duplicate' && retry.booking.id).toBe(
+      first.ok && first.booking.id,
+    );
+    const clash = await store.bookings.bookSlot({
+      ...base,
+      people: [b.id],
+      start: T0 + HOUR - 60_000,
+      end: T0 + 2 * HOUR,
+      idempotencyKey: 'b-2',
+    });
+    expect(clash).toEqual({ ok: false, reason: 'conflict', people: [b.id] });
+    const backToBack = await store.bookings.bookSlot({
+      ...base,
+      people: [b.id],
+      start: T0 + HOUR,
+      end: T0 + 2 * HOUR,
+      idempotencyKey: 'b-3',
+    });
+    expect(backToBack.ok).toBe(true);
+    expect(
+      await store.bookings.bookSlot({ ...base, people: [a.id], start: T0, end: T0, idempotencyKey: 'b-4' }),
+    ).toEqual({ ok: false, reason: 'invalid_range' });
+    const foreign = await personIn(other, 'U-foreign');
+    expect(
+      await store.bookings.bookSlot({
+        ...base,
+        people: [foreign.id],
+        start: T0 + 9 * HOUR,
+        end: T0 + 10 * HOUR,
+        idempotencyKey: 'b-5',
+      }),
+    ).toEqual({
+      ok: false,
+      reason: 'unknown_person',
+      people: [foreign.id],
+    });
+
+    const booking = first.ok ? first.booking : undefined;
+    const event = await store.bookings.recordEvent(slack.tenantId, booking!.id, {
+      personId: a.id,
+      calendarId: 'primary',
+      providerEventId: 'evt-1',
+      iCalUID: 'evt-1@google.com',
+      status: 'created',
+    });
+    expect(event).toMatchObject({ providerEventId: 'evt-1', iCalUID: 'evt-1@google.com', status: 'created' });
+    expect((await store.bookings.get(slack.tenantId, booking!.id))?.events).toHaveLength(1);
+    expect(
+      await store.bookings.listForPerson(slack.tenantId, a.id, { start: T0, end: T0 + HOUR }),
+    ).toHaveLength(1);
+
+    expect(await store.bookings.cancel(slack.tenantId, booking!.id)).toBe(true);
+    expect(await store.bookings.cancel(slack.tenantId, booking!.id)).toBe(false);
+    const rebook = await store.bookings.bookSlot({
+      ...base,
+      people: [a.id],
+      start: T0,
+      end: T0 + HOUR,
+      idempotencyKey: 'b-6',
+    });
+    expect(rebook.ok).toBe(true);
+  });
+
+  it('the database itself refuses overlapping active holds (exclusion constraint, SQLSTATE 23P01)', async () => {
+    const p = await personIn(slack, 'U-raw');
+    const insert = (key: string, status: string) =>
+      store.query(
+        `WITH b AS (INSERT INTO booking (id, tenant_id, title, starts_at, ends_at, idempotency_key, updated_at)
+                    VALUES (gen_random_uuid(), $1, 'raw', $3, $4, $5, now()) RETURNING id)
+         INSERT INTO booking_participant (booking_id, person_id, tenant_id, starts_at, ends_at, status)
+         SELECT b.id, $2, $1, $3, $4, $6 FROM b`,
+        [slack.tenantId, p.id, new Date(T0 + 100 * HOUR), new Date(T0 + 101 * HOUR), key, status],
+      );
+    await insert('raw-1', 'booked');
+    const error = await insert('raw-2', 'held').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(sqlState(error)).toBe('23P01');
+    await expect(insert('raw-3', 'released')).resolves.toBeDefined();
+  });
+
+  it('rotations: members with weights and priorities, counters kept across saves', async () => {
+    const [x, y] = [await personIn(slack, 'U-rot-x'), await personIn(slack, 'U-rot-y')];
+    const saved = await store.rotations.save({
+      tenantId: slack.tenantId,
+      name: 'support',
+      strategy: 'weighted',
+      members: [
+        { personId: x.id, weight: 3 },
+        { personId: y.id, priority: 1 },
+      ],
+    });
+    expect(saved.ok).toBe(true);
+    const rotation = saved.ok ? saved.rotation : undefined;
+    expect(await store.rotations.recordAssignment(slack.tenantId, rotation!.id, x.id, T0)).toBe(true);
+    const resaved = await store.rotations.save({
+      tenantId: slack.tenantId,
+      name: 'support',
+      strategy: 'weighted',
+      members: [{ personId: x.id, weight: 2 }],
+    });
+    expect(resaved.ok && resaved.rotation.members).toEqual([
+      { personId: x.id, weight: 2, priority: 0, assignedCount: 1, lastAssignedAt: T0, active: true },
+    ]);
+    const foreign = await personIn(other, 'U-rot-foreign');
+    expect(
+      await store.rotations.save({
+        tenantId: slack.tenantId,
+        name: 'bad',
+        strategy: 'round_robin',
+        members: [{ personId: foreign.id }],
+      }),
+    ).toEqual({
+      ok: false,
+      reason: 'unknown_person',
+      people: [foreign.id],
+    });
+  });
+
+  it('jobs: dedupe, concurrent claims never share a job, retry with backoff, dead after the last attempt', async () => {
+    const now = T0 + 1000 * HOUR;
+    const a = await store.jobs.enqueue({
+      kind: 'sync',
+      payload: { n: 1 },
+      runAt: now,
+      dedupeKey: 'sync-1',
+      maxAttempts: 2,
+    });
+    const dup = await store.jobs.enqueue({
+      kind: 'sync',
+      payload: { n: 2 },
+      runAt: now,
+      dedupeKey: 'sync-1',
+    });
+    expect(dup.id).toBe(a.id);
+    for (let i = 0; i < 9; i++) await store.jobs.enqueue({ kind: 'mail', payload: { i }, runAt: now });
+    const claims = await Promise.all(
+      ['w1', 'w2', 'w3'].map((w) => store.jobs.claim(w, { limit: 4, leaseMs: 60_000, now: now + 1 })),
+    );
+    const ids = claims.flat().map((j) => j.id);
+    expect(ids).toHaveLength(10);
+    expect(new Set(ids).size).toBe(10);
+    const holder = ['w1', 'w2', 'w3'][claims.findIndex((c) => c.some((j) => j.id === a.id))]!;
+    expect(await store.jobs.fail(a.id, 'nobody', 'x', now)).toBeNull();
+    const retried = await store.jobs.fail(a.id, holder, 'HTTP 503', now + 1);
+    expect(retried).toMatchObject({
+      status: 'queued',
+      attempts: 1,
+      runAt: now + 1 + 30_000,
+      lastError: 'HTTP 503',
+    });
+    expect(
+      await store.jobs.claim('w4', { limit: 10, leaseMs: 60_000, now: now + 2, kinds: ['sync'] }),
+    ).toEqual([]);
+    const [again] = await store.jobs.claim('w4', {
+      limit: 10,
+      leaseMs: 60_000,
+      now: now + 31_001,
+      kinds: ['sync'],
+    });
+    expect(again?.id).toBe(a.id);
+    expect(await store.jobs.fail(a.id, 'w4', 'HTTP 503', now + 31_002)).toMatchObject({
+      status: 'dead',
+      attempts: 2,
+    });
+    const mail = claims.flat().find((j) => j.kind === 'mail')!;
+    const mailHolder = ['w1', 'w2', 'w3'][claims.findIndex((c) => c.some((j) => j.id === mail.id))]!;
+    expect(await store.jobs.complete(mail.id, mailHolder)).toBe(true);
+    expect((await store.jobs.get(mail.id))?.status).toBe('done');
+  });
+
+  it('audit log: append-only entries listed newest first per tenant', async () => {
+    await store.audit.append({
+      tenantId: slack.tenantId,
+      actor: 'slack:U1',
+      action: 'rotation.save',
+      target: 'support',
+      details: { members: 2 },
+    });
+    await store.audit.append({ tenantId: slack.tenantId, actor: 'cli', action: 'connection.remove' });
+    await store.audit.append({ tenantId: other.tenantId, actor: 'cli', action: 'other' });
+    const entries = await store.audit.list(slack.tenantId);
+    expect(entries.map((e) => e.action)).toEqual(['connection.remove', 'rotation.save']);
+    expect(entries[1]!.details).toEqual({ members: 2 });
+  });
+});
