@@ -322,6 +322,32 @@ describe('retries', () => {
     expect(h.waits).toEqual([1000, 1000]);
   });
 
+  it('retries a dropped connection (no response) and then succeeds', async () => {
+    const h = harness();
+    fake.failNext(GET_SCHEDULE, { status: 0, resetConnection: true });
+    const result = await h.provider.getBusy({
+      calendarIds: [h.mailbox],
+      range: { start: at(0, 0), end: at(1, 0) },
+    });
+    expect(busyOf(result, h.mailbox)).toEqual([]);
+    expect(fake.count(GET_SCHEDULE)).toBe(2);
+    expect(h.waits).toEqual([50]);
+  });
+
+  it('stops on an aborted signal without sending anything', async () => {
+    const h = harness();
+    const controller = new AbortController();
+    controller.abort(new Error('user cancelled'));
+    await expect(
+      h.provider.getBusy({
+        calendarIds: [h.mailbox],
+        range: { start: at(0, 0), end: at(1, 0) },
+        signal: controller.signal,
+      }),
+    ).rejects.toThrow('user cancelled');
+    expect(fake.count(GET_SCHEDULE)).toBe(0);
+  });
+
   it('does not retry 400 or 404', async () => {
     const h = harness();
     fake.failNext(GET_SCHEDULE, { status: 400, code: 'ErrorInvalidParameter' });

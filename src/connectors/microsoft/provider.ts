@@ -134,7 +134,10 @@ export class MicrosoftCalendarProvider implements CalendarProvider {
         );
       }
     }
-    await Promise.all(calls);
+    // Wait for every call before failing, so no request is left running after getBusy has rejected.
+    const settled = await Promise.allSettled(calls);
+    const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failure) throw failure.reason;
     for (const id of schedulable) {
       calendars[id] = failed.get(id) ?? { ok: true, busy: normaliseBusy(collected.get(id)!, range) };
     }

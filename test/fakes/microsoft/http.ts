@@ -13,6 +13,8 @@ export interface FakeResponse {
   headers?: Record<string, string>;
   /** Serialised as JSON unless it is a string (then sent as is). */
   body?: unknown;
+  /** Destroy the socket instead of answering. */
+  resetConnection?: boolean;
 }
 
 export function header(req: FakeRequest, name: string): string | undefined {

@@ -147,6 +147,10 @@ export class FakeMicrosoft {
         };
         fake!.#dispatch(request).then(
           (response) => {
+            if (response.resetConnection) {
+              req.socket.destroy();
+              return;
+            }
             const isText = typeof response.body === 'string';
             const payload =
               response.body === undefined
@@ -485,6 +489,7 @@ export class FakeMicrosoft {
 
 function failureResponse(failure: InjectedFailure): FakeResponse {
   const { status, headers, body, code, message } = failure;
+  if (failure.resetConnection) return { status: 0, resetConnection: true };
   if (body !== undefined) return { status, ...(headers ? { headers } : {}), body };
   return graphError(status, code ?? defaultCode(status), message ?? `Injected ${status}.`, headers);
 }

@@ -95,6 +95,8 @@ export interface InjectedFailure {
   body?: unknown;
   code?: string;
   message?: string;
+  /** Drop the connection without any response (a network failure). */
+  resetConnection?: boolean;
   /** Graph routes only: handle the request normally (e.g. create the event), THEN answer with the failure. */
   afterHandling?: boolean;
 }
