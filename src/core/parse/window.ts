@@ -46,7 +46,17 @@ export interface WindowResolution {
 type Point =
   | { readonly kind: 'days'; readonly start: DateTime; readonly end: DateTime; readonly weekday?: number }
   | { readonly kind: 'time'; readonly minutes: number }
-  | { readonly kind: 'instant'; readonly at: DateTime; readonly day: DateTime; readonly minutes: number };
+  | {
+      readonly kind: 'instant';
+      readonly at: DateTime;
+      readonly day: DateTime;
+      readonly minutes: number;
+      /** Said time first (`11h demain`, `3pm tomorrow`) rather than day first (`friday 3pm`). */
+      readonly timeFirst: boolean;
+    };
+
+/** A mention that starts with its clock time: `3pm tomorrow`, `à 11h demain`, `noon on friday`. */
+const TIME_FIRST = /^(?:(?:at|à|a|vers|around)\s+)?(?:\d|noon|midday|midnight|midi|minuit)/iu;
 
 interface Tod {
   readonly start: number;
@@ -134,7 +144,7 @@ function toPoint(t: Temporal, w: When | undefined): Point {
   const date = w?.date;
   if (date && w?.time !== undefined) {
     const at = date.day.set({ hour: Math.floor(w.time / 60), minute: w.time % 60 });
-    return { kind: 'instant', at, day: date.day, minutes: w.time };
+    return { kind: 'instant', at, day: date.day, minutes: w.time, timeFirst: TIME_FIRST.test(t.text.trim()) };
   }
   if (date) {
     const end = date.day.plus(date.unit === 'month' ? { months: 1 } : { days: 1 });
@@ -195,11 +205,17 @@ function single(
     else c.plain.push({ start, end, text });
     return;
   }
-  if (kind === 'before' || kind === 'until') {
+  if ((kind === 'before' || kind === 'until') && !p.timeFirst) {
+    // "before friday 3pm": a deadline.
     c.upper.push(p.at.toMillis());
     return;
   }
   c.plain.push({ start: p.day.toMillis(), end: p.day.plus({ days: 1 }).toMillis(), text });
+  if (kind === 'before' || kind === 'until') {
+    // "before 11am tomorrow", "avant 11h demain": that day, before that time.
+    c.bounds.push({ start: 0, end: p.minutes === 0 ? END_OF_DAY : p.minutes, text, at: span.start });
+    return;
+  }
   if (kind === 'after' || kind === 'from') c.lower.push(p.at.toMillis());
   else c.exact.push({ start: p.minutes, end: p.minutes + input.durationMinutes, text, at: span.start });
 }
@@ -213,6 +229,12 @@ function pair(c: Collector, a: Point, b: Point, span: Span, original: string, _i
   c.windowSpans.push(span);
   if (a.kind === 'instant' && (b.kind === 'time' || (b.kind === 'instant' && +b.day === +a.day))) {
     c.plain.push({ start: a.day.toMillis(), end: a.day.plus({ days: 1 }).toMillis(), text });
+    c.bounds.push({ start: a.minutes, end: b.minutes, text, at: span.start });
+    return;
+  }
+  if (a.kind === 'time' && b.kind === 'instant') {
+    // "between 2pm and 4pm on wednesday": chrono reads the day with the second time.
+    c.plain.push({ start: b.day.toMillis(), end: b.day.plus({ days: 1 }).toMillis(), text });
     c.bounds.push({ start: a.minutes, end: b.minutes, text, at: span.start });
     return;
   }

@@ -1,0 +1,645 @@
+/**
+ * Table-driven behaviour of `parseRequest` in English and French, with a pinned clock
+ * (Monday 2026-11-23 10:00 UTC = 11:00 in Paris, 05:00 in New York) and pinned zones.
+ * Expected windows are written by hand as local instants.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseRequest, toParseJson } from '../../src/core/parse/index.ts';
+import type { Locale } from '../../src/core/parse/types.ts';
+
+const NOW = '2026-11-23T10:00:00Z';
+const PARIS = 'Europe/Paris';
+const NEW_YORK = 'America/New_York';
+
+/** The default window (now → now + 7 days), in Paris. */
+const IMPLIED_PARIS = ['2026-11-23T11:00:00.000+01:00', '2026-11-30T11:00:00.000+01:00'] as const;
+
+interface Row {
+  text: string;
+  zone?: string;
+  now?: string;
+  locale?: Locale;
+  expectLocale: Locale;
+  participants: [kind: string, id: string][];
+  /** minutes, and the text it was read from (omitted = implied 30). */
+  duration?: [minutes: number, text: string];
+  /** start, end, and the text (omitted text = implied). */
+  window: [start: string, end: string, text?: string];
+  constraints?: [start: string, end: string, text: string][];
+  title?: string;
+  unrecognised?: string[];
+}
+
+const ana: [string, string][] = [['name', 'ana']];
+
+const english: Row[] = [
+  {
+    text: '/meet @ana @li 30m next week "Q3 review"',
+    expectLocale: 'en',
+    participants: [
+      ['name', 'ana'],
+      ['name', 'li'],
+    ],
+    duration: [30, '30m'],
+    window: ['2026-11-30T00:00:00.000+01:00', '2026-12-07T00:00:00.000+01:00', 'next week'],
+    title: 'Q3 review',
+  },
+  {
+    text: '<@U123ABC> <@U456DEF|li> tomorrow 1h',
+    expectLocale: 'en',
+    participants: [
+      ['slack_user', 'U123ABC'],
+      ['slack_user', 'U456DEF'],
+    ],
+    duration: [60, '1h'],
+    window: ['2026-11-24T00:00:00.000+01:00', '2026-11-25T00:00:00.000+01:00', 'tomorrow'],
+  },
+  {
+    text: '<!subteam^S123|@support> @ana 45 minutes this week',
+    expectLocale: 'en',
+    participants: [
+      ['slack_group', 'S123'],
+      ['name', 'ana'],
+    ],
+    duration: [45, '45 minutes'],
+    window: ['2026-11-23T11:00:00.000+01:00', '2026-11-30T00:00:00.000+01:00', 'this week'],
+  },
+  {
+    // A bare weekday is the next such day after today (today is a Monday).
+    text: '<@123456789012345678> <@!223456789012345678> <@&323456789012345678> monday',
+    expectLocale: 'en',
+    participants: [
+      ['discord_user', '123456789012345678'],
+      ['discord_user', '223456789012345678'],
+      ['discord_role', '323456789012345678'],
+    ],
+    window: ['2026-11-30T00:00:00.000+01:00', '2026-12-01T00:00:00.000+01:00', 'monday'],
+  },
+  {
+    text: '@ana this monday',
+    expectLocale: 'en',
+    participants: ana,
+    window: ['2026-11-23T11:00:00.000+01:00', '2026-11-24T00:00:00.000+01:00', 'this monday'],
+  },
+  {
+    text: '@ana between tuesday and thursday',
+    expectLocale: 'en',
+    participants: ana,
+    window: [
+      '2026-11-24T00:00:00.000+01:00',
+      '2026-11-27T00:00:00.000+01:00',
+      'between tuesday and thursday',
+    ],
+  },
+  {
+    text: '@ana before friday',
+    expectLocale: 'en',
+    participants: ana,
+    window: ['2026-11-23T11:00:00.000+01:00', '2026-11-27T00:00:00.000+01:00', 'before friday'],
+  },
+  {
+    text: '@ana after 3pm',
+    expectLocale: 'en',
+    participants: ana,
+    window: [...IMPLIED_PARIS],
+    constraints: [['15:00', '24:00', 'after 3pm']],
+  },
+  {
+    text: '@ana on the 12th',
+    expectLocale: 'en',
+    participants: ana,
+    window: ['2026-12-12T00:00:00.000+01:00', '2026-12-13T00:00:00.000+01:00', 'on the 12th'],
+  },
+  {
+    text: '@ana in two weeks half an hour',
+    expectLocale: 'en',
+    participants: ana,
+    duration: [30, 'half an hour'],
+    window: ['2026-12-07T00:00:00.000+01:00', '2026-12-14T00:00:00.000+01:00', 'in two weeks'],
+  },
+  {
+    text: '@ana an hour mornings only',
+    expectLocale: 'en',
+    participants: ana,
+    duration: [60, 'an hour'],
+    window: [...IMPLIED_PARIS],
+    constraints: [['09:00', '12:00', 'mornings only']],
+  },
+  {
+    text: '@ana 1h30 tomorrow afternoon',
+    expectLocale: 'en',
+    participants: ana,
+    duration: [90, '1h30'],
+    window: ['2026-11-24T00:00:00.000+01:00', '2026-11-25T00:00:00.000+01:00', 'tomorrow'],
+    constraints: [['13:00', '17:00', 'afternoon']],
+  },
+  {
+    text: '@ana 1 h 30 friday',
+    expectLocale: 'en',
+    participants: ana,
+    duration: [90, '1 h 30'],
+    window: ['2026-11-27T00:00:00.000+01:00', '2026-11-28T00:00:00.000+01:00', 'friday'],
+  },
+  {
+    text: '@ana 1.5h',
+    expectLocale: 'en',
+    participants: ana,
+    duration: [90, '1.5h'],
+    window: [...IMPLIED_PARIS],
+  },
+  {
+    text: '@ana 90min evening',
+    expectLocale: 'en',
+    participants: ana,
+    duration: [90, '90min'],
+    window: [...IMPLIED_PARIS],
+    constraints: [['17:00', '20:00', 'evening']],
+  },
+  {
+    text: '@ana 30 min tomorrow after 3pm',
+    expectLocale: 'en',
+    participants: ana,
+    duration: [30, '30 min'],
+    window: ['2026-11-24T00:00:00.000+01:00', '2026-11-25T00:00:00.000+01:00', 'tomorrow'],
+    constraints: [['15:00', '24:00', 'after 3pm']],
+  },
+  {
+    // Time first: that day before 11:00, where "before friday 3pm" is a deadline.
+    text: '@ana before 11am tomorrow',
+    expectLocale: 'en',
+    participants: ana,
+    window: ['2026-11-24T00:00:00.000+01:00', '2026-11-25T00:00:00.000+01:00', 'before 11am tomorrow'],
+    constraints: [['00:00', '11:00', 'before 11am tomorrow']],
+  },
+  {
+    text: '@ana between 2pm and 4pm on wednesday',
+    expectLocale: 'en',
+    participants: ana,
+    window: [
+      '2026-11-25T00:00:00.000+01:00',
+      '2026-11-26T00:00:00.000+01:00',
+      'between 2pm and 4pm on wednesday',
+    ],
+    constraints: [['14:00', '16:00', 'between 2pm and 4pm on wednesday']],
+  },
+  {
+    text: '@ana before friday 3pm',
+    expectLocale: 'en',
+    participants: ana,
+    window: ['2026-11-23T11:00:00.000+01:00', '2026-11-27T15:00:00.000+01:00', 'before friday 3pm'],
+  },
+  {
+    text: '@ana from 2pm to 4pm',
+    expectLocale: 'en',
+    participants: ana,
+    window: [...IMPLIED_PARIS],
+    constraints: [['14:00', '16:00', 'from 2pm to 4pm']],
+  },
+  {
+    text: '@ana monday until wednesday',
+    expectLocale: 'en',
+    participants: ana,
+    window: ['2026-11-30T00:00:00.000+01:00', '2026-12-03T00:00:00.000+01:00', 'monday until wednesday'],
+  },
+  {
+    text: '@ana tuesday next week',
+    expectLocale: 'en',
+    participants: ana,
+    window: ['2026-12-01T00:00:00.000+01:00', '2026-12-02T00:00:00.000+01:00', 'tuesday next week'],
+  },
+  {
+    text: '@ana this afternoon',
+    expectLocale: 'en',
+    participants: ana,
+    window: ['2026-11-23T11:00:00.000+01:00', '2026-11-24T00:00:00.000+01:00', 'this afternoon'],
+    constraints: [['13:00', '17:00', 'this afternoon']],
+  },
+  {
+    text: '@ana an hour and a half',
+    expectLocale: 'en',
+    participants: ana,
+    duration: [90, 'an hour and a half'],
+    window: [...IMPLIED_PARIS],
+  },
+  {
+    text: '@ana @ANA <@U1ABC> <@U1ABC|ana> "Sync" with the team',
+    expectLocale: 'en',
+    participants: [
+      ['name', 'ana'],
+      ['slack_user', 'U1ABC'],
+    ],
+    window: [...IMPLIED_PARIS],
+    title: 'Sync',
+    unrecognised: ['team'],
+  },
+  {
+    text: '@jean-pierre @Élodie @ana_b, @li.',
+    expectLocale: 'en',
+    participants: [
+      ['name', 'jean-pierre'],
+      ['name', 'Élodie'],
+      ['name', 'ana_b'],
+      ['name', 'li'],
+    ],
+    window: [...IMPLIED_PARIS],
+  },
+  {
+    text: '@ana next month 45 min',
+    expectLocale: 'en',
+    participants: ana,
+    duration: [45, '45 min'],
+    window: ['2026-12-01T00:00:00.000+01:00', '2027-01-01T00:00:00.000+01:00', 'next month'],
+  },
+  {
+    text: '@ana tomorrow at noon',
+    expectLocale: 'en',
+    participants: ana,
+    // chrono reads "tomorrow at noon" as one date-time: one span for both.
+    window: ['2026-11-24T00:00:00.000+01:00', '2026-11-25T00:00:00.000+01:00', 'tomorrow at noon'],
+    constraints: [['12:00', '12:30', 'tomorrow at noon']],
+  },
+  {
+    text: '@ana a quarter of an hour before noon',
+    expectLocale: 'en',
+    participants: ana,
+    duration: [15, 'a quarter of an hour'],
+    window: [...IMPLIED_PARIS],
+    constraints: [['00:00', '12:00', 'before noon']],
+  },
+  {
+    text: '@ana friday to tuesday',
+    expectLocale: 'en',
+    participants: ana,
+    window: ['2026-11-27T00:00:00.000+01:00', '2026-12-02T00:00:00.000+01:00', 'friday to tuesday'],
+  },
+  {
+    text: '@ana 30m sometime soon please',
+    expectLocale: 'en',
+    participants: ana,
+    duration: [30, '30m'],
+    window: [...IMPLIED_PARIS],
+    unrecognised: ['sometime', 'soon'],
+  },
+  {
+    text: '@ana tomorrow',
+    zone: NEW_YORK,
+    expectLocale: 'en',
+    participants: ana,
+    window: ['2026-11-24T00:00:00.000-05:00', '2026-11-25T00:00:00.000-05:00', 'tomorrow'],
+  },
+  {
+    text: '@ana next week mornings',
+    zone: NEW_YORK,
+    expectLocale: 'en',
+    participants: ana,
+    window: ['2026-11-30T00:00:00.000-05:00', '2026-12-07T00:00:00.000-05:00', 'next week'],
+    constraints: [['09:00', '12:00', 'mornings']],
+  },
+  {
+    // 22:30 on Monday in New York is already Tuesday in UTC: "tomorrow" is the local Tuesday.
+    text: '@ana tomorrow',
+    zone: NEW_YORK,
+    now: '2026-11-24T03:30:00Z',
+    expectLocale: 'en',
+    participants: ana,
+    window: ['2026-11-24T00:00:00.000-05:00', '2026-11-25T00:00:00.000-05:00', 'tomorrow'],
+  },
+  {
+    // The week crosses the end of US daylight saving time (1 November 2026).
+    text: '@ana this week',
+    zone: NEW_YORK,
+    now: '2026-10-27T14:00:00Z',
+    expectLocale: 'en',
+    participants: ana,
+    window: ['2026-10-27T10:00:00.000-04:00', '2026-11-02T00:00:00.000-05:00', 'this week'],
+  },
+  {
+    // A 25-hour local day: the end of EU daylight saving time on 25 October 2026.
+    text: '@ana sunday',
+    now: '2026-10-20T10:00:00Z',
+    expectLocale: 'en',
+    participants: ana,
+    window: ['2026-10-25T00:00:00.000+02:00', '2026-10-26T00:00:00.000+01:00', 'sunday'],
+  },
+];
+
+const french: Row[] = [
+  {
+    text: '@ana 45 min mardi prochain après-midi',
+    expectLocale: 'fr',
+    participants: ana,
+    duration: [45, '45 min'],
+    window: ['2026-12-01T00:00:00.000+01:00', '2026-12-02T00:00:00.000+01:00', 'mardi prochain'],
+    constraints: [['13:00', '17:00', 'après-midi']],
+  },
+  {
+    text: '@ana demain 1 heure',
+    expectLocale: 'fr',
+    participants: ana,
+    duration: [60, '1 heure'],
+    window: ['2026-11-24T00:00:00.000+01:00', '2026-11-25T00:00:00.000+01:00', 'demain'],
+  },
+  {
+    text: '@ana une heure la semaine prochaine',
+    expectLocale: 'fr',
+    participants: ana,
+    duration: [60, 'une heure'],
+    window: ['2026-11-30T00:00:00.000+01:00', '2026-12-07T00:00:00.000+01:00', 'la semaine prochaine'],
+  },
+  {
+    text: '@ana @li 1h30 « Point hebdo » demain',
+    expectLocale: 'fr',
+    participants: [
+      ['name', 'ana'],
+      ['name', 'li'],
+    ],
+    duration: [90, '1h30'],
+    window: ['2026-11-24T00:00:00.000+01:00', '2026-11-25T00:00:00.000+01:00', 'demain'],
+    title: 'Point hebdo',
+  },
+  {
+    text: '@ana une demi-heure entre mardi et jeudi',
+    expectLocale: 'fr',
+    participants: ana,
+    duration: [30, 'une demi-heure'],
+    window: ['2026-11-24T00:00:00.000+01:00', '2026-11-27T00:00:00.000+01:00', 'entre mardi et jeudi'],
+  },
+  {
+    text: '@ana deux heures avant vendredi',
+    expectLocale: 'fr',
+    participants: ana,
+    duration: [120, 'deux heures'],
+    window: ['2026-11-23T11:00:00.000+01:00', '2026-11-27T00:00:00.000+01:00', 'avant vendredi'],
+  },
+  {
+    text: '@ana après 15h',
+    expectLocale: 'fr',
+    participants: ana,
+    window: [...IMPLIED_PARIS],
+    constraints: [['15:00', '24:00', 'après 15h']],
+  },
+  {
+    text: '@ana lundi',
+    expectLocale: 'fr',
+    participants: ana,
+    window: ['2026-11-30T00:00:00.000+01:00', '2026-12-01T00:00:00.000+01:00', 'lundi'],
+  },
+  {
+    text: '@ana le matin uniquement',
+    expectLocale: 'fr',
+    participants: ana,
+    window: [...IMPLIED_PARIS],
+    constraints: [['09:00', '12:00', 'le matin uniquement']],
+  },
+  {
+    text: '@ana en fin de journée',
+    expectLocale: 'fr',
+    participants: ana,
+    window: [...IMPLIED_PARIS],
+    constraints: [['16:00', '18:00', 'en fin de journée']],
+  },
+  {
+    // Time first: that day before 11:00 (compare "before friday 3pm", a deadline).
+    text: '@ana avant 11h demain',
+    expectLocale: 'fr',
+    participants: ana,
+    window: ['2026-11-24T00:00:00.000+01:00', '2026-11-25T00:00:00.000+01:00', 'avant 11h demain'],
+    constraints: [['00:00', '11:00', 'avant 11h demain']],
+  },
+  {
+    // "15h" cannot be a 15-hour meeting: a French clock time.
+    text: '@ana demain 15h',
+    expectLocale: 'fr',
+    participants: ana,
+    window: ['2026-11-24T00:00:00.000+01:00', '2026-11-25T00:00:00.000+01:00', 'demain 15h'],
+    constraints: [['15:00', '15:30', 'demain 15h']],
+  },
+  {
+    text: '@ana dans deux semaines',
+    expectLocale: 'fr',
+    participants: ana,
+    window: ['2026-12-07T00:00:00.000+01:00', '2026-12-14T00:00:00.000+01:00', 'dans deux semaines'],
+  },
+  {
+    text: '@ana dans quinze jours',
+    expectLocale: 'fr',
+    participants: ana,
+    window: ['2026-12-07T00:00:00.000+01:00', '2026-12-14T00:00:00.000+01:00', 'dans quinze jours'],
+  },
+  {
+    text: '@ana cette semaine “Revue Q3”',
+    expectLocale: 'fr',
+    participants: ana,
+    window: ['2026-11-23T11:00:00.000+01:00', '2026-11-30T00:00:00.000+01:00', 'cette semaine'],
+    title: 'Revue Q3',
+  },
+  {
+    text: "@ana 'Point' aujourd'hui l'après-midi",
+    expectLocale: 'fr',
+    participants: ana,
+    window: ['2026-11-23T11:00:00.000+01:00', '2026-11-24T00:00:00.000+01:00', "aujourd'hui"],
+    constraints: [['13:00', '17:00', "l'après-midi"]],
+    title: 'Point',
+  },
+  {
+    text: '@ana avec @li pour une heure et demie',
+    expectLocale: 'fr',
+    participants: [
+      ['name', 'ana'],
+      ['name', 'li'],
+    ],
+    duration: [90, 'une heure et demie'],
+    window: [...IMPLIED_PARIS],
+  },
+  {
+    text: '@ana du mardi au jeudi',
+    expectLocale: 'fr',
+    participants: ana,
+    window: ['2026-11-24T00:00:00.000+01:00', '2026-11-27T00:00:00.000+01:00', 'mardi au jeudi'],
+  },
+  {
+    text: '@ana de 14h à 16h demain',
+    expectLocale: 'fr',
+    participants: ana,
+    window: ['2026-11-24T00:00:00.000+01:00', '2026-11-25T00:00:00.000+01:00', '14h à 16h demain'],
+    constraints: [['14:00', '16:00', '14h à 16h demain']],
+  },
+  {
+    text: "@ana jusqu'à vendredi",
+    expectLocale: 'fr',
+    participants: ana,
+    window: ['2026-11-23T11:00:00.000+01:00', '2026-11-28T00:00:00.000+01:00', "jusqu'à vendredi"],
+  },
+  {
+    text: '@ana à partir de mercredi',
+    expectLocale: 'fr',
+    participants: ana,
+    window: ['2026-11-25T00:00:00.000+01:00', '2026-12-02T00:00:00.000+01:00', 'à partir de mercredi'],
+  },
+  {
+    text: '@ana le 12',
+    expectLocale: 'fr',
+    participants: ana,
+    window: ['2026-12-12T00:00:00.000+01:00', '2026-12-13T00:00:00.000+01:00', 'le 12'],
+  },
+  {
+    text: "@ana trois quarts d'heure demain matin",
+    expectLocale: 'fr',
+    participants: ana,
+    duration: [45, "trois quarts d'heure"],
+    window: ['2026-11-24T00:00:00.000+01:00', '2026-11-25T00:00:00.000+01:00', 'demain'],
+    constraints: [['09:00', '12:00', 'matin']],
+  },
+  {
+    text: "@ana un quart d'heure avant midi",
+    expectLocale: 'fr',
+    participants: ana,
+    duration: [15, "un quart d'heure"],
+    window: [...IMPLIED_PARIS],
+    constraints: [['00:00', '12:00', 'avant midi']],
+  },
+  {
+    text: '@ana mardi de la semaine prochaine',
+    expectLocale: 'fr',
+    participants: ana,
+    window: ['2026-12-01T00:00:00.000+01:00', '2026-12-02T00:00:00.000+01:00', 'mardi la semaine prochaine'],
+  },
+  {
+    text: '@ana ce soir',
+    expectLocale: 'fr',
+    participants: ana,
+    window: ['2026-11-23T11:00:00.000+01:00', '2026-11-24T00:00:00.000+01:00', 'ce soir'],
+    constraints: [['17:00', '20:00', 'ce soir']],
+  },
+  {
+    text: '@ana 1h bientôt svp',
+    expectLocale: 'fr',
+    participants: ana,
+    duration: [60, '1h'],
+    window: [...IMPLIED_PARIS],
+    unrecognised: ['bientôt'],
+  },
+  {
+    text: '@ana demain',
+    zone: NEW_YORK,
+    expectLocale: 'fr',
+    participants: ana,
+    window: ['2026-11-24T00:00:00.000-05:00', '2026-11-25T00:00:00.000-05:00', 'demain'],
+  },
+  {
+    // The language is forced: "30 min" alone has no French words.
+    text: '@ana 30 min',
+    locale: 'fr',
+    expectLocale: 'fr',
+    participants: ana,
+    duration: [30, '30 min'],
+    window: [...IMPLIED_PARIS],
+  },
+];
+
+function check(row: Row) {
+  const ctx = Object.freeze({
+    now: Date.parse(row.now ?? NOW),
+    zone: row.zone ?? PARIS,
+    ...(row.locale ? { locale: row.locale } : {}),
+  });
+  const result = parseRequest(row.text, ctx);
+  expect(result.ok, JSON.stringify(result.ok ? result.warnings : result.errors)).toBe(true);
+  const json = toParseJson(result) as { request: Record<string, unknown> };
+  const [start, end, windowText] = row.window;
+  expect(json.request).toEqual({
+    locale: row.expectLocale,
+    participants: row.participants.map(([kind, id]) => expect.objectContaining({ kind, id })),
+    duration: row.duration
+      ? { minutes: row.duration[0], source: 'said', text: row.duration[1] }
+      : { minutes: 30, source: 'implied' },
+    window: {
+      start,
+      end,
+      zone: row.zone ?? PARIS,
+      ...(windowText === undefined ? { source: 'implied' } : { source: 'said', text: windowText }),
+    },
+    constraints: (row.constraints ?? []).map(([s, e, text]) => ({
+      kind: 'time_of_day',
+      start: s,
+      end: e,
+      text,
+    })),
+    title:
+      row.title === undefined
+        ? { value: null, source: 'implied' }
+        : { value: row.title, source: 'said', text: expect.stringContaining(row.title) },
+    unrecognised: row.unrecognised ?? [],
+  });
+}
+
+describe('parseRequest, English', () => {
+  it.each(english.map((r) => [r.text, r] as const))('%s', (_text, row) => check(row));
+});
+
+describe('parseRequest, French', () => {
+  it.each(french.map((r) => [r.text, r] as const))('%s', (_text, row) => check(row));
+});
+
+describe('parseRequest details', () => {
+  const ctx = Object.freeze({ now: Date.parse(NOW), zone: PARIS });
+
+  it('keeps the raw text of every participant and ids without decoration', () => {
+    const result = parseRequest('<@U456DEF|li> <!subteam^S9ZZ|@support> <@!223456789012345678> @ana.', ctx);
+    expect(result.ok && result.request.participants).toEqual([
+      { kind: 'slack_user', id: 'U456DEF', raw: '<@U456DEF|li>' },
+      { kind: 'slack_group', id: 'S9ZZ', raw: '<!subteam^S9ZZ|@support>' },
+      { kind: 'discord_user', id: '223456789012345678', raw: '<@!223456789012345678>' },
+      { kind: 'name', id: 'ana', raw: '@ana' },
+    ]);
+  });
+
+  it('does not take an e-mail address or a quoted name for a mention', () => {
+    const result = parseRequest('ana@example.com "@bob" @li', ctx);
+    expect(result.ok && result.request.participants.map((p) => p.id)).toEqual(['li']);
+    expect(result.ok && result.request.unrecognised).toEqual(['ana@example.com']);
+  });
+
+  it('warns about broadcasts instead of inviting them', () => {
+    const result = parseRequest('@ana <!here> @everyone', ctx);
+    expect(result.ok && result.request.participants.map((p) => p.id)).toEqual(['ana']);
+    expect(result.warnings.map((w) => [w.code, w.text])).toEqual([
+      ['broadcast_mention_ignored', '<!here>'],
+      ['broadcast_mention_ignored', '@everyone'],
+    ]);
+  });
+
+  it('keeps the first title and warns about the others', () => {
+    const result = parseRequest('@ana "Budget" «Autre»', ctx);
+    expect(result.ok && result.request.title).toEqual({ value: 'Budget', source: 'said', text: '"Budget"' });
+    expect(result.warnings.map((w) => [w.code, w.text])).toEqual([['extra_title_ignored', '«Autre»']]);
+  });
+
+  it('joins separate days into one window and says so', () => {
+    const result = parseRequest('@ana monday or friday', ctx);
+    expect(result.ok).toBe(true);
+    const json = toParseJson(result) as { request: { window: { start: string; end: string } } };
+    expect([json.request.window.start, json.request.window.end]).toEqual([
+      '2026-11-27T00:00:00.000+01:00',
+      '2026-12-01T00:00:00.000+01:00',
+    ]);
+    expect(result.warnings.map((w) => w.code)).toEqual(['window_widened']);
+  });
+
+  it('does not depend on the time zone of the machine', () => {
+    const saved = process.env.TZ;
+    const run = () => toParseJson(parseRequest('@ana tomorrow after 3pm, or friday 10am', ctx));
+    try {
+      process.env.TZ = 'UTC';
+      const utc = run();
+      process.env.TZ = 'Pacific/Kiritimati';
+      const kiritimati = run();
+      process.env.TZ = 'America/Los_Angeles';
+      expect(run()).toEqual(utc);
+      expect(kiritimati).toEqual(utc);
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+});
