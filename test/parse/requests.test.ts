@@ -267,6 +267,29 @@ const english: Row[] = [
     constraints: [['00:00', '12:00', 'before noon']],
   },
   {
+    text: '@ana within the next 3 days',
+    expectLocale: 'en',
+    participants: ana,
+    window: ['2026-11-23T11:00:00.000+01:00', '2026-11-27T00:00:00.000+01:00', 'within the next 3 days'],
+  },
+  {
+    // Exclusions are not supported: left unread and reported, not used as the window.
+    text: '@ana 1h next week except friday',
+    expectLocale: 'en',
+    participants: ana,
+    duration: [60, '1h'],
+    window: ['2026-11-30T00:00:00.000+01:00', '2026-12-07T00:00:00.000+01:00', 'next week'],
+    unrecognised: ['except', 'friday'],
+  },
+  {
+    // 3 in the morning is not guessed from a bare "at 3".
+    text: '@ana at 3',
+    expectLocale: 'en',
+    participants: ana,
+    window: [...IMPLIED_PARIS],
+    unrecognised: ['3'],
+  },
+  {
     text: '@ana friday to tuesday',
     expectLocale: 'en',
     participants: ana,
@@ -503,6 +526,19 @@ const french: Row[] = [
     expectLocale: 'fr',
     participants: ana,
     window: ['2026-12-01T00:00:00.000+01:00', '2026-12-02T00:00:00.000+01:00', 'mardi la semaine prochaine'],
+  },
+  {
+    text: '@ana dans les 3 prochains jours',
+    expectLocale: 'fr',
+    participants: ana,
+    window: ['2026-11-23T11:00:00.000+01:00', '2026-11-27T00:00:00.000+01:00', 'dans les 3 prochains jours'],
+  },
+  {
+    text: '@ana pas le matin, sauf lundi',
+    expectLocale: 'fr',
+    participants: ana,
+    window: [...IMPLIED_PARIS],
+    unrecognised: ['pas', 'matin', 'sauf', 'lundi'],
   },
   {
     text: '@ana ce soir',

@@ -45,6 +45,8 @@ export interface DateExtraction {
   readonly keywords: readonly BoundKeyword[];
 }
 
+const BARE_SMALL_HOUR = /^(?:(?:at|à|a|vers|around)\s+)?0?[1-7]$/iu;
+
 export function extractDates(
   masked: string,
   original: string,
@@ -95,6 +97,8 @@ export function extractDates(
     if (span.end <= span.start) continue;
     const raw = original.slice(span.start, span.end);
     if (config.weekdayAbbreviation.test(raw.trim())) continue;
+    // "at 3": 3 in the morning is almost never meant; better asked about than guessed.
+    if (BARE_SMALL_HOUR.test(raw.trim()) && !result.start.isCertain('meridiem')) continue;
     const start = toWhen(result.start, now.zone);
     if (!start) continue;
     const end = result.end ? toWhen(result.end, now.zone) : null;

@@ -103,7 +103,6 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
   consume(partsOfDay.map((p) => p.span));
 
   const dates = extractDates(masked, input, config, now);
-  consume(dates.temporals.map((t) => t.span));
   const resolved = resolveWindow({
     original: input,
     temporals: dates.temporals,

@@ -11,11 +11,20 @@ export interface PartOfDayHit {
   readonly today: boolean;
 }
 
+/**
+ * Parts of the day in reading order. One after an exclusion keyword (`except mornings`, `sauf le
+ * matin`) is not returned, so that it stays in `unrecognised` instead of becoming a constraint.
+ */
 export function extractPartsOfDay(masked: string, config: LocaleConfig): PartOfDayHit[] {
   const hits: PartOfDayHit[] = [];
+  const excepts = config.bounds
+    .filter((b) => b.kind === 'except')
+    .map((b) => new RegExp(`(?:${b.pattern.source})\\s*$`, 'iu'));
   let text = masked;
   for (const rule of config.partsOfDay) {
-    const found = matchAll(rule.pattern, text);
+    const found = matchAll(rule.pattern, text).filter(
+      ({ span }) => !excepts.some((re) => re.test(masked.slice(0, span.start))),
+    );
     for (const { match, span } of found) {
       hits.push({
         start: toMinutes(rule.start),

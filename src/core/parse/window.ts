@@ -38,7 +38,7 @@ export interface WindowResolution {
   /** `null` when nothing was said about dates: the caller uses the default window. */
   readonly said: { readonly start: number; readonly end: number; readonly text: string } | null;
   readonly constraints: readonly TimeOfDayConstraint[];
-  /** Keyword spans that were used (the temporals' own spans are consumed by the caller). */
+  /** The spans used: mentions and their keywords (an excluded `except friday` is not). */
   readonly consumed: readonly Span[];
   readonly issues: readonly WindowIssue[];
 }
@@ -92,7 +92,10 @@ export function resolveWindow(input: WindowInput): WindowResolution {
     const t = temporals[i]!;
     const u = temporals[i + 1];
     const k = keywordOf.get(t);
+    // Exclusions are not supported: leave `except friday` unread so that it is reported.
+    if (k?.kind === 'except') continue;
     const uk = u ? keywordOf.get(u) : undefined;
+    consumed.push(t.span);
     const a = toPoint(t, refine(t.start, t.text));
     const spanStart = k?.span.start ?? t.span.start;
     if (k) consumed.push(k.span);
@@ -104,6 +107,7 @@ export function resolveWindow(input: WindowInput): WindowResolution {
       config.rangeJoiner.test(original.slice(t.span.end, u.span.start))
     ) {
       pair(c, a, toPoint(u, refine(u.start, u.text)), { start: spanStart, end: u.span.end }, original, input);
+      consumed.push(u.span);
       i++;
       continue;
     }
@@ -113,7 +117,7 @@ export function resolveWindow(input: WindowInput): WindowResolution {
       (!k || k.kind === 'from') &&
       original.slice(t.span.end, uk.span.start).trim() === ''
     ) {
-      consumed.push(uk.span);
+      consumed.push(uk.span, u.span);
       pair(c, a, toPoint(u, refine(u.start, u.text)), { start: spanStart, end: u.span.end }, original, input);
       i++;
       continue;

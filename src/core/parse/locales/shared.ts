@@ -44,6 +44,13 @@ export function comingWeekend(now: DateTime, weeksAhead = 0): { start: DateTime;
   return { start, end: saturday.plus({ days: 2 }) };
 }
 
+/** Today and the `n` days after it (`the next 3 days`); `null` for a count out of 1..90. */
+export function nextDays(n: number | null, now: DateTime): { start: DateTime; end: DateTime } | null {
+  if (n === null || !Number.isInteger(n) || n < 1 || n > 90) return null;
+  const start = now.startOf('day');
+  return { start, end: start.plus({ days: n + 1 }) };
+}
+
 export function monthOf(day: DateTime, monthsAhead = 0): { start: DateTime; end: DateTime } {
   const start = day.startOf('month').plus({ months: monthsAhead });
   return { start, end: start.plus({ months: 1 }) };

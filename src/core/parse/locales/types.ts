@@ -40,8 +40,10 @@ export interface TimeWordRule {
 /**
  * How a keyword bounds the date or time that follows it: `after` excludes it, `from` includes it,
  * `before` ends at its start, `until` ends at its end, `between` pairs it with the next one.
+ * `except` (`except friday`, `sauf le matin`) is not supported: what follows is left unread, so it is
+ * reported in `unrecognised` rather than wrongly used as the window.
  */
-export type BoundKind = 'after' | 'from' | 'before' | 'until' | 'between';
+export type BoundKind = 'after' | 'from' | 'before' | 'until' | 'between' | 'except';
 
 export interface BoundRule {
   readonly pattern: RegExp;

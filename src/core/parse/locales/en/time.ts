@@ -1,7 +1,7 @@
 /** English words for when: parts of the day, named periods, clock words, days of the month, bounds. */
 
 import { WB, WE, wordRegex } from '../../text.ts';
-import { alternation, comingWeekend, monthOf, numberValue, restOfWeek, weekOf } from '../shared.ts';
+import { alternation, comingWeekend, monthOf, nextDays, numberValue, restOfWeek, weekOf } from '../shared.ts';
 import type { BoundRule, PartOfDayRule, PeriodRule, TimeWordRule } from '../types.ts';
 import { numbers } from './numbers.ts';
 
@@ -52,6 +52,13 @@ export const periods: readonly PeriodRule[] = [
     },
   },
   {
+    // "within the next 3 days": today and the N days after it
+    pattern: wordRegex(
+      `${WB}(?:(?:within|in|over|during)\\s+)?the\\s+(?:next|coming)\\s+${COUNT}\\s+days${WE}`,
+    ),
+    resolve: (m, now) => nextDays(numberValue(m[1], numbers), now),
+  },
+  {
     pattern: wordRegex(`${WB}this\\s+month${WE}`),
     resolve: (_m, now) => ({ ...monthOf(now), start: now.startOf('day') }),
   },
@@ -81,6 +88,7 @@ export const bounds: readonly BoundRule[] = [
     kind: 'from',
   },
   { pattern: wordRegex(`${WB}between${WE}`), kind: 'between' },
+  { pattern: wordRegex(`${WB}(?:except|but\\s+not|excluding|not\\s+on)${WE}`), kind: 'except' },
 ];
 
 export const rangeJoiner = /^[\s,]*(?:and|&)?[\s,]*$/iu;

@@ -1,7 +1,7 @@
 /** French words for when: parts of the day, named periods, clock words, days of the month, bounds. */
 
 import { WB, WE, wordRegex } from '../../text.ts';
-import { alternation, comingWeekend, monthOf, numberValue, restOfWeek, weekOf } from '../shared.ts';
+import { alternation, comingWeekend, monthOf, nextDays, numberValue, restOfWeek, weekOf } from '../shared.ts';
 import type { BoundRule, PartOfDayRule, PeriodRule, TimeWordRule } from '../types.ts';
 import { numbers } from './numbers.ts';
 
@@ -52,6 +52,13 @@ export const periods: readonly PeriodRule[] = [
     },
   },
   {
+    // "dans les 3 prochains jours", "d'ici 3 jours", "sous 3 jours": today and the N days after it
+    pattern: wordRegex(
+      `${WB}(?:dans\\s+les\\s+${COUNT}\\s+(?:prochains\\s+jours|jours\\s+(?:qui\\s+viennent|à\\s+venir))|(?:d['’]ici|sous)\\s+${COUNT}\\s+jours)${WE}`,
+    ),
+    resolve: (m, now) => nextDays(numberValue(m[1] ?? m[2], numbers), now),
+  },
+  {
     pattern: wordRegex(`${WB}dans\\s+(?:quinze|15)\\s+jours${WE}`),
     resolve: (_m, now) => weekOf(now.plus({ weeks: 2 })),
   },
@@ -96,6 +103,10 @@ export const bounds: readonly BoundRule[] = [
     kind: 'from',
   },
   { pattern: wordRegex(`${WB}entre${WE}`), kind: 'between' },
+  {
+    pattern: wordRegex(`${WB}(?:sauf|hors|except[ée]|à\\s+part|pas(?:\\s+(?:le|la|les|l['’]))?)${WE}`),
+    kind: 'except',
+  },
 ];
 
 export const rangeJoiner = /^[\s,]*(?:et|&)?[\s,]*$/iu;
