@@ -106,7 +106,7 @@ export function resolveWindow(input: WindowInput): WindowResolution {
       !uk &&
       config.rangeJoiner.test(original.slice(t.span.end, u.span.start))
     ) {
-      pair(c, a, toPoint(u, refine(u.start, u.text)), { start: spanStart, end: u.span.end }, original, input);
+      pair(c, a, toPoint(u, refine(u.start, u.text)), { start: spanStart, end: u.span.end }, original);
       consumed.push(u.span);
       i++;
       continue;
@@ -118,13 +118,13 @@ export function resolveWindow(input: WindowInput): WindowResolution {
       original.slice(t.span.end, uk.span.start).trim() === ''
     ) {
       consumed.push(uk.span, u.span);
-      pair(c, a, toPoint(u, refine(u.start, u.text)), { start: spanStart, end: u.span.end }, original, input);
+      pair(c, a, toPoint(u, refine(u.start, u.text)), { start: spanStart, end: u.span.end }, original);
       i++;
       continue;
     }
     const span = { start: spanStart, end: t.span.end };
     if (t.end) {
-      pair(c, a, toPoint(t, refine(t.end, t.text)), span, original, input);
+      pair(c, a, toPoint(t, refine(t.end, t.text)), span, original);
     } else {
       single(c, a, k?.kind, span, original, input);
     }
@@ -138,7 +138,7 @@ export function resolveWindow(input: WindowInput): WindowResolution {
   }
 
   const issues: WindowIssue[] = [];
-  const constraints = timeOfDay(input.partsOfDay, c, input.durationMinutes, issues, original);
+  const constraints = timeOfDay(input.partsOfDay, c, input.durationMinutes, issues);
   const said = window(c, now.toMillis(), original, issues);
   return { said, constraints, consumed, issues };
 }
@@ -224,7 +224,7 @@ function single(
   else c.exact.push({ start: p.minutes, end: p.minutes + input.durationMinutes, text, at: span.start });
 }
 
-function pair(c: Collector, a: Point, b: Point, span: Span, original: string, _input: WindowInput): void {
+function pair(c: Collector, a: Point, b: Point, span: Span, original: string): void {
   const text = original.slice(span.start, span.end);
   if (a.kind === 'time' && b.kind === 'time') {
     c.bounds.push({ start: a.minutes, end: b.minutes, text, at: span.start });
@@ -283,7 +283,6 @@ function timeOfDay(
   c: Collector,
   durationMinutes: number,
   issues: WindowIssue[],
-  original: string,
 ): TimeOfDayConstraint[] {
   const podHull = hull(pods.map((p) => ({ start: p.start, end: p.end, text: p.text, at: p.span.start })));
   const exactHull = hull(c.exact.map((t) => ({ ...t, end: Math.min(t.end, END_OF_DAY) })));
@@ -294,7 +293,7 @@ function timeOfDay(
   const start = Math.max(...all.map((t) => t.start));
   const end = Math.min(...all.map((t) => t.end));
   if (end - start < durationMinutes) {
-    issues.push({ code: 'contradictory_window', text: spanTextOf(all, original) });
+    issues.push({ code: 'contradictory_window', text: all.map((t) => t.text.trim()).join(' ') });
   }
   return all.map((t) => ({
     kind: 'time_of_day',
@@ -302,10 +301,6 @@ function timeOfDay(
     end: formatMinutes(t.end),
     text: t.text.trim(),
   }));
-}
-
-function spanTextOf(tods: readonly Tod[], _original: string): string {
-  return tods.map((t) => t.text.trim()).join(' ');
 }
 
 function window(
