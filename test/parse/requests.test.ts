@@ -348,7 +348,7 @@ const english: Row[] = [
 
 const french: Row[] = [
   {
-    text: '@ana 45 min mardi prochain après-midi',
+    text: '/meet @ana 45 min mardi prochain après-midi',
     expectLocale: 'fr',
     participants: ana,
     duration: [45, '45 min'],

@@ -78,6 +78,10 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
     masked = mask(masked, spans);
   };
 
+  // The slash command itself, when the adapter passes it along (`/meet …`).
+  const command = /^\s*\/[\p{L}][\p{L}\p{N}_-]*/u.exec(masked);
+  if (command) consume([{ start: 0, end: command[0].length }]);
+
   // Title first, so that a quoted "@ana" or "1h" is part of it.
   const quoted = extractQuoted(masked);
   consume(quoted.map((q) => q.span));
