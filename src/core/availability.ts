@@ -13,7 +13,7 @@
  */
 import type { Interval } from './interval.ts';
 import { MINUTE } from './interval.ts';
-import { clip, fittingStarts, forEachGridSlot, intersectAll, normalize, pad, subtract } from './intervals.ts';
+import { fittingStarts, forEachGridSlot, intersectAll, overlapping, pad, subtract } from './intervals.ts';
 import type { CompiledWorkingHours, DateOverride, WorkingHoursRule } from './working-hours.ts';
 import { compileWorkingHours, expandWorkingHours } from './working-hours.ts';
 import type { ZoneCache } from './zone-offsets.ts';
@@ -95,7 +95,11 @@ function checkRequest(req: AvailabilityRequest): AvailabilityError | undefined {
   if (!Number.isInteger(req.durationMinutes) || req.durationMinutes < 1)
     return bad('invalid_duration', 'durationMinutes', 'durationMinutes must be a positive whole number');
   if (!Number.isInteger(req.slotIntervalMinutes) || req.slotIntervalMinutes < 1)
-    return bad('invalid_interval', 'slotIntervalMinutes', 'slotIntervalMinutes must be a positive whole number');
+    return bad(
+      'invalid_interval',
+      'slotIntervalMinutes',
+      'slotIntervalMinutes must be a positive whole number',
+    );
   const notice = req.minimumNoticeMinutes ?? 0;
   if (!Number.isFinite(notice) || notice < 0)
     return bad('invalid_notice', 'minimumNoticeMinutes', 'minimumNoticeMinutes must be zero or more');
@@ -159,55 +163,43 @@ function availabilityOf(req: AvailabilityRequest, compiled: readonly CompiledWor
     if (!(bookable.end > bookable.start)) return [];
     const hours = expandWorkingHours(compiled[i]!, zones.get(p.timeZone), bookable);
     if (hours.length === 0) return hours;
-    return subtract(hours, pad(clip(normalize(p.busy), { start: bookable.start - after, end: bookable.end + before }), before, after));
+    return subtract(hours, pad(overlapping(p.busy, hours, before, after), before, after));
   });
   const anchors = localMidnights(zones.get(req.bookerTimeZone), { start: earliest, end: req.window.end });
   const grid = { anchors, stepMs };
   const requiredIdx: number[] = [];
-  const optionalIdx: number[] = [];
-  people.forEach((p, i) => (p.optional ? optionalIdx : requiredIdx).push(i));
+  for (const [i, p] of people.entries()) if (!p.optional) requiredIdx.push(i);
 
-  // Candidate starts (sorted) and, per candidate, whether each participant is free.
-  let starts: number[];
-  const freeAt: (Uint8Array | undefined)[] = new Array(people.length);
+  // Candidate starts (sorted) and a people × candidates matrix of "free for the whole slot".
+  const starts: number[] = [];
   if (req.mode === 'COLLECTIVE') {
-    starts = [];
-    forEachGridSlot(
-      intersectAll(requiredIdx.map((i) => free[i]!)),
-      durationMs,
-      grid,
-      (t) => void starts.push(t),
-    );
-    for (const i of requiredIdx) freeAt[i] = new Uint8Array(starts.length).fill(1);
+    const common = intersectAll(requiredIdx.map((i) => free[i]!));
+    forEachGridSlot(common, durationMs, grid, (t) => void starts.push(t));
   } else {
-    starts = [];
     forEachGridSlot([bookable], durationMs, grid, (t) => void starts.push(t));
-    const any = new Uint8Array(starts.length);
-    for (const i of requiredIdx) {
-      const mark = new Uint8Array(starts.length);
-      for (const k of fittingStarts(free[i]!, durationMs, starts)) {
-        mark[k] = 1;
-        any[k] = 1;
-      }
-      freeAt[i] = mark;
+  }
+  const g = starts.length;
+  const n = people.length;
+  const isFree = new Uint8Array(g * n); // [candidate * n + person]
+  const requiredFree = new Uint32Array(g);
+  for (let i = 0; i < n; i++) {
+    const optional = people[i]!.optional === true;
+    if (req.mode === 'COLLECTIVE' && !optional) {
+      for (let k = 0; k < g; k++) isFree[k * n + i] = 1;
+      continue;
     }
-    const kept: number[] = [];
-    for (let k = 0; k < starts.length; k++) if (any[k]) kept.push(k);
-    starts = kept.map((k) => starts[k]!);
-    for (const i of requiredIdx) {
-      const mark = freeAt[i]!;
-      freeAt[i] = Uint8Array.from(kept, (k) => mark[k]!);
+    for (const k of fittingStarts(free[i]!, durationMs, starts)) {
+      isFree[k * n + i] = 1;
+      if (!optional) requiredFree[k]!++;
     }
   }
-  for (const i of optionalIdx) {
-    const mark = new Uint8Array(starts.length);
-    for (const k of fittingStarts(free[i]!, durationMs, starts)) mark[k] = 1;
-    freeAt[i] = mark;
-  }
-  const slots: Slot[] = starts.map((t, k) => {
+  const slots: Slot[] = [];
+  for (let k = 0; k < g; k++) {
+    // ROUND_ROBIN keeps a candidate only when one required member alone is free for all of it.
+    if (req.mode === 'ROUND_ROBIN' && requiredFree[k] === 0) continue;
     const available: ParticipantId[] = [];
-    for (let i = 0; i < people.length; i++) if (freeAt[i]![k]) available.push(people[i]!.id);
-    return { start: t, end: t + durationMs, available };
-  });
+    for (let i = 0, row = k * n; i < n; i++) if (isFree[row + i]) available.push(people[i]!.id);
+    slots.push({ start: starts[k]!, end: starts[k]! + durationMs, available });
+  }
   return { slots, free, zones };
 }

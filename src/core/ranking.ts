@@ -162,7 +162,8 @@ export function rankProposals(input: RankInput, options: RankOptions = {}): Prop
       sum += bestMember;
     }
     let cost = W_WORST * worst + W_SUM * sum + W_MISSING_OPTIONAL * (optionalCount - freeOptional);
-    if (mode === 'ROUND_ROBIN' && memberCount > 0) cost += (W_ROTATION_BUSY * (memberCount - freeMembers)) / memberCount;
+    if (mode === 'ROUND_ROBIN' && memberCount > 0)
+      cost += (W_ROTATION_BUSY * (memberCount - freeMembers)) / memberCount;
     day[k] = Math.floor(toWall(booker, slot.start) / DAY);
     cost += W_DAY * (day[k]! - firstDay);
     base[k] = cost;

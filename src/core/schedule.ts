@@ -16,7 +16,11 @@ export interface ScheduleResult {
 
 export type ScheduleError =
   | AvailabilityError
-  | { readonly code: 'invalid_core_hours' | 'invalid_count'; readonly path: string; readonly message: string };
+  | {
+      readonly code: 'invalid_core_hours' | 'invalid_count';
+      readonly path: string;
+      readonly message: string;
+    };
 
 /** Computes the slots of `request` and ranks them; bad input comes back as `{ ok: false, error }`. */
 export function schedule(
@@ -25,8 +29,14 @@ export function schedule(
 ): Result<ScheduleResult, ScheduleError> {
   const count = options.count ?? 5;
   if (!Number.isInteger(count) || count < 0)
-    return { ok: false, error: { code: 'invalid_count', path: 'count', message: 'count must be zero or more' } };
-  const cores = [...(options.coreHours ? [options.coreHours] : []), ...(options.coreHoursById?.values() ?? [])];
+    return {
+      ok: false,
+      error: { code: 'invalid_count', path: 'count', message: 'count must be zero or more' },
+    };
+  const cores = [
+    ...(options.coreHours ? [options.coreHours] : []),
+    ...(options.coreHoursById?.values() ?? []),
+  ];
   for (const core of cores) {
     const start = parseWallTime(core.start);
     const end = parseWallTime(core.end, true);

@@ -65,7 +65,8 @@ export function parseLocalDate(text: string): number | undefined {
   const d = Number(text.slice(8));
   const ms = Date.UTC(y, mo - 1, d);
   const check = new Date(ms);
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return undefined;
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d)
+    return undefined;
   return ms / DAY;
 }
 
@@ -137,7 +138,11 @@ export function compileWorkingHours(
  * is one offset-table lookup per range boundary, so this is cheap enough to run per request.
  * `zone` must cover `range` (see `zoneOffsets`).
  */
-export function expandWorkingHours(hours: CompiledWorkingHours, zone: ZoneOffsets, range: Interval): Interval[] {
+export function expandWorkingHours(
+  hours: CompiledWorkingHours,
+  zone: ZoneOffsets,
+  range: Interval,
+): Interval[] {
   const first = wallDay(toWall(zone, range.start)) - 1;
   const last = wallDay(toWall(zone, range.end));
   const out: Interval[] = [];

@@ -5,7 +5,8 @@
  * one Luxon offset lookup costs ~10 µs, far too slow for the inner loops of slot search. Instead we ask
  * the platform's tz database (Intl, `timeZoneName: 'longOffset'`, ~1 µs) for the offset every 12 hours
  * across the range, binary-search each change down to the second, and then answer every lookup and every
- * wall-clock → instant conversion with plain arithmetic on that table.
+ * wall-clock → instant conversion with plain arithmetic on that table. Tables are memoised per zone for
+ * the life of the process (see `zoneOffsets`).
  *
  * Limitation (documented, not hit by any zone in the current tz database for dates after 1970): two
  * offset changes less than 12 hours apart that cancel out would be missed.
@@ -19,14 +20,21 @@ const SAMPLE_STEP = 12 * HOUR;
 const PAD = 3 * DAY;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+const validity = new Map<string, boolean>();
 
 /**
  * True for IANA zone names known to the runtime's tz database ("UTC", "Europe/Paris", ...). Raw offsets
  * such as "+05:00", which Intl also accepts, are rejected: working hours need a named zone to follow DST.
  */
 export function isValidTimeZone(zone: string): boolean {
-  if (typeof zone !== 'string' || !/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone)) return false;
-  return IANAZone.isValidZone(zone);
+  if (typeof zone !== 'string') return false;
+  // Luxon builds a new Intl formatter on every call (~0.4 ms); answers are stable, so remember them.
+  let valid = validity.get(zone);
+  if (valid === undefined) {
+    valid = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone) && IANAZone.isValidZone(zone);
+    if (validity.size < 10_000) validity.set(zone, valid);
+  }
+  return valid;
 }
 
 function formatter(zone: string): Intl.DateTimeFormat {
@@ -63,16 +71,18 @@ export interface ZoneOffsets {
   readonly offsets: readonly number[];
 }
 
-/** Offset table of `zone` over `range` (padded by 3 days each side). `zone` must be valid. */
-export function zoneOffsets(zone: string, range: Interval): ZoneOffsets {
-  const from = range.start - PAD;
-  const to = range.end + PAD;
-  const changes: number[] = [Number.NEGATIVE_INFINITY];
-  const offsets: number[] = [rawOffset(zone, from)];
+/** Offsets of `zone` sampled over [from, to]: the offset at `from` and every change in (from, to]. */
+function sample(
+  zone: string,
+  from: number,
+  to: number,
+): { initial: number; changes: number[]; offsets: number[] } {
+  const initial = rawOffset(zone, from);
+  const changes: number[] = [];
+  const offsets: number[] = [];
   let prevT = from;
-  let prevOffset = offsets[0]!;
-  for (let t = from + SAMPLE_STEP; ; t += SAMPLE_STEP) {
-    if (t > to) t = to;
+  let prevOffset = initial;
+  for (let t = Math.min(from + SAMPLE_STEP, to); ; t = Math.min(t + SAMPLE_STEP, to)) {
     const o = rawOffset(zone, t);
     if (o !== prevOffset) {
       // First second in (prevT, t] with the new offset; offsets change on whole seconds.
@@ -90,7 +100,49 @@ export function zoneOffsets(zone: string, range: Interval): ZoneOffsets {
     prevT = t;
     if (t >= to) break;
   }
-  return { zone, covered: { start: from, end: to }, changes, offsets };
+  return { initial, changes, offsets };
+}
+
+/**
+ * Process-wide memo: per zone, the table over the union of ranges asked so far, extended on demand.
+ * The tz database does not change while the process runs, so this only saves repeated Intl calls; each
+ * returned table is an immutable snapshot.
+ */
+const tables = new Map<string, ZoneOffsets>();
+
+/** Offset table of `zone` covering `range` (padded by 3 days each side). `zone` must be valid. */
+export function zoneOffsets(zone: string, range: Interval): ZoneOffsets {
+  const from = range.start - PAD;
+  const to = range.end + PAD;
+  let table = tables.get(zone);
+  if (table && table.covered.start <= from && table.covered.end >= to) return table;
+  if (!table) {
+    const s = sample(zone, from, to);
+    table = {
+      zone,
+      covered: { start: from, end: to },
+      changes: [Number.NEGATIVE_INFINITY, ...s.changes],
+      offsets: [s.initial, ...s.offsets],
+    };
+  } else {
+    let { changes, offsets } = table;
+    let { start, end } = table.covered;
+    if (from < start) {
+      const s = sample(zone, from, start);
+      changes = [Number.NEGATIVE_INFINITY, ...s.changes, ...changes.slice(1)];
+      offsets = [s.initial, ...s.offsets, ...offsets.slice(1)];
+      start = from;
+    }
+    if (to > end) {
+      const s = sample(zone, end, to);
+      changes = [...changes, ...s.changes];
+      offsets = [...offsets, ...s.offsets];
+      end = to;
+    }
+    table = { zone, covered: { start, end }, changes, offsets };
+  }
+  if (tables.size < 1000) tables.set(zone, table);
+  return table;
 }
 
 /** Index of the table segment containing `t`. */

@@ -42,15 +42,14 @@ describe('collective', () => {
         participants: [
           person('ana', { busy: [{ start: at('2030-03-04T09:00:00Z'), end: at('2030-03-04T12:00:00Z') }] }),
           // Berlin is UTC+1 in March: 09:00–17:00 local = 08:00–16:00 UTC.
-          person('ben', { timeZone: 'Europe/Berlin', busy: [{ start: at('2030-03-04T13:00:00Z'), end: at('2030-03-04T14:30:00Z') }] }),
+          person('ben', {
+            timeZone: 'Europe/Berlin',
+            busy: [{ start: at('2030-03-04T13:00:00Z'), end: at('2030-03-04T14:30:00Z') }],
+          }),
         ],
       }),
     );
-    expect(slots.map((s) => s.start)).toEqual([
-      '2030-03-04T12:00',
-      '2030-03-04T14:30',
-      '2030-03-04T15:00',
-    ]);
+    expect(slots.map((s) => s.start)).toEqual(['2030-03-04T12:00', '2030-03-04T14:30', '2030-03-04T15:00']);
     expect(slots.every((s) => s.available.join() === 'ana,ben')).toBe(true);
   });
 
@@ -60,7 +59,10 @@ describe('collective', () => {
         window: { start: at('2030-03-04T00:00:00Z'), end: at('2030-03-05T00:00:00Z') },
         participants: [
           person('ana', { busy: [{ start: at('2030-03-04T09:00:00Z'), end: at('2030-03-04T15:00:00Z') }] }),
-          person('li', { optional: true, busy: [{ start: at('2030-03-04T15:00:00Z'), end: at('2030-03-04T16:00:00Z') }] }),
+          person('li', {
+            optional: true,
+            busy: [{ start: at('2030-03-04T15:00:00Z'), end: at('2030-03-04T16:00:00Z') }],
+          }),
           person('mo', { optional: true, workingHours: [] }),
         ],
       }),
@@ -78,8 +80,17 @@ describe('collective', () => {
       window: { start: at('2030-03-04T10:00:00Z'), end: at('2030-03-04T15:00:00Z') },
       participants: [person('ana', { busy })],
     });
-    expect(slotsOf(base).map((s) => s.start)).toEqual(['2030-03-04T10:00', '2030-03-04T10:30', '2030-03-04T11:00', '2030-03-04T13:00', '2030-03-04T13:30', '2030-03-04T14:00']);
-    const buffered = slotsOf({ ...base, bufferBeforeMinutes: 30, bufferAfterMinutes: 60 }).map((s) => s.start);
+    expect(slotsOf(base).map((s) => s.start)).toEqual([
+      '2030-03-04T10:00',
+      '2030-03-04T10:30',
+      '2030-03-04T11:00',
+      '2030-03-04T13:00',
+      '2030-03-04T13:30',
+      '2030-03-04T14:00',
+    ]);
+    const buffered = slotsOf({ ...base, bufferBeforeMinutes: 30, bufferAfterMinutes: 60 }).map(
+      (s) => s.start,
+    );
     expect(buffered).toEqual(['2030-03-04T10:00', '2030-03-04T10:30', '2030-03-04T14:00']);
   });
 
@@ -88,7 +99,9 @@ describe('collective', () => {
     const first = (req: AvailabilityRequest) => slotsOf(req)[0]?.start;
     expect(first(base)).toBe('2030-03-04T09:00');
     expect(first({ ...base, minimumNoticeMinutes: 60 * 24 })).toBe('2030-03-05T09:00');
-    expect(first({ ...base, now: at('2030-03-04T10:10:00Z'), minimumNoticeMinutes: 60 })).toBe('2030-03-04T11:30');
+    expect(first({ ...base, now: at('2030-03-04T10:10:00Z'), minimumNoticeMinutes: 60 })).toBe(
+      '2030-03-04T11:30',
+    );
   });
 
   it('aligns the grid to midnight of the booker zone', () => {
@@ -100,7 +113,17 @@ describe('collective', () => {
     });
     // Local day 4 Mar starts 3 Mar 18:30Z; 45-minute steps from there: 09:00Z is 870 min after (not on
     // the grid), 09:30Z is 900 min after (20 steps). The last start whose hour ends by 17:00Z is 15:30Z.
-    expect(slotsOf(req).map((s) => s.start)).toEqual(['2030-03-04T09:30', '2030-03-04T10:15', '2030-03-04T11:00', '2030-03-04T11:45', '2030-03-04T12:30', '2030-03-04T13:15', '2030-03-04T14:00', '2030-03-04T14:45', '2030-03-04T15:30']);
+    expect(slotsOf(req).map((s) => s.start)).toEqual([
+      '2030-03-04T09:30',
+      '2030-03-04T10:15',
+      '2030-03-04T11:00',
+      '2030-03-04T11:45',
+      '2030-03-04T12:30',
+      '2030-03-04T13:15',
+      '2030-03-04T14:00',
+      '2030-03-04T14:45',
+      '2030-03-04T15:30',
+    ]);
   });
 });
 
@@ -131,7 +154,10 @@ describe('round robin', () => {
       request({
         window: { start: at('2030-03-04T09:00:00Z'), end: at('2030-03-04T11:00:00Z') },
         mode: 'ROUND_ROBIN',
-        participants: [person('ana'), person('ben', { busy: [{ start: at('2030-03-04T09:00:00Z'), end: at('2030-03-04T09:30:00Z') }] })],
+        participants: [
+          person('ana'),
+          person('ben', { busy: [{ start: at('2030-03-04T09:00:00Z'), end: at('2030-03-04T09:30:00Z') }] }),
+        ],
       }),
     );
     expect(slots).toEqual([
@@ -144,35 +170,71 @@ describe('round robin', () => {
 
 describe('errors are values', () => {
   it('rejects an invalid zone, bad hours, and no required participant', () => {
-    const bad = computeAvailability(request({ participants: [person('a'), person('b', { timeZone: 'Mars/Base' })] }));
-    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_time_zone', path: 'participants[1].timeZone' } });
+    const bad = computeAvailability(
+      request({ participants: [person('a'), person('b', { timeZone: 'Mars/Base' })] }),
+    );
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_time_zone', path: 'participants[1].timeZone' },
+    });
     const hours = computeAvailability(
       request({ participants: [person('a', { workingHours: [{ days: [1], start: '9am', end: '17:00' }] })] }),
     );
-    expect(hours).toMatchObject({ ok: false, error: { code: 'invalid_working_hours', path: 'participants[0].workingHours[0].start' } });
+    expect(hours).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_working_hours', path: 'participants[0].workingHours[0].start' },
+    });
     const none = computeAvailability(request({ participants: [person('a', { optional: true })] }));
     expect(none).toMatchObject({ ok: false, error: { code: 'no_required_participants' } });
-    const win = computeAvailability(request({ window: { start: WINDOW.end, end: WINDOW.start }, participants: [person('a')] }));
+    const win = computeAvailability(
+      request({ window: { start: WINDOW.end, end: WINDOW.start }, participants: [person('a')] }),
+    );
     expect(win).toMatchObject({ ok: false, error: { code: 'invalid_window' } });
   });
 });
 
 describe('matches the brute-force reference on random cases', () => {
-  const zones = ['UTC', 'Europe/Paris', 'America/New_York', 'America/St_Johns', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Australia/Sydney'];
+  const zones = [
+    'UTC',
+    'Europe/Paris',
+    'America/New_York',
+    'America/St_Johns',
+    'Australia/Lord_Howe',
+    'Asia/Kathmandu',
+    'Australia/Sydney',
+  ];
   const hhmm = fc
     .tuple(fc.integer({ min: 0, max: 23 }), fc.constantFrom(0, 15, 30, 45))
     .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
   const endArb = fc.oneof(hhmm, fc.constant('24:00'));
   // Windows around switch dates, so gaps, overlaps and 23/25-hour days are exercised.
-  const startArb = fc.constantFrom('2030-03-09', '2030-03-30', '2030-04-06', '2030-10-05', '2030-10-26', '2030-11-02', '2030-06-10');
+  const startArb = fc.constantFrom(
+    '2030-03-09',
+    '2030-03-30',
+    '2030-04-06',
+    '2030-10-05',
+    '2030-10-26',
+    '2030-11-02',
+    '2030-06-10',
+  );
   const participantArb = fc.record({
     timeZone: fc.constantFrom(...zones),
     workingHours: fc.array(
-      fc.record({ days: fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 7 }), start: hhmm, end: endArb }),
+      fc.record({
+        days: fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 7 }),
+        start: hhmm,
+        end: endArb,
+      }),
       { minLength: 1, maxLength: 3 },
     ),
     overrideDay: fc.option(fc.record({ offset: fc.integer({ min: 0, max: 3 }), start: hhmm, end: endArb })),
-    busy: fc.array(fc.record({ start: fc.integer({ min: -6 * 60, max: 4 * 24 * 60 }), len: fc.integer({ min: 0, max: 300 }) }), { maxLength: 12 }),
+    busy: fc.array(
+      fc.record({
+        start: fc.integer({ min: -6 * 60, max: 4 * 24 * 60 }),
+        len: fc.integer({ min: 0, max: 300 }),
+      }),
+      { maxLength: 12 },
+    ),
     optional: fc.boolean(),
   });
   const caseArb = fc.record({
@@ -216,13 +278,20 @@ describe('matches the brute-force reference on random cases', () => {
                   ],
                 }
               : {}),
-            busy: p.busy.map((b) => ({ start: start + b.start * MINUTE, end: start + (b.start + b.len) * MINUTE })),
+            busy: p.busy.map((b) => ({
+              start: start + b.start * MINUTE,
+              end: start + (b.start + b.len) * MINUTE,
+            })),
             optional: i > 0 && p.optional,
           })),
         };
         const ours = computeAvailability({ ...c0, minimumNoticeMinutes: c.notice });
         if (!ours.ok) throw new Error(ours.error.message);
-        const mine = ours.value.slots.map((s) => ({ start: s.start, end: s.end, available: [...s.available] }));
+        const mine = ours.value.slots.map((s) => ({
+          start: s.start,
+          end: s.end,
+          available: [...s.available],
+        }));
         expect(mine).toEqual(refSlots(c0));
       }),
       { numRuns: 60 },

@@ -8,6 +8,7 @@ import {
   intersectAll,
   isNormalized,
   normalize,
+  overlapping,
   pad,
   splitIntoSlots,
   subtract,
@@ -25,7 +26,10 @@ const toSet = (list: readonly Interval[]) => {
 const sorted = (s: Set<number>) => [...s].sort((a, b) => a - b);
 
 // Arbitrary lists, including empty and inverted entries, unsorted and overlapping.
-const intervalArb = fc.record({ start: fc.integer({ min: 0, max: SIZE }), end: fc.integer({ min: 0, max: SIZE }) });
+const intervalArb = fc.record({
+  start: fc.integer({ min: 0, max: SIZE }),
+  end: fc.integer({ min: 0, max: SIZE }),
+});
 const listArb = fc.array(intervalArb, { maxLength: 8 });
 
 function deepFreeze(list: Interval[]): readonly Interval[] {
@@ -119,11 +123,16 @@ describe('interval algebra against a minute-grid set model', () => {
             for (let p = t; p < t + duration; p++) if (!set.has(p)) return false;
             return true;
           });
-          const out = splitIntoSlots(deepFreeze(free), duration, { anchors: Object.freeze(anchors), stepMs: step });
+          const out = splitIntoSlots(deepFreeze(free), duration, {
+            anchors: Object.freeze(anchors),
+            stepMs: step,
+          });
           expect(out.map((s) => s.start)).toEqual(expected);
           for (const s of out) expect(s.end - s.start).toBe(duration);
           const candidates = sorted(grid);
-          expect(fittingStarts(deepFreeze(free), duration, candidates).map((i) => candidates[i])).toEqual(expected);
+          expect(fittingStarts(deepFreeze(free), duration, candidates).map((i) => candidates[i])).toEqual(
+            expected,
+          );
         },
       ),
     );
@@ -146,6 +155,50 @@ describe('interval algebra against a minute-grid set model', () => {
         splitIntoSlots(fa, 3, { anchors: [0], stepMs: 2 });
         expect(a).toEqual(snapshotA);
         expect(b).toEqual(snapshotB);
+      }),
+    );
+  });
+
+  it('normalize is right on long lists (quicksort path) and on sorted, reversed and constant inputs', () => {
+    const big = fc.array(
+      fc.record({ start: fc.integer({ min: 0, max: 2000 }), len: fc.integer({ min: -5, max: 30 }) }),
+      { minLength: 17, maxLength: 400 },
+    );
+    const points = (list: readonly Interval[]) => {
+      const set = new Set<number>();
+      for (const iv of list) for (let p = iv.start; p < iv.end; p++) set.add(p);
+      return sorted(set);
+    };
+    fc.assert(
+      fc.property(big, (raw) => {
+        const list = raw.map((r) => ({ start: r.start, end: r.start + r.len }));
+        const out = normalize(deepFreeze(list));
+        expect(isNormalized(out)).toBe(true);
+        expect(points(out)).toEqual(points(list));
+      }),
+      { numRuns: 60 },
+    );
+    const ascending = Array.from({ length: 3000 }, (_, i) => ({ start: i * 10, end: i * 10 + 5 }));
+    for (const list of [
+      ascending,
+      [...ascending].reverse(),
+      Array.from({ length: 3000 }, () => ({ start: 7, end: 9 })),
+    ]) {
+      const out = normalize(list);
+      expect(out).toEqual(list[0]!.start === 7 ? [{ start: 7, end: 9 }] : ascending);
+    }
+  });
+
+  it('overlapping keeps exactly the entries whose padded span meets the other list, in input order', () => {
+    fc.assert(
+      fc.property(listArb, listArb, fc.nat(3), fc.nat(3), (list, against, before, after) => {
+        const set = toSet(against);
+        const expected = list.filter((iv) => {
+          if (!(iv.end > iv.start)) return false;
+          for (let p = iv.start - before; p < iv.end + after; p++) if (set.has(p)) return true;
+          return false;
+        });
+        expect(overlapping(deepFreeze(list), deepFreeze(against), before, after)).toEqual(expected);
       }),
     );
   });

@@ -14,7 +14,11 @@ function slot(start: string, available: (string | number)[], hours = 1): Slot {
   return { start: at(start), end: at(start) + hours * HOUR, available };
 }
 
-function input(slots: Slot[], participants: RankInput['participants'], extra: Partial<RankInput> = {}): RankInput {
+function input(
+  slots: Slot[],
+  participants: RankInput['participants'],
+  extra: Partial<RankInput> = {},
+): RankInput {
   return {
     slots,
     participants,
@@ -35,14 +39,22 @@ describe('rankProposals', () => {
   it('spreads proposals across days instead of taking the first few', () => {
     const slots: Slot[] = [];
     for (const d of ['04', '05', '06'])
-      for (const h of ['10', '11', '12', '13', '14']) slots.push(slot(`2030-03-${d}T${h}:00:00Z`, ['ana', 'ben']));
+      for (const h of ['10', '11', '12', '13', '14'])
+        slots.push(slot(`2030-03-${d}T${h}:00:00Z`, ['ana', 'ben']));
     const picks = rankProposals(input(slots, UTC_PAIR), { count: 3 });
-    expect(picks.map((p) => iso(p.start))).toEqual(['2030-03-04T10:00', '2030-03-05T10:00', '2030-03-06T10:00']);
+    expect(picks.map((p) => iso(p.start))).toEqual([
+      '2030-03-04T10:00',
+      '2030-03-05T10:00',
+      '2030-03-06T10:00',
+    ]);
     expect(picks.map((p) => p.rank)).toEqual([1, 2, 3]);
   });
 
   it('prefers core hours over earlier out-of-hours times', () => {
-    const slots = [slot('2030-03-04T07:00:00Z', ['ana', 'ben']), slot('2030-03-04T11:00:00Z', ['ana', 'ben'])];
+    const slots = [
+      slot('2030-03-04T07:00:00Z', ['ana', 'ben']),
+      slot('2030-03-04T11:00:00Z', ['ana', 'ben']),
+    ];
     const [first, second] = rankProposals(input(slots, UTC_PAIR), { count: 2 });
     expect(iso(first!.start)).toBe('2030-03-04T11:00');
     expect(first!.outsideCoreHours).toEqual([]);
@@ -62,7 +74,10 @@ describe('rankProposals', () => {
       slot('2030-03-04T09:00:00Z', ['ana', 'oleg']), // ana 1 h early, oleg 1 h late
       slot('2030-03-04T10:00:00Z', ['ana', 'oleg']), // ana fine, oleg 2 h late
     ];
-    const [best] = rankProposals(input(slots, people), { count: 1, coreHours: { start: '10:00', end: '12:00' } });
+    const [best] = rankProposals(input(slots, people), {
+      count: 1,
+      coreHours: { start: '10:00', end: '12:00' },
+    });
     expect(iso(best!.start)).toBe('2030-03-04T09:00');
     expect(best!.outsideCoreHours).toEqual(['ana', 'oleg']);
   });
@@ -73,7 +88,10 @@ describe('rankProposals', () => {
       { id: 'ben', timeZone: 'UTC' },
       { id: 'li', timeZone: 'UTC', optional: true },
     ];
-    const slots = [slot('2030-03-04T10:00:00Z', ['ana', 'ben']), slot('2030-03-05T10:00:00Z', ['ana', 'ben', 'li'])];
+    const slots = [
+      slot('2030-03-04T10:00:00Z', ['ana', 'ben']),
+      slot('2030-03-05T10:00:00Z', ['ana', 'ben', 'li']),
+    ];
     const picks = rankProposals(input(slots, people));
     // The later day wins because li can come; missing an optional attendee costs more than a day's delay.
     expect(picks.map((p) => [iso(p.start), p.reason, p.summary])).toEqual([
@@ -83,7 +101,10 @@ describe('rankProposals', () => {
   });
 
   it('prefers earlier dates when everything else is equal, and is deterministic', () => {
-    const slots = [slot('2030-03-04T12:00:00Z', ['ana', 'ben']), slot('2030-03-06T12:00:00Z', ['ana', 'ben'])];
+    const slots = [
+      slot('2030-03-04T12:00:00Z', ['ana', 'ben']),
+      slot('2030-03-06T12:00:00Z', ['ana', 'ben']),
+    ];
     const a = rankProposals(input(slots, UTC_PAIR), { count: 1 });
     expect(iso(a[0]!.start)).toBe('2030-03-04T12:00');
     expect(rankProposals(input(slots, UTC_PAIR), { count: 1 })).toEqual(a);
@@ -108,7 +129,10 @@ describe('rankProposals', () => {
     const picks = rankProposals(input(slots, people, { mode: 'ROUND_ROBIN' }), { count: 2 });
     expect(picks[0]).toMatchObject({ reason: { code: 'all_free', free: 2, total: 2 }, outsideCoreHours: [] });
     expect(iso(picks[0]!.start)).toBe('2030-03-04T10:00');
-    expect(picks[1]).toMatchObject({ reason: { code: 'partial', busy: ['ana'] }, summary: '1 of 2 free, ana busy' });
+    expect(picks[1]).toMatchObject({
+      reason: { code: 'partial', busy: ['ana'] },
+      summary: '1 of 2 free, ana busy',
+    });
   });
 });
 
@@ -120,12 +144,23 @@ describe('schedule', () => {
       slotIntervalMinutes: 30,
       bookerTimeZone: 'UTC',
       mode: 'COLLECTIVE' as const,
-      participants: [{ id: 'ana', timeZone: 'UTC', workingHours: [{ days: [1, 2, 3], start: '09:00', end: '17:00' }], busy: [] }],
+      participants: [
+        {
+          id: 'ana',
+          timeZone: 'UTC',
+          workingHours: [{ days: [1, 2, 3], start: '09:00', end: '17:00' }],
+          busy: [],
+        },
+      ],
     };
     const ok = schedule(request, { count: 3 });
     if (!ok.ok) throw new Error(ok.error.message);
     expect(ok.value.slots).toHaveLength(3 * 16);
-    expect(ok.value.proposals.map((p) => iso(p.start))).toEqual(['2030-03-04T10:00', '2030-03-05T10:00', '2030-03-06T10:00']);
+    expect(ok.value.proposals.map((p) => iso(p.start))).toEqual([
+      '2030-03-04T10:00',
+      '2030-03-05T10:00',
+      '2030-03-06T10:00',
+    ]);
     expect(schedule(request, { coreHours: { start: '16:00', end: '10:00' } })).toMatchObject({
       ok: false,
       error: { code: 'invalid_core_hours' },

@@ -144,7 +144,12 @@ export function refSlots(c: RefCase): { start: number; end: number; available: (
     const free = c.participants.map((p) => refIsFree(c, p, t, t + d));
     const required = c.participants.map((p, i) => ({ p, free: free[i] })).filter((x) => !x.p.optional);
     const ok = c.mode === 'COLLECTIVE' ? required.every((x) => x.free) : required.some((x) => x.free);
-    if (ok) out.push({ start: t, end: t + d, available: c.participants.filter((_, i) => free[i]).map((p) => p.id) });
+    if (ok)
+      out.push({
+        start: t,
+        end: t + d,
+        available: c.participants.filter((_, i) => free[i]).map((p) => p.id),
+      });
   }
   return out;
 }

@@ -103,8 +103,42 @@ describe('convene slots', () => {
   it('matches a brute-force per-slot check on generated cases', async () => {
     for (const args of [
       ['--n', '4', '--b', '40', '--days', '9', '--seed', '7', '--tz-pool', 'overlap', '--overrides', '3'],
-      ['--n', '3', '--b', '25', '--days', '8', '--seed', '3', '--tz-pool', 'global', '--mode', 'ROUND_ROBIN', '--notice', '300'],
-      ['--n', '3', '--b', '12', '--days', '7', '--seed', '1', '--booker-tz', 'America/New_York', '--interval', '20', '--duration', '45', '--overrides', '4', '--placement', 'working'],
+      [
+        '--n',
+        '3',
+        '--b',
+        '25',
+        '--days',
+        '8',
+        '--seed',
+        '3',
+        '--tz-pool',
+        'global',
+        '--mode',
+        'ROUND_ROBIN',
+        '--notice',
+        '300',
+      ],
+      [
+        '--n',
+        '3',
+        '--b',
+        '12',
+        '--days',
+        '7',
+        '--seed',
+        '1',
+        '--booker-tz',
+        'America/New_York',
+        '--interval',
+        '20',
+        '--duration',
+        '45',
+        '--overrides',
+        '4',
+        '--placement',
+        'working',
+      ],
     ]) {
       const text = execFileSync(process.execPath, [GEN, ...args], { encoding: 'utf8' });
       const doc = JSON.parse(text);
@@ -117,10 +151,14 @@ describe('convene slots', () => {
         slotIntervalMinutes: doc.slotIntervalMinutes,
         minimumNoticeMinutes: doc.minimumBookingNoticeMinutes,
         mode: doc.schedulingType,
-        participants: doc.participants.map((p: RefCase['participants'][number] & { busy: { start: string; end: string }[] }) => ({
-          ...p,
-          busy: p.busy.map((b) => ({ start: Date.parse(b.start), end: Date.parse(b.end) })),
-        })),
+        participants: doc.participants.map(
+          (
+            p: Omit<RefCase['participants'][number], 'busy'> & { busy: { start: string; end: string }[] },
+          ) => ({
+            ...p,
+            busy: p.busy.map((b) => ({ start: Date.parse(b.start), end: Date.parse(b.end) })),
+          }),
+        ),
       };
       const expected = refSlots(ref).map((s) => ({
         start: new Date(s.start).toISOString(),
@@ -134,12 +172,25 @@ describe('convene slots', () => {
   });
 
   it.each([
-    ['a missing file', null, ['--input', 'nope.json'], 'convene slots: cannot read input file "nope.json": no such file'],
+    [
+      'a missing file',
+      null,
+      ['--input', 'nope.json'],
+      'convene slots: cannot read input file "nope.json": no such file',
+    ],
     ['invalid JSON', '{"format":', null, /^convene slots: "case\.json" is not valid JSON: /],
-    ['a wrong format tag', { ...SMALL, format: 'other/v2' }, null, 'convene slots: format must be "calbench-slots/v1", got "other/v2"'],
+    [
+      'a wrong format tag',
+      { ...SMALL, format: 'other/v2' },
+      null,
+      'convene slots: format must be "calbench-slots/v1", got "other/v2"',
+    ],
     [
       'an invalid zone',
-      { ...SMALL, participants: [SMALL.participants[0], { ...SMALL.participants[1], timeZone: 'Mars/Base' }] },
+      {
+        ...SMALL,
+        participants: [SMALL.participants[0], { ...SMALL.participants[1], timeZone: 'Mars/Base' }],
+      },
       null,
       'convene slots: participants[1].timeZone "Mars/Base" is not a valid IANA time zone',
     ],
@@ -147,7 +198,12 @@ describe('convene slots', () => {
       'an interval ending before it starts',
       {
         ...SMALL,
-        participants: [{ ...SMALL.participants[1], busy: [{ start: '2030-03-04T10:00:00.000Z', end: '2030-03-04T09:00:00.000Z' }] }],
+        participants: [
+          {
+            ...SMALL.participants[1],
+            busy: [{ start: '2030-03-04T10:00:00.000Z', end: '2030-03-04T09:00:00.000Z' }],
+          },
+        ],
       },
       null,
       'convene slots: participants[0].busy[0] end 2030-03-04T09:00:00.000Z is before start 2030-03-04T10:00:00.000Z',
@@ -160,15 +216,27 @@ describe('convene slots', () => {
     ],
     [
       'a malformed time',
-      { ...SMALL, participants: [{ ...SMALL.participants[1], workingHours: [{ days: [1], start: '9:00', end: '17:00' }] }] },
+      {
+        ...SMALL,
+        participants: [
+          { ...SMALL.participants[1], workingHours: [{ days: [1], start: '9:00', end: '17:00' }] },
+        ],
+      },
       null,
       'convene slots: participants[0].workingHours[0].start "9:00" is not a time "HH:MM"',
     ],
-    ['a zero duration', { ...SMALL, durationMinutes: 0 }, null, 'convene slots: durationMinutes must be a whole number >= 1, got 0'],
+    [
+      'a zero duration',
+      { ...SMALL, durationMinutes: 0 },
+      null,
+      'convene slots: durationMinutes must be a whole number >= 1, got 0',
+    ],
     ['no --input', SMALL, ['--json'], /^convene slots: missing --input <file\.json>/],
     ['an unknown flag', SMALL, ['--input', 'case.json', '--fast'], /^convene slots: Unknown option '--fast'/],
   ])('rejects %s with exit code 2 and one line', async (_name, doc, argv, message) => {
-    const { io, out, err } = fakeIo(doc === null ? {} : { 'case.json': typeof doc === 'string' ? doc : JSON.stringify(doc) });
+    const { io, out, err } = fakeIo(
+      doc === null ? {} : { 'case.json': typeof doc === 'string' ? doc : JSON.stringify(doc) },
+    );
     const code = await run(argv ?? ['--input', 'case.json', '--json'], io);
     expect(code).toBe(2);
     expect(out).toEqual([]);
@@ -185,7 +253,14 @@ describe('parseIsoInstant', () => {
     expect(parseIsoInstant('2030-03-04T10:15:00+01:00')).toBe(Date.UTC(2030, 2, 4, 9, 15));
     expect(parseIsoInstant('2030-03-04T05:45-03:30')).toBe(Date.UTC(2030, 2, 4, 9, 15));
     expect(parseIsoInstant('2032-02-29T00:00:00.000Z')).toBe(Date.UTC(2032, 1, 29));
-    for (const bad of ['2030-02-29T00:00:00.000Z', '2030-13-01T00:00:00.000Z', '2030-03-04T24:00:00.000Z', '2030-03-04 09:00', 'March 4', '2030-03-04T09:00:00.000'])
+    for (const bad of [
+      '2030-02-29T00:00:00.000Z',
+      '2030-13-01T00:00:00.000Z',
+      '2030-03-04T24:00:00.000Z',
+      '2030-03-04 09:00',
+      'March 4',
+      '2030-03-04T09:00:00.000',
+    ])
       expect(parseIsoInstant(bad)).toBeNaN();
   });
 });

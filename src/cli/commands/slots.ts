@@ -36,7 +36,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     io.err(`convene slots: ${message}`);
     return 2;
   };
-  const args = parseCliArgs(argv, { input: { type: 'string' }, json: { type: 'boolean' }, count: { type: 'string' } });
+  const args = parseCliArgs(argv, {
+    input: { type: 'string' },
+    json: { type: 'boolean' },
+    count: { type: 'string' },
+  });
   if (!args.ok) return fail(`${args.error} (${USAGE})`);
   if (args.positionals.length > 0) return fail(`unexpected argument "${args.positionals[0]}" (${USAGE})`);
   const path = args.values.input;
@@ -53,7 +57,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     text = await io.readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? String(e));
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? String(e));
     return fail(`cannot read input file "${path}": ${why}`);
   }
   let doc: unknown;
@@ -79,7 +84,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const lines = [`${slots.length} available slot${slots.length === 1 ? '' : 's'}; best ${proposals.length}:`];
   for (const p of proposals)
-    lines.push(`  ${p.rank}. ${iso(p.start)} – ${iso(p.end)}  ${p.summary}  [available: ${ids(p.available)}]`);
+    lines.push(
+      `  ${p.rank}. ${iso(p.start)} – ${iso(p.end)}  ${p.summary}  [available: ${ids(p.available)}]`,
+    );
   io.out(lines.join('\n'));
   return 0;
 }
