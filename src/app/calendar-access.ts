@@ -1,0 +1,411 @@
+/**
+ * Calendar access for the use cases: `BusyReader` and `EventWriter` over the stored connections.
+ *
+ * - Every connection of every person is read in parallel, each call time-boxed (default 2.5 s);
+ *   results merge per person, and anything missing is reported as a `BusyGap` value, never thrown.
+ * - OAuth connections get a `RefreshingTokenSource` whose rotated tokens are persisted
+ *   (`connections.updateSecrets`); a dead refresh token marks the connection `reauth_required` and DMs
+ *   the owner a re-link link once (later reads skip the connection without a request until re-linked).
+ * - Free/busy is cached per (connection, calendar, range) with a TTL; `fresh: true` bypasses the cache
+ *   (booking re-checks), `invalidate(connectionId)` drops a connection's entries.
+ */
+import { createHash } from 'node:crypto';
+import { ProviderError } from '../connectors/errors.ts';
+import { RefreshingTokenSource } from '../connectors/oauth/token-source.ts';
+import type { CalendarProvider, EventDraft } from '../connectors/provider.ts';
+import type { Interval } from '../core/interval.ts';
+import { clip, normalize } from '../core/intervals.ts';
+import { BusyCache } from './calendar-access/cache.ts';
+import type { OAuthProviderKind, ProviderFactory } from './calendar-access/providers.ts';
+import type {
+  BusyGap,
+  BusyReader,
+  BusyReadResult,
+  EventWriter,
+  Notifier,
+  PersonBusy,
+  WriteOutcome,
+} from './ports/calendars.ts';
+import type {
+  CalendarConnection,
+  CalendarConnectionRepository,
+  ConnectionHealth,
+  ConnectionSecrets,
+} from './ports/store.ts';
+
+export { BusyCache, DEFAULT_CACHE_TTL_MS } from './calendar-access/cache.ts';
+export type { OAuthProvider, OAuthProviderKind, ProviderFactory } from './calendar-access/providers.ts';
+export { createProviderFactory } from './calendar-access/providers.ts';
+
+export const DEFAULT_READ_TIMEOUT_MS = 2_500;
+
+export interface CalendarAccessDeps {
+  readonly connections: CalendarConnectionRepository;
+  readonly providers: ProviderFactory;
+  readonly notifier: Notifier;
+  /** A fresh link for the re-link DM (wire `LinkCalendar.relinkUrl`); null → the DM has no link. */
+  readonly relinkUrl?: (
+    tenantId: string,
+    personId: string,
+    provider: OAuthProviderKind,
+  ) => Promise<string | null>;
+  readonly clock?: () => number;
+  /** Per connection read (default 2500 ms). */
+  readonly timeoutMs?: number;
+  readonly cacheTtlMs?: number;
+  readonly cacheMaxEntries?: number;
+  /** One line per event, no secrets. */
+  readonly log?: (line: string) => void;
+}
+
+export interface ConnectionHealthView {
+  readonly connectionId: string;
+  readonly provider: CalendarConnection['provider'];
+  readonly account: string;
+  readonly status: ConnectionHealth;
+  readonly detail: string | null;
+  readonly lastSyncAt: number | null;
+}
+
+const LABELS: Record<CalendarConnection['provider'], string> = {
+  google: 'Google Calendar',
+  microsoft: 'Microsoft 365 calendar',
+  caldav: 'CalDAV calendar',
+  ics: 'calendar feed',
+};
+
+interface ConnectionRead {
+  readonly busy: readonly Interval[];
+  readonly gaps: readonly BusyGap[];
+}
+
+class Timeout extends Error {
+  constructor(ms: number) {
+    super(`no answer within ${ms} ms`);
+    this.name = 'TimeoutError';
+  }
+}
+
+export class CalendarAccess implements BusyReader, EventWriter {
+  readonly #deps: CalendarAccessDeps;
+  readonly #clock: () => number;
+  readonly #timeoutMs: number;
+  readonly #cache: BusyCache;
+  /** Re-link notices already sent, keyed by connection and the dead refresh token's hash. */
+  readonly #relinkNoticed = new Map<string, Promise<void>>();
+
+  constructor(deps: CalendarAccessDeps) {
+    this.#deps = deps;
+    this.#clock = deps.clock ?? Date.now;
+    this.#timeoutMs = deps.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
+    this.#cache = new BusyCache({
+      clock: this.#clock,
+      ...(deps.cacheTtlMs !== undefined ? { ttlMs: deps.cacheTtlMs } : {}),
+      ...(deps.cacheMaxEntries !== undefined ? { maxEntries: deps.cacheMaxEntries } : {}),
+    });
+  }
+
+  /** Drops cached free/busy of a connection (after a write, an unlink, a change notification). */
+  invalidate(connectionId: string): void {
+    this.#cache.invalidate(connectionId);
+  }
+
+  async busyFor(
+    tenantId: string,
+    personIds: readonly string[],
+    range: Interval,
+    options: { fresh?: boolean; signal?: AbortSignal } = {},
+  ): Promise<BusyReadResult> {
+    const ids = [...new Set(personIds)];
+    const reads = await Promise.all(ids.map((id) => this.#personBusy(tenantId, id, range, options)));
+    return { people: reads.map((r) => r.person), gaps: reads.flatMap((r) => r.gaps) };
+  }
+
+  async writeFor(
+    tenantId: string,
+    personId: string,
+    draft: Omit<EventDraft, 'calendarId'>,
+  ): Promise<WriteOutcome> {
+    const connections = await this.#deps.connections.listForPerson(tenantId, personId);
+    const writable = connections.filter((c) => c.writeCalendarId !== null);
+    const target = writable.find((c) => c.status !== 'reauth_required') ?? writable[0];
+    if (!target || target.writeCalendarId === null) {
+      return {
+        ok: false,
+        connectionId: null,
+        code: connections.length === 0 ? 'not_linked' : 'no_write_calendar',
+        message:
+          connections.length === 0
+            ? 'No calendar is linked.'
+            : 'None of the linked calendars is set up for writing meetings.',
+      };
+    }
+    if (target.status === 'reauth_required') {
+      return {
+        ok: false,
+        connectionId: target.id,
+        code: 'reauth_required',
+        message: `The ${LABELS[target.provider]} (${target.account}) must be linked again.`,
+      };
+    }
+    let grantKey = grantKeyOf(target.id);
+    try {
+      const opened = await this.#open(target);
+      grantKey = opened.grantKey;
+      const event = await opened.provider.createEvent({ ...draft, calendarId: target.writeCalendarId });
+      this.#cache.invalidate(target.id);
+      return { ok: true, connectionId: target.id, event };
+    } catch (error) {
+      if (isRelinkError(error)) await this.#needsRelink(target, error, grantKey);
+      this.#log(`calendar-access: write to ${target.id} failed: ${describe(error)}`);
+      return {
+        ok: false,
+        connectionId: target.id,
+        code: error instanceof ProviderError ? error.code : 'provider_error',
+        message:
+          error instanceof ProviderError
+            ? error.message
+            : `The ${LABELS[target.provider]} could not be written to.`,
+      };
+    }
+  }
+
+  /** The person's connections and how they are doing (for a `/convene calendars` view). */
+  async health(tenantId: string, personId: string): Promise<ConnectionHealthView[]> {
+    const connections = await this.#deps.connections.listForPerson(tenantId, personId);
+    return connections.map((c) => ({
+      connectionId: c.id,
+      provider: c.provider,
+      account: c.account,
+      status: c.status,
+      detail: c.statusDetail,
+      lastSyncAt: c.lastSyncAt,
+    }));
+  }
+
+  async #personBusy(
+    tenantId: string,
+    personId: string,
+    range: Interval,
+    options: { fresh?: boolean; signal?: AbortSignal },
+  ): Promise<{ person: PersonBusy; gaps: BusyGap[] }> {
+    const connections = (await this.#deps.connections.listForPerson(tenantId, personId)).filter(
+      (c) => c.busyCalendarIds.length > 0,
+    );
+    if (connections.length === 0) {
+      return {
+        person: { personId, busy: [], complete: false },
+        gaps: [{ personId, connectionId: null, code: 'not_linked', message: 'No calendar is linked.' }],
+      };
+    }
+    const reads = await Promise.all(connections.map((c) => this.#readConnection(c, range, options)));
+    const gaps = reads.flatMap((r) => r.gaps);
+    const busy = clip(normalize(reads.flatMap((r) => r.busy)), range);
+    return { person: { personId, busy, complete: gaps.length === 0 }, gaps };
+  }
+
+  async #readConnection(
+    connection: CalendarConnection,
+    range: Interval,
+    options: { fresh?: boolean; signal?: AbortSignal },
+  ): Promise<ConnectionRead> {
+    const gap = (code: BusyGap['code'], message: string): BusyGap => ({
+      personId: connection.personId,
+      connectionId: connection.id,
+      code,
+      message,
+    });
+    const label = `${LABELS[connection.provider]} (${connection.account})`;
+    if (connection.status === 'reauth_required') {
+      return { busy: [], gaps: [gap('reauth_required', `${label} must be linked again.`)] };
+    }
+    const busy: Interval[] = [];
+    const missing: string[] = [];
+    for (const calendarId of connection.busyCalendarIds) {
+      const cached = options.fresh ? undefined : this.#cache.get(connection.id, calendarId, range);
+      if (cached) busy.push(...cached);
+      else missing.push(calendarId);
+    }
+    if (missing.length === 0) return { busy, gaps: [] };
+
+    const gaps: BusyGap[] = [];
+    let grantKey = grantKeyOf(connection.id);
+    try {
+      const opened = await this.#open(connection);
+      grantKey = opened.grantKey;
+      const provider = opened.provider;
+      const result = await this.#timeBoxed(
+        (signal) => provider.getBusy({ calendarIds: missing, range, signal }),
+        options.signal,
+      );
+      for (const calendarId of missing) {
+        const entry = result.calendars[calendarId];
+        if (entry?.ok) {
+          this.#cache.set(connection.id, calendarId, range, entry.busy);
+          busy.push(...entry.busy);
+        } else {
+          const code = entry?.error.code === 'not_found' ? 'not_found' : 'provider_error';
+          gaps.push(gap(code, `${label}: calendar "${calendarId}": ${entry?.error.message ?? 'no answer'}`));
+        }
+      }
+      await this.#deps.connections
+        .setHealth(connection.tenantId, connection.id, { status: 'ok', syncedAt: this.#clock() })
+        .catch((error: unknown) => this.#log(`calendar-access: health update failed: ${describe(error)}`));
+    } catch (error) {
+      if (options.signal?.aborted) throw options.signal.reason;
+      if (error instanceof Timeout) {
+        gaps.push(gap('timeout', `${label} did not answer within ${this.#timeoutMs} ms.`));
+      } else if (isRelinkError(error)) {
+        await this.#needsRelink(connection, error, grantKey);
+        gaps.push(gap('reauth_required', `${label} must be linked again.`));
+      } else {
+        const code: BusyGap['code'] =
+          error instanceof ProviderError
+            ? error.code === 'rate_limited' || error.code === 'unavailable'
+              ? 'unavailable'
+              : error.code === 'not_found'
+                ? 'not_found'
+                : 'provider_error'
+            : 'provider_error';
+        const message =
+          error instanceof ProviderError ? error.message : `${label} could not be read (unexpected error).`;
+        this.#log(`calendar-access: read of ${connection.id} failed: ${describe(error)}`);
+        gaps.push(gap(code, error instanceof ProviderError ? `${label}: ${message}` : message));
+        await this.#deps.connections
+          .setHealth(connection.tenantId, connection.id, {
+            status: 'error',
+            detail: `${code}: ${message}`.slice(0, 500),
+          })
+          .catch(() => undefined);
+      }
+    }
+    return { busy, gaps };
+  }
+
+  /** Runs `work` with an abort signal that fires after the timeout or when `outer` aborts. */
+  async #timeBoxed<T>(work: (signal: AbortSignal) => Promise<T>, outer: AbortSignal | undefined): Promise<T> {
+    outer?.throwIfAborted();
+    const controller = new AbortController();
+    const onAbort = () => controller.abort(outer?.reason);
+    outer?.addEventListener('abort', onAbort, { once: true });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const error = new Timeout(this.#timeoutMs);
+        controller.abort(error);
+        reject(error);
+      }, this.#timeoutMs);
+    });
+    try {
+      return await Promise.race([work(controller.signal), timeout]);
+    } finally {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  /** Builds the provider of a connection, with a token source that persists rotations. */
+  async #open(connection: CalendarConnection): Promise<{ provider: CalendarProvider; grantKey: string }> {
+    const secrets = await this.#deps.connections.secrets(connection.tenantId, connection.id);
+    if (!secrets)
+      throw new ProviderError(connection.provider, 'not_found', 'The connection no longer exists');
+    if (connection.provider !== 'google' && connection.provider !== 'microsoft') {
+      return {
+        provider: this.#deps.providers.forConnection(connection, secrets, null),
+        grantKey: grantKeyOf(connection.id),
+      };
+    }
+    const oauth = this.#deps.providers.oauth(connection.provider);
+    if (!oauth) {
+      throw new ProviderError(
+        connection.provider,
+        'invalid_request',
+        `${LABELS[connection.provider]} is not configured on this server`,
+      );
+    }
+    if (!secrets.refreshToken || !secrets.accessToken) {
+      throw new ProviderError(
+        connection.provider,
+        'reauth_required',
+        'The stored connection has no OAuth tokens',
+      );
+    }
+    const grantKey = grantKeyOf(connection.id, secrets.refreshToken);
+    const tokenSource = new RefreshingTokenSource({
+      tokens: {
+        accessToken: secrets.accessToken,
+        refreshToken: secrets.refreshToken,
+        expiresAt: secrets.expiresAt ?? 0,
+        ...(secrets.scope ? { scope: secrets.scope } : {}),
+      },
+      refresh: oauth.refresh,
+      clock: this.#clock,
+      onTokens: async (tokens) => {
+        const next: ConnectionSecrets = { ...secrets, ...tokens };
+        const saved = await this.#deps.connections.updateSecrets(connection.tenantId, connection.id, next);
+        if (!saved)
+          this.#log(`calendar-access: rotated tokens of ${connection.id} not saved (connection gone)`);
+      },
+      onReauthRequired: (error) => this.#needsRelink(connection, error, grantKey),
+    });
+    return { provider: this.#deps.providers.forConnection(connection, secrets, tokenSource), grantKey };
+  }
+
+  /**
+   * Marks the connection `reauth_required` and DMs the owner a re-link link, once per dead grant
+   * (`grantKey` = connection + hash of the refresh token): the token source and the caller's catch both
+   * report the same failure, concurrent reads too; a re-linked connection has a new grant.
+   */
+  #needsRelink(connection: CalendarConnection, error: ProviderError, grantKey: string): Promise<void> {
+    const existing = this.#relinkNoticed.get(grantKey);
+    if (existing) return existing;
+    const notice = this.#sendRelink(connection, error);
+    this.#relinkNoticed.set(grantKey, notice);
+    return notice;
+  }
+
+  async #sendRelink(connection: CalendarConnection, error: ProviderError): Promise<void> {
+    const { tenantId, personId } = connection;
+    const detail =
+      error.code === 'consent_required' ? 'permissions were removed' : 'access was revoked or expired';
+    try {
+      await this.#deps.connections.setHealth(tenantId, connection.id, {
+        status: 'reauth_required',
+        detail: `${error.code}: ${detail}`,
+      });
+    } catch (cause) {
+      this.#log(`calendar-access: could not mark ${connection.id} reauth_required: ${describe(cause)}`);
+    }
+    const label = LABELS[connection.provider];
+    const provider = connection.provider;
+    let url: string | null = null;
+    if ((provider === 'google' || provider === 'microsoft') && this.#deps.relinkUrl) {
+      url = await this.#deps.relinkUrl(tenantId, personId, provider).catch(() => null);
+    }
+    const text = `Convene can no longer read your ${label} (${connection.account}): ${detail}. Link it again so your availability stays accurate.`;
+    const result = await this.#deps.notifier
+      .dm(tenantId, personId, url ? { text, link: { label: `Link ${label} again`, url } } : { text })
+      .catch(() => ({ ok: false as const, code: 'exception' }));
+    if (!result.ok) this.#log(`calendar-access: re-link DM for ${connection.id} failed: ${result.code}`);
+  }
+
+  #log(line: string): void {
+    this.#deps.log?.(line);
+  }
+}
+
+function grantKeyOf(connectionId: string, refreshToken?: string): string {
+  return `${connectionId}:${refreshToken ? createHash('sha256').update(refreshToken).digest('base64url') : '-'}`;
+}
+
+function isRelinkError(error: unknown): error is ProviderError {
+  return (
+    error instanceof ProviderError && (error.code === 'reauth_required' || error.code === 'consent_required')
+  );
+}
+
+function describe(error: unknown): string {
+  if (error instanceof ProviderError)
+    return `${error.provider}/${error.code}${error.status ? ` (${error.status})` : ''}`;
+  return error instanceof Error ? error.name : 'unknown';
+}
