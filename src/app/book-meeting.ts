@@ -1,0 +1,345 @@
+/**
+ * Use case: a click on a proposed slot books it.
+ *
+ * 1. Only the organiser or a participant of the request may book (a value otherwise).
+ * 2. The idempotency key is derived from proposal + slot: a double click, a retried webhook or two
+ *    participants clicking the same button make ONE booking (the repeat gets the same confirmation).
+ * 3. Live re-check with `fresh: true` (bypassing the busy cache), plus Convene's own bookings: a slot
+ *    that is no longer free comes back as a value listing the proposal's slots that still are.
+ * 4. `bookings.bookSlot`: the database guard makes two bookings of one person's time impossible; a lost
+ *    race is the same "slot taken" value.
+ * 5. Write-back to each participant's calendar through the `EventWriter` (idempotent per booking and
+ *    person). A read-only calendar (an ICS feed, the demo people) or no linked calendar is not a failure:
+ *    the booking stands in Convene's store and still blocks that time for later requests. Other write
+ *    failures are recorded on the booking (`calendar_event.status = failed`) and queued for retry when a
+ *    job queue is given.
+ */
+import type { Interval } from '../core/interval.ts';
+import { normalize } from '../core/intervals.ts';
+import type { BusyReader, EventWriter } from './ports/calendars.ts';
+import type { Booking, Person, Repositories } from './ports/store.ts';
+import type { MeetingStore } from './request-meeting.ts';
+import type { BookingParticipantView, BookingView, CalendarWriteStatus, Locale, SlotView } from './views.ts';
+import { listNames, slotLabel, toLocale } from './views.ts';
+
+export interface BookMeetingDeps {
+  readonly store: MeetingStore & Partial<Pick<Repositories, 'jobs'>>;
+  readonly busy: BusyReader;
+  readonly writer: EventWriter;
+}
+
+export interface BookMeetingInput {
+  readonly tenantId: string;
+  readonly proposalId: string;
+  readonly slotId: string;
+  readonly actorPersonId: string;
+  /** The clock, epoch ms. */
+  readonly now: number;
+  /** Language of the answer; default: the actor's stored locale, else English. */
+  readonly locale?: Locale;
+}
+
+export type BookMeetingErrorCode =
+  | 'unknown_proposal'
+  | 'unknown_slot'
+  | 'not_allowed'
+  | 'proposal_closed'
+  | 'slot_taken';
+
+export interface BookMeetingError {
+  readonly code: BookMeetingErrorCode;
+  readonly locale: Locale;
+  readonly message: string;
+  /** For `slot_taken`: the proposal's other slots that are still free for everyone (best first). */
+  readonly remaining?: readonly SlotView[];
+}
+
+export type BookMeetingResult =
+  | { readonly ok: true; readonly view: BookingView }
+  | { readonly ok: false; readonly error: BookMeetingError };
+
+/** Job kind queued when a calendar write fails for a reason worth retrying. */
+export const CALENDAR_WRITE_JOB = 'calendar.write';
+
+export function bookingIdempotencyKey(proposalId: string, slotId: string): string {
+  return `proposal:${proposalId}:slot:${slotId}`;
+}
+
+export async function bookMeeting(
+  deps: BookMeetingDeps,
+  input: BookMeetingInput,
+): Promise<BookMeetingResult> {
+  const { store } = deps;
+  const { tenantId } = input;
+  const actor = await store.people.get(tenantId, input.actorPersonId);
+  const actorPrefs = actor ? await store.preferences.get(tenantId, actor.id) : null;
+  const locale: Locale = input.locale ?? toLocale(actorPrefs?.locale);
+  const fail = (code: BookMeetingErrorCode, en: string, fr: string, remaining?: readonly SlotView[]) =>
+    ({
+      ok: false,
+      error: { code, locale, message: locale === 'fr' ? fr : en, ...(remaining ? { remaining } : {}) },
+    }) as const;
+
+  const proposal = await store.requests.getProposal(tenantId, input.proposalId);
+  const request = proposal ? await store.requests.get(tenantId, proposal.requestId) : null;
+  if (!proposal || !request)
+    return fail(
+      'unknown_proposal',
+      'This proposal no longer exists: ask again with /meet.',
+      "Cette proposition n'existe plus : refaites la demande avec /meet.",
+    );
+  const peopleIds = [request.requesterId, ...request.participants.map((p) => p.personId)].filter(
+    (id, i, all) => all.indexOf(id) === i,
+  );
+  if (!actor || !peopleIds.includes(actor.id))
+    return fail(
+      'not_allowed',
+      'Only the organiser or a participant of this meeting can pick its time.',
+      "Seuls l'organisateur et les participants de cette réunion peuvent en choisir l'horaire.",
+    );
+  const index = /^[1-9]\d*$/.test(input.slotId) ? Number(input.slotId) - 1 : -1;
+  const slot = proposal.slots[index];
+  if (!slot)
+    return fail(
+      'unknown_slot',
+      'That slot is not part of this proposal: pick one of the buttons shown.',
+      'Ce créneau ne fait pas partie de la proposition : choisissez un des boutons affichés.',
+    );
+
+  const people = await loadPeople(store, tenantId, peopleIds, request.requesterId);
+  const key = bookingIdempotencyKey(proposal.id, input.slotId);
+
+  // A repeat of a click that already booked: the same confirmation, nothing booked twice.
+  const previous = await store.bookings.findByIdempotencyKey(tenantId, key);
+  if (previous && previous.status === 'booked')
+    return { ok: true, view: await confirmation(deps, input, locale, previous, people, true) };
+
+  if (proposal.status !== 'open' || (proposal.expiresAt !== null && proposal.expiresAt <= input.now))
+    return fail(
+      'proposal_closed',
+      proposal.status === 'accepted'
+        ? 'Another time was already booked from this proposal.'
+        : 'This proposal has expired: ask again with /meet for fresh times.',
+      proposal.status === 'accepted'
+        ? 'Un autre horaire a déjà été réservé à partir de cette proposition.'
+        : 'Cette proposition a expiré : refaites la demande avec /meet pour des horaires à jour.',
+    );
+
+  const stillFree = async (): Promise<boolean[]> => {
+    const range: Interval = {
+      start: Math.min(...proposal.slots.map((s) => s.start)),
+      end: Math.max(...proposal.slots.map((s) => s.end)),
+    };
+    const [read, booked] = await Promise.all([
+      deps.busy.busyFor(tenantId, peopleIds, range, { fresh: true }),
+      Promise.all(peopleIds.map((id) => store.bookings.listForPerson(tenantId, id, range))),
+    ]);
+    const busy = normalize([
+      ...read.people.flatMap((p) => p.busy),
+      ...booked.flat().map((b) => ({ start: b.start, end: b.end })),
+    ]);
+    return proposal.slots.map(
+      (s) => s.start >= input.now && !busy.some((b) => b.start < s.end && b.end > s.start),
+    );
+  };
+  const remainingViews = (free: readonly boolean[]): SlotView[] =>
+    proposal.slots.flatMap((s, i) => {
+      if (i === index || !free[i]) return [];
+      const id = String(i + 1);
+      const requesterZone = people.find((p) => p.requester)?.timeZone ?? 'UTC';
+      return [
+        {
+          id,
+          actionId: `book:${proposal.id}:${id}`,
+          rank: i + 1,
+          start: s.start,
+          end: s.end,
+          label: slotLabel(s.start, s.end, requesterZone, locale),
+          labels: people.map((p) => ({
+            personId: p.person.id,
+            name: p.person.displayName,
+            timeZone: p.timeZone,
+            text: slotLabel(s.start, s.end, p.timeZone, locale),
+          })),
+          reason:
+            locale === 'fr'
+              ? `toujours libre pour les ${people.length}`
+              : `still free for all ${people.length}`,
+          free: people.length,
+          total: people.length,
+        },
+      ];
+    });
+  const taken = (free: readonly boolean[]) => {
+    const remaining = remainingViews(free);
+    return fail(
+      'slot_taken',
+      remaining.length > 0
+        ? 'That time was just taken: pick one of the remaining slots.'
+        : 'That time was just taken and no other proposed slot is still free: ask again with /meet.',
+      remaining.length > 0
+        ? 'Ce créneau vient d’être pris : choisissez un des créneaux restants.'
+        : 'Ce créneau vient d’être pris et aucun autre créneau proposé n’est encore libre : refaites la demande avec /meet.',
+      remaining,
+    );
+  };
+
+  const free = await stillFree();
+  if (!free[index]) return taken(free);
+
+  const booked = await store.bookings.bookSlot({
+    tenantId,
+    people: peopleIds,
+    start: slot.start,
+    end: slot.end,
+    title: request.title,
+    idempotencyKey: key,
+    proposalId: proposal.id,
+    organizerId: request.requesterId,
+  });
+  if (!booked.ok) {
+    if (booked.reason === 'duplicate')
+      return { ok: true, view: await confirmation(deps, input, locale, booked.booking, people, true) };
+    if (booked.reason === 'conflict') {
+      // Two clicks of the same button racing: the other one booked it, under our key.
+      const winner = await store.bookings.findByIdempotencyKey(tenantId, key);
+      if (winner && winner.status === 'booked')
+        return { ok: true, view: await confirmation(deps, input, locale, winner, people, true) };
+      return taken(await stillFree());
+    }
+    throw new Error(`bookMeeting: bookSlot refused the booking (${booked.reason})`);
+  }
+  await store.requests.setProposalStatus(tenantId, proposal.id, 'accepted');
+  await store.requests.setStatus(tenantId, request.id, 'booked');
+  return { ok: true, view: await confirmation(deps, input, locale, booked.booking, people, false) };
+}
+
+interface BookingPerson {
+  readonly person: Person;
+  readonly timeZone: string;
+  readonly requester: boolean;
+}
+
+async function loadPeople(
+  store: MeetingStore,
+  tenantId: string,
+  ids: readonly string[],
+  requesterId: string,
+): Promise<BookingPerson[]> {
+  const out: BookingPerson[] = [];
+  for (const id of ids) {
+    const [person, prefs] = await Promise.all([
+      store.people.get(tenantId, id),
+      store.preferences.get(tenantId, id),
+    ]);
+    if (!person) continue;
+    out.push({ person, timeZone: prefs?.timeZone ?? 'UTC', requester: id === requesterId });
+  }
+  return out;
+}
+
+/** Writes the booking to each calendar (idempotently) and renders the confirmation. */
+async function confirmation(
+  deps: BookMeetingDeps,
+  input: BookMeetingInput,
+  locale: Locale,
+  booking: Booking,
+  people: readonly BookingPerson[],
+  alreadyBooked: boolean,
+): Promise<BookingView> {
+  const organiserZone = people.find((p) => p.requester)?.timeZone ?? 'UTC';
+  const attendees = people.flatMap((p) =>
+    p.person.email ? [{ email: p.person.email, name: p.person.displayName }] : [],
+  );
+  const views: BookingParticipantView[] = [];
+  for (const p of people) {
+    const recorded = booking.events.find((e) => e.personId === p.person.id && e.status === 'created');
+    let calendar: CalendarWriteStatus;
+    let note: string | undefined;
+    if (recorded) {
+      calendar = 'written';
+    } else {
+      const outcome = await deps.writer.writeFor(input.tenantId, p.person.id, {
+        idempotencyKey: `${booking.idempotencyKey}:person:${p.person.id}`,
+        title: booking.title,
+        start: booking.start,
+        end: booking.end,
+        timeZone: organiserZone,
+        attendees,
+        conference: false,
+      });
+      if (outcome.ok) {
+        calendar = 'written';
+        await deps.store.bookings.recordEvent(input.tenantId, booking.id, {
+          personId: p.person.id,
+          calendarId: outcome.connectionId,
+          connectionId: outcome.connectionId,
+          providerEventId: outcome.event.eventId,
+          iCalUID: outcome.event.iCalUID ?? null,
+          status: 'created',
+        });
+      } else if (outcome.code === 'read_only' || outcome.code === 'not_linked') {
+        calendar = 'kept_in_convene';
+        note =
+          locale === 'fr'
+            ? outcome.code === 'read_only'
+              ? 'agenda en lecture seule : la réunion est gardée dans Convene'
+              : "pas d'agenda relié : la réunion est gardée dans Convene"
+            : outcome.code === 'read_only'
+              ? 'read-only calendar: the meeting is kept in Convene'
+              : 'no linked calendar: the meeting is kept in Convene';
+      } else {
+        calendar = 'failed';
+        note =
+          locale === 'fr'
+            ? "l'agenda n'a pas pu être mis à jour : nouvel essai automatique"
+            : 'the calendar could not be updated: Convene will retry';
+        await deps.store.bookings.recordEvent(input.tenantId, booking.id, {
+          personId: p.person.id,
+          calendarId: outcome.connectionId ?? 'unknown',
+          connectionId: outcome.connectionId,
+          status: 'failed',
+          lastError: `${outcome.code}: ${outcome.message}`.slice(0, 500),
+        });
+        await deps.store.jobs?.enqueue({
+          kind: CALENDAR_WRITE_JOB,
+          tenantId: input.tenantId,
+          payload: { bookingId: booking.id, personId: p.person.id },
+          dedupeKey: `${CALENDAR_WRITE_JOB}:${booking.id}:${p.person.id}`,
+        });
+      }
+    }
+    views.push({
+      personId: p.person.id,
+      name: p.person.displayName,
+      timeZone: p.timeZone,
+      label: slotLabel(booking.start, booking.end, p.timeZone, locale),
+      calendar,
+      ...(note ? { note } : {}),
+    });
+  }
+  const names = listNames(
+    people.map((p) => p.person.displayName),
+    locale,
+  );
+  const when = slotLabel(booking.start, booking.end, organiserZone, locale);
+  const quoted = locale === 'fr' ? `« ${booking.title} »` : `“${booking.title}”`;
+  const headline =
+    locale === 'fr'
+      ? `${alreadyBooked ? 'Déjà réservé' : 'Réservé'} : ${quoted}, ${when}, avec ${names}.`
+      : `${alreadyBooked ? 'Already booked' : 'Booked'}: ${quoted}, ${when}, with ${names}.`;
+  const slotId = booking.idempotencyKey.split(':slot:')[1] ?? input.slotId;
+  return {
+    kind: 'booked',
+    locale,
+    bookingId: booking.id,
+    proposalId: booking.proposalId ?? input.proposalId,
+    slotId,
+    title: booking.title,
+    start: booking.start,
+    end: booking.end,
+    alreadyBooked,
+    headline,
+    participants: views,
+  };
+}

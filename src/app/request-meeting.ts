@@ -1,0 +1,529 @@
+/**
+ * Use case: a `/meet …` request becomes ranked proposals.
+ *
+ * parse → resolve participants (chat mentions by identity, plain `@name` through the directory) →
+ * busy time (calendars through the `BusyReader`, plus the people's existing Convene bookings) →
+ * working hours and zones from preferences (default 09:00–17:00 Monday–Friday in the person's zone;
+ * a person without preferences is assumed to be in the organiser's zone) → core availability
+ * (collective: everyone, the organiser included) → ranking → the request and its proposal persisted →
+ * a platform-neutral `ProposalView`.
+ *
+ * Expected outcomes (unparseable text, unknown people, no slot) are values with a message in the
+ * request's language; only outages and bugs throw.
+ */
+import { DateTime } from 'luxon';
+import type { Participant as CoreParticipant } from '../core/availability.ts';
+import { computeAvailability } from '../core/availability.ts';
+import type { Interval } from '../core/interval.ts';
+import { HOUR, MINUTE } from '../core/interval.ts';
+import { normalize, overlapping, subtract } from '../core/intervals.ts';
+import type { ParseIssue, TimeOfDayConstraint } from '../core/parse/index.ts';
+import { parseRequest } from '../core/parse/index.ts';
+import { rankProposals } from '../core/ranking.ts';
+import type { WorkingHoursRule } from '../core/working-hours.ts';
+import { compileWorkingHours, expandWorkingHours } from '../core/working-hours.ts';
+import { createZoneCache } from '../core/zone-offsets.ts';
+import type { BusyGap, BusyReader } from './ports/calendars.ts';
+import type { MessageRef, Person, Repositories, WorkingHoursData } from './ports/store.ts';
+import type {
+  GapView,
+  HeatCell,
+  HeatmapView,
+  Locale,
+  ParticipantView,
+  ProposalView,
+  SlotView,
+} from './views.ts';
+import { durationLabel, listNames, possessive, rangeLabel, slotLabel } from './views.ts';
+
+/** Finds people by a plain `@name`: their chat handle or display name. */
+export interface PeopleDirectory {
+  /** People of the tenant whose handle or first name matches `name` (case- and accent-insensitive). */
+  findByName(tenantId: string, name: string): Promise<readonly Person[]>;
+}
+
+export type MeetingStore = Pick<Repositories, 'people' | 'preferences' | 'requests' | 'bookings'>;
+
+export interface RequestMeetingDeps {
+  readonly store: MeetingStore;
+  readonly busy: BusyReader;
+  /** Resolves plain `@name` mentions; without it, only chat mentions (`<@U123>`) resolve. */
+  readonly directory?: PeopleDirectory;
+  /** Grid step of candidate starts. Default 30. */
+  readonly slotIntervalMinutes?: number;
+  /** How many proposals to offer. Default 5. */
+  readonly proposalCount?: number;
+}
+
+export interface RequestMeetingInput {
+  readonly tenantId: string;
+  /** The workspace the request was typed in (chat mentions are resolved there). */
+  readonly workspaceId: string;
+  readonly requesterPersonId: string;
+  readonly text: string;
+  /** The clock, epoch ms. */
+  readonly now: number;
+  /** The requester's IANA zone. */
+  readonly zone: string;
+  /** Forces the language; detected from the text otherwise. */
+  readonly locale?: Locale;
+  /** Where the request was typed. Default: no channel. */
+  readonly message?: MessageRef;
+}
+
+export type RequestMeetingErrorCode =
+  | 'unparseable'
+  | 'unknown_requester'
+  | 'unknown_participants'
+  | 'ambiguous_participants'
+  | 'unsupported_mention'
+  | 'invalid_settings'
+  | 'no_slot';
+
+export interface RequestMeetingError {
+  readonly code: RequestMeetingErrorCode;
+  readonly locale: Locale;
+  /** One or two actionable sentences in the request's language. */
+  readonly message: string;
+  /** Parser issues (`unparseable`). */
+  readonly issues?: readonly ParseIssue[];
+  /** The mentions that could not be resolved, as typed. */
+  readonly mentions?: readonly string[];
+  /** For `no_slot`: what the group's time looks like, so the user can see why. */
+  readonly heatmap?: HeatmapView;
+  readonly gaps?: readonly GapView[];
+}
+
+export type RequestMeetingResult =
+  | { readonly ok: true; readonly view: ProposalView }
+  | { readonly ok: false; readonly error: RequestMeetingError };
+
+export const DEFAULT_WORKING_HOURS: WorkingHoursData = {
+  rules: [{ days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' }],
+  overrides: [],
+};
+
+/** The heat-map covers at most this many hour columns (two weeks). */
+const MAX_HEAT_COLUMNS = 14 * 24;
+
+interface Resolved {
+  readonly person: Person;
+  readonly requester: boolean;
+}
+
+interface Member {
+  readonly person: Person;
+  readonly name: string;
+  readonly timeZone: string;
+  readonly workingHours: WorkingHoursData;
+  readonly requester: boolean;
+}
+
+export async function requestMeeting(
+  deps: RequestMeetingDeps,
+  input: RequestMeetingInput,
+): Promise<RequestMeetingResult> {
+  const parsed = parseRequest(input.text, {
+    now: input.now,
+    zone: input.zone,
+    ...(input.locale ? { locale: input.locale } : {}),
+  });
+  if (!parsed.ok) {
+    const locale = parsed.partial.locale;
+    return fail(locale, 'unparseable', parsed.errors.map((e) => e.message).join(' '), {
+      issues: parsed.errors,
+    });
+  }
+  const request = parsed.request;
+  const locale = request.locale;
+  const { tenantId } = input;
+
+  const requester = await deps.store.people.get(tenantId, input.requesterPersonId);
+  if (!requester)
+    return fail(
+      locale,
+      'unknown_requester',
+      locale === 'fr'
+        ? "Je ne vous trouve pas dans cet espace : réessayez depuis l'espace où Convene est installé."
+        : 'I cannot find you in this workspace: try again from the workspace where Convene is installed.',
+    );
+
+  const resolved = await resolveParticipants(deps, input, requester, request.participants, locale);
+  if (!resolved.ok) return resolved;
+  const members = await loadMembers(deps.store, tenantId, resolved.people, input.zone);
+
+  // The window never starts in the past.
+  const window: Interval = { start: Math.max(request.window.start, input.now), end: request.window.end };
+  const durationMinutes = request.duration.minutes;
+  const ids = members.map((m) => m.person.id);
+  const [read, booked] = await Promise.all([
+    deps.busy.busyFor(tenantId, ids, window),
+    Promise.all(ids.map((id) => deps.store.bookings.listForPerson(tenantId, id, window))),
+  ]);
+  const busyById = new Map<string, Interval[]>();
+  for (const [i, id] of ids.entries()) {
+    const fromCalendars = read.people.find((p) => p.personId === id)?.busy ?? [];
+    const fromBookings = (booked[i] ?? []).map((b) => ({ start: b.start, end: b.end }));
+    busyById.set(id, normalize([...fromCalendars, ...fromBookings]));
+  }
+  const incomplete = new Set(read.people.filter((p) => !p.complete).map((p) => p.personId));
+  for (const gap of read.gaps) incomplete.add(gap.personId);
+  const gaps = gapViews(read.gaps, members, locale);
+
+  const participants: CoreParticipant[] = members.map((m) => ({
+    id: m.person.id,
+    timeZone: m.timeZone,
+    workingHours: m.workingHours.rules as WorkingHoursRule[],
+    dateOverrides: m.workingHours.overrides,
+    busy: busyById.get(m.person.id) ?? [],
+  }));
+  const availability = computeAvailability({
+    window,
+    durationMinutes,
+    slotIntervalMinutes: deps.slotIntervalMinutes ?? 30,
+    bookerTimeZone: input.zone,
+    mode: 'COLLECTIVE',
+    participants,
+    now: input.now,
+  });
+  if (!availability.ok) {
+    // Bad stored preferences (a zone or working hours the core refuses): say whose.
+    const index = /^participants\[(\d+)\]/.exec(availability.error.path)?.[1];
+    const who = index === undefined ? undefined : members[Number(index)]?.name;
+    return fail(
+      locale,
+      'invalid_settings',
+      locale === 'fr'
+        ? `Les préférences${who ? ` de ${who}` : ''} sont invalides (${availability.error.message}) ; corrigez-les puis réessayez.`
+        : `${who ? possessive(who, locale, { en: 'settings', fr: '' }) : 'Settings'} are invalid (${availability.error.message}); fix them and try again.`,
+    );
+  }
+  const slots = availability.value.slots.filter((s) => fitsConstraints(s, request.constraints, input.zone));
+  const heatmap = buildHeatmap(members, busyById, window, input.zone, locale);
+  const names = members.map((m) => m.name);
+
+  if (slots.length === 0) {
+    const others = members.filter((m) => !m.requester).map((m) => m.name);
+    const who =
+      others.length === 0
+        ? ''
+        : locale === 'fr'
+          ? ` avec ${listNames(others, locale)}`
+          : ` with ${listNames(others, locale)}`;
+    const when = rangeLabel(window.start, window.end, input.zone, locale);
+    return fail(
+      locale,
+      'no_slot',
+      locale === 'fr'
+        ? `Aucun créneau de ${durationLabel(durationMinutes, locale)} ne convient${who} (${when}) : élargissez la période, raccourcissez la réunion ou invitez moins de monde.`
+        : `No ${durationLabel(durationMinutes, locale)} slot works${who} (${when}): try a longer window, a shorter meeting, or fewer people.`,
+      { heatmap, gaps },
+    );
+  }
+
+  const ranked = rankProposals(
+    {
+      slots,
+      participants,
+      mode: 'COLLECTIVE',
+      window,
+      bookerTimeZone: input.zone,
+      zones: availability.value.zones,
+    },
+    { count: deps.proposalCount ?? 5 },
+  );
+
+  const title = request.title.value ?? (locale === 'fr' ? 'Réunion' : 'Meeting');
+  const meeting = await deps.store.requests.create({
+    tenantId,
+    workspaceId: input.workspaceId,
+    requesterId: requester.id,
+    title,
+    durationMinutes,
+    window,
+    participants: members.filter((m) => !m.requester).map((m) => ({ personId: m.person.id })),
+    message: input.message ?? { channelId: '', messageId: null },
+  });
+  const proposal = await deps.store.requests.propose(tenantId, meeting.id, {
+    slots: ranked.map((p) => ({ start: p.start, end: p.end, score: p.score })),
+    expiresAt: window.end,
+  });
+  if (!proposal) throw new Error(`requestMeeting: the request ${meeting.id} vanished while proposing`);
+
+  const nameOf = new Map(members.map((m) => [m.person.id, m.name] as const));
+  const slotViews: SlotView[] = ranked.map((p, i) => {
+    const id = String(i + 1);
+    const outside = p.outsideCoreHours.map((pid) => nameOf.get(String(pid)) ?? String(pid));
+    return {
+      id,
+      actionId: `book:${proposal.id}:${id}`,
+      rank: i + 1,
+      start: p.start,
+      end: p.end,
+      label: slotLabel(p.start, p.end, input.zone, locale),
+      labels: members.map((m) => ({
+        personId: m.person.id,
+        name: m.name,
+        timeZone: m.timeZone,
+        text: slotLabel(p.start, p.end, m.timeZone, locale),
+      })),
+      reason: reasonText(p.reason.free, p.reason.total, outside, locale),
+      free: p.reason.free,
+      total: p.reason.total,
+    };
+  });
+  const participantViews: ParticipantView[] = members.map((m) => ({
+    personId: m.person.id,
+    name: m.name,
+    timeZone: m.timeZone,
+    optional: false,
+    requester: m.requester,
+    complete: !incomplete.has(m.person.id),
+  }));
+  const notes = [
+    ...parsed.warnings.map((w) => w.message),
+    ...(request.unrecognised.length > 0
+      ? [
+          locale === 'fr'
+            ? `Je n'ai pas compris : ${request.unrecognised.map((w) => `« ${w} »`).join(', ')}.`
+            : `I did not understand: ${request.unrecognised.map((w) => `"${w}"`).join(', ')}.`,
+        ]
+      : []),
+  ];
+  const n = slotViews.length;
+  const quoted = locale === 'fr' ? `« ${title} »` : `“${title}”`;
+  const headline =
+    locale === 'fr'
+      ? `${n} proposition${n > 1 ? 's' : ''} pour ${quoted} (${durationLabel(durationMinutes, locale)}) avec ${listNames(names, locale)}`
+      : `${n} proposal${n > 1 ? 's' : ''} for ${quoted} (${durationLabel(durationMinutes, locale)}) with ${listNames(names, locale)}`;
+
+  return {
+    ok: true,
+    view: {
+      kind: 'proposals',
+      locale,
+      requestId: meeting.id,
+      proposalId: proposal.id,
+      title,
+      durationMinutes,
+      window: {
+        start: window.start,
+        end: window.end,
+        label: rangeLabel(window.start, window.end, input.zone, locale),
+      },
+      timeZone: input.zone,
+      headline,
+      participants: participantViews,
+      slots: slotViews,
+      gaps,
+      notes,
+      heatmap,
+    },
+  };
+}
+
+function fail(
+  locale: Locale,
+  code: RequestMeetingErrorCode,
+  message: string,
+  extra: Omit<RequestMeetingError, 'code' | 'locale' | 'message'> = {},
+): { ok: false; error: RequestMeetingError } {
+  return { ok: false, error: { code, locale, message, ...extra } };
+}
+
+async function resolveParticipants(
+  deps: RequestMeetingDeps,
+  input: RequestMeetingInput,
+  requester: Person,
+  mentions: readonly { kind: string; id: string; raw: string }[],
+  locale: Locale,
+): Promise<{ ok: true; people: Resolved[] } | { ok: false; error: RequestMeetingError }> {
+  const people: Resolved[] = [{ person: requester, requester: true }];
+  const unknown: string[] = [];
+  const ambiguous: string[] = [];
+  const unsupported: string[] = [];
+  for (const mention of mentions) {
+    let found: Person | null = null;
+    if (mention.kind === 'slack_user' || mention.kind === 'discord_user') {
+      found = await deps.store.people.findByIdentity(input.workspaceId, mention.id);
+      if (found && found.tenantId !== input.tenantId) found = null;
+    } else if (mention.kind === 'name') {
+      const matches = deps.directory ? await deps.directory.findByName(input.tenantId, mention.id) : [];
+      if (matches.length > 1) {
+        ambiguous.push(mention.raw);
+        continue;
+      }
+      found = matches[0] ?? null;
+    } else {
+      unsupported.push(mention.raw);
+      continue;
+    }
+    if (!found) unknown.push(mention.raw);
+    else if (!people.some((p) => p.person.id === found.id)) people.push({ person: found, requester: false });
+  }
+  if (unsupported.length > 0)
+    return fail(
+      locale,
+      'unsupported_mention',
+      locale === 'fr'
+        ? `Je ne sais pas encore inviter un groupe (${unsupported.join(', ')}) : mentionnez les personnes une par une.`
+        : `I cannot invite a group yet (${unsupported.join(', ')}): mention the people one by one.`,
+      { mentions: unsupported },
+    );
+  if (unknown.length > 0)
+    return fail(
+      locale,
+      'unknown_participants',
+      locale === 'fr'
+        ? `Je ne connais pas ${listNames(unknown, locale)} : vérifiez l'orthographe, ou demandez-leur d'utiliser Convene une première fois.`
+        : `I don't know ${listNames(unknown, locale)}: check the spelling, or ask them to use Convene once so I can find them.`,
+      { mentions: unknown },
+    );
+  if (ambiguous.length > 0)
+    return fail(
+      locale,
+      'ambiguous_participants',
+      locale === 'fr'
+        ? `Plusieurs personnes correspondent à ${listNames(ambiguous, locale)} : mentionnez-les avec la mention du chat (@ puis choisir dans la liste).`
+        : `Several people match ${listNames(ambiguous, locale)}: mention them with a chat mention (type @ and pick from the list).`,
+      { mentions: ambiguous },
+    );
+  return { ok: true, people };
+}
+
+async function loadMembers(
+  store: MeetingStore,
+  tenantId: string,
+  resolved: readonly Resolved[],
+  fallbackZone: string,
+): Promise<Member[]> {
+  return Promise.all(
+    resolved.map(async ({ person, requester }) => {
+      const prefs = await store.preferences.get(tenantId, person.id);
+      const hours = prefs && prefs.workingHours.rules.length > 0 ? prefs.workingHours : DEFAULT_WORKING_HOURS;
+      return {
+        person,
+        name: person.displayName,
+        // The requester's zone is the one the request was typed in; others use their stored zone.
+        timeZone: requester ? fallbackZone : (prefs?.timeZone ?? fallbackZone),
+        workingHours: hours,
+        requester,
+      };
+    }),
+  );
+}
+
+/** Every time-of-day constraint holds: the slot lies within `[start, end]` local time of its start day. */
+function fitsConstraints(slot: Interval, constraints: readonly TimeOfDayConstraint[], zone: string): boolean {
+  if (constraints.length === 0) return true;
+  const start = DateTime.fromMillis(slot.start, { zone });
+  const startMin = start.hour * 60 + start.minute;
+  const endMin = startMin + (slot.end - slot.start) / MINUTE;
+  return constraints.every((c) => {
+    const [sh, sm] = c.start.split(':').map(Number);
+    const [eh, em] = c.end.split(':').map(Number);
+    return startMin >= (sh ?? 0) * 60 + (sm ?? 0) && endMin <= (eh ?? 24) * 60 + (em ?? 0);
+  });
+}
+
+function reasonText(free: number, total: number, outside: readonly string[], locale: Locale): string {
+  let text =
+    locale === 'fr'
+      ? total === 1
+        ? 'libre'
+        : total === 2
+          ? 'les 2 sont libres'
+          : `les ${total} sont libres`
+      : total === 1
+        ? 'free'
+        : total === 2
+          ? 'both free'
+          : `all ${total} free`;
+  if (free < total) text = locale === 'fr' ? `${free} sur ${total} libres` : `${free} of ${total} free`;
+  if (outside.length > 0)
+    text +=
+      locale === 'fr'
+        ? `, hors des heures confortables pour ${listNames(outside, locale)}`
+        : `, outside core hours for ${listNames(outside, locale)}`;
+  return text;
+}
+
+function gapViews(gaps: readonly BusyGap[], members: readonly Member[], locale: Locale): GapView[] {
+  const seen = new Set<string>();
+  const out: GapView[] = [];
+  for (const gap of gaps) {
+    const key = `${gap.personId}:${gap.code}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const name = members.find((m) => m.person.id === gap.personId)?.name ?? '?';
+    let message: string;
+    if (gap.code === 'not_linked')
+      message =
+        locale === 'fr'
+          ? `${name} n'a pas encore relié d'agenda : les propositions supposent que ${name} est libre.`
+          : `${name} has not linked a calendar yet: the proposals assume ${name} is free.`;
+    else if (gap.code === 'reauth_required')
+      message =
+        locale === 'fr'
+          ? `L'agenda de ${name} doit être relié à nouveau : les propositions supposent que ${name} est libre.`
+          : `${possessive(name, locale, { en: 'calendar', fr: 'agenda' })} must be linked again: the proposals assume ${name} is free.`;
+    else
+      message =
+        locale === 'fr'
+          ? `L'agenda de ${name} n'a pas pu être lu : les propositions supposent que ${name} est libre.`
+          : `${possessive(name, locale, { en: 'calendar', fr: 'agenda' })} could not be read: the proposals assume ${name} is free.`;
+    out.push({ personId: gap.personId, code: gap.code, message });
+  }
+  return out;
+}
+
+/** People × hours of the window, in the requester's zone. */
+export function buildHeatmap(
+  members: readonly Member[],
+  busyById: ReadonlyMap<string, readonly Interval[]>,
+  window: Interval,
+  zone: string,
+  locale: Locale,
+): HeatmapView {
+  const loc = locale === 'fr' ? 'fr-FR' : 'en-GB';
+  const columns: { start: number; day: string; dayLabel: string; hour: number }[] = [];
+  let cursor = DateTime.fromMillis(window.start, { zone }).startOf('hour');
+  while (cursor.toMillis() < window.end && columns.length < MAX_HEAT_COLUMNS) {
+    const local = cursor.setLocale(loc);
+    columns.push({
+      start: cursor.toMillis(),
+      day: cursor.toISODate() ?? '',
+      dayLabel: local.toFormat('ccc d LLL'),
+      hour: cursor.hour,
+    });
+    cursor = cursor.plus({ hours: 1 });
+  }
+  const range: Interval = {
+    start: columns[0]?.start ?? window.start,
+    end: (columns[columns.length - 1]?.start ?? window.start) + HOUR,
+  };
+  const zones = createZoneCache({ start: range.start - 2 * HOUR * 24, end: range.end + 2 * HOUR * 24 });
+  const freeCount = columns.map(() => 0);
+  const rows = members.map((m) => {
+    const compiled = compileWorkingHours(m.workingHours.rules, m.workingHours.overrides);
+    const work = compiled.ok ? expandWorkingHours(compiled.value, zones.get(m.timeZone), range) : [];
+    const busy = busyById.get(m.person.id) ?? [];
+    const cells: HeatCell[] = columns.map((c, i) => {
+      const cell: Interval = { start: c.start, end: c.start + HOUR };
+      if (overlapping(busy, [cell], 0, 0).length > 0) return 'busy';
+      if (subtract([cell], work).length === 0) {
+        freeCount[i] = (freeCount[i] ?? 0) + 1;
+        return 'free';
+      }
+      return 'off';
+    });
+    return { personId: m.person.id, name: m.name, cells };
+  });
+  return {
+    timeZone: zone,
+    stepMinutes: 60,
+    columns: columns.map(({ start, day, dayLabel, hour }) => ({ start, day, dayLabel, hour })),
+    rows,
+    freeCount,
+  };
+}

@@ -1,0 +1,181 @@
+/**
+ * Platform-neutral results of the meeting use cases. Adapters (Slack Block Kit, Discord components,
+ * the web playground) render these; they never recompute times or wording. Every text is already in
+ * the request's language, every time label is already in the viewer's zone.
+ *
+ * Privacy: views carry busy blocks only, never another person's event titles.
+ */
+import { DateTime } from 'luxon';
+
+export type Locale = 'en' | 'fr';
+
+/** A time label for one person, in that person's zone. */
+export interface ZonedLabel {
+  readonly personId: string;
+  readonly name: string;
+  readonly timeZone: string;
+  /** e.g. "Tue 1 Dec, 15:00–15:30 (Paris time)" / "mar. 1 déc., 15:00–15:30 (heure de Paris)". */
+  readonly text: string;
+}
+
+export interface SlotView {
+  /** Stable within its proposal ("1" = best). */
+  readonly id: string;
+  /** What a button click sends back: `book:<proposalId>:<slotId>`. */
+  readonly actionId: string;
+  readonly rank: number;
+  readonly start: number;
+  readonly end: number;
+  /** In the requester's zone. */
+  readonly label: string;
+  /** One per participant, in their own zone (requester included). */
+  readonly labels: readonly ZonedLabel[];
+  /** "all 3 free", "outside core hours for Sam". */
+  readonly reason: string;
+  readonly free: number;
+  readonly total: number;
+}
+
+export interface ParticipantView {
+  readonly personId: string;
+  readonly name: string;
+  readonly timeZone: string;
+  readonly optional: boolean;
+  readonly requester: boolean;
+  /** False when some of the person's calendars could not be read. */
+  readonly complete: boolean;
+}
+
+export interface GapView {
+  readonly personId: string;
+  readonly code: string;
+  /** "Li's calendar could not be read: proposals assume Li is free then." */
+  readonly message: string;
+}
+
+export type HeatCell = 'free' | 'busy' | 'off';
+
+/** People × time for the request's window (hour columns in the requester's zone). */
+export interface HeatmapView {
+  readonly timeZone: string;
+  readonly stepMinutes: number;
+  readonly columns: readonly {
+    readonly start: number;
+    /** Local date "YYYY-MM-DD" in the requester's zone. */
+    readonly day: string;
+    readonly dayLabel: string;
+    /** Local hour 0–23 of the column start. */
+    readonly hour: number;
+  }[];
+  readonly rows: readonly {
+    readonly personId: string;
+    readonly name: string;
+    readonly cells: readonly HeatCell[];
+  }[];
+  /** Per column: how many required participants are free for the whole column. */
+  readonly freeCount: readonly number[];
+}
+
+export interface ProposalView {
+  readonly kind: 'proposals';
+  readonly locale: Locale;
+  readonly requestId: string;
+  readonly proposalId: string;
+  readonly title: string;
+  readonly durationMinutes: number;
+  readonly window: { readonly start: number; readonly end: number; readonly label: string };
+  /** The requester's zone (labels and heat-map). */
+  readonly timeZone: string;
+  /** One sentence summing up the request, in its language. */
+  readonly headline: string;
+  readonly participants: readonly ParticipantView[];
+  readonly slots: readonly SlotView[];
+  readonly gaps: readonly GapView[];
+  /** Parser warnings and words that were not understood. */
+  readonly notes: readonly string[];
+  readonly heatmap: HeatmapView;
+}
+
+export type CalendarWriteStatus = 'written' | 'kept_in_convene' | 'failed';
+
+export interface BookingParticipantView {
+  readonly personId: string;
+  readonly name: string;
+  readonly timeZone: string;
+  /** The meeting time in this person's zone. */
+  readonly label: string;
+  readonly calendar: CalendarWriteStatus;
+  /** Why the calendar was not written, in the request's language. */
+  readonly note?: string;
+}
+
+export interface BookingView {
+  readonly kind: 'booked';
+  readonly locale: Locale;
+  readonly bookingId: string;
+  readonly proposalId: string;
+  readonly slotId: string;
+  readonly title: string;
+  readonly start: number;
+  readonly end: number;
+  /** True when this click repeated an earlier one (the booking already existed). */
+  readonly alreadyBooked: boolean;
+  readonly headline: string;
+  readonly participants: readonly BookingParticipantView[];
+}
+
+// --- wording ----------------------------------------------------------------------------------
+
+/** "Europe/Paris" → "Paris", "America/Los_Angeles" → "Los Angeles". */
+export function zoneCity(zone: string): string {
+  const last = zone.split('/').pop() ?? zone;
+  return last.replaceAll('_', ' ');
+}
+
+/** "Tue 1 Dec, 15:00–15:30 (Paris time)" / "mar. 1 déc., 15:00–15:30 (heure de Paris)". */
+export function slotLabel(start: number, end: number, zone: string, locale: Locale): string {
+  const a = DateTime.fromMillis(start, { zone }).setLocale(locale === 'fr' ? 'fr-FR' : 'en-GB');
+  const b = DateTime.fromMillis(end, { zone }).setLocale(locale === 'fr' ? 'fr-FR' : 'en-GB');
+  const sameDay = a.hasSame(b, 'day') || b.equals(b.startOf('day'));
+  const day = a.toFormat('ccc d LLL');
+  const range = sameDay
+    ? `${a.toFormat('HH:mm')}–${b.toFormat('HH:mm')}`
+    : `${a.toFormat('HH:mm')}–${b.toFormat('ccc HH:mm')}`;
+  const city = zoneCity(zone);
+  return locale === 'fr' ? `${day}, ${range} (heure de ${city})` : `${day}, ${range} (${city} time)`;
+}
+
+/** "Mon 30 Nov – Sun 6 Dec" in a zone (end exclusive). */
+export function rangeLabel(start: number, end: number, zone: string, locale: Locale): string {
+  const loc = locale === 'fr' ? 'fr-FR' : 'en-GB';
+  const a = DateTime.fromMillis(start, { zone }).setLocale(loc);
+  const b = DateTime.fromMillis(end - 1, { zone }).setLocale(loc);
+  if (a.hasSame(b, 'day')) return a.toFormat('ccc d LLL');
+  return `${a.toFormat('ccc d LLL')} – ${b.toFormat('ccc d LLL')}`;
+}
+
+/** "Ana, Li and Sam" / "Ana, Li et Sam". */
+export function listNames(names: readonly string[], locale: Locale): string {
+  if (names.length <= 1) return names.join('');
+  const and = locale === 'fr' ? ' et ' : ' and ';
+  return `${names.slice(0, -1).join(', ')}${and}${names[names.length - 1]}`;
+}
+
+export function possessive(name: string, locale: Locale, thing: { en: string; fr: string }): string {
+  if (locale === 'fr') return `${thing.fr} de ${name}`;
+  return `${name}${name.endsWith('s') ? "'" : "'s"} ${thing.en}`;
+}
+
+/** "30 min" / "1 h 30". */
+export function durationLabel(minutes: number, locale: Locale): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return `${m} min`;
+  if (m === 0) return locale === 'fr' ? `${h} h` : `${h}h`;
+  return locale === 'fr' ? `${h} h ${String(m).padStart(2, '0')}` : `${h}h${String(m).padStart(2, '0')}`;
+}
+
+/** `fr-FR`, `fr` → 'fr'; everything else → 'en'. */
+export function toLocale(tag: string | null | undefined): Locale {
+  return typeof tag === 'string' && /^fr\b/i.test(tag) ? 'fr' : 'en';
+}

@@ -1,0 +1,212 @@
+import { DateTime } from 'luxon';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Person } from '../../src/app/ports/store.ts';
+import { requestMeeting } from '../../src/app/request-meeting.ts';
+import type { Interval } from '../../src/core/interval.ts';
+import { FakeBusyReader, MemoryStore, TENANT, WORKSPACE } from './request-meeting.fakes.ts';
+
+// Monday 23 November 2026, 09:00 in Paris. "next week" is Mon 30 Nov – Sun 6 Dec.
+const NOW = Date.UTC(2026, 10, 23, 8, 0);
+const PARIS = 'Europe/Paris';
+const NEW_YORK = 'America/New_York';
+
+const paris = (iso: string) => DateTime.fromISO(iso, { zone: PARIS }).toMillis();
+const local = (t: number, zone: string) => DateTime.fromMillis(t, { zone });
+
+let store: MemoryStore;
+let busy: FakeBusyReader;
+let ana: Person;
+let li: Person;
+let zoe: Person;
+
+beforeEach(() => {
+  store = new MemoryStore();
+  busy = new FakeBusyReader();
+  ana = store.addPerson({ name: 'Ana', handle: 'ana', timeZone: PARIS });
+  li = store.addPerson({ name: 'Li', handle: 'li', timeZone: NEW_YORK });
+  zoe = store.addPerson({ name: 'Zoé', handle: 'zoe', timeZone: PARIS, locale: 'fr-FR' });
+});
+
+const deps = () => ({ store, busy, directory: store.directory });
+const ask = (requester: Person, text: string, zone = PARIS) =>
+  requestMeeting(deps(), {
+    tenantId: TENANT,
+    workspaceId: WORKSPACE,
+    requesterPersonId: requester.id,
+    text,
+    now: NOW,
+    zone,
+  });
+
+function overlaps(a: Interval, list: readonly Interval[]): boolean {
+  return list.some((b) => b.start < a.end && b.end > a.start);
+}
+
+describe('requestMeeting', () => {
+  it('proposes collective slots inside everyone’s working hours, outside everyone’s busy time', async () => {
+    // Li is busy all of Monday afternoon (Paris), which is the whole Paris/New York overlap that day.
+    const liBusy = [{ start: paris('2026-11-30T14:00'), end: paris('2026-11-30T18:00') }];
+    const anaBusy = [{ start: paris('2026-12-01T15:00'), end: paris('2026-12-01T16:00') }];
+    busy.busy.set(li.id, liBusy);
+    busy.busy.set(ana.id, anaBusy);
+
+    const result = await ask(ana, '/meet @li 30m next week');
+    if (!result.ok) throw new Error(result.error.message);
+    const { view } = result;
+
+    expect(view.slots.length).toBeGreaterThanOrEqual(3);
+    expect(view.participants.map((p) => p.name)).toEqual(['Ana', 'Li']);
+    for (const slot of view.slots) {
+      expect(slot.end - slot.start).toBe(30 * 60_000);
+      // Paris 09–17 ∩ New York 09–17 on a weekday of next week.
+      const p = local(slot.start, PARIS);
+      const ny = local(slot.start, NEW_YORK);
+      expect(p >= local(paris('2026-11-30T00:00'), PARIS)).toBe(true);
+      expect(p.weekday).toBeLessThanOrEqual(5);
+      expect(p.hour).toBeGreaterThanOrEqual(9);
+      expect(local(slot.end, PARIS).hour * 60 + local(slot.end, PARIS).minute).toBeLessThanOrEqual(17 * 60);
+      expect(ny.hour).toBeGreaterThanOrEqual(9);
+      expect(overlaps(slot, liBusy)).toBe(false);
+      expect(overlaps(slot, anaBusy)).toBe(false);
+      // Core hours (10:00–16:00 local) drive the "outside core hours" note.
+      const outside = (zone: string) => {
+        const a = local(slot.start, zone);
+        const b = local(slot.end, zone);
+        return a.hour < 10 || b.hour * 60 + b.minute > 16 * 60;
+      };
+      const who = [...(outside(PARIS) ? ['Ana'] : []), ...(outside(NEW_YORK) ? ['Li'] : [])];
+      expect(slot.reason).toBe(
+        who.length === 0 ? 'both free' : `both free, outside core hours for ${who.join(' and ')}`,
+      );
+      expect(slot.actionId).toBe(`book:${view.proposalId}:${slot.id}`);
+      // Labelled for each participant in their own zone.
+      const liLabel = slot.labels.find((l) => l.personId === li.id)!;
+      expect(liLabel.text).toContain(`${ny.toFormat('HH:mm')}–`);
+      expect(liLabel.text).toContain('(New York time)');
+      expect(slot.label).toContain(`${p.toFormat('HH:mm')}–`);
+      expect(slot.label).toContain('(Paris time)');
+    }
+    // Spread across days rather than stacked on one afternoon.
+    const days = new Set(view.slots.map((s) => local(s.start, PARIS).toISODate()));
+    expect(days.size).toBeGreaterThanOrEqual(3);
+
+    // Persisted: the request (Li as participant, Ana as requester) and the proposal with the same slots.
+    const request = store.requestRows.get(view.requestId)!;
+    expect(request.requesterId).toBe(ana.id);
+    expect(request.participants.map((p) => p.personId)).toEqual([li.id]);
+    expect(request.durationMinutes).toBe(30);
+    const proposal = store.proposalRows.get(view.proposalId)!;
+    expect(proposal.slots.map((s) => [s.start, s.end])).toEqual(view.slots.map((s) => [s.start, s.end]));
+    expect(busy.calls[0]?.personIds).toEqual([ana.id, li.id]);
+    expect(busy.calls[0]?.fresh).toBe(false);
+
+    // The heat-map shows Li busy on Monday afternoon and free on Wednesday afternoon (Paris hours).
+    const col = (iso: string) => view.heatmap.columns.findIndex((c) => c.start === paris(iso));
+    const liRow = view.heatmap.rows.find((r) => r.personId === li.id)!;
+    expect(liRow.cells[col('2026-11-30T15:00')]).toBe('busy');
+    expect(liRow.cells[col('2026-12-02T15:00')]).toBe('free');
+    expect(liRow.cells[col('2026-12-02T10:00')]).toBe('off'); // 04:00 in New York
+    expect(view.heatmap.freeCount[col('2026-12-02T15:00')]).toBe(2);
+    expect(view.heatmap.freeCount[col('2026-11-30T15:00')]).toBe(1);
+  });
+
+  it('treats existing Convene bookings as busy time', async () => {
+    // Ana and Li already have a Convene meeting over all of Tuesday to Friday's shared hours.
+    for (const day of ['2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04'])
+      store.addBooking([ana.id], { start: paris(`${day}T15:00`), end: paris(`${day}T17:00`) });
+    const result = await ask(ana, '/meet @li 30m next week');
+    if (!result.ok) throw new Error(result.error.message);
+    for (const slot of result.view.slots) expect(local(slot.start, PARIS).toISODate()).toBe('2026-11-30');
+  });
+
+  it('resolves chat mentions by identity and plain names by handle or name, accents ignored', async () => {
+    const result = await ask(ana, '/meet <@ULI> @zoe 30m next week');
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.view.participants.map((p) => p.personId)).toEqual([ana.id, li.id, zoe.id]);
+    expect(result.view.slots[0]?.reason).toMatch(/^all 3 free(, outside core hours for (Ana|Li|Zoé))?/);
+  });
+
+  it('returns unknown participants as a value, in English, and persists nothing', async () => {
+    const result = await ask(ana, '/meet @li @bob @carol 30m next week');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('unknown_participants');
+    expect(result.error.mentions).toEqual(['@bob', '@carol']);
+    expect(result.error.message).toBe(
+      "I don't know @bob and @carol: check the spelling, or ask them to use Convene once so I can find them.",
+    );
+    expect(store.requestRows.size).toBe(0);
+    expect(busy.calls).toHaveLength(0);
+  });
+
+  it('answers a French request in French: proposals, labels and errors', async () => {
+    const result = await ask(zoe, '/meet @ana 30 min la semaine prochaine');
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.view.locale).toBe('fr');
+    expect(result.view.headline).toMatch(/^\d propositions pour « Réunion » \(30 min\) avec Zoé et Ana$/);
+    expect(result.view.slots[0]?.reason).toMatch(
+      /^les 2 sont libres(, hors des heures confortables pour .+)?$/,
+    );
+    expect(result.view.slots[0]?.label).toContain('(heure de Paris)');
+    expect(result.view.slots[0]?.label).toMatch(/^(lun\.|mar\.|mer\.|jeu\.|ven\.) /);
+
+    const unknown = await ask(zoe, '/meet @bob 30 min demain');
+    expect(unknown.ok).toBe(false);
+    if (!unknown.ok) {
+      expect(unknown.error.locale).toBe('fr');
+      expect(unknown.error.message).toMatch(/^Je ne connais pas @bob : vérifiez l'orthographe/);
+    }
+    const unparseable = await ask(zoe, '/meet 30 min demain');
+    expect(unparseable.ok).toBe(false);
+    if (!unparseable.ok) {
+      expect(unparseable.error.code).toBe('unparseable');
+      expect(unparseable.error.message).toContain('Je n');
+      expect(unparseable.error.issues?.[0]?.code).toBe('no_participants');
+    }
+  });
+
+  it('returns "no slot" as a value with the heat-map, in the request’s language', async () => {
+    busy.busy.set(li.id, [{ start: paris('2026-11-28T00:00'), end: paris('2026-12-08T00:00') }]);
+    const en = await ask(ana, '/meet @li 1h next week');
+    expect(en.ok).toBe(false);
+    if (!en.ok) {
+      expect(en.error.code).toBe('no_slot');
+      expect(en.error.message).toMatch(
+        /^No 1h slot works with Li \(Mon 30 Nov – Sun 6 Dec\): try a longer window/,
+      );
+      expect(en.error.heatmap?.rows.find((r) => r.personId === li.id)?.cells.every((c) => c === 'busy')).toBe(
+        true,
+      );
+    }
+    const fr = await ask(zoe, '/meet @li 1h la semaine prochaine');
+    expect(fr.ok).toBe(false);
+    if (!fr.ok) expect(fr.error.message).toMatch(/^Aucun créneau de 1 h ne convient avec Li/);
+    expect(store.requestRows.size).toBe(0);
+  });
+
+  it('reports calendars that could not be read, and still proposes', async () => {
+    busy.gaps.push({ personId: li.id, connectionId: 'c1', code: 'timeout', message: 'timed out' });
+    const result = await ask(ana, '/meet @li 30m next week');
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.view.gaps).toEqual([
+      {
+        personId: li.id,
+        code: 'timeout',
+        message: "Li's calendar could not be read: the proposals assume Li is free.",
+      },
+    ]);
+    expect(result.view.participants.find((p) => p.personId === li.id)?.complete).toBe(false);
+    expect(result.view.slots.length).toBeGreaterThan(0);
+  });
+
+  it('applies time-of-day constraints in the organiser’s zone', async () => {
+    const result = await ask(li, '/meet @ana 30m next week before 10am', NEW_YORK);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.view.slots.length).toBeGreaterThan(0);
+    for (const slot of result.view.slots) {
+      const ny = local(slot.end, NEW_YORK);
+      expect(ny.hour * 60 + ny.minute).toBeLessThanOrEqual(10 * 60);
+      expect(local(slot.start, NEW_YORK).hour).toBeGreaterThanOrEqual(9);
+    }
+  });
+});
