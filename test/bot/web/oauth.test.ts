@@ -4,6 +4,7 @@
  * connection stored (tokens encrypted), DM sent; refusals (forged, expired, replayed, wrong provider,
  * other user, access denied) are 400 pages with nothing stored; unlink.
  */
+import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
@@ -210,7 +211,10 @@ describe('linking Google through the router', () => {
     expect(await done.text()).toContain('ada@acme.test');
     // The PKCE verifier went to the token endpoint, and only there.
     const exchange = google.requests.find((r) => r.route === 'POST /token');
-    expect((exchange?.body as Record<string, string>).code_verifier).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const verifier = (exchange?.body as Record<string, string> | undefined)?.code_verifier ?? '';
+    expect(verifier).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(createHash('sha256').update(verifier).digest('base64url')).toBe(q.code_challenge);
+    for (const seen of [url, authorize.toString(), callback, cookie]) expect(seen).not.toContain(verifier);
 
     const connections = await store.connections.listForPerson(ada.tenantId, ada.id);
     expect(connections).toHaveLength(1);
