@@ -2,6 +2,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { LinkConfigError, linkConfigFromEnv } from '../../src/app/link/config.ts';
 import { InMemoryStateNonceStore } from '../../src/app/link/nonces.ts';
 import { type LinkState, StateSigner } from '../../src/app/link/state.ts';
 
@@ -114,5 +115,65 @@ describe('InMemoryStateNonceStore', () => {
     const nonces = new InMemoryStateNonceStore(() => NOW);
     const results = await Promise.all(Array.from({ length: 20 }, () => nonces.consume('same', NOW + 1000)));
     expect(results.filter(Boolean)).toHaveLength(1);
+  });
+});
+
+describe('linkConfigFromEnv', () => {
+  const secret = 's'.repeat(40);
+
+  it('reads the public URL, the secret and the configured providers', () => {
+    const config = linkConfigFromEnv({
+      CONVENE_PUBLIC_URL: 'https://convene.example.org/',
+      CONVENE_STATE_SECRET: secret,
+      GOOGLE_CLIENT_ID: 'gid',
+      GOOGLE_CLIENT_SECRET: 'gsecret',
+      MICROSOFT_CLIENT_ID: 'mid',
+      MICROSOFT_TENANT: 'contoso.onmicrosoft.com',
+    });
+    expect(config).toEqual({
+      publicBaseUrl: 'https://convene.example.org',
+      stateSecret: secret,
+      providers: {
+        google: { clientId: 'gid', clientSecret: 'gsecret' },
+        microsoft: { clientId: 'mid', tenant: 'contoso.onmicrosoft.com' },
+      },
+    });
+    expect(
+      linkConfigFromEnv({ CONVENE_PUBLIC_URL: 'http://localhost:3000', CONVENE_STATE_SECRET: secret })
+        .providers,
+    ).toEqual({});
+  });
+
+  it('refuses missing or unsafe settings with the variable name and how to fix it', () => {
+    const cases: Array<[Record<string, string>, string, RegExp]> = [
+      [{ CONVENE_STATE_SECRET: secret }, 'CONVENE_PUBLIC_URL', /not set/],
+      [
+        { CONVENE_PUBLIC_URL: 'http://convene.example.org', CONVENE_STATE_SECRET: secret },
+        'CONVENE_PUBLIC_URL',
+        /https/,
+      ],
+      [{ CONVENE_PUBLIC_URL: 'not a url', CONVENE_STATE_SECRET: secret }, 'CONVENE_PUBLIC_URL', /not a URL/],
+      [{ CONVENE_PUBLIC_URL: 'https://c.example' }, 'CONVENE_STATE_SECRET', /openssl rand/],
+      [
+        { CONVENE_PUBLIC_URL: 'https://c.example', CONVENE_STATE_SECRET: 'short' },
+        'CONVENE_STATE_SECRET',
+        /too short/,
+      ],
+      [
+        { CONVENE_PUBLIC_URL: 'https://c.example', CONVENE_STATE_SECRET: secret, GOOGLE_CLIENT_ID: 'gid' },
+        'GOOGLE_CLIENT_SECRET',
+        /both/,
+      ],
+    ];
+    for (const [env, variable, message] of cases) {
+      let caught: unknown;
+      try {
+        linkConfigFromEnv(env);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(LinkConfigError);
+      expect(caught).toMatchObject({ variable, message: expect.stringMatching(message) });
+    }
   });
 });
