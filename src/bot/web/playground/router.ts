@@ -1,0 +1,201 @@
+/**
+ * The playground: Convene's web adapter for the demo. It is just another adapter: it turns JSON
+ * requests into the same use-case calls as Slack and Discord (`requestMeeting`, `bookMeeting`) and
+ * returns their platform-neutral views; the page (static HTML + vanilla JS in ./static) renders them.
+ *
+ *   GET  /                                  → redirect to /playground
+ *   GET  /playground                        → the page
+ *   GET  /playground/static/*               → its script and styles
+ *   GET  /playground/api/demo               → the demo people and examples
+ *   POST /playground/api/requests           {personId, text}             → ProposalView | error value
+ *   POST /playground/api/bookings           {personId, proposalId, slotId} → BookingView | error value
+ *   GET  /playground/api/calendars/:id?viewer=&at=  → WeekView (busy blocks, no titles)
+ *   POST /playground/api/reset              → cancels every demo booking
+ *   GET  /demo/calendars/:file.ics          → the shipped demo ICS feeds (read back by the ICS connector)
+ *   GET  /readme                            → the README as a page (for the "connect Slack" links)
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Request, Response, Router } from 'express';
+import express from 'express';
+import type { BookMeetingErrorCode } from '../../../app/book-meeting.ts';
+import { bookMeeting } from '../../../app/book-meeting.ts';
+import type { DemoPerson, DemoWorld } from '../../../app/demo/index.ts';
+import {
+  createDemoDirectory,
+  demoEventWriter,
+  personWeek,
+  readDemoCalendar,
+  resetDemo,
+} from '../../../app/demo/index.ts';
+import type { BusyReader, EventWriter } from '../../../app/ports/calendars.ts';
+import type { Repositories } from '../../../app/ports/store.ts';
+import type { RequestMeetingErrorCode } from '../../../app/request-meeting.ts';
+import { requestMeeting } from '../../../app/request-meeting.ts';
+import type { Locale } from '../../../app/views.ts';
+import { toLocale } from '../../../app/views.ts';
+import { renderReadme } from './readme.ts';
+
+export const STATIC_DIR = resolve(import.meta.dirname, 'static');
+const README = resolve(import.meta.dirname, '../../../../README.md');
+
+export interface PlaygroundDeps {
+  readonly store: Pick<Repositories, 'people' | 'preferences' | 'requests' | 'bookings' | 'jobs'>;
+  readonly world: DemoWorld;
+  /** The demo people's calendars (see `createDemoBusyReader`). */
+  readonly busy: BusyReader;
+  /** Default: the demo writer (read-only ICS: bookings stay in Convene). */
+  readonly writer?: EventWriter;
+  /** The clock; the demo's "now" is the real time at each request unless pinned (tests). */
+  readonly now?: () => number;
+  readonly log?: (line: string) => void;
+}
+
+const REQUEST_STATUS: Record<RequestMeetingErrorCode, number> = {
+  unparseable: 422,
+  unknown_requester: 404,
+  unknown_participants: 422,
+  ambiguous_participants: 422,
+  unsupported_mention: 422,
+  invalid_settings: 422,
+  no_slot: 422,
+};
+
+const BOOK_STATUS: Record<BookMeetingErrorCode, number> = {
+  unknown_proposal: 404,
+  unknown_slot: 404,
+  not_allowed: 403,
+  proposal_closed: 409,
+  slot_taken: 409,
+};
+
+function badRequest(res: Response, message: string): void {
+  res.status(400).json({ ok: false, error: { code: 'bad_request', message } });
+}
+
+export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
+  const router = express.Router();
+  const { world } = deps;
+  const now = deps.now ?? Date.now;
+  const directory = createDemoDirectory(world);
+  const writer = deps.writer ?? demoEventWriter;
+  const personOf = (id: unknown): DemoPerson | undefined =>
+    typeof id === 'string' ? world.people.find((p) => p.id === id) : undefined;
+  const whoMessage = `Pick who you are among the demo people (${world.people.map((p) => p.name).join(', ')}).`;
+
+  router.get('/', (_req, res) => res.redirect(302, '/playground'));
+  router.get('/playground', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.sendFile(join(STATIC_DIR, 'index.html'));
+  });
+  router.use('/playground/static', express.static(STATIC_DIR, { index: false, maxAge: 0 }));
+  router.get('/readme', (_req, res) => {
+    let text: string;
+    try {
+      text = readFileSync(README, 'utf8');
+    } catch {
+      text = '# Convene\n\nThe README is missing from this installation.';
+    }
+    res.type('html').send(renderReadme(text));
+  });
+
+  router.get('/demo/calendars/:file', (req, res) => {
+    const text = readDemoCalendar(world.config, String(req.params.file));
+    if (text === null) {
+      res.status(404).type('text/plain').send('No such demo calendar.\n');
+      return;
+    }
+    res.type('text/calendar; charset=utf-8').send(text);
+  });
+
+  const api = express.Router();
+  api.use(express.json({ limit: '16kb' }));
+
+  api.get('/demo', (_req, res) => {
+    res.json({
+      notice: world.config.notice,
+      workspaceId: world.workspaceId,
+      people: world.people.map((p) => ({
+        id: p.id,
+        key: p.key,
+        name: p.name,
+        timeZone: p.timeZone,
+        locale: toLocale(p.locale),
+        calendarUrl: `/demo/calendars/${p.calendar}`,
+      })),
+      examples: {
+        en: '/meet @ana @li 30m next week "Roadmap"',
+        fr: '/meet @ana @sam 45 min la semaine prochaine « Point produit »',
+      },
+    });
+  });
+
+  api.post('/requests', async (req: Request, res: Response) => {
+    const person = personOf(req.body?.personId);
+    if (!person) return badRequest(res, whoMessage);
+    const text = req.body?.text;
+    if (typeof text !== 'string' || text.trim() === '')
+      return badRequest(res, 'Type a request, for example: /meet @ana @li 30m next week');
+    const result = await requestMeeting(
+      { store: deps.store, busy: deps.busy, directory },
+      {
+        tenantId: world.tenantId,
+        workspaceId: world.workspaceId,
+        requesterPersonId: person.id,
+        text: text.replace(/^\s*\/meet\b/i, ''),
+        now: now(),
+        zone: person.timeZone,
+        message: { channelId: 'playground', messageId: null },
+      },
+    );
+    if (result.ok) res.json(result);
+    else res.status(REQUEST_STATUS[result.error.code]).json(result);
+  });
+
+  api.post('/bookings', async (req: Request, res: Response) => {
+    const person = personOf(req.body?.personId);
+    if (!person) return badRequest(res, whoMessage);
+    const { proposalId, slotId, locale } = req.body ?? {};
+    if (typeof proposalId !== 'string' || typeof slotId !== 'string')
+      return badRequest(res, 'A booking needs the proposalId and slotId of a proposed slot.');
+    const result = await bookMeeting(
+      { store: deps.store, busy: deps.busy, writer },
+      {
+        tenantId: world.tenantId,
+        proposalId,
+        slotId,
+        actorPersonId: person.id,
+        now: now(),
+        ...(locale === 'fr' || locale === 'en' ? { locale: locale as Locale } : {}),
+      },
+    );
+    if (result.ok) res.json(result);
+    else res.status(BOOK_STATUS[result.error.code]).json(result);
+  });
+
+  api.get('/calendars/:personId', async (req: Request, res: Response) => {
+    const person = personOf(req.params.personId);
+    if (!person)
+      return void res.status(404).json({ ok: false, error: { code: 'not_found', message: whoMessage } });
+    const viewer = personOf(req.query.viewer) ?? person;
+    const atText = typeof req.query.at === 'string' ? req.query.at : '';
+    const at = atText === '' ? now() : Number(atText);
+    if (!Number.isFinite(at)) return badRequest(res, '"at" must be an instant in epoch milliseconds.');
+    const locale =
+      req.query.locale === 'fr' || req.query.locale === 'en' ? req.query.locale : toLocale(viewer.locale);
+    const week = await personWeek(
+      { store: deps.store, busy: deps.busy },
+      { tenantId: world.tenantId, person, viewerId: viewer.id, at, locale },
+    );
+    res.json({ ok: true, week });
+  });
+
+  api.post('/reset', async (_req, res) => {
+    const cancelled = await resetDemo(deps.store, world);
+    deps.log?.(`playground: demo reset, ${cancelled} booking(s) cancelled`);
+    res.json({ ok: true, cancelled });
+  });
+
+  router.use('/playground/api', api);
+  return router;
+}

@@ -1,0 +1,436 @@
+// Convene playground: plain browser JavaScript, no dependencies. It only renders the platform-neutral
+// views the server's use cases return (ProposalView, BookingView, WeekView); it computes no times.
+// All text from the server is inserted with textContent, never as HTML.
+
+const API = '/playground/api';
+const COLORS = ['#4f46e5', '#0891b2', '#c2410c', '#be185d', '#15803d', '#7c3aed'];
+const DAY_START = 6 * 60; // the week grids show 06:00–22:00 local time
+const DAY_END = 22 * 60;
+const PX_PER_MIN = 0.4;
+
+const state = { people: [], me: null };
+const $ = (sel) => document.querySelector(sel);
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'class') node.className = value;
+    else if (key === 'text') node.textContent = value;
+    else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+    else if (key === 'style') Object.assign(node.style, value);
+    else node.setAttribute(key, value === true ? '' : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === undefined || child === null || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+async function call(method, path, body) {
+  const response = await fetch(API + path, {
+    method,
+    headers: body ? { 'content-type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  let data;
+  try {
+    data = await response.json();
+  } catch {
+    data = { ok: false, error: { message: `The server answered HTTP ${response.status}.` } };
+  }
+  return data;
+}
+
+function person(id) {
+  return state.people.find((p) => p.id === id);
+}
+
+function scrollLog() {
+  const log = $('#log');
+  log.scrollTop = log.scrollHeight;
+}
+
+function say(kind, content, lang) {
+  const who = kind === 'me' ? (state.me?.name ?? 'You') : 'Convene';
+  const item = el('li', { class: `msg ${kind}`, lang }, el('div', { class: 'who', text: who }), content);
+  $('#log').append(item);
+  scrollLog();
+  return item;
+}
+
+// --- who am I ------------------------------------------------------------------------------------
+
+function renderPeople() {
+  const box = $('#people');
+  box.replaceChildren(el('legend', { class: 'sr-only', text: 'Pick the demo person you act as' }));
+  state.people.forEach((p, i) => {
+    const input = el('input', {
+      type: 'radio',
+      name: 'me',
+      value: p.id,
+      checked: state.me?.id === p.id,
+      onchange: () => choose(p.id),
+    });
+    box.append(
+      el(
+        'label',
+        { class: 'person', 'data-person-key': p.key },
+        input,
+        el('span', {
+          class: 'avatar',
+          style: { background: COLORS[i % COLORS.length] },
+          'aria-hidden': 'true',
+          text: p.name[0],
+        }),
+        el(
+          'span',
+          {},
+          el('strong', { text: p.name }),
+          el('span', { class: 'zone', text: `${p.timeZone}${p.locale === 'fr' ? ' · français' : ''}` }),
+        ),
+      ),
+    );
+  });
+  $('#feeds').replaceChildren(
+    ...state.people.flatMap((p, i) => [
+      i > 0 ? ', ' : '',
+      el('a', { href: p.calendarUrl, text: `${p.key}.ics` }),
+    ]),
+  );
+}
+
+function choose(id) {
+  state.me = person(id);
+  const input = $('#request-text');
+  const others = state.people
+    .filter((p) => p.id !== id)
+    .slice(0, 2)
+    .map((p) => `@${p.key}`)
+    .join(' ');
+  input.placeholder =
+    state.me.locale === 'fr'
+      ? `/meet ${others} 30 min la semaine prochaine « Point »`
+      : `/meet ${others} 30m next week "Roadmap"`;
+}
+
+// --- proposals -----------------------------------------------------------------------------------
+
+function renderHeatmap(heatmap, locale) {
+  const fr = locale === 'fr';
+  const days = new Map();
+  heatmap.columns.forEach((c, i) => {
+    if (!days.has(c.day)) days.set(c.day, { label: c.dayLabel, indices: [] });
+    days.get(c.day).indices.push(i);
+  });
+  const tables = [...days.values()].map(({ label, indices }) => {
+    const head = el(
+      'tr',
+      {},
+      el('td'),
+      indices.map((i) =>
+        el('th', {
+          scope: 'col',
+          text: heatmap.columns[i].hour % 6 === 0 ? String(heatmap.columns[i].hour) : '',
+        }),
+      ),
+    );
+    const rows = heatmap.rows.map((row) =>
+      el(
+        'tr',
+        {},
+        el('th', { scope: 'row', text: row.name }),
+        indices.map((i) => {
+          const cell = row.cells[i];
+          const word = fr
+            ? { free: 'libre', busy: 'occupé', off: 'hors horaires' }[cell]
+            : { free: 'free', busy: 'busy', off: 'outside working hours' }[cell];
+          return el('td', {
+            class: cell,
+            title: `${row.name}, ${label} ${heatmap.columns[i].hour}:00 — ${word}`,
+          });
+        }),
+      ),
+    );
+    const total = heatmap.rows.length;
+    const all = el(
+      'tr',
+      { class: 'all' },
+      el('th', { scope: 'row', text: fr ? 'Tous' : 'All' }),
+      indices.map((i) => {
+        const n = heatmap.freeCount[i];
+        const share = total === 0 ? 0 : n / total;
+        return el('td', {
+          title: `${label} ${heatmap.columns[i].hour}:00 — ${n}/${total} ${fr ? 'libres' : 'free'}`,
+          style: {
+            background:
+              share === 1 ? '#15803d' : share > 0 ? `rgba(52, 168, 83, ${0.15 + share * 0.5})` : '#eef0f5',
+          },
+        });
+      }),
+    );
+    return el(
+      'table',
+      { class: 'heat-day' },
+      el('caption', { text: label }),
+      el('thead', {}, head),
+      el('tbody', {}, rows, all),
+    );
+  });
+  const city = heatmap.timeZone.split('/').pop().replaceAll('_', ' ');
+  return el(
+    'details',
+    { class: 'heat', open: true },
+    el('summary', {
+      text: fr ? `Disponibilités du groupe (heure de ${city})` : `Group availability (${city} time)`,
+    }),
+    el('div', { class: 'heat-days' }, tables),
+    el(
+      'div',
+      { class: 'legend' },
+      el('span', {}, el('i', { style: { background: 'var(--free)' } }), fr ? 'libre' : 'free'),
+      el('span', {}, el('i', { style: { background: 'var(--busy)' } }), fr ? 'occupé' : 'busy'),
+      el(
+        'span',
+        {},
+        el('i', { style: { background: 'var(--off)', outline: '1px solid #ccd' } }),
+        fr ? 'hors horaires' : 'outside working hours',
+      ),
+      el(
+        'span',
+        {},
+        el('i', { style: { background: '#15803d' } }),
+        fr ? 'tout le monde est libre' : 'everyone free',
+      ),
+    ),
+  );
+}
+
+function slotButton(slot, proposalId, locale) {
+  const others = slot.labels.filter((l) => l.personId !== state.me.id).map((l) => `${l.name}: ${l.text}`);
+  return el(
+    'button',
+    {
+      type: 'button',
+      class: 'slot',
+      'data-proposal-id': proposalId,
+      'data-slot-id': slot.id,
+      'data-action-id': slot.actionId,
+      onclick: (event) => book(proposalId, slot.id, locale, event.currentTarget),
+    },
+    el('span', { class: 'rank', text: `${slot.rank}.` }),
+    el('span', { class: 'when', text: slot.label }),
+    ' · ',
+    el('span', { class: 'reason', text: slot.reason }),
+    others.length > 0 ? el('span', { class: 'zones', text: others.join(' · ') }) : null,
+  );
+}
+
+function renderProposals(view) {
+  const fr = view.locale === 'fr';
+  return el(
+    'div',
+    { class: 'proposals' },
+    el('p', {}, el('strong', { text: view.headline })),
+    el('p', { class: 'small muted', text: `${fr ? 'Période' : 'Window'}: ${view.window.label}` }),
+    view.notes.map((n) => el('p', { class: 'note', text: n })),
+    view.gaps.map((g) => el('p', { class: 'note', text: g.message })),
+    el(
+      'div',
+      { class: 'slots', role: 'group', 'aria-label': fr ? 'Créneaux proposés' : 'Proposed slots' },
+      view.slots.map((s) => slotButton(s, view.proposalId, view.locale)),
+    ),
+    renderHeatmap(view.heatmap, view.locale),
+  );
+}
+
+async function submit(event) {
+  event.preventDefault();
+  const input = $('#request-text');
+  const text = input.value.trim();
+  if (!text || !state.me) return;
+  say('me', text);
+  input.value = '';
+  $('#send').disabled = true;
+  try {
+    const result = await call('POST', '/requests', { personId: state.me.id, text });
+    if (result.ok) {
+      say('bot', renderProposals(result.view), result.view.locale);
+    } else {
+      const error = result.error ?? {};
+      say(
+        'bot error',
+        el(
+          'div',
+          {},
+          el('p', { text: error.message ?? 'Something went wrong.' }),
+          error.heatmap ? renderHeatmap(error.heatmap, error.locale) : null,
+        ),
+        error.locale,
+      ).classList.add('error');
+    }
+  } catch {
+    say('bot error', el('p', { text: 'Convene did not answer: is the server still running?' }));
+  } finally {
+    $('#send').disabled = false;
+    input.focus();
+  }
+}
+
+// --- booking ---------------------------------------------------------------------------------------
+
+async function book(proposalId, slotId, locale, button) {
+  const buttons = document.querySelectorAll(`.slot[data-proposal-id="${proposalId}"]`);
+  for (const b of buttons) b.disabled = true;
+  let result;
+  try {
+    result = await call('POST', '/bookings', { personId: state.me.id, proposalId, slotId, locale });
+  } catch {
+    result = { ok: false, error: { message: 'Convene did not answer: is the server still running?' } };
+  }
+  if (!result.ok) {
+    const error = result.error ?? {};
+    const content = el('div', {}, el('p', { text: error.message ?? 'Something went wrong.' }));
+    if (error.remaining?.length)
+      content.append(
+        el(
+          'div',
+          { class: 'slots' },
+          error.remaining.map((s) => slotButton(s, proposalId, locale)),
+        ),
+      );
+    say('bot error', content, error.locale);
+    if (error.code !== 'slot_taken' && error.code !== 'proposal_closed')
+      for (const b of buttons) b.disabled = false;
+    return;
+  }
+  const view = result.view;
+  button?.classList.add('chosen');
+  const fr = view.locale === 'fr';
+  say(
+    'bot',
+    el(
+      'div',
+      { class: 'confirm' },
+      el('p', {}, el('strong', { text: view.headline })),
+      el(
+        'ul',
+        {},
+        view.participants.map((p) =>
+          el('li', { text: `${p.name}: ${p.label}${p.note ? ` — ${p.note}` : ''}` }),
+        ),
+      ),
+      el('p', {
+        class: 'small muted',
+        text: fr ? 'Les agendas de chacun sont affichés plus bas.' : 'Everyone’s calendar is shown below.',
+      }),
+    ),
+    view.locale,
+  );
+  await showCalendars(
+    view.participants.map((p) => p.personId),
+    view.start,
+    view.bookingId,
+    view.locale,
+  );
+}
+
+function hhmm(minutes) {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+function renderWeek(week, bookingId) {
+  const height = (DAY_END - DAY_START) * PX_PER_MIN;
+  const hours = el('div', { class: 'hours', style: { height: `${height}px` }, 'aria-hidden': 'true' });
+  for (let m = DAY_START; m <= DAY_END; m += 120) {
+    hours.append(el('span', { style: { top: `${(m - DAY_START) * PX_PER_MIN}px` }, text: hhmm(m) }));
+  }
+  const heads = week.days.map((d) => el('div', { class: 'dayhead', text: d.label }));
+  const columns = week.days.map((d, i) => {
+    const column = el('div', { class: 'day', style: { height: `${height}px` }, 'aria-label': d.label });
+    const order = { working: 0, busy: 1, meeting: 2 };
+    const blocks = week.blocks.filter((b) => b.day === i).sort((a, b) => order[a.kind] - order[b.kind]);
+    for (const b of blocks) {
+      const top = Math.max(b.startMinute, DAY_START);
+      const bottom = Math.min(b.endMinute, DAY_END);
+      if (bottom <= top) continue;
+      const isNew = b.kind === 'meeting' && b.bookingId === bookingId;
+      column.append(
+        el('div', {
+          class: `block ${b.kind}${isNew ? ' new' : ''}`,
+          title: b.label,
+          'data-booking-id': b.bookingId,
+          style: {
+            top: `${(top - DAY_START) * PX_PER_MIN}px`,
+            height: `${Math.max((bottom - top) * PX_PER_MIN, 4)}px`,
+          },
+          text: b.kind === 'meeting' ? b.title : '',
+        }),
+      );
+    }
+    return column;
+  });
+  const meetings = week.blocks.filter((b) => b.kind === 'meeting');
+  return el(
+    'section',
+    { class: 'person-week', 'data-person-id': week.personId, 'aria-label': `${week.name}` },
+    el('h3', {}, week.name, ' ', el('span', { class: 'zone', text: `· ${week.city} (${week.timeZone})` })),
+    el('div', { class: 'week' }, el('div'), heads, hours, columns),
+    el(
+      'ul',
+      { class: 'week-note' },
+      meetings.length === 0
+        ? el('li', { text: 'No Convene meeting this week.' })
+        : meetings.map((m) => el('li', { class: 'meeting-line', text: `★ ${m.label}` })),
+      week.complete
+        ? null
+        : el('li', { text: 'This calendar could not be read: only Convene meetings are shown.' }),
+    ),
+  );
+}
+
+async function showCalendars(personIds, at, bookingId, locale) {
+  const weeks = await Promise.all(
+    personIds.map((id) =>
+      call(
+        'GET',
+        `/calendars/${encodeURIComponent(id)}?viewer=${encodeURIComponent(state.me.id)}&at=${at}&locale=${locale}`,
+      ),
+    ),
+  );
+  const box = $('#calendars');
+  box.replaceChildren(...weeks.filter((w) => w.ok).map((w) => renderWeek(w.week, bookingId)));
+  $('#cal-hint').hidden = false;
+  box.scrollIntoView({ behavior: 'smooth', block: 'start' });
+}
+
+// --- start -------------------------------------------------------------------------------------------
+
+async function reset() {
+  const status = $('#reset-status');
+  status.textContent = 'Resetting…';
+  const result = await call('POST', '/reset');
+  status.textContent = result.ok ? `Demo reset: ${result.cancelled} booking(s) cancelled.` : 'Reset failed.';
+  $('#calendars').replaceChildren();
+}
+
+async function init() {
+  $('#request-form').addEventListener('submit', submit);
+  $('#reset').addEventListener('click', reset);
+  for (const b of document.querySelectorAll('.example')) {
+    b.addEventListener('click', () => {
+      $('#request-text').value = b.dataset.text;
+      $('#request-text').focus();
+    });
+  }
+  const demo = await call('GET', '/demo');
+  state.people = demo.people ?? [];
+  $('#notice').textContent = demo.notice ?? '';
+  state.me = state.people[0] ?? null;
+  renderPeople();
+  if (state.me) choose(state.me.id);
+  document.body.dataset.ready = 'true';
+}
+
+init();

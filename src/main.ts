@@ -1,0 +1,135 @@
+/**
+ * `npm start`: opens the store (PostgreSQL from DATABASE_URL, else the embedded PGlite in
+ * CONVENE_DATA_DIR, default .convene-data), starts the web server on HOST:PORT (default
+ * 127.0.0.1:3000) and, when no chat platform is configured, seeds the demo and serves the playground.
+ *
+ * Environment:
+ *   PORT, HOST                      where to listen (PORT=0 picks a free port; the URL is printed)
+ *   DATABASE_URL, CONVENE_DATA_DIR, CONVENE_ENCRYPTION_KEYS   see the store
+ *   CONVENE_PLAYGROUND=1|0          force the playground on (even with a chat platform) or off
+ *   SLACK_SIGNING_SECRET / SLACK_BOT_TOKEN / DISCORD_PUBLIC_KEY / DISCORD_APPLICATION_ID
+ *                                   a chat platform is configured: no demo data is seeded
+ *
+ * Bad configuration prints one line and exits 1. SIGINT/SIGTERM close the server and the store.
+ */
+import type { AddressInfo } from 'node:net';
+import { createDemoBusyReader, DemoDataError, loadDemoConfig, seedDemo } from './app/demo/index.ts';
+import { createPlaygroundRouter } from './bot/web/playground/router.ts';
+import type { MountedRouter } from './bot/web/server.ts';
+import { createWebServer } from './bot/web/server.ts';
+import type { Store } from './store/index.ts';
+import { ConfigError, openDatabaseFromEnv } from './store/index.ts';
+
+const CHAT_VARIABLES = [
+  'SLACK_SIGNING_SECRET',
+  'SLACK_BOT_TOKEN',
+  'DISCORD_PUBLIC_KEY',
+  'DISCORD_APPLICATION_ID',
+];
+
+class StartError extends Error {}
+
+function readPort(value: string | undefined): number {
+  const text = value?.trim() ?? '';
+  if (text === '') return 3000;
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65535)
+    throw new StartError(`PORT must be a port number between 0 and 65535 (got "${text}")`);
+  return port;
+}
+
+async function start(env: NodeJS.ProcessEnv): Promise<void> {
+  const port = readPort(env.PORT);
+  const host = env.HOST?.trim() || '127.0.0.1';
+  const chat = CHAT_VARIABLES.filter((name) => (env[name]?.trim() ?? '') !== '');
+  const playground = env.CONVENE_PLAYGROUND === '1' || (chat.length === 0 && env.CONVENE_PLAYGROUND !== '0');
+
+  const store: Store = await openDatabaseFromEnv(env);
+  console.log(`Convene: data in ${store.location}`);
+  const routers: MountedRouter[] = [];
+  let selfUrl = '';
+  try {
+    if (playground) {
+      const world = await seedDemo(store, loadDemoConfig());
+      const busy = createDemoBusyReader(world, { baseUrl: () => selfUrl });
+      routers.push({
+        router: createPlaygroundRouter({ store, world, busy, log: (line) => console.log(line) }),
+      });
+    }
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const app = createWebServer({
+    routers,
+    ready: async () => {
+      await store.query('SELECT 1');
+      return true;
+    },
+  });
+  const server = app.listen(port, host);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve);
+      server.once('error', reject);
+    });
+  } catch (error) {
+    await store.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE')
+      throw new StartError(
+        `Port ${port} on ${host} is already in use: stop the other program or set PORT to another port`,
+      );
+    if (code === 'EACCES')
+      throw new StartError(`Not allowed to listen on ${host}:${port}: use a PORT above 1023`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+      throw new StartError(`HOST "${host}" is not an address of this machine: use 127.0.0.1 or 0.0.0.0`);
+    throw error;
+  }
+  const address = server.address() as AddressInfo;
+  const loopback =
+    host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  selfUrl = `http://${loopback}:${address.port}`;
+  if (playground) {
+    console.log(`Convene playground (demo data): ${selfUrl}/playground`);
+  } else {
+    console.log(`Convene is listening on ${selfUrl} (chat platform configured: ${chat.join(', ')})`);
+  }
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) {
+      console.error(`Convene: ${signal} again, exiting now`);
+      process.exit(1);
+    }
+    stopping = true;
+    console.log(`Convene: ${signal} received, shutting down`);
+    const force = setTimeout(() => server.closeAllConnections(), 5_000);
+    force.unref();
+    server.close(() => {
+      store.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(
+            `Convene: closing the store failed: ${error instanceof Error ? error.message : error}`,
+          );
+          process.exit(1);
+        },
+      );
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+start(process.env).catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DemoDataError || error instanceof StartError) {
+    console.error(error.message);
+  } else {
+    console.error(
+      `Convene could not start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    );
+  }
+  process.exit(1);
+});

@@ -1,0 +1,214 @@
+/**
+ * The playground's HTTP API against a real store (PGlite in a temp dir) and the real demo calendars,
+ * served by the app itself and read back through the ICS connector. The clock is pinned.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DemoWorld } from '../../../src/app/demo/index.ts';
+import { createDemoBusyReader, DEMO_DIR, loadDemoConfig, seedDemo } from '../../../src/app/demo/index.ts';
+import type { ProposalView } from '../../../src/app/views.ts';
+import { createPlaygroundRouter } from '../../../src/bot/web/playground/router.ts';
+import { createWebServer } from '../../../src/bot/web/server.ts';
+import { expandIcs } from '../../../src/connectors/ics/index.ts';
+import type { Interval } from '../../../src/core/interval.ts';
+import type { Store } from '../../../src/store/index.ts';
+import { openDatabase } from '../../../src/store/index.ts';
+
+const NOW = Date.UTC(2026, 10, 23, 8, 0); // Monday 23 Nov 2026, 09:00 in Paris
+
+let dir: string;
+let store: Store;
+let server: Server;
+let base: string;
+let world: DemoWorld;
+const logs: string[] = [];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'convene-playground-'));
+  store = await openDatabase({ dataDir: dir, log: () => undefined });
+  world = await seedDemo(store, loadDemoConfig());
+  const busy = createDemoBusyReader(world, { baseUrl: () => base });
+  const app = createWebServer({
+    routers: [
+      { router: createPlaygroundRouter({ store, world, busy, now: () => NOW, log: (l) => logs.push(l) }) },
+    ],
+    ready: async () => (await store.query('SELECT 1 AS one')).length === 1,
+    log: (l) => logs.push(l),
+  });
+  server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}, 120_000);
+
+afterAll(async () => {
+  await new Promise((resolve) => server?.close(resolve));
+  await store?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const id = (key: string) => world.people.find((p) => p.key === key)!.id;
+
+async function post(path: string, body: unknown) {
+  const res = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+async function week(personKey: string, viewerKey: string, at: number) {
+  const res = await fetch(
+    `${base}/playground/api/calendars/${id(personKey)}?viewer=${id(viewerKey)}&at=${at}`,
+  );
+  expect(res.status).toBe(200);
+  return (await res.json()).week as {
+    blocks: { kind: string; title?: string; bookingId?: string; day: number; startMinute: number }[];
+    timeZone: string;
+  };
+}
+
+/** Busy time of a demo person straight from the shipped file (an independent reading). */
+function shippedBusy(key: string, range: Interval): Interval[] {
+  const text = readFileSync(join(DEMO_DIR, 'calendars', `${key}.ics`), 'utf8');
+  const result = expandIcs(text, range);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.busy;
+}
+
+describe('playground API', () => {
+  it('answers health and readiness checks', async () => {
+    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ ok: true });
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+  });
+
+  it('lists the demo people, marked as demo data, and serves their ICS feeds', async () => {
+    const demo = await (await fetch(`${base}/playground/api/demo`)).json();
+    expect(demo.notice).toMatch(/^DEMO DATA/);
+    expect(demo.people.map((p: { key: string; timeZone: string }) => [p.key, p.timeZone])).toEqual([
+      ['ana', 'Europe/Paris'],
+      ['li', 'America/New_York'],
+      ['sam', 'America/Los_Angeles'],
+      ['zoe', 'Europe/Paris'],
+    ]);
+    const feed = await fetch(`${base}/demo/calendars/sam.ics`);
+    expect(feed.headers.get('content-type')).toMatch(/^text\/calendar/);
+    expect(await feed.text()).toContain('BEGIN:VCALENDAR');
+    expect((await fetch(`${base}/demo/calendars/..%2Fpeople.json`)).status).toBe(404);
+    const page = await fetch(`${base}/playground`);
+    expect(await page.text()).toContain('Next: connect Slack or Discord');
+  });
+
+  it('proposes, books, shows the meeting on every participant’s week, keeps titles private, and resets', async () => {
+    const asked = await post('/playground/api/requests', {
+      personId: id('ana'),
+      text: '/meet @li @sam 30m next week "Roadmap"',
+    });
+    expect(asked.status).toBe(200);
+    const view = asked.body.view as ProposalView;
+    expect(view.gaps).toEqual([]);
+    expect(view.slots.length).toBeGreaterThan(0);
+    const range = { start: view.window.start, end: view.window.end };
+    const busy = ['ana', 'li', 'sam'].flatMap((k) => shippedBusy(k, range));
+    for (const slot of view.slots)
+      expect(busy.some((b) => b.start < slot.end && b.end > slot.start)).toBe(false);
+    expect(view.heatmap.rows.map((r) => r.name)).toEqual(['Ana', 'Li', 'Sam']);
+
+    const first = view.slots[0]!;
+    const booked = await post('/playground/api/bookings', {
+      personId: id('li'),
+      proposalId: view.proposalId,
+      slotId: first.id,
+    });
+    expect(booked.status).toBe(200);
+    expect(booked.body.view.title).toBe('Roadmap');
+    expect(booked.body.view.participants.map((p: { calendar: string }) => p.calendar)).toEqual([
+      'kept_in_convene',
+      'kept_in_convene',
+      'kept_in_convene',
+    ]);
+    const bookingId = booked.body.view.bookingId as string;
+
+    for (const key of ['ana', 'li', 'sam']) {
+      const w = await week(key, 'ana', first.start);
+      const meetings = w.blocks.filter((b) => b.kind === 'meeting');
+      expect(meetings).toEqual([expect.objectContaining({ bookingId, title: 'Roadmap' })]);
+    }
+    // Zoé does not attend: she sees Ana's time as busy, without the title.
+    const seenByZoe = await week('ana', 'zoe', first.start);
+    expect(seenByZoe.blocks.some((b) => b.kind === 'meeting' || b.title !== undefined)).toBe(false);
+    expect(JSON.stringify(seenByZoe)).not.toContain('Roadmap');
+
+    // A second click (Sam this time) books nothing new; a non-participant is refused.
+    const again = await post('/playground/api/bookings', {
+      personId: id('sam'),
+      proposalId: view.proposalId,
+      slotId: first.id,
+    });
+    expect(again.body.view).toMatchObject({ bookingId, alreadyBooked: true });
+    const refused = await post('/playground/api/bookings', {
+      personId: id('zoe'),
+      proposalId: view.proposalId,
+      slotId: first.id,
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/^Seuls l'organisateur/);
+
+    // The booked time is now busy for the next request.
+    const next = await post('/playground/api/requests', {
+      personId: id('sam'),
+      text: '/meet @ana 30m next week',
+    });
+    expect(next.status).toBe(200);
+    for (const slot of (next.body.view as ProposalView).slots)
+      expect(slot.start < first.end && slot.end > first.start).toBe(false);
+
+    const reset = await post('/playground/api/reset', {});
+    expect(reset.body).toEqual({ ok: true, cancelled: 1 });
+    const after = await week('ana', 'ana', first.start);
+    expect(after.blocks.filter((b) => b.kind === 'meeting')).toEqual([]);
+  });
+
+  it('answers French requests in French, and bad input with a clear message', async () => {
+    const fr = await post('/playground/api/requests', {
+      personId: id('zoe'),
+      text: '/meet @ana @bob 30 min la semaine prochaine',
+    });
+    expect(fr.status).toBe(422);
+    expect(fr.body.error).toMatchObject({ code: 'unknown_participants', locale: 'fr', mentions: ['@bob'] });
+    expect(fr.body.error.message).toMatch(/^Je ne connais pas @bob/);
+
+    const ok = await post('/playground/api/requests', {
+      personId: id('zoe'),
+      text: '/meet @ana 45 min la semaine prochaine « Point produit »',
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body.view.headline).toMatch(/propositions? pour « Point produit » \(45 min\) avec Zoé et Ana/);
+
+    const nobody = await post('/playground/api/requests', { text: '/meet @ana 30m' });
+    expect(nobody).toEqual({
+      status: 400,
+      body: {
+        ok: false,
+        error: {
+          code: 'bad_request',
+          message: 'Pick who you are among the demo people (Ana, Li, Sam, Zoé).',
+        },
+      },
+    });
+    const malformed = await fetch(`${base}/playground/api/requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"personId": ',
+    });
+    expect(malformed.status).toBe(400);
+    const text = await malformed.text();
+    expect(JSON.parse(text).error.message).toMatch(/valid JSON/);
+    expect(text).not.toMatch(/at .*\.ts:\d+/);
+  });
+});
