@@ -209,7 +209,7 @@ export class LinkCalendar {
     const checked = await this.#checkState(provider, stateToken);
     if (!checked.ok) return checked;
     const { state, kind } = checked;
-    if (await this.#deps.nonces.isConsumed(state.nonce)) return replayed();
+    if (await this.#deps.nonces.isConsumed(state.nonce, state.tenantId)) return replayed();
     const mismatch = await this.#checkIdentity(state);
     if (mismatch) return mismatch;
     const oauth = this.#deps.providers.oauth(kind);
@@ -267,7 +267,9 @@ export class LinkCalendar {
     const oauth = this.#deps.providers.oauth(kind);
     if (!oauth) return notConfigured(kind);
     // Consume before the exchange: two racing callbacks with one state cannot both proceed.
-    if (!(await this.#deps.nonces.consume(state.nonce, state.expiresAt))) return replayed();
+    if (!(await this.#deps.nonces.consume(state.nonce, state.tenantId, state.expiresAt, this.#clock()))) {
+      return replayed();
+    }
 
     let tokens: Awaited<ReturnType<typeof oauth.exchangeCode>>;
     try {

@@ -99,21 +99,28 @@ describe('StateSigner', () => {
 });
 
 describe('InMemoryStateNonceStore', () => {
+  const TENANT = '00000000-0000-4000-8000-000000000001';
+
   it('consumes a nonce once; forgets it only after its expiry', async () => {
     let now = NOW;
     const nonces = new InMemoryStateNonceStore(() => now);
-    expect(await nonces.isConsumed('a')).toBe(false);
-    expect(await nonces.consume('a', NOW + 1000)).toBe(true);
-    expect(await nonces.consume('a', NOW + 1000)).toBe(false);
-    expect(await nonces.isConsumed('a')).toBe(true);
+    expect(await nonces.isConsumed('a', TENANT)).toBe(false);
+    expect(await nonces.consume('a', TENANT, NOW + 1000)).toBe(true);
+    expect(await nonces.consume('a', TENANT, NOW + 1000)).toBe(false);
+    expect(await nonces.isConsumed('a', TENANT)).toBe(true);
+    expect(await nonces.isConsumed('a', '00000000-0000-4000-8000-000000000002')).toBe(false);
     now = NOW + 1000;
-    expect(await nonces.consume('b', NOW + 5000)).toBe(true);
-    expect(await nonces.isConsumed('a')).toBe(false);
+    expect(await nonces.consume('b', TENANT, NOW + 5000)).toBe(true);
+    expect(await nonces.isConsumed('a', TENANT)).toBe(false);
+    expect(await nonces.prune(NOW + 5000)).toBe(1);
+    expect(await nonces.isConsumed('b', TENANT)).toBe(false);
   });
 
   it('lets exactly one of many concurrent consumers win', async () => {
     const nonces = new InMemoryStateNonceStore(() => NOW);
-    const results = await Promise.all(Array.from({ length: 20 }, () => nonces.consume('same', NOW + 1000)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => nonces.consume('same', TENANT, NOW + 1000)),
+    );
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 });

@@ -2,43 +2,48 @@
  * Single use of OAuth states: a nonce is consumed once, atomically; a second consume (a replayed
  * callback) is refused.
  *
- * Production needs this shared across instances and restarts: a table
- * `oauth_state_nonce (nonce text PRIMARY KEY, tenant_id uuid NOT NULL, expires_at timestamptz NOT NULL,
- * consumed_at timestamptz NOT NULL)` with `INSERT … ON CONFLICT DO NOTHING` (consumed ⇔ one row inserted)
- * and a periodic `DELETE … WHERE expires_at < now()`. Until the store has it, the in-memory
- * implementation below is used (correct for a single process; a restart forgets consumed nonces, but
- * a state also expires after 15 minutes and its code is single-use at the provider).
+ * The port is `StateNonceStore` (src/app/ports/store.ts). Production uses the store's `nonces`
+ * repository (table `oauth_state_nonce`, `INSERT … ON CONFLICT DO NOTHING`: shared across instances
+ * and restarts; `prune` deletes expired rows). The in-memory implementation below is correct for a
+ * single process only (a restart forgets consumed nonces, but a state also expires after 15 minutes
+ * and its code is single-use at the provider); tests use it.
  */
+import type { StateNonceRepository } from '../ports/store.ts';
 
-export interface StateNonceStore {
-  /** Marks the nonce used. True the first time, false if it was already used. */
-  consume(nonce: string, expiresAt: number): Promise<boolean>;
-  /** Whether the nonce was already used (for `/start`: refuse to restart a finished link). */
-  isConsumed(nonce: string): Promise<boolean>;
-}
+export type { StateNonceRepository, StateNonceStore } from '../ports/store.ts';
 
-export class InMemoryStateNonceStore implements StateNonceStore {
-  readonly #used = new Map<string, number>();
+export class InMemoryStateNonceStore implements StateNonceRepository {
+  readonly #used = new Map<string, { tenantId: string; expiresAt: number }>();
   readonly #clock: () => number;
 
   constructor(clock: () => number = Date.now) {
     this.#clock = clock;
   }
 
-  async consume(nonce: string, expiresAt: number): Promise<boolean> {
-    this.#prune();
+  async consume(nonce: string, tenantId: string, expiresAt: number, now?: number): Promise<boolean> {
+    this.#prune(now ?? this.#clock());
     if (this.#used.has(nonce)) return false;
-    this.#used.set(nonce, expiresAt);
+    this.#used.set(nonce, { tenantId, expiresAt });
     return true;
   }
 
-  async isConsumed(nonce: string): Promise<boolean> {
-    return this.#used.has(nonce);
+  async isConsumed(nonce: string, tenantId: string): Promise<boolean> {
+    return this.#used.get(nonce)?.tenantId === tenantId;
   }
 
   /** Expired nonces can go: their states are refused as expired anyway. */
-  #prune(): void {
-    const now = this.#clock();
-    for (const [nonce, expiresAt] of this.#used) if (expiresAt <= now) this.#used.delete(nonce);
+  async prune(now?: number): Promise<number> {
+    return this.#prune(now ?? this.#clock());
+  }
+
+  #prune(now: number): number {
+    let removed = 0;
+    for (const [nonce, { expiresAt }] of this.#used) {
+      if (expiresAt <= now) {
+        this.#used.delete(nonce);
+        removed += 1;
+      }
+    }
+    return removed;
   }
 }

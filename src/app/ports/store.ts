@@ -263,7 +263,8 @@ export interface Proposal {
 }
 
 export interface MeetingRequestRepository {
-  create(input: CreateMeetingRequestInput): Promise<MeetingRequest>;
+  /** Null when the workspace, the requester or a participant is not part of `tenantId`. */
+  create(input: CreateMeetingRequestInput): Promise<MeetingRequest | null>;
   get(tenantId: string, requestId: string): Promise<MeetingRequest | null>;
   setStatus(tenantId: string, requestId: string, status: MeetingRequestStatus): Promise<boolean>;
   setMessage(tenantId: string, requestId: string, message: MessageRef): Promise<boolean>;
@@ -478,6 +479,28 @@ export interface AuditLogRepository {
   list(tenantId: string, options?: { limit?: number; before?: number }): Promise<AuditEntry[]>;
 }
 
+// --- OAuth state nonces ---------------------------------------------------------------------
+
+/**
+ * Single use of OAuth `state` values (calendar linking): a nonce is consumed once, atomically; a second
+ * consume (a replayed callback, possibly on another replica) is refused.
+ */
+export interface StateNonceStore {
+  /**
+   * Marks the nonce of a state issued for `tenantId` used. True the first time, false if it was already
+   * used (first use wins, also under concurrency and across instances). `expiresAt` is the state's
+   * expiry (after which the record may be pruned); `now` stamps the use (default: the current time).
+   */
+  consume(nonce: string, tenantId: string, expiresAt: number, now?: number): Promise<boolean>;
+  /** Whether the nonce was already used (for `/start`: refuse to restart a finished link). */
+  isConsumed(nonce: string, tenantId: string): Promise<boolean>;
+}
+
+export interface StateNonceRepository extends StateNonceStore {
+  /** Forgets nonces whose state has expired (`expiresAt <= now`); returns how many were removed. */
+  prune(now?: number): Promise<number>;
+}
+
 // --- all of them ------------------------------------------------------------------------------
 
 export interface Repositories {
@@ -490,4 +513,5 @@ export interface Repositories {
   readonly rotations: RotationRepository;
   readonly jobs: JobRepository;
   readonly audit: AuditLogRepository;
+  readonly nonces: StateNonceRepository;
 }

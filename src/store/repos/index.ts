@@ -4,6 +4,7 @@ import { auditRepository } from './audit.ts';
 import { bookingRepository } from './bookings.ts';
 import { connectionRepository } from './connections.ts';
 import { jobRepository } from './jobs.ts';
+import { nonceRepository } from './nonces.ts';
 import { personRepository } from './people.ts';
 import { preferencesRepository } from './preferences.ts';
 import { requestRepository } from './requests.ts';
@@ -22,5 +23,6 @@ export function createRepositories(db: Db, keys: KeyRing): Repositories {
     rotations: rotationRepository(db),
     jobs: jobRepository(db),
     audit: auditRepository(db),
+    nonces: nonceRepository(db),
   };
 }
