@@ -244,6 +244,7 @@ export async function requestMeeting(
     participants: members.filter((m) => !m.requester).map((m) => ({ personId: m.person.id })),
     message: input.message ?? { channelId: '', messageId: null },
   });
+  if (!meeting) throw new Error('requestMeeting: the workspace or a participant is not part of the tenant');
   const proposal = await deps.store.requests.propose(tenantId, meeting.id, {
     slots: ranked.map((p) => ({ start: p.start, end: p.end, score: p.score })),
     expiresAt: window.end,

@@ -156,7 +156,7 @@ describe.each(BACKENDS)('repositories on %s', (backend) => {
   it('requests and proposals: slots in rank order, older proposals superseded, message location kept', async () => {
     const asker = await personIn(slack, 'U-asker');
     const guest = await personIn(slack, 'U-guest');
-    const request = await store.requests.create({
+    const request = (await store.requests.create({
       tenantId: slack.tenantId,
       workspaceId: slack.id,
       requesterId: asker.id,
@@ -165,7 +165,7 @@ describe.each(BACKENDS)('repositories on %s', (backend) => {
       window: { start: T0, end: T0 + 48 * HOUR },
       participants: [{ personId: guest.id }, { personId: asker.id, optional: true }],
       message: { channelId: 'C1', messageId: '1700000000.0001', threadId: null },
-    });
+    }))!;
     expect(request.participants).toHaveLength(2);
     const slots = [
       { start: T0 + HOUR, end: T0 + 1.5 * HOUR, score: 0.9 },
@@ -181,6 +181,47 @@ describe.each(BACKENDS)('repositories on %s', (backend) => {
     expect(second?.status).toBe('open');
     expect((await store.requests.get(slack.tenantId, request.id))?.status).toBe('proposed');
     expect(await store.requests.propose(other.tenantId, request.id, { slots })).toBeNull();
+  });
+
+  it('requests: null when the workspace, requester or a participant belongs to another tenant', async () => {
+    const asker = await personIn(slack, 'U-x-asker');
+    const guest = await personIn(slack, 'U-x-guest');
+    const stranger = await personIn(other, 'U-x-stranger');
+    const base = {
+      tenantId: slack.tenantId,
+      workspaceId: slack.id,
+      requesterId: asker.id,
+      title: 'Cross-tenant',
+      durationMinutes: 30,
+      window: { start: T0, end: T0 + 48 * HOUR },
+      participants: [{ personId: guest.id }],
+      message: { channelId: 'C1', messageId: null },
+    };
+    const count = async () =>
+      Number(
+        (
+          await store.query<{ n: string }>('SELECT count(*) AS n FROM meeting_request WHERE title = $1', [
+            'Cross-tenant',
+          ])
+        )[0]!.n,
+      );
+    expect(await store.requests.create({ ...base, workspaceId: other.id })).toBeNull();
+    expect(await store.requests.create({ ...base, requesterId: stranger.id })).toBeNull();
+    expect(
+      await store.requests.create({
+        ...base,
+        participants: [{ personId: guest.id }, { personId: stranger.id }],
+      }),
+    ).toBeNull();
+    // The other tenant cannot use this tenant's workspace or people either.
+    expect(
+      await store.requests.create({ ...base, tenantId: other.tenantId, requesterId: stranger.id }),
+    ).toBeNull();
+    expect(await store.requests.create({ ...base, requesterId: 'not-a-uuid' })).toBeNull();
+    expect(await count()).toBe(0);
+    const ok = await store.requests.create(base);
+    expect(ok?.participants).toEqual([{ personId: guest.id, optional: false }]);
+    expect(await count()).toBe(1);
   });
 
   it('bookings: conflicts as values, back-to-back allowed, cancel frees time, idempotent retries, events recorded', async () => {

@@ -83,6 +83,16 @@ export function requestRepository(db: Db): MeetingRequestRepository {
 
   return {
     async create(input) {
+      const personIds = [...new Set([input.requesterId, ...input.participants.map((p) => p.personId)])];
+      if (!isId(input.tenantId) || !isId(input.workspaceId) || !personIds.every(isId)) return null;
+      // Foreign keys only prove the rows exist; they must also belong to this tenant (a row's tenant
+      // never changes, so checking before the insert is enough).
+      const workspaces = await db.workspace.count({
+        where: { id: input.workspaceId, tenantId: input.tenantId },
+      });
+      if (workspaces !== 1) return null;
+      const people = await db.person.count({ where: { id: { in: personIds }, tenantId: input.tenantId } });
+      if (people !== personIds.length) return null;
       const row = await db.meetingRequest.create({
         data: {
           tenantId: input.tenantId,
