@@ -164,7 +164,7 @@ describe('PostgreSQL via DATABASE_URL', () => {
       const error = await configError(db.open({ migrate: false }));
       expect(error.code).toBe('database_not_migrated');
       expect(error.message).toMatch(
-        /^Database at postgresql:\/\/postgres@127\.0\.0\.1:\d+\/convene_test_\w+ is not migrated \(missing \d{14}_init\): run "npm run db:migrate"/,
+        /^Database at postgresql:\/\/postgres@127\.0\.0\.1:\d+\/convene_test_\w+ is not migrated \(missing \d{14}_init(, \d{14}_\w+)*\): run "npm run db:migrate"/,
       );
       expect(error.message).not.toContain('\n');
       // After migrating, a plain start works.
@@ -206,15 +206,20 @@ describe('PostgreSQL via DATABASE_URL', () => {
       await (await db.open()).close();
       const client = new pg.Client({ connectionString: db.url });
       await client.connect();
-      const rows = await client.query('SELECT migration_name, checksum, finished_at FROM _prisma_migrations');
+      const rows = await client.query(
+        'SELECT migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name',
+      );
       await client.end();
-      expect(rows.rows).toHaveLength(1);
       const { createHash } = await import('node:crypto');
       const { loadMigrations } = await import('../../src/store/migrate.ts');
-      const [init] = loadMigrations();
-      expect(rows.rows[0].migration_name).toBe(init!.name);
-      expect(rows.rows[0].checksum).toBe(createHash('sha256').update(init!.sql).digest('hex'));
-      expect(rows.rows[0].finished_at).not.toBeNull();
+      const migrations = loadMigrations();
+      expect(migrations[0]!.name).toMatch(/^\d{14}_init$/);
+      expect(rows.rows).toHaveLength(migrations.length);
+      migrations.forEach((migration, i) => {
+        expect(rows.rows[i].migration_name).toBe(migration.name);
+        expect(rows.rows[i].checksum).toBe(createHash('sha256').update(migration.sql).digest('hex'));
+        expect(rows.rows[i].finished_at).not.toBeNull();
+      });
     } finally {
       await db.drop();
     }
