@@ -235,7 +235,11 @@ async function loadPeople(
     if (!person) continue;
     out.push({ person, timeZone: prefs?.timeZone ?? 'UTC', requester: id === requesterId });
   }
-  return out;
+  // The store does not keep mention order: the organiser first, then by name, so every view agrees.
+  return out.sort(
+    (a, b) =>
+      Number(b.requester) - Number(a.requester) || a.person.displayName.localeCompare(b.person.displayName),
+  );
 }
 
 /** Writes the booking to each calendar (idempotently) and renders the confirmation. */

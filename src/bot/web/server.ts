@@ -68,12 +68,10 @@ export function createWebServer(options: WebServerOptions = {}): express.Express
       `http: ${req.method} ${req.path} failed: ${error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error)}`,
     );
     if (res.headersSent) return;
-    res
-      .status(500)
-      .json({
-        ok: false,
-        error: { code: 'internal', message: 'Something went wrong on our side; try again.' },
-      });
+    res.status(500).json({
+      ok: false,
+      error: { code: 'internal', message: 'Something went wrong on our side; try again.' },
+    });
   });
   return app;
 }

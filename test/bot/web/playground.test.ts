@@ -52,13 +52,17 @@ afterAll(async () => {
 
 const id = (key: string) => world.people.find((p) => p.key === key)!.id;
 
-async function post(path: string, body: unknown) {
+/** Response bodies are checked field by field in the tests. */
+// biome-ignore lint/suspicious/noExplicitAny: JSON from the API under test
+type Json = any;
+
+async function post(path: string, body: unknown): Promise<{ status: number; body: Json }> {
   const res = await fetch(`${base}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: (await res.json()) as Json };
 }
 
 async function week(personKey: string, viewerKey: string, at: number) {
@@ -66,7 +70,7 @@ async function week(personKey: string, viewerKey: string, at: number) {
     `${base}/playground/api/calendars/${id(personKey)}?viewer=${id(viewerKey)}&at=${at}`,
   );
   expect(res.status).toBe(200);
-  return (await res.json()).week as {
+  return ((await res.json()) as Json).week as {
     blocks: { kind: string; title?: string; bookingId?: string; day: number; startMinute: number }[];
     timeZone: string;
   };
@@ -88,7 +92,7 @@ describe('playground API', () => {
   });
 
   it('lists the demo people, marked as demo data, and serves their ICS feeds', async () => {
-    const demo = await (await fetch(`${base}/playground/api/demo`)).json();
+    const demo = (await (await fetch(`${base}/playground/api/demo`)).json()) as Json;
     expect(demo.notice).toMatch(/^DEMO DATA/);
     expect(demo.people.map((p: { key: string; timeZone: string }) => [p.key, p.timeZone])).toEqual([
       ['ana', 'Europe/Paris'],

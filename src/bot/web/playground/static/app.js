@@ -426,7 +426,7 @@ async function init() {
   }
   const demo = await call('GET', '/demo');
   state.people = demo.people ?? [];
-  $('#notice').textContent = demo.notice ?? '';
+  $('#notice').textContent = (demo.notice ?? '').replace(/^DEMO DATA:\s*/, '');
   state.me = state.people[0] ?? null;
   renderPeople();
   if (state.me) choose(state.me.id);

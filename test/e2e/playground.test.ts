@@ -1,0 +1,146 @@
+/**
+ * The newcomer's first minute, in a real browser: `node src/main.ts` (fresh data directory, free
+ * port), the playground page in the system Chromium (playwright-core, no browser download), a request
+ * typed in the message box, the first proposal clicked, and each participant's week grid checked for
+ * the new meeting. The screenshot lands in test-results/playground.png (a CI artifact).
+ */
+import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ROOT = resolve(import.meta.dirname, '../..');
+const SCREENSHOT = join(ROOT, 'test-results', 'playground.png');
+
+let dataDir: string;
+let profileDir: string;
+let child: ChildProcess | undefined;
+let output = '';
+let url = '';
+let browser: BrowserContext | undefined;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium is missing at ${CHROMIUM}: install it with "apt-get update && apt-get install -y chromium" (or set CHROMIUM_PATH)`,
+    );
+  }
+  dataDir = mkdtempSync(join(tmpdir(), 'convene-e2e-data-'));
+  profileDir = mkdtempSync(join(tmpdir(), 'convene-e2e-chromium-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, CONVENE_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' };
+  for (const name of ['DATABASE_URL', 'CONVENE_ENCRYPTION_KEYS', 'CONVENE_PLAYGROUND']) delete env[name];
+  for (const name of [
+    'SLACK_SIGNING_SECRET',
+    'SLACK_BOT_TOKEN',
+    'DISCORD_PUBLIC_KEY',
+    'DISCORD_APPLICATION_ID',
+  ])
+    delete env[name];
+  child = spawn(process.execPath, ['src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`Convene did not print its URL in 90 s:\n${output}`)),
+      90_000,
+    );
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Convene playground \(demo data\): (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolveUrl(match[1]!);
+      }
+    };
+    child!.stdout!.on('data', onData);
+    child!.stderr!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child!.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Convene exited with ${code} before serving:\n${output}`));
+    });
+  });
+  // A fresh profile per run (the persistent-context API is how playwright takes --user-data-dir).
+  browser = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1360, height: 900 },
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}, 150_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (child && child.exitCode === null) {
+    child.kill('SIGTERM');
+    await new Promise((r) => child!.once('exit', r));
+  }
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+});
+
+describe('the playground in a browser', () => {
+  it('books the first proposal and shows it on each participant’s calendar', async () => {
+    const page = await browser!.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready="true"]');
+    await expect(page.locator('.demo-badge').textContent()).resolves.toContain('DEMO DATA');
+    await page.locator('label.person[data-person-key="ana"] input').check();
+
+    await page.fill('#request-text', '/meet @li @sam 30m next week "Roadmap"');
+    await page.click('#send');
+    const first = page.locator('button.slot').first();
+    await first.waitFor();
+    await expect(page.locator('.heat-day').count()).resolves.toBeGreaterThan(0);
+    const label = await first.locator('.when').textContent();
+    expect(label).toMatch(/\(Paris time\)$/);
+
+    await first.click();
+    await page.locator('.confirm').waitFor();
+    await expect(page.locator('.confirm').textContent()).resolves.toContain('Booked: “Roadmap”');
+    await page.locator('.person-week').nth(2).waitFor();
+
+    const weeks = page.locator('.person-week');
+    await expect(weeks.count()).resolves.toBe(3);
+    const names: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const week = weeks.nth(i);
+      names.push(((await week.locator('h3').textContent()) ?? '').trim().split(' ')[0]!);
+      const meeting = week.locator('.block.meeting.new');
+      await expect(meeting.count()).resolves.toBe(1);
+      await expect(meeting.textContent()).resolves.toBe('Roadmap');
+      await expect(week.locator('.meeting-line').textContent()).resolves.toContain('Roadmap');
+    }
+    expect(names).toEqual(['Ana', 'Li', 'Sam']);
+    // Busy blocks from the ICS feeds carry no titles.
+    await expect(page.locator('.block.busy').first().textContent()).resolves.toBe('');
+
+    mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+    await page.locator('.calendars').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    expect(existsSync(SCREENSHOT)).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shuts down cleanly on SIGTERM', async () => {
+    child!.kill('SIGTERM');
+    const code = await new Promise<number | null>((r) => child!.once('exit', r));
+    expect(code).toBe(0);
+    expect(output).toContain('SIGTERM received, shutting down');
+  });
+});
