@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The published CLI. Node >= 22.18 runs the TypeScript sources directly (type stripping).
-import { main } from '../src/cli/main.ts';
+import './node-check.js';
 
+const { main } = await import('../src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));
