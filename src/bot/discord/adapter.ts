@@ -1,0 +1,188 @@
+/**
+ * Discord over HTTP interactions (no gateway: discord.js's `Client` cannot receive them), on Convene's
+ * express server, so any replica can answer any interaction.
+ *
+ *   POST /discord/interactions
+ *
+ * 1. The raw body's Ed25519 signature is verified first; a bad or missing one gets 401 (Discord probes
+ *    this and drops endpoints that accept forgeries).
+ * 2. PING → PONG. Every other interaction is answered inline at once (well inside 3 s): `/meet help`
+ *    directly; `/meet new` with a public deferral (type 5), the personal subcommands with an ephemeral
+ *    one; button and select clicks with DEFERRED_UPDATE_MESSAGE (type 6); autocomplete with choices.
+ * 3. The work then runs in the background and answers through the webhook endpoints with the
+ *    interaction token (valid 15 minutes); see `context.ts` for what happens when it is dead.
+ *
+ * Mount this router BEFORE any global `express.json()`: it needs the raw bytes.
+ */
+import type {
+  APIApplicationCommandAutocompleteInteraction,
+  APIChatInputApplicationCommandInteraction,
+  APIInteraction,
+  APIInteractionResponse,
+  APIMessageComponentInteraction,
+} from 'discord-api-types/v10';
+import express from 'express';
+import { DiscordApi } from './api.ts';
+import { MEET_COMMAND } from './commands.ts';
+import type { HandlerEnv } from './context.ts';
+import { localeOf, replyPrivately } from './context.ts';
+import { parseCustomId } from './custom-id.ts';
+import type { DiscordAdapterDeps, DiscordConfig } from './deps.ts';
+import { handleBookClick } from './handlers/book.ts';
+import { handleHelp } from './handlers/help.ts';
+import { handleLink } from './handlers/link.ts';
+import { handleMeetNew } from './handlers/meet-new.ts';
+import { handleSettings, zoneChoices } from './handlers/settings.ts';
+import { handleStatus } from './handlers/status.ts';
+import { handleUnlink } from './handlers/unlink.ts';
+import { handleZoneSelect } from './handlers/zone.ts';
+import { messages } from './messages.ts';
+import { readOptions } from './options.ts';
+import { EPHEMERAL, textMessage } from './render.ts';
+import { createSignatureVerifier } from './verify.ts';
+
+export const INTERACTIONS_PATH = '/discord/interactions';
+
+export interface DiscordAdapter {
+  readonly router: express.Router;
+  readonly api: DiscordApi;
+  /** Resolves when every background task started so far has finished (tests, graceful shutdown). */
+  idle(): Promise<void>;
+}
+
+type Work = (env: HandlerEnv) => Promise<void>;
+interface Decision {
+  readonly response: APIInteractionResponse | { type: number; data?: unknown };
+  readonly work?: Work;
+}
+
+export function createDiscordAdapter(deps: DiscordAdapterDeps, config: DiscordConfig): DiscordAdapter {
+  const verify = createSignatureVerifier(config.publicKey);
+  const api = new DiscordApi({
+    applicationId: config.applicationId,
+    botToken: config.botToken,
+    ...(config.api ? { api: config.api } : {}),
+    ...(config.maxRateLimitWaitMs !== undefined ? { maxRateLimitWaitMs: config.maxRateLimitWaitMs } : {}),
+  });
+  const log = deps.log ?? ((line: string) => console.error(line));
+  const env: HandlerEnv = {
+    deps,
+    api,
+    clock: deps.clock ?? Date.now,
+    log,
+    ...(config.tenantId ? { tenantId: config.tenantId } : {}),
+    maxRoleMembers: config.maxRoleMembers ?? 20,
+  };
+  const running = new Set<Promise<void>>();
+
+  const run = (interaction: APIInteraction, work: Work) => {
+    const task = (async () => {
+      try {
+        await work(env);
+      } catch (error) {
+        // One line, no token (DiscordCallError messages never contain URLs).
+        log(
+          `discord: interaction ${interaction.id} failed: ${error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error)}`,
+        );
+        const userId = interaction.member?.user.id ?? interaction.user?.id ?? '';
+        try {
+          await replyPrivately(env, interaction, userId, textMessage(messages(localeOf(interaction)).failed));
+        } catch {
+          // nothing more to try
+        }
+      }
+    })();
+    running.add(task);
+    void task.finally(() => running.delete(task));
+  };
+
+  const router = express.Router();
+  router.post(INTERACTIONS_PATH, express.raw({ type: () => true, limit: '1mb' }), (req, res) => {
+    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    if (!verify(req.get('x-signature-ed25519'), req.get('x-signature-timestamp'), body)) {
+      res.status(401).json({ error: 'invalid request signature' });
+      return;
+    }
+    let interaction: APIInteraction;
+    try {
+      interaction = JSON.parse(body.toString('utf8')) as APIInteraction;
+    } catch {
+      res.status(400).json({ error: 'the body must be JSON' });
+      return;
+    }
+    if (!interaction || typeof interaction !== 'object' || typeof interaction.type !== 'number') {
+      res.status(400).json({ error: 'not an interaction' });
+      return;
+    }
+    const decision = decide(interaction);
+    res.status(200).json(decision.response);
+    if (decision.work) run(interaction, decision.work);
+  });
+
+  return {
+    router,
+    api,
+    async idle() {
+      while (running.size > 0) await Promise.allSettled([...running]);
+    },
+  };
+}
+
+/** What to answer inline (fast, no I/O) and what to do afterwards. */
+export function decide(interaction: APIInteraction): Decision {
+  const m = messages(localeOf(interaction));
+  const unknown: Decision = {
+    response: { type: 4, data: textMessage(m.unknownAction, { ephemeral: true }) },
+  };
+  switch (interaction.type) {
+    case 1:
+      return { response: { type: 1 } };
+    case 2: {
+      const command = interaction as APIChatInputApplicationCommandInteraction;
+      if (command.data?.name !== MEET_COMMAND) return unknown;
+      const sub = readOptions(command.data).subcommand;
+      const privately = { type: 5, data: { flags: EPHEMERAL } };
+      switch (sub) {
+        case 'help':
+          return { response: handleHelp(command) };
+        case 'new':
+          return { response: { type: 5 }, work: (env) => handleMeetNew(env, command) };
+        case 'link':
+          return { response: privately, work: (env) => handleLink(env, command) };
+        case 'unlink':
+          return { response: privately, work: (env) => handleUnlink(env, command) };
+        case 'status':
+          return { response: privately, work: (env) => handleStatus(env, command) };
+        case 'settings':
+          return { response: privately, work: (env) => handleSettings(env, command) };
+        default:
+          return unknown;
+      }
+    }
+    case 3: {
+      const component = interaction as APIMessageComponentInteraction;
+      const id = parseCustomId(component.data?.custom_id);
+      if (!id) return unknown;
+      if (id.kind === 'book')
+        return { response: { type: 6 }, work: (env) => handleBookClick(env, component, id) };
+      return { response: { type: 6 }, work: (env) => handleZoneSelect(env, component) };
+    }
+    case 4: {
+      const auto = interaction as APIApplicationCommandAutocompleteInteraction;
+      const focused = findFocused(auto.data?.options);
+      return { response: { type: 8, data: { choices: focused === null ? [] : zoneChoices(focused) } } };
+    }
+    default:
+      return unknown;
+  }
+}
+
+function findFocused(options: unknown): string | null {
+  if (!Array.isArray(options)) return null;
+  for (const option of options as { focused?: boolean; value?: unknown; options?: unknown }[]) {
+    if (option.focused) return typeof option.value === 'string' ? option.value : '';
+    const inner = findFocused(option.options);
+    if (inner !== null) return inner;
+  }
+  return null;
+}

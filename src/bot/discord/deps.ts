@@ -1,0 +1,107 @@
+/**
+ * What the Discord adapter needs from the rest of Convene: the store's repositories, the meeting use
+ * cases (bound to their own dependencies by the caller), the calendar-linking use case, a clock.
+ */
+import type { BookMeetingDeps, BookMeetingInput, BookMeetingResult } from '../../app/book-meeting.ts';
+import { bookMeeting } from '../../app/book-meeting.ts';
+import type { StartLinkInput, StartLinkResult, UnlinkInput, UnlinkResult } from '../../app/link-calendar.ts';
+import type { Repositories } from '../../app/ports/store.ts';
+import type {
+  RequestMeetingDeps,
+  RequestMeetingInput,
+  RequestMeetingResult,
+} from '../../app/request-meeting.ts';
+import { requestMeeting } from '../../app/request-meeting.ts';
+
+export type DiscordStore = Pick<
+  Repositories,
+  'workspaces' | 'people' | 'preferences' | 'connections' | 'requests' | 'audit'
+>;
+
+export interface MeetingUseCases {
+  request(input: RequestMeetingInput): Promise<RequestMeetingResult>;
+  book(input: BookMeetingInput): Promise<BookMeetingResult>;
+}
+
+/** `LinkCalendar` satisfies this. */
+export interface CalendarLinking {
+  startLink(input: StartLinkInput): Promise<StartLinkResult>;
+  unlink(input: UnlinkInput): Promise<UnlinkResult>;
+}
+
+export interface DiscordAdapterDeps {
+  readonly store: DiscordStore;
+  readonly meetings: MeetingUseCases;
+  /** Without it, `/meet link` and `/meet unlink` say linking is not configured. */
+  readonly link?: CalendarLinking;
+  /** Epoch ms. Default `Date.now`. */
+  readonly clock?: () => number;
+  /** One line per event, never a token. Default `console.error`. */
+  readonly log?: (line: string) => void;
+}
+
+export interface DiscordConfig {
+  /** `DISCORD_PUBLIC_KEY`: 64 hex chars. */
+  readonly publicKey: string;
+  /** `DISCORD_APPLICATION_ID`. */
+  readonly applicationId: string;
+  /** `DISCORD_BOT_TOKEN`. */
+  readonly botToken: string;
+  /** REST base (`DISCORD_API_URL`), default Discord's `https://discord.com/api`; tests use the fake. */
+  readonly api?: string;
+  /** Tenant that new guilds join (one organisation across Slack and Discord). Default: a tenant per guild. */
+  readonly tenantId?: string;
+  /** Rate limits longer than this fail the call instead of being waited out. Default 30 s. */
+  readonly maxRateLimitWaitMs?: number;
+  /** Most members a role may add to a meeting. Default 20. */
+  readonly maxRoleMembers?: number;
+}
+
+/** Binds the two meeting use cases to their dependencies. */
+export function meetingUseCases(deps: RequestMeetingDeps & BookMeetingDeps): MeetingUseCases {
+  return {
+    request: (input) => requestMeeting(deps, input),
+    book: (input) => bookMeeting(deps, input),
+  };
+}
+
+export class DiscordConfigError extends Error {
+  readonly code = 'discord_config';
+  constructor(message: string) {
+    super(message);
+    this.name = 'DiscordConfigError';
+  }
+}
+
+/**
+ * Reads `DISCORD_PUBLIC_KEY`, `DISCORD_APPLICATION_ID`, `DISCORD_BOT_TOKEN` (all three, or none → null:
+ * Discord disabled), plus optional `DISCORD_API_URL` and `DISCORD_TENANT_ID`.
+ */
+export function discordConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DiscordConfig | null {
+  const publicKey = env.DISCORD_PUBLIC_KEY?.trim();
+  const applicationId = env.DISCORD_APPLICATION_ID?.trim();
+  const botToken = env.DISCORD_BOT_TOKEN?.trim();
+  if (!publicKey && !applicationId && !botToken) return null;
+  const missing = [
+    ['DISCORD_PUBLIC_KEY', publicKey],
+    ['DISCORD_APPLICATION_ID', applicationId],
+    ['DISCORD_BOT_TOKEN', botToken],
+  ]
+    .filter(([, v]) => !v)
+    .map(([k]) => k);
+  if (missing.length > 0)
+    throw new DiscordConfigError(
+      `Discord is half configured: set ${missing.join(', ')} too (Developer Portal → your application), or unset all three.`,
+    );
+  if (!/^[0-9a-fA-F]{64}$/.test(publicKey ?? ''))
+    throw new DiscordConfigError('DISCORD_PUBLIC_KEY must be the 64 hexadecimal characters of "Public Key".');
+  if (!/^\d{15,25}$/.test(applicationId ?? ''))
+    throw new DiscordConfigError('DISCORD_APPLICATION_ID must be the numeric "Application ID".');
+  return {
+    publicKey: publicKey!,
+    applicationId: applicationId!,
+    botToken: botToken!,
+    ...(env.DISCORD_API_URL?.trim() ? { api: env.DISCORD_API_URL.trim() } : {}),
+    ...(env.DISCORD_TENANT_ID?.trim() ? { tenantId: env.DISCORD_TENANT_ID.trim() } : {}),
+  };
+}

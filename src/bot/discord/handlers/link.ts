@@ -1,0 +1,49 @@
+/**
+ * `/meet link provider:` (after an ephemeral deferral): the link goes by DM (`POST /users/@me/channels`
+ * then a message with a link button). When the user does not accept DMs (50007), the ephemeral answer
+ * carries the link instead — only they can see it.
+ */
+import type { APIChatInputApplicationCommandInteraction } from 'discord-api-types/v10';
+import { PROVIDER_LABELS } from '../../../app/link-calendar.ts';
+import { DiscordCallError } from '../api.ts';
+import type { HandlerEnv } from '../context.ts';
+import { editOrFallback, resolveContext } from '../context.ts';
+import { messages } from '../messages.ts';
+import { readOptions, stringOption } from '../options.ts';
+import { linkButtonRow, textMessage } from '../render.ts';
+
+export async function handleLink(env: HandlerEnv, interaction: APIChatInputApplicationCommandInteraction) {
+  const ctx = await resolveContext(env, interaction);
+  const userId = interaction.member?.user.id ?? interaction.user?.id ?? '';
+  const m = messages(ctx?.locale ?? 'en');
+  const answer = (content: string, link?: string) =>
+    editOrFallback(
+      env,
+      interaction,
+      { channelId: ctx?.channelId ?? '', userId },
+      { ...textMessage(content), ...(link ? { components: [linkButtonRow(m.linkButton, link)] } : {}) },
+      { publicFallback: false },
+    );
+  if (!ctx) return void (await answer(m.notInGuild));
+  if (!env.deps.link) return void (await answer(m.linkUnavailable));
+  const provider = stringOption(readOptions(interaction.data), 'provider');
+  if (provider !== 'google' && provider !== 'microsoft') return void (await answer(m.linkUnavailable));
+  const label = PROVIDER_LABELS[provider];
+  const started = await env.deps.link.startLink({
+    tenantId: ctx.workspace.tenantId,
+    personId: ctx.person.id,
+    chatIdentity: { workspaceId: ctx.workspace.id, externalUserId: ctx.userId },
+    provider,
+  });
+  if (!started.ok) return void (await answer(started.message));
+  try {
+    await env.api.sendDm(ctx.userId, {
+      ...textMessage(m.linkDmText(label)),
+      components: [linkButtonRow(m.linkButton, started.url)],
+    });
+    await answer(m.linkDm(label));
+  } catch (error) {
+    if (!(error instanceof DiscordCallError) || error.code !== 'cannot_dm') throw error;
+    await answer(m.linkFallback(label), started.url);
+  }
+}

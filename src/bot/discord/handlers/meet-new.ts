@@ -1,0 +1,175 @@
+/**
+ * `/meet new request: … with: …` (after the public deferral, type 5).
+ *
+ * The use case takes free text, so the options become text: user options → `<@id>`, role options and
+ * `<@&id>` typed in the request → `<@id>` of each (non-bot) member of the role (from a REST member
+ * listing), plus the `request` string. Every mentioned user is created as a person on first sight, with
+ * the name Discord gives, so the use case can resolve them. A requester without a stored time zone gets
+ * the zone picker (asked once); the request rides along in the picker (see `handlers/zone.ts`).
+ */
+import type {
+  APIChatInputApplicationCommandInteraction,
+  APIGuildMember,
+  APIInteractionDataResolvedGuildMember,
+  APIUser,
+} from 'discord-api-types/v10';
+import type { Locale } from '../../../app/views.ts';
+import { DiscordCallError } from '../api.ts';
+import { PARTICIPANT_OPTIONS } from '../commands.ts';
+import type { DiscordContext, HandlerEnv } from '../context.ts';
+import { editOrFallback, replaceWithPrivateReply, resolveContext, upsertUser } from '../context.ts';
+import { messages } from '../messages.ts';
+import { readOptions, stringOption } from '../options.ts';
+import { renderProposals, renderRequestError, renderZonePicker, textMessage } from '../render.ts';
+
+const ROLE_MENTION = /<@&(\d{15,25})>/g;
+
+type Built = { ok: true; text: string } | { ok: false; message: string };
+
+export async function handleMeetNew(env: HandlerEnv, interaction: APIChatInputApplicationCommandInteraction) {
+  const ctx = await resolveContext(env, interaction);
+  const locale = ctx?.locale ?? 'en';
+  const m = messages(locale);
+  if (!ctx) {
+    await replaceWithPrivateReply(env, interaction, interaction.user?.id ?? '', textMessage(m.notInGuild));
+    return;
+  }
+  const built = await buildRequestText(env, ctx, interaction);
+  if (!built.ok) {
+    await replaceWithPrivateReply(env, interaction, ctx.userId, textMessage(built.message));
+    return;
+  }
+  const prefs = await env.deps.store.preferences.get(ctx.workspace.tenantId, ctx.person.id);
+  if (!prefs) {
+    await editOrFallback(env, interaction, ctx, renderZonePicker(locale, ctx.userId, built.text), {
+      publicFallback: false,
+    });
+    return;
+  }
+  await runRequest(env, interaction, ctx, built.text, prefs.timeZone);
+}
+
+/** Runs the use case and replaces the deferred (or picker) message with the proposals. */
+export async function runRequest(
+  env: HandlerEnv,
+  interaction: { token: string },
+  ctx: DiscordContext,
+  text: string,
+  zone: string,
+): Promise<void> {
+  const { store } = env.deps;
+  const tenantId = ctx.workspace.tenantId;
+  const result = await env.deps.meetings.request({
+    tenantId,
+    workspaceId: ctx.workspace.id,
+    requesterPersonId: ctx.person.id,
+    text,
+    now: env.clock(),
+    zone,
+    locale: ctx.locale,
+    message: { channelId: ctx.channelId, messageId: null },
+  });
+  if (!result.ok) {
+    await replaceWithPrivateReply(env, interaction, ctx.userId, renderRequestError(result.error));
+    return;
+  }
+  const view = result.view;
+  const sent = await editOrFallback(env, interaction, ctx, renderProposals(view), { publicFallback: true });
+  if (sent.messageId && (sent.route === 'original' || sent.route === 'channel')) {
+    const ref = { channelId: ctx.channelId, messageId: sent.messageId };
+    await store.requests.setProposalMessage(tenantId, view.proposalId, ref);
+    await store.requests.setMessage(tenantId, view.requestId, ref);
+  }
+  await nudgeUnlinked(env, ctx, view.gaps, view.participants, view.locale);
+}
+
+/** People without a linked calendar get one DM suggesting `/meet link` (50007 is fine: the organiser sees the gap). */
+async function nudgeUnlinked(
+  env: HandlerEnv,
+  ctx: DiscordContext,
+  gaps: readonly { personId: string; code: string }[],
+  participants: readonly { personId: string; requester: boolean }[],
+  lang: Locale,
+): Promise<void> {
+  const ids = new Set(gaps.filter((g) => g.code === 'not_linked').map((g) => g.personId));
+  for (const p of participants) {
+    if (p.requester || !ids.has(p.personId)) continue;
+    const person = await env.deps.store.people.get(ctx.workspace.tenantId, p.personId);
+    const identity = person?.identities.find(
+      (i) => i.platform === 'discord' && i.workspaceId === ctx.workspace.id,
+    );
+    if (!identity) continue;
+    try {
+      await env.api.sendDm(
+        identity.externalUserId,
+        textMessage(messages(lang).dmNotice(ctx.person.displayName)),
+      );
+    } catch (error) {
+      if (!(error instanceof DiscordCallError)) throw error;
+      env.log(`discord: could not DM a participant without a calendar (${error.code})`);
+    }
+  }
+}
+
+/** Options → the free text the parser reads, with roles expanded to their members. */
+export async function buildRequestText(
+  env: HandlerEnv,
+  ctx: DiscordContext,
+  interaction: APIChatInputApplicationCommandInteraction,
+): Promise<Built> {
+  const m = messages(ctx.locale);
+  const options = readOptions(interaction.data);
+  const request = (stringOption(options, 'request') ?? '').trim();
+  const resolved = interaction.data.resolved ?? {};
+  const users = (resolved as { users?: Record<string, APIUser> }).users ?? {};
+  const members =
+    (resolved as { members?: Record<string, APIInteractionDataResolvedGuildMember> }).members ?? {};
+  const roles = (resolved as { roles?: Record<string, { id: string; name: string }> }).roles ?? {};
+
+  const userIds: string[] = [];
+  const roleIds: string[] = [];
+  for (const name of PARTICIPANT_OPTIONS) {
+    const id = stringOption(options, name);
+    if (!id) continue;
+    if (roles[id]) roleIds.push(id);
+    else if (users[id]) userIds.push(id);
+  }
+  for (const match of request.matchAll(ROLE_MENTION)) if (match[1]) roleIds.push(match[1]);
+  if (!request && userIds.length === 0 && roleIds.length === 0) return { ok: false, message: m.requestEmpty };
+
+  // Users given as options (or mentioned in the text and resolved by Discord): known to Convene from now on.
+  for (const [id, user] of Object.entries(users)) {
+    if (user.bot) continue;
+    await upsertUser(env, ctx.workspace, user, members[id] ?? null);
+  }
+
+  const expanded = new Map<string, string[]>();
+  if (roleIds.length > 0) {
+    let all: APIGuildMember[];
+    try {
+      all = await env.api.listMembers(ctx.guildId);
+    } catch (error) {
+      if (error instanceof DiscordCallError && (error.code === 'missing_access' || error.status === 403))
+        return { ok: false, message: m.membersUnavailable };
+      throw error;
+    }
+    for (const roleId of new Set(roleIds)) {
+      const label = roles[roleId] ? `@${roles[roleId].name}` : `<@&${roleId}>`;
+      const inRole = all.filter((member) => member.user && !member.user.bot && member.roles.includes(roleId));
+      if (inRole.length === 0) return { ok: false, message: m.roleEmpty(label) };
+      if (inRole.length > env.maxRoleMembers)
+        return { ok: false, message: m.roleTooBig(label, inRole.length) };
+      for (const member of inRole) await upsertUser(env, ctx.workspace, member.user, member);
+      expanded.set(
+        roleId,
+        inRole.filter((member) => member.user.id !== ctx.userId).map((member) => `<@${member.user.id}>`),
+      );
+    }
+  }
+  const text = request.replace(ROLE_MENTION, (_all, id: string) => (expanded.get(id) ?? []).join(' '));
+  const extra = [
+    ...userIds.filter((id) => !users[id]?.bot).map((id) => `<@${id}>`),
+    ...roleIds.filter((id) => !request.includes(`<@&${id}>`)).flatMap((id) => expanded.get(id) ?? []),
+  ];
+  return { ok: true, text: [text, ...extra].filter(Boolean).join(' ').replace(/\s+/g, ' ').trim() };
+}

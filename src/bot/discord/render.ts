@@ -1,0 +1,195 @@
+/**
+ * Platform-neutral views → Discord message bodies (legacy components: ≤ 5 rows of ≤ 5 buttons, or one
+ * select per row; `custom_id` ≤ 100 chars; button labels ≤ 80). Built with `@discordjs/builders`, whose
+ * `toJSON()` validates those limits before anything is sent. No mentions ping (`allowed_mentions`).
+ */
+import {
+  ActionRowBuilder,
+  ButtonBuilder,
+  EmbedBuilder,
+  StringSelectMenuBuilder,
+  StringSelectMenuOptionBuilder,
+} from '@discordjs/builders';
+import { ButtonStyle } from 'discord-api-types/v10';
+import type { BookMeetingError } from '../../app/book-meeting.ts';
+import type { RequestMeetingError } from '../../app/request-meeting.ts';
+import type { BookingView, Locale, ProposalView, SlotView } from '../../app/views.ts';
+import type { DiscordMessageBody } from './api.ts';
+import { bookCustomId, ZONE_CUSTOM_ID } from './custom-id.ts';
+import { messages } from './messages.ts';
+
+export const EPHEMERAL = 64;
+const MAX_CONTENT = 2000;
+const MAX_BUTTONS = 25;
+const NO_PINGS = { parse: [] as string[] };
+
+/** Zones offered by the "ask once" select (Discord allows 25 options); others via `/meet settings zone:`. */
+export const COMMON_ZONES: readonly string[] = [
+  'UTC',
+  'Europe/London',
+  'Europe/Paris',
+  'Europe/Berlin',
+  'Europe/Madrid',
+  'Europe/Helsinki',
+  'Europe/Istanbul',
+  'Europe/Moscow',
+  'Africa/Casablanca',
+  'Africa/Lagos',
+  'Africa/Johannesburg',
+  'Asia/Dubai',
+  'Asia/Kolkata',
+  'Asia/Singapore',
+  'Asia/Shanghai',
+  'Asia/Tokyo',
+  'Australia/Sydney',
+  'Pacific/Auckland',
+  'America/Sao_Paulo',
+  'America/Toronto',
+  'America/New_York',
+  'America/Chicago',
+  'America/Denver',
+  'America/Los_Angeles',
+  'Pacific/Honolulu',
+];
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+export function textMessage(content: string, options: { ephemeral?: boolean } = {}): DiscordMessageBody {
+  return {
+    content: clip(content, MAX_CONTENT),
+    components: [],
+    embeds: [],
+    allowed_mentions: NO_PINGS,
+    ...(options.ephemeral ? { flags: EPHEMERAL } : {}),
+  };
+}
+
+/** Buttons for slots: 5 per row, at most 5 rows. */
+export function slotButtons(slots: readonly SlotView[], proposalId: string): unknown[] {
+  const rows: unknown[] = [];
+  const shown = slots.slice(0, MAX_BUTTONS);
+  for (let i = 0; i < shown.length; i += 5) {
+    const row = new ActionRowBuilder<ButtonBuilder>();
+    for (const slot of shown.slice(i, i + 5)) {
+      row.addComponents(
+        new ButtonBuilder()
+          .setCustomId(bookCustomId(proposalId, slot.id))
+          .setLabel(clip(`${slot.rank}. ${slot.label}`, 80))
+          .setStyle(slot.rank === 1 ? ButtonStyle.Success : ButtonStyle.Primary),
+      );
+    }
+    rows.push(row.toJSON());
+  }
+  return rows;
+}
+
+/** The proposals: a line per slot with every participant's own-zone time, and the buttons. */
+export function renderProposals(view: ProposalView): DiscordMessageBody {
+  const fr = view.locale === 'fr';
+  const lines: string[] = [
+    `**${view.headline}**`,
+    fr ? `Période : ${view.window.label}` : `Window: ${view.window.label}`,
+  ];
+  for (const slot of view.slots.slice(0, MAX_BUTTONS)) {
+    lines.push('', `**${slot.rank}.** ${slot.label} — ${slot.reason}`);
+    for (const label of slot.labels) {
+      if (label.timeZone === view.timeZone && label.text === slot.label) continue;
+      lines.push(`  ${label.name}${fr ? ' : ' : ': '}${label.text}`);
+    }
+  }
+  for (const gap of view.gaps) lines.push('', `⚠️ ${gap.message}`);
+  for (const note of view.notes) lines.push('', `ℹ️ ${note}`);
+  return {
+    content: clip(lines.join('\n'), MAX_CONTENT),
+    components: slotButtons(view.slots, view.proposalId),
+    embeds: [],
+    allowed_mentions: NO_PINGS,
+  };
+}
+
+/** The confirmation that replaces the proposals (buttons removed). */
+export function renderBooking(view: BookingView): DiscordMessageBody {
+  const fr = view.locale === 'fr';
+  const status = (c: BookingView['participants'][number]) => {
+    if (c.calendar === 'written') return fr ? 'ajouté à son agenda' : 'added to their calendar';
+    return c.note ?? (fr ? 'agenda non mis à jour' : 'calendar not updated');
+  };
+  const lines = [`✅ **${view.headline}**`];
+  for (const p of view.participants) lines.push(`• ${p.name}${fr ? ' : ' : ': '}${p.label} — ${status(p)}`);
+  return {
+    content: clip(lines.join('\n'), MAX_CONTENT),
+    components: [],
+    embeds: [],
+    allowed_mentions: NO_PINGS,
+  };
+}
+
+/** A booking that did not happen: the message, and the slots still free as buttons. */
+export function renderBookingError(error: BookMeetingError, proposalId: string): DiscordMessageBody {
+  return {
+    content: clip(error.message, MAX_CONTENT),
+    components: error.remaining && error.remaining.length > 0 ? slotButtons(error.remaining, proposalId) : [],
+    embeds: [],
+    allowed_mentions: NO_PINGS,
+    flags: EPHEMERAL,
+  };
+}
+
+export function renderRequestError(error: RequestMeetingError): DiscordMessageBody {
+  return textMessage(error.message, { ephemeral: true });
+}
+
+/**
+ * "Which time zone are you in?" with a select of common zones. The pending request rides along in an
+ * embed (Discord sends the message back with the selection), so no server-side state is needed.
+ */
+export function renderZonePicker(
+  locale: Locale,
+  requesterUserId: string,
+  pendingText: string | null,
+): DiscordMessageBody {
+  const m = messages(locale);
+  const select = new StringSelectMenuBuilder()
+    .setCustomId(ZONE_CUSTOM_ID)
+    .setPlaceholder(m.zonePlaceholder)
+    .addOptions(
+      COMMON_ZONES.map((zone) => new StringSelectMenuOptionBuilder().setLabel(zone).setValue(zone)),
+    );
+  const embed = new EmbedBuilder().setTitle(m.pendingTitle).setFooter({ text: requesterUserId });
+  if (pendingText) embed.setDescription(clip(pendingText, 4000));
+  return {
+    content: m.zoneQuestion,
+    components: [new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(select).toJSON()],
+    embeds: [embed.toJSON()],
+    allowed_mentions: NO_PINGS,
+  };
+}
+
+/** The pending request carried by a zone picker (see `renderZonePicker`). */
+export function pendingRequestOf(message: PickerMessage | undefined): {
+  requesterUserId: string | null;
+  text: string | null;
+} {
+  const embed = message?.embeds?.[0];
+  const text = embed?.description;
+  const footer = embed?.footer?.text;
+  return {
+    requesterUserId: typeof footer === 'string' && /^\d{1,25}$/.test(footer) ? footer : null,
+    text: typeof text === 'string' && text.trim() ? text : null,
+  };
+}
+
+export interface PickerMessage {
+  readonly embeds?: readonly {
+    readonly description?: string;
+    readonly footer?: { readonly text?: string };
+  }[];
+}
+
+export function linkButtonRow(label: string, url: string): unknown {
+  return new ActionRowBuilder<ButtonBuilder>()
+    .addComponents(new ButtonBuilder().setStyle(ButtonStyle.Link).setLabel(label).setURL(url))
+    .toJSON();
+}
