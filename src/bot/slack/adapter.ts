@@ -1,0 +1,245 @@
+/**
+ * The Slack adapter: a Bolt app whose listeners (one per file under ./listeners) translate Slack
+ * payloads into use-case calls and render the views as Block Kit.
+ *
+ * - HTTP mode (production): an `ExpressReceiver` whose `router` Convene mounts on its one web server
+ *   (`POST /slack/events` for commands, interactivity and events; with OAuth also `GET /slack/install`
+ *   and `GET /slack/oauth_redirect`). Bolt verifies every signature (bad or older than 5 min → 401).
+ * - Socket Mode (development): `start()` opens the WebSocket with the app-level token; no router.
+ * - Tokens: OAuth v2 multi-workspace installs in the database (`InstallationStore`, token rotation
+ *   handled by Bolt's installer), or a single-workspace `SLACK_BOT_TOKEN` (recorded on first use).
+ */
+
+import type { AuthorizeResult, Logger } from '@slack/bolt';
+import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
+import type { Router } from 'express';
+import type { Locale } from '../../app/views.ts';
+import { detectLocale } from './common.ts';
+import { Deduper } from './dedupe.ts';
+import type { RespondFn, SlackApi, SlackConfig, SlackDeps, SlackRuntime } from './deps.ts';
+import { botSecretOf, createInstallationStore, NotInstalledError } from './installation-store.ts';
+import { appHomeOpened } from './listeners/app-home-opened.ts';
+import { purgeInstallation } from './listeners/app-uninstalled.ts';
+import { bookSlot } from './listeners/book-slot.ts';
+import { cancelRequest } from './listeners/cancel-request.ts';
+import { linkButton } from './listeners/link-button.ts';
+import { meetCommand } from './listeners/meet-command.ts';
+import { moreTimes } from './listeners/more-times.ts';
+import { openSettingsAction } from './listeners/open-settings.ts';
+import { settingsSubmit } from './listeners/settings-submit.ts';
+import { errorCode } from './people.ts';
+import { ACTIONS, decodeValue, SETTINGS_CALLBACK } from './render.ts';
+
+export const BOT_SCOPES = ['commands', 'chat:write', 'im:write', 'users:read', 'users:read.email'] as const;
+
+export interface SlackAdapter {
+  readonly mode: 'http' | 'socket';
+  /** HTTP mode: mount on Convene's web server at `/` (routes `/slack/...`). Null in Socket Mode. */
+  readonly router: Router | null;
+  readonly app: App;
+  /** Socket Mode: connects. HTTP mode: nothing (the web server serves the router). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const SORRY: Record<Locale, string> = {
+  en: 'Something went wrong on our side; nothing was booked twice. Try again in a minute.',
+  fr: 'Un problème est survenu de notre côté ; rien n’a été réservé deux fois. Réessayez dans une minute.',
+};
+
+/** Tokens never reach the log, whatever an error message contains. */
+export function redact(line: string): string {
+  return line.replace(
+    /xox[a-z]-[A-Za-z0-9.-]+|xoxe\.xox[a-z]-[A-Za-z0-9.-]+|xapp-[A-Za-z0-9-]+/g,
+    '[redacted-token]',
+  );
+}
+
+function boltLogger(log: (line: string) => void): Logger {
+  let level = LogLevel.WARN;
+  const rank: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
+  const line = (lvl: LogLevel, parts: unknown[]) => {
+    if (rank[lvl] < rank[level]) return;
+    // One line, messages only: Bolt never puts tokens in warn/error messages, errors keep their name.
+    const text = parts
+      .map((p) =>
+        p instanceof Error
+          ? `${p.name}: ${p.message.split('\n')[0]}`
+          : typeof p === 'string'
+            ? p
+            : errorCode(p),
+      )
+      .join(' ');
+    log(redact(`slack[${lvl}]: ${text}`));
+  };
+  return {
+    debug: (...m) => line(LogLevel.DEBUG, m),
+    info: (...m) => line(LogLevel.INFO, m),
+    warn: (...m) => line(LogLevel.WARN, m),
+    error: (...m) => line(LogLevel.ERROR, m),
+    setLevel: (l) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}
+
+export function createSlackAdapter(deps: SlackDeps, config: SlackConfig): SlackAdapter {
+  const log = deps.log ?? ((line: string) => console.error(line));
+  const rt: SlackRuntime = { deps, now: deps.clock ?? Date.now, log, dedupe: new Deduper() };
+  const logger = boltLogger(log);
+  const mode = config.mode ?? 'http';
+  const clientOptions = {
+    ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+    ...(config.retries !== undefined ? { retryConfig: { retries: config.retries } } : {}),
+  };
+  const oauth = Boolean(config.clientId && config.clientSecret && config.stateSecret);
+  const installationStore = createInstallationStore(deps.store.workspaces, log);
+  const endpoint = config.endpoint ?? '/slack/events';
+
+  let bootstrap: App | null = null;
+  // Without OAuth: the stored token of the team, else the single-workspace SLACK_BOT_TOKEN (recorded once).
+  const authorize = async (source: { teamId?: string | undefined }): Promise<AuthorizeResult> => {
+    const teamId = source.teamId;
+    const stored = teamId ? await botSecretOf(deps.store.workspaces, teamId) : null;
+    if (stored)
+      return {
+        botToken: stored.token,
+        ...(stored.botId ? { botId: stored.botId } : {}),
+        ...(stored.botUserId ? { botUserId: stored.botUserId } : {}),
+        ...(teamId ? { teamId } : {}),
+      };
+    if (config.botToken && teamId && bootstrap) {
+      const info = await bootstrap.client.auth.test({ token: config.botToken });
+      if (info.team_id === teamId) {
+        await deps.store.workspaces.install({
+          platform: 'slack',
+          externalId: teamId,
+          name: info.team ?? teamId,
+          botToken: config.botToken,
+        });
+        return {
+          botToken: config.botToken,
+          ...(info.bot_id ? { botId: info.bot_id } : {}),
+          ...(info.user_id ? { botUserId: info.user_id } : {}),
+          teamId,
+        };
+      }
+    }
+    throw new NotInstalledError(teamId);
+  };
+
+  let app: App;
+  let router: Router | null = null;
+  if (mode === 'socket') {
+    if (!config.appToken) throw new Error('Socket Mode needs SLACK_APP_TOKEN (an xapp-… app-level token)');
+    app = new App({ socketMode: true, appToken: config.appToken, authorize, clientOptions, logger });
+  } else {
+    const receiver = new ExpressReceiver({
+      signingSecret: config.signingSecret,
+      endpoints: endpoint,
+      logger,
+      processBeforeResponse: false,
+      ...(config.unhandledRequestTimeoutMillis
+        ? { unhandledRequestTimeoutMillis: config.unhandledRequestTimeoutMillis }
+        : {}),
+      ...(oauth
+        ? {
+            clientId: config.clientId,
+            clientSecret: config.clientSecret,
+            stateSecret: config.stateSecret,
+            scopes: [...BOT_SCOPES],
+            installationStore,
+            ...(config.redirectUri ? { redirectUri: config.redirectUri } : {}),
+            installerOptions: {
+              directInstall: true,
+              clientOptions,
+              ...(config.authorizationUrl ? { authorizationUrl: config.authorizationUrl } : {}),
+            },
+          }
+        : {}),
+    });
+    router = receiver.router as Router;
+    app = new App({ receiver, clientOptions, logger, ...(oauth ? {} : { authorize }) });
+  }
+  bootstrap = app;
+
+  /** An unexpected failure after the ack: logged on one line, and the user hears it in their language. */
+  const guarded = async (locale: Locale, respond: RespondFn, work: () => Promise<void>) => {
+    try {
+      await work();
+    } catch (error) {
+      log(
+        redact(
+          `slack: listener failed: ${errorCode(error)}: ${(error as Error)?.message?.split('\n')[0] ?? ''}`,
+        ),
+      );
+      await respond({ response_type: 'ephemeral', replace_original: false, text: SORRY[locale] }).catch(
+        () => undefined,
+      );
+    }
+  };
+  app.command(config.command ?? '/meet', async ({ command, ack, respond, client }) =>
+    guarded(detectLocale(command.text), respond as RespondFn, () =>
+      meetCommand(rt, { command, ack, respond, client: client as unknown as SlackApi }),
+    ),
+  );
+  const action =
+    (handler: typeof bookSlot) =>
+    async ({ body, action, ack, respond, client }: ActionListenerArgs) =>
+      guarded(decodeValue((action as { value?: string }).value).l, respond as RespondFn, () =>
+        handler(rt, {
+          body: body as never,
+          action: action as never,
+          ack: ack as never,
+          respond: respond as never,
+          client: client as unknown as SlackApi,
+        }),
+      );
+  app.action(new RegExp(`^${ACTIONS.book}:`), action(bookSlot));
+  app.action(new RegExp(`^${ACTIONS.more}:`), action(moreTimes));
+  app.action(new RegExp(`^${ACTIONS.cancel}:`), action(cancelRequest));
+  app.action(ACTIONS.openSettings, action(openSettingsAction));
+  app.action(new RegExp(`^${ACTIONS.link}`), async ({ ack }) => linkButton({ ack: ack as never }));
+  app.view(SETTINGS_CALLBACK, async ({ body, view, ack, client }) =>
+    settingsSubmit(rt, {
+      body: body as never,
+      view: view as never,
+      ack: ack as never,
+      client: client as unknown as SlackApi,
+    }),
+  );
+  app.event('app_home_opened', async ({ event, body, client }) =>
+    appHomeOpened(rt, { event, body: body as never, client: client as unknown as SlackApi }),
+  );
+  app.event('app_uninstalled', async ({ event, body }) =>
+    purgeInstallation(rt, { event, body: body as never }),
+  );
+  app.event('tokens_revoked', async ({ event, body }) =>
+    purgeInstallation(rt, { event, body: body as never }),
+  );
+  app.error(async (error) => {
+    log(redact(`slack: ${errorCode(error)}: ${(error as Error)?.message?.split('\n')[0] ?? ''}`));
+  });
+
+  return {
+    mode,
+    router,
+    app,
+    async start() {
+      if (mode === 'socket') await app.start();
+    },
+    async stop() {
+      if (mode === 'socket') await app.stop();
+    },
+  };
+}
+
+interface ActionListenerArgs {
+  body: unknown;
+  action: unknown;
+  ack: unknown;
+  respond: unknown;
+  client: unknown;
+}

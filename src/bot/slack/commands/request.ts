@@ -1,0 +1,165 @@
+/**
+ * `/meet <request>`: resolve the people (users.info → person + zone), run the `requestMeeting` use case,
+ * post the proposals in the channel (falling back to the `response_url`, in channel, when the bot is not
+ * a member), and DM every participant without a linked calendar a link to link one.
+ */
+import type { LinkProviderKind } from '../../../app/link-calendar.ts';
+import type { Person, Workspace } from '../../../app/ports/store.ts';
+import { requestMeeting } from '../../../app/request-meeting.ts';
+import type { Locale } from '../../../app/views.ts';
+import { listNames } from '../../../app/views.ts';
+import { dm, tellPrivately } from '../common.ts';
+import type { RespondFn, SlackApi, SlackRuntime } from '../deps.ts';
+import { errorCode, resolveUser, slackUserId } from '../people.ts';
+import { ACTIONS, renderLinks, renderProposals, renderText } from '../render.ts';
+
+export interface MeetRequestInput {
+  readonly workspace: Workspace;
+  readonly userId: string;
+  readonly channelId: string;
+  readonly text: string;
+  readonly locale: Locale;
+}
+
+const MENTION = /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g;
+
+export async function handleMeetRequest(
+  rt: SlackRuntime,
+  args: { client: SlackApi; respond: RespondFn },
+  input: MeetRequestInput,
+): Promise<void> {
+  const { client, respond } = args;
+  const { workspace } = input;
+  const say = (text: string) =>
+    tellPrivately(
+      rt,
+      { client, respond, channelId: input.channelId, userId: input.userId },
+      renderText(text),
+    );
+
+  const requester = await resolveUser(rt, client, workspace, input.userId);
+  if (!requester.ok) {
+    await say(
+      input.locale === 'fr'
+        ? 'Je ne peux pas planifier pour ce compte Slack (désactivé ou robot).'
+        : 'I cannot schedule for this Slack account (deactivated or a bot).',
+    );
+    return;
+  }
+  // Mentioned people: make sure each is a person with their Slack zone before the use case resolves them.
+  const mentioned = [...new Set([...input.text.matchAll(MENTION)].map((m) => m[1] ?? ''))].filter(
+    (id) => id && id !== input.userId,
+  );
+  const gone: string[] = [];
+  for (const id of mentioned) {
+    const resolved = await resolveUser(rt, client, workspace, id);
+    if (!resolved.ok && resolved.reason !== 'not_installed') gone.push(resolved.name);
+  }
+  if (gone.length > 0) {
+    await say(
+      input.locale === 'fr'
+        ? `${listNames(gone, 'fr')} ne peut pas être invité (compte désactivé ou robot) : retirez cette mention et réessayez.`
+        : `${listNames(gone, 'en')} cannot be invited (deactivated account or a bot): remove the mention and try again.`,
+    );
+    return;
+  }
+
+  const result = await requestMeeting(
+    {
+      store: rt.deps.store,
+      busy: rt.deps.busy,
+      ...(rt.deps.directory ? { directory: rt.deps.directory } : {}),
+    },
+    {
+      tenantId: workspace.tenantId,
+      workspaceId: workspace.id,
+      requesterPersonId: requester.person.id,
+      text: input.text,
+      now: rt.now(),
+      zone: requester.zone,
+      message: { channelId: input.channelId, messageId: null },
+    },
+  );
+  if (!result.ok) {
+    await say(result.error.message);
+    return;
+  }
+  const view = result.view;
+  const message = renderProposals(view, input.text);
+  let ts: string | null = null;
+  try {
+    const posted = await client.chat.postMessage({
+      channel: input.channelId,
+      text: message.text,
+      blocks: message.blocks,
+    });
+    ts = posted.ts ?? null;
+  } catch (error) {
+    const code = errorCode(error);
+    rt.log(`slack: chat.postMessage of proposals failed: ${code}`);
+    // Not a member of the channel (or a DM with someone else): the response_url can still post there.
+    await respond({ response_type: 'in_channel', ...message });
+  }
+  if (ts) {
+    const ref = { channelId: input.channelId, messageId: ts };
+    await rt.deps.store.requests.setMessage(workspace.tenantId, view.requestId, ref);
+    await rt.deps.store.requests.setProposalMessage(workspace.tenantId, view.proposalId, ref);
+  }
+
+  // Participants without a calendar: named in the message (gaps), and each gets a DM with a link.
+  const unlinked = view.gaps.filter((g) => g.code === 'not_linked').map((g) => g.personId);
+  for (const personId of [...new Set(unlinked)]) {
+    const person = await rt.deps.store.people.get(workspace.tenantId, personId);
+    if (person) await sendLinkDm(rt, client, workspace, person, view.locale, requester.person.displayName);
+  }
+}
+
+/** A DM to a person with a link button per configured calendar provider. */
+export async function sendLinkDm(
+  rt: SlackRuntime,
+  client: SlackApi,
+  workspace: Workspace,
+  person: Person,
+  locale: Locale,
+  organiser: string | null,
+): Promise<boolean> {
+  const userId = slackUserId(person, workspace.id);
+  if (!userId) return false;
+  const links = await linkButtons(rt, workspace, person, userId);
+  const intro =
+    locale === 'fr'
+      ? `${organiser ? `${organiser} cherche un créneau avec vous. ` : ''}Reliez votre agenda pour que Convene connaisse vos disponibilités (jamais le contenu de vos événements).`
+      : `${organiser ? `${organiser} is looking for a time with you. ` : ''}Link your calendar so Convene knows when you are free (never what your events are).`;
+  const text =
+    links.length > 0
+      ? intro
+      : `${intro} ${locale === 'fr' ? "La liaison d'agenda n'est pas configurée sur ce serveur Convene : prévenez son administrateur." : 'Calendar linking is not configured on this Convene server: tell its admin.'}`;
+  return dm(rt, client, userId, renderLinks(text, links));
+}
+
+export async function linkButtons(
+  rt: SlackRuntime,
+  workspace: Workspace,
+  person: Person,
+  userId: string,
+): Promise<{ label: string; url: string; actionId: string }[]> {
+  const linking = rt.deps.linking;
+  if (!linking) return [];
+  const providers: readonly LinkProviderKind[] = rt.deps.linkProviders ?? ['google', 'microsoft'];
+  const out: { label: string; url: string; actionId: string }[] = [];
+  for (const provider of providers) {
+    const started = await linking.startLink({
+      tenantId: workspace.tenantId,
+      personId: person.id,
+      chatIdentity: { workspaceId: workspace.id, externalUserId: userId },
+      provider,
+    });
+    if (started.ok)
+      out.push({
+        label: provider === 'google' ? 'Google Calendar' : 'Microsoft 365',
+        url: started.url,
+        actionId: `${ACTIONS.link}:${provider}`,
+      });
+  }
+  return out;
+}

@@ -1,0 +1,85 @@
+/**
+ * Helpers shared by the listeners: the workspace of a team, DMs with the `user_not_in_channel`
+ * fallback, language detection for the adapter's own messages.
+ */
+import type { Workspace } from '../../app/ports/store.ts';
+import type { Locale } from '../../app/views.ts';
+import type { Block, RespondFn, SlackApi, SlackRuntime } from './deps.ts';
+import { errorCode } from './people.ts';
+
+export async function workspaceOf(rt: SlackRuntime, teamId: string | undefined): Promise<Workspace | null> {
+  if (!teamId) return null;
+  return rt.deps.store.workspaces.findByExternalId('slack', teamId);
+}
+
+export const NOT_INSTALLED: Record<Locale, string> = {
+  en: 'Convene is not installed in this workspace (or was uninstalled): ask an admin to install it again.',
+  fr: "Convene n'est pas installé dans cet espace (ou a été désinstallé) : demandez à un administrateur de le réinstaller.",
+};
+
+const FRENCH =
+  /[àâçéèêëîïôûùüÿœ]|\b(aide|lier|délier|delier|statut|réglages|reglages|paramètres|parametres|semaine|prochaine?|demain|avec|mardi|mercredi|jeudi|vendredi|lundi|matin|après-midi|heure)\b/i;
+
+/** The language of a request text (French in, French out); `fallback` when nothing tells. */
+export function detectLocale(text: string, fallback: Locale = 'en'): Locale {
+  if (FRENCH.test(text)) return 'fr';
+  if (
+    /\b(help|link|unlink|status|settings|next|week|tomorrow|with|monday|tuesday|wednesday|thursday|friday|morning|afternoon)\b/i.test(
+      text,
+    )
+  )
+    return 'en';
+  return fallback;
+}
+
+/** Opens a DM with a user and posts there. */
+export async function dm(
+  rt: SlackRuntime,
+  client: SlackApi,
+  userId: string,
+  message: { text: string; blocks?: readonly Block[] },
+): Promise<boolean> {
+  try {
+    const opened = await client.conversations.open({ users: userId });
+    const channel = opened.channel?.id;
+    if (!channel) return false;
+    await client.chat.postMessage({
+      channel,
+      text: message.text,
+      ...(message.blocks ? { blocks: message.blocks } : {}),
+    });
+    return true;
+  } catch (error) {
+    rt.log(`slack: DM to ${userId} failed: ${errorCode(error)}`);
+    return false;
+  }
+}
+
+/**
+ * A private answer: `respond` (response_url, ephemeral) first; when it is spent (5 uses / 30 min) or
+ * refused, `chat.postEphemeral`; when the user is not in the channel, a DM.
+ */
+export async function tellPrivately(
+  rt: SlackRuntime,
+  args: { client: SlackApi; respond?: RespondFn; channelId?: string; userId: string },
+  message: { text: string; blocks?: readonly Block[] },
+): Promise<void> {
+  if (args.respond) {
+    try {
+      await args.respond({ response_type: 'ephemeral', replace_original: false, ...message });
+      return;
+    } catch (error) {
+      rt.log(`slack: response_url failed: ${errorCode(error)}`);
+    }
+  }
+  if (args.channelId) {
+    try {
+      await args.client.chat.postEphemeral({ channel: args.channelId, user: args.userId, ...message });
+      return;
+    } catch (error) {
+      const code = errorCode(error);
+      rt.log(`slack: chat.postEphemeral failed: ${code}`);
+    }
+  }
+  await dm(rt, args.client, args.userId, message);
+}

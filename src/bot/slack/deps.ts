@@ -1,0 +1,132 @@
+/**
+ * What the Slack adapter needs from the rest of Convene (ports), its configuration, and the small
+ * slice of the Slack Web API / Bolt listener arguments the listeners use — so every listener is a plain
+ * function testable with fake `ack` / `respond` / `client`.
+ */
+import type {
+  LinkProviderKind,
+  StartLinkInput,
+  StartLinkResult,
+  UnlinkInput,
+  UnlinkResult,
+} from '../../app/link-calendar.ts';
+import type { BusyReader, EventWriter } from '../../app/ports/calendars.ts';
+import type { Repositories, Rotation } from '../../app/ports/store.ts';
+import type { PeopleDirectory } from '../../app/request-meeting.ts';
+import type { Deduper } from './dedupe.ts';
+
+export type SlackStore = Pick<
+  Repositories,
+  'workspaces' | 'people' | 'preferences' | 'connections' | 'requests' | 'bookings' | 'audit'
+> &
+  Partial<Pick<Repositories, 'jobs' | 'rotations'>>;
+
+/** Calendar linking (wire `LinkCalendar`); without it `/meet link` explains that linking is not configured. */
+export interface SlackLinking {
+  startLink(input: StartLinkInput): Promise<StartLinkResult>;
+  unlink(input: UnlinkInput): Promise<UnlinkResult>;
+}
+
+export interface SlackDeps {
+  readonly store: SlackStore;
+  readonly busy: BusyReader;
+  readonly writer: EventWriter;
+  readonly linking?: SlackLinking;
+  /** Providers offered by `/meet link` (default: Google and Microsoft; unconfigured ones are skipped). */
+  readonly linkProviders?: readonly LinkProviderKind[];
+  readonly directory?: PeopleDirectory;
+  /** Rotations shown to admins on the Home tab (the store has no list query yet). */
+  readonly listRotations?: (tenantId: string) => Promise<readonly Rotation[]>;
+  /** Epoch ms; default `Date.now`. */
+  readonly clock?: () => number;
+  /** One line per event, never a token. Default: console.error. */
+  readonly log?: (line: string) => void;
+}
+
+export interface SlackConfig {
+  /** `SLACK_SIGNING_SECRET`. */
+  readonly signingSecret: string;
+  /** `http` (production, default) or `socket` (development; needs `appToken`). */
+  readonly mode?: 'http' | 'socket';
+  /** `SLACK_APP_TOKEN` (xapp-…, `connections:write`) for Socket Mode. */
+  readonly appToken?: string;
+  /** `SLACK_BOT_TOKEN`: single-workspace install (no OAuth). */
+  readonly botToken?: string;
+  /** OAuth v2 multi-workspace install: `SLACK_CLIENT_ID`, `SLACK_CLIENT_SECRET`, `SLACK_STATE_SECRET`. */
+  readonly clientId?: string;
+  readonly clientSecret?: string;
+  readonly stateSecret?: string;
+  /** `SLACK_REDIRECT_URI`, e.g. `https://convene.example.com/slack/oauth_redirect`. */
+  readonly redirectUri?: string;
+  /** Web API base (`SLACK_API_URL`; a fake in tests). Default `https://slack.com/api/`. */
+  readonly slackApiUrl?: string;
+  /** Where `/slack/install` sends the browser (a fake in tests). */
+  readonly authorizationUrl?: string;
+  /** WebClient retries (default: the SDK's, about 10 over 30 min). */
+  readonly retries?: number;
+  /** The slash command (default `/meet`, as in manifest.yml). */
+  readonly command?: string;
+  /** Path of the events/commands/interactivity endpoint. Default `/slack/events`. */
+  readonly endpoint?: string;
+  /** Bolt's per-request ack deadline; default 3001 ms. */
+  readonly unhandledRequestTimeoutMillis?: number;
+}
+
+export type Block = Record<string, unknown>;
+
+export interface RespondMessage {
+  readonly text: string;
+  readonly blocks?: readonly Block[];
+  readonly response_type?: 'ephemeral' | 'in_channel';
+  readonly replace_original?: boolean;
+  readonly delete_original?: boolean;
+}
+
+export type AckFn = (response?: Record<string, unknown>) => Promise<void>;
+export type RespondFn = (message: RespondMessage) => Promise<unknown>;
+
+export interface SlackUserInfo {
+  readonly id?: string;
+  readonly name?: string;
+  readonly real_name?: string;
+  readonly tz?: string;
+  readonly locale?: string;
+  readonly deleted?: boolean;
+  readonly is_admin?: boolean;
+  readonly is_owner?: boolean;
+  readonly is_bot?: boolean;
+  readonly profile?: { readonly email?: string; readonly display_name?: string; readonly real_name?: string };
+}
+
+type Args = Record<string, unknown>;
+interface ApiResult {
+  readonly ok?: boolean;
+  readonly error?: string;
+}
+
+/** The Web API methods Convene calls (Bolt's `client` satisfies it). */
+export interface SlackApi {
+  readonly users: {
+    info(args: { user: string; include_locale?: boolean }): Promise<ApiResult & { user?: SlackUserInfo }>;
+  };
+  readonly chat: {
+    postMessage(args: Args): Promise<ApiResult & { ts?: string; channel?: string }>;
+    postEphemeral(args: Args): Promise<ApiResult & { message_ts?: string }>;
+    update(args: Args): Promise<ApiResult & { ts?: string }>;
+  };
+  readonly views: {
+    open(args: Args): Promise<ApiResult & { view?: { id?: string } }>;
+    publish(args: Args): Promise<ApiResult>;
+  };
+  readonly conversations: {
+    open(args: { users: string }): Promise<ApiResult & { channel?: { id?: string } }>;
+  };
+}
+
+/** Everything a listener gets besides the request: the ports, the clock, the log, the de-duplicator. */
+export interface SlackRuntime {
+  readonly deps: SlackDeps;
+  readonly now: () => number;
+  readonly log: (line: string) => void;
+  readonly dedupe: Deduper;
+}

@@ -1,0 +1,125 @@
+/**
+ * A click on a proposed slot (`book:<proposalId>:<slotId>`): acks at once, ignores a redelivered click
+ * (same user and `action_ts`), books through the `bookMeeting` use case — which checks that the clicker
+ * is the organiser or a participant, re-checks live availability, relies on the database guard and
+ * writes to every calendar — then rewrites the original message into the confirmation (`chat.update`,
+ * or the `response_url` for an ephemeral message). Only the click that made the booking updates the
+ * message; repeats get a private "already booked". A lost race gets the remaining slots, privately.
+ *
+ * Tenants stay apart: the proposal is looked up in the clicking workspace's tenant only, so a button
+ * naming another workspace's proposal books nothing.
+ */
+import { bookMeeting } from '../../../app/book-meeting.ts';
+import { NOT_INSTALLED, tellPrivately, workspaceOf } from '../common.ts';
+import type { AckFn, RespondFn, SlackApi, SlackRuntime } from '../deps.ts';
+import { errorCode, knownOrResolve } from '../people.ts';
+import { ACTIONS, decodeValue, renderBooking, renderRemaining, renderText } from '../render.ts';
+
+export interface BlockAction {
+  readonly action_id: string;
+  readonly value?: string;
+  readonly action_ts: string;
+}
+
+export interface BlockActionsBody {
+  readonly team?: { readonly id: string } | null;
+  readonly user: { readonly id: string };
+  readonly trigger_id?: string;
+  readonly container?: {
+    readonly message_ts?: string;
+    readonly channel_id?: string;
+    readonly is_ephemeral?: boolean;
+  };
+  readonly channel?: { readonly id: string };
+}
+
+export interface ActionArgs {
+  readonly body: BlockActionsBody;
+  readonly action: BlockAction;
+  readonly ack: AckFn;
+  readonly respond: RespondFn;
+  readonly client: SlackApi;
+}
+
+export function parseBookAction(actionId: string): { proposalId: string; slotId: string } | null {
+  const match = new RegExp(`^${ACTIONS.book}:([^:]+):([^:]+)$`).exec(actionId);
+  return match?.[1] && match[2] ? { proposalId: match[1], slotId: match[2] } : null;
+}
+
+export async function bookSlot(rt: SlackRuntime, args: ActionArgs): Promise<void> {
+  await args.ack();
+  const { body, action, client, respond } = args;
+  if (!rt.dedupe.first(`action:${body.user.id}:${action.action_ts}:${action.action_id}`)) return;
+  const { l: locale } = decodeValue(action.value);
+  const channelId = body.container?.channel_id ?? body.channel?.id;
+  const privately = (message: { text: string; blocks?: readonly Record<string, unknown>[] }) =>
+    tellPrivately(
+      rt,
+      { client, respond, userId: body.user.id, ...(channelId ? { channelId } : {}) },
+      message,
+    );
+
+  const parsed = parseBookAction(action.action_id);
+  const workspace = await workspaceOf(rt, body.team?.id);
+  if (!workspace) return privately(renderText(NOT_INSTALLED[locale]));
+  if (!parsed)
+    return privately(
+      renderText(
+        locale === 'fr'
+          ? 'Ce bouton est invalide : refaites la demande avec /meet.'
+          : 'This button is not valid: ask again with /meet.',
+      ),
+    );
+  const actor = await knownOrResolve(rt, client, workspace, body.user.id);
+  if (!actor.ok)
+    return privately(
+      renderText(
+        locale === 'fr' ? 'Ce compte Slack ne peut pas réserver.' : 'This Slack account cannot book.',
+      ),
+    );
+
+  const result = await bookMeeting(
+    { store: rt.deps.store, busy: rt.deps.busy, writer: rt.deps.writer },
+    {
+      tenantId: workspace.tenantId,
+      proposalId: parsed.proposalId,
+      slotId: parsed.slotId,
+      actorPersonId: actor.person.id,
+      now: rt.now(),
+      locale,
+    },
+  );
+  if (!result.ok) {
+    if (result.error.code === 'slot_taken')
+      return privately(
+        renderRemaining(result.error.message, result.error.remaining ?? [], result.error.locale),
+      );
+    return privately(renderText(result.error.message));
+  }
+  const view = result.view;
+  if (view.alreadyBooked) return privately(renderText(view.headline));
+
+  const confirmation = renderBooking(view, `<@${body.user.id}>`);
+  const ts = body.container?.message_ts;
+  if (channelId && ts && !body.container?.is_ephemeral) {
+    try {
+      await client.chat.update({
+        channel: channelId,
+        ts,
+        text: confirmation.text,
+        blocks: confirmation.blocks,
+      });
+      return;
+    } catch (error) {
+      rt.log(`slack: chat.update of the confirmation failed: ${errorCode(error)}`);
+    }
+  }
+  // Ephemeral (or not editable) original: replace it through the response_url, in the channel.
+  try {
+    await respond({ replace_original: true, response_type: 'in_channel', ...confirmation });
+  } catch (error) {
+    rt.log(`slack: response_url of the confirmation failed: ${errorCode(error)}`);
+    if (channelId)
+      await client.chat.postMessage({ channel: channelId, ...confirmation }).catch(() => undefined);
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * The `/meet` slash command. Acks at once (Slack's 3-second rule), ignores a redelivered `trigger_id`,
+ * then routes: `help`/`aide`, `link`/`lier`, `unlink`/`délier`, `status`/`statut`,
+ * `settings`/`réglages`, and anything else is a meeting request.
+ */
+
+import { helpText } from '../commands/help.ts';
+import { handleMeetRequest, linkButtons } from '../commands/request.ts';
+import { openSettings, settingsView } from '../commands/settings.ts';
+import { statusText } from '../commands/status.ts';
+import { unlinkCalendars } from '../commands/unlink.ts';
+import { detectLocale, dm, NOT_INSTALLED, tellPrivately, workspaceOf } from '../common.ts';
+import type { AckFn, RespondFn, SlackApi, SlackRuntime } from '../deps.ts';
+import { resolveUser } from '../people.ts';
+import { renderLinks, renderText } from '../render.ts';
+
+export interface SlashCommandPayload {
+  readonly team_id: string;
+  readonly user_id: string;
+  readonly channel_id: string;
+  readonly text: string;
+  readonly trigger_id: string;
+}
+
+export interface MeetCommandArgs {
+  readonly command: SlashCommandPayload;
+  readonly ack: AckFn;
+  readonly respond: RespondFn;
+  readonly client: SlackApi;
+}
+
+type Sub = 'help' | 'link' | 'unlink' | 'status' | 'settings' | 'request';
+
+const SUBCOMMANDS: Record<string, Sub> = {
+  help: 'help',
+  aide: 'help',
+  link: 'link',
+  lier: 'link',
+  relier: 'link',
+  unlink: 'unlink',
+  délier: 'unlink',
+  delier: 'unlink',
+  status: 'status',
+  statut: 'status',
+  état: 'status',
+  settings: 'settings',
+  réglages: 'settings',
+  reglages: 'settings',
+  paramètres: 'settings',
+  parametres: 'settings',
+};
+
+export function route(text: string): { sub: Sub; rest: string } {
+  const trimmed = text.trim();
+  if (trimmed === '') return { sub: 'help', rest: '' };
+  const [first = '', ...rest] = trimmed.split(/\s+/);
+  const sub = SUBCOMMANDS[first.toLowerCase()];
+  return sub ? { sub, rest: rest.join(' ') } : { sub: 'request', rest: trimmed };
+}
+
+export async function meetCommand(rt: SlackRuntime, args: MeetCommandArgs): Promise<void> {
+  await args.ack();
+  const { command, client, respond } = args;
+  if (!rt.dedupe.first(`trigger:${command.trigger_id}`)) return;
+  const { sub, rest } = route(command.text);
+  const locale = detectLocale(command.text);
+  const workspace = await workspaceOf(rt, command.team_id);
+  const tell = (message: { text: string; blocks?: readonly Record<string, unknown>[] }) =>
+    tellPrivately(rt, { client, respond, channelId: command.channel_id, userId: command.user_id }, message);
+  if (!workspace) {
+    await tell(renderText(NOT_INSTALLED[locale]));
+    return;
+  }
+  if (sub === 'request') {
+    await handleMeetRequest(
+      rt,
+      { client, respond },
+      {
+        workspace,
+        userId: command.user_id,
+        channelId: command.channel_id,
+        text: command.text,
+        locale,
+      },
+    );
+    return;
+  }
+  if (sub === 'help') {
+    await tell(renderText(helpText(detectLocale(command.text, locale))));
+    return;
+  }
+  const me = await resolveUser(rt, client, workspace, command.user_id);
+  if (!me.ok) {
+    await tell(
+      renderText(
+        locale === 'fr'
+          ? 'Ce compte Slack ne peut pas utiliser Convene.'
+          : 'This Slack account cannot use Convene.',
+      ),
+    );
+    return;
+  }
+  const lang = detectLocale(command.text, me.locale);
+  switch (sub) {
+    case 'status': {
+      const connections = await rt.deps.store.connections.listForPerson(workspace.tenantId, me.person.id);
+      await tell(renderText(statusText(connections, lang)));
+      return;
+    }
+    case 'unlink': {
+      await tell(renderText(await unlinkCalendars(rt, workspace, me.person, rest, lang)));
+      return;
+    }
+    case 'link': {
+      const links = await linkButtons(rt, workspace, me.person, command.user_id);
+      const text =
+        links.length === 0
+          ? lang === 'fr'
+            ? "La liaison d'agenda n'est pas configurée sur ce serveur Convene : prévenez son administrateur."
+            : 'Calendar linking is not configured on this Convene server: tell its admin.'
+          : lang === 'fr'
+            ? 'Choisissez votre agenda (le lien est personnel et expire dans 15 minutes) :'
+            : 'Pick your calendar (the link is personal and expires in 15 minutes):';
+      const message = renderLinks(text, links);
+      // Personal links: only in a DM or an ephemeral message, never in the channel.
+      const sent = links.length > 0 && (await dm(rt, client, command.user_id, message));
+      await tell(
+        sent
+          ? renderText(
+              lang === 'fr'
+                ? 'Je vous ai envoyé les liens en message privé.'
+                : 'I sent you the links in a direct message.',
+            )
+          : message,
+      );
+      return;
+    }
+    case 'settings': {
+      const prefs = await rt.deps.store.preferences.get(workspace.tenantId, me.person.id);
+      const opened = await openSettings(
+        rt,
+        client,
+        command.trigger_id,
+        settingsView(prefs, me.zone, lang),
+        lang,
+      );
+      if (!opened.ok) await tell(opened.fallback);
+      return;
+    }
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * Slack users → Convene people. `users.info` gives the zone (`tz`), locale, e-mail and whether the
+ * account was deleted; the person is upserted by identity and, on first sight, gets preferences in the
+ * user's Slack zone (later changes go through `/meet settings`, which wins over Slack's zone).
+ *
+ * Degrades gracefully: no `tz` → no stored zone (the organiser's zone is assumed by the use case);
+ * `users.info` failing → the person is still found or created under their user id; `deleted: true` →
+ * a value the caller reports by name.
+ */
+
+import type { Person, Workspace } from '../../app/ports/store.ts';
+import { DEFAULT_WORKING_HOURS } from '../../app/request-meeting.ts';
+import type { Locale } from '../../app/views.ts';
+import { toLocale } from '../../app/views.ts';
+import type { SlackApi, SlackRuntime, SlackUserInfo } from './deps.ts';
+
+export interface SlackPerson {
+  readonly person: Person;
+  /** Stored zone, else Slack's, else UTC. */
+  readonly zone: string;
+  readonly locale: Locale;
+  readonly admin: boolean;
+}
+
+export type ResolvedUser =
+  | ({ readonly ok: true } & SlackPerson)
+  | { readonly ok: false; readonly reason: 'deleted' | 'bot' | 'not_installed'; readonly name: string };
+
+export async function userInfo(
+  client: SlackApi,
+  userId: string,
+  log: (line: string) => void,
+): Promise<SlackUserInfo | null> {
+  try {
+    const result = await client.users.info({ user: userId, include_locale: true });
+    return result.user ?? null;
+  } catch (error) {
+    log(`slack: users.info ${userId} failed: ${errorCode(error)}`);
+    return null;
+  }
+}
+
+export function displayNameOf(user: SlackUserInfo | null, fallback: string): string {
+  return (
+    user?.profile?.display_name?.trim() ||
+    user?.real_name?.trim() ||
+    user?.profile?.real_name?.trim() ||
+    user?.name?.trim() ||
+    fallback
+  );
+}
+
+/** The person behind a Slack user, created or refreshed from `users.info`. */
+export async function resolveUser(
+  rt: SlackRuntime,
+  client: SlackApi,
+  workspace: Workspace,
+  userId: string,
+): Promise<ResolvedUser> {
+  const { store } = rt.deps;
+  const info = await userInfo(client, userId, rt.log);
+  const name = displayNameOf(info, userId);
+  if (info?.deleted) return { ok: false, reason: 'deleted', name };
+  if (info?.is_bot) return { ok: false, reason: 'bot', name };
+  const person = info
+    ? await store.people.upsertByIdentity({
+        workspaceId: workspace.id,
+        externalUserId: userId,
+        displayName: name,
+        handle: info.name ?? null,
+        ...(info.profile?.email ? { email: info.profile.email } : {}),
+      })
+    : ((await store.people.findByIdentity(workspace.id, userId)) ??
+      (await store.people.upsertByIdentity({
+        workspaceId: workspace.id,
+        externalUserId: userId,
+        displayName: userId,
+      })));
+  if (!person) return { ok: false, reason: 'not_installed', name };
+  let prefs = await store.preferences.get(person.tenantId, person.id);
+  if (!prefs && info?.tz && isZone(info.tz)) {
+    prefs = await store.preferences.set(person.tenantId, person.id, {
+      timeZone: info.tz,
+      locale: info.locale ?? 'en-US',
+      workingHours: DEFAULT_WORKING_HOURS,
+    });
+  }
+  return {
+    ok: true,
+    person,
+    zone: prefs?.timeZone ?? (info?.tz && isZone(info.tz) ? info.tz : 'UTC'),
+    locale: toLocale(prefs?.locale ?? info?.locale),
+    admin: info?.is_admin === true || info?.is_owner === true,
+  };
+}
+
+/** A known person without calling Slack (clicks), else `resolveUser`. */
+export async function knownOrResolve(
+  rt: SlackRuntime,
+  client: SlackApi,
+  workspace: Workspace,
+  userId: string,
+): Promise<ResolvedUser> {
+  const person = await rt.deps.store.people.findByIdentity(workspace.id, userId);
+  if (!person) return resolveUser(rt, client, workspace, userId);
+  const prefs = await rt.deps.store.preferences.get(person.tenantId, person.id);
+  return { ok: true, person, zone: prefs?.timeZone ?? 'UTC', locale: toLocale(prefs?.locale), admin: false };
+}
+
+/** The Slack user id of a person in a workspace. */
+export function slackUserId(person: Person, workspaceId: string): string | null {
+  return (
+    person.identities.find((i) => i.workspaceId === workspaceId && i.platform === 'slack')?.externalUserId ??
+    null
+  );
+}
+
+export function isZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A Slack Web API error code (`invalid_auth`, `ratelimited`, …) without anything else from the error. */
+export function errorCode(error: unknown): string {
+  const data = (error as { data?: { error?: unknown } } | null)?.data;
+  if (data && typeof data.error === 'string') return data.error;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string') return code;
+  return error instanceof Error ? error.name : 'unknown';
+}

@@ -1,0 +1,237 @@
+/**
+ * Platform-neutral views → Block Kit. Nothing is recomputed here: times and wording come from the
+ * views; this file only lays them out within Slack's limits (50 blocks per message, 25 elements per
+ * actions block, 255-char action ids, 75-char button text, 3000-char section text).
+ *
+ * A channel message is seen by many people: every time is also written as Slack's `<!date^…>` token,
+ * which each viewer's Slack client renders in their own zone, next to each participant's label in
+ * their own zone (from `users.info.tz`).
+ */
+import type { ConnectionHealth } from '../../app/ports/store.ts';
+import type { BookingView, Locale, ProposalView, SlotView } from '../../app/views.ts';
+import type { Block } from './deps.ts';
+
+export const LIMITS = {
+  messageBlocks: 50,
+  viewBlocks: 100,
+  buttonText: 75,
+  sectionText: 3000,
+  actionId: 255,
+} as const;
+
+export const ACTIONS = {
+  book: 'book',
+  more: 'more',
+  cancel: 'cancel',
+  openSettings: 'open_settings',
+  link: 'link_url',
+} as const;
+
+export const SETTINGS_CALLBACK = 'convene_settings';
+
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** `<!date^1700000000^{date_short_pretty} {time}|fallback>`: Slack renders it in the viewer's zone. */
+export function viewerTime(start: number, end: number, fallback: string): string {
+  const a = Math.floor(start / 1000);
+  const b = Math.floor(end / 1000);
+  return `<!date^${a}^{date_short_pretty} {time}|${esc(fallback)}>–<!date^${b}^{time}|·>`;
+}
+
+export function esc(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+function section(text: string, accessory?: Block): Block {
+  return {
+    type: 'section',
+    text: { type: 'mrkdwn', text: clip(text, LIMITS.sectionText) },
+    ...(accessory ? { accessory } : {}),
+  };
+}
+
+function context(texts: readonly string[]): Block {
+  return {
+    type: 'context',
+    elements: texts.slice(0, 10).map((t) => ({ type: 'mrkdwn', text: clip(t, 2000) })),
+  };
+}
+
+function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger'): Block {
+  return {
+    type: 'button',
+    text: { type: 'plain_text', text: clip(text, LIMITS.buttonText), emoji: true },
+    action_id: clip(actionId, LIMITS.actionId),
+    value,
+    ...(style ? { style } : {}),
+  };
+}
+
+const T = {
+  en: {
+    viewer: 'your time',
+    more: 'More times',
+    cancel: 'Cancel',
+    book: 'Book',
+    remaining: 'Still free:',
+    written: 'added to the calendar',
+    kept: 'kept in Convene',
+    failed: 'calendar update pending',
+    cancelled: (who: string) => `Cancelled by ${who}.`,
+    bookedBy: (who: string) => `Picked by ${who}.`,
+  },
+  fr: {
+    viewer: 'votre heure',
+    more: 'Autres horaires',
+    cancel: 'Annuler',
+    book: 'Réserver',
+    remaining: 'Encore libres :',
+    written: "ajoutée à l'agenda",
+    kept: 'gardée dans Convene',
+    failed: "mise à jour de l'agenda en attente",
+    cancelled: (who: string) => `Annulée par ${who}.`,
+    bookedBy: (who: string) => `Choisi par ${who}.`,
+  },
+} as const;
+
+export function texts(locale: Locale) {
+  return T[locale];
+}
+
+/** Value carried by the buttons: the language of the request (so the answer to a click keeps it). */
+export interface ButtonValue {
+  readonly l: Locale;
+  /** The request text (for "more times"); dropped when too long. */
+  readonly t?: string;
+  /** How many slots were shown (for "more times"). */
+  readonly n?: number;
+}
+
+export function encodeValue(value: ButtonValue): string {
+  const text = JSON.stringify(value);
+  if (text.length <= 2000) return text;
+  return JSON.stringify({ l: value.l });
+}
+
+export function decodeValue(value: string | undefined): ButtonValue {
+  try {
+    const parsed = JSON.parse(value ?? '') as Partial<ButtonValue>;
+    return {
+      l: parsed.l === 'fr' ? 'fr' : 'en',
+      ...(typeof parsed.t === 'string' ? { t: parsed.t } : {}),
+      ...(typeof parsed.n === 'number' ? { n: parsed.n } : {}),
+    };
+  } catch {
+    return { l: 'en' };
+  }
+}
+
+function slotBlock(slot: SlotView, locale: Locale, value: string): Block {
+  const t = texts(locale);
+  const people = slot.labels.map((l) => `${esc(l.name)}: ${esc(l.text)}`).join('\n');
+  const text = `*${slot.rank}.* ${viewerTime(slot.start, slot.end, slot.label)} _(${t.viewer})_ — ${esc(slot.reason)}\n${people}`;
+  return section(
+    text,
+    button(`${t.book}: ${slot.label}`, slot.actionId, value, slot.rank === 1 ? 'primary' : undefined),
+  );
+}
+
+/** The ranked proposals, one button per slot, then "more times" and "cancel". */
+export function renderProposals(view: ProposalView, requestText?: string): { text: string; blocks: Block[] } {
+  const t = texts(view.locale);
+  const value = encodeValue({ l: view.locale });
+  const blocks: Block[] = [section(`*${esc(view.headline)}*`)];
+  blocks.push(
+    context([
+      `${esc(view.window.label)} · ${view.participants.map((p) => `${esc(p.name)} (${p.timeZone})`).join(', ')}`,
+    ]),
+  );
+  // 50 blocks at most: headline, context, notes, actions → at most 45 slots.
+  for (const slot of view.slots.slice(0, 45)) blocks.push(slotBlock(slot, view.locale, value));
+  const notes = [...view.gaps.map((g) => g.message), ...view.notes];
+  if (notes.length > 0) blocks.push(context(notes.map((n) => `:warning: ${esc(n)}`)));
+  const more = encodeValue({
+    l: view.locale,
+    ...(requestText ? { t: requestText } : {}),
+    n: view.slots.length,
+  });
+  blocks.push({
+    type: 'actions',
+    block_id: 'convene_controls',
+    elements: [
+      button(t.more, `${ACTIONS.more}:${view.proposalId}`, more),
+      button(t.cancel, `${ACTIONS.cancel}:${view.proposalId}`, value, 'danger'),
+    ],
+  });
+  return { text: view.headline, blocks };
+}
+
+/** The slots still free after a lost race, as buttons (ephemeral to the clicker). */
+export function renderRemaining(
+  message: string,
+  remaining: readonly SlotView[],
+  locale: Locale,
+): { text: string; blocks: Block[] } {
+  const value = encodeValue({ l: locale });
+  const blocks: Block[] = [section(esc(message))];
+  if (remaining.length > 0) {
+    blocks.push(context([texts(locale).remaining]));
+    for (const slot of remaining.slice(0, 45)) blocks.push(slotBlock(slot, locale, value));
+  }
+  return { text: message, blocks };
+}
+
+/** The confirmed meeting: the time in each participant's zone, and in the viewer's own. */
+export function renderBooking(view: BookingView, pickedBy?: string): { text: string; blocks: Block[] } {
+  const t = texts(view.locale);
+  const lines = view.participants.map((p) => {
+    const status =
+      p.calendar === 'written' ? t.written : p.calendar === 'kept_in_convene' ? t.kept : t.failed;
+    return `• *${esc(p.name)}*: ${esc(p.label)} — _${esc(p.note ?? status)}_`;
+  });
+  const first = view.participants[0]?.label ?? '';
+  const blocks: Block[] = [
+    section(`:white_check_mark: *${esc(view.headline)}*`),
+    section(`${viewerTime(view.start, view.end, first)} _(${t.viewer})_\n${lines.join('\n')}`),
+  ];
+  if (pickedBy) blocks.push(context([t.bookedBy(pickedBy)]));
+  return { text: view.headline, blocks };
+}
+
+export function renderCancelled(
+  headline: string,
+  by: string,
+  locale: Locale,
+): { text: string; blocks: Block[] } {
+  const text = `~${esc(headline)}~\n${texts(locale).cancelled(by)}`;
+  return { text: `${headline} — ${texts(locale).cancelled(by)}`, blocks: [section(text)] };
+}
+
+export function renderText(text: string): { text: string; blocks: Block[] } {
+  return { text, blocks: [section(esc(text))] };
+}
+
+/** A message with link buttons (calendar linking, settings fallback). */
+export function renderLinks(
+  text: string,
+  links: readonly { label: string; url?: string; actionId: string; value?: string }[],
+): { text: string; blocks: Block[] } {
+  const blocks: Block[] = [section(esc(text))];
+  if (links.length > 0)
+    blocks.push({
+      type: 'actions',
+      elements: links.slice(0, 25).map((l) => ({
+        ...button(l.label, l.actionId, l.value ?? l.actionId),
+        ...(l.url ? { url: l.url } : {}),
+      })),
+    });
+  return { text, blocks };
+}
+
+export const HEALTH_EMOJI: Record<ConnectionHealth, string> = {
+  ok: ':large_green_circle:',
+  reauth_required: ':large_orange_circle:',
+  error: ':red_circle:',
+};
