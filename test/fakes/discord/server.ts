@@ -630,10 +630,11 @@ export class FakeDiscord {
     app.use('/api/v10', api);
 
     api.use((req, res, next) => {
+      const path = req.path; // express rewrites req.path once an error leaves the router
       const record = (status: number) =>
         this.requests.push({
           method: req.method,
-          path: req.path,
+          path,
           authorization: req.headers.authorization,
           body: req.body,
           at: this.#now(),
