@@ -23,6 +23,10 @@ const COMMANDS: Record<
     summary: 'convene expand <file.ics> --from <ISO> --to <ISO> --json',
     load: () => import('./commands/expand.ts'),
   },
+  discord: {
+    summary: 'convene discord register [--guild <id>] [--force] [--json]',
+    load: () => import('./commands/discord.ts'),
+  },
 };
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
