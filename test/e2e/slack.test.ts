@@ -1,0 +1,374 @@
+/**
+ * End to end through the Slack endpoint: three people whose calendars live on the Google fake, the
+ * Microsoft 365 (TLS) fake and a real Radicale; the store on in-memory PGlite; the real use cases and
+ * CalendarAccess; Convene's web server with the Slack adapter's router; the fake Slack Web API sending
+ * signed requests.
+ *
+ * `/meet @ana @li 30m next week` → ack < 3 s → proposals posted → signed click → events on all three
+ * calendars at the same time, the message shows the confirmation. Again in French. Forged and stale
+ * signatures → 401; a replayed click books nothing twice; 20 concurrent clicks on one slot by the
+ * participants → one booking, one message update.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createProviderFactory } from '../../src/app/calendar-access/providers.ts';
+import { CalendarAccess } from '../../src/app/calendar-access.ts';
+import type { Notifier } from '../../src/app/ports/calendars.ts';
+import type { Workspace } from '../../src/app/ports/store.ts';
+import { CalDavProvider } from '../../src/connectors/caldav/index.ts';
+import type { RetryPolicy } from '../../src/connectors/retry.ts';
+import { HOUR, MINUTE } from '../../src/core/interval.ts';
+import { generateKeyEntry } from '../../src/store/crypto.ts';
+import { openDatabase, type Store } from '../../src/store/index.ts';
+import { blockText, buttons, type Harness, settle, startHarness, until } from '../bot/slack/harness.ts';
+import { type FakeGoogle, startFakeGoogle } from '../fakes/google/server.ts';
+import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FakeMicrosoft } from '../fakes/microsoft/server.ts';
+import type { FakeMessage } from '../fakes/slack/server.ts';
+import { type RadicaleServer, startRadicale } from '../support/radicale.ts';
+
+// Wednesday 16 January 2030, 10:00 UTC: "next week" is Monday 21 – Sunday 27 January.
+const START = Date.UTC(2030, 0, 16, 10);
+const MONDAY = Date.UTC(2030, 0, 21);
+const clock = () => START;
+const retryPolicy: RetryPolicy = {
+  attempts: 2,
+  baseDelayMs: 1,
+  maxDelayMs: 1,
+  sleep: async () => undefined,
+  random: () => 0,
+};
+const accounts = { google: 'olga@acme.test', microsoft: 'ana@contoso.test', caldav: '' };
+
+let store: Store;
+let google: FakeGoogle;
+let microsoft: FakeMicrosoft;
+let radicale: RadicaleServer;
+let h: Harness;
+let workspace: Workspace;
+let channel = 0;
+
+function caldav(): CalDavProvider {
+  return new CalDavProvider({
+    serverUrl: radicale.url,
+    credentials: { type: 'basic', username: radicale.username, password: radicale.password },
+    now: clock,
+  });
+}
+
+beforeAll(async () => {
+  store = await openDatabase({
+    dataDir: 'memory://',
+    encryptionKeys: generateKeyEntry('e2e'),
+    log: () => undefined,
+  });
+  const started = await startFakeGoogle({ now: clock });
+  google = started.fake;
+  microsoft = await FakeMicrosoft.start({ now: clock });
+  radicale = await startRadicale();
+
+  const providers = createProviderFactory({
+    clock,
+    google: {
+      clientId: started.client.clientId,
+      clientSecret: started.client.clientSecret,
+      tokenEndpoint: google.endpoints.tokenUrl,
+      revokeEndpoint: google.endpoints.revokeUrl,
+      rootUrl: google.rootUrl,
+      retryPolicy,
+    },
+    microsoft: {
+      clientId: FAKE_CLIENT_ID,
+      clientSecret: FAKE_CLIENT_SECRET,
+      authorityHost: microsoft.authorityHost,
+      graphBaseUrl: microsoft.graphBaseUrl,
+      fetch: microsoft.fetch,
+      retryPolicy,
+    },
+  });
+  const notifier: Notifier = { dm: async () => ({ ok: true }) };
+  const calendars = new CalendarAccess({ connections: store.connections, providers, notifier, clock });
+  h = await startHarness({ store, deps: { busy: calendars, writer: calendars, clock } });
+
+  const team = h.fake.addTeam({ id: 'TACME', name: 'Acme' });
+  workspace = await store.workspaces.install({
+    platform: 'slack',
+    externalId: 'TACME',
+    name: 'Acme',
+    botToken: team.botToken,
+  });
+  // Zones come from users.info: London, Paris, New York → common hours 14:00–16:00 UTC.
+  h.fake.addUser('TACME', {
+    id: 'UOLGA',
+    name: 'olga',
+    real_name: 'Olga',
+    tz: 'Europe/London',
+    email: accounts.google,
+  });
+  h.fake.addUser('TACME', {
+    id: 'UANA',
+    name: 'ana',
+    real_name: 'Ana',
+    tz: 'Europe/Paris',
+    email: accounts.microsoft,
+  });
+  h.fake.addUser('TACME', {
+    id: 'ULI',
+    name: 'li',
+    real_name: 'Li',
+    tz: 'America/New_York',
+    email: 'li@radicale.test',
+  });
+
+  // The three people are known with their calendars (linking is tested elsewhere); no preferences yet.
+  const person = async (id: string, name: string) =>
+    (await store.people.upsertByIdentity({
+      workspaceId: workspace.id,
+      externalUserId: id,
+      displayName: name,
+    }))!;
+  const olga = await person('UOLGA', 'Olga');
+  const ana = await person('UANA', 'Ana');
+  const li = await person('ULI', 'Li');
+  const tenantId = workspace.tenantId;
+  google.addCalendar({ id: accounts.google, primary: false });
+  const g = google.issueTokens({ clientId: started.client.clientId });
+  await store.connections.save({
+    tenantId,
+    personId: olga.id,
+    provider: 'google',
+    account: accounts.google,
+    busyCalendarIds: [accounts.google],
+    writeCalendarId: accounts.google,
+    secrets: {
+      accessToken: g.access_token,
+      refreshToken: g.refresh_token,
+      expiresAt: START + HOUR,
+      scope: g.scope,
+    },
+  });
+  microsoft.addMailbox(accounts.microsoft);
+  const m = microsoft.issueTokens(accounts.microsoft);
+  await store.connections.save({
+    tenantId,
+    personId: ana.id,
+    provider: 'microsoft',
+    account: accounts.microsoft,
+    busyCalendarIds: [accounts.microsoft],
+    writeCalendarId: accounts.microsoft,
+    secrets: { accessToken: m.accessToken, refreshToken: m.refreshToken, expiresAt: START + HOUR },
+  });
+  accounts.caldav = await radicale.mkcalendar('li');
+  await store.connections.save({
+    tenantId,
+    personId: li.id,
+    provider: 'caldav',
+    account: radicale.url,
+    busyCalendarIds: [accounts.caldav],
+    writeCalendarId: accounts.caldav,
+    secrets: { username: radicale.username, password: radicale.password },
+  });
+  // Monday's common hours: each calendar blocks half an hour of them.
+  google.seed(accounts.google, [{ id: 'olgabusy', start: MONDAY + 14 * HOUR, end: MONDAY + 14.5 * HOUR }]);
+  microsoft.seed(accounts.microsoft, [
+    { title: 'private', start: MONDAY + 14.5 * HOUR, end: MONDAY + 15 * HOUR },
+  ]);
+  await caldav().createEvent({
+    idempotencyKey: 'li-busy',
+    calendarId: accounts.caldav,
+    title: 'dentist',
+    start: MONDAY + 15 * HOUR,
+    end: MONDAY + 15.5 * HOUR,
+    timeZone: 'America/New_York',
+    attendees: [],
+    conference: false,
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await h?.close();
+  await google?.stop();
+  await microsoft?.close();
+  await radicale?.stop();
+  await store?.close();
+});
+
+async function meet(text: string, userId = 'UOLGA') {
+  channel += 1;
+  const channelId = `CE2E${channel}`;
+  const sent = await h.fake.command({ teamId: 'TACME', userId, channelId, text });
+  expect(sent.status).toBe(200);
+  expect(sent.elapsedMs).toBeLessThan(3000); // Slack's documented ack bound
+  const message = await until(() => h.fake.channelMessages(channelId)[0], 'the proposals', 15_000);
+  return { channelId, message };
+}
+
+/** Events of the three calendars starting at `start`. */
+async function eventsAt(start: number, end: number) {
+  const busy = await caldav().getBusy({ calendarIds: [accounts.caldav], range: { start, end } });
+  return {
+    google: google
+      .stored(accounts.google)
+      .filter((e) => e.start === start && e.end === end && e.status !== 'cancelled').length,
+    microsoft: microsoft.storedEvents(accounts.microsoft).filter((e) => e.start === start && e.end === end)
+      .length,
+    caldav: (busy.calendars[accounts.caldav] as { busy?: unknown[] } | undefined)?.busy ?? [],
+  };
+}
+
+async function slotOf(actionId: string) {
+  const [, proposalId, slotId] = actionId.split(':');
+  const proposal = await store.requests.getProposal(workspace.tenantId, proposalId!);
+  return proposal!.slots[Number(slotId) - 1]!;
+}
+
+function bookButtons(message: FakeMessage) {
+  return buttons(message.blocks).filter((b) => b.actionId.startsWith('book:'));
+}
+
+describe('Slack end to end (Google fake, Microsoft fake, Radicale)', () => {
+  it('forged and stale signatures get 401', async () => {
+    const forged = await h.fake.command(
+      { teamId: 'TACME', userId: 'UOLGA', channelId: 'CX', text: 'help' },
+      { signature: 'v0=00' },
+    );
+    const stale = await h.fake.command(
+      { teamId: 'TACME', userId: 'UOLGA', channelId: 'CX', text: 'help' },
+      { timestamp: Math.floor(Date.now() / 1000) - 10 * 60 },
+    );
+    expect([forged.status, stale.status]).toEqual([401, 401]);
+  });
+
+  it('/meet @ana @li 30m next week → proposals → click → the same event on all three calendars, message confirmed; a replay books nothing twice', async () => {
+    const { channelId, message } = await meet('<@UANA|ana> <@ULI|li> 30m next week');
+    const books = bookButtons(message);
+    expect(books.length).toBeGreaterThan(0);
+    const text = blockText(message.blocks);
+    expect(text).toContain('with Olga, Ana and Li');
+    expect(text).toContain('(London time)');
+    expect(text).toContain('(Paris time)');
+    expect(text).toContain('(New York time)');
+    expect(text).toContain('all 3 free');
+    // Nothing proposed inside anyone's busy time on Monday.
+    for (const b of books) {
+      const slot = await slotOf(b.actionId);
+      expect(slot.end <= MONDAY + 14 * HOUR || slot.start >= MONDAY + 15.5 * HOUR).toBe(true);
+    }
+
+    const first = books[0]!;
+    const slot = await slotOf(first.actionId);
+    const click = await h.fake.click({
+      teamId: 'TACME',
+      userId: 'UANA',
+      actionId: first.actionId,
+      value: first.value,
+      channelId,
+      messageTs: message.ts,
+    });
+    expect(click.status).toBe(200);
+    await until(() => message.updates === 1, 'the confirmation', 15_000);
+    const confirmed = blockText(message.blocks);
+    expect(confirmed).toContain('Booked');
+    expect(confirmed).toContain('added to the calendar');
+    expect(buttons(message.blocks)).toEqual([]);
+    expect(await eventsAt(slot.start, slot.end)).toEqual({
+      google: 1,
+      microsoft: 1,
+      caldav: [{ start: slot.start, end: slot.end }],
+    });
+
+    // Slack redelivers the click (same action_ts, X-Slack-Retry-Num: 1): nothing is booked twice.
+    const replay = await h.fake.click(
+      {
+        teamId: 'TACME',
+        userId: 'UANA',
+        actionId: first.actionId,
+        value: first.value,
+        channelId,
+        messageTs: message.ts,
+        actionTs: click.actionTs,
+      },
+      { retryNum: 1, retryReason: 'http_timeout' },
+    );
+    expect(replay.status).toBe(200);
+    await settle(500);
+    expect(message.updates).toBe(1);
+    expect(await eventsAt(slot.start, slot.end)).toMatchObject({ google: 1, microsoft: 1 });
+  });
+
+  it('en français : propositions puis confirmation en français, réservées dans les trois agendas', async () => {
+    const { channelId, message } = await meet(
+      '<@UANA|ana> <@ULI|li> 30 min la semaine prochaine « Point Q3 »',
+    );
+    const text = blockText(message.blocks);
+    expect(text).toContain('pour « Point Q3 »');
+    expect(text).toContain('heure de Paris');
+    expect(text).toContain('les 3 sont libres');
+    const first = bookButtons(message)[0]!;
+    expect(first.text.startsWith('Réserver')).toBe(true);
+    const slot = await slotOf(first.actionId);
+    await h.fake.click({
+      teamId: 'TACME',
+      userId: 'ULI',
+      actionId: first.actionId,
+      value: first.value,
+      channelId,
+      messageTs: message.ts,
+    });
+    await until(() => message.updates === 1, 'la confirmation', 15_000);
+    const confirmed = blockText(message.blocks);
+    expect(confirmed).toContain('Réservé');
+    expect(confirmed).toContain("ajoutée à l'agenda");
+    expect(await eventsAt(slot.start, slot.end)).toEqual({
+      google: 1,
+      microsoft: 1,
+      caldav: [{ start: slot.start, end: slot.end }],
+    });
+  });
+
+  it('20 concurrent clicks on the same slot by the participants → one booking, one message update', async () => {
+    const { channelId, message } = await meet('<@UANA|ana> <@ULI|li> 30m next week "Race"');
+    const first = bookButtons(message)[0]!;
+    const slot = await slotOf(first.actionId);
+    const users = ['UOLGA', 'UANA', 'ULI'];
+    const clicks = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        h.fake.click({
+          teamId: 'TACME',
+          userId: users[i % 3]!,
+          actionId: first.actionId,
+          value: first.value,
+          channelId,
+          messageTs: message.ts,
+        }),
+      ),
+    );
+    expect(clicks.every((c) => c.status === 200)).toBe(true);
+    await until(() => message.updates === 1, 'the confirmation', 20_000);
+    // The click that booked updated the message; the other 19 each get a private "already booked".
+    const answered = () => clicks.filter((c) => h.fake.responsesTo(c.responseId).length > 0);
+    await until(() => answered().length === 19, 'the 19 answers', 20_000);
+    await settle(300);
+    expect(message.updates).toBe(1);
+    for (const c of answered()) {
+      const [reply] = h.fake.responsesTo(c.responseId);
+      expect(reply?.body.response_type).toBe('ephemeral');
+      expect(blockText(reply?.body.blocks as unknown[])).toContain('Already booked');
+    }
+    const [, proposalId] = first.actionId.split(':');
+    const booking = await store.bookings.findByIdempotencyKey(
+      workspace.tenantId,
+      `proposal:${proposalId}:slot:1`,
+    );
+    expect(booking?.status).toBe('booked');
+    const olga = await store.people.findByIdentity(workspace.id, 'UOLGA');
+    const booked = await store.bookings.listForPerson(workspace.tenantId, olga!.id, {
+      start: slot.start,
+      end: slot.end,
+    });
+    expect(booked.map((b) => b.id)).toEqual([booking!.id]);
+    expect(await eventsAt(slot.start, slot.end)).toEqual({
+      google: 1,
+      microsoft: 1,
+      caldav: [{ start: slot.start, end: slot.end }],
+    });
+  });
+});
