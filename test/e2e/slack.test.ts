@@ -16,7 +16,7 @@ import type { Notifier } from '../../src/app/ports/calendars.ts';
 import type { Workspace } from '../../src/app/ports/store.ts';
 import { CalDavProvider } from '../../src/connectors/caldav/index.ts';
 import type { RetryPolicy } from '../../src/connectors/retry.ts';
-import { HOUR, MINUTE } from '../../src/core/interval.ts';
+import { HOUR } from '../../src/core/interval.ts';
 import { generateKeyEntry } from '../../src/store/crypto.ts';
 import { openDatabase, type Store } from '../../src/store/index.ts';
 import { blockText, buttons, type Harness, settle, startHarness, until } from '../bot/slack/harness.ts';

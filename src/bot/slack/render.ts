@@ -209,6 +209,11 @@ export function renderCancelled(
   return { text: `${headline} — ${texts(locale).cancelled(by)}`, blocks: [section(text)] };
 }
 
+/** Text already written as mrkdwn (its user-provided parts escaped by the caller). */
+export function renderMrkdwn(text: string): { text: string; blocks: Block[] } {
+  return { text, blocks: [section(text)] };
+}
+
 export function renderText(text: string): { text: string; blocks: Block[] } {
   return { text, blocks: [section(esc(text))] };
 }

@@ -12,7 +12,7 @@ import { unlinkCalendars } from '../commands/unlink.ts';
 import { detectLocale, dm, NOT_INSTALLED, tellPrivately, workspaceOf } from '../common.ts';
 import type { AckFn, RespondFn, SlackApi, SlackRuntime } from '../deps.ts';
 import { resolveUser } from '../people.ts';
-import { renderLinks, renderText } from '../render.ts';
+import { renderLinks, renderMrkdwn, renderText } from '../render.ts';
 
 export interface SlashCommandPayload {
   readonly team_id: string;
@@ -86,7 +86,7 @@ export async function meetCommand(rt: SlackRuntime, args: MeetCommandArgs): Prom
     return;
   }
   if (sub === 'help') {
-    await tell(renderText(helpText(detectLocale(command.text, locale))));
+    await tell(renderMrkdwn(helpText(detectLocale(command.text, locale))));
     return;
   }
   const me = await resolveUser(rt, client, workspace, command.user_id);
@@ -104,7 +104,7 @@ export async function meetCommand(rt: SlackRuntime, args: MeetCommandArgs): Prom
   switch (sub) {
     case 'status': {
       const connections = await rt.deps.store.connections.listForPerson(workspace.tenantId, me.person.id);
-      await tell(renderText(statusText(connections, lang)));
+      await tell(renderMrkdwn(statusText(connections, lang)));
       return;
     }
     case 'unlink': {
