@@ -7,25 +7,24 @@
  *   PORT, HOST                      where to listen (PORT=0 picks a free port; the URL is printed)
  *   DATABASE_URL, CONVENE_DATA_DIR, CONVENE_ENCRYPTION_KEYS   see the store
  *   CONVENE_PLAYGROUND=1|0          force the playground on (even with a chat platform) or off
- *   SLACK_SIGNING_SECRET / SLACK_BOT_TOKEN / DISCORD_PUBLIC_KEY / DISCORD_APPLICATION_ID
- *                                   a chat platform is configured: no demo data is seeded
+ *   SLACK_* / DISCORD_*             a chat platform is configured (see src/compose.ts and the README):
+ *                                   its adapter is mounted and no demo data is seeded
+ *   CONVENE_PUBLIC_URL, CONVENE_STATE_SECRET, GOOGLE_*, MICROSOFT_*   calendar linking (OAuth)
  *
  * Bad configuration prints one line and exits 1. SIGINT/SIGTERM close the server and the store.
  */
 import type { AddressInfo } from 'node:net';
 import { createDemoBusyReader, DemoDataError, loadDemoConfig, seedDemo } from './app/demo/index.ts';
+import { LinkConfigError } from './app/link/config.ts';
+import { DiscordConfigError } from './bot/discord/index.ts';
+import { SlackConfigError } from './bot/slack/config.ts';
 import { createPlaygroundRouter } from './bot/web/playground/router.ts';
 import type { MountedRouter } from './bot/web/server.ts';
 import { createWebServer } from './bot/web/server.ts';
+import type { ChatServices } from './compose.ts';
+import { composeChat } from './compose.ts';
 import type { Store } from './store/index.ts';
 import { ConfigError, openDatabaseFromEnv } from './store/index.ts';
-
-const CHAT_VARIABLES = [
-  'SLACK_SIGNING_SECRET',
-  'SLACK_BOT_TOKEN',
-  'DISCORD_PUBLIC_KEY',
-  'DISCORD_APPLICATION_ID',
-];
 
 class StartError extends Error {}
 
@@ -41,14 +40,16 @@ function readPort(value: string | undefined): number {
 async function start(env: NodeJS.ProcessEnv): Promise<void> {
   const port = readPort(env.PORT);
   const host = env.HOST?.trim() || '127.0.0.1';
-  const chat = CHAT_VARIABLES.filter((name) => (env[name]?.trim() ?? '') !== '');
-  const playground = env.CONVENE_PLAYGROUND === '1' || (chat.length === 0 && env.CONVENE_PLAYGROUND !== '0');
-
   const store: Store = await openDatabaseFromEnv(env);
   console.log(`Convene: data in ${store.location}`);
   const routers: MountedRouter[] = [];
   let selfUrl = '';
+  let chat: ChatServices | null = null;
+  let playground = false;
   try {
+    chat = composeChat(store, env, (line) => console.log(line));
+    if (chat) routers.push(...chat.routers);
+    playground = env.CONVENE_PLAYGROUND === '1' || (chat === null && env.CONVENE_PLAYGROUND !== '0');
     if (playground) {
       const world = await seedDemo(store, loadDemoConfig());
       const busy = createDemoBusyReader(world, { baseUrl: () => selfUrl });
@@ -90,11 +91,15 @@ async function start(env: NodeJS.ProcessEnv): Promise<void> {
   const loopback =
     host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   selfUrl = `http://${loopback}:${address.port}`;
-  if (playground) {
-    console.log(`Convene playground (demo data): ${selfUrl}/playground`);
-  } else {
-    console.log(`Convene is listening on ${selfUrl} (chat platform configured: ${chat.join(', ')})`);
+  if (chat) {
+    await chat.start();
+    console.log(
+      `Convene is listening on ${selfUrl} (${chat.platforms.join(', ')}; calendar linking ${chat.linking ? 'on' : 'off'})`,
+    );
   }
+  if (playground) console.log(`Convene playground (demo data): ${selfUrl}/playground`);
+  if (!chat && !playground)
+    console.log(`Convene is listening on ${selfUrl} (no chat platform, playground off)`);
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -107,15 +112,22 @@ async function start(env: NodeJS.ProcessEnv): Promise<void> {
     const force = setTimeout(() => server.closeAllConnections(), 5_000);
     force.unref();
     server.close(() => {
-      store.close().then(
-        () => process.exit(0),
-        (error: unknown) => {
+      (chat ? chat.stop() : Promise.resolve())
+        .catch((error: unknown) =>
           console.error(
-            `Convene: closing the store failed: ${error instanceof Error ? error.message : error}`,
-          );
-          process.exit(1);
-        },
-      );
+            `Convene: stopping the chat adapters failed: ${error instanceof Error ? error.message : error}`,
+          ),
+        )
+        .then(() => store.close())
+        .then(
+          () => process.exit(0),
+          (error: unknown) => {
+            console.error(
+              `Convene: closing the store failed: ${error instanceof Error ? error.message : error}`,
+            );
+            process.exit(1);
+          },
+        );
     });
     server.closeIdleConnections();
   };
@@ -124,7 +136,14 @@ async function start(env: NodeJS.ProcessEnv): Promise<void> {
 }
 
 start(process.env).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DemoDataError || error instanceof StartError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof DemoDataError ||
+    error instanceof StartError ||
+    error instanceof SlackConfigError ||
+    error instanceof DiscordConfigError ||
+    error instanceof LinkConfigError
+  ) {
     console.error(error.message);
   } else {
     console.error(

@@ -23,7 +23,18 @@ export class SlackConfigError extends Error {
 export function slackConfigFromEnv(env: NodeJS.ProcessEnv = process.env): SlackConfig | null {
   const get = (name: string) => env[name]?.trim() || undefined;
   const signingSecret = get('SLACK_SIGNING_SECRET');
-  if (!signingSecret) return null;
+  if (!signingSecret) {
+    // Other Slack settings without the signing secret are a half-done set-up, not "Slack off".
+    const others = ['SLACK_BOT_TOKEN', 'SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_APP_TOKEN'].filter(
+      get,
+    );
+    if (others.length > 0)
+      throw new SlackConfigError(
+        'missing',
+        `SLACK_SIGNING_SECRET is not set but ${others.join(', ')} is: copy it from Basic Information → App Credentials → Signing Secret.`,
+      );
+    return null;
+  }
   const socket = ['1', 'true', 'yes'].includes((get('SLACK_SOCKET_MODE') ?? '').toLowerCase());
   const appToken = get('SLACK_APP_TOKEN');
   const botToken = get('SLACK_BOT_TOKEN');

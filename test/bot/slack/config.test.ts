@@ -3,8 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { slackConfigFromEnv } from '../../../src/bot/slack/config.ts';
 
 describe('slackConfigFromEnv', () => {
-  it('is off without SLACK_SIGNING_SECRET', () => {
-    expect(slackConfigFromEnv({ SLACK_BOT_TOKEN: 'xoxb-1' })).toBeNull();
+  it('is off when no Slack variable is set', () => {
+    expect(slackConfigFromEnv({ PORT: '3000' })).toBeNull();
+  });
+
+  it('refuses other Slack settings without SLACK_SIGNING_SECRET (a half-done set-up)', () => {
+    expect(() => slackConfigFromEnv({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(
+      /SLACK_SIGNING_SECRET is not set/,
+    );
   });
 
   it('reads HTTP single-workspace, OAuth and Socket Mode set-ups', () => {

@@ -1,0 +1,150 @@
+/**
+ * Composition root for a Convene server with chat platforms: builds the calendar services (provider
+ * factory, `CalendarAccess`, `LinkCalendar` with database-backed single-use states) and mounts the
+ * adapters that the environment configures (Slack, Discord, the OAuth callbacks). No I/O at import;
+ * `main.ts` calls it once at start. Configuration errors are thrown as typed errors with one-line,
+ * actionable messages (`SlackConfigError`, `DiscordConfigError`, `LinkConfigError`).
+ */
+
+import { createProviderFactory } from './app/calendar-access/providers.ts';
+import { CalendarAccess } from './app/calendar-access.ts';
+import type { LinkConfig } from './app/link/config.ts';
+import { linkConfigFromEnv } from './app/link/config.ts';
+import { LinkCalendar } from './app/link-calendar.ts';
+import type { Notifier } from './app/ports/calendars.ts';
+import { createDiscordAdapter, discordConfigFromEnv, meetingUseCases } from './bot/discord/index.ts';
+import { createDiscordNotifier } from './bot/discord/notifier.ts';
+import { createSlackAdapter } from './bot/slack/adapter.ts';
+import { slackConfigFromEnv } from './bot/slack/config.ts';
+import type { SlackDmClient } from './bot/slack/notifier.ts';
+import { createSlackNotifier } from './bot/slack/notifier.ts';
+import { createOAuthRouter } from './bot/web/oauth.ts';
+import type { MountedRouter } from './bot/web/server.ts';
+import type { Store } from './store/index.ts';
+
+export interface ChatServices {
+  /** Configured platforms, e.g. `['slack', 'discord']`. */
+  readonly platforms: readonly string[];
+  /** Whether calendar linking (OAuth) is configured. */
+  readonly linking: boolean;
+  readonly routers: readonly MountedRouter[];
+  /** Connects what needs a connection (Slack Socket Mode); HTTP adapters need nothing. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** A DM goes out on the first platform where the person has an identity. */
+function firstDelivering(notifiers: readonly Notifier[]): Notifier {
+  return {
+    async dm(tenantId, personId, message) {
+      let last: { ok: false; code: string } = { ok: false, code: 'no_chat_identity' };
+      for (const notifier of notifiers) {
+        const sent = await notifier.dm(tenantId, personId, message);
+        if (sent.ok) return sent;
+        last = sent;
+      }
+      return last;
+    },
+  };
+}
+
+/** Null when no chat platform is configured (the playground runs instead). */
+export function composeChat(
+  store: Store,
+  env: NodeJS.ProcessEnv,
+  log: (line: string) => void,
+): ChatServices | null {
+  const slackConfig = slackConfigFromEnv(env);
+  const discordConfig = discordConfigFromEnv(env);
+  if (!slackConfig && !discordConfig) return null;
+
+  const linkingConfigured = Boolean(env.CONVENE_PUBLIC_URL?.trim() || env.CONVENE_STATE_SECRET?.trim());
+  const linkConfig: LinkConfig | null = linkingConfigured ? linkConfigFromEnv(env) : null;
+  if (!linkConfig)
+    log(
+      'Convene: calendar linking is off (set CONVENE_PUBLIC_URL and CONVENE_STATE_SECRET, plus Google or Microsoft client credentials)',
+    );
+
+  const providers = createProviderFactory({ ...(linkConfig?.providers ?? {}) });
+  const notifiers: Notifier[] = [];
+  const notifier = firstDelivering(notifiers);
+  let calendars: CalendarAccess | undefined;
+  const link = linkConfig
+    ? new LinkCalendar({
+        people: store.people,
+        connections: store.connections,
+        providers,
+        notifier,
+        nonces: store.nonces,
+        publicBaseUrl: linkConfig.publicBaseUrl,
+        stateSecret: linkConfig.stateSecret,
+        audit: store.audit,
+        onUnlinked: (connectionId) => calendars?.invalidate(connectionId),
+        log,
+      })
+    : undefined;
+  calendars = new CalendarAccess({
+    connections: store.connections,
+    providers,
+    notifier,
+    ...(link ? { relinkUrl: (t: string, p: string, kind) => link.relinkUrl(t, p, kind) } : {}),
+    log,
+  });
+
+  const routers: MountedRouter[] = [];
+  if (link)
+    routers.push({
+      router: createOAuthRouter({
+        link,
+        secureCookies: linkConfig?.publicBaseUrl.startsWith('https:') ?? true,
+        log,
+      }),
+    });
+
+  const platforms: string[] = [];
+  const starters: Array<() => Promise<void>> = [];
+  const stoppers: Array<() => Promise<void>> = [];
+  if (slackConfig) {
+    const slack = createSlackAdapter(
+      { store, busy: calendars, writer: calendars, ...(link ? { linking: link } : {}), log },
+      slackConfig,
+    );
+    if (slack.router) routers.push({ router: slack.router });
+    notifiers.push(
+      createSlackNotifier(store, slack.app.client as unknown as SlackDmClient, {
+        ...(slackConfig.botToken ? { botToken: slackConfig.botToken } : {}),
+        log,
+      }),
+    );
+    starters.push(() => slack.start());
+    stoppers.push(() => slack.stop());
+    platforms.push(slack.mode === 'socket' ? 'slack (socket mode)' : 'slack');
+  }
+  if (discordConfig) {
+    const discord = createDiscordAdapter(
+      {
+        store,
+        meetings: meetingUseCases({ store, busy: calendars, writer: calendars }),
+        ...(link ? { link } : {}),
+        log,
+      },
+      discordConfig,
+    );
+    routers.push({ router: discord.router });
+    notifiers.push(createDiscordNotifier(store.people, discord.api));
+    stoppers.push(() => discord.idle());
+    platforms.push('discord');
+  }
+
+  return {
+    platforms,
+    linking: link !== undefined,
+    routers,
+    start: async () => {
+      for (const start of starters) await start();
+    },
+    stop: async () => {
+      for (const stop of stoppers) await stop();
+    },
+  };
+}
