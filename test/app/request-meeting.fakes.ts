@@ -221,6 +221,7 @@ export class MemoryStore {
           b.end > range.start,
       ),
     cancel: async () => unused('cancel'),
+    reschedule: async () => unused('reschedule'),
     recordEvent: async (_t, bookingId, event) => {
       const i = this.bookingRows.findIndex((b) => b.id === bookingId);
       const booking = this.bookingRows[i];
@@ -265,6 +266,8 @@ export class MemoryStore {
     complete: async () => unused('complete'),
     fail: async () => unused('fail'),
     get: async () => unused('jobs.get'),
+    cancelQueued: async () => unused('jobs.cancelQueued'),
+    listByDedupePrefix: async (prefix) => this.jobRows.filter((j) => j.dedupeKey?.startsWith(prefix)),
   };
 
   /** Finds people by handle or first name, like the demo directory. */

@@ -321,6 +321,11 @@ export interface BookSlotInput {
   readonly idempotencyKey: string;
   readonly proposalId?: string | null;
   readonly organizerId?: string | null;
+  /**
+   * Outbox: jobs to enqueue IN THE SAME TRANSACTION as the booking (calendar writes, reminders), so a
+   * process killed right after the commit still leaves them queued. Jobs whose `dedupeKey` exists are skipped.
+   */
+  readonly jobs?: (booking: Booking) => readonly EnqueueInput[];
 }
 
 export type BookSlotResult =
@@ -345,6 +350,19 @@ export interface RecordEventInput {
   readonly lastError?: string | null;
 }
 
+export interface RescheduleInput {
+  readonly tenantId: string;
+  readonly bookingId: string;
+  readonly start: number;
+  readonly end: number;
+  readonly jobs?: (booking: Booking) => readonly EnqueueInput[];
+}
+
+export type RescheduleResult =
+  | { readonly ok: true; readonly booking: Booking }
+  | { readonly ok: false; readonly reason: 'conflict'; readonly people: readonly string[] }
+  | { readonly ok: false; readonly reason: 'not_found' | 'cancelled' | 'invalid_range' };
+
 export interface BookingRepository {
   /** Books atomically: all people or none. Two overlapping bookings of one person can never both succeed. */
   bookSlot(input: BookSlotInput): Promise<BookSlotResult>;
@@ -356,8 +374,21 @@ export interface BookingRepository {
     personId: string,
     range: { start: number; end: number },
   ): Promise<Booking[]>;
-  /** Frees the participants' time. Returns false if not found or already cancelled. */
-  cancel(tenantId: string, bookingId: string): Promise<boolean>;
+  /**
+   * Frees the participants' time. Returns false if not found or already cancelled. In the same
+   * transaction: `withdrawJobs` withdraws the queued jobs whose dedupe key starts with it (reminders),
+   * `jobs` are enqueued (calendar deletions).
+   */
+  cancel(
+    tenantId: string,
+    bookingId: string,
+    options?: { withdrawJobs?: string; jobs?: (booking: Booking) => readonly EnqueueInput[] },
+  ): Promise<boolean>;
+  /**
+   * Moves an active booking (same participants) to `[start, end)` under the same database guard as
+   * `bookSlot`; `jobs` are enqueued in the same transaction.
+   */
+  reschedule(input: RescheduleInput): Promise<RescheduleResult>;
   /** Upserts the event of (booking, person, calendar). Null when the booking is not in the tenant. */
   recordEvent(
     tenantId: string,
@@ -407,7 +438,8 @@ export interface RotationRepository {
 
 // --- jobs / outbox ----------------------------------------------------------------------------
 
-export type JobStatus = 'queued' | 'running' | 'done' | 'dead';
+/** `cancelled`: withdrawn before it ran (e.g. the reminder of a cancelled meeting). */
+export type JobStatus = 'queued' | 'running' | 'done' | 'dead' | 'cancelled';
 
 export interface Job {
   readonly id: string;
@@ -450,6 +482,13 @@ export interface JobRepository {
    */
   fail(jobId: string, worker: string, error: string, now?: number): Promise<Job | null>;
   get(jobId: string): Promise<Job | null>;
+  /**
+   * Withdraws the QUEUED jobs whose dedupe key starts with `prefix` (status `cancelled`); a job being
+   * run is left alone (its handler re-checks its subject). Returns how many were withdrawn.
+   */
+  cancelQueued(prefix: string): Promise<number>;
+  /** Jobs whose dedupe key starts with `prefix`, oldest first (inspection, tests). */
+  listByDedupePrefix(prefix: string): Promise<Job[]>;
 }
 
 // --- audit log --------------------------------------------------------------------------------

@@ -5,8 +5,10 @@ import type {
   BookSlotResult,
   CalendarEventRecord,
   CalendarEventStatus,
+  RescheduleResult,
 } from '../../app/ports/store.ts';
 import { EXCLUSION_VIOLATION, sqlState, UNIQUE_VIOLATION } from '../errors.ts';
+import { enqueueAll } from './jobs.ts';
 import { type Db, isId, ms, rethrow, TX_OPTIONS } from './util.ts';
 
 const ACTIVE = ['held', 'booked'];
@@ -75,6 +77,13 @@ function toBooking(row: BookingRow): Booking {
 class Outcome {
   readonly result: BookSlotResult;
   constructor(result: BookSlotResult) {
+    this.result = result;
+  }
+}
+
+class Reschedule {
+  readonly result: RescheduleResult;
+  constructor(result: RescheduleResult) {
     this.result = result;
   }
 }
@@ -156,7 +165,7 @@ export function bookingRepository(db: Db): BookingRepository {
           // Fast path for the common case; the exclusion constraint decides races.
           const busy = await overlapping(tx, people, start, end);
           if (busy.length > 0) throw new Outcome({ ok: false, reason: 'conflict', people: busy });
-          return tx.booking.create({
+          const created = await tx.booking.create({
             data: {
               tenantId,
               proposalId: input.proposalId ?? null,
@@ -178,6 +187,8 @@ export function bookingRepository(db: Db): BookingRepository {
             },
             include,
           });
+          if (input.jobs) await enqueueAll(tx, input.jobs(toBooking(created)));
+          return created;
         }, TX_OPTIONS);
         return { ok: true, booking: toBooking(row) };
       } catch (error) {
@@ -219,7 +230,7 @@ export function bookingRepository(db: Db): BookingRepository {
       });
       return rows.map(toBooking);
     },
-    async cancel(tenantId, bookingId) {
+    async cancel(tenantId, bookingId, options = {}) {
       if (!isId(tenantId) || !isId(bookingId)) return false;
       return db.$transaction(async (tx) => {
         const result = await tx.booking.updateMany({
@@ -228,8 +239,97 @@ export function bookingRepository(db: Db): BookingRepository {
         });
         if (result.count !== 1) return false;
         await tx.bookingParticipant.updateMany({ where: { bookingId }, data: { status: 'released' } });
+        if (options.withdrawJobs) {
+          await tx.job.updateMany({
+            where: { dedupeKey: { startsWith: options.withdrawJobs }, status: 'queued' },
+            data: { status: 'cancelled' },
+          });
+        }
+        if (options.jobs) {
+          const row = await tx.booking.findUniqueOrThrow({ where: { id: bookingId }, include });
+          await enqueueAll(tx, options.jobs(toBooking(row)));
+        }
         return true;
       }, TX_OPTIONS);
+    },
+    async reschedule(input) {
+      const { tenantId, bookingId } = input;
+      if (!Number.isFinite(input.start) || !Number.isFinite(input.end) || input.start >= input.end) {
+        return { ok: false, reason: 'invalid_range' };
+      }
+      if (!isId(tenantId) || !isId(bookingId)) return { ok: false, reason: 'not_found' };
+      const start = new Date(input.start);
+      const end = new Date(input.end);
+      try {
+        const row = await db.$transaction(async (tx) => {
+          // Lock the booking row: a concurrent cancel or reschedule waits for us.
+          const locked = await tx.$queryRaw<{ status: string }[]>`
+            SELECT "status" FROM "booking" WHERE "id" = ${bookingId}::uuid AND "tenant_id" = ${tenantId}::uuid
+            FOR UPDATE`;
+          const current = locked[0];
+          if (!current) throw new Reschedule({ ok: false, reason: 'not_found' });
+          if (current.status === 'cancelled') throw new Reschedule({ ok: false, reason: 'cancelled' });
+          const participants = await tx.bookingParticipant.findMany({
+            where: { bookingId },
+            select: { personId: true },
+          });
+          const people = participants.map((p) => p.personId);
+          const busy = (
+            await tx.bookingParticipant.findMany({
+              where: {
+                personId: { in: people },
+                bookingId: { not: bookingId },
+                status: { in: ACTIVE },
+                startsAt: { lt: end },
+                endsAt: { gt: start },
+              },
+              select: { personId: true },
+              distinct: ['personId'],
+            })
+          )
+            .map((r) => r.personId)
+            .sort();
+          if (busy.length > 0) throw new Reschedule({ ok: false, reason: 'conflict', people: busy });
+          await tx.bookingParticipant.updateMany({
+            where: { bookingId },
+            data: { startsAt: start, endsAt: end },
+          });
+          const updated = await tx.booking.update({
+            where: { id: bookingId },
+            data: { startsAt: start, endsAt: end },
+            include,
+          });
+          if (input.jobs) await enqueueAll(tx, input.jobs(toBooking(updated)));
+          return updated;
+        }, TX_OPTIONS);
+        return { ok: true, booking: toBooking(row) };
+      } catch (error) {
+        if (error instanceof Reschedule) return error.result;
+        if (sqlState(error) === EXCLUSION_VIOLATION) {
+          const booking = await db.booking.findFirst({
+            where: { id: bookingId },
+            include: { participants: { select: { personId: true } } },
+          });
+          const people = booking?.participants.map((p) => p.personId) ?? [];
+          const busy = await db.bookingParticipant.findMany({
+            where: {
+              personId: { in: people },
+              bookingId: { not: bookingId },
+              status: { in: ACTIVE },
+              startsAt: { lt: end },
+              endsAt: { gt: start },
+            },
+            select: { personId: true },
+            distinct: ['personId'],
+          });
+          return {
+            ok: false,
+            reason: 'conflict',
+            people: busy.length > 0 ? busy.map((b) => b.personId).sort() : conflictFromDetail(error, people),
+          };
+        }
+        return rethrow(error);
+      }
     },
     async recordEvent(tenantId, bookingId, event) {
       if (!isId(tenantId) || !isId(bookingId) || !isId(event.personId)) return null;

@@ -1,4 +1,4 @@
-import type { Job, JobRepository, JobStatus } from '../../app/ports/store.ts';
+import type { EnqueueInput, Job, JobRepository, JobStatus } from '../../app/ports/store.ts';
 import { sqlState, UNIQUE_VIOLATION } from '../errors.ts';
 import { type Db, isId, ms } from './util.ts';
 
@@ -35,17 +35,28 @@ function toJob(row: Row): Job {
   };
 }
 
+/** The row of a new job (also used by the bookings repository to enqueue inside its transaction). */
+export function jobData(input: EnqueueInput) {
+  return {
+    tenantId: input.tenantId ?? null,
+    kind: input.kind,
+    payload: (input.payload ?? null) as object,
+    runAt: new Date(input.runAt ?? Date.now()),
+    maxAttempts: input.maxAttempts ?? 8,
+    dedupeKey: input.dedupeKey ?? null,
+  };
+}
+
+/** Enqueues inside a transaction; jobs whose dedupe key already exists are skipped. */
+export async function enqueueAll(tx: Pick<Db, 'job'>, inputs: readonly EnqueueInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  await tx.job.createMany({ data: inputs.map(jobData), skipDuplicates: true });
+}
+
 export function jobRepository(db: Db): JobRepository {
   return {
     async enqueue(input) {
-      const data = {
-        tenantId: input.tenantId ?? null,
-        kind: input.kind,
-        payload: (input.payload ?? null) as object,
-        runAt: new Date(input.runAt ?? Date.now()),
-        maxAttempts: input.maxAttempts ?? 8,
-        dedupeKey: input.dedupeKey ?? null,
-      };
+      const data = jobData(input);
       if (input.dedupeKey !== undefined) {
         const existing = await db.job.findUnique({ where: { dedupeKey: input.dedupeKey } });
         if (existing) return toJob(existing);
@@ -108,6 +119,21 @@ export function jobRepository(db: Db): JobRepository {
       });
       if (result.count !== 1) return null;
       return toJob(await db.job.findUniqueOrThrow({ where: { id: jobId } }));
+    },
+    async cancelQueued(prefix) {
+      if (prefix.length === 0) return 0;
+      const result = await db.job.updateMany({
+        where: { dedupeKey: { startsWith: prefix }, status: 'queued' },
+        data: { status: 'cancelled' },
+      });
+      return result.count;
+    },
+    async listByDedupePrefix(prefix) {
+      const rows = await db.job.findMany({
+        where: { dedupeKey: { startsWith: prefix } },
+        orderBy: [{ createdAt: 'asc' }, { runAt: 'asc' }],
+      });
+      return rows.map(toJob);
     },
     async get(jobId) {
       if (!isId(jobId)) return null;
