@@ -24,7 +24,13 @@ export function formatParseJson(result: ParseResult): string {
 
 function requestJson(r: MeetingRequest | PartialRequest): Record<string, unknown> {
   const out: Record<string, unknown> = { locale: r.locale };
-  if (r.participants) out.participants = r.participants.map((p) => ({ kind: p.kind, id: p.id, raw: p.raw }));
+  if (r.participants)
+    out.participants = r.participants.map((p) => ({
+      kind: p.kind,
+      id: p.id,
+      raw: p.raw,
+      ...(p.optional ? { optional: true } : {}),
+    }));
   if (r.duration)
     out.duration = withText({ minutes: r.duration.minutes, source: r.duration.source }, r.duration.text);
   if (r.window) out.window = windowJson(r.window);

@@ -28,6 +28,20 @@ const RULES: readonly MentionRule[] = [
   },
 ];
 
+// Optional attendees: a marker right after the mention (`@ana?`, `@ana (optional)`, `@ana (facultatif)`)
+// or the word right before it (`optional @ana`, `facultatif @ana`). The marker is consumed with the mention.
+const OPTIONAL_WORD = '(?:optional|opt\\.?|facultati(?:f|ve)|optionnel(?:le)?)';
+const OPTIONAL_AFTER = new RegExp(`^(?:\\?|\\s*\\(\\s*${OPTIONAL_WORD}\\s*\\))`, 'iu');
+const OPTIONAL_BEFORE = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}_])${OPTIONAL_WORD}\\s*:?\\s*$`, 'iu');
+
+function optionalMarker(text: string, span: Span): { optional: boolean; span: Span } {
+  const after = OPTIONAL_AFTER.exec(text.slice(span.end));
+  if (after) return { optional: true, span: { start: span.start, end: span.end + after[0].length } };
+  const before = OPTIONAL_BEFORE.exec(text.slice(Math.max(0, span.start - 20), span.start));
+  if (before) return { optional: true, span: { start: span.start - before[0].length, end: span.end } };
+  return { optional: false, span };
+}
+
 export interface MentionExtraction {
   readonly participants: readonly Participant[];
   readonly broadcasts: readonly string[];
@@ -42,10 +56,14 @@ export function extractMentions(masked: string): MentionExtraction {
     for (const { match, span } of hits) {
       const raw = match[0];
       const id = match[1];
+      const marked = rule.kind === 'broadcast' ? { optional: false, span } : optionalMarker(masked, span);
       found.push({
-        participant: rule.kind === 'broadcast' || id === undefined ? null : { kind: rule.kind, id, raw },
+        participant:
+          rule.kind === 'broadcast' || id === undefined
+            ? null
+            : { kind: rule.kind, id, raw, ...(marked.optional ? { optional: true as const } : {}) },
         raw,
-        span,
+        span: marked.span,
       });
     }
     text = mask(

@@ -27,6 +27,11 @@ export interface Participant {
   readonly id: string;
   /** The exact text it came from, e.g. `<@U123|ana>` or `@ana`. */
   readonly raw: string;
+  /**
+   * Said to be optional: `@ana?`, `@ana (optional)`, `optional @ana`, `@ana (facultatif)`, `facultatif @ana`.
+   * Optional people are scored per slot but never required. Absent when required.
+   */
+  readonly optional?: true;
 }
 
 export interface ParsedDuration {
