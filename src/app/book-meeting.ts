@@ -8,16 +8,31 @@
  *    that is no longer free comes back as a value listing the proposal's slots that still are.
  * 4. `bookings.bookSlot`: the database guard makes two bookings of one person's time impossible; a lost
  *    race is the same "slot taken" value.
- * 5. Write-back to each participant's calendar through the `EventWriter` (idempotent per booking and
- *    person). A read-only calendar (an ICS feed, the demo people) or no linked calendar is not a failure:
- *    the booking stands in Convene's store and still blocks that time for later requests. Other write
- *    failures are recorded on the booking (`calendar_event.status = failed`) and queued for retry when a
- *    job queue is given.
+ *    The SAME transaction enqueues the outbox: one `calendar.write` job per participant (due
+ *    `OUTBOX_GRACE_MS` later) and the `reminder.dm` jobs (./reminders.ts). A process killed right after
+ *    the commit leaves them queued; the worker of ./outbox.ts finishes the writes after a restart.
+ * 5. Fast path: the writes are tried inline through the `EventWriter` (idempotent per booking and
+ *    person) so the confirmation can show them; a recorded event makes its outbox job a no-op. A
+ *    read-only calendar (an ICS feed, the demo people) or no linked calendar is not a failure: the
+ *    booking stands in Convene's store and still blocks that time for later requests. Transient write
+ *    failures are recorded (`calendar_event.status = failed`) and left to the outbox job (retries with
+ *    backoff). A PERMANENT refusal (see `classifyWriteFailure`) cancels the booking at once
+ *    (compensation: events already written deleted, everyone told by DM) and answers
+ *    `calendar_refused`: never a half-booked meeting presented as booked.
  */
 import type { Interval } from '../core/interval.ts';
 import { normalize } from '../core/intervals.ts';
-import type { BusyReader, EventWriter } from './ports/calendars.ts';
-import type { Booking, Person, Repositories } from './ports/store.ts';
+import {
+  CALENDAR_WRITE_JOB,
+  classifyWriteFailure,
+  compensateBooking,
+  OUTBOX_GRACE_MS,
+  writeJobs,
+} from './outbox.ts';
+import type { BusyReader, EventWriter, Notifier } from './ports/calendars.ts';
+import type { Booking, EnqueueInput, Person, Repositories } from './ports/store.ts';
+import type { ReminderSettings } from './reminders.ts';
+import { reminderJobs, reminderLeads } from './reminders.ts';
 import type { MeetingStore } from './request-meeting.ts';
 import type { BookingParticipantView, BookingView, CalendarWriteStatus, Locale, SlotView } from './views.ts';
 import { listNames, slotLabel, toLocale } from './views.ts';
@@ -26,6 +41,10 @@ export interface BookMeetingDeps {
   readonly store: MeetingStore & Partial<Pick<Repositories, 'jobs'>>;
   readonly busy: BusyReader;
   readonly writer: EventWriter;
+  /** DMs of a compensation (a calendar refused the booking). Default: none sent. */
+  readonly notifier?: Notifier;
+  /** Reminder lead time per person. Default: 15 minutes for everyone. */
+  readonly reminders?: ReminderSettings;
 }
 
 export interface BookMeetingInput {
@@ -44,7 +63,9 @@ export type BookMeetingErrorCode =
   | 'unknown_slot'
   | 'not_allowed'
   | 'proposal_closed'
-  | 'slot_taken';
+  | 'slot_taken'
+  /** A calendar permanently refused the event: the booking was cancelled (nothing half-booked). */
+  | 'calendar_refused';
 
 export interface BookMeetingError {
   readonly code: BookMeetingErrorCode;
@@ -58,8 +79,17 @@ export type BookMeetingResult =
   | { readonly ok: true; readonly view: BookingView }
   | { readonly ok: false; readonly error: BookMeetingError };
 
-/** Job kind queued when a calendar write fails for a reason worth retrying. */
-export const CALENDAR_WRITE_JOB = 'calendar.write';
+/** Job kind of the outbox's calendar writes (./outbox.ts). */
+export { CALENDAR_WRITE_JOB };
+
+/** Every job of a new booking: its calendar writes and its reminders. */
+export function bookingJobs(
+  booking: Booking,
+  leads: ReadonlyMap<string, number>,
+  now: number,
+): EnqueueInput[] {
+  return [...writeJobs(booking, now + OUTBOX_GRACE_MS), ...reminderJobs(booking, leads, now)];
+}
 
 export function bookingIdempotencyKey(proposalId: string, slotId: string): string {
   return `proposal:${proposalId}:slot:${slotId}`;
@@ -79,6 +109,15 @@ export async function bookMeeting(
       ok: false,
       error: { code, locale, message: locale === 'fr' ? fr : en, ...(remaining ? { remaining } : {}) },
     }) as const;
+
+  const confirmed = (view: BookingView | 'refused'): BookMeetingResult =>
+    view === 'refused'
+      ? fail(
+          'calendar_refused',
+          'Not booked: a calendar refused the event, so the meeting was cancelled and everyone was told. Ask again with /meet.',
+          "Non réservé : un agenda a refusé l'événement, la réunion a donc été annulée et tout le monde a été prévenu. Refaites la demande avec /meet.",
+        )
+      : { ok: true, view };
 
   const proposal = await store.requests.getProposal(tenantId, input.proposalId);
   const request = proposal ? await store.requests.get(tenantId, proposal.requestId) : null;
@@ -112,7 +151,7 @@ export async function bookMeeting(
   // A repeat of a click that already booked: the same confirmation, nothing booked twice.
   const previous = await store.bookings.findByIdempotencyKey(tenantId, key);
   if (previous && previous.status === 'booked')
-    return { ok: true, view: await confirmation(deps, input, locale, previous, people, true) };
+    return confirmed(await confirmation(deps, input, locale, previous, people, true));
 
   if (proposal.status !== 'open' || (proposal.expiresAt !== null && proposal.expiresAt <= input.now))
     return fail(
@@ -187,6 +226,7 @@ export async function bookMeeting(
   const free = await stillFree();
   if (!free[index]) return taken(free);
 
+  const leads = await reminderLeads(deps.reminders, tenantId, peopleIds);
   const booked = await store.bookings.bookSlot({
     tenantId,
     people: peopleIds,
@@ -196,22 +236,27 @@ export async function bookMeeting(
     idempotencyKey: key,
     proposalId: proposal.id,
     organizerId: request.requesterId,
+    jobs: (b) => bookingJobs(b, leads, input.now),
   });
   if (!booked.ok) {
     if (booked.reason === 'duplicate')
-      return { ok: true, view: await confirmation(deps, input, locale, booked.booking, people, true) };
+      return confirmed(await confirmation(deps, input, locale, booked.booking, people, true));
     if (booked.reason === 'conflict') {
       // Two clicks of the same button racing: the other one booked it, under our key.
       const winner = await store.bookings.findByIdempotencyKey(tenantId, key);
       if (winner && winner.status === 'booked')
-        return { ok: true, view: await confirmation(deps, input, locale, winner, people, true) };
+        return confirmed(await confirmation(deps, input, locale, winner, people, true));
       return taken(await stillFree());
     }
     throw new Error(`bookMeeting: bookSlot refused the booking (${booked.reason})`);
   }
+  // Idempotent (dedupe keys): a no-op where bookSlot enqueued them in its transaction.
+  if (store.jobs)
+    for (const job of bookingJobs(booked.booking, leads, input.now)) await store.jobs.enqueue(job);
   await store.requests.setProposalStatus(tenantId, proposal.id, 'accepted');
   await store.requests.setStatus(tenantId, request.id, 'booked');
-  return { ok: true, view: await confirmation(deps, input, locale, booked.booking, people, false) };
+  const view = await confirmation(deps, input, locale, booked.booking, people, false);
+  return confirmed(view);
 }
 
 interface BookingPerson {
@@ -250,7 +295,7 @@ async function confirmation(
   booking: Booking,
   people: readonly BookingPerson[],
   alreadyBooked: boolean,
-): Promise<BookingView> {
+): Promise<BookingView | 'refused'> {
   const organiserZone = people.find((p) => p.requester)?.timeZone ?? 'UTC';
   const attendees = people.flatMap((p) =>
     p.person.email ? [{ email: p.person.email, name: p.person.displayName }] : [],
@@ -292,6 +337,19 @@ async function confirmation(
             : outcome.code === 'read_only'
               ? 'read-only calendar: the meeting is kept in Convene'
               : 'no linked calendar: the meeting is kept in Convene';
+      } else if (classifyWriteFailure(outcome.code) === 'permanent') {
+        await compensateBooking(
+          {
+            store: deps.store,
+            notifier: deps.notifier ?? { dm: async () => ({ ok: true }) },
+          },
+          input.tenantId,
+          booking.id,
+          p.person.id,
+          `${outcome.code}: ${outcome.message}`,
+          input.now,
+        );
+        return 'refused';
       } else {
         calendar = 'failed';
         note =

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { bookingIdempotencyKey, bookMeeting, CALENDAR_WRITE_JOB } from '../../src/app/book-meeting.ts';
 import type { Person } from '../../src/app/ports/store.ts';
+import { REMINDER_JOB } from '../../src/app/reminders.ts';
 import { requestMeeting } from '../../src/app/request-meeting.ts';
 import type { ProposalView } from '../../src/app/views.ts';
 import { FakeBusyReader, FakeWriter, MemoryStore, TENANT, WORKSPACE } from './request-meeting.fakes.ts';
@@ -186,9 +187,19 @@ describe('bookMeeting', () => {
     expect(byName.Sam?.calendar).toBe('failed');
     expect(store.bookingRows).toHaveLength(1);
     expect(store.bookingRows[0]!.events.find((e) => e.personId === sam.id)?.status).toBe('failed');
-    expect(store.jobRows.map((j) => [j.kind, j.payload])).toEqual([
-      [CALENDAR_WRITE_JOB, { bookingId: store.bookingRows[0]!.id, personId: sam.id }],
-    ]);
+    // The outbox: one calendar write per participant (the inline writes make Ana's and Li's no-ops,
+    // Sam's is retried by the worker), and one reminder each, 15 minutes before the start.
+    const booking = store.bookingRows[0]!;
+    const writes = store.jobRows.filter((j) => j.kind === CALENDAR_WRITE_JOB);
+    expect(writes.map((j) => j.payload)).toEqual(
+      expect.arrayContaining([ana, li, sam].map((p) => ({ bookingId: booking.id, personId: p.id }))),
+    );
+    expect(writes).toHaveLength(3);
+    const reminders = store.jobRows.filter((j) => j.kind === REMINDER_JOB);
+    expect(reminders.map((j) => (j.payload as { personId: string }).personId).sort()).toEqual(
+      [ana.id, li.id, sam.id].sort(),
+    );
+    for (const r of reminders) expect(r.runAt).toBe(booking.start - 15 * 60_000);
   });
 
   it('refuses an unknown slot and a second slot of an accepted proposal', async () => {

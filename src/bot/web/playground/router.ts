@@ -67,6 +67,7 @@ const BOOK_STATUS: Record<BookMeetingErrorCode, number> = {
   not_allowed: 403,
   proposal_closed: 409,
   slot_taken: 409,
+  calendar_refused: 409,
 };
 
 function badRequest(res: Response, message: string): void {

@@ -1,0 +1,470 @@
+/**
+ * The outbox: every calendar write of a booking is a durable job in the store's `job` table.
+ *
+ * - `calendar.write` (one per participant) is enqueued IN THE SAME TRANSACTION as the booking
+ *   (`bookSlot({ jobs })`): a process killed between the commit and the writes leaves the jobs queued,
+ *   and any worker finishes them after a restart. The write uses the booking's per-person idempotency
+ *   key, so a write that reached the provider before the crash is not duplicated (the connectors
+ *   return the existing event for a known key), and an event already recorded is never written again.
+ * - `calendar.update` (reschedule) updates the recorded provider event IN PLACE (`updateFor`).
+ * - `calendar.delete` (cancel, compensation) deletes the recorded provider event (idempotent).
+ * - `reminder.dm` (see ./reminders.ts) shares the worker.
+ *
+ * Failure policy of a calendar write (documented in the README):
+ * - `read_only`, `not_linked`, `no_write_calendar`: not a failure, the meeting is kept in Convene.
+ * - transient (`unavailable`, `rate_limited`, timeouts, anything unknown): retried with exponential
+ *   backoff (`jobs.fail`); when the job runs out of attempts it is a permanent refusal.
+ * - `reauth_required`: retried (the person may link again) up to `REAUTH_ATTEMPTS`, then permanent.
+ * - `not_found`, `consent_required`, `invalid_request`, `conflict`: permanent at once.
+ * - A permanent refusal COMPENSATES: the booking is cancelled (time freed), every event already
+ *   written is deleted (`calendar.delete` jobs), its reminders withdrawn, and the organiser and the
+ *   participants are told by DM, in their language, that the meeting is NOT booked.
+ *
+ * Delivery is at least once per job (a worker killed after the side effect but before `complete`
+ * retries after the lease); the calendar side effects are idempotent, so the result is exactly once.
+ */
+import type { EventDraft, WrittenEvent } from '../connectors/provider.ts';
+import type { EventWriter, Notifier, WriteOutcome } from './ports/calendars.ts';
+import type { Booking, CalendarEventRecord, EnqueueInput, Job, Repositories } from './ports/store.ts';
+import { REMINDER_JOB, runReminderJob } from './reminders.ts';
+import { slotLabel, toLocale } from './views.ts';
+
+export const CALENDAR_WRITE_JOB = 'calendar.write';
+export const CALENDAR_UPDATE_JOB = 'calendar.update';
+export const CALENDAR_DELETE_JOB = 'calendar.delete';
+export const OUTBOX_KINDS = [CALENDAR_WRITE_JOB, CALENDAR_UPDATE_JOB, CALENDAR_DELETE_JOB, REMINDER_JOB];
+
+/** A `reauth_required` write is retried this many times (giving the person time to link again). */
+export const REAUTH_ATTEMPTS = 3;
+/** Calendar jobs run this long after the booking unless the booking request wrote inline first. */
+export const OUTBOX_GRACE_MS = 15_000;
+export const DEFAULT_LEASE_MS = 60_000;
+
+const KEPT_IN_CONVENE = new Set(['read_only', 'not_linked', 'no_write_calendar']);
+const PERMANENT = new Set(['not_found', 'consent_required', 'invalid_request', 'conflict', 'forbidden']);
+
+export type FailureClass = 'kept' | 'transient' | 'reauth' | 'permanent';
+
+export function classifyWriteFailure(code: string): FailureClass {
+  if (KEPT_IN_CONVENE.has(code)) return 'kept';
+  if (code === 'reauth_required') return 'reauth';
+  if (PERMANENT.has(code)) return 'permanent';
+  return 'transient';
+}
+
+/** The recorded event of a person that `updateFor`/`deleteFor` act on. */
+export interface EventTarget {
+  readonly connectionId: string | null;
+  readonly calendarId: string;
+  readonly eventId: string;
+}
+
+export type DeleteOutcome =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly code: string; readonly message: string };
+
+/**
+ * Updating and deleting written events. `updateEvent`/`deleteEvent` of the connectors are idempotent;
+ * the production `CalendarAccess` has to resolve the connection and call them (see the README).
+ */
+export interface EventEditor {
+  updateFor(
+    tenantId: string,
+    personId: string,
+    target: EventTarget,
+    draft: Omit<EventDraft, 'calendarId'>,
+  ): Promise<WriteOutcome>;
+  deleteFor(tenantId: string, personId: string, target: EventTarget): Promise<DeleteOutcome>;
+}
+
+export type OutboxStore = Pick<Repositories, 'jobs' | 'bookings' | 'people' | 'preferences'>;
+
+export interface OutboxDeps {
+  readonly store: OutboxStore;
+  readonly writer: EventWriter & Partial<EventEditor>;
+  readonly notifier: Notifier;
+  readonly log?: (line: string) => void;
+}
+
+export interface CalendarJobPayload {
+  readonly bookingId: string;
+  readonly personId: string;
+}
+
+export function personEventKey(booking: Pick<Booking, 'idempotencyKey'>, personId: string): string {
+  return `${booking.idempotencyKey}:person:${personId}`;
+}
+
+/** Dedupe-key prefix of every job of a booking (`<kind>:<bookingId>:…`). */
+export function jobKey(kind: string, bookingId: string, ...rest: (string | number)[]): string {
+  return [kind, bookingId, ...rest].join(':');
+}
+
+/** The `calendar.write` jobs of a new booking (one per participant). */
+export function writeJobs(booking: Booking, runAt: number): EnqueueInput[] {
+  return booking.participantIds.map((personId) => ({
+    kind: CALENDAR_WRITE_JOB,
+    tenantId: booking.tenantId,
+    payload: { bookingId: booking.id, personId } satisfies CalendarJobPayload,
+    runAt,
+    dedupeKey: jobKey(CALENDAR_WRITE_JOB, booking.id, personId),
+  }));
+}
+
+/** The `calendar.update` jobs of a moved booking (one per participant and new start). */
+export function updateJobs(booking: Booking, runAt: number): EnqueueInput[] {
+  return booking.participantIds.map((personId) => ({
+    kind: CALENDAR_UPDATE_JOB,
+    tenantId: booking.tenantId,
+    payload: { bookingId: booking.id, personId } satisfies CalendarJobPayload,
+    runAt,
+    dedupeKey: jobKey(CALENDAR_UPDATE_JOB, booking.id, personId, booking.start),
+  }));
+}
+
+/** The `calendar.delete` jobs of a cancelled booking (one per participant). */
+export function deleteJobs(booking: Booking, runAt: number): EnqueueInput[] {
+  return booking.participantIds.map((personId) => ({
+    kind: CALENDAR_DELETE_JOB,
+    tenantId: booking.tenantId,
+    payload: { bookingId: booking.id, personId } satisfies CalendarJobPayload,
+    runAt,
+    dedupeKey: jobKey(CALENDAR_DELETE_JOB, booking.id, personId),
+  }));
+}
+
+export async function draftFor(
+  store: Pick<Repositories, 'people' | 'preferences'>,
+  booking: Booking,
+  personId: string,
+): Promise<Omit<EventDraft, 'calendarId'>> {
+  const people = await Promise.all(
+    booking.participantIds.map((id) => store.people.get(booking.tenantId, id)),
+  );
+  const organiserPrefs = booking.organizerId
+    ? await store.preferences.get(booking.tenantId, booking.organizerId)
+    : null;
+  return {
+    idempotencyKey: personEventKey(booking, personId),
+    title: booking.title,
+    start: booking.start,
+    end: booking.end,
+    timeZone: organiserPrefs?.timeZone ?? 'UTC',
+    attendees: people.flatMap((p) => (p?.email ? [{ email: p.email, name: p.displayName }] : [])),
+    conference: false,
+  };
+}
+
+function liveEvent(booking: Booking, personId: string): CalendarEventRecord | undefined {
+  return booking.events.find(
+    (e) => e.personId === personId && e.status === 'created' && e.providerEventId !== null,
+  );
+}
+
+async function record(
+  store: OutboxStore,
+  booking: Booking,
+  personId: string,
+  connectionId: string,
+  event: WrittenEvent,
+): Promise<void> {
+  await store.bookings.recordEvent(booking.tenantId, booking.id, {
+    personId,
+    calendarId: connectionId,
+    connectionId,
+    providerEventId: event.eventId,
+    iCalUID: event.iCalUID ?? null,
+    status: 'created',
+  });
+}
+
+export interface OutboxRunResult {
+  readonly claimed: number;
+  readonly done: number;
+  readonly retried: number;
+  readonly dead: number;
+  readonly compensated: number;
+}
+
+type JobResult =
+  | { readonly kind: 'done' }
+  | { readonly kind: 'retry'; readonly error: string }
+  | { readonly kind: 'compensate'; readonly error: string };
+
+/**
+ * Claims the due outbox and reminder jobs once and runs them. `now` is the clock (epoch ms); `worker`
+ * names this process (a replica id): concurrent workers never get the same job (SKIP LOCKED).
+ */
+export async function runOutboxOnce(
+  deps: OutboxDeps,
+  options: { worker: string; now: number; limit?: number; leaseMs?: number; kinds?: readonly string[] },
+): Promise<OutboxRunResult> {
+  const { store } = deps;
+  const jobs = await store.jobs.claim(options.worker, {
+    limit: options.limit ?? 20,
+    leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
+    now: options.now,
+    kinds: options.kinds ?? OUTBOX_KINDS,
+  });
+  let done = 0;
+  let retried = 0;
+  let dead = 0;
+  let compensated = 0;
+  for (const job of jobs) {
+    let result: JobResult;
+    try {
+      result = await runJob(deps, job, options.now);
+    } catch (error) {
+      // An outage (database, notifier): retry later.
+      result = { kind: 'retry', error: error instanceof Error ? error.message : String(error) };
+    }
+    if (result.kind === 'retry') {
+      const after = await store.jobs.fail(job.id, options.worker, result.error, options.now);
+      if (after?.status === 'dead') {
+        dead++;
+        if (isCalendarWrite(job)) {
+          await compensate(
+            deps,
+            job,
+            `gave up after ${after.attempts} attempts: ${result.error}`,
+            options.now,
+          );
+          compensated++;
+        }
+      } else retried++;
+      continue;
+    }
+    if (result.kind === 'compensate') {
+      await compensate(deps, job, result.error, options.now);
+      compensated++;
+    }
+    await store.jobs.complete(job.id, options.worker);
+    done++;
+  }
+  return { claimed: jobs.length, done, retried, dead, compensated };
+}
+
+function isCalendarWrite(job: Job): boolean {
+  return job.kind === CALENDAR_WRITE_JOB || job.kind === CALENDAR_UPDATE_JOB;
+}
+
+function payloadOf(job: Job): CalendarJobPayload | null {
+  const p = job.payload as Partial<CalendarJobPayload> | null;
+  return p && typeof p.bookingId === 'string' && typeof p.personId === 'string'
+    ? { bookingId: p.bookingId, personId: p.personId }
+    : null;
+}
+
+async function runJob(deps: OutboxDeps, job: Job, now: number): Promise<JobResult> {
+  if (job.kind === REMINDER_JOB) return runReminderJob(deps, job, now);
+  const payload = payloadOf(job);
+  if (!payload || !job.tenantId) return { kind: 'done' };
+  const booking = await deps.store.bookings.get(job.tenantId, payload.bookingId);
+  if (!booking) return { kind: 'done' };
+  if (job.kind === CALENDAR_WRITE_JOB) return runWrite(deps, job, booking, payload.personId);
+  if (job.kind === CALENDAR_UPDATE_JOB) return runUpdate(deps, job, booking, payload.personId);
+  if (job.kind === CALENDAR_DELETE_JOB) return runDelete(deps, booking, payload.personId);
+  return { kind: 'done' };
+}
+
+function failureResult(job: Job, outcome: Extract<WriteOutcome, { ok: false }>): JobResult {
+  const error = `${outcome.code}: ${outcome.message}`.slice(0, 500);
+  const kind = classifyWriteFailure(outcome.code);
+  if (kind === 'kept') return { kind: 'done' };
+  if (kind === 'permanent') return { kind: 'compensate', error };
+  if (kind === 'reauth' && job.attempts >= REAUTH_ATTEMPTS) return { kind: 'compensate', error };
+  return { kind: 'retry', error };
+}
+
+async function runWrite(deps: OutboxDeps, job: Job, booking: Booking, personId: string): Promise<JobResult> {
+  const { store } = deps;
+  if (booking.status !== 'booked' || liveEvent(booking, personId)) return { kind: 'done' };
+  const outcome = await deps.writer.writeFor(
+    booking.tenantId,
+    personId,
+    await draftFor(store, booking, personId),
+  );
+  if (!outcome.ok) {
+    const result = failureResult(job, outcome);
+    if (result.kind !== 'done')
+      await store.bookings.recordEvent(booking.tenantId, booking.id, {
+        personId,
+        calendarId: outcome.connectionId ?? 'unknown',
+        connectionId: outcome.connectionId,
+        status: 'failed',
+        lastError: `${outcome.code}: ${outcome.message}`.slice(0, 500),
+      });
+    return result;
+  }
+  await record(store, booking, personId, outcome.connectionId, outcome.event);
+  // Cancelled while we wrote: the delete job may have run before our event existed.
+  const after = await store.bookings.get(booking.tenantId, booking.id);
+  if (after && after.status === 'cancelled') {
+    await store.jobs.enqueue({
+      ...deleteJobs(after, 0).find((j) => (j.payload as CalendarJobPayload).personId === personId)!,
+      dedupeKey: jobKey(CALENDAR_DELETE_JOB, booking.id, personId, 'late'),
+    });
+  }
+  return { kind: 'done' };
+}
+
+async function runUpdate(deps: OutboxDeps, job: Job, booking: Booking, personId: string): Promise<JobResult> {
+  const { store, writer } = deps;
+  if (booking.status !== 'booked') return { kind: 'done' };
+  const draft = await draftFor(store, booking, personId);
+  let event = liveEvent(booking, personId);
+  if (!event) {
+    // Never recorded: the write job writes the current time. But the first write may have reached the
+    // provider without being recorded (a crash): writing with the same key returns that event.
+    const written = await writer.writeFor(booking.tenantId, personId, draft);
+    if (!written.ok) return failureResult(job, written);
+    await record(store, booking, personId, written.connectionId, written.event);
+    const again = await store.bookings.get(booking.tenantId, booking.id);
+    event = again ? liveEvent(again, personId) : undefined;
+    if (!event) return { kind: 'done' };
+  }
+  if (!writer.updateFor)
+    return { kind: 'retry', error: 'unsupported: the event writer cannot update events' };
+  const outcome = await writer.updateFor(
+    booking.tenantId,
+    personId,
+    { connectionId: event.connectionId, calendarId: event.calendarId, eventId: event.providerEventId! },
+    draft,
+  );
+  if (!outcome.ok) return failureResult(job, outcome);
+  await record(store, booking, personId, outcome.connectionId, outcome.event);
+  return { kind: 'done' };
+}
+
+async function runDelete(deps: OutboxDeps, booking: Booking, personId: string): Promise<JobResult> {
+  const { store, writer } = deps;
+  const events = booking.events.filter(
+    (e) => e.personId === personId && e.status === 'created' && e.providerEventId !== null,
+  );
+  for (const event of events) {
+    if (!writer.deleteFor)
+      return { kind: 'retry', error: 'unsupported: the event writer cannot delete events' };
+    const target = {
+      connectionId: event.connectionId,
+      calendarId: event.calendarId,
+      eventId: event.providerEventId!,
+    };
+    const outcome = await writer.deleteFor(booking.tenantId, personId, target);
+    // A calendar that is gone or read-only has nothing left to delete.
+    if (!outcome.ok && !['not_found', 'not_linked', 'read_only'].includes(outcome.code))
+      return { kind: 'retry', error: `${outcome.code}: ${outcome.message}` };
+    await store.bookings.recordEvent(booking.tenantId, booking.id, {
+      personId,
+      calendarId: event.calendarId,
+      connectionId: event.connectionId,
+      providerEventId: event.providerEventId,
+      iCalUID: event.iCalUID,
+      status: 'deleted',
+    });
+  }
+  return { kind: 'done' };
+}
+
+/**
+ * A calendar permanently refused a booking's write: cancel the booking (freeing the time), delete
+ * what was written, withdraw its reminders, and tell everyone by DM that it is NOT booked.
+ */
+export async function compensate(deps: OutboxDeps, job: Job, reason: string, now: number): Promise<void> {
+  const payload = payloadOf(job);
+  if (!payload || !job.tenantId) return;
+  await compensateBooking(deps, job.tenantId, payload.bookingId, payload.personId, reason, now);
+}
+
+export async function compensateBooking(
+  deps: {
+    readonly store: Pick<Repositories, 'bookings' | 'people' | 'preferences'>;
+    readonly notifier: Notifier;
+    readonly log?: (line: string) => void;
+  },
+  tenantId: string,
+  bookingId: string,
+  refusedPersonId: string,
+  reason: string,
+  now: number,
+): Promise<boolean> {
+  const { store } = deps;
+  const cancelled = await store.bookings.cancel(tenantId, bookingId, {
+    withdrawJobs: jobKeyPrefixOfBooking(REMINDER_JOB, bookingId),
+    jobs: (b) => deleteJobs(b, now),
+  });
+  if (!cancelled) return false; // Already cancelled (by another job's compensation, or by a person).
+  deps.log?.(`outbox: booking ${bookingId} cancelled: ${refusedPersonId}'s calendar refused it (${reason})`);
+  const booking = await store.bookings.get(tenantId, bookingId);
+  if (!booking) return true;
+  const refused = await store.people.get(tenantId, refusedPersonId);
+  const name = refused?.displayName ?? '?';
+  const recipients = [
+    ...new Set([...(booking.organizerId ? [booking.organizerId] : []), ...booking.participantIds]),
+  ];
+  for (const personId of recipients) {
+    const prefs = await store.preferences.get(tenantId, personId);
+    const locale = toLocale(prefs?.locale);
+    const when = slotLabel(booking.start, booking.end, prefs?.timeZone ?? 'UTC', locale);
+    const text =
+      locale === 'fr'
+        ? `« ${booking.title} » (${when}) n'est PAS réservé : l'agenda de ${name} a refusé l'événement. Les événements déjà écrits sont supprimés ; refaites la demande avec /meet.`
+        : `“${booking.title}” (${when}) is NOT booked: ${name}'s calendar refused the event. Events already written are being removed; ask again with /meet.`;
+    const sent = await deps.notifier.dm(tenantId, personId, { text });
+    if (!sent.ok) deps.log?.(`outbox: could not DM ${personId} (${sent.code})`);
+  }
+  return true;
+}
+
+export function jobKeyPrefixOfBooking(kind: string, bookingId: string): string {
+  return `${kind}:${bookingId}:`;
+}
+
+export interface WorkerLoopOptions {
+  readonly worker: string;
+  /** Pause between runs when nothing was due. Default 5 s. */
+  readonly idleMs?: number;
+  readonly clock?: () => number;
+  /** Injectable timer (tests). Resolves after `ms` or when `signal` aborts. */
+  readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+const defaultSleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
+
+/**
+ * Runs the outbox and reminder jobs until `stop()`: `runOutboxOnce` again at once while it finds
+ * work, after `idleMs` otherwise. An outage is logged and retried after `idleMs`.
+ */
+export function startWorkers(deps: OutboxDeps, options: WorkerLoopOptions): { stop(): Promise<void> } {
+  const controller = new AbortController();
+  const clock = options.clock ?? (() => Date.now());
+  const sleep = options.sleep ?? defaultSleep;
+  const idleMs = options.idleMs ?? 5_000;
+  const loop = (async () => {
+    while (!controller.signal.aborted) {
+      let claimed = 0;
+      try {
+        claimed = (await runOutboxOnce(deps, { worker: options.worker, now: clock() })).claimed;
+      } catch (error) {
+        deps.log?.(`outbox: run failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (claimed === 0 && !controller.signal.aborted) await sleep(idleMs, controller.signal);
+    }
+  })();
+  return {
+    async stop() {
+      controller.abort();
+      await loop;
+    },
+  };
+}
