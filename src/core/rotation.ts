@@ -5,7 +5,8 @@
  * of the window is shared among the members ACTIVE at the moment it was made, in proportion to their
  * weights: a member's target is `Σ weight / (total weight of the active members)` over those bookings.
  * A member is active at `t` when `joinedAt <= t` and they are not paused at `t` (a pause is
- * `[pausedFrom, pausedUntil)`; with no `pausedFrom`, the member counts as active only from `pausedUntil`).
+ * `[pausedFrom, pausedUntil)`; with no `pausedFrom`, the member counts as active only from `pausedUntil`;
+ * with no `pausedUntil`, the pause lasts until resumed).
  * Targets are therefore prorated by active time: a member added mid-window, or back from vacation,
  * starts level with everyone else instead of owing the whole window (they are not flooded). A booking
  * only counts for its member if they were active when it was made (otherwise it counts for nobody), so
@@ -112,10 +113,10 @@ export function fairnessWindow(now: number, zone: string, period: FairnessPeriod
 
 export function isActiveAt(member: RotationMemberState, at: number): boolean {
   if (at < member.joinedAt) return false;
-  const until = member.pausedUntil ?? null;
-  if (until === null || at >= until) return true;
   const from = member.pausedFrom ?? null;
-  return from !== null && at < from;
+  const until = member.pausedUntil ?? null;
+  if (from === null && until === null) return true;
+  return at < (from ?? Number.NEGATIVE_INFINITY) || at >= (until ?? Number.POSITIVE_INFINITY);
 }
 
 interface Tally {

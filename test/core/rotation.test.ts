@@ -62,6 +62,8 @@ describe('isActiveAt', () => {
       true,
     ]);
     expect(isActiveAt(member('b', { pausedUntil: 300 }), 250)).toBe(false);
+    const open = member('c', { pausedFrom: 200 });
+    expect([199, 200, 10_000].map((t) => isActiveAt(open, t))).toEqual([true, false, false]);
   });
 });
 

@@ -432,8 +432,102 @@ export interface RotationRepository {
   }): Promise<SaveRotationResult>;
   get(tenantId: string, rotationId: string): Promise<Rotation | null>;
   findByName(tenantId: string, name: string): Promise<Rotation | null>;
-  /** Atomically increments the member's counter and stamps `lastAssignedAt`. */
-  recordAssignment(tenantId: string, rotationId: string, personId: string, at: number): Promise<boolean>;
+  /**
+   * Atomically increments the member's counter, stamps `lastAssignedAt` and appends the assignment to
+   * the history (with the booking, when known).
+   */
+  recordAssignment(
+    tenantId: string,
+    rotationId: string,
+    personId: string,
+    at: number,
+    bookingId?: string | null,
+  ): Promise<boolean>;
+
+  // Teams (admin-configured rotations).
+  /** Every team of the tenant, by name. */
+  listTeams(tenantId: string): Promise<Team[]>;
+  /** By id, by name (exact, then case-insensitive) or by bound chat group (`groupRef`). */
+  findTeam(tenantId: string, key: { id?: string; name?: string; groupRef?: string }): Promise<Team | null>;
+  createTeam(input: {
+    tenantId: string;
+    name: string;
+    mode?: RotationMode;
+    fairnessWindow?: FairnessPeriod;
+    timeZone?: string;
+    groupRef?: string | null;
+  }): Promise<TeamResult>;
+  renameTeam(tenantId: string, rotationId: string, name: string): Promise<TeamResult>;
+  /** Also deletes members and history. False when not found. */
+  deleteTeam(tenantId: string, rotationId: string): Promise<boolean>;
+  configureTeam(
+    tenantId: string,
+    rotationId: string,
+    settings: {
+      mode?: RotationMode;
+      fairnessWindow?: FairnessPeriod;
+      timeZone?: string;
+      groupRef?: string | null;
+    },
+  ): Promise<TeamResult>;
+  /** Adds the member (joined at `at`) or updates weight/priority of an existing one (join date kept). */
+  upsertMember(
+    tenantId: string,
+    rotationId: string,
+    personId: string,
+    settings: { weight?: number; priority?: number },
+    at: number,
+  ): Promise<TeamResult>;
+  removeMember(tenantId: string, rotationId: string, personId: string): Promise<TeamResult>;
+  /** Pauses `[from, until)` (`until` null: until resumed). */
+  pauseMember(
+    tenantId: string,
+    rotationId: string,
+    personId: string,
+    from: number,
+    until: number | null,
+  ): Promise<TeamResult>;
+  /** Ends the pause at `at` (the member is active again from then). */
+  resumeMember(tenantId: string, rotationId: string, personId: string, at: number): Promise<TeamResult>;
+  /** Assignments with `since <= at < until`, oldest first. */
+  assignments(
+    tenantId: string,
+    rotationId: string,
+    range: { since: number; until: number },
+  ): Promise<RotationAssignment[]>;
+}
+
+export type RotationMode = 'round_robin' | 'collective';
+export type FairnessPeriod = 'day' | 'week' | 'month';
+
+export interface TeamMember extends RotationMember {
+  readonly joinedAt: number;
+  readonly pausedFrom: number | null;
+  readonly pausedUntil: number | null;
+}
+
+export interface Team {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly name: string;
+  readonly mode: RotationMode;
+  readonly fairnessWindow: FairnessPeriod;
+  readonly timeZone: string;
+  readonly groupRef: string | null;
+  /** Priority (desc), then person id. */
+  readonly members: readonly TeamMember[];
+}
+
+export type TeamResult =
+  | { readonly ok: true; readonly team: Team }
+  | { readonly ok: false; readonly reason: 'not_found' | 'name_taken' | 'group_taken' | 'not_member' }
+  | { readonly ok: false; readonly reason: 'unknown_person'; readonly people: readonly string[] };
+
+export interface RotationAssignment {
+  readonly rotationId: string;
+  readonly personId: string;
+  readonly bookingId: string | null;
+  readonly at: number;
 }
 
 // --- jobs / outbox ----------------------------------------------------------------------------
