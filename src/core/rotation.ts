@@ -15,6 +15,7 @@
  * Choosing (smooth weighted round-robin): among the members both active now and available for the slot,
  * the largest shortfall `target − count` (this booking's share included) wins; ties go to the higher
  * priority, then to the least recently booked (never booked first), then to the member listed first.
+ * On reschedule the pick is sticky: the member already booked keeps it while active and free.
  */
 import { DateTime } from 'luxon';
 
@@ -58,9 +59,11 @@ export interface RotationInput {
 export interface ChooseMemberInput extends RotationInput {
   /** Members free for the slot. */
   readonly availableIds: readonly string[];
+  /** On reschedule: the member already booked keeps the meeting if they are active and free. */
+  readonly stickyMemberId?: string | null;
 }
 
-export type ChoiceReasonCode = 'shortfall' | 'priority' | 'least_recent';
+export type ChoiceReasonCode = 'shortfall' | 'priority' | 'least_recent' | 'sticky';
 
 export interface Explanation {
   readonly en: string;
@@ -231,6 +234,15 @@ export function chooseMember(input: ChooseMemberInput): MemberChoice | NoMemberA
       },
     };
   }
+  const sticky = candidates.find((c) => c.member.id === input.stickyMemberId);
+  if (sticky) {
+    return {
+      ok: true,
+      memberId: sticky.member.id,
+      reason: { code: 'sticky', shortfall: sticky.shortfall, target: sticky.target, count: sticky.count },
+      explanation: explain(sticky, 'sticky', input.window.period, false),
+    };
+  }
   const sorted = [...candidates].sort((a, b) => compareCandidates(a, b).order);
   const best = sorted[0] as Candidate;
   const runnerUp = sorted[1];
@@ -284,6 +296,12 @@ function explain(
     return {
       en: `${name}: closest to target ${en} among those free (${tally})`,
       fr: `${name} : le plus proche de l'objectif ${fr} parmi les membres libres (${tallyFr})`,
+    };
+  }
+  if (code === 'sticky') {
+    return {
+      en: `${name}: keeps the meeting they were booked for (rescheduled)`,
+      fr: `${name} : garde la réunion qui lui était attribuée (replanifiée)`,
     };
   }
   if (code === 'priority') {

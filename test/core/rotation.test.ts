@@ -150,6 +150,30 @@ describe('chooseMember', () => {
     expect(result).toMatchObject({ ok: true, memberId: 'a', reason: { count: 0, target: 1 } });
   });
 
+  it('keeps the booked member on reschedule when free, otherwise chooses again', () => {
+    const members = [member('a'), member('b')];
+    const history = [{ memberId: 'a', at: T0 }];
+    const kept = chooseMember({
+      members,
+      history,
+      window,
+      now: T0 + DAY,
+      availableIds: ['a', 'b'],
+      stickyMemberId: 'a',
+    });
+    expect(kept).toMatchObject({ ok: true, memberId: 'a', reason: { code: 'sticky', count: 1 } });
+    if (kept.ok) expect(kept.explanation.fr).toContain('replanifiée');
+    const busy = chooseMember({
+      members,
+      history,
+      window,
+      now: T0 + DAY,
+      availableIds: ['b'],
+      stickyMemberId: 'a',
+    });
+    expect(busy).toMatchObject({ ok: true, memberId: 'b' });
+  });
+
   it('does not mutate its inputs', () => {
     const members = [member('a'), member('b')];
     const history = [{ memberId: 'a', at: T0 }];
