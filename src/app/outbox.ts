@@ -111,14 +111,14 @@ export function writeJobs(booking: Booking, runAt: number): EnqueueInput[] {
   }));
 }
 
-/** The `calendar.update` jobs of a moved booking (one per participant and new start). */
-export function updateJobs(booking: Booking, runAt: number): EnqueueInput[] {
+/** The `calendar.update` jobs of a moved booking (one per participant and move, `now` the move's clock). */
+export function updateJobs(booking: Booking, now: number): EnqueueInput[] {
   return booking.participantIds.map((personId) => ({
     kind: CALENDAR_UPDATE_JOB,
     tenantId: booking.tenantId,
     payload: { bookingId: booking.id, personId } satisfies CalendarJobPayload,
-    runAt,
-    dedupeKey: jobKey(CALENDAR_UPDATE_JOB, booking.id, personId, booking.start),
+    runAt: now,
+    dedupeKey: jobKey(CALENDAR_UPDATE_JOB, booking.id, personId, booking.start, now),
   }));
 }
 

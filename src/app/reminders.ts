@@ -1,6 +1,7 @@
 /**
  * Reminders: one `reminder.dm` job per participant, due at `start - lead time`, enqueued in the same
- * transaction as the booking (and again, under a new dedupe key, when it is rescheduled). The worker
+ * transaction as the booking (and again, under new dedupe keys, when it is rescheduled: the old ones
+ * are withdrawn in that transaction). The worker
  * of ./outbox.ts runs them: a job is claimed by exactly one replica (`FOR UPDATE SKIP LOCKED`), and
  * re-checks its booking before sending, so a cancelled or moved meeting sends nothing (its queued
  * reminders are also withdrawn in the cancel/reschedule transaction).
@@ -62,7 +63,8 @@ export function reminderJobs(
         payload: { bookingId: booking.id, personId, start: booking.start } satisfies ReminderPayload,
         runAt,
         maxAttempts: 3,
-        dedupeKey: `${REMINDER_JOB}:${booking.id}:${personId}:${booking.start}`,
+        // `now` too: a meeting moved away and back gets fresh reminders (the old ones were withdrawn).
+        dedupeKey: `${REMINDER_JOB}:${booking.id}:${personId}:${booking.start}:${now}`,
       },
     ];
   });
@@ -84,7 +86,7 @@ export async function runReminderJob(deps: OutboxDeps, job: Job, now: number): P
     return { kind: 'done' };
   const booking = await deps.store.bookings.get(job.tenantId, p.bookingId);
   // Cancelled, moved (a new reminder exists for the new start), or already started: nothing to send.
-  if (!booking || booking.status !== 'booked' || booking.start !== p.start || now >= booking.start)
+  if (booking?.status !== 'booked' || booking.start !== p.start || now >= booking.start)
     return { kind: 'done' };
   if (!booking.participantIds.includes(p.personId)) return { kind: 'done' };
   const prefs = await deps.store.preferences.get(job.tenantId, p.personId);

@@ -355,6 +355,8 @@ export interface RescheduleInput {
   readonly bookingId: string;
   readonly start: number;
   readonly end: number;
+  /** Withdrawn in the same transaction (queued jobs whose dedupe key starts with it: old reminders). */
+  readonly withdrawJobs?: string;
   readonly jobs?: (booking: Booking) => readonly EnqueueInput[];
 }
 

@@ -299,6 +299,12 @@ export function bookingRepository(db: Db): BookingRepository {
             data: { startsAt: start, endsAt: end },
             include,
           });
+          if (input.withdrawJobs) {
+            await tx.job.updateMany({
+              where: { dedupeKey: { startsWith: input.withdrawJobs }, status: 'queued' },
+              data: { status: 'cancelled' },
+            });
+          }
           if (input.jobs) await enqueueAll(tx, input.jobs(toBooking(updated)));
           return updated;
         }, TX_OPTIONS);
@@ -339,7 +345,8 @@ export function bookingRepository(db: Db): BookingRepository {
       });
       if (!booking) return null;
       const data = {
-        connectionId: event.connectionId ?? null,
+        // Not a stored connection id (a demo or test writer): nothing to link to.
+        connectionId: isId(event.connectionId) ? event.connectionId : null,
         providerEventId: event.providerEventId ?? null,
         iCalUid: event.iCalUID ?? null,
         status: event.status,
