@@ -218,4 +218,50 @@ describe.each(BACKENDS)('rotation teams on %s', (backend) => {
     );
     expect(left[0]!.n).toBe(0);
   });
+
+  it('round-robin picks per proposal slot: saved, read back, tenant-scoped, replaced on save', async () => {
+    const created = await store.rotations.createTeam({ tenantId: slack.tenantId, name: 'Picks' });
+    if (!created.ok) throw new Error('create failed');
+    const id = created.team.id;
+    const [asker, li] = [await personIn(slack, 'U-pick-asker'), await personIn(slack, 'U-pick-li')];
+    const request = (await store.requests.create({
+      tenantId: slack.tenantId,
+      workspaceId: slack.id,
+      requesterId: asker.id,
+      title: 'Support call',
+      durationMinutes: 30,
+      window: { start: T0, end: T0 + DAY },
+      participants: [{ personId: li.id }],
+      message: { channelId: 'C1', messageId: null },
+    }))!;
+    const proposal = (await store.requests.propose(slack.tenantId, request.id, {
+      slots: [{ start: T0 + 3_600_000, end: T0 + 5_400_000, score: 1 }],
+    }))!;
+    const pick = {
+      slotRank: 1,
+      rotationId: id,
+      personId: li.id,
+      code: 'shortfall',
+      explanation: { en: 'Li: 2 below target this month', fr: "Li : 2 sous l'objectif ce mois-ci" },
+    };
+    expect(await store.rotations.savePicks(other.tenantId, proposal.id, [pick])).toBe(false);
+    expect(await store.rotations.savePicks(slack.tenantId, proposal.id, [pick])).toBe(true);
+    expect(await store.rotations.pickFor(slack.tenantId, proposal.id, 1)).toEqual({
+      proposalId: proposal.id,
+      ...pick,
+    });
+    expect(await store.rotations.pickFor(other.tenantId, proposal.id, 1)).toBeNull();
+    expect(await store.rotations.pickFor(slack.tenantId, proposal.id, 2)).toBeNull();
+    expect(
+      await store.rotations.savePicks(slack.tenantId, proposal.id, [{ ...pick, code: 'priority' }]),
+    ).toBe(true);
+    expect((await store.rotations.pickFor(slack.tenantId, proposal.id, 1))?.code).toBe('priority');
+    const foreignTeam = await store.rotations.createTeam({ tenantId: other.tenantId, name: 'Foreign' });
+    if (!foreignTeam.ok) throw new Error('create failed');
+    expect(
+      await store.rotations.savePicks(slack.tenantId, proposal.id, [
+        { ...pick, rotationId: foreignTeam.team.id },
+      ]),
+    ).toBe(false);
+  });
 });

@@ -491,6 +491,14 @@ export interface RotationRepository {
   ): Promise<TeamResult>;
   /** Ends the pause at `at` (the member is active again from then). */
   resumeMember(tenantId: string, rotationId: string, personId: string, at: number): Promise<TeamResult>;
+  /** Stores who each slot of a round-robin proposal would book. False when the proposal is not in the tenant. */
+  savePicks(
+    tenantId: string,
+    proposalId: string,
+    picks: readonly Omit<RotationPick, 'proposalId'>[],
+  ): Promise<boolean>;
+  /** The pick of one slot (1-based `slotRank`), or null. */
+  pickFor(tenantId: string, proposalId: string, slotRank: number): Promise<RotationPick | null>;
   /** Assignments with `since <= at < until`, oldest first. */
   assignments(
     tenantId: string,
@@ -524,6 +532,17 @@ export type TeamResult =
   | { readonly ok: true; readonly team: Team }
   | { readonly ok: false; readonly reason: 'not_found' | 'name_taken' | 'group_taken' | 'not_member' }
   | { readonly ok: false; readonly reason: 'unknown_person'; readonly people: readonly string[] };
+
+export interface RotationPick {
+  readonly proposalId: string;
+  /** 1-based: the slot id of the proposal. */
+  readonly slotRank: number;
+  readonly rotationId: string;
+  readonly personId: string;
+  /** Why: `shortfall` | `priority` | `least_recent` | `sticky`. */
+  readonly code: string;
+  readonly explanation: { readonly en: string; readonly fr: string };
+}
 
 export interface RotationAssignment {
   readonly rotationId: string;

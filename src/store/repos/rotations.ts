@@ -264,6 +264,48 @@ export function rotationRepository(db: Db): RotationRepository {
             : {};
       return memberUpdate(tenantId, rotationId, personId, data);
     },
+    async savePicks(tenantId, proposalId, picks) {
+      if (!isId(tenantId) || !isId(proposalId)) return false;
+      if (picks.some((p) => !isId(p.rotationId) || !isId(p.personId))) return false;
+      const proposal = await db.proposal.findFirst({
+        where: { id: proposalId, tenantId },
+        select: { id: true },
+      });
+      if (!proposal) return false;
+      const rotationIds = [...new Set(picks.map((p) => p.rotationId))];
+      const owned = await db.rotation.count({ where: { tenantId, id: { in: rotationIds } } });
+      if (owned !== rotationIds.length) return false;
+      await db.$transaction(async (tx) => {
+        await tx.rotationPick.deleteMany({ where: { proposalId } });
+        await tx.rotationPick.createMany({
+          data: picks.map((p) => ({
+            proposalId,
+            slotRank: p.slotRank,
+            rotationId: p.rotationId,
+            personId: p.personId,
+            code: p.code,
+            explanation: { en: p.explanation.en, fr: p.explanation.fr },
+          })),
+        });
+      }, TX_OPTIONS);
+      return true;
+    },
+    async pickFor(tenantId, proposalId, slotRank) {
+      if (!isId(tenantId) || !isId(proposalId) || !Number.isInteger(slotRank)) return null;
+      const row = await db.rotationPick.findFirst({
+        where: { proposalId, slotRank, proposal: { tenantId } },
+      });
+      if (!row) return null;
+      const explanation = (row.explanation ?? {}) as { en?: unknown; fr?: unknown };
+      return {
+        proposalId: row.proposalId,
+        slotRank: row.slotRank,
+        rotationId: row.rotationId,
+        personId: row.personId,
+        code: row.code,
+        explanation: { en: String(explanation.en ?? ''), fr: String(explanation.fr ?? '') },
+      };
+    },
     async assignments(tenantId, rotationId, range) {
       if (!isId(tenantId) || !isId(rotationId)) return [];
       const rows = await db.rotationAssignment.findMany({
