@@ -10,7 +10,7 @@
  *   handled by Bolt's installer), or a single-workspace `SLACK_BOT_TOKEN` (recorded on first use).
  */
 
-import type { AuthorizeResult, Logger } from '@slack/bolt';
+import type { AuthorizeResult, Logger, ReceiverProcessEventErrorHandlerArgs } from '@slack/bolt';
 import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
 import type { Router } from 'express';
 import type { Locale } from '../../app/views.ts';
@@ -141,6 +141,7 @@ export function createSlackAdapter(deps: SlackDeps, config: SlackConfig): SlackA
       endpoints: endpoint,
       logger,
       processBeforeResponse: false,
+      processEventErrorHandler: refuseMalformed(log),
       ...(config.unhandledRequestTimeoutMillis
         ? { unhandledRequestTimeoutMillis: config.unhandledRequestTimeoutMillis }
         : {}),
@@ -233,6 +234,30 @@ export function createSlackAdapter(deps: SlackDeps, config: SlackConfig): SlackA
     async stop() {
       if (mode === 'socket') await app.stop();
     },
+  };
+}
+
+/**
+ * Bolt's default answers 500 when it cannot read a validly signed body (a JSON `null`, a `team_id`
+ * that is not a string…): a TypeError before any listener acked. That is the sender's mistake: 400,
+ * one log line. A missing installation stays 401; anything else stays a 500.
+ */
+function refuseMalformed(log: (line: string) => void) {
+  return async (args: ReceiverProcessEventErrorHandlerArgs): Promise<boolean> => {
+    const { error, request, response } = args;
+    if (response.headersSent) return false;
+    const body = (request as { body?: unknown }).body;
+    const malformed = error instanceof TypeError || typeof body !== 'object' || body === null;
+    const status =
+      (error as { code?: unknown })?.code === 'slack_bolt_authorization_error' ? 401 : malformed ? 400 : 500;
+    log(
+      redact(
+        `slack: request refused with ${status}: ${errorCode(error)}: ${(error as Error)?.message?.split('\n')[0] ?? ''}`,
+      ),
+    );
+    response.writeHead(status);
+    response.end();
+    return status !== 500;
   };
 }
 
