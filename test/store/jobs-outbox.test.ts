@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/store/database.ts';
+import { BACKENDS, openTestStore } from './backends.ts';
+
+const HOUR = 3_600_000;
+const T0 = Date.UTC(2026, 5, 1, 9, 0);
+
+describe.each(BACKENDS)('outbox jobs in booking transactions on %s', (backend) => {
+  let store: Store;
+  let tenantId: string;
+  let alice: string;
+  let bob: string;
+
+  beforeAll(async () => {
+    store = await openTestStore(backend);
+    const ws = await store.workspaces.install({
+      platform: 'slack',
+      externalId: `T-jobs-${backend}`,
+      name: 'Acme',
+    });
+    tenantId = ws.tenantId;
+    const person = async (user: string) => {
+      const p = await store.people.upsertByIdentity({
+        workspaceId: ws.id,
+        externalUserId: user,
+        displayName: user,
+      });
+      if (!p) throw new Error('workspace missing');
+      return p.id;
+    };
+    alice = await person('alice');
+    bob = await person('bob');
+  });
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  const job = (key: string, runAt = T0) => ({
+    kind: 'test.job',
+    tenantId,
+    payload: { key },
+    runAt,
+    dedupeKey: key,
+  });
+
+  it('enqueues with the booking, and not at all when the booking is refused', async () => {
+    const ok = await store.bookings.bookSlot({
+      tenantId,
+      people: [alice],
+      start: T0,
+      end: T0 + HOUR,
+      title: 'A',
+      idempotencyKey: 'jobs-a',
+      jobs: (b) => [job(`w:${b.id}:1`), job(`w:${b.id}:2`)],
+    });
+    if (!ok.ok) throw new Error(ok.reason);
+    expect((await store.jobs.listByDedupePrefix(`w:${ok.booking.id}:`)).map((j) => j.status)).toEqual([
+      'queued',
+      'queued',
+    ]);
+    const refused = await store.bookings.bookSlot({
+      tenantId,
+      people: [alice, bob],
+      start: T0 + HOUR / 2,
+      end: T0 + 2 * HOUR,
+      title: 'B',
+      idempotencyKey: 'jobs-b',
+      jobs: () => [job('refused:1')],
+    });
+    expect(refused.ok === false && refused.reason).toBe('conflict');
+    expect(await store.jobs.listByDedupePrefix('refused:')).toHaveLength(0);
+  });
+
+  it('reschedule: the guard refuses an overlap with another booking; a move withdraws and enqueues in one step', async () => {
+    const b1 = await store.bookings.bookSlot({
+      tenantId,
+      people: [bob],
+      start: T0 + 10 * HOUR,
+      end: T0 + 11 * HOUR,
+      title: 'B1',
+      idempotencyKey: 'jobs-b1',
+      jobs: (b) => [job(`r:${b.id}:old`)],
+    });
+    const b2 = await store.bookings.bookSlot({
+      tenantId,
+      people: [bob],
+      start: T0 + 12 * HOUR,
+      end: T0 + 13 * HOUR,
+      title: 'B2',
+      idempotencyKey: 'jobs-b2',
+    });
+    if (!b1.ok || !b2.ok) throw new Error('setup');
+    const clash = await store.bookings.reschedule({
+      tenantId,
+      bookingId: b1.booking.id,
+      start: T0 + 12 * HOUR + HOUR / 2,
+      end: T0 + 13 * HOUR + HOUR / 2,
+      withdrawJobs: `r:${b1.booking.id}:`,
+      jobs: (b) => [job(`r:${b.id}:new`)],
+    });
+    expect(clash).toEqual({ ok: false, reason: 'conflict', people: [bob] });
+    expect((await store.jobs.listByDedupePrefix(`r:${b1.booking.id}:`)).map((j) => j.status)).toEqual([
+      'queued',
+    ]);
+    // Overlapping its own old time is fine.
+    const moved = await store.bookings.reschedule({
+      tenantId,
+      bookingId: b1.booking.id,
+      start: T0 + 10 * HOUR + HOUR / 2,
+      end: T0 + 11 * HOUR + HOUR / 2,
+      withdrawJobs: `r:${b1.booking.id}:`,
+      jobs: (b) => [job(`r:${b.id}:new`)],
+    });
+    if (!moved.ok) throw new Error(moved.reason);
+    expect(moved.booking.start).toBe(T0 + 10 * HOUR + HOUR / 2);
+    const jobs = await store.jobs.listByDedupePrefix(`r:${b1.booking.id}:`);
+    expect(jobs.map((j) => [j.dedupeKey?.split(':')[2], j.status])).toEqual([
+      ['old', 'cancelled'],
+      ['new', 'queued'],
+    ]);
+    // A withdrawn job is never claimed.
+    const claimed = await store.jobs.claim('w', {
+      limit: 50,
+      leaseMs: 1000,
+      now: T0 + 100 * HOUR,
+      kinds: ['test.job'],
+    });
+    expect(claimed.map((j) => j.dedupeKey)).not.toContain(`r:${b1.booking.id}:old`);
+    // Cancel: withdraws, enqueues, frees; a cancelled booking cannot be moved.
+    expect(await store.bookings.cancel(tenantId, b2.booking.id, { jobs: (b) => [job(`d:${b.id}`)] })).toBe(
+      true,
+    );
+    expect(await store.jobs.listByDedupePrefix(`d:${b2.booking.id}`)).toHaveLength(1);
+    const gone = await store.bookings.reschedule({
+      tenantId,
+      bookingId: b2.booking.id,
+      start: T0,
+      end: T0 + HOUR,
+    });
+    expect(gone).toEqual({ ok: false, reason: 'cancelled' });
+  });
+});
