@@ -23,6 +23,9 @@ import type { MountedRouter } from './bot/web/server.ts';
 import { createWebServer } from './bot/web/server.ts';
 import type { ChatServices } from './compose.ts';
 import { composeChat } from './compose.ts';
+import { createLogger } from './observability/log.ts';
+import { createMetrics } from './observability/metrics.ts';
+import { databaseReady } from './observability/readiness.ts';
 import type { Store } from './store/index.ts';
 import { ConfigError, openDatabaseFromEnv } from './store/index.ts';
 
@@ -63,10 +66,9 @@ async function start(env: NodeJS.ProcessEnv): Promise<void> {
   }
   const app = createWebServer({
     routers,
-    ready: async () => {
-      await store.query('SELECT 1');
-      return true;
-    },
+    ready: databaseReady(store),
+    logger: createLogger({ level: env.LOG_LEVEL?.trim() || 'info' }),
+    metrics: createMetrics({ defaults: true }),
   });
   const server = app.listen(port, host);
   try {

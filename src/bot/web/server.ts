@@ -4,12 +4,22 @@
  *
  *   GET /healthz  → 200 while the process runs (liveness)
  *   GET /readyz   → 200 when `ready()` resolves true (e.g. the database answers), else 503 (readiness)
+ *   GET /metrics  → Prometheus text, when `metrics` is given
+ *
+ * Every request gets an id (`X-Request-Id`: the caller's when it is a short safe token, else a new
+ * UUID), echoed in the response and in the JSON log line written when the response finishes (method,
+ * path, status, duration — never bodies, queries or headers). `/slack/events` and
+ * `/discord/interactions` are timed into `convene_command_duration_seconds`.
  *
  * Unknown routes get a JSON 404; an unexpected failure gets a JSON 500 without details (the error is
  * logged on one line), never a stack trace.
  */
+import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response, Router } from 'express';
 import express from 'express';
+import type { Logger } from 'pino';
+import type { Metrics } from '../../observability/metrics.ts';
+import { chatRoute } from '../../observability/metrics.ts';
 
 export interface MountedRouter {
   /** Mount path, default `/`. */
@@ -23,13 +33,54 @@ export interface WebServerOptions {
   readonly ready?: () => Promise<boolean>;
   /** One line per event. Default: `console.error`. */
   readonly log?: (line: string) => void;
+  /** Structured request log (one JSON line per response, with its request id). */
+  readonly logger?: Logger;
+  /** Serves `GET /metrics` and times chat requests. */
+  readonly metrics?: Metrics;
+  /** Monotonic clock in ms for durations; default `performance.now`. */
+  readonly clock?: () => number;
 }
+
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export function createWebServer(options: WebServerOptions = {}): express.Express {
   const log = options.log ?? ((line: string) => console.error(line));
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+
+  const clock = options.clock ?? (() => performance.now());
+  app.use((req, res, next) => {
+    const given = req.get('x-request-id');
+    const id = given && SAFE_REQUEST_ID.test(given) ? given : randomUUID();
+    res.locals.requestId = id;
+    res.setHeader('X-Request-Id', id);
+    const started = clock();
+    const route = chatRoute(req.path);
+    res.on('finish', () => {
+      const seconds = (clock() - started) / 1000;
+      if (route && options.metrics) options.metrics.commandDuration.observe(route, seconds);
+      options.logger?.info(
+        {
+          requestId: id,
+          method: req.method,
+          path: req.path,
+          status: res.statusCode,
+          ms: Math.round(seconds * 1000),
+        },
+        'http request',
+      );
+    });
+    next();
+  });
+
+  if (options.metrics) {
+    const { registry } = options.metrics;
+    app.get('/metrics', async (_req, res) => {
+      res.setHeader('Content-Type', registry.contentType);
+      res.send(await registry.metrics());
+    });
+  }
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
