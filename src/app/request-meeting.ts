@@ -8,6 +8,11 @@
  * (collective: everyone, the organiser included) → ranking → the request and its proposal persisted →
  * a platform-neutral `ProposalView`.
  *
+ * Teams: `@<team name>` (a Convene team), a Slack user group or a Discord role bound to a team brings in
+ * the team. Collective team: every active member is required. Round-robin team: a slot needs ONE active
+ * member free (plus every individual participant); each proposal names the member it would book and
+ * why (`src/core/rotation.ts`), and the picks are stored for the booking (`rotations.savePicks`).
+ *
  * Expected outcomes (unparseable text, unknown people, no slot) are values with a message in the
  * request's language; only outages and bugs throw.
  */
@@ -20,11 +25,20 @@ import { normalize, overlapping, subtract } from '../core/intervals.ts';
 import type { ParseIssue, TimeOfDayConstraint } from '../core/parse/index.ts';
 import { parseRequest } from '../core/parse/index.ts';
 import { rankProposals } from '../core/ranking.ts';
+import { isActiveAt } from '../core/rotation.ts';
 import type { WorkingHoursRule } from '../core/working-hours.ts';
 import { compileWorkingHours, expandWorkingHours } from '../core/working-hours.ts';
 import { createZoneCache } from '../core/zone-offsets.ts';
 import type { BusyGap, BusyReader } from './ports/calendars.ts';
-import type { MessageRef, Person, Repositories, WorkingHoursData } from './ports/store.ts';
+import type {
+  MessageRef,
+  Person,
+  Repositories,
+  RotationRepository,
+  Team,
+  WorkingHoursData,
+} from './ports/store.ts';
+import { pickForSlots, teamContext } from './rotations.ts';
 import type {
   GapView,
   HeatCell,
@@ -53,6 +67,8 @@ export interface RequestMeetingDeps {
   readonly slotIntervalMinutes?: number;
   /** How many proposals to offer. Default 5. */
   readonly proposalCount?: number;
+  /** Teams: without it, `@team` names go to the directory and group mentions are refused. */
+  readonly rotations?: Pick<RotationRepository, 'findTeam' | 'assignments' | 'savePicks'>;
 }
 
 export interface RequestMeetingInput {
@@ -109,6 +125,8 @@ const MAX_HEAT_COLUMNS = 14 * 24;
 interface Resolved {
   readonly person: Person;
   readonly requester: boolean;
+  /** Round-robin pool member (one of them hosts each slot). */
+  readonly pool?: boolean;
 }
 
 interface Member {
@@ -117,6 +135,7 @@ interface Member {
   readonly timeZone: string;
   readonly workingHours: WorkingHoursData;
   readonly requester: boolean;
+  readonly pool: boolean;
 }
 
 export async function requestMeeting(
@@ -150,7 +169,11 @@ export async function requestMeeting(
 
   const resolved = await resolveParticipants(deps, input, requester, request.participants, locale);
   if (!resolved.ok) return resolved;
+  const team = resolved.team;
+  const roundRobin = team !== null && team.mode === 'round_robin';
   const members = await loadMembers(deps.store, tenantId, resolved.people, input.zone);
+  const poolIds = new Set(members.filter((m) => m.pool).map((m) => m.person.id));
+  const individuals = members.filter((m) => !m.pool);
 
   // The window never starts in the past.
   const window: Interval = { start: Math.max(request.window.start, input.now), end: request.window.end };
@@ -176,13 +199,17 @@ export async function requestMeeting(
     workingHours: m.workingHours.rules as WorkingHoursRule[],
     dateOverrides: m.workingHours.overrides,
     busy: busyById.get(m.person.id) ?? [],
+    // Round-robin: the pool members are the required ones (one of them must be free); the individuals are
+    // all required too, checked below on each slot's `available`.
+    ...(roundRobin && !m.pool ? { optional: true } : {}),
   }));
+  const mode = roundRobin ? 'ROUND_ROBIN' : 'COLLECTIVE';
   const availability = computeAvailability({
     window,
     durationMinutes,
     slotIntervalMinutes: deps.slotIntervalMinutes ?? 30,
     bookerTimeZone: input.zone,
-    mode: 'COLLECTIVE',
+    mode,
     participants,
     now: input.now,
   });
@@ -198,12 +225,22 @@ export async function requestMeeting(
         : `${who ? possessive(who, locale, { en: 'settings', fr: '' }) : 'Settings'} are invalid (${availability.error.message}); fix them and try again.`,
     );
   }
-  const slots = availability.value.slots.filter((s) => fitsConstraints(s, request.constraints, input.zone));
+  const slots = availability.value.slots.filter(
+    (s) =>
+      fitsConstraints(s, request.constraints, input.zone) &&
+      (!roundRobin || individuals.every((m) => s.available.includes(m.person.id))),
+  );
   const heatmap = buildHeatmap(members, busyById, window, input.zone, locale);
-  const names = members.map((m) => m.name);
+  const names = roundRobin
+    ? [
+        ...individuals.map((m) => m.name),
+        locale === 'fr' ? `l'équipe ${team.name} (tournant)` : `the ${team.name} team (round-robin)`,
+      ]
+    : members.map((m) => m.name);
 
   if (slots.length === 0) {
-    const others = members.filter((m) => !m.requester).map((m) => m.name);
+    // The requester comes first.
+    const others = names.slice(1);
     const who =
       others.length === 0
         ? ''
@@ -225,7 +262,7 @@ export async function requestMeeting(
     {
       slots,
       participants,
-      mode: 'COLLECTIVE',
+      mode,
       window,
       bookerTimeZone: input.zone,
       zones: availability.value.zones,
@@ -241,6 +278,8 @@ export async function requestMeeting(
     title,
     durationMinutes,
     window,
+    // Round-robin: the whole pool is listed (any member may pick the time); the booking books only the
+    // slot's pick (`bookingPeople` in ./rotations.ts).
     participants: members.filter((m) => !m.requester).map((m) => ({ personId: m.person.id })),
     message: input.message ?? { channelId: '', messageId: null },
   });
@@ -251,10 +290,48 @@ export async function requestMeeting(
   });
   if (!proposal) throw new Error(`requestMeeting: the request ${meeting.id} vanished while proposing`);
 
+  const picks =
+    roundRobin && deps.rotations
+      ? pickForSlots(
+          await teamContext(
+            { rotations: deps.rotations, people: deps.store.people },
+            tenantId,
+            team,
+            input.now,
+          ),
+          input.now,
+          ranked.map((p) => ({ available: p.available.map(String).filter((id) => poolIds.has(id)) })),
+        )
+      : [];
+  if (roundRobin && deps.rotations) {
+    await deps.rotations.savePicks(
+      tenantId,
+      proposal.id,
+      picks.flatMap((pick, i) =>
+        pick.ok
+          ? [
+              {
+                slotRank: i + 1,
+                rotationId: team.id,
+                personId: pick.memberId,
+                code: pick.reason.code,
+                explanation: pick.explanation,
+              },
+            ]
+          : [],
+      ),
+    );
+  }
+
   const nameOf = new Map(members.map((m) => [m.person.id, m.name] as const));
   const slotViews: SlotView[] = ranked.map((p, i) => {
     const id = String(i + 1);
-    const outside = p.outsideCoreHours.map((pid) => nameOf.get(String(pid)) ?? String(pid));
+    const pick = picks[i];
+    const assignee = pick?.ok ? members.find((m) => m.person.id === pick.memberId) : undefined;
+    const shown = roundRobin ? members.filter((m) => !m.pool || m === assignee) : members;
+    const outside = p.outsideCoreHours
+      .filter((pid) => shown.some((m) => m.person.id === String(pid)))
+      .map((pid) => nameOf.get(String(pid)) ?? String(pid));
     return {
       id,
       actionId: `book:${proposal.id}:${id}`,
@@ -262,22 +339,36 @@ export async function requestMeeting(
       start: p.start,
       end: p.end,
       label: slotLabel(p.start, p.end, input.zone, locale),
-      labels: members.map((m) => ({
+      labels: shown.map((m) => ({
         personId: m.person.id,
         name: m.name,
         timeZone: m.timeZone,
         text: slotLabel(p.start, p.end, m.timeZone, locale),
       })),
-      reason: reasonText(p.reason.free, p.reason.total, outside, locale),
+      reason:
+        pick?.ok && assignee
+          ? `${pick.explanation[locale]}${outsideText(outside, locale)}`
+          : reasonText(p.reason.free, p.reason.total, outside, locale),
       free: p.reason.free,
       total: p.reason.total,
+      ...(pick?.ok && assignee && team
+        ? {
+            assignee: {
+              personId: assignee.person.id,
+              name: assignee.name,
+              team: team.name,
+              explanation: pick.explanation[locale],
+            },
+          }
+        : {}),
     };
   });
   const participantViews: ParticipantView[] = members.map((m) => ({
     personId: m.person.id,
     name: m.name,
     timeZone: m.timeZone,
-    optional: false,
+    // Round-robin pool members are not all needed: one of them hosts each slot.
+    optional: m.pool,
     requester: m.requester,
     complete: !incomplete.has(m.person.id),
   }));
@@ -338,13 +429,19 @@ async function resolveParticipants(
   requester: Person,
   mentions: readonly { kind: string; id: string; raw: string }[],
   locale: Locale,
-): Promise<{ ok: true; people: Resolved[] } | { ok: false; error: RequestMeetingError }> {
+): Promise<{ ok: true; people: Resolved[]; team: Team | null } | { ok: false; error: RequestMeetingError }> {
   const people: Resolved[] = [{ person: requester, requester: true }];
   const unknown: string[] = [];
   const ambiguous: string[] = [];
   const unsupported: string[] = [];
+  const teams: Team[] = [];
   for (const mention of mentions) {
     let found: Person | null = null;
+    const team = await findTeam(deps, input.tenantId, mention);
+    if (team) {
+      if (!teams.some((t) => t.id === team.id)) teams.push(team);
+      continue;
+    }
     if (mention.kind === 'slack_user' || mention.kind === 'discord_user') {
       found = await deps.store.people.findByIdentity(input.workspaceId, mention.id);
       if (found && found.tenantId !== input.tenantId) found = null;
@@ -389,7 +486,68 @@ async function resolveParticipants(
         : `Several people match ${listNames(ambiguous, locale)}: mention them with a chat mention (type @ and pick from the list).`,
       { mentions: ambiguous },
     );
-  return { ok: true, people };
+  const team = teams[0] ?? null;
+  if (teams.length > 1)
+    return fail(
+      locale,
+      'unsupported_mention',
+      locale === 'fr'
+        ? `Une seule équipe par demande (${listNames(
+            teams.map((t) => t.name),
+            locale,
+          )}) : faites une demande par équipe.`
+        : `One team per request (${listNames(
+            teams.map((t) => t.name),
+            locale,
+          )}): make one request per team.`,
+    );
+  if (team) {
+    const activeIds = team.members
+      .filter((m) => m.active && m.weight > 0 && isActiveAt(memberState(m), input.now))
+      .map((m) => m.personId);
+    const roundRobin = team.mode === 'round_robin';
+    let added = 0;
+    for (const id of activeIds) {
+      if (people.some((p) => p.person.id === id)) continue;
+      const person = await deps.store.people.get(input.tenantId, id);
+      if (!person) continue;
+      people.push({ person, requester: false, pool: roundRobin });
+      added++;
+    }
+    if (added === 0)
+      return fail(
+        locale,
+        'no_slot',
+        locale === 'fr'
+          ? `L'équipe ${team.name} n'a aucun membre disponible (membres en pause ou équipe vide) : un administrateur peut en ajouter avec /meet équipe ajouter ${team.name} @membre.`
+          : `The ${team.name} team has no available member (paused or empty): an admin can add some with /meet team add ${team.name} @member.`,
+      );
+  }
+  return { ok: true, people, team };
+}
+
+/** A mention naming a team: `@name` of a Convene team, a Slack user group or Discord role bound to one. */
+async function findTeam(
+  deps: RequestMeetingDeps,
+  tenantId: string,
+  mention: { kind: string; id: string },
+): Promise<Team | null> {
+  if (!deps.rotations) return null;
+  if (mention.kind === 'name') return deps.rotations.findTeam(tenantId, { name: mention.id });
+  if (mention.kind === 'slack_group' || mention.kind === 'discord_role')
+    return deps.rotations.findTeam(tenantId, { groupRef: mention.id });
+  return null;
+}
+
+function memberState(m: Team['members'][number]) {
+  return {
+    id: m.personId,
+    weight: m.weight,
+    priority: m.priority,
+    joinedAt: m.joinedAt,
+    pausedFrom: m.pausedFrom,
+    pausedUntil: m.pausedUntil,
+  };
 }
 
 async function loadMembers(
@@ -399,7 +557,7 @@ async function loadMembers(
   fallbackZone: string,
 ): Promise<Member[]> {
   return Promise.all(
-    resolved.map(async ({ person, requester }) => {
+    resolved.map(async ({ person, requester, pool }) => {
       const prefs = await store.preferences.get(tenantId, person.id);
       const hours = prefs && prefs.workingHours.rules.length > 0 ? prefs.workingHours : DEFAULT_WORKING_HOURS;
       return {
@@ -409,6 +567,7 @@ async function loadMembers(
         timeZone: requester ? fallbackZone : (prefs?.timeZone ?? fallbackZone),
         workingHours: hours,
         requester,
+        pool: pool === true,
       };
     }),
   );
@@ -447,6 +606,13 @@ function reasonText(free: number, total: number, outside: readonly string[], loc
         ? `, hors des heures confortables pour ${listNames(outside, locale)}`
         : `, outside core hours for ${listNames(outside, locale)}`;
   return text;
+}
+
+function outsideText(outside: readonly string[], locale: Locale): string {
+  if (outside.length === 0) return '';
+  return locale === 'fr'
+    ? `, hors des heures confortables pour ${listNames(outside, locale)}`
+    : `, outside core hours for ${listNames(outside, locale)}`;
 }
 
 function gapViews(gaps: readonly BusyGap[], members: readonly Member[], locale: Locale): GapView[] {

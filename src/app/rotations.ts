@@ -492,7 +492,7 @@ export interface TeamContext {
 
 /** The team as the core sees it (names from the people), and the assignments of the current window. */
 export async function teamContext(
-  store: Pick<TeamStore, 'rotations' | 'people'>,
+  store: { rotations: Pick<RotationRepository, 'assignments'>; people: Pick<PersonRepository, 'get'> },
   tenantId: string,
   team: Team,
   now: number,

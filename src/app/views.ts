@@ -34,6 +34,13 @@ export interface SlotView {
   readonly reason: string;
   readonly free: number;
   readonly total: number;
+  /** Team round-robin: the member this slot would book, and why ("Li: 2 below target this month"). */
+  readonly assignee?: {
+    readonly personId: string;
+    readonly name: string;
+    readonly team: string;
+    readonly explanation: string;
+  };
 }
 
 export interface ParticipantView {

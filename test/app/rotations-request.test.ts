@@ -1,0 +1,159 @@
+/**
+ * `/meet @support 30m tomorrow` with a team: round-robin (one member free per slot, each proposal names
+ * who it books and why), collective (everyone free), extra individuals, pauses, Slack user groups.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BusyReader } from '../../src/app/ports/calendars.ts';
+import type { Person, Team, Workspace } from '../../src/app/ports/store.ts';
+import { requestMeeting } from '../../src/app/request-meeting.ts';
+import type { Interval } from '../../src/core/interval.ts';
+import { openDatabase, type Store } from '../../src/store/database.ts';
+import { TEST_KEYS } from '../store/backends.ts';
+
+const HOUR = 3_600_000;
+const NOW = Date.UTC(2026, 10, 9, 8); // Monday 9 Nov 2026, 08:00 UTC
+const TUE = Date.UTC(2026, 10, 10);
+const at = (h: number) => TUE + h * HOUR;
+
+describe('requestMeeting with a team', () => {
+  let store: Store;
+  let ws: Workspace;
+  let asker: Person;
+  let ana: Person;
+  let bo: Person;
+  let li: Person;
+  let dan: Person;
+  let team: Team;
+  const busy = new Map<string, Interval[]>();
+  const reader: BusyReader = {
+    async busyFor(_tenant, ids) {
+      return {
+        people: ids.map((id) => ({ personId: id, busy: busy.get(id) ?? [], complete: true })),
+        gaps: [],
+      };
+    },
+  };
+
+  beforeAll(async () => {
+    store = await openDatabase({ dataDir: 'memory://', encryptionKeys: TEST_KEYS, log: () => undefined });
+    ws = await store.workspaces.install({ platform: 'slack', externalId: 'T-team-req', name: 'Acme' });
+    const person = async (id: string, name: string) =>
+      (await store.people.upsertByIdentity({ workspaceId: ws.id, externalUserId: id, displayName: name }))!;
+    [asker, ana, bo, li, dan] = [
+      await person('U0ASK', 'Asker'),
+      await person('U0ANA', 'Ana'),
+      await person('U0BO', 'Bo'),
+      await person('U0LI', 'Li'),
+      await person('U0DAN', 'Dan'),
+    ];
+    const created = await store.rotations.createTeam({
+      tenantId: ws.tenantId,
+      name: 'support',
+      groupRef: 'S0SUP',
+    });
+    if (!created.ok) throw new Error('team');
+    for (const p of [ana, bo, li])
+      await store.rotations.upsertMember(ws.tenantId, created.team.id, p.id, {}, 0);
+    // Ana already hosted twice this month.
+    await store.rotations.recordAssignment(ws.tenantId, created.team.id, ana.id, Date.UTC(2026, 10, 2, 10));
+    await store.rotations.recordAssignment(ws.tenantId, created.team.id, ana.id, Date.UTC(2026, 10, 3, 10));
+    team = (await store.rotations.findTeam(ws.tenantId, { id: created.team.id }))!;
+    busy.set(bo.id, [{ start: at(9), end: at(17) }]);
+    busy.set(li.id, [{ start: at(9), end: at(12) }]);
+    busy.set(asker.id, [{ start: at(16), end: at(17) }]);
+  });
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  const ask = (text: string, proposalCount = 10) =>
+    requestMeeting(
+      { store, busy: reader, rotations: store.rotations, proposalCount },
+      { tenantId: ws.tenantId, workspaceId: ws.id, requesterPersonId: asker.id, text, now: NOW, zone: 'UTC' },
+    );
+
+  it('round-robin: a slot needs one member free; each proposal books one member and says why', async () => {
+    const result = await ask('@support 30m tomorrow');
+    if (!result.ok) throw new Error(result.error.message);
+    const view = result.view;
+    expect(view.headline).toContain('the support team (round-robin)');
+    expect(view.slots.length).toBeGreaterThan(3);
+    for (const slot of view.slots) {
+      expect(slot.start).toBeGreaterThanOrEqual(at(9));
+      expect(slot.end).toBeLessThanOrEqual(at(16)); // the asker is busy from 16:00
+      expect(slot.assignee).toBeDefined();
+      if (slot.start < at(12)) {
+        // Only Ana is free in the morning.
+        expect(slot.assignee).toMatchObject({ personId: ana.id, team: 'support' });
+        expect(slot.reason).toMatch(/^Ana: the only team member free/);
+      } else {
+        // Li and Ana are free: Li is below target, Ana is above.
+        expect(slot.assignee).toMatchObject({ personId: li.id, name: 'Li' });
+        expect(slot.reason).toBe('Li: 1 below target this month (0 booked, target 1)');
+      }
+      expect(slot.labels.map((l) => l.name).sort()).toEqual(['Asker', slot.assignee!.name].sort());
+    }
+    expect(view.slots.some((s) => s.start >= at(12))).toBe(true);
+    expect(view.slots.some((s) => s.start < at(12))).toBe(true);
+    // The picks are stored for the booking, slot by slot.
+    for (const [i, slot] of view.slots.entries()) {
+      const pick = await store.rotations.pickFor(ws.tenantId, view.proposalId, i + 1);
+      expect(pick).toMatchObject({ rotationId: team.id, personId: slot.assignee!.personId });
+    }
+  });
+
+  it('explains in French when asked in French', async () => {
+    const result = await ask('@support 30 min demain après-midi');
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.view.headline).toContain("l'équipe support (tournant)");
+    expect(result.view.slots[0]?.reason).toBe("Li : 1 sous l'objectif ce mois-ci (0 réservé, objectif 1)");
+  });
+
+  it('accepts extra individuals: they must be free too', async () => {
+    busy.set(dan.id, [{ start: at(12), end: at(14) }]);
+    const result = await ask('@support <@U0DAN> 30m tomorrow', 20);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.view.headline).toContain('Dan');
+    expect(result.view.slots.every((s) => s.end <= at(12) || s.start >= at(14))).toBe(true);
+    expect(result.view.slots.every((s) => s.labels.some((l) => l.name === 'Dan'))).toBe(true);
+  });
+
+  it('resolves a Slack user group bound to the team', async () => {
+    const result = await ask('<!subteam^S0SUP|@support> 30m tomorrow');
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.view.slots.every((s) => s.assignee !== undefined)).toBe(true);
+  });
+
+  it('skips paused members', async () => {
+    await store.rotations.pauseMember(ws.tenantId, team.id, li.id, NOW - HOUR, NOW + 48 * HOUR);
+    const result = await ask('@support 30m tomorrow');
+    await store.rotations.resumeMember(ws.tenantId, team.id, li.id, NOW);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.view.slots.every((s) => s.assignee?.personId === ana.id)).toBe(true);
+  });
+
+  it('collective: everyone must be free', async () => {
+    await store.rotations.configureTeam(ws.tenantId, team.id, { mode: 'collective' });
+    busy.set(bo.id, [{ start: at(9), end: at(13) }]);
+    const result = await ask('@support 30m tomorrow', 20);
+    await store.rotations.configureTeam(ws.tenantId, team.id, { mode: 'round_robin' });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.view.slots.length).toBeGreaterThan(0);
+    expect(result.view.slots.every((s) => s.start >= at(13) && s.end <= at(16))).toBe(true);
+    expect(result.view.slots.every((s) => s.assignee === undefined)).toBe(true);
+    expect(result.view.participants.map((p) => p.name).sort()).toEqual(['Ana', 'Asker', 'Bo', 'Li']);
+  });
+
+  it('refuses two teams in one request, in the request language', async () => {
+    await store.rotations.createTeam({ tenantId: ws.tenantId, name: 'billing' });
+    const result = await ask('@support @billing 30m tomorrow');
+    expect(result).toMatchObject({ ok: false, error: { code: 'unsupported_mention' } });
+    if (!result.ok) expect(result.error.message).toContain('One team per request');
+  });
+
+  it('says so when the team has no available member', async () => {
+    const result = await ask('@billing 30m demain');
+    expect(result).toMatchObject({ ok: false, error: { code: 'no_slot', locale: 'fr' } });
+    if (!result.ok) expect(result.error.message).toContain("L'équipe billing n'a aucun membre disponible");
+  });
+});
