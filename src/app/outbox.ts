@@ -16,9 +16,11 @@
  *   backoff (`jobs.fail`); when the job runs out of attempts it is a permanent refusal.
  * - `reauth_required`: retried (the person may link again) up to `REAUTH_ATTEMPTS`, then permanent.
  * - `not_found`, `consent_required`, `invalid_request`, `conflict`: permanent at once.
- * - A permanent refusal COMPENSATES: the booking is cancelled (time freed), every event already
- *   written is deleted (`calendar.delete` jobs), its reminders withdrawn, and the organiser and the
- *   participants are told by DM, in their language, that the meeting is NOT booked.
+ * - A permanent refusal of a WRITE compensates: the booking is cancelled (time freed), every event
+ *   already written is deleted (`calendar.delete` jobs), its reminders withdrawn, and the organiser
+ *   and the participants are told by DM, in their language, that the meeting is NOT booked.
+ * - A permanent refusal of an UPDATE (reschedule) does not cancel the moved meeting (everyone was told
+ *   the new time): the organiser and that person are told by DM that this calendar shows the old time.
  *
  * Delivery is at least once per job (a worker killed after the side effect but before `complete`
  * retries after the lease); the calendar side effects are idempotent, so the result is exactly once.
@@ -222,20 +224,20 @@ export async function runOutboxOnce(
       const after = await store.jobs.fail(job.id, options.worker, result.error, options.now);
       if (after?.status === 'dead') {
         dead++;
-        if (isCalendarWrite(job)) {
-          await compensate(
-            deps,
-            job,
-            `gave up after ${after.attempts} attempts: ${result.error}`,
-            options.now,
-          );
+        const why = `gave up after ${after.attempts} attempts: ${result.error}`;
+        if (job.kind === CALENDAR_WRITE_JOB) {
+          await compensate(deps, job, why, options.now);
+          compensated++;
+        } else if (job.kind === CALENDAR_UPDATE_JOB) {
+          await reportStaleEvent(deps, job, why);
           compensated++;
         }
       } else retried++;
       continue;
     }
     if (result.kind === 'compensate') {
-      await compensate(deps, job, result.error, options.now);
+      if (job.kind === CALENDAR_WRITE_JOB) await compensate(deps, job, result.error, options.now);
+      else await reportStaleEvent(deps, job, result.error);
       compensated++;
     }
     await store.jobs.complete(job.id, options.worker);
@@ -244,8 +246,30 @@ export async function runOutboxOnce(
   return { claimed: jobs.length, done, retried, dead, compensated };
 }
 
-function isCalendarWrite(job: Job): boolean {
-  return job.kind === CALENDAR_WRITE_JOB || job.kind === CALENDAR_UPDATE_JOB;
+/**
+ * A moved meeting whose event could not be updated in one calendar: the booking stands at its new
+ * time in Convene (everyone was told the new time), but that calendar still shows the old one. The
+ * organiser and that person are told by DM, in their language.
+ */
+async function reportStaleEvent(deps: OutboxDeps, job: Job, reason: string): Promise<void> {
+  const payload = payloadOf(job);
+  if (!payload || !job.tenantId) return;
+  const { store } = deps;
+  const booking = await store.bookings.get(job.tenantId, payload.bookingId);
+  if (booking?.status !== 'booked') return;
+  deps.log?.(`outbox: event of ${payload.personId} for booking ${booking.id} not updated (${reason})`);
+  const person = await store.people.get(job.tenantId, payload.personId);
+  const recipients = [...new Set([...(booking.organizerId ? [booking.organizerId] : []), payload.personId])];
+  for (const personId of recipients) {
+    const prefs = await store.preferences.get(job.tenantId, personId);
+    const locale = toLocale(prefs?.locale);
+    const when = slotLabel(booking.start, booking.end, prefs?.timeZone ?? 'UTC', locale);
+    const text =
+      locale === 'fr'
+        ? `« ${booking.title} » a lieu ${when}, mais l'agenda de ${person?.displayName ?? '?'} n'a pas pu être mis à jour et montre encore l'ancien horaire.`
+        : `“${booking.title}” is at ${when}, but ${person?.displayName ?? '?'}'s calendar could not be updated and still shows the old time.`;
+    await deps.notifier.dm(job.tenantId, personId, { text });
+  }
 }
 
 function payloadOf(job: Job): CalendarJobPayload | null {
@@ -324,7 +348,7 @@ async function runUpdate(deps: OutboxDeps, job: Job, booking: Booking, personId:
     if (!event) return { kind: 'done' };
   }
   if (!writer.updateFor)
-    return { kind: 'retry', error: 'unsupported: the event writer cannot update events' };
+    return { kind: 'compensate', error: 'unsupported: the event writer cannot update events' };
   const outcome = await writer.updateFor(
     booking.tenantId,
     personId,

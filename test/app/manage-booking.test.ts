@@ -145,7 +145,7 @@ describe('manage booking (in-memory ports)', () => {
       [CALENDAR_DELETE_JOB, ZOE],
     ]);
     expect(mem.withdrawn).toEqual([`${REMINDER_JOB}:${booking.id}:`]);
-    expect(r.view.notified.sort()).toEqual([ANA, ZOE].sort());
+    expect([...r.view.notified].sort()).toEqual([ANA, ZOE].sort());
     expect(notifier.to(ZOE)[0]).toMatch(/^Li a annulé « Roadmap »/);
     expect(notifier.to(ANA)[0]).toMatch(/^Li cancelled “Roadmap”/);
     expect(notifier.to(LI)).toHaveLength(0);
@@ -277,6 +277,25 @@ describe('manage booking (PGlite store + outbox)', () => {
       now: NOW + HOUR,
     });
     expect(back.ok === false && back.error).toMatchObject({ code: 'slot_taken', busy: [s.zoe] });
+  });
+
+  it('a calendar that refuses the update: the moved meeting stands, the organiser and that person are told', async () => {
+    const id = await book();
+    calendar.failures.set(s.zoe, { code: 'not_found' });
+    const r = await rescheduleBooking(deps(), {
+      tenantId: s.tenantId,
+      bookingId: id,
+      actorPersonId: s.li,
+      newStart: SLOT2.start,
+      now: NOW + HOUR,
+    });
+    if (!r.ok) throw new Error(r.error.message);
+    const result = await run(NOW + HOUR);
+    expect(result.compensated).toBe(1);
+    expect((await store.bookings.get(s.tenantId, id))?.status).toBe('booked');
+    expect(notifier.to(s.zoe).at(-1)).toContain("montre encore l'ancien horaire");
+    expect(notifier.to(s.ana).at(-1)).toContain("Zoé's calendar could not be updated");
+    expect(calendar.live(s.li)[0]?.start).toBe(SLOT2.start);
   });
 
   it('cancel deletes the provider events through the outbox and frees the time', async () => {
