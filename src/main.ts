@@ -11,7 +11,7 @@
  *                                   its adapter is mounted and no demo data is seeded
  *   CONVENE_PUBLIC_URL, CONVENE_STATE_SECRET, GOOGLE_*, MICROSOFT_*   calendar linking (OAuth)
  *
- * Bad configuration prints one line and exits 1. SIGINT/SIGTERM close the server and the store.
+ * Bad configuration prints one line per problem (all of them, checked first by src/config.ts) and exits 1. SIGINT/SIGTERM close the server and the store.
  */
 import type { AddressInfo } from 'node:net';
 import { createDemoBusyReader, DemoDataError, loadDemoConfig, seedDemo } from './app/demo/index.ts';
@@ -23,6 +23,7 @@ import type { MountedRouter } from './bot/web/server.ts';
 import { createWebServer } from './bot/web/server.ts';
 import type { ChatServices } from './compose.ts';
 import { composeChat } from './compose.ts';
+import { checkConfig } from './config.ts';
 import { createLogger } from './observability/log.ts';
 import { createMetrics } from './observability/metrics.ts';
 import { databaseReady } from './observability/readiness.ts';
@@ -135,6 +136,13 @@ async function start(env: NodeJS.ProcessEnv): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+const checked = checkConfig(process.env);
+if (!checked.ok) {
+  console.error(`Convene cannot start: ${checked.problems.length} configuration problem(s):`);
+  for (const problem of checked.problems) console.error(`  - ${problem}`);
+  process.exit(1);
 }
 
 start(process.env).catch((error: unknown) => {
