@@ -69,6 +69,7 @@ export async function handleMeetRequest(
       store: rt.deps.store,
       busy: rt.deps.busy,
       ...(rt.deps.directory ? { directory: rt.deps.directory } : {}),
+      ...(rt.deps.store.rotations ? { rotations: rt.deps.store.rotations } : {}),
     },
     {
       tenantId: workspace.tenantId,

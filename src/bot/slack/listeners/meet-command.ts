@@ -1,13 +1,14 @@
 /**
  * The `/meet` slash command. Acks at once (Slack's 3-second rule), ignores a redelivered `trigger_id`,
  * then routes: `help`/`aide`, `link`/`lier`, `unlink`/`délier`, `status`/`statut`,
- * `settings`/`réglages`, and anything else is a meeting request.
+ * `settings`/`réglages`, `team`/`équipe` (rotations), and anything else is a meeting request.
  */
 
 import { helpText } from '../commands/help.ts';
 import { handleMeetRequest, linkButtons } from '../commands/request.ts';
 import { openSettings, settingsView } from '../commands/settings.ts';
 import { statusText } from '../commands/status.ts';
+import { teamCommand } from '../commands/team.ts';
 import { unlinkCalendars } from '../commands/unlink.ts';
 import { detectLocale, dm, NOT_INSTALLED, tellPrivately, workspaceOf } from '../common.ts';
 import type { AckFn, RespondFn, SlackApi, SlackRuntime } from '../deps.ts';
@@ -29,7 +30,7 @@ export interface MeetCommandArgs {
   readonly client: SlackApi;
 }
 
-type Sub = 'help' | 'link' | 'unlink' | 'status' | 'settings' | 'request';
+type Sub = 'help' | 'link' | 'unlink' | 'status' | 'settings' | 'team' | 'request';
 
 const SUBCOMMANDS: Record<string, Sub> = {
   help: 'help',
@@ -48,6 +49,12 @@ const SUBCOMMANDS: Record<string, Sub> = {
   reglages: 'settings',
   paramètres: 'settings',
   parametres: 'settings',
+  team: 'team',
+  teams: 'team',
+  équipe: 'team',
+  equipe: 'team',
+  équipes: 'team',
+  equipes: 'team',
 };
 
 export function route(text: string): { sub: Sub; rest: string } {
@@ -83,6 +90,10 @@ export async function meetCommand(rt: SlackRuntime, args: MeetCommandArgs): Prom
         locale,
       },
     );
+    return;
+  }
+  if (sub === 'team') {
+    await tell(renderText(await teamCommand(rt, client, workspace, command.user_id, command.text, locale)));
     return;
   }
   if (sub === 'help') {

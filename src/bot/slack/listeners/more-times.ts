@@ -52,6 +52,7 @@ export async function moreTimes(rt: SlackRuntime, args: ActionArgs): Promise<voi
       busy: rt.deps.busy,
       proposalCount: Math.min((value.n ?? 5) + 5, 40),
       ...(rt.deps.directory ? { directory: rt.deps.directory } : {}),
+      ...(rt.deps.store.rotations ? { rotations: rt.deps.store.rotations } : {}),
     },
     {
       tenantId: workspace.tenantId,
