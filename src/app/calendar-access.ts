@@ -21,6 +21,9 @@ import type {
   BusyGap,
   BusyReader,
   BusyReadResult,
+  DeleteOutcome,
+  EventEditor,
+  EventTarget,
   EventWriter,
   Notifier,
   PersonBusy,
@@ -86,7 +89,7 @@ class Timeout extends Error {
   }
 }
 
-export class CalendarAccess implements BusyReader, EventWriter {
+export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
   readonly #deps: CalendarAccessDeps;
   readonly #clock: () => number;
   readonly #timeoutMs: number;
@@ -168,6 +171,90 @@ export class CalendarAccess implements BusyReader, EventWriter {
             : `The ${LABELS[target.provider]} could not be written to.`,
       };
     }
+  }
+
+  /**
+   * Updates an event Convene wrote (reschedule), in place, through the connection that wrote it.
+   * The connection must still belong to that person in that tenant; a vanished one is `not_linked`.
+   */
+  async updateFor(
+    tenantId: string,
+    personId: string,
+    target: EventTarget,
+    draft: Omit<EventDraft, 'calendarId'>,
+  ): Promise<WriteOutcome> {
+    const found = await this.#writtenThrough(tenantId, personId, target);
+    if (!found.ok) return { ...found, connectionId: target.connectionId };
+    const connection = found.connection;
+    let grantKey = grantKeyOf(connection.id);
+    try {
+      const opened = await this.#open(connection);
+      grantKey = opened.grantKey;
+      const event = await opened.provider.updateEvent(target.eventId, {
+        ...draft,
+        calendarId: target.calendarId,
+      });
+      this.#cache.invalidate(connection.id);
+      return { ok: true, connectionId: connection.id, event };
+    } catch (error) {
+      return this.#editFailed(connection, error, grantKey, 'update');
+    }
+  }
+
+  /** Deletes an event Convene wrote (cancel, compensation); an event already gone counts as deleted. */
+  async deleteFor(tenantId: string, personId: string, target: EventTarget): Promise<DeleteOutcome> {
+    const found = await this.#writtenThrough(tenantId, personId, target);
+    if (!found.ok) return found;
+    const connection = found.connection;
+    let grantKey = grantKeyOf(connection.id);
+    try {
+      const opened = await this.#open(connection);
+      grantKey = opened.grantKey;
+      await opened.provider.deleteEvent(target.calendarId, target.eventId);
+      this.#cache.invalidate(connection.id);
+      return { ok: true };
+    } catch (error) {
+      const failed = await this.#editFailed(connection, error, grantKey, 'delete');
+      return { ok: false, code: failed.code, message: failed.message };
+    }
+  }
+
+  async #writtenThrough(
+    tenantId: string,
+    personId: string,
+    target: EventTarget,
+  ): Promise<
+    { ok: true; connection: CalendarConnection } | { ok: false; code: 'not_linked'; message: string }
+  > {
+    const connection = target.connectionId
+      ? await this.#deps.connections.get(tenantId, target.connectionId)
+      : null;
+    if (!connection || connection.personId !== personId)
+      return {
+        ok: false,
+        code: 'not_linked',
+        message: 'The calendar this meeting was written to is no longer linked.',
+      };
+    return { ok: true, connection };
+  }
+
+  async #editFailed(
+    connection: CalendarConnection,
+    error: unknown,
+    grantKey: string,
+    what: 'update' | 'delete',
+  ): Promise<{ ok: false; connectionId: string; code: string; message: string }> {
+    if (isRelinkError(error)) await this.#needsRelink(connection, error, grantKey);
+    this.#log(`calendar-access: ${what} on ${connection.id} failed: ${describe(error)}`);
+    return {
+      ok: false,
+      connectionId: connection.id,
+      code: error instanceof ProviderError ? error.code : 'provider_error',
+      message:
+        error instanceof ProviderError
+          ? error.message
+          : `The ${LABELS[connection.provider]} could not be changed.`,
+    };
   }
 
   /** The person's connections and how they are doing (for a `/convene calendars` view). */

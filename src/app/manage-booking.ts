@@ -12,9 +12,8 @@
  */
 import type { Interval } from '../core/interval.ts';
 import { normalize, subtract } from '../core/intervals.ts';
-import type { EventEditor } from './outbox.ts';
 import { deleteJobs, jobKeyPrefixOfBooking, updateJobs } from './outbox.ts';
-import type { BusyReader, EventWriter, Notifier } from './ports/calendars.ts';
+import type { BusyReader, EventEditor, EventWriter, Notifier } from './ports/calendars.ts';
 import type { Booking, Repositories } from './ports/store.ts';
 import type { ReminderSettings } from './reminders.ts';
 import { REMINDER_JOB, reminderJobs, reminderLeads } from './reminders.ts';

@@ -26,7 +26,10 @@
  * retries after the lease); the calendar side effects are idempotent, so the result is exactly once.
  */
 import type { EventDraft, WrittenEvent } from '../connectors/provider.ts';
-import type { EventWriter, Notifier, WriteOutcome } from './ports/calendars.ts';
+import type { EventEditor, EventWriter, Notifier, WriteOutcome } from './ports/calendars.ts';
+
+export type { DeleteOutcome, EventEditor, EventTarget } from './ports/calendars.ts';
+
 import type { Booking, CalendarEventRecord, EnqueueInput, Job, Repositories } from './ports/store.ts';
 import { REMINDER_JOB, runReminderJob } from './reminders.ts';
 import { slotLabel, toLocale } from './views.ts';
@@ -52,31 +55,6 @@ export function classifyWriteFailure(code: string): FailureClass {
   if (code === 'reauth_required') return 'reauth';
   if (PERMANENT.has(code)) return 'permanent';
   return 'transient';
-}
-
-/** The recorded event of a person that `updateFor`/`deleteFor` act on. */
-export interface EventTarget {
-  readonly connectionId: string | null;
-  readonly calendarId: string;
-  readonly eventId: string;
-}
-
-export type DeleteOutcome =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly code: string; readonly message: string };
-
-/**
- * Updating and deleting written events. `updateEvent`/`deleteEvent` of the connectors are idempotent;
- * the production `CalendarAccess` has to resolve the connection and call them (see the README).
- */
-export interface EventEditor {
-  updateFor(
-    tenantId: string,
-    personId: string,
-    target: EventTarget,
-    draft: Omit<EventDraft, 'calendarId'>,
-  ): Promise<WriteOutcome>;
-  deleteFor(tenantId: string, personId: string, target: EventTarget): Promise<DeleteOutcome>;
 }
 
 export type OutboxStore = Pick<Repositories, 'jobs' | 'bookings' | 'people' | 'preferences'>;

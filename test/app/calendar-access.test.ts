@@ -400,3 +400,49 @@ describe('writeFor', () => {
     expect(google.count('POST /calendar/v3/calendars/:calendarId/events')).toBe(0);
   });
 });
+
+describe('updateFor and deleteFor (reschedule, cancel)', () => {
+  const draft = (start: number) => ({
+    idempotencyKey: `booking-edit-${counter}`,
+    title: 'Planning',
+    start,
+    end: start + HOUR,
+    timeZone: 'Europe/Paris',
+    attendees: [],
+    conference: false,
+  });
+
+  it('moves the written event in place and deletes it through the connection that wrote it', async () => {
+    const { person, calendarId, connection } = await googlePerson();
+    const calendars = access();
+    const written = await calendars.writeFor(person.tenantId, person.id, draft(START + HOUR));
+    if (!written.ok) throw new Error(`write failed: ${written.code}`);
+    const target = { connectionId: connection.id, calendarId, eventId: written.event.eventId };
+
+    const moved = await calendars.updateFor(person.tenantId, person.id, target, draft(START + 4 * HOUR));
+    expect(moved).toMatchObject({ ok: true, connectionId: connection.id });
+    expect(google.stored(calendarId).map((e) => [e.id, e.start, e.end])).toEqual([
+      [written.event.eventId, START + 4 * HOUR, START + 5 * HOUR],
+    ]);
+    const busy = await calendars.busyFor(person.tenantId, [person.id], DAY_RANGE);
+    expect(busy.people[0]!.busy).toEqual([{ start: START + 4 * HOUR, end: START + 5 * HOUR }]);
+
+    expect(await calendars.deleteFor(person.tenantId, person.id, target)).toEqual({ ok: true });
+    expect(google.stored(calendarId)).toHaveLength(0);
+    expect(await calendars.deleteFor(person.tenantId, person.id, target)).toEqual({ ok: true });
+  });
+
+  it('refuses to edit through a connection that is gone or belongs to someone else', async () => {
+    const { person, calendarId, connection } = await googlePerson();
+    const other = await newPerson();
+    const target = { connectionId: connection.id, calendarId, eventId: 'abcdefghij' };
+    expect(await access().deleteFor(other.tenantId, other.id, target)).toMatchObject({
+      ok: false,
+      code: 'not_linked',
+    });
+    expect(
+      await access().updateFor(person.tenantId, person.id, { ...target, connectionId: null }, draft(START)),
+    ).toMatchObject({ ok: false, code: 'not_linked' });
+    expect(google.count('DELETE /calendar/v3/calendars/:calendarId/events/:eventId')).toBe(0);
+  });
+});

@@ -60,6 +60,31 @@ export interface EventWriter {
   writeFor(tenantId: string, personId: string, draft: Omit<EventDraft, 'calendarId'>): Promise<WriteOutcome>;
 }
 
+/** The recorded provider event of a person that `updateFor`/`deleteFor` act on. */
+export interface EventTarget {
+  readonly connectionId: string | null;
+  readonly calendarId: string;
+  readonly eventId: string;
+}
+
+export type DeleteOutcome =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly code: string; readonly message: string };
+
+/**
+ * Updating and deleting events Convene wrote (reschedule, cancel, compensation). The connectors'
+ * `updateEvent`/`deleteEvent` are idempotent, so the outbox may retry these freely.
+ */
+export interface EventEditor {
+  updateFor(
+    tenantId: string,
+    personId: string,
+    target: EventTarget,
+    draft: Omit<EventDraft, 'calendarId'>,
+  ): Promise<WriteOutcome>;
+  deleteFor(tenantId: string, personId: string, target: EventTarget): Promise<DeleteOutcome>;
+}
+
 /** Direct messages to a person on their chat platform (Slack DM, Discord DM, playground inbox). */
 export interface Notifier {
   dm(
