@@ -17,6 +17,7 @@ import type { AddressInfo } from 'node:net';
 import { createDemoBusyReader, DemoDataError, loadDemoConfig, seedDemo } from './app/demo/index.ts';
 import { LinkConfigError } from './app/link/config.ts';
 import { DiscordConfigError } from './bot/discord/index.ts';
+import { withDefaultRateLimits } from './bot/rate-limit.ts';
 import { SlackConfigError } from './bot/slack/config.ts';
 import { createPlaygroundRouter } from './bot/web/playground/router.ts';
 import type { MountedRouter } from './bot/web/server.ts';
@@ -51,7 +52,7 @@ async function start(env: NodeJS.ProcessEnv): Promise<void> {
   let chat: ChatServices | null = null;
   let playground = false;
   try {
-    chat = composeChat(store, env, (line) => console.log(line));
+    chat = composeChat(store, withDefaultRateLimits(env), (line) => console.log(line));
     if (chat) routers.push(...chat.routers);
     playground = env.CONVENE_PLAYGROUND === '1' || (chat === null && env.CONVENE_PLAYGROUND !== '0');
     if (playground) {

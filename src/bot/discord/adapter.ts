@@ -22,6 +22,7 @@ import type {
   APIMessageComponentInteraction,
 } from 'discord-api-types/v10';
 import express from 'express';
+import { CommandRateLimiter, rateLimitedMessage } from '../rate-limit.ts';
 import { DiscordApi } from './api.ts';
 import { MEET_COMMAND } from './commands.ts';
 import type { HandlerEnv } from './context.ts';
@@ -74,6 +75,7 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps, config: DiscordCo
     maxRoleMembers: config.maxRoleMembers ?? 20,
   };
   const running = new Set<Promise<void>>();
+  const limiter = config.rateLimit ? new CommandRateLimiter(config.rateLimit) : null;
 
   const run = (interaction: APIInteraction, work: Work) => {
     const task = (async () => {
@@ -113,6 +115,17 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps, config: DiscordCo
     if (!interaction || typeof interaction !== 'object' || typeof interaction.type !== 'number') {
       res.status(400).json({ error: 'not an interaction' });
       return;
+    }
+    if (interaction.type === 2 && limiter) {
+      const user = interaction.member?.user?.id ?? interaction.user?.id ?? '';
+      const limit = limiter.take('discord', interaction.guild_id ?? `dm:${user}`, user);
+      if (!limit.ok) {
+        const locale = localeOf(interaction) === 'fr' ? 'fr' : 'en';
+        res
+          .status(200)
+          .json({ type: 4, data: textMessage(rateLimitedMessage(limit, locale), { ephemeral: true }) });
+        return;
+      }
     }
     const decision = decide(interaction);
     res.status(200).json(decision.response);

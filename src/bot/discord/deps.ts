@@ -12,6 +12,8 @@ import type {
   RequestMeetingResult,
 } from '../../app/request-meeting.ts';
 import { requestMeeting } from '../../app/request-meeting.ts';
+import type { RateLimitSettings } from '../rate-limit.ts';
+import { rateLimitsFromEnv } from '../rate-limit.ts';
 
 export type DiscordStore = Pick<
   Repositories,
@@ -55,6 +57,8 @@ export interface DiscordConfig {
   readonly maxRateLimitWaitMs?: number;
   /** Most members a role may add to a meeting. Default 20. */
   readonly maxRoleMembers?: number;
+  /** Per-user and per-guild limits on `/meet` (in memory, per replica). None: unlimited. */
+  readonly rateLimit?: RateLimitSettings;
 }
 
 /** Binds the two meeting use cases to their dependencies. */
@@ -97,11 +101,13 @@ export function discordConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Disc
     throw new DiscordConfigError('DISCORD_PUBLIC_KEY must be the 64 hexadecimal characters of "Public Key".');
   if (!/^\d{15,25}$/.test(applicationId ?? ''))
     throw new DiscordConfigError('DISCORD_APPLICATION_ID must be the numeric "Application ID".');
+  const rateLimits = rateLimitsFromEnv(env);
   return {
     publicKey: publicKey!,
     applicationId: applicationId!,
     botToken: botToken!,
     ...(env.DISCORD_API_URL?.trim() ? { api: env.DISCORD_API_URL.trim() } : {}),
     ...(env.DISCORD_TENANT_ID?.trim() ? { tenantId: env.DISCORD_TENANT_ID.trim() } : {}),
+    ...(rateLimits ? { rateLimit: rateLimits } : {}),
   };
 }

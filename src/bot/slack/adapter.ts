@@ -14,6 +14,7 @@ import type { AuthorizeResult, Logger, ReceiverProcessEventErrorHandlerArgs } fr
 import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
 import type { Router } from 'express';
 import type { Locale } from '../../app/views.ts';
+import { CommandRateLimiter, rateLimitedMessage } from '../rate-limit.ts';
 import { detectLocale } from './common.ts';
 import { Deduper } from './dedupe.ts';
 import type { RespondFn, SlackApi, SlackConfig, SlackDeps, SlackRuntime } from './deps.ts';
@@ -181,11 +182,21 @@ export function createSlackAdapter(deps: SlackDeps, config: SlackConfig): SlackA
       );
     }
   };
-  app.command(config.command ?? '/meet', async ({ command, ack, respond, client }) =>
-    guarded(detectLocale(command.text), respond as RespondFn, () =>
+  const limiter = config.rateLimit ? new CommandRateLimiter(config.rateLimit) : null;
+  app.command(config.command ?? '/meet', async ({ command, ack, respond, client }) => {
+    const decision = limiter?.take('slack', String(command.team_id), String(command.user_id));
+    if (decision && !decision.ok) {
+      // Refused in the ack itself: private to the user, nothing else happens.
+      await ack({
+        response_type: 'ephemeral',
+        text: rateLimitedMessage(decision, detectLocale(command.text)),
+      });
+      return;
+    }
+    return guarded(detectLocale(command.text), respond as RespondFn, () =>
       meetCommand(rt, { command, ack, respond, client: client as unknown as SlackApi }),
-    ),
-  );
+    );
+  });
   const action =
     (handler: typeof bookSlot) =>
     async ({ body, action, ack, respond, client }: ActionListenerArgs) =>

@@ -9,6 +9,7 @@
  *   SLACK_REDIRECT_URI     optional, e.g. https://convene.example.com/slack/oauth_redirect
  *   SLACK_API_URL          optional Web API base (default https://slack.com/api/)
  */
+import { rateLimitsFromEnv } from '../rate-limit.ts';
 import type { SlackConfig } from './deps.ts';
 
 export class SlackConfigError extends Error {
@@ -65,6 +66,7 @@ export function slackConfigFromEnv(env: NodeJS.ProcessEnv = process.env): SlackC
       'Socket Mode serves no OAuth pages: set SLACK_BOT_TOKEN for development.',
     );
   const apiUrl = get('SLACK_API_URL');
+  const rateLimits = rateLimitsFromEnv(env);
   const redirectUri = get('SLACK_REDIRECT_URI');
   return {
     signingSecret,
@@ -74,5 +76,6 @@ export function slackConfigFromEnv(env: NodeJS.ProcessEnv = process.env): SlackC
     ...(oauthParts === 3 && !socket ? { clientId, clientSecret, stateSecret } : {}),
     ...(redirectUri ? { redirectUri } : {}),
     ...(apiUrl ? { slackApiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` } : {}),
+    ...(rateLimits ? { rateLimit: rateLimits } : {}),
   } as SlackConfig;
 }

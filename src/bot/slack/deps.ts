@@ -3,6 +3,7 @@
  * slice of the Slack Web API / Bolt listener arguments the listeners use — so every listener is a plain
  * function testable with fake `ack` / `respond` / `client`.
  */
+
 import type {
   LinkProviderKind,
   StartLinkInput,
@@ -13,6 +14,7 @@ import type {
 import type { BusyReader, EventWriter } from '../../app/ports/calendars.ts';
 import type { Repositories, Rotation } from '../../app/ports/store.ts';
 import type { PeopleDirectory } from '../../app/request-meeting.ts';
+import type { RateLimitSettings } from '../rate-limit.ts';
 import type { Deduper } from './dedupe.ts';
 
 export type SlackStore = Pick<
@@ -70,6 +72,8 @@ export interface SlackConfig {
   readonly endpoint?: string;
   /** Bolt's per-request ack deadline; default 3001 ms. */
   readonly unhandledRequestTimeoutMillis?: number;
+  /** Per-user and per-workspace limits on the slash command (in memory, per replica). None: unlimited. */
+  readonly rateLimit?: RateLimitSettings;
 }
 
 export type Block = Record<string, unknown>;
