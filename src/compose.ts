@@ -124,7 +124,7 @@ export function composeChat(
     const discord = createDiscordAdapter(
       {
         store,
-        meetings: meetingUseCases({ store, busy: calendars, writer: calendars }),
+        meetings: meetingUseCases({ store, busy: calendars, writer: calendars, rotations: store.rotations }),
         ...(link ? { link } : {}),
         log,
       },

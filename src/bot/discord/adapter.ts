@@ -35,6 +35,7 @@ import { handleLink } from './handlers/link.ts';
 import { handleMeetNew } from './handlers/meet-new.ts';
 import { handleSettings, zoneChoices } from './handlers/settings.ts';
 import { handleStatus } from './handlers/status.ts';
+import { handleTeam } from './handlers/team.ts';
 import { handleUnlink } from './handlers/unlink.ts';
 import { handleZoneSelect } from './handlers/zone.ts';
 import { messages } from './messages.ts';
@@ -168,6 +169,8 @@ export function decide(interaction: APIInteraction): Decision {
           return { response: privately, work: (env) => handleStatus(env, command) };
         case 'settings':
           return { response: privately, work: (env) => handleSettings(env, command) };
+        case 'team':
+          return { response: privately, work: (env) => handleTeam(env, command) };
         default:
           return unknown;
       }

@@ -3,6 +3,7 @@
  * (validated on `toJSON()`), with French localisations. Discord does not allow top-level options next
  * to subcommands, so the request itself is `/meet new request: … with: …`.
  */
+import type { SlashCommandSubcommandBuilder, SlashCommandSubcommandGroupBuilder } from '@discordjs/builders';
 import { SlashCommandBuilder } from '@discordjs/builders';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { InteractionContextType } from 'discord-api-types/v10';
@@ -133,6 +134,7 @@ export function meetCommand(): RESTPostAPIChatInputApplicationCommandsJSONBody {
             }),
         ),
     )
+    .addSubcommandGroup((group) => teamGroup(group))
     .addSubcommand((sub) =>
       sub
         .setName('help')
@@ -141,6 +143,277 @@ export function meetCommand(): RESTPostAPIChatInputApplicationCommandsJSONBody {
         .setDescriptionLocalizations({ fr: 'Comment utiliser Convene' }),
     );
   return builder.toJSON();
+}
+
+type TeamOption =
+  | 'team'
+  | 'member'
+  | 'name'
+  | 'mode'
+  | 'window'
+  | 'weight'
+  | 'priority'
+  | 'value'
+  | 'until'
+  | 'role';
+
+/** `/meet team …`: the rotation commands (changes need Manage Server; checked by the handler). */
+export const TEAM_SUBCOMMANDS: Record<
+  string,
+  { en: string; fr: string; frName: string; options: readonly [TeamOption, boolean][] }
+> = {
+  list: { en: 'List the teams', fr: 'Lister les équipes', frName: 'liste', options: [] },
+  standings: {
+    en: 'Bookings, targets and shortfalls of a team',
+    fr: "Réservations, objectifs et écarts d'une équipe",
+    frName: 'classement',
+    options: [['team', false]],
+  },
+  create: {
+    en: 'Create a team (Manage Server)',
+    fr: 'Créer une équipe (Gérer le serveur)',
+    frName: 'creer',
+    options: [
+      ['name', true],
+      ['mode', false],
+      ['window', false],
+    ],
+  },
+  rename: {
+    en: 'Rename a team (Manage Server)',
+    fr: 'Renommer une équipe (Gérer le serveur)',
+    frName: 'renommer',
+    options: [
+      ['team', true],
+      ['name', true],
+    ],
+  },
+  delete: {
+    en: 'Delete a team (Manage Server)',
+    fr: 'Supprimer une équipe (Gérer le serveur)',
+    frName: 'supprimer',
+    options: [['team', true]],
+  },
+  add: {
+    en: 'Add a member (Manage Server)',
+    fr: 'Ajouter un membre (Gérer le serveur)',
+    frName: 'ajouter',
+    options: [
+      ['team', true],
+      ['member', true],
+      ['weight', false],
+      ['priority', false],
+    ],
+  },
+  remove: {
+    en: 'Remove a member (Manage Server)',
+    fr: 'Retirer un membre (Gérer le serveur)',
+    frName: 'retirer',
+    options: [
+      ['team', true],
+      ['member', true],
+    ],
+  },
+  weight: {
+    en: "Set a member's weight (Manage Server)",
+    fr: "Régler le poids d'un membre (Gérer le serveur)",
+    frName: 'poids',
+    options: [
+      ['team', true],
+      ['member', true],
+      ['value', true],
+    ],
+  },
+  priority: {
+    en: "Set a member's priority (Manage Server)",
+    fr: "Régler la priorité d'un membre (Gérer le serveur)",
+    frName: 'priorite',
+    options: [
+      ['team', true],
+      ['member', true],
+      ['value', true],
+    ],
+  },
+  mode: {
+    en: 'Round-robin or collective (Manage Server)',
+    fr: 'Tournant ou collectif (Gérer le serveur)',
+    frName: 'mode',
+    options: [
+      ['team', true],
+      ['mode', true],
+    ],
+  },
+  window: {
+    en: 'Fairness window: day, week or month (Manage Server)',
+    fr: "Fenêtre d'équité : jour, semaine ou mois (Gérer le serveur)",
+    frName: 'fenetre',
+    options: [
+      ['team', true],
+      ['window', true],
+    ],
+  },
+  pause: {
+    en: 'Pause a member, e.g. vacation (Manage Server)',
+    fr: 'Mettre un membre en pause, ex. congés (Gérer le serveur)',
+    frName: 'pause',
+    options: [
+      ['team', true],
+      ['member', true],
+      ['until', false],
+    ],
+  },
+  resume: {
+    en: 'End a pause (Manage Server)',
+    fr: 'Terminer une pause (Gérer le serveur)',
+    frName: 'reprendre',
+    options: [
+      ['team', true],
+      ['member', true],
+    ],
+  },
+  bind: {
+    en: 'Make a role mean this team in /meet new (Manage Server)',
+    fr: 'Faire désigner cette équipe par un rôle dans /meet nouvelle (Gérer le serveur)',
+    frName: 'lier',
+    options: [
+      ['team', true],
+      ['role', true],
+    ],
+  },
+  unbind: {
+    en: 'Unbind the role of a team (Manage Server)',
+    fr: "Délier le rôle d'une équipe (Gérer le serveur)",
+    frName: 'delier',
+    options: [['team', true]],
+  },
+};
+
+function teamOption(sub: SlashCommandSubcommandBuilder, option: TeamOption, required: boolean): void {
+  switch (option) {
+    case 'team':
+    case 'name':
+      sub.addStringOption((o) =>
+        o
+          .setName(option)
+          .setNameLocalizations({ fr: option === 'team' ? 'equipe' : 'nom' })
+          .setDescription(option === 'team' ? 'Team name' : 'New team name (no spaces)')
+          .setDescriptionLocalizations({
+            fr: option === 'team' ? "Nom de l'équipe" : "Nom de l'équipe (sans espace)",
+          })
+          .setRequired(required)
+          .setMaxLength(40),
+      );
+      return;
+    case 'member':
+      sub.addUserOption((o) =>
+        o
+          .setName('member')
+          .setNameLocalizations({ fr: 'membre' })
+          .setDescription('Team member')
+          .setDescriptionLocalizations({ fr: "Membre de l'équipe" })
+          .setRequired(required),
+      );
+      return;
+    case 'role':
+      sub.addRoleOption((o) =>
+        o
+          .setName('role')
+          .setNameLocalizations({ fr: 'role' })
+          .setDescription('Role that means this team')
+          .setDescriptionLocalizations({ fr: 'Rôle qui désigne cette équipe' })
+          .setRequired(required),
+      );
+      return;
+    case 'mode':
+      sub.addStringOption((o) =>
+        o
+          .setName('mode')
+          .setDescription('Round-robin (one member per meeting) or collective (everyone)')
+          .setDescriptionLocalizations({
+            fr: 'Tournant (un membre par réunion) ou collectif (tout le monde)',
+          })
+          .setRequired(required)
+          .addChoices(
+            { name: 'round-robin', value: 'round-robin', name_localizations: { fr: 'tournant' } },
+            { name: 'collective', value: 'collective', name_localizations: { fr: 'collectif' } },
+          ),
+      );
+      return;
+    case 'window':
+      sub.addStringOption((o) =>
+        o
+          .setName('window')
+          .setNameLocalizations({ fr: 'fenetre' })
+          .setDescription('Fairness window')
+          .setDescriptionLocalizations({ fr: "Fenêtre d'équité" })
+          .setRequired(required)
+          .addChoices(
+            { name: 'day', value: 'day', name_localizations: { fr: 'jour' } },
+            { name: 'week', value: 'week', name_localizations: { fr: 'semaine' } },
+            { name: 'month', value: 'month', name_localizations: { fr: 'mois' } },
+          ),
+      );
+      return;
+    case 'weight':
+    case 'priority':
+    case 'value':
+      sub.addIntegerOption((o) =>
+        o
+          .setName(option)
+          .setNameLocalizations({ fr: { weight: 'poids', priority: 'priorite', value: 'valeur' }[option] })
+          .setDescription(
+            {
+              weight: 'Share weight (default 1)',
+              priority: 'Tie-break priority (default 0)',
+              value: 'Value',
+            }[option],
+          )
+          .setDescriptionLocalizations({
+            fr: {
+              weight: 'Poids de la part (1 par défaut)',
+              priority: "Priorité en cas d'égalité (0 par défaut)",
+              value: 'Valeur',
+            }[option],
+          })
+          .setRequired(required)
+          .setMinValue(option === 'weight' ? 0 : -1000)
+          .setMaxValue(1000),
+      );
+      return;
+    case 'until':
+      sub.addStringOption((o) =>
+        o
+          .setName('until')
+          .setNameLocalizations({ fr: 'jusqua' })
+          .setDescription('Last day of the pause, YYYY-MM-DD (default: until resumed)')
+          .setDescriptionLocalizations({
+            fr: "Dernier jour de la pause, AAAA-MM-JJ (par défaut : jusqu'à reprise)",
+          })
+          .setRequired(required)
+          .setMaxLength(10),
+      );
+      return;
+  }
+}
+
+function teamGroup(group: SlashCommandSubcommandGroupBuilder): SlashCommandSubcommandGroupBuilder {
+  group
+    .setName('team')
+    .setNameLocalizations({ fr: 'equipe' })
+    .setDescription('Team rotations: round-robin or collective meetings')
+    .setDescriptionLocalizations({ fr: "Rotations d'équipe : réunions tournantes ou collectives" });
+  for (const [name, spec] of Object.entries(TEAM_SUBCOMMANDS)) {
+    group.addSubcommand((sub) => {
+      sub
+        .setName(name)
+        .setNameLocalizations({ fr: spec.frName })
+        .setDescription(spec.en)
+        .setDescriptionLocalizations({ fr: spec.fr });
+      for (const [option, required] of spec.options) teamOption(sub, option, required);
+      return sub;
+    });
+  }
+  return group;
 }
 
 /** Every command Convene registers. */

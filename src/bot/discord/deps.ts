@@ -18,7 +18,8 @@ import { rateLimitsFromEnv } from '../rate-limit.ts';
 export type DiscordStore = Pick<
   Repositories,
   'workspaces' | 'people' | 'preferences' | 'connections' | 'requests' | 'audit'
->;
+> &
+  Partial<Pick<Repositories, 'rotations'>>;
 
 export interface MeetingUseCases {
   request(input: RequestMeetingInput): Promise<RequestMeetingResult>;

@@ -273,7 +273,15 @@ describe('convene discord register', () => {
       commands: ['meet'],
     });
     const meet = fake.commands.get(guildId)?.[0] as { options: { name: string }[] };
-    expect(meet.options.map((o) => o.name)).toEqual(['new', 'link', 'unlink', 'status', 'settings', 'help']);
+    expect(meet.options.map((o) => o.name)).toEqual([
+      'new',
+      'link',
+      'unlink',
+      'status',
+      'settings',
+      'team',
+      'help',
+    ]);
     const again = io();
     expect(await discordCli(['register', '--guild', guildId, '--json'], again.cli, env())).toBe(0);
     expect(JSON.parse(again.out[0]!)).toMatchObject({ status: 'unchanged' });

@@ -143,8 +143,15 @@ export async function buildRequestText(
     await upsertUser(env, ctx.workspace, user, members[id] ?? null);
   }
 
+  // Roles bound to a Convene team stay as `<@&id>`: the use case books the team (round-robin or collective).
+  const teamRoles = new Set<string>();
+  const rotations = env.deps.store.rotations;
+  if (rotations)
+    for (const id of new Set(roleIds))
+      if (await rotations.findTeam(ctx.workspace.tenantId, { groupRef: id })) teamRoles.add(id);
   const expanded = new Map<string, string[]>();
-  if (roleIds.length > 0) {
+  for (const id of teamRoles) expanded.set(id, [`<@&${id}>`]);
+  if (roleIds.some((id) => !teamRoles.has(id))) {
     let all: APIGuildMember[];
     try {
       all = await env.api.listMembers(ctx.guildId);
@@ -153,7 +160,7 @@ export async function buildRequestText(
         return { ok: false, message: m.membersUnavailable };
       throw error;
     }
-    for (const roleId of new Set(roleIds)) {
+    for (const roleId of new Set(roleIds.filter((id) => !teamRoles.has(id)))) {
       const label = roles[roleId] ? `@${roles[roleId].name}` : `<@&${roleId}>`;
       const inRole = all.filter((member) => member.user && !member.user.bot && member.roles.includes(roleId));
       if (inRole.length === 0) return { ok: false, message: m.roleEmpty(label) };
