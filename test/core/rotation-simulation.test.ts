@@ -167,6 +167,34 @@ describe('rotation simulation (acceptance)', () => {
     });
   }
 
+  it('a member back from a week of vacation is not flooded the week after', () => {
+    const from = Date.UTC(2026, 0, 8);
+    const until = Date.UTC(2026, 0, 15);
+    const members: RotationMemberState[] = TEAM.map((m) =>
+      m.id === 'dee' ? { ...m, pausedFrom: from, pausedUntil: until } : m,
+    );
+    const times = bookingTimes(700, Date.UTC(2026, 0, 1), Date.UTC(2026, 0, 31), 21);
+    const random = prng(22);
+    const history: RotationBooking[] = [];
+    for (const now of times) {
+      const paused = now >= from && now < until;
+      const present = members.filter((m) => !(paused && m.id === 'dee')).map((m) => m.id);
+      const choice = chooseMember({
+        members,
+        history,
+        window: fairnessWindow(now, 'Europe/Paris', 'month'),
+        now,
+        availableIds: randomAvailable(random, present),
+      });
+      if (choice.ok) history.push({ memberId: choice.memberId, at: now });
+    }
+    expect(history.filter((b) => b.at >= from && b.at < until && b.memberId === 'dee')).toEqual([]);
+    const week = history.filter((b) => b.at >= until && b.at < until + 7 * DAY);
+    const assigned = week.filter((b) => b.memberId === 'dee').length;
+    expect(assigned).toBeLessThanOrEqual(Math.ceil(week.length / 2) + 1);
+    expect(assigned).toBeGreaterThanOrEqual(Math.floor((week.length / 2) * 0.8));
+  });
+
   it('the late-joiner check fails without proration (it can fail)', () => {
     const { assigned, share } = weekAfterJoin(naive, 11);
     expect(assigned).toBeGreaterThan(Math.ceil(share) + 1);
