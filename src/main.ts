@@ -66,9 +66,12 @@ async function start(env: NodeJS.ProcessEnv): Promise<void> {
     await store.close();
     throw error;
   }
+  const databaseIsReady = databaseReady(store);
+  let draining = false;
   const app = createWebServer({
     routers,
-    ready: databaseReady(store),
+    // Not ready while shutting down, so that a load balancer stops sending requests first.
+    ready: async () => !draining && (await databaseIsReady()),
     logger: createLogger({ level: env.LOG_LEVEL?.trim() || 'info' }),
     metrics: createMetrics({ defaults: true }),
   });
@@ -112,6 +115,7 @@ async function start(env: NodeJS.ProcessEnv): Promise<void> {
       process.exit(1);
     }
     stopping = true;
+    draining = true;
     console.log(`Convene: ${signal} received, shutting down`);
     const force = setTimeout(() => server.closeAllConnections(), 5_000);
     force.unref();
