@@ -61,6 +61,7 @@ export interface TeamCommandDeps {
 export interface TeamCommandInput {
   readonly tenantId: string;
   readonly workspaceId: string;
+  /** Chat admins decide; people they granted Convene admin rights (`team grant`) may change teams too. */
   readonly actor: TeamActor;
   /** The text after `/meet`, starting with `team` / `équipe`. */
   readonly text: string;
@@ -104,7 +105,9 @@ export type TeamCommandResult =
       readonly message: string;
     };
 
-const READ_ONLY = new Set<TeamCommand['op']>(['help', 'list', 'standings']);
+const READ_ONLY = new Set<TeamCommand['op']>(['help', 'list', 'standings', 'admins']);
+/** Only chat admins (not Convene admins) grant or revoke Convene admin rights. */
+const CHAT_ADMIN_ONLY = new Set<TeamCommand['op']>(['grant', 'revoke']);
 
 export async function runTeamCommand(
   deps: TeamCommandDeps,
@@ -139,7 +142,18 @@ export async function runTeamCommand(
     ...extra,
   });
 
-  if (!READ_ONLY.has(command.op) && !input.actor.isAdmin)
+  if (CHAT_ADMIN_ONLY.has(command.op) && !input.actor.isAdmin)
+    return fail(
+      'forbidden',
+      'Only workspace admins and owners can grant or revoke Convene admin rights.',
+      'Seuls les administrateurs et propriétaires de l’espace peuvent accorder ou retirer les droits d’administration de Convene.',
+    );
+  const granted =
+    !input.actor.isAdmin &&
+    input.actor.personId !== null &&
+    !READ_ONLY.has(command.op) &&
+    (await deps.store.rotations.isConveneAdmin(input.tenantId, input.actor.personId));
+  if (!READ_ONLY.has(command.op) && !input.actor.isAdmin && !granted)
     return fail(
       'forbidden',
       'Only workspace admins can change teams (Slack: admins and owners; Discord: Manage Server). You can still use /meet team standings.',
@@ -225,6 +239,60 @@ export async function runTeamCommand(
   };
 
   if (command.op === 'help') return done(helpText(locale));
+  if (command.op === 'admins') {
+    const ids = await rotations.listAdmins(tenantId);
+    const people = await Promise.all(ids.map((id) => deps.store.people.get(tenantId, id)));
+    const names = people.flatMap((p) => (p ? [p.displayName] : []));
+    return done(
+      names.length === 0
+        ? t(
+            'No Convene admin granted: workspace admins and owners manage teams.',
+            "Aucun administrateur Convene désigné : les administrateurs et propriétaires de l'espace gèrent les équipes.",
+          )
+        : t(
+            `Convene admins (besides workspace admins): ${names.join(', ')}.`,
+            `Administrateurs Convene (en plus des administrateurs de l'espace) : ${names.join(', ')}.`,
+          ),
+    );
+  }
+  if (command.op === 'grant' || command.op === 'revoke') {
+    const resolved = await resolve(command.members);
+    if (!resolved.ok) return resolved.result;
+    const changed: string[] = [];
+    for (const person of resolved.people) {
+      const ok =
+        command.op === 'grant'
+          ? await rotations.grantAdmin(tenantId, person.id, input.actor.personId)
+          : await rotations.revokeAdmin(tenantId, person.id);
+      if (!ok) continue;
+      changed.push(person.displayName);
+      await deps.store.audit.append({
+        tenantId,
+        actorId: input.actor.personId,
+        actor: input.actor.label,
+        action: `admin.${command.op}`,
+        target: person.id,
+        details: { name: person.displayName },
+      });
+    }
+    if (changed.length === 0)
+      return done(
+        command.op === 'grant'
+          ? t('Nothing changed.', 'Rien n’a changé.')
+          : t('They were not Convene admins.', 'Ces personnes n’étaient pas administrateurs Convene.'),
+      );
+    return done(
+      command.op === 'grant'
+        ? t(
+            `${changed.join(', ')} can now manage teams.`,
+            `${changed.join(', ')} peut maintenant gérer les équipes.`,
+          )
+        : t(
+            `${changed.join(', ')} can no longer manage teams.`,
+            `${changed.join(', ')} ne peut plus gérer les équipes.`,
+          ),
+    );
+  }
   if (command.op === 'list') {
     const teams = await rotations.listTeams(tenantId);
     if (teams.length === 0)
@@ -655,6 +723,7 @@ function helpText(locale: Locale): string {
         '• /meet équipe mode <équipe> tournant|collectif · /meet équipe fenêtre <équipe> jour|semaine|mois',
         "• /meet équipe pause <équipe> @membre [jusqu'au AAAA-MM-JJ] · /meet équipe reprendre <équipe> @membre",
         '• /meet équipe lier <équipe> @groupe · /meet équipe délier <équipe>',
+        '• /meet équipe administrateurs · /meet équipe accorder|révoquer @personne',
         'Puis : /meet @<équipe> 30m demain',
       ].join('\n')
     : [
@@ -667,6 +736,7 @@ function helpText(locale: Locale): string {
         '• /meet team mode <team> round-robin|collective · /meet team window <team> day|week|month',
         '• /meet team pause <team> @member [until YYYY-MM-DD] · /meet team resume <team> @member',
         '• /meet team bind <team> @user-group-or-role · /meet team unbind <team>',
+        '• /meet team admins · /meet team grant|revoke @person',
         'Then: /meet @<team> 30m tomorrow',
       ].join('\n');
 }

@@ -14,6 +14,7 @@
  *   team window <team> day|week|month
  *   team pause <team> @member [until YYYY-MM-DD]     team resume <team> @member
  *   team bind <team> @group (Slack user group / Discord role)     team unbind <team>
+ *   team admins | team grant @person… | team revoke @person…   (Convene admins, granted by chat admins)
  */
 import type { FairnessPeriod } from './rotation.ts';
 
@@ -33,6 +34,9 @@ export interface GroupRef {
 export type TeamCommand =
   | { readonly op: 'help' }
   | { readonly op: 'list' }
+  | { readonly op: 'admins' }
+  | { readonly op: 'grant'; readonly members: readonly MemberRef[] }
+  | { readonly op: 'revoke'; readonly members: readonly MemberRef[] }
   | { readonly op: 'standings'; readonly team: string | null }
   | {
       readonly op: 'create';
@@ -101,6 +105,12 @@ const OPS: Record<string, TeamCommandOp> = {
   reprendre: 'resume',
   bind: 'bind',
   lier: 'bind',
+  admins: 'admins',
+  administrateurs: 'admins',
+  grant: 'grant',
+  accorder: 'grant',
+  revoke: 'revoke',
+  revoquer: 'revoke',
   unbind: 'unbind',
   delier: 'unbind',
 };
@@ -146,8 +156,18 @@ export function parseTeamCommand(text: string): ParsedTeamCommand | null {
       `Unknown team command “${opWord}”: try /meet team help.`,
       `Commande d'équipe inconnue « ${opWord} » : essayez /meet équipe aide.`,
     );
-  if (op === 'help' || op === 'list') return ok({ op });
+  if (op === 'help' || op === 'list' || op === 'admins') return ok({ op });
   const rest = tokens.slice(2);
+  if (op === 'grant' || op === 'revoke') {
+    const members = rest.map(memberRef);
+    if (members.length === 0 || members.some((m) => m === null))
+      return usage(`${opWord} @person…`, `${opWord} @personne…`);
+    return ok(
+      op === 'grant'
+        ? { op, members: members as MemberRef[] }
+        : { op: 'revoke', members: members as MemberRef[] },
+    );
+  }
   if (op === 'standings') {
     const team = rest[0] ?? null;
     return ok({ op, team: team === null ? null : stripAt(team) });

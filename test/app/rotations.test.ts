@@ -231,6 +231,28 @@ describe('team rotations use case', () => {
     });
   });
 
+  it('a chat admin grants Convene admin rights; the grantee manages teams but cannot grant', async () => {
+    const grantee: TeamActor = { personId: bo.id, label: 'slack:U0BO', isAdmin: false };
+    expect(await run('team create ops', grantee)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await run('team grant <@U0BO>', member)).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+      message: 'Only workspace admins and owners can grant or revoke Convene admin rights.',
+    });
+    expect(await run('team grant <@U0BO>')).toMatchObject({ ok: true, message: 'Bo can now manage teams.' });
+    expect(await run('team admins', member)).toMatchObject({
+      ok: true,
+      message: expect.stringContaining('Bo'),
+    });
+    expect(await run('team create ops', grantee)).toMatchObject({ ok: true });
+    expect(await run('team grant <@U0LI>', grantee)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await run('team revoke <@U0BO>')).toMatchObject({ ok: true });
+    expect(await run('team delete ops', grantee)).toMatchObject({ ok: false, code: 'forbidden' });
+    const actions = (await store.audit.list(ws.tenantId, { limit: 3 })).map((e) => e.action);
+    expect(actions).toEqual(['admin.revoke', 'team.create', 'admin.grant']);
+    await run('team delete ops');
+  });
+
   it('deletes a team (admin), audited', async () => {
     const team = (await store.rotations.findTeam(ws.tenantId, { name: 'helpdesk' }))!;
     expect(await run('team delete helpdesk', member)).toMatchObject({ ok: false, code: 'forbidden' });

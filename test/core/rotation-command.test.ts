@@ -65,6 +65,23 @@ describe('parseTeamCommand', () => {
     });
   });
 
+  it('parses Convene admin grants', () => {
+    expect(parseTeamCommand('team admins')).toMatchObject({ ok: true, command: { op: 'admins' } });
+    expect(parseTeamCommand('team grant <@U0ANA> <@U0BO>')).toMatchObject({
+      ok: true,
+      command: { op: 'grant', members: [{ id: 'U0ANA' }, { id: 'U0BO' }] },
+    });
+    expect(parseTeamCommand('équipe révoquer <@U0ANA>')).toMatchObject({
+      ok: true,
+      locale: 'fr',
+      command: { op: 'revoke', members: [{ id: 'U0ANA' }] },
+    });
+    expect(parseTeamCommand('team grant support')).toMatchObject({
+      ok: false,
+      message: 'Usage: /meet team grant @person…',
+    });
+  });
+
   it('answers French commands in French', () => {
     expect(parseTeamCommand('équipe créer support collectif mois')).toEqual({
       ok: true,

@@ -264,4 +264,21 @@ describe.each(BACKENDS)('rotation teams on %s', (backend) => {
       ]),
     ).toBe(false);
   });
+
+  it('Convene admins: granted, listed, checked and revoked per tenant', async () => {
+    const [granter, helper] = [await personIn(slack, 'U-adm-granter'), await personIn(slack, 'U-adm-helper')];
+    const foreign = await personIn(other, 'U-adm-foreign');
+    expect(await store.rotations.isConveneAdmin(slack.tenantId, helper.id)).toBe(false);
+    expect(await store.rotations.grantAdmin(slack.tenantId, helper.id, granter.id)).toBe(true);
+    expect(await store.rotations.grantAdmin(slack.tenantId, helper.id, granter.id)).toBe(true);
+    expect(await store.rotations.grantAdmin(slack.tenantId, foreign.id, granter.id)).toBe(false);
+    expect(await store.rotations.isConveneAdmin(slack.tenantId, helper.id)).toBe(true);
+    expect(await store.rotations.isConveneAdmin(other.tenantId, helper.id)).toBe(false);
+    expect(await store.rotations.listAdmins(slack.tenantId)).toEqual([helper.id]);
+    expect(await store.rotations.listAdmins(other.tenantId)).toEqual([]);
+    expect(await store.rotations.revokeAdmin(other.tenantId, helper.id)).toBe(false);
+    expect(await store.rotations.revokeAdmin(slack.tenantId, helper.id)).toBe(true);
+    expect(await store.rotations.revokeAdmin(slack.tenantId, helper.id)).toBe(false);
+    expect(await store.rotations.isConveneAdmin(slack.tenantId, helper.id)).toBe(false);
+  });
 });

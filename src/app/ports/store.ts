@@ -499,6 +499,13 @@ export interface RotationRepository {
   ): Promise<boolean>;
   /** The pick of one slot (1-based `slotRank`), or null. */
   pickFor(tenantId: string, proposalId: string, slotRank: number): Promise<RotationPick | null>;
+  /** Convene admins (granted by a chat admin): may change teams. False when the person is not in the tenant. */
+  grantAdmin(tenantId: string, personId: string, grantedBy: string | null): Promise<boolean>;
+  /** False when the person was not a Convene admin. */
+  revokeAdmin(tenantId: string, personId: string): Promise<boolean>;
+  isConveneAdmin(tenantId: string, personId: string): Promise<boolean>;
+  /** Person ids, oldest grant first. */
+  listAdmins(tenantId: string): Promise<string[]>;
   /** Assignments with `since <= at < until`, oldest first. */
   assignments(
     tenantId: string,

@@ -306,6 +306,34 @@ export function rotationRepository(db: Db): RotationRepository {
         explanation: { en: String(explanation.en ?? ''), fr: String(explanation.fr ?? '') },
       };
     },
+    async grantAdmin(tenantId, personId, grantedBy) {
+      if (!isId(tenantId) || !isId(personId) || (grantedBy !== null && !isId(grantedBy))) return false;
+      const person = await db.person.findFirst({ where: { id: personId, tenantId }, select: { id: true } });
+      if (!person) return false;
+      await db.conveneAdmin.upsert({
+        where: { personId },
+        create: { tenantId, personId, grantedBy },
+        update: {},
+      });
+      return true;
+    },
+    async revokeAdmin(tenantId, personId) {
+      if (!isId(tenantId) || !isId(personId)) return false;
+      const result = await db.conveneAdmin.deleteMany({ where: { tenantId, personId } });
+      return result.count === 1;
+    },
+    async isConveneAdmin(tenantId, personId) {
+      if (!isId(tenantId) || !isId(personId)) return false;
+      return (await db.conveneAdmin.count({ where: { tenantId, personId } })) === 1;
+    },
+    async listAdmins(tenantId) {
+      if (!isId(tenantId)) return [];
+      const rows = await db.conveneAdmin.findMany({
+        where: { tenantId },
+        orderBy: [{ grantedAt: 'asc' }, { personId: 'asc' }],
+      });
+      return rows.map((r) => r.personId);
+    },
     async assignments(tenantId, rotationId, range) {
       if (!isId(tenantId) || !isId(rotationId)) return [];
       const rows = await db.rotationAssignment.findMany({

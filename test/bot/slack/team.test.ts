@@ -73,6 +73,18 @@ describe('/meet team on Slack', () => {
     expect(await reply('team weight support <@ULI|li> 5', 'UANA')).toContain('Only workspace admins');
   });
 
+  it('a workspace admin grants Convene admin rights to a member', async () => {
+    expect(await reply('team grant <@UORG|olga>', 'UANA')).toContain(
+      'Only workspace admins and owners can grant',
+    );
+    expect(await reply('team grant <@UORG|olga>', 'UADM')).toContain('Olga can now manage teams');
+    expect(await reply('team create billing', 'UORG')).toContain('Team “billing” created');
+    expect(await reply('team delete billing', 'UORG')).toContain('Team “billing” deleted');
+    expect(await reply('team grant <@UANA|ana>', 'UORG')).toContain(
+      'Only workspace admins and owners can grant',
+    );
+  });
+
   it('shows the standings to anyone', async () => {
     const text = await reply('team standings support', 'UORG');
     expect(text).toContain('Standings of “support” this month');
