@@ -6,11 +6,13 @@
  * actionable messages (`SlackConfigError`, `DiscordConfigError`, `LinkConfigError`).
  */
 
+import { hostname } from 'node:os';
 import { createProviderFactory } from './app/calendar-access/providers.ts';
 import { CalendarAccess } from './app/calendar-access.ts';
 import type { LinkConfig } from './app/link/config.ts';
 import { linkConfigFromEnv } from './app/link/config.ts';
 import { LinkCalendar } from './app/link-calendar.ts';
+import { startWorkers } from './app/outbox.ts';
 import type { Notifier } from './app/ports/calendars.ts';
 import { createDiscordAdapter, discordConfigFromEnv, meetingUseCases } from './bot/discord/index.ts';
 import { createDiscordNotifier } from './bot/discord/notifier.ts';
@@ -106,7 +108,7 @@ export function composeChat(
   const stoppers: Array<() => Promise<void>> = [];
   if (slackConfig) {
     const slack = createSlackAdapter(
-      { store, busy: calendars, writer: calendars, ...(link ? { linking: link } : {}), log },
+      { store, busy: calendars, writer: calendars, notifier, ...(link ? { linking: link } : {}), log },
       slackConfig,
     );
     if (slack.router) routers.push({ router: slack.router });
@@ -124,7 +126,13 @@ export function composeChat(
     const discord = createDiscordAdapter(
       {
         store,
-        meetings: meetingUseCases({ store, busy: calendars, writer: calendars, rotations: store.rotations }),
+        meetings: meetingUseCases({
+          store,
+          busy: calendars,
+          writer: calendars,
+          notifier,
+          rotations: store.rotations,
+        }),
         ...(link ? { link } : {}),
         log,
       },
@@ -135,6 +143,18 @@ export function composeChat(
     stoppers.push(() => discord.idle());
     platforms.push('discord');
   }
+
+  // Durable jobs (calendar writes, updates, deletes, reminders): every replica runs a worker loop.
+  let workers: { stop(): Promise<void> } | undefined;
+  starters.push(async () => {
+    workers = startWorkers(
+      { store, writer: calendars, notifier, log },
+      { worker: `${hostname()}:${process.pid}` },
+    );
+  });
+  stoppers.unshift(async () => {
+    await workers?.stop();
+  });
 
   return {
     platforms,

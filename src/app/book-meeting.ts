@@ -34,11 +34,12 @@ import type { Booking, EnqueueInput, Person, Repositories } from './ports/store.
 import type { ReminderSettings } from './reminders.ts';
 import { reminderJobs, reminderLeads } from './reminders.ts';
 import type { MeetingStore } from './request-meeting.ts';
+import { bookingPeople, recordRotationBooking } from './rotations.ts';
 import type { BookingParticipantView, BookingView, CalendarWriteStatus, Locale, SlotView } from './views.ts';
 import { listNames, slotLabel, toLocale } from './views.ts';
 
 export interface BookMeetingDeps {
-  readonly store: MeetingStore & Partial<Pick<Repositories, 'jobs'>>;
+  readonly store: MeetingStore & Partial<Pick<Repositories, 'jobs' | 'rotations'>>;
   readonly busy: BusyReader;
   readonly writer: EventWriter;
   /** DMs of a compensation (a calendar refused the booking). Default: none sent. */
@@ -145,7 +146,13 @@ export async function bookMeeting(
       'Ce créneau ne fait pas partie de la proposition : choisissez un des boutons affichés.',
     );
 
-  const people = await loadPeople(store, tenantId, peopleIds, request.requesterId);
+  // Round-robin: any team member may pick the time, but only the member chosen for that slot is booked
+  // (the other members are dropped from this booking); no pick → everyone in the request.
+  const { rotations } = store;
+  const bookedIds = rotations
+    ? (await bookingPeople({ rotations }, tenantId, proposal.id, index + 1, peopleIds)).people
+    : peopleIds;
+  const people = await loadPeople(store, tenantId, bookedIds, request.requesterId);
   const key = bookingIdempotencyKey(proposal.id, input.slotId);
 
   // A repeat of a click that already booked: the same confirmation, nothing booked twice.
@@ -170,8 +177,8 @@ export async function bookMeeting(
       end: Math.max(...proposal.slots.map((s) => s.end)),
     };
     const [read, booked] = await Promise.all([
-      deps.busy.busyFor(tenantId, peopleIds, range, { fresh: true }),
-      Promise.all(peopleIds.map((id) => store.bookings.listForPerson(tenantId, id, range))),
+      deps.busy.busyFor(tenantId, bookedIds, range, { fresh: true }),
+      Promise.all(bookedIds.map((id) => store.bookings.listForPerson(tenantId, id, range))),
     ]);
     const busy = normalize([
       ...read.people.flatMap((p) => p.busy),
@@ -226,10 +233,10 @@ export async function bookMeeting(
   const free = await stillFree();
   if (!free[index]) return taken(free);
 
-  const leads = await reminderLeads(deps.reminders, tenantId, peopleIds);
+  const leads = await reminderLeads(deps.reminders, tenantId, bookedIds);
   const booked = await store.bookings.bookSlot({
     tenantId,
-    people: peopleIds,
+    people: bookedIds,
     start: slot.start,
     end: slot.end,
     title: request.title,
@@ -253,6 +260,11 @@ export async function bookMeeting(
   // Idempotent (dedupe keys): a no-op where bookSlot enqueued them in its transaction.
   if (store.jobs)
     for (const job of bookingJobs(booked.booking, leads, input.now)) await store.jobs.enqueue(job);
+  if (rotations)
+    await recordRotationBooking(
+      { rotations },
+      { tenantId, proposalId: proposal.id, slotRank: index + 1, bookingId: booked.booking.id, at: input.now },
+    );
   await store.requests.setProposalStatus(tenantId, proposal.id, 'accepted');
   await store.requests.setStatus(tenantId, request.id, 'booked');
   const view = await confirmation(deps, input, locale, booked.booking, people, false);
@@ -301,6 +313,7 @@ async function confirmation(
     p.person.email ? [{ email: p.person.email, name: p.person.displayName }] : [],
   );
   const views: BookingParticipantView[] = [];
+  let conferenceUrl: string | undefined;
   for (const p of people) {
     const recorded = booking.events.find((e) => e.personId === p.person.id && e.status === 'created');
     let calendar: CalendarWriteStatus;
@@ -315,13 +328,15 @@ async function confirmation(
         end: booking.end,
         timeZone: organiserZone,
         attendees,
-        conference: false,
+        // A video link where the provider offers one (Google Meet, Teams); CalDAV ignores it.
+        conference: true,
       });
       if (outcome.ok) {
         calendar = 'written';
+        conferenceUrl ??= outcome.event.conferenceUrl;
         await deps.store.bookings.recordEvent(input.tenantId, booking.id, {
           personId: p.person.id,
-          calendarId: outcome.connectionId,
+          calendarId: outcome.calendarId,
           connectionId: outcome.connectionId,
           providerEventId: outcome.event.eventId,
           iCalUID: outcome.event.iCalUID ?? null,
@@ -358,7 +373,7 @@ async function confirmation(
             : 'the calendar could not be updated: Convene will retry';
         await deps.store.bookings.recordEvent(input.tenantId, booking.id, {
           personId: p.person.id,
-          calendarId: outcome.connectionId ?? 'unknown',
+          calendarId: outcome.calendarId ?? outcome.connectionId ?? 'unknown',
           connectionId: outcome.connectionId,
           status: 'failed',
           lastError: `${outcome.code}: ${outcome.message}`.slice(0, 500),
@@ -403,5 +418,6 @@ async function confirmation(
     alreadyBooked,
     headline,
     participants: views,
+    ...(conferenceUrl ? { conferenceUrl } : {}),
   };
 }

@@ -147,6 +147,7 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
       return {
         ok: false,
         connectionId: target.id,
+        calendarId: target.writeCalendarId,
         code: 'reauth_required',
         message: `The ${LABELS[target.provider]} (${target.account}) must be linked again.`,
       };
@@ -157,13 +158,14 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
       grantKey = opened.grantKey;
       const event = await opened.provider.createEvent({ ...draft, calendarId: target.writeCalendarId });
       this.#cache.invalidate(target.id);
-      return { ok: true, connectionId: target.id, event };
+      return { ok: true, connectionId: target.id, calendarId: target.writeCalendarId, event };
     } catch (error) {
       if (isRelinkError(error)) await this.#needsRelink(target, error, grantKey);
       this.#log(`calendar-access: write to ${target.id} failed: ${describe(error)}`);
       return {
         ok: false,
         connectionId: target.id,
+        calendarId: target.writeCalendarId,
         code: error instanceof ProviderError ? error.code : 'provider_error',
         message:
           error instanceof ProviderError
@@ -195,7 +197,7 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
         calendarId: target.calendarId,
       });
       this.#cache.invalidate(connection.id);
-      return { ok: true, connectionId: connection.id, event };
+      return { ok: true, connectionId: connection.id, calendarId: target.calendarId, event };
     } catch (error) {
       return this.#editFailed(connection, error, grantKey, 'update');
     }

@@ -131,7 +131,7 @@ export async function draftFor(
     end: booking.end,
     timeZone: organiserPrefs?.timeZone ?? 'UTC',
     attendees: people.flatMap((p) => (p?.email ? [{ email: p.email, name: p.displayName }] : [])),
-    conference: false,
+    conference: true,
   };
 }
 
@@ -146,11 +146,12 @@ async function record(
   booking: Booking,
   personId: string,
   connectionId: string,
+  calendarId: string,
   event: WrittenEvent,
 ): Promise<void> {
   await store.bookings.recordEvent(booking.tenantId, booking.id, {
     personId,
-    calendarId: connectionId,
+    calendarId,
     connectionId,
     providerEventId: event.eventId,
     iCalUID: event.iCalUID ?? null,
@@ -291,14 +292,14 @@ async function runWrite(deps: OutboxDeps, job: Job, booking: Booking, personId: 
     if (result.kind !== 'done')
       await store.bookings.recordEvent(booking.tenantId, booking.id, {
         personId,
-        calendarId: outcome.connectionId ?? 'unknown',
+        calendarId: outcome.calendarId ?? outcome.connectionId ?? 'unknown',
         connectionId: outcome.connectionId,
         status: 'failed',
         lastError: `${outcome.code}: ${outcome.message}`.slice(0, 500),
       });
     return result;
   }
-  await record(store, booking, personId, outcome.connectionId, outcome.event);
+  await record(store, booking, personId, outcome.connectionId, outcome.calendarId, outcome.event);
   // Cancelled while we wrote: the delete job may have run before our event existed.
   const after = await store.bookings.get(booking.tenantId, booking.id);
   if (after && after.status === 'cancelled') {
@@ -320,7 +321,7 @@ async function runUpdate(deps: OutboxDeps, job: Job, booking: Booking, personId:
     // provider without being recorded (a crash): writing with the same key returns that event.
     const written = await writer.writeFor(booking.tenantId, personId, draft);
     if (!written.ok) return failureResult(job, written);
-    await record(store, booking, personId, written.connectionId, written.event);
+    await record(store, booking, personId, written.connectionId, written.calendarId, written.event);
     const again = await store.bookings.get(booking.tenantId, booking.id);
     event = again ? liveEvent(again, personId) : undefined;
     if (!event) return { kind: 'done' };
@@ -334,7 +335,7 @@ async function runUpdate(deps: OutboxDeps, job: Job, booking: Booking, personId:
     draft,
   );
   if (!outcome.ok) return failureResult(job, outcome);
-  await record(store, booking, personId, outcome.connectionId, outcome.event);
+  await record(store, booking, personId, outcome.connectionId, outcome.calendarId, outcome.event);
   return { kind: 'done' };
 }
 

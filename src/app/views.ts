@@ -129,6 +129,8 @@ export interface BookingView {
   readonly alreadyBooked: boolean;
   readonly headline: string;
   readonly participants: readonly BookingParticipantView[];
+  /** The video link a provider attached (Google Meet, Teams), when one did on this write. */
+  readonly conferenceUrl?: string;
 }
 
 // --- wording ----------------------------------------------------------------------------------

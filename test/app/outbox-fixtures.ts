@@ -74,7 +74,9 @@ export class RecordingCalendar implements EventWriter, EventEditor {
 
   #failure(personId: string, connectionId: string | null): WriteOutcome | null {
     const f = this.failures.get(personId);
-    return f ? { ok: false, connectionId, code: f.code, message: f.message ?? f.code } : null;
+    return f
+      ? { ok: false, connectionId, calendarId: `cal-${personId}`, code: f.code, message: f.message ?? f.code }
+      : null;
   }
 
   async writeFor(_tenantId: string, personId: string, draft: Draft): Promise<WriteOutcome> {
@@ -83,7 +85,12 @@ export class RecordingCalendar implements EventWriter, EventEditor {
     if (failed) return failed;
     const existing = this.events().find((e) => e.key === draft.idempotencyKey);
     if (existing)
-      return { ok: true, connectionId: this.#conn(personId), event: { eventId: existing.eventId } };
+      return {
+        ok: true,
+        connectionId: this.#conn(personId),
+        calendarId: `cal-${personId}`,
+        event: { eventId: existing.eventId },
+      };
     const event: StoredEvent = {
       eventId: `evt-${draft.idempotencyKey.replace(/[^a-z0-9]/gi, '').slice(-24)}-${this.events().length + 1}`,
       personId,
@@ -94,7 +101,12 @@ export class RecordingCalendar implements EventWriter, EventEditor {
       deleted: false,
     };
     this.#put(event);
-    return { ok: true, connectionId: this.#conn(personId), event: { eventId: event.eventId } };
+    return {
+      ok: true,
+      connectionId: this.#conn(personId),
+      calendarId: `cal-${personId}`,
+      event: { eventId: event.eventId },
+    };
   }
 
   async updateFor(
@@ -112,6 +124,7 @@ export class RecordingCalendar implements EventWriter, EventEditor {
     return {
       ok: true,
       connectionId: target.connectionId ?? this.#conn(personId),
+      calendarId: target.calendarId,
       event: { eventId: event.eventId },
     };
   }

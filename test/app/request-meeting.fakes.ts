@@ -325,6 +325,7 @@ export class FakeWriter implements EventWriter {
       this.outcomes.get(personId) ?? {
         ok: true as const,
         connectionId: `conn-${personId}`,
+        calendarId: `cal-${personId}`,
         event: { eventId: `evt-${this.writes.length}` },
       }
     );

@@ -268,6 +268,9 @@ describe('Slack end to end (Google fake, Microsoft fake, Radicale)', () => {
     const confirmed = blockText(message.blocks);
     expect(confirmed).toContain('Booked');
     expect(confirmed).toContain('added to the calendar');
+    // The video link a provider attached (the Google fake's Meet or the Microsoft fake's Teams).
+    expect(confirmed).toMatch(/Join the video call/);
+    expect(confirmed).toMatch(/https:\/\/(meet\.google\.com|teams\.microsoft\.com)\//);
     expect(buttons(message.blocks)).toEqual([]);
     expect(await eventsAt(slot.start, slot.end)).toEqual({
       google: 1,
@@ -316,6 +319,7 @@ describe('Slack end to end (Google fake, Microsoft fake, Radicale)', () => {
     await until(() => message.updates === 1, 'la confirmation', 15_000);
     const confirmed = blockText(message.blocks);
     expect(confirmed).toContain('Réservé');
+    expect(confirmed).toMatch(/Rejoindre la visio/);
     expect(confirmed).toContain("ajoutée à l'agenda");
     expect(await eventsAt(slot.start, slot.end)).toEqual({
       google: 1,

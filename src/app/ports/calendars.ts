@@ -47,10 +47,18 @@ export interface BusyReader {
 }
 
 export type WriteOutcome =
-  | { readonly ok: true; readonly connectionId: string; readonly event: WrittenEvent }
+  | {
+      readonly ok: true;
+      readonly connectionId: string;
+      /** The provider calendar the event lives in (what update and delete need later). */
+      readonly calendarId: string;
+      readonly event: WrittenEvent;
+    }
   | {
       readonly ok: false;
       readonly connectionId: string | null;
+      /** The calendar the write was aimed at, when one was chosen (so a retry's record replaces this one). */
+      readonly calendarId?: string;
       readonly code: string;
       readonly message: string;
     };

@@ -2,6 +2,7 @@
  * What the Discord adapter needs from the rest of Convene: the store's repositories, the meeting use
  * cases (bound to their own dependencies by the caller), the calendar-linking use case, a clock.
  */
+
 import type { BookMeetingDeps, BookMeetingInput, BookMeetingResult } from '../../app/book-meeting.ts';
 import { bookMeeting } from '../../app/book-meeting.ts';
 import type { StartLinkInput, StartLinkResult, UnlinkInput, UnlinkResult } from '../../app/link-calendar.ts';

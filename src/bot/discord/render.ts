@@ -118,6 +118,7 @@ export function renderBooking(view: BookingView): DiscordMessageBody {
   };
   const lines = [`✅ **${view.headline}**`];
   for (const p of view.participants) lines.push(`• ${p.name}${fr ? ' : ' : ': '}${p.label} — ${status(p)}`);
+  if (view.conferenceUrl) lines.push(`🎥 ${fr ? 'Visio' : 'Video call'}: <${view.conferenceUrl}>`);
   return {
     content: clip(lines.join('\n'), MAX_CONTENT),
     components: [],

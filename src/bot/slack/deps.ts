@@ -11,7 +11,7 @@ import type {
   UnlinkInput,
   UnlinkResult,
 } from '../../app/link-calendar.ts';
-import type { BusyReader, EventWriter } from '../../app/ports/calendars.ts';
+import type { BusyReader, EventWriter, Notifier } from '../../app/ports/calendars.ts';
 import type { Repositories, Rotation } from '../../app/ports/store.ts';
 import type { PeopleDirectory } from '../../app/request-meeting.ts';
 import type { RateLimitSettings } from '../rate-limit.ts';
@@ -33,6 +33,8 @@ export interface SlackDeps {
   readonly store: SlackStore;
   readonly busy: BusyReader;
   readonly writer: EventWriter;
+  /** DMs of the booking side (a calendar refused the booking); default: none sent. */
+  readonly notifier?: Notifier;
   readonly linking?: SlackLinking;
   /** Providers offered by `/meet link` (default: Google and Microsoft; unconfigured ones are skipped). */
   readonly linkProviders?: readonly LinkProviderKind[];

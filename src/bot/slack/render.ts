@@ -196,6 +196,12 @@ export function renderBooking(view: BookingView, pickedBy?: string): { text: str
     section(`:white_check_mark: *${esc(view.headline)}*`),
     section(`${viewerTime(view.start, view.end, first)} _(${t.viewer})_\n${lines.join('\n')}`),
   ];
+  if (view.conferenceUrl)
+    blocks.push(
+      section(
+        `:movie_camera: <${view.conferenceUrl}|${view.locale === 'fr' ? 'Rejoindre la visio' : 'Join the video call'}>`,
+      ),
+    );
   if (pickedBy) blocks.push(context([t.bookedBy(pickedBy)]));
   return { text: view.headline, blocks };
 }

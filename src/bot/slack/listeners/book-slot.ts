@@ -79,7 +79,12 @@ export async function bookSlot(rt: SlackRuntime, args: ActionArgs): Promise<void
     );
 
   const result = await bookMeeting(
-    { store: rt.deps.store, busy: rt.deps.busy, writer: rt.deps.writer },
+    {
+      store: rt.deps.store,
+      busy: rt.deps.busy,
+      writer: rt.deps.writer,
+      ...(rt.deps.notifier ? { notifier: rt.deps.notifier } : {}),
+    },
     {
       tenantId: workspace.tenantId,
       proposalId: parsed.proposalId,
