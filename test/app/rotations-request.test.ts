@@ -3,6 +3,7 @@
  * who it books and why), collective (everyone free), extra individuals, pauses, Slack user groups.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bookMeeting } from '../../src/app/book-meeting.ts';
 import type { BusyReader } from '../../src/app/ports/calendars.ts';
 import type { Person, Team, Workspace } from '../../src/app/ports/store.ts';
 import { requestMeeting } from '../../src/app/request-meeting.ts';
@@ -155,5 +156,44 @@ describe('requestMeeting with a team', () => {
     const result = await ask('@billing 30m demain');
     expect(result).toMatchObject({ ok: false, error: { code: 'no_slot', locale: 'fr' } });
     if (!result.ok) expect(result.error.message).toContain("L'équipe billing n'a aucun membre disponible");
+  });
+  // Last: it books and counts, changing the standings the tests above read.
+  it('booking a round-robin slot books only the member chosen for it and counts it', async () => {
+    const result = await ask('@support 30m tomorrow');
+    if (!result.ok) throw new Error(result.error.message);
+    const slot = result.view.slots.find((s) => s.assignee);
+    if (!slot?.assignee) throw new Error('expected a slot with an assignee');
+    const before = await store.rotations.assignments(ws.tenantId, team.id, { since: 0, until: at(24) });
+    const writes: string[] = [];
+    const booked = await bookMeeting(
+      {
+        store,
+        busy: reader,
+        writer: {
+          async writeFor(_t, personId) {
+            writes.push(personId);
+            return { ok: false, connectionId: null, code: 'not_linked', message: 'no calendar' };
+          },
+        },
+      },
+      {
+        tenantId: ws.tenantId,
+        proposalId: result.view.proposalId,
+        slotId: slot.id,
+        actorPersonId: asker.id,
+        now: NOW,
+      },
+    );
+    if (!booked.ok) throw new Error(booked.error.message);
+    // The asker and the slot's member — none of the other team members.
+    const member = slot.assignee.personId;
+    expect([ana.id, bo.id, li.id]).toContain(member);
+    expect(booked.view.participants.map((p) => p.personId).sort()).toEqual([asker.id, member].sort());
+    expect(writes.sort()).toEqual([asker.id, member].sort());
+    const after = await store.rotations.assignments(ws.tenantId, team.id, { since: 0, until: at(24) });
+    expect(after.length).toBe(before.length + 1);
+    expect(after.filter((a) => a.personId === member).length).toBe(
+      before.filter((a) => a.personId === member).length + 1,
+    );
   });
 });
