@@ -372,8 +372,17 @@ export async function requestMeeting(
     requester: m.requester,
     complete: !incomplete.has(m.person.id),
   }));
+  const optionalSaid = request.participants.filter((p) => p.optional).map((p) => p.raw);
   const notes = [
     ...parsed.warnings.map((w) => w.message),
+    // The parser reads optional attendees; proposals and bookings do not weigh them yet: say so, never guess.
+    ...(optionalSaid.length > 0
+      ? [
+          locale === 'fr'
+            ? `Les participants facultatifs (${optionalSaid.join(', ')}) sont pour l'instant traités comme obligatoires.`
+            : `Optional attendees (${optionalSaid.join(', ')}) are treated as required for now.`,
+        ]
+      : []),
     ...(request.unrecognised.length > 0
       ? [
           locale === 'fr'

@@ -119,6 +119,21 @@ describe('requestMeeting', () => {
     for (const slot of result.view.slots) expect(local(slot.start, PARIS).toISODate()).toBe('2026-11-30');
   });
 
+  it('says, in the request language, that optional attendees are treated as required for now', async () => {
+    const en = await ask(ana, '/meet @li? 30m next week');
+    if (!en.ok) throw new Error(en.error.message);
+    expect(en.view.notes).toContain('Optional attendees (@li) are treated as required for now.');
+    expect(en.view.participants.map((p) => p.optional)).toEqual([false, false]);
+    const fr = await ask(ana, '/meet @li (facultatif) 30 min la semaine prochaine');
+    if (!fr.ok) throw new Error(fr.error.message);
+    expect(fr.view.notes.join(' ')).toMatch(
+      /facultatifs \(@li\) sont pour l'instant traités comme obligatoires/,
+    );
+    const plain = await ask(ana, '/meet @li 30m next week');
+    if (!plain.ok) throw new Error(plain.error.message);
+    expect(plain.view.notes.join(' ')).not.toMatch(/ptional/);
+  });
+
   it('resolves chat mentions by identity and plain names by handle or name, accents ignored', async () => {
     const result = await ask(ana, '/meet <@ULI> @zoe 30m next week');
     if (!result.ok) throw new Error(result.error.message);
