@@ -189,6 +189,19 @@ describe('hostile Discord interactions, validly signed', () => {
     expect(answer.data.content.length).toBeGreaterThan(0);
   });
 
+  it('an interaction that names no user (a member without user) is a 400, before any work starts', async () => {
+    const before = await counts();
+    const response = await post(
+      JSON.stringify(
+        base(2, { member: { roles: [] }, data: { name: 'meet', options: [{ name: 'help', type: 1 }] } }),
+      ),
+    );
+    expect(response.status).toBe(400);
+    expect(response.text).toMatch(/must name its user/);
+    await adapter.idle();
+    expect(await counts()).toEqual(before);
+  });
+
   it('still answers a signed PING after the corpus', async () => {
     const response = await post(
       JSON.stringify({ id: '1', application_id: '1', type: 1, token: 't', version: 1 }),

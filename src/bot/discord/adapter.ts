@@ -87,8 +87,10 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps, config: DiscordCo
         log(
           `discord: interaction ${interaction.id} failed: ${error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error)}`,
         );
-        const userId = interaction.member?.user.id ?? interaction.user?.id ?? '';
         try {
+          // A malformed (hostile) payload may carry a member without a user: never let that escape.
+          const member = interaction.member as { user?: { id?: string } } | undefined;
+          const userId = member?.user?.id ?? interaction.user?.id ?? '';
           await replyPrivately(env, interaction, userId, textMessage(messages(localeOf(interaction)).failed));
         } catch {
           // nothing more to try
@@ -116,6 +118,16 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps, config: DiscordCo
     if (!interaction || typeof interaction !== 'object' || typeof interaction.type !== 'number') {
       res.status(400).json({ error: 'not an interaction' });
       return;
+    }
+    // Every interaction but PING comes from a user (`member.user` in a guild, `user` in a DM).
+    // @see https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-object
+    if (interaction.type !== 1) {
+      const member = interaction.member as { user?: { id?: unknown } } | undefined;
+      const userId = member?.user?.id ?? interaction.user?.id;
+      if (typeof userId !== 'string' || userId === '') {
+        res.status(400).json({ error: 'an interaction must name its user' });
+        return;
+      }
     }
     if (interaction.type === 2 && limiter) {
       const user = interaction.member?.user?.id ?? interaction.user?.id ?? '';
