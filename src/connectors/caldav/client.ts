@@ -8,9 +8,11 @@
  * Busy time: calendar-query REPORT with a time-range filter per chunk, full VEVENT data, recurrences
  * expanded client-side by `expandIcs` (never the server's `<expand>`). Titles are never returned.
  */
+
 import { type DAVRequest, type DAVResponse, davRequest } from 'tsdav';
 import type { Interval } from '../../core/interval.ts';
 import { DAY } from '../../core/interval.ts';
+import { busyPerCalendar } from '../busy.ts';
 import { ProviderError } from '../errors.ts';
 import { expandIcs } from '../ics/expand.ts';
 import { clipAndMerge } from '../ics/mapper.ts';
@@ -175,17 +177,8 @@ export class CalDavProvider implements CalendarProvider {
 
   // ---- busy ------------------------------------------------------------------------------------------
 
-  async getBusy(query: BusyQuery): Promise<BusyResult> {
-    const ids = [...new Set(query.calendarIds)];
-    const entries = await Promise.all(
-      ids.map(
-        async (id): Promise<[string, CalendarBusy]> => [
-          id,
-          await this.#busyFor(id, query.range, query.signal),
-        ],
-      ),
-    );
-    return { calendars: Object.fromEntries(entries) };
+  getBusy(query: BusyQuery): Promise<BusyResult> {
+    return busyPerCalendar(query, (id) => this.#busyFor(id, query.range, query.signal));
   }
 
   async #busyFor(id: string, range: Interval, signal: AbortSignal | undefined): Promise<CalendarBusy> {

@@ -3,7 +3,9 @@
  * Calendar ids are the configured feed URLs; `webcal://` is fetched over HTTPS. Only configured URLs are
  * ever fetched. Busy time comes from `expandIcs`; titles are never read. Writes are refused.
  */
+
 import type { Interval } from '../../core/interval.ts';
+import { busyPerCalendar } from '../busy.ts';
 import { ProviderError } from '../errors.ts';
 import type {
   BusyQuery,
@@ -70,17 +72,8 @@ export class IcsProvider implements CalendarProvider {
     }));
   }
 
-  async getBusy(query: BusyQuery): Promise<BusyResult> {
-    const ids = [...new Set(query.calendarIds)];
-    const entries = await Promise.all(
-      ids.map(
-        async (id): Promise<[string, CalendarBusy]> => [
-          id,
-          await this.#busyFor(id, query.range, query.signal),
-        ],
-      ),
-    );
-    return { calendars: Object.fromEntries(entries) };
+  getBusy(query: BusyQuery): Promise<BusyResult> {
+    return busyPerCalendar(query, (id) => this.#busyFor(id, query.range, query.signal));
   }
 
   async #busyFor(id: string, range: Interval, signal: AbortSignal | undefined): Promise<CalendarBusy> {
