@@ -171,6 +171,11 @@ export async function bookMeeting(
         : 'Cette proposition a expiré : refaites la demande avec /meet pour des horaires à jour.',
     );
 
+  // Optional attendees never make a slot unavailable: only the free ones are booked (and invited).
+  const optionalIds = new Set(request.participants.filter((p) => p.optional).map((p) => p.personId));
+  let busyOf = new Map<string, Interval[]>();
+  const overlaps = (list: readonly Interval[], s: Interval) =>
+    list.some((b) => b.start < s.end && b.end > s.start);
   const stillFree = async (): Promise<boolean[]> => {
     const range: Interval = {
       start: Math.min(...proposal.slots.map((s) => s.start)),
@@ -180,13 +185,19 @@ export async function bookMeeting(
       deps.busy.busyFor(tenantId, bookedIds, range, { fresh: true }),
       Promise.all(bookedIds.map((id) => store.bookings.listForPerson(tenantId, id, range))),
     ]);
-    const busy = normalize([
-      ...read.people.flatMap((p) => p.busy),
-      ...booked.flat().map((b) => ({ start: b.start, end: b.end })),
-    ]);
-    return proposal.slots.map(
-      (s) => s.start >= input.now && !busy.some((b) => b.start < s.end && b.end > s.start),
+    busyOf = new Map(
+      bookedIds.map((id, i) => [
+        id,
+        normalize([
+          ...(read.people.find((p) => p.personId === id)?.busy ?? []),
+          ...(booked[i] ?? []).map((b) => ({ start: b.start, end: b.end })),
+        ]),
+      ]),
     );
+    const busy = normalize(
+      bookedIds.filter((id) => !optionalIds.has(id)).flatMap((id) => busyOf.get(id) ?? []),
+    );
+    return proposal.slots.map((s) => s.start >= input.now && !overlaps(busy, s));
   };
   const remainingViews = (free: readonly boolean[]): SlotView[] =>
     proposal.slots.flatMap((s, i) => {
@@ -232,11 +243,16 @@ export async function bookMeeting(
 
   const free = await stillFree();
   if (!free[index]) return taken(free);
+  const attending = bookedIds.filter((id) => !optionalIds.has(id) || !overlaps(busyOf.get(id) ?? [], slot));
+  if (attending.length < bookedIds.length) {
+    const attendingSet = new Set(attending);
+    people.splice(0, people.length, ...people.filter((p) => attendingSet.has(p.person.id)));
+  }
 
-  const leads = await reminderLeads(deps.reminders, tenantId, bookedIds);
+  const leads = await reminderLeads(deps.reminders, tenantId, attending);
   const booked = await store.bookings.bookSlot({
     tenantId,
-    people: bookedIds,
+    people: attending,
     start: slot.start,
     end: slot.end,
     title: request.title,

@@ -127,6 +127,8 @@ interface Resolved {
   readonly requester: boolean;
   /** Round-robin pool member (one of them hosts each slot). */
   readonly pool?: boolean;
+  /** Said to be optional (`@ana?`): scored per slot, never required. */
+  readonly optional?: boolean;
 }
 
 interface Member {
@@ -136,6 +138,7 @@ interface Member {
   readonly workingHours: WorkingHoursData;
   readonly requester: boolean;
   readonly pool: boolean;
+  readonly optional: boolean;
 }
 
 export async function requestMeeting(
@@ -201,7 +204,7 @@ export async function requestMeeting(
     busy: busyById.get(m.person.id) ?? [],
     // Round-robin: the pool members are the required ones (one of them must be free); the individuals are
     // all required too, checked below on each slot's `available`.
-    ...(roundRobin && !m.pool ? { optional: true } : {}),
+    ...((roundRobin && !m.pool) || m.optional ? { optional: true } : {}),
   }));
   const mode = roundRobin ? 'ROUND_ROBIN' : 'COLLECTIVE';
   const availability = computeAvailability({
@@ -228,7 +231,7 @@ export async function requestMeeting(
   const slots = availability.value.slots.filter(
     (s) =>
       fitsConstraints(s, request.constraints, input.zone) &&
-      (!roundRobin || individuals.every((m) => s.available.includes(m.person.id))),
+      (!roundRobin || individuals.every((m) => m.optional || s.available.includes(m.person.id))),
   );
   const heatmap = buildHeatmap(members, busyById, window, input.zone, locale);
   const names = roundRobin
@@ -280,7 +283,9 @@ export async function requestMeeting(
     window,
     // Round-robin: the whole pool is listed (any member may pick the time); the booking books only the
     // slot's pick (`bookingPeople` in ./rotations.ts).
-    participants: members.filter((m) => !m.requester).map((m) => ({ personId: m.person.id })),
+    participants: members
+      .filter((m) => !m.requester)
+      .map((m) => ({ personId: m.person.id, ...(m.optional ? { optional: true } : {}) })),
     message: input.message ?? { channelId: '', messageId: null },
   });
   if (!meeting) throw new Error('requestMeeting: the workspace or a participant is not part of the tenant');
@@ -348,7 +353,11 @@ export async function requestMeeting(
       reason:
         pick?.ok && assignee
           ? `${pick.explanation[locale]}${outsideText(outside, locale)}`
-          : reasonText(p.reason.free, p.reason.total, outside, locale),
+          : reasonText(p.reason.free, p.reason.total, outside, locale) +
+            optionalBusyText(
+              members.filter((m) => m.optional && !p.available.includes(m.person.id)).map((m) => m.name),
+              locale,
+            ),
       free: p.reason.free,
       total: p.reason.total,
       ...(pick?.ok && assignee && team
@@ -367,22 +376,13 @@ export async function requestMeeting(
     personId: m.person.id,
     name: m.name,
     timeZone: m.timeZone,
-    // Round-robin pool members are not all needed: one of them hosts each slot.
-    optional: m.pool,
+    // Round-robin pool members are not all needed (one of them hosts each slot); optional people never are.
+    optional: m.pool || m.optional,
     requester: m.requester,
     complete: !incomplete.has(m.person.id),
   }));
-  const optionalSaid = request.participants.filter((p) => p.optional).map((p) => p.raw);
   const notes = [
     ...parsed.warnings.map((w) => w.message),
-    // The parser reads optional attendees; proposals and bookings do not weigh them yet: say so, never guess.
-    ...(optionalSaid.length > 0
-      ? [
-          locale === 'fr'
-            ? `Les participants facultatifs (${optionalSaid.join(', ')}) sont pour l'instant traités comme obligatoires.`
-            : `Optional attendees (${optionalSaid.join(', ')}) are treated as required for now.`,
-        ]
-      : []),
     ...(request.unrecognised.length > 0
       ? [
           locale === 'fr'
@@ -436,7 +436,7 @@ async function resolveParticipants(
   deps: RequestMeetingDeps,
   input: RequestMeetingInput,
   requester: Person,
-  mentions: readonly { kind: string; id: string; raw: string }[],
+  mentions: readonly { kind: string; id: string; raw: string; optional?: boolean }[],
   locale: Locale,
 ): Promise<{ ok: true; people: Resolved[]; team: Team | null } | { ok: false; error: RequestMeetingError }> {
   const people: Resolved[] = [{ person: requester, requester: true }];
@@ -466,7 +466,8 @@ async function resolveParticipants(
       continue;
     }
     if (!found) unknown.push(mention.raw);
-    else if (!people.some((p) => p.person.id === found.id)) people.push({ person: found, requester: false });
+    else if (!people.some((p) => p.person.id === found.id))
+      people.push({ person: found, requester: false, ...(mention.optional ? { optional: true } : {}) });
   }
   if (unsupported.length > 0)
     return fail(
@@ -566,7 +567,7 @@ async function loadMembers(
   fallbackZone: string,
 ): Promise<Member[]> {
   return Promise.all(
-    resolved.map(async ({ person, requester, pool }) => {
+    resolved.map(async ({ person, requester, pool, optional }) => {
       const prefs = await store.preferences.get(tenantId, person.id);
       const hours = prefs && prefs.workingHours.rules.length > 0 ? prefs.workingHours : DEFAULT_WORKING_HOURS;
       return {
@@ -577,6 +578,8 @@ async function loadMembers(
         workingHours: hours,
         requester,
         pool: pool === true,
+        // The requester is always needed, whatever the text says.
+        optional: optional === true && !requester,
       };
     }),
   );
@@ -615,6 +618,14 @@ function reasonText(free: number, total: number, outside: readonly string[], loc
         ? `, hors des heures confortables pour ${listNames(outside, locale)}`
         : `, outside core hours for ${listNames(outside, locale)}`;
   return text;
+}
+
+/** ", Ana optional, busy" / ", Ana (facultative) occupée" — who would miss a slot they are optional for. */
+function optionalBusyText(names: readonly string[], locale: Locale): string {
+  if (names.length === 0) return '';
+  return locale === 'fr'
+    ? `, ${listNames(names, locale)} (facultatif) ${names.length > 1 ? 'occupés' : 'occupé'}`
+    : `, ${listNames(names, locale)} optional, busy`;
 }
 
 function outsideText(outside: readonly string[], locale: Locale): string {

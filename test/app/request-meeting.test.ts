@@ -1,9 +1,10 @@
 import { DateTime } from 'luxon';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { bookMeeting } from '../../src/app/book-meeting.ts';
 import type { Person } from '../../src/app/ports/store.ts';
 import { requestMeeting } from '../../src/app/request-meeting.ts';
 import type { Interval } from '../../src/core/interval.ts';
-import { FakeBusyReader, MemoryStore, TENANT, WORKSPACE } from './request-meeting.fakes.ts';
+import { FakeBusyReader, FakeWriter, MemoryStore, TENANT, WORKSPACE } from './request-meeting.fakes.ts';
 
 // Monday 23 November 2026, 09:00 in Paris. "next week" is Mon 30 Nov – Sun 6 Dec.
 const NOW = Date.UTC(2026, 10, 23, 8, 0);
@@ -119,19 +120,55 @@ describe('requestMeeting', () => {
     for (const slot of result.view.slots) expect(local(slot.start, PARIS).toISODate()).toBe('2026-11-30');
   });
 
-  it('says, in the request language, that optional attendees are treated as required for now', async () => {
-    const en = await ask(ana, '/meet @li? 30m next week');
+  it('optional attendees never remove a slot; the reason names who would miss it (en/fr); booking leaves them out only when busy', async () => {
+    // Zoé (optional) is busy all of Monday 30 Nov; Ana and Li are free.
+    const zoeBusy = [{ start: paris('2026-11-30T00:00'), end: paris('2026-12-01T00:00') }];
+    busy.busy.set(zoe.id, zoeBusy);
+    const en = await ask(ana, '/meet @li @zoe? 30m next week');
     if (!en.ok) throw new Error(en.error.message);
-    expect(en.view.notes).toContain('Optional attendees (@li) are treated as required for now.');
-    expect(en.view.participants.map((p) => p.optional)).toEqual([false, false]);
-    const fr = await ask(ana, '/meet @li (facultatif) 30 min la semaine prochaine');
+    expect(en.view.participants.map((p) => [p.name, p.optional])).toEqual([
+      ['Ana', false],
+      ['Li', false],
+      ['Zoé', true],
+    ]);
+    const monday = en.view.slots.filter((s) => overlaps(s, zoeBusy));
+    const other = en.view.slots.filter((s) => !overlaps(s, zoeBusy));
+    expect(monday.length).toBeGreaterThan(0);
+    for (const slot of monday) expect(slot.reason).toMatch(/^2 of 3 free.*, Zoé optional, busy$/);
+    for (const slot of other) expect(slot.reason).not.toMatch(/optional/);
+
+    busy.busy.set(ana.id, [{ start: paris('2026-12-01T15:00'), end: paris('2026-12-01T17:00') }]);
+    const fr = await ask(zoe, '/meet @li @ana (facultatif) 30 min mardi prochain');
     if (!fr.ok) throw new Error(fr.error.message);
-    expect(fr.view.notes.join(' ')).toMatch(
-      /facultatifs \(@li\) sont pour l'instant traités comme obligatoires/,
+    expect(fr.view.participants.find((p) => p.name === 'Ana')?.optional).toBe(true);
+    expect(fr.view.slots.some((s) => /, Ana \(facultatif\) occupé$/.test(s.reason))).toBe(true);
+    busy.busy.delete(ana.id);
+
+    // Booking a Monday slot: Zoé is busy, so only Ana and Li are booked; the time stays bookable.
+    const pick = monday[0]!;
+    const booked = await bookMeeting(
+      { store, busy, writer: new FakeWriter() },
+      { tenantId: TENANT, proposalId: en.view.proposalId, slotId: pick.id, actorPersonId: ana.id, now: NOW },
     );
-    const plain = await ask(ana, '/meet @li 30m next week');
-    if (!plain.ok) throw new Error(plain.error.message);
-    expect(plain.view.notes.join(' ')).not.toMatch(/ptional/);
+    if (!booked.ok) throw new Error(booked.error.message);
+    expect(booked.view.participants.map((p) => p.name)).toEqual(['Ana', 'Li']);
+  });
+
+  it('an optional attendee who is free is booked with everyone else', async () => {
+    const result = await ask(ana, '/meet @li optional @zoe 30m next week');
+    if (!result.ok) throw new Error(result.error.message);
+    const booked = await bookMeeting(
+      { store, busy, writer: new FakeWriter() },
+      {
+        tenantId: TENANT,
+        proposalId: result.view.proposalId,
+        slotId: result.view.slots[0]!.id,
+        actorPersonId: li.id,
+        now: NOW,
+      },
+    );
+    if (!booked.ok) throw new Error(booked.error.message);
+    expect(booked.view.participants.map((p) => p.name).sort()).toEqual(['Ana', 'Li', 'Zoé']);
   });
 
   it('resolves chat mentions by identity and plain names by handle or name, accents ignored', async () => {
