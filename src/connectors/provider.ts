@@ -5,6 +5,7 @@
  * `BusyResult`; outages and auth failures are thrown as `ProviderError` (see ./errors.ts).
  */
 import type { Interval } from '../core/interval.ts';
+import type { ChangeSource } from './changes.ts';
 
 export type ProviderKind = 'google' | 'microsoft' | 'caldav' | 'ics';
 
@@ -76,6 +77,8 @@ export interface CalendarProvider {
   updateEvent(eventId: string, draft: EventDraft): Promise<WrittenEvent>;
   /** Deleting an event that is already gone succeeds. */
   deleteEvent(calendarId: string, eventId: string): Promise<void>;
+  /** Change detection (./changes.ts); absent where the connector cannot report changes. */
+  readonly changes?: ChangeSource;
 }
 
 /** Supplies OAuth access tokens; refresh is the token source's business (single-flight). */
