@@ -93,11 +93,48 @@ export interface EventEditor {
   deleteFor(tenantId: string, personId: string, target: EventTarget): Promise<DeleteOutcome>;
 }
 
+/**
+ * A button in a DM. Clicking it runs the app handler registered under `action` (a `DmActionHandler`)
+ * with `value`; chat adapters carry both opaquely (Slack `action_id`/`value`, Discord `custom_id`
+ * `dm:<action>:<value>`, ≤ 100 chars), so `action` ≤ 24 and `value` ≤ 64 characters.
+ */
+export interface DmAction {
+  readonly action: string;
+  readonly value: string;
+  readonly label: string;
+  readonly style?: 'primary' | 'danger';
+}
+
+/**
+ * Runs a DM button's action for the person who clicked it (the adapter resolved `actorPersonId` from
+ * the clicking chat identity; the handler checks it may act). The returned text replaces the DM's
+ * buttons, so a second click cannot run the action again.
+ */
+export type DmActionHandler = (input: {
+  readonly tenantId: string;
+  readonly actorPersonId: string;
+  readonly value: string;
+  readonly now: number;
+}) => Promise<{ readonly text: string }>;
+
 /** Direct messages to a person on their chat platform (Slack DM, Discord DM, playground inbox). */
 export interface Notifier {
   dm(
     tenantId: string,
     personId: string,
-    message: { text: string; link?: { label: string; url: string } },
+    message: { text: string; link?: { label: string; url: string }; actions?: readonly DmAction[] },
+  ): Promise<{ ok: true } | { ok: false; code: string }>;
+}
+
+/**
+ * The conversation a booking was made in (the Slack thread of the proposal message, the Discord channel
+ * message). Used to keep it current when the meeting is cancelled, moved, or changed in a calendar.
+ */
+export interface MeetingThreads {
+  /** Posts `text` as a reply in the booking's conversation; `no_thread` when none is recorded. */
+  note(
+    tenantId: string,
+    bookingId: string,
+    text: string,
   ): Promise<{ ok: true } | { ok: false; code: string }>;
 }
