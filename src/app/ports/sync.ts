@@ -6,8 +6,9 @@
  * - Provider webhooks (src/bot/web/calendar-webhooks.ts) only authenticate a notification against its
  *   watch and queue work (`SyncQueue`): they answer within 3 s, the sync itself runs as a durable job.
  * - The channel secret (Google channel token, Graph `clientState`) is never stored: it is an HMAC of
- *   the channel id under the server's state secret, so `secretMatches` recomputes and compares it in
- *   constant time.
+ *   the WATCH id (not the channel id: Graph assigns the subscription id only after `clientState` was
+ *   sent) under the server's state secret, so `secretMatches` recomputes and compares it in constant
+ *   time. Look the watch up first (`findByChannel`), then check the secret against it.
  */
 import type { ProviderKind } from '../../connectors/provider.ts';
 
@@ -34,8 +35,8 @@ export interface CalendarWatch {
 export interface WatchLookup {
   /** The watch a push notification names; null when unknown (forged, or already stopped). */
   findByChannel(provider: 'google' | 'microsoft', channelId: string): Promise<CalendarWatch | null>;
-  /** Constant-time check of the secret a notification presents (Google token, Graph clientState). */
-  secretMatches(channelId: string, presented: string): boolean;
+  /** Constant-time check of the secret a notification presents (Google token, Graph clientState) for its watch. */
+  secretMatches(watch: CalendarWatch, presented: string): boolean;
 }
 
 export type RewatchReason = 'removed' | 'reauthorization_required' | 'missed' | 'expired';
