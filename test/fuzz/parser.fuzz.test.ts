@@ -1,13 +1,15 @@
 /**
  * Fuzz test of the `/meet` request parser (issue #10): 10,000 generated requests — mixes of mentions,
  * durations, English and French dates, unicode and very long strings — each must give a well-formed
- * result value without throwing, in under 50 ms per call (measured per call with `performance.now()`,
- * the bound the issue asks for; the maximum seen is printed).
+ * result value without throwing, in under 50 ms per call — the bound the issue asks for, measured as
+ * the thread's CPU time per call (test/support/cpu-time.ts explains why), with a wall-clock hang guard;
+ * the maxima seen are printed.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ParseResult } from '../../src/core/parse/index.ts';
 import { MAX_REQUEST_LENGTH, parseRequest } from '../../src/core/parse/index.ts';
+import { HANG_WALL_MS, timeCallWithin } from '../support/cpu-time.ts';
 
 const RUNS = 10_000;
 const PER_CALL_MS = 50;
@@ -212,25 +214,26 @@ describe('parseRequest fuzz (10,000 inputs)', () => {
   it('never throws, always returns a well-formed value, and answers each input in under 50 ms', () => {
     const coldest = warmUp();
     let slowest = 0;
+    let slowestWall = 0;
     let slowestInput = '';
     let ok = 0;
     fc.assert(
       fc.property(text, context, (input, ctx) => {
-        const started = performance.now();
-        const result = parseRequest(input, ctx);
-        const elapsed = performance.now() - started;
-        if (elapsed > slowest) {
-          slowest = elapsed;
+        const { value: result, time } = timeCallWithin(() => parseRequest(input, ctx), PER_CALL_MS);
+        if (time.cpuMs > slowest) {
+          slowest = time.cpuMs;
           slowestInput = input.slice(0, 80);
         }
+        slowestWall = Math.max(slowestWall, time.wallMs);
         if (result.ok) ok += 1;
         assertWellFormed(result);
-        expect(elapsed).toBeLessThan(PER_CALL_MS);
+        expect(time.cpuMs).toBeLessThan(PER_CALL_MS);
+        expect(time.wallMs).toBeLessThan(HANG_WALL_MS);
       }),
       { numRuns: RUNS },
     );
     console.log(
-      `parser fuzz: ${RUNS} inputs, ${ok} understood, slowest call ${slowest.toFixed(2)} ms (${JSON.stringify(slowestInput)}); slowest warm-up call ${coldest.toFixed(1)} ms`,
+      `parser fuzz: ${RUNS} inputs, ${ok} understood, slowest call ${slowest.toFixed(2)} ms CPU (${JSON.stringify(slowestInput)}), slowest wall ${slowestWall.toFixed(1)} ms; slowest warm-up call ${coldest.toFixed(1)} ms`,
     );
     // The generator reaches the success path too, not only the error paths.
     expect(ok).toBeGreaterThan(0);
