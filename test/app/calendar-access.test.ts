@@ -255,10 +255,10 @@ describe('busyFor', () => {
     const { person } = await googlePerson();
     const ms = await addMicrosoft(person);
     microsoft.seed(ms.account, [{ title: 'x', start: START + HOUR, end: START + 2 * HOUR }]);
-    google.setLatency(400);
+    google.setLatency(1_500);
     const started = performance.now();
     const result = await access({ timeoutMs: 100 }).busyFor(person.tenantId, [person.id], DAY_RANGE);
-    expect(performance.now() - started).toBeLessThan(350);
+    expect(performance.now() - started).toBeLessThan(1_000);
     expect(result.gaps.map((g) => g.code)).toEqual(['timeout']);
     expect(result.people[0]).toEqual({
       personId: person.id,
