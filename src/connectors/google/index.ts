@@ -1,5 +1,6 @@
 /** Google Calendar connector: provider, OAuth client and the pieces tests and the app wire together. */
 
+export { changeFromEvent, GoogleChangeSource } from './changes.ts';
 export type { GoogleCalendarClientOptions } from './client.ts';
 export { GoogleCalendarClient } from './client.ts';
 export { calendarErrorCode, classifyGoogleError, googleErrorInfo, toProviderError } from './errors.ts';

@@ -1,6 +1,7 @@
 /**
  * Google Calendar as a `CalendarProvider`: free/busy via `freebusy.query` (never event titles),
- * calendar list, and idempotent event writes with optional Google Meet.
+ * calendar list, idempotent event writes with optional Google Meet, and change detection
+ * (`changes`, see ./changes.ts).
  */
 import type { calendar_v3 } from '@googleapis/calendar';
 import type { Interval } from '../../core/interval.ts';
@@ -17,6 +18,7 @@ import type {
   WrittenEvent,
 } from '../provider.ts';
 import type { RetryPolicy } from '../retry.ts';
+import { GoogleChangeSource } from './changes.ts';
 import { GoogleCalendarClient } from './client.ts';
 import { calendarErrorCode } from './errors.ts';
 import {
@@ -58,12 +60,15 @@ export interface GoogleCalendarProviderOptions {
 export class GoogleCalendarProvider implements CalendarProvider {
   readonly kind = 'google' as const;
   readonly client: GoogleCalendarClient;
+  /** Incremental sync (`events.list` + sync tokens) and push channels (`events.watch`). */
+  readonly changes: GoogleChangeSource;
   readonly #maxConcurrency: number;
   readonly #conferencePolls: number;
   readonly #conferencePollDelayMs: number;
 
   constructor(options: GoogleCalendarProviderOptions) {
     this.client = new GoogleCalendarClient(options);
+    this.changes = new GoogleChangeSource(this.client, options.clock);
     this.#maxConcurrency = Math.max(1, options.maxConcurrency ?? 3);
     this.#conferencePolls = Math.max(0, options.conferencePolls ?? 5);
     this.#conferencePollDelayMs = options.conferencePollDelayMs ?? 500;

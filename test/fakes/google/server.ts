@@ -5,6 +5,13 @@
  *
  * Control API (per test): `failNext`, `expireAccessTokens`, `revokeRefreshToken`, `setLatency`,
  * `setConferencePendingPolls`, `invalidateSyncTokens`, `denyNextConsent`; inspection: `requests`, `count`.
+ *
+ * Push channels (`events.watch`, `channels.stop`): the fake POSTs real notifications (no body, the
+ * `X-Goog-*` headers) to the channel's address: `sync` first, then `exists` after every change to the
+ * calendar's events (through the API or `userUpdate`/`userDelete`, "as the user"), `not_exists` when the
+ * calendar goes. Hooks for hostile deliveries: `redeliver` (duplicate / out-of-order), `deliverForged`.
+ * `settled()` waits for deliveries in flight; `deliveries` records each with the receiver's status.
+ * @see https://developers.google.com/calendar/api/guides/push
  * @see https://developers.google.com/calendar/api/v3/reference
  * @see https://developers.google.com/identity/protocols/oauth2/web-server
  */
@@ -79,6 +86,28 @@ export interface SeedInput {
   transparent?: boolean;
   allDay?: boolean;
   status?: 'confirmed' | 'tentative' | 'cancelled';
+}
+
+export interface FakeChannel {
+  readonly id: string;
+  readonly resourceId: string;
+  readonly calendarId: string;
+  readonly address: string;
+  readonly token: string | undefined;
+  /** Epoch ms. */
+  readonly expiration: number;
+  /** The last X-Goog-Message-Number sent. */
+  messageNumber: number;
+  stopped: boolean;
+}
+
+export interface Delivery {
+  readonly channelId: string;
+  readonly state: 'sync' | 'exists' | 'not_exists';
+  readonly messageNumber: number;
+  /** The receiver's HTTP status, or 0 when the POST failed (connection refused, timeout). */
+  readonly status: number;
+  readonly headers: Record<string, string>;
 }
 
 export interface InjectedFailure {
@@ -171,8 +200,12 @@ export class FakeGoogle {
   #conferencePendingPolls = 0;
   #denyNextConsent = false;
   #change = 0;
-  /** Sync tokens minted before this change number answer 410. */
-  #syncFloor = 0;
+  /** Sync tokens carry the generation they were minted in; an older one answers 410. */
+  #syncGeneration = 0;
+  readonly channels = new Map<string, FakeChannel>();
+  readonly deliveries: Delivery[] = [];
+  /** Per channel, the tail of its delivery chain (deliveries to one channel go out in order). */
+  readonly #chains = new Map<string, Promise<void>>();
   #server: Server | undefined;
   #url = '';
 
@@ -225,6 +258,7 @@ export class FakeGoogle {
   /** Forget recorded requests, injected failures, latency and pending settings (state stays). */
   resetControls(): void {
     this.requests.length = 0;
+    this.deliveries.length = 0;
     this.authorizationRequests.length = 0;
     this.#failures.clear();
     this.#latencyMs = 0;
@@ -268,7 +302,7 @@ export class FakeGoogle {
 
   /** Every sync token issued so far answers 410 `fullSyncRequired`. */
   invalidateSyncTokens(): void {
-    this.#syncFloor = this.#change + 1;
+    this.#syncGeneration += 1;
   }
 
   /** The next authorization request is denied (redirect with `error=access_denied`). */
@@ -307,8 +341,135 @@ export class FakeGoogle {
   }
 
   removeCalendar(id: string): void {
+    this.#notify(id, 'not_exists');
     this.calendars.delete(id);
     this.events.delete(id);
+  }
+
+  // ---------------------------------------------------------------- push channels (test hooks)
+
+  /** The user moves an event in Google Calendar: the change is stored and live channels are told. */
+  userUpdate(calendarId: string, eventId: string, times: { start: number; end: number }): FakeEvent {
+    const event = this.#store(calendarId).get(eventId);
+    if (!event) throw new Error(`fake google: no event ${eventId}`);
+    event.start = times.start;
+    event.end = times.end;
+    event.sequence++;
+    event.updated = this.#now();
+    event.change = ++this.#change;
+    event.etag = this.#etag();
+    this.#notify(calendarId, 'exists');
+    return event;
+  }
+
+  /** The user deletes an event: it becomes `cancelled` (listed by incremental sync) and channels are told. */
+  userDelete(calendarId: string, eventId: string): void {
+    const event = this.#store(calendarId).get(eventId);
+    if (!event) throw new Error(`fake google: no event ${eventId}`);
+    event.status = 'cancelled';
+    event.updated = this.#now();
+    event.change = ++this.#change;
+    event.etag = this.#etag();
+    this.#notify(calendarId, 'exists');
+  }
+
+  /**
+   * Sends a notification again as Google may: a duplicate (same message number) or, with an older
+   * number, an out-of-order one. Resolves with the receiver's status.
+   */
+  redeliver(channelId: string, messageNumber: number, state: Delivery['state'] = 'exists'): Promise<number> {
+    const channel = this.channels.get(channelId);
+    if (!channel) throw new Error(`fake google: no channel ${channelId}`);
+    return this.#post(channel, state, messageNumber);
+  }
+
+  /**
+   * A notification NOT sent by Google: to `address`, with whatever channel id / token an attacker
+   * picked. Resolves with the receiver's status.
+   */
+  deliverForged(
+    address: string,
+    headers: {
+      channelId: string;
+      token?: string;
+      resourceId?: string;
+      state?: string;
+      messageNumber?: number;
+    },
+  ): Promise<number> {
+    return this.#send(address, {
+      'X-Goog-Channel-ID': headers.channelId,
+      ...(headers.token !== undefined ? { 'X-Goog-Channel-Token': headers.token } : {}),
+      'X-Goog-Resource-ID': headers.resourceId ?? 'forged-resource',
+      'X-Goog-Resource-State': headers.state ?? 'exists',
+      'X-Goog-Message-Number': String(headers.messageNumber ?? 999_999),
+    }).then((r) => r.status);
+  }
+
+  /** Resolves when every delivery started so far has been answered (or failed). */
+  async settled(): Promise<void> {
+    for (;;) {
+      const before = [...this.#chains.values()];
+      await Promise.all(before);
+      const after = [...this.#chains.values()];
+      if (after.length === before.length && after.every((chain, i) => chain === before[i])) return;
+    }
+  }
+
+  /** Tells every live channel on the calendar that its events changed (one message each, in order). */
+  #notify(calendarId: string, state: 'exists' | 'not_exists'): void {
+    for (const channel of this.channels.values()) {
+      if (channel.calendarId !== calendarId || channel.stopped) continue;
+      // An expired channel sends nothing more. @see https://developers.google.com/calendar/api/guides/push#renewing-notification-channels
+      if (channel.expiration <= this.#now()) continue;
+      channel.messageNumber += 1;
+      void this.#post(channel, state, channel.messageNumber);
+    }
+  }
+
+  /** Queues one notification on the channel's chain; resolves with the receiver's status. */
+  #post(channel: FakeChannel, state: Delivery['state'], messageNumber: number): Promise<number> {
+    const headers: Record<string, string> = {
+      'X-Goog-Channel-ID': channel.id,
+      ...(channel.token !== undefined ? { 'X-Goog-Channel-Token': channel.token } : {}),
+      'X-Goog-Channel-Expiration': new Date(channel.expiration).toUTCString(),
+      'X-Goog-Resource-ID': channel.resourceId,
+      'X-Goog-Resource-URI': `https://www.googleapis.com/calendar/v3/calendars/${encodeURIComponent(channel.calendarId)}/events?alt=json`,
+      'X-Goog-Resource-State': state,
+      'X-Goog-Message-Number': String(messageNumber),
+    };
+    const previous = this.#chains.get(channel.id) ?? Promise.resolve();
+    const result = previous.then(async () => {
+      const { status } = await this.#send(channel.address, headers);
+      this.deliveries.push({ channelId: channel.id, state, messageNumber, status, headers });
+      return status;
+    });
+    this.#chains.set(
+      channel.id,
+      result.then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
+    return result;
+  }
+
+  /** One POST without a body, as Google sends them. Never throws: a failed POST is status 0. */
+  async #send(address: string, headers: Record<string, string>): Promise<{ status: number }> {
+    try {
+      const response = await fetch(address, {
+        method: 'POST',
+        headers: {
+          ...headers,
+          'User-Agent': 'APIs-Google; (+https://developers.google.com/webmasters/APIs-Google.html)',
+        },
+        signal: AbortSignal.timeout(10_000),
+      });
+      await response.arrayBuffer().catch(() => undefined);
+      return { status: response.status };
+    } catch {
+      return { status: 0 };
+    }
   }
 
   /** Puts events straight into a calendar's store (bypassing the API and its id rules). */
@@ -450,6 +611,12 @@ export class FakeGoogle {
     );
     route('delete', '/calendar/v3/calendars/:calendarId/events/:eventId', (req, res) =>
       this.#api(req, res, EVENTS_WRITE_SCOPES, this.#deleteEvent),
+    );
+    route('post', '/calendar/v3/calendars/:calendarId/events/watch', (req, res) =>
+      this.#api(req, res, EVENTS_READ_SCOPES, this.#watchEvents),
+    );
+    route('post', '/calendar/v3/channels/stop', (req, res) =>
+      this.#api(req, res, EVENTS_READ_SCOPES, this.#stopChannel),
     );
 
     app.use((req: Request, res: Response) => {
@@ -838,6 +1005,7 @@ export class FakeGoogle {
     event.etag = this.#etag();
     store.set(id, event);
     res.status(200).json(this.#eventJson(calendar, event));
+    this.#notify(calendar.id, 'exists');
   }
 
   #conferenceFrom(
@@ -977,6 +1145,7 @@ export class FakeGoogle {
     event.etag = this.#etag();
     if (typeof req.query.sendUpdates === 'string') event.sendUpdates = req.query.sendUpdates;
     res.json(this.#eventJson(calendar, event));
+    this.#notify(calendar.id, 'exists');
   }
 
   #deleteEvent(req: Request, res: Response): void {
@@ -991,6 +1160,84 @@ export class FakeGoogle {
     event.updated = this.#now();
     event.change = ++this.#change;
     event.etag = this.#etag();
+    res.status(204).end();
+    this.#notify(calendar.id, 'exists');
+  }
+
+  /**
+   * events.watch: opens a channel and sends its `sync` message (number 1) once answered.
+   * @see https://developers.google.com/calendar/api/v3/reference/events/watch
+   */
+  #watchEvents(req: Request, res: Response): void {
+    const calendar = this.#calendarFor(req, res, false);
+    if (!calendar) return;
+    const body = (req.body ?? {}) as {
+      id?: string;
+      type?: string;
+      address?: string;
+      token?: string;
+      expiration?: string | number;
+      params?: { ttl?: string };
+    };
+    if (!body.id) return void res.status(400).json(googleError(400, 'required', 'Required: id'));
+    // Channel ids are at most 64 characters. @see https://developers.google.com/calendar/api/guides/push
+    if (body.id.length > 64)
+      return void res.status(400).json(googleError(400, 'invalid', 'Invalid channel id.'));
+    if (body.type !== 'web_hook' && body.type !== 'webhook') {
+      return void res.status(400).json(googleError(400, 'invalid', 'Invalid value for type.'));
+    }
+    // Google requires https with a valid certificate; the fake deliberately accepts http too (§3.4).
+    if (!body.address || !/^https?:\/\//.test(body.address)) {
+      return void res.status(400).json(googleError(400, 'invalid', 'Invalid value for address.'));
+    }
+    if (this.channels.has(body.id)) {
+      return void res.status(400).json(googleError(400, 'channelIdNotUnique', 'Channel id not unique.'));
+    }
+    const now = this.#now();
+    const ttlSec = Number(body.params?.ttl);
+    // Without `expiration` (or `params.ttl`) a channel lives 3600 s (platform-contracts §3.4).
+    const requested =
+      body.expiration !== undefined
+        ? Number(body.expiration)
+        : Number.isFinite(ttlSec) && ttlSec > 0
+          ? now + ttlSec * 1000
+          : now + 3_600_000;
+    if (!Number.isFinite(requested) || requested <= now) {
+      return void res.status(400).json(googleError(400, 'invalid', 'Invalid expiration.'));
+    }
+    const channel: FakeChannel = {
+      id: body.id,
+      resourceId: `res-${randomBytes(9).toString('base64url')}`,
+      calendarId: calendar.id,
+      address: body.address,
+      token: body.token,
+      expiration: requested,
+      messageNumber: 1,
+      stopped: false,
+    };
+    this.channels.set(channel.id, channel);
+    res.json({
+      kind: 'api#channel',
+      id: channel.id,
+      resourceId: channel.resourceId,
+      resourceUri: `https://www.googleapis.com/calendar/v3/calendars/${encodeURIComponent(calendar.id)}/events?alt=json`,
+      ...(channel.token !== undefined ? { token: channel.token } : {}),
+      expiration: String(channel.expiration),
+    });
+    // The first message on a channel is `sync`. @see https://developers.google.com/calendar/api/guides/push#sync-message
+    res.on('finish', () => void this.#post(channel, 'sync', 1));
+  }
+
+  /** channels.stop: needs the channel id AND its resourceId. @see https://developers.google.com/calendar/api/v3/reference/channels/stop */
+  #stopChannel(req: Request, res: Response): void {
+    const body = (req.body ?? {}) as { id?: string; resourceId?: string };
+    const channel = body.id ? this.channels.get(body.id) : undefined;
+    if (!channel || channel.stopped || channel.resourceId !== body.resourceId) {
+      return void res
+        .status(404)
+        .json(googleError(404, 'notFound', `Channel '${body.id ?? ''}' not found for project.`));
+    }
+    channel.stopped = true;
     res.status(204).end();
   }
 
@@ -1009,11 +1256,11 @@ export class FakeGoogle {
             .json(googleError(400, 'invalid', `The ${banned} parameter cannot be used with syncToken.`));
         }
       }
-      const match = /^st-(.+)-(\d+)$/.exec(syncToken);
+      const match = /^st-(.+)-(\d+)-g(\d+)$/.exec(syncToken);
       if (
         !match ||
         match[1] !== Buffer.from(calendar.id).toString('base64url') ||
-        Number(match[2]) < this.#syncFloor
+        Number(match[3]) !== this.#syncGeneration
       ) {
         return void res
           .status(410)
@@ -1032,7 +1279,9 @@ export class FakeGoogle {
       .filter((e) => (timeMin === undefined ? true : e.end > timeMin))
       .filter((e) => (timeMax === undefined ? true : e.start < timeMax))
       .sort((a, b) => a.change - b.change);
-    const pageSize = Math.min(Number(q.maxResults ?? this.#eventsPageSize) || this.#eventsPageSize, 2500);
+    // maxResults is an upper bound: Google may return fewer per page (the fake: at most its page size).
+    // @see https://developers.google.com/calendar/api/v3/reference/events/list (maxResults)
+    const pageSize = Math.min(Number(q.maxResults) || this.#eventsPageSize, this.#eventsPageSize, 2500);
     const offset = decodePageToken(q.pageToken);
     if (offset === undefined)
       return void res.status(400).json(googleError(400, 'invalid', 'Invalid page token.'));
@@ -1047,7 +1296,9 @@ export class FakeGoogle {
       items: page.map((e) => this.#eventJson(calendar, e)),
       ...(hasMore
         ? { nextPageToken: encodePageToken(offset + pageSize) }
-        : { nextSyncToken: `st-${Buffer.from(calendar.id).toString('base64url')}-${this.#change}` }),
+        : {
+            nextSyncToken: `st-${Buffer.from(calendar.id).toString('base64url')}-${this.#change}-g${this.#syncGeneration}`,
+          }),
     });
   }
 }
