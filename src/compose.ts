@@ -7,6 +7,7 @@
  */
 
 import { hostname } from 'node:os';
+import type { ProviderFactory } from './app/calendar-access/providers.ts';
 import { createProviderFactory } from './app/calendar-access/providers.ts';
 import { CalendarAccess } from './app/calendar-access.ts';
 import type { LinkConfig } from './app/link/config.ts';
@@ -22,6 +23,7 @@ import type { SlackDmClient } from './bot/slack/notifier.ts';
 import { createSlackNotifier } from './bot/slack/notifier.ts';
 import { createOAuthRouter } from './bot/web/oauth.ts';
 import type { MountedRouter } from './bot/web/server.ts';
+import type { Metrics } from './observability/metrics.ts';
 import type { Store } from './store/index.ts';
 
 export interface ChatServices {
@@ -50,12 +52,21 @@ function firstDelivering(notifiers: readonly Notifier[]): Notifier {
   };
 }
 
+export interface ComposeOptions {
+  /** Provider latency/errors, bookings, conflicts and job lag are recorded here (the server's `/metrics`). */
+  readonly metrics?: Metrics;
+  /** Replaces the provider factory built from the environment (the load benchmark points it at fakes). */
+  readonly providers?: ProviderFactory;
+}
+
 /** Null when no chat platform is configured (the playground runs instead). */
 export function composeChat(
   store: Store,
   env: NodeJS.ProcessEnv,
   log: (line: string) => void,
+  options: ComposeOptions = {},
 ): ChatServices | null {
+  const { metrics } = options;
   const slackConfig = slackConfigFromEnv(env);
   const discordConfig = discordConfigFromEnv(env);
   if (!slackConfig && !discordConfig) return null;
@@ -67,7 +78,7 @@ export function composeChat(
       'Convene: calendar linking is off (set CONVENE_PUBLIC_URL and CONVENE_STATE_SECRET, plus Google or Microsoft client credentials)',
     );
 
-  const providers = createProviderFactory({ ...(linkConfig?.providers ?? {}) });
+  const providers = options.providers ?? createProviderFactory({ ...(linkConfig?.providers ?? {}) });
   const notifiers: Notifier[] = [];
   const notifier = firstDelivering(notifiers);
   let calendars: CalendarAccess | undefined;
@@ -91,6 +102,7 @@ export function composeChat(
     notifier,
     ...(link ? { relinkUrl: (t: string, p: string, kind) => link.relinkUrl(t, p, kind) } : {}),
     log,
+    ...(metrics ? { metrics } : {}),
   });
 
   const routers: MountedRouter[] = [];
@@ -108,7 +120,15 @@ export function composeChat(
   const stoppers: Array<() => Promise<void>> = [];
   if (slackConfig) {
     const slack = createSlackAdapter(
-      { store, busy: calendars, writer: calendars, notifier, ...(link ? { linking: link } : {}), log },
+      {
+        store,
+        busy: calendars,
+        writer: calendars,
+        notifier,
+        ...(link ? { linking: link } : {}),
+        log,
+        ...(metrics ? { metrics } : {}),
+      },
       slackConfig,
     );
     if (slack.router) routers.push({ router: slack.router });
@@ -132,6 +152,7 @@ export function composeChat(
           writer: calendars,
           notifier,
           rotations: store.rotations,
+          ...(metrics ? { metrics } : {}),
         }),
         ...(link ? { link } : {}),
         log,
@@ -148,7 +169,7 @@ export function composeChat(
   let workers: { stop(): Promise<void> } | undefined;
   starters.push(async () => {
     workers = startWorkers(
-      { store, writer: calendars, notifier, log },
+      { store, writer: calendars, notifier, log, ...(metrics ? { metrics } : {}) },
       { worker: `${hostname()}:${process.pid}` },
     );
   });

@@ -51,8 +51,9 @@ async function start(env: NodeJS.ProcessEnv): Promise<void> {
   let selfUrl = '';
   let chat: ChatServices | null = null;
   let playground = false;
+  const metrics = createMetrics({ defaults: true });
   try {
-    chat = composeChat(store, withDefaultRateLimits(env), (line) => console.log(line));
+    chat = composeChat(store, withDefaultRateLimits(env), (line) => console.log(line), { metrics });
     if (chat) routers.push(...chat.routers);
     playground = env.CONVENE_PLAYGROUND === '1' || (chat === null && env.CONVENE_PLAYGROUND !== '0');
     if (playground) {
@@ -73,7 +74,7 @@ async function start(env: NodeJS.ProcessEnv): Promise<void> {
     // Not ready while shutting down, so that a load balancer stops sending requests first.
     ready: async () => !draining && (await databaseIsReady()),
     logger: createLogger({ level: env.LOG_LEVEL?.trim() || 'info' }),
-    metrics: createMetrics({ defaults: true }),
+    metrics,
   });
   const server = app.listen(port, host);
   try {

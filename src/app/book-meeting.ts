@@ -30,6 +30,7 @@ import {
   writeJobs,
 } from './outbox.ts';
 import type { BusyReader, EventWriter, Notifier } from './ports/calendars.ts';
+import type { BookingMetrics } from './ports/metrics.ts';
 import type { Booking, EnqueueInput, Person, Repositories } from './ports/store.ts';
 import type { ReminderSettings } from './reminders.ts';
 import { reminderJobs, reminderLeads } from './reminders.ts';
@@ -46,6 +47,8 @@ export interface BookMeetingDeps {
   readonly notifier?: Notifier;
   /** Reminder lead time per person. Default: 15 minutes for everyone. */
   readonly reminders?: ReminderSettings;
+  /** Booking outcomes and conflicts (src/observability/metrics.ts). */
+  readonly metrics?: BookingMetrics;
 }
 
 export interface BookMeetingInput {
@@ -96,10 +99,38 @@ export function bookingIdempotencyKey(proposalId: string, slotId: string): strin
   return `proposal:${proposalId}:slot:${slotId}`;
 }
 
+/**
+ * Books a slot (see the module comment). With `metrics`: `bookings{outcome}` counts each attempt that
+ * made a new booking (`booked`), found the slot taken (`conflict`) or failed (`failed`: a calendar
+ * refused it, or an outage); a repeat of a booked click is not counted again.
+ */
 export async function bookMeeting(
   deps: BookMeetingDeps,
   input: BookMeetingInput,
 ): Promise<BookMeetingResult> {
+  const metrics = deps.metrics;
+  if (!metrics) return book(deps, input);
+  let result: BookMeetingResult;
+  try {
+    result = await book(deps, input);
+  } catch (error) {
+    metrics.bookings.inc({ outcome: 'failed' });
+    throw error;
+  }
+  const outcome = result.ok
+    ? result.view.alreadyBooked
+      ? null
+      : 'booked'
+    : result.error.code === 'slot_taken'
+      ? 'conflict'
+      : result.error.code === 'calendar_refused'
+        ? 'failed'
+        : null;
+  if (outcome) metrics.bookings.inc({ outcome });
+  return result;
+}
+
+async function book(deps: BookMeetingDeps, input: BookMeetingInput): Promise<BookMeetingResult> {
   const { store } = deps;
   const { tenantId } = input;
   const actor = await store.people.get(tenantId, input.actorPersonId);
@@ -242,7 +273,10 @@ export async function bookMeeting(
   };
 
   const free = await stillFree();
-  if (!free[index]) return taken(free);
+  if (!free[index]) {
+    deps.metrics?.bookingConflicts.inc({ stage: 'recheck' });
+    return taken(free);
+  }
   const attending = bookedIds.filter((id) => !optionalIds.has(id) || !overlaps(busyOf.get(id) ?? [], slot));
   if (attending.length < bookedIds.length) {
     const attendingSet = new Set(attending);
@@ -265,6 +299,7 @@ export async function bookMeeting(
     if (booked.reason === 'duplicate')
       return confirmed(await confirmation(deps, input, locale, booked.booking, people, true));
     if (booked.reason === 'conflict') {
+      deps.metrics?.bookingConflicts.inc({ stage: 'database' });
       // Two clicks of the same button racing: the other one booked it, under our key.
       const winner = await store.bookings.findByIdempotencyKey(tenantId, key);
       if (winner && winner.status === 'booked')

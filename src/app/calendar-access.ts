@@ -8,6 +8,8 @@
  *   the owner a re-link link once (later reads skip the connection without a request until re-linked).
  * - Free/busy is cached per (connection, calendar, range) with a TTL; `fresh: true` bypasses the cache
  *   (booking re-checks), `invalidate(connectionId)` drops a connection's entries.
+ * - With `metrics`, every provider call (getBusy, createEvent, updateEvent, deleteEvent) is timed by
+ *   provider, operation and outcome, and every failed one counted by its error code.
  */
 import { createHash } from 'node:crypto';
 import { ProviderError } from '../connectors/errors.ts';
@@ -29,6 +31,7 @@ import type {
   PersonBusy,
   WriteOutcome,
 } from './ports/calendars.ts';
+import type { ProviderMetrics } from './ports/metrics.ts';
 import type {
   CalendarConnection,
   CalendarConnectionRepository,
@@ -59,7 +62,13 @@ export interface CalendarAccessDeps {
   readonly cacheMaxEntries?: number;
   /** One line per event, no secrets. */
   readonly log?: (line: string) => void;
+  /** Provider call latency and errors (src/observability/metrics.ts). */
+  readonly metrics?: ProviderMetrics;
+  /** Monotonic clock in ms for call durations; default `performance.now`. */
+  readonly monotonic?: () => number;
 }
+
+type ProviderOperation = 'getBusy' | 'createEvent' | 'updateEvent' | 'deleteEvent';
 
 export interface ConnectionHealthView {
   readonly connectionId: string;
@@ -156,7 +165,9 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
     try {
       const opened = await this.#open(target);
       grantKey = opened.grantKey;
-      const event = await opened.provider.createEvent({ ...draft, calendarId: target.writeCalendarId });
+      const event = await this.#measured(target.provider, 'createEvent', () =>
+        opened.provider.createEvent({ ...draft, calendarId: target.writeCalendarId! }),
+      );
       this.#cache.invalidate(target.id);
       return { ok: true, connectionId: target.id, calendarId: target.writeCalendarId, event };
     } catch (error) {
@@ -192,10 +203,9 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
     try {
       const opened = await this.#open(connection);
       grantKey = opened.grantKey;
-      const event = await opened.provider.updateEvent(target.eventId, {
-        ...draft,
-        calendarId: target.calendarId,
-      });
+      const event = await this.#measured(connection.provider, 'updateEvent', () =>
+        opened.provider.updateEvent(target.eventId, { ...draft, calendarId: target.calendarId }),
+      );
       this.#cache.invalidate(connection.id);
       return { ok: true, connectionId: connection.id, calendarId: target.calendarId, event };
     } catch (error) {
@@ -212,7 +222,9 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
     try {
       const opened = await this.#open(connection);
       grantKey = opened.grantKey;
-      await opened.provider.deleteEvent(target.calendarId, target.eventId);
+      await this.#measured(connection.provider, 'deleteEvent', () =>
+        opened.provider.deleteEvent(target.calendarId, target.eventId),
+      );
       this.#cache.invalidate(connection.id);
       return { ok: true };
     } catch (error) {
@@ -323,9 +335,11 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
       const opened = await this.#open(connection);
       grantKey = opened.grantKey;
       const provider = opened.provider;
-      const result = await this.#timeBoxed(
-        (signal) => provider.getBusy({ calendarIds: missing, range, signal }),
-        options.signal,
+      const result = await this.#measured(connection.provider, 'getBusy', () =>
+        this.#timeBoxed(
+          (signal) => provider.getBusy({ calendarIds: missing, range, signal }),
+          options.signal,
+        ),
       );
       for (const calendarId of missing) {
         const entry = result.calendars[calendarId];
@@ -369,6 +383,41 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
       }
     }
     return { busy, gaps };
+  }
+
+  /** Times one provider call into the metrics (when given): outcome ok, error or timeout. */
+  async #measured<T>(
+    provider: CalendarConnection['provider'],
+    operation: ProviderOperation,
+    work: () => Promise<T>,
+  ): Promise<T> {
+    const metrics = this.#deps.metrics;
+    if (!metrics) return work();
+    const monotonic = this.#deps.monotonic ?? (() => performance.now());
+    const started = monotonic();
+    try {
+      const result = await work();
+      metrics.providerDuration.observe(
+        { provider, operation, outcome: 'ok' },
+        (monotonic() - started) / 1000,
+      );
+      return result;
+    } catch (error) {
+      const code =
+        error instanceof Timeout
+          ? 'timeout'
+          : error instanceof ProviderError
+            ? error.code
+            : (error as { name?: unknown })?.name === 'AbortError'
+              ? 'aborted'
+              : 'unexpected';
+      metrics.providerDuration.observe(
+        { provider, operation, outcome: code === 'timeout' ? 'timeout' : 'error' },
+        (monotonic() - started) / 1000,
+      );
+      metrics.providerErrors.inc({ provider, operation, code });
+      throw error;
+    }
   }
 
   /** Runs `work` with an abort signal that fires after the timeout or when `outer` aborts. */

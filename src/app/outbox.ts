@@ -27,6 +27,7 @@
  */
 import type { EventDraft, WrittenEvent } from '../connectors/provider.ts';
 import type { EventEditor, EventWriter, Notifier, WriteOutcome } from './ports/calendars.ts';
+import type { JobMetrics } from './ports/metrics.ts';
 
 export type { DeleteOutcome, EventEditor, EventTarget } from './ports/calendars.ts';
 
@@ -64,6 +65,8 @@ export interface OutboxDeps {
   readonly writer: EventWriter & Partial<EventEditor>;
   readonly notifier: Notifier;
   readonly log?: (line: string) => void;
+  /** Job lag (claim time − due time) by kind (src/observability/metrics.ts). */
+  readonly metrics?: JobMetrics;
 }
 
 export interface CalendarJobPayload {
@@ -191,6 +194,8 @@ export async function runOutboxOnce(
   let retried = 0;
   let dead = 0;
   let compensated = 0;
+  for (const job of jobs)
+    deps.metrics?.jobLag.observe({ kind: job.kind }, Math.max(0, options.now - job.runAt) / 1000);
   for (const job of jobs) {
     let result: JobResult;
     try {

@@ -78,7 +78,8 @@ describe('observability', () => {
     );
     expect(body).toContain('convene_bookings_total{outcome="booked"} 1');
     expect(body).toContain('# TYPE convene_provider_request_duration_seconds histogram');
-    expect(body).toContain('# TYPE convene_job_lag_seconds gauge');
+    expect(body).toContain('# TYPE convene_job_lag_seconds histogram');
+    expect(body).toContain('# TYPE convene_provider_errors_total counter');
   });
 
   it('/readyz is 503 while a migration is pending and 200 once all are applied', async () => {

@@ -12,6 +12,7 @@ import type {
   UnlinkResult,
 } from '../../app/link-calendar.ts';
 import type { BusyReader, EventWriter, Notifier } from '../../app/ports/calendars.ts';
+import type { BookingMetrics } from '../../app/ports/metrics.ts';
 import type { Repositories, Rotation } from '../../app/ports/store.ts';
 import type { PeopleDirectory } from '../../app/request-meeting.ts';
 import type { RateLimitSettings } from '../rate-limit.ts';
@@ -45,6 +46,8 @@ export interface SlackDeps {
   readonly clock?: () => number;
   /** One line per event, never a token. Default: console.error. */
   readonly log?: (line: string) => void;
+  /** Booking outcomes and conflicts. */
+  readonly metrics?: BookingMetrics;
 }
 
 export interface SlackConfig {

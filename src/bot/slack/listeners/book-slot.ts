@@ -84,6 +84,7 @@ export async function bookSlot(rt: SlackRuntime, args: ActionArgs): Promise<void
       busy: rt.deps.busy,
       writer: rt.deps.writer,
       ...(rt.deps.notifier ? { notifier: rt.deps.notifier } : {}),
+      ...(rt.deps.metrics ? { metrics: rt.deps.metrics } : {}),
     },
     {
       tenantId: workspace.tenantId,
