@@ -1,5 +1,12 @@
 /** Microsoft 365 (Graph) connector: provider, transport, OAuth client. */
 
+export type { MicrosoftChangeSourceOptions } from './changes.ts';
+export {
+  changeFromDeltaItem,
+  MAX_CLIENT_STATE,
+  MAX_SUBSCRIPTION_MS,
+  MicrosoftChangeSource,
+} from './changes.ts';
 export type { FetchLike, GraphTransportOptions } from './client.ts';
 export { GRAPH_BASE_URL, GraphTransport, MAILBOX_CONCURRENCY, Semaphore } from './client.ts';
 export { classifyGraphError, scheduleErrorCode, toProviderError } from './errors.ts';

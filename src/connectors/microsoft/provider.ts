@@ -19,7 +19,8 @@ import type {
   WrittenEvent,
 } from '../provider.ts';
 import type { RetryPolicy } from '../retry.ts';
-import { type FetchLike, GraphTransport } from './client.ts';
+import { MicrosoftChangeSource } from './changes.ts';
+import { type FetchLike, GRAPH_BASE_URL, GraphTransport } from './client.ts';
 import {
   calendarToRef,
   draftToGraphEvent,
@@ -59,6 +60,8 @@ const UTC_PREFER = 'outlook.timezone="UTC"';
 
 export class MicrosoftCalendarProvider implements CalendarProvider {
   readonly kind = 'microsoft' as const;
+  /** calendarView/delta and change-notification subscriptions (./changes.ts). */
+  readonly changes: MicrosoftChangeSource;
   readonly #transport: GraphTransport;
   readonly #mailbox: string;
   readonly #interval: 5 | 15;
@@ -67,6 +70,12 @@ export class MicrosoftCalendarProvider implements CalendarProvider {
     this.#mailbox = options.mailbox;
     this.#interval = options.availabilityViewInterval ?? 15;
     this.#transport = new GraphTransport(options);
+    this.changes = new MicrosoftChangeSource({
+      transport: this.#transport,
+      mailbox: options.mailbox,
+      baseUrl: options.baseUrl ?? GRAPH_BASE_URL,
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
   }
 
   async listCalendars(signal?: AbortSignal): Promise<CalendarRef[]> {

@@ -73,7 +73,18 @@ export function handleGraph(ctx: GraphContext): FakeResponse {
 
   if (is('calendar', 'getschedule') && method === 'POST') return getSchedule(ctx);
   if (is('calendars') && method === 'GET') return listCalendars(ctx);
-  if (is('calendarview', 'delta') && method === 'GET') return delta(ctx);
+  if (is('calendarview', 'delta') && method === 'GET') {
+    return delta(ctx, defaultCalendar(ctx.mailbox), `${ctx.state.origin}/v1.0/me/calendarView/delta`);
+  }
+  if (is('calendars', '*', 'calendarview', 'delta') && method === 'GET') {
+    const calendar = ctx.mailbox.calendars.find((c) => c.id === segments[2]);
+    if (!calendar) return notFound();
+    return delta(
+      ctx,
+      calendar,
+      `${ctx.state.origin}/v1.0/me/calendars/${encodeURIComponent(calendar.id)}/calendarView/delta`,
+    );
+  }
   if (is('events') && method === 'POST') return createEvent(ctx, defaultCalendar(ctx.mailbox));
   if (is('calendars', '*', 'events') && method === 'POST') {
     const calendar = ctx.mailbox.calendars.find((c) => c.id === segments[2]);
@@ -428,6 +439,7 @@ function createEvent(ctx: GraphContext, calendar: FakeCalendar): FakeResponse {
   };
   bump(ctx.mailbox, event);
   ctx.mailbox.events.set(id, event);
+  ctx.state.onEventChange?.(ctx.mailbox, calendar.id, id, 'created');
   return { status: 201, body: eventJson(ctx, event) };
 }
 
@@ -462,6 +474,7 @@ function patchEvent(ctx: GraphContext, event: FakeEvent): FakeResponse {
       : null;
   }
   bump(ctx.mailbox, event);
+  ctx.state.onEventChange?.(ctx.mailbox, event.calendarId, event.id, 'updated');
   return { status: 200, body: eventJson(ctx, event) };
 }
 
@@ -469,7 +482,8 @@ function deleteEvent(ctx: GraphContext, event: FakeEvent): FakeResponse {
   if (!canWrite(ctx.scopes)) return accessDenied();
   ctx.mailbox.events.delete(event.id);
   ctx.mailbox.seq += 1;
-  ctx.mailbox.tombstones.push({ id: event.id, seq: ctx.mailbox.seq });
+  ctx.mailbox.tombstones.push({ id: event.id, calendarId: event.calendarId, seq: ctx.mailbox.seq });
+  ctx.state.onEventChange?.(ctx.mailbox, event.calendarId, event.id, 'deleted');
   return { status: 204 };
 }
 
@@ -482,6 +496,8 @@ interface DeltaToken {
   upto: number;
   offset: number;
   gen: number;
+  /** Calendar id the token belongs to. */
+  c?: string;
 }
 
 const encodeToken = (t: DeltaToken) => Buffer.from(JSON.stringify(t)).toString('base64url');
@@ -494,16 +510,17 @@ function decodeToken(raw: string): DeltaToken | undefined {
   }
 }
 
-function delta(ctx: GraphContext): FakeResponse {
+function delta(ctx: GraphContext, calendar: FakeCalendar, base: string): FakeResponse {
   if (!canRead(ctx.scopes)) return accessDenied();
   const q = ctx.req.url.searchParams;
-  const base = `${ctx.state.origin}/v1.0/me/calendarView/delta`;
   const skip = q.get('$skiptoken');
   const deltaToken = q.get('$deltatoken');
   let token: DeltaToken;
   if (skip !== null || deltaToken !== null) {
     const parsed = decodeToken(skip ?? deltaToken ?? '');
-    if (!parsed) return graphError(400, 'BadRequest', 'Invalid token.');
+    if (!parsed || (parsed.c !== undefined && parsed.c !== calendar.id)) {
+      return graphError(400, 'BadRequest', 'Invalid token.');
+    }
     if (parsed.gen !== ctx.state.deltaGeneration) {
       // The sync state is gone: 410 Gone with a Location to start over.
       // @see https://learn.microsoft.com/graph/delta-query-overview#synchronization-reset
@@ -520,9 +537,16 @@ function delta(ctx: GraphContext): FakeResponse {
     if (Number.isNaN(s) || Number.isNaN(e) || e <= s) {
       return graphError(400, 'ErrorInvalidParameter', 'startDateTime and endDateTime are required.');
     }
-    token = { s, e, since: -1, upto: ctx.mailbox.seq, offset: 0, gen: ctx.state.deltaGeneration };
+    token = {
+      s,
+      e,
+      since: -1,
+      upto: ctx.mailbox.seq,
+      offset: 0,
+      gen: ctx.state.deltaGeneration,
+      c: calendar.id,
+    };
   }
-  const calendar = defaultCalendar(ctx.mailbox);
   const changed = [...ctx.mailbox.events.values()]
     .filter((ev) => ev.calendarId === calendar.id && ev.start < token.e && ev.end > token.s)
     .filter((ev) => ev.seq > token.since && ev.seq <= token.upto)
@@ -532,6 +556,7 @@ function delta(ctx: GraphContext): FakeResponse {
     token.since < 0
       ? []
       : ctx.mailbox.tombstones
+          .filter((t) => t.calendarId === undefined || t.calendarId === calendar.id)
           .filter((t) => t.seq > token.since && t.seq <= token.upto)
           .map((t) => ({ id: t.id, '@removed': { reason: 'deleted' } }) as Record<string, unknown>);
   const all = [...changed, ...removed];

@@ -11,6 +11,10 @@
  *   fake.addMailbox('ada@contoso.test');
  *   const tokens = fake.issueTokens('ada@contoso.test');
  *   fake.failNext('POST /v1.0/me/calendar/getSchedule', { status: 429, headers: { 'Retry-After': '2' } });
+ *
+ * Change detection: `calendarView/delta` (default and secondary calendars; `invalidateDeltaTokens` → 410),
+ * `/subscriptions` with the validation handshake and real notification POSTs (`fake.subscriptions`:
+ * `lifecycle`, `redeliver`, `forged`, `settled`), and `userUpdate`/`userDelete` to change events "as the user".
  */
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -31,6 +35,7 @@ import {
   type RefreshToken,
   type ShowAs,
 } from './state.ts';
+import { type ChangeType, FakeSubscriptions } from './subscriptions.ts';
 
 export interface FakeState {
   origin: string;
@@ -54,6 +59,8 @@ export interface FakeState {
   responseTimeZone: string | undefined;
   scheduleWindows: Array<{ start: number; end: number; schedules: number; interval: number }>;
   transactionReplays: number;
+  /** Called after every event write (subscriptions turn it into notifications). */
+  onEventChange?: (mailbox: Mailbox, calendarId: string, eventId: string, changeType: ChangeType) => void;
 }
 
 export interface SeedEvent {
@@ -94,6 +101,8 @@ export class FakeMicrosoft {
   readonly ca: string;
   /** A fetch that trusts this fake's certificate (and nothing else). */
   readonly fetch: FetchLike;
+  /** Change-notification subscriptions and their deliveries (handshake, notifications, lifecycle). */
+  readonly subscriptions: FakeSubscriptions;
   readonly #server: Server;
   #failures: PendingFailure[] = [];
   #latencyMs = 0;
@@ -105,6 +114,9 @@ export class FakeMicrosoft {
     this.ca = ca;
     this.state = state;
     this.fetch = trustingFetch(ca);
+    this.subscriptions = new FakeSubscriptions(state);
+    state.onEventChange = (mailbox, calendarId, eventId, changeType) =>
+      this.subscriptions.eventChanged(mailbox, calendarId, eventId, changeType);
   }
 
   static async start(options: FakeMicrosoftOptions = {}): Promise<FakeMicrosoft> {
@@ -307,6 +319,30 @@ export class FakeMicrosoft {
       .map((e) => ({ ...e, attendees: [...e.attendees] }));
   }
 
+  /** The user moves an event in Outlook: stored, visible to delta, notified to subscriptions. */
+  userUpdate(address: string, eventId: string, times: { start: number; end: number }): void {
+    const mailbox = this.mailbox(address);
+    const event = mailbox.events.get(eventId);
+    if (!event) throw new Error(`fake: no event ${eventId}`);
+    event.start = times.start;
+    event.end = times.end;
+    mailbox.seq += 1;
+    event.seq = mailbox.seq;
+    event.changeKey += 1;
+    this.subscriptions.eventChanged(mailbox, event.calendarId, event.id, 'updated');
+  }
+
+  /** The user deletes an event in Outlook: a tombstone for delta, a `deleted` notification. */
+  userDelete(address: string, eventId: string): void {
+    const mailbox = this.mailbox(address);
+    const event = mailbox.events.get(eventId);
+    if (!event) throw new Error(`fake: no event ${eventId}`);
+    mailbox.events.delete(eventId);
+    mailbox.seq += 1;
+    mailbox.tombstones.push({ id: eventId, calendarId: event.calendarId, seq: mailbox.seq });
+    this.subscriptions.eventChanged(mailbox, event.calendarId, eventId, 'deleted');
+  }
+
   // ---- failure injection ---------------------------------------------------------------------
 
   /**
@@ -465,6 +501,16 @@ export class FakeMicrosoft {
     mailbox.maxInFlight = Math.max(mailbox.maxInFlight, mailbox.inFlight);
     try {
       if (this.#latencyMs > 0) await delay(this.#latencyMs);
+      const top = req.url.pathname.slice('/v1.0/'.length).split('/').filter(Boolean);
+      if (top[0]?.toLowerCase() === 'subscriptions' && top.length <= 2) {
+        const handled = await this.subscriptions.handle(
+          req,
+          mailbox,
+          token.scopes,
+          top[1] === undefined ? undefined : decodeURIComponent(top[1]),
+        );
+        return injected ? failureResponse(injected) : handled;
+      }
       const segments = req.url.pathname
         .slice('/v1.0/'.length)
         .split('/')

@@ -41,6 +41,8 @@ export interface FakeCalendar {
 
 export interface Tombstone {
   id: string;
+  /** The calendar the deleted event was in (delta per calendar). */
+  calendarId?: string;
   seq: number;
 }
 
