@@ -139,6 +139,10 @@ export class FakeSlack {
   target = '';
   clientId = '1111.2222';
   clientSecret = 'fake-slack-client-secret';
+  /** Called with every Web API call once it is answered (the load benchmark times proposals with it). */
+  onCall: ((call: RecordedCall) => void) | undefined;
+  /** False: keep no `calls` log (long load runs); messages and responses are still kept. */
+  recordCalls = true;
 
   constructor(options: { signingSecret?: string } = {}) {
     this.signingSecret = options.signingSecret ?? randomBytes(16).toString('hex');
@@ -448,11 +452,12 @@ export class FakeSlack {
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const token = bearer ?? (typeof params.token === 'string' ? params.token : null);
     const record: RecordedCall = { method, token, params, ok: false };
-    this.calls.push(record);
+    if (this.recordCalls) this.calls.push(record);
     const reply = (body: Record<string, unknown>) => {
       record.ok = body.ok === true;
       if (typeof body.error === 'string') record.error = body.error;
       json(200, body);
+      this.onCall?.(record);
     };
 
     const injected = this.#failures.get(method)?.shift();

@@ -1,0 +1,374 @@
+/**
+ * The world of the load benchmark and of the two-process test: a fresh PostgreSQL database (created
+ * and dropped here), the Slack fake (signed requests, Web API) and the Google fake (free/busy after an
+ * injected latency) in this process, people with linked Google calendars seeded in bulk, and Convene
+ * server processes (bench/load-server.ts) started as children on that database.
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { generateKeyEntry } from '../src/store/crypto.ts';
+import { openDatabase, type Store } from '../src/store/index.ts';
+import { type FakeClient, type FakeGoogle, startFakeGoogle } from '../test/fakes/google/server.ts';
+import { FakeSlack } from '../test/fakes/slack/server.ts';
+
+export const DEFAULT_DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
+const SERVER = fileURLToPath(new URL('./load-server.ts', import.meta.url));
+const TEAM = 'TBENCH';
+
+export interface ServerStats {
+  readonly rss: number;
+  readonly heapUsed: number;
+  readonly loopP99Ms: number;
+  readonly loopMaxMs: number;
+  readonly logCount: number;
+  readonly logTail: readonly string[];
+  readonly metrics: string;
+}
+
+export interface ServerProcess {
+  readonly url: string;
+  readonly child: ChildProcess;
+  stats(gc?: boolean): Promise<ServerStats>;
+  stop(): Promise<void>;
+}
+
+export interface LoadWorld {
+  readonly slack: FakeSlack;
+  readonly google: FakeGoogle;
+  readonly store: Store;
+  readonly databaseUrl: string;
+  readonly tenantId: string;
+  people: number;
+  /** Time (performance.now) each channel's first chat.postMessage arrived. */
+  readonly posted: Map<string, number>;
+  startServer(options?: { exposeGc?: boolean; poolSize?: number }): Promise<ServerProcess>;
+  /** People 1…n (Slack user `UP<n>`), each with a Google calendar `p<n>@bench.test` linked. */
+  seedPeople(count: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function admin(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+export function userId(n: number): string {
+  return `UP${n}`;
+}
+
+/** The `/meet` text mentioning everyone of `group` but the requester (its first member). */
+export function meetText(group: readonly number[], title = 'Sync'): string {
+  return `${group
+    .slice(1)
+    .map((n) => `<@${userId(n)}|p${n}>`)
+    .join(' ')} 30m next week "${title}"`;
+}
+
+export async function createWorld(
+  options: { adminUrl?: string; latencyMs?: number; log?: (line: string) => void } = {},
+): Promise<LoadWorld> {
+  const adminUrl = options.adminUrl ?? DEFAULT_DATABASE_URL;
+  const name = `convene_load_${randomBytes(5).toString('hex')}`;
+  await admin(adminUrl, `CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+  const keys = generateKeyEntry('bench');
+  const children = new Set<ChildProcess>();
+  let store: Store | undefined;
+  let slack: FakeSlack | undefined;
+  let google: { fake: FakeGoogle; client: FakeClient } | undefined;
+  const cleanup = async () => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    await slack?.close();
+    await google?.fake.stop();
+    await store?.close();
+    await admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  };
+  try {
+    store = await openDatabase({
+      databaseUrl,
+      encryptionKeys: keys,
+      migrate: true,
+      poolSize: 4,
+      log: () => undefined,
+    });
+    slack = await FakeSlack.start();
+    slack.recordCalls = false;
+    const team = slack.addTeam({ id: TEAM, name: 'Bench' });
+    google = await startFakeGoogle();
+    if (options.latencyMs) google.fake.setLatency(options.latencyMs);
+    const workspace = await store.workspaces.install({
+      platform: 'slack',
+      externalId: TEAM,
+      name: 'Bench',
+      botToken: team.botToken,
+    });
+    const tokens = google.fake.issueTokens({ clientId: google.client.clientId, expiresInSec: 24 * 3600 });
+    const posted = new Map<string, number>();
+    slack.onCall = (call) => {
+      if (call.method !== 'chat.postMessage' || !call.ok) return;
+      const channel = String(call.params.channel ?? '');
+      if (!posted.has(channel)) posted.set(channel, performance.now());
+    };
+
+    const world: LoadWorld = {
+      slack,
+      google: google.fake,
+      store,
+      databaseUrl,
+      tenantId: workspace.tenantId,
+      people: 0,
+      posted,
+      async seedPeople(count) {
+        const s = store!;
+        const from = world.people + 1;
+        if (count < from) return;
+        for (let n = from; n <= count; n++) {
+          slack!.addUser(TEAM, {
+            id: userId(n),
+            name: `p${n}`,
+            real_name: `Person ${n}`,
+            tz: 'Europe/Paris',
+            email: `p${n}@bench.test`,
+          });
+          google!.fake.addCalendar({ id: `p${n}@bench.test`, primary: true, timeZone: 'Europe/Paris' });
+        }
+        // One connection through the repository gives the sealed tokens every bulk row copies.
+        if (from === 1) {
+          const first = await s.people.upsertByIdentity({
+            workspaceId: workspace.id,
+            externalUserId: userId(0),
+            displayName: 'Template',
+          });
+          await s.connections.save({
+            tenantId: workspace.tenantId,
+            personId: first!.id,
+            provider: 'google',
+            account: 'template@bench.test',
+            busyCalendarIds: ['template@bench.test'],
+            writeCalendarId: 'template@bench.test',
+            secrets: {
+              accessToken: tokens.access_token,
+              refreshToken: tokens.refresh_token,
+              expiresAt: Date.now() + 24 * 3600_000,
+              scope: tokens.scope,
+            },
+          });
+        }
+        const params = [from, count, workspace.tenantId, workspace.id];
+        const id = (kind: string) => `md5('${kind}' || n)::uuid`;
+        await s.query(
+          `INSERT INTO person (id, tenant_id, display_name, email, updated_at)
+           SELECT ${id('p')}, $3::uuid, 'Person ' || n, 'p' || n || '@bench.test', now()
+           FROM generate_series($1::int, $2::int) n`,
+          params.slice(0, 3),
+        );
+        await s.query(
+          `INSERT INTO chat_identity (id, person_id, workspace_id, platform, external_user_id, handle)
+           SELECT ${id('i')}, ${id('p')}, $3::uuid, 'slack', 'UP' || n, 'p' || n
+           FROM generate_series($1::int, $2::int) n`,
+          [from, count, workspace.id],
+        );
+        await s.query(
+          `INSERT INTO preferences (person_id, time_zone, locale, working_hours, updated_at)
+           SELECT ${id('p')}, 'Europe/Paris', 'en-GB',
+                  '{"rules":[{"days":[1,2,3,4,5],"start":"09:00","end":"17:00"}],"overrides":[]}'::jsonb, now()
+           FROM generate_series($1::int, $2::int) n`,
+          [from, count],
+        );
+        await s.query(
+          `INSERT INTO calendar_connection (id, tenant_id, person_id, provider, account, busy_calendar_ids,
+                                            write_calendar_id, tokens_enc, tokens_key_id, status, updated_at)
+           SELECT ${id('c')}, $3::uuid, ${id('p')}, 'google', 'p' || n || '@bench.test',
+                  ARRAY['p' || n || '@bench.test'], 'p' || n || '@bench.test', t.tokens_enc, t.tokens_key_id, 'ok', now()
+           FROM generate_series($1::int, $2::int) n,
+                (SELECT tokens_enc, tokens_key_id FROM calendar_connection WHERE account = 'template@bench.test') t`,
+          params.slice(0, 3),
+        );
+        world.people = count;
+      },
+      async startServer(serverOptions = {}) {
+        const child = fork(SERVER, [], {
+          execArgv: [...(serverOptions.exposeGc ? ['--expose-gc'] : [])],
+          env: {
+            PATH: process.env.PATH,
+            DATABASE_URL: databaseUrl,
+            CONVENE_ENCRYPTION_KEYS: keys,
+            SLACK_SIGNING_SECRET: slack!.signingSecret,
+            SLACK_BOT_TOKEN: team.botToken,
+            SLACK_API_URL: slack!.apiUrl,
+            BENCH_GOOGLE_URL: google!.fake.url,
+            BENCH_GOOGLE_CLIENT_ID: google!.client.clientId,
+            BENCH_GOOGLE_CLIENT_SECRET: google!.client.clientSecret,
+            ...(serverOptions.poolSize ? { BENCH_POOL_SIZE: String(serverOptions.poolSize) } : {}),
+          },
+          stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+        });
+        children.add(child);
+        let stderr = '';
+        child.stderr?.on('data', (chunk: Buffer) => {
+          stderr = (stderr + chunk.toString()).slice(-4000);
+        });
+        const port = await new Promise<number>((resolve, reject) => {
+          child.on('message', (m: { type: string; port?: number }) => {
+            if (m.type === 'ready') resolve(m.port!);
+          });
+          child.once('exit', (code) => reject(new Error(`load-server exited ${code}: ${stderr}`)));
+        });
+        const ask = <T>(message: object, type: string) =>
+          new Promise<T>((resolve) => {
+            const on = (m: { type: string }) => {
+              if (m.type !== type) return;
+              child.off('message', on);
+              resolve(m as T);
+            };
+            child.on('message', on);
+            child.send(message);
+          });
+        return {
+          url: `http://127.0.0.1:${port}/slack/events`,
+          child,
+          stats: (gc = false) => ask<ServerStats>({ type: 'stats', gc }, 'stats'),
+          async stop() {
+            if (child.exitCode !== null) return;
+            const exited = new Promise((resolve) => child.once('exit', resolve));
+            child.send({ type: 'stop' });
+            const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+            await exited;
+            clearTimeout(timer);
+            children.delete(child);
+          },
+        };
+      },
+      close: cleanup,
+    };
+    return world;
+  } catch (error) {
+    await cleanup().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Sends a signed `/meet` to `server` (the fake signs like Slack). */
+export async function sendMeet(
+  world: LoadWorld,
+  server: ServerProcess,
+  group: readonly number[],
+  channelId: string,
+  title?: string,
+): Promise<{ status: number; ackMs: number }> {
+  // `command` reads `target` synchronously before its first await: concurrent sends stay apart.
+  world.slack.target = server.url;
+  const sent = world.slack.command({
+    teamId: TEAM,
+    userId: userId(group[0]!),
+    channelId,
+    text: meetText(group, title),
+  });
+  try {
+    const result = await sent;
+    return { status: result.status, ackMs: result.elapsedMs };
+  } catch {
+    return { status: 0, ackMs: Number.NaN };
+  }
+}
+
+/** A click on a message's button by `user`, sent to `server`. */
+export async function sendClick(
+  world: LoadWorld,
+  server: ServerProcess,
+  input: { user: number; channelId: string; messageTs: string; actionId: string; value: string },
+): Promise<{ status: number; responseId: string }> {
+  world.slack.target = server.url;
+  const result = await world.slack.click({
+    teamId: TEAM,
+    userId: userId(input.user),
+    actionId: input.actionId,
+    value: input.value,
+    channelId: input.channelId,
+    messageTs: input.messageTs,
+  });
+  return { status: result.status, responseId: result.responseId };
+}
+
+export interface Invariants {
+  /** Pairs of live bookings of one person that overlap (must be 0). */
+  readonly doubleBooked: number;
+  readonly bookings: number;
+  /** /meet channels with no proposals message, or more than one. */
+  readonly missingMessages: number;
+  readonly duplicateMessages: number;
+  /** Booked proposals whose message was not updated exactly once, and unbooked ones updated. */
+  readonly badConfirmations: number;
+  /** Jobs due by now that are not done (queued, running or dead). */
+  readonly lostJobs: number;
+  readonly jobsByStatus: Record<string, number>;
+  /** Google events written for booked participants vs bookings' participants (must match). */
+  readonly calendarEvents: number;
+  readonly bookedSeats: number;
+}
+
+export async function checkInvariants(world: LoadWorld, channels: readonly string[]): Promise<Invariants> {
+  const { store, slack } = world;
+  const [overlap] = await store.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM booking_participant a JOIN booking_participant b
+       ON a.person_id = b.person_id AND a.booking_id < b.booking_id
+      AND a.status IN ('held', 'booked') AND b.status IN ('held', 'booked')
+      AND tstzrange(a.starts_at, a.ends_at, '[)') && tstzrange(b.starts_at, b.ends_at, '[)')`,
+  );
+  const booked = await store.query<{ channel: string; n: number; seats: number }>(
+    `SELECT r.channel_id AS channel, count(DISTINCT b.id)::int AS n, count(bp.person_id)::int AS seats
+       FROM booking b JOIN proposal p ON p.id = b.proposal_id JOIN meeting_request r ON r.id = p.request_id
+       JOIN booking_participant bp ON bp.booking_id = b.id
+      WHERE b.status = 'booked' GROUP BY r.channel_id`,
+  );
+  const bookedBy = new Map(booked.map((b) => [b.channel, b.n]));
+  let missingMessages = 0;
+  let duplicateMessages = 0;
+  let badConfirmations = 0;
+  for (const channel of channels) {
+    const messages = slack.channelMessages(channel);
+    if (messages.length === 0) missingMessages++;
+    if (messages.length > 1) duplicateMessages++;
+    const updates = messages.reduce((sum, m) => sum + m.updates, 0);
+    if (updates !== (bookedBy.get(channel) ?? 0)) badConfirmations++;
+  }
+  const jobs = await store.query<{ status: string; n: number }>(
+    `SELECT status, count(*)::int AS n FROM job WHERE run_at <= now() GROUP BY status`,
+  );
+  const jobsByStatus = Object.fromEntries(jobs.map((j) => [j.status, j.n]));
+  let calendarEvents = 0;
+  for (const calendar of world.google.calendars.keys())
+    calendarEvents += world.google.stored(calendar).length;
+  return {
+    doubleBooked: overlap?.n ?? 0,
+    bookings: booked.reduce((s, b) => s + b.n, 0),
+    missingMessages,
+    duplicateMessages,
+    badConfirmations,
+    lostJobs: jobs
+      .filter((j) => j.status !== 'done' && j.status !== 'cancelled')
+      .reduce((s, j) => s + j.n, 0),
+    jobsByStatus,
+    calendarEvents,
+    bookedSeats: booked.reduce((s, b) => s + b.seats, 0),
+  };
+}
+
+/** Waits until `check()` is true or `timeoutMs` passed; returns whether it became true. */
+export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

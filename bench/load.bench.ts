@@ -1,0 +1,449 @@
+/**
+ * `npm run bench:load`: Convene under concurrent `/meet` load, end to end over loopback.
+ *
+ * The server is the production composition (bench/load-server.ts) in a CHILD process on PostgreSQL
+ * (`BENCH_DATABASE_URL`, default postgresql://postgres@127.0.0.1:5432/postgres; a fresh database is
+ * created and dropped). This process runs the Slack fake (signs every request like Slack, receives the
+ * proposals) and the Google fake (free/busy answered after 150 ms), and drives signed `/meet` commands
+ * with 10 participants each (the requester and 9 mentions, every one with a linked Google calendar) at
+ * a fixed OPEN-LOOP arrival rate (a request is sent on schedule whether or not earlier ones answered).
+ *
+ * Per rate (50, 200, 500 req/s by default, `--duration` s each), on a freshly started server:
+ *   cold: every request names 10 people whose free/busy is not cached (one provider round trip each);
+ *   warm: the same groups again, in the same order (their free/busy is cached).
+ * Ack = HTTP answer of the slash command; first proposal = until the proposals message reaches the
+ * Slack fake (chat.postMessage). Then: a search for the highest rate where p99 ack < 1 s (mixed cache),
+ * RSS after the load, and the RSS growth per 1,000 people whose calendars were read (a fresh server,
+ * after GC: before, and after /meet requests covering 5,000 people).
+ *
+ * Options: --runs N (medians of N runs), --quick (short smoke run), --duration S, --rates a,b,c,
+ * --two-process (two servers on one database, alternate load and concurrent clicks on the same slots;
+ * checks no double booking, no duplicate message, no lost job). Writes bench/results/load-<ts>.json.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { buttons } from '../test/bot/slack/harness.ts';
+import {
+  checkInvariants,
+  createWorld,
+  DEFAULT_DATABASE_URL,
+  type LoadWorld,
+  type ServerProcess,
+  sendClick,
+  sendMeet,
+  waitFor,
+} from './load-harness.ts';
+
+interface Args {
+  runs: number;
+  quick: boolean;
+  duration: number;
+  rates: number[];
+  twoProcess: boolean;
+  latencyMs: number;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = {
+    runs: 1,
+    quick: false,
+    duration: 10,
+    rates: [50, 200, 500],
+    twoProcess: false,
+    latencyMs: 150,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => argv[++i] ?? '';
+    if (a === '--runs') args.runs = Math.max(1, Number(next()));
+    else if (a === '--quick') args.quick = true;
+    else if (a === '--duration') args.duration = Number(next());
+    else if (a === '--rates') args.rates = next().split(',').map(Number);
+    else if (a === '--two-process') args.twoProcess = true;
+    else if (a === '--latency') args.latencyMs = Number(next());
+    else throw new Error(`unknown option ${a} (see the comment at the top of bench/load.bench.ts)`);
+  }
+  if (args.quick) {
+    args.duration = Math.min(args.duration, 2);
+    args.rates = args.rates.map((r) => Math.min(r, 50));
+    args.rates = [...new Set(args.rates)];
+  }
+  return args;
+}
+
+const GROUP = 10;
+const PROPOSAL_TIMEOUT_MS = 30_000;
+
+function quantile(values: readonly number[], q: number): number {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+interface Dist {
+  p50: number;
+  p95: number;
+  p99: number;
+}
+const dist = (values: readonly number[]): Dist => ({
+  p50: quantile(values, 0.5),
+  p95: quantile(values, 0.95),
+  p99: quantile(values, 0.99),
+});
+
+interface PhaseResult {
+  rate: number;
+  sent: number;
+  ackFailed: number;
+  noProposal: number;
+  ack: Dist;
+  proposal: Dist;
+  /** How late the generator sent requests (its own lag), p99 ms. */
+  sendLagP99: number;
+  clientLoopP99Ms: number;
+  serverLoopP99Ms: number;
+  pgActiveMax: number;
+}
+
+let channelSeq = 0;
+
+/** Sends `rate × duration` requests open-loop; request i uses `groupOf(i)`. Waits for the proposals. */
+async function phase(
+  world: LoadWorld,
+  servers: readonly ServerProcess[],
+  rate: number,
+  durationS: number,
+  groupOf: (i: number) => number[],
+  channels?: string[],
+): Promise<PhaseResult> {
+  const total = Math.max(1, Math.round(rate * durationS));
+  const acks: Array<Promise<{ status: number; ackMs: number }>> = [];
+  const sentAt: number[] = [];
+  const lags: number[] = [];
+  const names: string[] = [];
+  const clientLoop = monitorEventLoopDelay({ resolution: 10 });
+  clientLoop.enable();
+  await servers[0]!.stats(); // resets the server's event-loop histogram
+  let pgActiveMax = 0;
+  const sampler = setInterval(() => {
+    world.store
+      .query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state <> 'idle' AND pid <> pg_backend_pid()`,
+      )
+      .then(([row]) => {
+        pgActiveMax = Math.max(pgActiveMax, row?.n ?? 0);
+      })
+      .catch(() => undefined);
+  }, 250);
+  const start = performance.now();
+  let i = 0;
+  await new Promise<void>((resolve) => {
+    const tick = () => {
+      const now = performance.now();
+      const due = Math.min(total, Math.floor(((now - start) * rate) / 1000) + 1);
+      while (i < due) {
+        const channel = `CL${++channelSeq}`;
+        names.push(channel);
+        lags.push(performance.now() - (start + (i * 1000) / rate));
+        sentAt.push(performance.now());
+        acks.push(sendMeet(world, servers[i % servers.length]!, groupOf(i), channel));
+        i++;
+      }
+      if (i >= total) resolve();
+      else setTimeout(tick, 1);
+    };
+    tick();
+  });
+  const results = await Promise.all(acks);
+  await waitFor(() => names.every((c) => world.posted.has(c)), PROPOSAL_TIMEOUT_MS);
+  clearInterval(sampler);
+  clientLoop.disable();
+  const server = await servers[0]!.stats();
+  const proposalMs = names.map((c, k) =>
+    world.posted.has(c) ? world.posted.get(c)! - sentAt[k]! : Number.NaN,
+  );
+  channels?.push(...names);
+  return {
+    rate,
+    sent: total,
+    ackFailed: results.filter((r) => r.status !== 200).length,
+    noProposal: proposalMs.filter((v) => !Number.isFinite(v)).length,
+    ack: dist(results.filter((r) => r.status === 200).map((r) => r.ackMs)),
+    proposal: dist(proposalMs),
+    sendLagP99: quantile(lags, 0.99),
+    clientLoopP99Ms: clientLoop.percentile(99) / 1e6,
+    serverLoopP99Ms: server.loopP99Ms,
+    pgActiveMax,
+  };
+}
+
+/** Frees the fakes' memory of a finished phase (messages and recorded requests). */
+function forget(world: LoadWorld): void {
+  world.slack.messages.clear();
+  world.slack.responses.length = 0;
+  world.slack.ephemerals.length = 0;
+  world.google.requests.length = 0;
+}
+
+const groupAt = (g: number, offset = 0): number[] =>
+  Array.from({ length: GROUP }, (_, k) => offset + g * GROUP + k + 1);
+
+interface RunResult {
+  rates: Array<{ rate: number; cold: PhaseResult; warm: PhaseResult; rssAfterMb: number }>;
+  search: Array<{ rate: number; ackP99: number; ok: boolean }>;
+  maxRateP99AckUnder1s: number | null;
+  memory: { rssBeforeMb: number; rssAfterMb: number; growthPer1000Mb: number; heapGrowthPer1000Mb: number };
+  failedFirst: string[];
+}
+
+async function run(world: LoadWorld, args: Args, log: (line: string) => void): Promise<RunResult> {
+  const maxRequests = Math.max(...args.rates) * args.duration;
+  const warmupOffset = maxRequests * GROUP; // warm-up groups live after the measured ones
+  const rates: RunResult['rates'] = [];
+  const failedFirst: string[] = [];
+  for (const rate of args.rates) {
+    const server = await world.startServer();
+    try {
+      // JIT, connections: 20 requests on people the measured phases never use.
+      await phase(world, [server], 20, 1, (i) => groupAt(i, warmupOffset));
+      const groups = (i: number) => groupAt(i);
+      const cold = await phase(world, [server], rate, args.duration, groups);
+      const warm = await phase(world, [server], rate, args.duration, groups);
+      const stats = await server.stats();
+      rates.push({ rate, cold, warm, rssAfterMb: stats.rss / 2 ** 20 });
+      log(
+        `  ${rate} req/s: ack p99 cold ${cold.ack.p99.toFixed(0)} ms / warm ${warm.ack.p99.toFixed(0)} ms; first proposal p95 cold ${cold.proposal.p95.toFixed(0)} ms / warm ${warm.proposal.p95.toFixed(0)} ms; server loop p99 ${cold.serverLoopP99Ms.toFixed(0)}/${warm.serverLoopP99Ms.toFixed(0)} ms; client loop p99 ${cold.clientLoopP99Ms.toFixed(0)} ms; PG busy max ${Math.max(cold.pgActiveMax, warm.pgActiveMax)}; adapter log lines ${stats.logCount}`,
+      );
+      if (stats.logCount > 0) log(`    last adapter lines: ${stats.logTail.slice(-3).join(' | ')}`);
+    } finally {
+      await server.stop();
+      forget(world);
+    }
+  }
+
+  // The highest rate where p99 ack stays under 1 s: grow past the best measured rate, or bisect.
+  const search: RunResult['search'] = [];
+  const probeDuration = Math.min(args.duration, 5);
+  const probe = async (rate: number): Promise<boolean> => {
+    const server = await world.startServer();
+    try {
+      await phase(world, [server], 20, 1, (i) => groupAt(i, warmupOffset));
+      const groups = Math.max(1, Math.floor(world.people / GROUP) - 20);
+      const result = await phase(world, [server], rate, probeDuration, (i) => groupAt(i % groups));
+      const ok = result.ack.p99 < 1000 && result.ackFailed === 0;
+      search.push({ rate, ackP99: result.ack.p99, ok });
+      log(`  search ${rate} req/s: ack p99 ${result.ack.p99.toFixed(0)} ms ${ok ? 'OK' : 'over 1 s'}`);
+      return ok;
+    } finally {
+      await server.stop();
+      forget(world);
+    }
+  };
+  const measuredOk = rates.filter((r) => r.cold.ack.p99 < 1000 && r.warm.ack.p99 < 1000).map((r) => r.rate);
+  let good = measuredOk.length > 0 ? Math.max(...measuredOk) : 0;
+  let bad = rates.find((r) => r.rate > good)?.rate ?? Number.POSITIVE_INFINITY;
+  for (let step = 0; step < (args.quick ? 1 : 4); step++) {
+    const next = Number.isFinite(bad) ? Math.round((good + bad) / 2) : Math.max(good * 1.5, 10);
+    if (Number.isFinite(bad) && bad - good <= Math.max(10, good * 0.1)) break;
+    if ((await probe(Math.round(next))) === true) good = Math.round(next);
+    else bad = Math.round(next);
+  }
+
+  // RSS growth per 1,000 people whose calendars were read, in a fresh server after GC.
+  const people = args.quick ? 500 : 5000;
+  const server = await world.startServer({ exposeGc: true });
+  let memory: RunResult['memory'];
+  try {
+    await phase(world, [server], 20, 1, (i) => groupAt(i, warmupOffset));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const before = await server.stats(true);
+    await phase(world, [server], 100, people / GROUP / 100, (i) => groupAt(i));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const after = await server.stats(true);
+    memory = {
+      rssBeforeMb: before.rss / 2 ** 20,
+      rssAfterMb: after.rss / 2 ** 20,
+      growthPer1000Mb: ((after.rss - before.rss) / 2 ** 20) * (1000 / people),
+      heapGrowthPer1000Mb: ((after.heapUsed - before.heapUsed) / 2 ** 20) * (1000 / people),
+    };
+  } finally {
+    await server.stop();
+    forget(world);
+  }
+
+  for (const r of rates) {
+    if (r.rate === 200 && r.cold.ack.p99 >= 100)
+      failedFirst.push(`p99 ack ${r.cold.ack.p99.toFixed(0)} ms at 200 req/s (goal < 100 ms)`);
+    if (r.cold.proposal.p95 >= 400)
+      failedFirst.push(
+        `cold first-proposal p95 ${r.cold.proposal.p95.toFixed(0)} ms at ${r.rate} req/s (goal < 400 ms)`,
+      );
+    if (r.warm.proposal.p95 >= 50)
+      failedFirst.push(
+        `warm first-proposal p95 ${r.warm.proposal.p95.toFixed(0)} ms at ${r.rate} req/s (goal < 50 ms)`,
+      );
+  }
+  return { rates, search, maxRateP99AckUnder1s: good > 0 ? good : null, memory, failedFirst };
+}
+
+async function twoProcess(world: LoadWorld, args: Args, log: (line: string) => void) {
+  const rate = args.quick ? 20 : Math.min(...args.rates);
+  const duration = args.quick ? 2 : args.duration;
+  const a = await world.startServer();
+  const b = await world.startServer();
+  try {
+    const pairs = Math.max(1, Math.round((rate * duration) / 2));
+    const channels: string[] = [];
+    // Request 2k goes to A and 2k+1 to B, both for the same 10 people: two proposals of the same slots.
+    const result = await phase(world, [a, b], rate, duration, (i) => groupAt(Math.floor(i / 2)), channels);
+    log(
+      `  two processes: ${result.sent} /meet at ${rate} req/s, ack p99 ${result.ack.p99.toFixed(0)} ms, ${result.noProposal} without proposals`,
+    );
+    // Every pair: slot 1 of A's message clicked through A by two people and slot 1 of B's message through
+    // B by two others, all at once (same people, same time: only one of the two proposals can book).
+    const clicks: Array<Promise<{ status: number }>> = [];
+    for (let k = 0; k < pairs; k++) {
+      const group = groupAt(k);
+      for (const offset of [0, 1]) {
+        const channel = channels[2 * k + offset];
+        const message = channel ? world.slack.channelMessages(channel)[0] : undefined;
+        const book = message
+          ? buttons(message.blocks).find((x) => x.actionId.startsWith('book:'))
+          : undefined;
+        if (!message || !book || !channel) continue;
+        for (const [j, via] of [
+          [0, a],
+          [1, b],
+        ] as const)
+          clicks.push(
+            sendClick(world, via, {
+              user: group[offset * 2 + j]!,
+              channelId: channel,
+              messageTs: message.ts,
+              actionId: book.actionId,
+              value: book.value,
+            }),
+          );
+      }
+    }
+    const clicked = await Promise.all(clicks);
+    log(
+      `  ${clicked.length} concurrent clicks, ${clicked.filter((c) => c.status !== 200).length} not acked 200`,
+    );
+    // The outbox runs after its grace period; wait until nothing due is left, then check.
+    const drained = await waitFor(async () => {
+      const [row] = await world.store.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM job WHERE run_at <= now() + interval '20 seconds' AND status IN ('queued', 'running')
+           AND kind <> 'reminder.dm'`,
+      );
+      return (row?.n ?? 1) === 0;
+    }, 90_000);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const invariants = await checkInvariants(world, channels);
+    log(`  drained: ${drained}; invariants: ${JSON.stringify(invariants)}`);
+    return { rate, duration, sent: result.sent, clicks: clicked.length, drained, invariants };
+  } finally {
+    await a.stop();
+    await b.stop();
+  }
+}
+
+function fmt(v: number): string {
+  return Number.isFinite(v) ? v.toFixed(v < 10 ? 1 : 0) : '—';
+}
+
+function median(values: number[]): number {
+  return quantile(values, 0.5);
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const log = (line: string) => console.log(line);
+  const adminUrl = process.env.BENCH_DATABASE_URL || DEFAULT_DATABASE_URL;
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`;
+  const loadBefore = os.loadavg();
+  log(
+    `Convene load benchmark: ${machine}; load average before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}`,
+  );
+  log(`options: ${JSON.stringify(args)}`);
+  const world = await createWorld({ adminUrl, latencyMs: args.latencyMs });
+  const started = Date.now();
+  const out: Record<string, unknown> = {
+    machine,
+    args,
+    loadBefore,
+    startedAt: new Date(started).toISOString(),
+  };
+  try {
+    const needed = Math.max(...args.rates) * args.duration * GROUP + 20 * GROUP + (args.quick ? 500 : 5000);
+    const t = performance.now();
+    await world.seedPeople(needed);
+    log(
+      `seeded ${needed} people with linked Google calendars in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
+
+    if (args.twoProcess) {
+      out.twoProcess = await twoProcess(world, args, log);
+    } else {
+      const runs: RunResult[] = [];
+      for (let r = 1; r <= args.runs; r++) {
+        log(
+          `run ${r}/${args.runs} (load average ${os
+            .loadavg()
+            .map((l) => l.toFixed(2))
+            .join(' ')})`,
+        );
+        runs.push(await run(world, args, log));
+      }
+      out.runs = runs;
+      const m = (pick: (r: RunResult) => number) => median(runs.map(pick));
+      log('');
+      log(
+        `Medians of ${runs.length} run(s); ms; ${GROUP} participants per /meet; provider answers after ${args.latencyMs} ms`,
+      );
+      log(
+        '| rate | cache | ack p50 | ack p95 | ack p99 | first proposal p50 | p95 | p99 | failed acks | no proposal |',
+      );
+      log('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+      for (let k = 0; k < args.rates.length; k++) {
+        for (const cache of ['cold', 'warm'] as const) {
+          const p = (f: (x: PhaseResult) => number) => m((r) => f(r.rates[k]![cache]));
+          log(
+            `| ${args.rates[k]} | ${cache} | ${fmt(p((x) => x.ack.p50))} | ${fmt(p((x) => x.ack.p95))} | ${fmt(p((x) => x.ack.p99))} | ${fmt(p((x) => x.proposal.p50))} | ${fmt(p((x) => x.proposal.p95))} | ${fmt(p((x) => x.proposal.p99))} | ${fmt(p((x) => x.ackFailed))} | ${fmt(p((x) => x.noProposal))} |`,
+          );
+        }
+      }
+      log('');
+      log(
+        `highest rate with p99 ack < 1 s (per run): ${runs.map((r) => r.maxRateP99AckUnder1s ?? 'none').join(', ')} req/s`,
+      );
+      log(`RSS after the run at the highest rate: ${fmt(m((r) => r.rates.at(-1)!.rssAfterMb))} MB (median)`);
+      log(
+        `RSS growth per 1,000 people read: ${fmt(m((r) => r.memory.growthPer1000Mb))} MB (heap ${fmt(m((r) => r.memory.heapGrowthPer1000Mb))} MB); RSS ${fmt(m((r) => r.memory.rssBeforeMb))} → ${fmt(m((r) => r.memory.rssAfterMb))} MB`,
+      );
+      const failed = [...new Set(runs.flatMap((r) => r.failedFirst))];
+      log(failed.length > 0 ? `goals missed: ${failed.join('; ')}` : 'all goals met');
+    }
+  } finally {
+    await world.close();
+  }
+  out.loadAfter = os.loadavg();
+  out.seconds = (Date.now() - started) / 1000;
+  log(
+    `load average after ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}; ${(out.seconds as number).toFixed(0)} s`,
+  );
+  const dir = new URL('./results/', import.meta.url);
+  mkdirSync(dir, { recursive: true });
+  const file = new URL(`load-${new Date(started).toISOString().replace(/[:.]/g, '-')}.json`, dir);
+  writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+  log(`results: ${file.pathname}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});
