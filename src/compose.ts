@@ -14,13 +14,14 @@ import type { LinkConfig } from './app/link/config.ts';
 import { linkConfigFromEnv } from './app/link/config.ts';
 import { LinkCalendar } from './app/link-calendar.ts';
 import { startWorkers } from './app/outbox.ts';
-import type { Notifier } from './app/ports/calendars.ts';
+import type { DmActionHandler, MeetingThreads, Notifier } from './app/ports/calendars.ts';
 import { createDiscordAdapter, discordConfigFromEnv, meetingUseCases } from './bot/discord/index.ts';
 import { createDiscordNotifier } from './bot/discord/notifier.ts';
 import { createSlackAdapter } from './bot/slack/adapter.ts';
 import { slackConfigFromEnv } from './bot/slack/config.ts';
 import type { SlackDmClient } from './bot/slack/notifier.ts';
 import { createSlackNotifier } from './bot/slack/notifier.ts';
+import { createSlackThreads, type SlackThreadClient } from './bot/slack/threads.ts';
 import { createOAuthRouter } from './bot/web/oauth.ts';
 import type { MountedRouter } from './bot/web/server.ts';
 import type { Metrics } from './observability/metrics.ts';
@@ -46,6 +47,21 @@ function firstDelivering(notifiers: readonly Notifier[]): Notifier {
         const sent = await notifier.dm(tenantId, personId, message);
         if (sent.ok) return sent;
         last = sent;
+      }
+      return last;
+    },
+  };
+}
+
+/** A note goes to the platform the meeting was booked on (each answers `no_thread` for the others). */
+function firstThread(all: readonly MeetingThreads[]): MeetingThreads {
+  return {
+    async note(tenantId, bookingId, text) {
+      let last: { ok: false; code: string } = { ok: false, code: 'no_thread' };
+      for (const threads of all) {
+        const noted = await threads.note(tenantId, bookingId, text);
+        if (noted.ok) return noted;
+        if (noted.code !== 'no_thread') last = noted;
       }
       return last;
     },
@@ -81,6 +97,10 @@ export function composeChat(
   const providers = options.providers ?? createProviderFactory({ ...(linkConfig?.providers ?? {}) });
   const notifiers: Notifier[] = [];
   const notifier = firstDelivering(notifiers);
+  const threadsOf: MeetingThreads[] = [];
+  const threads = firstThread(threadsOf);
+  /** DM buttons (`DmAction`) by action name: use cases register their handlers here. */
+  const dmActions: Record<string, DmActionHandler> = {};
   let calendars: CalendarAccess | undefined;
   const link = linkConfig
     ? new LinkCalendar({
@@ -125,6 +145,8 @@ export function composeChat(
         busy: calendars,
         writer: calendars,
         notifier,
+        threads,
+        dmActions,
         ...(link ? { linking: link } : {}),
         log,
         ...(metrics ? { metrics } : {}),
@@ -134,6 +156,12 @@ export function composeChat(
     if (slack.router) routers.push({ router: slack.router });
     notifiers.push(
       createSlackNotifier(store, slack.app.client as unknown as SlackDmClient, {
+        ...(slackConfig.botToken ? { botToken: slackConfig.botToken } : {}),
+        log,
+      }),
+    );
+    threadsOf.push(
+      createSlackThreads(store, slack.app.client as unknown as SlackThreadClient, {
         ...(slackConfig.botToken ? { botToken: slackConfig.botToken } : {}),
         log,
       }),

@@ -10,10 +10,14 @@
  *   member stays assigned); `calendar.update` per participant updates the recorded provider event in
  *   place (`updateFor` with the recorded event id: no duplicate); reminders moved; others told by DM.
  */
+import type { Participant as CoreParticipant } from '../core/availability.ts';
+import { computeAvailability } from '../core/availability.ts';
 import type { Interval } from '../core/interval.ts';
 import { normalize, subtract } from '../core/intervals.ts';
+import { rankProposals } from '../core/ranking.ts';
+import type { WorkingHoursRule } from '../core/working-hours.ts';
 import { deleteJobs, jobKeyPrefixOfBooking, updateJobs } from './outbox.ts';
-import type { BusyReader, EventEditor, EventWriter, Notifier } from './ports/calendars.ts';
+import type { BusyReader, EventEditor, EventWriter, MeetingThreads, Notifier } from './ports/calendars.ts';
 import type { Booking, Repositories } from './ports/store.ts';
 import type { ReminderSettings } from './reminders.ts';
 import { REMINDER_JOB, reminderJobs, reminderLeads } from './reminders.ts';
@@ -28,6 +32,8 @@ export interface ManageBookingDeps {
   readonly reminders?: ReminderSettings;
   /** Unused here (the outbox worker writes); accepted so the same deps object can be shared. */
   readonly writer?: EventWriter & Partial<EventEditor>;
+  /** The conversation the meeting was booked in hears what happened (best effort). */
+  readonly threads?: MeetingThreads;
 }
 
 export type ManageBookingErrorCode =
@@ -35,7 +41,8 @@ export type ManageBookingErrorCode =
   | 'not_allowed'
   | 'already_cancelled'
   | 'invalid_time'
-  | 'slot_taken';
+  | 'slot_taken'
+  | 'no_slot';
 
 export interface ManageBookingError {
   readonly code: ManageBookingErrorCode;
@@ -150,6 +157,23 @@ async function notifyOthers(
   return { notified, notNotified };
 }
 
+/** A reply in the booking's conversation; a missing thread or a chat failure never fails the change. */
+async function noteInThread(
+  deps: ManageBookingDeps,
+  booking: Booking,
+  actorPersonId: string,
+  _locale: Locale,
+  text: (actorName: string) => string,
+): Promise<void> {
+  if (!deps.threads) return;
+  const actor = await deps.store.people.get(booking.tenantId, actorPersonId);
+  try {
+    await deps.threads.note(booking.tenantId, booking.id, text(actor?.displayName ?? '?'));
+  } catch {
+    // Best effort: the change is committed and everyone was told by DM.
+  }
+}
+
 const quote = (title: string, locale: Locale) => (locale === 'fr' ? `« ${title} »` : `“${title}”`);
 
 export async function cancelBooking(
@@ -177,6 +201,9 @@ export async function cancelBooking(
   const actorZone =
     (await deps.store.preferences.get(input.tenantId, input.actorPersonId))?.timeZone ?? 'UTC';
   const when = slotLabel(booking.start, booking.end, actorZone, locale);
+  await noteInThread(deps, booking, input.actorPersonId, locale, (who) =>
+    locale === 'fr' ? `${who} a annulé cette réunion (${when}).` : `${who} cancelled this meeting (${when}).`,
+  );
   return {
     ok: true,
     view: {
@@ -263,6 +290,11 @@ export async function rescheduleBooking(
   const actorZone =
     (await deps.store.preferences.get(input.tenantId, input.actorPersonId))?.timeZone ?? 'UTC';
   const when = slotLabel(after.start, after.end, actorZone, locale);
+  await noteInThread(deps, after, input.actorPersonId, locale, (who) =>
+    locale === 'fr'
+      ? `${who} a déplacé cette réunion : ${when} (au lieu de ${slotLabel(booking.start, booking.end, actorZone, locale)}).`
+      : `${who} moved this meeting to ${when} (was ${slotLabel(booking.start, booking.end, actorZone, locale)}).`,
+  );
   return {
     ok: true,
     view: {
@@ -278,6 +310,217 @@ export async function rescheduleBooking(
           : `Moved: ${quote(after.title, locale)} to ${when}.`,
       notified,
       notNotified,
+    },
+  };
+}
+
+// --- reschedule options, upcoming bookings, the booking as seen by each participant ---------------
+
+/** A booking with each participant's own-zone label (what a confirmation message shows). */
+export interface BookingSummaryView {
+  readonly locale: Locale;
+  readonly bookingId: string;
+  readonly title: string;
+  readonly start: number;
+  readonly end: number;
+  /** In the organiser's zone. */
+  readonly label: string;
+  readonly participants: readonly { personId: string; name: string; timeZone: string; label: string }[];
+}
+
+export async function describeBooking(
+  store: Pick<Repositories, 'people' | 'preferences'>,
+  booking: Booking,
+  locale: Locale,
+): Promise<BookingSummaryView> {
+  const participants: { personId: string; name: string; timeZone: string; label: string }[] = [];
+  for (const id of booking.participantIds) {
+    const [person, prefs] = await Promise.all([
+      store.people.get(booking.tenantId, id),
+      store.preferences.get(booking.tenantId, id),
+    ]);
+    const timeZone = prefs?.timeZone ?? 'UTC';
+    participants.push({
+      personId: id,
+      name: person?.displayName ?? '?',
+      timeZone,
+      label: slotLabel(booking.start, booking.end, timeZone, locale),
+    });
+  }
+  // The organiser first, then by name (as the confirmation orders them).
+  participants.sort(
+    (a, b) =>
+      Number(b.personId === booking.organizerId) - Number(a.personId === booking.organizerId) ||
+      a.name.localeCompare(b.name),
+  );
+  const organiserZone =
+    participants.find((p) => p.personId === booking.organizerId)?.timeZone ??
+    participants[0]?.timeZone ??
+    'UTC';
+  return {
+    locale,
+    bookingId: booking.id,
+    title: booking.title,
+    start: booking.start,
+    end: booking.end,
+    label: slotLabel(booking.start, booking.end, organiserZone, locale),
+    participants,
+  };
+}
+
+/** How far ahead `/meet cancel` and `/meet reschedule` list a person's meetings. */
+export const UPCOMING_HORIZON_MS = 60 * 24 * 3_600_000;
+
+/** The person's active Convene bookings that have not ended yet, soonest first (at most `limit`). */
+export async function upcomingBookings(
+  store: Pick<Repositories, 'bookings'>,
+  tenantId: string,
+  personId: string,
+  now: number,
+  limit = 10,
+): Promise<Booking[]> {
+  const list = await store.bookings.listForPerson(tenantId, personId, {
+    start: now,
+    end: now + UPCOMING_HORIZON_MS,
+  });
+  return list
+    .filter((b) => b.status === 'booked' && b.end > now)
+    .sort((a, b) => a.start - b.start)
+    .slice(0, limit);
+}
+
+export interface RescheduleOptionsInput extends CancelBookingInput {
+  /** How many times to offer. Default 5. */
+  readonly count?: number;
+  /** How far ahead to look. Default 14 days. */
+  readonly horizonMs?: number;
+}
+
+export interface RescheduleOptionView {
+  readonly start: number;
+  readonly end: number;
+  /** In the actor's zone. */
+  readonly label: string;
+  /** Each participant's own zone. */
+  readonly labels: readonly { personId: string; name: string; timeZone: string; text: string }[];
+}
+
+export interface RescheduleOptionsView {
+  readonly locale: Locale;
+  readonly bookingId: string;
+  readonly title: string;
+  readonly headline: string;
+  readonly options: readonly RescheduleOptionView[];
+}
+
+export type RescheduleOptionsResult =
+  | { readonly ok: true; readonly view: RescheduleOptionsView }
+  | { readonly ok: false; readonly error: ManageBookingError };
+
+const DEFAULT_HOURS = { rules: [{ days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' }], overrides: [] };
+
+/**
+ * New times for the same people and duration, ranked as a request's proposals are: working hours and
+ * zones from preferences, busy time from the calendars and Convene's other bookings — the meeting's own
+ * current time is NOT busy (its events are there). The pick goes through `rescheduleBooking`, which
+ * re-checks live.
+ */
+export async function rescheduleOptions(
+  deps: ManageBookingDeps & { readonly busy: BusyReader },
+  input: RescheduleOptionsInput,
+): Promise<RescheduleOptionsResult> {
+  const loaded = await load(deps, input);
+  if (!loaded.ok) return loaded.result as RescheduleOptionsResult;
+  const { booking, locale, fail } = loaded.loaded;
+  const { store } = deps;
+  const actorZone = (await store.preferences.get(input.tenantId, input.actorPersonId))?.timeZone ?? 'UTC';
+  const durationMinutes = Math.round((booking.end - booking.start) / 60_000);
+  const window: Interval = { start: input.now, end: input.now + (input.horizonMs ?? 14 * 24 * 3_600_000) };
+  const own: Interval[] = [{ start: booking.start, end: booking.end }];
+  const ids = booking.participantIds;
+  const [read, booked] = await Promise.all([
+    deps.busy.busyFor(input.tenantId, ids, window),
+    Promise.all(ids.map((id) => store.bookings.listForPerson(input.tenantId, id, window))),
+  ]);
+  const members = await Promise.all(
+    ids.map(async (id, i) => {
+      const [person, prefs] = await Promise.all([
+        store.people.get(input.tenantId, id),
+        store.preferences.get(input.tenantId, id),
+      ]);
+      const calendars = subtract(
+        normalize([...(read.people.find((p) => p.personId === id)?.busy ?? [])]),
+        own,
+      );
+      const others = (booked[i] ?? [])
+        .filter((b) => b.id !== booking.id)
+        .map((b) => ({ start: b.start, end: b.end }));
+      const hours = prefs && prefs.workingHours.rules.length > 0 ? prefs.workingHours : DEFAULT_HOURS;
+      return {
+        name: person?.displayName ?? '?',
+        participant: {
+          id,
+          timeZone: prefs?.timeZone ?? actorZone,
+          workingHours: hours.rules as WorkingHoursRule[],
+          dateOverrides: hours.overrides,
+          busy: normalize([...calendars, ...others]),
+        } satisfies CoreParticipant,
+      };
+    }),
+  );
+  const participants = members.map((m) => m.participant);
+  const noSlot = () =>
+    fail(
+      'no_slot',
+      'No other time works for everyone in the next two weeks: keep this one or cancel.',
+      'Aucun autre horaire ne convient à tous dans les deux semaines : gardez celui-ci ou annulez.',
+    ) as RescheduleOptionsResult;
+  const availability = computeAvailability({
+    window,
+    durationMinutes,
+    slotIntervalMinutes: 30,
+    bookerTimeZone: actorZone,
+    mode: 'COLLECTIVE',
+    participants,
+    now: input.now,
+  });
+  if (!availability.ok) return noSlot();
+  const slots = availability.value.slots.filter((s) => s.start !== booking.start);
+  if (slots.length === 0) return noSlot();
+  const ranked = rankProposals(
+    {
+      slots,
+      participants,
+      mode: 'COLLECTIVE',
+      window,
+      bookerTimeZone: actorZone,
+      zones: availability.value.zones,
+    },
+    { count: input.count ?? 5 },
+  );
+  const options: RescheduleOptionView[] = ranked.map((p) => ({
+    start: p.start,
+    end: p.end,
+    label: slotLabel(p.start, p.end, actorZone, locale),
+    labels: members.map((m) => ({
+      personId: m.participant.id,
+      name: m.name,
+      timeZone: m.participant.timeZone,
+      text: slotLabel(p.start, p.end, m.participant.timeZone, locale),
+    })),
+  }));
+  const now = slotLabel(booking.start, booking.end, actorZone, locale);
+  return {
+    ok: true,
+    view: {
+      locale,
+      bookingId: booking.id,
+      title: booking.title,
+      headline:
+        locale === 'fr'
+          ? `Nouveaux horaires pour ${quote(booking.title, locale)} (actuellement ${now}) :`
+          : `New times for ${quote(booking.title, locale)} (now ${now}):`,
+      options,
     },
   };
 }

@@ -179,6 +179,7 @@ export class MemoryStore {
   };
 
   readonly bookings: BookingRepository = {
+    conversation: async () => null,
     bookSlot: async (input) => {
       const previous = this.bookingRows.find((b) => b.idempotencyKey === input.idempotencyKey);
       if (previous) return { ok: false, reason: 'duplicate', booking: previous };

@@ -365,6 +365,17 @@ export type RescheduleResult =
   | { readonly ok: false; readonly reason: 'conflict'; readonly people: readonly string[] }
   | { readonly ok: false; readonly reason: 'not_found' | 'cancelled' | 'invalid_range' };
 
+/** Where a booking was made: the chat message its proposals (then its confirmation) live in. */
+export interface BookingConversation {
+  readonly platform: ChatPlatform;
+  readonly workspaceId: string;
+  readonly channelId: string;
+  /** The proposal message (Slack `ts`, Discord message id); the confirmation replaced it. */
+  readonly messageId: string;
+  /** The thread the message is in, when it was posted in one (Slack `thread_ts`). */
+  readonly threadId: string | null;
+}
+
 export interface BookingRepository {
   /** Books atomically: all people or none. Two overlapping bookings of one person can never both succeed. */
   bookSlot(input: BookSlotInput): Promise<BookSlotResult>;
@@ -391,6 +402,11 @@ export interface BookingRepository {
    * `bookSlot`; `jobs` are enqueued in the same transaction.
    */
   reschedule(input: RescheduleInput): Promise<RescheduleResult>;
+  /**
+   * The chat message the booking was made from (its proposal's message, else its request's); null when
+   * none was recorded (an ephemeral or response_url post) or the booking is not in the tenant.
+   */
+  conversation(tenantId: string, bookingId: string): Promise<BookingConversation | null>;
   /** Upserts the event of (booking, person, calendar). Null when the booking is not in the tenant. */
   recordEvent(
     tenantId: string,

@@ -22,11 +22,15 @@ import { botSecretOf, createInstallationStore, NotInstalledError } from './insta
 import { appHomeOpened } from './listeners/app-home-opened.ts';
 import { purgeInstallation } from './listeners/app-uninstalled.ts';
 import { bookSlot } from './listeners/book-slot.ts';
+import { cancelBookingAction } from './listeners/cancel-booking.ts';
 import { cancelRequest } from './listeners/cancel-request.ts';
+import { dmAction } from './listeners/dm-action.ts';
 import { linkButton } from './listeners/link-button.ts';
 import { meetCommand } from './listeners/meet-command.ts';
 import { moreTimes } from './listeners/more-times.ts';
 import { openSettingsAction } from './listeners/open-settings.ts';
+import { rescheduleBookingAction } from './listeners/reschedule-booking.ts';
+import { reschedulePick } from './listeners/reschedule-pick.ts';
 import { settingsSubmit } from './listeners/settings-submit.ts';
 import { errorCode } from './people.ts';
 import { ACTIONS, decodeValue, SETTINGS_CALLBACK } from './render.ts';
@@ -212,6 +216,10 @@ export function createSlackAdapter(deps: SlackDeps, config: SlackConfig): SlackA
   app.action(new RegExp(`^${ACTIONS.book}:`), action(bookSlot));
   app.action(new RegExp(`^${ACTIONS.more}:`), action(moreTimes));
   app.action(new RegExp(`^${ACTIONS.cancel}:`), action(cancelRequest));
+  app.action(new RegExp(`^${ACTIONS.manageCancel}:`), action(cancelBookingAction));
+  app.action(new RegExp(`^${ACTIONS.manageReschedule}:`), action(rescheduleBookingAction));
+  app.action(new RegExp(`^${ACTIONS.manageTo}:`), action(reschedulePick));
+  app.action(new RegExp(`^${ACTIONS.dmAction}:`), action(dmAction));
   app.action(ACTIONS.openSettings, action(openSettingsAction));
   app.action(new RegExp(`^${ACTIONS.link}`), async ({ ack }) => linkButton({ ack: ack as never }));
   app.view(SETTINGS_CALLBACK, async ({ body, view, ack, client }) =>

@@ -18,13 +18,13 @@ export const NOT_INSTALLED: Record<Locale, string> = {
 };
 
 const FRENCH =
-  /[àâçéèêëîïôûùüÿœ]|\b(aide|lier|délier|delier|statut|réglages|reglages|paramètres|parametres|semaine|prochaine?|demain|avec|mardi|mercredi|jeudi|vendredi|lundi|matin|après-midi|heure)\b/i;
+  /[àâçéèêëîïôûùüÿœ]|\b(aide|lier|délier|delier|statut|réglages|reglages|paramètres|parametres|semaine|prochaine?|demain|avec|mardi|mercredi|jeudi|vendredi|lundi|matin|après-midi|heure|annuler|replanifier|deplacer)\b/i;
 
 /** The language of a request text (French in, French out); `fallback` when nothing tells. */
 export function detectLocale(text: string, fallback: Locale = 'en'): Locale {
   if (FRENCH.test(text)) return 'fr';
   if (
-    /\b(help|link|unlink|status|settings|next|week|tomorrow|with|monday|tuesday|wednesday|thursday|friday|morning|afternoon)\b/i.test(
+    /\b(help|link|unlink|status|settings|cancel|reschedule|next|week|tomorrow|with|monday|tuesday|wednesday|thursday|friday|morning|afternoon)\b/i.test(
       text,
     )
   )

@@ -11,9 +11,16 @@ import type {
   UnlinkInput,
   UnlinkResult,
 } from '../../app/link-calendar.ts';
-import type { BusyReader, EventWriter, Notifier } from '../../app/ports/calendars.ts';
+import type {
+  BusyReader,
+  DmActionHandler,
+  EventWriter,
+  MeetingThreads,
+  Notifier,
+} from '../../app/ports/calendars.ts';
 import type { BookingMetrics } from '../../app/ports/metrics.ts';
 import type { Repositories, Rotation } from '../../app/ports/store.ts';
+import type { ReminderSettings } from '../../app/reminders.ts';
 import type { PeopleDirectory } from '../../app/request-meeting.ts';
 import type { RateLimitSettings } from '../rate-limit.ts';
 import type { Deduper } from './dedupe.ts';
@@ -37,6 +44,12 @@ export interface SlackDeps {
   /** DMs of the booking side (a calendar refused the booking); default: none sent. */
   readonly notifier?: Notifier;
   readonly linking?: SlackLinking;
+  /** Where cancel / reschedule say what happened (the booking's thread); default: nowhere. */
+  readonly threads?: MeetingThreads;
+  /** DM buttons (`DmAction`): handlers by action name; an unknown action gets a polite refusal. */
+  readonly dmActions?: Readonly<Record<string, DmActionHandler>>;
+  /** Reminder lead times (reschedule moves the reminders). Default: 15 minutes. */
+  readonly reminders?: ReminderSettings;
   /** Providers offered by `/meet link` (default: Google and Microsoft; unconfigured ones are skipped). */
   readonly linkProviders?: readonly LinkProviderKind[];
   readonly directory?: PeopleDirectory;

@@ -7,6 +7,7 @@
  * which each viewer's Slack client renders in their own zone, next to each participant's label in
  * their own zone (from `users.info.tz`).
  */
+import type { BookingSummaryView, RescheduleOptionsView } from '../../app/manage-booking.ts';
 import type { ConnectionHealth } from '../../app/ports/store.ts';
 import type { BookingView, Locale, ProposalView, SlotView } from '../../app/views.ts';
 import type { Block } from './deps.ts';
@@ -25,6 +26,14 @@ export const ACTIONS = {
   cancel: 'cancel',
   openSettings: 'open_settings',
   link: 'link_url',
+  /** `mcancel:<bookingId>`: cancel a booked meeting (a confirm dialog first). */
+  manageCancel: 'mcancel',
+  /** `mresched:<bookingId>`: propose new times for a booked meeting. */
+  manageReschedule: 'mresched',
+  /** `mto:<bookingId>:<start epoch ms>`: move the meeting there. */
+  manageTo: 'mto',
+  /** `convene_dm_action:<action>` (value: the action's value): a DM button (`DmAction`). */
+  dmAction: 'convene_dm_action',
 } as const;
 
 export const SETTINGS_CALLBACK = 'convene_settings';
@@ -81,6 +90,14 @@ const T = {
     failed: 'calendar update pending',
     cancelled: (who: string) => `Cancelled by ${who}.`,
     bookedBy: (who: string) => `Picked by ${who}.`,
+    movedBy: (who: string) => `Moved by ${who}.`,
+    reschedule: 'Reschedule',
+    cancelMeeting: 'Cancel meeting',
+    confirmTitle: 'Cancel the meeting?',
+    confirmText: 'Everyone is told and the event is removed from their calendars.',
+    confirmYes: 'Cancel it',
+    confirmNo: 'Keep it',
+    moveTo: 'Move to',
   },
   fr: {
     viewer: 'votre heure',
@@ -93,6 +110,14 @@ const T = {
     failed: "mise à jour de l'agenda en attente",
     cancelled: (who: string) => `Annulée par ${who}.`,
     bookedBy: (who: string) => `Choisi par ${who}.`,
+    movedBy: (who: string) => `Déplacée par ${who}.`,
+    reschedule: 'Replanifier',
+    cancelMeeting: 'Annuler la réunion',
+    confirmTitle: 'Annuler la réunion ?',
+    confirmText: "Tout le monde est prévenu et l'événement est retiré de leurs agendas.",
+    confirmYes: 'Annuler',
+    confirmNo: 'La garder',
+    moveTo: 'Déplacer au',
   },
 } as const;
 
@@ -203,7 +228,87 @@ export function renderBooking(view: BookingView, pickedBy?: string): { text: str
       ),
     );
   if (pickedBy) blocks.push(context([t.bookedBy(pickedBy)]));
+  blocks.push(manageButtons(view.bookingId, view.locale));
   return { text: view.headline, blocks };
+}
+
+/** "Reschedule" and "Cancel meeting" (with Slack's confirm dialog) for a booked meeting. */
+export function manageButtons(bookingId: string, locale: Locale): Block {
+  const t = texts(locale);
+  const value = encodeValue({ l: locale });
+  return {
+    type: 'actions',
+    block_id: `convene_manage:${bookingId}`,
+    elements: [
+      button(t.reschedule, `${ACTIONS.manageReschedule}:${bookingId}`, value),
+      {
+        ...button(t.cancelMeeting, `${ACTIONS.manageCancel}:${bookingId}`, value, 'danger'),
+        confirm: {
+          title: { type: 'plain_text', text: t.confirmTitle },
+          text: { type: 'plain_text', text: t.confirmText },
+          confirm: { type: 'plain_text', text: t.confirmYes },
+          deny: { type: 'plain_text', text: t.confirmNo },
+          style: 'danger',
+        },
+      },
+    ],
+  };
+}
+
+/** The meeting at its (new) time, each participant in their zone; the buttons stay. */
+export function renderMoved(
+  view: BookingSummaryView,
+  headline: string,
+  movedBy: string,
+): { text: string; blocks: Block[] } {
+  const t = texts(view.locale);
+  const lines = view.participants.map((p) => `• *${esc(p.name)}*: ${esc(p.label)}`);
+  return {
+    text: headline,
+    blocks: [
+      section(`:white_check_mark: *${esc(headline)}*`),
+      section(`${viewerTime(view.start, view.end, view.label)} _(${t.viewer})_\n${lines.join('\n')}`),
+      context([t.movedBy(movedBy)]),
+      manageButtons(view.bookingId, view.locale),
+    ],
+  };
+}
+
+/** New times for a booked meeting, one button each (ephemeral to the clicker). */
+export function renderRescheduleOptions(view: RescheduleOptionsView): { text: string; blocks: Block[] } {
+  const t = texts(view.locale);
+  const value = encodeValue({ l: view.locale });
+  const blocks: Block[] = [section(`*${esc(view.headline)}*`)];
+  for (const [i, o] of view.options.slice(0, 45).entries()) {
+    const people = o.labels.map((l) => `${esc(l.name)}: ${esc(l.text)}`).join('\n');
+    blocks.push(
+      section(
+        `*${i + 1}.* ${viewerTime(o.start, o.end, o.label)} _(${t.viewer})_\n${people}`,
+        button(
+          `${t.moveTo} ${o.label}`,
+          `${ACTIONS.manageTo}:${view.bookingId}:${o.start}`,
+          value,
+          i === 0 ? 'primary' : undefined,
+        ),
+      ),
+    );
+  }
+  return { text: view.headline, blocks };
+}
+
+/** `/meet cancel` / `/meet reschedule`: the caller's upcoming meetings, each with its buttons. */
+export function renderUpcoming(
+  intro: string,
+  meetings: readonly BookingSummaryView[],
+  locale: Locale,
+): { text: string; blocks: Block[] } {
+  const blocks: Block[] = [section(esc(intro))];
+  for (const m of meetings.slice(0, 16)) {
+    const names = m.participants.map((p) => esc(p.name)).join(', ');
+    blocks.push(section(`*${esc(m.title)}* — ${viewerTime(m.start, m.end, m.label)}\n${names}`));
+    blocks.push(manageButtons(m.bookingId, locale));
+  }
+  return { text: intro, blocks };
 }
 
 export function renderCancelled(

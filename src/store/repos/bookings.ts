@@ -1,5 +1,6 @@
 import type {
   Booking,
+  BookingConversation,
   BookingRepository,
   BookingStatus,
   BookSlotResult,
@@ -120,6 +121,41 @@ export function bookingRepository(db: Db): BookingRepository {
 
   return {
     findByIdempotencyKey,
+    async conversation(tenantId, bookingId) {
+      if (!isId(tenantId) || !isId(bookingId)) return null;
+      const row = await db.booking.findFirst({
+        where: { id: bookingId, tenantId },
+        select: {
+          proposal: {
+            select: {
+              channelId: true,
+              messageId: true,
+              request: {
+                select: {
+                  channelId: true,
+                  messageId: true,
+                  threadId: true,
+                  workspace: { select: { id: true, platform: true } },
+                },
+              },
+            },
+          },
+        },
+      });
+      const proposal = row?.proposal;
+      if (!proposal) return null;
+      const request = proposal.request;
+      const channelId = proposal.channelId || request.channelId;
+      const messageId = proposal.messageId ?? request.messageId;
+      if (!channelId || !messageId) return null;
+      return {
+        platform: request.workspace.platform as BookingConversation['platform'],
+        workspaceId: request.workspace.id,
+        channelId,
+        messageId,
+        threadId: request.threadId,
+      };
+    },
     async bookSlot(input) {
       const { tenantId } = input;
       if (!Number.isFinite(input.start) || !Number.isFinite(input.end) || input.start >= input.end) {

@@ -10,6 +10,7 @@ export function helpText(locale: Locale): string {
       '• `/meet délier [google|microsoft]` : retirer un agenda relié.',
       '• `/meet statut` : vos agendas reliés, leur état et la dernière synchronisation.',
       '• `/meet réglages` : heures de travail, fuseau horaire, langue.',
+      '• `/meet annuler` / `/meet replanifier` : vos prochaines réunions, à annuler ou à déplacer (aussi par les boutons « Annuler la réunion » et « Replanifier » de la confirmation).',
       'Durées : `30m`, `1h30`, `45 minutes`. Périodes : `demain`, `mardi prochain`, `la semaine prochaine`, `entre mardi et jeudi`, `après-midi`.',
     ].join('\n');
   return [
@@ -19,6 +20,7 @@ export function helpText(locale: Locale): string {
     '• `/meet unlink [google|microsoft]`: remove a linked calendar.',
     '• `/meet status`: your linked calendars, their health and last sync.',
     '• `/meet settings`: working hours, time zone, language.',
+    '• `/meet cancel` / `/meet reschedule`: your upcoming meetings, to cancel or move (also from the confirmation’s “Cancel meeting” and “Reschedule” buttons).',
     'Durations: `30m`, `1h30`, `45 minutes`. Windows: `tomorrow`, `next tuesday`, `next week`, `between tuesday and thursday`, `afternoon`.',
   ].join('\n');
 }

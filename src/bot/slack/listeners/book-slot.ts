@@ -31,6 +31,8 @@ export interface BlockActionsBody {
     readonly is_ephemeral?: boolean;
   };
   readonly channel?: { readonly id: string };
+  /** The message the button is on (not sent for ephemeral messages). */
+  readonly message?: { readonly text?: string; readonly blocks?: readonly Record<string, unknown>[] };
 }
 
 export interface ActionArgs {

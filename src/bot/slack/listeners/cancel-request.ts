@@ -40,8 +40,8 @@ export async function cancelRequest(rt: SlackRuntime, args: ActionArgs): Promise
     return privately(
       proposal.status === 'accepted'
         ? fr
-          ? 'Cette réunion est déjà réservée : annulez-la depuis votre agenda.'
-          : 'This meeting is already booked: cancel it from your calendar.'
+          ? 'Cette réunion est déjà réservée : utilisez son bouton « Annuler la réunion » ou /meet annuler.'
+          : 'This meeting is already booked: use its “Cancel meeting” button or /meet cancel.'
         : fr
           ? 'Cette proposition est déjà close.'
           : 'This proposal is already closed.',

@@ -1,10 +1,12 @@
 /**
  * The `/meet` slash command. Acks at once (Slack's 3-second rule), ignores a redelivered `trigger_id`,
  * then routes: `help`/`aide`, `link`/`lier`, `unlink`/`délier`, `status`/`statut`,
- * `settings`/`réglages`, `team`/`équipe` (rotations), and anything else is a meeting request.
+ * `settings`/`réglages`, `team`/`équipe` (rotations), `cancel`/`annuler` and `reschedule`/`replanifier`
+ * (the caller's upcoming meetings with their buttons), and anything else is a meeting request.
  */
 
 import { helpText } from '../commands/help.ts';
+import { upcomingList } from '../commands/manage.ts';
 import { handleMeetRequest, linkButtons } from '../commands/request.ts';
 import { openSettings, settingsView } from '../commands/settings.ts';
 import { statusText } from '../commands/status.ts';
@@ -30,7 +32,7 @@ export interface MeetCommandArgs {
   readonly client: SlackApi;
 }
 
-type Sub = 'help' | 'link' | 'unlink' | 'status' | 'settings' | 'team' | 'request';
+type Sub = 'help' | 'link' | 'unlink' | 'status' | 'settings' | 'team' | 'cancel' | 'reschedule' | 'request';
 
 const SUBCOMMANDS: Record<string, Sub> = {
   help: 'help',
@@ -55,6 +57,12 @@ const SUBCOMMANDS: Record<string, Sub> = {
   equipe: 'team',
   équipes: 'team',
   equipes: 'team',
+  cancel: 'cancel',
+  annuler: 'cancel',
+  reschedule: 'reschedule',
+  replanifier: 'reschedule',
+  déplacer: 'reschedule',
+  deplacer: 'reschedule',
 };
 
 export function route(text: string): { sub: Sub; rest: string } {
@@ -113,6 +121,11 @@ export async function meetCommand(rt: SlackRuntime, args: MeetCommandArgs): Prom
   }
   const lang = detectLocale(command.text, me.locale);
   switch (sub) {
+    case 'cancel':
+    case 'reschedule': {
+      await tell(await upcomingList(rt, workspace, me.person, sub, lang));
+      return;
+    }
     case 'status': {
       const connections = await rt.deps.store.connections.listForPerson(workspace.tenantId, me.person.id);
       await tell(renderMrkdwn(statusText(connections, lang)));

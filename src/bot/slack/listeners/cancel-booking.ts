@@ -1,0 +1,65 @@
+/**
+ * "Cancel meeting" (`mcancel:<bookingId>`), after Slack's confirm dialog: cancels through the
+ * `cancelBooking` use case (organiser or participants only; the booking is looked up in the clicking
+ * workspace's tenant, so a button naming another tenant's booking cancels nothing). The calendar events
+ * are deleted by the outbox, the others told by DM, the booking's thread hears it. The meeting's
+ * message becomes "Cancelled by X"; from an ephemeral list (`/meet cancel`) the list item is replaced
+ * and the recorded meeting message is rewritten too.
+ */
+import { cancelBooking } from '../../../app/manage-booking.ts';
+import { NOT_INSTALLED, tellPrivately, workspaceOf } from '../common.ts';
+import type { SlackRuntime } from '../deps.ts';
+import { manageDeps, parseBookingAction, updateBookingMessage } from '../manage.ts';
+import { errorCode, knownOrResolve } from '../people.ts';
+import { ACTIONS, decodeValue, renderCancelled, renderText } from '../render.ts';
+import type { ActionArgs } from './book-slot.ts';
+
+export async function cancelBookingAction(rt: SlackRuntime, args: ActionArgs): Promise<void> {
+  await args.ack();
+  const { body, action, client, respond } = args;
+  if (!rt.dedupe.first(`action:${body.user.id}:${action.action_ts}:${action.action_id}`)) return;
+  const { l: locale } = decodeValue(action.value);
+  const channelId = body.container?.channel_id ?? body.channel?.id;
+  const privately = (text: string) =>
+    tellPrivately(
+      rt,
+      { client, respond, userId: body.user.id, ...(channelId ? { channelId } : {}) },
+      renderText(text),
+    );
+  const workspace = await workspaceOf(rt, body.team?.id);
+  if (!workspace) return privately(NOT_INSTALLED[locale]);
+  const bookingId = parseBookingAction(action.action_id, ACTIONS.manageCancel);
+  if (!bookingId)
+    return privately(
+      locale === 'fr'
+        ? 'Ce bouton est invalide : utilisez /meet annuler.'
+        : 'This button is not valid: use /meet cancel.',
+    );
+  const actor = await knownOrResolve(rt, client, workspace, body.user.id);
+  if (!actor.ok)
+    return privately(
+      locale === 'fr'
+        ? 'Ce compte Slack ne peut pas modifier de réunion.'
+        : 'This Slack account cannot change meetings.',
+    );
+  const result = await cancelBooking(manageDeps(rt), {
+    tenantId: workspace.tenantId,
+    bookingId,
+    actorPersonId: actor.person.id,
+    now: rt.now(),
+    locale,
+  });
+  if (!result.ok) return privately(result.error.message);
+  const message = renderCancelled(result.view.headline, `<@${body.user.id}>`, locale);
+  const ts = body.container?.message_ts;
+  if (channelId && ts && !body.container?.is_ephemeral) {
+    try {
+      await client.chat.update({ channel: channelId, ts, ...message });
+      return;
+    } catch (error) {
+      rt.log(`slack: chat.update of the cancellation failed: ${errorCode(error)}`);
+    }
+  }
+  await updateBookingMessage(rt, client, workspace, bookingId, message);
+  await respond({ replace_original: true, response_type: 'ephemeral', ...renderText(result.view.headline) });
+}
