@@ -10,11 +10,21 @@ import { hostname } from 'node:os';
 import type { ProviderFactory } from './app/calendar-access/providers.ts';
 import { createProviderFactory } from './app/calendar-access/providers.ts';
 import { CalendarAccess } from './app/calendar-access.ts';
+import {
+  createSyncQueue,
+  createWatchLookup,
+  ensureWatches,
+  reconcileWatches,
+  type SyncSettings,
+  syncJobHandlers,
+} from './app/calendar-sync/watches.ts';
+import { type CalendarSyncDeps, syncActionHandlers } from './app/calendar-sync.ts';
 import type { LinkConfig } from './app/link/config.ts';
 import { linkConfigFromEnv } from './app/link/config.ts';
 import { LinkCalendar } from './app/link-calendar.ts';
 import { startWorkers } from './app/outbox.ts';
 import type { DmActionHandler, MeetingThreads, Notifier } from './app/ports/calendars.ts';
+import type { SyncQueue, WatchLookup } from './app/ports/sync.ts';
 import { createDiscordAdapter, discordConfigFromEnv, meetingUseCases } from './bot/discord/index.ts';
 import { createDiscordNotifier } from './bot/discord/notifier.ts';
 import { createSlackAdapter } from './bot/slack/adapter.ts';
@@ -22,6 +32,7 @@ import { slackConfigFromEnv } from './bot/slack/config.ts';
 import type { SlackDmClient } from './bot/slack/notifier.ts';
 import { createSlackNotifier } from './bot/slack/notifier.ts';
 import { createSlackThreads, type SlackThreadClient } from './bot/slack/threads.ts';
+import { createCalendarWebhooks } from './bot/web/calendar-webhooks.ts';
 import { createOAuthRouter } from './bot/web/oauth.ts';
 import type { MountedRouter } from './bot/web/server.ts';
 import type { Metrics } from './observability/metrics.ts';
@@ -33,6 +44,10 @@ export interface ChatServices {
   /** Whether calendar linking (OAuth) is configured. */
   readonly linking: boolean;
   readonly routers: readonly MountedRouter[];
+  /** Two-way sync: what the provider webhooks use (null without `CONVENE_STATE_SECRET`). */
+  readonly sync: { readonly lookup: WatchLookup | null; readonly queue: SyncQueue };
+  /** DM button handlers by action (`sync.follow`, …), for the chat adapters' registries. */
+  readonly dmActions: Readonly<Record<string, DmActionHandler>>;
   /** Connects what needs a connection (Slack Socket Mode); HTTP adapters need nothing. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -102,6 +117,13 @@ export function composeChat(
   /** DM buttons (`DmAction`) by action name: use cases register their handlers here. */
   const dmActions: Record<string, DmActionHandler> = {};
   let calendars: CalendarAccess | undefined;
+  const syncSettings: SyncSettings = {
+    publicUrl: env.CONVENE_PUBLIC_URL?.trim() || null,
+    stateSecret: env.CONVENE_STATE_SECRET?.trim() || null,
+    ...(env.CONVENE_SYNC_POLL_SECONDS?.trim()
+      ? { pollIntervalMs: Number(env.CONVENE_SYNC_POLL_SECONDS) * 1000 }
+      : {}),
+  };
   const link = linkConfig
     ? new LinkCalendar({
         people: store.people,
@@ -113,6 +135,10 @@ export function composeChat(
         stateSecret: linkConfig.stateSecret,
         audit: store.audit,
         onUnlinked: (connectionId) => calendars?.invalidate(connectionId),
+        onLinked: (c) =>
+          void ensureWatches(store, syncSettings, { ...c, connectionId: c.id }, Date.now()).catch(
+            (error: unknown) => log(`sync: watching ${c.id} failed: ${String(error)}`),
+          ),
         log,
       })
     : undefined;
@@ -125,7 +151,27 @@ export function composeChat(
     ...(metrics ? { metrics } : {}),
   });
 
+  // Two-way sync (src/app/calendar-sync.ts): change detection for the events Convene wrote.
+  const access = calendars;
+  const syncDeps: CalendarSyncDeps = {
+    store,
+    sources: { open: (tenantId, connectionId) => access.changeSource(tenantId, connectionId) },
+    notifier,
+    threads,
+    busy: calendars,
+    policy: () => (env.CONVENE_SYNC_POLICY?.trim() === 'follow' ? 'follow' : 'ask'),
+    log,
+  };
+  Object.assign(dmActions, syncActionHandlers(syncDeps));
+  const sync = {
+    lookup: syncSettings.stateSecret ? createWatchLookup(store.watches, syncSettings.stateSecret) : null,
+    queue: createSyncQueue(store),
+  };
+
   const routers: MountedRouter[] = [];
+  // Provider change notifications (Google channels, Graph subscriptions): authenticate, queue, answer.
+  if (sync.lookup)
+    routers.push({ router: createCalendarWebhooks({ watches: sync.lookup, queue: sync.queue, log }).router });
   if (link)
     routers.push({
       router: createOAuthRouter({
@@ -197,8 +243,19 @@ export function composeChat(
   let workers: { stop(): Promise<void> } | undefined;
   starters.push(async () => {
     workers = startWorkers(
-      { store, writer: calendars, notifier, log, ...(metrics ? { metrics } : {}) },
+      {
+        store,
+        writer: calendars,
+        notifier,
+        handlers: syncJobHandlers(syncDeps, syncSettings),
+        log,
+        ...(metrics ? { metrics } : {}),
+      },
       { worker: `${hostname()}:${process.pid}` },
+    );
+    // Watches of every connection (idempotent across replicas: one job per slot).
+    await reconcileWatches(store, syncSettings, Date.now()).catch((error: unknown) =>
+      log(`sync: reconciling watches failed: ${error instanceof Error ? error.message : String(error)}`),
     );
   });
   stoppers.unshift(async () => {
@@ -209,6 +266,8 @@ export function composeChat(
     platforms,
     linking: link !== undefined,
     routers,
+    sync,
+    dmActions,
     start: async () => {
       for (const start of starters) await start();
     },

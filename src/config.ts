@@ -74,6 +74,11 @@ const FIELDS: Record<string, z.ZodType<unknown>> = {
   DISCORD_API_URL: httpUrl('DISCORD_API_URL', 'https://discord.com/api'),
   CONVENE_RATE_LIMIT_USER_PER_MINUTE: positiveInt('CONVENE_RATE_LIMIT_USER_PER_MINUTE', 10_000),
   CONVENE_RATE_LIMIT_WORKSPACE_PER_MINUTE: positiveInt('CONVENE_RATE_LIMIT_WORKSPACE_PER_MINUTE', 100_000),
+  CONVENE_SYNC_POLL_SECONDS: positiveInt('CONVENE_SYNC_POLL_SECONDS', 86_400),
+  CONVENE_SYNC_POLICY: z
+    .string()
+    .trim()
+    .regex(/^(?:ask|follow)$/, 'CONVENE_SYNC_POLICY must be `ask` or `follow`'),
 };
 
 /** Every variable Convene reads, for `.env.example` and the README (kept in sync by a test). */
@@ -108,6 +113,8 @@ export const CONFIG_VARIABLES = [
   'DISCORD_TENANT_ID',
   'CONVENE_RATE_LIMIT_USER_PER_MINUTE',
   'CONVENE_RATE_LIMIT_WORKSPACE_PER_MINUTE',
+  'CONVENE_SYNC_POLL_SECONDS',
+  'CONVENE_SYNC_POLICY',
 ] as const;
 
 /** Checks `env`; lists every problem, one line each, in a stable order. */

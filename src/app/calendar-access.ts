@@ -12,6 +12,7 @@
  *   provider, operation and outcome, and every failed one counted by its error code.
  */
 import { createHash } from 'node:crypto';
+import type { ChangeSource } from '../connectors/changes.ts';
 import { ProviderError } from '../connectors/errors.ts';
 import { RefreshingTokenSource } from '../connectors/oauth/token-source.ts';
 import type { CalendarProvider, EventDraft } from '../connectors/provider.ts';
@@ -269,6 +270,20 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
           ? error.message
           : `The ${LABELS[connection.provider]} could not be changed.`,
     };
+  }
+
+  /**
+   * The change source of a stored connection (two-way sync), through the same token handling as reads
+   * and writes. Null when the connection is gone; `source` null when its connector reports no changes.
+   */
+  async changeSource(
+    tenantId: string,
+    connectionId: string,
+  ): Promise<{ connection: CalendarConnection; source: ChangeSource | null } | null> {
+    const connection = await this.#deps.connections.get(tenantId, connectionId);
+    if (!connection) return null;
+    const opened = await this.#open(connection);
+    return { connection, source: opened.provider.changes ?? null };
   }
 
   /** The person's connections and how they are doing (for a `/convene calendars` view). */

@@ -44,6 +44,8 @@ export interface LinkCalendarDeps {
   readonly audit?: Pick<AuditLogRepository, 'append'>;
   readonly clock?: () => number;
   readonly stateTtlMs?: number;
+  /** Called after a connection is saved (e.g. two-way sync starts watching its calendars). */
+  readonly onLinked?: (connection: CalendarConnection) => void;
   /** Called after a connection is deleted (e.g. `CalendarAccess.invalidate`). */
   readonly onUnlinked?: (connectionId: string) => void;
   /** One line per event, no secrets. */
@@ -329,6 +331,7 @@ export class LinkCalendar {
       );
     }
     this.#log(`link: ${kind} connection ${connection.id} saved for person ${state.personId}`);
+    this.#deps.onLinked?.(connection);
     await this.#deps.audit
       ?.append({
         tenantId: state.tenantId,

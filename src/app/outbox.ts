@@ -60,10 +60,18 @@ export function classifyWriteFailure(code: string): FailureClass {
 
 export type OutboxStore = Pick<Repositories, 'jobs' | 'bookings' | 'people' | 'preferences'>;
 
+/** Runs a job of another kind on the same worker (e.g. the calendar sync jobs of ./calendar-sync). */
+export type JobHandler = (
+  job: Job,
+  now: number,
+) => Promise<{ readonly kind: 'done' } | { readonly kind: 'retry'; readonly error: string }>;
+
 export interface OutboxDeps {
   readonly store: OutboxStore;
   readonly writer: EventWriter & Partial<EventEditor>;
   readonly notifier: Notifier;
+  /** More job kinds for this worker, keyed by kind (claimed along with the outbox's own). */
+  readonly handlers?: Readonly<Record<string, JobHandler>>;
   readonly log?: (line: string) => void;
   /** Job lag (claim time − due time) by kind (src/observability/metrics.ts). */
   readonly metrics?: JobMetrics;
@@ -188,7 +196,7 @@ export async function runOutboxOnce(
     limit: options.limit ?? 20,
     leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
     now: options.now,
-    kinds: options.kinds ?? OUTBOX_KINDS,
+    kinds: options.kinds ?? [...OUTBOX_KINDS, ...Object.keys(deps.handlers ?? {})],
   });
   let done = 0;
   let retried = 0;
@@ -265,6 +273,8 @@ function payloadOf(job: Job): CalendarJobPayload | null {
 
 async function runJob(deps: OutboxDeps, job: Job, now: number): Promise<JobResult> {
   if (job.kind === REMINDER_JOB) return runReminderJob(deps, job, now);
+  const handler = deps.handlers?.[job.kind];
+  if (handler) return handler(job, now);
   const payload = payloadOf(job);
   if (!payload || !job.tenantId) return { kind: 'done' };
   const booking = await deps.store.bookings.get(job.tenantId, payload.bookingId);

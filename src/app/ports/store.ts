@@ -9,6 +9,8 @@
  *   thrown errors mean bugs or outages (`StoreError`, see src/store/errors.ts).
  */
 
+import type { WatchRepository } from './sync.ts';
+
 export type ChatPlatform = 'slack' | 'discord';
 export type CalendarProviderKind = 'google' | 'microsoft' | 'caldav' | 'ics';
 
@@ -691,4 +693,6 @@ export interface Repositories {
   readonly jobs: JobRepository;
   readonly audit: AuditLogRepository;
   readonly nonces: StateNonceRepository;
+  /** Two-way sync: watched calendars and organiser decisions (./sync.ts). */
+  readonly watches: WatchRepository;
 }

@@ -54,3 +54,121 @@ export interface SyncQueue {
   /** Graph lifecycle notifications and expired channels: recreate the channel, then resync (a job). */
   requestRewatch(watch: CalendarWatch, reason: RewatchReason): Promise<void>;
 }
+
+// --- store ------------------------------------------------------------------------------------
+
+export interface EnsureWatchInput {
+  readonly tenantId: string;
+  readonly connectionId: string;
+  readonly calendarId: string;
+  readonly provider: ProviderKind;
+  readonly mode: 'push' | 'poll';
+}
+
+/** A connection as the watch reconciliation sees it (every tenant, at start). */
+export interface WatchTarget {
+  readonly tenantId: string;
+  readonly connectionId: string;
+  readonly personId: string;
+  readonly provider: ProviderKind;
+  readonly writeCalendarId: string | null;
+  readonly busyCalendarIds: readonly string[];
+}
+
+/** A calendar event Convene wrote for an active booking, as change detection matches it. */
+export interface TrackedEvent {
+  readonly bookingId: string;
+  readonly personId: string;
+  readonly connectionId: string | null;
+  readonly calendarId: string;
+  readonly providerEventId: string | null;
+  readonly iCalUID: string | null;
+  readonly status: 'created' | 'deleted';
+  /** The booking's current times. */
+  readonly start: number;
+  readonly end: number;
+}
+
+export type SyncDecisionStatus = 'open' | 'followed' | 'restored' | 'cancelled' | 'kept' | 'superseded';
+
+/** What a participant did to a booking's event, and what the organiser chose (DM buttons). */
+export interface SyncDecision {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly bookingId: string;
+  readonly personId: string;
+  readonly kind: 'moved' | 'deleted';
+  /** Moved: the participant's new times. */
+  readonly start: number | null;
+  readonly end: number | null;
+  /** The booking's start when the change was seen. */
+  readonly bookingStart: number;
+  readonly status: SyncDecisionStatus;
+  readonly decidedBy: string | null;
+  readonly decidedAt: number | null;
+  readonly createdAt: number;
+}
+
+export interface WatchRepository {
+  /** Creates the watch of (connection, calendar) or returns the existing one (mode updated). Null when the connection is not in the tenant. */
+  ensure(input: EnsureWatchInput): Promise<CalendarWatch | null>;
+  get(tenantId: string, watchId: string): Promise<CalendarWatch | null>;
+  findByChannel(provider: 'google' | 'microsoft', channelId: string): Promise<CalendarWatch | null>;
+  listForConnection(tenantId: string, connectionId: string): Promise<CalendarWatch[]>;
+  remove(tenantId: string, watchId: string): Promise<boolean>;
+  /** Records the open channel (or, with `mode: 'poll'`, clears it). */
+  setChannel(
+    tenantId: string,
+    watchId: string,
+    channel: {
+      mode: 'push' | 'poll';
+      channelId: string | null;
+      resourceId: string | null;
+      expiresAt: number | null;
+    },
+  ): Promise<boolean>;
+  /** Stores the cursor of a successful sync and stamps `lastSyncAt` (watch and connection). */
+  saveSync(tenantId: string, watchId: string, cursor: string, syncedAt: number): Promise<boolean>;
+  /** Raises `lastMessageNumber` to `n` atomically; false when `n` is not above it (a duplicate or older notification). */
+  noteMessage(watchId: string, n: number): Promise<boolean>;
+  /** The generation queued syncs share (see `beginSync`). */
+  generation(watchId: string): Promise<number | null>;
+  /** Starts a sync: bumps the generation, so notifications from now on queue a new job. */
+  beginSync(watchId: string): Promise<number | null>;
+  /** Every connection of every tenant (start-up reconciliation of watches). */
+  targets(): Promise<WatchTarget[]>;
+  /**
+   * Events Convene wrote (status created or deleted) for active (`booked`) bookings ending after
+   * `since`: of one connection, or (ICS feeds, matched by UID) of one person.
+   */
+  trackedEvents(
+    tenantId: string,
+    scope: { connectionId: string } | { personId: string },
+    since: number,
+  ): Promise<TrackedEvent[]>;
+
+  // Organiser decisions.
+  openDecision(input: {
+    tenantId: string;
+    bookingId: string;
+    personId: string;
+    kind: 'moved' | 'deleted';
+    start: number | null;
+    end: number | null;
+    bookingStart: number;
+    now: number;
+  }): Promise<SyncDecision | null>;
+  getDecision(tenantId: string, decisionId: string): Promise<SyncDecision | null>;
+  /** The open decision of (booking, person), if any. */
+  openDecisionFor(tenantId: string, bookingId: string, personId: string): Promise<SyncDecision | null>;
+  /** Moves an open decision to `status` exactly once: false when it was no longer open (a double click). */
+  resolveDecision(
+    tenantId: string,
+    decisionId: string,
+    status: Exclude<SyncDecisionStatus, 'open'>,
+    by: string | null,
+    at: number,
+  ): Promise<boolean>;
+  /** Reopens a decision whose action failed (e.g. the new time was taken). */
+  reopenDecision(tenantId: string, decisionId: string): Promise<boolean>;
+}

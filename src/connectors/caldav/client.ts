@@ -13,7 +13,9 @@ import { type DAVRequest, type DAVResponse, davRequest } from 'tsdav';
 import type { Interval } from '../../core/interval.ts';
 import { DAY } from '../../core/interval.ts';
 import { busyPerCalendar } from '../busy.ts';
+import type { ChangePage, ChangeQuery, ChangeSource, EventChange } from '../changes.ts';
 import { ProviderError } from '../errors.ts';
+import { eventTimesOf, parseCursor } from '../ics/changes.ts';
 import { expandIcs } from '../ics/expand.ts';
 import { clipAndMerge } from '../ics/mapper.ts';
 import type {
@@ -34,6 +36,7 @@ import {
   canWrite,
   childNames,
   componentsOf,
+  DAV_NS,
   draftToIcs,
   hrefOf,
   identityOf,
@@ -42,6 +45,15 @@ import {
   resourceName,
   textOf,
 } from './mapper.ts';
+
+interface CalDavCursor {
+  readonly v: 1;
+  readonly ctag: string | null;
+  /** Absolute resource URL → ETag. */
+  readonly etags: Record<string, string>;
+}
+
+const DAV_NS_CS = { ...DAV_NS, 'xmlns:cs': 'http://calendarserver.org/ns/' } as const;
 
 export type CalDavCredentials =
   | { readonly type: 'basic'; readonly username: string; readonly password: string }
@@ -77,6 +89,8 @@ export class CalDavProvider implements CalendarProvider {
   readonly #options: CalDavProviderOptions;
   readonly #server: URL;
   readonly #etags = new Map<string, string>();
+  /** Change detection by polling (CalDAV has no push): ctag, then per-resource ETags. */
+  readonly changes: ChangeSource = { listChanges: (query) => this.#listChanges(query) };
 
   constructor(options: CalDavProviderOptions) {
     let server: URL;
@@ -238,6 +252,112 @@ export class CalDavProvider implements CalendarProvider {
       throw toProviderError(error, false);
     }
     return { ok: true, busy: clipAndMerge(instances, range) };
+  }
+
+  // ---- changes ---------------------------------------------------------------------------------------
+
+  /**
+   * Polling: the collection's `getctag` (or `sync-token`) first: unchanged → no changes, no further
+   * request. Otherwise a Depth 1 PROPFIND lists every resource's ETag; only resources whose ETag
+   * changed are fetched (calendar-multiget, in batches). The cursor is JSON of the ctag and
+   * {href: etag}; a resource gone since the last cursor is a deletion.
+   * @see https://github.com/apple/ccs-calendarserver/blob/master/doc/Extensions/caldav-ctag.txt
+   * @see https://www.rfc-editor.org/rfc/rfc4791#section-7.9
+   */
+  async #listChanges(query: ChangeQuery): Promise<ChangePage> {
+    const collection = this.#requireOnServer(query.calendarId, true);
+    const previous = parseCursor<CalDavCursor>(query.cursor, 1);
+    try {
+      const [head] = await this.#dav(
+        collection,
+        {
+          method: 'PROPFIND',
+          headers: { depth: '0' },
+          body: {
+            'd:propfind': {
+              _attributes: { ...DAV_NS_CS },
+              'd:prop': { 'cs:getctag': {}, 'd:sync-token': {} },
+            },
+          },
+        },
+        query.signal,
+      );
+      const ctag = textOf(head?.props?.getctag) ?? textOf(head?.props?.syncToken) ?? null;
+      if (previous && ctag !== null && previous.ctag === ctag) {
+        return { changes: [], cursor: query.cursor!, full: false };
+      }
+      const listing = await this.#dav(
+        collection,
+        {
+          method: 'PROPFIND',
+          headers: { depth: '1' },
+          body: propfindBody(['d:getetag', 'd:resourcetype']),
+        },
+        query.signal,
+      );
+      const etags: Record<string, string> = {};
+      for (const response of listing) {
+        const href = hrefOf(response.href);
+        if (!response.ok || !href || childNames(response.props?.resourcetype).includes('collection'))
+          continue;
+        const url = new URL(href, collection).href;
+        if (url === collection) continue;
+        etags[url] = textOf(response.props?.getetag) ?? '';
+      }
+      const before = previous?.etags ?? {};
+      const changed = Object.keys(etags).filter(
+        (url) => !previous || before[url] !== etags[url] || !etags[url],
+      );
+      const changes: EventChange[] = [];
+      for (let i = 0; i < changed.length; i += 50) {
+        const batch = changed.slice(i, i + 50);
+        const responses = await this.#dav(
+          collection,
+          {
+            method: 'REPORT',
+            headers: { depth: '1' },
+            body: {
+              'c:calendar-multiget': {
+                _attributes: DAV_NS,
+                'd:prop': { 'd:getetag': {}, 'c:calendar-data': {} },
+                'd:href': batch.map((url) => new URL(url).pathname),
+              },
+            },
+          },
+          query.signal,
+        );
+        for (const response of responses) {
+          const href = hrefOf(response.href);
+          const data = textOf(response.props?.calendarData);
+          if (!href || !response.ok || !data) continue;
+          const url = new URL(href, collection).href;
+          const etag = textOf(response.props?.getetag) ?? etags[url];
+          for (const event of eventTimesOf(data, this.#options.defaultZone ?? 'UTC').slice(0, 1)) {
+            changes.push(
+              event.cancelled
+                ? { eventId: url, iCalUID: event.uid, kind: 'deleted', ...(etag ? { etag } : {}) }
+                : {
+                    eventId: url,
+                    iCalUID: event.uid,
+                    kind: 'changed',
+                    start: event.start,
+                    end: event.end,
+                    ...(etag ? { etag } : {}),
+                  },
+            );
+          }
+        }
+      }
+      if (previous) {
+        for (const url of Object.keys(before)) {
+          if (!(url in etags)) changes.push({ eventId: url, kind: 'deleted' });
+        }
+      }
+      const cursor: CalDavCursor = { v: 1, ctag, etags };
+      return { changes, cursor: JSON.stringify(cursor), full: previous === null };
+    } catch (error) {
+      throw toProviderError(error, false);
+    }
   }
 
   // ---- writes ----------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import { preferencesRepository } from './preferences.ts';
 import { requestRepository } from './requests.ts';
 import { rotationRepository } from './rotations.ts';
 import type { Db } from './util.ts';
+import { watchRepository } from './watches.ts';
 import { workspaceRepository } from './workspaces.ts';
 
 export function createRepositories(db: Db, keys: KeyRing): Repositories {
@@ -24,5 +25,6 @@ export function createRepositories(db: Db, keys: KeyRing): Repositories {
     jobs: jobRepository(db),
     audit: auditRepository(db),
     nonces: nonceRepository(db),
+    watches: watchRepository(db),
   };
 }

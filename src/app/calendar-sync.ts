@@ -1,0 +1,604 @@
+/**
+ * Two-way sync, the use case: what happens when a participant moves or deletes, in their own calendar,
+ * an event Convene wrote for a booking.
+ *
+ * A `calendar.sync` job (queued by a provider webhook through `SyncQueue`, or run by the poll job of a
+ * CalDAV/ICS watch, see ./calendar-sync/watches.ts) calls `syncWatch`:
+ * 1. Bumps the watch's generation (notifications from now on queue a new job), loads the events
+ *    Convene wrote through that connection for active bookings (BEFORE listing, so an event written
+ *    during the listing is never taken for a deleted one), then `listChanges` from the stored cursor.
+ * 2. Keeps only changes of those events (provider event id or iCalUID; ICS feeds by UID over all of
+ *    the person's events) and ignores echoes of Convene's own writes: a changed event whose times are
+ *    the booking's current times, an event whose calendar write/update job is still queued or running
+ *    (a reschedule in flight), any event of a cancelled booking (its deletion is Convene's).
+ *    A `full: true` page (first sync, expired cursor) means a tracked event absent from it was deleted.
+ * 3. A real move or deletion: the participant's calendar event is marked (`deleted`), a `SyncDecision`
+ *    is stored (one open per booking and person: the same change seen again asks nothing new, a newer
+ *    one supersedes it), the booking's conversation gets a note (`MeetingThreads.note`, in the
+ *    organiser's language), and the organiser is told by DM, per their policy:
+ *    - `ask` (default): buttons "Move everyone to <new time>" (`sync.follow`), "Keep <original time>"
+ *      (`sync.restore`), "Cancel the meeting" (`sync.cancel`); for a deletion "Keep without <name>"
+ *      (`sync.without`) replaces the move.
+ *    - `follow`: a move is applied to everyone at once (`rescheduleBooking`, falling back to `ask` if the
+ *      new time is not possible); a deletion keeps the meeting without that person. The organiser is told.
+ * 4. Stores the new cursor and stamps `lastSyncAt` (watch and connection: `/meet status`).
+ *
+ * The DM buttons' handlers (`syncActionHandlers`) take the decision id as value, refuse anyone but the
+ * organiser, and run once: the decision leaves `open` atomically, so a double click is answered
+ * "already decided". A choice made after the booking changed otherwise is refused.
+ */
+import { DateTime } from 'luxon';
+import type { ChangePage, ChangeSource, EventChange } from '../connectors/changes.ts';
+import type { Interval } from '../core/interval.ts';
+import { subtract } from '../core/intervals.ts';
+import { cancelBooking, rescheduleBooking } from './manage-booking.ts';
+import { CALENDAR_UPDATE_JOB, CALENDAR_WRITE_JOB, jobKey } from './outbox.ts';
+import type { BusyReader, DmAction, DmActionHandler, MeetingThreads, Notifier } from './ports/calendars.ts';
+import type { Booking, CalendarConnection, Repositories } from './ports/store.ts';
+import type { CalendarWatch, SyncDecision, TrackedEvent } from './ports/sync.ts';
+import type { ReminderSettings } from './reminders.ts';
+import { type Locale, slotLabel, toLocale } from './views.ts';
+
+export const CALENDAR_SYNC_JOB = 'calendar.sync';
+
+/** DM button actions (registered in the chat adapters' `DmActionHandler` registry). */
+export const SYNC_ACTIONS = {
+  follow: 'sync.follow',
+  restore: 'sync.restore',
+  cancel: 'sync.cancel',
+  without: 'sync.without',
+} as const;
+
+/** How far back and ahead a full listing looks (events of bookings that ended earlier are ignored). */
+export const SYNC_PAST_MS = 24 * 3_600_000;
+export const SYNC_FUTURE_MS = 366 * 24 * 3_600_000;
+
+export type SyncPolicy = 'ask' | 'follow';
+
+/** The change source of a stored connection (wired to `CalendarAccess.changeSource`). */
+export interface ChangeSources {
+  open(
+    tenantId: string,
+    connectionId: string,
+  ): Promise<{ readonly connection: CalendarConnection; readonly source: ChangeSource | null } | null>;
+}
+
+export type SyncStore = Pick<
+  Repositories,
+  'bookings' | 'people' | 'preferences' | 'jobs' | 'connections' | 'watches'
+>;
+
+export interface CalendarSyncDeps {
+  readonly store: SyncStore;
+  readonly sources: ChangeSources;
+  readonly notifier: Notifier;
+  readonly threads?: MeetingThreads;
+  /** Live re-check when the organiser moves everyone (see `rescheduleBooking`). */
+  readonly busy?: BusyReader;
+  readonly reminders?: ReminderSettings;
+  /** The organiser's policy; default `ask`. */
+  readonly policy?: (tenantId: string, organiserId: string) => SyncPolicy | Promise<SyncPolicy>;
+  readonly log?: (line: string) => void;
+}
+
+export interface SyncOutcome {
+  readonly code: 'synced' | 'no_watch' | 'no_connection' | 'unsupported';
+  /** Real participant changes acted on. */
+  readonly moved: number;
+  readonly deleted: number;
+  /** Changes of Convene's events that were echoes of its own writes. */
+  readonly echoes: number;
+}
+
+const NONE = { moved: 0, deleted: 0, echoes: 0 };
+
+/** Runs one sync of a watch (see the file comment). Provider failures are thrown (the job retries). */
+export async function syncWatch(
+  deps: CalendarSyncDeps,
+  tenantId: string,
+  watchId: string,
+  now: number,
+): Promise<SyncOutcome> {
+  const { store } = deps;
+  const watch = await store.watches.get(tenantId, watchId);
+  if (!watch) return { code: 'no_watch', ...NONE };
+  await store.watches.beginSync(watch.id);
+  const opened = await deps.sources.open(tenantId, watch.connectionId);
+  if (!opened) {
+    await store.watches.remove(tenantId, watch.id);
+    return { code: 'no_connection', ...NONE };
+  }
+  if (!opened.source) return { code: 'unsupported', ...NONE };
+  const since = now - SYNC_PAST_MS;
+  const window: Interval = { start: since, end: now + SYNC_FUTURE_MS };
+  const byFeed = watch.provider === 'ics';
+  const tracked = await store.watches.trackedEvents(
+    tenantId,
+    byFeed ? { personId: opened.connection.personId } : { connectionId: watch.connectionId },
+    since,
+  );
+  const page = await opened.source.listChanges({
+    calendarId: watch.calendarId,
+    cursor: watch.cursor,
+    window,
+  });
+  const outcome = await applyPage(deps, watch, tracked, page, window, now);
+  await store.watches.saveSync(tenantId, watch.id, page.cursor, now);
+  return { code: 'synced', ...outcome };
+}
+
+function matches(event: TrackedEvent, change: EventChange, byFeed: boolean): boolean {
+  if (!byFeed && event.providerEventId !== null && event.providerEventId === change.eventId) return true;
+  const uid = change.iCalUID ?? (byFeed ? change.eventId : undefined);
+  return event.iCalUID !== null && uid !== undefined && event.iCalUID === uid;
+}
+
+async function applyPage(
+  deps: CalendarSyncDeps,
+  watch: CalendarWatch,
+  tracked: readonly TrackedEvent[],
+  page: ChangePage,
+  window: Interval,
+  now: number,
+): Promise<{ moved: number; deleted: number; echoes: number }> {
+  const byFeed = watch.provider === 'ics';
+  const seen = new Set<TrackedEvent>();
+  let moved = 0;
+  let deleted = 0;
+  let echoes = 0;
+  for (const change of page.changes) {
+    for (const event of tracked) {
+      if (!matches(event, change, byFeed)) continue;
+      seen.add(event);
+      if (change.kind === 'deleted') {
+        if (event.status !== 'created') continue;
+        if (await participantDeleted(deps, watch, event, now)) deleted++;
+        else echoes++;
+        continue;
+      }
+      if (change.start === undefined || change.end === undefined) continue;
+      if (change.start === event.start && change.end === event.end) {
+        echoes++;
+        // The participant put a deleted event back themselves: it is live again.
+        if (event.status === 'deleted' && !byFeed) await markEvent(deps, watch, event, 'created');
+        continue;
+      }
+      if (event.status !== 'created') continue;
+      if (await participantMoved(deps, watch, event, change.start, change.end, now)) moved++;
+      else echoes++;
+    }
+  }
+  if (page.full && !byFeed) {
+    for (const event of tracked) {
+      if (seen.has(event) || event.status !== 'created' || event.connectionId !== watch.connectionId)
+        continue;
+      if (event.calendarId !== watch.calendarId || event.providerEventId === null) continue;
+      if (event.end <= window.start || event.start >= window.end) continue;
+      if (await participantDeleted(deps, watch, event, now)) deleted++;
+      else echoes++;
+    }
+  }
+  return { moved, deleted, echoes };
+}
+
+/** A calendar write or update of this person's event is queued or running: its changes are Convene's. */
+async function writeInFlight(deps: CalendarSyncDeps, event: TrackedEvent): Promise<boolean> {
+  for (const kind of [CALENDAR_UPDATE_JOB, CALENDAR_WRITE_JOB]) {
+    const jobs = await deps.store.jobs.listByDedupePrefix(jobKey(kind, event.bookingId, event.personId));
+    if (jobs.some((j) => j.status === 'queued' || j.status === 'running')) return true;
+  }
+  return false;
+}
+
+async function markEvent(
+  deps: CalendarSyncDeps,
+  watch: CalendarWatch,
+  event: TrackedEvent,
+  status: 'created' | 'deleted',
+): Promise<void> {
+  await deps.store.bookings.recordEvent(watch.tenantId, event.bookingId, {
+    personId: event.personId,
+    calendarId: event.calendarId,
+    connectionId: event.connectionId,
+    providerEventId: event.providerEventId,
+    iCalUID: event.iCalUID,
+    status,
+  });
+}
+
+async function participantMoved(
+  deps: CalendarSyncDeps,
+  watch: CalendarWatch,
+  event: TrackedEvent,
+  start: number,
+  end: number,
+  now: number,
+): Promise<boolean> {
+  if (await writeInFlight(deps, event)) return false;
+  const booking = await deps.store.bookings.get(watch.tenantId, event.bookingId);
+  if (booking?.status !== 'booked') return false;
+  const open = await deps.store.watches.openDecisionFor(watch.tenantId, booking.id, event.personId);
+  if (
+    open?.kind === 'moved' &&
+    open.start === start &&
+    open.end === end &&
+    open.bookingStart === booking.start
+  )
+    return true; // Already asked (a replayed page, a second notification).
+  const decision = await deps.store.watches.openDecision({
+    tenantId: watch.tenantId,
+    bookingId: booking.id,
+    personId: event.personId,
+    kind: 'moved',
+    start,
+    end,
+    bookingStart: booking.start,
+    now,
+  });
+  if (decision) await announce(deps, booking, decision, now);
+  return true;
+}
+
+async function participantDeleted(
+  deps: CalendarSyncDeps,
+  watch: CalendarWatch,
+  event: TrackedEvent,
+  now: number,
+): Promise<boolean> {
+  if (await writeInFlight(deps, event)) return false;
+  const booking = await deps.store.bookings.get(watch.tenantId, event.bookingId);
+  if (booking?.status !== 'booked') return false;
+  await markEvent(deps, watch, event, 'deleted');
+  const open = await deps.store.watches.openDecisionFor(watch.tenantId, booking.id, event.personId);
+  if (open?.kind === 'deleted' && open.bookingStart === booking.start) return true;
+  const decision = await deps.store.watches.openDecision({
+    tenantId: watch.tenantId,
+    bookingId: booking.id,
+    personId: event.personId,
+    kind: 'deleted',
+    start: null,
+    end: null,
+    bookingStart: booking.start,
+    now,
+  });
+  if (decision) await announce(deps, booking, decision, now);
+  return true;
+}
+
+// --- wording ------------------------------------------------------------------------------------
+
+const quote = (title: string, locale: Locale) => (locale === 'fr' ? `« ${title} »` : `“${title}”`);
+
+/** "Tue 1 Dec 15:00" / "mar. 1 déc. 15:00" in a zone (button labels are short). */
+function shortLabel(start: number, zone: string, locale: Locale): string {
+  return DateTime.fromMillis(start, { zone })
+    .setLocale(locale === 'fr' ? 'fr-FR' : 'en-GB')
+    .toFormat('ccc d LLL HH:mm');
+}
+
+interface Audience {
+  readonly locale: Locale;
+  readonly zone: string;
+}
+
+async function audienceOf(
+  deps: CalendarSyncDeps,
+  tenantId: string,
+  personId: string | null,
+): Promise<Audience> {
+  const prefs = personId ? await deps.store.preferences.get(tenantId, personId) : null;
+  return { locale: toLocale(prefs?.locale), zone: prefs?.timeZone ?? 'UTC' };
+}
+
+async function nameOf(deps: CalendarSyncDeps, tenantId: string, personId: string): Promise<string> {
+  return (await deps.store.people.get(tenantId, personId))?.displayName ?? '?';
+}
+
+function changeText(booking: Booking, decision: SyncDecision, name: string, a: Audience): string {
+  const title = quote(booking.title, a.locale);
+  const booked = slotLabel(booking.start, booking.end, a.zone, a.locale);
+  if (decision.kind === 'deleted')
+    return a.locale === 'fr'
+      ? `${name} a supprimé ${title} (${booked}) de son agenda.`
+      : `${name} removed ${title} (${booked}) from their calendar.`;
+  const moved = slotLabel(decision.start!, decision.end!, a.zone, a.locale);
+  return a.locale === 'fr'
+    ? `${name} a déplacé ${title} dans son agenda : ${moved} (réservé ${booked}).`
+    : `${name} moved ${title} in their calendar to ${moved} (booked for ${booked}).`;
+}
+
+function actionsFor(decision: SyncDecision, booking: Booking, name: string, a: Audience): DmAction[] {
+  const fr = a.locale === 'fr';
+  const cap = (label: string) => (label.length > 75 ? `${label.slice(0, 74)}…` : label);
+  const first: DmAction =
+    decision.kind === 'moved'
+      ? {
+          action: SYNC_ACTIONS.follow,
+          value: decision.id,
+          label: cap(
+            fr
+              ? `Déplacer pour tous : ${shortLabel(decision.start!, a.zone, a.locale)}`
+              : `Move everyone to ${shortLabel(decision.start!, a.zone, a.locale)}`,
+          ),
+          style: 'primary',
+        }
+      : {
+          action: SYNC_ACTIONS.without,
+          value: decision.id,
+          label: cap(fr ? `Garder sans ${name}` : `Keep without ${name}`),
+          style: 'primary',
+        };
+  return [
+    first,
+    {
+      action: SYNC_ACTIONS.restore,
+      value: decision.id,
+      label: cap(
+        fr
+          ? `Garder ${shortLabel(booking.start, a.zone, a.locale)}`
+          : `Keep ${shortLabel(booking.start, a.zone, a.locale)}`,
+      ),
+    },
+    {
+      action: SYNC_ACTIONS.cancel,
+      value: decision.id,
+      label: fr ? 'Annuler la réunion' : 'Cancel the meeting',
+      style: 'danger',
+    },
+  ];
+}
+
+async function note(deps: CalendarSyncDeps, booking: Booking, text: (a: Audience) => string): Promise<void> {
+  if (!deps.threads) return;
+  const a = await audienceOf(deps, booking.tenantId, booking.organizerId);
+  const sent = await deps.threads
+    .note(booking.tenantId, booking.id, text(a))
+    .catch(() => ({ ok: false as const, code: 'exception' }));
+  if (!sent.ok && sent.code !== 'no_thread')
+    deps.log?.(`sync: thread note for booking ${booking.id} failed (${sent.code})`);
+}
+
+/** Tells the booking's conversation and its organiser, per the organiser's policy. */
+async function announce(
+  deps: CalendarSyncDeps,
+  booking: Booking,
+  decision: SyncDecision,
+  now: number,
+): Promise<void> {
+  const name = await nameOf(deps, booking.tenantId, decision.personId);
+  const organiserId = booking.organizerId;
+  const policy = organiserId ? await (deps.policy?.(booking.tenantId, organiserId) ?? 'ask') : 'ask';
+  if (policy === 'follow' && organiserId) {
+    const applied = await applyDecision(
+      deps,
+      decision,
+      organiserId,
+      decision.kind === 'moved' ? 'follow' : 'without',
+      now,
+    );
+    if (applied.ok) {
+      const a = await audienceOf(deps, booking.tenantId, organiserId);
+      await deps.notifier.dm(booking.tenantId, organiserId, {
+        text: `${changeText(booking, decision, name, a)} ${applied.text}`,
+      });
+      return;
+    }
+    deps.log?.(`sync: automatic follow of decision ${decision.id} not applied; asking the organiser`);
+  }
+  await note(deps, booking, (a) =>
+    `${changeText(booking, decision, name, a)} ${
+      organiserId
+        ? a.locale === 'fr'
+          ? "L'organisateur choisit la suite."
+          : 'The organiser decides what happens next.'
+        : ''
+    }`.trim(),
+  );
+  if (!organiserId) return;
+  const a = await audienceOf(deps, booking.tenantId, organiserId);
+  const question =
+    a.locale === 'fr'
+      ? decision.kind === 'moved'
+        ? 'Déplacer la réunion pour tout le monde, garder l’horaire prévu, ou annuler ?'
+        : 'Garder la réunion sans cette personne, remettre l’événement dans son agenda, ou annuler ?'
+      : decision.kind === 'moved'
+        ? 'Move the meeting for everyone, keep the booked time, or cancel?'
+        : 'Keep the meeting without them, put the event back in their calendar, or cancel?';
+  const sent = await deps.notifier.dm(booking.tenantId, organiserId, {
+    text: `${changeText(booking, decision, name, a)} ${question}`,
+    actions: actionsFor(decision, booking, name, a),
+  });
+  if (!sent.ok) deps.log?.(`sync: could not DM organiser of booking ${booking.id} (${sent.code})`);
+}
+
+// --- the organiser's choice ---------------------------------------------------------------------
+
+type Choice = 'follow' | 'restore' | 'cancel' | 'without';
+
+const RESOLVED: Record<Choice, 'followed' | 'restored' | 'cancelled' | 'kept'> = {
+  follow: 'followed',
+  restore: 'restored',
+  cancel: 'cancelled',
+  without: 'kept',
+};
+
+/** A busy reader that does not count the mover's own (moved) event at the new time against them. */
+function ignoringMovedEvent(busy: BusyReader, personId: string, moved: Interval): BusyReader {
+  return {
+    async busyFor(tenantId, personIds, range, options) {
+      const read = await busy.busyFor(tenantId, personIds, range, options);
+      return {
+        ...read,
+        people: read.people.map((p) =>
+          p.personId === personId ? { ...p, busy: subtract(p.busy, [moved]) } : p,
+        ),
+      };
+    },
+  };
+}
+
+/**
+ * Applies a choice to an open decision, once (the decision leaves `open` first; a failure reopens it).
+ * `ok: false` texts explain why nothing was done.
+ */
+async function applyDecision(
+  deps: CalendarSyncDeps,
+  decision: SyncDecision,
+  actorId: string,
+  choice: Choice,
+  now: number,
+): Promise<{ ok: boolean; text: string }> {
+  const { store } = deps;
+  const tenantId = decision.tenantId;
+  const a = await audienceOf(deps, tenantId, actorId);
+  const fr = a.locale === 'fr';
+  const booking = await store.bookings.get(tenantId, decision.bookingId);
+  if (booking?.status !== 'booked') {
+    await store.watches.resolveDecision(tenantId, decision.id, 'superseded', null, now);
+    return { ok: false, text: fr ? 'Cette réunion est annulée.' : 'This meeting was cancelled.' };
+  }
+  if (booking.start !== decision.bookingStart) {
+    await store.watches.resolveDecision(tenantId, decision.id, 'superseded', null, now);
+    return {
+      ok: false,
+      text: fr
+        ? 'La réunion a changé depuis : ce choix ne s’applique plus.'
+        : 'The meeting changed since: this choice no longer applies.',
+    };
+  }
+  if (!(await store.watches.resolveDecision(tenantId, decision.id, RESOLVED[choice], actorId, now)))
+    return alreadyDecided(deps, tenantId, decision.id, fr);
+  const name = await nameOf(deps, tenantId, decision.personId);
+  const manage = {
+    store,
+    notifier: deps.notifier,
+    ...(deps.reminders ? { reminders: deps.reminders } : {}),
+  };
+  if (choice === 'follow') {
+    if (decision.start === null || decision.end === null) {
+      await store.watches.reopenDecision(tenantId, decision.id);
+      return { ok: false, text: fr ? 'Aucun nouvel horaire.' : 'There is no new time.' };
+    }
+    const moved = await rescheduleBooking(
+      {
+        ...manage,
+        ...(deps.busy
+          ? {
+              busy: ignoringMovedEvent(deps.busy, decision.personId, {
+                start: decision.start,
+                end: decision.end,
+              }),
+            }
+          : {}),
+      },
+      {
+        tenantId,
+        bookingId: booking.id,
+        actorPersonId: actorId,
+        now,
+        newStart: decision.start,
+        locale: a.locale,
+      },
+    );
+    if (!moved.ok) {
+      await store.watches.reopenDecision(tenantId, decision.id);
+      return { ok: false, text: moved.error.message };
+    }
+    await note(deps, booking, (t) =>
+      t.locale === 'fr'
+        ? `Réunion déplacée pour tout le monde : ${slotLabel(moved.view.start, moved.view.end, t.zone, t.locale)}.`
+        : `Meeting moved for everyone to ${slotLabel(moved.view.start, moved.view.end, t.zone, t.locale)}.`,
+    );
+    return { ok: true, text: moved.view.headline };
+  }
+  if (choice === 'cancel') {
+    const cancelled = await cancelBooking(manage, {
+      tenantId,
+      bookingId: booking.id,
+      actorPersonId: actorId,
+      now,
+      locale: a.locale,
+    });
+    if (!cancelled.ok) {
+      await store.watches.reopenDecision(tenantId, decision.id);
+      return { ok: false, text: cancelled.error.message };
+    }
+    await note(deps, booking, (t) => (t.locale === 'fr' ? 'Réunion annulée.' : 'Meeting cancelled.'));
+    return { ok: true, text: cancelled.view.headline };
+  }
+  const when = slotLabel(booking.start, booking.end, a.zone, a.locale);
+  if (choice === 'restore') {
+    // The outbox updates the recorded event back to the booked time, or writes it again when it was
+    // deleted (CalDAV re-creates the resource; a provider refusing is reported by DM, see outbox.ts).
+    await store.jobs.enqueue({
+      kind: CALENDAR_UPDATE_JOB,
+      tenantId,
+      payload: { bookingId: booking.id, personId: decision.personId },
+      runAt: now,
+      dedupeKey: jobKey(CALENDAR_UPDATE_JOB, booking.id, decision.personId, 'restore', decision.id),
+    });
+    await note(deps, booking, (t) =>
+      t.locale === 'fr'
+        ? `La réunion reste ${slotLabel(booking.start, booking.end, t.zone, t.locale)} ; l’agenda de ${name} est remis à jour.`
+        : `The meeting stays at ${slotLabel(booking.start, booking.end, t.zone, t.locale)}; ${name}'s calendar is being put back.`,
+    );
+    return {
+      ok: true,
+      text: fr
+        ? `Gardé ${when} : l’agenda de ${name} est remis à cet horaire.`
+        : `Kept at ${when}: ${name}'s calendar is being put back to that time.`,
+    };
+  }
+  await note(deps, booking, (t) =>
+    t.locale === 'fr' ? `La réunion a lieu sans ${name}.` : `The meeting goes ahead without ${name}.`,
+  );
+  return {
+    ok: true,
+    text: fr ? `Gardé ${when}, sans ${name}.` : `Kept at ${when}, without ${name}.`,
+  };
+}
+
+async function alreadyDecided(
+  deps: CalendarSyncDeps,
+  tenantId: string,
+  decisionId: string,
+  fr: boolean,
+): Promise<{ ok: false; text: string }> {
+  const now = await deps.store.watches.getDecision(tenantId, decisionId);
+  const what: Record<string, [string, string]> = {
+    followed: ['everyone was moved', 'tout le monde a été déplacé'],
+    restored: ['the booked time was kept', 'l’horaire prévu a été gardé'],
+    cancelled: ['the meeting was cancelled', 'la réunion a été annulée'],
+    kept: ['the meeting goes ahead without them', 'la réunion a lieu sans cette personne'],
+    superseded: ['a newer change replaced this one', 'un changement plus récent l’a remplacé'],
+  };
+  const [en, frText] = what[now?.status ?? 'superseded'] ?? what.superseded!;
+  return { ok: false, text: fr ? `Déjà décidé : ${frText}.` : `Already decided: ${en}.` };
+}
+
+/** The `DmActionHandler`s of the organiser's buttons, keyed by action (`sync.follow`, …). */
+export function syncActionHandlers(deps: CalendarSyncDeps): Record<string, DmActionHandler> {
+  const handler =
+    (choice: Choice): DmActionHandler =>
+    async ({ tenantId, actorPersonId, value, now }) => {
+      const a = await audienceOf(deps, tenantId, actorPersonId);
+      const fr = a.locale === 'fr';
+      const decision = await deps.store.watches.getDecision(tenantId, value);
+      if (!decision) return { text: fr ? 'Ce choix n’existe plus.' : 'This choice no longer exists.' };
+      const booking = await deps.store.bookings.get(tenantId, decision.bookingId);
+      if (!booking || booking.organizerId !== actorPersonId)
+        return {
+          text: fr
+            ? 'Seul l’organisateur de cette réunion peut choisir.'
+            : 'Only the organiser of this meeting can choose.',
+        };
+      if (decision.status !== 'open') return alreadyDecided(deps, tenantId, decision.id, fr);
+      return { text: (await applyDecision(deps, decision, actorPersonId, choice, now)).text };
+    };
+  return {
+    [SYNC_ACTIONS.follow]: handler('follow'),
+    [SYNC_ACTIONS.restore]: handler('restore'),
+    [SYNC_ACTIONS.cancel]: handler('cancel'),
+    [SYNC_ACTIONS.without]: handler('without'),
+  };
+}

@@ -1,0 +1,317 @@
+/**
+ * Two-way sync state (`calendar_watch`, `sync_decision`) and the lookups change detection needs
+ * (events Convene wrote per connection). Every query is tenant-scoped except the webhook entry points
+ * (`findByChannel`, `noteMessage`, `generation`, `beginSync`), which only know a channel or watch id.
+ */
+
+import type {
+  CalendarWatch,
+  SyncDecision,
+  SyncDecisionStatus,
+  TrackedEvent,
+  WatchRepository,
+} from '../../app/ports/sync.ts';
+import type { ProviderKind } from '../../connectors/provider.ts';
+import { sqlState, UNIQUE_VIOLATION } from '../errors.ts';
+import { type Db, isId, ms, msOrNull, TX_OPTIONS } from './util.ts';
+
+interface WatchRow {
+  id: string;
+  tenantId: string;
+  connectionId: string;
+  calendarId: string;
+  provider: string;
+  mode: string;
+  channelId: string | null;
+  resourceId: string | null;
+  expiresAt: Date | null;
+  cursor: string | null;
+  lastMessageNumber: bigint | null;
+  lastSyncAt: Date | null;
+}
+
+function toWatch(row: WatchRow): CalendarWatch {
+  return {
+    id: row.id,
+    tenantId: row.tenantId,
+    connectionId: row.connectionId,
+    calendarId: row.calendarId,
+    provider: row.provider as ProviderKind,
+    mode: row.mode === 'push' ? 'push' : 'poll',
+    channelId: row.channelId,
+    resourceId: row.resourceId,
+    expiresAt: msOrNull(row.expiresAt),
+    cursor: row.cursor,
+    lastMessageNumber: row.lastMessageNumber === null ? null : Number(row.lastMessageNumber),
+    lastSyncAt: msOrNull(row.lastSyncAt),
+  };
+}
+
+interface DecisionRow {
+  id: string;
+  tenantId: string;
+  bookingId: string;
+  personId: string;
+  kind: string;
+  startsAt: Date | null;
+  endsAt: Date | null;
+  bookingStart: Date;
+  status: string;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  createdAt: Date;
+}
+
+function toDecision(row: DecisionRow): SyncDecision {
+  return {
+    id: row.id,
+    tenantId: row.tenantId,
+    bookingId: row.bookingId,
+    personId: row.personId,
+    kind: row.kind === 'deleted' ? 'deleted' : 'moved',
+    start: msOrNull(row.startsAt),
+    end: msOrNull(row.endsAt),
+    bookingStart: ms(row.bookingStart),
+    status: row.status as SyncDecisionStatus,
+    decidedBy: row.decidedBy,
+    decidedAt: msOrNull(row.decidedAt),
+    createdAt: ms(row.createdAt),
+  };
+}
+
+export function watchRepository(db: Db): WatchRepository {
+  const scoped = (tenantId: string, id: string) =>
+    isId(tenantId) && isId(id) ? { id, tenantId } : undefined;
+  const update = async (tenantId: string, id: string, data: Record<string, unknown>) => {
+    const where = scoped(tenantId, id);
+    if (!where) return false;
+    return (await db.calendarWatch.updateMany({ where, data })).count === 1;
+  };
+
+  return {
+    async ensure(input) {
+      if (!isId(input.tenantId) || !isId(input.connectionId)) return null;
+      const connection = await db.calendarConnection.findFirst({
+        where: { id: input.connectionId, tenantId: input.tenantId },
+        select: { id: true },
+      });
+      if (!connection) return null;
+      const where = {
+        connectionId_calendarId: { connectionId: input.connectionId, calendarId: input.calendarId },
+      };
+      const existing = await db.calendarWatch.findUnique({ where });
+      if (existing) return toWatch(existing);
+      try {
+        return toWatch(
+          await db.calendarWatch.create({
+            data: {
+              tenantId: input.tenantId,
+              connectionId: input.connectionId,
+              calendarId: input.calendarId,
+              provider: input.provider,
+              mode: input.mode,
+            },
+          }),
+        );
+      } catch (error) {
+        // Created concurrently (two replicas reconciling at start): the first one wins.
+        if (sqlState(error) !== UNIQUE_VIOLATION && (error as { code?: unknown }).code !== 'P2002')
+          throw error;
+        const row = await db.calendarWatch.findUnique({ where });
+        return row ? toWatch(row) : null;
+      }
+    },
+    async get(tenantId, watchId) {
+      const where = scoped(tenantId, watchId);
+      const row = where ? await db.calendarWatch.findFirst({ where }) : null;
+      return row ? toWatch(row) : null;
+    },
+    async findByChannel(provider, channelId) {
+      if (channelId.length === 0 || channelId.length > 500) return null;
+      const row = await db.calendarWatch.findUnique({
+        where: { provider_channelId: { provider, channelId } },
+      });
+      return row ? toWatch(row) : null;
+    },
+    async listForConnection(tenantId, connectionId) {
+      if (!isId(tenantId) || !isId(connectionId)) return [];
+      const rows = await db.calendarWatch.findMany({
+        where: { tenantId, connectionId },
+        orderBy: { createdAt: 'asc' },
+      });
+      return rows.map(toWatch);
+    },
+    async remove(tenantId, watchId) {
+      const where = scoped(tenantId, watchId);
+      if (!where) return false;
+      return (await db.calendarWatch.deleteMany({ where })).count === 1;
+    },
+    async setChannel(tenantId, watchId, channel) {
+      const where = scoped(tenantId, watchId);
+      if (!where) return false;
+      const result = await db.calendarWatch.updateMany({
+        // Google numbers messages per channel: a new channel starts again from 1.
+        where: { ...where, NOT: { channelId: channel.channelId ?? '' } },
+        data: { lastMessageNumber: null },
+      });
+      void result;
+      return update(tenantId, watchId, {
+        mode: channel.mode,
+        channelId: channel.channelId,
+        resourceId: channel.resourceId,
+        expiresAt: channel.expiresAt === null ? null : new Date(channel.expiresAt),
+      });
+    },
+    async saveSync(tenantId, watchId, cursor, syncedAt) {
+      const where = scoped(tenantId, watchId);
+      if (!where) return false;
+      const at = new Date(syncedAt);
+      return db.$transaction(async (tx) => {
+        const watch = await tx.calendarWatch.findFirst({ where, select: { connectionId: true } });
+        if (!watch) return false;
+        await tx.calendarWatch.updateMany({ where, data: { cursor, lastSyncAt: at } });
+        await tx.calendarConnection.updateMany({
+          where: { id: watch.connectionId, tenantId },
+          data: { lastSyncAt: at },
+        });
+        return true;
+      }, TX_OPTIONS);
+    },
+    async noteMessage(watchId, n) {
+      if (!isId(watchId) || !Number.isSafeInteger(n)) return false;
+      const value = BigInt(n);
+      const count = await db.$executeRaw`
+        UPDATE "calendar_watch" SET "last_message_number" = ${value}
+        WHERE "id" = ${watchId}::uuid AND ("last_message_number" IS NULL OR "last_message_number" < ${value})`;
+      return count === 1;
+    },
+    async generation(watchId) {
+      if (!isId(watchId)) return null;
+      const row = await db.calendarWatch.findUnique({ where: { id: watchId }, select: { generation: true } });
+      return row?.generation ?? null;
+    },
+    async beginSync(watchId) {
+      if (!isId(watchId)) return null;
+      const rows = await db.$queryRaw<{ generation: number }[]>`
+        UPDATE "calendar_watch" SET "generation" = "generation" + 1
+        WHERE "id" = ${watchId}::uuid RETURNING "generation"`;
+      return rows[0]?.generation ?? null;
+    },
+    async targets() {
+      const rows = await db.calendarConnection.findMany({
+        select: {
+          id: true,
+          tenantId: true,
+          personId: true,
+          provider: true,
+          writeCalendarId: true,
+          busyCalendarIds: true,
+        },
+        orderBy: { createdAt: 'asc' },
+      });
+      return rows.map((r) => ({
+        tenantId: r.tenantId,
+        connectionId: r.id,
+        personId: r.personId,
+        provider: r.provider as ProviderKind,
+        writeCalendarId: r.writeCalendarId,
+        busyCalendarIds: r.busyCalendarIds,
+      }));
+    },
+    async trackedEvents(tenantId, scope, since) {
+      if (!isId(tenantId)) return [];
+      const filter =
+        'connectionId' in scope
+          ? isId(scope.connectionId)
+            ? { connectionId: scope.connectionId }
+            : undefined
+          : isId(scope.personId)
+            ? { personId: scope.personId }
+            : undefined;
+      if (!filter) return [];
+      const rows = await db.calendarEvent.findMany({
+        where: {
+          ...filter,
+          status: { in: ['created', 'deleted'] },
+          booking: { tenantId, status: 'booked', endsAt: { gt: new Date(since) } },
+        },
+        include: { booking: { select: { startsAt: true, endsAt: true } } },
+        orderBy: { createdAt: 'asc' },
+      });
+      return rows.map(
+        (r): TrackedEvent => ({
+          bookingId: r.bookingId,
+          personId: r.personId,
+          connectionId: r.connectionId,
+          calendarId: r.calendarId,
+          providerEventId: r.providerEventId,
+          iCalUID: r.iCalUid,
+          status: r.status === 'deleted' ? 'deleted' : 'created',
+          start: ms(r.booking.startsAt),
+          end: ms(r.booking.endsAt),
+        }),
+      );
+    },
+
+    async openDecision(input) {
+      if (!isId(input.tenantId) || !isId(input.bookingId) || !isId(input.personId)) return null;
+      const booking = await db.booking.findFirst({
+        where: { id: input.bookingId, tenantId: input.tenantId },
+        select: { id: true },
+      });
+      if (!booking) return null;
+      const at = new Date(input.now);
+      return db.$transaction(async (tx) => {
+        // One open decision per (booking, person): a newer change supersedes the older question.
+        await tx.syncDecision.updateMany({
+          where: { bookingId: input.bookingId, personId: input.personId, status: 'open' },
+          data: { status: 'superseded', decidedAt: at },
+        });
+        const row = await tx.syncDecision.create({
+          data: {
+            tenantId: input.tenantId,
+            bookingId: input.bookingId,
+            personId: input.personId,
+            kind: input.kind,
+            startsAt: input.start === null ? null : new Date(input.start),
+            endsAt: input.end === null ? null : new Date(input.end),
+            bookingStart: new Date(input.bookingStart),
+            createdAt: at,
+          },
+        });
+        return toDecision(row);
+      }, TX_OPTIONS);
+    },
+    async getDecision(tenantId, decisionId) {
+      const where = scoped(tenantId, decisionId);
+      const row = where ? await db.syncDecision.findFirst({ where }) : null;
+      return row ? toDecision(row) : null;
+    },
+    async openDecisionFor(tenantId, bookingId, personId) {
+      if (!isId(tenantId) || !isId(bookingId) || !isId(personId)) return null;
+      const row = await db.syncDecision.findFirst({
+        where: { tenantId, bookingId, personId, status: 'open' },
+        orderBy: { createdAt: 'desc' },
+      });
+      return row ? toDecision(row) : null;
+    },
+    async resolveDecision(tenantId, decisionId, status, by, at) {
+      const where = scoped(tenantId, decisionId);
+      if (!where) return false;
+      const result = await db.syncDecision.updateMany({
+        where: { ...where, status: 'open' },
+        data: { status, decidedBy: by !== null && isId(by) ? by : null, decidedAt: new Date(at) },
+      });
+      return result.count === 1;
+    },
+    async reopenDecision(tenantId, decisionId) {
+      const where = scoped(tenantId, decisionId);
+      if (!where) return false;
+      const result = await db.syncDecision.updateMany({
+        where: { ...where, status: { not: 'superseded' } },
+        data: { status: 'open', decidedBy: null, decidedAt: null },
+      });
+      return result.count === 1;
+    },
+  };
+}

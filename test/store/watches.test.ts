@@ -1,0 +1,274 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channelSecret, createSyncQueue, createWatchLookup } from '../../src/app/calendar-sync/watches.ts';
+import type { Booking, CalendarConnection } from '../../src/app/ports/store.ts';
+import type { Store } from '../../src/store/database.ts';
+import { BACKENDS, openTestStore } from './backends.ts';
+
+const T0 = Date.UTC(2026, 5, 1, 8, 0);
+const HOUR = 3_600_000;
+const SECRET = 'a-state-secret-of-at-least-32-bytes!!';
+
+describe.each(BACKENDS)('calendar watches and sync decisions on %s', (backend) => {
+  let store: Store;
+  let tenantId: string;
+  let otherTenant: string;
+  let ana: string;
+  let li: string;
+  let conn: CalendarConnection;
+  let otherConn: CalendarConnection;
+  let booking: Booking;
+
+  beforeAll(async () => {
+    store = await openTestStore(backend);
+    const ws = await store.workspaces.install({ platform: 'slack', externalId: 'T-watch-1', name: 'Acme' });
+    const other = await store.workspaces.install({
+      platform: 'slack',
+      externalId: 'T-watch-2',
+      name: 'Other',
+    });
+    tenantId = ws.tenantId;
+    otherTenant = other.tenantId;
+    ana = (await store.people.upsertByIdentity({
+      workspaceId: ws.id,
+      externalUserId: 'U1',
+      displayName: 'Ana',
+    }))!.id;
+    li = (await store.people.upsertByIdentity({
+      workspaceId: ws.id,
+      externalUserId: 'U2',
+      displayName: 'Li',
+    }))!.id;
+    const olga = (await store.people.upsertByIdentity({
+      workspaceId: other.id,
+      externalUserId: 'U3',
+      displayName: 'Olga',
+    }))!.id;
+    const save = (t: string, personId: string, provider: 'google' | 'caldav', account: string) =>
+      store.connections.save({
+        tenantId: t,
+        personId,
+        provider,
+        account,
+        busyCalendarIds: ['primary'],
+        writeCalendarId: 'primary',
+        secrets: { accessToken: 'x' },
+      });
+    conn = (await save(tenantId, li, 'google', 'li@example.com'))!;
+    otherConn = (await save(otherTenant, olga, 'caldav', 'https://dav.example/'))!;
+    const booked = await store.bookings.bookSlot({
+      tenantId,
+      people: [ana, li],
+      start: T0 + 24 * HOUR,
+      end: T0 + 25 * HOUR,
+      title: 'Sync',
+      idempotencyKey: 'watch-test-1',
+      organizerId: ana,
+    });
+    if (!booked.ok) throw new Error('booking failed');
+    booking = booked.booking;
+  });
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  it('ensure is idempotent per (connection, calendar) and tenant-scoped; channels are found by provider', async () => {
+    const input = {
+      tenantId,
+      connectionId: conn.id,
+      calendarId: 'primary',
+      provider: 'google' as const,
+      mode: 'push' as const,
+    };
+    const [a, b] = await Promise.all([store.watches.ensure(input), store.watches.ensure(input)]);
+    expect(a!.id).toBe(b!.id);
+    expect(await store.watches.ensure({ ...input, tenantId: otherTenant })).toBeNull();
+    expect(await store.watches.get(otherTenant, a!.id)).toBeNull();
+    expect(
+      await store.watches.setChannel(tenantId, a!.id, {
+        mode: 'push',
+        channelId: 'ch-1',
+        resourceId: 'r-1',
+        expiresAt: T0 + HOUR,
+      }),
+    ).toBe(true);
+    expect(await store.watches.findByChannel('google', 'ch-1')).toMatchObject({
+      id: a!.id,
+      resourceId: 'r-1',
+      expiresAt: T0 + HOUR,
+    });
+    expect(await store.watches.findByChannel('microsoft', 'ch-1')).toBeNull();
+    expect(await store.watches.findByChannel('google', 'forged')).toBeNull();
+    expect(await store.watches.listForConnection(tenantId, conn.id)).toHaveLength(1);
+    expect(await store.watches.listForConnection(otherTenant, conn.id)).toHaveLength(0);
+  });
+
+  it('message numbers only go up (duplicates and older ones refused); a new channel starts again', async () => {
+    const w = (await store.watches.ensure({
+      tenantId,
+      connectionId: conn.id,
+      calendarId: 'cal-msg',
+      provider: 'google',
+      mode: 'push',
+    }))!;
+    await store.watches.setChannel(tenantId, w.id, {
+      mode: 'push',
+      channelId: 'ch-msg-1',
+      resourceId: null,
+      expiresAt: T0,
+    });
+    expect(await store.watches.noteMessage(w.id, 1)).toBe(true);
+    expect(await store.watches.noteMessage(w.id, 1)).toBe(false);
+    expect(await store.watches.noteMessage(w.id, 5)).toBe(true);
+    expect(await store.watches.noteMessage(w.id, 3)).toBe(false);
+    expect((await store.watches.get(tenantId, w.id))!.lastMessageNumber).toBe(5);
+    await store.watches.setChannel(tenantId, w.id, {
+      mode: 'push',
+      channelId: 'ch-msg-1',
+      resourceId: null,
+      expiresAt: T0 + HOUR,
+    });
+    expect((await store.watches.get(tenantId, w.id))!.lastMessageNumber).toBe(5); // renewed, same channel
+    await store.watches.setChannel(tenantId, w.id, {
+      mode: 'push',
+      channelId: 'ch-msg-2',
+      resourceId: null,
+      expiresAt: T0,
+    });
+    expect((await store.watches.get(tenantId, w.id))!.lastMessageNumber).toBeNull();
+    expect(await store.watches.noteMessage(w.id, 1)).toBe(true);
+  });
+
+  it('saveSync stores the cursor and stamps the watch and the connection', async () => {
+    const w = (await store.watches.ensure({
+      tenantId,
+      connectionId: conn.id,
+      calendarId: 'cal-sync',
+      provider: 'google',
+      mode: 'poll',
+    }))!;
+    expect(await store.watches.saveSync(otherTenant, w.id, 'nope', T0)).toBe(false);
+    expect(await store.watches.saveSync(tenantId, w.id, 'cursor-1', T0 + 5)).toBe(true);
+    expect(await store.watches.get(tenantId, w.id)).toMatchObject({ cursor: 'cursor-1', lastSyncAt: T0 + 5 });
+    expect((await store.connections.get(tenantId, conn.id))!.lastSyncAt).toBe(T0 + 5);
+  });
+
+  it('the sync queue dedupes: one job per generation, duplicates and older Google messages dropped', async () => {
+    const w = (await store.watches.ensure({
+      tenantId,
+      connectionId: conn.id,
+      calendarId: 'cal-queue',
+      provider: 'google',
+      mode: 'push',
+    }))!;
+    await store.watches.setChannel(tenantId, w.id, {
+      mode: 'push',
+      channelId: 'ch-queue',
+      resourceId: null,
+      expiresAt: T0,
+    });
+    const queue = createSyncQueue(store, () => T0);
+    expect(await queue.requestSync(w, { messageNumber: 2 })).toBe('queued');
+    expect(await queue.requestSync(w, { messageNumber: 2 })).toBe('duplicate');
+    expect(await queue.requestSync(w, { messageNumber: 1 })).toBe('duplicate');
+    expect(await queue.requestSync(w, { messageNumber: 3 })).toBe('duplicate'); // a sync is already queued
+    expect(await queue.requestSync(w, {})).toBe('duplicate');
+    expect(await store.jobs.listByDedupePrefix(`calendar.sync:${w.id}:`)).toHaveLength(1);
+    await store.watches.beginSync(w.id); // the queued sync starts: later changes need a new one
+    expect(await queue.requestSync(w, { messageNumber: 4 })).toBe('queued');
+    expect(await store.jobs.listByDedupePrefix(`calendar.sync:${w.id}:`)).toHaveLength(2);
+  });
+
+  it('the lookup checks the secret of the named watch in constant time', async () => {
+    const w = (await store.watches.findByChannel('google', 'ch-1'))!;
+    const lookup = createWatchLookup(store.watches, SECRET);
+    expect(lookup.secretMatches(w, channelSecret(SECRET, w.id))).toBe(true);
+    expect(lookup.secretMatches(w, channelSecret('another-secret-another-secret-!!!!', w.id))).toBe(false);
+    expect(lookup.secretMatches(w, channelSecret(SECRET, otherConn.id))).toBe(false);
+    expect(lookup.secretMatches(w, '')).toBe(false);
+  });
+
+  it('tracked events are those Convene wrote for active bookings, per connection or person', async () => {
+    await store.bookings.recordEvent(tenantId, booking.id, {
+      personId: li,
+      calendarId: 'primary',
+      connectionId: conn.id,
+      providerEventId: 'evt-1',
+      iCalUID: 'uid-1',
+      status: 'created',
+    });
+    const byConnection = await store.watches.trackedEvents(tenantId, { connectionId: conn.id }, T0);
+    expect(byConnection).toEqual([
+      {
+        bookingId: booking.id,
+        personId: li,
+        connectionId: conn.id,
+        calendarId: 'primary',
+        providerEventId: 'evt-1',
+        iCalUID: 'uid-1',
+        status: 'created',
+        start: booking.start,
+        end: booking.end,
+      },
+    ]);
+    expect(await store.watches.trackedEvents(tenantId, { personId: li }, T0)).toHaveLength(1);
+    expect(await store.watches.trackedEvents(otherTenant, { connectionId: conn.id }, T0)).toEqual([]);
+    expect(await store.watches.trackedEvents(tenantId, { connectionId: conn.id }, booking.end)).toEqual([]);
+  });
+
+  it('a decision leaves open exactly once; a newer one supersedes it; it can be reopened', async () => {
+    const open = (start: number) =>
+      store.watches.openDecision({
+        tenantId,
+        bookingId: booking.id,
+        personId: li,
+        kind: 'moved',
+        start,
+        end: start + HOUR,
+        bookingStart: booking.start,
+        now: T0,
+      });
+    const first = (await open(T0 + 30 * HOUR))!;
+    const second = (await open(T0 + 31 * HOUR))!;
+    expect((await store.watches.getDecision(tenantId, first.id))!.status).toBe('superseded');
+    expect((await store.watches.openDecisionFor(tenantId, booking.id, li))!.id).toBe(second.id);
+    const clicks = await Promise.all([
+      store.watches.resolveDecision(tenantId, second.id, 'followed', ana, T0 + 1),
+      store.watches.resolveDecision(tenantId, second.id, 'cancelled', ana, T0 + 2),
+    ]);
+    expect(clicks.filter(Boolean)).toHaveLength(1);
+    expect(await store.watches.getDecision(otherTenant, second.id)).toBeNull();
+    expect(await store.watches.reopenDecision(tenantId, second.id)).toBe(true);
+    expect((await store.watches.getDecision(tenantId, second.id))!.status).toBe('open');
+    expect(
+      await store.watches.openDecision({
+        tenantId: otherTenant,
+        bookingId: booking.id,
+        personId: li,
+        kind: 'deleted',
+        start: null,
+        end: null,
+        bookingStart: 0,
+        now: T0,
+      }),
+    ).toBeNull();
+  });
+
+  it('targets lists every connection of every tenant; removing a connection removes its watches', async () => {
+    const targets = await store.watches.targets();
+    expect(targets.map((t) => t.connectionId).sort()).toEqual([conn.id, otherConn.id].sort());
+    expect(targets.find((t) => t.connectionId === otherConn.id)).toMatchObject({
+      tenantId: otherTenant,
+      provider: 'caldav',
+      writeCalendarId: 'primary',
+    });
+    const w = (await store.watches.ensure({
+      tenantId: otherTenant,
+      connectionId: otherConn.id,
+      calendarId: 'x',
+      provider: 'caldav',
+      mode: 'poll',
+    }))!;
+    await store.connections.remove(otherTenant, otherConn.id);
+    expect(await store.watches.get(otherTenant, w.id)).toBeNull();
+  });
+});
