@@ -2,7 +2,9 @@
  * The shared connector contract: every `CalendarProvider` (ICS, CalDAV, Google, Microsoft) runs these
  * cases against its own fixture. Usage, in `test/connectors/<provider>*.test.ts`:
  *
- *   defineProviderContract('google (fake API)', async () => ({ provider, calendarId, ... }));
+ *   defineProviderContract('google (fake API)', async () => ({ provider, calendarId, ... }), { changes: true });
+ *
+ * `changes: true` adds the change-detection case (`provider.changes`: full listing, then incremental).
  *
  * Lifecycle: `setup()` is called before EACH case and `teardown()` after it, so every case starts
  * from an empty calendar (`calendarId` holds no events until the case seeds it). Start expensive
@@ -78,7 +80,16 @@ function draft(fixture: ContractFixture, key: string, start: number, end: number
   };
 }
 
-export function defineProviderContract(name: string, setup: () => Promise<ContractFixture>): void {
+export interface ContractOptions {
+  /** Run the change-detection (ChangeSource) case: the connector implements `provider.changes`. */
+  readonly changes?: boolean;
+}
+
+export function defineProviderContract(
+  name: string,
+  setup: () => Promise<ContractFixture>,
+  options: ContractOptions = {},
+): void {
   describe(`${name} contract`, () => {
     let fixture: ContractFixture;
 
@@ -246,6 +257,54 @@ export function defineProviderContract(name: string, setup: () => Promise<Contra
       expect(await fixture.listStored()).toEqual([]);
       expect(okBusy(await busyFor(range), fixture.calendarId)).toEqual([]);
       await expect(fixture.provider.deleteEvent(fixture.calendarId, first.eventId)).resolves.toBeUndefined();
+    });
+
+    // ChangeSource (change detection): for connectors that declare `changes` in the contract options.
+    if (!options.changes) return;
+    it('change detection: a full listing of the window, then what Convene wrote and deleted since the cursor', async () => {
+      const changes = fixture.provider.changes;
+      expect(changes, 'the connector declares change detection but has no provider.changes').toBeDefined();
+      if (!changes) return;
+      const window = { start: at(30, 0), end: at(37, 0) };
+      await fixture.seed([
+        { id: 'ch-a', title: 'Change A', start: at(31, 9), end: at(31, 10) },
+        { id: 'ch-b', title: 'Change B', start: at(32, 14), end: at(32, 15) },
+      ]);
+      const first = await changes.listChanges({ calendarId: fixture.calendarId, cursor: null, window });
+      expect(first.full).toBe(true);
+      expect(first.cursor.length).toBeGreaterThan(0);
+      const times = first.changes.filter((c) => c.kind === 'changed').map((c) => [c.start, c.end]);
+      expect(times).toEqual(
+        expect.arrayContaining([
+          [at(31, 9), at(31, 10)],
+          [at(32, 14), at(32, 15)],
+        ]),
+      );
+      expect(JSON.stringify(first)).not.toContain('Change A');
+      if (!fixture.capabilities.write) return;
+
+      const written = await fixture.provider.createEvent(
+        draft(fixture, 'contract-changes-1', at(33, 9), at(33, 10)),
+      );
+      const second = await changes.listChanges({
+        calendarId: fixture.calendarId,
+        cursor: first.cursor,
+        window,
+      });
+      expect(second.changes.filter((c) => c.eventId === written.eventId)).toEqual([
+        expect.objectContaining({ kind: 'changed', start: at(33, 9), end: at(33, 10) }),
+      ]);
+
+      await fixture.provider.deleteEvent(fixture.calendarId, written.eventId);
+      const third = await changes.listChanges({
+        calendarId: fixture.calendarId,
+        cursor: second.cursor,
+        window,
+      });
+      const after = third.changes.filter((c) => c.eventId === written.eventId);
+      // Incremental: reported deleted. Full (the cursor was refused): simply absent.
+      if (third.full) expect(after.filter((c) => c.kind === 'changed')).toEqual([]);
+      else expect(after.map((c) => c.kind)).toEqual(['deleted']);
     });
   });
 }

@@ -31,43 +31,47 @@ afterAll(async () => {
   await fake.stop();
 });
 
-defineProviderContract('google (fake Calendar API)', async () => {
-  const calendarId = `contract-${++counter}@group.calendar.google.com`;
-  fake.addCalendar({ id: calendarId, summary: 'Contract calendar', accessRole: 'owner', timeZone: 'UTC' });
-  fake.addCalendar({ id: `readonly-${counter}@group.calendar.google.com`, accessRole: 'reader' });
-  const issued = fake.issueTokens({ clientId: client.clientId });
-  const oauth = new GoogleOAuthClient({
-    clientId: client.clientId,
-    clientSecret: client.clientSecret,
-    tokenEndpoint: fake.endpoints.tokenUrl,
-    clock,
-    retryPolicy: noWait,
-  });
-  const tokenSource = oauth.tokenSource({
-    tokens: {
-      accessToken: issued.access_token,
-      refreshToken: issued.refresh_token,
-      expiresAt: NOW + issued.expires_in * 1000,
-    },
-  });
-  const provider = new GoogleCalendarProvider({
-    tokenSource,
-    rootUrl: fake.rootUrl,
-    clock,
-    retryPolicy: noWait,
-  });
-  return {
-    provider,
-    calendarId,
-    missingCalendarId: `missing-${counter}@group.calendar.google.com`,
-    seed: async (events) => fake.seed(calendarId, events),
-    listStored: async () => fake.stored(calendarId).map((e) => ({ id: e.id, start: e.start, end: e.end })),
-    // Google answers 400 "time range too long" past ~90 days (the fake enforces it).
-    capabilities: { write: true, maxRangeDays: 90 },
-    teardown: async () => {
-      fake.removeCalendar(calendarId);
-      fake.removeCalendar(`readonly-${counter}@group.calendar.google.com`);
-      fake.resetControls();
-    },
-  };
-});
+defineProviderContract(
+  'google (fake Calendar API)',
+  async () => {
+    const calendarId = `contract-${++counter}@group.calendar.google.com`;
+    fake.addCalendar({ id: calendarId, summary: 'Contract calendar', accessRole: 'owner', timeZone: 'UTC' });
+    fake.addCalendar({ id: `readonly-${counter}@group.calendar.google.com`, accessRole: 'reader' });
+    const issued = fake.issueTokens({ clientId: client.clientId });
+    const oauth = new GoogleOAuthClient({
+      clientId: client.clientId,
+      clientSecret: client.clientSecret,
+      tokenEndpoint: fake.endpoints.tokenUrl,
+      clock,
+      retryPolicy: noWait,
+    });
+    const tokenSource = oauth.tokenSource({
+      tokens: {
+        accessToken: issued.access_token,
+        refreshToken: issued.refresh_token,
+        expiresAt: NOW + issued.expires_in * 1000,
+      },
+    });
+    const provider = new GoogleCalendarProvider({
+      tokenSource,
+      rootUrl: fake.rootUrl,
+      clock,
+      retryPolicy: noWait,
+    });
+    return {
+      provider,
+      calendarId,
+      missingCalendarId: `missing-${counter}@group.calendar.google.com`,
+      seed: async (events) => fake.seed(calendarId, events),
+      listStored: async () => fake.stored(calendarId).map((e) => ({ id: e.id, start: e.start, end: e.end })),
+      // Google answers 400 "time range too long" past ~90 days (the fake enforces it).
+      capabilities: { write: true, maxRangeDays: 90 },
+      teardown: async () => {
+        fake.removeCalendar(calendarId);
+        fake.removeCalendar(`readonly-${counter}@group.calendar.google.com`);
+        fake.resetControls();
+      },
+    };
+  },
+  { changes: true },
+);

@@ -30,40 +30,45 @@ afterAll(async () => {
   await fake?.close();
 });
 
-defineProviderContract('microsoft (Graph fake over TLS)', async () => {
-  counter += 1;
-  const mailbox = `contract-${counter}@contoso.test`;
-  fake.addMailbox(mailbox);
-  const issued = fake.issueTokens(mailbox);
-  const tokenSource = new RefreshingTokenSource({
-    tokens: {
-      accessToken: issued.accessToken,
-      refreshToken: issued.refreshToken,
-      expiresAt: NOW + 3_000_000,
-    },
-    clock: () => NOW,
-    refresh: async () => {
-      throw new Error('the contract cases never need a refresh');
-    },
-  });
-  const provider = new MicrosoftCalendarProvider({
-    tokenSource,
-    mailbox,
-    baseUrl: fake.graphBaseUrl,
-    fetch: fake.fetch,
-    retryPolicy: noWait,
-  });
-  return {
-    provider,
-    calendarId: mailbox,
-    missingCalendarId: `nobody-${counter}@contoso.test`,
-    seed: async (events) => {
-      fake.seed(mailbox, events);
-    },
-    listStored: async () => fake.storedEvents(mailbox).map((e) => ({ id: e.id, start: e.start, end: e.end })),
-    capabilities: { write: true },
-    teardown: async () => {
-      fake.removeMailbox(mailbox);
-    },
-  };
-});
+defineProviderContract(
+  'microsoft (Graph fake over TLS)',
+  async () => {
+    counter += 1;
+    const mailbox = `contract-${counter}@contoso.test`;
+    fake.addMailbox(mailbox);
+    const issued = fake.issueTokens(mailbox);
+    const tokenSource = new RefreshingTokenSource({
+      tokens: {
+        accessToken: issued.accessToken,
+        refreshToken: issued.refreshToken,
+        expiresAt: NOW + 3_000_000,
+      },
+      clock: () => NOW,
+      refresh: async () => {
+        throw new Error('the contract cases never need a refresh');
+      },
+    });
+    const provider = new MicrosoftCalendarProvider({
+      tokenSource,
+      mailbox,
+      baseUrl: fake.graphBaseUrl,
+      fetch: fake.fetch,
+      retryPolicy: noWait,
+    });
+    return {
+      provider,
+      calendarId: mailbox,
+      missingCalendarId: `nobody-${counter}@contoso.test`,
+      seed: async (events) => {
+        fake.seed(mailbox, events);
+      },
+      listStored: async () =>
+        fake.storedEvents(mailbox).map((e) => ({ id: e.id, start: e.start, end: e.end })),
+      capabilities: { write: true },
+      teardown: async () => {
+        fake.removeMailbox(mailbox);
+      },
+    };
+  },
+  { changes: true },
+);
