@@ -25,8 +25,10 @@ import { LinkCalendar } from './app/link-calendar.ts';
 import { startWorkers } from './app/outbox.ts';
 import type { DmActionHandler, MeetingThreads, Notifier } from './app/ports/calendars.ts';
 import type { SyncQueue, WatchLookup } from './app/ports/sync.ts';
+import { manageUseCases } from './bot/discord/deps.ts';
 import { createDiscordAdapter, discordConfigFromEnv, meetingUseCases } from './bot/discord/index.ts';
 import { createDiscordNotifier } from './bot/discord/notifier.ts';
+import { createDiscordThreads } from './bot/discord/threads.ts';
 import { createSlackAdapter } from './bot/slack/adapter.ts';
 import { slackConfigFromEnv } from './bot/slack/config.ts';
 import type { SlackDmClient } from './bot/slack/notifier.ts';
@@ -228,6 +230,8 @@ export function composeChat(
           rotations: store.rotations,
           ...(metrics ? { metrics } : {}),
         }),
+        manage: manageUseCases({ store, busy: calendars, notifier, threads }),
+        dmActions,
         ...(link ? { link } : {}),
         log,
       },
@@ -235,6 +239,7 @@ export function composeChat(
     );
     routers.push({ router: discord.router });
     notifiers.push(createDiscordNotifier(store.people, discord.api));
+    threadsOf.push(createDiscordThreads(store, discord.api, { log }));
     stoppers.push(() => discord.idle());
     platforms.push('discord');
   }

@@ -132,6 +132,18 @@ async function load(
   return { ok: true, loaded: { booking, locale, fail } };
 }
 
+/** The booking, if the actor may change it (organiser or participant, not cancelled); else the error. */
+export async function manageableBooking(
+  deps: Pick<ManageBookingDeps, 'store'>,
+  input: CancelBookingInput,
+): Promise<{ ok: true; booking: Booking; locale: Locale } | { ok: false; error: ManageBookingError }> {
+  const loaded = await load(deps as ManageBookingDeps, input);
+  if (loaded.ok) return { ok: true, booking: loaded.loaded.booking, locale: loaded.loaded.locale };
+  const result = loaded.result;
+  if (result.ok) throw new Error('manageableBooking: unexpected result');
+  return { ok: false, error: result.error };
+}
+
 /** DMs everyone of the booking but the actor, each in their language and time zone. */
 async function notifyOthers(
   deps: ManageBookingDeps,

@@ -30,13 +30,18 @@ import { localeOf, replyPrivately } from './context.ts';
 import { parseCustomId } from './custom-id.ts';
 import type { DiscordAdapterDeps, DiscordConfig } from './deps.ts';
 import { handleBookClick } from './handlers/book.ts';
+import { handleCancelBooking } from './handlers/cancel-booking.ts';
+import { handleDmAction } from './handlers/dm-action.ts';
 import { handleHelp } from './handlers/help.ts';
 import { handleLink } from './handlers/link.ts';
 import { handleMeetNew } from './handlers/meet-new.ts';
+import { handleMoveBooking } from './handlers/move-booking.ts';
+import { handleRescheduleBooking } from './handlers/reschedule-booking.ts';
 import { handleSettings, zoneChoices } from './handlers/settings.ts';
 import { handleStatus } from './handlers/status.ts';
 import { handleTeam } from './handlers/team.ts';
 import { handleUnlink } from './handlers/unlink.ts';
+import { handleUpcoming } from './handlers/upcoming.ts';
 import { handleZoneSelect } from './handlers/zone.ts';
 import { messages } from './messages.ts';
 import { readOptions } from './options.ts';
@@ -183,6 +188,9 @@ export function decide(interaction: APIInteraction): Decision {
           return { response: privately, work: (env) => handleSettings(env, command) };
         case 'team':
           return { response: privately, work: (env) => handleTeam(env, command) };
+        case 'cancel':
+        case 'reschedule':
+          return { response: privately, work: (env) => handleUpcoming(env, command, sub) };
         default:
           return unknown;
       }
@@ -193,6 +201,18 @@ export function decide(interaction: APIInteraction): Decision {
       if (!id) return unknown;
       if (id.kind === 'book')
         return { response: { type: 6 }, work: (env) => handleBookClick(env, component, id) };
+      if (id.kind === 'manage')
+        return {
+          response: { type: 6 },
+          work: (env) =>
+            id.op === 'reschedule'
+              ? handleRescheduleBooking(env, component, id)
+              : handleCancelBooking(env, component, { op: id.op, bookingId: id.bookingId }),
+        };
+      if (id.kind === 'move')
+        return { response: { type: 6 }, work: (env) => handleMoveBooking(env, component, id) };
+      if (id.kind === 'dm')
+        return { response: { type: 6 }, work: (env) => handleDmAction(env, component, id) };
       return { response: { type: 6 }, work: (env) => handleZoneSelect(env, component) };
     }
     case 4: {

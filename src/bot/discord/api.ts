@@ -22,6 +22,8 @@ export interface DiscordMessageBody {
   readonly embeds?: readonly unknown[];
   readonly flags?: number;
   readonly allowed_mentions?: { readonly parse?: readonly string[]; readonly users?: readonly string[] };
+  /** A reply to a message of the same channel. */
+  readonly message_reference?: { readonly message_id: string; readonly fail_if_not_exists?: boolean };
 }
 
 export type DiscordCallErrorCode =

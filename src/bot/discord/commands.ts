@@ -137,6 +137,20 @@ export function meetCommand(): RESTPostAPIChatInputApplicationCommandsJSONBody {
     .addSubcommandGroup((group) => teamGroup(group))
     .addSubcommand((sub) =>
       sub
+        .setName('cancel')
+        .setNameLocalizations({ fr: 'annuler' })
+        .setDescription('Cancel one of your upcoming meetings')
+        .setDescriptionLocalizations({ fr: 'Annuler une de vos prochaines réunions' }),
+    )
+    .addSubcommand((sub) =>
+      sub
+        .setName('reschedule')
+        .setNameLocalizations({ fr: 'replanifier' })
+        .setDescription('Move one of your upcoming meetings to a new time')
+        .setDescriptionLocalizations({ fr: 'Déplacer une de vos prochaines réunions' }),
+    )
+    .addSubcommand((sub) =>
+      sub
         .setName('help')
         .setNameLocalizations({ fr: 'aide' })
         .setDescription('How to use Convene')

@@ -8,7 +8,34 @@ export const MAX_CUSTOM_ID = 100;
 
 export type CustomId =
   | { readonly kind: 'book'; readonly proposalId: string; readonly slotId: string }
-  | { readonly kind: 'zone' };
+  | { readonly kind: 'zone' }
+  /** `cv1:mc:<id>` asks to confirm, `cv1:mcy:<id>` cancels, `cv1:mr:<id>` proposes new times. */
+  | { readonly kind: 'manage'; readonly op: 'cancel' | 'confirm' | 'reschedule'; readonly bookingId: string }
+  /** `cv1:mt:<id>:<start epoch ms>`: move the meeting there. */
+  | { readonly kind: 'move'; readonly bookingId: string; readonly start: number }
+  /** `dm:<action>:<value>`: a DM button (`DmAction`). */
+  | { readonly kind: 'dm'; readonly action: string; readonly value: string };
+
+const MANAGE_OPS = { mc: 'cancel', mcy: 'confirm', mr: 'reschedule' } as const;
+const DM_ACTION = /^[A-Za-z0-9_.-]{1,24}$/;
+
+export function manageCustomId(op: 'cancel' | 'confirm' | 'reschedule', bookingId: string): string {
+  if (!ID.test(bookingId)) throw new Error('manageCustomId: ids must be 1–64 URL-safe chars');
+  const code = op === 'cancel' ? 'mc' : op === 'confirm' ? 'mcy' : 'mr';
+  return `${PREFIX}:${code}:${bookingId}`;
+}
+
+export function moveCustomId(bookingId: string, start: number): string {
+  if (!ID.test(bookingId) || !Number.isSafeInteger(start) || start < 0)
+    throw new Error('moveCustomId: a booking id and an epoch-ms start');
+  return `${PREFIX}:mt:${bookingId}:${start}`;
+}
+
+/** `dm:<action>:<value>` (action ≤ 24, value ≤ 64: always within Discord's 100). */
+export function dmCustomId(action: string, value: string): string {
+  if (!DM_ACTION.test(action) || value.length > 64) throw new Error('dmCustomId: action ≤ 24, value ≤ 64');
+  return `dm:${action}:${value}`;
+}
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -26,7 +53,22 @@ export const ZONE_CUSTOM_ID = `${PREFIX}:zone`;
 export function parseCustomId(value: unknown): CustomId | null {
   if (typeof value !== 'string' || value.length > MAX_CUSTOM_ID) return null;
   if (value === ZONE_CUSTOM_ID) return { kind: 'zone' };
+  if (value.startsWith('dm:')) {
+    const rest = value.slice(3);
+    const colon = rest.indexOf(':');
+    const action = colon < 0 ? '' : rest.slice(0, colon);
+    return DM_ACTION.test(action) ? { kind: 'dm', action, value: rest.slice(colon + 1) } : null;
+  }
   const parts = value.split(':');
+  const op = Object.hasOwn(MANAGE_OPS, parts[1] ?? '')
+    ? MANAGE_OPS[parts[1] as keyof typeof MANAGE_OPS]
+    : undefined;
+  if (parts.length === 3 && parts[0] === PREFIX && op && parts[2] && ID.test(parts[2]))
+    return { kind: 'manage', op, bookingId: parts[2] };
+  if (parts.length === 4 && parts[0] === PREFIX && parts[1] === 'mt' && parts[2] && ID.test(parts[2])) {
+    const start = /^\d{1,15}$/.test(parts[3] ?? '') ? Number(parts[3]) : Number.NaN;
+    if (Number.isSafeInteger(start)) return { kind: 'move', bookingId: parts[2], start };
+  }
   if (parts.length === 4 && parts[0] === PREFIX && parts[1] === 'book') {
     const [, , proposalId, slotId] = parts;
     if (proposalId && slotId && ID.test(proposalId) && ID.test(slotId))

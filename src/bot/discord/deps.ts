@@ -6,6 +6,16 @@
 import type { BookMeetingDeps, BookMeetingInput, BookMeetingResult } from '../../app/book-meeting.ts';
 import { bookMeeting } from '../../app/book-meeting.ts';
 import type { StartLinkInput, StartLinkResult, UnlinkInput, UnlinkResult } from '../../app/link-calendar.ts';
+import type {
+  CancelBookingInput,
+  ManageBookingDeps,
+  ManageBookingResult,
+  RescheduleBookingInput,
+  RescheduleOptionsInput,
+  RescheduleOptionsResult,
+} from '../../app/manage-booking.ts';
+import { cancelBooking, rescheduleBooking, rescheduleOptions } from '../../app/manage-booking.ts';
+import type { BusyReader, DmActionHandler } from '../../app/ports/calendars.ts';
 import type { Repositories } from '../../app/ports/store.ts';
 import type {
   RequestMeetingDeps,
@@ -20,7 +30,14 @@ export type DiscordStore = Pick<
   Repositories,
   'workspaces' | 'people' | 'preferences' | 'connections' | 'requests' | 'audit'
 > &
-  Partial<Pick<Repositories, 'rotations'>>;
+  Partial<Pick<Repositories, 'rotations' | 'bookings'>>;
+
+/** Cancel and reschedule a booking (bound to their dependencies by the caller). */
+export interface ManageUseCases {
+  cancel(input: CancelBookingInput): Promise<ManageBookingResult>;
+  reschedule(input: RescheduleBookingInput): Promise<ManageBookingResult>;
+  options(input: RescheduleOptionsInput): Promise<RescheduleOptionsResult>;
+}
 
 export interface MeetingUseCases {
   request(input: RequestMeetingInput): Promise<RequestMeetingResult>;
@@ -38,6 +55,10 @@ export interface DiscordAdapterDeps {
   readonly meetings: MeetingUseCases;
   /** Without it, `/meet link` and `/meet unlink` say linking is not configured. */
   readonly link?: CalendarLinking;
+  /** Cancel / reschedule (the confirmation's buttons, `/meet cancel|reschedule`); needs `store.bookings`. */
+  readonly manage?: ManageUseCases;
+  /** DM buttons (`DmAction`): handlers by action name; an unknown action gets a polite refusal. */
+  readonly dmActions?: Readonly<Record<string, DmActionHandler>>;
   /** Epoch ms. Default `Date.now`. */
   readonly clock?: () => number;
   /** One line per event, never a token. Default `console.error`. */
@@ -68,6 +89,15 @@ export function meetingUseCases(deps: RequestMeetingDeps & BookMeetingDeps): Mee
   return {
     request: (input) => requestMeeting(deps, input),
     book: (input) => bookMeeting(deps, input),
+  };
+}
+
+/** Binds cancel / reschedule to their dependencies (the notifier DMs the others, threads hear it). */
+export function manageUseCases(deps: ManageBookingDeps & { readonly busy: BusyReader }): ManageUseCases {
+  return {
+    cancel: (input) => cancelBooking(deps, input),
+    reschedule: (input) => rescheduleBooking(deps, input),
+    options: (input) => rescheduleOptions(deps, input),
   };
 }
 

@@ -47,6 +47,19 @@ const en = {
   personUnknown: 'That person has not used Convene yet.',
   dmNotice: (who: string) =>
     `${who} wants to meet with you. Connect a calendar with \`/meet link\` in the server so Convene can see when you are free.`,
+  reschedule: 'Reschedule',
+  cancelMeeting: 'Cancel meeting',
+  confirmCancel: (title: string) =>
+    `Cancel “${title}”? Everyone is told and the event is removed from their calendars.`,
+  confirmYes: 'Yes, cancel the meeting',
+  cancelledBy: (who: string) => `Cancelled by ${who}.`,
+  movedBy: (who: string) => `Moved by ${who}.`,
+  pickNewTime: 'Pick a new time:',
+  upcomingNone: 'You have no upcoming meetings booked through Convene.',
+  upcomingCancel: 'Your upcoming meetings: which one to cancel?',
+  upcomingReschedule: 'Your upcoming meetings: which one to reschedule?',
+  dmUnknownAction: 'Sorry, this button is no longer supported: nothing was done.',
+  dmNotYours: 'Convene cannot tell who you are for this message: use /meet in your server instead.',
   help: [
     '**Convene** finds a time that works for everyone and books it in all calendars.',
     '• `/meet new request: 30 min with @Ana next week` — proposals as buttons; click one to book.',
@@ -54,6 +67,7 @@ const en = {
     '• `/meet link provider:` — connect Google or Microsoft 365 (sent by DM).',
     '• `/meet unlink` — disconnect your calendars. `/meet status` — what Convene knows about you.',
     '• `/meet settings zone: language: hours:` — your time zone, language and working hours.',
+    '• `/meet cancel` / `/meet reschedule` — your upcoming meetings, to cancel or move (also from the confirmation’s “Cancel meeting” and “Reschedule” buttons).',
   ].join('\n'),
 };
 
@@ -103,6 +117,19 @@ const fr: Messages = {
   personUnknown: "Cette personne n'a pas encore utilisé Convene.",
   dmNotice: (who) =>
     `${who} souhaite vous rencontrer. Reliez un agenda avec \`/meet link\` dans le serveur pour que Convene voie vos disponibilités.`,
+  reschedule: 'Replanifier',
+  cancelMeeting: 'Annuler la réunion',
+  confirmCancel: (title) =>
+    `Annuler « ${title} » ? Tout le monde est prévenu et l'événement est retiré de leurs agendas.`,
+  confirmYes: 'Oui, annuler la réunion',
+  cancelledBy: (who) => `Annulée par ${who}.`,
+  movedBy: (who) => `Déplacée par ${who}.`,
+  pickNewTime: 'Choisissez un nouvel horaire :',
+  upcomingNone: "Vous n'avez aucune réunion Convene à venir.",
+  upcomingCancel: 'Vos prochaines réunions : laquelle annuler ?',
+  upcomingReschedule: 'Vos prochaines réunions : laquelle replanifier ?',
+  dmUnknownAction: "Désolé, ce bouton n'est plus pris en charge : rien n'a été fait.",
+  dmNotYours: 'Convene ne sait pas qui vous êtes pour ce message : utilisez /meet dans votre serveur.',
   help: [
     '**Convene** trouve un horaire qui convient à tous et le réserve dans tous les agendas.',
     '• `/meet new request: 30 min avec @Ana la semaine prochaine` — des propositions en boutons ; cliquez pour réserver.',
@@ -110,6 +137,7 @@ const fr: Messages = {
     '• `/meet link provider:` — reliez Google ou Microsoft 365 (envoyé en message privé).',
     '• `/meet unlink` — déliez vos agendas. `/meet status` — ce que Convene sait de vous.',
     '• `/meet settings zone: language: hours:` — votre fuseau horaire, votre langue et vos heures de travail.',
+    '• `/meet cancel` / `/meet reschedule` — vos prochaines réunions, à annuler ou à déplacer (aussi par les boutons « Annuler la réunion » et « Replanifier » de la confirmation).',
   ].join('\n'),
 };
 

@@ -12,10 +12,12 @@ import {
 } from '@discordjs/builders';
 import { ButtonStyle } from 'discord-api-types/v10';
 import type { BookMeetingError } from '../../app/book-meeting.ts';
+import type { BookingSummaryView, RescheduleOptionsView } from '../../app/manage-booking.ts';
+import type { DmAction } from '../../app/ports/calendars.ts';
 import type { RequestMeetingError } from '../../app/request-meeting.ts';
 import type { BookingView, Locale, ProposalView, SlotView } from '../../app/views.ts';
 import type { DiscordMessageBody } from './api.ts';
-import { bookCustomId, ZONE_CUSTOM_ID } from './custom-id.ts';
+import { bookCustomId, dmCustomId, manageCustomId, moveCustomId, ZONE_CUSTOM_ID } from './custom-id.ts';
 import { messages } from './messages.ts';
 
 export const EPHEMERAL = 64;
@@ -121,10 +123,123 @@ export function renderBooking(view: BookingView): DiscordMessageBody {
   if (view.conferenceUrl) lines.push(`🎥 ${fr ? 'Visio' : 'Video call'}: <${view.conferenceUrl}>`);
   return {
     content: clip(lines.join('\n'), MAX_CONTENT),
-    components: [],
+    components: [manageRow(view.bookingId, view.locale)],
     embeds: [],
     allowed_mentions: NO_PINGS,
   };
+}
+
+/** "Reschedule" and "Cancel meeting" under a booked meeting (`prefix` numbers them in a list). */
+export function manageRow(bookingId: string, locale: Locale, prefix = ''): unknown {
+  const m = messages(locale);
+  return new ActionRowBuilder<ButtonBuilder>()
+    .addComponents(
+      new ButtonBuilder()
+        .setCustomId(manageCustomId('reschedule', bookingId))
+        .setLabel(clip(`${prefix}${m.reschedule}`, 80))
+        .setStyle(ButtonStyle.Secondary),
+      new ButtonBuilder()
+        .setCustomId(manageCustomId('cancel', bookingId))
+        .setLabel(clip(`${prefix}${m.cancelMeeting}`, 80))
+        .setStyle(ButtonStyle.Danger),
+    )
+    .toJSON();
+}
+
+/** The confirmation step of "Cancel meeting" (ephemeral). */
+export function renderCancelConfirm(bookingId: string, title: string, locale: Locale): DiscordMessageBody {
+  const m = messages(locale);
+  const row = new ActionRowBuilder<ButtonBuilder>()
+    .addComponents(
+      new ButtonBuilder()
+        .setCustomId(manageCustomId('confirm', bookingId))
+        .setLabel(m.confirmYes)
+        .setStyle(ButtonStyle.Danger),
+    )
+    .toJSON();
+  return { ...textMessage(m.confirmCancel(title), { ephemeral: true }), components: [row] };
+}
+
+/** The meeting's message once cancelled: struck through, who did it, no buttons. */
+export function renderCancelledMeeting(headline: string, who: string, locale: Locale): DiscordMessageBody {
+  return textMessage(`~~${headline}~~\n${messages(locale).cancelledBy(who)}`);
+}
+
+/** The meeting's message at its new time: every participant's own zone, who moved it, the buttons. */
+export function renderMovedMeeting(
+  view: BookingSummaryView,
+  headline: string,
+  who: string,
+): DiscordMessageBody {
+  const fr = view.locale === 'fr';
+  const lines = [`✅ **${headline}**`];
+  for (const p of view.participants) lines.push(`• ${p.name}${fr ? ' : ' : ': '}${p.label}`);
+  lines.push(messages(view.locale).movedBy(who));
+  return { ...textMessage(lines.join('\n')), components: [manageRow(view.bookingId, view.locale)] };
+}
+
+/** New times for a meeting (ephemeral), one button each. */
+export function renderRescheduleOptions(view: RescheduleOptionsView): DiscordMessageBody {
+  const fr = view.locale === 'fr';
+  const shown = view.options.slice(0, MAX_BUTTONS);
+  const lines = [`**${view.headline}**`];
+  for (const [i, o] of shown.entries()) {
+    lines.push('', `**${i + 1}.** ${o.label}`);
+    for (const l of o.labels) if (l.text !== o.label) lines.push(`  ${l.name}${fr ? ' : ' : ': '}${l.text}`);
+  }
+  const rows: unknown[] = [];
+  for (let i = 0; i < shown.length; i += 5) {
+    const row = new ActionRowBuilder<ButtonBuilder>();
+    for (const [j, o] of shown.slice(i, i + 5).entries())
+      row.addComponents(
+        new ButtonBuilder()
+          .setCustomId(moveCustomId(view.bookingId, o.start))
+          .setLabel(clip(`${i + j + 1}. ${o.label}`, 80))
+          .setStyle(i + j === 0 ? ButtonStyle.Success : ButtonStyle.Primary),
+      );
+    rows.push(row.toJSON());
+  }
+  return { ...textMessage(lines.join('\n'), { ephemeral: true }), components: rows };
+}
+
+/** `/meet cancel` / `/meet reschedule`: the caller's next meetings (5 at most: one row each). */
+export function renderUpcoming(
+  intro: string,
+  meetings: readonly BookingSummaryView[],
+  locale: Locale,
+): DiscordMessageBody {
+  const shown = meetings.slice(0, 5);
+  const lines = [intro];
+  for (const [i, m] of shown.entries())
+    lines.push(`**${i + 1}.** ${m.title} — ${m.label} (${m.participants.map((p) => p.name).join(', ')})`);
+  return {
+    ...textMessage(lines.join('\n'), { ephemeral: true }),
+    components: shown.map((m, i) => manageRow(m.bookingId, locale, `${i + 1}. `)),
+  };
+}
+
+/** DM buttons (`DmAction`): 5 per row, after the link row if any (5 rows at most). */
+export function dmActionRows(actions: readonly DmAction[], maxRows = 5): unknown[] {
+  const rows: unknown[] = [];
+  const shown = actions.slice(0, maxRows * 5);
+  for (let i = 0; i < shown.length; i += 5) {
+    const row = new ActionRowBuilder<ButtonBuilder>();
+    for (const a of shown.slice(i, i + 5))
+      row.addComponents(
+        new ButtonBuilder()
+          .setCustomId(dmCustomId(a.action, a.value))
+          .setLabel(clip(a.label, 80))
+          .setStyle(
+            a.style === 'danger'
+              ? ButtonStyle.Danger
+              : a.style === 'primary'
+                ? ButtonStyle.Primary
+                : ButtonStyle.Secondary,
+          ),
+      );
+    rows.push(row.toJSON());
+  }
+  return rows;
 }
 
 /** A booking that did not happen: the message, and the slots still free as buttons. */

@@ -280,6 +280,8 @@ describe('convene discord register', () => {
       'status',
       'settings',
       'team',
+      'cancel',
+      'reschedule',
       'help',
     ]);
     const again = io();

@@ -60,6 +60,8 @@ export interface FakeMessage {
   /** `bot`: posted with the bot token; `interaction`: an interaction response or follow-up. */
   readonly via: 'bot' | 'interaction';
   readonly interactionId: string | null;
+  /** `message_reference.message_id`: the message this one replies to. */
+  readonly replyTo: string | null;
   edits: number;
   deleted: boolean;
 }
@@ -595,6 +597,10 @@ export class FakeDiscord {
       flags: typeof body.flags === 'number' ? body.flags : 0,
       via,
       interactionId,
+      replyTo:
+        typeof (body.message_reference as { message_id?: unknown } | undefined)?.message_id === 'string'
+          ? String((body.message_reference as { message_id: string }).message_id)
+          : null,
       edits: 0,
       deleted: false,
     };
@@ -756,6 +762,16 @@ export class FakeDiscord {
         if (channel.recipientId && this.dmClosed.has(channel.recipientId)) throw errors.cannotDm();
         if (!channel.botCanSend) throw errors.missingAccess();
         checkMessage(body(req));
+        // A reply must name a message of the same channel (unless `fail_if_not_exists: false`).
+        // @see https://discord.com/developers/docs/resources/message#message-reference-structure
+        const reference = body(req).message_reference as
+          | { message_id?: string; fail_if_not_exists?: boolean }
+          | undefined;
+        if (reference?.message_id && reference.fail_if_not_exists !== false) {
+          const target = this.messages.get(reference.message_id);
+          if (!target || target.deleted || target.channelId !== channel.id)
+            throw errors.invalidForm({ message_reference: 'Unknown message' });
+        }
         res.json(this.#messageJson(this.#createMessage(channel.id, body(req), 'bot', null)));
       }),
     );

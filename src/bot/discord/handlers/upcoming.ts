@@ -1,0 +1,33 @@
+/**
+ * `/meet cancel` / `/meet reschedule` (ephemeral): the caller's next Convene meetings, each with the
+ * "Reschedule" and "Cancel meeting" buttons of the confirmation.
+ */
+import type { APIChatInputApplicationCommandInteraction } from 'discord-api-types/v10';
+import { describeBooking, upcomingBookings } from '../../../app/manage-booking.ts';
+import type { HandlerEnv } from '../context.ts';
+import { editOrFallback, resolveContext } from '../context.ts';
+import { messages } from '../messages.ts';
+import { renderUpcoming, textMessage } from '../render.ts';
+
+export async function handleUpcoming(
+  env: HandlerEnv,
+  interaction: APIChatInputApplicationCommandInteraction,
+  mode: 'cancel' | 'reschedule',
+): Promise<void> {
+  const ctx = await resolveContext(env, interaction);
+  const userId = interaction.member?.user.id ?? interaction.user?.id ?? '';
+  const m = messages(ctx?.locale ?? 'en');
+  const answer = (body: ReturnType<typeof textMessage>) =>
+    editOrFallback(env, interaction, { channelId: ctx?.channelId ?? '', userId }, body, {
+      publicFallback: false,
+    });
+  if (!ctx) return void (await answer(textMessage(m.notInGuild)));
+  const { bookings } = env.deps.store;
+  if (!bookings || !env.deps.manage) return void (await answer(textMessage(m.unknownAction)));
+  const list = await upcomingBookings({ bookings }, ctx.workspace.tenantId, ctx.person.id, env.clock(), 5);
+  if (list.length === 0) return void (await answer(textMessage(m.upcomingNone)));
+  const views = await Promise.all(list.map((b) => describeBooking(env.deps.store, b, ctx.locale)));
+  await answer(
+    renderUpcoming(mode === 'cancel' ? m.upcomingCancel : m.upcomingReschedule, views, ctx.locale),
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * `MeetingThreads` over Discord: a channel message replying to the booking's proposal message (which
+ * became its confirmation), with the bot token (`message_reference`; a deleted original still gets the
+ * note, unreferenced). A booking made elsewhere (Slack) or without a recorded message is `no_thread`.
+ * @see https://discord.com/developers/docs/resources/message#create-message
+ */
+import type { MeetingThreads } from '../../app/ports/calendars.ts';
+import type { BookingRepository } from '../../app/ports/store.ts';
+import type { DiscordApi } from './api.ts';
+import { DiscordCallError } from './api.ts';
+import { textMessage } from './render.ts';
+
+export function createDiscordThreads(
+  store: { bookings: Pick<BookingRepository, 'conversation'> },
+  api: Pick<DiscordApi, 'sendMessage'>,
+  options: { log?: (line: string) => void } = {},
+): MeetingThreads {
+  const log = options.log ?? (() => undefined);
+  return {
+    async note(tenantId, bookingId, text) {
+      const where = await store.bookings.conversation(tenantId, bookingId);
+      if (where?.platform !== 'discord') return { ok: false, code: 'no_thread' };
+      try {
+        await api.sendMessage(where.channelId, {
+          ...textMessage(text),
+          message_reference: { message_id: where.messageId, fail_if_not_exists: false },
+        });
+        return { ok: true };
+      } catch (error) {
+        if (!(error instanceof DiscordCallError)) throw error;
+        log(`discord: thread note for booking ${bookingId} failed (${error.code})`);
+        return { ok: false, code: error.code };
+      }
+    },
+  };
+}
