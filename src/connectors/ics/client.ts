@@ -6,6 +6,7 @@
 
 import type { Interval } from '../../core/interval.ts';
 import { busyPerCalendar } from '../busy.ts';
+import type { ChangePage, ChangeQuery, ChangeSource, EventChange } from '../changes.ts';
 import { ProviderError } from '../errors.ts';
 import type {
   BusyQuery,
@@ -18,6 +19,7 @@ import type {
 } from '../provider.ts';
 import type { RetryPolicy } from '../retry.ts';
 import { defaultRetryPolicy, withRetry } from '../retry.ts';
+import { eventTimesOf, parseCursor } from './changes.ts';
 import { classifyFeedError, FeedHttpError, feedErrorValue, isAbort } from './errors.ts';
 import { expandIcs } from './expand.ts';
 import { feedFetchUrl } from './mapper.ts';
@@ -44,10 +46,20 @@ export interface IcsProviderOptions {
   readonly now?: () => number;
 }
 
+interface IcsCursor {
+  readonly v: 1;
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+  /** UID → fingerprint of start/end/status. */
+  readonly uids: Record<string, string>;
+}
+
 export class IcsProvider implements CalendarProvider {
   readonly kind = 'ics' as const;
   readonly #feeds: ReadonlyMap<string, IcsFeed>;
   readonly #options: IcsProviderOptions;
+  /** Change detection by polling: the feed's validators, then per-UID fingerprints. Event ids are UIDs. */
+  readonly changes: ChangeSource = { listChanges: (query) => this.#listChanges(query) };
 
   constructor(options: IcsProviderOptions) {
     for (const feed of options.feeds) {
@@ -121,6 +133,94 @@ export class IcsProvider implements CalendarProvider {
           throw new FeedHttpError(response.status, response.headers.get('retry-after'), now());
         }
         return readCapped(response, maxBytes);
+      },
+      classifyFeedError,
+      this.#options.retry ?? defaultRetryPolicy,
+      signal,
+    );
+  }
+
+  /**
+   * Conditional GET with the stored ETag (`If-None-Match`) or Last-Modified (`If-Modified-Since`):
+   * 304 → no changes, nothing parsed. Otherwise every master VEVENT is fingerprinted (start, end,
+   * status); new or different fingerprints are `changed` (cancelled ones `deleted`), UIDs gone since
+   * the last cursor are `deleted`. The first listing is `full`.
+   * @see https://www.rfc-editor.org/rfc/rfc9110#section-13.1.2
+   */
+  async #listChanges(query: ChangeQuery): Promise<ChangePage> {
+    const feed = this.#feeds.get(query.calendarId);
+    if (!feed) throw new ProviderError('ics', 'not_found', 'not a configured ICS feed');
+    const previous = parseCursor<IcsCursor>(query.cursor, 1);
+    const headers: Record<string, string> = {};
+    if (previous?.etag) headers['if-none-match'] = previous.etag;
+    else if (previous?.lastModified) headers['if-modified-since'] = previous.lastModified;
+    let fetched:
+      | { status: 304 }
+      | { status: 200; text: string; etag: string | null; lastModified: string | null };
+    try {
+      fetched = await this.#conditional(feedFetchUrl(feed.url)!, headers, query.signal);
+    } catch (error) {
+      if (query.signal?.aborted && isAbort(error)) throw error;
+      const value = feedErrorValue(error);
+      throw new ProviderError('ics', value.code === 'not_found' ? 'not_found' : 'unavailable', value.message);
+    }
+    // Not modified: only ever asked with a previous cursor's validators.
+    if (fetched.status === 304) return { changes: [], cursor: query.cursor ?? '', full: false };
+    const before = previous?.uids ?? {};
+    const uids: Record<string, string> = {};
+    const changes: EventChange[] = [];
+    for (const event of eventTimesOf(fetched.text, this.#options.defaultZone ?? 'UTC')) {
+      const fingerprint = `${event.start}/${event.end}/${event.cancelled ? 'cancelled' : 'confirmed'}`;
+      uids[event.uid] = fingerprint;
+      if (previous && before[event.uid] === fingerprint) continue;
+      changes.push(
+        event.cancelled
+          ? { eventId: event.uid, iCalUID: event.uid, kind: 'deleted' }
+          : { eventId: event.uid, iCalUID: event.uid, kind: 'changed', start: event.start, end: event.end },
+      );
+    }
+    if (previous) {
+      for (const uid of Object.keys(before)) {
+        if (!(uid in uids)) changes.push({ eventId: uid, iCalUID: uid, kind: 'deleted' });
+      }
+    }
+    const cursor: IcsCursor = { v: 1, etag: fetched.etag, lastModified: fetched.lastModified, uids };
+    return { changes, cursor: JSON.stringify(cursor), full: previous === null };
+  }
+
+  async #conditional(
+    url: URL,
+    conditions: Record<string, string>,
+    signal: AbortSignal | undefined,
+  ): Promise<
+    { status: 304 } | { status: 200; text: string; etag: string | null; lastModified: string | null }
+  > {
+    const doFetch = this.#options.fetch ?? fetch;
+    const timeoutMs = this.#options.timeoutMs ?? 15_000;
+    const maxBytes = this.#options.maxBytes ?? 20 * 1024 * 1024;
+    const now = this.#options.now ?? Date.now;
+    return withRetry(
+      async () => {
+        const timeout = AbortSignal.timeout(timeoutMs);
+        const response = await doFetch(url, {
+          headers: { accept: 'text/calendar, */*;q=0.5', ...conditions },
+          redirect: 'follow',
+          signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+        });
+        if (response.status === 304) {
+          await response.body?.cancel();
+          return { status: 304 as const };
+        }
+        if (!response.ok) {
+          await response.body?.cancel();
+          throw new FeedHttpError(response.status, response.headers.get('retry-after'), now());
+        }
+        return {
+          status: 200 as const,
+          text: await readCapped(response, maxBytes),
+          etag: response.headers.get('etag'),
+          lastModified: response.headers.get('last-modified'),
+        };
       },
       classifyFeedError,
       this.#options.retry ?? defaultRetryPolicy,

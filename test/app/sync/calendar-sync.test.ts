@@ -216,6 +216,52 @@ describe('calendar sync: detecting a participant change', () => {
     expect(await sync(w, [change])).toMatchObject({ moved: 1 });
   });
 
+  it("an ICS feed of the person matches Convene's events by UID; its full listings never infer deletions", async () => {
+    await store.bookings.recordEvent(w.s.tenantId, w.booking.id, {
+      personId: w.s.li,
+      calendarId: w.watch.calendarId,
+      connectionId: w.watch.connectionId,
+      providerEventId: w.liEvent.eventId,
+      iCalUID: 'uid-li@convene',
+      status: 'created',
+    });
+    const feed = (await store.connections.save({
+      tenantId: w.s.tenantId,
+      personId: w.s.li,
+      provider: 'ics',
+      account: 'https://feeds.example/li.ics',
+      busyCalendarIds: ['https://feeds.example/li.ics'],
+      writeCalendarId: null,
+      secrets: {},
+    }))!;
+    const icsWatch = (await store.watches.ensure({
+      tenantId: w.s.tenantId,
+      connectionId: feed.id,
+      calendarId: 'https://feeds.example/li.ics',
+      provider: 'ics',
+      mode: 'poll',
+    }))!;
+    const source = new ScriptedSource();
+    const deps = { ...w.deps, sources: scriptedSources(store.connections, new Map([[feed.id, source]])) };
+    source.pages.push({ changes: [], cursor: 'f1', full: true });
+    expect(await syncWatch(deps, w.s.tenantId, icsWatch.id, NOW + HOUR)).toMatchObject({ deleted: 0 });
+    source.pages.push({
+      changes: [
+        {
+          eventId: 'uid-li@convene',
+          iCalUID: 'uid-li@convene',
+          kind: 'changed',
+          start: w.booking.start + HOUR,
+          end: w.booking.end + HOUR,
+        },
+      ],
+      cursor: 'f2',
+      full: false,
+    });
+    expect(await syncWatch(deps, w.s.tenantId, icsWatch.id, NOW + HOUR)).toMatchObject({ moved: 1 });
+    expect(w.notifier.to(w.s.ana)).toHaveLength(1);
+  });
+
   it('speaks French to a French organiser', async () => {
     await store.preferences.set(w.s.tenantId, w.s.ana, {
       timeZone: 'Europe/Paris',

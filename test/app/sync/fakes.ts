@@ -24,6 +24,8 @@ export class ScriptedSource implements ChangeSource {
   /** Thrown by `watch` (e.g. the provider refuses the address). */
   watchError: Error | null = null;
   #channels = 0;
+  /** Graph subscription ids are unique across subscriptions: `<tag>sub-<n>`. */
+  readonly tag = `${Math.random().toString(36).slice(2, 8)}-`;
 
   async listChanges(query: ChangeQuery): Promise<ChangePage> {
     this.queries.push(query);
@@ -39,7 +41,7 @@ export class ScriptedSource implements ChangeSource {
       this.watches.push(request);
       this.#channels++;
       return {
-        channelId: this.push === 'google' ? request.channelId : `sub-${this.#channels}`,
+        channelId: this.push === 'google' ? request.channelId : `${this.tag}sub-${this.#channels}`,
         ...(this.push === 'google' ? { resourceId: `res-${this.#channels}` } : {}),
         expiresAt: this.expiresAt,
       };
