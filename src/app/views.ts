@@ -184,6 +184,25 @@ export function durationLabel(minutes: number, locale: Locale): string {
   return locale === 'fr' ? `${h} h ${String(m).padStart(2, '0')}` : `${h}h${String(m).padStart(2, '0')}`;
 }
 
+/**
+ * "last synced 3 min ago" / "dernière synchro il y a 3 min" (`/meet status`): how long since a
+ * calendar was last read or synced, relative to `now` (the caller's clock).
+ */
+export function syncedAgo(lastSyncAt: number | null, now: number, locale: Locale): string {
+  const fr = locale === 'fr';
+  if (lastSyncAt === null) return fr ? 'jamais synchronisé' : 'never synced';
+  const seconds = Math.max(0, Math.floor((now - lastSyncAt) / 1000));
+  const ago = (value: number, en: string, frUnit: string) =>
+    fr ? `dernière synchro il y a ${value} ${frUnit}` : `last synced ${value} ${en} ago`;
+  if (seconds < 60) return fr ? 'synchronisé à l’instant' : 'last synced just now';
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return ago(minutes, 'min', 'min');
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return ago(hours, hours === 1 ? 'hour' : 'hours', 'h');
+  const days = Math.floor(hours / 24);
+  return ago(days, 'days', 'jours');
+}
+
 /** `fr-FR`, `fr` → 'fr'; everything else → 'en'. */
 export function toLocale(tag: string | null | undefined): Locale {
   return typeof tag === 'string' && /^fr\b/i.test(tag) ? 'fr' : 'en';

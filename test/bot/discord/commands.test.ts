@@ -214,6 +214,25 @@ describe('/meet settings and status', () => {
     });
     const { interaction } = await command(ana, 'status');
     expect(fake.original(interaction.id)?.content).toContain('Time zone: Europe/Paris');
+    const connection = (await store.connections.save({
+      tenantId: person!.tenantId,
+      personId: person!.id,
+      provider: 'caldav',
+      account: 'https://dav.example/ana/',
+      busyCalendarIds: ['https://dav.example/ana/work/'],
+      writeCalendarId: null,
+      secrets: { username: 'ana', password: 'pw' },
+    }))!;
+    await store.connections.setHealth(person!.tenantId, connection.id, {
+      status: 'ok',
+      syncedAt: now - 2 * 3_600_000,
+    });
+    const after = await command(ana, 'status');
+    expect(fake.original(after.interaction.id)?.content).toContain(
+      'CalDAV (https://dav.example/ana/): ok, last synced 2 hours ago',
+    );
+    const statut = await command(ana, 'status', [], { locale: 'fr' });
+    expect(fake.original(statut.interaction.id)?.content).toContain('dernière synchro il y a 2 h');
   });
 
   it('refuses a bad zone with an actionable message', async () => {

@@ -270,15 +270,17 @@ describe('Home tab, settings, link, status', () => {
     }))!;
     await h.store.connections.setHealth(workspace.tenantId, connection.id, {
       status: 'reauth_required',
-      syncedAt: START,
+      syncedAt: START - 3 * 60_000,
     });
     const status = await h.fake.command({ teamId: 'T1', userId: 'UORG', channelId: 'C1', text: 'status' });
     const text = blockText((await reply(status.responseId)).blocks as unknown[]);
     expect(text).toContain('olga@acme.test');
     expect(text).toContain('must be linked again');
-    expect(text).toContain(`<!date^${START / 1000}^`);
+    expect(text).toContain('last synced 3 min ago');
     const statut = await h.fake.command({ teamId: 'T1', userId: 'UORG', channelId: 'C1', text: 'statut' });
-    expect(blockText((await reply(statut.responseId)).blocks as unknown[])).toContain('à relier de nouveau');
+    const french = blockText((await reply(statut.responseId)).blocks as unknown[]);
+    expect(french).toContain('à relier de nouveau');
+    expect(french).toContain('dernière synchro il y a 3 min');
   });
 });
 

@@ -1,5 +1,6 @@
 /** `/meet status` (ephemeral): the caller's zone, language and calendars with their health. */
 import type { APIChatInputApplicationCommandInteraction } from 'discord-api-types/v10';
+import { syncedAgo } from '../../../app/views.ts';
 import type { HandlerEnv } from '../context.ts';
 import { editOrFallback, resolveContext } from '../context.ts';
 import { messages } from '../messages.ts';
@@ -28,6 +29,10 @@ export async function handleStatus(env: HandlerEnv, interaction: APIChatInputApp
   ]);
   const lines = [m.statusZone(prefs?.timeZone ?? null), m.statusLanguage(prefs?.locale ?? ctx.locale)];
   if (connections.length === 0) lines.push(m.statusNone);
-  for (const c of connections) lines.push(m.statusCalendar(LABELS[c.provider], c.account, c.status));
+  const now = env.clock();
+  for (const c of connections)
+    lines.push(
+      `${m.statusCalendar(LABELS[c.provider], c.account, c.status)}, ${syncedAgo(c.lastSyncAt, now, ctx.locale)}`,
+    );
   await answer(m.status(lines));
 }

@@ -67,7 +67,7 @@ export async function homeBlocks(
         ? fr
           ? 'Aucun agenda relié. Tapez `/meet lier` pour en relier un.'
           : 'No calendar linked. Type `/meet link` to link one.'
-        : connections.map((c) => connectionLine(c, me.locale)).join('\n'),
+        : connections.map((c) => connectionLine(c, me.locale, now)).join('\n'),
     ),
   );
   const rules = prefs?.workingHours.rules ?? [];

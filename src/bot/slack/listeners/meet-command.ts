@@ -128,7 +128,7 @@ export async function meetCommand(rt: SlackRuntime, args: MeetCommandArgs): Prom
     }
     case 'status': {
       const connections = await rt.deps.store.connections.listForPerson(workspace.tenantId, me.person.id);
-      await tell(renderMrkdwn(statusText(connections, lang)));
+      await tell(renderMrkdwn(statusText(connections, lang, rt.now())));
       return;
     }
     case 'unlink': {
