@@ -21,11 +21,7 @@ export function connectionLine(c: CalendarConnection, locale: Locale, now: numbe
   return `${HEALTH_EMOJI[c.status]} *${PROVIDER[c.provider]}* ${esc(c.account)}: ${health}${detail}, ${synced}`;
 }
 
-export function statusText(
-  connections: readonly CalendarConnection[],
-  locale: Locale,
-  now: number,
-): string {
+export function statusText(connections: readonly CalendarConnection[], locale: Locale, now: number): string {
   if (connections.length === 0)
     return locale === 'fr'
       ? 'Aucun agenda relié : tapez `/meet lier` pour en relier un. En attendant, Convene vous suppose libre pendant vos heures de travail.'
