@@ -178,6 +178,36 @@ describe.each(BACKENDS)('calendar watches and sync decisions on %s', (backend) =
     expect(await store.jobs.listByDedupePrefix(`calendar.sync:${w.id}:`)).toHaveLength(2);
   });
 
+  it('pruneJobs deletes only the finished poll/sync jobs of that watch before the time', async () => {
+    const w = (await store.watches.ensure({
+      tenantId,
+      connectionId: conn.id,
+      calendarId: 'cal-prune',
+      provider: 'google',
+      mode: 'poll',
+    }))!;
+    const mk = (key: string, runAt: number) =>
+      store.jobs.enqueue({ kind: 'calendar.poll', tenantId, payload: {}, runAt, dedupeKey: key });
+    const old = await mk(`calendar.poll:${w.id}:1`, T0);
+    const recent = await mk(`calendar.poll:${w.id}:2`, T0 + 2 * HOUR);
+    const queued = await mk(`calendar.poll:${w.id}:3`, T0 - HOUR);
+    const other = await mk(`calendar.poll:${conn.id}:1`, T0);
+    for (const job of [old, recent, other]) {
+      await store.jobs.claim('pruner', {
+        limit: 10,
+        leaseMs: 1000,
+        now: T0 + 3 * HOUR,
+        kinds: ['calendar.poll'],
+      });
+      await store.jobs.complete(job.id, 'pruner');
+    }
+    expect(await store.watches.pruneJobs(w.id, T0 + HOUR)).toBe(1);
+    expect(await store.jobs.get(old.id)).toBeNull();
+    expect((await store.jobs.get(recent.id))!.status).toBe('done');
+    expect(await store.jobs.get(queued.id)).not.toBeNull();
+    expect((await store.jobs.get(other.id))!.status).toBe('done');
+  });
+
   it('the lookup checks the secret of the named watch in constant time', async () => {
     const w = (await store.watches.findByChannel('google', 'ch-1'))!;
     const lookup = createWatchLookup(store.watches, SECRET);

@@ -299,6 +299,8 @@ export function syncJobHandlers(deps: CalendarSyncDeps, settings: SyncSettings):
     }
     const watch = await store.watches.get(job.tenantId, payload.watchId);
     if (watch && watch.mode === 'poll') await schedulePoll(store, watch, now, settings);
+    // A poll every few minutes would grow the job table forever: finished ones older than a day go.
+    await store.watches.pruneJobs(payload.watchId, now - 24 * 3_600_000);
     return { kind: 'done' };
   };
 

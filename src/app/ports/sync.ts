@@ -135,6 +135,8 @@ export interface WatchRepository {
   generation(watchId: string): Promise<number | null>;
   /** Starts a sync: bumps the generation, so notifications from now on queue a new job. */
   beginSync(watchId: string): Promise<number | null>;
+  /** Deletes the finished (`done`) poll and sync jobs of a watch that ran before `before`; returns how many. */
+  pruneJobs(watchId: string, before: number): Promise<number>;
   /** Every connection of every tenant (start-up reconciliation of watches). */
   targets(): Promise<WatchTarget[]>;
   /**

@@ -197,6 +197,20 @@ export function watchRepository(db: Db): WatchRepository {
         WHERE "id" = ${watchId}::uuid RETURNING "generation"`;
       return rows[0]?.generation ?? null;
     },
+    async pruneJobs(watchId, before) {
+      if (!isId(watchId)) return 0;
+      const result = await db.job.deleteMany({
+        where: {
+          status: 'done',
+          runAt: { lt: new Date(before) },
+          OR: [
+            { dedupeKey: { startsWith: `calendar.poll:${watchId}:` } },
+            { dedupeKey: { startsWith: `calendar.sync:${watchId}:` } },
+          ],
+        },
+      });
+      return result.count;
+    },
     async targets() {
       const rows = await db.calendarConnection.findMany({
         select: {
