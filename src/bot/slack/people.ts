@@ -62,20 +62,33 @@ export async function resolveUser(
   const name = displayNameOf(info, userId);
   if (info?.deleted) return { ok: false, reason: 'deleted', name };
   if (info?.is_bot) return { ok: false, reason: 'bot', name };
-  const person = info
-    ? await store.people.upsertByIdentity({
-        workspaceId: workspace.id,
-        externalUserId: userId,
-        displayName: name,
-        handle: info.name ?? null,
-        ...(info.profile?.email ? { email: info.profile.email } : {}),
-      })
-    : ((await store.people.findByIdentity(workspace.id, userId)) ??
-      (await store.people.upsertByIdentity({
-        workspaceId: workspace.id,
-        externalUserId: userId,
-        displayName: userId,
-      })));
+  const known = await store.people.findByIdentity(workspace.id, userId);
+  // A known person whose Slack profile did not change is not rewritten (a transaction per mention).
+  const unchanged =
+    known !== null &&
+    info !== null &&
+    known.displayName === name &&
+    (!info.profile?.email || known.email === info.profile.email) &&
+    known.identities.some(
+      (i) =>
+        i.workspaceId === workspace.id && i.externalUserId === userId && i.handle === (info.name ?? null),
+    );
+  const person = unchanged
+    ? known
+    : info
+      ? await store.people.upsertByIdentity({
+          workspaceId: workspace.id,
+          externalUserId: userId,
+          displayName: name,
+          handle: info.name ?? null,
+          ...(info.profile?.email ? { email: info.profile.email } : {}),
+        })
+      : (known ??
+        (await store.people.upsertByIdentity({
+          workspaceId: workspace.id,
+          externalUserId: userId,
+          displayName: userId,
+        })));
   if (!person) return { ok: false, reason: 'not_installed', name };
   let prefs = await store.preferences.get(person.tenantId, person.id);
   if (!prefs && info?.tz && isZone(info.tz)) {

@@ -50,11 +50,9 @@ export async function handleMeetRequest(
   const mentioned = [...new Set([...input.text.matchAll(MENTION)].map((m) => m[1] ?? ''))].filter(
     (id) => id && id !== input.userId,
   );
-  const gone: string[] = [];
-  for (const id of mentioned) {
-    const resolved = await resolveUser(rt, client, workspace, id);
-    if (!resolved.ok && resolved.reason !== 'not_installed') gone.push(resolved.name);
-  }
+  // In parallel: one users.info round trip for all mentions instead of one after the other.
+  const resolved = await Promise.all(mentioned.map((id) => resolveUser(rt, client, workspace, id)));
+  const gone = resolved.flatMap((r) => (!r.ok && r.reason !== 'not_installed' ? [r.name] : []));
   if (gone.length > 0) {
     await say(
       input.locale === 'fr'
