@@ -335,7 +335,7 @@ async function twoProcess(world: LoadWorld, args: Args, log: (line: string) => v
     const drained = await waitFor(async () => {
       const [row] = await world.store.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM job WHERE run_at <= now() + interval '20 seconds' AND status IN ('queued', 'running')
-           AND kind <> 'reminder.dm'`,
+           AND kind IN ('calendar.write', 'calendar.update', 'calendar.delete')`,
       );
       return (row?.n ?? 1) === 0;
     }, 90_000);

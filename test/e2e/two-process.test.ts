@@ -87,7 +87,8 @@ describe('two server processes on one database', () => {
     // The outbox's calendar jobs are due after a grace period: wait until none is queued or running.
     const drained = await waitFor(async () => {
       const [row] = await world.store.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM job WHERE status IN ('queued', 'running') AND kind <> 'reminder.dm'`,
+        `SELECT count(*)::int AS n FROM job WHERE status IN ('queued', 'running')
+           AND kind IN ('calendar.write', 'calendar.update', 'calendar.delete')`,
       );
       return row?.n === 0;
     }, 45_000);
