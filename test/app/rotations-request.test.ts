@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookMeeting } from '../../src/app/book-meeting.ts';
+import { rescheduleBooking, rescheduleOptions } from '../../src/app/manage-booking.ts';
 import type { BusyReader } from '../../src/app/ports/calendars.ts';
 import type { Person, Team, Workspace } from '../../src/app/ports/store.ts';
 import { requestMeeting } from '../../src/app/request-meeting.ts';
@@ -194,6 +195,56 @@ describe('requestMeeting with a team', () => {
     expect(after.length).toBe(before.length + 1);
     expect(after.filter((a) => a.personId === member).length).toBe(
       before.filter((a) => a.personId === member).length + 1,
+    );
+  });
+
+  it('rescheduling a round-robin booking keeps its member (no other member added, not counted twice)', async () => {
+    const result = await ask('@support 30m tomorrow');
+    if (!result.ok) throw new Error(result.error.message);
+    const slot = result.view.slots.find((s) => s.assignee);
+    if (!slot?.assignee) throw new Error('expected a slot with an assignee');
+    const writer = {
+      async writeFor() {
+        return { ok: false as const, connectionId: null, code: 'not_linked', message: 'no calendar' };
+      },
+    };
+    const booked = await bookMeeting({ store, busy: reader, writer, rotations: store.rotations } as never, {
+      tenantId: ws.tenantId,
+      proposalId: result.view.proposalId,
+      slotId: slot.id,
+      actorPersonId: asker.id,
+      now: NOW,
+    });
+    if (!booked.ok) throw new Error(booked.error.message);
+    const member = slot.assignee.personId;
+    const before = await store.rotations.assignments(ws.tenantId, team.id, { since: 0, until: at(48) });
+    const deps = { store, busy: reader, notifier: { dm: async () => ({ ok: true as const }) } };
+    const input = {
+      tenantId: ws.tenantId,
+      bookingId: booked.view.bookingId,
+      actorPersonId: asker.id,
+      now: NOW,
+    };
+    // New times only need the asker and the member: Bo's full day is not an obstacle unless Bo is the member.
+    const options = await rescheduleOptions(deps, input);
+    if (!options.ok) throw new Error(options.error.message);
+    expect(
+      options.view.options.every(
+        (o) =>
+          o.labels
+            .map((l) => l.personId)
+            .sort()
+            .join() === [asker.id, member].sort().join(),
+      ),
+    ).toBe(true);
+    const pick = options.view.options[0]!;
+    const moved = await rescheduleBooking(deps, { ...input, newStart: pick.start });
+    if (!moved.ok) throw new Error(moved.error.message);
+    const after = (await store.bookings.get(ws.tenantId, booked.view.bookingId))!;
+    expect([after.start, after.end]).toEqual([pick.start, pick.end]);
+    expect([...after.participantIds].sort()).toEqual([asker.id, member].sort());
+    expect(await store.rotations.assignments(ws.tenantId, team.id, { since: 0, until: at(48) })).toHaveLength(
+      before.length,
     );
   });
 });
