@@ -174,7 +174,6 @@ async function noteInThread(
   deps: ManageBookingDeps,
   booking: Booking,
   actorPersonId: string,
-  _locale: Locale,
   text: (actorName: string) => string,
 ): Promise<void> {
   if (!deps.threads) return;
@@ -213,7 +212,7 @@ export async function cancelBooking(
   const actorZone =
     (await deps.store.preferences.get(input.tenantId, input.actorPersonId))?.timeZone ?? 'UTC';
   const when = slotLabel(booking.start, booking.end, actorZone, locale);
-  await noteInThread(deps, booking, input.actorPersonId, locale, (who) =>
+  await noteInThread(deps, booking, input.actorPersonId, (who) =>
     locale === 'fr' ? `${who} a annulé cette réunion (${when}).` : `${who} cancelled this meeting (${when}).`,
   );
   return {
@@ -302,7 +301,7 @@ export async function rescheduleBooking(
   const actorZone =
     (await deps.store.preferences.get(input.tenantId, input.actorPersonId))?.timeZone ?? 'UTC';
   const when = slotLabel(after.start, after.end, actorZone, locale);
-  await noteInThread(deps, after, input.actorPersonId, locale, (who) =>
+  await noteInThread(deps, after, input.actorPersonId, (who) =>
     locale === 'fr'
       ? `${who} a déplacé cette réunion : ${when} (au lieu de ${slotLabel(booking.start, booking.end, actorZone, locale)}).`
       : `${who} moved this meeting to ${when} (was ${slotLabel(booking.start, booking.end, actorZone, locale)}).`,
