@@ -14,7 +14,7 @@ import {
   type SyncSettings,
   syncJobHandlers,
 } from '../../../src/app/calendar-sync/watches.ts';
-import { type CalendarSyncDeps, SYNC_ACTIONS } from '../../../src/app/calendar-sync.ts';
+import { type CalendarSyncDeps, SYNC_ACTIONS, syncActionHandlers } from '../../../src/app/calendar-sync.ts';
 import { OUTBOX_GRACE_MS, runOutboxOnce } from '../../../src/app/outbox.ts';
 import type { Store } from '../../../src/store/database.ts';
 import { openTestStore } from '../../store/backends.ts';
@@ -163,5 +163,39 @@ describe('CalDAV polling (Radicale)', () => {
     const polls = await store.jobs.listByDedupePrefix(`${CALENDAR_POLL_JOB}:${watch!.id}:`);
     expect(polls.filter((j) => j.status === 'queued').map((j) => j.runAt)).toEqual([slot + 4 * POLL]);
     expect(polls.filter((j) => j.status === 'done')).toHaveLength(4);
+
+    // Li deletes it; the next poll asks again ("Keep without Li"); the organiser keeps the booked time,
+    // and the outbox writes Li's event back on Radicale.
+    const gone = await fetch(liEvent.providerEventId!, {
+      method: 'DELETE',
+      headers: { authorization: radicale.authorization },
+    });
+    expect(gone.status).toBeLessThan(300);
+    now = slot + 4 * POLL;
+    await run();
+    const deletion = notifier.to(s.ana).at(-1)!;
+    expect(deletion.actions.map((a) => a.label)).toEqual([
+      'Keep without Li',
+      'Keep Tue 24 Nov 11:00',
+      'Cancel the meeting',
+    ]);
+    const keep = await syncActionHandlers(syncDeps)[SYNC_ACTIONS.restore]!({
+      tenantId: s.tenantId,
+      actorPersonId: s.ana,
+      value: deletion.actions[1]!.value,
+      now,
+    });
+    expect(keep.text).toMatch(/^Kept at Tue 24 Nov, 11:00–11:30 \(Paris time\)/);
+    await run();
+    const back = await fetch(liEvent.providerEventId!, {
+      headers: { authorization: radicale.authorization },
+    });
+    expect(back.status).toBe(200);
+    expect(await back.text()).toContain('DTSTART:20261124T100000Z');
+    // Convene's own rewrite is an echo at the next poll.
+    const asked = notifier.to(s.ana).length;
+    now = slot + 5 * POLL;
+    await run();
+    expect(notifier.to(s.ana)).toHaveLength(asked);
   });
 });
