@@ -282,6 +282,9 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
   ): Promise<{ connection: CalendarConnection; source: ChangeSource | null } | null> {
     const connection = await this.#deps.connections.get(tenantId, connectionId);
     if (!connection) return null;
+    // Known dead grant: no refresh attempt on every poll (the owner was already asked to link again).
+    if (connection.status === 'reauth_required')
+      throw new ProviderError(connection.provider, 'reauth_required', 'The connection must be linked again');
     const opened = await this.#open(connection);
     return { connection, source: opened.provider.changes ?? null };
   }

@@ -198,4 +198,30 @@ describe('CalDAV polling (Radicale)', () => {
     await run();
     expect(notifier.to(s.ana)).toHaveLength(asked);
   });
+
+  it("CalendarAccess.changeSource: the connector's change source; none for an unknown connection; a dead grant is not retried", async () => {
+    const s = await seed(store, 'RAD2');
+    const connection = (await store.connections.save({
+      tenantId: s.tenantId,
+      personId: s.li,
+      provider: 'caldav',
+      account: radicale.url,
+      busyCalendarIds: [],
+      writeCalendarId: null,
+      secrets: { username: radicale.username, password: radicale.password },
+    }))!;
+    const calendars = new CalendarAccess({
+      connections: store.connections,
+      providers: createProviderFactory({}),
+      notifier: new ActionNotifier(),
+    });
+    const opened = await calendars.changeSource(s.tenantId, connection.id);
+    expect(opened?.connection.id).toBe(connection.id);
+    expect(typeof opened?.source?.listChanges).toBe('function');
+    expect(await calendars.changeSource(s.tenantId, s.li)).toBeNull();
+    await store.connections.setHealth(s.tenantId, connection.id, { status: 'reauth_required' });
+    await expect(calendars.changeSource(s.tenantId, connection.id)).rejects.toMatchObject({
+      code: 'reauth_required',
+    });
+  });
 });
