@@ -46,6 +46,8 @@ export interface SyncSettings {
   readonly watchTtlMs?: number;
   readonly renewBeforeMs?: number;
   readonly reconcileIntervalMs?: number;
+  /** Tests only (loopback fakes over http): accept an http `publicUrl` for push. Never read from the environment. */
+  readonly allowInsecurePush?: boolean;
 }
 
 /** The secret a watch's channel presents (Google channel token, Graph clientState): never stored. */
@@ -69,7 +71,8 @@ export function createWatchLookup(
 
 function pushAddress(settings: SyncSettings, provider: 'google' | 'microsoft'): string | null {
   const base = settings.publicUrl?.trim().replace(/\/+$/, '');
-  if (!base?.startsWith('https://') || !settings.stateSecret) return null;
+  const secure = base?.startsWith('https://') || (settings.allowInsecurePush && base?.startsWith('http://'));
+  if (!base || !secure || !settings.stateSecret) return null;
   return `${base}/webhooks/${provider}`;
 }
 
@@ -351,11 +354,21 @@ export function syncJobHandlers(deps: CalendarSyncDeps, settings: SyncSettings):
       if (payload.reason === 'renew' && current && source.renewWatch) {
         channel = await source.renewWatch(current, ttl);
       } else {
+        const channelId = randomUUID();
+        // Google sends its `sync` message as soon as the channel exists: record the id first so the
+        // webhook finds the watch (the old channel's late notices are then refused; it is stopped next).
+        if (watch.provider === 'google')
+          await store.watches.setChannel(watch.tenantId, watch.id, {
+            mode: 'push',
+            channelId,
+            resourceId: null,
+            expiresAt: now + ttl,
+          });
         channel = await source.watch({
           calendarId: watch.calendarId,
           address,
           secret: channelSecret(settings.stateSecret!, watch.id),
-          channelId: randomUUID(),
+          channelId,
           ttlMs: ttl,
           // Graph lifecycle notifications (src/bot/web/calendar-webhooks.ts MICROSOFT_LIFECYCLE_PATH).
           ...(watch.provider === 'microsoft' ? { lifecycleAddress: `${address}/lifecycle` } : {}),
