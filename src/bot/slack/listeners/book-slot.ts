@@ -10,10 +10,11 @@
  * naming another workspace's proposal books nothing.
  */
 import { bookMeeting } from '../../../app/book-meeting.ts';
-import { NOT_INSTALLED, tellPrivately, workspaceOf } from '../common.ts';
+import { NOT_INSTALLED, workspaceOf } from '../common.ts';
 import type { AckFn, RespondFn, SlackApi, SlackRuntime } from '../deps.ts';
 import { errorCode, knownOrResolve } from '../people.ts';
-import { ACTIONS, decodeValue, renderBooking, renderRemaining, renderText } from '../render.ts';
+import { ACTIONS, renderBooking, renderRemaining, renderText } from '../render.ts';
+import { beginAction } from './begin-action.ts';
 
 export interface BlockAction {
   readonly action_id: string;
@@ -49,17 +50,12 @@ export function parseBookAction(actionId: string): { proposalId: string; slotId:
 }
 
 export async function bookSlot(rt: SlackRuntime, args: ActionArgs): Promise<void> {
-  await args.ack();
+  const start = await beginAction(rt, args);
+  if (!start) return;
+  const { channelId } = start;
   const { body, action, client, respond } = args;
-  if (!rt.dedupe.first(`action:${body.user.id}:${action.action_ts}:${action.action_id}`)) return;
-  const { l: locale } = decodeValue(action.value);
-  const channelId = body.container?.channel_id ?? body.channel?.id;
-  const privately = (message: { text: string; blocks?: readonly Record<string, unknown>[] }) =>
-    tellPrivately(
-      rt,
-      { client, respond, userId: body.user.id, ...(channelId ? { channelId } : {}) },
-      message,
-    );
+  const locale = start.value.l;
+  const { privately } = start;
 
   const parsed = parseBookAction(action.action_id);
   const workspace = await workspaceOf(rt, body.team?.id);

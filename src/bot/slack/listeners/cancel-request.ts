@@ -2,25 +2,21 @@
  * "Cancel" (`cancel:<proposalId>`): only the organiser may cancel an open request; the proposal is
  * closed and the message says who cancelled it. Anyone else gets a private explanation.
  */
-import { NOT_INSTALLED, tellPrivately, workspaceOf } from '../common.ts';
+import { NOT_INSTALLED, workspaceOf } from '../common.ts';
 import type { SlackRuntime } from '../deps.ts';
 import { errorCode, knownOrResolve } from '../people.ts';
-import { ACTIONS, decodeValue, renderCancelled, renderText } from '../render.ts';
+import { ACTIONS, renderCancelled } from '../render.ts';
+import { beginAction } from './begin-action.ts';
 import type { ActionArgs } from './book-slot.ts';
 
 export async function cancelRequest(rt: SlackRuntime, args: ActionArgs): Promise<void> {
-  await args.ack();
+  const start = await beginAction(rt, args);
+  if (!start) return;
+  const { channelId } = start;
   const { body, action, client, respond } = args;
-  if (!rt.dedupe.first(`action:${body.user.id}:${action.action_ts}:${action.action_id}`)) return;
-  const { l: locale } = decodeValue(action.value);
+  const locale = start.value.l;
   const fr = locale === 'fr';
-  const channelId = body.container?.channel_id ?? body.channel?.id;
-  const privately = (text: string) =>
-    tellPrivately(
-      rt,
-      { client, respond, userId: body.user.id, ...(channelId ? { channelId } : {}) },
-      renderText(text),
-    );
+  const privately = start.say;
   const workspace = await workspaceOf(rt, body.team?.id);
   if (!workspace) return privately(NOT_INSTALLED[locale]);
   const { store } = rt.deps;

@@ -4,25 +4,21 @@
  * original message is rewritten with the longer list.
  */
 import { requestMeeting } from '../../../app/request-meeting.ts';
-import { NOT_INSTALLED, tellPrivately, workspaceOf } from '../common.ts';
+import { NOT_INSTALLED, workspaceOf } from '../common.ts';
 import type { SlackRuntime } from '../deps.ts';
 import { errorCode, knownOrResolve } from '../people.ts';
-import { ACTIONS, decodeValue, renderProposals, renderText } from '../render.ts';
+import { ACTIONS, renderProposals } from '../render.ts';
+import { beginAction } from './begin-action.ts';
 import type { ActionArgs } from './book-slot.ts';
 
 export async function moreTimes(rt: SlackRuntime, args: ActionArgs): Promise<void> {
-  await args.ack();
+  const start = await beginAction(rt, args);
+  if (!start) return;
+  const { channelId } = start;
   const { body, action, client, respond } = args;
-  if (!rt.dedupe.first(`action:${body.user.id}:${action.action_ts}:${action.action_id}`)) return;
-  const value = decodeValue(action.value);
+  const { value } = start;
   const fr = value.l === 'fr';
-  const channelId = body.container?.channel_id ?? body.channel?.id;
-  const privately = (text: string) =>
-    tellPrivately(
-      rt,
-      { client, respond, userId: body.user.id, ...(channelId ? { channelId } : {}) },
-      renderText(text),
-    );
+  const privately = start.say;
   const workspace = await workspaceOf(rt, body.team?.id);
   if (!workspace) return privately(NOT_INSTALLED[value.l]);
   const proposalId = action.action_id.slice(`${ACTIONS.more}:`.length);

@@ -5,25 +5,20 @@
  * the clicking workspace's tenant.
  */
 import { rescheduleOptions } from '../../../app/manage-booking.ts';
-import { NOT_INSTALLED, tellPrivately, workspaceOf } from '../common.ts';
+import { NOT_INSTALLED, workspaceOf } from '../common.ts';
 import type { SlackRuntime } from '../deps.ts';
 import { manageDeps, parseBookingAction } from '../manage.ts';
 import { knownOrResolve } from '../people.ts';
-import { ACTIONS, decodeValue, renderRescheduleOptions, renderText } from '../render.ts';
+import { ACTIONS, renderRescheduleOptions, renderText } from '../render.ts';
+import { beginAction } from './begin-action.ts';
 import type { ActionArgs } from './book-slot.ts';
 
 export async function rescheduleBookingAction(rt: SlackRuntime, args: ActionArgs): Promise<void> {
-  await args.ack();
-  const { body, action, client, respond } = args;
-  if (!rt.dedupe.first(`action:${body.user.id}:${action.action_ts}:${action.action_id}`)) return;
-  const { l: locale } = decodeValue(action.value);
-  const channelId = body.container?.channel_id ?? body.channel?.id;
-  const privately = (message: { text: string; blocks?: readonly Record<string, unknown>[] }) =>
-    tellPrivately(
-      rt,
-      { client, respond, userId: body.user.id, ...(channelId ? { channelId } : {}) },
-      message,
-    );
+  const start = await beginAction(rt, args);
+  if (!start) return;
+  const { body, action, client } = args;
+  const locale = start.value.l;
+  const { privately } = start;
   const workspace = await workspaceOf(rt, body.team?.id);
   if (!workspace) return privately(renderText(NOT_INSTALLED[locale]));
   const bookingId = parseBookingAction(action.action_id, ACTIONS.manageReschedule);

@@ -7,25 +7,21 @@
  * clicker must be the organiser or a participant: a tampered id changes nothing.
  */
 import { describeBooking, rescheduleBooking } from '../../../app/manage-booking.ts';
-import { NOT_INSTALLED, tellPrivately, workspaceOf } from '../common.ts';
+import { NOT_INSTALLED, workspaceOf } from '../common.ts';
 import type { SlackRuntime } from '../deps.ts';
 import { manageDeps, parseMoveAction, updateBookingMessage } from '../manage.ts';
 import { errorCode, knownOrResolve } from '../people.ts';
-import { decodeValue, renderMoved, renderText } from '../render.ts';
+import { renderMoved, renderText } from '../render.ts';
+import { beginAction } from './begin-action.ts';
 import type { ActionArgs } from './book-slot.ts';
 
 export async function reschedulePick(rt: SlackRuntime, args: ActionArgs): Promise<void> {
-  await args.ack();
+  const start = await beginAction(rt, args);
+  if (!start) return;
+  const { channelId } = start;
   const { body, action, client, respond } = args;
-  if (!rt.dedupe.first(`action:${body.user.id}:${action.action_ts}:${action.action_id}`)) return;
-  const { l: locale } = decodeValue(action.value);
-  const channelId = body.container?.channel_id ?? body.channel?.id;
-  const privately = (text: string) =>
-    tellPrivately(
-      rt,
-      { client, respond, userId: body.user.id, ...(channelId ? { channelId } : {}) },
-      renderText(text),
-    );
+  const locale = start.value.l;
+  const privately = start.say;
   const workspace = await workspaceOf(rt, body.team?.id);
   if (!workspace) return privately(NOT_INSTALLED[locale]);
   const move = parseMoveAction(action.action_id);
