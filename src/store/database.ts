@@ -17,6 +17,8 @@ import { createRepositories } from './repos/index.ts';
 import { reencryptSecrets } from './repos/secrets.ts';
 
 export const DEFAULT_DATA_DIR = '.convene-data';
+/** Default of `OpenDatabaseOptions.closeStepMs`. */
+export const CLOSE_STEP_MS = 10_000;
 
 export interface OpenDatabaseOptions {
   /** PostgreSQL URL. Absent: the embedded PGlite database in `dataDir`. */
@@ -30,6 +32,8 @@ export interface OpenDatabaseOptions {
   /** PostgreSQL pool size (default 10). The embedded database always uses one connection. */
   readonly poolSize?: number;
   readonly migrationsDir?: string;
+  /** How long `close()` waits for each step (Prisma, the pool, the embedded server) before giving up on it. */
+  readonly closeStepMs?: number;
   /** Start-up notes (one line each, no secrets). Default: `console.error`. */
   readonly log?: (line: string) => void;
 }
@@ -103,9 +107,27 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<S
   // An idle client's socket error (server restart) must not crash the process; the pool replaces it.
   pool.on('error', (error) => log(`store: idle database connection failed: ${error.message}`));
 
+  // Closing never waits forever: a connection a stuck caller still holds would keep `pool.end()` (and
+  // the embedded server, which waits for its sockets) pending, and a shutdown must end. After
+  // `closeStepMs` a step is abandoned with a log line; the process exit then drops the sockets.
+  const closeStepMs = options.closeStepMs ?? CLOSE_STEP_MS;
+  const bounded = (what: string, work: Promise<unknown>) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        log(`store: ${what} did not finish within ${closeStepMs} ms; closing anyway`);
+        resolve();
+      }, closeStepMs);
+      timer.unref();
+      void work
+        .catch(() => undefined)
+        .finally(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+    });
   const cleanup = async () => {
-    await pool.end().catch(() => undefined);
-    await embedded?.close();
+    await bounded('releasing database connections', pool.end());
+    if (embedded) await bounded('stopping the embedded database', embedded.close());
   };
 
   try {
@@ -152,7 +174,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<S
     },
     close() {
       closing ??= (async () => {
-        await prisma.$disconnect().catch(() => undefined);
+        await bounded('disconnecting the Prisma client', prisma.$disconnect());
         await cleanup();
       })();
       return closing;

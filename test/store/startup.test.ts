@@ -175,6 +175,27 @@ describe('PostgreSQL via DATABASE_URL', () => {
     }
   });
 
+  it('close() ends even while a caller still holds a connection (each step bounded, logged)', async () => {
+    const db = await createTestDatabase('postgres');
+    const lines: string[] = [];
+    const store = await db.open({ closeStepMs: 300, log: (line) => lines.push(line) });
+    try {
+      // A query that outlives the shutdown keeps its pooled connection checked out.
+      void store.query('select pg_sleep(30)').catch(() => undefined);
+      await expect.poll(async () => (await activeSleeps(db.url as string)) > 0).toBe(true);
+      const closed = await Promise.race([
+        store.close().then(() => 'closed'),
+        new Promise((resolve) => setTimeout(resolve, 10_000, 'still waiting')),
+      ]);
+      expect(closed).toBe('closed');
+      expect(lines).toContain(
+        'store: releasing database connections did not finish within 300 ms; closing anyway',
+      );
+    } finally {
+      await db.drop();
+    }
+  });
+
   it('never prints the password of DATABASE_URL', async () => {
     const error = await configError(
       openDatabase({
@@ -273,3 +294,17 @@ describe('PostgreSQL via DATABASE_URL', () => {
     }
   });
 });
+
+/** Sessions of the database at `url` running pg_sleep (seen from another connection). */
+async function activeSleeps(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      "select count(*)::int as n from pg_stat_activity where datname = current_database() and query like 'select pg_sleep%' and pid <> pg_backend_pid()",
+    );
+    return rows[0].n as number;
+  } finally {
+    await client.end();
+  }
+}
