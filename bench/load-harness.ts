@@ -211,6 +211,10 @@ export async function createWorld(
             BENCH_GOOGLE_CLIENT_ID: google!.client.clientId,
             BENCH_GOOGLE_CLIENT_SECRET: google!.client.clientSecret,
             ...(serverOptions.poolSize ? { BENCH_POOL_SIZE: String(serverOptions.poolSize) } : {}),
+            // Diagnostics only (e.g. `--import` a query counter into the server).
+            ...(process.env.BENCH_SERVER_NODE_OPTIONS
+              ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS }
+              : {}),
           },
           stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
         });

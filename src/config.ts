@@ -63,6 +63,7 @@ const FIELDS: Record<string, z.ZodType<unknown>> = {
       (v) => ['postgres:', 'postgresql:'].includes(safeUrl(v)?.protocol ?? ''),
       'DATABASE_URL must be postgresql://user:password@host:5432/database (or unset for the embedded database)',
     ),
+  DATABASE_POOL_SIZE: positiveInt('DATABASE_POOL_SIZE', 1_000),
   CONVENE_PLAYGROUND: flag('CONVENE_PLAYGROUND'),
   SLACK_SOCKET_MODE: flag('SLACK_SOCKET_MODE'),
   SLACK_APP_TOKEN: z
@@ -87,6 +88,7 @@ export const CONFIG_VARIABLES = [
   'HOST',
   'LOG_LEVEL',
   'DATABASE_URL',
+  'DATABASE_POOL_SIZE',
   'CONVENE_DATA_DIR',
   'CONVENE_ENCRYPTION_KEYS',
   'CONVENE_PLAYGROUND',

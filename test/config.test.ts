@@ -34,8 +34,17 @@ describe('checkConfig', () => {
         DISCORD_APPLICATION_ID: '123456789012345678',
         DISCORD_BOT_TOKEN: 'd',
         CONVENE_RATE_LIMIT_USER_PER_MINUTE: '5',
+        DATABASE_POOL_SIZE: '40',
       }),
     ).toEqual([]);
+  });
+
+  it('refuses a database pool size that is not a whole number from 1 to 1000', () => {
+    for (const value of ['0', '-3', 'ten', '2.5', '1001'])
+      expect(problems({ DATABASE_POOL_SIZE: value })).toEqual([
+        expect.stringContaining('DATABASE_POOL_SIZE must be'),
+      ]);
+    expect(problems({ DATABASE_POOL_SIZE: '1000' })).toEqual([]);
   });
 
   it('lists every problem at once, one line each, naming the variable', () => {

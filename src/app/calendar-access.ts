@@ -3,6 +3,10 @@
  *
  * - Every connection of every person is read in parallel, each call time-boxed (default 2.5 s);
  *   results merge per person, and anything missing is reported as a `BusyGap` value, never thrown.
+ * - Database work per `busyFor` is batched (issue 10): one read of everyone's connections, one read of
+ *   the secrets of the uncached ones, one write recording the successful reads — skipped when nothing
+ *   changed (status already `ok` and `lastSyncAt` younger than `SYNC_WRITE_INTERVAL_MS`). No database
+ *   connection is held while a provider answers. A fully cached request makes one query.
  * - OAuth connections get a `RefreshingTokenSource` whose rotated tokens are persisted
  *   (`connections.updateSecrets`); a dead refresh token marks the connection `reauth_required` and DMs
  *   the owner a re-link link once (later reads skip the connection without a request until re-linked).
@@ -45,6 +49,18 @@ export type { OAuthProvider, OAuthProviderKind, ProviderFactory } from './calend
 export { createProviderFactory } from './calendar-access/providers.ts';
 
 export const DEFAULT_READ_TIMEOUT_MS = 2_500;
+/** A successful read rewrites `lastSyncAt` of an `ok` connection at most this often. */
+export const SYNC_WRITE_INTERVAL_MS = 60_000;
+const SYNC_WRITTEN_MAX = 10_000;
+
+interface ReadOptions {
+  readonly fresh?: boolean;
+  readonly signal?: AbortSignal;
+  /** Secrets read in one batch for this request (a connection missing here is read on its own). */
+  readonly secrets: ReadonlyMap<string, ConnectionSecrets>;
+  /** Collects the connections read successfully, recorded once at the end of the request. */
+  readonly synced: CalendarConnection[];
+}
 
 export interface CalendarAccessDeps {
   readonly connections: CalendarConnectionRepository;
@@ -106,6 +122,8 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
   readonly #cache: BusyCache;
   /** Re-link notices already sent, keyed by connection and the dead refresh token's hash. */
   readonly #relinkNoticed = new Map<string, Promise<void>>();
+  /** When this process last recorded a successful read per connection (bounded, oldest dropped). */
+  readonly #syncWritten = new Map<string, number>();
 
   constructor(deps: CalendarAccessDeps) {
     this.#deps = deps;
@@ -130,8 +148,79 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
     options: { fresh?: boolean; signal?: AbortSignal } = {},
   ): Promise<BusyReadResult> {
     const ids = [...new Set(personIds)];
-    const reads = await Promise.all(ids.map((id) => this.#personBusy(tenantId, id, range, options)));
+    const listed = await this.#connectionsOf(tenantId, ids);
+    // One read of the secrets of every connection that will need a provider call (not the cached ones).
+    const uncached = [...listed.values()]
+      .flat()
+      .filter((c) => c.status !== 'reauth_required' && this.#missing(c, range, options).length > 0)
+      .map((c) => c.id);
+    const secrets =
+      uncached.length > 1 && this.#deps.connections.secretsMany
+        ? await this.#deps.connections.secretsMany(tenantId, uncached)
+        : new Map<string, ConnectionSecrets>();
+    const synced: CalendarConnection[] = [];
+    const reads = await Promise.all(
+      ids.map((id) => this.#personBusy(id, listed.get(id) ?? [], range, { ...options, secrets, synced })),
+    );
+    await this.#recordSynced(tenantId, synced);
     return { people: reads.map((r) => r.person), gaps: reads.flatMap((r) => r.gaps) };
+  }
+
+  /** Connections per person: one read when the repository can list several people at once. */
+  async #connectionsOf(
+    tenantId: string,
+    personIds: readonly string[],
+  ): Promise<Map<string, CalendarConnection[]>> {
+    const byPerson = new Map<string, CalendarConnection[]>(personIds.map((id) => [id, []]));
+    const repo = this.#deps.connections;
+    if (repo.listForPeople && personIds.length > 1) {
+      for (const c of await repo.listForPeople(tenantId, personIds)) byPerson.get(c.personId)?.push(c);
+    } else {
+      const lists = await Promise.all(personIds.map((id) => repo.listForPerson(tenantId, id)));
+      personIds.forEach((id, k) => {
+        byPerson.set(id, lists[k]!);
+      });
+    }
+    return byPerson;
+  }
+
+  /** The calendars of a connection whose free/busy is not cached for `range` (all with `fresh`). */
+  #missing(connection: CalendarConnection, range: Interval, options: { fresh?: boolean }): string[] {
+    if (options.fresh) return [...connection.busyCalendarIds];
+    return connection.busyCalendarIds.filter((id) => !this.#cache.get(connection.id, id, range));
+  }
+
+  /**
+   * Records successful reads: status `ok` and `lastSyncAt`, in one write for the whole request, and
+   * only when something changes — the status was not `ok`, or the last recorded sync is older than
+   * `SYNC_WRITE_INTERVAL_MS` (so `lastSyncAt` may lag a read by up to that interval).
+   */
+  async #recordSynced(tenantId: string, synced: readonly CalendarConnection[]): Promise<void> {
+    if (synced.length === 0) return;
+    const now = this.#clock();
+    const due = synced.filter((c) => {
+      if (c.status !== 'ok' || c.statusDetail !== null) return true;
+      if (c.lastSyncAt !== null && now - c.lastSyncAt < SYNC_WRITE_INTERVAL_MS) return false;
+      const written = this.#syncWritten.get(c.id);
+      return written === undefined || now - written >= SYNC_WRITE_INTERVAL_MS;
+    });
+    if (due.length === 0) return;
+    const ids = [...new Set(due.map((c) => c.id))];
+    for (const id of ids) {
+      this.#syncWritten.delete(id);
+      this.#syncWritten.set(id, now);
+    }
+    while (this.#syncWritten.size > SYNC_WRITTEN_MAX) {
+      this.#syncWritten.delete(this.#syncWritten.keys().next().value as string);
+    }
+    const repo = this.#deps.connections;
+    try {
+      if (repo.markSynced) await repo.markSynced(tenantId, ids, now);
+      else await Promise.all(ids.map((id) => repo.setHealth(tenantId, id, { status: 'ok', syncedAt: now })));
+    } catch (error) {
+      for (const id of ids) this.#syncWritten.delete(id);
+      this.#log(`calendar-access: health update failed: ${describe(error)}`);
+    }
   }
 
   async writeFor(
@@ -303,14 +392,12 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
   }
 
   async #personBusy(
-    tenantId: string,
     personId: string,
+    listed: readonly CalendarConnection[],
     range: Interval,
-    options: { fresh?: boolean; signal?: AbortSignal },
+    options: ReadOptions,
   ): Promise<{ person: PersonBusy; gaps: BusyGap[] }> {
-    const connections = (await this.#deps.connections.listForPerson(tenantId, personId)).filter(
-      (c) => c.busyCalendarIds.length > 0,
-    );
+    const connections = listed.filter((c) => c.busyCalendarIds.length > 0);
     if (connections.length === 0) {
       return {
         person: { personId, busy: [], complete: false },
@@ -326,7 +413,7 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
   async #readConnection(
     connection: CalendarConnection,
     range: Interval,
-    options: { fresh?: boolean; signal?: AbortSignal },
+    options: ReadOptions,
   ): Promise<ConnectionRead> {
     const gap = (code: BusyGap['code'], message: string): BusyGap => ({
       personId: connection.personId,
@@ -350,7 +437,7 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
     const gaps: BusyGap[] = [];
     let grantKey = grantKeyOf(connection.id);
     try {
-      const opened = await this.#open(connection);
+      const opened = await this.#open(connection, options.secrets.get(connection.id));
       grantKey = opened.grantKey;
       const provider = opened.provider;
       const result = await this.#measured(connection.provider, 'getBusy', () =>
@@ -369,9 +456,7 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
           gaps.push(gap(code, `${label}: calendar "${calendarId}": ${entry?.error.message ?? 'no answer'}`));
         }
       }
-      await this.#deps.connections
-        .setHealth(connection.tenantId, connection.id, { status: 'ok', syncedAt: this.#clock() })
-        .catch((error: unknown) => this.#log(`calendar-access: health update failed: ${describe(error)}`));
+      options.synced.push(connection);
     } catch (error) {
       if (options.signal?.aborted) throw options.signal.reason;
       if (error instanceof Timeout) {
@@ -461,8 +546,11 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
   }
 
   /** Builds the provider of a connection, with a token source that persists rotations. */
-  async #open(connection: CalendarConnection): Promise<{ provider: CalendarProvider; grantKey: string }> {
-    const secrets = await this.#deps.connections.secrets(connection.tenantId, connection.id);
+  async #open(
+    connection: CalendarConnection,
+    preloaded?: ConnectionSecrets,
+  ): Promise<{ provider: CalendarProvider; grantKey: string }> {
+    const secrets = preloaded ?? (await this.#deps.connections.secrets(connection.tenantId, connection.id));
     if (!secrets)
       throw new ProviderError(connection.provider, 'not_found', 'The connection no longer exists');
     if (connection.provider !== 'google' && connection.provider !== 'microsoft') {

@@ -182,14 +182,21 @@ export async function requestMeeting(
   const window: Interval = { start: Math.max(request.window.start, input.now), end: request.window.end };
   const durationMinutes = request.duration.minutes;
   const ids = members.map((m) => m.person.id);
+  const bookings = deps.store.bookings;
   const [read, booked] = await Promise.all([
     deps.busy.busyFor(tenantId, ids, window),
-    Promise.all(ids.map((id) => deps.store.bookings.listForPerson(tenantId, id, window))),
+    // Convene's own bookings: one read for everyone when the store can.
+    bookings.busyForPeople
+      ? bookings.busyForPeople(tenantId, ids, window)
+      : Promise.all(ids.map((id) => bookings.listForPerson(tenantId, id, window))).then(
+          (lists) =>
+            new Map(ids.map((id, i) => [id, lists[i]!.map((b) => ({ start: b.start, end: b.end }))])),
+        ),
   ]);
   const busyById = new Map<string, Interval[]>();
-  for (const [i, id] of ids.entries()) {
+  for (const id of ids) {
     const fromCalendars = read.people.find((p) => p.personId === id)?.busy ?? [];
-    const fromBookings = (booked[i] ?? []).map((b) => ({ start: b.start, end: b.end }));
+    const fromBookings = booked.get(id) ?? [];
     busyById.set(id, normalize([...fromCalendars, ...fromBookings]));
   }
   const incomplete = new Set(read.people.filter((p) => !p.complete).map((p) => p.personId));
@@ -444,6 +451,14 @@ async function resolveParticipants(
   const ambiguous: string[] = [];
   const unsupported: string[] = [];
   const teams: Team[] = [];
+  // Every chat mention looked up in one read when the store can.
+  const userIds = mentions
+    .filter((m) => m.kind === 'slack_user' || m.kind === 'discord_user')
+    .map((m) => m.id);
+  const known =
+    userIds.length > 1 && deps.store.people.findByIdentities
+      ? await deps.store.people.findByIdentities(input.workspaceId, userIds)
+      : null;
   for (const mention of mentions) {
     let found: Person | null = null;
     const team = await findTeam(deps, input.tenantId, mention);
@@ -452,7 +467,9 @@ async function resolveParticipants(
       continue;
     }
     if (mention.kind === 'slack_user' || mention.kind === 'discord_user') {
-      found = await deps.store.people.findByIdentity(input.workspaceId, mention.id);
+      found = known
+        ? (known.get(mention.id) ?? null)
+        : await deps.store.people.findByIdentity(input.workspaceId, mention.id);
       if (found && found.tenantId !== input.tenantId) found = null;
     } else if (mention.kind === 'name') {
       const matches = deps.directory ? await deps.directory.findByName(input.tenantId, mention.id) : [];
@@ -566,9 +583,15 @@ async function loadMembers(
   resolved: readonly Resolved[],
   fallbackZone: string,
 ): Promise<Member[]> {
+  const many = store.preferences.getMany
+    ? await store.preferences.getMany(
+        tenantId,
+        resolved.map((r) => r.person.id),
+      )
+    : null;
   return Promise.all(
     resolved.map(async ({ person, requester, pool, optional }) => {
-      const prefs = await store.preferences.get(tenantId, person.id);
+      const prefs = many ? (many.get(person.id) ?? null) : await store.preferences.get(tenantId, person.id);
       const hours = prefs && prefs.workingHours.rules.length > 0 ? prefs.workingHours : DEFAULT_WORKING_HOURS;
       return {
         person,

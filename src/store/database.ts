@@ -51,7 +51,10 @@ export interface Store extends Repositories {
   close(): Promise<void>;
 }
 
-/** Reads `DATABASE_URL`, `CONVENE_DATA_DIR`, `CONVENE_ENCRYPTION_KEYS` from `env`. */
+/** Connections per process to a PostgreSQL server when `DATABASE_POOL_SIZE` is unset. */
+export const DEFAULT_POOL_SIZE = 20;
+
+/** Reads `DATABASE_URL`, `DATABASE_POOL_SIZE`, `CONVENE_DATA_DIR`, `CONVENE_ENCRYPTION_KEYS` from `env`. */
 export function openDatabaseFromEnv(
   env: NodeJS.ProcessEnv = process.env,
   overrides: Omit<OpenDatabaseOptions, 'databaseUrl' | 'dataDir' | 'encryptionKeys'> = {},
@@ -59,7 +62,9 @@ export function openDatabaseFromEnv(
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
   const dataDir = env.CONVENE_DATA_DIR?.trim() || undefined;
   const encryptionKeys = env[KEYS_ENV]?.trim() || undefined;
+  const poolSize = env.DATABASE_POOL_SIZE?.trim() ? Number(env.DATABASE_POOL_SIZE.trim()) : undefined;
   return openDatabase({
+    ...(poolSize !== undefined && Number.isInteger(poolSize) && poolSize >= 1 ? { poolSize } : {}),
     ...overrides,
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(dataDir ? { dataDir } : {}),
@@ -100,7 +105,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<S
 
   const pool = new pg.Pool({
     connectionString: url,
-    max: embedded ? 1 : (options.poolSize ?? 10),
+    max: embedded ? 1 : (options.poolSize ?? DEFAULT_POOL_SIZE),
     idleTimeoutMillis: embedded ? 0 : 10_000,
     connectionTimeoutMillis: 10_000,
   });

@@ -205,6 +205,68 @@ describe('busyFor', () => {
     expect(foreign.people[0]!.busy).toEqual([]);
   });
 
+  it('records a successful read only when something changed: lastSyncAt at most once a minute, a status change at once', async () => {
+    const { person, calendarId, connection } = await googlePerson();
+    google.seed(calendarId, []);
+    const calendars = access();
+    const lastSync = async () => (await store.connections.get(person.tenantId, connection.id))?.lastSyncAt;
+    now = START + 5 * MINUTE;
+    await calendars.busyFor(person.tenantId, [person.id], DAY_RANGE);
+    expect(await lastSync()).toBe(START + 5 * MINUTE);
+    // Read again 30 s later (cache dropped): status already ok, last sync recent → no write.
+    now = START + 5 * MINUTE + 30_000;
+    calendars.invalidate(connection.id);
+    await calendars.busyFor(person.tenantId, [person.id], DAY_RANGE);
+    expect(await lastSync()).toBe(START + 5 * MINUTE);
+    // A minute after the recorded sync: written again.
+    now = START + 6 * MINUTE;
+    calendars.invalidate(connection.id);
+    await calendars.busyFor(person.tenantId, [person.id], DAY_RANGE);
+    expect(await lastSync()).toBe(START + 6 * MINUTE);
+    // A connection marked in error is set back to ok by the next successful read, whatever the interval.
+    await store.connections.setHealth(person.tenantId, connection.id, { status: 'error', detail: 'x' });
+    now = START + 6 * MINUTE + 1_000;
+    calendars.invalidate(connection.id);
+    await calendars.busyFor(person.tenantId, [person.id], DAY_RANGE);
+    expect(await store.connections.get(person.tenantId, connection.id)).toMatchObject({
+      status: 'ok',
+      statusDetail: null,
+      lastSyncAt: START + 6 * MINUTE + 1_000,
+    });
+  });
+
+  it('reads several people with one connection list, one secrets read and one health write', async () => {
+    const people = [await googlePerson(), await googlePerson(), await googlePerson()];
+    for (const p of people)
+      google.seed(p.calendarId, [{ id: 'x', start: START + HOUR, end: START + 2 * HOUR }]);
+    const calls: string[] = [];
+    const counted = new Proxy(store.connections, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver);
+        return typeof value === 'function'
+          ? (...args: unknown[]) => {
+              calls.push(String(key));
+              return value.apply(target, args);
+            }
+          : value;
+      },
+    });
+    const calendars = new CalendarAccess({ connections: counted, providers, notifier, clock });
+    now = START + 10 * MINUTE;
+    const tenantId = people[0]!.person.tenantId;
+    const ids = people.map((p) => p.person.id);
+    const result = await calendars.busyFor(tenantId, ids, DAY_RANGE);
+    expect(result.people.map((p) => p.complete)).toEqual([true, true, true]);
+    expect(result.people[2]!.busy).toEqual([{ start: START + HOUR, end: START + 2 * HOUR }]);
+    expect(calls.sort()).toEqual(['listForPeople', 'markSynced', 'secretsMany']);
+    // Warm: the connection list only, no secrets, no write, no provider call.
+    calls.length = 0;
+    const before = google.count(FREEBUSY);
+    await calendars.busyFor(tenantId, ids, DAY_RANGE);
+    expect(calls).toEqual(['listForPeople']);
+    expect(google.count(FREEBUSY)).toBe(before);
+  });
+
   it('serves repeated reads from the cache until the TTL; fresh: true and invalidate() go to the provider', async () => {
     const { person, calendarId, connection } = await googlePerson();
     google.seed(calendarId, [{ id: 'c1', start: START + HOUR, end: START + 2 * HOUR }]);

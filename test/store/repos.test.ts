@@ -306,6 +306,79 @@ describe.each(BACKENDS)('repositories on %s', (backend) => {
     expect(rebook.ok).toBe(true);
   });
 
+  it('batch reads answer what the per-person reads answer, tenant scoped', async () => {
+    const a = await personIn(slack, 'U-batch-a');
+    const b = await personIn(slack, 'U-batch-b');
+    const c = await personIn(slack, 'U-batch-c');
+    const stranger = await personIn(other, 'U-batch-x');
+    await store.preferences.set(slack.tenantId, a.id, {
+      timeZone: 'Europe/Paris',
+      locale: 'fr-FR',
+      workingHours: { rules: [], overrides: [] },
+    });
+    await store.preferences.set(other.tenantId, stranger.id, {
+      timeZone: 'Asia/Tokyo',
+      locale: 'ja-JP',
+      workingHours: { rules: [], overrides: [] },
+    });
+    const prefs = await store.preferences.getMany!(slack.tenantId, [a.id, b.id, stranger.id]);
+    expect([...prefs.keys()]).toEqual([a.id]);
+    expect(prefs.get(a.id)).toEqual(await store.preferences.get(slack.tenantId, a.id));
+
+    const people = await store.people.findByIdentities!(slack.id, [
+      'U-batch-a',
+      'U-batch-c',
+      'U-batch-x',
+      'U-none',
+    ]);
+    expect([...people.keys()].sort()).toEqual(['U-batch-a', 'U-batch-c']);
+    expect(people.get('U-batch-c')).toEqual(await store.people.findByIdentity(slack.id, 'U-batch-c'));
+
+    const booked = await store.bookings.bookSlot({
+      tenantId: slack.tenantId,
+      title: 'Batch',
+      people: [a.id, b.id],
+      start: T0 + 100 * HOUR,
+      end: T0 + 101 * HOUR,
+      idempotencyKey: 'batch-1',
+    });
+    expect(booked.ok).toBe(true);
+    const range = { start: T0 + 99 * HOUR, end: T0 + 102 * HOUR };
+    const busy = await store.bookings.busyForPeople!(slack.tenantId, [a.id, b.id, c.id], range);
+    for (const id of [a.id, b.id, c.id])
+      expect(busy.get(id)).toEqual(
+        (await store.bookings.listForPerson(slack.tenantId, id, range)).map((x) => ({
+          start: x.start,
+          end: x.end,
+        })),
+      );
+    expect(busy.get(a.id)).toEqual([{ start: T0 + 100 * HOUR, end: T0 + 101 * HOUR }]);
+    expect((await store.bookings.busyForPeople!(other.tenantId, [a.id], range)).get(a.id)).toEqual([]);
+
+    const conn = (await store.connections.save({
+      tenantId: slack.tenantId,
+      personId: c.id,
+      provider: 'google',
+      account: 'c@example.com',
+      busyCalendarIds: ['primary'],
+      writeCalendarId: null,
+      secrets: { accessToken: 'at', refreshToken: 'rt' },
+    }))!;
+    expect((await store.connections.listForPeople!(slack.tenantId, [a.id, c.id])).map((x) => x.id)).toEqual([
+      conn.id,
+    ]);
+    expect(await store.connections.listForPeople!(other.tenantId, [c.id])).toEqual([]);
+    const secrets = await store.connections.secretsMany!(slack.tenantId, [conn.id]);
+    expect(secrets.get(conn.id)).toEqual({ accessToken: 'at', refreshToken: 'rt' });
+    expect((await store.connections.secretsMany!(other.tenantId, [conn.id])).size).toBe(0);
+    expect(await store.connections.markSynced!(other.tenantId, [conn.id], T0)).toBe(0);
+    expect(await store.connections.markSynced!(slack.tenantId, [conn.id], T0)).toBe(1);
+    expect(await store.connections.get(slack.tenantId, conn.id)).toMatchObject({
+      status: 'ok',
+      lastSyncAt: T0,
+    });
+  });
+
   it('the database itself refuses overlapping active holds (exclusion constraint, SQLSTATE 23P01)', async () => {
     const p = await personIn(slack, 'U-raw');
     const insert = (key: string, status: string) =>

@@ -93,6 +93,8 @@ export interface PersonRepository {
    */
   upsertByIdentity(input: UpsertByIdentityInput): Promise<Person | null>;
   findByIdentity(workspaceId: string, externalUserId: string): Promise<Person | null>;
+  /** `findByIdentity` of several users of one workspace in one read (unknown users are absent). Optional. */
+  findByIdentities?(workspaceId: string, externalUserIds: readonly string[]): Promise<Map<string, Person>>;
   get(tenantId: string, personId: string): Promise<Person | null>;
   /** Attach another platform's identity (e.g. Discord) to an existing person of the same tenant. */
   linkIdentity(
@@ -135,6 +137,8 @@ export interface Preferences {
 
 export interface PreferencesRepository {
   get(tenantId: string, personId: string): Promise<Preferences | null>;
+  /** The preferences of several people in one read (people without any are absent). Optional. */
+  getMany?(tenantId: string, personIds: readonly string[]): Promise<Map<string, Preferences>>;
   /** Returns null when the person is not in the tenant. */
   set(
     tenantId: string,
@@ -191,6 +195,21 @@ export interface CalendarConnectionRepository {
   save(input: SaveConnectionInput): Promise<CalendarConnection | null>;
   get(tenantId: string, connectionId: string): Promise<CalendarConnection | null>;
   listForPerson(tenantId: string, personId: string): Promise<CalendarConnection[]>;
+  /**
+   * The connections of several people in one read (each person's in creation order). Optional: readers
+   * fall back to `listForPerson` per person.
+   */
+  listForPeople?(tenantId: string, personIds: readonly string[]): Promise<CalendarConnection[]>;
+  /**
+   * Decrypted secrets of several connections in one read. A connection that is gone, or whose secrets
+   * cannot be decrypted, is left out (`secrets` then gives the precise answer or error). Optional.
+   */
+  secretsMany?(tenantId: string, connectionIds: readonly string[]): Promise<Map<string, ConnectionSecrets>>;
+  /**
+   * Marks connections successfully read at `syncedAt` (status `ok`, detail cleared) in one write;
+   * returns how many were updated. Optional: readers fall back to `setHealth` per connection.
+   */
+  markSynced?(tenantId: string, connectionIds: readonly string[], syncedAt: number): Promise<number>;
   /** Decrypted secrets. Throws `StoreError('decrypt_failed')` if they cannot be decrypted (never returns garbage). */
   secrets(tenantId: string, connectionId: string): Promise<ConnectionSecrets | null>;
   /** After a token refresh. Returns false when the connection does not exist. */
@@ -389,6 +408,15 @@ export interface BookingRepository {
     personId: string,
     range: { start: number; end: number },
   ): Promise<Booking[]>;
+  /**
+   * The times of the active bookings overlapping `[start, end)` of several people, in one read
+   * (the same bookings `listForPerson` lists; every person of `personIds` has an entry). Optional.
+   */
+  busyForPeople?(
+    tenantId: string,
+    personIds: readonly string[],
+    range: { start: number; end: number },
+  ): Promise<Map<string, { start: number; end: number }[]>>;
   /**
    * Frees the participants' time. Returns false if not found or already cancelled. In the same
    * transaction: `withdrawJobs` withdraws the queued jobs whose dedupe key starts with it (reminders),

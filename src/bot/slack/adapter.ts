@@ -18,7 +18,11 @@ import { CommandRateLimiter, rateLimitedMessage } from '../rate-limit.ts';
 import { detectLocale } from './common.ts';
 import { Deduper } from './dedupe.ts';
 import type { RespondFn, SlackApi, SlackConfig, SlackDeps, SlackRuntime } from './deps.ts';
-import { botSecretOf, createInstallationStore, NotInstalledError } from './installation-store.ts';
+import {
+  createInstallationLookup,
+  createInstallationStore,
+  NotInstalledError,
+} from './installation-store.ts';
 import { appHomeOpened } from './listeners/app-home-opened.ts';
 import { purgeInstallation } from './listeners/app-uninstalled.ts';
 import { bookSlot } from './listeners/book-slot.ts';
@@ -92,7 +96,16 @@ function boltLogger(log: (line: string) => void): Logger {
 
 export function createSlackAdapter(deps: SlackDeps, config: SlackConfig): SlackAdapter {
   const log = deps.log ?? ((line: string) => console.error(line));
-  const rt: SlackRuntime = { deps, now: deps.clock ?? Date.now, log, dedupe: new Deduper() };
+  // Bolt authorizes every request before the listener can ack: read the installation through a short
+  // in-memory cache, so an ack never waits for a database connection (installation-cache.ts).
+  const installations = createInstallationLookup(deps.store.workspaces);
+  const rt: SlackRuntime = {
+    deps,
+    now: deps.clock ?? Date.now,
+    log,
+    dedupe: new Deduper(),
+    installations,
+  };
   const logger = boltLogger(log);
   const mode = config.mode ?? 'http';
   const clientOptions = {
@@ -100,14 +113,14 @@ export function createSlackAdapter(deps: SlackDeps, config: SlackConfig): SlackA
     ...(config.retries !== undefined ? { retryConfig: { retries: config.retries } } : {}),
   };
   const oauth = Boolean(config.clientId && config.clientSecret && config.stateSecret);
-  const installationStore = createInstallationStore(deps.store.workspaces, log);
+  const installationStore = createInstallationStore(deps.store.workspaces, log, installations);
   const endpoint = config.endpoint ?? '/slack/events';
 
   let bootstrap: App | null = null;
   // Without OAuth: the stored token of the team, else the single-workspace SLACK_BOT_TOKEN (recorded once).
   const authorize = async (source: { teamId?: string | undefined }): Promise<AuthorizeResult> => {
     const teamId = source.teamId;
-    const stored = teamId ? await botSecretOf(deps.store.workspaces, teamId) : null;
+    const stored = teamId ? (await installations.find(teamId))?.secret : null;
     if (stored)
       return {
         botToken: stored.token,
@@ -124,6 +137,7 @@ export function createSlackAdapter(deps: SlackDeps, config: SlackConfig): SlackA
           name: info.team ?? teamId,
           botToken: config.botToken,
         });
+        installations.invalidate(teamId);
         return {
           botToken: config.botToken,
           ...(info.bot_id ? { botId: info.bot_id } : {}),

@@ -151,4 +151,6 @@ export interface SlackRuntime {
   readonly now: () => number;
   readonly log: (line: string) => void;
   readonly dedupe: Deduper;
+  /** The installation cache `authorize` reads through; the uninstall listeners invalidate it. */
+  readonly installations?: { invalidate(teamId: string): void };
 }

@@ -8,6 +8,7 @@
  */
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
 import type { WorkspaceRepository } from '../../app/ports/store.ts';
+import { InstallationCache } from './installation-cache.ts';
 
 export interface BotSecret {
   readonly token: string;
@@ -46,6 +47,36 @@ export async function botSecretOf(
   return decodeBotSecret(await workspaces.botToken(workspace.tenantId, workspace.id));
 }
 
+/** A Slack team's installation as `authorize` needs it: the workspace name and the decoded secret. */
+export interface StoredInstallation {
+  readonly name: string;
+  readonly secret: BotSecret;
+}
+
+/** The installation of a Slack team (two reads), or null when not installed / purged. */
+export async function installationOf(
+  workspaces: WorkspaceRepository,
+  teamId: string,
+): Promise<StoredInstallation | null> {
+  const workspace = await workspaces.findByExternalId('slack', teamId);
+  if (!workspace?.hasBotToken) return null;
+  const secret = decodeBotSecret(await workspaces.botToken(workspace.tenantId, workspace.id));
+  return secret ? { name: workspace.name, secret } : null;
+}
+
+/** The cache `authorize` reads through (see installation-cache.ts for the TTL and its trade-off). */
+export function createInstallationLookup(
+  workspaces: WorkspaceRepository,
+  cache: InstallationCache<StoredInstallation> = new InstallationCache(),
+) {
+  return {
+    cache,
+    find: (teamId: string) => cache.get(teamId, () => installationOf(workspaces, teamId)),
+    invalidate: (teamId: string) => cache.invalidate(teamId),
+  };
+}
+export type InstallationLookup = ReturnType<typeof createInstallationLookup>;
+
 export class NotInstalledError extends Error {
   readonly code = 'not_installed';
   constructor(teamId: string | undefined) {
@@ -57,6 +88,7 @@ export class NotInstalledError extends Error {
 export function createInstallationStore(
   workspaces: WorkspaceRepository,
   log: (line: string) => void = () => undefined,
+  lookup: InstallationLookup = createInstallationLookup(workspaces),
 ): InstallationStore {
   return {
     async storeInstallation(installation) {
@@ -79,15 +111,16 @@ export function createInstallationStore(
           ...(installation.user?.id ? { installerUserId: installation.user.id } : {}),
         }),
       });
+      lookup.invalidate(teamId);
       log(`slack: installation stored for ${teamId}${bot.refreshToken ? ' (token rotation on)' : ''}`);
     },
     async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation<'v1' | 'v2', boolean>> {
       const teamId = query.teamId;
-      const workspace = teamId ? await workspaces.findByExternalId('slack', teamId) : null;
-      const secret = teamId ? await botSecretOf(workspaces, teamId) : null;
-      if (!workspace || !secret || !teamId) throw new NotInstalledError(teamId);
+      const found = teamId ? await lookup.find(teamId) : null;
+      if (!found || !teamId) throw new NotInstalledError(teamId);
+      const secret = found.secret;
       return {
-        team: { id: teamId, name: workspace.name },
+        team: { id: teamId, name: found.name },
         enterprise: undefined,
         user: { token: undefined, scopes: undefined, id: secret.installerUserId ?? '' },
         bot: {
@@ -115,6 +148,7 @@ export function createInstallationStore(
           name: workspace.name,
           botToken: null,
         });
+      lookup.invalidate(teamId);
     },
   };
 }

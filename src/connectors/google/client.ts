@@ -24,6 +24,27 @@ export interface GoogleCalendarClientOptions {
   readonly retryPolicy?: RetryPolicy;
 }
 
+/**
+ * One SDK client per API root for the whole process: it holds no credentials (the bearer token is
+ * passed per request), so every connection shares it and its HTTP agent instead of building its own per
+ * read (issue 10: per-connection SDK clients and agents made RSS grow with the people read).
+ */
+const apis = new Map<string, calendar_v3.Calendar>();
+function sharedApi(rootUrl: string): calendar_v3.Calendar {
+  let api = apis.get(rootUrl);
+  if (!api) {
+    api = calendar({
+      version: 'v3',
+      rootUrl,
+      // gaxios would retry GET/PUT/DELETE itself and ignores Retry-After; our withRetry does it all.
+      // @see https://developers.google.com/calendar/api/guides/errors#exponential_backoff
+      retry: false,
+    });
+    apis.set(rootUrl, api);
+  }
+  return api;
+}
+
 export class GoogleCalendarClient {
   readonly api: calendar_v3.Calendar;
   readonly retryPolicy: RetryPolicy;
@@ -34,13 +55,7 @@ export class GoogleCalendarClient {
     this.#tokenSource = options.tokenSource;
     this.#clock = options.clock ?? Date.now;
     this.retryPolicy = options.retryPolicy ?? defaultRetryPolicy;
-    this.api = calendar({
-      version: 'v3',
-      rootUrl: options.rootUrl ?? DEFAULT_ROOT_URL,
-      // gaxios would retry GET/PUT/DELETE itself and ignores Retry-After; our withRetry does it all.
-      // @see https://developers.google.com/calendar/api/guides/errors#exponential_backoff
-      retry: false,
-    });
+    this.api = sharedApi(options.rootUrl ?? DEFAULT_ROOT_URL);
   }
 
   /**

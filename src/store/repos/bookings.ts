@@ -266,6 +266,28 @@ export function bookingRepository(db: Db): BookingRepository {
       });
       return rows.map(toBooking);
     },
+    async busyForPeople(tenantId, personIds, range) {
+      const ids = [...new Set(personIds)];
+      const busy = new Map<string, { start: number; end: number }[]>(ids.map((id) => [id, []]));
+      const valid = ids.filter(isId);
+      if (!isId(tenantId) || valid.length === 0) return busy;
+      const rows = await db.bookingParticipant.findMany({
+        where: {
+          personId: { in: valid },
+          booking: {
+            tenantId,
+            status: 'booked',
+            startsAt: { lt: new Date(range.end) },
+            endsAt: { gt: new Date(range.start) },
+          },
+        },
+        select: { personId: true, booking: { select: { startsAt: true, endsAt: true } } },
+      });
+      for (const row of rows)
+        busy.get(row.personId)?.push({ start: ms(row.booking.startsAt), end: ms(row.booking.endsAt) });
+      for (const list of busy.values()) list.sort((a, b) => a.start - b.start);
+      return busy;
+    },
     async cancel(tenantId, bookingId, options = {}) {
       if (!isId(tenantId) || !isId(bookingId)) return false;
       return db.$transaction(async (tx) => {

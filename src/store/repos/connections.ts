@@ -56,6 +56,17 @@ function sealSecrets(keys: KeyRing, secrets: ConnectionSecrets): { tokensEnc: st
   return { tokensEnc: keys.encrypt(JSON.stringify(clean)), tokensKeyId: keys.primaryKeyId };
 }
 
+function openSecrets(keys: KeyRing, connectionId: string, tokensEnc: string): ConnectionSecrets {
+  const json = keys.decrypt(tokensEnc);
+  try {
+    return JSON.parse(json) as ConnectionSecrets;
+  } catch (cause) {
+    throw new StoreError('decrypt_failed', `secrets of connection ${connectionId} are not valid JSON`, {
+      cause,
+    });
+  }
+}
+
 export function connectionRepository(db: Db, keys: KeyRing): CalendarConnectionRepository {
   const scoped = (tenantId: string, connectionId: string) =>
     isId(tenantId) && isId(connectionId) ? { id: connectionId, tenantId } : undefined;
@@ -110,20 +121,47 @@ export function connectionRepository(db: Db, keys: KeyRing): CalendarConnectionR
       });
       return rows.map(toConnection);
     },
+    async listForPeople(tenantId, personIds) {
+      const ids = [...new Set(personIds)].filter(isId);
+      if (!isId(tenantId) || ids.length === 0) return [];
+      const rows = await db.calendarConnection.findMany({
+        where: { tenantId, personId: { in: ids } },
+        orderBy: [{ personId: 'asc' }, { createdAt: 'asc' }],
+      });
+      return rows.map(toConnection);
+    },
+    async secretsMany(tenantId, connectionIds) {
+      const ids = [...new Set(connectionIds)].filter(isId);
+      const found = new Map<string, ConnectionSecrets>();
+      if (!isId(tenantId) || ids.length === 0) return found;
+      const rows = await db.calendarConnection.findMany({
+        where: { tenantId, id: { in: ids } },
+        select: { id: true, tokensEnc: true },
+      });
+      for (const row of rows) {
+        try {
+          found.set(row.id, openSecrets(keys, row.id, row.tokensEnc));
+        } catch {
+          // Left out: `secrets()` of this one connection throws the precise error.
+        }
+      }
+      return found;
+    },
+    async markSynced(tenantId, connectionIds, syncedAt) {
+      const ids = [...new Set(connectionIds)].filter(isId);
+      if (!isId(tenantId) || ids.length === 0) return 0;
+      const result = await db.calendarConnection.updateMany({
+        where: { tenantId, id: { in: ids } },
+        data: { status: 'ok', statusDetail: null, lastSyncAt: new Date(syncedAt) },
+      });
+      return result.count;
+    },
     async secrets(tenantId, connectionId) {
       const where = scoped(tenantId, connectionId);
       const row = where
         ? await db.calendarConnection.findFirst({ where, select: { tokensEnc: true } })
         : null;
-      if (!row) return null;
-      const json = keys.decrypt(row.tokensEnc);
-      try {
-        return JSON.parse(json) as ConnectionSecrets;
-      } catch (cause) {
-        throw new StoreError('decrypt_failed', `secrets of connection ${connectionId} are not valid JSON`, {
-          cause,
-        });
-      }
+      return row ? openSecrets(keys, connectionId, row.tokensEnc) : null;
     },
     updateSecrets: (tenantId, connectionId, secrets) =>
       update(tenantId, connectionId, sealSecrets(keys, secrets)),

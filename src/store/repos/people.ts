@@ -39,6 +39,17 @@ export function personRepository(db: Db): PersonRepository {
 
   return {
     findByIdentity,
+    async findByIdentities(workspaceId, externalUserIds) {
+      const found = new Map<string, Person>();
+      const ids = [...new Set(externalUserIds)];
+      if (!isId(workspaceId) || ids.length === 0) return found;
+      const rows = await db.chatIdentity.findMany({
+        where: { workspaceId, externalUserId: { in: ids } },
+        include: { person: { include } },
+      });
+      for (const row of rows) found.set(row.externalUserId, toPerson(row.person));
+      return found;
+    },
     async upsertByIdentity(input) {
       if (!isId(input.workspaceId)) return null;
       const workspace = await db.workspace.findUnique({ where: { id: input.workspaceId } });

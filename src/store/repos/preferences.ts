@@ -8,6 +8,14 @@ export function preferencesRepository(db: Db): PreferencesRepository {
       const row = await db.preferences.findFirst({ where: { personId, person: { tenantId } } });
       return row ? toPreferences(row) : null;
     },
+    async getMany(tenantId, personIds) {
+      const ids = [...new Set(personIds)].filter(isId);
+      const found = new Map<string, Preferences>();
+      if (!isId(tenantId) || ids.length === 0) return found;
+      const rows = await db.preferences.findMany({ where: { personId: { in: ids }, person: { tenantId } } });
+      for (const row of rows) found.set(row.personId, toPreferences(row));
+      return found;
+    },
     async set(tenantId, personId, prefs) {
       if (!isId(tenantId) || !isId(personId)) return null;
       const person = await db.person.findFirst({ where: { id: personId, tenantId }, select: { id: true } });

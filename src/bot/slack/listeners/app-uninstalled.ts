@@ -1,7 +1,7 @@
 /**
  * `app_uninstalled` and `tokens_revoked` (bot tokens): purge the workspace's stored token so nothing
  * calls Slack with it again; the workspace's people, calendars and bookings stay (a reinstall resumes).
- * Bolt skips authorization for these two events; redeliveries are harmless (the purge is idempotent).
+ * The local installation cache is invalidated. Bolt skips authorization for these two events; redeliveries are harmless (the purge is idempotent).
  */
 import type { SlackRuntime } from '../deps.ts';
 
@@ -20,8 +20,13 @@ export async function purgeInstallation(rt: SlackRuntime, args: UninstallArgs): 
   if (!teamId) return;
   const { workspaces, audit } = rt.deps.store;
   const workspace = await workspaces.findByExternalId('slack', teamId);
-  if (!workspace?.hasBotToken) return;
+  if (!workspace?.hasBotToken) {
+    rt.installations?.invalidate(teamId);
+    return;
+  }
   await workspaces.install({ platform: 'slack', externalId: teamId, name: workspace.name, botToken: null });
+  // This replica stops authorizing the team at once; others within their cache TTL (installation-cache.ts).
+  rt.installations?.invalidate(teamId);
   await audit.append({
     tenantId: workspace.tenantId,
     actor: `slack:${teamId}`,
