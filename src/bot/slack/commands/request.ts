@@ -10,7 +10,7 @@ import type { Locale } from '../../../app/views.ts';
 import { listNames } from '../../../app/views.ts';
 import { dm, tellPrivately } from '../common.ts';
 import type { RespondFn, SlackApi, SlackRuntime } from '../deps.ts';
-import { errorCode, resolveUser, slackUserId } from '../people.ts';
+import { errorCode, knownUsers, resolveUser, slackUserId } from '../people.ts';
 import { ACTIONS, renderLinks, renderProposals, renderText } from '../render.ts';
 
 export interface MeetRequestInput {
@@ -37,7 +37,13 @@ export async function handleMeetRequest(
       renderText(text),
     );
 
-  const requester = await resolveUser(rt, client, workspace, input.userId);
+  // Mentioned people: make sure each is a person with their Slack zone before the use case resolves them.
+  const mentioned = [...new Set([...input.text.matchAll(MENTION)].map((m) => m[1] ?? ''))].filter(
+    (id) => id && id !== input.userId,
+  );
+  // Everyone's person and preferences in two reads, then one users.info per user.
+  const known = await knownUsers(rt, workspace, [input.userId, ...mentioned]);
+  const requester = await resolveUser(rt, client, workspace, input.userId, known);
   if (!requester.ok) {
     await say(
       input.locale === 'fr'
@@ -46,12 +52,8 @@ export async function handleMeetRequest(
     );
     return;
   }
-  // Mentioned people: make sure each is a person with their Slack zone before the use case resolves them.
-  const mentioned = [...new Set([...input.text.matchAll(MENTION)].map((m) => m[1] ?? ''))].filter(
-    (id) => id && id !== input.userId,
-  );
   // In parallel: one users.info round trip for all mentions instead of one after the other.
-  const resolved = await Promise.all(mentioned.map((id) => resolveUser(rt, client, workspace, id)));
+  const resolved = await Promise.all(mentioned.map((id) => resolveUser(rt, client, workspace, id, known)));
   const gone = resolved.flatMap((r) => (!r.ok && r.reason !== 'not_installed' ? [r.name] : []));
   if (gone.length > 0) {
     await say(
