@@ -274,6 +274,11 @@ async function book(deps: BookMeetingDeps, input: BookMeetingInput): Promise<Boo
 
   const free = await stillFree();
   if (!free[index]) {
+    // A click of the same button may have booked it since the check above: then the slot is busy
+    // because of that booking, and this click gets the same confirmation, not "just taken".
+    const winner = await store.bookings.findByIdempotencyKey(tenantId, key);
+    if (winner && winner.status === 'booked')
+      return confirmed(await confirmation(deps, input, locale, winner, people, true));
     deps.metrics?.bookingConflicts.inc({ stage: 'recheck' });
     return taken(free);
   }
