@@ -28,7 +28,7 @@ import { rankProposals } from '../core/ranking.ts';
 import { isActiveAt } from '../core/rotation.ts';
 import type { WorkingHoursRule } from '../core/working-hours.ts';
 import { compileWorkingHours, expandWorkingHours } from '../core/working-hours.ts';
-import { createZoneCache } from '../core/zone-offsets.ts';
+import { createZoneCache, toWall } from '../core/zone-offsets.ts';
 import type { BusyGap, BusyReader } from './ports/calendars.ts';
 import type {
   MessageRef,
@@ -48,7 +48,7 @@ import type {
   ProposalView,
   SlotView,
 } from './views.ts';
-import { durationLabel, listNames, possessive, rangeLabel, slotLabel } from './views.ts';
+import { dayLabel, durationLabel, listNames, possessive, rangeLabel, slotLabel } from './views.ts';
 
 /** Finds people by a plain `@name`: their chat handle or display name. */
 export interface PeopleDirectory {
@@ -695,24 +695,30 @@ export function buildHeatmap(
   zone: string,
   locale: Locale,
 ): HeatmapView {
-  const loc = locale === 'fr' ? 'fr-FR' : 'en-GB';
+  // Columns are whole hours from the local hour containing the window's start (+1 h each: hours are
+  // elapsed time, as Luxon's plus({ hours: 1 })). Local dates and hours come from the zone's offset table,
+  // and each day's label is formatted once, not once per column.
+  const first = DateTime.fromMillis(window.start, { zone }).startOf('hour').toMillis();
+  const count = Math.max(0, Math.min(MAX_HEAT_COLUMNS, Math.ceil((window.end - first) / HOUR)));
+  const zones = createZoneCache({ start: first - 2 * HOUR * 24, end: first + (count + 48) * HOUR });
+  const requesterZone = zones.get(zone);
+  const labels = new Map<string, string>();
   const columns: { start: number; day: string; dayLabel: string; hour: number }[] = [];
-  let cursor = DateTime.fromMillis(window.start, { zone }).startOf('hour');
-  while (cursor.toMillis() < window.end && columns.length < MAX_HEAT_COLUMNS) {
-    const local = cursor.setLocale(loc);
-    columns.push({
-      start: cursor.toMillis(),
-      day: cursor.toISODate() ?? '',
-      dayLabel: local.toFormat('ccc d LLL'),
-      hour: cursor.hour,
-    });
-    cursor = cursor.plus({ hours: 1 });
+  for (let i = 0; i < count; i++) {
+    const start = first + i * HOUR;
+    const wall = new Date(toWall(requesterZone, start));
+    const day = wall.toISOString().slice(0, 10);
+    let label = labels.get(day);
+    if (label === undefined) {
+      label = dayLabel(start, zone, locale);
+      labels.set(day, label);
+    }
+    columns.push({ start, day, dayLabel: label, hour: wall.getUTCHours() });
   }
   const range: Interval = {
     start: columns[0]?.start ?? window.start,
     end: (columns[columns.length - 1]?.start ?? window.start) + HOUR,
   };
-  const zones = createZoneCache({ start: range.start - 2 * HOUR * 24, end: range.end + 2 * HOUR * 24 });
   const freeCount = columns.map(() => 0);
   const rows = members.map((m) => {
     const compiled = compileWorkingHours(m.workingHours.rules, m.workingHours.overrides);

@@ -141,15 +141,68 @@ export function zoneCity(zone: string): string {
   return last.replaceAll('_', ' ');
 }
 
+/**
+ * One cached Intl formatter per zone and locale for slot labels: a label is built for every proposed
+ * slot and every participant of every request, and Luxon's `toFormat` recomputes the zone offset with a
+ * fresh `formatToParts` per DateTime (a CPU profile under load put ~10 % of the server in it). The parts
+ * are those Luxon's `ccc d LLL` and `HH:mm` give (both come from Intl); test/app/views.test.ts holds the
+ * two to the same output over generated instants, zones and both locales.
+ */
+const labelFormats = new Map<string, Intl.DateTimeFormat>();
+
+interface LabelParts {
+  readonly weekday: string;
+  readonly day: string;
+  readonly month: string;
+  readonly time: string;
+  /** Local calendar date as a comparable string `Y-M-D`, and whether the instant is local midnight. */
+  readonly date: string;
+  readonly midnight: boolean;
+}
+
+function labelParts(t: number, zone: string, locale: Locale): LabelParts {
+  const key = `${zone}\u0000${locale}`;
+  let format = labelFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+      timeZone: zone,
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    if (labelFormats.size < 2_000) labelFormats.set(key, format);
+  }
+  const part: Record<string, string> = {};
+  for (const { type, value } of format.formatToParts(t)) part[type] = value;
+  const time = `${part.hour}:${part.minute}`;
+  return {
+    weekday: part.weekday ?? '',
+    day: part.day ?? '',
+    month: part.month ?? '',
+    time,
+    date: `${part.year}-${part.month}-${part.day}`,
+    midnight: time === '00:00' && part.second === '00' && t % 1000 === 0,
+  };
+}
+
+/** "Tue 1 Dec" / "mar. 1 déc." (Luxon's `ccc d LLL`) of the local day containing `t`. */
+export function dayLabel(t: number, zone: string, locale: Locale): string {
+  const p = labelParts(t, zone, locale);
+  return `${p.weekday} ${p.day} ${p.month}`;
+}
+
 /** "Tue 1 Dec, 15:00–15:30 (Paris time)" / "mar. 1 déc., 15:00–15:30 (heure de Paris)". */
 export function slotLabel(start: number, end: number, zone: string, locale: Locale): string {
-  const a = DateTime.fromMillis(start, { zone }).setLocale(locale === 'fr' ? 'fr-FR' : 'en-GB');
-  const b = DateTime.fromMillis(end, { zone }).setLocale(locale === 'fr' ? 'fr-FR' : 'en-GB');
-  const sameDay = a.hasSame(b, 'day') || b.equals(b.startOf('day'));
-  const day = a.toFormat('ccc d LLL');
-  const range = sameDay
-    ? `${a.toFormat('HH:mm')}–${b.toFormat('HH:mm')}`
-    : `${a.toFormat('HH:mm')}–${b.toFormat('ccc HH:mm')}`;
+  const a = labelParts(start, zone, locale);
+  const b = labelParts(end, zone, locale);
+  const sameDay = a.date === b.date || b.midnight;
+  const day = `${a.weekday} ${a.day} ${a.month}`;
+  const range = sameDay ? `${a.time}–${b.time}` : `${a.time}–${b.weekday} ${b.time}`;
   const city = zoneCity(zone);
   return locale === 'fr' ? `${day}, ${range} (heure de ${city})` : `${day}, ${range} (${city} time)`;
 }
