@@ -355,10 +355,29 @@ async function twoProcess(world: LoadWorld, args: Args, log: (line: string) => v
           );
       }
     }
+    const clickedPairs = new Set<number>();
+    for (let k = 0; k < pairs; k++) if (channels[2 * k] || channels[2 * k + 1]) clickedPairs.add(k);
     const clicked = await Promise.all(clicks);
     log(
       `  ${clicked.length} concurrent clicks, ${clicked.filter((c) => c.status !== 200).length} not acked 200`,
     );
+    // Clicks are acked first and booked after (live re-check, database guard): wait until every clicked pair
+    // has its booking and the count has stopped moving, or the checks below would run on nothing.
+    const booked = async () =>
+      (
+        await world.store.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM booking WHERE status = 'booked'`,
+        )
+      )[0]?.n ?? 0;
+    let last = -1;
+    let unchanged = 0;
+    const settled = await waitFor(async () => {
+      const n = await booked();
+      unchanged = n === last ? unchanged + 1 : 0;
+      last = n;
+      return n >= clickedPairs.size && unchanged >= 10; // the same count for ~1 s (polled every 100 ms)
+    }, 90_000);
+    log(`  bookings settled: ${settled} (${last} booked for ${clickedPairs.size} clicked pairs)`);
     // The outbox runs after its grace period; wait until nothing due is left, then check.
     const drained = await waitFor(async () => {
       const [row] = await world.store.query<{ n: number }>(
