@@ -19,10 +19,11 @@
  *   starts): notifications arriving while a sync is queued share it; Google message numbers at or
  *   below the last seen are duplicates.
  */
-import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
 import type { WatchChannel } from '../../connectors/changes.ts';
 import { ProviderError } from '../../connectors/errors.ts';
 import { CALENDAR_SYNC_JOB, type CalendarSyncDeps, syncWatch } from '../calendar-sync.ts';
+import { safeEqual } from '../link/state.ts';
 import type { JobHandler } from '../outbox.ts';
 import type { Job, Repositories } from '../ports/store.ts';
 import type { CalendarWatch, SyncQueue, WatchLookup, WatchTarget } from '../ports/sync.ts';
@@ -62,9 +63,7 @@ export function createWatchLookup(
   return {
     findByChannel: (provider, channelId) => watches.findByChannel(provider, channelId),
     secretMatches(watch, presented) {
-      const expected = Buffer.from(channelSecret(stateSecret, watch.id));
-      const given = Buffer.from(typeof presented === 'string' ? presented : '');
-      return given.length === expected.length && timingSafeEqual(given, expected);
+      return safeEqual(channelSecret(stateSecret, watch.id), typeof presented === 'string' ? presented : '');
     },
   };
 }

@@ -139,7 +139,7 @@ function mac(key: Buffer, data: string): string {
 }
 
 /** Constant-time string comparison (lengths are not secret: every MAC has the same length). */
-function safeEqual(expected: string, actual: string): boolean {
+export function safeEqual(expected: string, actual: string): boolean {
   const a = Buffer.from(expected, 'utf8');
   const b = Buffer.from(actual, 'utf8');
   return a.length === b.length && timingSafeEqual(a, b);
