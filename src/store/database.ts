@@ -11,10 +11,11 @@ import type { Repositories } from '../app/ports/store.ts';
 import type { KeyRing } from './crypto.ts';
 import { KEY_CHECK_TEXT, KEYS_ENV, loadOrCreateKeyFile, parseKeyRing } from './crypto.ts';
 import { type EmbeddedServer, startEmbedded } from './embedded.ts';
-import { ConfigError, redactUrl, StoreError } from './errors.ts';
+import { ConfigError, redactUrl, StoreError, sqlState } from './errors.ts';
 import { applyMigrations, assertMigrated, loadMigrations } from './migrate.ts';
 import { createRepositories } from './repos/index.ts';
 import { reencryptSecrets } from './repos/secrets.ts';
+import { rethrow } from './repos/util.ts';
 
 export const DEFAULT_DATA_DIR = '.convene-data';
 /** Default of `OpenDatabaseOptions.closeStepMs`. */
@@ -159,24 +160,32 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<S
   }
 
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-  const repos = createRepositories(prisma, keyRing);
   let closing: Promise<void> | undefined;
+  const query = async <Row extends Record<string, unknown>>(sql: string, params: readonly unknown[] = []) => {
+    if (closing) throw new StoreError('closed', 'the store is closed');
+    // Not `pool.query`: it discards the connection on any SQL error, and the embedded server has one.
+    const client = await pool.connect().catch(rethrow);
+    let broken: Error | undefined;
+    try {
+      return (await client.query<Row>(sql, [...params])).rows;
+    } catch (error) {
+      // A socket failure or a server shutting the session down: the connection is not given back.
+      const state = sqlState(error);
+      if (state === undefined || state.startsWith('08') || state.startsWith('57'))
+        broken = error instanceof Error ? error : new Error(String(error));
+      return rethrow(error);
+    } finally {
+      client.release(broken);
+    }
+  };
+  const repos = createRepositories(prisma, keyRing, query);
   return {
     ...repos,
     backend: embedded ? 'pglite' : 'postgres',
     location,
     keyRing,
     reencryptSecrets: () => reencryptSecrets(prisma, keyRing),
-    async query<Row extends Record<string, unknown>>(sql: string, params: readonly unknown[] = []) {
-      if (closing) throw new StoreError('closed', 'the store is closed');
-      // Not `pool.query`: it discards the connection on any SQL error, and the embedded server has one.
-      const client = await pool.connect();
-      try {
-        return (await client.query<Row>(sql, [...params])).rows;
-      } finally {
-        client.release();
-      }
-    },
+    query,
     close() {
       closing ??= (async () => {
         await bounded('disconnecting the Prisma client', prisma.$disconnect());

@@ -167,6 +167,8 @@ describe.each(BACKENDS)('repositories on %s', (backend) => {
       message: { channelId: 'C1', messageId: '1700000000.0001', threadId: null },
     }))!;
     expect(request.participants).toHaveLength(2);
+    // What create returns is what a read gives back (one statement writes it; nothing is lost).
+    expect(await store.requests.get(slack.tenantId, request.id)).toEqual(request);
     const slots = [
       { start: T0 + HOUR, end: T0 + 1.5 * HOUR, score: 0.9 },
       { start: T0 + 3 * HOUR, end: T0 + 3.5 * HOUR, score: 0.7 },
@@ -177,6 +179,38 @@ describe.each(BACKENDS)('repositories on %s', (backend) => {
     });
     const second = await store.requests.propose(slack.tenantId, request.id, { slots: [slots[1]!] });
     expect(first?.slots).toEqual(slots);
+    expect(await store.requests.getProposal(slack.tenantId, second!.id)).toEqual(second);
+    expect(
+      await store.requests.setProposalMessage(slack.tenantId, second!.id, {
+        channelId: 'C2',
+        messageId: 'm3',
+      }),
+    ).toBe(true);
+    expect((await store.requests.getProposal(slack.tenantId, second!.id))?.message).toEqual({
+      channelId: 'C2',
+      messageId: 'm3',
+    });
+    expect(
+      await store.requests.setProposalMessage(other.tenantId, second!.id, {
+        channelId: 'C9',
+        messageId: 'x',
+      }),
+    ).toBe(false);
+    expect(
+      await store.requests.setMessage(slack.tenantId, request.id, {
+        channelId: 'C2',
+        messageId: 'm3',
+        threadId: 't',
+      }),
+    ).toBe(true);
+    expect((await store.requests.get(slack.tenantId, request.id))?.message).toEqual({
+      channelId: 'C2',
+      messageId: 'm3',
+      threadId: 't',
+    });
+    expect(
+      await store.requests.setMessage(other.tenantId, request.id, { channelId: 'C9', messageId: 'x' }),
+    ).toBe(false);
     expect((await store.requests.getProposal(slack.tenantId, first!.id))?.status).toBe('superseded');
     expect(second?.status).toBe('open');
     expect((await store.requests.get(slack.tenantId, request.id))?.status).toBe('proposed');

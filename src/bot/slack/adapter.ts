@@ -36,7 +36,8 @@ import { openSettingsAction } from './listeners/open-settings.ts';
 import { rescheduleBookingAction } from './listeners/reschedule-booking.ts';
 import { reschedulePick } from './listeners/reschedule-pick.ts';
 import { settingsSubmit } from './listeners/settings-submit.ts';
-import { errorCode } from './people.ts';
+import { forgetUser } from './listeners/user-change.ts';
+import { createUserInfoCache, errorCode } from './people.ts';
 import { ACTIONS, decodeValue, SETTINGS_CALLBACK } from './render.ts';
 
 export const BOT_SCOPES = ['commands', 'chat:write', 'im:write', 'users:read', 'users:read.email'] as const;
@@ -105,6 +106,7 @@ export function createSlackAdapter(deps: SlackDeps, config: SlackConfig): SlackA
     log,
     dedupe: new Deduper(),
     installations,
+    users: createUserInfoCache(deps.clock ?? Date.now),
   };
   const logger = boltLogger(log);
   const mode = config.mode ?? 'http';
@@ -253,6 +255,7 @@ export function createSlackAdapter(deps: SlackDeps, config: SlackConfig): SlackA
   app.event('tokens_revoked', async ({ event, body }) =>
     purgeInstallation(rt, { event, body: body as never }),
   );
+  app.event('user_change', async ({ event, body }) => forgetUser(rt, { event, body: body as never }));
   app.error(async (error) => {
     log(redact(`slack: ${errorCode(error)}: ${(error as Error)?.message?.split('\n')[0] ?? ''}`));
   });

@@ -9,6 +9,9 @@ import { errorCode } from './people.ts';
 
 export async function workspaceOf(rt: SlackRuntime, teamId: string | undefined): Promise<Workspace | null> {
   if (!teamId) return null;
+  // Bolt's `authorize` has just read the installation through the cache: no second database read.
+  const installed = await rt.installations?.find?.(teamId);
+  if (installed) return installed.workspace;
   return rt.deps.store.workspaces.findByExternalId('slack', teamId);
 }
 

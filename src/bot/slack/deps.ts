@@ -19,11 +19,12 @@ import type {
   Notifier,
 } from '../../app/ports/calendars.ts';
 import type { BookingMetrics } from '../../app/ports/metrics.ts';
-import type { Repositories, Rotation } from '../../app/ports/store.ts';
+import type { Repositories, Rotation, Workspace } from '../../app/ports/store.ts';
 import type { ReminderSettings } from '../../app/reminders.ts';
 import type { PeopleDirectory } from '../../app/request-meeting.ts';
 import type { RateLimitSettings } from '../rate-limit.ts';
 import type { Deduper } from './dedupe.ts';
+import type { InstallationCache } from './installation-cache.ts';
 
 export type SlackStore = Pick<
   Repositories,
@@ -120,6 +121,9 @@ export interface SlackUserInfo {
   readonly profile?: { readonly email?: string; readonly display_name?: string; readonly real_name?: string };
 }
 
+/** `users.info` answers by `<team id>:<user id>` (people.ts `createUserInfoCache`). */
+export type UserInfoCache = InstallationCache<SlackUserInfo>;
+
 type Args = Record<string, unknown>;
 interface ApiResult {
   readonly ok?: boolean;
@@ -152,5 +156,11 @@ export interface SlackRuntime {
   readonly log: (line: string) => void;
   readonly dedupe: Deduper;
   /** The installation cache `authorize` reads through; the uninstall listeners invalidate it. */
-  readonly installations?: { invalidate(teamId: string): void };
+  readonly installations?: {
+    invalidate(teamId: string): void;
+    /** The cached installation of a team (its workspace included), read from the store when not cached. */
+    find?(teamId: string): Promise<{ readonly workspace: Workspace } | null>;
+  };
+  /** `users.info` answers by workspace and user (see `people.ts`); none = every call goes to Slack. */
+  readonly users?: UserInfoCache;
 }

@@ -7,7 +7,7 @@
  * The envelope never leaves this file decrypted except as the token Bolt needs; it is never logged.
  */
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
-import type { WorkspaceRepository } from '../../app/ports/store.ts';
+import type { Workspace, WorkspaceRepository } from '../../app/ports/store.ts';
 import { InstallationCache } from './installation-cache.ts';
 
 export interface BotSecret {
@@ -51,6 +51,8 @@ export async function botSecretOf(
 export interface StoredInstallation {
   readonly name: string;
   readonly secret: BotSecret;
+  /** The workspace row the token belongs to (listeners read it through the same cache). */
+  readonly workspace: Workspace;
 }
 
 /** The installation of a Slack team (two reads), or null when not installed / purged. */
@@ -61,7 +63,7 @@ export async function installationOf(
   const workspace = await workspaces.findByExternalId('slack', teamId);
   if (!workspace?.hasBotToken) return null;
   const secret = decodeBotSecret(await workspaces.botToken(workspace.tenantId, workspace.id));
-  return secret ? { name: workspace.name, secret } : null;
+  return secret ? { name: workspace.name, secret, workspace } : null;
 }
 
 /** The cache `authorize` reads through (see installation-cache.ts for the TTL and its trade-off). */

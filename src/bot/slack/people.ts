@@ -12,7 +12,40 @@ import type { Person, Preferences, Workspace } from '../../app/ports/store.ts';
 import { DEFAULT_WORKING_HOURS } from '../../app/request-meeting.ts';
 import type { Locale } from '../../app/views.ts';
 import { toLocale } from '../../app/views.ts';
-import type { SlackApi, SlackRuntime, SlackUserInfo } from './deps.ts';
+import type { SlackApi, SlackRuntime, SlackUserInfo, UserInfoCache } from './deps.ts';
+import { InstallationCache } from './installation-cache.ts';
+
+/**
+ * How long a `users.info` answer is reused. Slack allows `users.info` about 100 calls a minute per
+ * workspace (Tier 4) and a `/meet` with 10 people needs 10: without the cache a busy workspace is
+ * rate-limited within seconds. A `user_change` event (name, zone, deactivation) forgets the user at once
+ * on the replica that receives it; others see the change within this TTL.
+ * @see https://api.slack.com/methods/users.info (rate limit tier)
+ * @see https://api.slack.com/events/user_change
+ */
+export const USER_INFO_TTL_MS = 10 * 60_000;
+export const USER_INFO_MAX_ENTRIES = 50_000;
+
+export function createUserInfoCache(clock: () => number = Date.now): UserInfoCache {
+  return new InstallationCache<SlackUserInfo>({
+    ttlMs: USER_INFO_TTL_MS,
+    maxEntries: USER_INFO_MAX_ENTRIES,
+    clock,
+  });
+}
+
+export const userInfoKey = (teamId: string, userId: string) => `${teamId}:${userId}`;
+
+/** `users.info` through the runtime's cache (failures are not cached: the next call asks Slack again). */
+export function cachedUserInfo(
+  rt: SlackRuntime,
+  client: SlackApi,
+  workspace: Workspace,
+  userId: string,
+): Promise<SlackUserInfo | null> {
+  if (!rt.users) return userInfo(client, userId, rt.log);
+  return rt.users.get(userInfoKey(workspace.externalId, userId), () => userInfo(client, userId, rt.log));
+}
 
 export interface SlackPerson {
   readonly person: Person;
@@ -59,7 +92,7 @@ export async function resolveUser(
   prefetched?: KnownUsers,
 ): Promise<ResolvedUser> {
   const { store } = rt.deps;
-  const info = await userInfo(client, userId, rt.log);
+  const info = await cachedUserInfo(rt, client, workspace, userId);
   const name = displayNameOf(info, userId);
   if (info?.deleted) return { ok: false, reason: 'deleted', name };
   if (info?.is_bot) return { ok: false, reason: 'bot', name };

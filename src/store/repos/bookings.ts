@@ -10,7 +10,7 @@ import type {
 } from '../../app/ports/store.ts';
 import { EXCLUSION_VIOLATION, sqlState, UNIQUE_VIOLATION } from '../errors.ts';
 import { enqueueAll } from './jobs.ts';
-import { type Db, isId, ms, rethrow, TX_OPTIONS } from './util.ts';
+import { type Db, isId, ms, rethrow, type Sql, TX_OPTIONS } from './util.ts';
 
 const ACTIVE = ['held', 'booked'];
 const include = {
@@ -89,7 +89,7 @@ class Reschedule {
   }
 }
 
-export function bookingRepository(db: Db): BookingRepository {
+export function bookingRepository(db: Db, sql: Sql): BookingRepository {
   const findByIdempotencyKey = async (tenantId: string, idempotencyKey: string) => {
     if (!isId(tenantId)) return null;
     const row = await db.booking.findUnique({
@@ -271,20 +271,14 @@ export function bookingRepository(db: Db): BookingRepository {
       const busy = new Map<string, { start: number; end: number }[]>(ids.map((id) => [id, []]));
       const valid = ids.filter(isId);
       if (!isId(tenantId) || valid.length === 0) return busy;
-      const rows = await db.bookingParticipant.findMany({
-        where: {
-          personId: { in: valid },
-          booking: {
-            tenantId,
-            status: 'booked',
-            startsAt: { lt: new Date(range.end) },
-            endsAt: { gt: new Date(range.start) },
-          },
-        },
-        select: { personId: true, booking: { select: { startsAt: true, endsAt: true } } },
-      });
-      for (const row of rows)
-        busy.get(row.personId)?.push({ start: ms(row.booking.startsAt), end: ms(row.booking.endsAt) });
+      const rows = await sql<{ personId: string; startsAt: Date; endsAt: Date }>(
+        `SELECT bp.person_id AS "personId", b.starts_at AS "startsAt", b.ends_at AS "endsAt"
+         FROM booking_participant bp JOIN booking b ON b.id = bp.booking_id
+         WHERE bp.person_id = ANY($1::uuid[]) AND b.tenant_id = $2::uuid AND b.status = 'booked'
+           AND b.starts_at < $3::timestamptz AND b.ends_at > $4::timestamptz`,
+        [valid, tenantId, new Date(range.end).toISOString(), new Date(range.start).toISOString()],
+      );
+      for (const row of rows) busy.get(row.personId)?.push({ start: ms(row.startsAt), end: ms(row.endsAt) });
       for (const list of busy.values()) list.sort((a, b) => a.start - b.start);
       return busy;
     },

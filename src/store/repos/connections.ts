@@ -7,7 +7,7 @@ import type {
 } from '../../app/ports/store.ts';
 import type { KeyRing } from '../crypto.ts';
 import { StoreError } from '../errors.ts';
-import { type Db, isId, msOrNull } from './util.ts';
+import { type Db, isId, msOrNull, type Sql } from './util.ts';
 
 interface Row {
   id: string;
@@ -67,7 +67,11 @@ function openSecrets(keys: KeyRing, connectionId: string, tokensEnc: string): Co
   }
 }
 
-export function connectionRepository(db: Db, keys: KeyRing): CalendarConnectionRepository {
+const CONNECTION_COLUMNS = `id, tenant_id AS "tenantId", person_id AS "personId", provider, account,
+  busy_calendar_ids AS "busyCalendarIds", write_calendar_id AS "writeCalendarId", tokens_key_id AS "tokensKeyId",
+  status, status_detail AS "statusDetail", last_sync_at AS "lastSyncAt"`;
+
+export function connectionRepository(db: Db, keys: KeyRing, sql: Sql): CalendarConnectionRepository {
   const scoped = (tenantId: string, connectionId: string) =>
     isId(tenantId) && isId(connectionId) ? { id: connectionId, tenantId } : undefined;
   const update = async (tenantId: string, connectionId: string, data: Record<string, unknown>) => {
@@ -124,20 +128,21 @@ export function connectionRepository(db: Db, keys: KeyRing): CalendarConnectionR
     async listForPeople(tenantId, personIds) {
       const ids = [...new Set(personIds)].filter(isId);
       if (!isId(tenantId) || ids.length === 0) return [];
-      const rows = await db.calendarConnection.findMany({
-        where: { tenantId, personId: { in: ids } },
-        orderBy: [{ personId: 'asc' }, { createdAt: 'asc' }],
-      });
+      const rows = await sql<Row & Record<string, unknown>>(
+        `SELECT ${CONNECTION_COLUMNS} FROM calendar_connection
+         WHERE tenant_id = $1::uuid AND person_id = ANY($2::uuid[]) ORDER BY person_id, created_at, id`,
+        [tenantId, ids],
+      );
       return rows.map(toConnection);
     },
     async secretsMany(tenantId, connectionIds) {
       const ids = [...new Set(connectionIds)].filter(isId);
       const found = new Map<string, ConnectionSecrets>();
       if (!isId(tenantId) || ids.length === 0) return found;
-      const rows = await db.calendarConnection.findMany({
-        where: { tenantId, id: { in: ids } },
-        select: { id: true, tokensEnc: true },
-      });
+      const rows = await sql<{ id: string; tokensEnc: string }>(
+        `SELECT id, tokens_enc AS "tokensEnc" FROM calendar_connection WHERE tenant_id = $1::uuid AND id = ANY($2::uuid[])`,
+        [tenantId, ids],
+      );
       for (const row of rows) {
         try {
           found.set(row.id, openSecrets(keys, row.id, row.tokensEnc));

@@ -9,18 +9,18 @@ import { personRepository } from './people.ts';
 import { preferencesRepository } from './preferences.ts';
 import { requestRepository } from './requests.ts';
 import { rotationRepository } from './rotations.ts';
-import type { Db } from './util.ts';
+import type { Db, Sql } from './util.ts';
 import { watchRepository } from './watches.ts';
 import { workspaceRepository } from './workspaces.ts';
 
-export function createRepositories(db: Db, keys: KeyRing): Repositories {
+export function createRepositories(db: Db, keys: KeyRing, sql: Sql): Repositories {
   return {
     workspaces: workspaceRepository(db, keys),
-    people: personRepository(db),
-    preferences: preferencesRepository(db),
-    connections: connectionRepository(db, keys),
-    requests: requestRepository(db),
-    bookings: bookingRepository(db),
+    people: personRepository(db, sql),
+    preferences: preferencesRepository(db, sql),
+    connections: connectionRepository(db, keys, sql),
+    requests: requestRepository(db, sql),
+    bookings: bookingRepository(db, sql),
     rotations: rotationRepository(db),
     jobs: jobRepository(db),
     audit: auditRepository(db),

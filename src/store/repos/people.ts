@@ -1,6 +1,6 @@
 import type { ChatPlatform, Person, PersonRepository } from '../../app/ports/store.ts';
 import { sqlState, UNIQUE_VIOLATION } from '../errors.ts';
-import { type Db, isId, TX_OPTIONS } from './util.ts';
+import { type Db, isId, type Sql, TX_OPTIONS } from './util.ts';
 
 const include = { identities: { orderBy: { createdAt: 'asc' } } } as const;
 
@@ -27,14 +27,24 @@ function toPerson(row: Row): Person {
   };
 }
 
-export function personRepository(db: Db): PersonRepository {
+/** A person with their identities (oldest first) as one row: the raw-SQL reads of the hot path. */
+const PERSON_COLUMNS = `p.id, p.tenant_id AS "tenantId", p.display_name AS "displayName", p.email,
+  COALESCE((SELECT json_agg(json_build_object('workspaceId', i.workspace_id, 'platform', i.platform,
+                                             'externalUserId', i.external_user_id, 'handle', i.handle)
+                            ORDER BY i.created_at, i.id)
+            FROM chat_identity i WHERE i.person_id = p.id), '[]'::json) AS identities`;
+
+type SqlRow = Row & Record<string, unknown>;
+
+export function personRepository(db: Db, sql: Sql): PersonRepository {
   const findByIdentity = async (workspaceId: string, externalUserId: string) => {
     if (!isId(workspaceId)) return null;
-    const identity = await db.chatIdentity.findUnique({
-      where: { workspaceId_externalUserId: { workspaceId, externalUserId } },
-      include: { person: { include } },
-    });
-    return identity ? toPerson(identity.person) : null;
+    const [row] = await sql<SqlRow>(
+      `SELECT ${PERSON_COLUMNS} FROM chat_identity ci JOIN person p ON p.id = ci.person_id
+       WHERE ci.workspace_id = $1::uuid AND ci.external_user_id = $2`,
+      [workspaceId, externalUserId],
+    );
+    return row ? toPerson(row) : null;
   };
 
   return {
@@ -43,11 +53,12 @@ export function personRepository(db: Db): PersonRepository {
       const found = new Map<string, Person>();
       const ids = [...new Set(externalUserIds)];
       if (!isId(workspaceId) || ids.length === 0) return found;
-      const rows = await db.chatIdentity.findMany({
-        where: { workspaceId, externalUserId: { in: ids } },
-        include: { person: { include } },
-      });
-      for (const row of rows) found.set(row.externalUserId, toPerson(row.person));
+      const rows = await sql<SqlRow & { key: string }>(
+        `SELECT ci.external_user_id AS key, ${PERSON_COLUMNS} FROM chat_identity ci JOIN person p ON p.id = ci.person_id
+         WHERE ci.workspace_id = $1::uuid AND ci.external_user_id = ANY($2::text[])`,
+        [workspaceId, ids],
+      );
+      for (const row of rows) found.set(row.key, toPerson(row));
       return found;
     },
     async upsertByIdentity(input) {
@@ -89,7 +100,10 @@ export function personRepository(db: Db): PersonRepository {
     },
     async get(tenantId, personId) {
       if (!isId(tenantId) || !isId(personId)) return null;
-      const row = await db.person.findFirst({ where: { id: personId, tenantId }, include });
+      const [row] = await sql<SqlRow>(
+        `SELECT ${PERSON_COLUMNS} FROM person p WHERE p.id = $1::uuid AND p.tenant_id = $2::uuid`,
+        [personId, tenantId],
+      );
       return row ? toPerson(row) : null;
     },
     async linkIdentity(tenantId, personId, identity) {

@@ -1,18 +1,30 @@
 import type { Preferences, PreferencesRepository, WorkingHoursData } from '../../app/ports/store.ts';
-import { type Db, isId, ms } from './util.ts';
+import { type Db, isId, ms, type Sql } from './util.ts';
 
-export function preferencesRepository(db: Db): PreferencesRepository {
+const PREFERENCES = `SELECT f.person_id AS "personId", f.time_zone AS "timeZone", f.locale,
+  f.working_hours AS "workingHours", f.updated_at AS "updatedAt"
+  FROM preferences f JOIN person p ON p.id = f.person_id`;
+
+type PrefRow = Parameters<typeof toPreferences>[0] & Record<string, unknown>;
+
+export function preferencesRepository(db: Db, sql: Sql): PreferencesRepository {
   return {
     async get(tenantId, personId) {
       if (!isId(tenantId) || !isId(personId)) return null;
-      const row = await db.preferences.findFirst({ where: { personId, person: { tenantId } } });
+      const [row] = await sql<PrefRow>(
+        `${PREFERENCES} WHERE f.person_id = $1::uuid AND p.tenant_id = $2::uuid`,
+        [personId, tenantId],
+      );
       return row ? toPreferences(row) : null;
     },
     async getMany(tenantId, personIds) {
       const ids = [...new Set(personIds)].filter(isId);
       const found = new Map<string, Preferences>();
       if (!isId(tenantId) || ids.length === 0) return found;
-      const rows = await db.preferences.findMany({ where: { personId: { in: ids }, person: { tenantId } } });
+      const rows = await sql<PrefRow>(
+        `${PREFERENCES} WHERE f.person_id = ANY($1::uuid[]) AND p.tenant_id = $2::uuid`,
+        [ids, tenantId],
+      );
       for (const row of rows) found.set(row.personId, toPreferences(row));
       return found;
     },

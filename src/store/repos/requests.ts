@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type {
   MeetingRequest,
   MeetingRequestRepository,
@@ -6,7 +7,7 @@ import type {
   Proposal,
   ProposalStatus,
 } from '../../app/ports/store.ts';
-import { type Db, isId, ms, msOrNull, TX_OPTIONS } from './util.ts';
+import { type Db, isId, ms, msOrNull, type Sql } from './util.ts';
 
 interface RequestRow {
   id: string;
@@ -71,7 +72,7 @@ function toProposal(row: ProposalRow): Proposal {
 const requestInclude = { participants: { orderBy: { personId: 'asc' } } } as const;
 const proposalInclude = { slots: true } as const;
 
-export function requestRepository(db: Db): MeetingRequestRepository {
+export function requestRepository(db: Db, sql: Sql): MeetingRequestRepository {
   const updateRequest = async (tenantId: string, requestId: string, data: Record<string, unknown>) => {
     if (!isId(tenantId) || !isId(requestId)) return false;
     return (await db.meetingRequest.updateMany({ where: { id: requestId, tenantId }, data })).count === 1;
@@ -85,33 +86,65 @@ export function requestRepository(db: Db): MeetingRequestRepository {
     async create(input) {
       const personIds = [...new Set([input.requesterId, ...input.participants.map((p) => p.personId)])];
       if (!isId(input.tenantId) || !isId(input.workspaceId) || !personIds.every(isId)) return null;
-      // Foreign keys only prove the rows exist; they must also belong to this tenant (a row's tenant
-      // never changes, so checking before the insert is enough).
-      const workspaces = await db.workspace.count({
-        where: { id: input.workspaceId, tenantId: input.tenantId },
-      });
-      if (workspaces !== 1) return null;
-      const people = await db.person.count({ where: { id: { in: personIds }, tenantId: input.tenantId } });
-      if (people !== personIds.length) return null;
-      const row = await db.meetingRequest.create({
-        data: {
-          tenantId: input.tenantId,
-          workspaceId: input.workspaceId,
-          requesterId: input.requesterId,
-          title: input.title,
-          durationMinutes: input.durationMinutes,
-          windowStart: new Date(input.window.start),
-          windowEnd: new Date(input.window.end),
+      const id = randomUUID();
+      const participants = [...input.participants].sort((a, b) =>
+        a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0,
+      );
+      // One statement (atomic): foreign keys only prove the rows exist; the workspace and every person must
+      // also belong to this tenant (a row's tenant never changes), else nothing is inserted.
+      const [row] = await sql<{ createdAt: Date }>(
+        `WITH allowed AS (
+           SELECT 1 FROM workspace w
+           WHERE w.id = $2::uuid AND w.tenant_id = $1::uuid
+             AND (SELECT count(*) FROM person p WHERE p.id = ANY($11::uuid[]) AND p.tenant_id = $1::uuid) = $12
+         ), request AS (
+           INSERT INTO meeting_request (id, tenant_id, workspace_id, requester_id, title, duration_minutes,
+                                        window_start, window_end, status, channel_id, message_id, thread_id, updated_at)
+           SELECT $13::uuid, $1::uuid, $2::uuid, $3::uuid, $4, $5, $6::timestamptz, $7::timestamptz, 'open', $8, $9, $10, now()
+           FROM allowed
+           RETURNING id, created_at
+         ), participants AS (
+           INSERT INTO request_participant (request_id, person_id, optional)
+           SELECT request.id, u.person_id, u.optional
+           FROM request, unnest($14::uuid[], $15::boolean[]) AS u(person_id, optional)
+         )
+         SELECT created_at AS "createdAt" FROM request`,
+        [
+          input.tenantId,
+          input.workspaceId,
+          input.requesterId,
+          input.title,
+          input.durationMinutes,
+          new Date(input.window.start).toISOString(),
+          new Date(input.window.end).toISOString(),
+          input.message.channelId,
+          input.message.messageId,
+          input.message.threadId ?? null,
+          personIds,
+          personIds.length,
+          id,
+          participants.map((p) => p.personId),
+          participants.map((p) => p.optional ?? false),
+        ],
+      );
+      if (!row) return null;
+      return {
+        id,
+        tenantId: input.tenantId,
+        workspaceId: input.workspaceId,
+        requesterId: input.requesterId,
+        title: input.title,
+        durationMinutes: input.durationMinutes,
+        window: { start: input.window.start, end: input.window.end },
+        participants: participants.map((p) => ({ personId: p.personId, optional: p.optional ?? false })),
+        status: 'open',
+        message: {
           channelId: input.message.channelId,
           messageId: input.message.messageId,
           threadId: input.message.threadId ?? null,
-          participants: {
-            create: input.participants.map((p) => ({ personId: p.personId, optional: p.optional ?? false })),
-          },
         },
-        include: requestInclude,
-      });
-      return toRequest(row);
+        createdAt: ms(row.createdAt),
+      };
     },
     async get(tenantId, requestId) {
       if (!isId(tenantId) || !isId(requestId)) return null;
@@ -122,42 +155,65 @@ export function requestRepository(db: Db): MeetingRequestRepository {
       return row ? toRequest(row) : null;
     },
     setStatus: (tenantId, requestId, status) => updateRequest(tenantId, requestId, { status }),
-    setMessage: (tenantId, requestId, message: MessageRef) =>
-      updateRequest(tenantId, requestId, {
-        channelId: message.channelId,
-        messageId: message.messageId,
-        threadId: message.threadId ?? null,
-      }),
+    async setMessage(tenantId, requestId, message: MessageRef) {
+      if (!isId(tenantId) || !isId(requestId)) return false;
+      const rows = await sql(
+        `UPDATE meeting_request SET channel_id = $3, message_id = $4, thread_id = $5, updated_at = now()
+         WHERE id = $1::uuid AND tenant_id = $2::uuid RETURNING id`,
+        [requestId, tenantId, message.channelId, message.messageId, message.threadId ?? null],
+      );
+      return rows.length === 1;
+    },
     async propose(tenantId, requestId, proposal) {
       if (!isId(tenantId) || !isId(requestId)) return null;
-      return db.$transaction(async (tx) => {
-        const request = await tx.meetingRequest.findFirst({ where: { id: requestId, tenantId } });
-        if (!request) return null;
-        await tx.proposal.updateMany({
-          where: { requestId, status: 'open' },
-          data: { status: 'superseded' },
-        });
-        await tx.meetingRequest.update({ where: { id: requestId }, data: { status: 'proposed' } });
-        const row = await tx.proposal.create({
-          data: {
-            tenantId,
-            requestId,
-            channelId: proposal.message?.channelId ?? null,
-            messageId: proposal.message?.messageId ?? null,
-            expiresAt: proposal.expiresAt == null ? null : new Date(proposal.expiresAt),
-            slots: {
-              create: proposal.slots.map((slot, rank) => ({
-                rank,
-                startsAt: new Date(slot.start),
-                endsAt: new Date(slot.end),
-                score: slot.score,
-              })),
-            },
-          },
-          include: proposalInclude,
-        });
-        return toProposal(row);
-      }, TX_OPTIONS);
+      const id = randomUUID();
+      const message = proposal.message ?? null;
+      const expiresAt = proposal.expiresAt == null ? null : new Date(proposal.expiresAt).toISOString();
+      // One statement (atomic): the request row is locked, its open proposal superseded, the new one and
+      // its slots inserted. Nothing happens when the request is not this tenant's.
+      const [row] = await sql<{ createdAt: Date }>(
+        `WITH request AS (
+           SELECT id FROM meeting_request WHERE id = $2::uuid AND tenant_id = $1::uuid FOR UPDATE
+         ), superseded AS (
+           UPDATE proposal SET status = 'superseded', updated_at = now()
+           WHERE request_id IN (SELECT id FROM request) AND status = 'open'
+         ), proposed AS (
+           UPDATE meeting_request SET status = 'proposed', updated_at = now() WHERE id IN (SELECT id FROM request)
+         ), inserted AS (
+           INSERT INTO proposal (id, tenant_id, request_id, status, channel_id, message_id, expires_at, updated_at)
+           SELECT $3::uuid, $1::uuid, request.id, 'open', $4, $5, $6::timestamptz, now() FROM request
+           RETURNING id, created_at
+         ), slots AS (
+           INSERT INTO proposal_slot (proposal_id, rank, starts_at, ends_at, score)
+           SELECT inserted.id, u.rank, u.starts_at, u.ends_at, u.score
+           FROM inserted, unnest($7::int[], $8::timestamptz[], $9::timestamptz[], $10::float8[])
+                AS u(rank, starts_at, ends_at, score)
+         )
+         SELECT created_at AS "createdAt" FROM inserted`,
+        [
+          tenantId,
+          requestId,
+          id,
+          message?.channelId ?? null,
+          message?.messageId ?? null,
+          expiresAt,
+          proposal.slots.map((_, rank) => rank),
+          proposal.slots.map((slot) => new Date(slot.start).toISOString()),
+          proposal.slots.map((slot) => new Date(slot.end).toISOString()),
+          proposal.slots.map((slot) => slot.score),
+        ],
+      );
+      if (!row) return null;
+      return {
+        id,
+        tenantId,
+        requestId,
+        status: 'open',
+        slots: proposal.slots.map((slot) => ({ start: slot.start, end: slot.end, score: slot.score })),
+        message: message === null ? null : { channelId: message.channelId, messageId: message.messageId },
+        expiresAt: proposal.expiresAt ?? null,
+        createdAt: ms(row.createdAt),
+      };
     },
     async getProposal(tenantId, proposalId) {
       if (!isId(tenantId) || !isId(proposalId)) return null;
@@ -167,8 +223,15 @@ export function requestRepository(db: Db): MeetingRequestRepository {
       });
       return row ? toProposal(row) : null;
     },
-    setProposalMessage: (tenantId, proposalId, message) =>
-      updateProposal(tenantId, proposalId, { channelId: message.channelId, messageId: message.messageId }),
+    async setProposalMessage(tenantId, proposalId, message) {
+      if (!isId(tenantId) || !isId(proposalId)) return false;
+      const rows = await sql(
+        `UPDATE proposal SET channel_id = $3, message_id = $4, updated_at = now()
+         WHERE id = $1::uuid AND tenant_id = $2::uuid RETURNING id`,
+        [proposalId, tenantId, message.channelId, message.messageId],
+      );
+      return rows.length === 1;
+    },
     setProposalStatus: (tenantId, proposalId, status) => updateProposal(tenantId, proposalId, { status }),
   };
 }

@@ -3,6 +3,17 @@ import { StoreError, sqlState } from '../errors.ts';
 
 export type Db = PrismaClient;
 
+/**
+ * One SQL statement on a pooled connection, rows as `pg` returns them (timestamptz → Date, jsonb parsed,
+ * arrays as arrays, bigint as string). The hot reads and writes of a `/meet` use it: a Prisma query costs
+ * its query compiler about a millisecond of CPU each, a raw statement a tenth of that (issue 10 profile).
+ * Connection-level failures become `StoreError('unavailable')` (see `rethrow`).
+ */
+export type Sql = <Row extends Record<string, unknown>>(
+  text: string,
+  params?: readonly unknown[],
+) => Promise<Row[]>;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Ids are UUIDs; anything else can match no row (and must not reach PostgreSQL as a cast error). */

@@ -123,6 +123,53 @@ describe('signatures', () => {
   });
 });
 
+describe('users.info cache', () => {
+  const infoCalls = (user: string) =>
+    h.fake.callsTo('users.info').filter((c) => String(c.params.user) === user).length;
+
+  it('reads each user once per TTL; a signed user_change makes the next /meet read that user again', async () => {
+    h.fake.addUser('T1', { id: 'UCACHE', name: 'cache', real_name: 'Cachou', tz: 'Europe/Paris' });
+    await propose('<@UCACHE|cache> <@ULI|li> 30m next week "Cache one"');
+    const cache = infoCalls('UCACHE');
+    const li = infoCalls('ULI');
+    const org = infoCalls('UORG');
+    expect(cache).toBeGreaterThan(0);
+    await propose('<@UCACHE|cache> <@ULI|li> 30m next week "Cache two"');
+    expect([infoCalls('UCACHE'), infoCalls('ULI'), infoCalls('UORG')]).toEqual([cache, li, org]);
+
+    // Renamed and deactivated in Slack: the event forgets the cached answer of that user only.
+    h.fake.addUser('T1', {
+      id: 'UCACHE',
+      name: 'cache',
+      real_name: 'Cachou',
+      tz: 'Europe/Paris',
+      deleted: true,
+    });
+    const event = await h.fake.event({
+      teamId: 'T1',
+      event: { type: 'user_change', user: { id: 'UCACHE', team_id: 'T1', deleted: true } },
+    });
+    expect(event.status).toBe(200);
+    const channelId = nextChannel();
+    const sent = await h.fake.command({
+      teamId: 'T1',
+      userId: 'UORG',
+      channelId,
+      text: '<@UCACHE|cache> <@ULI|li> 30m next week "Cache three"',
+    });
+    expect(sent.status).toBe(200);
+    const [reply] = await until(
+      () => h.fake.responsesTo(sent.responseId).length > 0 && h.fake.responsesTo(sent.responseId),
+      'the refusal',
+    );
+    expect(blockText((reply?.body.blocks ?? []) as unknown[]) + String(reply?.body.text)).toContain(
+      'cannot be invited',
+    );
+    expect(h.fake.channelMessages(channelId)).toEqual([]);
+    expect([infoCalls('UCACHE'), infoCalls('ULI'), infoCalls('UORG')]).toEqual([cache + 1, li, org]);
+  });
+});
+
 describe('/meet → proposals → click → booking', () => {
   it('acks within 3 s, posts ranked buttons labelled per viewer zone with reasons, more and cancel', async () => {
     const { message, sent } = await propose('<@UANA|ana> <@ULI|li> 30m next week "Q3 review"');

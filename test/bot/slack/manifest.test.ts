@@ -223,6 +223,7 @@ describe('manifest.yml', () => {
       'app_home_opened',
       'app_uninstalled',
       'tokens_revoked',
+      'user_change',
     ]);
     expect((features.app_home as Json).home_tab_enabled).toBe(true);
     expect(settings.token_rotation_enabled).toBe(true);
