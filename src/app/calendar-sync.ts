@@ -82,7 +82,7 @@ export interface CalendarSyncDeps {
 }
 
 export interface SyncOutcome {
-  readonly code: 'synced' | 'no_watch' | 'no_connection' | 'unsupported';
+  readonly code: 'synced' | 'idle' | 'no_watch' | 'no_connection' | 'unsupported';
   /** Real participant changes acted on. */
   readonly moved: number;
   readonly deleted: number;
@@ -103,15 +103,25 @@ export async function syncWatch(
   const watch = await store.watches.get(tenantId, watchId);
   if (!watch) return { code: 'no_watch', ...NONE };
   await store.watches.beginSync(watch.id);
+  const since = now - SYNC_PAST_MS;
+  const byFeed = watch.provider === 'ics';
+  if (!byFeed) {
+    // None of Convene's events lives in this calendar: nothing to compare, so no provider call (a poll of
+    // every linked calendar every few minutes would spend the people's API quota for nothing). The cursor
+    // is dropped: the first sync after a booking lists the whole window, which also catches deletions.
+    const tracked = await store.watches.trackedEvents(tenantId, { connectionId: watch.connectionId }, since);
+    if (tracked.length === 0) {
+      if (watch.cursor !== null) await store.watches.saveSync(tenantId, watch.id, null, now);
+      return { code: 'idle', ...NONE };
+    }
+  }
   const opened = await deps.sources.open(tenantId, watch.connectionId);
   if (!opened) {
     await store.watches.remove(tenantId, watch.id);
     return { code: 'no_connection', ...NONE };
   }
   if (!opened.source) return { code: 'unsupported', ...NONE };
-  const since = now - SYNC_PAST_MS;
   const window: Interval = { start: since, end: now + SYNC_FUTURE_MS };
-  const byFeed = watch.provider === 'ics';
   const tracked = await store.watches.trackedEvents(
     tenantId,
     byFeed ? { personId: opened.connection.personId } : { connectionId: watch.connectionId },

@@ -486,6 +486,16 @@ describe.each(BACKENDS)('repositories on %s', (backend) => {
       dedupeKey: 'sync-1',
     });
     expect(dup.id).toBe(a.id);
+    expect(await store.jobs.get(a.id)).toEqual(a);
+    expect(a).toMatchObject({ kind: 'sync', payload: { n: 1 }, status: 'queued', attempts: 0, runAt: now });
+    // Concurrent enqueues of one key: one row, every caller gets it.
+    const racing = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        store.jobs.enqueue({ kind: 'race', payload: { i }, runAt: now + HOUR, dedupeKey: 'race-1' }),
+      ),
+    );
+    expect(new Set(racing.map((j) => j.id)).size).toBe(1);
+    expect(await store.jobs.listByDedupePrefix('race-1')).toHaveLength(1);
     for (let i = 0; i < 9; i++) await store.jobs.enqueue({ kind: 'mail', payload: { i }, runAt: now });
     const claims = await Promise.all(
       ['w1', 'w2', 'w3'].map((w) => store.jobs.claim(w, { limit: 4, leaseMs: 60_000, now: now + 1 })),

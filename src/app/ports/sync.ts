@@ -127,8 +127,11 @@ export interface WatchRepository {
       expiresAt: number | null;
     },
   ): Promise<boolean>;
-  /** Stores the cursor of a successful sync and stamps `lastSyncAt` (watch and connection). */
-  saveSync(tenantId: string, watchId: string, cursor: string, syncedAt: number): Promise<boolean>;
+  /**
+   * Stores the cursor of a successful sync and stamps `lastSyncAt` (watch and connection). `null` drops the
+   * cursor: the next sync lists the whole window.
+   */
+  saveSync(tenantId: string, watchId: string, cursor: string | null, syncedAt: number): Promise<boolean>;
   /** Raises `lastMessageNumber` to `n` atomically; false when `n` is not above it (a duplicate or older notification). */
   noteMessage(watchId: string, n: number): Promise<boolean>;
   /** The generation queued syncs share (see `beginSync`). */

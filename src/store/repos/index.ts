@@ -22,7 +22,7 @@ export function createRepositories(db: Db, keys: KeyRing, sql: Sql): Repositorie
     requests: requestRepository(db, sql),
     bookings: bookingRepository(db, sql),
     rotations: rotationRepository(db),
-    jobs: jobRepository(db),
+    jobs: jobRepository(db, sql),
     audit: auditRepository(db),
     nonces: nonceRepository(db),
     watches: watchRepository(db),

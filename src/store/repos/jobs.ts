@@ -1,6 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { EnqueueInput, Job, JobRepository, JobStatus } from '../../app/ports/store.ts';
-import { sqlState, UNIQUE_VIOLATION } from '../errors.ts';
-import { type Db, isId, ms } from './util.ts';
+import { type Db, isId, ms, type Sql } from './util.ts';
 
 /** Delay before attempt n+1 after n failed attempts: 30 s, 1 min, 2 min, … capped at 1 hour. */
 export function backoffMs(attempts: number): number {
@@ -53,54 +53,74 @@ export async function enqueueAll(tx: Pick<Db, 'job'>, inputs: readonly EnqueueIn
   await tx.job.createMany({ data: inputs.map(jobData), skipDuplicates: true });
 }
 
-export function jobRepository(db: Db): JobRepository {
+const JOB_COLUMNS = `id, tenant_id AS "tenantId", kind, payload, status, attempts, max_attempts AS "maxAttempts",
+  run_at AS "runAt", last_error AS "lastError", dedupe_key AS "dedupeKey", created_at AS "createdAt"`;
+
+type JobRow = Row & { createdAt: Date } & Record<string, unknown>;
+
+export function jobRepository(db: Db, sql: Sql): JobRepository {
+  const byDedupeKey = async (key: string) =>
+    (await sql<JobRow>(`SELECT ${JOB_COLUMNS} FROM job WHERE dedupe_key = $1`, [key]))[0];
   return {
     async enqueue(input) {
       const data = jobData(input);
-      if (input.dedupeKey !== undefined) {
-        const existing = await db.job.findUnique({ where: { dedupeKey: input.dedupeKey } });
-        if (existing) return toJob(existing);
-      }
-      try {
-        return toJob(await db.job.create({ data }));
-      } catch (error) {
-        if (input.dedupeKey !== undefined && sqlState(error) === UNIQUE_VIOLATION) {
-          const existing = await db.job.findUnique({ where: { dedupeKey: input.dedupeKey } });
-          if (existing) return toJob(existing);
-        }
-        throw error;
-      }
+      // One statement (the scheduler enqueues often): a job whose dedupe key exists is not inserted, and the
+      // existing one is returned. A key inserted by a transaction still open is waited for, then read.
+      const params = [
+        randomUUID(),
+        data.tenantId,
+        data.kind,
+        JSON.stringify(data.payload ?? null),
+        data.runAt.toISOString(),
+        data.maxAttempts,
+        data.dedupeKey,
+      ];
+      const [row] = await sql<JobRow>(
+        `WITH inserted AS (
+           INSERT INTO job (id, tenant_id, kind, payload, run_at, max_attempts, dedupe_key, updated_at)
+           VALUES ($1::uuid, $2::uuid, $3, $4::jsonb, $5::timestamptz, $6, $7, now())
+           ON CONFLICT (dedupe_key) DO NOTHING
+           RETURNING ${JOB_COLUMNS}
+         )
+         SELECT * FROM inserted
+         UNION ALL
+         SELECT ${JOB_COLUMNS} FROM job WHERE $7::text IS NOT NULL AND dedupe_key = $7 AND NOT EXISTS (SELECT 1 FROM inserted)`,
+        params,
+      );
+      const found = row ?? (data.dedupeKey !== null ? await byDedupeKey(data.dedupeKey) : undefined);
+      if (!found) throw new Error(`jobs: enqueue of ${data.kind} returned no row`);
+      return toJob(found);
     },
     async claim(worker, options) {
       const now = new Date(options.now ?? Date.now());
       const until = new Date(now.getTime() + options.leaseMs);
       const kinds = options.kinds ? [...options.kinds] : null;
-      const claimed = await db.$queryRaw<{ id: string }[]>`
-        UPDATE "job" SET "status" = 'running', "locked_by" = ${worker}, "locked_until" = ${until},
-               "attempts" = "attempts" + 1, "updated_at" = ${now}
-        WHERE "id" IN (
-          SELECT "id" FROM "job"
-          WHERE (("status" = 'queued' AND "run_at" <= ${now}) OR ("status" = 'running' AND "locked_until" < ${now}))
-            AND (${kinds}::text[] IS NULL OR "kind" = ANY(${kinds}::text[]))
-          ORDER BY "run_at", "created_at"
-          LIMIT ${options.limit}
-          FOR UPDATE SKIP LOCKED
-        )
-        RETURNING "id"::text AS "id"`;
-      if (claimed.length === 0) return [];
-      const rows = await db.job.findMany({
-        where: { id: { in: claimed.map((c) => c.id) } },
-        orderBy: [{ runAt: 'asc' }, { createdAt: 'asc' }],
-      });
-      return rows.map(toJob);
+      const claimed = await sql<JobRow>(
+        `UPDATE job SET status = 'running', locked_by = $1, locked_until = $2::timestamptz,
+                attempts = attempts + 1, updated_at = $3::timestamptz
+         WHERE id IN (
+           SELECT id FROM job
+           WHERE ((status = 'queued' AND run_at <= $3::timestamptz) OR (status = 'running' AND locked_until < $3::timestamptz))
+             AND ($4::text[] IS NULL OR kind = ANY($4::text[]))
+           ORDER BY run_at, created_at
+           LIMIT $5
+           FOR UPDATE SKIP LOCKED
+         )
+         RETURNING ${JOB_COLUMNS}`,
+        [worker, until.toISOString(), now.toISOString(), kinds, options.limit],
+      );
+      return claimed
+        .sort((a, b) => ms(a.runAt) - ms(b.runAt) || ms(a.createdAt) - ms(b.createdAt))
+        .map(toJob);
     },
     async complete(jobId, worker) {
       if (!isId(jobId)) return false;
-      const result = await db.job.updateMany({
-        where: { id: jobId, lockedBy: worker, status: 'running' },
-        data: { status: 'done', lockedBy: null, lockedUntil: null },
-      });
-      return result.count === 1;
+      const done = await sql(
+        `UPDATE job SET status = 'done', locked_by = NULL, locked_until = NULL, updated_at = now()
+         WHERE id = $1::uuid AND locked_by = $2 AND status = 'running' RETURNING id`,
+        [jobId, worker],
+      );
+      return done.length === 1;
     },
     async fail(jobId, worker, error, now = Date.now()) {
       if (!isId(jobId)) return null;

@@ -39,9 +39,34 @@ const PUSH: SyncSettings = {
 };
 
 let n = 0;
-async function setup(push: 'google' | 'graph' | null, settings: SyncSettings = PUSH) {
+async function setup(
+  push: 'google' | 'graph' | null,
+  settings: SyncSettings = PUSH,
+  options: { tracked?: boolean } = {},
+) {
   const s = await seed(store, `WA${++n}`);
   const connectionId = s.connections.get(s.li)!;
+  // A booking whose event lives in Li's calendar: what the watch is for (an untracked calendar is not read).
+  if (options.tracked !== false) {
+    const booked = await store.bookings.bookSlot({
+      tenantId: s.tenantId,
+      people: [s.ana, s.li],
+      start: NOW + DAY,
+      end: NOW + DAY + HOUR,
+      title: 'Sync',
+      idempotencyKey: `watches-${n}`,
+      organizerId: s.ana,
+    });
+    if (!booked.ok) throw new Error('setup: booking failed');
+    await store.bookings.recordEvent(s.tenantId, booked.booking.id, {
+      personId: s.li,
+      calendarId: 'primary',
+      connectionId,
+      providerEventId: `ev-${n}`,
+      iCalUID: null,
+      status: 'created',
+    });
+  }
   const source = new ScriptedSource();
   source.push = push;
   source.expiresAt = NOW + 6 * DAY;
@@ -182,6 +207,41 @@ describe('push watches', () => {
         (j) => j.status === 'queued',
       ),
     ).toHaveLength(1);
+  });
+
+  it('a calendar holding none of Convene events is not read: no provider call, its cursor dropped', async () => {
+    const { s, source, watch, run } = await setup(null, { publicUrl: null }, { tracked: false });
+    await store.watches.saveSync(s.tenantId, watch.id, 'old-cursor', NOW);
+    const [poll] = await store.jobs.listByDedupePrefix(`${CALENDAR_POLL_JOB}:${watch.id}:`);
+    await run(poll!.runAt);
+    expect(source.queries).toHaveLength(0);
+    expect((await store.watches.get(s.tenantId, watch.id))!.cursor).toBeNull();
+    // Polling goes on; once a booking's event is in the calendar, the next poll lists the whole window.
+    const queued = (await store.jobs.listByDedupePrefix(`${CALENDAR_POLL_JOB}:${watch.id}:`)).filter(
+      (j) => j.status === 'queued',
+    );
+    expect(queued).toHaveLength(1);
+    const booked = await store.bookings.bookSlot({
+      tenantId: s.tenantId,
+      people: [s.ana, s.li],
+      start: NOW + 2 * DAY,
+      end: NOW + 2 * DAY + HOUR,
+      title: 'Later',
+      idempotencyKey: `watches-idle-${n}`,
+      organizerId: s.ana,
+    });
+    if (!booked.ok) throw new Error('booking failed');
+    await store.bookings.recordEvent(s.tenantId, booked.booking.id, {
+      personId: s.li,
+      calendarId: 'primary',
+      connectionId: watch.connectionId,
+      providerEventId: 'ev-later',
+      iCalUID: null,
+      status: 'created',
+    });
+    await run(queued[0]!.runAt);
+    expect(source.queries).toHaveLength(1);
+    expect(source.queries[0]!.cursor ?? null).toBeNull();
   });
 
   it('a connection whose write calendar changed loses the old watch; reconciling twice adds nothing', async () => {
