@@ -13,6 +13,7 @@
 import type { AuthorizeResult, Logger, ReceiverProcessEventErrorHandlerArgs } from '@slack/bolt';
 import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
 import type { Router } from 'express';
+import pLimit from 'p-limit';
 import type { Locale } from '../../app/views.ts';
 import { CommandRateLimiter, rateLimitedMessage } from '../rate-limit.ts';
 import { detectLocale } from './common.ts';
@@ -95,6 +96,9 @@ function boltLogger(log: (line: string) => void): Logger {
   };
 }
 
+/** See `SlackConfig.requestConcurrency`. */
+export const DEFAULT_REQUEST_CONCURRENCY = 32;
+
 export function createSlackAdapter(deps: SlackDeps, config: SlackConfig): SlackAdapter {
   const log = deps.log ?? ((line: string) => console.error(line));
   // Bolt authorizes every request before the listener can ack: read the installation through a short
@@ -107,6 +111,7 @@ export function createSlackAdapter(deps: SlackDeps, config: SlackConfig): SlackA
     dedupe: new Deduper(),
     installations,
     users: createUserInfoCache(deps.clock ?? Date.now),
+    requests: pLimit(Math.max(1, config.requestConcurrency ?? DEFAULT_REQUEST_CONCURRENCY)),
   };
   const logger = boltLogger(log);
   const mode = config.mode ?? 'http';

@@ -93,6 +93,8 @@ export interface SlackConfig {
   readonly unhandledRequestTimeoutMillis?: number;
   /** Per-user and per-workspace limits on the slash command (in memory, per replica). None: unlimited. */
   readonly rateLimit?: RateLimitSettings;
+  /** Meeting requests worked on at once after their ack (the rest wait in order). Default 32. */
+  readonly requestConcurrency?: number;
 }
 
 export type Block = Record<string, unknown>;
@@ -161,6 +163,12 @@ export interface SlackRuntime {
     /** The cached installation of a team (its workspace included), read from the store when not cached. */
     find?(teamId: string): Promise<{ readonly workspace: Workspace } | null>;
   };
+  /**
+   * Runs a meeting request's work after its ack with at most `requestConcurrency` at once, first come first
+   * served. Under a burst the event loop then stays free for acks (Slack's 3 s) and the first requests finish
+   * first, instead of every request slowing every other. None: no limit.
+   */
+  readonly requests?: <T>(work: () => Promise<T>) => Promise<T>;
   /** `users.info` answers by workspace and user (see `people.ts`); none = every call goes to Slack. */
   readonly users?: UserInfoCache;
 }

@@ -87,17 +87,19 @@ export async function meetCommand(rt: SlackRuntime, args: MeetCommandArgs): Prom
     return;
   }
   if (sub === 'request') {
-    await handleMeetRequest(
-      rt,
-      { client, respond },
-      {
-        workspace,
-        userId: command.user_id,
-        channelId: command.channel_id,
-        text: command.text,
-        locale,
-      },
-    );
+    const work = () =>
+      handleMeetRequest(
+        rt,
+        { client, respond },
+        {
+          workspace,
+          userId: command.user_id,
+          channelId: command.channel_id,
+          text: command.text,
+          locale,
+        },
+      );
+    await (rt.requests ? rt.requests(work) : work());
     return;
   }
   if (sub === 'team') {
