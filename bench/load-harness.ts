@@ -208,6 +208,10 @@ export async function createWorld(
             SLACK_BOT_TOKEN: team.botToken,
             SLACK_API_URL: slack!.apiUrl,
             BENCH_GOOGLE_URL: google!.fake.url,
+            // The bench has tens of thousands of linked Google calendars and no public https URL, so every watch
+            // polls (production Google/Microsoft watches are pushed). Polling them all every 5 minutes would add
+            // ~70 polls/s of background work to what is measured; the bench polls hourly (BENCH_POLL_SECONDS).
+            CONVENE_SYNC_POLL_SECONDS: process.env.BENCH_POLL_SECONDS ?? '3600',
             BENCH_GOOGLE_CLIENT_ID: google!.client.clientId,
             BENCH_GOOGLE_CLIENT_SECRET: google!.client.clientSecret,
             ...(serverOptions.poolSize ? { BENCH_POOL_SIZE: String(serverOptions.poolSize) } : {}),

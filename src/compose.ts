@@ -14,7 +14,7 @@ import {
   createSyncQueue,
   createWatchLookup,
   ensureWatches,
-  reconcileWatches,
+  reconcileAtStart,
   type SyncSettings,
   syncJobHandlers,
 } from './app/calendar-sync/watches.ts';
@@ -258,8 +258,8 @@ export function composeChat(
       },
       { worker: `${hostname()}:${process.pid}` },
     );
-    // Watches of every connection (idempotent across replicas: one job per slot).
-    await reconcileWatches(store, syncSettings, Date.now()).catch((error: unknown) =>
+    // Watches of every connection, unless a reconciliation is already scheduled (idempotent across replicas).
+    await reconcileAtStart(store, syncSettings, Date.now()).catch((error: unknown) =>
       log(`sync: reconciling watches failed: ${error instanceof Error ? error.message : String(error)}`),
     );
   });

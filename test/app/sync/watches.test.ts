@@ -6,10 +6,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CALENDAR_POLL_JOB,
+  CALENDAR_RECONCILE_JOB,
   CALENDAR_WATCH_JOB,
   channelSecret,
   createSyncQueue,
   ensureWatches,
+  reconcileAtStart,
   type SyncSettings,
   syncJobHandlers,
 } from '../../../src/app/calendar-sync/watches.ts';
@@ -242,6 +244,36 @@ describe('push watches', () => {
     await run(queued[0]!.runAt);
     expect(source.queries).toHaveLength(1);
     expect(source.queries[0]!.cursor ?? null).toBeNull();
+  });
+
+  it('at start: reconciles when nothing is scheduled, else leaves it to the scheduled job', async () => {
+    const { s, watch } = await setup(null, { publicUrl: null });
+    // A connection made behind Convene's back (no watch yet), e.g. restored from a backup.
+    const extra = await store.connections.save({
+      tenantId: s.tenantId,
+      personId: s.zoe,
+      provider: 'caldav',
+      account: 'https://dav.example/zoe/',
+      busyCalendarIds: ['/zoe/cal/'],
+      writeCalendarId: '/zoe/cal/',
+      secrets: { username: 'zoe', password: 'x' },
+    });
+    const watched = async () => (await store.watches.listForConnection(s.tenantId, extra!.id)).length;
+    for (const job of await store.jobs.listByDedupePrefix(`${CALENDAR_RECONCILE_JOB}:`))
+      await store.jobs.cancelQueued(job.dedupeKey!);
+    expect(await reconcileAtStart(store, { publicUrl: null }, NOW)).toBe('reconciled');
+    expect(await watched()).toBe(1);
+    const scheduled = (await store.jobs.listByDedupePrefix(`${CALENDAR_RECONCILE_JOB}:`)).filter(
+      (j) => j.status === 'queued',
+    );
+    expect(scheduled).toHaveLength(1);
+    await store.watches.remove(
+      s.tenantId,
+      (await store.watches.listForConnection(s.tenantId, extra!.id))[0]!.id,
+    );
+    expect(await reconcileAtStart(store, { publicUrl: null }, NOW + HOUR / 2)).toBe('scheduled');
+    expect(await watched()).toBe(0);
+    expect(await store.watches.get(s.tenantId, watch.id)).not.toBeNull();
   });
 
   it('a connection whose write calendar changed loses the old watch; reconciling twice adds nothing', async () => {
