@@ -6,6 +6,7 @@
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { generateKeyEntry } from '../src/store/crypto.ts';
@@ -27,6 +28,37 @@ export interface ServerStats {
   readonly logCount: number;
   readonly logTail: readonly string[];
   readonly metrics: string;
+  /** The server process's CPU time so far (user + system), ms. */
+  readonly cpuMs: number;
+}
+
+/**
+ * CPU time (user + system, ms) of the local PostgreSQL server's processes now alive, from /proc; null when
+ * they cannot be read (another host, no /proc). Backends that exited are not counted.
+ */
+export function postgresCpuMs(): number | null {
+  try {
+    const tick = 10; // USER_HZ = 100 on Linux
+    let total = 0;
+    let found = 0;
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      } catch {
+        continue;
+      }
+      const close = stat.lastIndexOf(')');
+      if (!stat.slice(stat.indexOf('(') + 1, close).startsWith('postgres')) continue;
+      const fields = stat.slice(close + 2).split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) * tick;
+      found++;
+    }
+    return found > 0 ? total : null;
+  } catch {
+    return null;
+  }
 }
 
 export interface ServerProcess {
@@ -212,6 +244,9 @@ export async function createWorld(
             // polls (production Google/Microsoft watches are pushed). Polling them all every 5 minutes would add
             // ~70 polls/s of background work to what is measured; the bench polls hourly (BENCH_POLL_SECONDS).
             CONVENE_SYNC_POLL_SECONDS: process.env.BENCH_POLL_SECONDS ?? '3600',
+            ...(process.env.CONVENE_REQUEST_CONCURRENCY
+              ? { CONVENE_REQUEST_CONCURRENCY: process.env.CONVENE_REQUEST_CONCURRENCY }
+              : {}),
             BENCH_GOOGLE_CLIENT_ID: google!.client.clientId,
             BENCH_GOOGLE_CLIENT_SECRET: google!.client.clientSecret,
             ...(serverOptions.poolSize ? { BENCH_POOL_SIZE: String(serverOptions.poolSize) } : {}),

@@ -15,7 +15,7 @@
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createProviderFactory } from '../src/app/calendar-access/providers.ts';
-import { createWebServer } from '../src/bot/web/server.ts';
+import { createWebServer, LISTEN_BACKLOG } from '../src/bot/web/server.ts';
 import { composeChat } from '../src/compose.ts';
 import { createLogger } from '../src/observability/log.ts';
 import { createMetrics } from '../src/observability/metrics.ts';
@@ -62,7 +62,7 @@ const app = createWebServer({
   // Production writes one JSON line per request to stdout; the parent discards it.
   logger: createLogger({ level: 'info' }),
 });
-const server = app.listen(0, '127.0.0.1');
+const server = app.listen(0, '127.0.0.1', LISTEN_BACKLOG);
 await new Promise<void>((resolve, reject) => {
   server.once('listening', resolve);
   server.once('error', reject);
@@ -86,6 +86,7 @@ process.on('message', async (message: Message) => {
       logCount,
       logTail: [...logLines],
       metrics: await metrics.registry.metrics(),
+      cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
     });
     loop.reset();
   } else if (message.type === 'stop') {

@@ -35,6 +35,7 @@ import {
   createWorld,
   DEFAULT_DATABASE_URL,
   type LoadWorld,
+  postgresCpuMs,
   type ServerProcess,
   sendClick,
   sendMeet,
@@ -116,6 +117,9 @@ interface PhaseResult {
   clientLoopP99Ms: number;
   serverLoopP99Ms: number;
   pgActiveMax: number;
+  /** CPU per request over the phase (until its proposals were posted), ms: the server process and PostgreSQL. */
+  serverCpuMsPerRequest: number;
+  pgCpuMsPerRequest: number;
 }
 
 let channelSeq = 0;
@@ -137,7 +141,8 @@ async function phase(
   const names: string[] = [];
   const clientLoop = monitorEventLoopDelay({ resolution: 10 });
   clientLoop.enable();
-  await servers[0]!.stats(); // resets the server's event-loop histogram
+  const cpuBefore = await Promise.all(servers.map((s) => s.stats())); // also resets the loop histograms
+  const pgBefore = postgresCpuMs();
   let pgActiveMax = 0;
   const sampler = setInterval(() => {
     world.store
@@ -173,7 +178,10 @@ async function phase(
     await waitFor(() => names.every((c) => world.posted.has(c)), PROPOSAL_TIMEOUT_MS);
   clearInterval(sampler);
   clientLoop.disable();
-  const server = await servers[0]!.stats();
+  const pgAfter = postgresCpuMs();
+  const cpuAfter = await Promise.all(servers.map((s) => s.stats()));
+  const server = cpuAfter[0]!;
+  const serverCpuMs = cpuAfter.reduce((sum, s, k) => sum + s.cpuMs - cpuBefore[k]!.cpuMs, 0);
   const proposalMs = names.map((c, k) =>
     world.posted.has(c) ? world.posted.get(c)! - sentAt[k]! : Number.POSITIVE_INFINITY,
   );
@@ -189,6 +197,8 @@ async function phase(
     clientLoopP99Ms: clientLoop.percentile(99) / 1e6,
     serverLoopP99Ms: server.loopP99Ms,
     pgActiveMax,
+    serverCpuMsPerRequest: serverCpuMs / total,
+    pgCpuMsPerRequest: pgBefore !== null && pgAfter !== null ? (pgAfter - pgBefore) / total : Number.NaN,
   };
 }
 
@@ -248,7 +258,7 @@ async function run(world: LoadWorld, args: Args, log: (line: string) => void): P
       const stats = await server.stats();
       rates.push({ rate, cold, warm, rssAfterMb: stats.rss / 2 ** 20 });
       log(
-        `  ${rate} req/s: ack p99 cold ${cold.ack.p99.toFixed(0)} ms / warm ${warm.ack.p99.toFixed(0)} ms; first proposal p95 cold ${cold.proposal.p95.toFixed(0)} ms / warm ${warm.proposal.p95.toFixed(0)} ms; server loop p99 ${cold.serverLoopP99Ms.toFixed(0)}/${warm.serverLoopP99Ms.toFixed(0)} ms; client loop p99 ${cold.clientLoopP99Ms.toFixed(0)} ms; PG busy max ${Math.max(cold.pgActiveMax, warm.pgActiveMax)}; adapter log lines ${stats.logCount}`,
+        `  ${rate} req/s: ack p99 cold ${cold.ack.p99.toFixed(0)} ms / warm ${warm.ack.p99.toFixed(0)} ms; first proposal p95 cold ${cold.proposal.p95.toFixed(0)} ms / warm ${warm.proposal.p95.toFixed(0)} ms; server loop p99 ${cold.serverLoopP99Ms.toFixed(0)}/${warm.serverLoopP99Ms.toFixed(0)} ms; client loop p99 ${cold.clientLoopP99Ms.toFixed(0)} ms; CPU per request cold/warm: server ${cold.serverCpuMsPerRequest.toFixed(1)}/${warm.serverCpuMsPerRequest.toFixed(1)} ms, PostgreSQL ${cold.pgCpuMsPerRequest.toFixed(1)}/${warm.pgCpuMsPerRequest.toFixed(1)} ms; PG busy max ${Math.max(cold.pgActiveMax, warm.pgActiveMax)}; adapter log lines ${stats.logCount}`,
       );
       if (stats.logCount > 0) log(`    last adapter lines: ${stats.logTail.slice(-3).join(' | ')}`);
     } finally {
@@ -469,14 +479,14 @@ async function main(): Promise<void> {
         `Medians of ${runs.length} run(s); ms; ${GROUP} participants per /meet; provider answers after ${args.latencyMs} ms`,
       );
       log(
-        '| rate | cache | ack p50 | ack p95 | ack p99 | first proposal p50 | p95 | p99 | failed acks | no proposal |',
+        '| rate | cache | ack p50 | ack p95 | ack p99 | first proposal p50 | p95 | p99 | failed acks | no proposal | server CPU/req | PG CPU/req |',
       );
-      log('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+      log('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
       for (let k = 0; k < args.rates.length; k++) {
         for (const cache of ['cold', 'warm'] as const) {
           const p = (f: (x: PhaseResult) => number) => m((r) => f(r.rates[k]![cache]));
           log(
-            `| ${args.rates[k]} | ${cache} | ${fmt(p((x) => x.ack.p50))} | ${fmt(p((x) => x.ack.p95))} | ${fmt(p((x) => x.ack.p99))} | ${fmt(p((x) => x.proposal.p50))} | ${fmt(p((x) => x.proposal.p95))} | ${fmt(p((x) => x.proposal.p99))} | ${fmt(p((x) => x.ackFailed))} | ${fmt(p((x) => x.noProposal))} |`,
+            `| ${args.rates[k]} | ${cache} | ${fmt(p((x) => x.ack.p50))} | ${fmt(p((x) => x.ack.p95))} | ${fmt(p((x) => x.ack.p99))} | ${fmt(p((x) => x.proposal.p50))} | ${fmt(p((x) => x.proposal.p95))} | ${fmt(p((x) => x.proposal.p99))} | ${fmt(p((x) => x.ackFailed))} | ${fmt(p((x) => x.noProposal))} | ${fmt(p((x) => x.serverCpuMsPerRequest))} | ${fmt(p((x) => x.pgCpuMsPerRequest))} |`,
           );
         }
       }

@@ -21,7 +21,7 @@ import { withDefaultRateLimits } from './bot/rate-limit.ts';
 import { SlackConfigError } from './bot/slack/config.ts';
 import { createPlaygroundRouter } from './bot/web/playground/router.ts';
 import type { MountedRouter } from './bot/web/server.ts';
-import { createWebServer } from './bot/web/server.ts';
+import { createWebServer, LISTEN_BACKLOG } from './bot/web/server.ts';
 import type { ChatServices } from './compose.ts';
 import { composeChat } from './compose.ts';
 import { checkConfig } from './config.ts';
@@ -76,7 +76,7 @@ async function start(env: NodeJS.ProcessEnv): Promise<void> {
     logger: createLogger({ level: env.LOG_LEVEL?.trim() || 'info' }),
     metrics,
   });
-  const server = app.listen(port, host);
+  const server = app.listen(port, host, LISTEN_BACKLOG);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve);

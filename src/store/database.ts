@@ -3,6 +3,7 @@
  * embedded PGlite in the data directory otherwise (migrated automatically). Returns the repositories
  * (the ports of src/app/ports/store.ts) and `close()`.
  */
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
@@ -161,13 +162,20 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<S
 
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   let closing: Promise<void> | undefined;
-  const query = async <Row extends Record<string, unknown>>(sql: string, params: readonly unknown[] = []) => {
+  const run = async <Row extends Record<string, unknown>>(
+    sql: string,
+    params: readonly unknown[],
+    prepared: boolean,
+  ) => {
     if (closing) throw new StoreError('closed', 'the store is closed');
     // Not `pool.query`: it discards the connection on any SQL error, and the embedded server has one.
     const client = await pool.connect().catch(rethrow);
     let broken: Error | undefined;
     try {
-      return (await client.query<Row>(sql, [...params])).rows;
+      // The repositories' statements are a fixed set: each is prepared once per connection (named by a hash
+      // of its text) so PostgreSQL parses and plans it once, not on every `/meet`.
+      const config = prepared ? { text: sql, values: [...params], name: statementName(sql) } : sql;
+      return (await (prepared ? client.query<Row>(config) : client.query<Row>(sql, [...params]))).rows;
     } catch (error) {
       // A socket failure or a server shutting the session down: the connection is not given back.
       const state = sqlState(error);
@@ -178,7 +186,9 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<S
       client.release(broken);
     }
   };
-  const repos = createRepositories(prisma, keyRing, query);
+  const query = <Row extends Record<string, unknown>>(sql: string, params: readonly unknown[] = []) =>
+    run<Row>(sql, params, false);
+  const repos = createRepositories(prisma, keyRing, (sql, params = []) => run(sql, params, true));
   return {
     ...repos,
     backend: embedded ? 'pglite' : 'postgres',
@@ -262,3 +272,15 @@ async function checkKeys(db: pg.PoolClient, keyRing: KeyRing, location: string):
 function randomKey(): string {
   return Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(32))).toString('base64');
 }
+
+/** A prepared statement's name: stable for one SQL text (PostgreSQL keeps up to 63 bytes of a name). */
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (name === undefined) {
+    name = `convene_${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`;
+    // The repositories' texts are a fixed set; the bound only guards against a caller building texts.
+    if (statementNames.size < 1_000) statementNames.set(sql, name);
+  }
+  return name;
+}
+const statementNames = new Map<string, string>();

@@ -97,7 +97,7 @@ function boltLogger(log: (line: string) => void): Logger {
 }
 
 /** See `SlackConfig.requestConcurrency`. */
-export const DEFAULT_REQUEST_CONCURRENCY = 32;
+export const DEFAULT_REQUEST_CONCURRENCY = 128;
 
 export function createSlackAdapter(deps: SlackDeps, config: SlackConfig): SlackAdapter {
   const log = deps.log ?? ((line: string) => console.error(line));

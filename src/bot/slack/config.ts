@@ -68,6 +68,7 @@ export function slackConfigFromEnv(env: NodeJS.ProcessEnv = process.env): SlackC
   const apiUrl = get('SLACK_API_URL');
   const rateLimits = rateLimitsFromEnv(env);
   const redirectUri = get('SLACK_REDIRECT_URI');
+  const concurrency = Number(get('CONVENE_REQUEST_CONCURRENCY') ?? Number.NaN);
   return {
     signingSecret,
     mode: socket ? 'socket' : 'http',
@@ -77,5 +78,6 @@ export function slackConfigFromEnv(env: NodeJS.ProcessEnv = process.env): SlackC
     ...(redirectUri ? { redirectUri } : {}),
     ...(apiUrl ? { slackApiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` } : {}),
     ...(rateLimits ? { rateLimit: rateLimits } : {}),
+    ...(Number.isInteger(concurrency) && concurrency > 0 ? { requestConcurrency: concurrency } : {}),
   } as SlackConfig;
 }

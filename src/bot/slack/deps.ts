@@ -93,7 +93,7 @@ export interface SlackConfig {
   readonly unhandledRequestTimeoutMillis?: number;
   /** Per-user and per-workspace limits on the slash command (in memory, per replica). None: unlimited. */
   readonly rateLimit?: RateLimitSettings;
-  /** Meeting requests worked on at once after their ack (the rest wait in order). Default 32. */
+  /** Meeting requests worked on at once after their ack (the rest wait in order): `CONVENE_REQUEST_CONCURRENCY`, default 128. */
   readonly requestConcurrency?: number;
 }
 

@@ -21,6 +21,13 @@ import type { Logger } from 'pino';
 import type { Metrics } from '../../observability/metrics.ts';
 import { chatRoute } from '../../observability/metrics.ts';
 
+/**
+ * The listen backlog of Convene's web server: Slack and Discord open many connections in a burst, and a SYN
+ * dropped by a full accept queue (Node's default holds 511) costs the sender a 1 s retransmission out of the
+ * 3 s ack window. The kernel caps it at `net.core.somaxconn`.
+ */
+export const LISTEN_BACKLOG = 4096;
+
 export interface MountedRouter {
   /** Mount path, default `/`. */
   readonly path?: string;

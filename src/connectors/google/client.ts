@@ -7,6 +7,8 @@
  *  - surfaces failures as `ProviderError` (aborts rethrow the signal's reason).
  */
 
+import http from 'node:http';
+import https from 'node:https';
 import type { calendar_v3, MethodOptions } from '@googleapis/calendar';
 import { calendar } from '@googleapis/calendar';
 import type { TokenSource } from '../provider.ts';
@@ -30,12 +32,26 @@ export interface GoogleCalendarClientOptions {
  * read (issue 10: per-connection SDK clients and agents made RSS grow with the people read).
  */
 const apis = new Map<string, calendar_v3.Calendar>();
+
+/**
+ * At most this many connections to one API root, kept alive between calls. Without a bound a burst of
+ * `/meet` requests (10 free/busy reads each) opens one TLS connection per read and drops most of them
+ * afterwards (Node keeps 256 idle): the handshakes cost more CPU than the reads. Reads beyond it wait
+ * for a free connection.
+ */
+export const GOOGLE_MAX_SOCKETS = 128;
+
+function keepAliveAgent(rootUrl: string): http.Agent {
+  const options = { keepAlive: true, maxSockets: GOOGLE_MAX_SOCKETS, maxFreeSockets: GOOGLE_MAX_SOCKETS };
+  return rootUrl.startsWith('http:') ? new http.Agent(options) : new https.Agent(options);
+}
 function sharedApi(rootUrl: string): calendar_v3.Calendar {
   let api = apis.get(rootUrl);
   if (!api) {
     api = calendar({
       version: 'v3',
       rootUrl,
+      agent: keepAliveAgent(rootUrl),
       // gaxios would retry GET/PUT/DELETE itself and ignores Retry-After; our withRetry does it all.
       // @see https://developers.google.com/calendar/api/guides/errors#exponential_backoff
       retry: false,

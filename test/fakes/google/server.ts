@@ -239,7 +239,9 @@ export class FakeGoogle {
   async start(): Promise<this> {
     const app = this.#buildApp();
     await new Promise<void>((resolve, reject) => {
-      const server = app.listen(0, '127.0.0.1', (error?: Error) => (error ? reject(error) : resolve()));
+      // A deep accept queue: under load tests the server opens hundreds of connections at once, and a
+      // dropped SYN costs the caller a 1 s retransmission that real Google would not cause.
+      const server = app.listen(0, '127.0.0.1', 4096, (error?: Error) => (error ? reject(error) : resolve()));
       this.#server = server;
     });
     const address = this.#server!.address() as AddressInfo;

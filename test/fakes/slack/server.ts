@@ -156,7 +156,8 @@ export class FakeSlack {
         res.end(String(error));
       });
     });
-    server.listen(0, '127.0.0.1');
+    // A deep accept queue (load tests open hundreds of connections at once; see the Google fake).
+    server.listen(0, '127.0.0.1', 4096);
     await once(server, 'listening');
     const address = server.address();
     fake.#port = typeof address === 'object' && address ? address.port : 0;
