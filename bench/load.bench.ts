@@ -120,6 +120,8 @@ interface PhaseResult {
   /** CPU per request over the phase (until its proposals were posted), ms: the server process and PostgreSQL. */
   serverCpuMsPerRequest: number;
   pgCpuMsPerRequest: number;
+  /** This process (the Slack and Google fakes and the load generator), ms per request. */
+  benchCpuMsPerRequest: number;
 }
 
 let channelSeq = 0;
@@ -143,6 +145,7 @@ async function phase(
   clientLoop.enable();
   const cpuBefore = await Promise.all(servers.map((s) => s.stats())); // also resets the loop histograms
   const pgBefore = postgresCpuMs();
+  const benchBefore = process.cpuUsage();
   let pgActiveMax = 0;
   const sampler = setInterval(() => {
     world.store
@@ -179,6 +182,7 @@ async function phase(
   clearInterval(sampler);
   clientLoop.disable();
   const pgAfter = postgresCpuMs();
+  const benchCpu = process.cpuUsage(benchBefore);
   const cpuAfter = await Promise.all(servers.map((s) => s.stats()));
   const server = cpuAfter[0]!;
   const serverCpuMs = cpuAfter.reduce((sum, s, k) => sum + s.cpuMs - cpuBefore[k]!.cpuMs, 0);
@@ -199,6 +203,7 @@ async function phase(
     pgActiveMax,
     serverCpuMsPerRequest: serverCpuMs / total,
     pgCpuMsPerRequest: pgBefore !== null && pgAfter !== null ? (pgAfter - pgBefore) / total : Number.NaN,
+    benchCpuMsPerRequest: (benchCpu.user + benchCpu.system) / 1000 / total,
   };
 }
 
@@ -258,7 +263,7 @@ async function run(world: LoadWorld, args: Args, log: (line: string) => void): P
       const stats = await server.stats();
       rates.push({ rate, cold, warm, rssAfterMb: stats.rss / 2 ** 20 });
       log(
-        `  ${rate} req/s: ack p99 cold ${cold.ack.p99.toFixed(0)} ms / warm ${warm.ack.p99.toFixed(0)} ms; first proposal p95 cold ${cold.proposal.p95.toFixed(0)} ms / warm ${warm.proposal.p95.toFixed(0)} ms; server loop p99 ${cold.serverLoopP99Ms.toFixed(0)}/${warm.serverLoopP99Ms.toFixed(0)} ms; client loop p99 ${cold.clientLoopP99Ms.toFixed(0)} ms; CPU per request cold/warm: server ${cold.serverCpuMsPerRequest.toFixed(1)}/${warm.serverCpuMsPerRequest.toFixed(1)} ms, PostgreSQL ${cold.pgCpuMsPerRequest.toFixed(1)}/${warm.pgCpuMsPerRequest.toFixed(1)} ms; PG busy max ${Math.max(cold.pgActiveMax, warm.pgActiveMax)}; adapter log lines ${stats.logCount}`,
+        `  ${rate} req/s: ack p99 cold ${cold.ack.p99.toFixed(0)} ms / warm ${warm.ack.p99.toFixed(0)} ms; first proposal p95 cold ${cold.proposal.p95.toFixed(0)} ms / warm ${warm.proposal.p95.toFixed(0)} ms; server loop p99 ${cold.serverLoopP99Ms.toFixed(0)}/${warm.serverLoopP99Ms.toFixed(0)} ms; client loop p99 ${cold.clientLoopP99Ms.toFixed(0)} ms; CPU per request cold/warm: server ${cold.serverCpuMsPerRequest.toFixed(1)}/${warm.serverCpuMsPerRequest.toFixed(1)} ms, PostgreSQL ${cold.pgCpuMsPerRequest.toFixed(1)}/${warm.pgCpuMsPerRequest.toFixed(1)} ms, fakes and load generator ${cold.benchCpuMsPerRequest.toFixed(1)}/${warm.benchCpuMsPerRequest.toFixed(1)} ms; PG busy max ${Math.max(cold.pgActiveMax, warm.pgActiveMax)}; adapter log lines ${stats.logCount}`,
       );
       if (stats.logCount > 0) log(`    last adapter lines: ${stats.logTail.slice(-3).join(' | ')}`);
     } finally {
