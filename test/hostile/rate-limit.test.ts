@@ -15,7 +15,7 @@ import {
   withDefaultRateLimits,
 } from '../../src/bot/rate-limit.ts';
 import { createWebServer } from '../../src/bot/web/server.ts';
-import { type Harness, memoryCalendars, startHarness } from '../bot/slack/harness.ts';
+import { type Harness, installTeam, memoryCalendars, startHarness } from '../bot/slack/harness.ts';
 import { FakeDiscord } from '../fakes/discord/server.ts';
 
 describe('CommandRateLimiter', () => {
@@ -94,13 +94,7 @@ describe('rate limits on the real endpoints', () => {
       deps: { busy: cal.busy, writer: cal.writer, clock: () => Date.UTC(2030, 0, 16, 10) },
       config: { rateLimit: { userPerMinute: 1, workspacePerMinute: 100, clock: () => 0 } },
     });
-    const team = h.fake.addTeam({ id: 'T1', name: 'Acme' });
-    await h.store.workspaces.install({
-      platform: 'slack',
-      externalId: 'T1',
-      name: 'Acme',
-      botToken: team.botToken,
-    });
+    await installTeam(h, 'T1', 'Acme');
     h.fake.addUser('T1', { id: 'UORG', name: 'olga', real_name: 'Olga', tz: 'Europe/Paris' });
     const first = await h.fake.command({ teamId: 'T1', userId: 'UORG', channelId: 'C1', text: 'aide' });
     expect(first.status).toBe(200);

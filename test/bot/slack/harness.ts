@@ -63,6 +63,18 @@ export async function startHarness(options: {
   };
 }
 
+/** A Slack team in the fake and its installed workspace in the store (bot token recorded). */
+export async function installTeam(h: Harness, id: string, name: string) {
+  const team = h.fake.addTeam({ id, name });
+  const workspace = await h.store.workspaces.install({
+    platform: 'slack',
+    externalId: id,
+    name,
+    botToken: team.botToken,
+  });
+  return { team, workspace };
+}
+
 /** Waits until `check` returns a value (the listeners keep working after the ack). */
 export async function until<T>(
   check: () => T | undefined | null | false,

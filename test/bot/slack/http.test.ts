@@ -80,6 +80,18 @@ async function propose(text: string, userId = 'UORG') {
   return { channelId, message, sent };
 }
 
+/** /meet in a fresh channel whose answer is a private reply (response_url); waits for it. */
+async function privateReply(text: string, userId = 'UORG') {
+  const channelId = nextChannel();
+  const sent = await h.fake.command({ teamId: 'T1', userId, channelId, text });
+  expect(sent.status).toBe(200);
+  const [reply] = await until(
+    () => h.fake.responsesTo(sent.responseId).length > 0 && h.fake.responsesTo(sent.responseId),
+    'the private reply',
+  );
+  return { channelId, reply };
+}
+
 describe('signatures', () => {
   it('refuses forged and stale requests with 401 and runs nothing', async () => {
     const before = h.fake.calls.length;
@@ -150,21 +162,8 @@ describe('users.info cache', () => {
       event: { type: 'user_change', user: { id: 'UCACHE', team_id: 'T1', deleted: true } },
     });
     expect(event.status).toBe(200);
-    const channelId = nextChannel();
-    const sent = await h.fake.command({
-      teamId: 'T1',
-      userId: 'UORG',
-      channelId,
-      text: '<@UCACHE|cache> <@ULI|li> 30m next week "Cache three"',
-    });
-    expect(sent.status).toBe(200);
-    const [reply] = await until(
-      () => h.fake.responsesTo(sent.responseId).length > 0 && h.fake.responsesTo(sent.responseId),
-      'the refusal',
-    );
-    expect(blockText((reply?.body.blocks ?? []) as unknown[]) + String(reply?.body.text)).toContain(
-      'cannot be invited',
-    );
+    const { channelId, reply } = await privateReply('<@UCACHE|cache> <@ULI|li> 30m next week "Cache three"');
+    expect(blockText((reply?.body.blocks ?? []) as unknown[])).toContain('cannot be invited');
     expect(h.fake.channelMessages(channelId)).toEqual([]);
     expect([infoCalls('UCACHE'), infoCalls('ULI'), infoCalls('UORG')]).toEqual([cache + 1, li, org]);
   });
@@ -398,17 +397,7 @@ describe('/meet → proposals → click → booking', () => {
 
 describe('degraded answers', () => {
   it('a deactivated participant is named, nothing is proposed', async () => {
-    const channelId = nextChannel();
-    const sent = await h.fake.command({
-      teamId: 'T1',
-      userId: 'UORG',
-      channelId,
-      text: '<@UGONE|gone> 30m tomorrow',
-    });
-    const [reply] = await until(
-      () => h.fake.responsesTo(sent.responseId).length > 0 && h.fake.responsesTo(sent.responseId),
-      'reply',
-    );
+    const { channelId, reply } = await privateReply('<@UGONE|gone> 30m tomorrow');
     expect(blockText(reply?.body.blocks as unknown[])).toContain('Gone cannot be invited');
     expect(h.fake.channelMessages(channelId)).toEqual([]);
   });

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BusyReader } from '../../../src/app/ports/calendars.ts';
-import { type Harness, memoryCalendars, startHarness, until } from './harness.ts';
+import { type Harness, installTeam, memoryCalendars, startHarness, until } from './harness.ts';
 
 const START = Date.UTC(2030, 0, 16, 10);
 let h: Harness;
@@ -30,13 +30,7 @@ beforeAll(async () => {
     deps: { busy, writer: memoryCalendars().writer, clock: () => START },
     config: { requestConcurrency: 2 },
   });
-  const team = h.fake.addTeam({ id: 'T1', name: 'Acme' });
-  await h.store.workspaces.install({
-    platform: 'slack',
-    externalId: 'T1',
-    name: 'Acme',
-    botToken: team.botToken,
-  });
+  await installTeam(h, 'T1', 'Acme');
   for (const id of ['UAA', 'UBB', 'UCC', 'UDD'])
     h.fake.addUser('T1', { id, name: id.toLowerCase(), real_name: id, tz: 'Europe/Paris' });
 });
