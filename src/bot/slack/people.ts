@@ -90,9 +90,13 @@ export async function resolveUser(
   workspace: Workspace,
   userId: string,
   prefetched?: KnownUsers,
+  /** `fresh`: ask Slack even when an answer is cached (admin rights: a demoted admin loses them at once). */
+  options: { readonly fresh?: boolean } = {},
 ): Promise<ResolvedUser> {
   const { store } = rt.deps;
-  const info = await cachedUserInfo(rt, client, workspace, userId);
+  const info = options.fresh
+    ? await userInfo(client, userId, rt.log)
+    : await cachedUserInfo(rt, client, workspace, userId);
   const name = displayNameOf(info, userId);
   if (info?.deleted) return { ok: false, reason: 'deleted', name };
   if (info?.is_bot) return { ok: false, reason: 'bot', name };

@@ -73,6 +73,15 @@ describe('/meet team on Slack', () => {
     expect(await reply('team weight support <@ULI|li> 5', 'UANA')).toContain('Only workspace admins');
   });
 
+  it('reads admin rights live: an admin demoted in Slack is refused at once', async () => {
+    h.fake.addUser('T1', { id: 'UDEM', name: 'dem', real_name: 'Dem', tz: 'UTC', is_admin: true });
+    expect(await reply('team create ops', 'UDEM')).toContain('Team “ops” created');
+    // No user_change event reaches Convene: the cached users.info answer must not keep the right.
+    h.fake.addUser('T1', { id: 'UDEM', name: 'dem', real_name: 'Dem', tz: 'UTC', is_admin: false });
+    expect(await reply('team create ops-2', 'UDEM')).toContain('Only workspace admins can change teams');
+    expect(await h.store.rotations.findTeam(workspace.tenantId, { name: 'ops-2' })).toBeNull();
+  });
+
   it('a workspace admin grants Convene admin rights to a member', async () => {
     expect(await reply('team grant <@UORG|olga>', 'UANA')).toContain(
       'Only workspace admins and owners can grant',

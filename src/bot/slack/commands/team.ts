@@ -22,7 +22,8 @@ export async function teamCommand(
     return locale === 'fr'
       ? 'Les équipes ne sont pas disponibles sur ce serveur Convene : prévenez son administrateur.'
       : 'Teams are not available on this Convene server: tell its admin.';
-  const me = await resolveUser(rt, client, workspace, userId);
+  // Admin rights decide what may change: read live, never from the users.info cache.
+  const me = await resolveUser(rt, client, workspace, userId, undefined, { fresh: true });
   if (!me.ok)
     return locale === 'fr'
       ? 'Ce compte Slack ne peut pas utiliser Convene.'
