@@ -77,6 +77,7 @@ process.on('message', async (message: Message) => {
   if (message.type === 'stats') {
     if (message.gc && typeof globalThis.gc === 'function') globalThis.gc();
     const memory = process.memoryUsage();
+    const cpu = process.cpuUsage();
     process.send?.({
       type: 'stats',
       rss: memory.rss,
@@ -86,7 +87,7 @@ process.on('message', async (message: Message) => {
       logCount,
       logTail: [...logLines],
       metrics: await metrics.registry.metrics(),
-      cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
+      cpuMs: (cpu.user + cpu.system) / 1000,
     });
     loop.reset();
   } else if (message.type === 'stop') {

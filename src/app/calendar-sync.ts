@@ -105,15 +105,16 @@ export async function syncWatch(
   await store.watches.beginSync(watch.id);
   const since = now - SYNC_PAST_MS;
   const byFeed = watch.provider === 'ics';
-  if (!byFeed) {
+  // A calendar's tracked events are known before it is opened; a feed's are the person's (read once opened).
+  const trackedHere = byFeed
+    ? null
+    : await store.watches.trackedEvents(tenantId, { connectionId: watch.connectionId }, since);
+  if (trackedHere?.length === 0) {
     // None of Convene's events lives in this calendar: nothing to compare, so no provider call (a poll of
     // every linked calendar every few minutes would spend the people's API quota for nothing). The cursor
     // is dropped: the first sync after a booking lists the whole window, which also catches deletions.
-    const tracked = await store.watches.trackedEvents(tenantId, { connectionId: watch.connectionId }, since);
-    if (tracked.length === 0) {
-      if (watch.cursor !== null) await store.watches.saveSync(tenantId, watch.id, null, now);
-      return { code: 'idle', ...NONE };
-    }
+    if (watch.cursor !== null) await store.watches.saveSync(tenantId, watch.id, null, now);
+    return { code: 'idle', ...NONE };
   }
   const opened = await deps.sources.open(tenantId, watch.connectionId);
   if (!opened) {
@@ -122,11 +123,9 @@ export async function syncWatch(
   }
   if (!opened.source) return { code: 'unsupported', ...NONE };
   const window: Interval = { start: since, end: now + SYNC_FUTURE_MS };
-  const tracked = await store.watches.trackedEvents(
-    tenantId,
-    byFeed ? { personId: opened.connection.personId } : { connectionId: watch.connectionId },
-    since,
-  );
+  const tracked =
+    trackedHere ??
+    (await store.watches.trackedEvents(tenantId, { personId: opened.connection.personId }, since));
   const page = await opened.source.listChanges({
     calendarId: watch.calendarId,
     cursor: watch.cursor,

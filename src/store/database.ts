@@ -174,8 +174,10 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<S
     try {
       // The repositories' statements are a fixed set: each is prepared once per connection (named by a hash
       // of its text) so PostgreSQL parses and plans it once, not on every `/meet`.
-      const config = prepared ? { text: sql, values: [...params], name: statementName(sql) } : sql;
-      return (await (prepared ? client.query<Row>(config) : client.query<Row>(sql, [...params]))).rows;
+      const result = prepared
+        ? await client.query<Row>({ text: sql, values: [...params], name: statementName(sql) })
+        : await client.query<Row>(sql, [...params]);
+      return result.rows;
     } catch (error) {
       // A socket failure or a server shutting the session down: the connection is not given back.
       const state = sqlState(error);
