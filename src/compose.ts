@@ -151,6 +151,8 @@ export function composeChat(
     ...(link ? { relinkUrl: (t: string, p: string, kind) => link.relinkUrl(t, p, kind) } : {}),
     log,
     ...(metrics ? { metrics } : {}),
+    // A write, an unlink or a provider webhook seen by one replica drops the free/busy of every replica.
+    invalidations: store.invalidations,
   });
 
   // Two-way sync (src/app/calendar-sync.ts): change detection for the events Convene wrote.
@@ -165,9 +167,18 @@ export function composeChat(
     log,
   };
   Object.assign(dmActions, syncActionHandlers(syncDeps));
+  const syncQueue = createSyncQueue(store);
   const sync = {
     lookup: syncSettings.stateSecret ? createWatchLookup(store.watches, syncSettings.stateSecret) : null,
-    queue: createSyncQueue(store),
+    queue: {
+      ...syncQueue,
+      // A provider change notification: the calendar changed, so its cached free/busy is stale everywhere.
+      async requestSync(watch, notice) {
+        const queued = await syncQueue.requestSync(watch, notice);
+        access.invalidate(watch.connectionId);
+        return queued;
+      },
+    } satisfies SyncQueue,
   };
 
   const routers: MountedRouter[] = [];
@@ -198,6 +209,7 @@ export function composeChat(
         ...(link ? { linking: link } : {}),
         log,
         ...(metrics ? { metrics } : {}),
+        invalidations: store.invalidations,
       },
       slackConfig,
     );

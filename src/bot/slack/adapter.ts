@@ -19,10 +19,12 @@ import { CommandRateLimiter, rateLimitedMessage } from '../rate-limit.ts';
 import { detectLocale } from './common.ts';
 import { Deduper } from './dedupe.ts';
 import type { RespondFn, SlackApi, SlackConfig, SlackDeps, SlackRuntime } from './deps.ts';
+import { InstallationCache } from './installation-cache.ts';
 import {
   createInstallationLookup,
   createInstallationStore,
   NotInstalledError,
+  type StoredInstallation,
 } from './installation-store.ts';
 import { appHomeOpened } from './listeners/app-home-opened.ts';
 import { purgeInstallation } from './listeners/app-uninstalled.ts';
@@ -103,14 +105,20 @@ export function createSlackAdapter(deps: SlackDeps, config: SlackConfig): SlackA
   const log = deps.log ?? ((line: string) => console.error(line));
   // Bolt authorizes every request before the listener can ack: read the installation through a short
   // in-memory cache, so an ack never waits for a database connection (installation-cache.ts).
-  const installations = createInstallationLookup(deps.store.workspaces);
+  const installations = createInstallationLookup(
+    deps.store.workspaces,
+    new InstallationCache<StoredInstallation>(
+      deps.invalidations ? { shared: { bus: deps.invalidations, name: 'slack.installation' } } : {},
+    ),
+  );
+  const users = createUserInfoCache(deps.clock ?? Date.now, deps.invalidations);
   const rt: SlackRuntime = {
     deps,
     now: deps.clock ?? Date.now,
     log,
     dedupe: new Deduper(),
     installations,
-    users: createUserInfoCache(deps.clock ?? Date.now),
+    users,
     requests: pLimit(Math.max(1, config.requestConcurrency ?? DEFAULT_REQUEST_CONCURRENCY)),
   };
   const logger = boltLogger(log);
@@ -273,6 +281,8 @@ export function createSlackAdapter(deps: SlackDeps, config: SlackConfig): SlackA
       if (mode === 'socket') await app.start();
     },
     async stop() {
+      installations.cache.dispose();
+      users.dispose();
       if (mode === 'socket') await app.stop();
     },
   };

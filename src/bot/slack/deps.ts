@@ -18,6 +18,7 @@ import type {
   MeetingThreads,
   Notifier,
 } from '../../app/ports/calendars.ts';
+import type { Invalidations } from '../../app/ports/invalidations.ts';
 import type { BookingMetrics } from '../../app/ports/metrics.ts';
 import type { Repositories, Rotation, Workspace } from '../../app/ports/store.ts';
 import type { ReminderSettings } from '../../app/reminders.ts';
@@ -62,6 +63,11 @@ export interface SlackDeps {
   readonly log?: (line: string) => void;
   /** Booking outcomes and conflicts. */
   readonly metrics?: BookingMetrics;
+  /**
+   * Cross-replica invalidation of the installation and `users.info` caches (the store's
+   * `invalidations`); none = each replica's caches are invalidated by its own events only.
+   */
+  readonly invalidations?: Invalidations;
 }
 
 export interface SlackConfig {
