@@ -63,7 +63,11 @@ export interface Store extends Repositories {
 /** Connections per process to a PostgreSQL server when `DATABASE_POOL_SIZE` is unset. */
 export const DEFAULT_POOL_SIZE = 20;
 
-/** Reads `DATABASE_URL`, `DATABASE_POOL_SIZE`, `CONVENE_DATA_DIR`, `CONVENE_ENCRYPTION_KEYS` from `env`. */
+/**
+ * Reads `DATABASE_URL`, `DATABASE_POOL_SIZE`, `CONVENE_DATA_DIR`, `CONVENE_ENCRYPTION_KEYS` and
+ * `CONVENE_MIGRATE` (1: a PostgreSQL server is migrated at start, under the migration lock, so several
+ * replicas may start at once) from `env`.
+ */
 export function openDatabaseFromEnv(
   env: NodeJS.ProcessEnv = process.env,
   overrides: Omit<OpenDatabaseOptions, 'databaseUrl' | 'dataDir' | 'encryptionKeys'> = {},
@@ -72,8 +76,10 @@ export function openDatabaseFromEnv(
   const dataDir = env.CONVENE_DATA_DIR?.trim() || undefined;
   const encryptionKeys = env[KEYS_ENV]?.trim() || undefined;
   const poolSize = env.DATABASE_POOL_SIZE?.trim() ? Number(env.DATABASE_POOL_SIZE.trim()) : undefined;
+  const migrate = /^(?:1|true|yes)$/i.test(env.CONVENE_MIGRATE?.trim() ?? '');
   return openDatabase({
     ...(poolSize !== undefined && Number.isInteger(poolSize) && poolSize >= 1 ? { poolSize } : {}),
+    ...(migrate ? { migrate } : {}),
     ...overrides,
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(dataDir ? { dataDir } : {}),
@@ -153,7 +159,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<S
     });
     try {
       if (embedded || options.migrate) {
-        const applied = await applyMigrations(client, migrations, location);
+        const applied = await applyMigrations(client, migrations, location, log);
         if (applied.length > 0) log(`store: applied migrations ${applied.join(', ')} to ${location}`);
       } else {
         await assertMigrated(client, migrations, location);
