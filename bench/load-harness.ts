@@ -79,7 +79,11 @@ export interface LoadWorld {
   people: number;
   /** Time (performance.now) each channel's first chat.postMessage arrived. */
   readonly posted: Map<string, number>;
-  startServer(options?: { exposeGc?: boolean; poolSize?: number }): Promise<ServerProcess>;
+  startServer(options?: {
+    exposeGc?: boolean;
+    poolSize?: number;
+    inboxLeaseMs?: number;
+  }): Promise<ServerProcess>;
   /** People 1…n (Slack user `UP<n>`), each with a Google calendar `p<n>@bench.test` linked. */
   seedPeople(count: number): Promise<void>;
   close(): Promise<void>;
@@ -252,6 +256,9 @@ export async function createWorld(
             BENCH_GOOGLE_CLIENT_ID: google!.client.clientId,
             BENCH_GOOGLE_CLIENT_SECRET: google!.client.clientSecret,
             ...(serverOptions.poolSize ? { BENCH_POOL_SIZE: String(serverOptions.poolSize) } : {}),
+            ...(serverOptions.inboxLeaseMs
+              ? { BENCH_INBOX_LEASE_MS: String(serverOptions.inboxLeaseMs) }
+              : {}),
             // Diagnostics only (e.g. `--import` a query counter into the server).
             ...(process.env.BENCH_SERVER_NODE_OPTIONS
               ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS }

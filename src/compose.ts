@@ -22,7 +22,7 @@ import { type CalendarSyncDeps, syncActionHandlers } from './app/calendar-sync.t
 import type { LinkConfig } from './app/link/config.ts';
 import { linkConfigFromEnv } from './app/link/config.ts';
 import { LinkCalendar } from './app/link-calendar.ts';
-import { startWorkers } from './app/outbox.ts';
+import { type JobHandler, startWorkers } from './app/outbox.ts';
 import type { DmActionHandler, MeetingThreads, Notifier } from './app/ports/calendars.ts';
 import type { SyncQueue, WatchLookup } from './app/ports/sync.ts';
 import { manageUseCases } from './bot/discord/deps.ts';
@@ -90,6 +90,8 @@ export interface ComposeOptions {
   readonly metrics?: Metrics;
   /** Replaces the provider factory built from the environment (the load benchmark points it at fakes). */
   readonly providers?: ProviderFactory;
+  /** Lease of a recorded Slack request (bot/slack/inbox.ts; default 60 s). Tests shorten it. */
+  readonly inboxLeaseMs?: number;
 }
 
 /** Null when no chat platform is configured (the playground runs instead). */
@@ -197,6 +199,8 @@ export function composeChat(
   const platforms: string[] = [];
   const starters: Array<() => Promise<void>> = [];
   const stoppers: Array<() => Promise<void>> = [];
+  /** Job kinds the chat adapters add to the worker (a Slack request whose replica died). */
+  const adapterHandlers: Record<string, JobHandler> = {};
   if (slackConfig) {
     const slack = createSlackAdapter(
       {
@@ -211,8 +215,11 @@ export function composeChat(
         ...(metrics ? { metrics } : {}),
         invalidations: store.invalidations,
       },
-      slackConfig,
+      options.inboxLeaseMs !== undefined
+        ? { ...slackConfig, inboxLeaseMs: options.inboxLeaseMs }
+        : slackConfig,
     );
+    Object.assign(adapterHandlers, slack.jobHandlers);
     if (slack.router) routers.push({ router: slack.router });
     notifiers.push(
       createSlackNotifier(store, slack.app.client as unknown as SlackDmClient, {
@@ -264,7 +271,7 @@ export function composeChat(
         store,
         writer: calendars,
         notifier,
-        handlers: syncJobHandlers(syncDeps, syncSettings),
+        handlers: { ...syncJobHandlers(syncDeps, syncSettings), ...adapterHandlers },
         log,
         ...(metrics ? { metrics } : {}),
       },

@@ -89,6 +89,11 @@ export interface SlackConfig {
   readonly slackApiUrl?: string;
   /** Where `/slack/install` sends the browser (a fake in tests). */
   readonly authorizationUrl?: string;
+  /**
+   * Lease of a recorded request (inbox.ts, default 60 s): after this long without renewal (its replica
+   * died) another replica runs it.
+   */
+  readonly inboxLeaseMs?: number;
   /** WebClient retries (default: the SDK's, about 10 over 30 min). */
   readonly retries?: number;
   /** The slash command (default `/meet`, as in manifest.yml). */
