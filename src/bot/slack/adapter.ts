@@ -299,7 +299,14 @@ export function createSlackAdapter(deps: SlackDeps, config: SlackConfig): SlackA
     (handler: typeof bookSlot, durable = false) =>
     async ({ body, action, ack, respond, client }: ActionListenerArgs) => {
       const clicked = action as { action_id?: string; action_ts?: string };
-      const { response_url: _url, token: _token, ...stored } = body as unknown as Record<string, unknown>;
+      // Stored without the response_url (a capability), the token and the message (unused by the listener).
+      const {
+        response_url: _url,
+        token: _token,
+        message: _message,
+        state: _state,
+        ...stored
+      } = body as unknown as Record<string, unknown>;
       const user = (body as { user?: { id?: string } }).user?.id;
       const recorded =
         durable && user && clicked.action_ts
