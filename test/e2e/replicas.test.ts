@@ -39,8 +39,8 @@ let proxy: RoundRobinProxy;
 beforeAll(async () => {
   world = await createWorld({ adminUrl });
   await world.seedPeople((BEFORE + DURING) * GROUP);
-  // A recorded request of a dead replica is taken over once its lease (4 s here, 60 s by default) expires.
-  const options = { inboxLeaseMs: 4_000 };
+  // A recorded request of a dead replica is taken over once its lease (8 s here, 60 s by default) expires.
+  const options = { inboxLeaseMs: 8_000 };
   servers = await Promise.all([
     world.startServer(options),
     world.startServer(options),

@@ -133,5 +133,5 @@ describe('cache invalidation on the embedded database (one process)', () => {
     } finally {
       await store.close();
     }
-  });
+  }, 90_000); // opening PGlite (migrations included) takes tens of seconds on a loaded machine
 });
