@@ -7,6 +7,8 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { generateKeyEntry } from '../src/store/crypto.ts';
@@ -77,7 +79,11 @@ export interface LoadWorld {
   people: number;
   /** Time (performance.now) each channel's first chat.postMessage arrived. */
   readonly posted: Map<string, number>;
-  startServer(options?: { exposeGc?: boolean; poolSize?: number }): Promise<ServerProcess>;
+  startServer(options?: {
+    exposeGc?: boolean;
+    poolSize?: number;
+    inboxLeaseMs?: number;
+  }): Promise<ServerProcess>;
   /** People 1…n (Slack user `UP<n>`), each with a Google calendar `p<n>@bench.test` linked. */
   seedPeople(count: number): Promise<void>;
   close(): Promise<void>;
@@ -250,6 +256,9 @@ export async function createWorld(
             BENCH_GOOGLE_CLIENT_ID: google!.client.clientId,
             BENCH_GOOGLE_CLIENT_SECRET: google!.client.clientSecret,
             ...(serverOptions.poolSize ? { BENCH_POOL_SIZE: String(serverOptions.poolSize) } : {}),
+            ...(serverOptions.inboxLeaseMs
+              ? { BENCH_INBOX_LEASE_MS: String(serverOptions.inboxLeaseMs) }
+              : {}),
             // Diagnostics only (e.g. `--import` a query counter into the server).
             ...(process.env.BENCH_SERVER_NODE_OPTIONS
               ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS }
@@ -417,4 +426,102 @@ export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs
     if (Date.now() > deadline) return false;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+export interface ProxyAnswer {
+  /** Index of the backend that answered. */
+  readonly backend: number;
+  readonly status: number;
+  readonly body: string;
+}
+
+export interface RoundRobinProxy {
+  /** Where to send requests (same path as the backends'). */
+  readonly url: string;
+  /** Every answer passed back to a client, in order (5xx of the proxy itself included, backend -1). */
+  readonly answers: ProxyAnswer[];
+  /** Backends taken out of the rotation after a refused connection. */
+  readonly down: ReadonlySet<number>;
+  close(): Promise<void>;
+}
+
+/**
+ * A minimal load balancer on loopback: each request goes to the next backend in turn (round robin).
+ * A backend whose connection fails is taken out of the rotation (a passive health check, as nginx's
+ * `max_fails`) and the client gets 502, as from nginx when the upstream dies mid-request; the request
+ * is NOT re-sent to another backend (a POST may have had effects): the client retries.
+ */
+export async function startRoundRobinProxy(backends: readonly string[]): Promise<RoundRobinProxy> {
+  const targets = backends.map((b) => new URL(b));
+  const down = new Set<number>();
+  const answers: ProxyAnswer[] = [];
+  let next = 0;
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      let index = -1;
+      for (let i = 0; i < targets.length; i++) {
+        const candidate = (next + i) % targets.length;
+        if (!down.has(candidate)) {
+          index = candidate;
+          break;
+        }
+      }
+      next = (index + 1) % targets.length;
+      let done = false;
+      const failed = () => {
+        if (done) return;
+        done = true;
+        answers.push({ backend: -1, status: 502, body: body.toString() });
+        if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
+        res.end('bad gateway');
+      };
+      if (index < 0) return failed();
+      const target = targets[index]!;
+      const upstream = httpRequest(
+        {
+          host: target.hostname,
+          port: target.port,
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, connection: 'close' },
+        },
+        (response) => {
+          const parts: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => parts.push(chunk));
+          response.on('error', () => {
+            down.add(index);
+            failed();
+          });
+          response.on('end', () => {
+            if (done) return;
+            done = true;
+            answers.push({ backend: index, status: response.statusCode ?? 0, body: body.toString() });
+            res.writeHead(response.statusCode ?? 502, response.headers);
+            res.end(Buffer.concat(parts));
+          });
+        },
+      );
+      upstream.on('error', () => {
+        down.add(index);
+        failed();
+      });
+      upstream.end(body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const path = targets[0]?.pathname ?? '/';
+  return {
+    url: `http://127.0.0.1:${port}${path}`,
+    answers,
+    down,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }

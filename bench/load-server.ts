@@ -7,7 +7,8 @@
  *
  * Environment: DATABASE_URL, CONVENE_ENCRYPTION_KEYS, SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN,
  * SLACK_API_URL, BENCH_GOOGLE_URL (the fake's base URL), BENCH_GOOGLE_CLIENT_ID/SECRET, optional
- * BENCH_POOL_SIZE (default: the store's 10).
+ * BENCH_POOL_SIZE (default: the store's 10), BENCH_INBOX_LEASE_MS (lease of a recorded Slack request; the
+ * replicas kill test shortens it so that a dead replica's requests are taken over within seconds).
  *
  * IPC: sends `{type:'ready', port}`; answers `{type:'stats'}` (RSS after an optional GC, event-loop
  * delay since the last stats, adapter log lines) and `{type:'stop'}` (drains and exits 0).
@@ -53,7 +54,11 @@ const providers = createProviderFactory({
     rootUrl: `${google}/`,
   },
 });
-const chat = composeChat(store, env, log, { metrics, providers });
+const chat = composeChat(store, env, log, {
+  metrics,
+  providers,
+  ...(env.BENCH_INBOX_LEASE_MS ? { inboxLeaseMs: Number(env.BENCH_INBOX_LEASE_MS) } : {}),
+});
 if (!chat) throw new Error('load-server: Slack is not configured');
 const app = createWebServer({
   routers: chat.routers,

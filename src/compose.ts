@@ -22,7 +22,7 @@ import { type CalendarSyncDeps, syncActionHandlers } from './app/calendar-sync.t
 import type { LinkConfig } from './app/link/config.ts';
 import { linkConfigFromEnv } from './app/link/config.ts';
 import { LinkCalendar } from './app/link-calendar.ts';
-import { startWorkers } from './app/outbox.ts';
+import { type JobHandler, startWorkers } from './app/outbox.ts';
 import type { DmActionHandler, MeetingThreads, Notifier } from './app/ports/calendars.ts';
 import type { SyncQueue, WatchLookup } from './app/ports/sync.ts';
 import { manageUseCases } from './bot/discord/deps.ts';
@@ -90,6 +90,8 @@ export interface ComposeOptions {
   readonly metrics?: Metrics;
   /** Replaces the provider factory built from the environment (the load benchmark points it at fakes). */
   readonly providers?: ProviderFactory;
+  /** Lease of a recorded Slack request (bot/slack/inbox.ts; default 60 s). Tests shorten it. */
+  readonly inboxLeaseMs?: number;
 }
 
 /** Null when no chat platform is configured (the playground runs instead). */
@@ -151,6 +153,8 @@ export function composeChat(
     ...(link ? { relinkUrl: (t: string, p: string, kind) => link.relinkUrl(t, p, kind) } : {}),
     log,
     ...(metrics ? { metrics } : {}),
+    // A write, an unlink or a provider webhook seen by one replica drops the free/busy of every replica.
+    invalidations: store.invalidations,
   });
 
   // Two-way sync (src/app/calendar-sync.ts): change detection for the events Convene wrote.
@@ -165,9 +169,18 @@ export function composeChat(
     log,
   };
   Object.assign(dmActions, syncActionHandlers(syncDeps));
+  const syncQueue = createSyncQueue(store);
   const sync = {
     lookup: syncSettings.stateSecret ? createWatchLookup(store.watches, syncSettings.stateSecret) : null,
-    queue: createSyncQueue(store),
+    queue: {
+      ...syncQueue,
+      // A provider change notification: the calendar changed, so its cached free/busy is stale everywhere.
+      async requestSync(watch, notice) {
+        const queued = await syncQueue.requestSync(watch, notice);
+        access.invalidate(watch.connectionId);
+        return queued;
+      },
+    } satisfies SyncQueue,
   };
 
   const routers: MountedRouter[] = [];
@@ -186,6 +199,8 @@ export function composeChat(
   const platforms: string[] = [];
   const starters: Array<() => Promise<void>> = [];
   const stoppers: Array<() => Promise<void>> = [];
+  /** Job kinds the chat adapters add to the worker (a Slack request whose replica died). */
+  const adapterHandlers: Record<string, JobHandler> = {};
   if (slackConfig) {
     const slack = createSlackAdapter(
       {
@@ -198,9 +213,13 @@ export function composeChat(
         ...(link ? { linking: link } : {}),
         log,
         ...(metrics ? { metrics } : {}),
+        invalidations: store.invalidations,
       },
-      slackConfig,
+      options.inboxLeaseMs !== undefined
+        ? { ...slackConfig, inboxLeaseMs: options.inboxLeaseMs }
+        : slackConfig,
     );
+    Object.assign(adapterHandlers, slack.jobHandlers);
     if (slack.router) routers.push({ router: slack.router });
     notifiers.push(
       createSlackNotifier(store, slack.app.client as unknown as SlackDmClient, {
@@ -252,7 +271,7 @@ export function composeChat(
         store,
         writer: calendars,
         notifier,
-        handlers: syncJobHandlers(syncDeps, syncSettings),
+        handlers: { ...syncJobHandlers(syncDeps, syncSettings), ...adapterHandlers },
         log,
         ...(metrics ? { metrics } : {}),
       },

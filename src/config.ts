@@ -64,6 +64,7 @@ const FIELDS: Record<string, z.ZodType<unknown>> = {
       'DATABASE_URL must be postgresql://user:password@host:5432/database (or unset for the embedded database)',
     ),
   DATABASE_POOL_SIZE: positiveInt('DATABASE_POOL_SIZE', 1_000),
+  CONVENE_MIGRATE: flag('CONVENE_MIGRATE'),
   CONVENE_PLAYGROUND: flag('CONVENE_PLAYGROUND'),
   SLACK_SOCKET_MODE: flag('SLACK_SOCKET_MODE'),
   SLACK_APP_TOKEN: z
@@ -90,6 +91,7 @@ export const CONFIG_VARIABLES = [
   'LOG_LEVEL',
   'DATABASE_URL',
   'DATABASE_POOL_SIZE',
+  'CONVENE_MIGRATE',
   'CONVENE_DATA_DIR',
   'CONVENE_ENCRYPTION_KEYS',
   'CONVENE_PLAYGROUND',

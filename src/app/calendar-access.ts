@@ -11,7 +11,8 @@
  *   (`connections.updateSecrets`); a dead refresh token marks the connection `reauth_required` and DMs
  *   the owner a re-link link once (later reads skip the connection without a request until re-linked).
  * - Free/busy is cached per (connection, calendar, range) with a TTL; `fresh: true` bypasses the cache
- *   (booking re-checks), `invalidate(connectionId)` drops a connection's entries.
+ *   (booking re-checks), `invalidate(connectionId)` drops a connection's entries — on every replica
+ *   when `invalidations` is given (a write or a provider webhook seen by one replica).
  * - With `metrics`, every provider call (getBusy, createEvent, updateEvent, deleteEvent) is timed by
  *   provider, operation and outcome, and every failed one counted by its error code.
  */
@@ -36,6 +37,7 @@ import type {
   PersonBusy,
   WriteOutcome,
 } from './ports/calendars.ts';
+import type { Invalidations } from './ports/invalidations.ts';
 import type { ProviderMetrics } from './ports/metrics.ts';
 import type {
   CalendarConnection,
@@ -83,6 +85,8 @@ export interface CalendarAccessDeps {
   readonly metrics?: ProviderMetrics;
   /** Monotonic clock in ms for call durations; default `performance.now`. */
   readonly monotonic?: () => number;
+  /** Free/busy invalidations reach every replica through it (the store's); none = this process only. */
+  readonly invalidations?: Invalidations;
 }
 
 type ProviderOperation = 'getBusy' | 'createEvent' | 'updateEvent' | 'deleteEvent';
@@ -134,11 +138,16 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
       ...(deps.cacheTtlMs !== undefined ? { ttlMs: deps.cacheTtlMs } : {}),
       ...(deps.cacheMaxEntries !== undefined ? { maxEntries: deps.cacheMaxEntries } : {}),
     });
+    const cache = this.#cache;
+    deps.invalidations?.subscribe('calendar.busy', (key) =>
+      key === null ? cache.clear() : cache.invalidate(key),
+    );
   }
 
   /** Drops cached free/busy of a connection (after a write, an unlink, a change notification). */
   invalidate(connectionId: string): void {
-    this.#cache.invalidate(connectionId);
+    if (this.#deps.invalidations) this.#deps.invalidations.publish('calendar.busy', connectionId);
+    else this.#cache.invalidate(connectionId);
   }
 
   async busyFor(
@@ -258,7 +267,7 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
       const event = await this.#measured(target.provider, 'createEvent', () =>
         opened.provider.createEvent({ ...draft, calendarId: target.writeCalendarId! }),
       );
-      this.#cache.invalidate(target.id);
+      this.invalidate(target.id);
       return { ok: true, connectionId: target.id, calendarId: target.writeCalendarId, event };
     } catch (error) {
       if (isRelinkError(error)) await this.#needsRelink(target, error, grantKey);
@@ -296,7 +305,7 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
       const event = await this.#measured(connection.provider, 'updateEvent', () =>
         opened.provider.updateEvent(target.eventId, { ...draft, calendarId: target.calendarId }),
       );
-      this.#cache.invalidate(connection.id);
+      this.invalidate(connection.id);
       return { ok: true, connectionId: connection.id, calendarId: target.calendarId, event };
     } catch (error) {
       return this.#editFailed(connection, error, grantKey, 'update');
@@ -315,7 +324,7 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
       await this.#measured(connection.provider, 'deleteEvent', () =>
         opened.provider.deleteEvent(target.calendarId, target.eventId),
       );
-      this.#cache.invalidate(connection.id);
+      this.invalidate(connection.id);
       return { ok: true };
     } catch (error) {
       const failed = await this.#editFailed(connection, error, grantKey, 'delete');

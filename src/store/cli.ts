@@ -45,7 +45,7 @@ async function main(argv: readonly string[]): Promise<number> {
       try {
         const migrations = loadMigrations();
         if (command === 'migrate') {
-          const applied = await applyMigrations(client, migrations, where);
+          const applied = await applyMigrations(client, migrations, where, (line) => console.error(line));
           console.log(
             applied.length > 0 ? `applied ${applied.join(', ')} to ${where}` : `${where} is up to date`,
           );

@@ -8,11 +8,13 @@ import { resolve } from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
 import pg from 'pg';
+import type { Invalidations } from '../app/ports/invalidations.ts';
 import type { Repositories } from '../app/ports/store.ts';
 import type { KeyRing } from './crypto.ts';
 import { KEY_CHECK_TEXT, KEYS_ENV, loadOrCreateKeyFile, parseKeyRing } from './crypto.ts';
 import { type EmbeddedServer, startEmbedded } from './embedded.ts';
 import { ConfigError, redactUrl, StoreError, sqlState } from './errors.ts';
+import { createPgInvalidations, localInvalidations } from './invalidations.ts';
 import { applyMigrations, assertMigrated, loadMigrations } from './migrate.ts';
 import { createRepositories } from './repos/index.ts';
 import { reencryptSecrets } from './repos/secrets.ts';
@@ -45,6 +47,11 @@ export interface Store extends Repositories {
   /** Where the data lives, safe to print: a password-less URL or the data directory. */
   readonly location: string;
   readonly keyRing: KeyRing;
+  /**
+   * Cache invalidation shared by every process on this database (PostgreSQL `LISTEN/NOTIFY`; in-process
+   * only on the embedded database, which one process uses). See store/invalidations.ts.
+   */
+  readonly invalidations: Invalidations;
   /** Re-encrypts every stored secret whose key is not the primary one; returns how many were rewritten. */
   reencryptSecrets(): Promise<number>;
   /** Raw SQL for diagnostics and tests (parameters as `$1…`). Not for use-case code. */
@@ -56,7 +63,11 @@ export interface Store extends Repositories {
 /** Connections per process to a PostgreSQL server when `DATABASE_POOL_SIZE` is unset. */
 export const DEFAULT_POOL_SIZE = 20;
 
-/** Reads `DATABASE_URL`, `DATABASE_POOL_SIZE`, `CONVENE_DATA_DIR`, `CONVENE_ENCRYPTION_KEYS` from `env`. */
+/**
+ * Reads `DATABASE_URL`, `DATABASE_POOL_SIZE`, `CONVENE_DATA_DIR`, `CONVENE_ENCRYPTION_KEYS` and
+ * `CONVENE_MIGRATE` (1: a PostgreSQL server is migrated at start, under the migration lock, so several
+ * replicas may start at once) from `env`.
+ */
 export function openDatabaseFromEnv(
   env: NodeJS.ProcessEnv = process.env,
   overrides: Omit<OpenDatabaseOptions, 'databaseUrl' | 'dataDir' | 'encryptionKeys'> = {},
@@ -65,8 +76,10 @@ export function openDatabaseFromEnv(
   const dataDir = env.CONVENE_DATA_DIR?.trim() || undefined;
   const encryptionKeys = env[KEYS_ENV]?.trim() || undefined;
   const poolSize = env.DATABASE_POOL_SIZE?.trim() ? Number(env.DATABASE_POOL_SIZE.trim()) : undefined;
+  const migrate = /^(?:1|true|yes)$/i.test(env.CONVENE_MIGRATE?.trim() ?? '');
   return openDatabase({
     ...(poolSize !== undefined && Number.isInteger(poolSize) && poolSize >= 1 ? { poolSize } : {}),
+    ...(migrate ? { migrate } : {}),
     ...overrides,
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(dataDir ? { dataDir } : {}),
@@ -146,7 +159,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<S
     });
     try {
       if (embedded || options.migrate) {
-        const applied = await applyMigrations(client, migrations, location);
+        const applied = await applyMigrations(client, migrations, location, log);
         if (applied.length > 0) log(`store: applied migrations ${applied.join(', ')} to ${location}`);
       } else {
         await assertMigrated(client, migrations, location);
@@ -191,15 +204,25 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<S
   const query = <Row extends Record<string, unknown>>(sql: string, params: readonly unknown[] = []) =>
     run<Row>(sql, params, false);
   const repos = createRepositories(prisma, keyRing, (sql, params = []) => run(sql, params, true));
+  const listener = embedded
+    ? null
+    : createPgInvalidations({
+        url,
+        notify: (channel, payload) => run('SELECT pg_notify($1, $2)', [channel, payload], true),
+        log,
+      });
+  await listener?.start();
   return {
     ...repos,
     backend: embedded ? 'pglite' : 'postgres',
     location,
     keyRing,
+    invalidations: listener ?? localInvalidations(),
     reencryptSecrets: () => reencryptSecrets(prisma, keyRing),
     query,
     close() {
       closing ??= (async () => {
+        await bounded('closing the cache invalidation listener', listener?.close() ?? Promise.resolve());
         await bounded('disconnecting the Prisma client', prisma.$disconnect());
         await cleanup();
       })();

@@ -47,7 +47,11 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 )`;
 
-/** Advisory lock key shared by every Convene migrator (so two starting processes never race). */
+/**
+ * Advisory lock key shared by every Convene migrator (so two starting processes never race): session
+ * level, so it is released when the migrating process dies. It needs a real session: behind PgBouncer
+ * in transaction mode, migrate through a direct connection.
+ */
 const LOCK_KEY = 72_707_301;
 
 interface AppliedRow {
@@ -104,13 +108,22 @@ export async function migrationStatus(
   return { applied, pending, failed, modified, unknown };
 }
 
-/** Applies pending migrations, each in its own transaction, under an advisory lock. Returns the names applied. */
+/**
+ * Applies pending migrations, each in its own transaction, under an advisory lock. Returns the names
+ * applied. Several replicas starting at once: the first migrates, the others wait for the lock, then
+ * find nothing pending.
+ */
 export async function applyMigrations(
   db: Queryable,
   migrations: readonly Migration[],
   where: string,
+  log: (line: string) => void = () => undefined,
 ): Promise<string[]> {
-  await db.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);
+  const free = await db.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [LOCK_KEY]);
+  if (!free.rows[0]?.locked) {
+    log(`store: another process is migrating ${where}; waiting for it`);
+    await db.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);
+  }
   try {
     await db.query(CREATE_TABLE);
     const status = await migrationStatus(db, migrations);

@@ -296,6 +296,27 @@ describe('busyFor', () => {
     expect(google.count(FREEBUSY)).toBe(5);
   });
 
+  it('with the store invalidations, a write or invalidate() on one instance drops the free/busy cached by another', async () => {
+    const { person, calendarId, connection } = await googlePerson();
+    google.seed(calendarId, [{ id: 'r1', start: START + HOUR, end: START + 2 * HOUR }]);
+    // Two replicas' CalendarAccess, sharing the store's invalidations (in-process on PGlite, NOTIFY on PostgreSQL).
+    const shared = { invalidations: store.invalidations };
+    const a = new CalendarAccess({ connections: store.connections, providers, notifier, clock, ...shared });
+    const b = new CalendarAccess({ connections: store.connections, providers, notifier, clock, ...shared });
+    await b.busyFor(person.tenantId, [person.id], DAY_RANGE);
+    await b.busyFor(person.tenantId, [person.id], DAY_RANGE);
+    const reads = google.count(FREEBUSY);
+    a.invalidate(connection.id); // e.g. a provider webhook received by replica A
+    await b.busyFor(person.tenantId, [person.id], DAY_RANGE);
+    expect(google.count(FREEBUSY)).toBe(reads + 1);
+    // Without the shared invalidations, B keeps its cache.
+    const c = access({ cacheTtlMs: 60_000 });
+    await c.busyFor(person.tenantId, [person.id], DAY_RANGE);
+    a.invalidate(connection.id);
+    await c.busyFor(person.tenantId, [person.id], DAY_RANGE);
+    expect(google.count(FREEBUSY)).toBe(reads + 2);
+  });
+
   it('a 429 storm is retried a bounded number of times and reported as a gap, not thrown', async () => {
     const { person, calendarId, connection } = await googlePerson();
     google.seed(calendarId, [{ id: 'r1', start: START + HOUR, end: START + 2 * HOUR }]);

@@ -631,6 +631,11 @@ export interface EnqueueInput {
   readonly maxAttempts?: number;
   /** A second enqueue with the same key returns the first job instead of adding one. */
   readonly dedupeKey?: string;
+  /**
+   * Enqueued already claimed (`running`) by `worker` until `until` (epoch ms): work this process
+   * does right away, that any worker takes over once the lease expires (the process died).
+   */
+  readonly lease?: { readonly worker: string; readonly until: number };
 }
 
 export interface JobRepository {
@@ -644,6 +649,8 @@ export interface JobRepository {
     options: { limit: number; leaseMs: number; now?: number; kinds?: readonly string[] },
   ): Promise<Job[]>;
   complete(jobId: string, worker: string): Promise<boolean>;
+  /** Extends the lease of a job `worker` holds (still running) to `until`; false when no longer held. */
+  extend?(jobId: string, worker: string, until: number): Promise<boolean>;
   /**
    * Records a failure: the job is queued again after an exponential backoff, or `dead` after its
    * last attempt. Returns the new state, or null if the worker no longer holds the job.

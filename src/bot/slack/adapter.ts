@@ -11,18 +11,22 @@
  */
 
 import type { AuthorizeResult, Logger, ReceiverProcessEventErrorHandlerArgs } from '@slack/bolt';
-import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
+import { App, ExpressReceiver, LogLevel, webApi } from '@slack/bolt';
 import type { Router } from 'express';
 import pLimit from 'p-limit';
+import type { JobHandler } from '../../app/outbox.ts';
 import type { Locale } from '../../app/views.ts';
 import { CommandRateLimiter, rateLimitedMessage } from '../rate-limit.ts';
 import { detectLocale } from './common.ts';
 import { Deduper } from './dedupe.ts';
-import type { RespondFn, SlackApi, SlackConfig, SlackDeps, SlackRuntime } from './deps.ts';
+import type { AckFn, RespondFn, SlackApi, SlackConfig, SlackDeps, SlackRuntime } from './deps.ts';
+import { AlreadyReceived, createInbox, ephemeralRespond, inboxPayloadOf, SLACK_INBOX_JOB } from './inbox.ts';
+import { InstallationCache } from './installation-cache.ts';
 import {
   createInstallationLookup,
   createInstallationStore,
   NotInstalledError,
+  type StoredInstallation,
 } from './installation-store.ts';
 import { appHomeOpened } from './listeners/app-home-opened.ts';
 import { purgeInstallation } from './listeners/app-uninstalled.ts';
@@ -31,7 +35,7 @@ import { cancelBookingAction } from './listeners/cancel-booking.ts';
 import { cancelRequest } from './listeners/cancel-request.ts';
 import { dmAction } from './listeners/dm-action.ts';
 import { linkButton } from './listeners/link-button.ts';
-import { meetCommand } from './listeners/meet-command.ts';
+import { meetCommand, route } from './listeners/meet-command.ts';
 import { moreTimes } from './listeners/more-times.ts';
 import { openSettingsAction } from './listeners/open-settings.ts';
 import { rescheduleBookingAction } from './listeners/reschedule-booking.ts';
@@ -48,6 +52,11 @@ export interface SlackAdapter {
   /** HTTP mode: mount on Convene's web server at `/` (routes `/slack/...`). Null in Socket Mode. */
   readonly router: Router | null;
   readonly app: App;
+  /**
+   * Job handlers for the outbox worker: `slack.inbox` runs a request whose replica died after acking it
+   * (inbox.ts).
+   */
+  readonly jobHandlers: Readonly<Record<string, JobHandler>>;
   /** Socket Mode: connects. HTTP mode: nothing (the web server serves the router). */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -103,14 +112,20 @@ export function createSlackAdapter(deps: SlackDeps, config: SlackConfig): SlackA
   const log = deps.log ?? ((line: string) => console.error(line));
   // Bolt authorizes every request before the listener can ack: read the installation through a short
   // in-memory cache, so an ack never waits for a database connection (installation-cache.ts).
-  const installations = createInstallationLookup(deps.store.workspaces);
+  const installations = createInstallationLookup(
+    deps.store.workspaces,
+    new InstallationCache<StoredInstallation>(
+      deps.invalidations ? { shared: { bus: deps.invalidations, name: 'slack.installation' } } : {},
+    ),
+  );
+  const users = createUserInfoCache(deps.clock ?? Date.now, deps.invalidations);
   const rt: SlackRuntime = {
     deps,
     now: deps.clock ?? Date.now,
     log,
     dedupe: new Deduper(),
     installations,
-    users: createUserInfoCache(deps.clock ?? Date.now),
+    users,
     requests: pLimit(Math.max(1, config.requestConcurrency ?? DEFAULT_REQUEST_CONCURRENCY)),
   };
   const logger = boltLogger(log);
@@ -197,6 +212,7 @@ export function createSlackAdapter(deps: SlackDeps, config: SlackConfig): SlackA
     try {
       await work();
     } catch (error) {
+      if (error instanceof AlreadyReceived) return; // another delivery of it is handled (inbox.ts)
       log(
         redact(
           `slack: listener failed: ${errorCode(error)}: ${(error as Error)?.message?.split('\n')[0] ?? ''}`,
@@ -208,6 +224,44 @@ export function createSlackAdapter(deps: SlackDeps, config: SlackConfig): SlackA
     }
   };
   const limiter = config.rateLimit ? new CommandRateLimiter(config.rateLimit) : null;
+  const inbox = createInbox({
+    jobs: deps.store.jobs,
+    ...(config.inboxLeaseMs !== undefined ? { leaseMs: config.inboxLeaseMs } : {}),
+    clock: rt.now,
+    log,
+  });
+  /** Runs a recorded request again, on this replica, for one whose replica died (inbox.ts). */
+  const takeOver: JobHandler = async (job) => {
+    const payload = inboxPayloadOf(job);
+    if (!payload) return { kind: 'done' };
+    const token = (await installations.find(payload.teamId))?.secret.token ?? config.botToken;
+    if (!token) {
+      log(`slack: request ${job.id} of ${payload.teamId} not taken over: the workspace is not installed`);
+      return { kind: 'done' };
+    }
+    const client = new webApi.WebClient(token, { ...clientOptions, logger }) as unknown as SlackApi;
+    const noAck = async () => undefined;
+    log(`slack: taking over request ${job.id} (${payload.listener}) from a replica that stopped`);
+    if (payload.listener === 'meet') {
+      const command = payload.args.command as { text: string; channel_id: string; user_id: string };
+      const respond = ephemeralRespond(client, command.channel_id, command.user_id);
+      await guarded(detectLocale(command.text), respond, () =>
+        meetCommand(rt, { command: command as never, ack: noAck, respond, client }),
+      );
+    } else {
+      const body = payload.args.body as {
+        user: { id: string };
+        container?: { channel_id?: string };
+        channel?: { id?: string };
+      };
+      const action = payload.args.action as { value?: string };
+      const respond = ephemeralRespond(client, body.container?.channel_id ?? body.channel?.id, body.user.id);
+      await guarded(decodeValue(action.value).l, respond, () =>
+        bookSlot(rt, { body: body as never, action: action as never, ack: noAck, respond, client }),
+      );
+    }
+    return { kind: 'done' };
+  };
   app.command(config.command ?? '/meet', async ({ command, ack, respond, client }) => {
     const decision = limiter?.take('slack', String(command.team_id), String(command.user_id));
     if (decision && !decision.ok) {
@@ -218,23 +272,65 @@ export function createSlackAdapter(deps: SlackDeps, config: SlackConfig): SlackA
       });
       return;
     }
-    return guarded(detectLocale(command.text), respond as RespondFn, () =>
-      meetCommand(rt, { command, ack, respond, client: client as unknown as SlackApi }),
-    );
-  });
-  const action =
-    (handler: typeof bookSlot) =>
-    async ({ body, action, ack, respond, client }: ActionListenerArgs) =>
-      guarded(decodeValue((action as { value?: string }).value).l, respond as RespondFn, () =>
-        handler(rt, {
-          body: body as never,
-          action: action as never,
-          ack: ack as never,
-          respond: respond as never,
+    // A meeting request's work outlives the ack: recorded so that another replica finishes it (inbox.ts).
+    const { response_url: _url, ...stored } = command;
+    const recorded =
+      route(command.text).sub === 'request' && command.trigger_id
+        ? inbox.wrap(ack, `trigger:${command.trigger_id}`, {
+            listener: 'meet',
+            teamId: command.team_id,
+            args: { command: stored },
+          })
+        : null;
+    try {
+      return await guarded(detectLocale(command.text), respond as RespondFn, () =>
+        meetCommand(rt, {
+          command,
+          ack: recorded?.ack ?? ack,
+          respond,
           client: client as unknown as SlackApi,
         }),
       );
-  app.action(new RegExp(`^${ACTIONS.book}:`), action(bookSlot));
+    } finally {
+      await recorded?.finish();
+    }
+  });
+  const action =
+    (handler: typeof bookSlot, durable = false) =>
+    async ({ body, action, ack, respond, client }: ActionListenerArgs) => {
+      const clicked = action as { action_id?: string; action_ts?: string };
+      // Stored without the response_url (a capability), the token and the message (unused by the listener).
+      const {
+        response_url: _url,
+        token: _token,
+        message: _message,
+        state: _state,
+        ...stored
+      } = body as unknown as Record<string, unknown>;
+      const user = (body as { user?: { id?: string } }).user?.id;
+      const recorded =
+        durable && user && clicked.action_ts
+          ? inbox.wrap(ack as AckFn, `action:${user}:${clicked.action_ts}:${clicked.action_id}`, {
+              listener: 'book',
+              teamId: String((body as { team?: { id?: string } | null }).team?.id ?? ''),
+              args: { body: stored, action },
+            })
+          : null;
+      try {
+        return await guarded(decodeValue((action as { value?: string }).value).l, respond as RespondFn, () =>
+          handler(rt, {
+            body: body as never,
+            action: action as never,
+            ack: (recorded?.ack ?? ack) as never,
+            respond: respond as never,
+            client: client as unknown as SlackApi,
+          }),
+        );
+      } finally {
+        await recorded?.finish();
+      }
+    };
+  app.action(new RegExp(`^${ACTIONS.book}:`), action(bookSlot, true));
   app.action(new RegExp(`^${ACTIONS.more}:`), action(moreTimes));
   app.action(new RegExp(`^${ACTIONS.cancel}:`), action(cancelRequest));
   app.action(new RegExp(`^${ACTIONS.manageCancel}:`), action(cancelBookingAction));
@@ -269,10 +365,13 @@ export function createSlackAdapter(deps: SlackDeps, config: SlackConfig): SlackA
     mode,
     router,
     app,
+    jobHandlers: { [SLACK_INBOX_JOB]: takeOver },
     async start() {
       if (mode === 'socket') await app.start();
     },
     async stop() {
+      installations.cache.dispose();
+      users.dispose();
       if (mode === 'socket') await app.stop();
     },
   };

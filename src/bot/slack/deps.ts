@@ -18,6 +18,7 @@ import type {
   MeetingThreads,
   Notifier,
 } from '../../app/ports/calendars.ts';
+import type { Invalidations } from '../../app/ports/invalidations.ts';
 import type { BookingMetrics } from '../../app/ports/metrics.ts';
 import type { Repositories, Rotation, Workspace } from '../../app/ports/store.ts';
 import type { ReminderSettings } from '../../app/reminders.ts';
@@ -62,6 +63,11 @@ export interface SlackDeps {
   readonly log?: (line: string) => void;
   /** Booking outcomes and conflicts. */
   readonly metrics?: BookingMetrics;
+  /**
+   * Cross-replica invalidation of the installation and `users.info` caches (the store's
+   * `invalidations`); none = each replica's caches are invalidated by its own events only.
+   */
+  readonly invalidations?: Invalidations;
 }
 
 export interface SlackConfig {
@@ -83,6 +89,11 @@ export interface SlackConfig {
   readonly slackApiUrl?: string;
   /** Where `/slack/install` sends the browser (a fake in tests). */
   readonly authorizationUrl?: string;
+  /**
+   * Lease of a recorded request (inbox.ts, default 60 s): after this long without renewal (its replica
+   * died) another replica runs it.
+   */
+  readonly inboxLeaseMs?: number;
   /** WebClient retries (default: the SDK's, about 10 over 30 min). */
   readonly retries?: number;
   /** The slash command (default `/meet`, as in manifest.yml). */

@@ -6,13 +6,15 @@
  * - Positive results only, for `ttlMs` (default 60 s), at most `maxEntries` teams (least recently
  *   used dropped first). A team that is not installed is looked up every time (an install is seen at once).
  * - Concurrent lookups of one team share one database read.
- * - Invalidated locally on a new install, a token rotation, `app_uninstalled` and `tokens_revoked`.
- *   Another replica may keep honouring an uninstalled workspace for up to the TTL: its listeners then
- *   run with the revoked token, whose Slack API calls fail with `invalid_auth`, and the purge has
- *   already removed the token from the database.
+ * - Invalidated on a new install, a token rotation, `app_uninstalled` and `tokens_revoked`. With
+ *   `shared`, an invalidation reaches the same cache of every replica on the database (PostgreSQL
+ *   `NOTIFY`, app/ports/invalidations.ts); without it, only this process, and another replica may keep
+ *   honouring an uninstalled workspace for up to the TTL.
  * - A lookup that started before an invalidation is not stored (a purge racing a read never leaves the
  *   old token cached).
  */
+
+import type { CacheName, Invalidations } from '../../app/ports/invalidations.ts';
 
 export const INSTALLATION_CACHE_TTL_MS = 60_000;
 export const INSTALLATION_CACHE_MAX_ENTRIES = 10_000;
@@ -21,6 +23,8 @@ export interface InstallationCacheOptions {
   readonly ttlMs?: number;
   readonly maxEntries?: number;
   readonly clock?: () => number;
+  /** Invalidations go to the cache `name` of every replica through `bus` (this one included). */
+  readonly shared?: { readonly bus: Invalidations; readonly name: CacheName };
 }
 
 interface Entry<T> {
@@ -37,11 +41,18 @@ export class InstallationCache<T> {
   readonly #inFlight = new Map<string, Promise<T | null>>();
   /** Bumped by every invalidation; a lookup started under an older epoch does not store its result. */
   #epoch = 0;
+  readonly #shared: InstallationCacheOptions['shared'];
+  readonly #unsubscribe: () => void;
 
   constructor(options: InstallationCacheOptions = {}) {
     this.#ttlMs = options.ttlMs ?? INSTALLATION_CACHE_TTL_MS;
     this.#maxEntries = Math.max(1, options.maxEntries ?? INSTALLATION_CACHE_MAX_ENTRIES);
     this.#clock = options.clock ?? Date.now;
+    this.#shared = options.shared;
+    this.#unsubscribe =
+      options.shared?.bus.subscribe(options.shared.name, (key) =>
+        key === null ? this.clear() : this.#forget(key),
+      ) ?? (() => undefined);
   }
 
   /** The cached value of `key`, else `load()` (shared by concurrent callers; non-null results cached). */
@@ -72,8 +83,28 @@ export class InstallationCache<T> {
     return loading;
   }
 
-  /** Forgets `key` (and makes every lookup already under way not store its result). */
+  /**
+   * Forgets `key` (and makes every lookup already under way not store its result), here at once and,
+   * when `shared`, on every other replica as soon as the notification arrives.
+   */
   invalidate(key: string): void {
+    if (this.#shared) this.#shared.bus.publish(this.#shared.name, key);
+    else this.#forget(key);
+  }
+
+  /** Forgets everything (a replica that may have missed invalidations). */
+  clear(): void {
+    this.#epoch++;
+    this.#entries.clear();
+    this.#inFlight.clear();
+  }
+
+  /** Stops listening to other replicas' invalidations. */
+  dispose(): void {
+    this.#unsubscribe();
+  }
+
+  #forget(key: string): void {
     this.#epoch++;
     this.#entries.delete(key);
     this.#inFlight.delete(key);

@@ -66,7 +66,10 @@ export async function installationOf(
   return secret ? { name: workspace.name, secret, workspace } : null;
 }
 
-/** The cache `authorize` reads through (see installation-cache.ts for the TTL and its trade-off). */
+/**
+ * The cache `authorize` reads through (see installation-cache.ts for the TTL and its trade-off); a
+ * `shared` cache carries its invalidations to every replica.
+ */
 export function createInstallationLookup(
   workspaces: WorkspaceRepository,
   cache: InstallationCache<StoredInstallation> = new InstallationCache(),

@@ -8,6 +8,7 @@
  * a value the caller reports by name.
  */
 
+import type { Invalidations } from '../../app/ports/invalidations.ts';
 import type { Person, Preferences, Workspace } from '../../app/ports/store.ts';
 import { DEFAULT_WORKING_HOURS } from '../../app/request-meeting.ts';
 import type { Locale } from '../../app/views.ts';
@@ -19,18 +20,20 @@ import { InstallationCache } from './installation-cache.ts';
  * How long a `users.info` answer is reused. Slack allows `users.info` about 100 calls a minute per
  * workspace (Tier 4) and a `/meet` with 10 people needs 10: without the cache a busy workspace is
  * rate-limited within seconds. A `user_change` event (name, zone, deactivation) forgets the user at once
- * on the replica that receives it; others see the change within this TTL.
+ * on the replica that receives it and, with `bus` (the store's invalidations), on every other replica
+ * as soon as PostgreSQL delivers the notification; without it others see the change within this TTL.
  * @see https://api.slack.com/methods/users.info (rate limit tier)
  * @see https://api.slack.com/events/user_change
  */
 export const USER_INFO_TTL_MS = 10 * 60_000;
 export const USER_INFO_MAX_ENTRIES = 50_000;
 
-export function createUserInfoCache(clock: () => number = Date.now): UserInfoCache {
+export function createUserInfoCache(clock: () => number = Date.now, bus?: Invalidations): UserInfoCache {
   return new InstallationCache<SlackUserInfo>({
     ttlMs: USER_INFO_TTL_MS,
     maxEntries: USER_INFO_MAX_ENTRIES,
     clock,
+    ...(bus ? { shared: { bus, name: 'slack.user' } } : {}),
   });
 }
 

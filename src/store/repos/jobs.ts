@@ -44,6 +44,9 @@ export function jobData(input: EnqueueInput) {
     runAt: new Date(input.runAt ?? Date.now()),
     maxAttempts: input.maxAttempts ?? 8,
     dedupeKey: input.dedupeKey ?? null,
+    ...(input.lease
+      ? { status: 'running', lockedBy: input.lease.worker, lockedUntil: new Date(input.lease.until) }
+      : {}),
   };
 }
 
@@ -74,11 +77,14 @@ export function jobRepository(db: Db, sql: Sql): JobRepository {
         data.runAt.toISOString(),
         data.maxAttempts,
         data.dedupeKey,
+        input.lease ? 'running' : 'queued',
+        input.lease?.worker ?? null,
+        input.lease ? new Date(input.lease.until).toISOString() : null,
       ];
       const [row] = await sql<JobRow>(
         `WITH inserted AS (
-           INSERT INTO job (id, tenant_id, kind, payload, run_at, max_attempts, dedupe_key, updated_at)
-           VALUES ($1::uuid, $2::uuid, $3, $4::jsonb, $5::timestamptz, $6, $7, now())
+           INSERT INTO job (id, tenant_id, kind, payload, run_at, max_attempts, dedupe_key, status, locked_by, locked_until, updated_at)
+           VALUES ($1::uuid, $2::uuid, $3, $4::jsonb, $5::timestamptz, $6, $7, $8, $9, $10::timestamptz, now())
            ON CONFLICT (dedupe_key) DO NOTHING
            RETURNING ${JOB_COLUMNS}
          )
@@ -121,6 +127,15 @@ export function jobRepository(db: Db, sql: Sql): JobRepository {
         [jobId, worker],
       );
       return done.length === 1;
+    },
+    async extend(jobId, worker, until) {
+      if (!isId(jobId)) return false;
+      const extended = await sql(
+        `UPDATE job SET locked_until = $3::timestamptz, updated_at = now()
+         WHERE id = $1::uuid AND locked_by = $2 AND status = 'running' RETURNING id`,
+        [jobId, worker, new Date(until).toISOString()],
+      );
+      return extended.length === 1;
     },
     async fail(jobId, worker, error, now = Date.now()) {
       if (!isId(jobId)) return null;

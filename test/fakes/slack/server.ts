@@ -143,6 +143,15 @@ export class FakeSlack {
   onCall: ((call: RecordedCall) => void) | undefined;
   /** False: keep no `calls` log (long load runs); messages and responses are still kept. */
   recordCalls = true;
+  /**
+   * Like Slack's Events API: a request that got no 2xx (a connection error, or a non-2xx status such as
+   * a load balancer's 502) is sent again, at once, up to this many times, with `X-Slack-Retry-Num` 1…n
+   * and `X-Slack-Retry-Reason` (`connection_failed` / `http_error`). Slack waits about 1 and 5 minutes
+   * before the 2nd and 3rd retries; the fake does not. 0 (default): no retry.
+   */
+  retries = 0;
+  /** Requests sent to the app: first deliveries, retries, and requests still without a 2xx after the last retry. */
+  readonly deliveries = { sent: 0, retried: 0, failed: 0 };
 
   constructor(options: { signingSecret?: string } = {}) {
     this.signingSecret = options.signingSecret ?? randomBytes(16).toString('hex');
@@ -281,9 +290,30 @@ export class FakeSlack {
       headers['x-slack-retry-reason'] = options.retryReason ?? 'http_timeout';
     }
     const started = performance.now();
-    const response = await fetch(this.target, { method: 'POST', headers, body });
-    const text = await response.text();
-    return { status: response.status, text, elapsedMs: performance.now() - started };
+    const target = this.target;
+    const retries = options.retryNum === undefined ? this.retries : 0;
+    this.deliveries.sent++;
+    for (let attempt = 0; ; attempt++) {
+      let reason: string;
+      try {
+        const response = await fetch(target, { method: 'POST', headers, body });
+        const text = await response.text();
+        if ((response.status >= 200 && response.status < 300) || attempt >= retries) {
+          if (response.status >= 300) this.deliveries.failed++;
+          return { status: response.status, text, elapsedMs: performance.now() - started };
+        }
+        reason = 'http_error';
+      } catch (error) {
+        if (attempt >= retries) {
+          this.deliveries.failed++;
+          throw error;
+        }
+        reason = 'connection_failed';
+      }
+      this.deliveries.retried++;
+      headers['x-slack-retry-num'] = String(attempt + 1);
+      headers['x-slack-retry-reason'] = reason;
+    }
   }
 
   /** A `/meet` slash command. Returns the response URL id and the trigger id it carried. */
