@@ -85,6 +85,7 @@ const FIELDS: Record<string, z.ZodType<unknown>> = {
 
 /** Every variable Convene reads, for `.env.example` and the README (kept in sync by a test). */
 export const CONFIG_VARIABLES = [
+  'CONVENE_ENV_FILE',
   'PORT',
   'HOST',
   'LOG_LEVEL',

@@ -1,5 +1,5 @@
 /**
- * `npm start`: opens the store (PostgreSQL from DATABASE_URL, else the embedded PGlite in
+ * `npm start`: loads `.env` (or CONVENE_ENV_FILE; see src/env-file.ts; the environment wins), opens the store (PostgreSQL from DATABASE_URL, else the embedded PGlite in
  * CONVENE_DATA_DIR, default .convene-data), starts the web server on HOST:PORT (default
  * 127.0.0.1:3000) and, when no chat platform is configured, seeds the demo and serves the playground.
  *
@@ -25,6 +25,7 @@ import { createWebServer, LISTEN_BACKLOG } from './bot/web/server.ts';
 import type { ChatServices } from './compose.ts';
 import { composeChat } from './compose.ts';
 import { checkConfig } from './config.ts';
+import { EnvFileError, loadEnvFile } from './env-file.ts';
 import { createLogger } from './observability/log.ts';
 import { createMetrics } from './observability/metrics.ts';
 import { databaseReady } from './observability/readiness.ts';
@@ -142,6 +143,18 @@ async function start(env: NodeJS.ProcessEnv): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+try {
+  const file = loadEnvFile(process.env);
+  if (file.path)
+    console.log(
+      `Convene: settings from ${file.path}${file.overridden.length > 0 ? ` (the environment overrides ${file.overridden.join(', ')})` : ''}`,
+    );
+} catch (error) {
+  if (!(error instanceof EnvFileError)) throw error;
+  console.error(`Convene cannot start: ${error.message}`);
+  process.exit(1);
 }
 
 const checked = checkConfig(process.env);
