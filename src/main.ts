@@ -5,6 +5,7 @@
  *
  * Environment:
  *   PORT, HOST                      where to listen (PORT=0 picks a free port; the URL is printed)
+ *   LOG_LEVEL, LOG_FORMAT           pino level; json | pretty (default: pretty on a terminal, else JSON)
  *   DATABASE_URL, CONVENE_DATA_DIR, CONVENE_ENCRYPTION_KEYS   see the store
  *   CONVENE_PLAYGROUND=1|0          force the playground on (even with a chat platform) or off
  *   SLACK_* / DISCORD_*             a chat platform is configured (see src/compose.ts and the README):
@@ -26,7 +27,7 @@ import type { ChatServices } from './compose.ts';
 import { composeChat } from './compose.ts';
 import { checkConfig } from './config.ts';
 import { EnvFileError, loadEnvFile } from './env-file.ts';
-import { createLogger } from './observability/log.ts';
+import { createLogger, logFormat, prettyStream } from './observability/log.ts';
 import { createMetrics } from './observability/metrics.ts';
 import { databaseReady } from './observability/readiness.ts';
 import type { Store } from './store/index.ts';
@@ -74,7 +75,12 @@ async function start(env: NodeJS.ProcessEnv): Promise<void> {
     routers,
     // Not ready while shutting down, so that a load balancer stops sending requests first.
     ready: async () => !draining && (await databaseIsReady()),
-    logger: createLogger({ level: env.LOG_LEVEL?.trim() || 'info' }),
+    logger: createLogger({
+      level: env.LOG_LEVEL?.trim() || 'info',
+      ...(logFormat(env.LOG_FORMAT, process.stdout.isTTY === true) === 'pretty'
+        ? { destination: prettyStream(process.stdout) }
+        : {}),
+    }),
     metrics,
   });
   const server = app.listen(port, host, LISTEN_BACKLOG);
