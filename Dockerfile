@@ -4,7 +4,9 @@
 #
 #   docker build -t convene .
 #   docker run --rm --env-file .env convene node dist/store/cli.js migrate    # once per upgrade
-#   docker run -p 3000:3000 --env-file .env convene
+#   docker run -p 127.0.0.1:3000:3000 --env-file .env -e HOST=0.0.0.0 convene
+#
+# (-e HOST=0.0.0.0 because .env.example's HOST=127.0.0.1 would otherwise win over the image's default.)
 #
 # or `docker compose up` with compose.yaml (Convene + PostgreSQL, migrations run first). Convene refuses to
 # start on a database with migrations not applied; /readyz answers 200 once the database answers.
@@ -15,8 +17,10 @@ WORKDIR /app
 ENV CHECKPOINT_DISABLE=1
 COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma ./prisma
-# postinstall: prisma generate → node_modules/.prisma/client (pure JavaScript: engineType "client")
-RUN npm ci --no-audit --no-fund
+# postinstall: prisma generate → node_modules/.prisma/client (pure JavaScript: engineType "client").
+# `npm install`, which honours package-lock.json, rather than `npm ci`: the lock file cannot list Biome's
+# non-Linux optional packages (see .ci/run), and `npm ci` refuses it as out of sync.
+RUN npm install --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build
@@ -27,7 +31,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 # --omit=optional: the Prisma CLI and TypeScript are optional peers of @prisma/client (53 MB + 23 MB) and
 # would come back without it. --ignore-scripts: the postinstall (prisma generate) needs that CLI.
-RUN npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund
+RUN npm install --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund
 COPY --from=build /app/node_modules/.prisma ./node_modules/.prisma
 
 # --- runtime ------------------------------------------------------------------------------------------------

@@ -150,11 +150,13 @@ describe('from a fresh clone: cp .env.example .env, fill it in, npm start, conve
     child.stderr!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
     });
+    const deadline = Date.now() + 90_000;
     const started = await new Promise<boolean>((ok) => {
       const timer = setInterval(() => {
-        if (/Convene is listening on/.test(output) || child!.exitCode !== null) {
+        const done = /Convene is listening on|Convene playground/.test(output);
+        if (done || child!.exitCode !== null || Date.now() > deadline) {
           clearInterval(timer);
-          ok(child!.exitCode === null);
+          ok(done && child!.exitCode === null);
         }
       }, 50);
     });
