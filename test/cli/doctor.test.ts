@@ -133,6 +133,24 @@ describe('convene doctor: Slack', () => {
     });
     expect(one(report, 'slack-mode').summary).toContain('OAuth install');
   });
+  it('the OAuth client: the right id and secret are accepted, a wrong secret fails', async () => {
+    const oauth = (secret: string) =>
+      env({
+        SLACK_BOT_TOKEN: '',
+        SLACK_CLIENT_ID: slack.clientId,
+        SLACK_CLIENT_SECRET: secret,
+        SLACK_STATE_SECRET: 'state',
+      });
+    const right = await diagnose({ env: oauth(slack.clientSecret) });
+    expect(one(right, 'slack-oauth-client')).toMatchObject({
+      status: 'ok',
+      summary: 'SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are accepted by Slack',
+    });
+    expect(byId(right, 'slack-auth')).toEqual([]);
+    const wrong = await diagnose({ env: oauth('not-the-secret') });
+    expect(one(wrong, 'slack-oauth-client').status).toBe('fail');
+    expect(one(wrong, 'slack-oauth-client').fix).toContain('Basic Information → App Credentials');
+  });
 });
 
 describe('convene doctor: Discord', () => {

@@ -4,7 +4,7 @@
  * Checks the whole set-up with the settings `npm start` would use (the environment, then `.env` or
  * CONVENE_ENV_FILE) and says what to fix: the configuration, the database and its migrations, the
  * public URL (scheme, and whether Convene answers there), Slack (`auth.test`, granted scopes against
- * the manifest's, a 12-hour rotating token given as SLACK_BOT_TOKEN), Discord (application id and
+ * the manifest's, a 12-hour rotating token given as SLACK_BOT_TOKEN, the OAuth client's id and secret), Discord (application id and
  * public key against the bot token's application, `/meet` registered), Google and Microsoft client
  * settings; then prints the exact URLs to paste into each console.
  *
@@ -403,12 +403,13 @@ async function slackChecks(env: NodeJS.ProcessEnv, call: Call, offline: boolean)
     out.push(
       check('slack-token-rotation', 'ok', 'SLACK_BOT_TOKEN does not rotate (xoxb-…): it does not expire'),
     );
+  const api = (get(env, 'SLACK_API_URL') ?? 'https://slack.com/api/').replace(/\/?$/, '/');
+  if (oauth && !offline) out.push(await slackClientCheck(env, api, call));
   if (!token) return out;
   if (offline) {
     out.push(check('slack-auth', 'skip', 'auth.test not called (--offline)'));
     return out;
   }
-  const api = (get(env, 'SLACK_API_URL') ?? 'https://slack.com/api/').replace(/\/?$/, '/');
   try {
     const res = await call(`${api}auth.test`, {
       method: 'POST',
@@ -466,6 +467,46 @@ async function slackChecks(env: NodeJS.ProcessEnv, call: Call, offline: boolean)
     );
   }
   return out;
+}
+
+/**
+ * The OAuth client's id and secret, checked by exchanging a code that cannot exist: Slack answers
+ * `invalid_code` once the client is accepted, `invalid_client_id` or `bad_client_secret` otherwise.
+ */
+async function slackClientCheck(env: NodeJS.ProcessEnv, api: string, call: Call): Promise<Check> {
+  try {
+    const res = await call(`${api}oauth.v2.access`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        client_id: get(env, 'SLACK_CLIENT_ID') ?? '',
+        client_secret: get(env, 'SLACK_CLIENT_SECRET') ?? '',
+        code: 'convene-doctor-probe',
+      }),
+    });
+    const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+    const error = typeof body.error === 'string' ? body.error : `HTTP ${res.status}`;
+    if (error === 'invalid_code')
+      return check(
+        'slack-oauth-client',
+        'ok',
+        'SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are accepted by Slack',
+      );
+    if (error === 'invalid_client_id' || error === 'bad_client_secret')
+      return check(
+        'slack-oauth-client',
+        'fail',
+        `Slack refused the OAuth client (${error})`,
+        'copy the Client ID and Client Secret from Basic Information → App Credentials of the same app',
+      );
+    return check(
+      'slack-oauth-client',
+      'warn',
+      `oauth.v2.access answered ${error}, not the expected invalid_code`,
+    );
+  } catch (error) {
+    return check('slack-oauth-client', 'fail', `cannot reach Slack at ${api} (${errorText(error)})`);
+  }
 }
 
 async function discordChecks(env: NodeJS.ProcessEnv, call: Call, options: DoctorOptions): Promise<Check[]> {
