@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The published CLI. Node >= 22.18 runs the TypeScript sources directly (type stripping).
+// The `convene` command: dist/cli/main.js when the build is current, else src/cli/main.ts (bin/entry.js).
 import './node-check.js';
+import { entry } from './entry.js';
 
-const { main } = await import('../src/cli/main.ts');
+const { main } = await import(entry('cli/main'));
 process.exitCode = await main(process.argv.slice(2));

@@ -56,6 +56,13 @@ const FIELDS: Record<string, z.ZodType<unknown>> = {
     .trim()
     .regex(/^[A-Za-z0-9.:[\]-]+$/, 'HOST must be an address such as 127.0.0.1 or 0.0.0.0'),
   LOG_LEVEL: z.enum(LEVELS, { error: `LOG_LEVEL must be one of ${LEVELS.join(', ')}` }),
+  LOG_FORMAT: z
+    .string()
+    .trim()
+    .regex(
+      /^(?:json|pretty)$/i,
+      'LOG_FORMAT must be `json` or `pretty` (unset: pretty on a terminal, else JSON)',
+    ),
   DATABASE_URL: z
     .string()
     .trim()
@@ -86,9 +93,11 @@ const FIELDS: Record<string, z.ZodType<unknown>> = {
 
 /** Every variable Convene reads, for `.env.example` and the README (kept in sync by a test). */
 export const CONFIG_VARIABLES = [
+  'CONVENE_ENV_FILE',
   'PORT',
   'HOST',
   'LOG_LEVEL',
+  'LOG_FORMAT',
   'DATABASE_URL',
   'DATABASE_POOL_SIZE',
   'CONVENE_MIGRATE',

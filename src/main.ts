@@ -1,10 +1,11 @@
 /**
- * `npm start`: opens the store (PostgreSQL from DATABASE_URL, else the embedded PGlite in
+ * `npm start`: loads `.env` (or CONVENE_ENV_FILE; see src/env-file.ts; the environment wins), opens the store (PostgreSQL from DATABASE_URL, else the embedded PGlite in
  * CONVENE_DATA_DIR, default .convene-data), starts the web server on HOST:PORT (default
  * 127.0.0.1:3000) and, when no chat platform is configured, seeds the demo and serves the playground.
  *
  * Environment:
  *   PORT, HOST                      where to listen (PORT=0 picks a free port; the URL is printed)
+ *   LOG_LEVEL, LOG_FORMAT           pino level; json | pretty (default: pretty on a terminal, else JSON)
  *   DATABASE_URL, CONVENE_DATA_DIR, CONVENE_ENCRYPTION_KEYS   see the store
  *   CONVENE_PLAYGROUND=1|0          force the playground on (even with a chat platform) or off
  *   SLACK_* / DISCORD_*             a chat platform is configured (see src/compose.ts and the README):
@@ -25,7 +26,8 @@ import { createWebServer, LISTEN_BACKLOG } from './bot/web/server.ts';
 import type { ChatServices } from './compose.ts';
 import { composeChat } from './compose.ts';
 import { checkConfig } from './config.ts';
-import { createLogger } from './observability/log.ts';
+import { EnvFileError, loadEnvFile } from './env-file.ts';
+import { createLogger, logFormat, prettyStream } from './observability/log.ts';
 import { createMetrics } from './observability/metrics.ts';
 import { databaseReady } from './observability/readiness.ts';
 import type { Store } from './store/index.ts';
@@ -73,7 +75,12 @@ async function start(env: NodeJS.ProcessEnv): Promise<void> {
     routers,
     // Not ready while shutting down, so that a load balancer stops sending requests first.
     ready: async () => !draining && (await databaseIsReady()),
-    logger: createLogger({ level: env.LOG_LEVEL?.trim() || 'info' }),
+    logger: createLogger({
+      level: env.LOG_LEVEL?.trim() || 'info',
+      ...(logFormat(env.LOG_FORMAT, process.stdout.isTTY === true) === 'pretty'
+        ? { destination: prettyStream(process.stdout) }
+        : {}),
+    }),
     metrics,
   });
   const server = app.listen(port, host, LISTEN_BACKLOG);
@@ -142,6 +149,18 @@ async function start(env: NodeJS.ProcessEnv): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+try {
+  const file = loadEnvFile(process.env);
+  if (file.path)
+    console.log(
+      `Convene: settings from ${file.path}${file.overridden.length > 0 ? ` (the environment overrides ${file.overridden.join(', ')})` : ''}`,
+    );
+} catch (error) {
+  if (!(error instanceof EnvFileError)) throw error;
+  console.error(`Convene cannot start: ${error.message}`);
+  process.exit(1);
 }
 
 const checked = checkConfig(process.env);

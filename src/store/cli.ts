@@ -4,9 +4,10 @@
  *   node src/store/cli.ts status    show applied / pending migrations
  *   node src/store/cli.ts rekey     re-encrypt stored tokens with the first key of CONVENE_ENCRYPTION_KEYS
  *   node src/store/cli.ts keygen ID print a new key entry "ID:<base64>"
- * Errors are printed as one line (exit code 1), never as a stack trace.
+ * They read `.env` (or CONVENE_ENV_FILE) like `npm start`. Errors are printed as one line (exit code 1), never as a stack trace.
  */
 import pg from 'pg';
+import { EnvFileError, loadEnvFile } from '../env-file.ts';
 import { generateKeyEntry } from './crypto.ts';
 import { DEFAULT_DATA_DIR, openDatabaseFromEnv } from './database.ts';
 import { ConfigError, redactUrl, StoreError } from './errors.ts';
@@ -14,6 +15,7 @@ import { applyMigrations, loadMigrations, migrationStatus } from './migrate.ts';
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command, arg] = argv;
+  if (command !== 'keygen') loadEnvFile(process.env); // the same settings as `npm start`
   const url = process.env.DATABASE_URL?.trim();
   switch (command) {
     case 'keygen':
@@ -79,7 +81,7 @@ async function main(argv: readonly string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof StoreError) {
+    if (error instanceof ConfigError || error instanceof StoreError || error instanceof EnvFileError) {
       console.error(`convene: ${error.message}`);
     } else {
       console.error(`convene: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);

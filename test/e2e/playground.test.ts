@@ -32,7 +32,14 @@ beforeAll(async () => {
   }
   dataDir = mkdtempSync(join(tmpdir(), 'convene-e2e-data-'));
   profileDir = mkdtempSync(join(tmpdir(), 'convene-e2e-chromium-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, CONVENE_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' };
+  // CONVENE_ENV_FILE=none: a developer's .env in the repository must not change what this test starts.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CONVENE_ENV_FILE: 'none',
+    CONVENE_DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+  };
   for (const name of ['DATABASE_URL', 'CONVENE_ENCRYPTION_KEYS', 'CONVENE_PLAYGROUND']) delete env[name];
   for (const name of [
     'SLACK_SIGNING_SECRET',

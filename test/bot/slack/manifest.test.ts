@@ -226,7 +226,8 @@ describe('manifest.yml', () => {
       'user_change',
     ]);
     expect((features.app_home as Json).home_tab_enabled).toBe(true);
-    expect(settings.token_rotation_enabled).toBe(true);
+    // Off: the quickest route (install, copy the bot token) must give a token that does not expire in 12 h.
+    expect(settings.token_rotation_enabled).toBe(false);
     // Commands, interactivity and events share Bolt's one endpoint; OAuth comes back to /slack/oauth_redirect.
     const urls = [commands[0]?.url, events.request_url, (settings.interactivity as Json).request_url];
     for (const url of urls) expect(new URL(String(url)).pathname).toBe('/slack/events');

@@ -849,6 +849,14 @@ export class FakeDiscord {
       this.commands.set(scope, stored);
       res.json(stored);
     };
+    // Get Current Application: what `convene doctor` compares the configured id and public key with.
+    api.get(
+      '/applications/@me',
+      handle((req, res) => {
+        bot(req);
+        res.json({ id: this.applicationId, name: 'Convene', verify_key: this.publicKey, bot_public: true });
+      }),
+    );
     api.get('/applications/:app/commands', handle(listCommands));
     api.put('/applications/:app/commands', handle(putCommands));
     api.get('/applications/:app/guilds/:guild/commands', handle(listCommands));

@@ -37,6 +37,8 @@ export interface FakeTeam {
   botToken: string;
   botUserId: string;
   botId: string;
+  /** Granted bot scopes, sent in the `x-oauth-scopes` header of every answer (none when unset). */
+  scopes?: string[];
 }
 
 export interface RecordedCall {
@@ -203,6 +205,7 @@ export class FakeSlack {
       botUserId: team.botUserId ?? `UB${team.id}`,
       botId: team.botId ?? `B${team.id}`,
       id: team.id,
+      ...(team.scopes ? { scopes: team.scopes } : {}),
     };
     this.teams.set(full.id, full);
     this.#tokens.set(full.botToken, full.id);
@@ -509,6 +512,8 @@ export class FakeSlack {
     if (!teamId) return reply({ ok: false, error: 'invalid_auth' });
     const team = this.teams.get(teamId);
     if (!team) return reply({ ok: false, error: 'invalid_auth' });
+    // Slack sends the token's granted scopes with every Web API answer.
+    if (team.scopes) res.setHeader('x-oauth-scopes', team.scopes.join(','));
     reply(this.#method(method, params, team));
   }
 

@@ -1,5 +1,6 @@
 /** The English configuration of the request parser. */
-import * as chrono from 'chrono-node';
+// The locale's own entry point: `chrono-node` itself loads all sixteen locales (most of `convene parse`'s start-up).
+import * as chronoen from 'chrono-node/en';
 import type { LocaleConfig } from '../types.ts';
 import { durations, timePreposition } from './durations.ts';
 import { numbers } from './numbers.ts';
@@ -8,7 +9,7 @@ import { fillers, lastModifier, markers, thisModifier, weekdayAbbreviation } fro
 
 export const en: LocaleConfig = {
   locale: 'en',
-  chrono: chrono.en.casual,
+  chrono: chronoen.casual,
   numbers,
   durations,
   timePreposition,

@@ -1,5 +1,6 @@
 /** The French configuration of the request parser. */
-import * as chrono from 'chrono-node';
+// The locale's own entry point: `chrono-node` itself loads all sixteen locales (most of `convene parse`'s start-up).
+import * as chronofr from 'chrono-node/fr';
 import type { LocaleConfig } from '../types.ts';
 import { durations, timePreposition } from './durations.ts';
 import { numbers } from './numbers.ts';
@@ -8,7 +9,7 @@ import { fillers, lastModifier, markers, thisModifier, weekdayAbbreviation } fro
 
 export const fr: LocaleConfig = {
   locale: 'fr',
-  chrono: chrono.fr.casual,
+  chrono: chronofr.casual,
   numbers,
   durations,
   timePreposition,
