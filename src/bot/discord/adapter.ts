@@ -64,7 +64,7 @@ interface Decision {
 }
 
 export function createDiscordAdapter(deps: DiscordAdapterDeps, config: DiscordConfig): DiscordAdapter {
-  const verify = createSignatureVerifier(config.publicKey);
+  const verify = createSignatureVerifier(config.publicKey, deps.clock ?? Date.now);
   const api = new DiscordApi({
     applicationId: config.applicationId,
     botToken: config.botToken,
