@@ -11,7 +11,7 @@ import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { generateKeyEntry } from '../src/store/crypto.ts';
+import { generateKeyEntry, secretContext } from '../src/store/crypto.ts';
 import { openDatabase, type Store } from '../src/store/index.ts';
 import { type FakeClient, type FakeGoogle, startFakeGoogle } from '../test/fakes/google/server.ts';
 import { FakeSlack } from '../test/fakes/slack/server.ts';
@@ -232,6 +232,25 @@ export async function createWorld(
            FROM generate_series($1::int, $2::int) n,
                 (SELECT tokens_enc, tokens_key_id FROM calendar_connection WHERE account = 'template@bench.test') t`,
           params.slice(0, 3),
+        );
+        // A sealed value only opens in its own row (tenant and connection id are authenticated): re-seal the
+        // copies for their rows, in one UPDATE.
+        const [template] = await s.query<{ id: string; tokens_enc: string }>(
+          `SELECT id::text, tokens_enc FROM calendar_connection WHERE tenant_id = $1::uuid AND account = 'template@bench.test'`,
+          [workspace.tenantId],
+        );
+        const secrets = JSON.stringify(await s.connections.secrets(workspace.tenantId, template!.id));
+        const copies = await s.query<{ id: string }>(
+          `SELECT id::text FROM calendar_connection WHERE tenant_id = $1::uuid AND tokens_enc = $2 AND id <> $3::uuid`,
+          [workspace.tenantId, template!.tokens_enc, template!.id],
+        );
+        await s.query(
+          `UPDATE calendar_connection c SET tokens_enc = u.enc FROM unnest($1::uuid[], $2::text[]) AS u(id, enc)
+           WHERE c.id = u.id`,
+          [
+            copies.map((c) => c.id),
+            copies.map((c) => s.keyRing.encrypt(secrets, secretContext.connection(workspace.tenantId, c.id))),
+          ],
         );
         world.people = count;
       },

@@ -131,6 +131,7 @@ export function composeChat(
   const link = linkConfig
     ? new LinkCalendar({
         people: store.people,
+        workspaces: store.workspaces,
         connections: store.connections,
         providers,
         notifier,

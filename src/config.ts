@@ -125,6 +125,7 @@ export const CONFIG_VARIABLES = [
   'DISCORD_BOT_TOKEN',
   'DISCORD_API_URL',
   'DISCORD_TENANT_ID',
+  'DISCORD_TENANT_GUILDS',
   'CONVENE_RATE_LIMIT_USER_PER_MINUTE',
   'CONVENE_RATE_LIMIT_WORKSPACE_PER_MINUTE',
   'CONVENE_REQUEST_CONCURRENCY',
@@ -158,7 +159,7 @@ export function checkConfig(env: NodeJS.ProcessEnv): ConfigCheck {
   reader(['SLACK_SOCKET_MODE', 'SLACK_APP_TOKEN', 'SLACK_API_URL', 'SLACK_REDIRECT_URI'], () =>
     slackConfigFromEnv(env),
   );
-  reader(['DISCORD_API_URL'], () => discordConfigFromEnv(env));
+  reader(['DISCORD_API_URL', 'DISCORD_TENANT_ID', 'DISCORD_TENANT_GUILDS'], () => discordConfigFromEnv(env));
   if (set('CONVENE_PUBLIC_URL') || set('CONVENE_STATE_SECRET')) reader([], () => linkConfigFromEnv(env));
   // With PostgreSQL the key ring is mandatory; the embedded database creates a key file when unset.
   if (set('CONVENE_ENCRYPTION_KEYS') || (set('DATABASE_URL') && !flagged.has('DATABASE_URL')))

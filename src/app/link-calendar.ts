@@ -19,7 +19,9 @@ import type {
   AuditLogRepository,
   CalendarConnection,
   CalendarConnectionRepository,
+  ChatPlatform,
   PersonRepository,
+  WorkspaceRepository,
 } from './ports/store.ts';
 
 export type { LinkProviderKind } from './link/state.ts';
@@ -33,6 +35,8 @@ export const PROVIDER_LABELS: Readonly<Record<LinkProviderKind, string>> = {
 
 export interface LinkCalendarDeps {
   readonly people: Pick<PersonRepository, 'get' | 'findByIdentity'>;
+  /** Names the workspace on the link's confirmation page. */
+  readonly workspaces?: Pick<WorkspaceRepository, 'get'>;
   readonly connections: Pick<CalendarConnectionRepository, 'save' | 'get' | 'secrets' | 'remove'>;
   readonly providers: ProviderFactory;
   readonly notifier: Notifier;
@@ -63,6 +67,7 @@ export type LinkFailureCode =
   | 'unknown_provider'
   | 'provider_not_configured'
   | 'unknown_person'
+  | 'unconfirmed'
   | 'invalid_state'
   | 'expired_state'
   | 'replayed_state'
@@ -97,6 +102,32 @@ export type BeginAuthorizationResult =
       readonly bindingMaxAgeSeconds: number;
     }
   | LinkFailure;
+
+/** What the link page shows before anything is bound: whose chat identity, in which workspace. */
+export type DescribeLinkResult =
+  | {
+      readonly ok: true;
+      readonly provider: LinkProviderKind;
+      readonly platform: ChatPlatform | null;
+      readonly workspaceName: string | null;
+      /** `@handle` when known, else the display name. */
+      readonly who: string;
+      readonly displayName: string;
+      /** Random value for a SameSite=Strict cookie, and the form field that must come back with it. */
+      readonly confirmCookie: string;
+      readonly confirmField: string;
+      readonly expiresAt: number;
+      readonly cookieMaxAgeSeconds: number;
+    }
+  | LinkFailure;
+
+/** The page's confirmation, as the browser posts it back. */
+export interface LinkConfirmation {
+  /** The cookie set with the page. */
+  readonly cookie: string | undefined;
+  /** The form's hidden field. */
+  readonly field: string | undefined;
+}
 
 export interface CompleteAuthorizationInput {
   readonly provider: string;
@@ -203,14 +234,56 @@ export class LinkCalendar {
     return result.ok ? result.url : null;
   }
 
-  /** `/oauth/<provider>/start`: checks the state and returns the provider's consent URL. */
+  /**
+   * `GET /oauth/<provider>/start`: checks the state and says whose chat identity and which workspace the
+   * link binds, for a page the person must confirm (a link forwarded to someone else is not followed
+   * blindly). Nothing is bound or consumed here.
+   */
+  async describeLink(provider: string, stateToken: string | undefined): Promise<DescribeLinkResult> {
+    const checked = await this.#checkState(provider, stateToken);
+    if (!checked.ok) return checked;
+    const { state, kind } = checked;
+    if (await this.#deps.nonces.isConsumed(state.nonce, state.tenantId)) return replayed();
+    const person = await this.#deps.people.findByIdentity(state.workspaceId, state.externalUserId);
+    if (!person || person.id !== state.personId || person.tenantId !== state.tenantId) return otherUser();
+    if (!this.#deps.providers.oauth(kind)) return notConfigured(kind);
+    const identity = person.identities.find(
+      (i) => i.workspaceId === state.workspaceId && i.externalUserId === state.externalUserId,
+    );
+    const workspace = await this.#deps.workspaces?.get(state.tenantId, state.workspaceId);
+    const confirmCookie = StateSigner.browserSecret();
+    return {
+      ok: true,
+      provider: kind,
+      platform: identity?.platform ?? null,
+      workspaceName: workspace?.name ?? null,
+      who: identity?.handle ? `@${identity.handle}` : person.displayName,
+      displayName: person.displayName,
+      confirmCookie,
+      confirmField: this.#signer.confirmation(state.nonce, confirmCookie),
+      expiresAt: state.expiresAt,
+      cookieMaxAgeSeconds: Math.max(0, Math.floor((state.expiresAt - this.#clock()) / 1000)),
+    };
+  }
+
+  /**
+   * `POST /oauth/<provider>/start`: the person confirmed the page of `describeLink`; checks the state and
+   * that confirmation, then returns the provider's consent URL.
+   */
   async beginAuthorization(
     provider: string,
     stateToken: string | undefined,
+    confirmation: LinkConfirmation,
   ): Promise<BeginAuthorizationResult> {
     const checked = await this.#checkState(provider, stateToken);
     if (!checked.ok) return checked;
     const { state, kind } = checked;
+    if (!this.#signer.confirmationMatches(state.nonce, confirmation.cookie, confirmation.field)) {
+      return failure(
+        'unconfirmed',
+        `This link must be confirmed on its own page, in the browser that opened it. Nothing was linked. Open the link again and check whose chat account it names before you continue.`,
+      );
+    }
     if (await this.#deps.nonces.isConsumed(state.nonce, state.tenantId)) return replayed();
     const mismatch = await this.#checkIdentity(state);
     if (mismatch) return mismatch;

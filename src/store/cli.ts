@@ -3,6 +3,7 @@
  *   node src/store/cli.ts migrate   apply pending migrations to DATABASE_URL (or the embedded database)
  *   node src/store/cli.ts status    show applied / pending migrations
  *   node src/store/cli.ts rekey     re-encrypt stored tokens with the first key of CONVENE_ENCRYPTION_KEYS
+ *                                   (and re-seal legacy v1 envelopes as v2, bound to their row)
  *   node src/store/cli.ts keygen ID print a new key entry "ID:<base64>"
  * They read `.env` (or CONVENE_ENV_FILE) like `npm start`. Errors are printed as one line (exit code 1), never as a stack trace.
  */

@@ -11,7 +11,7 @@ import pg from 'pg';
 import type { Invalidations } from '../app/ports/invalidations.ts';
 import type { Repositories } from '../app/ports/store.ts';
 import type { KeyRing } from './crypto.ts';
-import { KEY_CHECK_TEXT, KEYS_ENV, loadOrCreateKeyFile, parseKeyRing } from './crypto.ts';
+import { KEY_CHECK_TEXT, KEYS_ENV, loadOrCreateKeyFile, parseKeyRing, secretContext } from './crypto.ts';
 import { type EmbeddedServer, startEmbedded } from './embedded.ts';
 import { ConfigError, redactUrl, StoreError, sqlState } from './errors.ts';
 import { createPgInvalidations, localInvalidations } from './invalidations.ts';
@@ -204,6 +204,16 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<S
   const query = <Row extends Record<string, unknown>>(sql: string, params: readonly unknown[] = []) =>
     run<Row>(sql, params, false);
   const repos = createRepositories(prisma, keyRing, (sql, params = []) => run(sql, params, true));
+  try {
+    // Upgrade step: tokens sealed in the legacy v1 envelope are read once and re-sealed as v2.
+    const resealed = await reencryptSecrets(prisma, keyRing, { legacyOnly: true });
+    if (resealed > 0)
+      log(`store: re-sealed ${resealed} stored secret(s) in the v2 format (bound to their row)`);
+  } catch (error) {
+    await prisma.$disconnect().catch(() => undefined);
+    await cleanup();
+    throw error;
+  }
   const listener = embedded
     ? null
     : createPgInvalidations({
@@ -264,9 +274,19 @@ async function checkKeys(db: pg.PoolClient, keyRing: KeyRing, location: string):
     if (row) {
       let ok = false;
       try {
-        ok = keyRing.decrypt(row.check_value) === KEY_CHECK_TEXT;
+        ok =
+          (keyRing.isLegacy(row.check_value)
+            ? keyRing.openLegacy(row.check_value)
+            : keyRing.decrypt(row.check_value, secretContext.keyCheck(keyId))) === KEY_CHECK_TEXT;
       } catch {
         ok = false;
+      }
+      if (ok && keyRing.isLegacy(row.check_value)) {
+        await db.query('UPDATE encryption_key SET check_value = $2 WHERE key_id = $1 AND check_value = $3', [
+          keyId,
+          keyRing.encrypt(KEY_CHECK_TEXT, secretContext.keyCheck(keyId), keyId),
+          row.check_value,
+        ]);
       }
       if (!ok) {
         throw new ConfigError(
@@ -277,7 +297,7 @@ async function checkKeys(db: pg.PoolClient, keyRing: KeyRing, location: string):
     } else {
       await db.query(
         'INSERT INTO encryption_key (key_id, check_value) VALUES ($1, $2) ON CONFLICT DO NOTHING',
-        [keyId, keyRing.encrypt(KEY_CHECK_TEXT, keyId)],
+        [keyId, keyRing.encrypt(KEY_CHECK_TEXT, secretContext.keyCheck(keyId), keyId)],
       );
     }
   }

@@ -1,6 +1,11 @@
 /**
- * The embedded database: PGlite (PostgreSQL compiled to WebAssembly) in a data directory, served on
- * a random loopback port by pglite-socket so the ordinary `pg` driver and Prisma adapter talk to it.
+ * The embedded database: PGlite (PostgreSQL compiled to WebAssembly) in a data directory, served by
+ * pglite-socket so the ordinary `pg` driver and Prisma adapter talk to it.
+ *
+ * PGlite does not check passwords (every startup message is accepted), so the server never listens on
+ * TCP, where any local process could connect: it listens on a Unix socket (`.s.PGSQL.5432`) in a private
+ * directory created for this process (mode 0700, the socket itself 0600). Only this user can connect;
+ * another local user's connection is refused by the kernel (EACCES). The directory is removed at close.
  *
  * PGlite is ONE backend session: the socket server multiplexes connections at the message level,
  * so two connections could interleave their unnamed prepared statements. The store's pool therefore
@@ -10,7 +15,17 @@
  * A lock file (`convene.lock`, holding the pid) keeps a second process off the same directory;
  * a lock left by a dead process is taken over.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
@@ -18,14 +33,18 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { ConfigError } from './errors.ts';
 
 export interface EmbeddedServer {
-  /** `postgresql://postgres@127.0.0.1:<port>/postgres` (loopback only, no password). */
+  /** `postgresql://postgres@localhost/postgres?host=<private socket dir>` (Unix socket, owner only). */
   readonly url: string;
+  /** The Unix socket's directory (mode 0700). */
+  readonly socketDir: string;
   readonly dataDir: string;
   close(): Promise<void>;
 }
 
 export const LOCK_FILE = 'convene.lock';
 export const PGLITE_SUBDIR = 'pglite';
+/** What `pg` looks for in the socket directory (`host=<dir>`, default port 5432). */
+const SOCKET_NAME = '.s.PGSQL.5432';
 
 /**
  * `dataDir` is Convene's data directory (PGlite lives in `<dataDir>/pglite`), or `memory://` for a
@@ -37,16 +56,23 @@ export async function startEmbedded(dataDir: string): Promise<EmbeddedServer> {
   const releaseLock = inMemory ? () => undefined : acquireLock(dir);
   let db: PGlite | undefined;
   let server: PGLiteSocketServer | undefined;
+  let socketDir: string | undefined;
   try {
     db = await PGlite.create({
       dataDir: inMemory ? 'memory://' : join(dir, PGLITE_SUBDIR),
       extensions: { btree_gist },
     });
-    server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });
+    // Short path (a Unix socket path is limited to ~100 bytes), private to this user: mkdtemp makes it 0700.
+    socketDir = mkdtempSync(join(tmpdir(), 'convene-db-'));
+    chmodSync(socketDir, 0o700);
+    const socketPath = join(socketDir, SOCKET_NAME);
+    server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 4 });
     await server.start();
+    chmodSync(socketPath, 0o600);
   } catch (cause) {
     await server?.stop().catch(() => undefined);
     await db?.close().catch(() => undefined);
+    if (socketDir) rmSync(socketDir, { recursive: true, force: true });
     releaseLock();
     const detail = cause instanceof Error ? cause.message : String(cause);
     throw new ConfigError('data_dir_unusable', `Cannot open the embedded database in ${dir}: ${detail}`, {
@@ -55,9 +81,11 @@ export async function startEmbedded(dataDir: string): Promise<EmbeddedServer> {
   }
   const started = server;
   const database = db;
+  const privateDir = socketDir;
   let closed: Promise<void> | undefined;
   return {
-    url: `postgresql://postgres@${started.getServerConn()}/postgres?sslmode=disable`,
+    url: `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(privateDir)}&sslmode=disable`,
+    socketDir: privateDir,
     dataDir: dir,
     close() {
       closed ??= (async () => {
@@ -65,6 +93,7 @@ export async function startEmbedded(dataDir: string): Promise<EmbeddedServer> {
           await started.stop();
           await database.close();
         } finally {
+          rmSync(privateDir, { recursive: true, force: true });
           releaseLock();
         }
       })();

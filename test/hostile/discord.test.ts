@@ -43,7 +43,7 @@ async function counts(): Promise<Record<string, number>> {
 }
 
 async function post(body: string): Promise<{ status: number; text: string }> {
-  const timestamp = String(Math.floor(Date.now() / 1000));
+  const timestamp = String(Math.floor(now / 1000)); // the bot's pinned clock: a signed timestamp must be fresh
   const signature = sign(null, Buffer.from(timestamp + body), keys.privateKey).toString('hex');
   const response = await fetch(endpoint, {
     method: 'POST',

@@ -44,7 +44,7 @@ describe.each(BACKENDS)('repositories on %s', (backend) => {
       'SELECT bot_token_enc FROM workspace WHERE id = $1',
       [slack.id],
     );
-    expect(raw[0]!.bot_token_enc).toMatch(/^v1:t1:/);
+    expect(raw[0]!.bot_token_enc).toMatch(/^v2:t1:/);
     expect(raw[0]!.bot_token_enc).not.toContain('xoxb-1');
   });
 

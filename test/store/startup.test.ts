@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createCipheriv, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -289,6 +290,163 @@ describe('PostgreSQL via DATABASE_URL', () => {
       expect(await after.workspaces.botToken(ws.tenantId, ws.id)).toBe('xoxb-old');
       expect(await after.connections.secrets(ws.tenantId, conn!.id)).toEqual({ refreshToken: 'r-new' });
       await after.close();
+    } finally {
+      await db.drop();
+    }
+  });
+});
+
+/** A v1 envelope as the previous release sealed it: AAD = version and key id only. */
+function legacySeal(entry: string, plaintext: string): string {
+  const [keyId, material] = entry.split(':') as [string, string];
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', Buffer.from(material, 'base64'), iv);
+  cipher.setAAD(Buffer.from(`v1:${keyId}`));
+  const ct = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  return [
+    'v1',
+    keyId,
+    iv.toString('base64url'),
+    cipher.getAuthTag().toString('base64url'),
+    ct.toString('base64url'),
+  ].join(':');
+}
+
+describe('sealed tokens are bound to their row', () => {
+  it('a bot token or calendar token copied to another row or tenant does not open there', async () => {
+    const db = await createTestDatabase('postgres');
+    try {
+      const store = await db.open();
+      const acme = await store.workspaces.install({
+        platform: 'slack',
+        externalId: 'T-A',
+        name: 'A',
+        botToken: 'xoxb-acme',
+      });
+      const evil = await store.workspaces.install({
+        platform: 'slack',
+        externalId: 'T-E',
+        name: 'E',
+        botToken: 'xoxb-evil',
+      });
+      expect(evil.tenantId).not.toBe(acme.tenantId);
+      // Another tenant's row receives Acme's sealed bot token.
+      await store.query(
+        'UPDATE workspace SET bot_token_enc = (SELECT bot_token_enc FROM workspace WHERE id = $1::uuid) WHERE id = $2::uuid',
+        [acme.id, evil.id],
+      );
+      await expect(store.workspaces.botToken(evil.tenantId, evil.id)).rejects.toMatchObject({
+        code: 'decrypt_failed',
+      });
+      expect(await store.workspaces.botToken(acme.tenantId, acme.id)).toBe('xoxb-acme');
+
+      const person = async (ws: typeof acme, user: string) =>
+        (await store.people.upsertByIdentity({
+          workspaceId: ws.id,
+          externalUserId: user,
+          displayName: user,
+        }))!;
+      const ana = await person(acme, 'UANA');
+      const bob = await person(acme, 'UBOB');
+      const save = (p: typeof ana, refreshToken: string) =>
+        store.connections.save({
+          tenantId: acme.tenantId,
+          personId: p.id,
+          provider: 'google',
+          account: `${refreshToken}@example.com`,
+          busyCalendarIds: ['primary'],
+          writeCalendarId: 'primary',
+          secrets: { refreshToken },
+        });
+      const anaConn = (await save(ana, 'r-ana'))!;
+      const bobConn = (await save(bob, 'r-bob'))!;
+      // Same tenant, another row: Ana's tokens pasted into Bob's connection.
+      await store.query(
+        'UPDATE calendar_connection SET tokens_enc = (SELECT tokens_enc FROM calendar_connection WHERE id = $1::uuid) WHERE id = $2::uuid',
+        [anaConn.id, bobConn.id],
+      );
+      await expect(store.connections.secrets(acme.tenantId, bobConn.id)).rejects.toMatchObject({
+        code: 'decrypt_failed',
+      });
+      expect((await store.connections.secretsMany!(acme.tenantId, [bobConn.id])).size).toBe(0);
+      // Another column: a connection's sealed tokens in the bot-token column.
+      await store.query(
+        'UPDATE workspace SET bot_token_enc = (SELECT tokens_enc FROM calendar_connection WHERE id = $1::uuid) WHERE id = $2::uuid',
+        [anaConn.id, acme.id],
+      );
+      await expect(store.workspaces.botToken(acme.tenantId, acme.id)).rejects.toMatchObject({
+        code: 'decrypt_failed',
+      });
+      expect(await store.connections.secrets(acme.tenantId, anaConn.id)).toEqual({ refreshToken: 'r-ana' });
+      // Re-saving the same connection keeps its id, and its tokens still open.
+      const again = (await save(ana, 'r-ana'))!;
+      expect(again.id).toBe(anaConn.id);
+      expect(await store.connections.secrets(acme.tenantId, anaConn.id)).toEqual({ refreshToken: 'r-ana' });
+      await store.close();
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('upgrade: values sealed by the previous release (v1) are re-sealed as v2 when the store opens; db:rekey does it too', async () => {
+    const db = await createTestDatabase('postgres');
+    const k1 = generateKeyEntry('k1');
+    try {
+      const first = await db.open({ encryptionKeys: k1 });
+      const ws = await first.workspaces.install({
+        platform: 'slack',
+        externalId: 'T-old',
+        name: 'Old',
+        botToken: 'xoxb-x',
+      });
+      const p = (await first.people.upsertByIdentity({
+        workspaceId: ws.id,
+        externalUserId: 'U',
+        displayName: 'U',
+      }))!;
+      const conn = (await first.connections.save({
+        tenantId: ws.tenantId,
+        personId: p.id,
+        provider: 'google',
+        account: 'a@example.com',
+        busyCalendarIds: ['primary'],
+        writeCalendarId: 'primary',
+        secrets: { refreshToken: 'x' },
+      }))!;
+      // The rows as the previous release left them.
+      await first.query('UPDATE workspace SET bot_token_enc = $2 WHERE id = $1::uuid', [
+        ws.id,
+        legacySeal(k1, 'xoxb-legacy'),
+      ]);
+      await first.query('UPDATE calendar_connection SET tokens_enc = $2 WHERE id = $1::uuid', [
+        conn.id,
+        legacySeal(k1, JSON.stringify({ refreshToken: 'r-legacy' })),
+      ]);
+      await first.query("UPDATE encryption_key SET check_value = $1 WHERE key_id = 'k1'", [
+        legacySeal(k1, 'convene-key-check'),
+      ]);
+      await expect(first.workspaces.botToken(ws.tenantId, ws.id)).rejects.toMatchObject({
+        code: 'decrypt_failed',
+      });
+      expect(await first.reencryptSecrets()).toBe(2); // what `npm run db:rekey` runs
+      expect(await first.workspaces.botToken(ws.tenantId, ws.id)).toBe('xoxb-legacy');
+      await first.query('UPDATE workspace SET bot_token_enc = $2 WHERE id = $1::uuid', [
+        ws.id,
+        legacySeal(k1, 'xoxb-legacy'),
+      ]);
+      await first.close();
+
+      const lines: string[] = [];
+      const upgraded = await db.open({ encryptionKeys: k1, log: (line) => lines.push(line) });
+      expect(lines.join('\n')).toContain('re-sealed 1 stored secret(s) in the v2 format');
+      const raw = await upgraded.query<{ v: string }>(
+        `SELECT bot_token_enc AS v FROM workspace UNION ALL SELECT tokens_enc FROM calendar_connection
+         UNION ALL SELECT check_value FROM encryption_key`,
+      );
+      expect(raw.map((r) => r.v.slice(0, 3))).toEqual(['v2:', 'v2:', 'v2:']);
+      expect(await upgraded.workspaces.botToken(ws.tenantId, ws.id)).toBe('xoxb-legacy');
+      expect(await upgraded.connections.secrets(ws.tenantId, conn.id)).toEqual({ refreshToken: 'r-legacy' });
+      await upgraded.close();
     } finally {
       await db.drop();
     }

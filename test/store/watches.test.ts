@@ -98,6 +98,12 @@ describe.each(BACKENDS)('calendar watches and sync decisions on %s', (backend) =
     });
     expect(await store.watches.findByChannel('microsoft', 'ch-1')).toBeNull();
     expect(await store.watches.findByChannel('google', 'forged')).toBeNull();
+    // A Graph batch: many ids, one query; unknown, other-provider and over-long ids are simply absent.
+    const many = await store.watches.findManyByChannel('google', ['ch-1', 'forged', 'ch-1', 'x'.repeat(501)]);
+    expect([...many.keys()]).toEqual(['ch-1']);
+    expect(many.get('ch-1')?.id).toBe(a!.id);
+    expect((await store.watches.findManyByChannel('microsoft', ['ch-1'])).size).toBe(0);
+    expect((await store.watches.findManyByChannel('google', [])).size).toBe(0);
     expect(await store.watches.listForConnection(tenantId, conn.id)).toHaveLength(1);
     expect(await store.watches.listForConnection(otherTenant, conn.id)).toHaveLength(0);
   });

@@ -57,11 +57,12 @@ export function channelSecret(stateSecret: string, watchId: string): string {
 }
 
 export function createWatchLookup(
-  watches: Pick<Repositories['watches'], 'findByChannel'>,
+  watches: Pick<Repositories['watches'], 'findByChannel' | 'findManyByChannel'>,
   stateSecret: string,
 ): WatchLookup {
   return {
     findByChannel: (provider, channelId) => watches.findByChannel(provider, channelId),
+    findManyByChannel: (provider, channelIds) => watches.findManyByChannel(provider, channelIds),
     secretMatches(watch, presented) {
       return safeEqual(channelSecret(stateSecret, watch.id), typeof presented === 'string' ? presented : '');
     },

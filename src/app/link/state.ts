@@ -40,6 +40,7 @@ export class StateSigner {
   readonly #stateKey: Buffer;
   readonly #pkceKey: Buffer;
   readonly #bindingKey: Buffer;
+  readonly #confirmKey: Buffer;
 
   constructor(secret: string) {
     if (Buffer.byteLength(secret, 'utf8') < MIN_STATE_SECRET_BYTES) {
@@ -49,6 +50,29 @@ export class StateSigner {
     this.#stateKey = subkey(secret, 'convene/oauth-state/v1');
     this.#pkceKey = subkey(secret, 'convene/pkce-verifier/v1');
     this.#bindingKey = subkey(secret, 'convene/browser-binding/v1');
+    this.#confirmKey = subkey(secret, 'convene/link-confirmation/v1');
+  }
+
+  /**
+   * The confirmation field of a link page: a MAC of the state's nonce and a random value kept in a
+   * SameSite=Strict cookie (double submit), so only a POST from the page this browser was shown passes.
+   */
+  confirmation(nonce: string, browserSecret: string): string {
+    return mac(this.#confirmKey, `${nonce}.${browserSecret}`);
+  }
+
+  /** A fresh browser secret for `confirmation` (256 bits). */
+  static browserSecret(): string {
+    return randomBytes(32).toString('base64url');
+  }
+
+  confirmationMatches(
+    nonce: string,
+    browserSecret: string | undefined,
+    presented: string | undefined,
+  ): boolean {
+    if (!browserSecret || !presented || browserSecret.length > 128 || presented.length > 128) return false;
+    return safeEqual(this.confirmation(nonce, browserSecret), presented);
   }
 
   /** A fresh random nonce (128 bits). */

@@ -35,6 +35,11 @@ export interface CalendarWatch {
 export interface WatchLookup {
   /** The watch a push notification names; null when unknown (forged, or already stopped). */
   findByChannel(provider: 'google' | 'microsoft', channelId: string): Promise<CalendarWatch | null>;
+  /** The watches a batch of push notifications names, in ONE query (keyed by channel id; unknown ids absent). */
+  findManyByChannel(
+    provider: 'google' | 'microsoft',
+    channelIds: readonly string[],
+  ): Promise<ReadonlyMap<string, CalendarWatch>>;
   /** Constant-time check of the secret a notification presents (Google token, Graph clientState) for its watch. */
   secretMatches(watch: CalendarWatch, presented: string): boolean;
 }
@@ -114,6 +119,11 @@ export interface WatchRepository {
   ensure(input: EnsureWatchInput): Promise<CalendarWatch | null>;
   get(tenantId: string, watchId: string): Promise<CalendarWatch | null>;
   findByChannel(provider: 'google' | 'microsoft', channelId: string): Promise<CalendarWatch | null>;
+  /** One query for many channel ids (a Graph batch); ids longer than 500 characters are ignored. */
+  findManyByChannel(
+    provider: 'google' | 'microsoft',
+    channelIds: readonly string[],
+  ): Promise<Map<string, CalendarWatch>>;
   listForConnection(tenantId: string, connectionId: string): Promise<CalendarWatch[]>;
   remove(tenantId: string, watchId: string): Promise<boolean>;
   /** Records the open channel (or, with `mode: 'poll'`, clears it). */

@@ -26,7 +26,7 @@ import { CommandRateLimiter, rateLimitedMessage } from '../rate-limit.ts';
 import { DiscordApi } from './api.ts';
 import { MEET_COMMAND } from './commands.ts';
 import type { HandlerEnv } from './context.ts';
-import { localeOf, replyPrivately } from './context.ts';
+import { guildAllowed, localeOf, replyPrivately } from './context.ts';
 import { parseCustomId } from './custom-id.ts';
 import type { DiscordAdapterDeps, DiscordConfig } from './deps.ts';
 import { handleBookClick } from './handlers/book.ts';
@@ -64,7 +64,7 @@ interface Decision {
 }
 
 export function createDiscordAdapter(deps: DiscordAdapterDeps, config: DiscordConfig): DiscordAdapter {
-  const verify = createSignatureVerifier(config.publicKey);
+  const verify = createSignatureVerifier(config.publicKey, deps.clock ?? Date.now);
   const api = new DiscordApi({
     applicationId: config.applicationId,
     botToken: config.botToken,
@@ -77,7 +77,9 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps, config: DiscordCo
     api,
     clock: deps.clock ?? Date.now,
     log,
-    ...(config.tenantId ? { tenantId: config.tenantId } : {}),
+    ...(config.tenantId
+      ? { tenantId: config.tenantId, tenantGuilds: new Set(config.tenantGuilds ?? []) }
+      : {}),
     maxRoleMembers: config.maxRoleMembers ?? 20,
   };
   const running = new Set<Promise<void>>();
@@ -133,6 +135,19 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps, config: DiscordCo
         res.status(400).json({ error: 'an interaction must name its user' });
         return;
       }
+    }
+    // A shared tenant serves its listed guilds only: any other server that added the (public) bot gets a
+    // polite refusal before anything is recorded — no workspace, no person, no admin rights.
+    if (interaction.type !== 1 && interaction.guild_id && !guildAllowed(env, interaction.guild_id)) {
+      const refusal = messages(localeOf(interaction)).guildNotAllowed;
+      res
+        .status(200)
+        .json(
+          interaction.type === 4
+            ? { type: 8, data: { choices: [] } }
+            : { type: 4, data: textMessage(refusal, { ephemeral: true }) },
+        );
+      return;
     }
     if (interaction.type === 2 && limiter) {
       const user = interaction.member?.user?.id ?? interaction.user?.id ?? '';

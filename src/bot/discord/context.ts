@@ -17,8 +17,15 @@ export interface HandlerEnv {
   readonly api: DiscordApi;
   readonly clock: () => number;
   readonly log: (line: string) => void;
+  /** Shared tenant of the guilds in `tenantGuilds`; other guilds are refused (see `guildAllowed`). */
   readonly tenantId?: string;
+  readonly tenantGuilds?: ReadonlySet<string>;
   readonly maxRoleMembers: number;
+}
+
+/** Without a shared tenant every guild is served (its own tenant); with one, only the listed guilds. */
+export function guildAllowed(env: Pick<HandlerEnv, 'tenantId' | 'tenantGuilds'>, guildId: string): boolean {
+  return !env.tenantId || (env.tenantGuilds?.has(guildId) ?? false);
 }
 
 export interface DiscordContext {
@@ -56,7 +63,7 @@ export async function resolveContext(
 ): Promise<DiscordContext | null> {
   const guildId = interaction.guild_id;
   const member = interaction.member;
-  if (!guildId || !member) return null;
+  if (!guildId || !member || !guildAllowed(env, guildId)) return null;
   const { store } = env.deps;
   const workspace =
     (await store.workspaces.findByExternalId('discord', guildId)) ??

@@ -74,8 +74,13 @@ export interface DiscordConfig {
   readonly botToken: string;
   /** REST base (`DISCORD_API_URL`), default Discord's `https://discord.com/api`; tests use the fake. */
   readonly api?: string;
-  /** Tenant that new guilds join (one organisation across Slack and Discord). Default: a tenant per guild. */
+  /**
+   * Shared tenant (one organisation across Slack and Discord) for the guilds of `tenantGuilds` only.
+   * Unset (default): every guild gets its own tenant. Set: guilds not listed are refused.
+   */
   readonly tenantId?: string;
+  /** Guild ids that share `tenantId` (`DISCORD_TENANT_GUILDS`); required with it. */
+  readonly tenantGuilds?: readonly string[];
   /** Rate limits longer than this fail the call instead of being waited out. Default 30 s. */
   readonly maxRateLimitWaitMs?: number;
   /** Most members a role may add to a meeting. Default 20. */
@@ -111,7 +116,8 @@ export class DiscordConfigError extends Error {
 
 /**
  * Reads `DISCORD_PUBLIC_KEY`, `DISCORD_APPLICATION_ID`, `DISCORD_BOT_TOKEN` (all three, or none → null:
- * Discord disabled), plus optional `DISCORD_API_URL` and `DISCORD_TENANT_ID`.
+ * Discord disabled), plus optional `DISCORD_API_URL`, and `DISCORD_TENANT_ID` with `DISCORD_TENANT_GUILDS`
+ * (the comma-separated guild ids that share that tenant: any other guild is refused).
  */
 export function discordConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DiscordConfig | null {
   const publicKey = env.DISCORD_PUBLIC_KEY?.trim();
@@ -133,13 +139,52 @@ export function discordConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Disc
     throw new DiscordConfigError('DISCORD_PUBLIC_KEY must be the 64 hexadecimal characters of "Public Key".');
   if (!/^\d{15,25}$/.test(applicationId ?? ''))
     throw new DiscordConfigError('DISCORD_APPLICATION_ID must be the numeric "Application ID".');
+  const tenant = sharedTenantFromEnv(env);
   const rateLimits = rateLimitsFromEnv(env);
   return {
     publicKey: publicKey!,
     applicationId: applicationId!,
     botToken: botToken!,
     ...(env.DISCORD_API_URL?.trim() ? { api: env.DISCORD_API_URL.trim() } : {}),
-    ...(env.DISCORD_TENANT_ID?.trim() ? { tenantId: env.DISCORD_TENANT_ID.trim() } : {}),
+    ...(tenant ?? {}),
     ...(rateLimits ? { rateLimit: rateLimits } : {}),
   };
+}
+
+const SNOWFLAKE = /^\d{15,25}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * `DISCORD_TENANT_ID` + `DISCORD_TENANT_GUILDS`: the shared tenant and the only guilds that may use it.
+ * A Discord bot is public by default (anyone can add it to their server), so the list is required: without
+ * it any server adding the bot would join the tenant and its Manage Server members would run its teams.
+ */
+function sharedTenantFromEnv(
+  env: NodeJS.ProcessEnv,
+): { tenantId: string; tenantGuilds: readonly string[] } | null {
+  const tenantId = env.DISCORD_TENANT_ID?.trim();
+  const list = env.DISCORD_TENANT_GUILDS?.trim();
+  if (!tenantId) {
+    if (list)
+      throw new DiscordConfigError(
+        'DISCORD_TENANT_GUILDS is set without DISCORD_TENANT_ID: set the tenant those servers share, or unset the list (each server then gets its own tenant).',
+      );
+    return null;
+  }
+  if (!UUID.test(tenantId))
+    throw new DiscordConfigError('DISCORD_TENANT_ID must be a Convene tenant id (a UUID).');
+  if (!list)
+    throw new DiscordConfigError(
+      'DISCORD_TENANT_ID now needs DISCORD_TENANT_GUILDS: the comma-separated ids of the Discord servers that share this tenant (Server Settings → Widget, or right-click the server → Copy Server ID). Any other server that adds the bot is refused.',
+    );
+  const guilds = list
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+  const bad = guilds.find((id) => !SNOWFLAKE.test(id));
+  if (bad !== undefined || guilds.length === 0)
+    throw new DiscordConfigError(
+      `DISCORD_TENANT_GUILDS must list numeric Discord server ids separated by commas (${JSON.stringify(bad ?? list)} is not one).`,
+    );
+  return { tenantId, tenantGuilds: [...new Set(guilds)] };
 }

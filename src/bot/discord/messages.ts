@@ -7,6 +7,8 @@ import type { Locale } from '../../app/views.ts';
 const en = {
   thinking: 'Looking at calendars…',
   notInGuild: 'Use /meet in a server where Convene is installed (not in direct messages).',
+  guildNotAllowed:
+    'Sorry, this Convene server only serves the Discord servers its administrator has listed, and this one is not among them. Nothing was recorded. If you run Convene, add this server’s id to DISCORD_TENANT_GUILDS.',
   zoneQuestion:
     'Discord does not tell me your time zone. Pick it below (asked once, you can change it with `/meet settings zone:`); then I will look for times.',
   zonePlaceholder: 'Your time zone',
@@ -76,6 +78,8 @@ type Messages = typeof en;
 const fr: Messages = {
   thinking: 'Je consulte les agendas…',
   notInGuild: 'Utilisez /meet dans un serveur où Convene est installé (pas en message privé).',
+  guildNotAllowed:
+    'Désolé, ce serveur Convene ne sert que les serveurs Discord listés par son administrateur, et celui-ci n’en fait pas partie. Rien n’a été enregistré. Si vous administrez Convene, ajoutez l’identifiant de ce serveur à DISCORD_TENANT_GUILDS.',
   zoneQuestion:
     'Discord ne me donne pas votre fuseau horaire. Choisissez-le ci-dessous (une seule fois ; modifiable avec `/meet settings zone:`), puis je cherche des créneaux.',
   zonePlaceholder: 'Votre fuseau horaire',

@@ -3,6 +3,9 @@
  * `X-Signature-Timestamp + rawBody`, checked with the application's public key (32 bytes, hex, from the
  * Developer Portal). Anything malformed is simply "not verified": Discord probes the endpoint with bad
  * signatures and removes the URL if one is accepted.
+ *
+ * The signed timestamp (Unix seconds) must also be fresh — within 5 minutes of the bot's clock, the
+ * same window as Slack's request signatures — so a captured interaction cannot be replayed later.
  */
 import { createPublicKey, type KeyObject, verify } from 'node:crypto';
 
@@ -32,12 +35,19 @@ export type SignatureVerifier = (
   body: Buffer,
 ) => boolean;
 
-export function createSignatureVerifier(publicKeyHex: string): SignatureVerifier {
+/** How far the signed timestamp may be from the bot's clock, either way (Slack uses the same 5 minutes). */
+export const MAX_SIGNATURE_AGE_MS = 5 * 60_000;
+
+/** `clock` is the bot's clock (epoch ms); tests pin it. */
+export function createSignatureVerifier(
+  publicKeyHex: string,
+  clock: () => number = Date.now,
+): SignatureVerifier {
   const key = discordPublicKey(publicKeyHex);
   return (signature, timestamp, body) => {
     if (typeof signature !== 'string' || typeof timestamp !== 'string') return false;
-    if (!/^[0-9a-fA-F]{128}$/.test(signature) || timestamp.length === 0 || timestamp.length > 32)
-      return false;
+    if (!/^[0-9a-fA-F]{128}$/.test(signature) || !/^[0-9]{1,12}$/.test(timestamp)) return false;
+    if (Math.abs(clock() - Number(timestamp) * 1000) > MAX_SIGNATURE_AGE_MS) return false;
     try {
       return verify(
         null,

@@ -9,7 +9,12 @@
  * token, Graph `clientState`, compared in constant time by `WatchLookup.secretMatches`), then handed to
  * the `SyncQueue`, which stores a durable job and returns. The sync itself never runs here, so answers
  * go out well within the providers' 3 s. If the lookup or the queue does not answer within
- * `ackDeadlineMs`, the provider gets 503 and redelivers later (a delivery queued twice is one job).
+ * `ackDeadlineMs`, the provider gets 503 and redelivers later (a delivery queued twice is one job);
+ * the work is then stopped (nothing more is queued after the answer).
+ *
+ * Bounded before anything is authenticated: a secret that cannot be one of ours (not 1-128 base64url
+ * characters) is refused without a database lookup; a Graph POST names at most
+ * `MAX_GRAPH_NOTIFICATIONS` notifications (more is a 413) and its subscriptions are looked up in one query.
  *
  * Nothing secret is logged (no tokens, no clientState, no ids an attacker chose); refusals are counted.
  */
@@ -46,6 +51,14 @@ const MAX_VALIDATION_TOKEN = 1024;
 /** Graph batches notifications; 256 kB is far above a batch of ids (Google sends no body at all). */
 const MAX_BODY = '256kb';
 const MAX_ID = 256;
+/**
+ * Notifications per Graph POST. Graph batches the notifications of a burst into one POST; a batch of
+ * basic (no resource data) Outlook notifications is far smaller than this. More is refused (413) before
+ * any lookup: a 260 kB body of made-up ids used to cost one query per id.
+ */
+export const MAX_GRAPH_NOTIFICATIONS = 100;
+/** A channel token / clientState we set (an HMAC in base64url; Graph allows at most 128 characters). */
+const PLAUSIBLE_SECRET = /^[A-Za-z0-9_-]{1,128}$/;
 
 const LIFECYCLE_REASONS: Record<string, RewatchReason> = {
   reauthorizationRequired: 'reauthorization_required',
@@ -66,21 +79,33 @@ export function createCalendarWebhooks(deps: CalendarWebhookDeps): CalendarWebho
   };
   const router = express.Router();
 
-  /** Runs the lookup + queue work, or gives up at the deadline (the work is left to finish alone). */
-  const inTime = async <T>(work: () => Promise<T>): Promise<T> => {
+  /**
+   * Runs the lookup + queue work, or gives up at the deadline. The work gets an AbortSignal and checks it
+   * between steps: after the deadline it stops (a query already sent finishes, nothing new starts).
+   */
+  const inTime = async <T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> => {
     let timer: NodeJS.Timeout | undefined;
-    const running = work();
-    running.catch((error: unknown) => log(`webhooks: late work failed: ${errorName(error)}`));
+    const abort = new AbortController();
+    const running = work(abort.signal);
+    running.catch((error: unknown) => {
+      if (!(error instanceof DeadlineExceeded)) log(`webhooks: late work failed: ${errorName(error)}`);
+    });
     try {
       return await Promise.race([
         running,
         new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new DeadlineExceeded()), deadlineMs);
+          timer = setTimeout(() => {
+            abort.abort();
+            reject(new DeadlineExceeded());
+          }, deadlineMs);
         }),
       ]);
     } finally {
       clearTimeout(timer);
     }
+  };
+  const stopIfLate = (signal: AbortSignal) => {
+    if (signal.aborted) throw new DeadlineExceeded();
   };
 
   const failed = (res: Response, where: string, error: unknown) => {
@@ -106,6 +131,11 @@ export function createCalendarWebhooks(deps: CalendarWebhookDeps): CalendarWebho
       const messageNumber = /^\d{1,15}$/.test(numberText) ? Number(numberText) : undefined;
       if (!channelId || channelId.length > MAX_ID || !state || messageNumber === undefined) {
         return void reply(res, 400, 'bad_request');
+      }
+      if (!PLAUSIBLE_SECRET.test(token)) {
+        // Not a token we could have set: refused like a wrong one, without a database lookup.
+        stats.google.refused += 1;
+        return void reply(res, 401, 'unauthorized');
       }
       try {
         const watch = await inTime(async () => {
@@ -133,7 +163,10 @@ export function createCalendarWebhooks(deps: CalendarWebhookDeps): CalendarWebho
         }
         if (state !== 'exists' && state !== 'not_exists') return void reply(res, 400, 'bad_request');
         // Duplicates and older (out-of-order) message numbers are dropped by the queue, per channel.
-        const outcome = await inTime(() => deps.queue.requestSync(watch, { messageNumber }));
+        const outcome = await inTime((signal) => {
+          stopIfLate(signal);
+          return deps.queue.requestSync(watch, { messageNumber });
+        });
         if (outcome === 'duplicate') stats.google.duplicates += 1;
         else stats.google.queued += 1;
         reply(res, 200, 'ok');
@@ -164,10 +197,12 @@ export function createCalendarWebhooks(deps: CalendarWebhookDeps): CalendarWebho
 
   const graphBody = express.json({ limit: MAX_BODY, type: ['application/json', 'application/*+json'] });
 
-  /** Authentic entries of a Graph POST: the subscription is ours and its clientState matches. */
-  const authentic = async (entries: readonly unknown[]) => {
-    const out: Array<{ watch: CalendarWatch; entry: Record<string, unknown> }> = [];
-    const lookups = new Map<string, CalendarWatch | null>();
+  /**
+   * Authentic entries of a Graph POST: the subscription is ours and its clientState matches. Malformed
+   * entries are dropped first; the subscriptions named are then looked up in ONE query.
+   */
+  const authentic = async (entries: readonly unknown[], signal: AbortSignal) => {
+    const wellFormed: Array<{ id: string; clientState: string; entry: Record<string, unknown> }> = [];
     for (const raw of entries) {
       if (typeof raw !== 'object' || raw === null) continue;
       const entry = raw as Record<string, unknown>;
@@ -177,13 +212,23 @@ export function createCalendarWebhooks(deps: CalendarWebhookDeps): CalendarWebho
         typeof id !== 'string' ||
         id.length === 0 ||
         id.length > MAX_ID ||
-        typeof clientState !== 'string'
+        typeof clientState !== 'string' ||
+        !PLAUSIBLE_SECRET.test(clientState)
       ) {
         stats.microsoft.forged += 1;
         continue;
       }
-      if (!lookups.has(id)) lookups.set(id, await deps.watches.findByChannel('microsoft', id));
-      const watch = lookups.get(id);
+      wellFormed.push({ id, clientState, entry });
+    }
+    const out: Array<{ watch: CalendarWatch; entry: Record<string, unknown> }> = [];
+    if (wellFormed.length === 0) return out;
+    const found = await deps.watches.findManyByChannel(
+      'microsoft',
+      wellFormed.map((item) => item.id),
+    );
+    stopIfLate(signal);
+    for (const { id, clientState, entry } of wellFormed) {
+      const watch = found.get(id);
       if (watch?.provider !== 'microsoft' || watch.mode !== 'push') {
         stats.microsoft.unknown += 1;
         continue;
@@ -203,15 +248,28 @@ export function createCalendarWebhooks(deps: CalendarWebhookDeps): CalendarWebho
     const value = (req.body as { value?: unknown } | undefined)?.value;
     return Array.isArray(value) ? value : undefined;
   };
-
-  router.post(MICROSOFT_WEBHOOK_PATH, handshake, graphBody, async (req: Request, res: Response) => {
+  /** Refuses a body that is not a batch of at most MAX_GRAPH_NOTIFICATIONS; returns its entries otherwise. */
+  const batchOf = (req: Request, res: Response): unknown[] | undefined => {
     const entries = entriesOf(req);
     if (!entries) return void reply(res, 400, 'bad_request');
+    if (entries.length > MAX_GRAPH_NOTIFICATIONS) {
+      log(
+        `webhooks: graph POST with ${entries.length} notifications refused (at most ${MAX_GRAPH_NOTIFICATIONS})`,
+      );
+      return void reply(res, 413, 'too_many_notifications');
+    }
+    return entries;
+  };
+
+  router.post(MICROSOFT_WEBHOOK_PATH, handshake, graphBody, async (req: Request, res: Response) => {
+    const entries = batchOf(req, res);
+    if (!entries) return;
     try {
-      await inTime(async () => {
+      await inTime(async (signal) => {
         // One sync per subscription per delivery, however many events the batch names.
-        const watches = new Map((await authentic(entries)).map(({ watch }) => [watch.id, watch]));
+        const watches = new Map((await authentic(entries, signal)).map(({ watch }) => [watch.id, watch]));
         for (const watch of watches.values()) {
+          stopIfLate(signal);
           const outcome = await deps.queue.requestSync(watch, {});
           if (outcome === 'duplicate') stats.microsoft.duplicates += 1;
           else stats.microsoft.queued += 1;
@@ -226,11 +284,12 @@ export function createCalendarWebhooks(deps: CalendarWebhookDeps): CalendarWebho
   });
 
   router.post(MICROSOFT_LIFECYCLE_PATH, handshake, graphBody, async (req: Request, res: Response) => {
-    const entries = entriesOf(req);
-    if (!entries) return void reply(res, 400, 'bad_request');
+    const entries = batchOf(req, res);
+    if (!entries) return;
     try {
-      await inTime(async () => {
-        for (const { watch, entry } of await authentic(entries)) {
+      await inTime(async (signal) => {
+        for (const { watch, entry } of await authentic(entries, signal)) {
+          stopIfLate(signal);
           // reauthorizationRequired / subscriptionRemoved / missed: recreate the subscription, then
           // resync (the job does both; missed notifications are covered by the delta).
           // @see https://learn.microsoft.com/graph/change-notifications-lifecycle-events

@@ -1,8 +1,11 @@
 /**
  * Browser side of calendar linking (mount with `app.use(createOAuthRouter(deps))`):
  *
- *   GET /oauth/:provider/start?state=…     → 302 to the provider's consent screen (PKCE S256), and a
- *                                            short-lived cookie binding this browser to the chat identity
+ *   GET  /oauth/:provider/start?state=…    → a page naming the chat identity and workspace the link binds
+ *                                            ("Link a calendar for @ana in Acme?"), nothing bound yet
+ *   POST /oauth/:provider/start            → (state + the page's confirmation) 302 to the provider's consent
+ *                                            screen (PKCE S256), and a short-lived cookie binding this
+ *                                            browser to the chat identity
  *   GET /oauth/:provider/callback?code&state → verifies, stores the connection, shows a result page
  *
  * Every refusal is a small HTML page (status 400) saying what happened and how to retry; unexpected
@@ -15,9 +18,13 @@ import type { LinkCalendar, LinkFailure } from '../../app/link-calendar.ts';
 import { PROVIDER_LABELS } from '../../app/link-calendar.ts';
 
 export const BINDING_COOKIE = 'convene_oauth_binding';
+/** Double-submit secret of the link page's form (SameSite=Strict: never sent by another site's POST). */
+export const CONFIRM_COOKIE = 'convene_link_confirm';
+
+const PLATFORM_LABELS: Record<string, string> = { slack: 'Slack workspace', discord: 'Discord server' };
 
 export interface OAuthRouterDeps {
-  readonly link: Pick<LinkCalendar, 'beginAuthorization' | 'completeAuthorization'>;
+  readonly link: Pick<LinkCalendar, 'describeLink' | 'beginAuthorization' | 'completeAuthorization'>;
   /** Mark the binding cookie `Secure` (default: true; set false only for plain-http local setups). */
   readonly secureCookies?: boolean;
   /** One line per event, no secrets. */
@@ -31,20 +38,63 @@ export function createOAuthRouter(deps: OAuthRouterDeps): Router {
 
   router.get('/oauth/:provider/start', async (req: Request, res: Response) => {
     try {
-      const result = await deps.link.beginAuthorization(param(req.params.provider), query(req, 'state'));
+      const provider = param(req.params.provider);
+      const state = query(req, 'state');
+      const result = await deps.link.describeLink(provider, state);
       if (!result.ok) return void refuse(res, result);
-      res.setHeader('Cache-Control', 'no-store');
-      res.setHeader('Referrer-Policy', 'no-referrer');
       res.setHeader(
         'Set-Cookie',
-        cookie(BINDING_COOKIE, result.browserBinding, { maxAge: result.bindingMaxAgeSeconds, secure }),
+        cookie(CONFIRM_COOKIE, result.confirmCookie, {
+          maxAge: result.cookieMaxAgeSeconds,
+          secure,
+          sameSite: 'Strict',
+        }),
       );
-      res.redirect(302, result.redirectUrl);
+      const label = PROVIDER_LABELS[result.provider];
+      const where = result.workspaceName
+        ? ` in ${result.workspaceName}${result.platform ? ` (${PLATFORM_LABELS[result.platform] ?? result.platform})` : ''}`
+        : '';
+      const named = result.who === result.displayName ? result.who : `${result.who} (${result.displayName})`;
+      page(res, 200, {
+        title: `Link a calendar for ${result.who}${where}?`,
+        message: `This link connects a ${label} to the chat account ${named}${where}. Only continue if that is you: if someone forwarded you their link, close this page — your calendar would be attached to their account.`,
+        form: {
+          action: `/oauth/${encodeURIComponent(result.provider)}/start`,
+          fields: { state: state ?? '', confirm: result.confirmField },
+          button: `Yes, link my ${label} to ${result.who}`,
+        },
+      });
     } catch (error) {
-      log(`oauth: /start failed: ${error instanceof Error ? error.name : 'unknown'}`);
+      log(`oauth: /start page failed: ${error instanceof Error ? error.name : 'unknown'}`);
       internalError(res);
     }
   });
+
+  router.post(
+    '/oauth/:provider/start',
+    express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 10 }),
+    async (req: Request, res: Response) => {
+      try {
+        const body = (req.body ?? {}) as Record<string, unknown>;
+        const field = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : undefined);
+        const result = await deps.link.beginAuthorization(param(req.params.provider), field('state'), {
+          cookie: readCookie(req, CONFIRM_COOKIE),
+          field: field('confirm'),
+        });
+        if (!result.ok) return void refuse(res, result);
+        res.setHeader('Cache-Control', 'no-store');
+        res.setHeader('Referrer-Policy', 'no-referrer');
+        res.setHeader('Set-Cookie', [
+          cookie(BINDING_COOKIE, result.browserBinding, { maxAge: result.bindingMaxAgeSeconds, secure }),
+          cookie(CONFIRM_COOKIE, '', { maxAge: 0, secure, sameSite: 'Strict' }),
+        ]);
+        res.redirect(303, result.redirectUrl);
+      } catch (error) {
+        log(`oauth: /start failed: ${error instanceof Error ? error.name : 'unknown'}`);
+        internalError(res);
+      }
+    },
+  );
 
   router.get('/oauth/:provider/callback', async (req: Request, res: Response) => {
     try {
@@ -75,6 +125,7 @@ const TITLES: Record<LinkFailure['code'], string> = {
   unknown_provider: 'Unknown calendar provider',
   provider_not_configured: 'Calendar provider not set up',
   unknown_person: 'Unknown Convene user',
+  unconfirmed: 'Link not confirmed',
   invalid_state: 'Invalid link',
   expired_state: 'Link expired',
   replayed_state: 'Link already used',
@@ -100,12 +151,25 @@ function internalError(res: Response): void {
   });
 }
 
+interface PageForm {
+  readonly action: string;
+  readonly fields: Readonly<Record<string, string>>;
+  readonly button: string;
+}
+
 function page(
   res: Response,
   status: number,
-  content: { title: string; message: string; code?: string },
+  content: { title: string; message: string; code?: string; form?: PageForm },
 ): void {
-  const { title, message, code } = content;
+  const { title, message, code, form } = content;
+  const formHtml = form
+    ? `<form method="post" action="${escapeHtml(form.action)}">${Object.entries(form.fields)
+        .map(
+          ([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`,
+        )
+        .join('')}<button type="submit">${escapeHtml(form.button)}</button></form>`
+    : '';
   res
     .status(status)
     .set({
@@ -120,7 +184,7 @@ function page(
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} · Convene</title>
 <style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;line-height:1.5;color:#1f2328}h1{font-size:1.4rem}code,small{color:#57606a}</style></head>
-<body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>${code ? `<p><small>Reference: ${escapeHtml(code)}</small></p>` : ''}</body>
+<body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>${formHtml}${code ? `<p><small>Reference: ${escapeHtml(code)}</small></p>` : ''}</body>
 </html>`);
 }
 
@@ -138,14 +202,19 @@ function query(req: Request, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function cookie(name: string, value: string, options: { maxAge: number; secure: boolean }): string {
+function cookie(
+  name: string,
+  value: string,
+  options: { maxAge: number; secure: boolean; sameSite?: 'Lax' | 'Strict' },
+): string {
   return [
     `${name}=${value}`,
     'Path=/oauth',
     `Max-Age=${options.maxAge}`,
     'HttpOnly',
-    // Lax: sent on the top-level redirect back from the provider, not on cross-site subrequests.
-    'SameSite=Lax',
+    // Lax (binding): sent on the top-level redirect back from the provider, not on cross-site subrequests.
+    // Strict (confirmation): never sent with a request another site starts, so its form cannot be forged.
+    `SameSite=${options.sameSite ?? 'Lax'}`,
     ...(options.secure ? ['Secure'] : []),
   ].join('; ');
 }

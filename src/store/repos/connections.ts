@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type {
   CalendarConnection,
   CalendarConnectionRepository,
@@ -5,7 +6,7 @@ import type {
   ConnectionHealth,
   ConnectionSecrets,
 } from '../../app/ports/store.ts';
-import type { KeyRing } from '../crypto.ts';
+import { type KeyRing, secretContext } from '../crypto.ts';
 import { StoreError } from '../errors.ts';
 import { type Db, isId, msOrNull, type Sql } from './util.ts';
 
@@ -40,7 +41,12 @@ function toConnection(row: Row): CalendarConnection {
 }
 
 /** Only known fields are kept, so nothing unexpected is serialised into the envelope. */
-function sealSecrets(keys: KeyRing, secrets: ConnectionSecrets): { tokensEnc: string; tokensKeyId: string } {
+function sealSecrets(
+  keys: KeyRing,
+  tenantId: string,
+  connectionId: string,
+  secrets: ConnectionSecrets,
+): { tokensEnc: string; tokensKeyId: string } {
   const clean: Record<string, string | number> = {};
   for (const field of [
     'accessToken',
@@ -53,11 +59,19 @@ function sealSecrets(keys: KeyRing, secrets: ConnectionSecrets): { tokensEnc: st
     const value = secrets[field];
     if (value !== undefined) clean[field] = value;
   }
-  return { tokensEnc: keys.encrypt(JSON.stringify(clean)), tokensKeyId: keys.primaryKeyId };
+  return {
+    tokensEnc: keys.encrypt(JSON.stringify(clean), secretContext.connection(tenantId, connectionId)),
+    tokensKeyId: keys.primaryKeyId,
+  };
 }
 
-function openSecrets(keys: KeyRing, connectionId: string, tokensEnc: string): ConnectionSecrets {
-  const json = keys.decrypt(tokensEnc);
+function openSecrets(
+  keys: KeyRing,
+  tenantId: string,
+  connectionId: string,
+  tokensEnc: string,
+): ConnectionSecrets {
+  const json = keys.decrypt(tokensEnc, secretContext.connection(tenantId, connectionId));
   try {
     return JSON.parse(json) as ConnectionSecrets;
   } catch (cause) {
@@ -89,27 +103,33 @@ export function connectionRepository(db: Db, keys: KeyRing, sql: Sql): CalendarC
       const data = {
         busyCalendarIds: [...input.busyCalendarIds],
         writeCalendarId: input.writeCalendarId,
-        ...sealSecrets(keys, input.secrets),
         status: 'ok',
         statusDetail: null,
       };
-      const row = await db.calendarConnection.upsert({
-        where: {
-          personId_provider_account: {
-            personId: input.personId,
-            provider: input.provider,
-            account: input.account,
-          },
-        },
-        create: {
-          tenantId: input.tenantId,
+      const identity = {
+        personId_provider_account: {
           personId: input.personId,
           provider: input.provider,
           account: input.account,
-          ...data,
         },
-        update: data,
-      });
+      };
+      // The sealed tokens are bound to the row's id, so the id is known before the row is written.
+      const existing = await db.calendarConnection.findUnique({ where: identity, select: { id: true } });
+      const id = existing?.id ?? randomUUID();
+      const sealed = sealSecrets(keys, input.tenantId, id, input.secrets);
+      const row = existing
+        ? await db.calendarConnection.update({ where: { id }, data: { ...data, ...sealed } })
+        : await db.calendarConnection.create({
+            data: {
+              id,
+              tenantId: input.tenantId,
+              personId: input.personId,
+              provider: input.provider,
+              account: input.account,
+              ...data,
+              ...sealed,
+            },
+          });
       return toConnection(row);
     },
     async get(tenantId, connectionId) {
@@ -145,7 +165,7 @@ export function connectionRepository(db: Db, keys: KeyRing, sql: Sql): CalendarC
       );
       for (const row of rows) {
         try {
-          found.set(row.id, openSecrets(keys, row.id, row.tokensEnc));
+          found.set(row.id, openSecrets(keys, tenantId, row.id, row.tokensEnc));
         } catch {
           // Left out: `secrets()` of this one connection throws the precise error.
         }
@@ -168,10 +188,10 @@ export function connectionRepository(db: Db, keys: KeyRing, sql: Sql): CalendarC
       const row = where
         ? await db.calendarConnection.findFirst({ where, select: { tokensEnc: true } })
         : null;
-      return row ? openSecrets(keys, connectionId, row.tokensEnc) : null;
+      return row ? openSecrets(keys, tenantId, connectionId, row.tokensEnc) : null;
     },
     updateSecrets: (tenantId, connectionId, secrets) =>
-      update(tenantId, connectionId, sealSecrets(keys, secrets)),
+      update(tenantId, connectionId, sealSecrets(keys, tenantId, connectionId, secrets)),
     selectCalendars: (tenantId, connectionId, selection) =>
       update(tenantId, connectionId, {
         busyCalendarIds: [...selection.busyCalendarIds],

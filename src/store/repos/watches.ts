@@ -133,6 +133,14 @@ export function watchRepository(db: Db): WatchRepository {
       });
       return row ? toWatch(row) : null;
     },
+    async findManyByChannel(provider, channelIds) {
+      const ids = [...new Set(channelIds)].filter((id) => id.length > 0 && id.length <= 500);
+      const found = new Map<string, CalendarWatch>();
+      if (ids.length === 0) return found;
+      const rows = await db.calendarWatch.findMany({ where: { provider, channelId: { in: ids } } });
+      for (const row of rows) if (row.channelId) found.set(row.channelId, toWatch(row));
+      return found;
+    },
     async listForConnection(tenantId, connectionId) {
       if (!isId(tenantId) || !isId(connectionId)) return [];
       const rows = await db.calendarWatch.findMany({

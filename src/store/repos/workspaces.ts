@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { ChatPlatform, Workspace, WorkspaceRepository } from '../../app/ports/store.ts';
-import type { KeyRing } from '../crypto.ts';
+import { type KeyRing, secretContext } from '../crypto.ts';
 import { type Db, isId, ms } from './util.ts';
 
 interface Row {
@@ -27,35 +28,49 @@ export function toWorkspace(row: Row): Workspace {
 export function workspaceRepository(db: Db, keys: KeyRing): WorkspaceRepository {
   return {
     async install(input) {
-      const token =
+      // The sealed bot token is bound to the workspace's tenant and id.
+      const token = (tenantId: string, workspaceId: string) =>
         input.botToken === undefined
           ? {}
           : input.botToken === null
             ? { botTokenEnc: null, botTokenKeyId: null }
-            : { botTokenEnc: keys.encrypt(input.botToken), botTokenKeyId: keys.primaryKeyId };
+            : {
+                botTokenEnc: keys.encrypt(input.botToken, secretContext.workspace(tenantId, workspaceId)),
+                botTokenKeyId: keys.primaryKeyId,
+              };
       const existing = await db.workspace.findUnique({
         where: { platform_externalId: { platform: input.platform, externalId: input.externalId } },
       });
       if (existing) {
         const row = await db.workspace.update({
           where: { id: existing.id },
-          data: { name: input.name, ...token },
+          data: { name: input.name, ...token(existing.tenantId, existing.id) },
         });
         return toWorkspace(row);
       }
       if (input.tenantId !== undefined && !isId(input.tenantId)) throw new Error('install: invalid tenantId');
       const row = await db.$transaction(async (tx) => {
         const tenantId = input.tenantId ?? (await tx.tenant.create({ data: { name: input.name } })).id;
-        return tx.workspace.upsert({
-          where: { platform_externalId: { platform: input.platform, externalId: input.externalId } },
-          create: {
+        const id = randomUUID();
+        const created = await tx.workspace.createMany({
+          data: {
+            id,
             tenantId,
             platform: input.platform,
             externalId: input.externalId,
             name: input.name,
-            ...token,
+            ...token(tenantId, id),
           },
-          update: { name: input.name, ...token },
+          skipDuplicates: true,
+        });
+        if (created.count === 1) return tx.workspace.findUniqueOrThrow({ where: { id } });
+        // Installed concurrently: the other install's row stands, its name and token are updated.
+        const other = await tx.workspace.findUniqueOrThrow({
+          where: { platform_externalId: { platform: input.platform, externalId: input.externalId } },
+        });
+        return tx.workspace.update({
+          where: { id: other.id },
+          data: { name: input.name, ...token(other.tenantId, other.id) },
         });
       });
       return toWorkspace(row);
@@ -80,7 +95,9 @@ export function workspaceRepository(db: Db, keys: KeyRing): WorkspaceRepository 
         where: { id: workspaceId, tenantId },
         select: { botTokenEnc: true },
       });
-      return row?.botTokenEnc ? keys.decrypt(row.botTokenEnc) : null;
+      return row?.botTokenEnc
+        ? keys.decrypt(row.botTokenEnc, secretContext.workspace(tenantId, workspaceId))
+        : null;
     },
   };
 }

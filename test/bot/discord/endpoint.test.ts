@@ -121,8 +121,38 @@ describe('signature verification', () => {
     },
   );
 
+  it.each([
+    ['30 days old', () => String(Math.floor((now - 30 * 86_400_000) / 1000))],
+    ['6 minutes old', () => String(Math.floor((now - 6 * 60_000) / 1000))],
+    ['6 minutes ahead', () => String(Math.floor((now + 6 * 60_000) / 1000))],
+    ['not a number', () => 'yesterday'],
+    ['a float', () => `${Math.floor(now / 1000)}.5`],
+  ])('refuses a validly signed interaction whose timestamp is %s (replay) with 401', async (_name, ts) => {
+    const command = fake.commandInteraction({
+      guildId,
+      channelId,
+      user: ana,
+      subcommand: 'new',
+      options: [],
+    });
+    const replayed = await fake.deliver(endpoint, command, { timestamp: ts() });
+    expect(replayed.status).toBe(401);
+    await adapter.idle();
+    expect(replayed.interaction.ack).toBeNull();
+    expect(calls).toEqual([]);
+  });
+
+  it('accepts a signed timestamp 4 minutes off either way (clock skew)', async () => {
+    for (const offset of [-4 * 60_000, 4 * 60_000]) {
+      const result = await fake.deliver(endpoint, fake.ping(), {
+        timestamp: String(Math.floor((now + offset) / 1000)),
+      });
+      expect(result.status).toBe(200);
+    }
+  });
+
   it('verifies with node:crypto from the raw 32-byte key and refuses malformed keys and signatures', () => {
-    const verify = createSignatureVerifier(fake.publicKey);
+    const verify = createSignatureVerifier(fake.publicKey, clock);
     expect(verify('00'.repeat(64), '1', Buffer.from('{}'))).toBe(false);
     expect(verify('zz', '1', Buffer.from('{}'))).toBe(false);
     expect(verify(undefined, '1', Buffer.from('{}'))).toBe(false);

@@ -37,11 +37,27 @@ const secretFor = (watch: { id: string }) => createHmac('sha256', KEY).update(wa
 
 class MemoryWatches implements WatchLookup {
   readonly byChannel = new Map<string, CalendarWatch>();
+  /** Database round trips the router asked for. */
+  lookups = 0;
+  /** Milliseconds each lookup takes (a slow database). */
+  delayMs = 0;
   add(watch: CalendarWatch): void {
     if (watch.channelId) this.byChannel.set(`${watch.provider}:${watch.channelId}`, watch);
   }
   async findByChannel(provider: 'google' | 'microsoft', channelId: string) {
+    this.lookups += 1;
+    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     return this.byChannel.get(`${provider}:${channelId}`) ?? null;
+  }
+  async findManyByChannel(provider: 'google' | 'microsoft', channelIds: readonly string[]) {
+    this.lookups += 1;
+    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    const found = new Map<string, CalendarWatch>();
+    for (const id of channelIds) {
+      const watch = this.byChannel.get(`${provider}:${id}`);
+      if (watch) found.set(id, watch);
+    }
+    return found;
   }
   secretMatches(watch: CalendarWatch, presented: string): boolean {
     const expected = Buffer.from(secretFor(watch));
@@ -412,6 +428,112 @@ describe('POST /webhooks/microsoft', () => {
     });
     expect(broken.status).toBe(400);
     expect(await broken.text()).not.toMatch(/at .*\.ts|SyntaxError/);
+  });
+});
+
+describe('hostile Graph and Google deliveries: bounded work before authentication', () => {
+  const graphEntry = (subscriptionId: string, clientState: string) => ({
+    subscriptionId,
+    clientState,
+    changeType: 'updated',
+    resource: 'Users/x/Events/y',
+    resourceData: { id: 'y' },
+    tenantId: 't',
+  });
+  const post = (path: string, body: unknown) =>
+    fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it('a body of 5,800 made-up subscription ids (as in the issue) is refused with 413 before any lookup (both URLs)', async () => {
+    const value = Array.from({ length: 5800 }, (_, i) => ({ subscriptionId: `s${i}`, clientState: 'x' }));
+    expect(JSON.stringify({ value }).length).toBeGreaterThan(200 * 1024);
+    expect(JSON.stringify({ value }).length).toBeLessThan(256 * 1024);
+    for (const path of ['/webhooks/microsoft', '/webhooks/microsoft/lifecycle']) {
+      const started = performance.now();
+      const response = await post(path, { value });
+      expect(response.status).toBe(413);
+      expect(await response.json()).toMatchObject({ code: 'too_many_notifications' });
+      expect(performance.now() - started).toBeLessThan(1000);
+    }
+    expect(watches.lookups).toBe(0);
+    expect(queue.jobs).toEqual([]);
+  });
+
+  it('a full batch (100 notifications, distinct ids) costs ONE lookup; implausible clientStates cost none', async () => {
+    const { watch } = await openGraphSubscription();
+    const value = [
+      graphEntry(watch.channelId!, secretFor(watch)),
+      ...Array.from({ length: 99 }, (_, i) => graphEntry(`made-up-${i}`, secretFor(watch))),
+    ];
+    expect(value).toHaveLength(100);
+    watches.lookups = 0;
+    expect((await post('/webhooks/microsoft', { value })).status).toBe(202);
+    expect(watches.lookups).toBe(1);
+    expect(queue.jobs).toEqual([{ watchId: watch.id }]);
+    expect(hooks.stats.microsoft).toMatchObject({ unknown: 99, queued: 1 });
+
+    watches.lookups = 0;
+    const junk = Array.from({ length: 100 }, (_, i) => graphEntry(`made-up-${i}`, 'not a secret!'));
+    expect((await post('/webhooks/microsoft', { value: junk })).status).toBe(202);
+    expect(watches.lookups).toBe(0);
+  });
+
+  it('past the deadline the answer is 503 and no more work starts after it', async () => {
+    let calls = 0;
+    build(
+      {
+        requestSync: async () => {
+          calls += 1;
+          await new Promise((resolve) => setTimeout(resolve, 60));
+          return 'queued' as const;
+        },
+        requestRewatch: async () => {},
+      },
+      20,
+    );
+    const subs = [
+      await openGraphSubscription(),
+      await openGraphSubscription(),
+      await openGraphSubscription(),
+    ];
+    const value = subs.map(({ watch }) => graphEntry(watch.channelId!, secretFor(watch)));
+    expect((await post('/webhooks/microsoft', { value })).status).toBe(503);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Only the sync already started when the deadline passed; the other two are not queued late.
+    expect(calls).toBe(1);
+  });
+
+  it('Google: a slow lookup past the deadline gets 503 and queues nothing afterwards; a token that cannot be ours costs no lookup', async () => {
+    const { address, watch } = await openGoogleChannel('w-slow-lookup');
+    build(new MemoryQueue(), 20);
+    watches.add(watch);
+    watches.delayMs = 80;
+    const token = secretFor(watch);
+    expect(
+      await google.deliverForged(address, {
+        channelId: 'chan-w-slow-lookup',
+        token,
+        resourceId: watch.resourceId!,
+      }),
+    ).toBe(503);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(queue.jobs).toEqual([]);
+    watches.delayMs = 0;
+    watches.lookups = 0;
+    const forged = await fetch(address, {
+      method: 'POST',
+      headers: {
+        'x-goog-channel-id': 'chan-w-slow-lookup',
+        'x-goog-channel-token': 'x'.repeat(300),
+        'x-goog-resource-state': 'exists',
+        'x-goog-message-number': '9',
+      },
+    });
+    expect(forged.status).toBe(401);
+    expect(watches.lookups).toBe(0);
   });
 });
 

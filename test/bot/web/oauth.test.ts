@@ -112,6 +112,7 @@ beforeAll(async () => {
   });
   link = new LinkCalendar({
     people: store.people,
+    workspaces: store.workspaces,
     connections: store.connections,
     providers,
     notifier,
@@ -164,10 +165,47 @@ async function startUrl(person: Person, externalUserId: string, provider: 'googl
   return result.url;
 }
 
+/** The link page (GET /start): its confirmation cookie and the hidden fields of its form. */
+async function linkPage(
+  url: string,
+): Promise<{ html: string; cookie: string; fields: Record<string, string> }> {
+  const response = await get(url);
+  expect(response.status).toBe(200);
+  const html = await response.text();
+  const fields: Record<string, string> = {};
+  for (const m of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) {
+    fields[m[1]!] = m[2]!.replace(/&#(\d+);/g, (_, code) => String.fromCharCode(Number(code)));
+  }
+  return { html, cookie: cookieOf(response), fields };
+}
+
+/** A form POST to /start (what the page's button sends), without following the redirect. */
+function postStart(
+  provider: string,
+  fields: Record<string, string>,
+  cookie?: string,
+  extra: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(`${base}/oauth/${provider}/start`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}), ...extra },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
+
+/** Opens the link page and confirms it: the 303 to the provider's consent screen. */
+async function confirmLink(url: string): Promise<Response> {
+  const provider = new URL(url).pathname.split('/')[2]!;
+  const { cookie, fields } = await linkPage(url);
+  const start = await postStart(provider, fields, cookie);
+  expect(start.status).toBe(303);
+  return start;
+}
+
 /** Start → consent at the fake → the callback URL the provider redirects to (not yet opened). */
 async function consent(url: string): Promise<{ callback: string; cookie: string; authorize: URL }> {
-  const start = await get(url);
-  expect(start.status).toBe(302);
+  const start = await confirmLink(url);
   const cookie = cookieOf(start);
   const authorize = new URL(start.headers.get('location')!);
   const approved = await get(authorize.toString());
@@ -340,6 +378,66 @@ describe('linking Microsoft 365 through the router', () => {
   });
 });
 
+describe('the link page names whose chat identity it binds, and binds only once confirmed', () => {
+  const connectionCount = async () =>
+    (await store.query<{ n: number }>('SELECT count(*)::int AS n FROM calendar_connection'))[0]!.n;
+
+  it('GET shows "Link a calendar for @ana in Acme?" with a form; nothing is bound, no redirect, the link still works', async () => {
+    const ana = (await store.people.upsertByIdentity({
+      workspaceId,
+      externalUserId: 'U_ANA',
+      displayName: 'Ana Lima',
+      handle: 'ana',
+    }))!;
+    const url = await startUrl(ana, 'U_ANA', 'google');
+    const before = await connectionCount();
+    const response = await get(url);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('location')).toBeNull();
+    const setCookie = response.headers.get('set-cookie') ?? '';
+    expect(setCookie).not.toContain('convene_oauth_binding');
+    expect(setCookie).toMatch(
+      /convene_link_confirm=[\w-]+; Path=\/oauth; Max-Age=\d+; HttpOnly; SameSite=Strict/,
+    );
+    const html = await response.text();
+    expect(html).toContain('<title>Link a calendar for @ana in Acme (Slack workspace)? · Convene</title>');
+    expect(html).toContain('the chat account @ana (Ana Lima) in Acme');
+    expect(html).toContain('if someone forwarded you their link, close this page');
+    expect(html).toMatch(/<form method="post" action="\/oauth\/google\/start">/);
+    expect(html).toContain('Yes, link my Google Calendar to @ana');
+    expect(await connectionCount()).toBe(before);
+    // Opening the page twice is harmless (nothing consumed); confirming then goes to Google's consent screen.
+    const { cookie, fields } = await linkPage(url);
+    const confirmed = await postStart('google', fields, cookie);
+    expect(confirmed.status).toBe(303);
+    expect(confirmed.headers.get('location')!.startsWith(google.endpoints.authorizationUrl)).toBe(true);
+    expect(confirmed.headers.get('set-cookie')).toContain('convene_oauth_binding=');
+  });
+
+  it('a POST without the page’s Strict cookie (another site’s form), or with another page’s confirmation, is refused', async () => {
+    const url = await startUrl(cy, 'U_CY', 'google');
+    const { cookie, fields } = await linkPage(url);
+    // Cross-site: the browser does not send the SameSite=Strict cookie.
+    const forged = await postStart('google', fields);
+    await expectRefusal(forged, /must be confirmed on its own page/);
+    expect(forged.headers.get('location')).toBeNull();
+    // The state alone, with no confirmation field.
+    await expectRefusal(await postStart('google', { state: fields.state! }, cookie), /must be confirmed/);
+    // Another page's cookie and field (e.g. the sender's own page) do not confirm this state.
+    const other = await linkPage(await startUrl(bob, 'U_BOB', 'google'));
+    await expectRefusal(
+      await postStart('google', { state: fields.state!, confirm: other.fields.confirm! }, other.cookie),
+      /must be confirmed/,
+    );
+    // A tampered state is refused as before.
+    await expectRefusal(
+      await postStart('google', { ...fields, state: `${fields.state!}x` }, cookie),
+      /not valid|incomplete/,
+    );
+    expect((await postStart('google', fields, cookie)).status).toBe(303);
+  });
+});
+
 describe('refused links: a 400 page, nothing stored, no token request', () => {
   async function expectNothingStored(): Promise<void> {
     expect(await store.connections.listForPerson(cy.tenantId, cy.id)).toHaveLength(0);
@@ -403,7 +501,7 @@ describe('refused links: a 400 page, nothing stored, no token request', () => {
     const url = await startUrl(cy, 'U_CY', 'google');
     const { callback } = await consent(url);
     // Bob's browser (cookie from Bob's own /start) opens Cy's callback.
-    const bobStart = await get(await startUrl(bob, 'U_BOB', 'google'));
+    const bobStart = await confirmLink(await startUrl(bob, 'U_BOB', 'google'));
     await expectRefusal(await get(callback, cookieOf(bobStart)), /another Convene user/);
     // A forged cookie is refused too.
     await expectRefusal(await get(callback, 'convene_oauth_binding=eyJ4Ijo.forged'), /another Convene user/);

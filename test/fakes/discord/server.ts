@@ -114,6 +114,8 @@ export interface DeliveryResult {
 export interface DeliverOptions {
   /** `bad`: a signature made with another key; `tampered`: a valid signature over a different body; `missing`: no headers. */
   readonly signature?: 'valid' | 'bad' | 'tampered' | 'missing';
+  /** The signed `X-Signature-Timestamp` (default: the fake's clock in seconds), e.g. to replay an old delivery. */
+  readonly timestamp?: string;
 }
 
 export interface FakeDiscordOptions {
@@ -397,7 +399,7 @@ export class FakeDiscord {
     if (!interaction)
       throw new Error('fake discord: build interactions with commandInteraction/componentInteraction');
     const body = JSON.stringify(payload);
-    const timestamp = String(Math.floor(this.#now() / 1000));
+    const timestamp = options.timestamp ?? String(Math.floor(this.#now() / 1000));
     const mode = options.signature ?? 'valid';
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (mode !== 'missing') {
