@@ -157,9 +157,9 @@ describe('convene expand', () => {
     ],
     [
       'a truncated file',
-      ['broken.ics', '--from', '2030-03-01T00:00Z', '--to', '2030-03-02T00:00Z'],
+      ['truncated.ics', '--from', '2030-03-01T00:00Z', '--to', '2030-03-02T00:00Z'],
       {},
-      'convene expand: broken.ics: not a valid iCalendar file: invalid ical body. component began but did not end',
+      'convene expand: truncated.ics: not a valid iCalendar file: it is cut off (BEGIN:VCALENDAR without END:VCALENDAR)',
     ],
     [
       'no file',
