@@ -6,7 +6,7 @@
  * through our own fetch wrapper (auth header, per-attempt timeout, status → typed error) inside our
  * bounded `withRetry`. PUT/GET/DELETE are plain fetch so we control `If-None-Match` / `If-Match`.
  * Busy time: calendar-query REPORT with a time-range filter per chunk, full VEVENT data, recurrences
- * expanded client-side by `expandIcs` (never the server's `<expand>`). Titles are never returned.
+ * expanded client-side by `expandIcsAsync` (never the server's `<expand>`). Titles are never returned.
  */
 
 import { type DAVRequest, type DAVResponse, davRequest } from 'tsdav';
@@ -16,7 +16,7 @@ import { busyPerCalendar } from '../busy.ts';
 import type { ChangePage, ChangeQuery, ChangeSource, EventChange } from '../changes.ts';
 import { ProviderError } from '../errors.ts';
 import { eventTimesOf, parseCursor } from '../ics/changes.ts';
-import { expandIcs } from '../ics/expand.ts';
+import { expandIcsAsync } from '../ics/expand.ts';
 import { clipAndMerge } from '../ics/mapper.ts';
 import type {
   BusyQuery,
@@ -214,7 +214,7 @@ export class CalDavProvider implements CalendarProvider {
         for (const response of responses) {
           const data = textOf(response.props?.calendarData);
           if (!response.ok || !data) continue;
-          const expanded = expandIcs(
+          const expanded = await expandIcsAsync(
             data,
             chunk,
             this.#options.defaultZone ? { defaultZone: this.#options.defaultZone } : {},

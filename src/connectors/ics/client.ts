@@ -1,7 +1,7 @@
 /**
  * Read-only connector for iCalendar feeds (secret ICS links from Google, Outlook, iCloud, Fastmail...).
  * Calendar ids are the configured feed URLs; `webcal://` is fetched over HTTPS. Only configured URLs are
- * ever fetched. Busy time comes from `expandIcs`; titles are never read. Writes are refused.
+ * ever fetched. Busy time comes from `expandIcsAsync`; titles are never read. Writes are refused.
  */
 
 import type { Interval } from '../../core/interval.ts';
@@ -21,7 +21,7 @@ import type { RetryPolicy } from '../retry.ts';
 import { defaultRetryPolicy, withRetry } from '../retry.ts';
 import { eventTimesOf, parseCursor } from './changes.ts';
 import { classifyFeedError, FeedHttpError, feedErrorValue, isAbort } from './errors.ts';
-import { expandIcs } from './expand.ts';
+import { expandIcsAsync } from './expand.ts';
 import { feedFetchUrl } from './mapper.ts';
 
 export interface IcsFeed {
@@ -100,7 +100,7 @@ export class IcsProvider implements CalendarProvider {
       if (signal?.aborted && isAbort(error)) throw error;
       return { ok: false, error: feedErrorValue(error) };
     }
-    const expanded = expandIcs(
+    const expanded = await expandIcsAsync(
       text,
       range,
       this.#options.defaultZone ? { defaultZone: this.#options.defaultZone } : {},
