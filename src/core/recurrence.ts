@@ -421,9 +421,11 @@ export function expandRule(rule: RecurrenceRule, options: ExpandRuleOptions): Ex
     }
     return true;
   };
+  let last = Number.NEGATIVE_INFINITY;
   const emit = (wall: number): boolean => {
     if (wall > untilWall || wall > options.toWall) return false;
     produced++;
+    last = wall;
     if (wall >= fromWall) instances.push(wall);
     if (rule.count !== undefined && produced >= rule.count) return false;
     return instances.length < maxInstances;
@@ -451,7 +453,8 @@ export function expandRule(rule: RecurrenceRule, options: ExpandRuleOptions): Ex
       list = [...picked].sort((a, b) => a - b);
     }
     for (const wall of list) {
-      if (wall <= start) continue;
+      // Strictly after the previous instance (a DATE start with a sub-daily FREQ repeats its day).
+      if (wall <= start || wall <= last) continue;
       if (!emit(wall)) return false;
     }
     return true;
@@ -517,11 +520,15 @@ export function expandRule(rule: RecurrenceRule, options: ExpandRuleOptions): Ex
             break;
           }
           if (!dayMatches(p, day, nthInMonth)) continue;
+          // Counted before they are built: BYHOUR×BYMINUTE×BYSECOND can be 86,400 times a day.
+          if (!step(times.length)) {
+            done = true;
+            break;
+          }
           for (const t of times) candidates.push(day * DAY_MS + t);
         }
       }
       if (done) break;
-      if (!step(candidates.length)) break;
       if (!flush(candidates)) break;
     }
     return exhausted ? { instances, exhausted, steps } : { instances, steps };

@@ -56,6 +56,18 @@ describe('convene expand', () => {
         '      "end": "2030-04-01T08:00:00.000Z"',
         '    }',
         '  ],',
+        '  "intervals": [',
+        '    {',
+        '      "start": "2030-03-26T13:00:00.000Z",',
+        '      "end": "2030-03-26T14:30:00.000Z",',
+        '      "type": "BUSY"',
+        '    },',
+        '    {',
+        '      "start": "2030-04-01T07:00:00.000Z",',
+        '      "end": "2030-04-01T08:00:00.000Z",',
+        '      "type": "BUSY"',
+        '    }',
+        '  ],',
         '  "warnings": []',
         '}',
       ].join('\n'),
@@ -86,7 +98,48 @@ describe('convene expand', () => {
     ).toBe(0);
     expect(JSON.parse(out[0]!)).toEqual({
       busy: [{ start: '2030-03-08T00:00:00.000Z', end: '2030-03-08T00:30:00.000Z' }],
+      intervals: [{ start: '2030-03-08T00:00:00.000Z', end: '2030-03-08T00:30:00.000Z', type: 'BUSY' }],
       warnings: ['unknown TZID "Mars/Base" without VTIMEZONE; its times are read in Asia/Tokyo'],
+    });
+  });
+
+  it('reports the free/busy type of each interval and reads past an unreadable event (exit 0)', async () => {
+    const { io, out, err } = fakeIo({
+      'mixed.ics': [
+        'BEGIN:VCALENDAR',
+        'BEGIN:VEVENT',
+        'UID:maybe@convene.test',
+        'DTSTART:20300304T090000Z',
+        'DURATION:PT1H',
+        'STATUS:TENTATIVE',
+        'END:VEVENT',
+        'BEGIN:VEVENT',
+        'UID:moved@convene.test',
+        'RECURRENCE-ID:20200914',
+        'DTSTART:2030030',
+        'END:VEVENT',
+        'BEGIN:VFREEBUSY',
+        'FREEBUSY:20300304T120000Z/PT30M',
+        'END:VFREEBUSY',
+        'END:VCALENDAR',
+      ].join('\r\n'),
+    });
+    expect(
+      await run(['mixed.ics', '--from', '2030-03-04T00:00Z', '--to', '2030-03-05T00:00Z', '--json'], io),
+    ).toBe(0);
+    expect(err).toEqual([]);
+    expect(JSON.parse(out[0]!)).toEqual({
+      busy: [
+        { start: '2030-03-04T09:00:00.000Z', end: '2030-03-04T10:00:00.000Z' },
+        { start: '2030-03-04T12:00:00.000Z', end: '2030-03-04T12:30:00.000Z' },
+      ],
+      intervals: [
+        { start: '2030-03-04T09:00:00.000Z', end: '2030-03-04T10:00:00.000Z', type: 'BUSY-TENTATIVE' },
+        { start: '2030-03-04T12:00:00.000Z', end: '2030-03-04T12:30:00.000Z', type: 'BUSY' },
+      ],
+      warnings: [
+        'UID moved@convene.test: skipped, cannot be read: line 11: DTSTART "2030030" is not a date or date-time',
+      ],
     });
   });
 

@@ -1,6 +1,8 @@
 /**
  * `convene expand <file.ics> --from <ISO> --to <ISO> [--tz <zone>] [--json]`: the busy time an
  * iCalendar file blocks in a range (recurrences expanded, free/cancelled events left out, no titles).
+ * `--json` gives `busy` (merged), `intervals` (the same time with its free/busy type) and `warnings`
+ * (components that could not be read, each naming its UID and line; the rest of the file is still read).
  * Exit 0 on success (warnings included), 2 with one line on stderr for bad input.
  */
 import { expandIcs } from '../../connectors/ics/expand.ts';
@@ -67,7 +69,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return fail(`cannot read "${path}": ${why}`);
   }
 
-  const result = expandIcs(text, { start, end }, { defaultZone: zone });
+  let result: ReturnType<typeof expandIcs>;
+  try {
+    result = expandIcs(text, { start, end }, { defaultZone: zone });
+  } catch (e) {
+    // expandIcs reports bad input as values; anything thrown is a bug, still worth one line, not a trace.
+    return fail(`${path}: cannot be read: ${String(e instanceof Error ? e.message : e).split('\n')[0]}`);
+  }
   if (!result.ok) {
     if (result.error.code === 'not_icalendar')
       return fail(`${path} is not an iCalendar file (no BEGIN:VCALENDAR)`);
@@ -75,8 +83,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
 
   const busy = result.busy.map((b) => ({ start: iso(b.start), end: iso(b.end) }));
+  // `intervals`: the same time by free/busy type (BUSY, BUSY-TENTATIVE, BUSY-UNAVAILABLE; RFC 5545 FBTYPE).
+  const intervals = result.intervals.map((b) => ({ start: iso(b.start), end: iso(b.end), type: b.type }));
   if (args.values.json) {
-    io.out(JSON.stringify({ busy, warnings: result.warnings }, null, 2));
+    io.out(JSON.stringify({ busy, intervals, warnings: result.warnings }, null, 2));
   } else {
     io.out(
       busy.length === 0 ? 'no busy time in this range' : busy.map((b) => `${b.start}  ${b.end}`).join('\n'),

@@ -783,13 +783,19 @@ function expandSeries(
       shouldStop: () => budget.clock() > seriesDeadline,
     });
     budget.steps -= result.steps;
-    for (const wall of result.instances) {
+    let exhausted = result.exhausted;
+    for (let i = 0; i < result.instances.length; i++) {
+      const wall = result.instances[i]!;
       if (toInstant(wall, start.ref) >= range.end) break;
       consider(wall, start.ref);
+      if ((i & 1023) === 1023 && budget.clock() > seriesDeadline) {
+        exhausted = 'time';
+        break;
+      }
     }
-    if (result.exhausted) {
+    if (exhausted) {
       context.warnings.push(
-        `UID ${uid} (line ${rrule.line}): stopped expanding, the ${result.exhausted === 'steps' ? 'work' : 'time'} limit for one series was reached; later instances are missing`,
+        `UID ${uid} (line ${rrule.line}): stopped expanding, the ${exhausted === 'steps' ? 'work' : 'time'} limit for one series was reached; later instances are missing`,
       );
     }
   }
