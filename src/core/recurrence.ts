@@ -17,7 +17,8 @@
  * With BYWEEKNO and no BYDAY the weekday is DTSTART's (as libical does).
  *
  * Bounded: every period examined and every candidate counts as one step against `maxSteps`, and
- * `shouldStop()` (a time budget supplied by the caller) is polled every 256 steps.
+ * `shouldStop()` (a time budget supplied by the caller) is polled every 4,096 steps (well under a
+ * millisecond), never before: an ordinary series is not cut short because its thread was preempted.
  * @see https://www.rfc-editor.org/rfc/rfc5545#section-3.3.10
  */
 
@@ -239,7 +240,7 @@ export interface ExpandRuleOptions {
   readonly maxInstances?: number;
   /** Steps (periods + candidates) allowed. */
   readonly maxSteps: number;
-  /** Polled every 256 steps; true stops the expansion (a time budget). */
+  /** Polled every 4,096 steps; true stops the expansion (a time budget). */
   readonly shouldStop?: () => boolean;
 }
 
@@ -254,6 +255,7 @@ export interface ExpandRuleResult {
 
 const DAY_MS = 86_400_000;
 const MAX_YEAR = 9999;
+const POLL_STEPS = 4096;
 
 /** Days since 1970-01-01 → weekday, 0 = Monday. */
 const weekdayOf = (day: number) => (((day + 3) % 7) + 7) % 7;
@@ -408,6 +410,7 @@ export function expandRule(rule: RecurrenceRule, options: ExpandRuleOptions): Ex
   let produced = 0;
   let exhausted: 'steps' | 'time' | undefined;
   let done = false;
+  let nextPoll = POLL_STEPS;
 
   const step = (n = 1): boolean => {
     steps += n;
@@ -415,9 +418,12 @@ export function expandRule(rule: RecurrenceRule, options: ExpandRuleOptions): Ex
       exhausted = 'steps';
       return false;
     }
-    if ((steps & 255) < n && options.shouldStop?.()) {
-      exhausted = 'time';
-      return false;
+    if (steps >= nextPoll) {
+      nextPoll = steps + POLL_STEPS;
+      if (options.shouldStop?.()) {
+        exhausted = 'time';
+        return false;
+      }
     }
     return true;
   };

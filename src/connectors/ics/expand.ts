@@ -105,16 +105,22 @@ interface Comp {
   readonly raw: string[];
 }
 
+const NO_PARAMS: ReadonlyMap<string, string> = new Map();
+
 function parseContentLine(text: string, line: number): Prop | undefined {
   // NAME *(";" PARAM) ":" VALUE, where a parameter value may be quoted and contain ':' or ';'.
-  const nameMatch = /^([A-Za-z0-9-]+)/.exec(text);
-  if (!nameMatch) return undefined;
-  let i = nameMatch[1]!.length;
+  let i = 0;
+  while (i < text.length && isNameChar(text.charCodeAt(i))) i++;
+  if (i === 0) return undefined;
+  const name = text.slice(0, i).toUpperCase();
+  if (text[i] === ':') return { name, params: NO_PARAMS, value: text.slice(i + 1), line };
   const params = new Map<string, string>();
   while (text[i] === ';') {
-    const paramMatch = /^;([A-Za-z0-9-]+)=/.exec(text.slice(i));
-    if (!paramMatch) return undefined;
-    i += paramMatch[0].length;
+    const nameStart = ++i;
+    while (i < text.length && isNameChar(text.charCodeAt(i))) i++;
+    if (i === nameStart || text[i] !== '=') return undefined;
+    const paramName = text.slice(nameStart, i).toUpperCase();
+    i++;
     const values: string[] = [];
     for (;;) {
       if (text[i] === '"') {
@@ -123,17 +129,27 @@ function parseContentLine(text: string, line: number): Prop | undefined {
         values.push(text.slice(i + 1, close));
         i = close + 1;
       } else {
-        const rest = /^[^";:,]*/.exec(text.slice(i))![0];
-        values.push(rest);
-        i += rest.length;
+        const valueStart = i;
+        while (i < text.length && !'";:,'.includes(text[i]!)) i++;
+        values.push(text.slice(valueStart, i));
       }
       if (text[i] !== ',') break;
       i++;
     }
-    params.set(paramMatch[1]!.toUpperCase(), values.join(','));
+    params.set(paramName, values.join(','));
   }
   if (text[i] !== ':') return undefined;
-  return { name: nameMatch[1]!.toUpperCase(), params, value: text.slice(i + 1), line };
+  return { name, params, value: text.slice(i + 1), line };
+}
+
+/** A-Z, a-z, 0-9 and '-' (RFC 5545 §3.1 name characters). */
+function isNameChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45;
+}
+
+/** Raw lines are only kept for VTIMEZONE blocks (handed to ical.js); nothing else needs them. */
+function keepRaw(stack: readonly Comp[], content: string): void {
+  for (const open of stack) if (open.name === 'VTIMEZONE') open.raw.push(content);
 }
 
 interface Parsed {
@@ -162,8 +178,8 @@ function parseComponents(text: string, warnings: string[]): Parsed {
         warnings.push(`line ${line}: BEGIN:${comp.name} outside a VCALENDAR, ignored`);
         return;
       }
-      for (const open of stack) open.raw.push(content);
-      comp.raw.push(content);
+      keepRaw(stack, content);
+      if (comp.name === 'VTIMEZONE') comp.raw.push(content);
       stack.push(comp);
       return;
     }
@@ -178,12 +194,12 @@ function parseComponents(text: string, warnings: string[]): Parsed {
         warnings.push(
           `line ${open.line}: BEGIN:${open.name} has no END:${open.name}; read up to line ${line}`,
         );
-      for (const open of stack) open.raw.push(content);
+      keepRaw(stack, content);
       stack.length = index;
       return;
     }
     if (!top) return;
-    for (const open of stack) open.raw.push(content);
+    keepRaw(stack, content);
     top.props.push(prop);
   };
   let current = '';
@@ -230,7 +246,18 @@ interface TimeValue {
 
 class ComponentError extends Error {}
 
+/** TZID → IANA zone, memoised: checking a zone name builds an Intl formatter, far too slow per property. */
+const tzidCache = new Map<string, string | null>();
 function zoneFromTzid(tzid: string): string | undefined {
+  const cached = tzidCache.get(tzid);
+  if (cached !== undefined) return cached ?? undefined;
+  const zone = lookUpTzid(tzid);
+  if (tzidCache.size >= 1_000) tzidCache.clear();
+  tzidCache.set(tzid, zone ?? null);
+  return zone;
+}
+
+function lookUpTzid(tzid: string): string | undefined {
   const direct = resolveZone(tzid.replace(/^"|"$/g, ''));
   if (direct) return direct;
   // Old Mozilla/Lightning files prefix the Olson name: "/mozilla.org/20050126_1/Europe/Berlin".
@@ -292,16 +319,62 @@ function iana(zoneName: string): IANAZone {
  * @see https://www.rfc-editor.org/rfc/rfc5545#section-3.3.5
  */
 export function wallClockToInstant(wall: number, zoneName: string): number {
-  const zone = iana(zoneName);
-  const before = zone.offset(wall - DAY_MS) * 60_000;
-  const after = zone.offset(wall + DAY_MS) * 60_000;
+  const before = offsetAt(zoneName, wall - DAY_MS);
+  const after = offsetAt(zoneName, wall + DAY_MS);
   let best: number | undefined;
   for (const offset of before === after ? [before] : [before, after]) {
     const candidate = wall - offset;
-    if (zone.offset(candidate) * 60_000 === offset && (best === undefined || candidate < best))
+    if (offsetAt(zoneName, candidate) === offset && (best === undefined || candidate < best))
       best = candidate;
   }
   return best ?? wall - before;
+}
+
+/**
+ * The zone's UTC offset in ms at an instant. Luxon asks Intl each time (microseconds a call), so the
+ * offset is cached per zone and UTC day when it is the same at both ends of the day (no transition
+ * that day); days with a transition ask Luxon for the exact instant.
+ */
+const offsetCache = new Map<string, Map<number, number>>();
+function offsetAt(zoneName: string, instant: number): number {
+  let cache = offsetCache.get(zoneName);
+  if (!cache) {
+    cache = new Map();
+    offsetCache.set(zoneName, cache);
+  }
+  // Keys: month index m ≥ 0 for a whole 32-day block, -1 - day for a single day.
+  const block = Math.floor(instant / BLOCK_MS);
+  let offset = cache.get(block);
+  if (offset === undefined) {
+    offset = uniformOffset(zoneName, block * BLOCK_MS, BLOCK_MS, 4);
+    remember(cache, block, offset);
+  }
+  if (!Number.isNaN(offset)) return offset;
+  const day = Math.floor(instant / DAY_MS);
+  let dayOffset = cache.get(-1 - day);
+  if (dayOffset === undefined) {
+    dayOffset = uniformOffset(zoneName, day * DAY_MS, DAY_MS, 1);
+    remember(cache, -1 - day, dayOffset);
+  }
+  return Number.isNaN(dayOffset) ? iana(zoneName).offset(instant) * 60_000 : dayOffset;
+}
+
+/** 32-day blocks: no zone changes its offset and back within a quarter of one. */
+const BLOCK_MS = 32 * DAY_MS;
+
+/** The offset over [from, from + length) if it is the same at `parts` + 1 evenly spaced points, else NaN. */
+function uniformOffset(zoneName: string, from: number, length: number, parts: number): number {
+  const zone = iana(zoneName);
+  const first = zone.offset(from);
+  for (let i = 1; i <= parts; i++) {
+    if (zone.offset(from + Math.min(length - 1, (i * length) / parts)) !== first) return Number.NaN;
+  }
+  return first * 60_000;
+}
+
+function remember(cache: Map<number, number>, key: number, offset: number): void {
+  if (cache.size >= 100_000) cache.clear();
+  cache.set(key, offset);
 }
 
 function toInstant(wall: number, ref: ZoneRef): number {
@@ -326,7 +399,7 @@ function toInstant(wall: number, ref: ZoneRef): number {
 /** Instant → wall clock in a zone (unique, unlike the other way). */
 function toWall(instant: number, ref: ZoneRef): number {
   if (ref.kind === 'utc') return instant;
-  if (ref.kind === 'iana') return instant + iana(ref.zone).offset(instant) * 60_000;
+  if (ref.kind === 'iana') return instant + offsetAt(ref.zone, instant);
   const time = ICAL.Time.epochTime.clone();
   time.fromUnixTime(Math.floor(instant / 1000));
   const local = time.convertToZone(ref.tz);
@@ -382,7 +455,9 @@ function* expandSteps(
     return fail('not_icalendar', 'not an iCalendar file (no BEGIN:VCALENDAR)');
   }
   const defaultZone = options.defaultZone ?? 'UTC';
-  if (!resolveZone(defaultZone)) return fail('invalid_range', `unknown default zone "${defaultZone}"`);
+  const floatingDefault = zoneFromTzid(defaultZone);
+  if (!floatingDefault || !resolveZone(defaultZone))
+    return fail('invalid_range', `unknown default zone "${defaultZone}"`);
   const warnings: string[] = [];
   const { calendars, truncated } = parseComponents(text, warnings);
   if (truncated && !/^END:VCALENDAR\s*$/im.test(text)) {
@@ -406,7 +481,7 @@ function* expandSteps(
   const instances: TypedInterval[] = [];
   for (const calendar of calendars) {
     const context: CalContext = {
-      floatingZone: calendarZone(calendar, warnings) ?? resolveZone(defaultZone)!,
+      floatingZone: calendarZone(calendar, warnings) ?? floatingDefault,
       vtimezones: vtimezonesOf(calendar, warnings),
       warnings,
     };
@@ -788,7 +863,7 @@ function expandSeries(
       const wall = result.instances[i]!;
       if (toInstant(wall, start.ref) >= range.end) break;
       consider(wall, start.ref);
-      if ((i & 1023) === 1023 && budget.clock() > seriesDeadline) {
+      if ((i & 4095) === 4095 && budget.clock() > seriesDeadline) {
         exhausted = 'time';
         break;
       }
