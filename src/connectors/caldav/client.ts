@@ -204,6 +204,7 @@ export class CalDavProvider implements CalendarProvider {
       };
     }
     const instances: Interval[] = [];
+    const warnings: string[] = [];
     try {
       for (const chunk of chunks(range, (this.#options.maxRangeDays ?? 90) * DAY)) {
         const responses = await this.#dav(
@@ -220,13 +221,15 @@ export class CalDavProvider implements CalendarProvider {
             this.#options.defaultZone ? { defaultZone: this.#options.defaultZone } : {},
           );
           if (!expanded.ok) {
-            this.#options.onWarning?.(
-              id,
-              `${hrefOf(response.href) ?? '?'} skipped: ${expanded.error.message}`,
-            );
+            const warning = `${hrefOf(response.href) ?? '?'} skipped: ${expanded.error.message}`;
+            this.#options.onWarning?.(id, warning);
+            warnings.push(`${warning} (not read)`);
             continue;
           }
-          for (const warning of expanded.warnings) this.#options.onWarning?.(id, warning);
+          for (const warning of expanded.warnings) {
+            this.#options.onWarning?.(id, warning);
+            warnings.push(warning);
+          }
           instances.push(...expanded.busy);
         }
       }
@@ -251,7 +254,8 @@ export class CalDavProvider implements CalendarProvider {
       }
       throw toProviderError(error, false);
     }
-    return { ok: true, busy: clipAndMerge(instances, range) };
+    const busy = clipAndMerge(instances, range);
+    return warnings.length > 0 ? { ok: true, busy, warnings } : { ok: true, busy };
   }
 
   // ---- changes ---------------------------------------------------------------------------------------

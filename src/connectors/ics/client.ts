@@ -112,7 +112,9 @@ export class IcsProvider implements CalendarProvider {
       };
     }
     for (const warning of expanded.warnings) this.#options.onWarning?.(id, warning);
-    return { ok: true, busy: expanded.busy };
+    return expanded.warnings.length > 0
+      ? { ok: true, busy: expanded.busy, warnings: expanded.warnings }
+      : { ok: true, busy: expanded.busy };
   }
 
   async #download(url: URL, signal: AbortSignal | undefined): Promise<string> {
