@@ -104,7 +104,7 @@ describe('convene expand', () => {
   });
 
   it('reports the free/busy type of each interval and reads past an unreadable event (exit 0)', async () => {
-    const { io, out, err } = fakeIo({
+    const files: Record<string, string> = {
       'mixed.ics': [
         'BEGIN:VCALENDAR',
         'BEGIN:VEVENT',
@@ -123,11 +123,18 @@ describe('convene expand', () => {
         'END:VFREEBUSY',
         'END:VCALENDAR',
       ].join('\r\n'),
-    });
+    };
+    const { io, out, err } = fakeIo(files);
     expect(
       await run(['mixed.ics', '--from', '2030-03-04T00:00Z', '--to', '2030-03-05T00:00Z', '--json'], io),
     ).toBe(0);
     expect(err).toEqual([]);
+    const free = fakeIo({ 'mixed.ics': files['mixed.ics']! });
+    const argv = ['mixed.ics', '--from', '2030-03-04T00:00Z', '--to', '2030-03-05T00:00Z', '--json'];
+    expect(await run([...argv, '--tentative', 'free'], free.io)).toBe(0);
+    expect(JSON.parse(free.out[0]!).busy).toEqual([
+      { start: '2030-03-04T12:00:00.000Z', end: '2030-03-04T12:30:00.000Z' },
+    ]);
     expect(JSON.parse(out[0]!)).toEqual({
       busy: [
         { start: '2030-03-04T09:00:00.000Z', end: '2030-03-04T10:00:00.000Z' },
@@ -203,6 +210,12 @@ describe('convene expand', () => {
       'convene expand: --tz is not a known time zone: "Mars/Base" (e.g. Europe/Paris)',
     ],
     [
+      'an unknown --tentative',
+      ['x.ics', '--from', '2030-03-01T00:00Z', '--to', '2030-03-02T00:00Z', '--tentative', 'maybe'],
+      {},
+      'convene expand: --tentative must be "busy" or "free", not "maybe"',
+    ],
+    [
       'a CSV file',
       ['not-a-calendar.csv', '--from', '2030-03-01T00:00Z', '--to', '2030-03-02T00:00Z'],
       {},
@@ -218,13 +231,13 @@ describe('convene expand', () => {
       'no file',
       ['--from', '2030-03-01T00:00Z', '--to', '2030-03-02T00:00Z'],
       {},
-      'convene expand: missing <file.ics> (usage: convene expand <file.ics> --from <ISO> --to <ISO> [--tz <zone>] [--json])',
+      'convene expand: missing <file.ics> (usage: convene expand <file.ics> --from <ISO> --to <ISO> [--tz <zone>] [--tentative busy|free] [--json])',
     ],
     [
       'no --from',
       ['x.ics', '--to', '2030-03-02T00:00Z'],
       {},
-      'convene expand: missing --from <ISO instant> (usage: convene expand <file.ics> --from <ISO> --to <ISO> [--tz <zone>] [--json])',
+      'convene expand: missing --from <ISO instant> (usage: convene expand <file.ics> --from <ISO> --to <ISO> [--tz <zone>] [--tentative busy|free] [--json])',
     ],
   ];
 
