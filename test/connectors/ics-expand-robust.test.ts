@@ -169,6 +169,17 @@ describe('one bad component never costs the rest of the feed', () => {
     expect(got).toHaveLength(4);
   });
 
+  it('applies a DATE RECURRENCE-ID to the instance of that day of a DATE-TIME series', () => {
+    const text = calendar(
+      ...event('timed@convene.test', 'DTSTART:20200913T100000Z', 'DURATION:PT1H', 'RRULE:FREQ=DAILY;COUNT=3'),
+      ...event('timed@convene.test', 'RECURRENCE-ID:20200914', 'DTSTART:20200914T150000Z', 'DURATION:PT1H'),
+    );
+    expect(starts(text, r)).toMatchObject({
+      starts: ['2020-09-13T10:00:00.000Z', '2020-09-14T15:00:00.000Z', '2020-09-15T10:00:00.000Z'],
+      warnings: [],
+    });
+  });
+
   it('turns an unreadable component into a warning with its UID and line, and reads the others', () => {
     const text = calendar(
       ...event('bad-start@convene.test', 'DTSTART:20200101T10', 'DURATION:PT1H'),

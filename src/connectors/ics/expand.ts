@@ -634,8 +634,8 @@ function* expandCalendar(
         set = new Set();
         overridden.set(uid, set);
       }
-      set.add(toInstant(original.wall, original.ref));
-      set.add(dayKeyOf(original.wall));
+      // A DATE RECURRENCE-ID (even against a DATE-TIME series, a common slip) names its whole local day.
+      set.add(original.isDate ? dayKeyOf(original.wall) : toInstant(original.wall, original.ref));
       const type = busyTypeOf(event);
       if (type) {
         const single = singleInstance(event, context);
@@ -811,8 +811,8 @@ function expandSeries(
     const startMs = toInstant(wall, ref);
     if (seen.has(startMs)) return;
     seen.add(startMs);
-    if (excluded.has(startMs) || excluded.has(dayKeyOf(wall)) || overridden.has(startMs)) return;
-    if (start.isDate && overridden.has(dayKeyOf(wall))) return;
+    const day = dayKeyOf(wall);
+    if (excluded.has(startMs) || excluded.has(day) || overridden.has(startMs) || overridden.has(day)) return;
     keep(explicitEnd === undefined ? instanceAt(wall, ref, length) : { start: startMs, end: explicitEnd });
   };
 
