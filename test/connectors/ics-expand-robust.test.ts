@@ -285,6 +285,22 @@ describe('bounded work', () => {
     ]);
   });
 
+  it('stops when its caller gives up (an aborted signal rejects at the next component)', async () => {
+    const controller = new AbortController();
+    const started = performance.now();
+    setTimeout(() => controller.abort(new Error('read timed out')), 50);
+    await expect(
+      expandIcsAsync(hostile(40), range('2030-03-04T00:00Z', '2030-03-05T00:00Z'), {
+        timeBudgetPerSeriesMs: 40,
+        maxIterationsPerSeries: 1e12,
+        maxIterationsTotal: 1e12,
+        signal: controller.signal,
+      }),
+    ).rejects.toThrow('read timed out');
+    // 40 series × 40 ms would take 1.6 s; it stopped within a few series of the abort.
+    expect(performance.now() - started).toBeLessThan(600);
+  });
+
   it('answers another request while a hostile feed is expanded (expandIcsAsync yields)', async () => {
     const server = createServer((_req, res) => res.end('pong'));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -215,11 +215,10 @@ export class CalDavProvider implements CalendarProvider {
         for (const response of responses) {
           const data = textOf(response.props?.calendarData);
           if (!response.ok || !data) continue;
-          const expanded = await expandIcsAsync(
-            data,
-            chunk,
-            this.#options.defaultZone ? { defaultZone: this.#options.defaultZone } : {},
-          );
+          const expanded = await expandIcsAsync(data, chunk, {
+            ...(this.#options.defaultZone ? { defaultZone: this.#options.defaultZone } : {}),
+            ...(signal ? { signal } : {}),
+          });
           if (!expanded.ok) {
             const warning = `${hrefOf(response.href) ?? '?'} skipped: ${expanded.error.message}`;
             this.#options.onWarning?.(id, warning);

@@ -100,11 +100,10 @@ export class IcsProvider implements CalendarProvider {
       if (signal?.aborted && isAbort(error)) throw error;
       return { ok: false, error: feedErrorValue(error) };
     }
-    const expanded = await expandIcsAsync(
-      text,
-      range,
-      this.#options.defaultZone ? { defaultZone: this.#options.defaultZone } : {},
-    );
+    const expanded = await expandIcsAsync(text, range, {
+      ...(this.#options.defaultZone ? { defaultZone: this.#options.defaultZone } : {}),
+      ...(signal ? { signal } : {}),
+    });
     if (!expanded.ok) {
       return {
         ok: false,

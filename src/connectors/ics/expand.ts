@@ -527,16 +527,18 @@ export function expandIcsInstances(text: string, range: Interval, options: Expan
 
 /**
  * Same result as `expandIcs`, giving the event loop a turn whenever about 10 ms of work has run,
- * so one large or hostile feed never stalls other requests.
+ * so one large or hostile feed never stalls other requests. An aborted `signal` rejects with its reason.
  */
 export async function expandIcsAsync(
   text: string,
   range: Interval,
-  options: ExpandOptions = {},
+  options: ExpandOptions & { readonly signal?: AbortSignal } = {},
 ): Promise<ExpandResult> {
   const steps = expandSteps(text, range, options);
   let sliceStart = performance.now();
   for (;;) {
+    // A caller that gave up (its read timed out) stops the work too, at the next component.
+    options.signal?.throwIfAborted();
     const next = steps.next();
     if (next.done) return next.value;
     if (performance.now() - sliceStart >= SLICE_MS) {
