@@ -62,6 +62,8 @@ interface ReadOptions {
   readonly secrets: ReadonlyMap<string, ConnectionSecrets>;
   /** Collects the connections read successfully, recorded once at the end of the request. */
   readonly synced: CalendarConnection[];
+  /** Connections read with parts that could not be read: id → the detail `/meet status` shows. */
+  readonly notices: Map<string, string>;
 }
 
 export interface CalendarAccessDeps {
@@ -110,6 +112,20 @@ const LABELS: Record<CalendarConnection['provider'], string> = {
 interface ConnectionRead {
   readonly busy: readonly Interval[];
   readonly gaps: readonly BusyGap[];
+}
+
+/** Warnings that mean part of a calendar was not read (not the informational ones, e.g. an assumed zone). */
+const isUnreadable = (warning: string) =>
+  /cannot be read|stopped expanding|not read|not an iCalendar content line|has no END:/.test(warning);
+
+/**
+ * `/meet status` detail: "1 event in your feed could not be read: UID x: …" (the first one, shortened).
+ */
+export function unreadableDetail(warnings: readonly string[]): string {
+  const first = warnings[0]!.length > 160 ? `${warnings[0]!.slice(0, 159)}…` : warnings[0]!;
+  return warnings.length === 1
+    ? `1 event in your feed could not be read: ${first}`
+    : `${warnings.length} events in your feed could not be read; the first: ${first}`;
 }
 
 class Timeout extends Error {
@@ -168,10 +184,13 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
         ? await this.#deps.connections.secretsMany(tenantId, uncached)
         : new Map<string, ConnectionSecrets>();
     const synced: CalendarConnection[] = [];
+    const notices = new Map<string, string>();
     const reads = await Promise.all(
-      ids.map((id) => this.#personBusy(id, listed.get(id) ?? [], range, { ...options, secrets, synced })),
+      ids.map((id) =>
+        this.#personBusy(id, listed.get(id) ?? [], range, { ...options, secrets, synced, notices }),
+      ),
     );
-    await this.#recordSynced(tenantId, synced);
+    await this.#recordSynced(tenantId, synced, notices);
     return { people: reads.map((r) => r.person), gaps: reads.flatMap((r) => r.gaps) };
   }
 
@@ -204,9 +223,27 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
    * only when something changes — the status was not `ok`, or the last recorded sync is older than
    * `SYNC_WRITE_INTERVAL_MS` (so `lastSyncAt` may lag a read by up to that interval).
    */
-  async #recordSynced(tenantId: string, synced: readonly CalendarConnection[]): Promise<void> {
-    if (synced.length === 0) return;
+  async #recordSynced(
+    tenantId: string,
+    read: readonly CalendarConnection[],
+    notices: ReadonlyMap<string, string> = new Map(),
+  ): Promise<void> {
+    if (read.length === 0) return;
     const now = this.#clock();
+    // Read, but with parts that could not be read: status ok, and the detail the person sees in `/meet status`.
+    const noticed = read.filter((c) => notices.has(c.id));
+    for (const c of noticed) {
+      const detail = notices.get(c.id)!;
+      const recent = c.lastSyncAt !== null && now - c.lastSyncAt < SYNC_WRITE_INTERVAL_MS;
+      if (c.status === 'ok' && c.statusDetail === detail && recent) continue;
+      try {
+        await this.#deps.connections.setHealth(tenantId, c.id, { status: 'ok', detail, syncedAt: now });
+      } catch (error) {
+        this.#log(`calendar-access: health update failed: ${describe(error)}`);
+      }
+    }
+    const synced = read.filter((c) => !notices.has(c.id));
+    if (synced.length === 0) return;
     const due = synced.filter((c) => {
       if (c.status !== 'ok' || c.statusDetail !== null) return true;
       if (c.lastSyncAt !== null && now - c.lastSyncAt < SYNC_WRITE_INTERVAL_MS) return false;
@@ -455,17 +492,20 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
           options.signal,
         ),
       );
+      const unreadable: string[] = [];
       for (const calendarId of missing) {
         const entry = result.calendars[calendarId];
         if (entry?.ok) {
           this.#cache.set(connection.id, calendarId, range, entry.busy);
           busy.push(...entry.busy);
+          unreadable.push(...(entry.warnings ?? []).filter(isUnreadable));
         } else {
           const code = entry?.error.code === 'not_found' ? 'not_found' : 'provider_error';
           gaps.push(gap(code, `${label}: calendar "${calendarId}": ${entry?.error.message ?? 'no answer'}`));
         }
       }
       options.synced.push(connection);
+      if (unreadable.length > 0) options.notices.set(connection.id, unreadableDetail(unreadable));
     } catch (error) {
       if (options.signal?.aborted) throw options.signal.reason;
       if (error instanceof Timeout) {

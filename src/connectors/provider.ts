@@ -27,7 +27,12 @@ export interface BusyQuery {
 }
 
 export type CalendarBusy =
-  | { readonly ok: true; readonly busy: readonly Interval[] }
+  | {
+      readonly ok: true;
+      readonly busy: readonly Interval[];
+      /** Parts of the calendar that could not be read (the rest was), one line each, for `/meet status`. */
+      readonly warnings?: readonly string[];
+    }
   | { readonly ok: false; readonly error: { readonly code: CalendarErrorCode; readonly message: string } };
 
 export type CalendarErrorCode = 'not_found' | 'forbidden' | 'too_many_calendars' | 'provider_error';

@@ -56,6 +56,18 @@ describe('convene expand', () => {
         '      "end": "2030-04-01T08:00:00.000Z"',
         '    }',
         '  ],',
+        '  "intervals": [',
+        '    {',
+        '      "start": "2030-03-26T13:00:00.000Z",',
+        '      "end": "2030-03-26T14:30:00.000Z",',
+        '      "type": "BUSY"',
+        '    },',
+        '    {',
+        '      "start": "2030-04-01T07:00:00.000Z",',
+        '      "end": "2030-04-01T08:00:00.000Z",',
+        '      "type": "BUSY"',
+        '    }',
+        '  ],',
         '  "warnings": []',
         '}',
       ].join('\n'),
@@ -86,7 +98,55 @@ describe('convene expand', () => {
     ).toBe(0);
     expect(JSON.parse(out[0]!)).toEqual({
       busy: [{ start: '2030-03-08T00:00:00.000Z', end: '2030-03-08T00:30:00.000Z' }],
+      intervals: [{ start: '2030-03-08T00:00:00.000Z', end: '2030-03-08T00:30:00.000Z', type: 'BUSY' }],
       warnings: ['unknown TZID "Mars/Base" without VTIMEZONE; its times are read in Asia/Tokyo'],
+    });
+  });
+
+  it('reports the free/busy type of each interval and reads past an unreadable event (exit 0)', async () => {
+    const files: Record<string, string> = {
+      'mixed.ics': [
+        'BEGIN:VCALENDAR',
+        'BEGIN:VEVENT',
+        'UID:maybe@convene.test',
+        'DTSTART:20300304T090000Z',
+        'DURATION:PT1H',
+        'STATUS:TENTATIVE',
+        'END:VEVENT',
+        'BEGIN:VEVENT',
+        'UID:moved@convene.test',
+        'RECURRENCE-ID:20200914',
+        'DTSTART:2030030',
+        'END:VEVENT',
+        'BEGIN:VFREEBUSY',
+        'FREEBUSY:20300304T120000Z/PT30M',
+        'END:VFREEBUSY',
+        'END:VCALENDAR',
+      ].join('\r\n'),
+    };
+    const { io, out, err } = fakeIo(files);
+    expect(
+      await run(['mixed.ics', '--from', '2030-03-04T00:00Z', '--to', '2030-03-05T00:00Z', '--json'], io),
+    ).toBe(0);
+    expect(err).toEqual([]);
+    const free = fakeIo({ 'mixed.ics': files['mixed.ics']! });
+    const argv = ['mixed.ics', '--from', '2030-03-04T00:00Z', '--to', '2030-03-05T00:00Z', '--json'];
+    expect(await run([...argv, '--tentative', 'free'], free.io)).toBe(0);
+    expect(JSON.parse(free.out[0]!).busy).toEqual([
+      { start: '2030-03-04T12:00:00.000Z', end: '2030-03-04T12:30:00.000Z' },
+    ]);
+    expect(JSON.parse(out[0]!)).toEqual({
+      busy: [
+        { start: '2030-03-04T09:00:00.000Z', end: '2030-03-04T10:00:00.000Z' },
+        { start: '2030-03-04T12:00:00.000Z', end: '2030-03-04T12:30:00.000Z' },
+      ],
+      intervals: [
+        { start: '2030-03-04T09:00:00.000Z', end: '2030-03-04T10:00:00.000Z', type: 'BUSY-TENTATIVE' },
+        { start: '2030-03-04T12:00:00.000Z', end: '2030-03-04T12:30:00.000Z', type: 'BUSY' },
+      ],
+      warnings: [
+        'UID moved@convene.test: skipped, cannot be read: line 11: DTSTART "2030030" is not a date or date-time',
+      ],
     });
   });
 
@@ -150,6 +210,12 @@ describe('convene expand', () => {
       'convene expand: --tz is not a known time zone: "Mars/Base" (e.g. Europe/Paris)',
     ],
     [
+      'an unknown --tentative',
+      ['x.ics', '--from', '2030-03-01T00:00Z', '--to', '2030-03-02T00:00Z', '--tentative', 'maybe'],
+      {},
+      'convene expand: --tentative must be "busy" or "free", not "maybe"',
+    ],
+    [
       'a CSV file',
       ['not-a-calendar.csv', '--from', '2030-03-01T00:00Z', '--to', '2030-03-02T00:00Z'],
       {},
@@ -157,21 +223,21 @@ describe('convene expand', () => {
     ],
     [
       'a truncated file',
-      ['broken.ics', '--from', '2030-03-01T00:00Z', '--to', '2030-03-02T00:00Z'],
+      ['truncated.ics', '--from', '2030-03-01T00:00Z', '--to', '2030-03-02T00:00Z'],
       {},
-      'convene expand: broken.ics: not a valid iCalendar file: invalid ical body. component began but did not end',
+      'convene expand: truncated.ics: not a valid iCalendar file: it is cut off (BEGIN:VCALENDAR without END:VCALENDAR)',
     ],
     [
       'no file',
       ['--from', '2030-03-01T00:00Z', '--to', '2030-03-02T00:00Z'],
       {},
-      'convene expand: missing <file.ics> (usage: convene expand <file.ics> --from <ISO> --to <ISO> [--tz <zone>] [--json])',
+      'convene expand: missing <file.ics> (usage: convene expand <file.ics> --from <ISO> --to <ISO> [--tz <zone>] [--tentative busy|free] [--json])',
     ],
     [
       'no --from',
       ['x.ics', '--to', '2030-03-02T00:00Z'],
       {},
-      'convene expand: missing --from <ISO instant> (usage: convene expand <file.ics> --from <ISO> --to <ISO> [--tz <zone>] [--json])',
+      'convene expand: missing --from <ISO instant> (usage: convene expand <file.ics> --from <ISO> --to <ISO> [--tz <zone>] [--tentative busy|free] [--json])',
     ],
   ];
 

@@ -142,20 +142,26 @@ describe('expandIcs: zones and rules', () => {
       span('2030-03-06T10:00Z', '2030-03-06T11:00Z'),
     ]);
     expect(warnings).toEqual([
-      'UID every-minute@convene.test: stopped expanding after 5000 occurrences (limit reached); later instances are missing',
+      'UID every-minute@convene.test (line 17): stopped expanding, the work limit for one series was reached; later instances are missing',
     ]);
   });
 
-  it('caps total work across the whole file', () => {
-    const { busy, warnings } = busyOf(
-      fixture('infinite.ics'),
-      range('2030-03-04T00:00Z', '2030-03-11T00:00Z'),
-      {
-        maxIterationsTotal: 1_000,
-      },
+  it('caps total work across the whole file: later events are skipped with a warning, earlier ones kept', () => {
+    const text = fixture('infinite.ics').replace(
+      'END:VCALENDAR',
+      'BEGIN:VEVENT\r\nUID:after@convene.test\r\nDTSTART:20300305T100000Z\r\nDTEND:20300305T110000Z\r\nEND:VEVENT\r\nEND:VCALENDAR',
     );
-    expect(busy).toEqual([]);
-    expect(warnings).toHaveLength(2);
+    const { busy, warnings } = busyOf(text, range('2030-03-04T00:00Z', '2030-03-11T00:00Z'), {
+      maxIterationsTotal: 1_000,
+    });
+    expect(busy).toEqual([
+      span('2030-03-04T10:00Z', '2030-03-04T11:00Z'),
+      span('2030-03-06T10:00Z', '2030-03-06T11:00Z'),
+    ]);
+    expect(warnings).toEqual([
+      'UID every-minute@convene.test (line 17): stopped expanding, the work limit for one series was reached; later instances are missing',
+      '1 event not read: the time or work limit for this calendar was reached',
+    ]);
   });
 
   it('warns about an unknown TZID and reads it in the floating zone', () => {
@@ -185,8 +191,8 @@ describe('expandIcs: bad input', () => {
       error: { code: 'not_icalendar', message: 'not an iCalendar file (no BEGIN:VCALENDAR)' },
     });
   });
-  it('rejects a truncated calendar with a one-line message', () => {
-    const result = expandIcs(fixture('broken.ics'), r);
+  it('rejects a calendar cut off before END:VCALENDAR with a one-line message', () => {
+    const result = expandIcs(fixture('truncated.ics'), r);
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('parse_error');

@@ -1,6 +1,9 @@
 /**
- * `convene expand <file.ics> --from <ISO> --to <ISO> [--tz <zone>] [--json]`: the busy time an
+ * `convene expand <file.ics> --from <ISO> --to <ISO> [--tz <zone>] [--tentative busy|free] [--json]`: the busy time an
  * iCalendar file blocks in a range (recurrences expanded, free/cancelled events left out, no titles).
+ * `--json` gives `busy` (merged), `intervals` (the same time with its free/busy type) and `warnings`
+ * (components that could not be read, each naming its UID and line; the rest of the file is still read).
+ * `--tentative free` leaves tentative events out of `busy` (they stay in `intervals` as BUSY-TENTATIVE).
  * Exit 0 on success (warnings included), 2 with one line on stderr for bad input.
  */
 import { expandIcs } from '../../connectors/ics/expand.ts';
@@ -8,7 +11,8 @@ import { resolveZone } from '../../connectors/time-zones.ts';
 import { parseCliArgs } from '../args.ts';
 import type { CliIo } from '../io.ts';
 
-const USAGE = 'usage: convene expand <file.ics> --from <ISO> --to <ISO> [--tz <zone>] [--json]';
+const USAGE =
+  'usage: convene expand <file.ics> --from <ISO> --to <ISO> [--tz <zone>] [--tentative busy|free] [--json]';
 
 /** An instant must say where it is: `2030-03-04T09:00Z`, `2030-03-04T10:00:00+01:00`. */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
@@ -34,6 +38,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     from: { type: 'string' },
     to: { type: 'string' },
     tz: { type: 'string' },
+    tentative: { type: 'string' },
     json: { type: 'boolean' },
   });
   if (!args.ok) return fail(`${args.error} (${USAGE})`);
@@ -50,6 +55,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (end <= start) return fail('--to must be after --from');
   const zone = tz === undefined ? 'UTC' : resolveZone(tz);
   if (!zone) return fail(`--tz is not a known time zone: "${tz}" (e.g. Europe/Paris)`);
+  const tentative = args.values.tentative ?? 'busy';
+  if (tentative !== 'busy' && tentative !== 'free')
+    return fail(`--tentative must be "busy" or "free", not "${tentative}"`);
 
   let text: string;
   try {
@@ -67,7 +75,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return fail(`cannot read "${path}": ${why}`);
   }
 
-  const result = expandIcs(text, { start, end }, { defaultZone: zone });
+  let result: ReturnType<typeof expandIcs>;
+  try {
+    result = expandIcs(text, { start, end }, { defaultZone: zone, tentative });
+  } catch (e) {
+    // expandIcs reports bad input as values; anything thrown is a bug, still worth one line, not a trace.
+    return fail(`${path}: cannot be read: ${String(e instanceof Error ? e.message : e).split('\n')[0]}`);
+  }
   if (!result.ok) {
     if (result.error.code === 'not_icalendar')
       return fail(`${path} is not an iCalendar file (no BEGIN:VCALENDAR)`);
@@ -75,8 +89,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
 
   const busy = result.busy.map((b) => ({ start: iso(b.start), end: iso(b.end) }));
+  // `intervals`: the same time by free/busy type (BUSY, BUSY-TENTATIVE, BUSY-UNAVAILABLE; RFC 5545 FBTYPE).
+  const intervals = result.intervals.map((b) => ({ start: iso(b.start), end: iso(b.end), type: b.type }));
   if (args.values.json) {
-    io.out(JSON.stringify({ busy, warnings: result.warnings }, null, 2));
+    io.out(JSON.stringify({ busy, intervals, warnings: result.warnings }, null, 2));
   } else {
     io.out(
       busy.length === 0 ? 'no busy time in this range' : busy.map((b) => `${b.start}  ${b.end}`).join('\n'),

@@ -6,7 +6,7 @@
  * through our own fetch wrapper (auth header, per-attempt timeout, status → typed error) inside our
  * bounded `withRetry`. PUT/GET/DELETE are plain fetch so we control `If-None-Match` / `If-Match`.
  * Busy time: calendar-query REPORT with a time-range filter per chunk, full VEVENT data, recurrences
- * expanded client-side by `expandIcs` (never the server's `<expand>`). Titles are never returned.
+ * expanded client-side by `expandIcsAsync` (never the server's `<expand>`). Titles are never returned.
  */
 
 import { type DAVRequest, type DAVResponse, davRequest } from 'tsdav';
@@ -16,7 +16,7 @@ import { busyPerCalendar } from '../busy.ts';
 import type { ChangePage, ChangeQuery, ChangeSource, EventChange } from '../changes.ts';
 import { ProviderError } from '../errors.ts';
 import { eventTimesOf, parseCursor } from '../ics/changes.ts';
-import { expandIcs } from '../ics/expand.ts';
+import { expandIcsAsync } from '../ics/expand.ts';
 import { clipAndMerge } from '../ics/mapper.ts';
 import type {
   BusyQuery,
@@ -204,6 +204,7 @@ export class CalDavProvider implements CalendarProvider {
       };
     }
     const instances: Interval[] = [];
+    const warnings: string[] = [];
     try {
       for (const chunk of chunks(range, (this.#options.maxRangeDays ?? 90) * DAY)) {
         const responses = await this.#dav(
@@ -214,19 +215,20 @@ export class CalDavProvider implements CalendarProvider {
         for (const response of responses) {
           const data = textOf(response.props?.calendarData);
           if (!response.ok || !data) continue;
-          const expanded = expandIcs(
-            data,
-            chunk,
-            this.#options.defaultZone ? { defaultZone: this.#options.defaultZone } : {},
-          );
+          const expanded = await expandIcsAsync(data, chunk, {
+            ...(this.#options.defaultZone ? { defaultZone: this.#options.defaultZone } : {}),
+            ...(signal ? { signal } : {}),
+          });
           if (!expanded.ok) {
-            this.#options.onWarning?.(
-              id,
-              `${hrefOf(response.href) ?? '?'} skipped: ${expanded.error.message}`,
-            );
+            const warning = `${hrefOf(response.href) ?? '?'} skipped: ${expanded.error.message}`;
+            this.#options.onWarning?.(id, warning);
+            warnings.push(`${warning} (not read)`);
             continue;
           }
-          for (const warning of expanded.warnings) this.#options.onWarning?.(id, warning);
+          for (const warning of expanded.warnings) {
+            this.#options.onWarning?.(id, warning);
+            warnings.push(warning);
+          }
           instances.push(...expanded.busy);
         }
       }
@@ -251,7 +253,8 @@ export class CalDavProvider implements CalendarProvider {
       }
       throw toProviderError(error, false);
     }
-    return { ok: true, busy: clipAndMerge(instances, range) };
+    const busy = clipAndMerge(instances, range);
+    return warnings.length > 0 ? { ok: true, busy, warnings } : { ok: true, busy };
   }
 
   // ---- changes ---------------------------------------------------------------------------------------

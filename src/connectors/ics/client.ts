@@ -1,7 +1,7 @@
 /**
  * Read-only connector for iCalendar feeds (secret ICS links from Google, Outlook, iCloud, Fastmail...).
  * Calendar ids are the configured feed URLs; `webcal://` is fetched over HTTPS. Only configured URLs are
- * ever fetched. Busy time comes from `expandIcs`; titles are never read. Writes are refused.
+ * ever fetched. Busy time comes from `expandIcsAsync`; titles are never read. Writes are refused.
  */
 
 import type { Interval } from '../../core/interval.ts';
@@ -21,7 +21,7 @@ import type { RetryPolicy } from '../retry.ts';
 import { defaultRetryPolicy, withRetry } from '../retry.ts';
 import { eventTimesOf, parseCursor } from './changes.ts';
 import { classifyFeedError, FeedHttpError, feedErrorValue, isAbort } from './errors.ts';
-import { expandIcs } from './expand.ts';
+import { expandIcsAsync } from './expand.ts';
 import { feedFetchUrl } from './mapper.ts';
 
 export interface IcsFeed {
@@ -100,11 +100,10 @@ export class IcsProvider implements CalendarProvider {
       if (signal?.aborted && isAbort(error)) throw error;
       return { ok: false, error: feedErrorValue(error) };
     }
-    const expanded = expandIcs(
-      text,
-      range,
-      this.#options.defaultZone ? { defaultZone: this.#options.defaultZone } : {},
-    );
+    const expanded = await expandIcsAsync(text, range, {
+      ...(this.#options.defaultZone ? { defaultZone: this.#options.defaultZone } : {}),
+      ...(signal ? { signal } : {}),
+    });
     if (!expanded.ok) {
       return {
         ok: false,
@@ -112,7 +111,9 @@ export class IcsProvider implements CalendarProvider {
       };
     }
     for (const warning of expanded.warnings) this.#options.onWarning?.(id, warning);
-    return { ok: true, busy: expanded.busy };
+    return expanded.warnings.length > 0
+      ? { ok: true, busy: expanded.busy, warnings: expanded.warnings }
+      : { ok: true, busy: expanded.busy };
   }
 
   async #download(url: URL, signal: AbortSignal | undefined): Promise<string> {

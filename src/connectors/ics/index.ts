@@ -1,4 +1,4 @@
 export type { IcsFeed, IcsProviderOptions } from './client.ts';
 export { IcsProvider } from './client.ts';
-export type { ExpandOptions, ExpandResult, IcsErrorCode } from './expand.ts';
-export { expandIcs } from './expand.ts';
+export type { BusyType, ExpandOptions, ExpandResult, IcsErrorCode, TypedInterval } from './expand.ts';
+export { expandIcs, expandIcsAsync } from './expand.ts';
