@@ -237,7 +237,8 @@ export async function requestMeeting(
   }
   const slots = availability.value.slots.filter(
     (s) =>
-      fitsConstraints(s, request.constraints, input.zone) &&
+      fitsConstraints(s, request.constraints, request.window.zone) &&
+      !(request.excluded ?? []).some((e) => s.start < e.end && e.start < s.end) &&
       (!roundRobin || individuals.every((m) => m.optional || s.available.includes(m.person.id))),
   );
   const heatmap = buildHeatmap(members, busyById, window, input.zone, locale);
@@ -608,17 +609,22 @@ async function loadMembers(
   );
 }
 
-/** Every time-of-day constraint holds: the slot lies within `[start, end]` local time of its start day. */
+/**
+ * Every time-of-day constraint holds: the slot lies within `[start, end]` (or one of its `anyOf`
+ * ranges) in local time of its start day, in the zone the request was read in.
+ */
 function fitsConstraints(slot: Interval, constraints: readonly TimeOfDayConstraint[], zone: string): boolean {
   if (constraints.length === 0) return true;
   const start = DateTime.fromMillis(slot.start, { zone });
   const startMin = start.hour * 60 + start.minute;
   const endMin = startMin + (slot.end - slot.start) / MINUTE;
-  return constraints.every((c) => {
-    const [sh, sm] = c.start.split(':').map(Number);
-    const [eh, em] = c.end.split(':').map(Number);
+  const within = (range: { start: string; end: string }) => {
+    const [sh, sm] = range.start.split(':').map(Number);
+    const [eh, em] = range.end.split(':').map(Number);
     return startMin >= (sh ?? 0) * 60 + (sm ?? 0) && endMin <= (eh ?? 24) * 60 + (em ?? 0);
-  });
+  };
+  // `10am or 2pm`, `not in the morning`: the slot fits one of the alternatives.
+  return constraints.every((c) => (c.anyOf ? c.anyOf.some(within) : within(c)));
 }
 
 function reasonText(free: number, total: number, outside: readonly string[], locale: Locale): string {

@@ -323,7 +323,10 @@ add('alternative', [
   ['monday or thursday next week', { w: '11-30/12-04', ex: ['12-01/12-03'] }],
   ['9am or noon', { t: '09:00-09:30 | 12:00-12:30' }],
   ['dec 1 or 2', { w: '12-01/12-03' }],
-  ['friday morning or monday afternoon', { w: '11-27/12-01', ex: ['11-28/11-30'], t: '09:00-17:00' }],
+  [
+    'friday morning or monday afternoon',
+    { w: '11-27/12-01', ex: ['11-28/11-30'], t: '09:00-12:00 | 13:00-17:00' },
+  ],
   ['tue or thu', { w: '11-26/12-02', ex: ['11-27/12-01'] }],
   ['8am or 6pm', { t: '08:00-08:30 | 18:00-18:30' }],
 ]);

@@ -322,7 +322,10 @@ add('alternative', [
   ['le 1er ou le 2', { w: '12-01/12-03' }],
   ['mar ou jeu', { w: '11-26/12-02', ex: ['11-27/12-01'] }],
   ['8h ou 18h', { t: '08:00-08:30 | 18:00-18:30' }],
-  ['vendredi matin ou lundi après-midi', { w: '11-27/12-01', ex: ['11-28/11-30'], t: '09:00-17:00' }],
+  [
+    'vendredi matin ou lundi après-midi',
+    { w: '11-27/12-01', ex: ['11-28/11-30'], t: '09:00-12:00 | 13:00-17:00' },
+  ],
 ]);
 
 add('exclusion', [

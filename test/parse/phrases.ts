@@ -59,8 +59,7 @@ export const DEFAULT_WINDOW = '11-25 10:00/12-02 10:00';
 
 /** The full request a row is read from. */
 export function requestText(row: PhraseRow): string {
-  return row.cls === 'abbreviation' &&
-    /\b(?:h|hours?|min|minutes?|heures?|demi|quart)\b|\d\/\d/iu.test(row.phrase)
+  return row.cls === 'abbreviation' && (row.expect.d !== undefined || /\/|half|demi/iu.test(row.phrase))
     ? `/meet @ana ${row.phrase}`
     : `/meet @ana 30m ${row.phrase}`;
 }
@@ -82,12 +81,11 @@ const fmt = (n: number) =>
 export function reading(result: ParseResult): Reading {
   const r = result.ok ? result.request : result.partial;
   const out: Record<string, unknown> = {};
-  if (!result.ok) out.err = result.errors[0]?.code;
+  // A refused request is read as its error alone: what else was read does not reach anyone.
+  if (!result.ok) return { err: result.errors[0]?.code } as Reading;
   if (r.window) {
     const w = `${stamp(r.window.start, r.window.zone)}/${stamp(r.window.end, r.window.zone)}`;
-    if (w !== DEFAULT_WINDOW || r.window.source === 'said') {
-      if (r.window.source === 'said' || w !== DEFAULT_WINDOW) out.w = w;
-    }
+    if (r.window.source === 'said' || w !== DEFAULT_WINDOW) out.w = w;
   }
   const constraints = r.constraints ?? [];
   if (constraints.length > 0) {

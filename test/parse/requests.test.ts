@@ -25,7 +25,9 @@ interface Row {
   duration?: [minutes: number, text: string];
   /** start, end, and the text (omitted text = implied). */
   window: [start: string, end: string, text?: string];
-  constraints?: [start: string, end: string, text: string][];
+  constraints?: [start: string, end: string, text: string, anyOf?: [string, string][]][];
+  /** Excluded windows: start, end, text. */
+  excluded?: [start: string, end: string, text: string][];
   title?: string;
   unrecognised?: string[];
 }
@@ -279,7 +281,7 @@ const english: Row[] = [
     participants: ana,
     duration: [60, '1h'],
     window: ['2026-11-30T00:00:00.000+01:00', '2026-12-07T00:00:00.000+01:00', 'next week'],
-    unrecognised: ['except', 'friday'],
+    excluded: [['2026-12-04T00:00:00.000+01:00', '2026-12-05T00:00:00.000+01:00', 'except friday']],
   },
   {
     // 3 in the morning is not guessed from a bare "at 3".
@@ -301,7 +303,7 @@ const english: Row[] = [
     participants: ana,
     duration: [30, '30m'],
     window: [...IMPLIED_PARIS],
-    unrecognised: ['sometime', 'soon'],
+    unrecognised: ['soon'],
   },
   {
     text: '@ana tomorrow',
@@ -538,7 +540,21 @@ const french: Row[] = [
     expectLocale: 'fr',
     participants: ana,
     window: [...IMPLIED_PARIS],
-    unrecognised: ['pas', 'matin', 'sauf', 'lundi'],
+    constraints: [
+      [
+        '00:00',
+        '24:00',
+        'pas le matin',
+        [
+          ['00:00', '09:00'],
+          ['12:00', '24:00'],
+        ],
+      ],
+    ],
+    excluded: [
+      ['2026-11-23T11:00:00.000+01:00', '2026-11-24T00:00:00.000+01:00', 'sauf lundi'],
+      ['2026-11-30T00:00:00.000+01:00', '2026-11-30T11:00:00.000+01:00', 'sauf lundi'],
+    ],
   },
   {
     text: '@ana ce soir',
@@ -595,17 +611,19 @@ function check(row: Row) {
       zone: row.zone ?? PARIS,
       ...(windowText === undefined ? { source: 'implied' } : { source: 'said', text: windowText }),
     },
-    constraints: (row.constraints ?? []).map(([s, e, text]) => ({
+    constraints: (row.constraints ?? []).map(([s, e, text, anyOf]) => ({
       kind: 'time_of_day',
       start: s,
       end: e,
       text,
+      ...(anyOf ? { anyOf: anyOf.map(([start, end]) => ({ start, end })) } : {}),
     })),
     title:
       row.title === undefined
         ? { value: null, source: 'implied' }
         : { value: row.title, source: 'said', text: expect.stringContaining(row.title) },
     unrecognised: row.unrecognised ?? [],
+    ...(row.excluded ? { excluded: row.excluded.map(([start, end, text]) => ({ start, end, text })) } : {}),
   });
 }
 
@@ -652,7 +670,7 @@ describe('parseRequest details', () => {
   });
 
   it('joins separate days into one window and says so', () => {
-    const result = parseRequest('@ana monday or friday', ctx);
+    const result = parseRequest('@ana monday and friday', ctx);
     expect(result.ok).toBe(true);
     const json = toParseJson(result) as { request: { window: { start: string; end: string } } };
     expect([json.request.window.start, json.request.window.end]).toEqual([
@@ -660,6 +678,22 @@ describe('parseRequest details', () => {
       '2026-12-01T00:00:00.000+01:00',
     ]);
     expect(result.warnings.map((w) => w.code)).toEqual(['window_widened']);
+  });
+
+  it('reads separate days joined by "or" as alternatives: the days between are excluded', () => {
+    const result = parseRequest('@ana monday or friday', ctx);
+    expect(result.ok).toBe(true);
+    const json = toParseJson(result) as {
+      request: { window: { start: string; end: string }; excluded: { start: string; end: string }[] };
+    };
+    expect([json.request.window.start, json.request.window.end]).toEqual([
+      '2026-11-27T00:00:00.000+01:00',
+      '2026-12-01T00:00:00.000+01:00',
+    ]);
+    expect(json.request.excluded.map((e) => [e.start, e.end])).toEqual([
+      ['2026-11-28T00:00:00.000+01:00', '2026-11-30T00:00:00.000+01:00'],
+    ]);
+    expect(result.warnings).toEqual([]);
   });
 
   it('does not depend on the time zone of the machine', () => {

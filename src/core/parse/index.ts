@@ -17,24 +17,28 @@ import { detectLocale } from './language.ts';
 import { leftoverWords } from './leftovers.ts';
 import { LOCALES } from './locales/index.ts';
 import { extractMentions } from './mentions.ts';
-import { type MessageParams, message } from './messages.ts';
+import { type MessageParams, message, zoneQuestion } from './messages.ts';
 import { mask, type Span } from './text.ts';
 import { extractPartsOfDay } from './time-of-day.ts';
 import { extractQuoted } from './title.ts';
 import type {
+  ExcludedWindow,
   Locale,
   MeetingRequest,
   ParseContext,
   ParsedDuration,
+  ParsedTimeZone,
   ParsedTitle,
   ParsedWindow,
   ParseError,
   ParseErrorCode,
+  ParseQuestion,
   ParseResult,
   ParseWarning,
   ParseWarningCode,
 } from './types.ts';
-import { DEFAULT_WINDOW_DAYS, resolveWindow } from './window.ts';
+import { DEFAULT_WINDOW_DAYS, type Exclusion, resolveWindow } from './window.ts';
+import { extractZones } from './zone.ts';
 
 export { DEFAULT_DURATION_MINUTES, MAX_DURATION_MINUTES } from './duration.ts';
 export { formatParseJson, toParseJson } from './json.ts';
@@ -64,8 +68,10 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
   if (typeof ctx?.zone !== 'string' || !IANAZone.isValidZone(ctx.zone)) {
     return fail([issue('invalid_context', { zone: String(ctx?.zone) })]);
   }
-  const now = DateTime.fromMillis(Number.isFinite(ctx.now) ? ctx.now : Number.NaN, { zone: ctx.zone });
-  if (!now.isValid) return fail([issue('invalid_context', { variant: 'now' })]);
+  const organiserNow = DateTime.fromMillis(Number.isFinite(ctx.now) ? ctx.now : Number.NaN, {
+    zone: ctx.zone,
+  });
+  if (!organiserNow.isValid) return fail([issue('invalid_context', { variant: 'now' })]);
   if (!/[\p{L}\p{N}]/u.test(input)) return fail([issue('empty_request')]);
 
   const config = LOCALES[locale];
@@ -99,6 +105,33 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
   const participants = mentions.participants;
   if (participants.length === 0) errors.push(issue('no_participants'));
 
+  // A zone named in the request: the window and the times of day are read in it.
+  const zones = extractZones(masked, locale);
+  consume(zones.map((z) => z.span));
+  const questions: ParseQuestion[] = [];
+  let timeZone: ParsedTimeZone | undefined;
+  for (const z of zones) {
+    if (z.candidates) {
+      questions.push({
+        code: 'ambiguous_zone',
+        message: zoneQuestion(locale, z.text.trim(), z.candidates),
+        text: z.text.trim(),
+        options: z.candidates,
+      });
+    } else if (z.zone && !timeZone) {
+      timeZone = { value: z.zone, source: 'said', text: z.text.trim() };
+    } else if (z.zone && timeZone && z.zone !== timeZone.value) {
+      questions.push({
+        code: 'ambiguous_zone',
+        message: zoneQuestion(locale, `${timeZone.text} / ${z.text.trim()}`, [timeZone.value, z.zone]),
+        text: z.text.trim(),
+        options: [timeZone.value, z.zone],
+      });
+    }
+  }
+  const zone = timeZone?.value ?? ctx.zone;
+  const now = organiserNow.setZone(zone);
+
   const durations = extractDurations(masked, config);
   consume(durations.map((d) => d.span));
   const duration = readDuration(durations, locale, issue, errors);
@@ -125,7 +158,7 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
     ? {
         start: resolved.said.start,
         end: resolved.said.end,
-        zone: ctx.zone,
+        zone,
         source: 'said',
         text: resolved.said.text,
       }
@@ -134,7 +167,7 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
       : {
           start: now.toMillis(),
           end: now.toMillis() + DEFAULT_WINDOW_DAYS * DAY,
-          zone: ctx.zone,
+          zone,
           source: 'implied',
         };
 
@@ -146,9 +179,45 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
     constraints: resolved.constraints,
     title,
     unrecognised: leftoverWords(masked, config),
+    ...(timeZone ? { timeZone } : {}),
+    ...(window ? { excluded: excludedWindows(resolved.exclusions, window) } : {}),
+    ...(questions.length > 0 ? { questions } : {}),
   };
   if (errors.length > 0 || !duration || !window) return fail(errors, request, warnings);
   return { ok: true, request: { ...request, duration, window }, warnings };
+}
+
+/** Most days an exclusion is laid over: bounds the work for `except monday` over a long window. */
+const MAX_EXCLUDED_DAYS = 400;
+
+/** The exclusions as instants inside the window: every such weekday, a time of day on each day… */
+function excludedWindows(exclusions: readonly Exclusion[], window: ParsedWindow): ExcludedWindow[] {
+  const out: ExcludedWindow[] = [];
+  for (const e of exclusions) {
+    const text = e.text.trim();
+    const daily = e.weekday !== undefined || (e.tod !== undefined && +e.start === +e.end);
+    if (!daily && !e.tod) {
+      out.push({ start: e.start.toMillis(), end: e.end.toMillis(), text });
+      continue;
+    }
+    const first = DateTime.fromMillis(window.start, { zone: window.zone }).startOf('day');
+    const from = daily ? first : e.start.setZone(window.zone).startOf('day');
+    const to = daily ? window.end : e.end.toMillis();
+    for (
+      let i = 0, day = from;
+      i < MAX_EXCLUDED_DAYS && day.toMillis() < to;
+      i++, day = day.plus({ days: 1 })
+    ) {
+      if (e.weekday !== undefined && day.weekday !== e.weekday) continue;
+      const start = e.tod ? day.plus({ minutes: e.tod.start }) : day;
+      const end = e.tod ? day.plus({ minutes: e.tod.end }) : day.plus({ days: 1 });
+      out.push({ start: start.toMillis(), end: end.toMillis(), text });
+    }
+  }
+  return out
+    .map((x) => ({ ...x, start: Math.max(x.start, window.start), end: Math.min(x.end, window.end) }))
+    .filter((x) => x.end > x.start)
+    .sort((a, b) => a.start - b.start);
 }
 
 type IssueFactory = <C extends ParseErrorCode | ParseWarningCode>(

@@ -88,7 +88,12 @@ export const bounds: readonly BoundRule[] = [
     kind: 'from',
   },
   { pattern: wordRegex(`${WB}between${WE}`), kind: 'between' },
-  { pattern: wordRegex(`${WB}(?:except|but\\s+not|excluding|not\\s+on)${WE}`), kind: 'except' },
+  {
+    pattern: wordRegex(
+      `${WB}(?:except|excluding|but\\s+not|anytime\\s+but|other\\s+than|not|no)(?:\\s+(?:on|at|in|during|for))?${WE}`,
+    ),
+    kind: 'except',
+  },
 ];
 
 export const rangeJoiner = /^[\s,]*(?:and|&)?[\s,]*$/iu;

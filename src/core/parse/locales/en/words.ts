@@ -49,6 +49,11 @@ export const fillers: ReadonlySet<string> = new Set([
   'slot',
   'also',
   'only',
+  'any',
+  'anytime',
+  'sometime',
+  'either',
+  'later',
   '&',
   '+',
 ]);

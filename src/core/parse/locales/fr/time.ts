@@ -104,7 +104,9 @@ export const bounds: readonly BoundRule[] = [
   },
   { pattern: wordRegex(`${WB}entre${WE}`), kind: 'between' },
   {
-    pattern: wordRegex(`${WB}(?:sauf|hors|except[ée]|à\\s+part|pas(?:\\s+(?:le|la|les|l['’]))?)${WE}`),
+    pattern: wordRegex(
+      `${WB}(?:sauf|hors|except[ée]|à\\s+part|mais\\s+(?:pas|ni)|pas|ni)(?:\\s+(?:le|la|les|l['’]|à|a|pendant(?:\\s+(?:le|la|les|l['’]))?))?${WE}`,
+    ),
     kind: 'except',
   },
 ];

@@ -60,6 +60,13 @@ export const fillers: ReadonlySet<string> = new Set([
   'visio',
   'uniquement',
   'seulement',
+  'soit',
+  "n'importe",
+  'quel',
+  'quelle',
+  'mais',
+  'plus',
+  'tard',
   '&',
   '+',
 ]);
