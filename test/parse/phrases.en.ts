@@ -358,7 +358,7 @@ add('exclusion', [
   ['except thu', { ex: ['11-26/11-27'] }],
   ['december except the 8th', { w: '12-01/2027-01-01', ex: ['12-08/12-09'] }],
   ['not on the weekend', { ex: ['11-28/11-30'] }],
-  ['this week, except today', { w: THIS_WEEK, ex: ['11-25/11-26'] }],
+  ['this week, except today', { w: THIS_WEEK, ex: ['11-25 10:00/11-26'] }],
   ['next week but not monday or tuesday', { w: NEXT_WEEK, ex: ['11-30/12-01', '12-01/12-02'] }],
 ]);
 

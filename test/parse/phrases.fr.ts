@@ -338,7 +338,7 @@ add('exclusion', [
   ['semaine prochaine sauf le 2', { w: NEXT_WEEK, ex: ['12-02/12-03'] }],
   ['semaine prochaine sauf mercredi et vendredi', { w: NEXT_WEEK, ex: ['12-02/12-03', '12-04/12-05'] }],
   ['pas le lundi', { ex: ['11-30/12-01'] }],
-  ['pas le mercredi', { ex: ['12-02/12-03'] }],
+  ['pas le mercredi', { ex: ['11-25 10:00/11-26', '12-02/12-02 10:00'] }],
   ["n'importe quel jour sauf mardi", { ex: ['12-01/12-02'] }],
   ['pas demain', { ex: ['11-26/11-27'] }],
   ['sauf vendredi', { ex: ['11-27/11-28'] }],
@@ -359,7 +359,7 @@ add('exclusion', [
   ['sauf jeu', { ex: ['11-26/11-27'] }],
   ['décembre sauf le 8', { w: '12-01/2027-01-01', ex: ['12-08/12-09'] }],
   ['à part lundi', { ex: ['11-30/12-01'] }],
-  ["cette semaine, sauf aujourd'hui", { w: THIS_WEEK, ex: ['11-25/11-26'] }],
+  ["cette semaine, sauf aujourd'hui", { w: THIS_WEEK, ex: ['11-25 10:00/11-26'] }],
   ['semaine prochaine mais ni lundi ni mardi', { w: NEXT_WEEK, ex: ['11-30/12-01', '12-01/12-02'] }],
 ]);
 

@@ -480,7 +480,7 @@ const french: Row[] = [
     text: '@ana du mardi au jeudi',
     expectLocale: 'fr',
     participants: ana,
-    window: ['2026-11-24T00:00:00.000+01:00', '2026-11-27T00:00:00.000+01:00', 'mardi au jeudi'],
+    window: ['2026-11-24T00:00:00.000+01:00', '2026-11-27T00:00:00.000+01:00', 'du mardi au jeudi'],
   },
   {
     text: '@ana de 14h à 16h demain',

@@ -90,6 +90,9 @@ interface Collector {
   readonly exclusions: Exclusion[];
 }
 
+/** What may stand between a bound keyword and its mention: `before the 10th`, `au plus tard le 4`. */
+const KEYWORD_GAP = /^\s*(?:(?:the|on|le|la|les|l['’])\s*)?$/iu;
+
 /** The gap between two excluded mentions: `monday and friday`, `lundi ou mardi`, `, `. */
 const EXCLUSION_JOINER = /^[\s,]*(?:and|or|nor|&|et|ou|ni)?[\s,]*$/iu;
 /** Words that make separate days alternatives rather than a range to widen: `or`, `ou`, `soit`. */
@@ -101,7 +104,7 @@ export function resolveWindow(input: WindowInput): WindowResolution {
   for (const t of temporals) {
     const k = [...keywords]
       .reverse()
-      .find((k) => k.span.end <= t.span.start && original.slice(k.span.end, t.span.start).trim() === '');
+      .find((k) => k.span.end <= t.span.start && KEYWORD_GAP.test(original.slice(k.span.end, t.span.start)));
     if (k) keywordOf.set(t, k);
   }
   const period = temporals.find((t) => t.period)?.period;

@@ -1,7 +1,24 @@
 /** French words for when: parts of the day, named periods, clock words, days of the month, bounds. */
 
 import { WB, WE, wordRegex } from '../../text.ts';
-import { alternation, comingWeekend, monthOf, nextDays, numberValue, restOfWeek, weekOf } from '../shared.ts';
+import {
+  alternation,
+  comingWeekend,
+  dayFromToday,
+  dayRange,
+  monthOf,
+  namedMonth,
+  nextDayNumbered,
+  nextDays,
+  nextWeeks,
+  numberValue,
+  type Part,
+  partOfMonth,
+  partOfWeek,
+  restOfWeek,
+  weekdayRange,
+  weekOf,
+} from '../shared.ts';
 import type { BoundRule, PartOfDayRule, PeriodRule, TimeWordRule } from '../types.ts';
 import { numbers } from './numbers.ts';
 
@@ -34,7 +51,135 @@ export const partsOfDay: readonly PartOfDayRule[] = [
 
 const COUNT = `(\\d{1,2}|${alternation(numbers.keys())})`;
 
+const MONTHS: ReadonlyMap<string, number> = new Map([
+  ['janvier', 1],
+  ['janv', 1],
+  ['février', 2],
+  ['fevrier', 2],
+  ['févr', 2],
+  ['fevr', 2],
+  ['mars', 3],
+  ['avril', 4],
+  ['avr', 4],
+  ['mai', 5],
+  ['juin', 6],
+  ['juillet', 7],
+  ['juil', 7],
+  ['août', 8],
+  ['aout', 8],
+  ['septembre', 9],
+  ['sept', 9],
+  ['octobre', 10],
+  ['oct', 10],
+  ['novembre', 11],
+  ['nov', 11],
+  ['décembre', 12],
+  ['decembre', 12],
+  ['déc', 12],
+  ['dec', 12],
+]);
+const MONTH = `(${alternation(MONTHS.keys())})\\.?`;
+const month = (raw: string | undefined) => MONTHS.get((raw ?? '').toLowerCase());
+const WEEKDAYS: ReadonlyMap<string, number> = new Map([
+  ['lundi', 1],
+  ['lun', 1],
+  ['mardi', 2],
+  ['mar', 2],
+  ['mercredi', 3],
+  ['mer', 3],
+  ['jeudi', 4],
+  ['jeu', 4],
+  ['vendredi', 5],
+  ['ven', 5],
+  ['samedi', 6],
+  ['sam', 6],
+  ['dimanche', 7],
+  ['dim', 7],
+]);
+const WEEKDAY = `(${alternation(WEEKDAYS.keys())})\\.?`;
+const weekday = (raw: string | undefined) => WEEKDAYS.get((raw ?? '').toLowerCase()) ?? 1;
+const PART = "(?:(?:en|au|à\\s+la|a\\s+la)\\s+)?(d[ée]but|mi-?|milieu|fin)(?:\\s+(?:de|du|d['’]))?";
+const part = (raw: string | undefined): Part => {
+  const t = (raw ?? '').toLowerCase();
+  return t.startsWith('d') ? 'early' : t.startsWith('mi') ? 'mid' : 'late';
+};
+const DAY = '(\\d{1,2})(?:er)?';
+
 export const periods: readonly PeriodRule[] = [
+  {
+    // "du 13 au 18", "entre le 7 et le 11 décembre", "du 1er au 4"
+    pattern: wordRegex(
+      `${WB}(?:(?:du|de)\\s+${DAY}\\s+(?:au|à|a)|entre\\s+le\\s+${DAY}\\s+et(?:\\s+le)?)\\s+${DAY}(?:\\s+${MONTH})?${WE}(?!\\s*[h:])`,
+    ),
+    resolve: (m, now) => dayRange(Number(m[1] ?? m[2]), Number(m[3]), now, month(m[4])),
+  },
+  {
+    // "du lundi au mercredi", "de lundi à mercredi", "lundi-mercredi"
+    pattern: wordRegex(
+      `${WB}(?:(?:du|de)\\s+${WEEKDAY}\\s+(?:au|à|a)\\s+|${WEEKDAY}\\s*-\\s*)${WEEKDAY}${WE}`,
+    ),
+    resolve: (m, now) => weekdayRange(weekday(m[1] ?? m[2]), weekday(m[3]), now),
+  },
+  {
+    // "début décembre", "à la mi-janvier", "en fin de mois", "fin du mois prochain"
+    pattern: wordRegex(
+      `${WB}${PART}\\s*(?:${MONTH}|(?:le\\s+)?mois(?:\\s+(prochain))?|ce\\s+mois(?:-ci)?)${WE}`,
+    ),
+    resolve: (m, now) => {
+      const named = month(m[2]);
+      const start = named ? namedMonth(named, now) : now.plus({ months: m[3] ? 1 : 0 });
+      return partOfMonth(part(m[1]), start);
+    },
+  },
+  {
+    // "en fin de semaine", "début de semaine prochaine", "en milieu de semaine prochaine"
+    pattern: wordRegex(`${WB}${PART}\\s*(?:la\\s+)?semaine(?:\\s+(prochaine))?${WE}`),
+    resolve: (m, now) => partOfWeek(part(m[1]), now.plus({ weeks: m[2] ? 1 : 0 })),
+  },
+  {
+    // "la semaine du 7 décembre", "la semaine du 14"
+    pattern: wordRegex(`${WB}(?:la\\s+)?semaine\\s+du\\s+${DAY}(?:\\s+${MONTH})?${WE}`),
+    resolve: (m, now) => {
+      const day = nextDayNumbered(Number(m[1]), now, month(m[2]));
+      return day ? weekOf(day) : null;
+    },
+  },
+  {
+    // "en décembre", "au mois de janvier", "décembre" (not "le 3 décembre")
+    pattern: wordRegex(`${WB}(?:(?:en|au\\s+mois\\s+de)\\s+)?(?<!\\d(?:er)?\\s*)${MONTH}${WE}(?!\\s*\\d)`),
+    resolve: (m, now) => {
+      const named = month(m[1]);
+      return named ? monthOf(namedMonth(named, now)) : null;
+    },
+  },
+  {
+    pattern: wordRegex(`${WB}apr[èe]s[\\s-]?demain${WE}`),
+    resolve: (_m, now) => dayFromToday(2, now),
+  },
+  {
+    pattern: wordRegex(`${WB}(?:dem|dmain|demian)${WE}`),
+    resolve: (_m, now) => dayFromToday(1, now),
+  },
+  {
+    pattern: wordRegex(`${WB}aujourd['’]\\s?hui${WE}`),
+    resolve: (_m, now) => dayFromToday(0, now),
+  },
+  {
+    // "(dans) les 3 prochains jours", "les deux prochaines semaines": from today
+    pattern: wordRegex(`${WB}(?:dans\\s+)?les\\s+${COUNT}\\s+prochain(?:e)?s\\s+(jours|semaines)${WE}`),
+    resolve: (m, now) => {
+      const n = numberValue(m[1], numbers);
+      return m[2]?.toLowerCase() === 'semaines' ? nextWeeks(n, now) : nextDays(n, now);
+    },
+  },
+  {
+    pattern: wordRegex(`${WB}cette\\s+semaine\\s+ou\\s+la\\s+(?:suivante|prochaine)${WE}`),
+    resolve: (_m, now) => ({ start: now.startOf('day'), end: weekOf(now.plus({ weeks: 1 })).end }),
+  },
+  {
+    pattern: wordRegex(`${WB}(?:la\\s+)?sem(?:aine|\\.)?\\s+(?:proch(?:aine|\\.)?|suivante)${WE}`),
+    resolve: (_m, now) => weekOf(now.plus({ weeks: 1 })),
+  },
   {
     pattern: wordRegex(`${WB}(?:cette\\s+semaine|dans\\s+la\\s+semaine|la\\s+semaine\\s+en\\s+cours)${WE}`),
     resolve: (_m, now) => restOfWeek(now),
@@ -86,7 +231,9 @@ export const timeWords: readonly TimeWordRule[] = [
 ];
 
 /** "le 12", "le 1er" (a day number not followed by a time or a month). */
-export const dayOfMonth = wordRegex(`${WB}le\\s+(\\d{1,2})(?:er)?${WE}(?!\\s*[h:.,]\\s*\\d)(?!\\s*h${WE})`);
+export const dayOfMonth = wordRegex(
+  `(?:${WB}(?<!['’]|partir\\s)(?:le|au|du)\\s+|(?<=(?:['’]au|partir\\s+du)\\s+))(\\d{1,2})(?:er)?${WE}(?!\\s*[h:.,]\\s*\\d)(?!\\s*h${WE})`,
+);
 
 export const bounds: readonly BoundRule[] = [
   { pattern: wordRegex(`${WB}pas\\s+avant${WE}`), kind: 'from' },
