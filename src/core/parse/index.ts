@@ -11,7 +11,8 @@
  */
 import { DateTime, IANAZone } from 'luxon';
 import { DAY } from '../interval.ts';
-import { extractDates } from './dates.ts';
+import { extractClockTimes } from './clock.ts';
+import { extractDates, type Temporal } from './dates.ts';
 import { DEFAULT_DURATION_MINUTES, extractDurations, MAX_DURATION_MINUTES } from './duration.ts';
 import { detectLocale } from './language.ts';
 import { leftoverWords } from './leftovers.ts';
@@ -132,14 +133,29 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
   const zone = timeZone?.value ?? ctx.zone;
   const now = organiserNow.setZone(zone);
 
-  const durations = extractDurations(masked, config);
-  consume(durations.map((d) => d.span));
+  const found = extractDurations(masked, config);
+  consume(found.map((d) => d.span));
+  const durations = found.filter((d) => !d.offset);
   const duration = readDuration(durations, locale, issue, errors);
+  // `in 2 hours`, `dans une heure`: that time today (or tomorrow, late in the evening).
+  const offsets: Temporal[] = found
+    .filter((d) => d.offset && d.minutes > 0 && d.minutes <= MAX_DURATION_MINUTES)
+    .map((d) => {
+      const at = now.plus({ minutes: d.minutes }).startOf('minute');
+      return {
+        span: d.span,
+        text: input.slice(d.span.start, d.span.end),
+        start: { date: { day: at.startOf('day'), unit: 'day' }, time: at.hour * 60 + at.minute },
+      };
+    });
+
+  const clocks = extractClockTimes(masked, config);
+  consume(clocks.spans);
 
   const partsOfDay = extractPartsOfDay(masked, config);
   consume(partsOfDay.map((p) => p.span));
 
-  const dates = extractDates(masked, input, config, now);
+  const dates = extractDates(masked, input, config, now, [...offsets, ...clocks.temporals]);
   const resolved = resolveWindow({
     original: input,
     temporals: dates.temporals,

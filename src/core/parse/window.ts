@@ -88,10 +88,12 @@ interface Collector {
   readonly bounds: Tod[];
   readonly windowSpans: Span[];
   readonly exclusions: Exclusion[];
+  /** Times of day to avoid every day: `not at noon`, `pas à midi`. */
+  readonly avoid: Tod[];
 }
 
 /** What may stand between a bound keyword and its mention: `before the 10th`, `au plus tard le 4`. */
-const KEYWORD_GAP = /^\s*(?:(?:the|on|le|la|les|l['’])\s*)?$/iu;
+const KEYWORD_GAP = /^\s*(?:(?:the|on|at|le|la|les|l['’]|à|a)\s*)?$/iu;
 
 /** The gap between two excluded mentions: `monday and friday`, `lundi ou mardi`, `, `. */
 const EXCLUSION_JOINER = /^[\s,]*(?:and|or|nor|&|et|ou|ni)?[\s,]*$/iu;
@@ -118,6 +120,7 @@ export function resolveWindow(input: WindowInput): WindowResolution {
     bounds: [],
     windowSpans: [],
     exclusions: [],
+    avoid: [],
   };
   const consumed: Span[] = [];
   // Parts of the day right after an excluded day belong to it: `except friday afternoon`.
@@ -219,13 +222,8 @@ function exclude(
   } else if (p.kind === 'instant') {
     c.exclusions.push({ start: p.at, end: p.at.plus({ minutes: input.durationMinutes }), text });
   } else {
-    // `not at 3pm`: that time, every day.
-    c.exclusions.push({
-      start: input.now.startOf('day'),
-      end: input.now.startOf('day'),
-      tod: { start: p.minutes, end: p.minutes + input.durationMinutes },
-      text,
-    });
+    // `not at noon`: that time, every day.
+    c.avoid.push({ start: p.minutes, end: p.minutes + input.durationMinutes, text, at: 0 });
   }
 }
 
@@ -372,14 +370,25 @@ function timeOfDay(
 ): TimeOfDayConstraint[] {
   const said = pods.filter((p) => !p.excluded);
   const podTods = said.map((p) => ({ start: p.start, end: p.end, text: p.text, at: p.span.start }));
-  const exactTods = c.exact.map((t) => ({ ...t, end: Math.min(t.end, END_OF_DAY) }));
+  // `this afternoon at 3:20`, `tonight at 7`: a morning hour that only fits the part of the day as pm.
+  const inPod = (m: number) => said.some((p) => m >= p.start && m < p.end);
+  const exactTods = c.exact.map((t) => {
+    const shift =
+      t.start >= 60 && t.start < 12 * 60 && !inPod(t.start) && inPod(t.start + 12 * 60) ? 12 * 60 : 0;
+    return { ...t, start: t.start + shift, end: Math.min(t.end + shift, END_OF_DAY) };
+  });
   const withChoices = (tods: Tod[]): AltTod | null => {
     const h = hull(tods);
     if (!h) return null;
     const distinct = distinctRanges(tods);
     return distinct.length > 1 ? { ...h, anyOf: distinct } : h;
   };
-  const avoided = pods.filter((p) => p.excluded);
+  const avoided = [
+    ...pods
+      .filter((p) => p.excluded)
+      .map((p) => ({ start: p.start, end: p.end, text: p.text, at: p.span.start })),
+    ...c.avoid,
+  ];
   const avoidTod: AltTod | null =
     avoided.length === 0
       ? null
@@ -387,7 +396,7 @@ function timeOfDay(
           start: 0,
           end: END_OF_DAY,
           text: avoided.map((p) => p.text).join(' '),
-          at: avoided[0]!.span.start,
+          at: avoided[0]!.at,
           anyOf: complement(avoided),
         };
   const all = [withChoices(podTods), withChoices(exactTods), avoidTod, ...c.bounds]

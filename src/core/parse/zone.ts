@@ -143,7 +143,7 @@ const RULES: Record<Locale, readonly Rule[]> = {
     },
     {
       pattern: wordRegex(
-        `${WB}(?:[àa]\\s+l['’])?heure\\s+(?:du\\s+)?(l['’]est|pacifique|fran[çc]aise|de\\s+france)${WE}`,
+        `${WB}(?:[àa]\\s+l['’])?heure\\s+(?:du\\s+|de\\s+)?(l['’]est|pacifique|fran[çc]aise|de\\s+france)${WE}`,
       ),
       read: (m) => region(m[1]),
     },

@@ -3,7 +3,7 @@ import * as chrono from 'chrono-node';
 import type { LocaleConfig } from '../types.ts';
 import { durations, timePreposition } from './durations.ts';
 import { numbers } from './numbers.ts';
-import { bounds, dayOfMonth, partsOfDay, periods, rangeJoiner, timeWords } from './time.ts';
+import { bounds, clockTimes, dayOfMonth, partsOfDay, periods, rangeJoiner, timeWords } from './time.ts';
 import { fillers, lastModifier, markers, thisModifier, weekdayAbbreviation } from './words.ts';
 
 export const en: LocaleConfig = {
@@ -16,6 +16,7 @@ export const en: LocaleConfig = {
   partsOfDay,
   periods,
   timeWords,
+  clockTimes,
   dayOfMonth,
   bounds,
   rangeJoiner,

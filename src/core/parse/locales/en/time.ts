@@ -1,5 +1,6 @@
 /** English words for when: parts of the day, named periods, clock words, days of the month, bounds. */
 
+import { daytime, meridiem } from '../../clock.ts';
 import { WB, WE, wordRegex } from '../../text.ts';
 import {
   alternation,
@@ -18,7 +19,7 @@ import {
   restOfWeek,
   weekOf,
 } from '../shared.ts';
-import type { BoundRule, PartOfDayRule, PeriodRule, TimeWordRule } from '../types.ts';
+import type { BoundRule, ClockRule, PartOfDayRule, PeriodRule, TimeWordRule } from '../types.ts';
 import { numbers } from './numbers.ts';
 
 /** `(only) (in the|this) <words> (only)`: group 1 is `this`, which also names today. */
@@ -35,6 +36,8 @@ function partOfDay(words: string, start: string, end: string): PartOfDayRule {
 
 export const partsOfDay: readonly PartOfDayRule[] = [
   partOfDay('early\\s+mornings?', '08:00', '10:00'),
+  partOfDay('first\\s+thing(?:\\s+in\\s+the\\s+morning)?', '08:00', '10:00'),
+  partOfDay('late\\s+mornings?|mid-?mornings?', '10:00', '12:00'),
   partOfDay('mornings?', '09:00', '12:00'),
   partOfDay('lunch\\s*time|lunch', '12:00', '14:00'),
   partOfDay('late\\s+afternoons?', '15:00', '17:00'),
@@ -42,6 +45,9 @@ export const partsOfDay: readonly PartOfDayRule[] = [
   partOfDay('end\\s+of\\s+(?:the\\s+)?day', '16:00', '18:00'),
   partOfDay('evenings?', '17:00', '20:00'),
   { pattern: wordRegex(`${WB}tonight${WE}`), start: '17:00', end: '20:00', today: () => true },
+  // "tomorrow am", "friday pm" (not "3 pm": chrono reads that one)
+  { pattern: wordRegex(`${WB}(?<!\\d\\s*)a\\.?m\\.?(?![\\p{L}\\p{N}_])`), start: '09:00', end: '12:00' },
+  { pattern: wordRegex(`${WB}(?<!\\d\\s*)p\\.?m\\.?(?![\\p{L}\\p{N}_])`), start: '13:00', end: '17:00' },
 ];
 
 const COUNT = `(\\d{1,2}|${alternation(numbers.keys())})`;
@@ -147,6 +153,25 @@ export const periods: readonly PeriodRule[] = [
     resolve: (_m, now) => ({ start: now.startOf('day'), end: weekOf(now.plus({ weeks: 1 })).end }),
   },
   {
+    pattern: wordRegex(`${WB}tomorrow\\s+or\\s+the\\s+day\\s+after${WE}`),
+    resolve: (_m, now) => ({
+      start: now.startOf('day').plus({ days: 1 }),
+      end: now.startOf('day').plus({ days: 3 }),
+    }),
+  },
+  {
+    // "this coming monday", "tues": the next such day
+    pattern: wordRegex(
+      `${WB}(?:this\\s+coming\\s+)?(monday|tuesday|tues|wednesday|thursday|thurs|friday)${WE}(?<=coming\\s+\\p{L}+|tues|thurs)`,
+    ),
+    resolve: (m, now) => {
+      const days = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'];
+      const name = (m[1] ?? '').toLowerCase();
+      const index = days.findIndex((d) => d.startsWith(name.slice(0, 3)));
+      return index < 0 ? null : dayFromToday((index + 1 - now.weekday + 7) % 7 || 7, now);
+    },
+  },
+  {
     pattern: wordRegex(`${WB}next\\s+wk${WE}`),
     resolve: (_m, now) => weekOf(now.plus({ weeks: 1 })),
   },
@@ -216,3 +241,119 @@ export const bounds: readonly BoundRule[] = [
 ];
 
 export const rangeJoiner = /^[\s,]*(?:and|&)?[\s,]*$/iu;
+
+const HOUR_WORDS: ReadonlyMap<string, number> = new Map([
+  ['one', 1],
+  ['two', 2],
+  ['three', 3],
+  ['four', 4],
+  ['five', 5],
+  ['six', 6],
+  ['seven', 7],
+  ['eight', 8],
+  ['nine', 9],
+  ['ten', 10],
+  ['eleven', 11],
+  ['twelve', 12],
+  ['noon', 12],
+  ['midday', 12],
+  ['midnight', 0],
+]);
+const HW = alternation(HOUR_WORDS.keys());
+const hourOf = (raw: string | undefined): number => {
+  const t = (raw ?? '').toLowerCase();
+  return /^\d+$/.test(t) ? Number(t) : (HOUR_WORDS.get(t) ?? Number.NaN);
+};
+const MINUTE_WORDS: Readonly<Record<string, number>> = {
+  fifteen: 15,
+  thirty: 30,
+  'forty-five': 45,
+  'forty five': 45,
+};
+const wordHour = (raw: string | undefined, ampm: string | undefined): number | null => {
+  const h = hourOf(raw);
+  if (!Number.isFinite(h)) return null;
+  if (/noon|midday|midnight/i.test(raw ?? '')) return h;
+  return ampm ? meridiem(h, ampm) : daytime(h);
+};
+
+export const clockTimes: readonly ClockRule[] = [
+  {
+    // "at 15h", "after 17h30": a 24-hour time with an h after a time preposition
+    pattern: wordRegex(`(?<=(?:at|after|before|from|until|till|by|around)\\s+)(\\d{1,2})h(\\d{2})?${WE}`),
+    read: (m) => (Number(m[1]) > 23 ? null : [{ start: Number(m[1]) * 60 + Number(m[2] ?? 0) }]),
+  },
+  {
+    // "3 o'clock", "3 o'clock in the afternoon", "ten o'clock am"
+    pattern: wordRegex(
+      `${WB}(\\d{1,2}|${HW})\\s*o['’]?\\s*clock(?:\\s+in\\s+the\\s+(morning|afternoon|evening)|\\s*([ap]\\.?m\\.?))?${WE}`,
+    ),
+    read: (m) => {
+      const h = hourOf(m[1]);
+      if (!Number.isFinite(h)) return null;
+      const part = m[2]?.toLowerCase();
+      const hour = m[3]
+        ? meridiem(h, m[3])
+        : part === 'morning'
+          ? h
+          : part
+            ? h < 12
+              ? h + 12
+              : h
+            : daytime(h);
+      return hour === null ? null : [{ start: hour * 60 }];
+    },
+  },
+  {
+    // "half past two", "a quarter past 10", "a quarter to noon"
+    pattern: wordRegex(
+      `${WB}(?:(half)|(?:a\\s+)?(quarter))\\s+(past|to)\\s+(\\d{1,2}|${HW})(?:\\s*([ap]\\.?m\\.?))?${WE}`,
+    ),
+    read: (m) => {
+      const hour = wordHour(m[4], m[5]);
+      if (hour === null) return null;
+      const delta = m[1] ? 30 : 15;
+      const start = hour * 60 + (m[3]?.toLowerCase() === 'to' ? -delta : delta);
+      return start < 0 ? null : [{ start }];
+    },
+  },
+  {
+    // "at eleven", "at ten thirty", "at three pm"
+    pattern: wordRegex(
+      `${WB}at\\s+(${HW})(?:[\\s-](fifteen|thirty|forty[\\s-]five))?(?:\\s*([ap]\\.?m\\.?))?${WE}`,
+    ),
+    read: (m) => {
+      const hour = wordHour(m[1], m[3]);
+      if (hour === null) return null;
+      const minutes = MINUTE_WORDS[(m[2] ?? '').toLowerCase().replace(/\s+/, ' ')] ?? 0;
+      return [{ start: hour * 60 + minutes }];
+    },
+  },
+  {
+    // "between 2 and 4pm", "9-11am", "between 10 and 12", "from 9 to 11am"
+    pattern: wordRegex(
+      `${WB}(?:(between|from)\\s+)?(\\d{1,2})(?::([0-5]\\d))?\\s*([ap]\\.?m\\.?)?\\s*(?:and|to|until|till|-|–)\\s*(\\d{1,2})(?::([0-5]\\d))?\\s*([ap]\\.?m\\.?)?${WE}`,
+    ),
+    read: (m) => {
+      if (!m[1] && !m[7]) return null;
+      const end = meridiem(Number(m[5]), m[7]);
+      let start = meridiem(Number(m[2]), m[4]);
+      if (start === null || end === null || Number(m[2]) > 23 || Number(m[5]) > 24) return null;
+      if (!m[4] && m[7] && start < 12 && start + 12 <= end) start += 12;
+      return [{ start: start * 60 + Number(m[3] ?? 0), end: end * 60 + Number(m[6] ?? 0) }];
+    },
+  },
+  {
+    // "10 or 11am": alternatives
+    pattern: wordRegex(
+      `${WB}(\\d{1,2})(?::([0-5]\\d))?\\s*([ap]\\.?m\\.?)?\\s+or\\s+(\\d{1,2})(?::([0-5]\\d))?\\s*([ap]\\.?m\\.?)${WE}`,
+    ),
+    read: (m) => {
+      const second = meridiem(Number(m[4]), m[6]);
+      let first = meridiem(Number(m[1]), m[3] ?? undefined);
+      if (first === null || second === null) return null;
+      if (!m[3] && first < 12 && /p/i.test(m[6] ?? '') && first + 12 <= second) first += 12;
+      return [{ start: first * 60 + Number(m[2] ?? 0) }, { start: second * 60 + Number(m[5] ?? 0) }];
+    },
+  },
+];

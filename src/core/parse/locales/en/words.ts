@@ -55,6 +55,8 @@ export const fillers: ReadonlySet<string> = new Set([
   'sometime',
   'either',
   'later',
+  'day',
+  'coming',
   '&',
   '+',
 ]);

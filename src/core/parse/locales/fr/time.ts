@@ -19,7 +19,7 @@ import {
   weekdayRange,
   weekOf,
 } from '../shared.ts';
-import type { BoundRule, PartOfDayRule, PeriodRule, TimeWordRule } from '../types.ts';
+import type { BoundRule, ClockRule, PartOfDayRule, PeriodRule, TimeWordRule } from '../types.ts';
 import { numbers } from './numbers.ts';
 
 /**
@@ -43,6 +43,9 @@ export const partsOfDay: readonly PartOfDayRule[] = [
   partOfDay('(?:t[ôo]t\\s+le\\s+matin)', '08:00', '10:00'),
   partOfDay("fin\\s+(?:de\\s+|d[’'])\\s*(?:" + AFTERNOON + ')', '15:00', '17:00'),
   partOfDay('fin\\s+de\\s+(?:la\\s+)?journ[ée]e', '16:00', '18:00'),
+  partOfDay('(?:en\\s+)?d[ée]but\\s+de\\s+matin[ée]e', '08:00', '10:00'),
+  partOfDay('(?:en\\s+)?fin\\s+de\\s+matin[ée]e', '10:00', '12:00'),
+  partOfDay('midi[\\s-]deux|midi\\s+[àa]\\s+deux(?:\\s+heures)?', '12:00', '14:00'),
   partOfDay('matin[ée]es?|matins?', '09:00', '12:00'),
   partOfDay('d[ée]jeuner|pause\\s+d[ée]jeuner|heure\\s+du\\s+d[ée]jeuner', '12:00', '14:00'),
   partOfDay(AFTERNOON, '13:00', '17:00'),
@@ -252,10 +255,98 @@ export const bounds: readonly BoundRule[] = [
   { pattern: wordRegex(`${WB}entre${WE}`), kind: 'between' },
   {
     pattern: wordRegex(
-      `${WB}(?:sauf|hors|except[ée]|à\\s+part|mais\\s+(?:pas|ni)|pas|ni)(?:\\s+(?:le|la|les|l['’]|à|a|pendant(?:\\s+(?:le|la|les|l['’]))?))?${WE}`,
+      `${WB}(?:sauf|hors|except[ée]|à\\s+part|mais\\s+(?:pas|ni)|pas|ni)(?:\\s+(?:le(?!\\s+\\d)|la|les|l['’]|à|a|pendant(?:\\s+(?:le|la|les|l['’]))?))?${WE}`,
     ),
     kind: 'except',
   },
 ];
 
 export const rangeJoiner = /^[\s,]*(?:et|&)?[\s,]*$/iu;
+
+const HOUR_WORDS: ReadonlyMap<string, number> = new Map([
+  ['une', 1],
+  ['un', 1],
+  ['deux', 2],
+  ['trois', 3],
+  ['quatre', 4],
+  ['cinq', 5],
+  ['six', 6],
+  ['sept', 7],
+  ['huit', 8],
+  ['neuf', 9],
+  ['dix', 10],
+  ['onze', 11],
+  ['douze', 12],
+  ['treize', 13],
+  ['quatorze', 14],
+  ['quinze', 15],
+  ['seize', 16],
+  ['dix-sept', 17],
+  ['dix-huit', 18],
+  ['dix-neuf', 19],
+  ['vingt', 20],
+  ['vingt et une', 21],
+  ['vingt-et-une', 21],
+  ['vingt-deux', 22],
+  ['vingt-trois', 23],
+]);
+const FRH = `(\\d{1,2}|${alternation(HOUR_WORDS.keys())})`;
+const frHour = (raw: string | undefined): number => {
+  const t = (raw ?? '').toLowerCase().replace(/\s+/g, ' ');
+  return /^\d+$/.test(t) ? Number(t) : (HOUR_WORDS.get(t) ?? Number.NaN);
+};
+const TAIL_MINUTES: Readonly<Record<string, number>> = {
+  quinze: 15,
+  trente: 30,
+  'quarante-cinq': 45,
+  'quarante cinq': 45,
+  'et quart': 15,
+  'et demie': 30,
+  'et demi': 30,
+  'moins le quart': -15,
+  'moins quart': -15,
+};
+const TAIL =
+  '(?:\\s*([0-5]\\d)|\\s+(quinze|trente|quarante[-\\s]cinq|et\\s+quart|et\\s+demie?|moins\\s+(?:le\\s+)?quart))?';
+const tail = (digits: string | undefined, words: string | undefined) =>
+  digits ? Number(digits) : (TAIL_MINUTES[(words ?? '').toLowerCase().replace(/\s+/g, ' ')] ?? 0);
+
+export const clockTimes: readonly ClockRule[] = [
+  {
+    // "entre 14 et 16 heures", "de 9h à 11h", "14h-16h", "entre 14h et 16h30"
+    pattern: wordRegex(
+      `${WB}(?:(entre|de|dès)\\s+)?(\\d{1,2})(\\s*(?:h|heures?)\\s*([0-5]\\d)?)?\\s*(?:et|à|a|-|–)\\s*(\\d{1,2})\\s*(?:h|heures?)(?:\\s*([0-5]\\d))?${WE}`,
+    ),
+    read: (m) => {
+      if (!m[1] && !m[3]) return null;
+      const a = Number(m[2]);
+      const b = Number(m[5]);
+      if (a > 23 || b > 24) return null;
+      return [{ start: a * 60 + Number(m[4] ?? 0), end: b * 60 + Number(m[6] ?? 0) }];
+    },
+  },
+  {
+    // "à 15 heures", "à quinze heures", "14 heures 30", "à 3h de l'après-midi", "à 8h du matin"
+    pattern: wordRegex(
+      `${WB}${FRH}\\s*(?:h|heures?)${TAIL}(?:\\s+(du\\s+matin|de\\s+l['’]\\s*apr[èe]s[-\\s]?midi|de\\s+l['’]\\s*aprem|du\\s+soir))?${WE}`,
+    ),
+    read: (m) => {
+      let hour = frHour(m[1]);
+      if (!Number.isFinite(hour) || hour > 23) return null;
+      if (m[4] && !/matin/i.test(m[4]) && hour < 12) hour += 12;
+      const start = hour * 60 + tail(m[2], m[3]);
+      return start < 0 ? null : [{ start }];
+    },
+  },
+  {
+    // "midi et quart", "midi et demi", "midi moins le quart", "minuit"
+    pattern: wordRegex(
+      `${WB}(?<![-‑])(midi|minuit)(?:\\s+(et\\s+quart|et\\s+demie?|moins\\s+(?:le\\s+)?quart)|\\s*([0-5]\\d))?${WE}(?!\\s*-\\s*(?:deux|14))`,
+    ),
+    read: (m) => {
+      const base = m[1]?.toLowerCase() === 'midi' ? 12 * 60 : 0;
+      const start = base + tail(m[3], m[2]);
+      return start < 0 ? null : [{ start }];
+    },
+  },
+];

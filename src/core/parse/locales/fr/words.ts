@@ -68,6 +68,7 @@ export const fillers: ReadonlySet<string> = new Set([
   'mais',
   'plus',
   'tard',
+  'jour',
   '&',
   '+',
 ]);
