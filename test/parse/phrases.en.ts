@@ -384,12 +384,82 @@ add('reject', [
   ['friday at 3pm XYZ', { w: '11-27/11-28', t: '15:00-15:30', u: ['XYZ'] }],
 ]);
 
+// Written after the parser changes above, to measure how the work generalises (see the report).
+add('relative', [
+  ['sometime in the next 2 days', { w: '11-25 10:00/11-28' }],
+  ['in 45 minutes', { w: TODAY, t: '10:45-11:15' }],
+  ['in a few days', { u: ['few', 'days'] }],
+  ['within 3 days', { w: '11-25 10:00/11-29' }],
+]);
+add('clock', [
+  ['at 4:15pm', { t: '16:15-16:45' }],
+  ['at 9 in the morning', { t: '09:00-09:30' }],
+  ['around 2ish', { u: ['2ish'] }],
+  ['at 10.30am', { t: '10:30-11:00' }],
+]);
+add('date_time', [
+  ['thursday @ 2pm', { w: '11-26/11-27', t: '14:00-14:30' }],
+  ['fri at 4:30', { w: '11-27/11-28', t: '16:30-17:00' }],
+  ['tomorrow 2:30pm-4pm', { w: '11-26/11-27', t: '14:30-16:00' }],
+  ['first thing monday', { w: '11-30/12-01', t: '08:00-10:00' }],
+]);
+add('range', [
+  ['wed through fri next week', { w: '12-02/12-05' }],
+  ['anytime before the 5th', { w: '11-25 10:00/12-05' }],
+  ['from tomorrow through next tuesday', { w: '11-26/12-02' }],
+]);
+add('month', [
+  ['second half of december', { w: '12-16/2027-01-01' }],
+  ['early in the new year', { w: '2027-01-01/2027-01-11' }],
+  ['towards the end of next week', { w: '12-03/12-05' }],
+]);
+add('part_of_day', [
+  ['mornings next week before 11', { w: NEXT_WEEK, t: '09:00-11:00' }],
+  ['after lunch tomorrow', { w: '11-26/11-27', t: '14:00-24:00' }],
+  ['over lunch friday', { w: '11-27/11-28', t: '12:00-14:00' }],
+]);
+add('abbreviation', [
+  ['30 mins thu pm', { w: '11-26/11-27', t: '13:00-17:00' }],
+  ['1hr tmrw', { d: 60, w: '11-26/11-27' }],
+  ['45m wed am', { d: 45, w: '12-02/12-03', t: '09:00-12:00' }],
+]);
+add('zone', [
+  ['10am eastern time tomorrow', { w: '11-26/11-27', t: '10:00-10:30', z: NY }],
+  ['2pm UK time', { w: UTC_DEFAULT, t: '14:00-14:30', z: 'Europe/London' }],
+  ['9:30 PST thursday', { w: '11-26/11-27', t: '09:30-10:00', z: LA }],
+]);
+add('alternative', [
+  ['mon or tue afternoon', { w: '11-30/12-02', t: '13:00-17:00' }],
+  ['11am or 4pm thursday', { w: '11-26/11-27', t: '11:00-11:30 | 16:00-16:30' }],
+]);
+add('exclusion', [
+  ['next week, avoid friday', { w: NEXT_WEEK, ex: ['12-04/12-05'] }],
+  ['not before 9 and not after 5', { t: '09:00-17:00' }],
+  ['this week except wed', { w: THIS_WEEK, ex: ['11-25 10:00/11-26'] }],
+]);
+
 /** Misreadings kept on purpose, with the reading the parser gives today (asserted). */
 const KNOWN: Readonly<Record<string, NonNullable<PhraseRow['known']>>> = {
   'this afternoon at 3': {
     reason:
       'a bare "at 3" stays unread (asked about) even next to "afternoon"; only "3pm", "3:00" or words are read',
     got: { w: TODAY, t: '13:00-17:00', u: ['3'] },
+  },
+  'in a few days': {
+    reason: 'chrono reads "a few days" as exactly 3 days: a vague span silently becomes one day',
+    got: { w: '11-28/11-29' },
+  },
+  'early in the new year': {
+    reason: '"the new year" is not read as next January; the words are reported, not guessed',
+    got: { u: ['early', 'new', 'year'] },
+  },
+  'mornings next week before 11': {
+    reason: 'a bare hour after "before" ("before 11") is not read; only "before 11am" / "before 11:00" are',
+    got: { w: NEXT_WEEK, t: '09:00-12:00', u: ['before', '11'] },
+  },
+  'not before 9 and not after 5': {
+    reason: 'bare hours 9 and 5 after bounds are not read (chrono needs am/pm or minutes); all is reported',
+    got: { u: ['not', 'before', '9', 'not', 'after', '5'] },
   },
   'dec 1 or 2': {
     reason:

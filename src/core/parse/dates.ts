@@ -113,8 +113,19 @@ export function extractDates(
       }
       continue;
     }
-    const start = toWhen(result.start, now.zone);
+    let start = toWhen(result.start, now.zone);
     if (!start) continue;
+    // "fri at 4:30": 1:00–6:59 without am/pm is an afternoon time (a leading zero, "04:30", keeps it).
+    if (
+      start.time !== undefined &&
+      start.time >= 60 &&
+      start.time < 7 * 60 &&
+      !result.start.isCertain('meridiem') &&
+      !result.end &&
+      !/(?<!\d)0\d\s*[:h.]/u.test(raw)
+    ) {
+      start = { ...start, time: start.time + 12 * 60 };
+    }
     const end = result.end ? toWhen(result.end, now.zone) : null;
     temporals.push(end ? { span, text: raw, start, end } : { span, text: raw, start });
     chronoSpans.push(span);

@@ -61,6 +61,8 @@ const ABBREVIATIONS: Readonly<Record<string, string | readonly string[]>> = {
 
 const CITIES: Readonly<Record<string, string>> = {
   paris: 'Europe/Paris',
+  uk: 'Europe/London',
+  british: 'Europe/London',
   london: 'Europe/London',
   londres: 'Europe/London',
   berlin: 'Europe/Berlin',
@@ -103,6 +105,8 @@ const REGIONS: Readonly<Record<string, string>> = {
   "l'est": NEW_YORK,
   'l’est': NEW_YORK,
   pacifique: LOS_ANGELES,
+  anglaise: 'Europe/London',
+  britannique: 'Europe/London',
   française: 'Europe/Paris',
   francaise: 'Europe/Paris',
   'de france': 'Europe/Paris',
@@ -143,7 +147,7 @@ const RULES: Record<Locale, readonly Rule[]> = {
     },
     {
       pattern: wordRegex(
-        `${WB}(?:[àa]\\s+l['’])?heure\\s+(?:du\\s+|de\\s+)?(l['’]est|pacifique|fran[çc]aise|de\\s+france)${WE}`,
+        `${WB}(?:[àa]\\s+l['’])?heure\\s+(?:du\\s+|de\\s+)?(l['’]est|pacifique|fran[çc]aise|anglaise|britannique|de\\s+france)${WE}`,
       ),
       read: (m) => region(m[1]),
     },

@@ -56,11 +56,13 @@ export function monthOf(day: DateTime, monthsAhead = 0): { start: DateTime; end:
   return { start, end: start.plus({ months: 1 }) };
 }
 
-export type Part = 'early' | 'mid' | 'late';
+export type Part = 'early' | 'mid' | 'late' | 'first-half' | 'second-half';
 
 /** Early (1st–10th), mid (11th–20th) or late (21st–end) part of the month starting at `month`. */
 export function partOfMonth(part: Part, month: DateTime): { start: DateTime; end: DateTime } {
   const start = month.startOf('month');
+  if (part === 'first-half') return { start, end: start.set({ day: 16 }) };
+  if (part === 'second-half') return { start: start.set({ day: 16 }), end: start.plus({ months: 1 }) };
   if (part === 'early') return { start, end: start.set({ day: 11 }) };
   if (part === 'mid') return { start: start.set({ day: 11 }), end: start.set({ day: 21 }) };
   return { start: start.set({ day: 21 }), end: start.plus({ months: 1 }) };
@@ -69,7 +71,7 @@ export function partOfMonth(part: Part, month: DateTime): { start: DateTime; end
 /** Early (Mon–Tue), mid (Wed–Thu) or late (Thu–Fri) part of the working week containing `day`. */
 export function partOfWeek(part: Part, day: DateTime): { start: DateTime; end: DateTime } {
   const monday = day.startOf('week');
-  const [from, to] = part === 'early' ? [0, 2] : part === 'mid' ? [2, 4] : [3, 5];
+  const [from, to] = part === 'early' || part === 'first-half' ? [0, 2] : part === 'mid' ? [2, 4] : [3, 5];
   return { start: monday.plus({ days: from }), end: monday.plus({ days: to }) };
 }
 

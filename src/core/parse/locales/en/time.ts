@@ -39,7 +39,8 @@ export const partsOfDay: readonly PartOfDayRule[] = [
   partOfDay('first\\s+thing(?:\\s+in\\s+the\\s+morning)?', '08:00', '10:00'),
   partOfDay('late\\s+mornings?|mid-?mornings?', '10:00', '12:00'),
   partOfDay('mornings?', '09:00', '12:00'),
-  partOfDay('lunch\\s*time|lunch', '12:00', '14:00'),
+  partOfDay('after\\s+lunch', '14:00', '24:00'),
+  partOfDay('(?:over\\s+)?(?:lunch\\s*time|lunch)', '12:00', '14:00'),
   partOfDay('late\\s+afternoons?', '15:00', '17:00'),
   partOfDay('afternoons?', '13:00', '17:00'),
   partOfDay('end\\s+of\\s+(?:the\\s+)?day', '16:00', '18:00'),
@@ -81,9 +82,11 @@ const MONTHS: ReadonlyMap<string, number> = new Map([
 const MONTH = `(${alternation(MONTHS.keys())})\\.?`;
 const month = (raw: string | undefined) => MONTHS.get((raw ?? '').toLowerCase());
 const PART =
-  '(early|(?:the\\s+)?(?:beginning|start)\\s+of|mid-?|(?:the\\s+)?middle\\s+of|late|(?:the\\s+)?end\\s+of)';
+  '(?:towards\\s+)?(early|(?:the\\s+)?(?:beginning|start)\\s+of|mid-?|(?:the\\s+)?middle\\s+of|late|(?:the\\s+)?end\\s+of|(?:the\\s+)?(?:first|second)\\s+half\\s+of)';
 const part = (raw: string | undefined): Part => {
   const t = (raw ?? '').toLowerCase();
+  if (/first\s+half/.test(t)) return 'first-half';
+  if (/second\s+half/.test(t)) return 'second-half';
   return /early|beginning|start/.test(t) ? 'early' : /mid/.test(t) ? 'mid' : 'late';
 };
 const ORD = '(?:st|nd|rd|th)?';
@@ -139,9 +142,9 @@ export const periods: readonly PeriodRule[] = [
     resolve: (m, now) => dayFromToday(m[3] ? 7 : numberValue(m[1] ?? m[2], numbers), now),
   },
   {
-    // "(over) (the) next 3 days", "the coming two weeks": from today
+    // "(over) (the) next 3 days", "the coming two weeks", "within 3 days": from today
     pattern: wordRegex(
-      `${WB}(?:(?:within|in|over|during)\\s+)?(?:the\\s+)?(?:next|coming)\\s+${COUNT}\\s+(days|weeks)${WE}`,
+      `${WB}(?:(?:(?:within|in|over|during)\\s+)?(?:the\\s+)?(?:next|coming)|within)\\s+${COUNT}\\s+(days|weeks)${WE}`,
     ),
     resolve: (m, now) => {
       const n = numberValue(m[1], numbers);
@@ -224,6 +227,7 @@ export const dayOfMonth = wordRegex(`${WB}(?:on\\s+)?(?:the\\s+)?(\\d{1,2})(?:st
 
 export const bounds: readonly BoundRule[] = [
   { pattern: wordRegex(`${WB}not\\s+before${WE}`), kind: 'from' },
+  { pattern: wordRegex(`${WB}not\\s+after${WE}`), kind: 'until' },
   { pattern: wordRegex(`${WB}(?:no\\s+later\\s+than|by|until|till|through)${WE}`), kind: 'until' },
   { pattern: wordRegex(`${WB}(?:after|later\\s+than)${WE}`), kind: 'after' },
   { pattern: wordRegex(`${WB}(?:before|earlier\\s+than)${WE}`), kind: 'before' },
@@ -234,7 +238,7 @@ export const bounds: readonly BoundRule[] = [
   { pattern: wordRegex(`${WB}between${WE}`), kind: 'between' },
   {
     pattern: wordRegex(
-      `${WB}(?:except|excluding|but\\s+not|anytime\\s+but|other\\s+than|not|no)(?:\\s+(?:on|at|in|during|for))?${WE}`,
+      `${WB}(?:except|excluding|but\\s+not|anytime\\s+but|other\\s+than|avoid(?:ing)?|not|no)(?:\\s+(?:on|at|in|during|for))?${WE}`,
     ),
     kind: 'except',
   },

@@ -45,7 +45,13 @@ export const partsOfDay: readonly PartOfDayRule[] = [
   partOfDay('fin\\s+de\\s+(?:la\\s+)?journ[ée]e', '16:00', '18:00'),
   partOfDay('(?:en\\s+)?d[ée]but\\s+de\\s+matin[ée]e', '08:00', '10:00'),
   partOfDay('(?:en\\s+)?fin\\s+de\\s+matin[ée]e', '10:00', '12:00'),
-  partOfDay('midi[\\s-]deux|midi\\s+[àa]\\s+deux(?:\\s+heures)?', '12:00', '14:00'),
+  partOfDay('(?:à\\s+la\\s+)?premi[èe]re\\s+heure', '08:00', '10:00'),
+  partOfDay('apr[èe]s\\s+(?:le\\s+)?d[ée]jeuner', '14:00', '24:00'),
+  partOfDay(
+    '(?:entre\\s+)?midi[\\s-]deux|(?:entre\\s+)?midi\\s+(?:[àa]|et)\\s+deux(?:\\s+heures)?',
+    '12:00',
+    '14:00',
+  ),
   partOfDay('matin[ée]es?|matins?', '09:00', '12:00'),
   partOfDay('d[ée]jeuner|pause\\s+d[ée]jeuner|heure\\s+du\\s+d[ée]jeuner', '12:00', '14:00'),
   partOfDay(AFTERNOON, '13:00', '17:00'),
@@ -101,9 +107,12 @@ const WEEKDAYS: ReadonlyMap<string, number> = new Map([
 ]);
 const WEEKDAY = `(${alternation(WEEKDAYS.keys())})\\.?`;
 const weekday = (raw: string | undefined) => WEEKDAYS.get((raw ?? '').toLowerCase()) ?? 1;
-const PART = "(?:(?:en|au|à\\s+la|a\\s+la)\\s+)?(d[ée]but|mi-?|milieu|fin)(?:\\s+(?:de|du|d['’]))?";
+const PART =
+  "(?:(?:en|au|à\\s+la|a\\s+la|vers\\s+la)\\s+)?(d[ée]but|mi-?|milieu|fin|premi[èe]re\\s+quinzaine|(?:deuxi[èe]me|seconde)\\s+quinzaine)(?:\\s+(?:de|du|d['’]))?";
 const part = (raw: string | undefined): Part => {
   const t = (raw ?? '').toLowerCase();
+  if (t.startsWith('premi')) return 'first-half';
+  if (t.includes('quinzaine')) return 'second-half';
   return t.startsWith('d') ? 'early' : t.startsWith('mi') ? 'mid' : 'late';
 };
 const DAY = '(\\d{1,2})(?:er)?';
@@ -166,6 +175,11 @@ export const periods: readonly PeriodRule[] = [
   {
     pattern: wordRegex(`${WB}aujourd['’]\\s?hui${WE}`),
     resolve: (_m, now) => dayFromToday(0, now),
+  },
+  {
+    // "dans les 2 jours": from today
+    pattern: wordRegex(`${WB}dans\\s+les\\s+${COUNT}\\s+jours${WE}`),
+    resolve: (m, now) => nextDays(numberValue(m[1], numbers), now),
   },
   {
     // "(dans) les 3 prochains jours", "les deux prochaines semaines": from today
@@ -240,6 +254,7 @@ export const dayOfMonth = wordRegex(
 
 export const bounds: readonly BoundRule[] = [
   { pattern: wordRegex(`${WB}pas\\s+avant${WE}`), kind: 'from' },
+  { pattern: wordRegex(`${WB}pas\\s+apr[èe]s${WE}`), kind: 'until' },
   {
     pattern: wordRegex(
       `${WB}(?:jusqu['’]\\s*(?:à|a|au)|d['’]ici(?:\\s+(?:à|a|au))?|au\\s+plus\\s+tard)${WE}`,
@@ -255,7 +270,7 @@ export const bounds: readonly BoundRule[] = [
   { pattern: wordRegex(`${WB}entre${WE}`), kind: 'between' },
   {
     pattern: wordRegex(
-      `${WB}(?:sauf|hors|except[ée]|à\\s+part|mais\\s+(?:pas|ni)|pas|ni)(?:\\s+(?:le(?!\\s+\\d)|la|les|l['’]|à|a|pendant(?:\\s+(?:le|la|les|l['’]))?))?${WE}`,
+      `${WB}(?:sauf|hors|except[ée]|à\\s+part|[ée]viter|mais\\s+(?:pas|ni)|pas|ni)(?:\\s+(?:le(?!\\s+\\d)|la|les|l['’]|à|a|pendant(?:\\s+(?:le|la|les|l['’]))?))?${WE}`,
     ),
     kind: 'except',
   },
@@ -328,12 +343,12 @@ export const clockTimes: readonly ClockRule[] = [
   {
     // "à 15 heures", "à quinze heures", "14 heures 30", "à 3h de l'après-midi", "à 8h du matin"
     pattern: wordRegex(
-      `${WB}${FRH}\\s*(?:h|heures?)${TAIL}(?:\\s+(du\\s+matin|de\\s+l['’]\\s*apr[èe]s[-\\s]?midi|de\\s+l['’]\\s*aprem|du\\s+soir))?${WE}`,
+      `${WB}${FRH}\\s*(?:h|heures?)${TAIL}(?:\\s+(du\\s+mat(?:in)?|de\\s+l['’]\\s*apr[èe]s[-\\s]?midi|de\\s+l['’]\\s*aprem|du\\s+soir))?${WE}`,
     ),
     read: (m) => {
       let hour = frHour(m[1]);
       if (!Number.isFinite(hour) || hour > 23) return null;
-      if (m[4] && !/matin/i.test(m[4]) && hour < 12) hour += 12;
+      if (m[4] && !/mat/i.test(m[4]) && hour < 12) hour += 12;
       const start = hour * 60 + tail(m[2], m[3]);
       return start < 0 ? null : [{ start }];
     },
@@ -341,7 +356,7 @@ export const clockTimes: readonly ClockRule[] = [
   {
     // "midi et quart", "midi et demi", "midi moins le quart", "minuit"
     pattern: wordRegex(
-      `${WB}(?<![-‑])(midi|minuit)(?:\\s+(et\\s+quart|et\\s+demie?|moins\\s+(?:le\\s+)?quart)|\\s*([0-5]\\d))?${WE}(?!\\s*-\\s*(?:deux|14))`,
+      `${WB}(?<![-‑])(midi|minuit)(?:\\s+(et\\s+quart|et\\s+demie?|moins\\s+(?:le\\s+)?quart)|\\s*([0-5]\\d))?${WE}(?![\\s-]*(?:(?:et|à|a)\\s+)?(?:deux|14))`,
     ),
     read: (m) => {
       const base = m[1]?.toLowerCase() === 'midi' ? 12 * 60 : 0;
