@@ -235,12 +235,14 @@ export async function requestMeeting(
         : `${who ? possessive(who, locale, { en: 'settings', fr: '' }) : 'Settings'} are invalid (${availability.error.message}); fix them and try again.`,
     );
   }
-  const slots = availability.value.slots.filter(
-    (s) =>
-      fitsConstraints(s, request.constraints, request.window.zone) &&
-      !(request.excluded ?? []).some((e) => s.start < e.end && e.start < s.end) &&
-      (!roundRobin || individuals.every((m) => m.optional || s.available.includes(m.person.id))),
-  );
+  const usable = (list: typeof availability.value.slots) =>
+    list.filter(
+      (s) =>
+        fitsConstraints(s, request.constraints, request.window.zone) &&
+        !(request.excluded ?? []).some((e) => s.start < e.end && e.start < s.end) &&
+        (!roundRobin || individuals.every((m) => m.optional || s.available.includes(m.person.id))),
+    );
+  const slots = usable(availability.value.slots);
   const heatmap = buildHeatmap(members, busyById, window, input.zone, locale);
   const names = roundRobin
     ? [
@@ -259,12 +261,34 @@ export async function requestMeeting(
           ? ` avec ${listNames(others, locale)}`
           : ` with ${listNames(others, locale)}`;
     const when = rangeLabel(window.start, window.end, input.zone, locale);
+    // Who is actually busy, and the closest change that would give a time (a few bounded re-runs).
+    const run = (ps: readonly CoreParticipant[], w: Interval, minutes: number) => {
+      const r = computeAvailability({
+        window: w,
+        durationMinutes: minutes,
+        slotIntervalMinutes: deps.slotIntervalMinutes ?? 30,
+        bookerTimeZone: input.zone,
+        mode,
+        participants: ps,
+        now: input.now,
+      });
+      return r.ok ? usable(r.value.slots) : [];
+    };
+    const why = explainNoSlot({
+      members,
+      participants,
+      window,
+      durationMinutes,
+      run,
+      zone: input.zone,
+      locale,
+    });
     return fail(
       locale,
       'no_slot',
       locale === 'fr'
-        ? `Aucun créneau de ${durationLabel(durationMinutes, locale)} ne convient${who} (${when}) : élargissez la période, raccourcissez la réunion ou invitez moins de monde.`
-        : `No ${durationLabel(durationMinutes, locale)} slot works${who} (${when}): try a longer window, a shorter meeting, or fewer people.`,
+        ? `Aucun créneau de ${durationLabel(durationMinutes, locale)} ne convient${who} (${when}) : ${why}`
+        : `No ${durationLabel(durationMinutes, locale)} slot works${who} (${when}): ${why}`,
       { heatmap, gaps },
     );
   }
@@ -607,6 +631,106 @@ async function loadMembers(
       };
     }),
   );
+}
+
+/** Most relaxations tried for a "no slot" answer (each is one availability run over the window). */
+const MAX_RELAXATIONS = 8;
+
+/**
+ * Why no slot works and the closest relaxation: who is busy at the times that fit everyone's hours,
+ * then the first of a shorter meeting, one busy person made optional, or one more week that gives a
+ * time. At most `MAX_RELAXATIONS` availability runs.
+ */
+function explainNoSlot(args: {
+  members: readonly Member[];
+  participants: readonly CoreParticipant[];
+  window: Interval;
+  durationMinutes: number;
+  run: (
+    ps: readonly CoreParticipant[],
+    w: Interval,
+    minutes: number,
+  ) => readonly { start: number; end: number }[];
+  zone: string;
+  locale: Locale;
+}): string {
+  const { members, participants, window, durationMinutes, run, zone, locale } = args;
+  const fr = locale === 'fr';
+  // The times that fit everyone's working hours and the request, ignoring busy time.
+  const open = run(
+    participants.map((p) => ({ ...p, busy: [] })),
+    window,
+    durationMinutes,
+  );
+  const nameOf = (id: string) => members.find((m) => m.person.id === id)?.name ?? '?';
+  const busyCount = new Map<string, number>();
+  for (const slot of open) {
+    for (const p of participants) {
+      if (p.optional) continue;
+      if (p.busy.some((b) => b.start < slot.end && slot.start < b.end))
+        busyCount.set(p.id, (busyCount.get(p.id) ?? 0) + 1);
+    }
+  }
+  const blockers = [...busyCount.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+  let reason: string;
+  if (open.length === 0) {
+    reason = fr
+      ? "les heures de travail de chacun et la période demandée n'ont aucun moment en commun"
+      : "everyone's working hours and the requested window have no time in common";
+  } else {
+    const names = listNames(blockers.map(nameOf), locale);
+    const all = blockers.filter((id) => busyCount.get(id) === open.length).map(nameOf);
+    reason =
+      all.length > 0
+        ? fr
+          ? `${listNames(all, locale)} ${all.length > 1 ? 'sont occupés' : 'est occupé·e'} à chaque moment possible`
+          : `${listNames(all, locale)} ${all.length > 1 ? 'are' : 'is'} busy at every time that fits`
+        : fr
+          ? `${names} ${blockers.length > 1 ? 'sont occupés' : 'est occupé·e'} aux moments possibles`
+          : `${names} ${blockers.length > 1 ? 'are' : 'is'} busy at the times that fit`;
+  }
+  const first = (list: readonly { start: number; end: number }[]) =>
+    list.length > 0 ? slotLabel(list[0]!.start, list[0]!.end, zone, locale) : null;
+  let tries = 0;
+  // A shorter meeting.
+  for (const minutes of [Math.floor(durationMinutes / 2 / 15) * 15, 15].filter(
+    (m, i, all) => m >= 15 && m < durationMinutes && all.indexOf(m) === i,
+  )) {
+    if (++tries > MAX_RELAXATIONS) break;
+    const at = first(run(participants, window, minutes));
+    if (at)
+      return fr
+        ? `${reason}. Au plus proche : une réunion de ${durationLabel(minutes, locale)} tiendrait (${at}).`
+        : `${reason}. Closest: a ${durationLabel(minutes, locale)} meeting would fit (${at}).`;
+  }
+  // One busy person made optional (never the requester).
+  for (const id of blockers) {
+    if (members.find((m) => m.person.id === id)?.requester) continue;
+    if (++tries > MAX_RELAXATIONS) break;
+    const at = first(
+      run(
+        participants.map((p) => (p.id === id ? { ...p, optional: true } : p)),
+        window,
+        durationMinutes,
+      ),
+    );
+    if (at)
+      return fr
+        ? `${reason}. Au plus proche : rendre ${nameOf(id)} facultatif donnerait ${at}.`
+        : `${reason}. Closest: making ${nameOf(id)} optional would give ${at}.`;
+  }
+  // One more week.
+  if (++tries <= MAX_RELAXATIONS) {
+    const wider = { start: window.start, end: window.end + 7 * 24 * HOUR };
+    const at = first(run(participants, wider, durationMinutes));
+    if (at)
+      return fr
+        ? `${reason}. Au plus proche : une semaine de plus donnerait ${at}.`
+        : `${reason}. Closest: one more week would give ${at}.`;
+  }
+  return fr
+    ? `${reason} ; élargissez la période, raccourcissez la réunion ou invitez moins de monde.`
+    : `${reason}; try a longer window, a shorter meeting, or fewer people.`;
 }
 
 /**
