@@ -668,7 +668,7 @@ function explainNoSlot(args: {
     for (const p of participants) {
       if (p.optional) continue;
       if (p.busy.some((b) => b.start < slot.end && slot.start < b.end))
-        busyCount.set(p.id, (busyCount.get(p.id) ?? 0) + 1);
+        busyCount.set(String(p.id), (busyCount.get(String(p.id)) ?? 0) + 1);
     }
   }
   const blockers = [...busyCount.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
