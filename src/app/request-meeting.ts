@@ -83,6 +83,11 @@ export interface RequestMeetingInput {
   readonly zone: string;
   /** Forces the language; detected from the text otherwise. */
   readonly locale?: Locale;
+  /**
+   * The requester's chosen language (their preference, else the platform's locale): every answer is in
+   * it. Without it, answers follow the request's language.
+   */
+  readonly replyLocale?: Locale;
   /** Where the request was typed. Default: no channel. */
   readonly message?: MessageRef;
 }
@@ -149,15 +154,16 @@ export async function requestMeeting(
     now: input.now,
     zone: input.zone,
     ...(input.locale ? { locale: input.locale } : {}),
+    ...(input.replyLocale ? { replyLocale: input.replyLocale } : {}),
   });
   if (!parsed.ok) {
-    const locale = parsed.partial.locale;
+    const locale = input.replyLocale ?? parsed.partial.locale;
     return fail(locale, 'unparseable', parsed.errors.map((e) => e.message).join(' '), {
       issues: parsed.errors,
     });
   }
   const request = parsed.request;
-  const locale = request.locale;
+  const locale = input.replyLocale ?? request.locale;
   const { tenantId } = input;
 
   const requester = await deps.store.people.get(tenantId, input.requesterPersonId);

@@ -676,6 +676,18 @@ describe('parseRequest details', () => {
     expect(result.warnings.map((w) => w.code)).toEqual(['window_widened']);
   });
 
+  it('writes its messages in the reply language, whatever the language of the request', () => {
+    const result = parseRequest('30m tomorrow 3pm IST', { ...ctx, replyLocale: 'fr' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.partial.locale).toBe('en');
+      expect(result.errors[0]?.message).toMatch(/^Je n'ai trouvé personne à inviter/);
+      expect(result.partial.questions?.[0]?.message).toBe(
+        'Quel fuseau horaire voulez-vous dire par « IST » : Asia/Kolkata, Europe/Dublin, Asia/Jerusalem ?',
+      );
+    }
+  });
+
   it('reads separate days joined by "or" as alternatives: the days between are excluded', () => {
     const result = parseRequest('@ana monday or friday', ctx);
     expect(result.ok).toBe(true);

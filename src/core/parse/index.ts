@@ -55,9 +55,11 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
     ctx?.locale === 'en' || ctx?.locale === 'fr'
       ? ctx.locale
       : detectLocale(input.slice(0, MAX_REQUEST_LENGTH));
+  const replyLocale: Locale =
+    ctx?.replyLocale === 'en' || ctx?.replyLocale === 'fr' ? ctx.replyLocale : locale;
   const issue = <C extends ParseErrorCode | ParseWarningCode>(code: C, params: MessageParams = {}) => ({
     code,
-    message: message(code, locale, params),
+    message: message(code, replyLocale, params),
     ...(params.text === undefined ? {} : { text: params.text }),
   });
   const fail = (errors: ParseError[], partial: Partial<MeetingRequest> = {}, warnings: ParseWarning[] = []) =>
@@ -115,7 +117,7 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
     if (z.candidates) {
       questions.push({
         code: 'ambiguous_zone',
-        message: zoneQuestion(locale, z.text.trim(), z.candidates),
+        message: zoneQuestion(replyLocale, z.text.trim(), z.candidates),
         text: z.text.trim(),
         options: z.candidates,
       });
@@ -124,7 +126,7 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
     } else if (z.zone && timeZone && z.zone !== timeZone.value) {
       questions.push({
         code: 'ambiguous_zone',
-        message: zoneQuestion(locale, `${timeZone.text} / ${z.text.trim()}`, [timeZone.value, z.zone]),
+        message: zoneQuestion(replyLocale, `${timeZone.text} / ${z.text.trim()}`, [timeZone.value, z.zone]),
         text: z.text.trim(),
         options: [timeZone.value, z.zone],
       });

@@ -17,6 +17,11 @@ export interface ParseContext {
   readonly zone: string;
   /** Forces the language; detected from the text when absent. */
   readonly locale?: Locale;
+  /**
+   * The language of the messages (errors, warnings, questions) when it differs from the request's: the
+   * person's chosen language, so a French speaker who types `tomorow` is answered in French.
+   */
+  readonly replyLocale?: Locale;
 }
 
 export type ParticipantKind = 'slack_user' | 'slack_group' | 'discord_user' | 'discord_role' | 'name';
