@@ -22,7 +22,7 @@ import { computeAvailability } from '../core/availability.ts';
 import type { Interval } from '../core/interval.ts';
 import { HOUR, MINUTE } from '../core/interval.ts';
 import { normalize, overlapping, subtract } from '../core/intervals.ts';
-import type { ParseIssue, TimeOfDayConstraint } from '../core/parse/index.ts';
+import type { MeetingRequest, ParseIssue, ParseQuestion, TimeOfDayConstraint } from '../core/parse/index.ts';
 import { parseRequest } from '../core/parse/index.ts';
 import { rankProposals } from '../core/ranking.ts';
 import { isActiveAt } from '../core/rotation.ts';
@@ -48,7 +48,7 @@ import type {
   ProposalView,
   SlotView,
 } from './views.ts';
-import { dayLabel, durationLabel, listNames, possessive, rangeLabel, slotLabel } from './views.ts';
+import { dayLabel, durationLabel, listNames, possessive, rangeLabel, slotLabel, zoneCity } from './views.ts';
 
 /** Finds people by a plain `@name`: their chat handle or display name. */
 export interface PeopleDirectory {
@@ -99,6 +99,7 @@ export type RequestMeetingErrorCode =
   | 'ambiguous_participants'
   | 'unsupported_mention'
   | 'invalid_settings'
+  | 'needs_answer'
   | 'no_slot';
 
 export interface RequestMeetingError {
@@ -110,6 +111,8 @@ export interface RequestMeetingError {
   readonly issues?: readonly ParseIssue[];
   /** The mentions that could not be resolved, as typed. */
   readonly mentions?: readonly string[];
+  /** For `needs_answer`: what to ask (an ambiguous zone and its candidates), nothing guessed. */
+  readonly questions?: readonly ParseQuestion[];
   /** For `no_slot`: what the group's time looks like, so the user can see why. */
   readonly heatmap?: HeatmapView;
   readonly gaps?: readonly GapView[];
@@ -164,6 +167,21 @@ export async function requestMeeting(
   }
   const request = parsed.request;
   const locale = input.replyLocale ?? request.locale;
+  // Something only the requester can settle (`3pm IST`: India, Ireland or Israel?): ask, never guess.
+  if (request.questions && request.questions.length > 0) {
+    const first = request.questions[0]!;
+    const example = `${first.text.split(' / ')[0]} → ${first.options[0]}`;
+    return fail(
+      locale,
+      'needs_answer',
+      `${request.questions.map((q) => q.message).join(' ')} ${
+        locale === 'fr'
+          ? `Reformulez avec le fuseau voulu (par exemple ${example}).`
+          : `Say it again with the zone you mean (for example ${example}).`
+      }`,
+      { questions: request.questions },
+    );
+  }
   const { tenantId } = input;
 
   const requester = await deps.store.people.get(tenantId, input.requesterPersonId);
@@ -452,6 +470,7 @@ export async function requestMeeting(
       },
       timeZone: input.zone,
       headline,
+      understood: understoodLine(request, window, durationMinutes, locale),
       participants: participantViews,
       slots: slotViews,
       gaps,
@@ -459,6 +478,32 @@ export async function requestMeeting(
       heatmap,
     },
   };
+}
+
+/** "30 min · Tue 1 – Thu 3 Dec · 13:00–17:00 · except Wed 2 Dec · New York time". */
+export function understoodLine(
+  request: MeetingRequest,
+  window: Interval,
+  durationMinutes: number,
+  locale: Locale,
+): string {
+  const fr = locale === 'fr';
+  const zone = request.window.zone;
+  const parts = [durationLabel(durationMinutes, locale), rangeLabel(window.start, window.end, zone, locale)];
+  const or = fr ? ' ou ' : ' or ';
+  for (const c of request.constraints) {
+    const ranges = (c.anyOf ?? [c]).map((r) => `${r.start}–${r.end}`);
+    parts.push(ranges.join(or));
+  }
+  const excluded = request.excluded ?? [];
+  if (excluded.length > 0) {
+    const days = [...new Set(excluded.map((e) => dayLabel(e.start, zone, locale)))];
+    const shown = days.length > 3 ? [...days.slice(0, 3), '…'] : days;
+    parts.push(`${fr ? 'sauf' : 'except'} ${shown.join(', ')}`);
+  }
+  const city = zoneCity(zone);
+  parts.push(fr ? `heure de ${city}` : `${city} time`);
+  return parts.join(' · ');
 }
 
 function fail(

@@ -195,6 +195,7 @@ describe('requestMeeting', () => {
     const result = await ask(zoe, '/meet @ana 30 min la semaine prochaine');
     if (!result.ok) throw new Error(result.error.message);
     expect(result.view.locale).toBe('fr');
+    expect(result.view.understood).toBe('30 min · lun. 30 nov. – dim. 6 déc. · heure de Paris');
     expect(result.view.headline).toMatch(/^\d propositions pour « Réunion » \(30 min\) avec Zoé et Ana$/);
     expect(result.view.slots[0]?.reason).toMatch(
       /^les 2 sont libres(, hors des heures confortables pour .+)?$/,
@@ -278,14 +279,36 @@ describe('requestMeeting', () => {
       expect([10, 14]).toContain(p.hour);
       expect(p.minute).toBe(0);
     }
+    expect(result.view.understood).toBe(
+      '30 min · Mon 30 Nov – Sun 6 Dec · 10:00–10:30 or 14:00–14:30 · except Mon 30 Nov · Paris time',
+    );
     // "10am ET": 10:00 in New York (16:00 in Paris), though the organiser is in Paris.
     const zoned = await ask(ana, '/meet @li 30m next week 10am ET');
     if (!zoned.ok) throw new Error(zoned.error.message);
     expect(zoned.view.slots.length).toBeGreaterThan(0);
+    expect(zoned.view.understood).toBe('30 min · Mon 30 Nov – Sun 6 Dec · 10:00–10:30 · New York time');
     for (const slot of zoned.view.slots) {
       expect(local(slot.start, NEW_YORK).hour).toBe(10);
       expect(local(slot.start, NEW_YORK).minute).toBe(0);
     }
+  });
+
+  it('asks which zone an ambiguous abbreviation means instead of guessing, and persists nothing', async () => {
+    const result = await ask(ana, '/meet @li 30m tomorrow 3pm IST');
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('needs_answer');
+      expect(result.error.message).toBe(
+        'Which time zone do you mean by "IST": Asia/Kolkata, Europe/Dublin, Asia/Jerusalem? ' +
+          'Say it again with the zone you mean (for example IST → Asia/Kolkata).',
+      );
+      expect(result.error.questions?.[0]?.options).toEqual([
+        'Asia/Kolkata',
+        'Europe/Dublin',
+        'Asia/Jerusalem',
+      ]);
+    }
+    expect(store.requestRows.size).toBe(0);
   });
 
   it('reports calendars that could not be read, and still proposes', async () => {

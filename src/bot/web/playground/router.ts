@@ -58,6 +58,7 @@ const REQUEST_STATUS: Record<RequestMeetingErrorCode, number> = {
   ambiguous_participants: 422,
   unsupported_mention: 422,
   invalid_settings: 422,
+  needs_answer: 422,
   no_slot: 422,
 };
 
