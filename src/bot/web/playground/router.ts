@@ -147,6 +147,8 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
         text: text.replace(/^\s*\/meet\b/i, ''),
         now: now(),
         zone: person.timeZone,
+        // Answers in the demo person's language, whatever words the request uses.
+        ...(person.locale ? { replyLocale: toLocale(person.locale) } : {}),
         message: { channelId: 'playground', messageId: null },
       },
     );
