@@ -207,11 +207,14 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
 
 /** Most days an exclusion is laid over: bounds the work for `except monday` over a long window. */
 const MAX_EXCLUDED_DAYS = 400;
+/** Most excluded windows kept (each slot is checked against them). */
+const MAX_EXCLUDED_WINDOWS = 500;
 
 /** The exclusions as instants inside the window: every such weekday, a time of day on each day… */
 function excludedWindows(exclusions: readonly Exclusion[], window: ParsedWindow): ExcludedWindow[] {
   const out: ExcludedWindow[] = [];
   for (const e of exclusions) {
+    if (out.length >= MAX_EXCLUDED_DAYS * 2) break;
     const text = e.text.trim();
     const daily = e.weekday !== undefined || (e.tod !== undefined && +e.start === +e.end);
     if (!daily && !e.tod) {
@@ -235,7 +238,8 @@ function excludedWindows(exclusions: readonly Exclusion[], window: ParsedWindow)
   return out
     .map((x) => ({ ...x, start: Math.max(x.start, window.start), end: Math.min(x.end, window.end) }))
     .filter((x) => x.end > x.start)
-    .sort((a, b) => a.start - b.start);
+    .sort((a, b) => a.start - b.start)
+    .slice(0, MAX_EXCLUDED_WINDOWS);
 }
 
 type IssueFactory = <C extends ParseErrorCode | ParseWarningCode>(

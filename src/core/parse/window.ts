@@ -356,7 +356,7 @@ function hull(tods: readonly Tod[]): Tod | null {
   return {
     start: Math.min(...tods.map((t) => t.start)),
     end: Math.max(...tods.map((t) => t.end)),
-    text: tods.map((t) => t.text).join(' '),
+    text: [...new Set(tods.map((t) => t.text))].join(' '),
     at: Math.min(...tods.map((t) => t.at)),
   };
 }
