@@ -93,6 +93,14 @@ const ORD = '(?:st|nd|rd|th)?';
 
 export const periods: readonly PeriodRule[] = [
   {
+    // "before the end of the month", "by the end of this week": from today to that end
+    pattern: wordRegex(`${WB}(?:before|by)\\s+(?:the\\s+)?end\\s+of\\s+(?:the|this)\\s+(month|week)${WE}`),
+    resolve: (m, now) =>
+      m[1]?.toLowerCase() === 'week'
+        ? { start: now.startOf('day'), end: partOfWeek('late', now).end }
+        : { start: now.startOf('day'), end: monthOf(now).end },
+  },
+  {
     // "early december", "mid-january", "end of the month", "late next month"
     pattern: wordRegex(`${WB}${PART}\\s*(?:${MONTH}|(the|this|next)\\s+month)${WE}`),
     resolve: (m, now) => {
@@ -137,7 +145,7 @@ export const periods: readonly PeriodRule[] = [
   {
     // "in 3 days", "2 days from now", "a week from today"
     pattern: wordRegex(
-      `${WB}(?:in\\s+${COUNT}\\s+days?|${COUNT}\\s+days?\\s+from\\s+(?:now|today)|(a|one)\\s+week\\s+from\\s+(?:now|today))${WE}`,
+      `${WB}(?:in\\s+${COUNT}\\s+days?|${COUNT}\\s+days?\\s+from\\s+(?:now|today)|(a|one)\\s+week\\s+(?:from\\s+)?(?:now|today))${WE}`,
     ),
     resolve: (m, now) => dayFromToday(m[3] ? 7 : numberValue(m[1] ?? m[2], numbers), now),
   },

@@ -119,6 +119,16 @@ const DAY = '(\\d{1,2})(?:er)?';
 
 export const periods: readonly PeriodRule[] = [
   {
+    // "avant la fin du mois", "d'ici la fin de la semaine": from today to that end
+    pattern: wordRegex(
+      `${WB}(?:avant|d['’]ici)\\s+la\\s+fin\\s+(?:du\\s+mois|de\\s+(?:la|cette)\\s+semaine)${WE}`,
+    ),
+    resolve: (m, now) =>
+      /semaine/i.test(m[0])
+        ? { start: now.startOf('day'), end: partOfWeek('late', now).end }
+        : { start: now.startOf('day'), end: monthOf(now).end },
+  },
+  {
     // "du 13 au 18", "entre le 7 et le 11 décembre", "du 1er au 4"
     pattern: wordRegex(
       `${WB}(?:(?:du|de)\\s+${DAY}\\s+(?:au|à|a)|entre\\s+le\\s+${DAY}\\s+et(?:\\s+le)?)\\s+${DAY}(?:\\s+${MONTH})?${WE}(?!\\s*[h:])`,
