@@ -46,6 +46,21 @@ export { formatParseJson, toParseJson } from './json.ts';
 export type * from './types.ts';
 export { DEFAULT_WINDOW_DAYS } from './window.ts';
 
+/**
+ * `IANAZone.isValidZone` builds an `Intl.DateTimeFormat` on every call (a sixth of a parse's CPU time);
+ * the answers for the few zones a server sees are kept, at most `ZONE_CACHE_SIZE` of them.
+ */
+const ZONE_CACHE_SIZE = 256;
+const zoneValidity = new Map<string, boolean>();
+function validZone(zone: string): boolean {
+  const known = zoneValidity.get(zone);
+  if (known !== undefined) return known;
+  const valid = IANAZone.isValidZone(zone);
+  if (zoneValidity.size >= ZONE_CACHE_SIZE) zoneValidity.clear();
+  zoneValidity.set(zone, valid);
+  return valid;
+}
+
 /** Longest request read, in UTF-16 code units; longer ones are refused to bound the work. */
 export const MAX_REQUEST_LENGTH = 1000;
 
@@ -68,7 +83,7 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
   if (input.length > MAX_REQUEST_LENGTH) {
     return fail([issue('text_too_long', { length: input.length, max: MAX_REQUEST_LENGTH })]);
   }
-  if (typeof ctx?.zone !== 'string' || !IANAZone.isValidZone(ctx.zone)) {
+  if (typeof ctx?.zone !== 'string' || !validZone(ctx.zone)) {
     return fail([issue('invalid_context', { zone: String(ctx?.zone) })]);
   }
   const organiserNow = DateTime.fromMillis(Number.isFinite(ctx.now) ? ctx.now : Number.NaN, {
