@@ -22,7 +22,7 @@ import { computeAvailability } from '../core/availability.ts';
 import type { Interval } from '../core/interval.ts';
 import { HOUR, MINUTE } from '../core/interval.ts';
 import { normalize, overlapping, subtract } from '../core/intervals.ts';
-import type { ParseIssue, TimeOfDayConstraint } from '../core/parse/index.ts';
+import type { MeetingRequest, ParseIssue, ParseQuestion, TimeOfDayConstraint } from '../core/parse/index.ts';
 import { parseRequest } from '../core/parse/index.ts';
 import { rankProposals } from '../core/ranking.ts';
 import { isActiveAt } from '../core/rotation.ts';
@@ -48,7 +48,7 @@ import type {
   ProposalView,
   SlotView,
 } from './views.ts';
-import { dayLabel, durationLabel, listNames, possessive, rangeLabel, slotLabel } from './views.ts';
+import { dayLabel, durationLabel, listNames, possessive, rangeLabel, slotLabel, zoneCity } from './views.ts';
 
 /** Finds people by a plain `@name`: their chat handle or display name. */
 export interface PeopleDirectory {
@@ -83,6 +83,11 @@ export interface RequestMeetingInput {
   readonly zone: string;
   /** Forces the language; detected from the text otherwise. */
   readonly locale?: Locale;
+  /**
+   * The requester's chosen language (their preference, else the platform's locale): every answer is in
+   * it. Without it, answers follow the request's language.
+   */
+  readonly replyLocale?: Locale;
   /** Where the request was typed. Default: no channel. */
   readonly message?: MessageRef;
 }
@@ -94,6 +99,7 @@ export type RequestMeetingErrorCode =
   | 'ambiguous_participants'
   | 'unsupported_mention'
   | 'invalid_settings'
+  | 'needs_answer'
   | 'no_slot';
 
 export interface RequestMeetingError {
@@ -105,6 +111,8 @@ export interface RequestMeetingError {
   readonly issues?: readonly ParseIssue[];
   /** The mentions that could not be resolved, as typed. */
   readonly mentions?: readonly string[];
+  /** For `needs_answer`: what to ask (an ambiguous zone and its candidates), nothing guessed. */
+  readonly questions?: readonly ParseQuestion[];
   /** For `no_slot`: what the group's time looks like, so the user can see why. */
   readonly heatmap?: HeatmapView;
   readonly gaps?: readonly GapView[];
@@ -149,15 +157,31 @@ export async function requestMeeting(
     now: input.now,
     zone: input.zone,
     ...(input.locale ? { locale: input.locale } : {}),
+    ...(input.replyLocale ? { replyLocale: input.replyLocale } : {}),
   });
   if (!parsed.ok) {
-    const locale = parsed.partial.locale;
+    const locale = input.replyLocale ?? parsed.partial.locale;
     return fail(locale, 'unparseable', parsed.errors.map((e) => e.message).join(' '), {
       issues: parsed.errors,
     });
   }
   const request = parsed.request;
-  const locale = request.locale;
+  const locale = input.replyLocale ?? request.locale;
+  // Something only the requester can settle (`3pm IST`: India, Ireland or Israel?): ask, never guess.
+  if (request.questions && request.questions.length > 0) {
+    const first = request.questions[0]!;
+    const example = `${first.text.split(' / ')[0]} → ${first.options[0]}`;
+    return fail(
+      locale,
+      'needs_answer',
+      `${request.questions.map((q) => q.message).join(' ')} ${
+        locale === 'fr'
+          ? `Reformulez avec le fuseau voulu (par exemple ${example}).`
+          : `Say it again with the zone you mean (for example ${example}).`
+      }`,
+      { questions: request.questions },
+    );
+  }
   const { tenantId } = input;
 
   const requester = await deps.store.people.get(tenantId, input.requesterPersonId);
@@ -235,11 +259,14 @@ export async function requestMeeting(
         : `${who ? possessive(who, locale, { en: 'settings', fr: '' }) : 'Settings'} are invalid (${availability.error.message}); fix them and try again.`,
     );
   }
-  const slots = availability.value.slots.filter(
-    (s) =>
-      fitsConstraints(s, request.constraints, input.zone) &&
-      (!roundRobin || individuals.every((m) => m.optional || s.available.includes(m.person.id))),
-  );
+  const usable = (list: typeof availability.value.slots) =>
+    list.filter(
+      (s) =>
+        fitsConstraints(s, request.constraints, request.window.zone) &&
+        !(request.excluded ?? []).some((e) => s.start < e.end && e.start < s.end) &&
+        (!roundRobin || individuals.every((m) => m.optional || s.available.includes(m.person.id))),
+    );
+  const slots = usable(availability.value.slots);
   const heatmap = buildHeatmap(members, busyById, window, input.zone, locale);
   const names = roundRobin
     ? [
@@ -258,12 +285,34 @@ export async function requestMeeting(
           ? ` avec ${listNames(others, locale)}`
           : ` with ${listNames(others, locale)}`;
     const when = rangeLabel(window.start, window.end, input.zone, locale);
+    // Who is actually busy, and the closest change that would give a time (a few bounded re-runs).
+    const run = (ps: readonly CoreParticipant[], w: Interval, minutes: number) => {
+      const r = computeAvailability({
+        window: w,
+        durationMinutes: minutes,
+        slotIntervalMinutes: deps.slotIntervalMinutes ?? 30,
+        bookerTimeZone: input.zone,
+        mode,
+        participants: ps,
+        now: input.now,
+      });
+      return r.ok ? usable(r.value.slots) : [];
+    };
+    const why = explainNoSlot({
+      members,
+      participants,
+      window,
+      durationMinutes,
+      run,
+      zone: input.zone,
+      locale,
+    });
     return fail(
       locale,
       'no_slot',
       locale === 'fr'
-        ? `Aucun créneau de ${durationLabel(durationMinutes, locale)} ne convient${who} (${when}) : élargissez la période, raccourcissez la réunion ou invitez moins de monde.`
-        : `No ${durationLabel(durationMinutes, locale)} slot works${who} (${when}): try a longer window, a shorter meeting, or fewer people.`,
+        ? `Aucun créneau de ${durationLabel(durationMinutes, locale)} ne convient${who} (${when}) : ${why}`
+        : `No ${durationLabel(durationMinutes, locale)} slot works${who} (${when}): ${why}`,
       { heatmap, gaps },
     );
   }
@@ -421,6 +470,7 @@ export async function requestMeeting(
       },
       timeZone: input.zone,
       headline,
+      understood: understoodLine(request, window, durationMinutes, locale),
       participants: participantViews,
       slots: slotViews,
       gaps,
@@ -428,6 +478,32 @@ export async function requestMeeting(
       heatmap,
     },
   };
+}
+
+/** "30 min · Tue 1 – Thu 3 Dec · 13:00–17:00 · except Wed 2 Dec · New York time". */
+export function understoodLine(
+  request: MeetingRequest,
+  window: Interval,
+  durationMinutes: number,
+  locale: Locale,
+): string {
+  const fr = locale === 'fr';
+  const zone = request.window.zone;
+  const parts = [durationLabel(durationMinutes, locale), rangeLabel(window.start, window.end, zone, locale)];
+  const or = fr ? ' ou ' : ' or ';
+  for (const c of request.constraints) {
+    const ranges = (c.anyOf ?? [c]).map((r) => `${r.start}–${r.end}`);
+    parts.push(ranges.join(or));
+  }
+  const excluded = request.excluded ?? [];
+  if (excluded.length > 0) {
+    const days = [...new Set(excluded.map((e) => dayLabel(e.start, zone, locale)))];
+    const shown = days.length > 3 ? [...days.slice(0, 3), '…'] : days;
+    parts.push(`${fr ? 'sauf' : 'except'} ${shown.join(', ')}`);
+  }
+  const city = zoneCity(zone);
+  parts.push(fr ? `heure de ${city}` : `${city} time`);
+  return parts.join(' · ');
 }
 
 function fail(
@@ -608,17 +684,122 @@ async function loadMembers(
   );
 }
 
-/** Every time-of-day constraint holds: the slot lies within `[start, end]` local time of its start day. */
+/** Most relaxations tried for a "no slot" answer (each is one availability run over the window). */
+const MAX_RELAXATIONS = 8;
+
+/**
+ * Why no slot works and the closest relaxation: who is busy at the times that fit everyone's hours,
+ * then the first of a shorter meeting, one busy person made optional, or one more week that gives a
+ * time. At most `MAX_RELAXATIONS` availability runs.
+ */
+function explainNoSlot(args: {
+  members: readonly Member[];
+  participants: readonly CoreParticipant[];
+  window: Interval;
+  durationMinutes: number;
+  run: (
+    ps: readonly CoreParticipant[],
+    w: Interval,
+    minutes: number,
+  ) => readonly { start: number; end: number }[];
+  zone: string;
+  locale: Locale;
+}): string {
+  const { members, participants, window, durationMinutes, run, zone, locale } = args;
+  const fr = locale === 'fr';
+  // The times that fit everyone's working hours and the request, ignoring busy time.
+  const open = run(
+    participants.map((p) => ({ ...p, busy: [] })),
+    window,
+    durationMinutes,
+  );
+  const nameOf = (id: string) => members.find((m) => m.person.id === id)?.name ?? '?';
+  const busyCount = new Map<string, number>();
+  for (const slot of open) {
+    for (const p of participants) {
+      if (p.optional) continue;
+      if (p.busy.some((b) => b.start < slot.end && slot.start < b.end))
+        busyCount.set(String(p.id), (busyCount.get(String(p.id)) ?? 0) + 1);
+    }
+  }
+  const blockers = [...busyCount.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+  let reason: string;
+  if (open.length === 0) {
+    reason = fr
+      ? "les heures de travail de chacun et la période demandée n'ont aucun moment en commun"
+      : "everyone's working hours and the requested window have no time in common";
+  } else {
+    const names = listNames(blockers.map(nameOf), locale);
+    const all = blockers.filter((id) => busyCount.get(id) === open.length).map(nameOf);
+    reason =
+      all.length > 0
+        ? fr
+          ? `${listNames(all, locale)} ${all.length > 1 ? 'sont occupés' : 'est occupé·e'} à chaque moment possible`
+          : `${listNames(all, locale)} ${all.length > 1 ? 'are' : 'is'} busy at every time that fits`
+        : fr
+          ? `${names} ${blockers.length > 1 ? 'sont occupés' : 'est occupé·e'} aux moments possibles`
+          : `${names} ${blockers.length > 1 ? 'are' : 'is'} busy at the times that fit`;
+  }
+  const first = (list: readonly { start: number; end: number }[]) =>
+    list.length > 0 ? slotLabel(list[0]!.start, list[0]!.end, zone, locale) : null;
+  let tries = 0;
+  // A shorter meeting.
+  for (const minutes of [Math.floor(durationMinutes / 2 / 15) * 15, 15].filter(
+    (m, i, all) => m >= 15 && m < durationMinutes && all.indexOf(m) === i,
+  )) {
+    if (++tries > MAX_RELAXATIONS) break;
+    const at = first(run(participants, window, minutes));
+    if (at)
+      return fr
+        ? `${reason}. Au plus proche : une réunion de ${durationLabel(minutes, locale)} tiendrait (${at}).`
+        : `${reason}. Closest: a ${durationLabel(minutes, locale)} meeting would fit (${at}).`;
+  }
+  // One busy person made optional (never the requester).
+  for (const id of blockers) {
+    if (members.find((m) => m.person.id === id)?.requester) continue;
+    if (++tries > MAX_RELAXATIONS) break;
+    const at = first(
+      run(
+        participants.map((p) => (p.id === id ? { ...p, optional: true } : p)),
+        window,
+        durationMinutes,
+      ),
+    );
+    if (at)
+      return fr
+        ? `${reason}. Au plus proche : rendre ${nameOf(id)} facultatif donnerait ${at}.`
+        : `${reason}. Closest: making ${nameOf(id)} optional would give ${at}.`;
+  }
+  // One more week.
+  if (++tries <= MAX_RELAXATIONS) {
+    const wider = { start: window.start, end: window.end + 7 * 24 * HOUR };
+    const at = first(run(participants, wider, durationMinutes));
+    if (at)
+      return fr
+        ? `${reason}. Au plus proche : une semaine de plus donnerait ${at}.`
+        : `${reason}. Closest: one more week would give ${at}.`;
+  }
+  return fr
+    ? `${reason} ; élargissez la période, raccourcissez la réunion ou invitez moins de monde.`
+    : `${reason}; try a longer window, a shorter meeting, or fewer people.`;
+}
+
+/**
+ * Every time-of-day constraint holds: the slot lies within `[start, end]` (or one of its `anyOf`
+ * ranges) in local time of its start day, in the zone the request was read in.
+ */
 function fitsConstraints(slot: Interval, constraints: readonly TimeOfDayConstraint[], zone: string): boolean {
   if (constraints.length === 0) return true;
   const start = DateTime.fromMillis(slot.start, { zone });
   const startMin = start.hour * 60 + start.minute;
   const endMin = startMin + (slot.end - slot.start) / MINUTE;
-  return constraints.every((c) => {
-    const [sh, sm] = c.start.split(':').map(Number);
-    const [eh, em] = c.end.split(':').map(Number);
+  const within = (range: { start: string; end: string }) => {
+    const [sh, sm] = range.start.split(':').map(Number);
+    const [eh, em] = range.end.split(':').map(Number);
     return startMin >= (sh ?? 0) * 60 + (sm ?? 0) && endMin <= (eh ?? 24) * 60 + (em ?? 0);
-  });
+  };
+  // `10am or 2pm`, `not in the morning`: the slot fits one of the alternatives.
+  return constraints.every((c) => (c.anyOf ? c.anyOf.some(within) : within(c)));
 }
 
 function reasonText(free: number, total: number, outside: readonly string[], locale: Locale): string {

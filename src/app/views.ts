@@ -95,6 +95,11 @@ export interface ProposalView {
   readonly timeZone: string;
   /** One sentence summing up the request, in its language. */
   readonly headline: string;
+  /**
+   * What was understood, shown above the proposals: "30 min · Tue 1 – Thu 3 Dec · 13:00–17:00 · Paris
+   * time" (duration, window, times of day, exclusions, zone), in the reply language.
+   */
+  readonly understood?: string;
   readonly participants: readonly ParticipantView[];
   readonly slots: readonly SlotView[];
   readonly gaps: readonly GapView[];

@@ -195,6 +195,7 @@ describe('requestMeeting', () => {
     const result = await ask(zoe, '/meet @ana 30 min la semaine prochaine');
     if (!result.ok) throw new Error(result.error.message);
     expect(result.view.locale).toBe('fr');
+    expect(result.view.understood).toBe('30 min · lun. 30 nov. – dim. 6 déc. · heure de Paris');
     expect(result.view.headline).toMatch(/^\d propositions pour « Réunion » \(30 min\) avec Zoé et Ana$/);
     expect(result.view.slots[0]?.reason).toMatch(
       /^les 2 sont libres(, hors des heures confortables pour .+)?$/,
@@ -224,7 +225,7 @@ describe('requestMeeting', () => {
     if (!en.ok) {
       expect(en.error.code).toBe('no_slot');
       expect(en.error.message).toMatch(
-        /^No 1h slot works with Li \(Mon 30 Nov – Sun 6 Dec\): try a longer window/,
+        /^No 1h slot works with Li \(Mon 30 Nov – Sun 6 Dec\): Li is busy at every time that fits\. Closest: making Li optional would give Mon 30 Nov, 09:00–10:00 \(Paris time\)\.$/,
       );
       expect(en.error.heatmap?.rows.find((r) => r.personId === li.id)?.cells.every((c) => c === 'busy')).toBe(
         true,
@@ -233,6 +234,80 @@ describe('requestMeeting', () => {
     const fr = await ask(zoe, '/meet @li 1h la semaine prochaine');
     expect(fr.ok).toBe(false);
     if (!fr.ok) expect(fr.error.message).toMatch(/^Aucun créneau de 1 h ne convient avec Li/);
+    expect(store.requestRows.size).toBe(0);
+  });
+
+  it('"no slot" names who is actually busy, not everyone invited, and suggests the closest relaxation', async () => {
+    // Zoé is free; Li (New York) is busy next week except Tue 1 Dec 15:00–15:30 Paris: no hour works.
+    busy.busy.set(li.id, [
+      { start: paris('2026-11-28T00:00'), end: paris('2026-12-01T15:00') },
+      { start: paris('2026-12-01T15:30'), end: paris('2026-12-08T00:00') },
+    ]);
+    const en = await ask(ana, '/meet @li @zoe 1h next week');
+    expect(en.ok).toBe(false);
+    if (!en.ok) {
+      expect(en.error.code).toBe('no_slot');
+      expect(en.error.message).toBe(
+        'No 1h slot works with Li and Zoé (Mon 30 Nov – Sun 6 Dec): Li is busy at every time that fits. ' +
+          'Closest: a 30 min meeting would fit (Tue 1 Dec, 15:00–15:30 (Paris time)).',
+      );
+    }
+    const fr = await ask(zoe, '/meet @li @ana 1h la semaine prochaine');
+    expect(fr.ok).toBe(false);
+    if (!fr.ok) {
+      expect(fr.error.message).toMatch(
+        /: Li est occupé·e à chaque moment possible\. Au plus proche : une réunion de 30 min tiendrait/,
+      );
+      expect(fr.error.message).not.toMatch(/Ana est occupé/);
+    }
+    // Working hours that never meet: said as such, not blamed on anyone.
+    const night = await ask(ana, '/meet @li 1h next week after 8pm');
+    expect(night.ok).toBe(false);
+    if (!night.ok)
+      expect(night.error.message).toContain(
+        "everyone's working hours and the requested window have no time in common",
+      );
+  });
+
+  it('carries exclusions, time alternatives and a named zone through to the proposals', async () => {
+    const result = await ask(ana, '/meet @zoe 30m next week except monday at 10am or 2pm');
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.view.slots.length).toBeGreaterThan(0);
+    for (const slot of result.view.slots) {
+      const p = local(slot.start, PARIS);
+      expect(p.weekday).not.toBe(1);
+      expect([10, 14]).toContain(p.hour);
+      expect(p.minute).toBe(0);
+    }
+    expect(result.view.understood).toBe(
+      '30 min · Mon 30 Nov – Sun 6 Dec · 10:00–10:30 or 14:00–14:30 · except Mon 30 Nov · Paris time',
+    );
+    // "10am ET": 10:00 in New York (16:00 in Paris), though the organiser is in Paris.
+    const zoned = await ask(ana, '/meet @li 30m next week 10am ET');
+    if (!zoned.ok) throw new Error(zoned.error.message);
+    expect(zoned.view.slots.length).toBeGreaterThan(0);
+    expect(zoned.view.understood).toBe('30 min · Mon 30 Nov – Sun 6 Dec · 10:00–10:30 · New York time');
+    for (const slot of zoned.view.slots) {
+      expect(local(slot.start, NEW_YORK).hour).toBe(10);
+      expect(local(slot.start, NEW_YORK).minute).toBe(0);
+    }
+  });
+
+  it('asks which zone an ambiguous abbreviation means instead of guessing, and persists nothing', async () => {
+    const result = await ask(ana, '/meet @li 30m tomorrow 3pm IST');
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('needs_answer');
+      expect(result.error.message).toBe(
+        'Which time zone do you mean by "IST": Asia/Kolkata, Europe/Dublin, Asia/Jerusalem? ' +
+          'Say it again with the zone you mean (for example IST → Asia/Kolkata).',
+      );
+      expect(result.error.questions?.[0]?.options).toEqual([
+        'Asia/Kolkata',
+        'Europe/Dublin',
+        'Asia/Jerusalem',
+      ]);
+    }
     expect(store.requestRows.size).toBe(0);
   });
 

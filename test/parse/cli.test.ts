@@ -75,6 +75,29 @@ describe('convene parse', () => {
     expect(out[0]).toContain('time of day: 13:00–17:00 (après-midi)');
   });
 
+  it('prints the named zone, exclusions, alternatives and questions (summary and JSON)', async () => {
+    const { io, out } = fakeIo();
+    expect(await run(['@ana next week except friday at 10am or 2pm ET', ...CLOCK], io)).toBe(0);
+    expect(out[0]).toContain('time zone: America/New_York (said: ET)');
+    expect(out[0]).toContain('window: 2026-11-30T00:00:00.000-05:00 → 2026-12-07T00:00:00.000-05:00');
+    expect(out[0]).toContain(
+      'excluded: 2026-12-04T00:00:00.000-05:00 → 2026-12-05T00:00:00.000-05:00 (except friday)',
+    );
+    expect(out[0]).toContain('time of day: 10:00–10:30 or 14:00–14:30 (10am or 2pm)');
+    const json = fakeIo();
+    expect(await run(['@ana tomorrow 3pm IST', ...CLOCK, '--json'], json.io)).toBe(0);
+    const request = JSON.parse(json.out[0]!).request;
+    expect(request.questions).toEqual([
+      {
+        code: 'ambiguous_zone',
+        message: 'Which time zone do you mean by "IST": Asia/Kolkata, Europe/Dublin, Asia/Jerusalem?',
+        text: 'IST',
+        options: ['Asia/Kolkata', 'Europe/Dublin', 'Asia/Jerusalem'],
+      },
+    ]);
+    expect(request.timeZone).toBeUndefined();
+  });
+
   it.each([
     [['@ana', '--tz', 'Europe/Paris', '--json'], '--now'],
     [

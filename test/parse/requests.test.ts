@@ -25,7 +25,9 @@ interface Row {
   duration?: [minutes: number, text: string];
   /** start, end, and the text (omitted text = implied). */
   window: [start: string, end: string, text?: string];
-  constraints?: [start: string, end: string, text: string][];
+  constraints?: [start: string, end: string, text: string, anyOf?: [string, string][]][];
+  /** Excluded windows: start, end, text. */
+  excluded?: [start: string, end: string, text: string][];
   title?: string;
   unrecognised?: string[];
 }
@@ -175,12 +177,8 @@ const english: Row[] = [
     text: '@ana between 2pm and 4pm on wednesday',
     expectLocale: 'en',
     participants: ana,
-    window: [
-      '2026-11-25T00:00:00.000+01:00',
-      '2026-11-26T00:00:00.000+01:00',
-      'between 2pm and 4pm on wednesday',
-    ],
-    constraints: [['14:00', '16:00', 'between 2pm and 4pm on wednesday']],
+    window: ['2026-11-25T00:00:00.000+01:00', '2026-11-26T00:00:00.000+01:00', 'on wednesday'],
+    constraints: [['14:00', '16:00', 'between 2pm and 4pm']],
   },
   {
     text: '@ana before friday 3pm',
@@ -255,8 +253,8 @@ const english: Row[] = [
     expectLocale: 'en',
     participants: ana,
     // chrono reads "tomorrow at noon" as one date-time: one span for both.
-    window: ['2026-11-24T00:00:00.000+01:00', '2026-11-25T00:00:00.000+01:00', 'tomorrow at noon'],
-    constraints: [['12:00', '12:30', 'tomorrow at noon']],
+    window: ['2026-11-24T00:00:00.000+01:00', '2026-11-25T00:00:00.000+01:00', 'tomorrow'],
+    constraints: [['12:00', '12:30', 'at noon']],
   },
   {
     text: '@ana a quarter of an hour before noon',
@@ -279,7 +277,7 @@ const english: Row[] = [
     participants: ana,
     duration: [60, '1h'],
     window: ['2026-11-30T00:00:00.000+01:00', '2026-12-07T00:00:00.000+01:00', 'next week'],
-    unrecognised: ['except', 'friday'],
+    excluded: [['2026-12-04T00:00:00.000+01:00', '2026-12-05T00:00:00.000+01:00', 'except friday']],
   },
   {
     // 3 in the morning is not guessed from a bare "at 3".
@@ -301,7 +299,7 @@ const english: Row[] = [
     participants: ana,
     duration: [30, '30m'],
     window: [...IMPLIED_PARIS],
-    unrecognised: ['sometime', 'soon'],
+    unrecognised: ['soon'],
   },
   {
     text: '@ana tomorrow',
@@ -426,16 +424,16 @@ const french: Row[] = [
     text: '@ana avant 11h demain',
     expectLocale: 'fr',
     participants: ana,
-    window: ['2026-11-24T00:00:00.000+01:00', '2026-11-25T00:00:00.000+01:00', 'avant 11h demain'],
-    constraints: [['00:00', '11:00', 'avant 11h demain']],
+    window: ['2026-11-24T00:00:00.000+01:00', '2026-11-25T00:00:00.000+01:00', 'demain'],
+    constraints: [['00:00', '11:00', 'avant 11h']],
   },
   {
     // "15h" cannot be a 15-hour meeting: a French clock time.
     text: '@ana demain 15h',
     expectLocale: 'fr',
     participants: ana,
-    window: ['2026-11-24T00:00:00.000+01:00', '2026-11-25T00:00:00.000+01:00', 'demain 15h'],
-    constraints: [['15:00', '15:30', 'demain 15h']],
+    window: ['2026-11-24T00:00:00.000+01:00', '2026-11-25T00:00:00.000+01:00', 'demain'],
+    constraints: [['15:00', '15:30', '15h']],
   },
   {
     text: '@ana dans deux semaines',
@@ -478,14 +476,14 @@ const french: Row[] = [
     text: '@ana du mardi au jeudi',
     expectLocale: 'fr',
     participants: ana,
-    window: ['2026-11-24T00:00:00.000+01:00', '2026-11-27T00:00:00.000+01:00', 'mardi au jeudi'],
+    window: ['2026-11-24T00:00:00.000+01:00', '2026-11-27T00:00:00.000+01:00', 'du mardi au jeudi'],
   },
   {
     text: '@ana de 14h à 16h demain',
     expectLocale: 'fr',
     participants: ana,
-    window: ['2026-11-24T00:00:00.000+01:00', '2026-11-25T00:00:00.000+01:00', '14h à 16h demain'],
-    constraints: [['14:00', '16:00', '14h à 16h demain']],
+    window: ['2026-11-24T00:00:00.000+01:00', '2026-11-25T00:00:00.000+01:00', 'demain'],
+    constraints: [['14:00', '16:00', 'de 14h à 16h']],
   },
   {
     text: "@ana jusqu'à vendredi",
@@ -538,7 +536,21 @@ const french: Row[] = [
     expectLocale: 'fr',
     participants: ana,
     window: [...IMPLIED_PARIS],
-    unrecognised: ['pas', 'matin', 'sauf', 'lundi'],
+    constraints: [
+      [
+        '00:00',
+        '24:00',
+        'pas le matin',
+        [
+          ['00:00', '09:00'],
+          ['12:00', '24:00'],
+        ],
+      ],
+    ],
+    excluded: [
+      ['2026-11-23T11:00:00.000+01:00', '2026-11-24T00:00:00.000+01:00', 'sauf lundi'],
+      ['2026-11-30T00:00:00.000+01:00', '2026-11-30T11:00:00.000+01:00', 'sauf lundi'],
+    ],
   },
   {
     text: '@ana ce soir',
@@ -595,17 +607,19 @@ function check(row: Row) {
       zone: row.zone ?? PARIS,
       ...(windowText === undefined ? { source: 'implied' } : { source: 'said', text: windowText }),
     },
-    constraints: (row.constraints ?? []).map(([s, e, text]) => ({
+    constraints: (row.constraints ?? []).map(([s, e, text, anyOf]) => ({
       kind: 'time_of_day',
       start: s,
       end: e,
       text,
+      ...(anyOf ? { anyOf: anyOf.map(([start, end]) => ({ start, end })) } : {}),
     })),
     title:
       row.title === undefined
         ? { value: null, source: 'implied' }
         : { value: row.title, source: 'said', text: expect.stringContaining(row.title) },
     unrecognised: row.unrecognised ?? [],
+    ...(row.excluded ? { excluded: row.excluded.map(([start, end, text]) => ({ start, end, text })) } : {}),
   });
 }
 
@@ -652,7 +666,7 @@ describe('parseRequest details', () => {
   });
 
   it('joins separate days into one window and says so', () => {
-    const result = parseRequest('@ana monday or friday', ctx);
+    const result = parseRequest('@ana monday and friday', ctx);
     expect(result.ok).toBe(true);
     const json = toParseJson(result) as { request: { window: { start: string; end: string } } };
     expect([json.request.window.start, json.request.window.end]).toEqual([
@@ -660,6 +674,34 @@ describe('parseRequest details', () => {
       '2026-12-01T00:00:00.000+01:00',
     ]);
     expect(result.warnings.map((w) => w.code)).toEqual(['window_widened']);
+  });
+
+  it('writes its messages in the reply language, whatever the language of the request', () => {
+    const result = parseRequest('30m tomorrow 3pm IST', { ...ctx, replyLocale: 'fr' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.partial.locale).toBe('en');
+      expect(result.errors[0]?.message).toMatch(/^Je n'ai trouvé personne à inviter/);
+      expect(result.partial.questions?.[0]?.message).toBe(
+        'Quel fuseau horaire voulez-vous dire par « IST » : Asia/Kolkata, Europe/Dublin, Asia/Jerusalem ?',
+      );
+    }
+  });
+
+  it('reads separate days joined by "or" as alternatives: the days between are excluded', () => {
+    const result = parseRequest('@ana monday or friday', ctx);
+    expect(result.ok).toBe(true);
+    const json = toParseJson(result) as {
+      request: { window: { start: string; end: string }; excluded: { start: string; end: string }[] };
+    };
+    expect([json.request.window.start, json.request.window.end]).toEqual([
+      '2026-11-27T00:00:00.000+01:00',
+      '2026-12-01T00:00:00.000+01:00',
+    ]);
+    expect(json.request.excluded.map((e) => [e.start, e.end])).toEqual([
+      ['2026-11-28T00:00:00.000+01:00', '2026-11-30T00:00:00.000+01:00'],
+    ]);
+    expect(result.warnings).toEqual([]);
   });
 
   it('does not depend on the time zone of the machine', () => {

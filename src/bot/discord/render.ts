@@ -92,6 +92,7 @@ export function renderProposals(view: ProposalView): DiscordMessageBody {
   const fr = view.locale === 'fr';
   const lines: string[] = [
     `**${view.headline}**`,
+    ...(view.understood ? [view.understood] : []),
     fr ? `Période : ${view.window.label}` : `Window: ${view.window.label}`,
   ];
   for (const slot of view.slots.slice(0, MAX_BUTTONS)) {

@@ -55,6 +55,11 @@ export interface SlackPerson {
   /** Stored zone, else Slack's, else UTC. */
   readonly zone: string;
   readonly locale: Locale;
+  /**
+   * The person's chosen language is known: Slack gave their locale (stored preferences start from it and
+   * the settings can change it). Without it, answers follow the request's language.
+   */
+  readonly localeKnown?: boolean;
   readonly admin: boolean;
 }
 
@@ -149,6 +154,7 @@ export async function resolveUser(
     person,
     zone: prefs?.timeZone ?? (info?.tz && isZone(info.tz) ? info.tz : 'UTC'),
     locale: toLocale(prefs?.locale ?? info?.locale),
+    localeKnown: typeof info?.locale === 'string',
     admin: info?.is_admin === true || info?.is_owner === true,
   };
 }

@@ -168,13 +168,15 @@ export function renderProposals(view: ProposalView, requestText?: string): { tex
   const t = texts(view.locale);
   const value = encodeValue({ l: view.locale });
   const blocks: Block[] = [section(`*${esc(view.headline)}*`)];
+  if (view.understood) blocks.push(context([esc(view.understood)]));
   blocks.push(
     context([
       `${esc(view.window.label)} · ${view.participants.map((p) => `${esc(p.name)} (${p.timeZone})`).join(', ')}`,
     ]),
   );
-  // 50 blocks at most: headline, context, notes, actions → at most 45 slots.
-  for (const slot of view.slots.slice(0, 45)) blocks.push(slotBlock(slot, view.locale, value));
+  // 50 blocks at most: headline, understood, context, notes, actions → at most 45 slots.
+  for (const slot of view.slots.slice(0, 50 - blocks.length - 2))
+    blocks.push(slotBlock(slot, view.locale, value));
   const notes = [...view.gaps.map((g) => g.message), ...view.notes];
   if (notes.length > 0) blocks.push(context(notes.map((n) => `:warning: ${esc(n)}`)));
   const more = encodeValue({

@@ -77,7 +77,17 @@ function describe(result: ParseResult): string {
       `window: ${iso(r.window.start)} → ${iso(r.window.end)} ${r.window.zone} (${said(r.window.source, r.window.text)})`,
     );
   }
-  for (const c of r.constraints ?? []) lines.push(`time of day: ${c.start}–${c.end} (${c.text})`);
+  for (const c of r.constraints ?? []) {
+    const ranges = c.anyOf ? c.anyOf.map((a) => `${a.start}–${a.end}`).join(' or ') : `${c.start}–${c.end}`;
+    lines.push(`time of day: ${ranges} (${c.text})`);
+  }
+  if (r.timeZone) lines.push(`time zone: ${r.timeZone.value} (said: ${r.timeZone.text})`);
+  if (r.window) {
+    const zone = r.window.zone;
+    const iso = (ms: number) => DateTime.fromMillis(ms, { zone }).toISO();
+    for (const e of r.excluded ?? []) lines.push(`excluded: ${iso(e.start)} → ${iso(e.end)} (${e.text})`);
+  }
+  for (const q of r.questions ?? []) lines.push(`question ${q.code}: ${q.message}`);
   if (r.title) lines.push(`title: ${r.title.value ?? '-'} (${said(r.title.source, r.title.text)})`);
   if (r.unrecognised && r.unrecognised.length > 0) lines.push(`unrecognised: ${r.unrecognised.join(' ')}`);
   for (const w of result.warnings) lines.push(`warning ${w.code}: ${w.message}`);

@@ -46,14 +46,17 @@ export interface DateExtraction {
 }
 
 const BARE_SMALL_HOUR = /^(?:(?:at|à|a|vers|around)\s+)?0?[1-7]$/iu;
+const BARE_SMALL_HOUR_TAIL = /\s+(?:(?:at|à|a|vers|around)\s+)?0?[1-7]$/iu;
 
 export function extractDates(
   masked: string,
   original: string,
   config: LocaleConfig,
   now: DateTime,
+  /** Mentions read earlier (clock times, offsets from now). */
+  earlier: readonly Temporal[] = [],
 ): DateExtraction {
-  const temporals: Temporal[] = [];
+  const temporals: Temporal[] = [...earlier];
   let text = masked;
 
   for (const rule of config.periods) {
@@ -99,8 +102,30 @@ export function extractDates(
     if (config.weekdayAbbreviation.test(raw.trim())) continue;
     // "at 3": 3 in the morning is almost never meant; better asked about than guessed.
     if (BARE_SMALL_HOUR.test(raw.trim()) && !result.start.isCertain('meridiem')) continue;
-    const start = toWhen(result.start, now.zone);
+    // "tomorrow at 4": keep the day, leave the bare hour unread (it is asked about).
+    const bareTail = BARE_SMALL_HOUR_TAIL.exec(raw);
+    if (bareTail && result.start.isCertain('hour') && !result.start.isCertain('meridiem') && !result.end) {
+      const day = toWhen(result.start, now.zone)?.date;
+      if (day) {
+        const cut = { start: span.start, end: span.start + bareTail.index };
+        temporals.push({ span: cut, text: original.slice(cut.start, cut.end), start: { date: day } });
+        chronoSpans.push(cut);
+      }
+      continue;
+    }
+    let start = toWhen(result.start, now.zone);
     if (!start) continue;
+    // "fri at 4:30": 1:00–6:59 without am/pm is an afternoon time (a leading zero, "04:30", keeps it).
+    if (
+      start.time !== undefined &&
+      start.time >= 60 &&
+      start.time < 7 * 60 &&
+      !result.start.isCertain('meridiem') &&
+      !result.end &&
+      !/(?<!\d)0\d\s*[:h.]/u.test(raw)
+    ) {
+      start = { ...start, time: start.time + 12 * 60 };
+    }
     const end = result.end ? toWhen(result.end, now.zone) : null;
     temporals.push(end ? { span, text: raw, start, end } : { span, text: raw, start });
     chronoSpans.push(span);
@@ -134,7 +159,7 @@ function blockMerges(masked: string, original: string): string {
   let out = '';
   for (let i = 0; i < masked.length; i++) {
     const ch = masked[i]!;
-    out += ch === ' ' && !/\s/u.test(original[i] ?? ' ') ? '|' : ch;
+    out += ch === ' ' && !/\s/u.test(original[i] ?? ' ') ? '|' : ch === '’' ? "'" : ch;
   }
   return out;
 }

@@ -11,7 +11,12 @@ export interface DurationHit {
   readonly minutes: number;
   readonly text: string;
   readonly span: Span;
+  /** `in 2 hours`, `dans une heure`: a time from now, not a length; the span includes `in`. */
+  readonly offset?: true;
 }
+
+/** `in`/`dans` right before a duration makes it an offset from now. */
+const OFFSET_PREFIX = /(?<![\p{L}\p{N}_])(?:in|dans)\s*$/iu;
 
 const COMPACT_CLOCK = /^(\d{1,2})\s*h(?:\s*([0-5]\d))?$/iu;
 
@@ -27,8 +32,12 @@ export function extractDurations(masked: string, config: LocaleConfig): Duration
     for (const { match, span } of matchAll(rule.pattern, text)) {
       const minutes = rule.minutes(match);
       if (minutes === null || !Number.isFinite(minutes)) continue;
-      if (rule.clockLike && isClockTime(match[0], minutes, text.slice(0, span.start), config)) continue;
-      hits.push({ minutes, text: match[0], span });
+      const before = text.slice(0, span.start);
+      if (rule.clockLike && isClockTime(match[0], minutes, before, config)) continue;
+      const offset = OFFSET_PREFIX.exec(before);
+      if (offset) {
+        hits.push({ minutes, text: match[0], span: { start: offset.index, end: span.end }, offset: true });
+      } else hits.push({ minutes, text: match[0], span });
       accepted.push(span);
     }
     text = mask(text, accepted);
@@ -36,10 +45,14 @@ export function extractDurations(masked: string, config: LocaleConfig): Duration
   return hits.sort((a, b) => a.span.start - b.span.start);
 }
 
-/** `après 15h` (a preposition before it), or French `demain 15h` (too long to be a duration). */
+/**
+ * `après 15h` (a preposition before it), or French `demain 15h`, `jeudi 8h` (a compact hour from 7 on,
+ * or too long to be a duration: nobody books a 7-hour meeting as `7h`).
+ */
 function isClockTime(raw: string, minutes: number, before: string, config: LocaleConfig): boolean {
   if (config.timePreposition.test(before)) return true;
-  if (!config.compactClockTimes || minutes <= MAX_DURATION_MINUTES) return false;
+  if (!config.compactClockTimes) return false;
   const compact = COMPACT_CLOCK.exec(raw.trim());
-  return compact !== null && Number(compact[1]) <= 23;
+  if (compact === null || Number(compact[1]) > 23) return false;
+  return minutes > MAX_DURATION_MINUTES || Number(compact[1]) >= 7;
 }

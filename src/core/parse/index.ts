@@ -11,35 +11,55 @@
  */
 import { DateTime, IANAZone } from 'luxon';
 import { DAY } from '../interval.ts';
-import { extractDates } from './dates.ts';
+import { extractClockTimes } from './clock.ts';
+import { extractDates, type Temporal } from './dates.ts';
 import { DEFAULT_DURATION_MINUTES, extractDurations, MAX_DURATION_MINUTES } from './duration.ts';
 import { detectLocale } from './language.ts';
 import { leftoverWords } from './leftovers.ts';
 import { LOCALES } from './locales/index.ts';
 import { extractMentions } from './mentions.ts';
-import { type MessageParams, message } from './messages.ts';
+import { type MessageParams, message, zoneQuestion } from './messages.ts';
 import { mask, type Span } from './text.ts';
 import { extractPartsOfDay } from './time-of-day.ts';
 import { extractQuoted } from './title.ts';
 import type {
+  ExcludedWindow,
   Locale,
   MeetingRequest,
   ParseContext,
   ParsedDuration,
+  ParsedTimeZone,
   ParsedTitle,
   ParsedWindow,
   ParseError,
   ParseErrorCode,
+  ParseQuestion,
   ParseResult,
   ParseWarning,
   ParseWarningCode,
 } from './types.ts';
-import { DEFAULT_WINDOW_DAYS, resolveWindow } from './window.ts';
+import { DEFAULT_WINDOW_DAYS, type Exclusion, resolveWindow } from './window.ts';
+import { extractZones } from './zone.ts';
 
 export { DEFAULT_DURATION_MINUTES, MAX_DURATION_MINUTES } from './duration.ts';
 export { formatParseJson, toParseJson } from './json.ts';
 export type * from './types.ts';
 export { DEFAULT_WINDOW_DAYS } from './window.ts';
+
+/**
+ * `IANAZone.isValidZone` builds an `Intl.DateTimeFormat` on every call (a sixth of a parse's CPU time);
+ * the answers for the few zones a server sees are kept, at most `ZONE_CACHE_SIZE` of them.
+ */
+const ZONE_CACHE_SIZE = 256;
+const zoneValidity = new Map<string, boolean>();
+function validZone(zone: string): boolean {
+  const known = zoneValidity.get(zone);
+  if (known !== undefined) return known;
+  const valid = IANAZone.isValidZone(zone);
+  if (zoneValidity.size >= ZONE_CACHE_SIZE) zoneValidity.clear();
+  zoneValidity.set(zone, valid);
+  return valid;
+}
 
 /** Longest request read, in UTF-16 code units; longer ones are refused to bound the work. */
 export const MAX_REQUEST_LENGTH = 1000;
@@ -50,9 +70,11 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
     ctx?.locale === 'en' || ctx?.locale === 'fr'
       ? ctx.locale
       : detectLocale(input.slice(0, MAX_REQUEST_LENGTH));
+  const replyLocale: Locale =
+    ctx?.replyLocale === 'en' || ctx?.replyLocale === 'fr' ? ctx.replyLocale : locale;
   const issue = <C extends ParseErrorCode | ParseWarningCode>(code: C, params: MessageParams = {}) => ({
     code,
-    message: message(code, locale, params),
+    message: message(code, replyLocale, params),
     ...(params.text === undefined ? {} : { text: params.text }),
   });
   const fail = (errors: ParseError[], partial: Partial<MeetingRequest> = {}, warnings: ParseWarning[] = []) =>
@@ -61,11 +83,13 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
   if (input.length > MAX_REQUEST_LENGTH) {
     return fail([issue('text_too_long', { length: input.length, max: MAX_REQUEST_LENGTH })]);
   }
-  if (typeof ctx?.zone !== 'string' || !IANAZone.isValidZone(ctx.zone)) {
+  if (typeof ctx?.zone !== 'string' || !validZone(ctx.zone)) {
     return fail([issue('invalid_context', { zone: String(ctx?.zone) })]);
   }
-  const now = DateTime.fromMillis(Number.isFinite(ctx.now) ? ctx.now : Number.NaN, { zone: ctx.zone });
-  if (!now.isValid) return fail([issue('invalid_context', { variant: 'now' })]);
+  const organiserNow = DateTime.fromMillis(Number.isFinite(ctx.now) ? ctx.now : Number.NaN, {
+    zone: ctx.zone,
+  });
+  if (!organiserNow.isValid) return fail([issue('invalid_context', { variant: 'now' })]);
   if (!/[\p{L}\p{N}]/u.test(input)) return fail([issue('empty_request')]);
 
   const config = LOCALES[locale];
@@ -99,14 +123,56 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
   const participants = mentions.participants;
   if (participants.length === 0) errors.push(issue('no_participants'));
 
-  const durations = extractDurations(masked, config);
-  consume(durations.map((d) => d.span));
+  // A zone named in the request: the window and the times of day are read in it.
+  const zones = extractZones(masked, locale);
+  consume(zones.map((z) => z.span));
+  const questions: ParseQuestion[] = [];
+  let timeZone: ParsedTimeZone | undefined;
+  for (const z of zones) {
+    if (z.candidates) {
+      questions.push({
+        code: 'ambiguous_zone',
+        message: zoneQuestion(replyLocale, z.text.trim(), z.candidates),
+        text: z.text.trim(),
+        options: z.candidates,
+      });
+    } else if (z.zone && !timeZone) {
+      timeZone = { value: z.zone, source: 'said', text: z.text.trim() };
+    } else if (z.zone && timeZone && z.zone !== timeZone.value) {
+      questions.push({
+        code: 'ambiguous_zone',
+        message: zoneQuestion(replyLocale, `${timeZone.text} / ${z.text.trim()}`, [timeZone.value, z.zone]),
+        text: z.text.trim(),
+        options: [timeZone.value, z.zone],
+      });
+    }
+  }
+  const zone = timeZone?.value ?? ctx.zone;
+  const now = organiserNow.setZone(zone);
+
+  const found = extractDurations(masked, config);
+  consume(found.map((d) => d.span));
+  const durations = found.filter((d) => !d.offset);
   const duration = readDuration(durations, locale, issue, errors);
+  // `in 2 hours`, `dans une heure`: that time today (or tomorrow, late in the evening).
+  const offsets: Temporal[] = found
+    .filter((d) => d.offset && d.minutes > 0 && d.minutes <= MAX_DURATION_MINUTES)
+    .map((d) => {
+      const at = now.plus({ minutes: d.minutes }).startOf('minute');
+      return {
+        span: d.span,
+        text: input.slice(d.span.start, d.span.end),
+        start: { date: { day: at.startOf('day'), unit: 'day' }, time: at.hour * 60 + at.minute },
+      };
+    });
+
+  const clocks = extractClockTimes(masked, config);
+  consume(clocks.spans);
 
   const partsOfDay = extractPartsOfDay(masked, config);
   consume(partsOfDay.map((p) => p.span));
 
-  const dates = extractDates(masked, input, config, now);
+  const dates = extractDates(masked, input, config, now, [...offsets, ...clocks.temporals]);
   const resolved = resolveWindow({
     original: input,
     temporals: dates.temporals,
@@ -125,7 +191,7 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
     ? {
         start: resolved.said.start,
         end: resolved.said.end,
-        zone: ctx.zone,
+        zone,
         source: 'said',
         text: resolved.said.text,
       }
@@ -134,7 +200,7 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
       : {
           start: now.toMillis(),
           end: now.toMillis() + DEFAULT_WINDOW_DAYS * DAY,
-          zone: ctx.zone,
+          zone,
           source: 'implied',
         };
 
@@ -146,9 +212,49 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
     constraints: resolved.constraints,
     title,
     unrecognised: leftoverWords(masked, config),
+    ...(timeZone ? { timeZone } : {}),
+    ...(window ? { excluded: excludedWindows(resolved.exclusions, window) } : {}),
+    ...(questions.length > 0 ? { questions } : {}),
   };
   if (errors.length > 0 || !duration || !window) return fail(errors, request, warnings);
   return { ok: true, request: { ...request, duration, window }, warnings };
+}
+
+/** Most days an exclusion is laid over: bounds the work for `except monday` over a long window. */
+const MAX_EXCLUDED_DAYS = 400;
+/** Most excluded windows kept (each slot is checked against them). */
+const MAX_EXCLUDED_WINDOWS = 500;
+
+/** The exclusions as instants inside the window: every such weekday, a time of day on each day… */
+function excludedWindows(exclusions: readonly Exclusion[], window: ParsedWindow): ExcludedWindow[] {
+  const out: ExcludedWindow[] = [];
+  for (const e of exclusions) {
+    if (out.length >= MAX_EXCLUDED_DAYS * 2) break;
+    const text = e.text.trim();
+    const daily = e.weekday !== undefined || (e.tod !== undefined && +e.start === +e.end);
+    if (!daily && !e.tod) {
+      out.push({ start: e.start.toMillis(), end: e.end.toMillis(), text });
+      continue;
+    }
+    const first = DateTime.fromMillis(window.start, { zone: window.zone }).startOf('day');
+    const from = daily ? first : e.start.setZone(window.zone).startOf('day');
+    const to = daily ? window.end : e.end.toMillis();
+    for (
+      let i = 0, day = from;
+      i < MAX_EXCLUDED_DAYS && day.toMillis() < to;
+      i++, day = day.plus({ days: 1 })
+    ) {
+      if (e.weekday !== undefined && day.weekday !== e.weekday) continue;
+      const start = e.tod ? day.plus({ minutes: e.tod.start }) : day;
+      const end = e.tod ? day.plus({ minutes: e.tod.end }) : day.plus({ days: 1 });
+      out.push({ start: start.toMillis(), end: end.toMillis(), text });
+    }
+  }
+  return out
+    .map((x) => ({ ...x, start: Math.max(x.start, window.start), end: Math.min(x.end, window.end) }))
+    .filter((x) => x.end > x.start)
+    .sort((a, b) => a.start - b.start)
+    .slice(0, MAX_EXCLUDED_WINDOWS);
 }
 
 type IssueFactory = <C extends ParseErrorCode | ParseWarningCode>(

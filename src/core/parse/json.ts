@@ -35,10 +35,31 @@ function requestJson(r: MeetingRequest | PartialRequest): Record<string, unknown
     out.duration = withText({ minutes: r.duration.minutes, source: r.duration.source }, r.duration.text);
   if (r.window) out.window = windowJson(r.window);
   if (r.constraints) {
-    out.constraints = r.constraints.map((c) => ({ kind: c.kind, start: c.start, end: c.end, text: c.text }));
+    out.constraints = r.constraints.map((c) => ({
+      kind: c.kind,
+      start: c.start,
+      end: c.end,
+      text: c.text,
+      ...(c.anyOf ? { anyOf: c.anyOf.map((a) => ({ start: a.start, end: a.end })) } : {}),
+    }));
   }
   if (r.title) out.title = withText({ value: r.title.value, source: r.title.source }, r.title.text);
   if (r.unrecognised) out.unrecognised = [...r.unrecognised];
+  if (r.timeZone)
+    out.timeZone = { value: r.timeZone.value, source: r.timeZone.source, text: r.timeZone.text };
+  if (r.excluded && r.excluded.length > 0) {
+    const zone = r.window?.zone ?? 'UTC';
+    const iso = (ms: number) => DateTime.fromMillis(ms, { zone }).toISO();
+    out.excluded = r.excluded.map((e) => ({ start: iso(e.start), end: iso(e.end), text: e.text }));
+  }
+  if (r.questions && r.questions.length > 0) {
+    out.questions = r.questions.map((q) => ({
+      code: q.code,
+      message: q.message,
+      text: q.text,
+      options: [...q.options],
+    }));
+  }
   return out;
 }
 

@@ -74,6 +74,14 @@ const fr: Record<ParseErrorCode | ParseWarningCode, Template> = {
 
 const CATALOG: Record<Locale, Record<ParseErrorCode | ParseWarningCode, Template>> = { en, fr };
 
+/** The question for an abbreviation that names several zones. */
+export function zoneQuestion(locale: Locale, text: string, options: readonly string[]): string {
+  const list = options.join(locale === 'fr' ? ', ' : ', ');
+  return locale === 'fr'
+    ? `Quel fuseau horaire voulez-vous dire par « ${text} » : ${list} ?`
+    : `Which time zone do you mean by "${text}": ${list}?`;
+}
+
 export function message(
   code: ParseErrorCode | ParseWarningCode,
   locale: Locale,

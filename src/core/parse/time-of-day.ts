@@ -9,11 +9,13 @@ export interface PartOfDayHit {
   readonly span: Span;
   /** `this afternoon`, `ce soir`: the phrase also names today. */
   readonly today: boolean;
+  /** Said after an exclusion keyword (`except mornings`, `pas le matin`): a time of day to avoid. */
+  readonly excluded?: true;
 }
 
 /**
  * Parts of the day in reading order. One after an exclusion keyword (`except mornings`, `sauf le
- * matin`) is not returned, so that it stays in `unrecognised` instead of becoming a constraint.
+ * matin`) is marked `excluded`, with the keyword's span, so it becomes a time to avoid.
  */
 export function extractPartsOfDay(masked: string, config: LocaleConfig): PartOfDayHit[] {
   const hits: PartOfDayHit[] = [];
@@ -22,16 +24,17 @@ export function extractPartsOfDay(masked: string, config: LocaleConfig): PartOfD
     .map((b) => new RegExp(`(?:${b.pattern.source})\\s*$`, 'iu'));
   let text = masked;
   for (const rule of config.partsOfDay) {
-    const found = matchAll(rule.pattern, text).filter(
-      ({ span }) => !excepts.some((re) => re.test(masked.slice(0, span.start))),
-    );
+    const found = matchAll(rule.pattern, text);
     for (const { match, span } of found) {
+      const before = masked.slice(0, span.start);
+      const except = excepts.map((re) => re.exec(before)).find((m) => m !== null);
       hits.push({
         start: toMinutes(rule.start),
         end: toMinutes(rule.end),
-        text: match[0],
-        span,
+        text: except ? masked.slice(except.index, span.end) : match[0],
+        span: except ? { start: except.index, end: span.end } : span,
         today: rule.today?.(match) ?? false,
+        ...(except ? { excluded: true as const } : {}),
       });
     }
     text = mask(

@@ -17,6 +17,11 @@ export interface ParseContext {
   readonly zone: string;
   /** Forces the language; detected from the text when absent. */
   readonly locale?: Locale;
+  /**
+   * The language of the messages (errors, warnings, questions) when it differs from the request's: the
+   * person's chosen language, so a French speaker who types `tomorow` is answered in French.
+   */
+  readonly replyLocale?: Locale;
 }
 
 export type ParticipantKind = 'slack_user' | 'slack_group' | 'discord_user' | 'discord_role' | 'name';
@@ -57,6 +62,11 @@ export interface TimeOfDayConstraint {
   readonly start: string;
   readonly end: string;
   readonly text: string;
+  /**
+   * Alternatives (`10am or 2pm`, or what is left around an excluded `not in the morning`): the meeting
+   * must fit one of them. `start`/`end` then span them all, for readers that know only one range.
+   */
+  readonly anyOf?: readonly { readonly start: string; readonly end: string }[];
 }
 
 export type Constraint = TimeOfDayConstraint;
@@ -68,6 +78,34 @@ export interface ParsedTitle {
   readonly text?: string;
 }
 
+/** A time zone the request named (`3pm ET`, `14h heure de Paris`): the window and constraints are in it. */
+export interface ParsedTimeZone {
+  /** IANA name or a fixed offset such as `UTC+1`. */
+  readonly value: string;
+  readonly source: 'said';
+  readonly text: string;
+}
+
+/**
+ * Time removed from the window: said (`not friday`, `sauf le mercredi`) or the days between alternatives
+ * (`tuesday or thursday`). Instants, half-open like every interval.
+ */
+export interface ExcludedWindow extends Interval {
+  readonly text: string;
+}
+
+export type ParseQuestionCode = 'ambiguous_zone';
+
+/** Something the bot must ask rather than guess (an abbreviation naming several zones: `IST`). */
+export interface ParseQuestion {
+  readonly code: ParseQuestionCode;
+  /** One question in the request's language. */
+  readonly message: string;
+  readonly text: string;
+  /** The possible answers (IANA zones for `ambiguous_zone`). */
+  readonly options: readonly string[];
+}
+
 export interface MeetingRequest {
   readonly locale: Locale;
   readonly participants: readonly Participant[];
@@ -77,6 +115,12 @@ export interface MeetingRequest {
   readonly title: ParsedTitle;
   /** Words no parser understood (filler words excluded), so the bot can ask rather than guess. */
   readonly unrecognised: readonly string[];
+  /** A zone the request named; absent when it named none (the organiser's zone applies). */
+  readonly timeZone?: ParsedTimeZone;
+  /** Time to leave out of the window; absent or empty when none. */
+  readonly excluded?: readonly ExcludedWindow[];
+  /** What the bot should ask before proposing; absent or empty when nothing. */
+  readonly questions?: readonly ParseQuestion[];
 }
 
 export type ParseErrorCode =

@@ -7,7 +7,7 @@
  *   next to a named week is that week's day (`tuesday next week`), `last friday` is in the past;
  * - plain days and periods are joined (first day to last), bounds then narrow them.
  */
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import { DAY } from '../interval.ts';
 import type { BoundKeyword, Temporal, When } from './dates.ts';
 import type { BoundKind, LocaleConfig } from './locales/types.ts';
@@ -34,6 +34,19 @@ export type WindowIssue =
   | { readonly code: 'contradictory_window' | 'window_in_past'; readonly text: string }
   | { readonly code: 'window_widened'; readonly text: string };
 
+/**
+ * Something to leave out, before it is laid over the final window: days (one, or every such weekday
+ * when `weekday` is set), optionally only a time of day on them, or an instant (`except friday 3pm`).
+ */
+export interface Exclusion {
+  readonly start: DateTime;
+  readonly end: DateTime;
+  readonly weekday?: number;
+  /** Minutes since midnight, `[start, end)`, on each excluded day. */
+  readonly tod?: { readonly start: number; readonly end: number };
+  readonly text: string;
+}
+
 export interface WindowResolution {
   /** `null` when nothing was said about dates: the caller uses the default window. */
   readonly said: { readonly start: number; readonly end: number; readonly text: string } | null;
@@ -41,6 +54,8 @@ export interface WindowResolution {
   /** The spans used: mentions and their keywords (an excluded `except friday` is not). */
   readonly consumed: readonly Span[];
   readonly issues: readonly WindowIssue[];
+  /** Said exclusions and the gaps between alternative days (`tuesday or thursday`). */
+  readonly exclusions: readonly Exclusion[];
 }
 
 type Point =
@@ -72,7 +87,18 @@ interface Collector {
   readonly exact: Tod[];
   readonly bounds: Tod[];
   readonly windowSpans: Span[];
+  readonly exclusions: Exclusion[];
+  /** Times of day to avoid every day: `not at noon`, `pas à midi`. */
+  readonly avoid: Tod[];
 }
+
+/** What may stand between a bound keyword and its mention: `before the 10th`, `au plus tard le 4`. */
+const KEYWORD_GAP = /^\s*(?:(?:the|on|at|le|la|les|l['’]|à|a)\s*)?$/iu;
+
+/** The gap between two excluded mentions: `monday and friday`, `lundi ou mardi`, `, `. */
+const EXCLUSION_JOINER = /^[\s,]*(?:and|or|nor|&|et|ou|ni)?[\s,]*$/iu;
+/** Words that make separate days alternatives rather than a range to widen: `or`, `ou`, `soit`. */
+const ALTERNATIVE = /(?<![\p{L}\p{N}_])(?:or|either|ou|soit)(?![\p{L}\p{N}_])/iu;
 
 export function resolveWindow(input: WindowInput): WindowResolution {
   const { original, temporals, keywords, config, now } = input;
@@ -80,20 +106,52 @@ export function resolveWindow(input: WindowInput): WindowResolution {
   for (const t of temporals) {
     const k = [...keywords]
       .reverse()
-      .find((k) => k.span.end <= t.span.start && original.slice(k.span.end, t.span.start).trim() === '');
+      .find((k) => k.span.end <= t.span.start && KEYWORD_GAP.test(original.slice(k.span.end, t.span.start)));
     if (k) keywordOf.set(t, k);
   }
   const period = temporals.find((t) => t.period)?.period;
   const refine = (w: When | undefined, text: string) => (w ? refineWeekday(w, text, now, period, config) : w);
 
-  const c: Collector = { plain: [], lower: [], upper: [], exact: [], bounds: [], windowSpans: [] };
+  const c: Collector = {
+    plain: [],
+    lower: [],
+    upper: [],
+    exact: [],
+    bounds: [],
+    windowSpans: [],
+    exclusions: [],
+    avoid: [],
+  };
   const consumed: Span[] = [];
+  // Parts of the day right after an excluded day belong to it: `except friday afternoon`.
+  const attached = new Map<Temporal, PartOfDayHit>();
+  let lastExcluded: Temporal | null = null;
   for (let i = 0; i < temporals.length; i++) {
     const t = temporals[i]!;
     const u = temporals[i + 1];
     const k = keywordOf.get(t);
-    // Exclusions are not supported: leave `except friday` unread so that it is reported.
-    if (k?.kind === 'except') continue;
+    if (
+      k?.kind === 'except' ||
+      (!k && lastExcluded && EXCLUSION_JOINER.test(original.slice(lastExcluded.span.end, t.span.start)))
+    ) {
+      consumed.push(t.span);
+      if (k) consumed.push(k.span);
+      const pod = input.partsOfDay.find(
+        (p) =>
+          !p.excluded && p.span.start >= t.span.end && original.slice(t.span.end, p.span.start).trim() === '',
+      );
+      if (pod) attached.set(t, pod);
+      exclude(
+        c,
+        toPoint(t, refine(t.start, t.text)),
+        pod,
+        original.slice((k ?? t).span.start, t.span.end),
+        input,
+      );
+      lastExcluded = t;
+      continue;
+    }
+    lastExcluded = null;
     const uk = u ? keywordOf.get(u) : undefined;
     consumed.push(t.span);
     const a = toPoint(t, refine(t.start, t.text));
@@ -130,17 +188,43 @@ export function resolveWindow(input: WindowInput): WindowResolution {
     }
   }
 
-  for (const pod of input.partsOfDay) {
-    if (!pod.today) continue;
+  const attachedPods = new Set(attached.values());
+  const partsOfDay = input.partsOfDay.filter((p) => !attachedPods.has(p));
+  for (const pod of partsOfDay) {
+    if (!pod.today || pod.excluded) continue;
     const today = now.startOf('day');
     c.plain.push({ start: today.toMillis(), end: today.plus({ days: 1 }).toMillis(), text: pod.text });
     c.windowSpans.push(pod.span);
   }
 
   const issues: WindowIssue[] = [];
-  const constraints = timeOfDay(input.partsOfDay, c, input.durationMinutes, issues);
-  const said = window(c, now.toMillis(), original, issues);
-  return { said, constraints, consumed, issues };
+  const constraints = timeOfDay(partsOfDay, c, input.durationMinutes, issues);
+  const said = window(c, now, original, issues);
+  return { said, constraints, consumed, issues, exclusions: c.exclusions };
+}
+
+function exclude(
+  c: Collector,
+  p: Point,
+  pod: PartOfDayHit | undefined,
+  text: string,
+  input: WindowInput,
+): void {
+  const tod = pod ? { start: pod.start, end: pod.end } : undefined;
+  if (p.kind === 'days') {
+    c.exclusions.push({
+      start: p.start,
+      end: p.end,
+      ...(p.weekday ? { weekday: p.weekday } : {}),
+      ...(tod ? { tod } : {}),
+      text,
+    });
+  } else if (p.kind === 'instant') {
+    c.exclusions.push({ start: p.at, end: p.at.plus({ minutes: input.durationMinutes }), text });
+  } else {
+    // `not at noon`: that time, every day.
+    c.avoid.push({ start: p.minutes, end: p.minutes + input.durationMinutes, text, at: 0 });
+  }
 }
 
 function toPoint(t: Temporal, w: When | undefined): Point {
@@ -272,7 +356,7 @@ function hull(tods: readonly Tod[]): Tod | null {
   return {
     start: Math.min(...tods.map((t) => t.start)),
     end: Math.max(...tods.map((t) => t.end)),
-    text: tods.map((t) => t.text).join(' '),
+    text: [...new Set(tods.map((t) => t.text))].join(' '),
     at: Math.min(...tods.map((t) => t.at)),
   };
 }
@@ -284,15 +368,46 @@ function timeOfDay(
   durationMinutes: number,
   issues: WindowIssue[],
 ): TimeOfDayConstraint[] {
-  const podHull = hull(pods.map((p) => ({ start: p.start, end: p.end, text: p.text, at: p.span.start })));
-  const exactHull = hull(c.exact.map((t) => ({ ...t, end: Math.min(t.end, END_OF_DAY) })));
-  const all = [podHull, exactHull, ...c.bounds]
-    .filter((t): t is Tod => t !== null)
+  const said = pods.filter((p) => !p.excluded);
+  const podTods = said.map((p) => ({ start: p.start, end: p.end, text: p.text, at: p.span.start }));
+  // `this afternoon at 3:20`, `tonight at 7`: a morning hour that only fits the part of the day as pm.
+  const inPod = (m: number) => said.some((p) => m >= p.start && m < p.end);
+  const exactTods = c.exact.map((t) => {
+    const shift =
+      t.start >= 60 && t.start < 12 * 60 && !inPod(t.start) && inPod(t.start + 12 * 60) ? 12 * 60 : 0;
+    return { ...t, start: t.start + shift, end: Math.min(t.end + shift, END_OF_DAY) };
+  });
+  const withChoices = (tods: Tod[]): AltTod | null => {
+    const h = hull(tods);
+    if (!h) return null;
+    const distinct = distinctRanges(tods);
+    return distinct.length > 1 ? { ...h, anyOf: distinct } : h;
+  };
+  const avoided = [
+    ...pods
+      .filter((p) => p.excluded)
+      .map((p) => ({ start: p.start, end: p.end, text: p.text, at: p.span.start })),
+    ...c.avoid,
+  ];
+  const avoidTod: AltTod | null =
+    avoided.length === 0
+      ? null
+      : {
+          start: 0,
+          end: END_OF_DAY,
+          text: avoided.map((p) => p.text).join(' '),
+          at: avoided[0]!.at,
+          anyOf: complement(avoided),
+        };
+  const all = [withChoices(podTods), withChoices(exactTods), avoidTod, ...c.bounds]
+    .filter((t): t is AltTod => t !== null)
     .sort((a, b) => a.at - b.at);
   if (all.length === 0) return [];
   const start = Math.max(...all.map((t) => t.start));
   const end = Math.min(...all.map((t) => t.end));
-  if (end - start < durationMinutes) {
+  const fits = (t: AltTod) =>
+    (t.anyOf ?? [t]).some((r) => Math.min(end, r.end) - Math.max(start, r.start) >= durationMinutes);
+  if (end - start < durationMinutes || !all.every(fits)) {
     issues.push({ code: 'contradictory_window', text: all.map((t) => t.text.trim()).join(' ') });
   }
   return all.map((t) => ({
@@ -300,15 +415,46 @@ function timeOfDay(
     start: formatMinutes(t.start),
     end: formatMinutes(t.end),
     text: t.text.trim(),
+    ...(t.anyOf
+      ? { anyOf: t.anyOf.map((r) => ({ start: formatMinutes(r.start), end: formatMinutes(r.end) })) }
+      : {}),
   }));
+}
+
+interface AltTod extends Tod {
+  readonly anyOf?: readonly { readonly start: number; readonly end: number }[];
+}
+
+/** The ranges, sorted, overlapping ones merged. */
+function distinctRanges(tods: readonly { start: number; end: number }[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const t of [...tods].sort((a, b) => a.start - b.start)) {
+    const last = out[out.length - 1];
+    if (last && t.start <= last.end) last.end = Math.max(last.end, t.end);
+    else out.push({ start: t.start, end: t.end });
+  }
+  return out;
+}
+
+/** The day minus the ranges: `not in the morning` leaves 00:00–09:00 and 12:00–24:00. */
+function complement(tods: readonly { start: number; end: number }[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let from = 0;
+  for (const r of distinctRanges(tods)) {
+    if (r.start > from) out.push({ start: from, end: r.start });
+    from = Math.max(from, r.end);
+  }
+  if (from < END_OF_DAY) out.push({ start: from, end: END_OF_DAY });
+  return out;
 }
 
 function window(
   c: Collector,
-  now: number,
+  nowTime: DateTime,
   original: string,
   issues: WindowIssue[],
 ): WindowResolution['said'] {
+  const now = nowTime.toMillis();
   if (c.plain.length === 0 && c.lower.length === 0 && c.upper.length === 0) return null;
   const text = spanText(original, mergeSpans(c.windowSpans));
   // The most specific piece wins: in `tuesday next week` or `next month on the 12th`, the period only
@@ -327,10 +473,21 @@ function window(
     start = pieces[0]!.start;
     end = Math.max(...pieces.map((p) => p.end));
     let reach = pieces[0]!.end;
+    const alternatives = ALTERNATIVE.test(original);
     for (const p of pieces.slice(1)) {
       if (p.start > reach) {
-        issues.push({ code: 'window_widened', text: pieces.map((q) => q.text.trim()).join(', ') });
-        break;
+        if (alternatives) {
+          // `tuesday or thursday`: the days between are not asked for.
+          const zone = nowTime.zone;
+          c.exclusions.push({
+            start: DateTime.fromMillis(reach, { zone }),
+            end: DateTime.fromMillis(p.start, { zone }),
+            text: pieces.map((q) => q.text.trim()).join(' / '),
+          });
+        } else {
+          issues.push({ code: 'window_widened', text: pieces.map((q) => q.text.trim()).join(', ') });
+          break;
+        }
       }
       reach = Math.max(reach, p.end);
     }

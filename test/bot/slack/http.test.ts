@@ -53,6 +53,7 @@ beforeAll(async () => {
     email: 'li@acme.test',
   });
   h.fake.addUser('T1', { id: 'UEVE', name: 'eve', real_name: 'Eve', tz: 'Europe/London' });
+  h.fake.addUser('T1', { id: 'UZOE', name: 'zoe', real_name: 'Zoé', tz: 'Europe/Paris', locale: 'fr-FR' });
   h.fake.addUser('T1', { id: 'UNOTZ', name: 'notz', real_name: 'Noé' });
   h.fake.addUser('T1', { id: 'UGONE', name: 'gone', real_name: 'Gone', deleted: true, tz: 'Europe/Paris' });
   h.fake.addUser('T2', { id: 'UMAL', name: 'mallory', real_name: 'Mallory', tz: 'UTC' });
@@ -321,6 +322,18 @@ describe('/meet → proposals → click → booking', () => {
     } finally {
       cal.busyOf.delete(ana!.id);
     }
+  });
+
+  it("answers in the person's language (Slack locale), not the request's words", async () => {
+    // Zoé's Slack is in French; her request has English words and nobody to invite.
+    const { reply } = await privateReply('30m tomorrow', 'UZOE');
+    const text = blockText((reply?.body.blocks ?? []) as unknown[]);
+    expect(text).toContain("Je n'ai trouvé personne à inviter");
+    // Olga's Slack gives no locale: the answer follows the request's language.
+    const { reply: olga } = await privateReply('30m demain', 'UORG');
+    expect(blockText((olga?.body.blocks ?? []) as unknown[])).toContain("Je n'ai trouvé personne à inviter");
+    const { reply: english } = await privateReply('30m tomorrow', 'UORG');
+    expect(blockText((english?.body.blocks ?? []) as unknown[])).toContain("couldn't find anyone to invite");
   });
 
   it('French in, French out: proposals, confirmation', async () => {

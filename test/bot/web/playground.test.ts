@@ -194,6 +194,14 @@ describe('playground API', () => {
     expect(ok.status).toBe(200);
     expect(ok.body.view.headline).toMatch(/propositions? pour « Point produit » \(45 min\) avec Zoé et Ana/);
 
+    // Zoé is French: an English request with a typo is still answered in French.
+    const typo = await post('/playground/api/requests', {
+      personId: id('zoe'),
+      text: '/meet @ana @bob 30m tomorow',
+    });
+    expect(typo.body.error).toMatchObject({ code: 'unknown_participants', locale: 'fr' });
+    expect(typo.body.error.message).toMatch(/^Je ne connais pas @bob/);
+
     const nobody = await post('/playground/api/requests', { text: '/meet @ana 30m' });
     expect(nobody).toEqual({
       status: 400,

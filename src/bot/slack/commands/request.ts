@@ -78,6 +78,8 @@ export async function handleMeetRequest(
       text: input.text,
       now: rt.now(),
       zone: requester.zone,
+      // Answers in the person's language (preference, else Slack's locale), whatever words they typed.
+      ...(requester.localeKnown ? { replyLocale: requester.locale } : {}),
       message: { channelId: input.channelId, messageId: null },
     },
   );

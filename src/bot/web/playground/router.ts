@@ -58,6 +58,7 @@ const REQUEST_STATUS: Record<RequestMeetingErrorCode, number> = {
   ambiguous_participants: 422,
   unsupported_mention: 422,
   invalid_settings: 422,
+  needs_answer: 422,
   no_slot: 422,
 };
 
@@ -146,6 +147,8 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
         text: text.replace(/^\s*\/meet\b/i, ''),
         now: now(),
         zone: person.timeZone,
+        // Answers in the demo person's language, whatever words the request uses.
+        ...(person.locale ? { replyLocale: toLocale(person.locale) } : {}),
         message: { channelId: 'playground', messageId: null },
       },
     );

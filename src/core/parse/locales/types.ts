@@ -31,6 +31,12 @@ export interface PeriodRule {
   readonly resolve: (match: RegExpExecArray, now: DateTime) => { start: DateTime; end: DateTime } | null;
 }
 
+/** A clock time (or a range, or alternatives) read before chrono: minutes since midnight. */
+export interface ClockRule {
+  readonly pattern: RegExp;
+  readonly read: (match: RegExpExecArray) => readonly { start: number; end?: number }[] | null;
+}
+
 export interface TimeWordRule {
   readonly pattern: RegExp;
   /** Minutes since midnight. */
@@ -68,6 +74,8 @@ export interface LocaleConfig {
   readonly partsOfDay: readonly PartOfDayRule[];
   readonly periods: readonly PeriodRule[];
   readonly timeWords: readonly TimeWordRule[];
+  /** Clock times chrono misses (`at 15h`, `half past two`, `à quinze heures`), read before parts of the day. */
+  readonly clockTimes: readonly ClockRule[];
   /** Day of the month without a month (`the 12th`, `le 12`): group 1 is the day number. */
   readonly dayOfMonth: RegExp;
   readonly bounds: readonly BoundRule[];

@@ -15,8 +15,25 @@ const HOURS = '(?:h|hrs?|hours?)\\.?';
 const MINUTES = '(?:m|mins?|minutes?|mn)\\.?';
 
 const num = (raw: string | undefined) => numberValue(raw, numbers);
+/** `1 1/2` hours in minutes; `null` for fractions other than 1/2, 1/4, 3/4. */
+const fraction = (whole: string | undefined, a: string | undefined, b: string | undefined) =>
+  a === '3' && b === '2' ? null : Math.round((Number(whole ?? 0) + Number(a) / Number(b)) * 60);
 
 export const durations: readonly DurationRule[] = [
+  {
+    // "1/2 hour", "3/4 hour", "1 1/2 hours"
+    pattern: wordRegex(
+      `${WB}(?:(\\d{1,2})\\s+)?([13])\\s*/\\s*([24])\\s*(?:(?:of\\s+)?an?\\s+)?(?:h|hrs?|hours?)${WE}`,
+    ),
+    minutes: (m) => fraction(m[1], m[2], m[3]),
+  },
+  {
+    // "1 hour thirty", "an hour fifteen"
+    pattern: wordRegex(
+      `${WB}${NUM}\\s*(?:h|hrs?|hours?)\\s+(?:and\\s+)?(fifteen|thirty|forty[\\s-]five)${WE}`,
+    ),
+    minutes: (m) => hoursAndMinutes(num(m[1]), String(num(m[2]?.replace(/\s+/, '-')) ?? 0)),
+  },
   {
     // "an hour and a half", "two and a half hours"
     pattern: wordRegex(`${WB}${NUM}\\s+(?:hours?\\s+and\\s+a\\s+half|and\\s+a\\s+half\\s+hours?)${WE}`),

@@ -4,7 +4,7 @@ import * as chronoen from 'chrono-node/en';
 import type { LocaleConfig } from '../types.ts';
 import { durations, timePreposition } from './durations.ts';
 import { numbers } from './numbers.ts';
-import { bounds, dayOfMonth, partsOfDay, periods, rangeJoiner, timeWords } from './time.ts';
+import { bounds, clockTimes, dayOfMonth, partsOfDay, periods, rangeJoiner, timeWords } from './time.ts';
 import { fillers, lastModifier, markers, thisModifier, weekdayAbbreviation } from './words.ts';
 
 export const en: LocaleConfig = {
@@ -17,6 +17,7 @@ export const en: LocaleConfig = {
   partsOfDay,
   periods,
   timeWords,
+  clockTimes,
   dayOfMonth,
   bounds,
   rangeJoiner,

@@ -2,7 +2,8 @@
 
 export const thisModifier = /(?<![\p{L}\p{N}_])(?:this|today)(?![\p{L}\p{N}_])/iu;
 export const lastModifier = /(?<![\p{L}\p{N}_])(?:last|past|previous)(?![\p{L}\p{N}_])/iu;
-export const weekdayAbbreviation = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?$/iu;
+/** `sat` and `sun` are too often ordinary words; `thu`, `fri`… are read as days. */
+export const weekdayAbbreviation = /^(?:sat|sun)\.?$/iu;
 
 export const fillers: ReadonlySet<string> = new Set([
   'with',
@@ -49,6 +50,13 @@ export const fillers: ReadonlySet<string> = new Set([
   'slot',
   'also',
   'only',
+  'any',
+  'anytime',
+  'sometime',
+  'either',
+  'later',
+  'day',
+  'coming',
   '&',
   '+',
 ]);

@@ -17,6 +17,9 @@ const MINUTES = '(?:m|mn|mins?|minutes?)\\.?';
 const EXTRA = `(\\d{1,2}|quinze|trente|quarante-cinq|quarante\\s+cinq)`;
 
 const num = (raw: string | undefined) => numberValue(raw, numbers);
+/** `1 1/2` hours in minutes; `null` for fractions other than 1/2, 1/4, 3/4. */
+const fraction = (whole: string | undefined, a: string | undefined, b: string | undefined) =>
+  a === '3' && b === '2' ? null : Math.round((Number(whole ?? 0) + Number(a) / Number(b)) * 60);
 const extra = (raw: string | undefined) => {
   const value = num(raw);
   return value === null ? undefined : String(value);
@@ -24,13 +27,18 @@ const extra = (raw: string | undefined) => {
 
 export const durations: readonly DurationRule[] = [
   {
+    // "1/2 heure", "3/4 d'heure", "1 1/2 h"
+    pattern: wordRegex(`${WB}(?:(\\d{1,2})\\s+)?([13])\\s*/\\s*([24])\\s*(?:d['’]\\s*)?(?:h|heures?)${WE}`),
+    minutes: (m) => fraction(m[1], m[2], m[3]),
+  },
+  {
     // "une heure et demie", "2h et demie", "deux heures et quart", "une heure moins le quart"
-    pattern: wordRegex(`${WB}${NUM}\\s*${HOURS}\\s+(et\\s+demie|et\\s+quart|moins\\s+le\\s+quart)${WE}`),
+    pattern: wordRegex(`${WB}${NUM}\\s*${HOURS}\\s+(et\\s+demie?|et\\s+quart|moins\\s+le\\s+quart)${WE}`),
     minutes: (m) => {
       const hours = num(m[1]);
       if (hours === null) return null;
       const tail = (m[2] ?? '').toLowerCase();
-      const delta = tail.includes('demie') ? 30 : tail.includes('moins') ? -15 : 15;
+      const delta = tail.includes('demi') ? 30 : tail.includes('moins') ? -15 : 15;
       return Math.round(hours * 60 + delta);
     },
     clockLike: true,
@@ -57,6 +65,8 @@ export const durations: readonly DurationRule[] = [
     // "une heure", "deux heures", "une heure trente"
     pattern: wordRegex(`${WB}(${WORD})\\s+heures?(?:\\s+${EXTRA}(?:\\s*${MINUTES})?)?${WE}`),
     minutes: (m) => hoursAndMinutes(num(m[1]), extra(m[2])),
+    // "à quinze heures" is a time.
+    clockLike: true,
   },
   {
     // "30 min", "45 minutes", "90mn", "quarante-cinq minutes"

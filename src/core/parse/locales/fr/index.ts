@@ -4,7 +4,7 @@ import * as chronofr from 'chrono-node/fr';
 import type { LocaleConfig } from '../types.ts';
 import { durations, timePreposition } from './durations.ts';
 import { numbers } from './numbers.ts';
-import { bounds, dayOfMonth, partsOfDay, periods, rangeJoiner, timeWords } from './time.ts';
+import { bounds, clockTimes, dayOfMonth, partsOfDay, periods, rangeJoiner, timeWords } from './time.ts';
 import { fillers, lastModifier, markers, thisModifier, weekdayAbbreviation } from './words.ts';
 
 export const fr: LocaleConfig = {
@@ -17,6 +17,7 @@ export const fr: LocaleConfig = {
   partsOfDay,
   periods,
   timeWords,
+  clockTimes,
   dayOfMonth,
   bounds,
   rangeJoiner,

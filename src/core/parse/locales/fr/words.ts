@@ -2,7 +2,8 @@
 
 export const thisModifier = /(?<![\p{L}\p{N}_])(?:ce|cet|cette|aujourd['’]hui)(?![\p{L}\p{N}_])/iu;
 export const lastModifier = /(?<![\p{L}\p{N}_])(?:dernier|dernière|derniere|passé|passe)(?![\p{L}\p{N}_])/iu;
-export const weekdayAbbreviation = /^(?:lun|mar|mer|jeu|ven|sam|dim)\.?$/iu;
+/** `mer` (sea), `sam` and `dim` are too often ordinary words; `lun`, `mar`, `jeu`, `ven` are read as days. */
+export const weekdayAbbreviation = /^(?:mer|sam|dim)\.?$/iu;
 
 export const fillers: ReadonlySet<string> = new Set([
   'avec',
@@ -60,6 +61,14 @@ export const fillers: ReadonlySet<string> = new Set([
   'visio',
   'uniquement',
   'seulement',
+  'soit',
+  "n'importe",
+  'quel',
+  'quelle',
+  'mais',
+  'plus',
+  'tard',
+  'jour',
   '&',
   '+',
 ]);
