@@ -3,9 +3,12 @@
  * loopback address outside production (never in the container image), and /metrics only with its
  * bearer token or, without one, to loopback clients not relayed by a proxy.
  */
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isLoopbackAddress, metricsAllowed, playgroundDecision } from '../../../src/bot/web/exposure.ts';
 import { createWebServer } from '../../../src/bot/web/server.ts';
@@ -55,6 +58,49 @@ describe('the playground default', () => {
     expect(env.CONVENE_PLAYGROUND ?? '').not.toBe('1');
     expect(playgroundDecision(env, { chat: false, host: env.HOST ?? '127.0.0.1' }).on).toBe(false);
   });
+
+  it('`node src/main.ts` as in the image (NODE_ENV=production, no chat) serves no playground', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'convene-exposure-'));
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      CONVENE_DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+    };
+    for (const name of Object.keys(env))
+      if (/^(SLACK_|DISCORD_|DATABASE_URL|CONVENE_PLAYGROUND|CONVENE_ENCRYPTION_KEYS)/.test(name))
+        delete env[name];
+    env.NODE_ENV = 'production';
+    const child = spawn(process.execPath, ['src/main.ts'], {
+      cwd: resolve(import.meta.dirname, '../../..'),
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      let output = '';
+      const url = await new Promise<string>((done, fail) => {
+        const timer = setTimeout(() => fail(new Error(`no URL in 90 s:\n${output}`)), 90_000);
+        const read = (chunk: Buffer) => {
+          output += chunk.toString();
+          const m = /Convene is listening on (http:\/\/\S+)/.exec(output);
+          if (m) {
+            clearTimeout(timer);
+            done(m[1]!);
+          }
+        };
+        child.stdout.on('data', read);
+        child.stderr.on('data', read);
+        child.once('exit', (code) => fail(new Error(`exited with ${code}:\n${output}`)));
+      });
+      expect(output).toContain('playground off (NODE_ENV=production');
+      expect((await fetch(`${url}/playground/api/demo`)).status).toBe(404);
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((done) => child.once('exit', done));
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('knows loopback addresses', () => {
     for (const a of ['127.0.0.1', '127.1.2.3', '::1', '[::1]', '::ffff:127.0.0.1', 'localhost'])
