@@ -4,14 +4,21 @@
  * organiser or a participant asks; the stored request gets a new proposal with five more slots (up to
  * `MAX_PROPOSALS`), which supersedes the clicked one.
  *
- * What the stored request does not keep is not re-applied: daily time-of-day constraints ("afternoons")
- * and a round-robin team (its pool is stored as plain participants, so more times treats it as collective).
+ * A round-robin request is recognised by the clicked proposal's stored picks: the team comes back and its
+ * members among the participants form the pool again. What the stored request does not keep is not
+ * re-applied: daily time-of-day constraints ("afternoons").
  */
+import type { RotationRepository } from './ports/store.ts';
 
 import type { RequestMeetingDeps, RequestMeetingResult, Resolved } from './request-meeting.ts';
 import { MAX_PROPOSALS, proposeMeeting } from './request-meeting.ts';
 import type { Locale } from './views.ts';
 import { toLocale } from './views.ts';
+
+export type MoreTimesDeps = Omit<RequestMeetingDeps, 'rotations'> & {
+  /** Teams: the stored picks say whether the request was round-robin, and for which team. */
+  readonly rotations?: Pick<RotationRepository, 'findTeam' | 'assignments' | 'savePicks' | 'pickFor'>;
+};
 
 export type MoreTimesErrorCode = 'unknown_proposal' | 'not_allowed' | 'proposal_closed';
 
@@ -38,7 +45,7 @@ export type MoreTimesResult =
       };
     };
 
-export async function moreTimes(deps: RequestMeetingDeps, input: MoreTimesInput): Promise<MoreTimesResult> {
+export async function moreTimes(deps: MoreTimesDeps, input: MoreTimesInput): Promise<MoreTimesResult> {
   const { store } = deps;
   const { tenantId } = input;
   const proposal = await store.requests.getProposal(tenantId, input.proposalId);
@@ -70,10 +77,21 @@ export async function moreTimes(deps: RequestMeetingDeps, input: MoreTimesInput)
       'The organiser of this meeting is no longer here: ask again with /meet.',
       "L'organisateur de cette réunion n'est plus là : refaites la demande avec /meet.",
     );
+  // Round-robin: the first slot's stored pick names the team.
+  const pick = deps.rotations ? await deps.rotations.pickFor(tenantId, proposal.id, 1) : null;
+  const team =
+    pick && deps.rotations ? await deps.rotations.findTeam(tenantId, { id: pick.rotationId }) : null;
+  const pool = new Set(team?.mode === 'round_robin' ? team.members.map((m) => m.personId) : []);
   const people: Resolved[] = [{ person: requester, requester: true }];
   for (const p of request.participants) {
     const person = await store.people.get(tenantId, p.personId);
-    if (person) people.push({ person, requester: false, ...(p.optional ? { optional: true } : {}) });
+    if (!person) continue;
+    people.push({
+      person,
+      requester: false,
+      ...(pool.has(person.id) ? { pool: true } : {}),
+      ...(p.optional ? { optional: true } : {}),
+    });
   }
   return proposeMeeting(
     { ...deps, proposalCount: Math.min(proposal.slots.length + 5, MAX_PROPOSALS) },
@@ -87,7 +105,7 @@ export async function moreTimes(deps: RequestMeetingDeps, input: MoreTimesInput)
     {
       locale,
       people,
-      team: null,
+      team: team?.mode === 'round_robin' ? team : null,
       window: { ...request.window, zone: requesterPrefs?.timeZone ?? 'UTC' },
       durationMinutes: request.durationMinutes,
       constraints: [],

@@ -36,6 +36,7 @@ export async function moreTimes(rt: SlackRuntime, args: ActionArgs): Promise<voi
       busy: rt.deps.busy,
       ...(rt.deps.directory ? { directory: rt.deps.directory } : {}),
       ...(rt.deps.limits ? { limits: rt.deps.limits } : {}),
+      ...(store.rotations ? { rotations: store.rotations } : {}),
     },
     {
       tenantId: workspace.tenantId,
