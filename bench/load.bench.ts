@@ -386,7 +386,7 @@ async function hostilePhase(
     icsBytesServed: world.ics.served - servedBefore,
   };
   log(
-    `  hostile at ${rate} req/s: ack p99 plain ${fmt(plain.ack.p99)} ms / others with 5 % maximal ${fmt(others.ack.p99)} ms; first proposal p95 plain ${fmt(plain.proposal.p95)} ms / others ${fmt(others.proposal.p95)} ms; maximal requests: ${result.maximal?.sent ?? 0} sent, ack p99 ${fmt(result.maximal?.ack.p99 ?? Number.NaN)} ms, first proposal p95 ${fmt(result.maximal?.proposal.p95 ?? Number.NaN)} ms, ${result.maximal?.noProposal ?? 0} without proposals; hostile ICS served ${(result.icsBytesServed / 2 ** 20).toFixed(1)} MiB`,
+    `  hostile at ${rate} req/s: ack p99 plain ${ms(plain.ack.p99)} / others with 5 % maximal ${ms(others.ack.p99)}; first proposal p95 plain ${ms(plain.proposal.p95)} / others ${ms(others.proposal.p95)}; maximal requests: ${result.maximal?.sent ?? 0} sent, ack p99 ${ms(result.maximal?.ack.p99 ?? Number.NaN)}, first proposal p95 ${ms(result.maximal?.proposal.p95 ?? Number.NaN)}, ${result.maximal?.noProposal ?? 0} without proposals; hostile ICS served ${(result.icsBytesServed / 2 ** 20).toFixed(1)} MiB`,
   );
   return result;
 }
@@ -586,6 +586,11 @@ function fmt(v: number): string {
   return Number.isFinite(v) ? v.toFixed(v < 10 ? 1 : 0) : '—';
 }
 
+/** A duration with its unit ("> 120 s" for one never answered). */
+function ms(v: number): string {
+  return v === Number.POSITIVE_INFINITY ? fmt(v) : `${fmt(v)} ms`;
+}
+
 function median(values: number[]): number {
   return quantile(values, 0.5);
 }
@@ -670,7 +675,7 @@ async function main(): Promise<void> {
           `| with 5 % maximal | ${fmt(h((x) => x.others.ack.p99))} | ${fmt(h((x) => x.others.proposal.p95))} | ${fmt(h((x) => x.others.noProposal))} |`,
         );
         log(
-          `maximal requests themselves: ack p99 ${fmt(h((x) => x.maximal?.ack.p99 ?? Number.NaN))} ms, first proposal p95 ${fmt(h((x) => x.maximal?.proposal.p95 ?? Number.NaN))} ms`,
+          `maximal requests themselves: ack p99 ${ms(h((x) => x.maximal?.ack.p99 ?? Number.NaN))}, first proposal p95 ${ms(h((x) => x.maximal?.proposal.p95 ?? Number.NaN))}`,
         );
       }
       const failed = [...new Set(runs.flatMap((r) => r.failedFirst))];
