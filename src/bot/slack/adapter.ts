@@ -295,9 +295,26 @@ export function createSlackAdapter(deps: SlackDeps, config: SlackConfig): SlackA
       await recorded?.finish();
     }
   });
+  /** Buttons and view submissions count against the same per-user and per-workspace budget as /meet. */
+  const limitInteraction = (body: unknown) => {
+    const b = body as { team?: { id?: unknown } | null; user?: { id?: unknown; team_id?: unknown } };
+    const team = String(b.team?.id ?? b.user?.team_id ?? '');
+    return limiter?.take('slack', team, String(b.user?.id ?? ''));
+  };
   const action =
     (handler: typeof bookSlot, durable = false) =>
     async ({ body, action, ack, respond, client }: ActionListenerArgs) => {
+      const decision = limitInteraction(body);
+      if (decision && !decision.ok) {
+        await (ack as () => Promise<void>)();
+        const locale = decodeValue((action as { value?: string }).value).l;
+        await (respond as RespondFn)({
+          response_type: 'ephemeral',
+          replace_original: false,
+          text: rateLimitedMessage(decision, locale),
+        }).catch(() => undefined);
+        return;
+      }
       const clicked = action as { action_id?: string; action_ts?: string };
       // Stored without the response_url (a capability), the token and the message (unused by the listener).
       const {
@@ -339,14 +356,25 @@ export function createSlackAdapter(deps: SlackDeps, config: SlackConfig): SlackA
   app.action(new RegExp(`^${ACTIONS.dmAction}:`), action(dmAction));
   app.action(ACTIONS.openSettings, action(openSettingsAction));
   app.action(new RegExp(`^${ACTIONS.link}`), async ({ ack }) => linkButton({ ack: ack as never }));
-  app.view(SETTINGS_CALLBACK, async ({ body, view, ack, client }) =>
-    settingsSubmit(rt, {
+  app.view(SETTINGS_CALLBACK, async ({ body, view, ack, client }) => {
+    const decision = limitInteraction(body);
+    if (decision && !decision.ok) {
+      // The modal stays open with the reason on its first field, so nothing typed is lost.
+      const metadata = (view as { private_metadata?: string }).private_metadata ?? '';
+      const locale = /"l"\s*:\s*"fr"/.test(metadata) ? 'fr' : 'en';
+      await (ack as (response: unknown) => Promise<void>)({
+        response_action: 'errors',
+        errors: { days: rateLimitedMessage(decision, locale) },
+      });
+      return;
+    }
+    return settingsSubmit(rt, {
       body: body as never,
       view: view as never,
       ack: ack as never,
       client: client as unknown as SlackApi,
-    }),
-  );
+    });
+  });
   app.event('app_home_opened', async ({ event, body, client }) =>
     appHomeOpened(rt, { event, body: body as never, client: client as unknown as SlackApi }),
   );

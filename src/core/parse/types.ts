@@ -22,6 +22,13 @@ export interface ParseContext {
    * person's chosen language, so a French speaker who types `tomorow` is answered in French.
    */
   readonly replyLocale?: Locale;
+  /**
+   * Longest look-ahead: the window must end by the end of the day `maxWindowDays` days after today (in
+   * `zone`). Default `MAX_WINDOW_DAYS` (90). Bounds the work of every request, whatever the surface.
+   */
+  readonly maxWindowDays?: number;
+  /** Most people one request may mention. Default `MAX_PARTICIPANTS` (50). */
+  readonly maxParticipants?: number;
 }
 
 export type ParticipantKind = 'slack_user' | 'slack_group' | 'discord_user' | 'discord_role' | 'name';
@@ -131,7 +138,9 @@ export type ParseErrorCode =
   | 'invalid_duration'
   | 'duration_too_long'
   | 'window_in_past'
-  | 'contradictory_window';
+  | 'contradictory_window'
+  | 'window_too_far'
+  | 'too_many_participants';
 
 export type ParseWarningCode = 'broadcast_mention_ignored' | 'extra_title_ignored' | 'window_widened';
 
