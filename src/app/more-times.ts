@@ -5,8 +5,9 @@
  * `MAX_PROPOSALS`), which supersedes the clicked one.
  *
  * A round-robin request is recognised by the clicked proposal's stored picks: the team comes back and its
- * members among the participants form the pool again. What the stored request does not keep is not
- * re-applied: daily time-of-day constraints ("afternoons").
+ * members among the participants form the pool again. The stored criteria (the zone the request's days
+ * are read in, its time-of-day constraints and excluded days) apply again; a request stored before they
+ * were kept falls back to the organiser's zone and no constraint.
  */
 import type { RotationRepository } from './ports/store.ts';
 
@@ -93,22 +94,25 @@ export async function moreTimes(deps: MoreTimesDeps, input: MoreTimesInput): Pro
       ...(p.optional ? { optional: true } : {}),
     });
   }
+  const organiserZone = requesterPrefs?.timeZone ?? 'UTC';
+  const criteria = request.criteria;
   return proposeMeeting(
     { ...deps, proposalCount: Math.min(proposal.slots.length + 5, MAX_PROPOSALS) },
     {
       tenantId,
       workspaceId: input.workspaceId,
       now: input.now,
-      zone: requesterPrefs?.timeZone ?? 'UTC',
+      zone: organiserZone,
       locale,
     },
     {
       locale,
       people,
       team: team?.mode === 'round_robin' ? team : null,
-      window: { ...request.window, zone: requesterPrefs?.timeZone ?? 'UTC' },
+      window: { ...request.window, zone: criteria?.zone ?? organiserZone },
+      ...(criteria && criteria.excluded.length > 0 ? { excluded: criteria.excluded } : {}),
       durationMinutes: request.durationMinutes,
-      constraints: [],
+      constraints: criteria?.constraints ?? [],
       title: request.title,
       notes: [],
       existingRequestId: request.id,

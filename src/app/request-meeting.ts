@@ -433,6 +433,11 @@ export async function proposeMeeting(
           .filter((m) => !m.requester)
           .map((m) => ({ personId: m.person.id, ...(m.optional ? { optional: true } : {}) })),
         message: input.message ?? { channelId: '', messageId: null },
+        criteria: {
+          zone: request.window.zone,
+          constraints: request.constraints,
+          excluded: request.excluded ?? [],
+        },
       });
   if (!meeting) throw new Error('requestMeeting: the workspace or a participant is not part of the tenant');
   const proposal = await deps.store.requests.propose(tenantId, meeting.id, {

@@ -132,6 +132,7 @@ export class MemoryStore {
         status: 'open',
         message: input.message,
         createdAt: 0,
+        criteria: input.criteria ?? null,
       };
       this.requestRows.set(row.id, row);
       return row;

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { bookMeeting } from '../../src/app/book-meeting.ts';
+import { moreTimes } from '../../src/app/more-times.ts';
 import type { Person } from '../../src/app/ports/store.ts';
 import { requestMeeting } from '../../src/app/request-meeting.ts';
 import type { Interval } from '../../src/core/interval.ts';
@@ -334,6 +335,34 @@ describe('requestMeeting', () => {
       const ny = local(slot.end, NEW_YORK);
       expect(ny.hour * 60 + ny.minute).toBeLessThanOrEqual(10 * 60);
       expect(local(slot.start, NEW_YORK).hour).toBeGreaterThanOrEqual(9);
+    }
+  });
+});
+
+describe('more times', () => {
+  it('applies the stored request’s zone, time-of-day constraints and excluded days again', async () => {
+    // Said: mornings, not Wednesday, read in New York time; more times must keep all three.
+    const first = await ask(ana, '/meet @zoe 30m next week mornings not wednesday New York time');
+    if (!first.ok) throw new Error(first.error.message);
+    const stored = await store.requests.get(TENANT, first.view.requestId);
+    expect(stored?.criteria).toMatchObject({ zone: NEW_YORK, excluded: [expect.anything()] });
+    expect(stored?.criteria?.constraints.length).toBeGreaterThan(0);
+
+    const more = await moreTimes(deps(), {
+      tenantId: TENANT,
+      workspaceId: WORKSPACE,
+      proposalId: first.view.proposalId,
+      actorPersonId: ana.id,
+      now: NOW,
+    });
+    if (!more.ok) throw new Error(more.error.message);
+    expect(more.view.slots.length).toBeGreaterThan(first.view.slots.length);
+    const [morning] = stored?.criteria?.constraints ?? [];
+    for (const slot of more.view.slots) {
+      // Inside the stored New York morning, never on Wednesday (Paris hours alone would allow 03:00 NY).
+      expect(local(slot.start, NEW_YORK).toFormat('HH:mm') >= morning!.start).toBe(true);
+      expect(local(slot.end, NEW_YORK).toFormat('HH:mm') <= morning!.end).toBe(true);
+      expect(local(slot.start, NEW_YORK).weekday).not.toBe(3);
     }
   });
 });

@@ -9,6 +9,7 @@
  *   thrown errors mean bugs or outages (`StoreError`, see src/store/errors.ts).
  */
 
+import type { ExcludedWindow, TimeOfDayConstraint } from '../../core/parse/index.ts';
 import type { WatchRepository } from './sync.ts';
 
 export type ChatPlatform = 'slack' | 'discord';
@@ -250,6 +251,16 @@ export interface MeetingRequest {
   readonly status: MeetingRequestStatus;
   readonly message: MessageRef;
   readonly createdAt: number;
+  /** What the request said beyond window and duration; null for requests stored before it was kept. */
+  readonly criteria: RequestCriteria | null;
+}
+
+/** The rules a request's slots obey besides window and duration: "more times" applies them again. */
+export interface RequestCriteria {
+  /** The zone the window's days and the time-of-day constraints are read in. */
+  readonly zone: string;
+  readonly constraints: readonly TimeOfDayConstraint[];
+  readonly excluded: readonly ExcludedWindow[];
 }
 
 export interface CreateMeetingRequestInput {
@@ -261,6 +272,7 @@ export interface CreateMeetingRequestInput {
   readonly window: { readonly start: number; readonly end: number };
   readonly participants: readonly { readonly personId: string; readonly optional?: boolean }[];
   readonly message: MessageRef;
+  readonly criteria?: RequestCriteria;
 }
 
 export type ProposalStatus = 'open' | 'accepted' | 'superseded' | 'expired';

@@ -6,6 +6,7 @@ import type {
   MessageRef,
   Proposal,
   ProposalStatus,
+  RequestCriteria,
 } from '../../app/ports/store.ts';
 import { type Db, isId, ms, msOrNull, type Sql } from './util.ts';
 
@@ -23,6 +24,7 @@ interface RequestRow {
   messageId: string | null;
   threadId: string | null;
   createdAt: Date;
+  criteria: unknown;
   participants: { personId: string; optional: boolean }[];
 }
 
@@ -39,6 +41,19 @@ function toRequest(row: RequestRow): MeetingRequest {
     status: row.status as MeetingRequestStatus,
     message: { channelId: row.channelId, messageId: row.messageId, threadId: row.threadId },
     createdAt: ms(row.createdAt),
+    criteria: toCriteria(row.criteria),
+  };
+}
+
+/** The stored JSON, read defensively: a row written by another version may lack a part. */
+function toCriteria(value: unknown): RequestCriteria | null {
+  if (value === null || typeof value !== 'object') return null;
+  const c = value as Partial<RequestCriteria>;
+  if (typeof c.zone !== 'string') return null;
+  return {
+    zone: c.zone,
+    constraints: Array.isArray(c.constraints) ? c.constraints : [],
+    excluded: Array.isArray(c.excluded) ? c.excluded : [],
   };
 }
 
@@ -99,8 +114,10 @@ export function requestRepository(db: Db, sql: Sql): MeetingRequestRepository {
              AND (SELECT count(*) FROM person p WHERE p.id = ANY($11::uuid[]) AND p.tenant_id = $1::uuid) = $12
          ), request AS (
            INSERT INTO meeting_request (id, tenant_id, workspace_id, requester_id, title, duration_minutes,
-                                        window_start, window_end, status, channel_id, message_id, thread_id, updated_at)
-           SELECT $13::uuid, $1::uuid, $2::uuid, $3::uuid, $4, $5, $6::timestamptz, $7::timestamptz, 'open', $8, $9, $10, now()
+                                        window_start, window_end, status, channel_id, message_id, thread_id,
+                                        criteria, updated_at)
+           SELECT $13::uuid, $1::uuid, $2::uuid, $3::uuid, $4, $5, $6::timestamptz, $7::timestamptz, 'open', $8, $9, $10,
+                  $16::jsonb, now()
            FROM allowed
            RETURNING id, created_at
          ), participants AS (
@@ -125,6 +142,7 @@ export function requestRepository(db: Db, sql: Sql): MeetingRequestRepository {
           id,
           participants.map((p) => p.personId),
           participants.map((p) => p.optional ?? false),
+          input.criteria ? JSON.stringify(input.criteria) : null,
         ],
       );
       if (!row) return null;
@@ -144,6 +162,7 @@ export function requestRepository(db: Db, sql: Sql): MeetingRequestRepository {
           threadId: input.message.threadId ?? null,
         },
         createdAt: ms(row.createdAt),
+        criteria: input.criteria ?? null,
       };
     },
     async get(tenantId, requestId) {
