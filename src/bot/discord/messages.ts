@@ -45,7 +45,7 @@ const en = {
   settingsSaved: (parts: string[]) => `Saved: ${parts.join(', ')}.`,
   settingsNothing:
     'Nothing to change: give `zone`, `language`, `hours` (e.g. `09:00-17:00`) or `tentative-free`.',
-  tentativeFree: (free: boolean) =>
+  tentativeFree: (free: boolean): string =>
     free ? 'tentative events count as free' : 'tentative events count as busy',
   statusTentative: (free: boolean) =>
     `Tentative events: ${free ? 'free' : 'busy'} (change with \`/meet settings tentative-free:\`)`,
