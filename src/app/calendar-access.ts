@@ -49,6 +49,7 @@ import type {
   ConnectionSecrets,
   PreferencesRepository,
 } from './ports/store.ts';
+import type { Locale } from './views.ts';
 
 export { BusyCache, DEFAULT_CACHE_TTL_MS } from './calendar-access/cache.ts';
 export type { OAuthProvider, OAuthProviderKind, ProviderFactory } from './calendar-access/providers.ts';
@@ -128,12 +129,31 @@ const isUnreadable = (warning: string) =>
 
 /**
  * `/meet status` detail: "1 event in your feed could not be read: UID x: …" (the first one, shortened).
+ * Stored in English (what every replica and the logs read); `statusDetailText` renders it in the
+ * person's language when shown.
  */
 export function unreadableDetail(warnings: readonly string[]): string {
   const first = warnings[0]!.length > 160 ? `${warnings[0]!.slice(0, 159)}…` : warnings[0]!;
-  return warnings.length === 1
-    ? `1 event in your feed could not be read: ${first}`
-    : `${warnings.length} events in your feed could not be read; the first: ${first}`;
+  return warnings.length === 1 ? `${UNREADABLE_ONE}${first}` : `${warnings.length}${UNREADABLE_MANY}${first}`;
+}
+
+const UNREADABLE_ONE = '1 event in your feed could not be read: ';
+const UNREADABLE_MANY = ' events in your feed could not be read; the first: ';
+
+/**
+ * A stored connection detail in the person's language. The "could not be read" detail written by
+ * `unreadableDetail` is recognised and translated (the quoted parser message stays as the parser wrote
+ * it); any other detail is returned unchanged.
+ */
+export function statusDetailText(detail: string, locale: Locale): string {
+  if (locale !== 'fr') return detail;
+  if (detail.startsWith(UNREADABLE_ONE))
+    return `1 événement de votre agenda n’a pas pu être lu : ${detail.slice(UNREADABLE_ONE.length)}`;
+  const at = detail.indexOf(UNREADABLE_MANY);
+  const count = detail.slice(0, Math.max(0, at));
+  if (at > 0 && /^\d+$/.test(count))
+    return `${count} événements de votre agenda n’ont pas pu être lus ; le premier : ${detail.slice(at + UNREADABLE_MANY.length)}`;
+  return detail;
 }
 
 /**
