@@ -157,6 +157,7 @@ export function composeChat(
     ...(metrics ? { metrics } : {}),
     // A write, an unlink or a provider webhook seen by one replica drops the free/busy of every replica.
     invalidations: store.invalidations,
+    preferences: store.preferences,
   });
 
   // Two-way sync (src/app/calendar-sync.ts): change detection for the events Convene wrote.

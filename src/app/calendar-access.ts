@@ -6,7 +6,10 @@
  * - Database work per `busyFor` is batched (issue 10): one read of everyone's connections, one read of
  *   the secrets of the uncached ones, one write recording the successful reads — skipped when nothing
  *   changed (status already `ok` and `lastSyncAt` younger than `SYNC_WRITE_INTERVAL_MS`). No database
- *   connection is held while a provider answers. A fully cached request makes one query.
+ *   connection is held while a provider answers. A fully cached request makes one query (two with
+ *   `preferences`: the people's "treat tentative as free", read in one query).
+ * - Tentative events are busy unless the person treats tentative as free (issue #15): the preference is
+ *   passed to the connectors as `tentative`, and is part of the cache key, so changing it applies at once.
  * - OAuth connections get a `RefreshingTokenSource` whose rotated tokens are persisted
  *   (`connections.updateSecrets`); a dead refresh token marks the connection `reauth_required` and DMs
  *   the owner a re-link link once (later reads skip the connection without a request until re-linked).
@@ -44,7 +47,9 @@ import type {
   CalendarConnectionRepository,
   ConnectionHealth,
   ConnectionSecrets,
+  PreferencesRepository,
 } from './ports/store.ts';
+import type { Locale } from './views.ts';
 
 export { BusyCache, DEFAULT_CACHE_TTL_MS } from './calendar-access/cache.ts';
 export type { OAuthProvider, OAuthProviderKind, ProviderFactory } from './calendar-access/providers.ts';
@@ -64,6 +69,8 @@ interface ReadOptions {
   readonly synced: CalendarConnection[];
   /** Connections read with parts that could not be read: id → the detail `/meet status` shows. */
   readonly notices: Map<string, string>;
+  /** The people who treat tentative events as free. */
+  readonly tentativeFree: ReadonlySet<string>;
 }
 
 export interface CalendarAccessDeps {
@@ -89,6 +96,8 @@ export interface CalendarAccessDeps {
   readonly monotonic?: () => number;
   /** Free/busy invalidations reach every replica through it (the store's); none = this process only. */
   readonly invalidations?: Invalidations;
+  /** The people's "treat tentative as free" (the store's); none = tentative is busy for everyone. */
+  readonly preferences?: Pick<PreferencesRepository, 'get' | 'getMany'>;
 }
 
 type ProviderOperation = 'getBusy' | 'createEvent' | 'updateEvent' | 'deleteEvent';
@@ -120,12 +129,39 @@ const isUnreadable = (warning: string) =>
 
 /**
  * `/meet status` detail: "1 event in your feed could not be read: UID x: …" (the first one, shortened).
+ * Stored in English (what every replica and the logs read); `statusDetailText` renders it in the
+ * person's language when shown.
  */
 export function unreadableDetail(warnings: readonly string[]): string {
   const first = warnings[0]!.length > 160 ? `${warnings[0]!.slice(0, 159)}…` : warnings[0]!;
-  return warnings.length === 1
-    ? `1 event in your feed could not be read: ${first}`
-    : `${warnings.length} events in your feed could not be read; the first: ${first}`;
+  return warnings.length === 1 ? `${UNREADABLE_ONE}${first}` : `${warnings.length}${UNREADABLE_MANY}${first}`;
+}
+
+const UNREADABLE_ONE = '1 event in your feed could not be read: ';
+const UNREADABLE_MANY = ' events in your feed could not be read; the first: ';
+
+/**
+ * A stored connection detail in the person's language. The "could not be read" detail written by
+ * `unreadableDetail` is recognised and translated (the quoted parser message stays as the parser wrote
+ * it); any other detail is returned unchanged.
+ */
+export function statusDetailText(detail: string, locale: Locale): string {
+  if (locale !== 'fr') return detail;
+  if (detail.startsWith(UNREADABLE_ONE))
+    return `1 événement de votre agenda n’a pas pu être lu : ${detail.slice(UNREADABLE_ONE.length)}`;
+  const at = detail.indexOf(UNREADABLE_MANY);
+  const count = detail.slice(0, Math.max(0, at));
+  if (at > 0 && /^\d+$/.test(count))
+    return `${count} événements de votre agenda n’ont pas pu être lus ; le premier : ${detail.slice(at + UNREADABLE_MANY.length)}`;
+  return detail;
+}
+
+/**
+ * The cache slot of a calendar: free/busy read with tentative events as free is kept apart from the
+ * default, so a person changing the preference gets the other reading at once, never a stale one.
+ */
+function cacheCalendar(calendarId: string, tentativeFree: boolean): string {
+  return tentativeFree ? `${calendarId}\u0000tentative-free` : calendarId;
 }
 
 class Timeout extends Error {
@@ -174,10 +210,15 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
   ): Promise<BusyReadResult> {
     const ids = [...new Set(personIds)];
     const listed = await this.#connectionsOf(tenantId, ids);
+    const tentativeFree = await this.#tentativeFree(tenantId, ids, listed);
     // One read of the secrets of every connection that will need a provider call (not the cached ones).
     const uncached = [...listed.values()]
       .flat()
-      .filter((c) => c.status !== 'reauth_required' && this.#missing(c, range, options).length > 0)
+      .filter(
+        (c) =>
+          c.status !== 'reauth_required' &&
+          this.#missing(c, range, options, tentativeFree.has(c.personId)).length > 0,
+      )
       .map((c) => c.id);
     const secrets =
       uncached.length > 1 && this.#deps.connections.secretsMany
@@ -187,7 +228,13 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
     const notices = new Map<string, string>();
     const reads = await Promise.all(
       ids.map((id) =>
-        this.#personBusy(id, listed.get(id) ?? [], range, { ...options, secrets, synced, notices }),
+        this.#personBusy(id, listed.get(id) ?? [], range, {
+          ...options,
+          secrets,
+          synced,
+          notices,
+          tentativeFree,
+        }),
       ),
     );
     await this.#recordSynced(tenantId, synced, notices);
@@ -212,10 +259,39 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
     return byPerson;
   }
 
+  /**
+   * The people (among those with a calendar to read) who treat tentative events as free: one read of
+   * their preferences, none when nobody has a calendar or no preferences repository is wired.
+   */
+  async #tentativeFree(
+    tenantId: string,
+    personIds: readonly string[],
+    listed: ReadonlyMap<string, readonly CalendarConnection[]>,
+  ): Promise<Set<string>> {
+    const repo = this.#deps.preferences;
+    const readers = personIds.filter((id) =>
+      (listed.get(id) ?? []).some((c) => c.busyCalendarIds.length > 0),
+    );
+    if (!repo || readers.length === 0) return new Set();
+    if (repo.getMany && readers.length > 1) {
+      const many = await repo.getMany(tenantId, readers);
+      return new Set(readers.filter((id) => many.get(id)?.tentativeFree === true));
+    }
+    const each = await Promise.all(readers.map((id) => repo.get(tenantId, id)));
+    return new Set(readers.filter((_, k) => each[k]?.tentativeFree === true));
+  }
+
   /** The calendars of a connection whose free/busy is not cached for `range` (all with `fresh`). */
-  #missing(connection: CalendarConnection, range: Interval, options: { fresh?: boolean }): string[] {
+  #missing(
+    connection: CalendarConnection,
+    range: Interval,
+    options: { fresh?: boolean },
+    tentativeFree: boolean,
+  ): string[] {
     if (options.fresh) return [...connection.busyCalendarIds];
-    return connection.busyCalendarIds.filter((id) => !this.#cache.get(connection.id, id, range));
+    return connection.busyCalendarIds.filter(
+      (id) => !this.#cache.get(connection.id, cacheCalendar(id, tentativeFree), range),
+    );
   }
 
   /**
@@ -471,10 +547,13 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
     if (connection.status === 'reauth_required') {
       return { busy: [], gaps: [gap('reauth_required', `${label} must be linked again.`)] };
     }
+    const tentativeFree = options.tentativeFree.has(connection.personId);
     const busy: Interval[] = [];
     const missing: string[] = [];
     for (const calendarId of connection.busyCalendarIds) {
-      const cached = options.fresh ? undefined : this.#cache.get(connection.id, calendarId, range);
+      const cached = options.fresh
+        ? undefined
+        : this.#cache.get(connection.id, cacheCalendar(calendarId, tentativeFree), range);
       if (cached) busy.push(...cached);
       else missing.push(calendarId);
     }
@@ -488,7 +567,13 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
       const provider = opened.provider;
       const result = await this.#measured(connection.provider, 'getBusy', () =>
         this.#timeBoxed(
-          (signal) => provider.getBusy({ calendarIds: missing, range, signal }),
+          (signal) =>
+            provider.getBusy({
+              calendarIds: missing,
+              range,
+              signal,
+              tentative: tentativeFree ? 'free' : 'busy',
+            }),
           options.signal,
         ),
       );
@@ -496,7 +581,7 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
       for (const calendarId of missing) {
         const entry = result.calendars[calendarId];
         if (entry?.ok) {
-          this.#cache.set(connection.id, calendarId, range, entry.busy);
+          this.#cache.set(connection.id, cacheCalendar(calendarId, tentativeFree), range, entry.busy);
           busy.push(...entry.busy);
           unreadable.push(...(entry.warnings ?? []).filter(isUnreadable));
         } else {

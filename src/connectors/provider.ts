@@ -24,6 +24,11 @@ export interface BusyQuery {
   /** Half-open epoch-ms range. Connectors chunk it under their provider's limits. */
   readonly range: Interval;
   readonly signal?: AbortSignal;
+  /**
+   * Events marked tentative: `busy` (default) or `free` (the person's "treat tentative as free").
+   * Honoured where the provider tells tentative apart (ICS, CalDAV, Microsoft); Google's freeBusy does not.
+   */
+  readonly tentative?: 'busy' | 'free';
 }
 
 export type CalendarBusy =

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createProviderFactory } from '../../src/app/calendar-access/providers.ts';
-import { CalendarAccess } from '../../src/app/calendar-access.ts';
+import { CalendarAccess, statusDetailText, unreadableDetail } from '../../src/app/calendar-access.ts';
 import type { CalendarConnection, CalendarConnectionRepository } from '../../src/app/ports/store.ts';
 import { statusText } from '../../src/bot/slack/commands/status.ts';
 
@@ -113,5 +113,24 @@ describe('unreadable parts of a calendar reach /meet status', () => {
     await calendars.busyFor('t1', ['p1'], RANGE, { fresh: true });
     expect(writes.at(-1)).toBe('markSynced');
     expect(connection().statusDetail).toBeNull();
+  });
+
+  it('speaks French to a French speaker in /meet status, for one and for several unreadable events', async () => {
+    const { calendars, connection } = setup();
+    await calendars.busyFor('t1', ['p1'], RANGE, { fresh: true });
+    const parser =
+      'UID bad@convene.test: skipped, cannot be read: line 10: DTSTART "2030030" is not a date or date-time';
+    expect(statusText([connection()], 'fr', START)).toContain(
+      `ICS* ${FEED}: OK (1 événement de votre agenda n’a pas pu être lu : ${parser})`,
+    );
+    expect(statusText([connection()], 'fr', START)).not.toContain('could not be read');
+    const several = unreadableDetail(['UID a: skipped', 'UID b: skipped', 'UID c: skipped']);
+    expect(several).toBe('3 events in your feed could not be read; the first: UID a: skipped');
+    expect(statusDetailText(several, 'fr')).toBe(
+      '3 événements de votre agenda n’ont pas pu être lus ; le premier : UID a: skipped',
+    );
+    expect(statusDetailText(several, 'en')).toBe(several);
+    // Any other detail is shown as stored.
+    expect(statusDetailText('provider_error: boom', 'fr')).toBe('provider_error: boom');
   });
 });

@@ -53,6 +53,7 @@ class MemoryBookings {
       timeZone: id === LI ? 'America/New_York' : 'Europe/Paris',
       locale: id === ZOE ? 'fr-FR' : 'en-GB',
       workingHours: { rules: [], overrides: [] },
+      tentativeFree: false,
       updatedAt: 0,
     }),
   } as unknown as ManageBookingDeps['store']['preferences'];

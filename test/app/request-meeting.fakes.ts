@@ -72,6 +72,7 @@ export class MemoryStore {
         timeZone: spec.timeZone,
         locale: spec.locale ?? 'en',
         workingHours: spec.workingHours ?? { rules: [], overrides: [] },
+        tentativeFree: false,
         updatedAt: 0,
       });
     return person;

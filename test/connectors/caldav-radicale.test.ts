@@ -140,6 +140,33 @@ describe('CalDAV on Radicale', () => {
     });
   });
 
+  it('counts a tentative event as busy by default and as free with tentative: free (issue #15)', async () => {
+    const calendar = await radicale.mkcalendar('tentative');
+    const event = (uid: string, start: string, status: string | null) =>
+      [
+        'BEGIN:VCALENDAR',
+        'VERSION:2.0',
+        'PRODID:-//Convene test//EN',
+        'BEGIN:VEVENT',
+        `UID:${uid}`,
+        'DTSTAMP:20300101T000000Z',
+        `DTSTART:${start}`,
+        'DURATION:PT1H',
+        ...(status ? [`STATUS:${status}`] : []),
+        'END:VEVENT',
+        'END:VCALENDAR',
+      ].join('\r\n');
+    await putRaw(calendar, 'sure.ics', event('sure@convene.test', '20300311T090000Z', null));
+    await putRaw(calendar, 'maybe.ics', event('maybe@convene.test', '20300311T140000Z', 'TENTATIVE'));
+    const range = span('2030-03-11T00:00Z', '2030-03-12T00:00Z');
+    const sure = span('2030-03-11T09:00Z', '2030-03-11T10:00Z');
+    const maybe = span('2030-03-11T14:00Z', '2030-03-11T15:00Z');
+    const busy = await provider().getBusy({ calendarIds: [calendar], range });
+    expect(busy.calendars[calendar]).toEqual({ ok: true, busy: [sure, maybe] });
+    const free = await provider().getBusy({ calendarIds: [calendar], range, tentative: 'free' });
+    expect(free.calendars[calendar]).toEqual({ ok: true, busy: [sure] });
+  });
+
   it('lists calendars by discovery from the server root', async () => {
     const calendar = await radicale.mkcalendar('Listed Calendar');
     const calendars = await provider().listCalendars();

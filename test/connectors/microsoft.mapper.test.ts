@@ -90,6 +90,41 @@ describe('scheduleToBusy', () => {
     });
   });
 
+  it('keeps a tentative item and a tentative availabilityView slot busy by default, free with the preference', () => {
+    const info = {
+      scheduleId: 'a@x.test',
+      scheduleItems: [
+        {
+          status: 'Tentative',
+          start: { dateTime: '2030-01-01T00:00:00.0000000', timeZone: 'UTC' },
+          end: { dateTime: '2030-01-01T00:30:00.0000000', timeZone: 'UTC' },
+        },
+        {
+          status: 'busy',
+          start: { dateTime: '2030-01-01T01:00:00.0000000', timeZone: 'UTC' },
+          end: { dateTime: '2030-01-01T01:30:00.0000000', timeZone: 'UTC' },
+        },
+      ],
+    };
+    const tentative = { start: window.start, end: window.start + 0.5 * H };
+    const busy = { start: window.start + H, end: window.start + 1.5 * H };
+    expect(scheduleToBusy(info, window)).toEqual({ ok: true, busy: [tentative, busy] });
+    expect(scheduleToBusy(info, window, 'free')).toEqual({ ok: true, busy: [busy] });
+    const q = 15 * 60_000;
+    const view = { scheduleId: 'a@x.test', availabilityView: '10200000' };
+    expect(scheduleToBusy(view, window, 'busy')).toEqual({
+      ok: true,
+      busy: [
+        { start: window.start, end: window.start + q },
+        { start: window.start + 2 * q, end: window.start + 3 * q },
+      ],
+    });
+    expect(scheduleToBusy(view, window, 'free')).toEqual({
+      ok: true,
+      busy: [{ start: window.start + 2 * q, end: window.start + 3 * q }],
+    });
+  });
+
   it('reports per-schedule errors and unreadable zones as values', () => {
     expect(
       scheduleToBusy(

@@ -251,6 +251,22 @@ describe('getBusy mapping', () => {
     ]);
   });
 
+  it('drops tentative items when asked to treat tentative as free (issue #15), keeps them busy otherwise', async () => {
+    const h = harness();
+    fake.seed(h.mailbox, [
+      { title: 'Sure', start: at(0, 9), end: at(0, 10) },
+      { title: 'Maybe', start: at(0, 13), end: at(0, 14), showAs: 'tentative' },
+    ]);
+    const range = { start: at(0, 0), end: at(1, 0) };
+    const busy = await h.provider.getBusy({ calendarIds: [h.mailbox], range, tentative: 'busy' });
+    expect(busyOf(busy, h.mailbox)).toEqual([
+      { start: at(0, 9), end: at(0, 10) },
+      { start: at(0, 13), end: at(0, 14) },
+    ]);
+    const free = await h.provider.getBusy({ calendarIds: [h.mailbox], range, tentative: 'free' });
+    expect(busyOf(free, h.mailbox)).toEqual([{ start: at(0, 9), end: at(0, 10) }]);
+  });
+
   it('keeps an unknown schedule as a per-calendar not_found value next to a good one', async () => {
     const h = harness();
     fake.seed(h.mailbox, [{ title: 'Known', start: at(0, 9), end: at(0, 10) }]);

@@ -106,6 +106,25 @@ describe.each(BACKENDS)('repositories on %s', (backend) => {
     ).toBeNull();
   });
 
+  it('preferences: "treat tentative as free" defaults to off, round-trips, and is kept when omitted', async () => {
+    const p = await personIn(slack, 'U-tentative');
+    const workingHours = { rules: [{ days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' }], overrides: [] };
+    const base = { timeZone: 'Europe/Paris', locale: 'fr-FR', workingHours };
+    expect((await store.preferences.set(slack.tenantId, p.id, base))?.tentativeFree).toBe(false);
+    const on = await store.preferences.set(slack.tenantId, p.id, { ...base, tentativeFree: true });
+    expect(on?.tentativeFree).toBe(true);
+    expect((await store.preferences.get(slack.tenantId, p.id))?.tentativeFree).toBe(true);
+    expect((await store.preferences.getMany!(slack.tenantId, [p.id])).get(p.id)?.tentativeFree).toBe(true);
+    // Another setting changed without the field (e.g. /meet zone): the preference stays.
+    await store.preferences.set(slack.tenantId, p.id, { ...base, timeZone: 'UTC' });
+    expect(await store.preferences.get(slack.tenantId, p.id)).toMatchObject({
+      timeZone: 'UTC',
+      tentativeFree: true,
+    });
+    await store.preferences.set(slack.tenantId, p.id, { ...base, tentativeFree: false });
+    expect((await store.preferences.get(slack.tenantId, p.id))?.tentativeFree).toBe(false);
+  });
+
   it('calendar connections: secrets encrypted at rest, health and selection updates, tenant scoped', async () => {
     const p = await personIn(slack, 'U-cal');
     const conn = await store.connections.save({

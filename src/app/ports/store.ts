@@ -133,6 +133,8 @@ export interface Preferences {
   /** BCP 47 tag, e.g. `en-GB`. */
   readonly locale: string;
   readonly workingHours: WorkingHoursData;
+  /** Tentative events count as free when reading this person's calendars (default false: busy). */
+  readonly tentativeFree: boolean;
   readonly updatedAt: number;
 }
 
@@ -144,7 +146,13 @@ export interface PreferencesRepository {
   set(
     tenantId: string,
     personId: string,
-    prefs: { timeZone: string; locale: string; workingHours: WorkingHoursData },
+    prefs: {
+      timeZone: string;
+      locale: string;
+      workingHours: WorkingHoursData;
+      /** Omitted: unchanged (false for a person without preferences). */
+      tentativeFree?: boolean;
+    },
   ): Promise<Preferences | null>;
 }
 

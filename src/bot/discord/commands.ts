@@ -124,6 +124,15 @@ export function meetCommand(): RESTPostAPIChatInputApplicationCommandsJSONBody {
               fr: 'Heures de travail du lundi au vendredi, par ex. 09:00-17:00',
             }),
         )
+        .addBooleanOption((o) =>
+          o
+            .setName('tentative-free')
+            .setNameLocalizations({ fr: 'provisoire-libre' })
+            .setDescription('Treat tentative events as free (otherwise they make you busy)')
+            .setDescriptionLocalizations({
+              fr: 'Compter les événements provisoires comme libres (sinon ils vous rendent occupé)',
+            }),
+        )
         .addUserOption((o) =>
           o
             .setName('for')

@@ -43,7 +43,12 @@ const en = {
   statusNone: 'Calendars: none linked (use `/meet link`).',
   statusCalendar: (label: string, account: string, status: string) => `• ${label} (${account}): ${status}`,
   settingsSaved: (parts: string[]) => `Saved: ${parts.join(', ')}.`,
-  settingsNothing: 'Nothing to change: give `zone`, `language` or `hours` (e.g. `09:00-17:00`).',
+  settingsNothing:
+    'Nothing to change: give `zone`, `language`, `hours` (e.g. `09:00-17:00`) or `tentative-free`.',
+  tentativeFree: (free: boolean): string =>
+    free ? 'tentative events count as free' : 'tentative events count as busy',
+  statusTentative: (free: boolean) =>
+    `Tentative events: ${free ? 'free' : 'busy'} (change with \`/meet settings tentative-free:\`)`,
   hoursInvalid: (hours: string) => `"${hours}" is not a range of hours: write it like 09:00-17:00.`,
   notAdmin: 'Changing another person\'s settings needs the "Manage Server" permission.',
   personUnknown: 'That person has not used Convene yet.',
@@ -115,7 +120,12 @@ const fr: Messages = {
   statusNone: 'Agendas : aucun relié (utilisez `/meet link`).',
   statusCalendar: (label, account, status) => `• ${label} (${account}) : ${status}`,
   settingsSaved: (parts) => `Enregistré : ${parts.join(', ')}.`,
-  settingsNothing: 'Rien à changer : indiquez `zone`, `language` ou `hours` (par ex. `09:00-17:00`).',
+  settingsNothing:
+    'Rien à changer : indiquez `zone`, `language`, `hours` (par ex. `09:00-17:00`) ou `tentative-free`.',
+  tentativeFree: (free) =>
+    free ? 'événements provisoires comptés libres' : 'événements provisoires comptés occupés',
+  statusTentative: (free) =>
+    `Événements provisoires : ${free ? 'libres' : 'occupés'} (à changer avec \`/meet settings tentative-free:\`)`,
   hoursInvalid: (hours) => `« ${hours} » n'est pas une plage horaire : écrivez-la comme 09:00-17:00.`,
   notAdmin: "Modifier les préférences d'une autre personne demande la permission « Gérer le serveur ».",
   personUnknown: "Cette personne n'a pas encore utilisé Convene.",

@@ -192,10 +192,17 @@ export class CalDavProvider implements CalendarProvider {
   // ---- busy ------------------------------------------------------------------------------------------
 
   getBusy(query: BusyQuery): Promise<BusyResult> {
-    return busyPerCalendar(query, (id) => this.#busyFor(id, query.range, query.signal));
+    return busyPerCalendar(query, (id) =>
+      this.#busyFor(id, query.range, query.signal, query.tentative ?? 'busy'),
+    );
   }
 
-  async #busyFor(id: string, range: Interval, signal: AbortSignal | undefined): Promise<CalendarBusy> {
+  async #busyFor(
+    id: string,
+    range: Interval,
+    signal: AbortSignal | undefined,
+    tentative: 'busy' | 'free',
+  ): Promise<CalendarBusy> {
     const collection = this.#onServer(id, true);
     if (!collection) {
       return {
@@ -216,6 +223,7 @@ export class CalDavProvider implements CalendarProvider {
           const data = textOf(response.props?.calendarData);
           if (!response.ok || !data) continue;
           const expanded = await expandIcsAsync(data, chunk, {
+            tentative,
             ...(this.#options.defaultZone ? { defaultZone: this.#options.defaultZone } : {}),
             ...(signal ? { signal } : {}),
           });

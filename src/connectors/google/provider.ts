@@ -96,6 +96,11 @@ export class GoogleCalendarProvider implements CalendarProvider {
     return calendars;
   }
 
+  /**
+   * `query.tentative` is not honoured: freeBusy returns bare busy intervals without the events' status,
+   * so a tentative event stays busy (the safe side).
+   * @see https://developers.google.com/calendar/api/v3/reference/freebusy/query (calendars.(key).busy)
+   */
   async getBusy(query: BusyQuery): Promise<BusyResult> {
     const ids = [...new Set(query.calendarIds)];
     const busy = new Map<string, Interval[]>(ids.map((id) => [id, []]));

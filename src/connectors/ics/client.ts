@@ -85,10 +85,17 @@ export class IcsProvider implements CalendarProvider {
   }
 
   getBusy(query: BusyQuery): Promise<BusyResult> {
-    return busyPerCalendar(query, (id) => this.#busyFor(id, query.range, query.signal));
+    return busyPerCalendar(query, (id) =>
+      this.#busyFor(id, query.range, query.signal, query.tentative ?? 'busy'),
+    );
   }
 
-  async #busyFor(id: string, range: Interval, signal: AbortSignal | undefined): Promise<CalendarBusy> {
+  async #busyFor(
+    id: string,
+    range: Interval,
+    signal: AbortSignal | undefined,
+    tentative: 'busy' | 'free',
+  ): Promise<CalendarBusy> {
     const feed = this.#feeds.get(id);
     if (!feed) {
       return { ok: false, error: { code: 'not_found', message: 'not a configured ICS feed' } };
@@ -101,6 +108,7 @@ export class IcsProvider implements CalendarProvider {
       return { ok: false, error: feedErrorValue(error) };
     }
     const expanded = await expandIcsAsync(text, range, {
+      tentative,
       ...(this.#options.defaultZone ? { defaultZone: this.#options.defaultZone } : {}),
       ...(signal ? { signal } : {}),
     });

@@ -44,7 +44,8 @@ export interface GraphEvent {
 }
 
 /**
- * Statuses that block time. `free` does not. `tentative` counts as busy: proposing a slot over a meeting
+ * Statuses that block time. `free` does not. `tentative` counts as busy (unless the person treats tentative
+ * as free, see scheduleToBusy): proposing a slot over a meeting
  * someone has not declined yet is worse than skipping it. `workingElsewhere` counts as busy as well (the
  * project's rule) although Outlook's own availabilityView treats it as available; `unknown` is busy
  * because no information is not availability.
@@ -59,6 +60,7 @@ export function isBusyStatus(status: string | undefined): boolean {
 
 /** availabilityView digits: 0 free, 1 tentative, 2 busy, 3 oof, 4 workingElsewhere. */
 const BUSY_VIEW_DIGITS = new Set(['1', '2', '3', '4']);
+const TENTATIVE_VIEW_DIGIT = '1';
 
 /**
  * Parses a `dateTimeTimeZone` pair. Graph answers in the zone of the `Prefer: outlook.timezone` header
@@ -124,6 +126,7 @@ export interface ScheduleWindow {
 export function scheduleToBusy(
   info: GraphScheduleInformation,
   window: ScheduleWindow,
+  tentative: 'busy' | 'free' = 'busy',
 ): { ok: true; busy: Interval[] } | Extract<CalendarBusy, { ok: false }> {
   if (info.error) {
     return {
@@ -138,6 +141,7 @@ export function scheduleToBusy(
   if (Array.isArray(info.scheduleItems)) {
     for (const item of info.scheduleItems) {
       if (!isBusyStatus(item.status)) continue;
+      if (tentative === 'free' && item.status?.toLowerCase() === 'tentative') continue;
       const start = parseGraphDateTime(item.start);
       const end = parseGraphDateTime(item.end);
       if (start === undefined || end === undefined) {
@@ -155,6 +159,7 @@ export function scheduleToBusy(
   const step = window.intervalMinutes * 60_000;
   for (let i = 0; i < view.length; i++) {
     if (!BUSY_VIEW_DIGITS.has(view[i]!)) continue;
+    if (tentative === 'free' && view[i] === TENTATIVE_VIEW_DIGIT) continue;
     const start = window.start + i * step;
     busy.push({ start, end: Math.min(window.end, start + step) });
   }

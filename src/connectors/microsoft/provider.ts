@@ -135,7 +135,7 @@ export class MicrosoftCalendarProvider implements CalendarProvider {
                 });
                 return;
               }
-              const mapped = scheduleToBusy(info, window);
+              const mapped = scheduleToBusy(info, window, query.tentative ?? 'busy');
               if (mapped.ok) collected.get(id)!.push(...mapped.busy);
               else if (!failed.has(id)) failed.set(id, mapped);
             });

@@ -2,7 +2,7 @@ import type { Preferences, PreferencesRepository, WorkingHoursData } from '../..
 import { type Db, isId, ms, type Sql } from './util.ts';
 
 const PREFERENCES = `SELECT f.person_id AS "personId", f.time_zone AS "timeZone", f.locale,
-  f.working_hours AS "workingHours", f.updated_at AS "updatedAt"
+  f.working_hours AS "workingHours", f.tentative_free AS "tentativeFree", f.updated_at AS "updatedAt"
   FROM preferences f JOIN person p ON p.id = f.person_id`;
 
 type PrefRow = Parameters<typeof toPreferences>[0] & Record<string, unknown>;
@@ -39,6 +39,7 @@ export function preferencesRepository(db: Db, sql: Sql): PreferencesRepository {
           rules: prefs.workingHours.rules.map((r) => ({ days: [...r.days], start: r.start, end: r.end })),
           overrides: prefs.workingHours.overrides.map((o) => ({ date: o.date, start: o.start, end: o.end })),
         },
+        ...(prefs.tentativeFree !== undefined ? { tentativeFree: prefs.tentativeFree } : {}),
       };
       const row = await db.preferences.upsert({
         where: { personId },
@@ -55,6 +56,7 @@ function toPreferences(row: {
   timeZone: string;
   locale: string;
   workingHours: unknown;
+  tentativeFree: boolean;
   updatedAt: Date;
 }): Preferences {
   const hours = (row.workingHours ?? {}) as Partial<WorkingHoursData>;
@@ -63,6 +65,7 @@ function toPreferences(row: {
     timeZone: row.timeZone,
     locale: row.locale,
     workingHours: { rules: hours.rules ?? [], overrides: hours.overrides ?? [] },
+    tentativeFree: row.tentativeFree === true,
     updatedAt: ms(row.updatedAt),
   };
 }

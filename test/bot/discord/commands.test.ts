@@ -97,7 +97,7 @@ beforeEach(() => {
 async function command(
   user: FakeUser,
   subcommand: string,
-  options: { name: string; type: number; value: string }[] = [],
+  options: { name: string; type: number; value: string | boolean }[] = [],
   extra: { locale?: string; resolved?: Record<string, unknown> } = {},
 ) {
   const delivered = await fake.deliver(
@@ -259,6 +259,25 @@ describe('/meet settings and status', () => {
     );
     const statut = await command(ana, 'status', [], { locale: 'fr' });
     expect(fake.original(statut.interaction.id)?.content).toContain('dernière synchro il y a 2 h');
+  });
+
+  it('tentative-free: stored alone, kept by later settings, shown in status, in French too', async () => {
+    const on = await command(ana, 'settings', [{ name: 'tentative-free', type: 5, value: true }], {
+      locale: 'fr',
+    });
+    expect(fake.original(on.interaction.id)?.content).toBe(
+      'Enregistré : événements provisoires comptés libres.',
+    );
+    const person = await personOf(ana);
+    const stored = async () => (await store.preferences.get(person!.tenantId, person!.id))?.tentativeFree;
+    expect(await stored()).toBe(true);
+    await command(ana, 'settings', [{ name: 'zone', type: 3, value: 'Europe/Paris' }]);
+    expect(await stored()).toBe(true);
+    const { interaction } = await command(ana, 'status');
+    expect(fake.original(interaction.id)?.content).toContain('Tentative events: free');
+    const off = await command(ana, 'settings', [{ name: 'tentative-free', type: 5, value: false }]);
+    expect(fake.original(off.interaction.id)?.content).toBe('Saved: tentative events count as busy.');
+    expect(await stored()).toBe(false);
   });
 
   it('refuses a bad zone with an actionable message', async () => {

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../../src/app/ports/store.ts';
+import { settingsView } from '../../../src/bot/slack/commands/settings.ts';
 import { tellPrivately } from '../../../src/bot/slack/common.ts';
 import { Deduper } from '../../../src/bot/slack/dedupe.ts';
 import type { SlackApi, SlackRuntime } from '../../../src/bot/slack/deps.ts';
@@ -78,6 +79,7 @@ beforeAll(async () => {
     locale: 'en-GB',
     is_admin: true,
   });
+  h.fake.addUser('T1', { id: 'UTENT', name: 'tess', real_name: 'Tess', tz: 'Europe/Paris', locale: 'en-GB' });
   h.fake.addUser('T1', { id: 'UFR', name: 'fanny', real_name: 'Fanny', tz: 'Europe/Paris', locale: 'fr-FR' });
 }, 60_000);
 
@@ -241,8 +243,61 @@ describe('Home tab, settings, link, status', () => {
       workingHours: { rules: [{ days: [1, 2, 3], start: '08:30', end: '16:00' }] },
     });
     expect(blockText(fanny.view.blocks as unknown[])).toContain('lun, mar, mer 08:30–16:00');
+    expect(blockText(fanny.view.blocks as unknown[])).toContain(
+      'Événements provisoires : comptés comme occupés',
+    );
     // Not an admin: no rotations.
     expect(blockText(fanny.view.blocks as unknown[])).not.toContain('Rotations');
+  });
+
+  it('settings: "treat tentative events as free" is shown, stored when ticked, cleared when unticked, kept when absent', async () => {
+    const values = (tentative: { value: string }[] | null) => ({
+      days: { days: { type: 'checkboxes', selected_options: [{ value: '1' }] } },
+      start: { start: { type: 'timepicker', selected_time: '09:00' } },
+      end: { end: { type: 'timepicker', selected_time: '17:00' } },
+      tz: { tz: { type: 'plain_text_input', value: 'Europe/Paris' } },
+      lang: { lang: { type: 'static_select', selected_option: { value: 'en' } } },
+      ...(tentative ? { tentative: { tentative: { type: 'checkboxes', selected_options: tentative } } } : {}),
+    });
+    const submit = (tentative: { value: string }[] | null) =>
+      h.fake.submitView({
+        teamId: 'T1',
+        userId: 'UTENT',
+        callbackId: 'convene_settings',
+        values: values(tentative),
+        privateMetadata: JSON.stringify({ l: 'en' }),
+      });
+    const stored = async () => {
+      const person = await h.store.people.findByIdentity(workspace.id, 'UTENT');
+      return (await h.store.preferences.get(workspace.tenantId, person!.id))?.tentativeFree;
+    };
+    expect((await submit([{ value: 'free' }])).status).toBe(200);
+    expect(await until(stored, 'the stored preference')).toBe(true);
+    const home = await until(() => h.fake.views.find((v) => v.userId === 'UTENT'), 'the refreshed home');
+    expect(blockText(home.view.blocks as unknown[])).toContain('Tentative events: counted as free');
+    // A modal opened before the field existed: the preference is kept.
+    await submit(null);
+    expect(await stored()).toBe(true);
+    await submit([]);
+    expect(await stored()).toBe(false);
+
+    const person = await h.store.people.findByIdentity(workspace.id, 'UTENT');
+    const prefs = await h.store.preferences.set(workspace.tenantId, person!.id, {
+      timeZone: 'Europe/Paris',
+      locale: 'fr-FR',
+      workingHours: { rules: [], overrides: [] },
+      tentativeFree: true,
+    });
+    const view = settingsView(prefs, 'Europe/Paris', 'fr');
+    const block = (view.blocks as { block_id?: string; label?: { text: string }; element?: unknown }[]).find(
+      (b) => b.block_id === 'tentative',
+    );
+    expect(block?.label?.text).toBe('Événements provisoires');
+    expect(block?.element).toMatchObject({
+      initial_options: [
+        { value: 'free', text: { text: 'Me compter libre pendant mes événements provisoires' } },
+      ],
+    });
   });
 
   it('/meet settings opens the modal in the request language', async () => {

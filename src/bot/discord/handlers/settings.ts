@@ -1,7 +1,8 @@
 /**
- * `/meet settings zone: language: hours: [for:]` (ephemeral). Setting another person's preferences is
+ * `/meet settings zone: language: hours: tentative-free: [for:]` (ephemeral). Setting another person's preferences is
  * an admin action: it needs Manage Server (or Administrator) in `member.permissions`, checked here —
- * never trusted to the client. `hours` sets Monday–Friday working hours.
+ * never trusted to the client. `hours` sets Monday–Friday working hours; `tentative-free` whether
+ * tentative events count as free (issue #15; default busy).
  */
 import type { APIChatInputApplicationCommandInteraction, APIUser } from 'discord-api-types/v10';
 import { IANAZone } from 'luxon';
@@ -31,6 +32,8 @@ export async function handleSettings(
   const language = stringOption(options, 'language');
   const hours = stringOption(options, 'hours')?.trim() || null;
   const forId = stringOption(options, 'for');
+  const tentativeValue = options.values.get('tentative-free');
+  const tentativeFree = typeof tentativeValue === 'boolean' ? tentativeValue : null;
 
   let person = ctx.person;
   if (forId && forId !== ctx.userId) {
@@ -41,7 +44,7 @@ export async function handleSettings(
     if (!target) return void (await answer(m.personUnknown));
     person = target;
   }
-  if (!zone && !language && !hours) return void (await answer(m.settingsNothing));
+  if (!zone && !language && !hours && tentativeFree === null) return void (await answer(m.settingsNothing));
   if (zone && !IANAZone.isValidZone(zone)) return void (await answer(m.zoneInvalid(zone)));
   let workingHours = null;
   if (hours) {
@@ -60,6 +63,7 @@ export async function handleSettings(
     timeZone,
     locale: language ?? prefs?.locale ?? ctx.locale,
     workingHours: workingHours ?? prefs?.workingHours ?? DEFAULT_WORKING_HOURS,
+    ...(tentativeFree !== null ? { tentativeFree } : {}),
   });
   if (!saved) return void (await answer(m.personUnknown));
   if (person.id !== ctx.person.id)
@@ -69,12 +73,13 @@ export async function handleSettings(
       actor: `discord:${ctx.userId}`,
       action: 'preferences.set_for_other',
       target: person.id,
-      details: { zone: !!zone, language: !!language, hours: !!hours },
+      details: { zone: !!zone, language: !!language, hours: !!hours, tentativeFree: tentativeFree !== null },
     });
   const parts = [
     ...(zone ? [zone] : []),
     ...(language ? [language] : []),
     ...(workingHours ? [hours ?? ''] : []),
+    ...(tentativeFree !== null ? [m.tentativeFree(tentativeFree)] : []),
   ];
   await answer(m.settingsSaved(person.id === ctx.person.id ? parts : [person.displayName, ...parts]));
 }

@@ -27,7 +27,11 @@ export async function handleStatus(env: HandlerEnv, interaction: APIChatInputApp
     env.deps.store.preferences.get(tenantId, ctx.person.id),
     env.deps.store.connections.listForPerson(tenantId, ctx.person.id),
   ]);
-  const lines = [m.statusZone(prefs?.timeZone ?? null), m.statusLanguage(prefs?.locale ?? ctx.locale)];
+  const lines = [
+    m.statusZone(prefs?.timeZone ?? null),
+    m.statusLanguage(prefs?.locale ?? ctx.locale),
+    m.statusTentative(prefs?.tentativeFree === true),
+  ];
   if (connections.length === 0) lines.push(m.statusNone);
   const now = env.clock();
   for (const c of connections)

@@ -1,6 +1,6 @@
 /**
- * `/meet settings`: a modal with working hours (days, start, end), a time-zone override and the
- * language. `views.open` needs the ~3 s `trigger_id`; when it has expired, the user gets a button that
+ * `/meet settings`: a modal with working hours (days, start, end), a time-zone override, the
+ * language and "treat tentative events as free" (issue #15; off: tentative is busy). `views.open` needs the ~3 s `trigger_id`; when it has expired, the user gets a button that
  * opens the modal with a fresh one.
  */
 import type { Preferences, WorkingHoursData } from '../../../app/ports/store.ts';
@@ -29,6 +29,18 @@ export function settingsView(
   const dayOptions = [1, 2, 3, 4, 5, 6, 0].map((d) => opt(DAYS[locale][d] ?? String(d), String(d)));
   const chosen = dayOptions.filter((o) => rule.days.includes(Number(o.value)));
   const language = prefs?.locale?.startsWith('fr') ? 'fr' : prefs ? 'en' : locale;
+  const tentativeOption = {
+    ...opt(
+      fr ? 'Me compter libre pendant mes événements provisoires' : 'Treat tentative events as free',
+      'free',
+    ),
+    description: {
+      type: 'plain_text',
+      text: fr
+        ? 'Sinon, un événement provisoire (« peut-être ») vous rend occupé.'
+        : 'Otherwise a tentative ("maybe") event makes you busy.',
+    },
+  };
   const blocks: Block[] = [
     {
       type: 'input',
@@ -76,6 +88,18 @@ export function settingsView(
         initial_option: language === 'fr' ? opt('Français', 'fr') : opt('English', 'en'),
       },
     },
+    {
+      type: 'input',
+      block_id: 'tentative',
+      optional: true,
+      label: { type: 'plain_text', text: fr ? 'Événements provisoires' : 'Tentative events' },
+      element: {
+        type: 'checkboxes',
+        action_id: 'tentative',
+        options: [tentativeOption],
+        ...(prefs?.tentativeFree ? { initial_options: [tentativeOption] } : {}),
+      },
+    },
   ];
   return {
     type: 'modal',
@@ -89,7 +113,10 @@ export function settingsView(
 }
 
 export type SettingsParse =
-  | { ok: true; prefs: { timeZone: string; locale: string; workingHours: WorkingHoursData } }
+  | {
+      ok: true;
+      prefs: { timeZone: string; locale: string; workingHours: WorkingHoursData; tentativeFree?: boolean };
+    }
   | { ok: false; errors: Record<string, string> };
 
 type StateValues = Record<string, Record<string, Record<string, unknown>>>;
@@ -105,6 +132,8 @@ export function parseSettings(values: StateValues, locale: Locale): SettingsPars
   const end = String(field('end').selected_time ?? '');
   const tz = String(field('tz').value ?? '').trim();
   const lang = String((field('lang').selected_option as { value?: string } | undefined)?.value ?? locale);
+  // A modal opened before the field existed has no such block: the stored preference is then kept.
+  const tentative = values.tentative?.tentative?.selected_options as { value?: string }[] | undefined;
   const errors: Record<string, string> = {};
   if (days.length === 0) errors.days = fr ? 'Choisissez au moins un jour.' : 'Pick at least one day.';
   const hhmm = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -125,6 +154,7 @@ export function parseSettings(values: StateValues, locale: Locale): SettingsPars
       timeZone: tz,
       locale: lang === 'fr' ? 'fr-FR' : 'en-GB',
       workingHours: { rules: [{ days: [...new Set(days)].sort(), start, end }], overrides: [] },
+      ...(values.tentative ? { tentativeFree: (tentative ?? []).some((o) => o.value === 'free') } : {}),
     },
   };
 }

@@ -1,4 +1,5 @@
 /** `/meet status`: which calendars are linked, their health and last sync (private to the asker). */
+import { statusDetailText } from '../../../app/calendar-access.ts';
 import type { CalendarConnection } from '../../../app/ports/store.ts';
 import { type Locale, syncedAgo } from '../../../app/views.ts';
 import { esc, HEALTH_EMOJI } from '../render.ts';
@@ -17,7 +18,7 @@ export function connectionLine(c: CalendarConnection, locale: Locale, now: numbe
       ? { ok: 'OK', reauth_required: 'à relier de nouveau (`/meet lier`)', error: 'en erreur' }[c.status]
       : { ok: 'OK', reauth_required: 'must be linked again (`/meet link`)', error: 'failing' }[c.status];
   const synced = syncedAgo(c.lastSyncAt, now, locale);
-  const detail = c.statusDetail ? ` (${esc(c.statusDetail)})` : '';
+  const detail = c.statusDetail ? ` (${esc(statusDetailText(c.statusDetail, locale))})` : '';
   return `${HEALTH_EMOJI[c.status]} *${PROVIDER[c.provider]}* ${esc(c.account)}: ${health}${detail}, ${synced}`;
 }
 

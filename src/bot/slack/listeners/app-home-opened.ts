@@ -81,6 +81,17 @@ export async function homeBlocks(
           .join('; ');
   blocks.push(header(fr ? 'Heures de travail' : 'Working hours'));
   blocks.push(section(`${esc(hours)} · ${esc(me.zone)}`));
+  blocks.push(
+    section(
+      prefs?.tentativeFree
+        ? fr
+          ? 'Événements provisoires : comptés comme libres'
+          : 'Tentative events: counted as free'
+        : fr
+          ? 'Événements provisoires : comptés comme occupés'
+          : 'Tentative events: counted as busy',
+    ),
+  );
   blocks.push({
     type: 'actions',
     elements: [

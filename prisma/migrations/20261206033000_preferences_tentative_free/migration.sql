@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "preferences" ADD COLUMN     "tentative_free" BOOLEAN NOT NULL DEFAULT false;
+
