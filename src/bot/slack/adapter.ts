@@ -28,6 +28,7 @@ import {
   NotInstalledError,
   type StoredInstallation,
 } from './installation-store.ts';
+import { answerQuestionAction } from './listeners/answer-question.ts';
 import { appHomeOpened } from './listeners/app-home-opened.ts';
 import { purgeInstallation } from './listeners/app-uninstalled.ts';
 import { bookSlot } from './listeners/book-slot.ts';
@@ -296,9 +297,22 @@ export function createSlackAdapter(deps: SlackDeps, config: SlackConfig): SlackA
     }
   });
   const action =
-    (handler: typeof bookSlot, durable = false) =>
+    (handler: typeof bookSlot, durable = false, limited = false) =>
     async ({ body, action, ack, respond, client }: ActionListenerArgs) => {
       const clicked = action as { action_id?: string; action_ts?: string };
+      // A click that runs a whole request again counts like a /meet against the same limits.
+      const clicker = (body as { user?: { id?: string } }).user?.id ?? '';
+      const team = String((body as { team?: { id?: string } | null }).team?.id ?? '');
+      const decision = limited ? limiter?.take('slack', team, clicker) : undefined;
+      if (decision && !decision.ok) {
+        await (ack as AckFn)();
+        await (respond as RespondFn)({
+          response_type: 'ephemeral',
+          replace_original: false,
+          text: rateLimitedMessage(decision, decodeValue((action as { value?: string }).value).l),
+        }).catch(() => undefined);
+        return;
+      }
       // Stored without the response_url (a capability), the token and the message (unused by the listener).
       const {
         response_url: _url,
@@ -332,6 +346,7 @@ export function createSlackAdapter(deps: SlackDeps, config: SlackConfig): SlackA
     };
   app.action(new RegExp(`^${ACTIONS.book}:`), action(bookSlot, true));
   app.action(new RegExp(`^${ACTIONS.more}:`), action(moreTimes));
+  app.action(new RegExp(`^${ACTIONS.answer}:`), action(answerQuestionAction, false, true));
   app.action(new RegExp(`^${ACTIONS.cancel}:`), action(cancelRequest));
   app.action(new RegExp(`^${ACTIONS.manageCancel}:`), action(cancelBookingAction));
   app.action(new RegExp(`^${ACTIONS.manageReschedule}:`), action(rescheduleBookingAction));

@@ -22,6 +22,16 @@ export interface ParseContext {
    * person's chosen language, so a French speaker who types `tomorow` is answered in French.
    */
   readonly replyLocale?: Locale;
+  /**
+   * The requester's answers to earlier questions (`questions`): `zone` settles an `ambiguous_zone` question
+   * whose options include it (the text is read in that zone); an answer no question offers is ignored.
+   */
+  readonly answers?: ParseAnswers;
+}
+
+export interface ParseAnswers {
+  /** An IANA zone among an `ambiguous_zone` question's options. */
+  readonly zone?: string;
 }
 
 export type ParticipantKind = 'slack_user' | 'slack_group' | 'discord_user' | 'discord_role' | 'name';

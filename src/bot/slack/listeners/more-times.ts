@@ -7,7 +7,7 @@ import { requestMeeting } from '../../../app/request-meeting.ts';
 import { NOT_INSTALLED, workspaceOf } from '../common.ts';
 import type { SlackRuntime } from '../deps.ts';
 import { errorCode, knownOrResolve } from '../people.ts';
-import { ACTIONS, renderProposals } from '../render.ts';
+import { ACTIONS, renderProposals, renderQuestion } from '../render.ts';
 import { beginAction } from './begin-action.ts';
 import type { ActionArgs } from './book-slot.ts';
 
@@ -49,6 +49,7 @@ export async function moreTimes(rt: SlackRuntime, args: ActionArgs): Promise<voi
       proposalCount: Math.min((value.n ?? 5) + 5, 40),
       ...(rt.deps.directory ? { directory: rt.deps.directory } : {}),
       ...(rt.deps.store.rotations ? { rotations: rt.deps.store.rotations } : {}),
+      ...(rt.deps.store.questions ? { questions: rt.deps.store.questions } : {}),
     },
     {
       tenantId: workspace.tenantId,
@@ -61,7 +62,12 @@ export async function moreTimes(rt: SlackRuntime, args: ActionArgs): Promise<voi
       message: request.message,
     },
   );
-  if (!result.ok) return privately(result.error.message);
+  if (!result.ok) {
+    const { pending } = result.error;
+    // A request that needed an answer asks again, with buttons.
+    if (pending) return start.privately(renderQuestion(result.error.message, pending, result.error.locale));
+    return privately(result.error.message);
+  }
   await store.requests.setProposalStatus(workspace.tenantId, proposal.id, 'superseded');
   await store.requests.setStatus(workspace.tenantId, request.id, 'cancelled');
   const message = renderProposals(result.view, value.t);
