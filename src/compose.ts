@@ -248,6 +248,7 @@ export function composeChat(
           writer: calendars,
           notifier,
           rotations: store.rotations,
+          questions: store.questions,
           ...(metrics ? { metrics } : {}),
         }),
         manage: manageUseCases({ store, busy: calendars, notifier, threads }),

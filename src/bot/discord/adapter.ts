@@ -29,6 +29,7 @@ import type { HandlerEnv } from './context.ts';
 import { guildAllowed, localeOf, replyPrivately } from './context.ts';
 import { parseCustomId } from './custom-id.ts';
 import type { DiscordAdapterDeps, DiscordConfig } from './deps.ts';
+import { handleAnswerClick } from './handlers/answer-question.ts';
 import { handleBookClick } from './handlers/book.ts';
 import { handleCancelBooking } from './handlers/cancel-booking.ts';
 import { handleDmAction } from './handlers/dm-action.ts';
@@ -149,7 +150,11 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps, config: DiscordCo
         );
       return;
     }
-    if (interaction.type === 2 && limiter) {
+    // Commands and answer clicks (each runs a whole request) count against the limits.
+    const answerClick =
+      interaction.type === 3 &&
+      parseCustomId((interaction as APIMessageComponentInteraction).data?.custom_id)?.kind === 'answer';
+    if ((interaction.type === 2 || answerClick) && limiter) {
       const user = interaction.member?.user?.id ?? interaction.user?.id ?? '';
       const limit = limiter.take('discord', interaction.guild_id ?? `dm:${user}`, user);
       if (!limit.ok) {
@@ -228,6 +233,8 @@ export function decide(interaction: APIInteraction): Decision {
         return { response: { type: 6 }, work: (env) => handleMoveBooking(env, component, id) };
       if (id.kind === 'dm')
         return { response: { type: 6 }, work: (env) => handleDmAction(env, component, id) };
+      if (id.kind === 'answer')
+        return { response: { type: 6 }, work: (env) => handleAnswerClick(env, component, id) };
       return { response: { type: 6 }, work: (env) => handleZoneSelect(env, component) };
     }
     case 4: {
