@@ -21,7 +21,10 @@ export interface AnswerQuestionInput {
   /** Who clicked: must be the requester. */
   readonly actorPersonId: string | null;
   readonly now: number;
-  /** The language of the refusals when the question cannot be read (the button's). */
+  /**
+   * The clicker's language (the button's when unknown): a refusal to someone else is in it; the other
+   * refusals follow the question's language when it can be read.
+   */
   readonly locale: Locale;
 }
 
@@ -62,7 +65,7 @@ export async function answerQuestion(
   const locale = question?.replyLocale ?? question?.locale ?? input.locale;
   const refuse = (code: AnswerRefusalCode): AnswerQuestionResult => ({
     ok: false,
-    refused: { code, message: REFUSALS[code][locale] },
+    refused: { code, message: REFUSALS[code][code === 'not_requester' ? input.locale : locale] },
   });
   if (!question) return refuse('not_found');
   if (input.actorPersonId !== question.requesterId) return refuse('not_requester');

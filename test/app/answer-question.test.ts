@@ -123,7 +123,7 @@ describe('answerQuestion', () => {
     });
   });
 
-  it('asks and refuses in the requester’s language', async () => {
+  it('asks in the requester’s language, refuses someone else in theirs', async () => {
     const asked = await ask('/meet @li 30m tomorrow 3pm IST', 'fr');
     if (asked.ok || !asked.error.pending) throw new Error('expected a kept question');
     expect(asked.error.message).toBe(
@@ -135,11 +135,24 @@ describe('answerQuestion', () => {
       choice: 0,
       actorPersonId: li.id,
       now: NOW,
-      locale: 'en',
+      locale: 'fr',
     });
     expect(refused).toMatchObject({
       ok: false,
       refused: { message: 'Seule la personne qui a fait cette demande peut répondre à cette question.' },
+    });
+    // Expired: in the question's language, whatever the button says.
+    const late = await answerQuestion(deps(), {
+      tenantId: TENANT,
+      questionId: asked.error.pending.id,
+      choice: 0,
+      actorPersonId: ana.id,
+      now: NOW + QUESTION_TTL_MS,
+      locale: 'en',
+    });
+    expect(late).toMatchObject({
+      ok: false,
+      refused: { message: 'Cette question a expiré : refaites la demande avec /meet.' },
     });
   });
 });
