@@ -7,7 +7,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer, request as httpRequest } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -86,6 +86,13 @@ export interface LoadWorld {
   }): Promise<ServerProcess>;
   /** People 1…n (Slack user `UP<n>`), each with a Google calendar `p<n>@bench.test` linked. */
   seedPeople(count: number): Promise<void>;
+  /**
+   * Relinks people to an ICS feed served by this process (the hostile feed, see `hostileIcs`) instead of
+   * their Google calendar: an ordinary `ics` connection, read by the ICS connector like any other.
+   */
+  linkIcs(people: readonly number[]): Promise<void>;
+  /** The hostile feed's URL and how many bytes it has served. */
+  readonly ics: { readonly url: string; served: number };
   close(): Promise<void>;
 }
 
@@ -101,6 +108,47 @@ async function admin(url: string, sql: string): Promise<void> {
 
 export function userId(n: number): string {
   return `UP${n}`;
+}
+
+/**
+ * A large, pathological iCalendar feed: `events` open-ended daily series (every one expanded over the
+ * whole requested window), each with EXDATEs and an overriding instance, plus long folded descriptions.
+ * Valid iCalendar: a hostile but legitimate calendar, not garbage.
+ */
+export function hostileIcs(events = 3000): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Convene bench//hostile//EN',
+    'X-WR-TIMEZONE:Europe/Paris',
+  ];
+  const filler = 'x'.repeat(70);
+  for (let k = 0; k < events; k++) {
+    const minute = String((k * 7) % 60).padStart(2, '0');
+    const hour = String(8 + (k % 10)).padStart(2, '0');
+    const start = `20250101T${hour}${minute}00`;
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:hostile-${k}@bench.test`,
+      'DTSTAMP:20250101T000000Z',
+      `DTSTART;TZID=Europe/Paris:${start}`,
+      'DURATION:PT5M',
+      `RRULE:FREQ=DAILY;INTERVAL=${1 + (k % 3)}`,
+      `EXDATE;TZID=Europe/Paris:20250105T${hour}${minute}00,20250106T${hour}${minute}00`,
+      `DESCRIPTION:${filler}`,
+      ` ${filler}`,
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      `UID:hostile-${k}@bench.test`,
+      'DTSTAMP:20250101T000000Z',
+      `RECURRENCE-ID;TZID=Europe/Paris:20250110T${hour}${minute}00`,
+      `DTSTART;TZID=Europe/Paris:20250110T${String(8 + ((k + 1) % 10)).padStart(2, '0')}${minute}00`,
+      'DURATION:PT10M',
+      'END:VEVENT',
+    );
+  }
+  lines.push('END:VCALENDAR');
+  return `${lines.join('\r\n')}\r\n`;
 }
 
 /** The `/meet` text mentioning everyone of `group` but the requester (its first member). */
@@ -125,7 +173,10 @@ export async function createWorld(
   let store: Store | undefined;
   let slack: FakeSlack | undefined;
   let google: { fake: FakeGoogle; client: FakeClient } | undefined;
+  let icsServer: Server | undefined;
   const cleanup = async () => {
+    icsServer?.closeAllConnections();
+    await new Promise((resolve) => (icsServer ? icsServer.close(resolve) : resolve(undefined)));
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
     await slack?.close();
     await google?.fake.stop();
@@ -159,7 +210,28 @@ export async function createWorld(
       if (!posted.has(channel)) posted.set(channel, performance.now());
     };
 
+    const feed = hostileIcs();
+    const ics = { url: '', served: 0 };
+    icsServer = createServer((_req, res) => {
+      ics.served += Buffer.byteLength(feed);
+      res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8' });
+      res.end(feed);
+    });
+    icsServer.listen(0, '127.0.0.1');
+    await new Promise((resolve) => icsServer!.once('listening', resolve));
+    ics.url = `http://127.0.0.1:${(icsServer.address() as AddressInfo).port}/hostile.ics`;
+
     const world: LoadWorld = {
+      ics,
+      async linkIcs(people) {
+        if (people.length === 0) return;
+        await store!.query(
+          `UPDATE calendar_connection SET provider = 'ics', account = $2 || '#' || person_id,
+                  busy_calendar_ids = ARRAY[$2::text], write_calendar_id = NULL, updated_at = now()
+           WHERE person_id = ANY(SELECT md5('p' || n)::uuid FROM unnest($1::int[]) n)`,
+          [people, ics.url],
+        );
+      },
       slack,
       google: google.fake,
       store,
@@ -346,6 +418,35 @@ export async function sendMeet(
     channelId,
     text: meetText(group, title),
   });
+  try {
+    const result = await sent;
+    return { status: result.status, ackMs: result.elapsedMs };
+  } catch {
+    return { status: 0, ackMs: Number.NaN };
+  }
+}
+
+/**
+ * The largest request the work budget allows: everyone of `group` but the requester mentioned (keep it
+ * at CONVENE_MAX_PARTICIPANTS + 1), over the longest window (90 days by default).
+ */
+export function hostileMeetText(group: readonly number[]): string {
+  return `${group
+    .slice(1)
+    .map((n) => `<@${userId(n)}>`)
+    .join(' ')} 30m next 90 days "Hostile"`;
+}
+
+/** A signed `/meet` with any text. */
+export async function sendMeetText(
+  world: LoadWorld,
+  server: ServerProcess,
+  requester: number,
+  channelId: string,
+  text: string,
+): Promise<{ status: number; ackMs: number }> {
+  world.slack.target = server.url;
+  const sent = world.slack.command({ teamId: TEAM, userId: userId(requester), channelId, text });
   try {
     const result = await sent;
     return { status: result.status, ackMs: result.elapsedMs };

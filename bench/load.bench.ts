@@ -22,7 +22,14 @@
  * after GC: before, and after /meet requests covering 2,000 people). The search takes at most 3 probes
  * of 5 s. A default run takes a few minutes on a quiet 2-core machine.
  *
+ * Hostile phase (at the lowest rate, on fresh servers, cold caches): the same open-loop load twice, first
+ * plain, then with 5 % of the requests maximal (the largest the work budget allows: 50 people mentioned,
+ * a 90-day window, two of the people linked to a large pathological ICS feed served by this process:
+ * 3,000 open-ended daily series with exceptions, read through the ordinary ICS connector). Reported:
+ * ack p99 and first-proposal p95 of the OTHER 95 % next to the plain run, and the hostile requests' own.
+ *
  * Options: --runs N (medians of N runs), --quick (short smoke run), --duration S, --rates a,b,c,
+ * --no-hostile (skip the hostile phase),
  * --two-process (two servers on one database, alternate load and concurrent clicks on the same slots;
  * checks no double booking, no duplicate message, no lost job). Writes bench/results/load-<ts>.json.
  */
@@ -34,11 +41,13 @@ import {
   checkInvariants,
   createWorld,
   DEFAULT_DATABASE_URL,
+  hostileMeetText,
   type LoadWorld,
   postgresCpuMs,
   type ServerProcess,
   sendClick,
   sendMeet,
+  sendMeetText,
   waitFor,
 } from './load-harness.ts';
 
@@ -49,6 +58,7 @@ interface Args {
   rates: number[];
   twoProcess: boolean;
   latencyMs: number;
+  hostile: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -59,6 +69,7 @@ function parseArgs(argv: string[]): Args {
     rates: [50, 200, 500],
     twoProcess: false,
     latencyMs: 150,
+    hostile: true,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -69,6 +80,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--rates') args.rates = next().split(',').map(Number);
     else if (a === '--two-process') args.twoProcess = true;
     else if (a === '--latency') args.latencyMs = Number(next());
+    else if (a === '--no-hostile') args.hostile = false;
     else throw new Error(`unknown option ${a} (see the comment at the top of bench/load.bench.ts)`);
   }
   if (args.quick) {
@@ -80,6 +92,12 @@ function parseArgs(argv: string[]): Args {
 }
 
 const GROUP = 10;
+/** A hostile request: the requester and the most people the work budget allows (CONVENE_MAX_PARTICIPANTS). */
+const HOSTILE_GROUP = 51;
+/** Of each hostile group, this many are linked to the hostile ICS feed. */
+const HOSTILE_ICS_PEOPLE = 2;
+/** One request in this many is hostile (5 %). */
+const HOSTILE_EVERY = 20;
 /** A proposal not posted within this time counts as infinitely late (the percentiles then say so). */
 const PROPOSAL_TIMEOUT_MS = 120_000;
 /** How long to wait for a phase's backlog to drain before the next phase (then it is reported). */
@@ -134,13 +152,20 @@ async function phase(
   durationS: number,
   groupOf: (i: number) => number[],
   channels?: string[],
-  options: { waitForProposals?: boolean } = {},
+  options: {
+    waitForProposals?: boolean;
+    /** Request i is sent with this text instead (its requester is `groupOf(i)[0]`); the rest as usual. */
+    hostileText?: (i: number) => string | null;
+    /** Filled with the hostile requests' own figures. */
+    hostileOut?: PhaseResult[];
+  } = {},
 ): Promise<PhaseResult> {
   const total = Math.max(1, Math.round(rate * durationS));
   const acks: Array<Promise<{ status: number; ackMs: number }>> = [];
   const sentAt: number[] = [];
   const lags: number[] = [];
   const names: string[] = [];
+  const hostile = new Set<number>();
   const clientLoop = monitorEventLoopDelay({ resolution: 10 });
   clientLoop.enable();
   const cpuBefore = await Promise.all(servers.map((s) => s.stats())); // also resets the loop histograms
@@ -168,7 +193,14 @@ async function phase(
         names.push(channel);
         lags.push(performance.now() - (start + (i * 1000) / rate));
         sentAt.push(performance.now());
-        acks.push(sendMeet(world, servers[i % servers.length]!, groupOf(i), channel));
+        const text = options.hostileText?.(i) ?? null;
+        if (text !== null) hostile.add(i);
+        const via = servers[i % servers.length]!;
+        acks.push(
+          text === null
+            ? sendMeet(world, via, groupOf(i), channel)
+            : sendMeetText(world, via, groupOf(i)[0]!, channel, text),
+        );
         i++;
       }
       if (i >= total) resolve();
@@ -190,13 +222,34 @@ async function phase(
     world.posted.has(c) ? world.posted.get(c)! - sentAt[k]! : Number.POSITIVE_INFINITY,
   );
   channels?.push(...names);
+  // Figures of the ordinary requests only; the hostile ones are reported apart.
+  const figures = (keep: (k: number) => boolean) => {
+    const acked = results.filter((_, k) => keep(k));
+    const proposals = proposalMs.filter((_, k) => keep(k));
+    return {
+      sent: acked.length,
+      ackFailed: acked.filter((r) => r.status !== 200).length,
+      noProposal: proposals.filter((v) => !Number.isFinite(v)).length,
+      ack: dist(acked.filter((r) => r.status === 200).map((r) => r.ackMs)),
+      proposal: dist(proposals),
+    };
+  };
+  const ordinary = figures((k) => !hostile.has(k));
+  if (options.hostileOut && hostile.size > 0)
+    options.hostileOut.push({
+      ...figures((k) => hostile.has(k)),
+      rate,
+      sendLagP99: Number.NaN,
+      clientLoopP99Ms: Number.NaN,
+      serverLoopP99Ms: Number.NaN,
+      pgActiveMax: Number.NaN,
+      serverCpuMsPerRequest: Number.NaN,
+      pgCpuMsPerRequest: Number.NaN,
+      benchCpuMsPerRequest: Number.NaN,
+    });
   return {
     rate,
-    sent: total,
-    ackFailed: results.filter((r) => r.status !== 200).length,
-    noProposal: proposalMs.filter((v) => !Number.isFinite(v)).length,
-    ack: dist(results.filter((r) => r.status === 200).map((r) => r.ackMs)),
-    proposal: dist(proposalMs),
+    ...ordinary,
     sendLagP99: quantile(lags, 0.99),
     clientLoopP99Ms: clientLoop.percentile(99) / 1e6,
     serverLoopP99Ms: server.loopP99Ms,
@@ -241,7 +294,101 @@ interface RunResult {
   search: Array<{ rate: number; ackP99: number; ok: boolean }>;
   maxRateP99AckUnder1s: number | null;
   memory: { rssBeforeMb: number; rssAfterMb: number; growthPer1000Mb: number; heapGrowthPer1000Mb: number };
+  hostile: HostileResult | null;
   failedFirst: string[];
+}
+
+interface HostileResult {
+  rate: number;
+  /** The plain run: every request ordinary. */
+  plain: PhaseResult;
+  /** The same load with 5 % maximal requests: figures of the other 95 %. */
+  others: PhaseResult;
+  /** The maximal requests' own figures (a refusal or a late answer is fine; they must not hurt the others). */
+  maximal: PhaseResult | null;
+  /** Bytes of the hostile ICS feed served during the mixed run. */
+  icsBytesServed: number;
+}
+
+/** First person number of the hostile pools (after every measured, warm-up and memory group). */
+function hostileBase(args: Args): number {
+  const maxRequests = Math.max(...args.rates) * args.duration;
+  return maxRequests * GROUP + 20 * GROUP + (args.quick ? 500 : MEMORY_PEOPLE);
+}
+
+/** People the hostile phase needs past `hostileBase`: ordinary groups for two runs and the hostile ones. */
+function hostilePeople(args: Args): number {
+  const total = Math.max(1, Math.round(Math.min(...args.rates) * args.duration));
+  return 2 * total * GROUP + Math.ceil(total / HOSTILE_EVERY) * HOSTILE_GROUP;
+}
+
+async function hostilePhase(
+  world: LoadWorld,
+  args: Args,
+  log: (line: string) => void,
+): Promise<HostileResult> {
+  const rate = Math.min(...args.rates);
+  const total = Math.max(1, Math.round(rate * args.duration));
+  const base = hostileBase(args);
+  const plainAt = (i: number) => groupAt(i, base);
+  const mixedBase = base + total * GROUP;
+  const maximalBase = mixedBase + total * GROUP;
+  const maximalAt = (h: number) =>
+    Array.from({ length: HOSTILE_GROUP }, (_, k) => maximalBase + h * HOSTILE_GROUP + k + 1);
+  // Two people of each maximal group read the hostile ICS feed instead of Google.
+  const icsPeople: number[] = [];
+  for (let h = 0; h < Math.ceil(total / HOSTILE_EVERY); h++)
+    icsPeople.push(...maximalAt(h).slice(1, 1 + HOSTILE_ICS_PEOPLE));
+  await world.linkIcs(icsPeople);
+  const isMaximal = (i: number) => i % HOSTILE_EVERY === HOSTILE_EVERY - 1;
+  const maximalIndex = (i: number) => Math.floor(i / HOSTILE_EVERY);
+  const warmup = (i: number) => groupAt(i, base - 20 * GROUP - (args.quick ? 500 : MEMORY_PEOPLE));
+
+  const once = async (mixed: boolean, hostileOut?: PhaseResult[]) => {
+    const server = await world.startServer();
+    const channels: string[] = [];
+    try {
+      await phase(world, [server], 20, 1, warmup);
+      const result = await phase(
+        world,
+        [server],
+        rate,
+        args.duration,
+        (i) =>
+          mixed && isMaximal(i) ? maximalAt(maximalIndex(i)) : mixed ? groupAt(i, mixedBase) : plainAt(i),
+        channels,
+        {
+          ...(mixed
+            ? {
+                hostileText: (i: number) =>
+                  isMaximal(i) ? hostileMeetText(maximalAt(maximalIndex(i))) : null,
+              }
+            : {}),
+          ...(hostileOut ? { hostileOut } : {}),
+        },
+      );
+      await drain(world, channels);
+      return result;
+    } finally {
+      await server.stop();
+      forget(world);
+    }
+  };
+  const plain = await once(false);
+  const servedBefore = world.ics.served;
+  const maximal: PhaseResult[] = [];
+  const others = await once(true, maximal);
+  const result: HostileResult = {
+    rate,
+    plain,
+    others,
+    maximal: maximal[0] ?? null,
+    icsBytesServed: world.ics.served - servedBefore,
+  };
+  log(
+    `  hostile at ${rate} req/s: ack p99 plain ${ms(plain.ack.p99)} / others with 5 % maximal ${ms(others.ack.p99)}; first proposal p95 plain ${ms(plain.proposal.p95)} / others ${ms(others.proposal.p95)}; maximal requests: ${result.maximal?.sent ?? 0} sent, ack p99 ${ms(result.maximal?.ack.p99 ?? Number.NaN)}, first proposal p95 ${ms(result.maximal?.proposal.p95 ?? Number.NaN)}, ${result.maximal?.noProposal ?? 0} without proposals; hostile ICS served ${(result.icsBytesServed / 2 ** 20).toFixed(1)} MiB`,
+  );
+  return result;
 }
 
 async function run(world: LoadWorld, args: Args, log: (line: string) => void): Promise<RunResult> {
@@ -332,6 +479,8 @@ async function run(world: LoadWorld, args: Args, log: (line: string) => void): P
     forget(world);
   }
 
+  const hostile = args.hostile ? await hostilePhase(world, args, log) : null;
+
   for (const r of rates) {
     if (r.rate === 200 && r.cold.ack.p99 >= 100)
       failedFirst.push(`p99 ack ${r.cold.ack.p99.toFixed(0)} ms at 200 req/s (goal < 100 ms)`);
@@ -344,7 +493,11 @@ async function run(world: LoadWorld, args: Args, log: (line: string) => void): P
         `warm first-proposal p95 ${r.warm.proposal.p95.toFixed(0)} ms at ${r.rate} req/s (goal < 50 ms)`,
       );
   }
-  return { rates, search, maxRateP99AckUnder1s: good > 0 ? good : null, memory, failedFirst };
+  if (hostile && hostile.others.ack.p99 >= 1000)
+    failedFirst.push(
+      `ack p99 of the others ${hostile.others.ack.p99.toFixed(0)} ms with 5 % maximal requests (goal < 1 s)`,
+    );
+  return { rates, search, maxRateP99AckUnder1s: good > 0 ? good : null, memory, hostile, failedFirst };
 }
 
 async function twoProcess(world: LoadWorld, args: Args, log: (line: string) => void) {
@@ -433,6 +586,11 @@ function fmt(v: number): string {
   return Number.isFinite(v) ? v.toFixed(v < 10 ? 1 : 0) : '—';
 }
 
+/** A duration with its unit ("> 120 s" for one never answered). */
+function ms(v: number): string {
+  return v === Number.POSITIVE_INFINITY ? fmt(v) : `${fmt(v)} ms`;
+}
+
 function median(values: number[]): number {
   return quantile(values, 0.5);
 }
@@ -456,8 +614,7 @@ async function main(): Promise<void> {
     startedAt: new Date(started).toISOString(),
   };
   try {
-    const needed =
-      Math.max(...args.rates) * args.duration * GROUP + 20 * GROUP + (args.quick ? 500 : MEMORY_PEOPLE);
+    const needed = hostileBase(args) + (args.hostile && !args.twoProcess ? hostilePeople(args) : 0);
     const t = performance.now();
     await world.seedPeople(needed);
     log(
@@ -503,6 +660,24 @@ async function main(): Promise<void> {
       log(
         `RSS growth per 1,000 people read: ${fmt(m((r) => r.memory.growthPer1000Mb))} MB (heap ${fmt(m((r) => r.memory.heapGrowthPer1000Mb))} MB); RSS ${fmt(m((r) => r.memory.rssBeforeMb))} → ${fmt(m((r) => r.memory.rssAfterMb))} MB`,
       );
+      if (args.hostile) {
+        const h = (f: (x: HostileResult) => number) => m((r) => (r.hostile ? f(r.hostile) : Number.NaN));
+        log('');
+        log(
+          `Hostile phase at ${runs[0]?.hostile?.rate ?? '—'} req/s (cold): 5 % of requests maximal (50 people, 90 days, 2 on a pathological ICS feed)`,
+        );
+        log('| run | ack p99 (others) | first proposal p95 (others) | no proposal (others) |');
+        log('| --- | ---: | ---: | ---: |');
+        log(
+          `| plain | ${fmt(h((x) => x.plain.ack.p99))} | ${fmt(h((x) => x.plain.proposal.p95))} | ${fmt(h((x) => x.plain.noProposal))} |`,
+        );
+        log(
+          `| with 5 % maximal | ${fmt(h((x) => x.others.ack.p99))} | ${fmt(h((x) => x.others.proposal.p95))} | ${fmt(h((x) => x.others.noProposal))} |`,
+        );
+        log(
+          `maximal requests themselves: ack p99 ${ms(h((x) => x.maximal?.ack.p99 ?? Number.NaN))}, first proposal p95 ${ms(h((x) => x.maximal?.proposal.p95 ?? Number.NaN))}`,
+        );
+      }
       const failed = [...new Set(runs.flatMap((r) => r.failedFirst))];
       log(failed.length > 0 ? `goals missed: ${failed.join('; ')}` : 'all goals met');
     }

@@ -29,6 +29,7 @@ import { manageUseCases } from './bot/discord/deps.ts';
 import { createDiscordAdapter, discordConfigFromEnv, meetingUseCases } from './bot/discord/index.ts';
 import { createDiscordNotifier } from './bot/discord/notifier.ts';
 import { createDiscordThreads } from './bot/discord/threads.ts';
+import { requestLimitsFromEnv } from './bot/rate-limit.ts';
 import { createSlackAdapter } from './bot/slack/adapter.ts';
 import { slackConfigFromEnv } from './bot/slack/config.ts';
 import type { SlackDmClient } from './bot/slack/notifier.ts';
@@ -197,6 +198,7 @@ export function composeChat(
       }),
     });
 
+  const limits = requestLimitsFromEnv(env);
   const platforms: string[] = [];
   const starters: Array<() => Promise<void>> = [];
   const stoppers: Array<() => Promise<void>> = [];
@@ -211,6 +213,7 @@ export function composeChat(
         notifier,
         threads,
         dmActions,
+        limits,
         ...(link ? { linking: link } : {}),
         log,
         ...(metrics ? { metrics } : {}),
@@ -249,6 +252,7 @@ export function composeChat(
           notifier,
           rotations: store.rotations,
           questions: store.questions,
+          limits,
           ...(metrics ? { metrics } : {}),
         }),
         manage: manageUseCases({ store, busy: calendars, notifier, threads }),

@@ -85,6 +85,12 @@ const FIELDS: Record<string, z.ZodType<unknown>> = {
   CONVENE_RATE_LIMIT_WORKSPACE_PER_MINUTE: positiveInt('CONVENE_RATE_LIMIT_WORKSPACE_PER_MINUTE', 100_000),
   CONVENE_REQUEST_CONCURRENCY: positiveInt('CONVENE_REQUEST_CONCURRENCY', 10_000),
   CONVENE_SYNC_POLL_SECONDS: positiveInt('CONVENE_SYNC_POLL_SECONDS', 86_400),
+  CONVENE_MAX_WINDOW_DAYS: positiveInt('CONVENE_MAX_WINDOW_DAYS', 365),
+  CONVENE_MAX_PARTICIPANTS: positiveInt('CONVENE_MAX_PARTICIPANTS', 500),
+  CONVENE_METRICS_TOKEN: z
+    .string()
+    .trim()
+    .min(16, 'CONVENE_METRICS_TOKEN must be at least 16 characters (generate one: openssl rand -hex 32)'),
   CONVENE_SYNC_POLICY: z
     .string()
     .trim()
@@ -131,6 +137,10 @@ export const CONFIG_VARIABLES = [
   'CONVENE_REQUEST_CONCURRENCY',
   'CONVENE_SYNC_POLL_SECONDS',
   'CONVENE_SYNC_POLICY',
+  'CONVENE_MAX_WINDOW_DAYS',
+  'CONVENE_MAX_PARTICIPANTS',
+  'CONVENE_METRICS_TOKEN',
+  'NODE_ENV',
 ] as const;
 
 /** Checks `env`; lists every problem, one line each, in a stable order. */

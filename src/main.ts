@@ -7,7 +7,10 @@
  *   PORT, HOST                      where to listen (PORT=0 picks a free port; the URL is printed)
  *   LOG_LEVEL, LOG_FORMAT           pino level; json | pretty (default: pretty on a terminal, else JSON)
  *   DATABASE_URL, CONVENE_DATA_DIR, CONVENE_ENCRYPTION_KEYS   see the store
- *   CONVENE_PLAYGROUND=1|0          force the playground on (even with a chat platform) or off
+ *   CONVENE_PLAYGROUND=1|0          force the playground on (even with a chat platform) or off; unset:
+ *                                   on only without chat, on a loopback HOST, outside NODE_ENV=production
+ *   CONVENE_METRICS_TOKEN           bearer token for /metrics (unset: loopback clients only)
+ *   CONVENE_MAX_WINDOW_DAYS, CONVENE_MAX_PARTICIPANTS   the work budget of one request
  *   SLACK_* / DISCORD_*             a chat platform is configured (see src/compose.ts and the README):
  *                                   its adapter is mounted and no demo data is seeded
  *   CONVENE_PUBLIC_URL, CONVENE_STATE_SECRET, GOOGLE_*, MICROSOFT_*   calendar linking (OAuth)
@@ -18,8 +21,9 @@ import type { AddressInfo } from 'node:net';
 import { createDemoBusyReader, DemoDataError, loadDemoConfig, seedDemo } from './app/demo/index.ts';
 import { LinkConfigError } from './app/link/config.ts';
 import { DiscordConfigError } from './bot/discord/index.ts';
-import { withDefaultRateLimits } from './bot/rate-limit.ts';
+import { rateLimitsFromEnv, requestLimitsFromEnv, withDefaultRateLimits } from './bot/rate-limit.ts';
 import { SlackConfigError } from './bot/slack/config.ts';
+import { playgroundDecision } from './bot/web/exposure.ts';
 import { createPlaygroundRouter } from './bot/web/playground/router.ts';
 import type { MountedRouter } from './bot/web/server.ts';
 import { createWebServer, LISTEN_BACKLOG } from './bot/web/server.ts';
@@ -55,16 +59,27 @@ async function start(env: NodeJS.ProcessEnv): Promise<void> {
   let playground = false;
   const metrics = createMetrics({ defaults: true });
   try {
-    chat = composeChat(store, withDefaultRateLimits(env), (line) => console.log(line), { metrics });
+    const limitedEnv = withDefaultRateLimits(env);
+    chat = composeChat(store, limitedEnv, (line) => console.log(line), { metrics });
     if (chat) routers.push(...chat.routers);
-    playground = env.CONVENE_PLAYGROUND === '1' || (chat === null && env.CONVENE_PLAYGROUND !== '0');
+    const decision = playgroundDecision(env, { chat: chat !== null, host });
+    playground = decision.on;
     if (playground) {
       const world = await seedDemo(store, loadDemoConfig());
       const busy = createDemoBusyReader(world, { baseUrl: () => selfUrl });
+      const rateLimit = rateLimitsFromEnv(limitedEnv);
       routers.push({
-        router: createPlaygroundRouter({ store, world, busy, log: (line) => console.log(line) }),
+        router: createPlaygroundRouter({
+          store,
+          world,
+          busy,
+          limits: requestLimitsFromEnv(env),
+          ...(rateLimit ? { rateLimit } : {}),
+          log: (line) => console.log(line),
+        }),
       });
-    }
+    } else if (!chat)
+      console.log(`Convene: playground off (${decision.reason}; CONVENE_PLAYGROUND=1 turns it on)`);
   } catch (error) {
     await store.close();
     throw error;
@@ -82,6 +97,7 @@ async function start(env: NodeJS.ProcessEnv): Promise<void> {
         : {}),
     }),
     metrics,
+    ...(env.CONVENE_METRICS_TOKEN?.trim() ? { metricsToken: env.CONVENE_METRICS_TOKEN.trim() } : {}),
   });
   const server = app.listen(port, host, LISTEN_BACKLOG);
   try {

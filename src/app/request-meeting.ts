@@ -29,7 +29,7 @@ import type {
   ParseQuestion,
   TimeOfDayConstraint,
 } from '../core/parse/index.ts';
-import { parseRequest } from '../core/parse/index.ts';
+import { MAX_PARTICIPANTS, MAX_WINDOW_DAYS, parseRequest } from '../core/parse/index.ts';
 import { rankProposals } from '../core/ranking.ts';
 import { isActiveAt } from '../core/rotation.ts';
 import type { WorkingHoursRule } from '../core/working-hours.ts';
@@ -76,11 +76,34 @@ export interface RequestMeetingDeps {
   readonly proposalCount?: number;
   /** Teams: without it, `@team` names go to the directory and group mentions are refused. */
   readonly rotations?: Pick<RotationRepository, 'findTeam' | 'assignments' | 'savePicks'>;
+  /** The work budget of one request (defaults: 90 days, 50 people). */
+  readonly limits?: RequestLimits;
   /**
    * Questions: with it, a `needs_answer` request is kept (`error.pending`) so the surface can ask with
    * buttons and run it again with the answer (./answer-question.ts); without it, the answer is text only.
    */
   readonly questions?: Pick<PendingQuestionRepository, 'create'>;
+}
+
+/** Bounds on what one request may ask for, whatever the surface (`CONVENE_MAX_*`, src/config.ts). */
+export interface RequestLimits {
+  /** A window must end within this many days from today. Default 90. */
+  readonly maxWindowDays?: number;
+  /** Most people invited besides the organiser (mentions, and team members once expanded). Default 50. */
+  readonly maxParticipants?: number;
+}
+
+/** Most proposals one answer may hold ("more times" adds 5 each time up to this). */
+export const MAX_PROPOSALS = 40;
+
+export function maxParticipantsOf(limits: RequestLimits | undefined): number {
+  const n = limits?.maxParticipants;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 1 ? n : MAX_PARTICIPANTS;
+}
+
+export function maxWindowDaysOf(limits: RequestLimits | undefined): number {
+  const n = limits?.maxWindowDays;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 1 ? n : MAX_WINDOW_DAYS;
 }
 
 export interface RequestMeetingInput {
@@ -114,6 +137,7 @@ export type RequestMeetingErrorCode =
   | 'unsupported_mention'
   | 'invalid_settings'
   | 'needs_answer'
+  | 'too_many_participants'
   | 'no_slot';
 
 export interface RequestMeetingError {
@@ -158,7 +182,7 @@ export const DEFAULT_WORKING_HOURS: WorkingHoursData = {
 /** The heat-map covers at most this many hour columns (two weeks). */
 const MAX_HEAT_COLUMNS = 14 * 24;
 
-interface Resolved {
+export interface Resolved {
   readonly person: Person;
   readonly requester: boolean;
   /** Round-robin pool member (one of them hosts each slot). */
@@ -187,6 +211,8 @@ export async function requestMeeting(
     ...(input.locale ? { locale: input.locale } : {}),
     ...(input.replyLocale ? { replyLocale: input.replyLocale } : {}),
     ...(input.answers ? { answers: input.answers } : {}),
+    maxWindowDays: maxWindowDaysOf(deps.limits),
+    maxParticipants: maxParticipantsOf(deps.limits),
   });
   if (!parsed.ok) {
     const locale = input.replyLocale ?? parsed.partial.locale;
@@ -233,15 +259,77 @@ export async function requestMeeting(
 
   const resolved = await resolveParticipants(deps, input, requester, request.participants, locale);
   if (!resolved.ok) return resolved;
-  const team = resolved.team;
+  const notes = [
+    ...parsed.warnings.map((w) => w.message),
+    ...(request.unrecognised.length > 0
+      ? [
+          locale === 'fr'
+            ? `Je n'ai pas compris : ${request.unrecognised.map((w) => `« ${w} »`).join(', ')}.`
+            : `I did not understand: ${request.unrecognised.map((w) => `"${w}"`).join(', ')}.`,
+        ]
+      : []),
+  ];
+  return proposeMeeting(deps, input, {
+    locale,
+    people: resolved.people,
+    team: resolved.team,
+    window: request.window,
+    ...(request.excluded ? { excluded: request.excluded } : {}),
+    durationMinutes: request.duration.minutes,
+    constraints: request.constraints,
+    title: request.title.value ?? (locale === 'fr' ? 'Réunion' : 'Meeting'),
+    notes,
+  });
+}
+
+/** What a request asks for once read and resolved: from the text (`requestMeeting`) or a stored request. */
+export interface ResolvedRequest {
+  readonly locale: Locale;
+  /** The requester first. */
+  readonly people: readonly Resolved[];
+  readonly team: Team | null;
+  /** The search window and the zone its days and time-of-day constraints are read in. */
+  readonly window: Interval & { readonly zone: string };
+  /** Days or ranges said to be excluded ("not Wednesday"). */
+  readonly excluded?: MeetingRequest['excluded'];
+  readonly durationMinutes: number;
+  readonly constraints: readonly TimeOfDayConstraint[];
+  readonly title: string;
+  /** Warnings to show next to the proposals. */
+  readonly notes: readonly string[];
+  /** Propose again for this stored request ("more times") instead of storing a new one. */
+  readonly existingRequestId?: string;
+  /** Where the request was typed (for a new request). */
+  readonly message?: MessageRef;
+}
+
+/** Busy time → availability → ranking → persisted request and proposal → view. */
+export async function proposeMeeting(
+  deps: RequestMeetingDeps,
+  input: Omit<RequestMeetingInput, 'text' | 'requesterPersonId'>,
+  request: ResolvedRequest,
+): Promise<RequestMeetingResult> {
+  const { locale, team } = request;
+  const { tenantId } = input;
+  const invited = request.people.filter((p) => !p.requester).length;
+  const maxParticipants = maxParticipantsOf(deps.limits);
+  if (invited > maxParticipants)
+    return fail(
+      locale,
+      'too_many_participants',
+      locale === 'fr'
+        ? `Cette demande réunit ${invited} personnes ; je peux en réunir ${maxParticipants} au plus à la fois : invitez moins de monde ou une équipe plus petite.`
+        : `That request brings in ${invited} people; I can schedule up to ${maxParticipants} at once, so invite fewer people or a smaller team.`,
+    );
+  const requester = request.people.find((p) => p.requester)!.person;
   const roundRobin = team !== null && team.mode === 'round_robin';
-  const members = await loadMembers(deps.store, tenantId, resolved.people, input.zone);
+  const members = await loadMembers(deps.store, tenantId, request.people, input.zone);
   const poolIds = new Set(members.filter((m) => m.pool).map((m) => m.person.id));
   const individuals = members.filter((m) => !m.pool);
 
   // The window never starts in the past.
   const window: Interval = { start: Math.max(request.window.start, input.now), end: request.window.end };
-  const durationMinutes = request.duration.minutes;
+  const durationMinutes = request.durationMinutes;
   const ids = members.map((m) => m.person.id);
   const bookings = deps.store.bookings;
   const [read, booked] = await Promise.all([
@@ -363,24 +451,26 @@ export async function requestMeeting(
       bookerTimeZone: input.zone,
       zones: availability.value.zones,
     },
-    { count: deps.proposalCount ?? 5 },
+    { count: Math.min(deps.proposalCount ?? 5, MAX_PROPOSALS) },
   );
 
-  const title = request.title.value ?? (locale === 'fr' ? 'Réunion' : 'Meeting');
-  const meeting = await deps.store.requests.create({
-    tenantId,
-    workspaceId: input.workspaceId,
-    requesterId: requester.id,
-    title,
-    durationMinutes,
-    window,
-    // Round-robin: the whole pool is listed (any member may pick the time); the booking books only the
-    // slot's pick (`bookingPeople` in ./rotations.ts).
-    participants: members
-      .filter((m) => !m.requester)
-      .map((m) => ({ personId: m.person.id, ...(m.optional ? { optional: true } : {}) })),
-    message: input.message ?? { channelId: '', messageId: null },
-  });
+  const { title } = request;
+  const meeting = request.existingRequestId
+    ? await deps.store.requests.get(tenantId, request.existingRequestId)
+    : await deps.store.requests.create({
+        tenantId,
+        workspaceId: input.workspaceId,
+        requesterId: requester.id,
+        title,
+        durationMinutes,
+        window,
+        // Round-robin: the whole pool is listed (any member may pick the time); the booking books only the
+        // slot's pick (`bookingPeople` in ./rotations.ts).
+        participants: members
+          .filter((m) => !m.requester)
+          .map((m) => ({ personId: m.person.id, ...(m.optional ? { optional: true } : {}) })),
+        message: input.message ?? { channelId: '', messageId: null },
+      });
   if (!meeting) throw new Error('requestMeeting: the workspace or a participant is not part of the tenant');
   const proposal = await deps.store.requests.propose(tenantId, meeting.id, {
     slots: ranked.map((p) => ({ start: p.start, end: p.end, score: p.score })),
@@ -474,16 +564,7 @@ export async function requestMeeting(
     requester: m.requester,
     complete: !incomplete.has(m.person.id),
   }));
-  const notes = [
-    ...parsed.warnings.map((w) => w.message),
-    ...(request.unrecognised.length > 0
-      ? [
-          locale === 'fr'
-            ? `Je n'ai pas compris : ${request.unrecognised.map((w) => `« ${w} »`).join(', ')}.`
-            : `I did not understand: ${request.unrecognised.map((w) => `"${w}"`).join(', ')}.`,
-        ]
-      : []),
-  ];
+  const { notes } = request;
   const n = slotViews.length;
   const quoted = locale === 'fr' ? `« ${title} »` : `“${title}”`;
   const headline =
@@ -519,7 +600,7 @@ export async function requestMeeting(
 
 /** "30 min · Tue 1 – Thu 3 Dec · 13:00–17:00 · except Wed 2 Dec · New York time". */
 export function understoodLine(
-  request: MeetingRequest,
+  request: Pick<MeetingRequest, 'constraints' | 'excluded'> & { readonly window: { readonly zone: string } },
   window: Interval,
   durationMinutes: number,
   locale: Locale,
@@ -683,7 +764,10 @@ async function resolveParticipants(
       .map((m) => m.personId);
     const roundRobin = team.mode === 'round_robin';
     let added = 0;
+    const cap = maxParticipantsOf(deps.limits);
     for (const id of activeIds) {
+      // Past the cap the request is refused (proposeMeeting): no need to read the rest of the team.
+      if (people.length - 1 > cap) break;
       if (people.some((p) => p.person.id === id)) continue;
       const person = await deps.store.people.get(input.tenantId, id);
       if (!person) continue;

@@ -7,6 +7,7 @@
  * the configured one, and a restart forgets the counts. That is enough to stop a runaway loop or one
  * noisy user from starving a workspace; a shared limit would need the database or Redis.
  */
+import type { RequestLimits } from '../app/request-meeting.ts';
 
 export interface RateLimitSettings {
   /** Commands a user may send per minute (burst of the same size). */
@@ -118,5 +119,23 @@ export function rateLimitsFromEnv(env: NodeJS.ProcessEnv): RateLimitSettings | n
       'CONVENE_RATE_LIMIT_WORKSPACE_PER_MINUTE',
       DEFAULT_RATE_LIMITS.workspacePerMinute,
     ),
+  };
+}
+
+/**
+ * The work budget of one meeting request from the environment (checked by src/config.ts):
+ * `CONVENE_MAX_WINDOW_DAYS` (default 90) and `CONVENE_MAX_PARTICIPANTS` (default 50). Unset or invalid
+ * values leave the default, which the use case and the parser apply anyway.
+ */
+export function requestLimitsFromEnv(env: NodeJS.ProcessEnv): RequestLimits {
+  const read = (name: string) => {
+    const value = Number(env[name]?.trim() || Number.NaN);
+    return Number.isInteger(value) && value > 0 ? value : undefined;
+  };
+  const maxWindowDays = read('CONVENE_MAX_WINDOW_DAYS');
+  const maxParticipants = read('CONVENE_MAX_PARTICIPANTS');
+  return {
+    ...(maxWindowDays ? { maxWindowDays } : {}),
+    ...(maxParticipants ? { maxParticipants } : {}),
   };
 }

@@ -68,7 +68,8 @@ export type AvailabilityErrorCode =
   | 'invalid_notice'
   | 'invalid_buffer'
   | 'duplicate_participant'
-  | 'no_required_participants';
+  | 'no_required_participants'
+  | 'too_much_work';
 
 export interface AvailabilityError {
   readonly code: AvailabilityErrorCode;
@@ -86,6 +87,11 @@ export interface Availability {
   /** Offset tables used, reusable by ranking. */
   readonly zones: ZoneCache;
 }
+
+/** Longest window searched (whatever the caller): one year and a day. */
+export const MAX_AVAILABILITY_WINDOW_DAYS = 366;
+/** Most (candidate start × participant) cells one search may hold in memory. */
+export const MAX_CANDIDATE_CELLS = 20_000_000;
 
 function checkRequest(req: AvailabilityRequest): AvailabilityError | undefined {
   const bad = (code: AvailabilityErrorCode, path: string, message: string) => ({ code, path, message });
@@ -112,6 +118,21 @@ function checkRequest(req: AvailabilityRequest): AvailabilityError | undefined {
       'invalid_time_zone',
       'bookerTimeZone',
       `"${req.bookerTimeZone}" is not a valid IANA time zone (e.g. "Europe/Paris")`,
+    );
+  // The work budget: bounded whatever the input (a window to the year 9999 would exhaust memory).
+  const span = window.end - window.start;
+  if (span > MAX_AVAILABILITY_WINDOW_DAYS * 24 * 60 * MINUTE)
+    return bad(
+      'too_much_work',
+      'window',
+      `the window is longer than ${MAX_AVAILABILITY_WINDOW_DAYS} days; search a shorter one`,
+    );
+  const cells = Math.ceil(span / (req.slotIntervalMinutes * MINUTE)) * Math.max(1, req.participants.length);
+  if (cells > MAX_CANDIDATE_CELLS)
+    return bad(
+      'too_much_work',
+      'slotIntervalMinutes',
+      `${Math.ceil(span / (req.slotIntervalMinutes * MINUTE))} candidate starts × ${req.participants.length} participants is over the ${MAX_CANDIDATE_CELLS} limit; use a shorter window, a coarser slotIntervalMinutes or fewer participants`,
     );
   const seen = new Set<ParticipantId>();
   let required = 0;

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookMeeting } from '../../src/app/book-meeting.ts';
 import { rescheduleBooking, rescheduleOptions } from '../../src/app/manage-booking.ts';
+import { moreTimes } from '../../src/app/more-times.ts';
 import type { BusyReader } from '../../src/app/ports/calendars.ts';
 import type { Person, Team, Workspace } from '../../src/app/ports/store.ts';
 import { requestMeeting } from '../../src/app/request-meeting.ts';
@@ -102,6 +103,41 @@ describe('requestMeeting with a team', () => {
       const pick = await store.rotations.pickFor(ws.tenantId, view.proposalId, i + 1);
       expect(pick).toMatchObject({ rotationId: team.id, personId: slot.assignee!.personId });
     }
+  });
+
+  it('more times on a round-robin proposal stays round-robin (from the stored request and picks)', async () => {
+    const first = await ask('@support 30m tomorrow', 5);
+    if (!first.ok) throw new Error(first.error.message);
+    const more = await moreTimes(
+      { store, busy: reader, rotations: store.rotations },
+      {
+        tenantId: ws.tenantId,
+        workspaceId: ws.id,
+        proposalId: first.view.proposalId,
+        actorPersonId: asker.id,
+        now: NOW,
+      },
+    );
+    if (!more.ok) throw new Error(more.error.message);
+    expect(more.view.requestId).toBe(first.view.requestId);
+    expect(more.view.headline).toContain('the support team (round-robin)');
+    expect(more.view.slots.length).toBe(10);
+    // One member free suffices (a collective search would need Bo, busy all day): mornings are Ana's.
+    for (const slot of more.view.slots) expect(slot.assignee).toBeDefined();
+    expect(more.view.slots.some((s) => s.start < at(12) && s.assignee?.personId === ana.id)).toBe(true);
+    expect((await store.requests.getProposal(ws.tenantId, first.view.proposalId))?.status).toBe('superseded');
+    // Someone outside the meeting may not ask.
+    const outsider = await moreTimes(
+      { store, busy: reader, rotations: store.rotations },
+      {
+        tenantId: ws.tenantId,
+        workspaceId: ws.id,
+        proposalId: more.view.proposalId,
+        actorPersonId: dan.id,
+        now: NOW,
+      },
+    );
+    expect(!outsider.ok && outsider.error.code).toBe('not_allowed');
   });
 
   it('explains in French when asked in French', async () => {

@@ -58,6 +58,24 @@ const SMALL = {
 };
 
 describe('convene slots', () => {
+  it('refuses a window to the year 9999 with a clear error instead of running out of memory', async () => {
+    const far = { ...SMALL, window: { start: SMALL.window.start, end: '9999-12-31T00:00:00.000Z' } };
+    const r = await slots(far);
+    expect(r.code).toBe(2);
+    expect(r.err.join('\n')).toMatch(/window: the window is longer than 366 days/);
+    // A year at a one-minute grid for 50 people is over the budget of candidate cells too.
+    const people = Array.from({ length: 50 }, (_, i) => ({ ...SMALL.participants[1]!, id: i + 1 }));
+    const dense = {
+      ...SMALL,
+      window: { start: '2030-03-04T00:00:00.000Z', end: '2031-03-04T00:00:00.000Z' },
+      slotIntervalMinutes: 1,
+      participants: people,
+    };
+    const d = await slots(dense);
+    expect(d.code).toBe(2);
+    expect(d.err.join('\n')).toMatch(/slotIntervalMinutes: 525600 candidate starts × 50 participants/);
+  });
+
   it('prints slots and ranked proposals for a hand-made case', async () => {
     const r = await slots(SMALL);
     expect(r.code).toBe(0);

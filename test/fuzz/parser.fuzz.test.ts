@@ -22,6 +22,8 @@ const ERRORS = new Set([
   'duration_too_long',
   'window_in_past',
   'contradictory_window',
+  'window_too_far',
+  'too_many_participants',
 ]);
 const WARNINGS = new Set(['broadcast_mention_ignored', 'extra_title_ignored', 'window_widened']);
 const KINDS = new Set(['slack_user', 'slack_group', 'discord_user', 'discord_role', 'name']);

@@ -118,7 +118,7 @@ describe('rate limits on the real endpoints', () => {
     expect(await count()).toEqual(before);
   });
 
-  it('Discord /meet: over the limit → an ephemeral refusal inline; PINGs and clicks are not limited', async () => {
+  it('Discord: commands and button clicks share the limit (ephemeral refusal inline); PINGs are not limited', async () => {
     const keys = generateKeyPairSync('ed25519');
     const publicKey = Buffer.from(keys.publicKey.export({ format: 'jwk' }).x as string, 'base64url').toString(
       'hex',
@@ -178,5 +178,16 @@ describe('rate limits on the real endpoints', () => {
     expect(await post({ id: '2', application_id: '1', type: 1, token: 't', version: 1 })).toEqual({
       type: 1,
     });
+    // A button click (a component interaction) is counted too: same user, no token left.
+    const click = await post({
+      ...help,
+      id: '3',
+      type: 3,
+      data: { custom_id: 'cv1:book:p1:1', component_type: 2 },
+      message: { id: '700000000000000001', channel_id: '600000000000000001' },
+    });
+    expect(click.type).toBe(4);
+    expect(click.data?.content).toMatch(/^You have sent a lot of requests at once: try again in \d+ s\.$/);
+    expect((click.data?.flags ?? 0) & 64).toBe(64);
   });
 });

@@ -1,7 +1,13 @@
 /** Property tests: any string, however odd, gives a well-formed result and never an exception. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatParseJson, MAX_DURATION_MINUTES, parseRequest } from '../../src/core/parse/index.ts';
+import {
+  formatParseJson,
+  MAX_DURATION_MINUTES,
+  MAX_PARTICIPANTS,
+  MAX_WINDOW_DAYS,
+  parseRequest,
+} from '../../src/core/parse/index.ts';
 import type { ParseResult } from '../../src/core/parse/types.ts';
 
 const KINDS = new Set(['slack_user', 'slack_group', 'discord_user', 'discord_role', 'name']);
@@ -14,6 +20,8 @@ const ERRORS = new Set([
   'duration_too_long',
   'window_in_past',
   'contradictory_window',
+  'window_too_far',
+  'too_many_participants',
 ]);
 const WARNINGS = new Set(['broadcast_mention_ignored', 'extra_title_ignored', 'window_widened']);
 const HHMM = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
@@ -129,6 +137,9 @@ function assertWellFormed(text: string, now: number, result: ParseResult): void 
   expect(r.window.start).toBeGreaterThanOrEqual(now);
   expect(r.window.end).toBeGreaterThan(r.window.start);
   expect(Number.isFinite(r.window.end)).toBe(true);
+  // The work budget: never more than the look-ahead (90 days, plus the rest of today), nor 50 people.
+  expect(r.window.end).toBeLessThanOrEqual(now + (MAX_WINDOW_DAYS + 1) * 86_400_000 + 2 * 3_600_000);
+  expect(r.participants.length).toBeLessThanOrEqual(MAX_PARTICIPANTS);
   for (const c of r.constraints) {
     expect(c.start).toMatch(HHMM);
     expect(c.end).toMatch(HHMM);

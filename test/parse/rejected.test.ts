@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseRequest } from '../../src/core/parse/index.ts';
+import { MAX_PARTICIPANTS, parseRequest, precheckRequest } from '../../src/core/parse/index.ts';
 import type { Locale } from '../../src/core/parse/types.ts';
 
 interface Rejected {
@@ -32,6 +32,7 @@ describe('rejected requests', () => {
         'duration_too_long',
         'window_in_past',
         'contradictory_window',
+        'window_too_far',
       ]),
     );
   });
@@ -91,5 +92,51 @@ describe('rejected requests', () => {
     expect(!zone.ok && zone.errors.map((e) => e.code)).toEqual(['invalid_context']);
     expect(!zone.ok && zone.errors[0]?.message).toContain('Mars/Base');
     expect(!now.ok && [now.partial.locale, now.errors[0]?.code]).toEqual(['fr', 'invalid_context']);
+  });
+});
+
+describe('the work budget of one request', () => {
+  const people = (n: number, prefix = '@p') => Array.from({ length: n }, (_, i) => `${prefix}${i}`).join(' ');
+
+  it('refuses a window ending past the look-ahead, saying the limit, in the request language', () => {
+    const en = parseRequest('/meet @a @b 30m between tomorrow and 2600-01-01', ctx);
+    expect(!en.ok && en.errors.map((e) => e.code)).toEqual(['window_too_far']);
+    expect(!en.ok && en.errors[0]!.message).toContain('I can look up to 90 days ahead');
+    const fr = parseRequest('@ana 30 min entre demain et le 1er janvier 2600', ctx);
+    expect(!fr.ok && fr.errors[0]!.message).toContain("Je peux chercher jusqu'à 90 jours à l'avance");
+  });
+
+  it('accepts a window ending on the 90th day, refuses the 91st, and honours a configured limit', () => {
+    const last = parseRequest('@ana 30m in 90 days', ctx);
+    expect(last.ok).toBe(true);
+    expect(parseRequest('@ana 30m in 91 days', ctx).ok).toBe(false);
+    const short = parseRequest('@ana 30m in 20 days', { ...ctx, maxWindowDays: 14 });
+    expect(!short.ok && short.errors[0]!.message).toContain('14 days');
+    // The default window (a week) is clipped to a shorter configured look-ahead, never refused.
+    const implied = parseRequest('@ana 30m', { ...ctx, maxWindowDays: 1 });
+    expect(implied.ok && implied.request.window.end).toBeLessThanOrEqual(ctx.now + 2 * 86_400_000);
+  });
+
+  it('refuses more than the maximum number of people, before and while parsing', () => {
+    expect(parseRequest(`${people(MAX_PARTICIPANTS)} 30m tomorrow`, ctx).ok).toBe(true);
+    const over = parseRequest(`${people(MAX_PARTICIPANTS + 1)} 30m tomorrow`, ctx);
+    expect(!over.ok && over.errors.map((e) => e.code)).toEqual(['too_many_participants']);
+    expect(!over.ok && over.errors[0]!.message).toContain('up to 50');
+    const slack = Array.from({ length: 60 }, (_, i) => `<@U${String(i).padStart(3, '0')}A>`).join(' ');
+    expect(precheckRequest(slack)?.code).toBe('too_many_participants');
+    expect(precheckRequest(`${slack} demain`, { locale: 'fr' })?.message).toContain('60 personnes');
+    expect(precheckRequest(`${people(3)} 30m`, { maxParticipants: 2 })?.code).toBe('too_many_participants');
+    expect(precheckRequest(`${people(3)} 30m`)).toBeNull();
+    // People named outside the text (Discord options) count too, once each.
+    expect(
+      precheckRequest('<@123456789012345678>', {
+        maxParticipants: 2,
+        extraIds: ['123456789012345678', '223456789012345678'],
+      }),
+    ).toBeNull();
+    expect(precheckRequest('', { maxParticipants: 2, extraIds: ['1', '2', '3'] })?.code).toBe(
+      'too_many_participants',
+    );
+    expect(precheckRequest('@ana 30m '.repeat(200))?.code).toBe('text_too_long');
   });
 });

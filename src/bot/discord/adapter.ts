@@ -22,6 +22,7 @@ import type {
   APIMessageComponentInteraction,
 } from 'discord-api-types/v10';
 import express from 'express';
+import { maxParticipantsOf } from '../../app/request-meeting.ts';
 import { CommandRateLimiter, rateLimitedMessage } from '../rate-limit.ts';
 import { DiscordApi } from './api.ts';
 import { MEET_COMMAND } from './commands.ts';
@@ -82,6 +83,7 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps, config: DiscordCo
       ? { tenantId: config.tenantId, tenantGuilds: new Set(config.tenantGuilds ?? []) }
       : {}),
     maxRoleMembers: config.maxRoleMembers ?? 20,
+    maxParticipants: maxParticipantsOf(config.limits),
   };
   const running = new Set<Promise<void>>();
   const limiter = config.rateLimit ? new CommandRateLimiter(config.rateLimit) : null;
@@ -150,11 +152,9 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps, config: DiscordCo
         );
       return;
     }
-    // Commands and answer clicks (each runs a whole request) count against the limits.
-    const answerClick =
-      interaction.type === 3 &&
-      parseCustomId((interaction as APIMessageComponentInteraction).data?.custom_id)?.kind === 'answer';
-    if ((interaction.type === 2 || answerClick) && limiter) {
+    // Every user interaction counts (commands, buttons, selects, modals); PING and autocomplete (no I/O,
+    // one per keystroke) do not.
+    if (limiter && interaction.type !== 1 && interaction.type !== 4) {
       const user = interaction.member?.user?.id ?? interaction.user?.id ?? '';
       const limit = limiter.take('discord', interaction.guild_id ?? `dm:${user}`, user);
       if (!limit.ok) {

@@ -21,6 +21,8 @@ export interface HandlerEnv {
   readonly tenantId?: string;
   readonly tenantGuilds?: ReadonlySet<string>;
   readonly maxRoleMembers: number;
+  /** Most people one request may name (`CONVENE_MAX_PARTICIPANTS`). */
+  readonly maxParticipants: number;
 }
 
 /** Without a shared tenant every guild is served (its own tenant); with one, only the listed guilds. */

@@ -20,13 +20,14 @@ import { cancelBooking, rescheduleBooking, rescheduleOptions } from '../../app/m
 import type { BusyReader, DmActionHandler } from '../../app/ports/calendars.ts';
 import type { PendingQuestionRepository, Repositories } from '../../app/ports/store.ts';
 import type {
+  RequestLimits,
   RequestMeetingDeps,
   RequestMeetingInput,
   RequestMeetingResult,
 } from '../../app/request-meeting.ts';
 import { requestMeeting } from '../../app/request-meeting.ts';
 import type { RateLimitSettings } from '../rate-limit.ts';
-import { rateLimitsFromEnv } from '../rate-limit.ts';
+import { rateLimitsFromEnv, requestLimitsFromEnv } from '../rate-limit.ts';
 
 export type DiscordStore = Pick<
   Repositories,
@@ -89,8 +90,10 @@ export interface DiscordConfig {
   readonly maxRateLimitWaitMs?: number;
   /** Most members a role may add to a meeting. Default 20. */
   readonly maxRoleMembers?: number;
-  /** Per-user and per-guild limits on `/meet` (in memory, per replica). None: unlimited. */
+  /** Per-user and per-guild limits on every interaction (in memory, per replica). None: unlimited. */
   readonly rateLimit?: RateLimitSettings;
+  /** The work budget of one request; its people are counted before any member listing. */
+  readonly limits?: RequestLimits;
 }
 
 /** Binds the two meeting use cases to their dependencies. */
@@ -156,6 +159,7 @@ export function discordConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Disc
     ...(env.DISCORD_API_URL?.trim() ? { api: env.DISCORD_API_URL.trim() } : {}),
     ...(tenant ?? {}),
     ...(rateLimits ? { rateLimit: rateLimits } : {}),
+    limits: requestLimitsFromEnv(env),
   };
 }
 

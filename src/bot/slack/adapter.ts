@@ -296,23 +296,27 @@ export function createSlackAdapter(deps: SlackDeps, config: SlackConfig): SlackA
       await recorded?.finish();
     }
   });
+  /** Buttons and view submissions count against the same per-user and per-workspace budget as /meet. */
+  const limitInteraction = (body: unknown) => {
+    const b = body as { team?: { id?: unknown } | null; user?: { id?: unknown; team_id?: unknown } };
+    const team = String(b.team?.id ?? b.user?.team_id ?? '');
+    return limiter?.take('slack', team, String(b.user?.id ?? ''));
+  };
   const action =
-    (handler: typeof bookSlot, durable = false, limited = false) =>
+    (handler: typeof bookSlot, durable = false) =>
     async ({ body, action, ack, respond, client }: ActionListenerArgs) => {
-      const clicked = action as { action_id?: string; action_ts?: string };
-      // A click that runs a whole request again counts like a /meet against the same limits.
-      const clicker = (body as { user?: { id?: string } }).user?.id ?? '';
-      const team = String((body as { team?: { id?: string } | null }).team?.id ?? '');
-      const decision = limited ? limiter?.take('slack', team, clicker) : undefined;
+      const decision = limitInteraction(body);
       if (decision && !decision.ok) {
-        await (ack as AckFn)();
+        await (ack as () => Promise<void>)();
+        const locale = decodeValue((action as { value?: string }).value).l;
         await (respond as RespondFn)({
           response_type: 'ephemeral',
           replace_original: false,
-          text: rateLimitedMessage(decision, decodeValue((action as { value?: string }).value).l),
+          text: rateLimitedMessage(decision, locale),
         }).catch(() => undefined);
         return;
       }
+      const clicked = action as { action_id?: string; action_ts?: string };
       // Stored without the response_url (a capability), the token and the message (unused by the listener).
       const {
         response_url: _url,
@@ -346,7 +350,7 @@ export function createSlackAdapter(deps: SlackDeps, config: SlackConfig): SlackA
     };
   app.action(new RegExp(`^${ACTIONS.book}:`), action(bookSlot, true));
   app.action(new RegExp(`^${ACTIONS.more}:`), action(moreTimes));
-  app.action(new RegExp(`^${ACTIONS.answer}:`), action(answerQuestionAction, false, true));
+  app.action(new RegExp(`^${ACTIONS.answer}:`), action(answerQuestionAction));
   app.action(new RegExp(`^${ACTIONS.cancel}:`), action(cancelRequest));
   app.action(new RegExp(`^${ACTIONS.manageCancel}:`), action(cancelBookingAction));
   app.action(new RegExp(`^${ACTIONS.manageReschedule}:`), action(rescheduleBookingAction));
@@ -354,14 +358,25 @@ export function createSlackAdapter(deps: SlackDeps, config: SlackConfig): SlackA
   app.action(new RegExp(`^${ACTIONS.dmAction}:`), action(dmAction));
   app.action(ACTIONS.openSettings, action(openSettingsAction));
   app.action(new RegExp(`^${ACTIONS.link}`), async ({ ack }) => linkButton({ ack: ack as never }));
-  app.view(SETTINGS_CALLBACK, async ({ body, view, ack, client }) =>
-    settingsSubmit(rt, {
+  app.view(SETTINGS_CALLBACK, async ({ body, view, ack, client }) => {
+    const decision = limitInteraction(body);
+    if (decision && !decision.ok) {
+      // The modal stays open with the reason on its first field, so nothing typed is lost.
+      const metadata = (view as { private_metadata?: string }).private_metadata ?? '';
+      const locale = /"l"\s*:\s*"fr"/.test(metadata) ? 'fr' : 'en';
+      await (ack as (response: unknown) => Promise<void>)({
+        response_action: 'errors',
+        errors: { days: rateLimitedMessage(decision, locale) },
+      });
+      return;
+    }
+    return settingsSubmit(rt, {
       body: body as never,
       view: view as never,
       ack: ack as never,
       client: client as unknown as SlackApi,
-    }),
-  );
+    });
+  });
   app.event('app_home_opened', async ({ event, body, client }) =>
     appHomeOpened(rt, { event, body: body as never, client: client as unknown as SlackApi }),
   );

@@ -22,7 +22,7 @@ import type { Invalidations } from '../../app/ports/invalidations.ts';
 import type { BookingMetrics } from '../../app/ports/metrics.ts';
 import type { Repositories, Rotation, Workspace } from '../../app/ports/store.ts';
 import type { ReminderSettings } from '../../app/reminders.ts';
-import type { PeopleDirectory } from '../../app/request-meeting.ts';
+import type { PeopleDirectory, RequestLimits } from '../../app/request-meeting.ts';
 import type { RateLimitSettings } from '../rate-limit.ts';
 import type { Deduper } from './dedupe.ts';
 import type { InstallationCache } from './installation-cache.ts';
@@ -55,6 +55,8 @@ export interface SlackDeps {
   /** Providers offered by `/meet link` (default: Google and Microsoft; unconfigured ones are skipped). */
   readonly linkProviders?: readonly LinkProviderKind[];
   readonly directory?: PeopleDirectory;
+  /** The work budget of one request (look-ahead, people); defaults apply when unset. */
+  readonly limits?: RequestLimits;
   /** Rotations shown to admins on the Home tab (the store has no list query yet). */
   readonly listRotations?: (tenantId: string) => Promise<readonly Rotation[]>;
   /** Epoch ms; default `Date.now`. */

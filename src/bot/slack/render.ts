@@ -131,10 +131,6 @@ export function texts(locale: Locale) {
 /** Value carried by the buttons: the language of the request (so the answer to a click keeps it). */
 export interface ButtonValue {
   readonly l: Locale;
-  /** The request text (for "more times"); dropped when too long. */
-  readonly t?: string;
-  /** How many slots were shown (for "more times"). */
-  readonly n?: number;
 }
 
 export function encodeValue(value: ButtonValue): string {
@@ -146,11 +142,7 @@ export function encodeValue(value: ButtonValue): string {
 export function decodeValue(value: string | undefined): ButtonValue {
   try {
     const parsed = JSON.parse(value ?? '') as Partial<ButtonValue>;
-    return {
-      l: parsed.l === 'fr' ? 'fr' : 'en',
-      ...(typeof parsed.t === 'string' ? { t: parsed.t } : {}),
-      ...(typeof parsed.n === 'number' ? { n: parsed.n } : {}),
-    };
+    return { l: parsed.l === 'fr' ? 'fr' : 'en' };
   } catch {
     return { l: 'en' };
   }
@@ -167,7 +159,7 @@ function slotBlock(slot: SlotView, locale: Locale, value: string): Block {
 }
 
 /** The ranked proposals, one button per slot, then "more times" and "cancel". */
-export function renderProposals(view: ProposalView, requestText?: string): { text: string; blocks: Block[] } {
+export function renderProposals(view: ProposalView): { text: string; blocks: Block[] } {
   const t = texts(view.locale);
   const value = encodeValue({ l: view.locale });
   const blocks: Block[] = [section(`*${esc(view.headline)}*`)];
@@ -182,16 +174,12 @@ export function renderProposals(view: ProposalView, requestText?: string): { tex
     blocks.push(slotBlock(slot, view.locale, value));
   const notes = [...view.gaps.map((g) => g.message), ...view.notes];
   if (notes.length > 0) blocks.push(context(notes.map((n) => `:warning: ${esc(n)}`)));
-  const more = encodeValue({
-    l: view.locale,
-    ...(requestText ? { t: requestText } : {}),
-    n: view.slots.length,
-  });
   blocks.push({
     type: 'actions',
     block_id: 'convene_controls',
     elements: [
-      button(t.more, `${ACTIONS.more}:${view.proposalId}`, more),
+      // Ids only: "more times" answers from the stored request, never from text carried here.
+      button(t.more, `${ACTIONS.more}:${view.proposalId}`, value),
       button(t.cancel, `${ACTIONS.cancel}:${view.proposalId}`, value, 'danger'),
     ],
   });

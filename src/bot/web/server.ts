@@ -4,7 +4,9 @@
  *
  *   GET /healthz  → 200 while the process runs (liveness)
  *   GET /readyz   → 200 when `ready()` resolves true (e.g. the database answers), else 503 (readiness)
- *   GET /metrics  → Prometheus text, when `metrics` is given
+ *   GET /metrics  → Prometheus text, when `metrics` is given: with `metricsToken`, only for
+ *                   `Authorization: Bearer <token>` (else 401); without, only for a loopback client not
+ *                   relayed by a proxy (else 403) — see ./exposure.ts
  *
  * Every request gets an id (`X-Request-Id`: the caller's when it is a short safe token, else a new
  * UUID), echoed in the response and in the JSON log line written when the response finishes (method,
@@ -20,6 +22,7 @@ import express from 'express';
 import type { Logger } from 'pino';
 import type { Metrics } from '../../observability/metrics.ts';
 import { chatRoute } from '../../observability/metrics.ts';
+import { metricsAllowed } from './exposure.ts';
 
 /**
  * The listen backlog of Convene's web server: Slack and Discord open many connections in a burst, and a SYN
@@ -44,6 +47,8 @@ export interface WebServerOptions {
   readonly logger?: Logger;
   /** Serves `GET /metrics` and times chat requests. */
   readonly metrics?: Metrics;
+  /** `CONVENE_METRICS_TOKEN`: the bearer token `/metrics` requires; unset = loopback clients only. */
+  readonly metricsToken?: string;
   /** Monotonic clock in ms for durations; default `performance.now`. */
   readonly clock?: () => number;
 }
@@ -83,7 +88,21 @@ export function createWebServer(options: WebServerOptions = {}): express.Express
 
   if (options.metrics) {
     const { registry } = options.metrics;
-    app.get('/metrics', async (_req, res) => {
+    const token = options.metricsToken?.trim() || undefined;
+    app.get('/metrics', async (req, res) => {
+      if (!metricsAllowed(req, token)) {
+        if (token) res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
+        res.status(token ? 401 : 403).json({
+          ok: false,
+          error: {
+            code: 'forbidden',
+            message: token
+              ? 'The metrics need Authorization: Bearer <CONVENE_METRICS_TOKEN>.'
+              : 'The metrics are served to this machine only; set CONVENE_METRICS_TOKEN to scrape them from elsewhere.',
+          },
+        });
+        return;
+      }
       res.setHeader('Content-Type', registry.contentType);
       res.send(await registry.metrics());
     });

@@ -63,6 +63,49 @@ function validZone(zone: string): boolean {
 
 /** Longest request read, in UTF-16 code units; longer ones are refused to bound the work. */
 export const MAX_REQUEST_LENGTH = 1000;
+/** Default look-ahead: a window must end within this many days from today (`ParseContext.maxWindowDays`). */
+export const MAX_WINDOW_DAYS = 90;
+/** Default most people one request may mention (`ParseContext.maxParticipants`). */
+export const MAX_PARTICIPANTS = 50;
+
+const limit = (value: unknown, fallback: number) =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : fallback;
+
+/**
+ * The checks that need no clock nor zone, for adapters to run BEFORE any platform call (users.info,
+ * member listings, DMs): the length of the text and the number of distinct people it mentions.
+ * Null when the request may go on; the same error `parseRequest` would give otherwise.
+ */
+export function precheckRequest(
+  text: string,
+  options: {
+    readonly locale?: Locale;
+    readonly maxParticipants?: number;
+    /** People named outside the text (chat options, expanded roles), by platform id. */
+    readonly extraIds?: readonly string[];
+  } = {},
+): ParseError | null {
+  const input = typeof text === 'string' ? text.normalize('NFC') : '';
+  const locale: Locale =
+    options.locale === 'en' || options.locale === 'fr'
+      ? options.locale
+      : detectLocale(input.slice(0, MAX_REQUEST_LENGTH));
+  if (input.length > MAX_REQUEST_LENGTH)
+    return {
+      code: 'text_too_long',
+      message: message('text_too_long', locale, { length: input.length, max: MAX_REQUEST_LENGTH }),
+    };
+  const max = limit(options.maxParticipants, MAX_PARTICIPANTS);
+  const ids = new Set(options.extraIds ?? []);
+  let count = ids.size;
+  for (const p of extractMentions(input).participants) if (!ids.has(p.id)) count++;
+  if (count > max)
+    return {
+      code: 'too_many_participants',
+      message: message('too_many_participants', locale, { count, max }),
+    };
+  return null;
+}
 
 export function parseRequest(text: string, ctx: ParseContext): ParseResult {
   const input = typeof text === 'string' ? text.normalize('NFC') : '';
@@ -121,7 +164,10 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
   consume(mentions.spans);
   for (const raw of mentions.broadcasts) warnings.push(issue('broadcast_mention_ignored', { text: raw }));
   const participants = mentions.participants;
+  const maxParticipants = limit(ctx.maxParticipants, MAX_PARTICIPANTS);
   if (participants.length === 0) errors.push(issue('no_participants'));
+  else if (participants.length > maxParticipants)
+    errors.push(issue('too_many_participants', { count: participants.length, max: maxParticipants }));
 
   // A zone named in the request: the window and the times of day are read in it.
   const zones = extractZones(masked, locale);
@@ -194,22 +240,32 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
     if (i.code === 'window_widened') warnings.push(issue(i.code, { text: i.text }));
     else errors.push(issue(i.code, { text: i.text }));
   }
-  const window: ParsedWindow | undefined = resolved.said
-    ? {
-        start: resolved.said.start,
-        end: resolved.said.end,
-        zone,
-        source: 'said',
-        text: resolved.said.text,
-      }
-    : resolved.issues.some((i) => i.code !== 'window_widened')
-      ? undefined
-      : {
-          start: now.toMillis(),
-          end: now.toMillis() + DEFAULT_WINDOW_DAYS * DAY,
+  // The look-ahead bound: every window ends by the end of the day `maxWindowDays` days from today.
+  const maxWindowDays = limit(ctx.maxWindowDays, MAX_WINDOW_DAYS);
+  const horizon = now
+    .startOf('day')
+    .plus({ days: maxWindowDays + 1 })
+    .toMillis();
+  const tooFar = resolved.said !== null && resolved.said.end > horizon;
+  if (tooFar) errors.push(issue('window_too_far', { text: resolved.said!.text, max: maxWindowDays }));
+  const window: ParsedWindow | undefined = tooFar
+    ? undefined
+    : resolved.said
+      ? {
+          start: resolved.said.start,
+          end: resolved.said.end,
           zone,
-          source: 'implied',
-        };
+          source: 'said',
+          text: resolved.said.text,
+        }
+      : resolved.issues.some((i) => i.code !== 'window_widened')
+        ? undefined
+        : {
+            start: now.toMillis(),
+            end: Math.min(now.toMillis() + DEFAULT_WINDOW_DAYS * DAY, horizon),
+            zone,
+            source: 'implied',
+          };
 
   const request = {
     locale,

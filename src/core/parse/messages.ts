@@ -11,6 +11,7 @@ export interface MessageParams {
   readonly list?: readonly string[];
   readonly length?: number;
   readonly max?: number;
+  readonly count?: number;
   readonly zone?: string;
   /** Selects a variant of the message. */
   readonly variant?: 'several' | 'clock' | 'now';
@@ -36,6 +37,10 @@ const en: Record<ParseErrorCode | ParseWarningCode, Template> = {
   window_in_past: (p) => `"${p.text}" is already over; pick a time from now on, like tomorrow or next week.`,
   contradictory_window: (p) =>
     `"${p.text}" leaves no time to meet; check the dates and times, for example "after 2pm before 5pm".`,
+  window_too_far: (p) =>
+    `I can look up to ${p.max} days ahead, and "${p.text}" goes further; pick a nearer window, like next week or next month.`,
+  too_many_participants: (p) =>
+    `That request names ${p.count} people; I can schedule up to ${p.max} at once, so invite fewer people or a team.`,
   broadcast_mention_ignored: (p) =>
     `I ignored ${p.text}: invite people or groups directly, like @ana or a user group.`,
   extra_title_ignored: (p) => `I used the first quoted text as the title and ignored ${p.text}.`,
@@ -65,6 +70,10 @@ const fr: Record<ParseErrorCode | ParseWarningCode, Template> = {
     `« ${p.text} » est déjà passé ; choisissez un moment à venir, comme demain ou la semaine prochaine.`,
   contradictory_window: (p) =>
     `« ${p.text} » ne laisse aucun créneau possible ; vérifiez les dates et les heures, par exemple « après 14h avant 17h ».`,
+  window_too_far: (p) =>
+    `Je peux chercher jusqu'à ${p.max} jours à l'avance, et « ${p.text} » va plus loin ; choisissez une période plus proche, comme la semaine prochaine ou le mois prochain.`,
+  too_many_participants: (p) =>
+    `Cette demande cite ${p.count} personnes ; je peux en réunir ${p.max} au plus à la fois : invitez moins de monde ou une équipe.`,
   broadcast_mention_ignored: (p) =>
     `J'ai ignoré ${p.text} : invitez directement des personnes ou des groupes, comme @ana.`,
   extra_title_ignored: (p) => `J'ai pris le premier texte entre guillemets comme titre et ignoré ${p.text}.`,

@@ -23,6 +23,13 @@ export interface ParseContext {
    */
   readonly replyLocale?: Locale;
   /**
+   * Longest look-ahead: the window must end by the end of the day `maxWindowDays` days after today (in
+   * `zone`). Default `MAX_WINDOW_DAYS` (90). Bounds the work of every request, whatever the surface.
+   */
+  readonly maxWindowDays?: number;
+  /** Most people one request may mention. Default `MAX_PARTICIPANTS` (50). */
+  readonly maxParticipants?: number;
+  /**
    * The requester's answers to earlier questions (`questions`): `zone` settles an `ambiguous_zone` question
    * whose options include it (the text is read in that zone); an answer no question offers is ignored.
    */
@@ -141,7 +148,9 @@ export type ParseErrorCode =
   | 'invalid_duration'
   | 'duration_too_long'
   | 'window_in_past'
-  | 'contradictory_window';
+  | 'contradictory_window'
+  | 'window_too_far'
+  | 'too_many_participants';
 
 export type ParseWarningCode = 'broadcast_mention_ignored' | 'extra_title_ignored' | 'window_widened';
 

@@ -200,6 +200,32 @@ describe('/meet new with roles', () => {
   });
 });
 
+describe('/meet new: the work budget', () => {
+  it('three roles of 20 (60 people) are refused before anyone is stored, DMed or searched', async () => {
+    const roles = ['1300000000000000001', '1300000000000000002', '1300000000000000003'];
+    const users: FakeUser[] = [];
+    for (const [r, role] of roles.entries())
+      for (let i = 0; i < 20; i++) {
+        const user = fake.addUser(`r${r}m${i}`);
+        fake.addMember(guildId, user, { roles: [role] });
+        users.push(user);
+      }
+    const dms = fake.count('POST', /\/users\/@me\/channels/);
+    const { interaction } = await command(ana, 'new', [
+      { name: 'request', type: 3, value: `30 min tomorrow ${roles.map((id) => `<@&${id}>`).join(' ')}` },
+    ]);
+    expect(requests).toHaveLength(0);
+    const reply = fake
+      .channelMessages(channelId)
+      .find((m) => m.interactionId === interaction.id && m.flags === 64);
+    expect(reply?.content).toBe(
+      'That request names 60 people; I can schedule up to 50 at once, so invite fewer people or a team.',
+    );
+    for (const user of users) expect(await personOf(user)).toBeNull();
+    expect(fake.count('POST', /\/users\/@me\/channels/)).toBe(dms);
+  });
+});
+
 describe('/meet settings and status', () => {
   it('stores zone, language and hours, and status shows them', async () => {
     await command(ana, 'settings', [

@@ -286,3 +286,56 @@ describe('playground API', () => {
     expect(text).not.toMatch(/at .*\.ts:\d+/);
   });
 });
+
+describe('playground work budget', () => {
+  it('refuses a window to 2600 at once, in the request language, like every other surface', async () => {
+    const started = performance.now();
+    const far = await post('/playground/api/requests', {
+      personId: id('ana'),
+      text: '/meet @li @sam 30m between tomorrow and 2600-01-01',
+    });
+    expect(far.status).toBe(422);
+    expect(far.body.error.code).toBe('unparseable');
+    expect(far.body.error.message).toContain('I can look up to 90 days ahead');
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+
+  it('counts every write per client: over the limit, 429 with Retry-After and nothing done', async () => {
+    const limited = createWebServer({
+      routers: [
+        {
+          router: createPlaygroundRouter({
+            store,
+            world,
+            busy: createDemoBusyReader(world, { baseUrl: () => base }),
+            now: () => NOW,
+            rateLimit: { userPerMinute: 2, workspacePerMinute: 100, clock: () => 0 },
+          }),
+        },
+      ],
+    }).listen(0, '127.0.0.1');
+    await new Promise((resolve) => limited.once('listening', resolve));
+    try {
+      const url = `http://127.0.0.1:${(limited.address() as AddressInfo).port}/playground/api/requests`;
+      const send = () =>
+        fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ personId: 'nobody', text: '/meet @ana 30m', locale: 'fr' }),
+        });
+      expect((await send()).status).toBe(400);
+      expect((await send()).status).toBe(400);
+      const refused = await send();
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      const body = (await refused.json()) as Json;
+      expect(body.error.code).toBe('rate_limited');
+      expect(body.error.message).toMatch(/réessayez dans \d+ s/);
+      // Reads (the page, the demo people) are not writes: still served.
+      const demo = await fetch(url.replace('/requests', '/demo'));
+      expect(demo.status).toBe(200);
+    } finally {
+      await new Promise((resolve) => limited.close(resolve));
+    }
+  });
+});

@@ -15,6 +15,7 @@ import type {
 } from 'discord-api-types/v10';
 import type { RequestMeetingResult } from '../../../app/request-meeting.ts';
 import type { Locale } from '../../../app/views.ts';
+import { precheckRequest } from '../../../core/parse/index.ts';
 import { DiscordCallError } from '../api.ts';
 import { PARTICIPANT_OPTIONS } from '../commands.ts';
 import type { DiscordContext, HandlerEnv } from '../context.ts';
@@ -165,6 +166,13 @@ export async function buildRequestText(
   }
   for (const match of request.matchAll(ROLE_MENTION)) if (match[1]) roleIds.push(match[1]);
   if (!request && userIds.length === 0 && roleIds.length === 0) return { ok: false, message: m.requestEmpty };
+  // The work budget before any Discord call or write: the text and the people it names, counted as typed.
+  const refused = precheckRequest(request, {
+    locale: ctx.locale,
+    maxParticipants: env.maxParticipants,
+    extraIds: userIds,
+  });
+  if (refused) return { ok: false, message: refused.message };
 
   // Users given as options (or mentioned in the text and resolved by Discord): known to Convene from now on.
   for (const [id, user] of Object.entries(users)) {
@@ -189,18 +197,31 @@ export async function buildRequestText(
         return { ok: false, message: m.membersUnavailable };
       throw error;
     }
+    const people = new Set(userIds);
+    const toUpsert: APIGuildMember[] = [];
     for (const roleId of new Set(roleIds.filter((id) => !teamRoles.has(id)))) {
       const label = roles[roleId] ? `@${roles[roleId].name}` : `<@&${roleId}>`;
       const inRole = all.filter((member) => member.user && !member.user.bot && member.roles.includes(roleId));
       if (inRole.length === 0) return { ok: false, message: m.roleEmpty(label) };
       if (inRole.length > env.maxRoleMembers)
         return { ok: false, message: m.roleTooBig(label, inRole.length) };
-      for (const member of inRole) await upsertUser(env, ctx.workspace, member.user, member);
+      for (const member of inRole) if (member.user.id !== ctx.userId) people.add(member.user.id);
+      // Roles expanded: the people counted again before anyone is stored (no DMs beyond the budget).
+      if (people.size > env.maxParticipants) {
+        const tooMany = precheckRequest('', {
+          locale: ctx.locale,
+          maxParticipants: env.maxParticipants,
+          extraIds: [...people],
+        });
+        if (tooMany) return { ok: false, message: tooMany.message };
+      }
+      toUpsert.push(...inRole);
       expanded.set(
         roleId,
         inRole.filter((member) => member.user.id !== ctx.userId).map((member) => `<@${member.user.id}>`),
       );
     }
+    for (const member of toUpsert) await upsertUser(env, ctx.workspace, member.user, member);
   }
   const text = request.replace(ROLE_MENTION, (_all, id: string) => (expanded.get(id) ?? []).join(' '));
   const extra = [

@@ -5,9 +5,10 @@
  */
 import type { LinkProviderKind } from '../../../app/link-calendar.ts';
 import type { Person, Workspace } from '../../../app/ports/store.ts';
-import { requestMeeting } from '../../../app/request-meeting.ts';
+import { maxParticipantsOf, requestMeeting } from '../../../app/request-meeting.ts';
 import type { Locale, ProposalView } from '../../../app/views.ts';
 import { listNames } from '../../../app/views.ts';
+import { precheckRequest } from '../../../core/parse/index.ts';
 import { dm, tellPrivately } from '../common.ts';
 import type { RespondFn, SlackApi, SlackRuntime } from '../deps.ts';
 import { errorCode, knownUsers, resolveUser, slackUserId } from '../people.ts';
@@ -37,6 +38,16 @@ export async function handleMeetRequest(
       renderText(text),
     );
 
+  // The work budget first, before any Slack call: a request too long or naming too many people is
+  // refused here, so it never costs a users.info per mention nor a DM per person.
+  const refused = precheckRequest(input.text, {
+    locale: input.locale,
+    maxParticipants: maxParticipantsOf(rt.deps.limits),
+  });
+  if (refused) {
+    await say(refused.message);
+    return;
+  }
   // Mentioned people: make sure each is a person with their Slack zone before the use case resolves them.
   const mentioned = [...new Set([...input.text.matchAll(MENTION)].map((m) => m[1] ?? ''))].filter(
     (id) => id && id !== input.userId,
@@ -71,6 +82,7 @@ export async function handleMeetRequest(
       ...(rt.deps.directory ? { directory: rt.deps.directory } : {}),
       ...(rt.deps.store.rotations ? { rotations: rt.deps.store.rotations } : {}),
       ...(rt.deps.store.questions ? { questions: rt.deps.store.questions } : {}),
+      ...(rt.deps.limits ? { limits: rt.deps.limits } : {}),
     },
     {
       tenantId: workspace.tenantId,
@@ -98,7 +110,7 @@ export async function handleMeetRequest(
     await say(result.error.message);
     return;
   }
-  await postProposals(rt, { client, respond }, workspace, input.channelId, result.view, input.text, {
+  await postProposals(rt, { client, respond }, workspace, input.channelId, result.view, {
     organiser: requester.person.displayName,
   });
 }
@@ -113,12 +125,11 @@ export async function postProposals(
   workspace: Workspace,
   channelId: string,
   view: ProposalView,
-  requestText: string | undefined,
   who: { organiser: string | null },
 ): Promise<void> {
   const { client, respond } = args;
   const input = { channelId };
-  const message = renderProposals(view, requestText);
+  const message = renderProposals(view);
   let ts: string | null = null;
   try {
     const posted = await client.chat.postMessage({

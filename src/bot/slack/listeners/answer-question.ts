@@ -38,6 +38,7 @@ export async function answerQuestionAction(rt: SlackRuntime, args: ActionArgs): 
       questions: store.questions,
       ...(rt.deps.directory ? { directory: rt.deps.directory } : {}),
       ...(store.rotations ? { rotations: store.rotations } : {}),
+      ...(rt.deps.limits ? { limits: rt.deps.limits } : {}),
     },
     {
       tenantId: workspace.tenantId,
@@ -66,7 +67,7 @@ export async function answerQuestionAction(rt: SlackRuntime, args: ActionArgs): 
   }
   const channelId = question.message.channelId || start.channelId;
   if (!channelId) return start.say(result.view.headline);
-  await postProposals(rt, { client, respond }, workspace, channelId, result.view, question.text, {
+  await postProposals(rt, { client, respond }, workspace, channelId, result.view, {
     organiser: actor.ok ? actor.person.displayName : null,
   });
 }

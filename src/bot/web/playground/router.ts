@@ -33,10 +33,12 @@ import {
 } from '../../../app/demo/index.ts';
 import type { BusyReader, EventWriter } from '../../../app/ports/calendars.ts';
 import type { Repositories } from '../../../app/ports/store.ts';
-import type { RequestMeetingErrorCode } from '../../../app/request-meeting.ts';
+import type { RequestLimits, RequestMeetingErrorCode } from '../../../app/request-meeting.ts';
 import { requestMeeting } from '../../../app/request-meeting.ts';
 import type { Locale } from '../../../app/views.ts';
 import { toLocale } from '../../../app/views.ts';
+import type { RateLimitSettings } from '../../rate-limit.ts';
+import { CommandRateLimiter, rateLimitedMessage } from '../../rate-limit.ts';
 import { renderReadme } from './readme.ts';
 
 export const STATIC_DIR = resolve(import.meta.dirname, 'static');
@@ -53,6 +55,13 @@ export interface PlaygroundDeps {
   /** The clock; the demo's "now" is the real time at each request unless pinned (tests). */
   readonly now?: () => number;
   readonly log?: (line: string) => void;
+  /** The work budget of one request (defaults: 90 days ahead, 50 people). */
+  readonly limits?: RequestLimits;
+  /**
+   * Counts every write (requests, bookings, reset) per client address and for the whole playground,
+   * like chat commands per user and per workspace. None: unlimited.
+   */
+  readonly rateLimit?: RateLimitSettings;
 }
 
 const REQUEST_STATUS: Record<RequestMeetingErrorCode, number> = {
@@ -63,6 +72,7 @@ const REQUEST_STATUS: Record<RequestMeetingErrorCode, number> = {
   unsupported_mention: 422,
   invalid_settings: 422,
   needs_answer: 422,
+  too_many_participants: 422,
   no_slot: 422,
 };
 
@@ -124,6 +134,18 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
 
   const api = express.Router();
   api.use(express.json({ limit: '16kb' }));
+  const limiter = deps.rateLimit ? new CommandRateLimiter(deps.rateLimit) : null;
+  api.use((req, res, next) => {
+    if (req.method !== 'POST' || !limiter) return next();
+    const decision = limiter.take('playground', 'playground', req.ip ?? req.socket.remoteAddress ?? '?');
+    if (decision.ok) return next();
+    const locale = req.body?.locale === 'fr' ? 'fr' : 'en';
+    res.setHeader('Retry-After', String(decision.retryAfterSeconds));
+    res.status(429).json({
+      ok: false,
+      error: { code: 'rate_limited', message: rateLimitedMessage(decision, locale) },
+    });
+  });
 
   api.get('/demo', (_req, res) => {
     res.json({
@@ -155,6 +177,7 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
         store: deps.store,
         busy: deps.busy,
         directory,
+        ...(deps.limits ? { limits: deps.limits } : {}),
         ...(deps.store.questions ? { questions: deps.store.questions } : {}),
       },
       {
@@ -184,7 +207,13 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
     const questions = deps.store.questions;
     if (!questions) return badRequest(res, 'This playground does not keep questions.');
     const answered = await answerQuestion(
-      { store: deps.store, busy: deps.busy, directory, questions },
+      {
+        store: deps.store,
+        busy: deps.busy,
+        directory,
+        questions,
+        ...(deps.limits ? { limits: deps.limits } : {}),
+      },
       {
         tenantId: world.tenantId,
         questionId,
