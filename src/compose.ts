@@ -252,6 +252,7 @@ export function composeChat(
           writer: calendars,
           notifier,
           rotations: store.rotations,
+          questions: store.questions,
           limits,
           ...(metrics ? { metrics } : {}),
         }),

@@ -22,7 +22,13 @@ import { computeAvailability } from '../core/availability.ts';
 import type { Interval } from '../core/interval.ts';
 import { HOUR, MINUTE } from '../core/interval.ts';
 import { normalize, overlapping, subtract } from '../core/intervals.ts';
-import type { MeetingRequest, ParseIssue, ParseQuestion, TimeOfDayConstraint } from '../core/parse/index.ts';
+import type {
+  MeetingRequest,
+  ParseAnswers,
+  ParseIssue,
+  ParseQuestion,
+  TimeOfDayConstraint,
+} from '../core/parse/index.ts';
 import { MAX_PARTICIPANTS, MAX_WINDOW_DAYS, parseRequest } from '../core/parse/index.ts';
 import { rankProposals } from '../core/ranking.ts';
 import { isActiveAt } from '../core/rotation.ts';
@@ -32,6 +38,7 @@ import { createZoneCache, toWall } from '../core/zone-offsets.ts';
 import type { BusyGap, BusyReader } from './ports/calendars.ts';
 import type {
   MessageRef,
+  PendingQuestionRepository,
   Person,
   Repositories,
   RotationRepository,
@@ -71,6 +78,11 @@ export interface RequestMeetingDeps {
   readonly rotations?: Pick<RotationRepository, 'findTeam' | 'assignments' | 'savePicks'>;
   /** The work budget of one request (defaults: 90 days, 50 people). */
   readonly limits?: RequestLimits;
+  /**
+   * Questions: with it, a `needs_answer` request is kept (`error.pending`) so the surface can ask with
+   * buttons and run it again with the answer (./answer-question.ts); without it, the answer is text only.
+   */
+  readonly questions?: Pick<PendingQuestionRepository, 'create'>;
 }
 
 /** Bounds on what one request may ask for, whatever the surface (`CONVENE_MAX_*`, src/config.ts). */
@@ -113,6 +125,8 @@ export interface RequestMeetingInput {
   readonly replyLocale?: Locale;
   /** Where the request was typed. Default: no channel. */
   readonly message?: MessageRef;
+  /** Answers to an earlier `needs_answer` question (the text itself is never rewritten). */
+  readonly answers?: ParseAnswers;
 }
 
 export type RequestMeetingErrorCode =
@@ -137,6 +151,8 @@ export interface RequestMeetingError {
   readonly mentions?: readonly string[];
   /** For `needs_answer`: what to ask (an ambiguous zone and its candidates), nothing guessed. */
   readonly questions?: readonly ParseQuestion[];
+  /** For `needs_answer` when the request was kept: one button per choice (ids only, never the text). */
+  readonly pending?: PendingAsk;
   /** For `no_slot`: what the group's time looks like, so the user can see why. */
   readonly heatmap?: HeatmapView;
   readonly gaps?: readonly GapView[];
@@ -145,6 +161,18 @@ export interface RequestMeetingError {
 export type RequestMeetingResult =
   | { readonly ok: true; readonly view: ProposalView }
   | { readonly ok: false; readonly error: RequestMeetingError };
+
+/** A kept question: its id, when it expires, and the choices to offer. */
+export interface PendingAsk {
+  readonly id: string;
+  readonly expiresAt: number;
+  readonly choices: readonly { readonly index: number; readonly value: string; readonly label: string }[];
+}
+
+/** How long a question waits for its answer. */
+export const QUESTION_TTL_MS = 24 * HOUR;
+/** Answers offered at most (one button each). */
+export const MAX_QUESTION_OPTIONS = 5;
 
 export const DEFAULT_WORKING_HOURS: WorkingHoursData = {
   rules: [{ days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' }],
@@ -182,6 +210,7 @@ export async function requestMeeting(
     zone: input.zone,
     ...(input.locale ? { locale: input.locale } : {}),
     ...(input.replyLocale ? { replyLocale: input.replyLocale } : {}),
+    ...(input.answers ? { answers: input.answers } : {}),
     maxWindowDays: maxWindowDaysOf(deps.limits),
     maxParticipants: maxParticipantsOf(deps.limits),
   });
@@ -196,6 +225,14 @@ export async function requestMeeting(
   // Something only the requester can settle (`3pm IST`: India, Ireland or Israel?): ask, never guess.
   if (request.questions && request.questions.length > 0) {
     const first = request.questions[0]!;
+    const pending = deps.questions ? await keepQuestion(deps.questions, input, first) : null;
+    if (pending)
+      return fail(
+        locale,
+        'needs_answer',
+        `${first.message} ${locale === 'fr' ? 'Choisissez ci-dessous.' : 'Pick one below.'}`,
+        { questions: request.questions, pending },
+      );
     const example = `${first.text.split(' / ')[0]} → ${first.options[0]}`;
     return fail(
       locale,
@@ -599,6 +636,42 @@ function fail(
   extra: Omit<RequestMeetingError, 'code' | 'locale' | 'message'> = {},
 ): { ok: false; error: RequestMeetingError } {
   return { ok: false, error: { code, locale, message, ...extra } };
+}
+
+/** Keeps the request and its first question for the requester's answer; null when it cannot be kept. */
+async function keepQuestion(
+  questions: Pick<PendingQuestionRepository, 'create'>,
+  input: RequestMeetingInput,
+  question: ParseQuestion,
+): Promise<PendingAsk | null> {
+  const options = question.options.slice(0, MAX_QUESTION_OPTIONS);
+  if (options.length === 0) return null;
+  const kept = await questions.create({
+    tenantId: input.tenantId,
+    workspaceId: input.workspaceId,
+    requesterId: input.requesterPersonId,
+    text: input.text,
+    zone: input.zone,
+    locale: input.locale ?? null,
+    replyLocale: input.replyLocale ?? null,
+    message: input.message ?? { channelId: '', messageId: null },
+    code: question.code,
+    questionText: question.text,
+    options,
+    expiresAt: input.now + QUESTION_TTL_MS,
+  });
+  if (!kept) return null;
+  return {
+    id: kept.id,
+    expiresAt: kept.expiresAt,
+    choices: options.map((zone, index) => ({ index, value: zone, label: zoneChoiceLabel(zone, input.now) })),
+  };
+}
+
+/** `Kolkata (UTC+05:30)`: the zone's city and its offset now. */
+export function zoneChoiceLabel(zone: string, now: number): string {
+  const at = DateTime.fromMillis(now, { zone });
+  return at.isValid ? `${zoneCity(zone)} (UTC${at.toFormat('ZZ')})` : zoneCity(zone);
 }
 
 async function resolveParticipants(

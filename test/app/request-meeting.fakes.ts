@@ -13,6 +13,8 @@ import type {
   JobRepository,
   MeetingRequest,
   MeetingRequestRepository,
+  PendingQuestion,
+  PendingQuestionRepository,
   Person,
   PersonRepository,
   Preferences,
@@ -114,6 +116,27 @@ export class MemoryStore {
   readonly preferences: PreferencesRepository = {
     get: async (_tenantId, personId) => this.prefs.get(personId) ?? null,
     set: async () => unused('preferences.set'),
+  };
+
+  readonly questionRows = new Map<string, PendingQuestion>();
+
+  readonly questions: PendingQuestionRepository = {
+    create: async (input) => {
+      if (input.tenantId !== TENANT || !this.persons.has(input.requesterId)) return null;
+      const row: PendingQuestion = { ...input, id: randomUUID(), answeredAt: null, createdAt: 0 };
+      this.questionRows.set(row.id, row);
+      return row;
+    },
+    get: async (tenantId, id) => {
+      const row = this.questionRows.get(id);
+      return row && row.tenantId === tenantId ? row : null;
+    },
+    claim: async (tenantId, id, now) => {
+      const row = this.questionRows.get(id);
+      if (!row || row.tenantId !== tenantId || row.answeredAt !== null || row.expiresAt <= now) return false;
+      this.questionRows.set(id, { ...row, answeredAt: now });
+      return true;
+    },
   };
 
   readonly requests: MeetingRequestRepository = {

@@ -144,6 +144,31 @@ describe('the playground in a browser', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('asks which zone "IST" means with buttons, and proposes once one is clicked', async () => {
+    const page = await browser!.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.locator('label.person[data-person-key="ana"] input').check();
+    await page.fill('#request-text', '/meet @zoe 30m next week 3pm IST');
+    await page.click('#send');
+    const answers = page.locator('button.answer');
+    await answers.first().waitFor();
+    await expect(answers.allTextContents()).resolves.toEqual([
+      expect.stringMatching(/^Kolkata \(UTC\+05:30\)$/),
+      expect.stringMatching(/^Dublin /),
+      expect.stringMatching(/^Jerusalem /),
+    ]);
+    await answers.first().click();
+    const slot = page.locator('button.slot[data-proposal-id]').first();
+    await slot.waitFor();
+    // 15:00 in Kolkata is 10:30 in Paris (no daylight saving in either in winter).
+    await expect(slot.locator('.when').textContent()).resolves.toMatch(/10:30–11:00 \(Paris time\)$/);
+    await expect(answers.first().isDisabled()).resolves.toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('shuts down cleanly on SIGTERM', async () => {
     child!.kill('SIGTERM');
     const code = await new Promise<number | null>((r) => child!.once('exit', r));

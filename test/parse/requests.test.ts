@@ -688,6 +688,19 @@ describe('parseRequest details', () => {
     }
   });
 
+  it('an answer settles an ambiguous zone question: the text is read in the chosen zone', () => {
+    const asked = parseRequest('@ana 30m tomorrow 3pm IST', ctx);
+    expect(asked.ok && asked.request.questions?.map((q) => q.code)).toEqual(['ambiguous_zone']);
+    const result = parseRequest('@ana 30m tomorrow 3pm IST', { ...ctx, answers: { zone: 'Asia/Kolkata' } });
+    if (!result.ok) throw new Error('expected a parse');
+    expect(result.request.questions).toBeUndefined();
+    expect(result.request.timeZone).toEqual({ value: 'Asia/Kolkata', source: 'said', text: 'IST' });
+    expect(result.request.window.zone).toBe('Asia/Kolkata');
+    // An answer no question offers settles nothing.
+    const other = parseRequest('@ana 30m tomorrow 3pm IST', { ...ctx, answers: { zone: 'Europe/Paris' } });
+    expect(other.ok && other.request.questions?.length).toBe(1);
+  });
+
   it('reads separate days joined by "or" as alternatives: the days between are excluded', () => {
     const result = parseRequest('@ana monday or friday', ctx);
     expect(result.ok).toBe(true);

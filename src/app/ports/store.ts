@@ -320,6 +320,43 @@ export interface MeetingRequestRepository {
   setProposalStatus(tenantId: string, proposalId: string, status: ProposalStatus): Promise<boolean>;
 }
 
+// --- pending questions ----------------------------------------------------------------------
+
+/** A request Convene asked about instead of guessing (`needs_answer`), kept until answered or expired. */
+export interface PendingQuestion {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly workspaceId: string;
+  readonly requesterId: string;
+  /** The request as typed: run again with the answer applied, never rewritten. */
+  readonly text: string;
+  /** The requester's zone when they asked. */
+  readonly zone: string;
+  /** The language forced on the parser, if any. */
+  readonly locale: 'en' | 'fr' | null;
+  /** The language of the answers, if chosen. */
+  readonly replyLocale: 'en' | 'fr' | null;
+  readonly message: MessageRef;
+  readonly code: string;
+  /** What was unclear, as typed (`IST`). */
+  readonly questionText: string;
+  /** The possible answers (IANA zones for `ambiguous_zone`), a few at most. */
+  readonly options: readonly string[];
+  readonly expiresAt: number;
+  readonly answeredAt: number | null;
+  readonly createdAt: number;
+}
+
+export type CreatePendingQuestionInput = Omit<PendingQuestion, 'id' | 'answeredAt' | 'createdAt'>;
+
+export interface PendingQuestionRepository {
+  /** Null when the workspace or the requester is not part of `tenantId`. */
+  create(input: CreatePendingQuestionInput): Promise<PendingQuestion | null>;
+  get(tenantId: string, id: string): Promise<PendingQuestion | null>;
+  /** Marks it answered at `now`: true once, false when already answered, expired or not this tenant's. */
+  claim(tenantId: string, id: string, now: number): Promise<boolean>;
+}
+
 // --- bookings ---------------------------------------------------------------------------------
 
 export type BookingStatus = 'booked' | 'cancelled';
@@ -750,4 +787,6 @@ export interface Repositories {
   readonly nonces: StateNonceRepository;
   /** Two-way sync: watched calendars and organiser decisions (./sync.ts). */
   readonly watches: WatchRepository;
+  /** Requests waiting for the requester's answer (./request-meeting.ts `needs_answer`). */
+  readonly questions: PendingQuestionRepository;
 }

@@ -30,6 +30,7 @@ import type { HandlerEnv } from './context.ts';
 import { guildAllowed, localeOf, replyPrivately } from './context.ts';
 import { parseCustomId } from './custom-id.ts';
 import type { DiscordAdapterDeps, DiscordConfig } from './deps.ts';
+import { handleAnswerClick } from './handlers/answer-question.ts';
 import { handleBookClick } from './handlers/book.ts';
 import { handleCancelBooking } from './handlers/cancel-booking.ts';
 import { handleDmAction } from './handlers/dm-action.ts';
@@ -232,6 +233,8 @@ export function decide(interaction: APIInteraction): Decision {
         return { response: { type: 6 }, work: (env) => handleMoveBooking(env, component, id) };
       if (id.kind === 'dm')
         return { response: { type: 6 }, work: (env) => handleDmAction(env, component, id) };
+      if (id.kind === 'answer')
+        return { response: { type: 6 }, work: (env) => handleAnswerClick(env, component, id) };
       return { response: { type: 6 }, work: (env) => handleZoneSelect(env, component) };
     }
     case 4: {

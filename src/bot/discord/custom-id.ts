@@ -14,7 +14,9 @@ export type CustomId =
   /** `cv1:mt:<id>:<start epoch ms>`: move the meeting there. */
   | { readonly kind: 'move'; readonly bookingId: string; readonly start: number }
   /** `dm:<action>:<value>`: a DM button (`DmAction`). */
-  | { readonly kind: 'dm'; readonly action: string; readonly value: string };
+  | { readonly kind: 'dm'; readonly action: string; readonly value: string }
+  /** `cv1:ask:<questionId>:<choice index>`: the requester answers a question (ids only, never the text). */
+  | { readonly kind: 'answer'; readonly questionId: string; readonly choice: number };
 
 const MANAGE_OPS = { mc: 'cancel', mcy: 'confirm', mr: 'reschedule' } as const;
 const DM_ACTION = /^[A-Za-z0-9_.-]{1,24}$/;
@@ -47,6 +49,12 @@ export function bookCustomId(proposalId: string, slotId: string): string {
   return id;
 }
 
+export function answerCustomId(questionId: string, choice: number): string {
+  if (!ID.test(questionId) || !Number.isInteger(choice) || choice < 0 || choice > 99)
+    throw new Error('answerCustomId: a question id and a choice index (0–99)');
+  return `${PREFIX}:ask:${questionId}:${choice}`;
+}
+
 export const ZONE_CUSTOM_ID = `${PREFIX}:zone`;
 
 /** Null for anything Convene did not make (or a malformed one). */
@@ -68,6 +76,10 @@ export function parseCustomId(value: unknown): CustomId | null {
   if (parts.length === 4 && parts[0] === PREFIX && parts[1] === 'mt' && parts[2] && ID.test(parts[2])) {
     const start = /^\d{1,15}$/.test(parts[3] ?? '') ? Number(parts[3]) : Number.NaN;
     if (Number.isSafeInteger(start)) return { kind: 'move', bookingId: parts[2], start };
+  }
+  if (parts.length === 4 && parts[0] === PREFIX && parts[1] === 'ask' && parts[2] && ID.test(parts[2])) {
+    if (/^\d{1,2}$/.test(parts[3] ?? ''))
+      return { kind: 'answer', questionId: parts[2], choice: Number(parts[3]) };
   }
   if (parts.length === 4 && parts[0] === PREFIX && parts[1] === 'book') {
     const [, , proposalId, slotId] = parts;

@@ -3,6 +3,8 @@
  * cases (bound to their own dependencies by the caller), the calendar-linking use case, a clock.
  */
 
+import type { AnswerQuestionInput, AnswerQuestionResult } from '../../app/answer-question.ts';
+import { answerQuestion } from '../../app/answer-question.ts';
 import type { BookMeetingDeps, BookMeetingInput, BookMeetingResult } from '../../app/book-meeting.ts';
 import { bookMeeting } from '../../app/book-meeting.ts';
 import type { StartLinkInput, StartLinkResult, UnlinkInput, UnlinkResult } from '../../app/link-calendar.ts';
@@ -16,7 +18,7 @@ import type {
 } from '../../app/manage-booking.ts';
 import { cancelBooking, rescheduleBooking, rescheduleOptions } from '../../app/manage-booking.ts';
 import type { BusyReader, DmActionHandler } from '../../app/ports/calendars.ts';
-import type { Repositories } from '../../app/ports/store.ts';
+import type { PendingQuestionRepository, Repositories } from '../../app/ports/store.ts';
 import type {
   RequestLimits,
   RequestMeetingDeps,
@@ -43,6 +45,8 @@ export interface ManageUseCases {
 export interface MeetingUseCases {
   request(input: RequestMeetingInput): Promise<RequestMeetingResult>;
   book(input: BookMeetingInput): Promise<BookMeetingResult>;
+  /** Answers a question asked instead of a guess; without it, questions are text only. */
+  answer?(input: AnswerQuestionInput): Promise<AnswerQuestionResult>;
 }
 
 /** `LinkCalendar` satisfies this. */
@@ -93,10 +97,14 @@ export interface DiscordConfig {
 }
 
 /** Binds the two meeting use cases to their dependencies. */
-export function meetingUseCases(deps: RequestMeetingDeps & BookMeetingDeps): MeetingUseCases {
+export function meetingUseCases(
+  deps: RequestMeetingDeps & BookMeetingDeps & { readonly questions?: PendingQuestionRepository },
+): MeetingUseCases {
+  const { questions } = deps;
   return {
     request: (input) => requestMeeting(deps, input),
     book: (input) => bookMeeting(deps, input),
+    ...(questions ? { answer: (input) => answerQuestion({ ...deps, questions }, input) } : {}),
   };
 }
 

@@ -14,10 +14,17 @@ import { ButtonStyle } from 'discord-api-types/v10';
 import type { BookMeetingError } from '../../app/book-meeting.ts';
 import type { BookingSummaryView, RescheduleOptionsView } from '../../app/manage-booking.ts';
 import type { DmAction } from '../../app/ports/calendars.ts';
-import type { RequestMeetingError } from '../../app/request-meeting.ts';
+import type { PendingAsk, RequestMeetingError } from '../../app/request-meeting.ts';
 import type { BookingView, Locale, ProposalView, SlotView } from '../../app/views.ts';
 import type { DiscordMessageBody } from './api.ts';
-import { bookCustomId, dmCustomId, manageCustomId, moveCustomId, ZONE_CUSTOM_ID } from './custom-id.ts';
+import {
+  answerCustomId,
+  bookCustomId,
+  dmCustomId,
+  manageCustomId,
+  moveCustomId,
+  ZONE_CUSTOM_ID,
+} from './custom-id.ts';
 import { messages } from './messages.ts';
 
 export const EPHEMERAL = 64;
@@ -252,6 +259,19 @@ export function renderBookingError(error: BookMeetingError, proposalId: string):
     allowed_mentions: NO_PINGS,
     flags: EPHEMERAL,
   };
+}
+
+/** A question instead of a guess: the question, then one button per answer (ids only). */
+export function renderQuestion(message: string, pending: PendingAsk): DiscordMessageBody {
+  const row = new ActionRowBuilder<ButtonBuilder>();
+  for (const choice of pending.choices.slice(0, 5))
+    row.addComponents(
+      new ButtonBuilder()
+        .setCustomId(answerCustomId(pending.id, choice.index))
+        .setLabel(clip(choice.label, 80))
+        .setStyle(ButtonStyle.Primary),
+    );
+  return { ...textMessage(message), components: [row.toJSON()] };
 }
 
 export function renderRequestError(error: RequestMeetingError): DiscordMessageBody {

@@ -28,6 +28,7 @@ import {
   NotInstalledError,
   type StoredInstallation,
 } from './installation-store.ts';
+import { answerQuestionAction } from './listeners/answer-question.ts';
 import { appHomeOpened } from './listeners/app-home-opened.ts';
 import { purgeInstallation } from './listeners/app-uninstalled.ts';
 import { bookSlot } from './listeners/book-slot.ts';
@@ -349,6 +350,7 @@ export function createSlackAdapter(deps: SlackDeps, config: SlackConfig): SlackA
     };
   app.action(new RegExp(`^${ACTIONS.book}:`), action(bookSlot, true));
   app.action(new RegExp(`^${ACTIONS.more}:`), action(moreTimes));
+  app.action(new RegExp(`^${ACTIONS.answer}:`), action(answerQuestionAction));
   app.action(new RegExp(`^${ACTIONS.cancel}:`), action(cancelRequest));
   app.action(new RegExp(`^${ACTIONS.manageCancel}:`), action(cancelBookingAction));
   app.action(new RegExp(`^${ACTIONS.manageReschedule}:`), action(rescheduleBookingAction));

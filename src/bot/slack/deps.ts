@@ -31,7 +31,7 @@ export type SlackStore = Pick<
   Repositories,
   'workspaces' | 'people' | 'preferences' | 'connections' | 'requests' | 'bookings' | 'audit'
 > &
-  Partial<Pick<Repositories, 'jobs' | 'rotations'>>;
+  Partial<Pick<Repositories, 'jobs' | 'rotations' | 'questions'>>;
 
 /** Calendar linking (wire `LinkCalendar`); without it `/meet link` explains that linking is not configured. */
 export interface SlackLinking {

@@ -9,6 +9,7 @@
  */
 import type { BookingSummaryView, RescheduleOptionsView } from '../../app/manage-booking.ts';
 import type { ConnectionHealth } from '../../app/ports/store.ts';
+import type { PendingAsk } from '../../app/request-meeting.ts';
 import type { BookingView, Locale, ProposalView, SlotView } from '../../app/views.ts';
 import type { Block } from './deps.ts';
 
@@ -32,6 +33,8 @@ export const ACTIONS = {
   manageReschedule: 'mresched',
   /** `mto:<bookingId>:<start epoch ms>`: move the meeting there. */
   manageTo: 'mto',
+  /** `ask:<questionId>:<choice index>`: the requester answers a question (ids only, never the text). */
+  answer: 'ask',
   /** `convene_dm_action:<action>` (value: the action's value): a DM button (`DmAction`). */
   dmAction: 'convene_dm_action',
 } as const;
@@ -181,6 +184,28 @@ export function renderProposals(view: ProposalView): { text: string; blocks: Blo
     ],
   });
   return { text: view.headline, blocks };
+}
+
+/** A question instead of a guess: the question, then one button per answer (ids only). */
+export function renderQuestion(
+  message: string,
+  pending: PendingAsk,
+  locale: Locale,
+): { text: string; blocks: Block[] } {
+  const value = encodeValue({ l: locale });
+  return {
+    text: message,
+    blocks: [
+      section(esc(message)),
+      {
+        type: 'actions',
+        block_id: 'convene_question',
+        elements: pending.choices.map((c) =>
+          button(c.label, `${ACTIONS.answer}:${pending.id}:${c.index}`, value),
+        ),
+      },
+    ],
+  };
 }
 
 /** The slots still free after a lost race, as buttons (ephemeral to the clicker). */

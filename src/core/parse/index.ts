@@ -193,6 +193,13 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
       });
     }
   }
+  // An answer to an earlier question settles it: the text is read in the chosen zone.
+  const answered = typeof ctx.answers?.zone === 'string' ? ctx.answers.zone : undefined;
+  const settled = answered ? questions.filter((q) => q.options.includes(answered)) : [];
+  if (answered && settled.length > 0) {
+    for (const q of settled) questions.splice(questions.indexOf(q), 1);
+    timeZone = { value: answered, source: 'said', text: settled[0]!.text };
+  }
   const zone = timeZone?.value ?? ctx.zone;
   const now = organiserNow.setZone(zone);
 

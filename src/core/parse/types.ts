@@ -29,6 +29,16 @@ export interface ParseContext {
   readonly maxWindowDays?: number;
   /** Most people one request may mention. Default `MAX_PARTICIPANTS` (50). */
   readonly maxParticipants?: number;
+  /**
+   * The requester's answers to earlier questions (`questions`): `zone` settles an `ambiguous_zone` question
+   * whose options include it (the text is read in that zone); an answer no question offers is ignored.
+   */
+  readonly answers?: ParseAnswers;
+}
+
+export interface ParseAnswers {
+  /** An IANA zone among an `ambiguous_zone` question's options. */
+  readonly zone?: string;
 }
 
 export type ParticipantKind = 'slack_user' | 'slack_group' | 'discord_user' | 'discord_role' | 'name';

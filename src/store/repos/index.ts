@@ -7,6 +7,7 @@ import { jobRepository } from './jobs.ts';
 import { nonceRepository } from './nonces.ts';
 import { personRepository } from './people.ts';
 import { preferencesRepository } from './preferences.ts';
+import { questionRepository } from './questions.ts';
 import { requestRepository } from './requests.ts';
 import { rotationRepository } from './rotations.ts';
 import type { Db, Sql } from './util.ts';
@@ -26,5 +27,6 @@ export function createRepositories(db: Db, keys: KeyRing, sql: Sql): Repositorie
     audit: auditRepository(db),
     nonces: nonceRepository(db),
     watches: watchRepository(db),
+    questions: questionRepository(sql),
   };
 }

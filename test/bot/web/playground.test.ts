@@ -178,6 +178,68 @@ describe('playground API', () => {
     expect(after.blocks.filter((b) => b.kind === 'meeting')).toEqual([]);
   });
 
+  it('asks which zone an ambiguous request means, with answers by id; the requester’s answer proposes in that zone', async () => {
+    const asked = await post('/playground/api/requests', {
+      personId: id('ana'),
+      text: '/meet @zoe 30m next week 3pm IST',
+    });
+    expect(asked.status).toBe(422);
+    expect(asked.body.error).toMatchObject({ code: 'needs_answer', locale: 'en' });
+    expect(asked.body.error.message).toMatch(/^Which time zone do you mean by "IST".*Pick one below\.$/);
+    const pending = asked.body.error.pending;
+    expect(pending.choices.map((c: Json) => [c.index, c.value])).toEqual([
+      [0, 'Asia/Kolkata'],
+      [1, 'Europe/Dublin'],
+      [2, 'Asia/Jerusalem'],
+    ]);
+
+    // Zoé did not ask: refused in her language; the question stays open.
+    const other = await post('/playground/api/answers', {
+      personId: id('zoe'),
+      questionId: pending.id,
+      choice: 0,
+    });
+    expect(other.status).toBe(403);
+    expect(other.body.error.message).toBe(
+      'Seule la personne qui a fait cette demande peut répondre à cette question.',
+    );
+    const bad = await post('/playground/api/answers', {
+      personId: id('ana'),
+      questionId: pending.id,
+      choice: 'x',
+    });
+    expect(bad.status).toBe(400);
+
+    const answered = await post('/playground/api/answers', {
+      personId: id('ana'),
+      questionId: pending.id,
+      choice: 0,
+    });
+    expect(answered.status).toBe(200);
+    const view = answered.body.view as ProposalView;
+    expect(view.slots.length).toBeGreaterThan(0);
+    for (const slot of view.slots) {
+      const at = new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'Asia/Kolkata',
+        hour: '2-digit',
+        minute: '2-digit',
+      }).format(slot.start);
+      expect(at).toBe('15:00');
+    }
+    const again = await post('/playground/api/answers', {
+      personId: id('ana'),
+      questionId: pending.id,
+      choice: 1,
+    });
+    expect(again).toEqual({
+      status: 409,
+      body: {
+        ok: false,
+        error: { code: 'answered', message: 'This question has already been answered.', locale: 'en' },
+      },
+    });
+  });
+
   it('answers French requests in French, and bad input with a clear message', async () => {
     const fr = await post('/playground/api/requests', {
       personId: id('zoe'),

@@ -13,6 +13,7 @@ import type {
   APIInteractionDataResolvedGuildMember,
   APIUser,
 } from 'discord-api-types/v10';
+import type { RequestMeetingResult } from '../../../app/request-meeting.ts';
 import type { Locale } from '../../../app/views.ts';
 import { precheckRequest } from '../../../core/parse/index.ts';
 import { DiscordCallError } from '../api.ts';
@@ -21,7 +22,13 @@ import type { DiscordContext, HandlerEnv } from '../context.ts';
 import { editOrFallback, replaceWithPrivateReply, resolveContext, upsertUser } from '../context.ts';
 import { messages } from '../messages.ts';
 import { readOptions, stringOption } from '../options.ts';
-import { renderProposals, renderRequestError, renderZonePicker, textMessage } from '../render.ts';
+import {
+  renderProposals,
+  renderQuestion,
+  renderRequestError,
+  renderZonePicker,
+  textMessage,
+} from '../render.ts';
 
 const ROLE_MENTION = /<@&(\d{15,25})>/g;
 
@@ -58,7 +65,6 @@ export async function runRequest(
   text: string,
   zone: string,
 ): Promise<void> {
-  const { store } = env.deps;
   const tenantId = ctx.workspace.tenantId;
   const result = await env.deps.meetings.request({
     tenantId,
@@ -70,7 +76,30 @@ export async function runRequest(
     locale: ctx.locale,
     message: { channelId: ctx.channelId, messageId: null },
   });
+  await postResult(env, interaction, ctx, result);
+}
+
+/**
+ * Replaces the deferred message (or the clicked question) with the proposals, or with a question and its
+ * answer buttons (`needs_answer`); other failures are told privately.
+ */
+export async function postResult(
+  env: HandlerEnv,
+  interaction: { token: string },
+  ctx: DiscordContext,
+  result: RequestMeetingResult,
+): Promise<void> {
+  const { store } = env.deps;
+  const tenantId = ctx.workspace.tenantId;
   if (!result.ok) {
+    const { pending } = result.error;
+    if (pending) {
+      // Asked, not guessed: the buttons answer for the requester only (others are refused politely).
+      await editOrFallback(env, interaction, ctx, renderQuestion(result.error.message, pending), {
+        publicFallback: true,
+      });
+      return;
+    }
     await replaceWithPrivateReply(env, interaction, ctx.userId, renderRequestError(result.error));
     return;
   }

@@ -6,13 +6,13 @@
 import type { LinkProviderKind } from '../../../app/link-calendar.ts';
 import type { Person, Workspace } from '../../../app/ports/store.ts';
 import { maxParticipantsOf, requestMeeting } from '../../../app/request-meeting.ts';
-import type { Locale } from '../../../app/views.ts';
+import type { Locale, ProposalView } from '../../../app/views.ts';
 import { listNames } from '../../../app/views.ts';
 import { precheckRequest } from '../../../core/parse/index.ts';
 import { dm, tellPrivately } from '../common.ts';
 import type { RespondFn, SlackApi, SlackRuntime } from '../deps.ts';
 import { errorCode, knownUsers, resolveUser, slackUserId } from '../people.ts';
-import { ACTIONS, renderLinks, renderProposals, renderText } from '../render.ts';
+import { ACTIONS, renderLinks, renderProposals, renderQuestion, renderText } from '../render.ts';
 
 export interface MeetRequestInput {
   readonly workspace: Workspace;
@@ -81,6 +81,7 @@ export async function handleMeetRequest(
       busy: rt.deps.busy,
       ...(rt.deps.directory ? { directory: rt.deps.directory } : {}),
       ...(rt.deps.store.rotations ? { rotations: rt.deps.store.rotations } : {}),
+      ...(rt.deps.store.questions ? { questions: rt.deps.store.questions } : {}),
       ...(rt.deps.limits ? { limits: rt.deps.limits } : {}),
     },
     {
@@ -96,10 +97,38 @@ export async function handleMeetRequest(
     },
   );
   if (!result.ok) {
+    const { pending } = result.error;
+    if (pending) {
+      // Asked, not guessed: one button per answer, to the requester only.
+      await tellPrivately(
+        rt,
+        { client, respond, channelId: input.channelId, userId: input.userId },
+        renderQuestion(result.error.message, pending, result.error.locale),
+      );
+      return;
+    }
     await say(result.error.message);
     return;
   }
-  const view = result.view;
+  await postProposals(rt, { client, respond }, workspace, input.channelId, result.view, {
+    organiser: requester.person.displayName,
+  });
+}
+
+/**
+ * Posts the proposals in the channel (the `response_url`, in channel, when the bot is not a member),
+ * records where, and DMs every participant without a linked calendar a link to link one.
+ */
+export async function postProposals(
+  rt: SlackRuntime,
+  args: { client: SlackApi; respond: RespondFn },
+  workspace: Workspace,
+  channelId: string,
+  view: ProposalView,
+  who: { organiser: string | null },
+): Promise<void> {
+  const { client, respond } = args;
+  const input = { channelId };
   const message = renderProposals(view);
   let ts: string | null = null;
   try {
@@ -125,7 +154,7 @@ export async function handleMeetRequest(
   const unlinked = view.gaps.filter((g) => g.code === 'not_linked').map((g) => g.personId);
   for (const personId of [...new Set(unlinked)]) {
     const person = await rt.deps.store.people.get(workspace.tenantId, personId);
-    if (person) await sendLinkDm(rt, client, workspace, person, view.locale, requester.person.displayName);
+    if (person) await sendLinkDm(rt, client, workspace, person, view.locale, who.organiser);
   }
 }
 

@@ -8,6 +8,7 @@
  *   GET  /playground/static/*               → its script and styles
  *   GET  /playground/api/demo               → the demo people and examples
  *   POST /playground/api/requests           {personId, text}             → ProposalView | error value
+ *   POST /playground/api/answers            {personId, questionId, choice} → the request, answered
  *   POST /playground/api/bookings           {personId, proposalId, slotId} → BookingView | error value
  *   GET  /playground/api/calendars/:id?viewer=&at=  → WeekView (busy blocks, no titles)
  *   POST /playground/api/reset              → cancels every demo booking
@@ -18,6 +19,8 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Request, Response, Router } from 'express';
 import express from 'express';
+import type { AnswerRefusalCode } from '../../../app/answer-question.ts';
+import { answerQuestion } from '../../../app/answer-question.ts';
 import type { BookMeetingErrorCode } from '../../../app/book-meeting.ts';
 import { bookMeeting } from '../../../app/book-meeting.ts';
 import type { DemoPerson, DemoWorld } from '../../../app/demo/index.ts';
@@ -42,7 +45,8 @@ export const STATIC_DIR = resolve(import.meta.dirname, 'static');
 const README = resolve(import.meta.dirname, '../../../../README.md');
 
 export interface PlaygroundDeps {
-  readonly store: Pick<Repositories, 'people' | 'preferences' | 'requests' | 'bookings' | 'jobs'>;
+  readonly store: Pick<Repositories, 'people' | 'preferences' | 'requests' | 'bookings' | 'jobs'> &
+    Partial<Pick<Repositories, 'questions'>>;
   readonly world: DemoWorld;
   /** The demo people's calendars (see `createDemoBusyReader`). */
   readonly busy: BusyReader;
@@ -70,6 +74,14 @@ const REQUEST_STATUS: Record<RequestMeetingErrorCode, number> = {
   needs_answer: 422,
   too_many_participants: 422,
   no_slot: 422,
+};
+
+const ANSWER_STATUS: Record<AnswerRefusalCode, number> = {
+  not_found: 404,
+  not_requester: 403,
+  expired: 410,
+  answered: 409,
+  invalid_choice: 422,
 };
 
 const BOOK_STATUS: Record<BookMeetingErrorCode, number> = {
@@ -161,7 +173,13 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
     if (typeof text !== 'string' || text.trim() === '')
       return badRequest(res, 'Type a request, for example: /meet @ana @li 30m next week');
     const result = await requestMeeting(
-      { store: deps.store, busy: deps.busy, directory, ...(deps.limits ? { limits: deps.limits } : {}) },
+      {
+        store: deps.store,
+        busy: deps.busy,
+        directory,
+        ...(deps.limits ? { limits: deps.limits } : {}),
+        ...(deps.store.questions ? { questions: deps.store.questions } : {}),
+      },
       {
         tenantId: world.tenantId,
         workspaceId: world.workspaceId,
@@ -174,6 +192,42 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
         message: { channelId: 'playground', messageId: null },
       },
     );
+    if (result.ok) res.json(result);
+    else res.status(REQUEST_STATUS[result.error.code]).json(result);
+  });
+
+  // The answer to a question (`needs_answer` with `pending`): ids only; the request is read back and run
+  // again with the answer applied.
+  api.post('/answers', async (req: Request, res: Response) => {
+    const person = personOf(req.body?.personId);
+    if (!person) return badRequest(res, whoMessage);
+    const { questionId, choice } = req.body ?? {};
+    if (typeof questionId !== 'string' || !Number.isInteger(choice))
+      return badRequest(res, 'An answer needs the questionId and the choice (a number) of a question.');
+    const questions = deps.store.questions;
+    if (!questions) return badRequest(res, 'This playground does not keep questions.');
+    const answered = await answerQuestion(
+      {
+        store: deps.store,
+        busy: deps.busy,
+        directory,
+        questions,
+        ...(deps.limits ? { limits: deps.limits } : {}),
+      },
+      {
+        tenantId: world.tenantId,
+        questionId,
+        choice,
+        actorPersonId: person.id,
+        now: now(),
+        locale: toLocale(person.locale),
+      },
+    );
+    if (!answered.ok)
+      return void res
+        .status(ANSWER_STATUS[answered.refused.code])
+        .json({ ok: false, error: { ...answered.refused, locale: toLocale(person.locale) } });
+    const { result } = answered;
     if (result.ok) res.json(result);
     else res.status(REQUEST_STATUS[result.error.code]).json(result);
   });

@@ -245,6 +245,65 @@ function renderProposals(view) {
   );
 }
 
+/** Proposals, a question with one button per answer (`pending`: ids only), or the error. */
+function showRequestResult(result) {
+  if (result.ok) {
+    say('bot', renderProposals(result.view), result.view.locale);
+    return;
+  }
+  const error = result.error ?? {};
+  if (error.pending) {
+    const fr = error.locale === 'fr';
+    say(
+      'bot',
+      el(
+        'div',
+        { class: 'question' },
+        el('p', { text: error.message }),
+        el(
+          'div',
+          { class: 'slots', role: 'group', 'aria-label': fr ? 'Réponses' : 'Answers' },
+          error.pending.choices.map((c) =>
+            el('button', {
+              type: 'button',
+              class: 'slot answer',
+              'data-question-id': error.pending.id,
+              'data-choice': String(c.index),
+              text: c.label,
+              onclick: (event) => answer(error.pending.id, c.index, event.currentTarget),
+            }),
+          ),
+        ),
+      ),
+      error.locale,
+    );
+    return;
+  }
+  say(
+    'bot error',
+    el(
+      'div',
+      {},
+      el('p', { text: error.message ?? 'Something went wrong.' }),
+      error.heatmap ? renderHeatmap(error.heatmap, error.locale) : null,
+    ),
+    error.locale,
+  ).classList.add('error');
+}
+
+async function answer(questionId, choice, button) {
+  const buttons = document.querySelectorAll(`.answer[data-question-id="${questionId}"]`);
+  for (const b of buttons) b.disabled = true;
+  button?.classList.add('chosen');
+  say('me', button?.textContent ?? '');
+  try {
+    const result = await call('POST', '/answers', { personId: state.me.id, questionId, choice });
+    showRequestResult(result);
+  } catch {
+    say('bot error', el('p', { text: 'Convene did not answer: is the server still running?' }));
+  }
+}
+
 async function submit(event) {
   event.preventDefault();
   const input = $('#request-text');
@@ -254,22 +313,7 @@ async function submit(event) {
   input.value = '';
   $('#send').disabled = true;
   try {
-    const result = await call('POST', '/requests', { personId: state.me.id, text });
-    if (result.ok) {
-      say('bot', renderProposals(result.view), result.view.locale);
-    } else {
-      const error = result.error ?? {};
-      say(
-        'bot error',
-        el(
-          'div',
-          {},
-          el('p', { text: error.message ?? 'Something went wrong.' }),
-          error.heatmap ? renderHeatmap(error.heatmap, error.locale) : null,
-        ),
-        error.locale,
-      ).classList.add('error');
-    }
+    showRequestResult(await call('POST', '/requests', { personId: state.me.id, text }));
   } catch {
     say('bot error', el('p', { text: 'Convene did not answer: is the server still running?' }));
   } finally {
