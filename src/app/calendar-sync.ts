@@ -9,8 +9,10 @@
  *    during the listing is never taken for a deleted one), then `listChanges` from the stored cursor.
  * 2. Keeps only changes of those events (provider event id or iCalUID; ICS feeds by UID over all of
  *    the person's events) and ignores echoes of Convene's own writes: a changed event whose times are
- *    the booking's current times, an event whose calendar write/update job is still queued or running
- *    (a reschedule in flight), any event of a cancelled booking (its deletion is Convene's).
+ *    the booking's current times or times Convene wrote or is writing to that event (a content
+ *    fingerprint recorded by the outbox before and after each provider call; never "a job is queued",
+ *    which would swallow a participant's move made meanwhile), any event of a cancelled booking (its
+ *    deletion is Convene's). A change is classified before the cursor moves past it.
  *    A `full: true` page (first sync, expired cursor) means a tracked event absent from it was deleted.
  * 3. A real move or deletion: the participant's calendar event is marked (`deleted`), a `SyncDecision`
  *    is stored (one open per booking and person: the same change seen again asks nothing new, a newer
@@ -32,7 +34,7 @@ import type { ChangePage, ChangeSource, EventChange } from '../connectors/change
 import type { Interval } from '../core/interval.ts';
 import { subtract } from '../core/intervals.ts';
 import { cancelBooking, rescheduleBooking } from './manage-booking.ts';
-import { CALENDAR_UPDATE_JOB, CALENDAR_WRITE_JOB, jobKey } from './outbox.ts';
+import { CALENDAR_UPDATE_JOB, jobKey } from './outbox.ts';
 import type { BusyReader, DmAction, DmActionHandler, MeetingThreads, Notifier } from './ports/calendars.ts';
 import type { Booking, CalendarConnection, Repositories } from './ports/store.ts';
 import type { CalendarWatch, SyncDecision, TrackedEvent } from './ports/sync.ts';
@@ -166,10 +168,12 @@ async function applyPage(
         continue;
       }
       if (change.start === undefined || change.end === undefined) continue;
-      if (change.start === event.start && change.end === event.end) {
+      const atBooking = change.start === event.start && change.end === event.end;
+      if (atBooking || isConvenes(event, change.start, change.end)) {
         echoes++;
         // The participant put a deleted event back themselves: it is live again.
-        if (event.status === 'deleted' && !byFeed) await markEvent(deps, watch, event, 'created');
+        if (atBooking && event.status === 'deleted' && !byFeed)
+          await markEvent(deps, watch, event, 'created');
         continue;
       }
       if (event.status !== 'created') continue;
@@ -190,13 +194,13 @@ async function applyPage(
   return { moved, deleted, echoes };
 }
 
-/** A calendar write or update of this person's event is queued or running: its changes are Convene's. */
-async function writeInFlight(deps: CalendarSyncDeps, event: TrackedEvent): Promise<boolean> {
-  for (const kind of [CALENDAR_UPDATE_JOB, CALENDAR_WRITE_JOB]) {
-    const jobs = await deps.store.jobs.listByDedupePrefix(jobKey(kind, event.bookingId, event.personId));
-    if (jobs.some((j) => j.status === 'queued' || j.status === 'running')) return true;
-  }
-  return false;
+/**
+ * Echo detection by content, never by timing: the event shows times Convene wrote or is writing (the
+ * fingerprints the outbox records before and after each provider call). A queued job says nothing about
+ * who changed the event: a participant's move made while one waits is still theirs.
+ */
+function isConvenes(event: TrackedEvent, start: number, end: number): boolean {
+  return event.expected.some(([s, e]) => s === start && e === end);
 }
 
 async function markEvent(
@@ -223,7 +227,6 @@ async function participantMoved(
   end: number,
   now: number,
 ): Promise<boolean> {
-  if (await writeInFlight(deps, event)) return false;
   const booking = await deps.store.bookings.get(watch.tenantId, event.bookingId);
   if (booking?.status !== 'booked') return false;
   const open = await deps.store.watches.openDecisionFor(watch.tenantId, booking.id, event.personId);
@@ -254,7 +257,6 @@ async function participantDeleted(
   event: TrackedEvent,
   now: number,
 ): Promise<boolean> {
-  if (await writeInFlight(deps, event)) return false;
   const booking = await deps.store.bookings.get(watch.tenantId, event.bookingId);
   if (booking?.status !== 'booked') return false;
   await markEvent(deps, watch, event, 'deleted');

@@ -152,6 +152,7 @@ function liveEvent(booking: Booking, personId: string): CalendarEventRecord | un
   );
 }
 
+/** Records a confirmed write of the booking's current times (the only times now expected of the event). */
 async function record(
   store: OutboxStore,
   booking: Booking,
@@ -167,6 +168,7 @@ async function record(
     providerEventId: event.eventId,
     iCalUID: event.iCalUID ?? null,
     status: 'created',
+    expected: [[booking.start, booking.end]],
   });
 }
 
@@ -343,6 +345,18 @@ async function runUpdate(deps: OutboxDeps, job: Job, booking: Booking, personId:
   }
   if (!writer.updateFor)
     return { kind: 'compensate', error: 'unsupported: the event writer cannot update events' };
+  // Announce the times about to be written BEFORE the call: a sync listing the event in between (or a
+  // provider that commits and then times out) sees Convene's own write, not a participant's move.
+  const expecting = [...event.expected.filter(([s, e]) => s !== draft.start || e !== draft.end)];
+  await store.bookings.recordEvent(booking.tenantId, booking.id, {
+    personId,
+    calendarId: event.calendarId,
+    connectionId: event.connectionId,
+    providerEventId: event.providerEventId,
+    iCalUID: event.iCalUID,
+    status: 'created',
+    expected: [...expecting, [draft.start, draft.end]],
+  });
   const outcome = await writer.updateFor(
     booking.tenantId,
     personId,

@@ -11,6 +11,7 @@
  *   time. Look the watch up first (`findByChannel`), then check the secret against it.
  */
 import type { ProviderKind } from '../../connectors/provider.ts';
+import type { ExpectedTimes } from './store.ts';
 
 export interface CalendarWatch {
   readonly id: string;
@@ -84,6 +85,8 @@ export interface TrackedEvent {
   readonly providerEventId: string | null;
   readonly iCalUID: string | null;
   readonly status: 'created' | 'deleted';
+  /** What Convene wrote or is writing to it (see `CalendarEventRecord.expected`). */
+  readonly expected: readonly ExpectedTimes[];
   /** The booking's current times. */
   readonly start: number;
   readonly end: number;

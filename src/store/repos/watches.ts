@@ -13,6 +13,7 @@ import type {
 } from '../../app/ports/sync.ts';
 import type { ProviderKind } from '../../connectors/provider.ts';
 import { sqlState, UNIQUE_VIOLATION } from '../errors.ts';
+import { expectedOf } from './bookings.ts';
 import { type Db, isId, ms, msOrNull, TX_OPTIONS } from './util.ts';
 
 interface WatchRow {
@@ -261,6 +262,7 @@ export function watchRepository(db: Db): WatchRepository {
           providerEventId: r.providerEventId,
           iCalUID: r.iCalUid,
           status: r.status === 'deleted' ? 'deleted' : 'created',
+          expected: expectedOf(r.expectedTimes),
           start: ms(r.booking.startsAt),
           end: ms(r.booking.endsAt),
         }),
