@@ -12,10 +12,11 @@
  *
  * Failure policy of a calendar write (documented in the README):
  * - `read_only`, `not_linked`, `no_write_calendar`: not a failure, the meeting is kept in Convene.
- * - transient (`unavailable`, `rate_limited`, timeouts, anything unknown): retried with exponential
+ * - transient (`unavailable`, `rate_limited`, timeouts, `unknown` and any unlisted code): retried with exponential
  *   backoff (`jobs.fail`); when the job runs out of attempts it is a permanent refusal.
  * - `reauth_required`: retried (the person may link again) up to `REAUTH_ATTEMPTS`, then permanent.
- * - `not_found`, `consent_required`, `invalid_request`, `conflict`: permanent at once.
+ * - `not_found`, `consent_required`, `invalid_request`, `conflict`, `quota_exceeded`,
+ *   `mailbox_unavailable`: permanent at once.
  * - A permanent refusal of a WRITE compensates: the booking is cancelled (time freed), every event
  *   already written is deleted (`calendar.delete` jobs), its reminders withdrawn, and the organiser
  *   and the participants are told by DM, in their language, that the meeting is NOT booked.
@@ -47,7 +48,15 @@ export const OUTBOX_GRACE_MS = 15_000;
 export const DEFAULT_LEASE_MS = 60_000;
 
 const KEPT_IN_CONVENE = new Set(['read_only', 'not_linked', 'no_write_calendar']);
-const PERMANENT = new Set(['not_found', 'consent_required', 'invalid_request', 'conflict', 'forbidden']);
+const PERMANENT = new Set([
+  'not_found',
+  'consent_required',
+  'invalid_request',
+  'conflict',
+  'forbidden',
+  'quota_exceeded',
+  'mailbox_unavailable',
+]);
 
 export type FailureClass = 'kept' | 'transient' | 'reauth' | 'permanent';
 
