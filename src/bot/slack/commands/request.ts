@@ -83,6 +83,8 @@ export async function handleMeetRequest(
   );
   if (!result.ok) {
     await say(result.error.message);
+    // No slot: the people without a calendar (named in the message) still get their link by DM.
+    await sendLinkDms(rt, client, workspace, result.error.gaps ?? [], result.error.locale, requester.person);
     return;
   }
   const view = result.view;
@@ -108,10 +110,21 @@ export async function handleMeetRequest(
   }
 
   // Participants without a calendar: named in the message (gaps), and each gets a DM with a link.
-  const unlinked = view.gaps.filter((g) => g.code === 'not_linked').map((g) => g.personId);
+  await sendLinkDms(rt, client, workspace, view.gaps, view.locale, requester.person);
+}
+
+async function sendLinkDms(
+  rt: SlackRuntime,
+  client: SlackApi,
+  workspace: Workspace,
+  gaps: readonly { personId: string; code: string }[],
+  locale: Locale,
+  requester: Person,
+): Promise<void> {
+  const unlinked = gaps.filter((g) => g.code === 'not_linked').map((g) => g.personId);
   for (const personId of [...new Set(unlinked)]) {
     const person = await rt.deps.store.people.get(workspace.tenantId, personId);
-    if (person) await sendLinkDm(rt, client, workspace, person, view.locale, requester.person.displayName);
+    if (person) await sendLinkDm(rt, client, workspace, person, locale, requester.displayName);
   }
 }
 
