@@ -33,7 +33,7 @@ import { DateTime } from 'luxon';
 import type { ChangePage, ChangeSource, EventChange } from '../connectors/changes.ts';
 import type { Interval } from '../core/interval.ts';
 import { subtract } from '../core/intervals.ts';
-import { cancelBooking, rescheduleBooking } from './manage-booking.ts';
+import { cancelBooking, describeBooking, rescheduleBooking } from './manage-booking.ts';
 import { CALENDAR_UPDATE_JOB, jobKey } from './outbox.ts';
 import type { BusyReader, DmAction, DmActionHandler, MeetingThreads, Notifier } from './ports/calendars.ts';
 import type { Booking, CalendarConnection, Repositories } from './ports/store.ts';
@@ -520,6 +520,7 @@ async function applyDecision(
         ? `Réunion déplacée pour tout le monde : ${slotLabel(moved.view.start, moved.view.end, t.zone, t.locale)}.`
         : `Meeting moved for everyone to ${slotLabel(moved.view.start, moved.view.end, t.zone, t.locale)}.`,
     );
+    await showMoved(deps, booking.id, tenantId, actorId, moved.view.headline);
     return { ok: true, text: moved.view.headline };
   }
   if (choice === 'cancel') {
@@ -567,6 +568,28 @@ async function applyDecision(
     ok: true,
     text: fr ? `Gardé ${when}, sans ${name}.` : `Kept at ${when}, without ${name}.`,
   };
+}
+
+/** The booking's own message (its confirmation in the channel) shows the new time too. */
+async function showMoved(
+  deps: CalendarSyncDeps,
+  bookingId: string,
+  tenantId: string,
+  actorId: string,
+  headline: string,
+): Promise<void> {
+  if (!deps.threads?.showMoved) return;
+  const [booking, organiser] = await Promise.all([
+    deps.store.bookings.get(tenantId, bookingId),
+    audienceOf(deps, tenantId, actorId),
+  ]);
+  if (!booking) return;
+  const view = await describeBooking(deps.store, booking, organiser.locale);
+  const shown = await deps.threads
+    .showMoved(tenantId, bookingId, view, headline, await nameOf(deps, tenantId, actorId))
+    .catch(() => ({ ok: false as const, code: 'exception' }));
+  if (!shown.ok && shown.code !== 'no_thread')
+    deps.log?.(`sync: booking ${bookingId}'s message not updated (${shown.code})`);
 }
 
 async function alreadyDecided(

@@ -345,6 +345,11 @@ describe('calendar sync: the organiser decides', () => {
       [...w.booking.participantIds].sort(),
     );
     expect(w.threads.notes.at(-1)!.text).toMatch(/^Meeting moved for everyone to Tue 24 Nov, 13:00–13:30/);
+    // The confirmation in the channel shows the new time too, not only the thread and the DMs (#20).
+    expect(w.threads.shown).toHaveLength(1);
+    expect(w.threads.shown[0]).toMatchObject({ bookingId: w.booking.id, movedBy: 'Ana' });
+    expect(w.threads.shown[0]!.view.start).toBe(after.start);
+    expect(w.threads.shown[0]!.view.label).toMatch(/^Tue 24 Nov, 13:00–13:30/);
 
     const again = await click(w, SYNC_ACTIONS.follow, w.s.ana, id);
     expect(again.text).toBe('Already decided: everyone was moved.');
