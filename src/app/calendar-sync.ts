@@ -84,7 +84,7 @@ export interface CalendarSyncDeps {
 }
 
 export interface SyncOutcome {
-  readonly code: 'synced' | 'idle' | 'no_watch' | 'no_connection' | 'unsupported';
+  readonly code: 'synced' | 'idle' | 'no_watch' | 'no_connection' | 'unsupported' | 'superseded';
   /** Real participant changes acted on. */
   readonly moved: number;
   readonly deleted: number;
@@ -125,18 +125,41 @@ export async function syncWatch(
   }
   if (!opened.source) return { code: 'unsupported', ...NONE };
   const window: Interval = { start: since, end: now + SYNC_FUTURE_MS };
-  const tracked =
-    trackedHere ??
-    (await store.watches.trackedEvents(tenantId, { personId: opened.connection.personId }, since));
-  const page = await opened.source.listChanges({
-    calendarId: watch.calendarId,
-    cursor: watch.cursor,
-    window,
-  });
-  const outcome = await applyPage(deps, watch, tracked, page, window, now);
-  await store.watches.saveSync(tenantId, watch.id, page.cursor, now);
-  return { code: 'synced', ...outcome };
+  let current = watch;
+  let tracked = trackedHere;
+  for (let attempt = 0; attempt < SYNC_ATTEMPTS; attempt++) {
+    tracked ??= await store.watches.trackedEvents(
+      tenantId,
+      byFeed ? { personId: opened.connection.personId } : { connectionId: watch.connectionId },
+      since,
+    );
+    const page = await opened.source.listChanges({
+      calendarId: watch.calendarId,
+      cursor: current.cursor,
+      window,
+    });
+    // Another sync of this watch saved a newer cursor while we listed (a late notification, a second
+    // replica): our page may be older than what it already classified. List again from its cursor
+    // rather than apply a stale page or move the cursor back.
+    const latest = await store.watches.get(tenantId, watch.id);
+    if (!latest) return { code: 'no_watch', ...NONE };
+    if (latest.cursor !== current.cursor) {
+      current = latest;
+      tracked = null;
+      continue;
+    }
+    const outcome = await applyPage(deps, watch, tracked, page, window, now);
+    if (await store.watches.saveSync(tenantId, watch.id, page.cursor, now, { from: current.cursor }))
+      return { code: 'synced', ...outcome };
+    // Lost the race at the very end: the changes were classified (decisions are idempotent); the
+    // newer cursor stands.
+    return { code: 'synced', ...outcome };
+  }
+  return { code: 'superseded', ...NONE };
 }
+
+/** Listings retried when other syncs of the same watch keep moving the cursor meanwhile. */
+const SYNC_ATTEMPTS = 3;
 
 function matches(event: TrackedEvent, change: EventChange, byFeed: boolean): boolean {
   if (!byFeed && event.providerEventId !== null && event.providerEventId === change.eventId) return true;

@@ -134,7 +134,14 @@ export interface WatchRepository {
    * Stores the cursor of a successful sync and stamps `lastSyncAt` (watch and connection). `null` drops the
    * cursor: the next sync lists the whole window.
    */
-  saveSync(tenantId: string, watchId: string, cursor: string | null, syncedAt: number): Promise<boolean>;
+  saveSync(
+    tenantId: string,
+    watchId: string,
+    cursor: string | null,
+    syncedAt: number,
+    /** `from`: save only if the stored cursor is still this one (false otherwise: another sync moved it). */
+    options?: { readonly from?: string | null },
+  ): Promise<boolean>;
   /** Raises `lastMessageNumber` to `n` atomically; false when `n` is not above it (a duplicate or older notification). */
   noteMessage(watchId: string, n: number): Promise<boolean>;
   /** The generation queued syncs share (see `beginSync`). */

@@ -163,14 +163,20 @@ export function watchRepository(db: Db): WatchRepository {
         expiresAt: channel.expiresAt === null ? null : new Date(channel.expiresAt),
       });
     },
-    async saveSync(tenantId, watchId, cursor, syncedAt) {
+    async saveSync(tenantId, watchId, cursor, syncedAt, options = {}) {
       const where = scoped(tenantId, watchId);
       if (!where) return false;
       const at = new Date(syncedAt);
       return db.$transaction(async (tx) => {
         const watch = await tx.calendarWatch.findFirst({ where, select: { connectionId: true } });
         if (!watch) return false;
-        await tx.calendarWatch.updateMany({ where, data: { cursor, lastSyncAt: at } });
+        // Compare-and-set: a sync whose starting cursor was replaced meanwhile saves nothing.
+        const guard = 'from' in options ? { cursor: options.from ?? null } : {};
+        const saved = await tx.calendarWatch.updateMany({
+          where: { ...where, ...guard },
+          data: { cursor, lastSyncAt: at },
+        });
+        if (saved.count === 0) return false;
         await tx.calendarConnection.updateMany({
           where: { id: watch.connectionId, tenantId },
           data: { lastSyncAt: at },

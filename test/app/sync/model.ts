@@ -538,3 +538,22 @@ export async function checkInvariants(w: World): Promise<void> {
       fail(`the open decision (${open!.kind}) does not describe Li's calendar`);
   }
 }
+
+/** Every command by its name (each arbitrary draws from a handful of constants). */
+function commandsByName(): Map<string, Cmd> {
+  const byName = new Map<string, Cmd>();
+  for (const arbitrary of commands())
+    for (const c of fc.sample(arbitrary, { numRuns: 200, seed: 1 })) byName.set(c.toString(), c);
+  return byName;
+}
+
+/** Runs a fixed sequence (a shrunk counterexample turned into a regression test), then quiesces. */
+export async function replay(w: World, names: readonly string[]): Promise<void> {
+  const byName = commandsByName();
+  for (const name of names) {
+    const c = byName.get(name);
+    if (!c) throw new Error(`model: unknown command "${name}"`);
+    await c.run({ steps: 0 }, w);
+  }
+  await quiesce(w);
+}
