@@ -58,9 +58,37 @@ async function runSeed(seed: number, runs: number): Promise<void> {
   );
 }
 
+/**
+ * Soak: chunks of 100 runs under successive seeds until `CONVENE_MODEL_RUNS` sequences ran (or
+ * `CONVENE_SOAK_SECONDS` passed); every failing chunk's shrunk counterexample is printed, then the run
+ * goes on, and the test fails at the end if any did.
+ */
+async function soak(firstSeed: number): Promise<string[]> {
+  const budgetMs = Number(process.env.CONVENE_SOAK_SECONDS ?? 36_000) * 1000;
+  const started = Date.now();
+  const failures: string[] = [];
+  for (let seed = firstSeed; sequences < RUNS && Date.now() - started < budgetMs; seed++) {
+    try {
+      await runSeed(seed, Math.min(100, RUNS - sequences));
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      failures.push(`seed ${seed}: ${text}`);
+      console.log(`model: FAILURE under seed ${seed}:\n${text}`);
+    }
+  }
+  console.log(
+    `model: soak done: ${sequences} sequences, ${steps} steps, ${failures.length} failing seeds, ${Math.round((Date.now() - started) / 1000)} s`,
+  );
+  return failures;
+}
+
 describe('bookings and two-way sync: random interleavings keep every change (model-based)', () => {
+  if (SOAK)
+    it('soak', { timeout: 48 * 3_600_000 }, async () => {
+      expect(await soak(Date.now() % 2_147_483_647)).toEqual([]);
+    });
   const fresh = Date.now() % 2_147_483_647;
-  const seeds = FIXED ?? (SOAK ? [fresh] : [...PINNED_SEEDS, fresh]);
+  const seeds = SOAK ? [] : (FIXED ?? [...PINNED_SEEDS, fresh]);
   for (const seed of seeds)
     it(`seed ${seed}`, { timeout: Math.max(120_000, RUNS * 4_000) }, async () => {
       await runSeed(seed, RUNS);

@@ -477,7 +477,7 @@ export async function quiesce(w: World): Promise<void> {
   await releaseHeld(w);
   w.calendar.fault = null;
   w.calendar.listFault = false;
-  for (let round = 0; round < 6; round++) {
+  for (let round = 0; round < 4; round++) {
     w.now += HOUR;
     await runOutbox(w);
     await syncAll(w);
