@@ -163,6 +163,7 @@ export interface WatchRepository {
   ): Promise<TrackedEvent[]>;
 
   // Organiser decisions.
+  /** Opens the question (superseding an older one); null when this very question is already open. */
   openDecision(input: {
     tenantId: string;
     bookingId: string;

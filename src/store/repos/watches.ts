@@ -284,6 +284,21 @@ export function watchRepository(db: Db): WatchRepository {
       if (!booking) return null;
       const at = new Date(input.now);
       return db.$transaction(async (tx) => {
+        // Two syncs of one calendar at once (two replicas, a late notification) see the same change:
+        // the booking's row lock serialises them, and the second finds the question already open.
+        await tx.$queryRaw`SELECT id FROM booking WHERE id = ${input.bookingId}::uuid FOR UPDATE`;
+        const open = await tx.syncDecision.findFirst({
+          where: { bookingId: input.bookingId, personId: input.personId, status: 'open' },
+          orderBy: { createdAt: 'desc' },
+        });
+        if (
+          open &&
+          open.kind === input.kind &&
+          msOrNull(open.startsAt) === input.start &&
+          msOrNull(open.endsAt) === input.end &&
+          ms(open.bookingStart) === input.bookingStart
+        )
+          return null;
         // One open decision per (booking, person): a newer change supersedes the older question.
         await tx.syncDecision.updateMany({
           where: { bookingId: input.bookingId, personId: input.personId, status: 'open' },

@@ -219,6 +219,17 @@ describe('calendar sync: detecting a participant change', () => {
     ]);
   });
 
+  it('two syncs of one calendar at once (two replicas, a late notification) ask the organiser once (model-found)', async () => {
+    w.source.pages.push({ changes: [moved(w)], cursor: 'a', full: false });
+    w.source.pages.push({ changes: [moved(w)], cursor: 'b', full: false });
+    await Promise.all([
+      syncWatch(w.deps, w.s.tenantId, w.watch.id, NOW + HOUR),
+      syncWatch(w.deps, w.s.tenantId, w.watch.id, NOW + HOUR),
+    ]);
+    expect(w.notifier.to(w.s.ana)).toHaveLength(1);
+    expect(w.threads.notes).toHaveLength(1);
+  });
+
   it('a deletion marks the event deleted and offers "Keep without Li"', async () => {
     expect(await sync(w, [{ eventId: w.liEvent.eventId, kind: 'deleted' }])).toMatchObject({ deleted: 1 });
     const booking = (await store.bookings.get(w.s.tenantId, w.booking.id))!;

@@ -113,6 +113,17 @@ describe('model-found regressions', () => {
         'restart: a worker dies holding the due jobs',
       ],
     ],
+    [
+      'two late listings around a move and a push',
+      'ask',
+      [
+        'late notification: a listing taken now is applied later',
+        'li moves -120 min',
+        'late notification: a listing taken now is applied later',
+        'push',
+        'the late listing arrives',
+      ],
+    ],
   ];
   for (const [name, policy, steps] of cases)
     it(name, async () => {

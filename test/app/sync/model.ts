@@ -425,11 +425,17 @@ export function commands(): fc.Arbitrary<Cmd>[] {
       cmd('late notification: a listing taken now is applied later', async (w) => {
         const source = w.sources.get(w.li)!;
         source.hold = true;
+        const before = source.held.length;
         const watch = w.watches.find((x) => x.connectionId === w.calendar.connections.get(w.li))!;
-        const running = syncWatch(w.deps, w.tenantId, watch.id, w.now).catch(() => undefined);
+        let finished = false;
+        const running = syncWatch(w.deps, w.tenantId, watch.id, w.now)
+          .catch(() => undefined)
+          .finally(() => {
+            finished = true;
+          });
         w.inFlight.push(running);
-        // Let the sync reach its listing before anything else happens.
-        for (let i = 0; i < 50 && source.held.length === 0; i++) await new Promise((r) => setTimeout(r, 1));
+        // Let the sync reach its listing (or finish: nothing to list) before anything else happens.
+        while (!finished && source.held.length === before) await new Promise((r) => setTimeout(r, 1));
         source.hold = false;
       }),
     ),
@@ -492,7 +498,10 @@ const DECISION_DM = /moved .* in their calendar|removed .* from their calendar/;
 export async function checkInvariants(w: World): Promise<void> {
   const b = await booking(w);
   const fail = (what: string) => {
-    throw new Error(`${what}\n  steps: ${w.log.join(' → ')}`);
+    const told = w.dms.map(
+      (d) => `    to ${d.personId === w.ana ? 'Ana' : d.personId === w.li ? 'Li' : 'Zoé'}: ${d.text}`,
+    );
+    throw new Error(`${what}\n  steps: ${w.log.join(' → ')}\n  DMs:\n${told.join('\n')}`);
   };
   // No duplicate events: one event per person and booking at most.
   for (const person of w.people)
