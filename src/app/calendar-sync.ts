@@ -104,7 +104,7 @@ export async function syncWatch(
   const { store } = deps;
   const watch = await store.watches.get(tenantId, watchId);
   if (!watch) return { code: 'no_watch', ...NONE };
-  await store.watches.beginSync(watch.id);
+  const generation = await store.watches.beginSync(watch.id);
   const since = now - SYNC_PAST_MS;
   const byFeed = watch.provider === 'ics';
   // A calendar's tracked events are known before it is opened; a feed's are the person's (read once opened).
@@ -143,6 +143,9 @@ export async function syncWatch(
     // rather than apply a stale page or move the cursor back.
     const latest = await store.watches.get(tenantId, watch.id);
     if (!latest) return { code: 'no_watch', ...NONE };
+    // A newer sync of this watch began after us: it lists later, so its page is the newer one. Applying
+    // ours now could undo what it classified (e.g. take an event it saw deleted for alive again).
+    if ((await store.watches.generation(watch.id)) !== generation) return { code: 'superseded', ...NONE };
     if (latest.cursor !== current.cursor) {
       current = latest;
       tracked = null;

@@ -124,6 +124,15 @@ describe('model-found regressions', () => {
         'the late listing arrives',
       ],
     ],
+    [
+      'two late listings applied at once: the older one took a deleted event for alive again, so the deletion was announced twice',
+      'follow',
+      [
+        'late notification: a listing taken now is applied later',
+        'li deletes',
+        'late notification: a listing taken now is applied later',
+      ],
+    ],
   ];
   for (const [name, policy, steps] of cases)
     it(name, async () => {
