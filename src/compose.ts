@@ -83,6 +83,16 @@ function firstThread(all: readonly MeetingThreads[]): MeetingThreads {
       }
       return last;
     },
+    async showMoved(tenantId, bookingId, view, headline, movedBy) {
+      let last: { ok: false; code: string } = { ok: false, code: 'no_thread' };
+      for (const threads of all) {
+        const shown = await threads.showMoved?.(tenantId, bookingId, view, headline, movedBy);
+        if (!shown) continue;
+        if (shown.ok) return shown;
+        if (shown.code !== 'no_thread') last = shown;
+      }
+      return last;
+    },
   };
 }
 

@@ -397,6 +397,7 @@ async function confirmation(
           providerEventId: outcome.event.eventId,
           iCalUID: outcome.event.iCalUID ?? null,
           status: 'created',
+          expected: [[booking.start, booking.end]],
         });
       } else if (outcome.code === 'read_only' || outcome.code === 'not_linked') {
         calendar = 'kept_in_convene';

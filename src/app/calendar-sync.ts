@@ -9,8 +9,10 @@
  *    during the listing is never taken for a deleted one), then `listChanges` from the stored cursor.
  * 2. Keeps only changes of those events (provider event id or iCalUID; ICS feeds by UID over all of
  *    the person's events) and ignores echoes of Convene's own writes: a changed event whose times are
- *    the booking's current times, an event whose calendar write/update job is still queued or running
- *    (a reschedule in flight), any event of a cancelled booking (its deletion is Convene's).
+ *    the booking's current times or times Convene wrote or is writing to that event (a content
+ *    fingerprint recorded by the outbox before and after each provider call; never "a job is queued",
+ *    which would swallow a participant's move made meanwhile), any event of a cancelled booking (its
+ *    deletion is Convene's). A change is classified before the cursor moves past it.
  *    A `full: true` page (first sync, expired cursor) means a tracked event absent from it was deleted.
  * 3. A real move or deletion: the participant's calendar event is marked (`deleted`), a `SyncDecision`
  *    is stored (one open per booking and person: the same change seen again asks nothing new, a newer
@@ -31,8 +33,8 @@ import { DateTime } from 'luxon';
 import type { ChangePage, ChangeSource, EventChange } from '../connectors/changes.ts';
 import type { Interval } from '../core/interval.ts';
 import { subtract } from '../core/intervals.ts';
-import { cancelBooking, rescheduleBooking } from './manage-booking.ts';
-import { CALENDAR_UPDATE_JOB, CALENDAR_WRITE_JOB, jobKey } from './outbox.ts';
+import { cancelBooking, describeBooking, rescheduleBooking } from './manage-booking.ts';
+import { CALENDAR_UPDATE_JOB, jobKey } from './outbox.ts';
 import type { BusyReader, DmAction, DmActionHandler, MeetingThreads, Notifier } from './ports/calendars.ts';
 import type { Booking, CalendarConnection, Repositories } from './ports/store.ts';
 import type { CalendarWatch, SyncDecision, TrackedEvent } from './ports/sync.ts';
@@ -82,7 +84,7 @@ export interface CalendarSyncDeps {
 }
 
 export interface SyncOutcome {
-  readonly code: 'synced' | 'idle' | 'no_watch' | 'no_connection' | 'unsupported';
+  readonly code: 'synced' | 'idle' | 'no_watch' | 'no_connection' | 'unsupported' | 'superseded';
   /** Real participant changes acted on. */
   readonly moved: number;
   readonly deleted: number;
@@ -102,7 +104,7 @@ export async function syncWatch(
   const { store } = deps;
   const watch = await store.watches.get(tenantId, watchId);
   if (!watch) return { code: 'no_watch', ...NONE };
-  await store.watches.beginSync(watch.id);
+  const generation = await store.watches.beginSync(watch.id);
   const since = now - SYNC_PAST_MS;
   const byFeed = watch.provider === 'ics';
   // A calendar's tracked events are known before it is opened; a feed's are the person's (read once opened).
@@ -123,18 +125,44 @@ export async function syncWatch(
   }
   if (!opened.source) return { code: 'unsupported', ...NONE };
   const window: Interval = { start: since, end: now + SYNC_FUTURE_MS };
-  const tracked =
-    trackedHere ??
-    (await store.watches.trackedEvents(tenantId, { personId: opened.connection.personId }, since));
-  const page = await opened.source.listChanges({
-    calendarId: watch.calendarId,
-    cursor: watch.cursor,
-    window,
-  });
-  const outcome = await applyPage(deps, watch, tracked, page, window, now);
-  await store.watches.saveSync(tenantId, watch.id, page.cursor, now);
-  return { code: 'synced', ...outcome };
+  let current = watch;
+  let tracked = trackedHere;
+  for (let attempt = 0; attempt < SYNC_ATTEMPTS; attempt++) {
+    tracked ??= await store.watches.trackedEvents(
+      tenantId,
+      byFeed ? { personId: opened.connection.personId } : { connectionId: watch.connectionId },
+      since,
+    );
+    const page = await opened.source.listChanges({
+      calendarId: watch.calendarId,
+      cursor: current.cursor,
+      window,
+    });
+    // Another sync of this watch saved a newer cursor while we listed (a late notification, a second
+    // replica): our page may be older than what it already classified. List again from its cursor
+    // rather than apply a stale page or move the cursor back.
+    const latest = await store.watches.get(tenantId, watch.id);
+    if (!latest) return { code: 'no_watch', ...NONE };
+    // A newer sync of this watch began after us: it lists later, so its page is the newer one. Applying
+    // ours now could undo what it classified (e.g. take an event it saw deleted for alive again).
+    if ((await store.watches.generation(watch.id)) !== generation) return { code: 'superseded', ...NONE };
+    if (latest.cursor !== current.cursor) {
+      current = latest;
+      tracked = null;
+      continue;
+    }
+    const outcome = await applyPage(deps, watch, tracked, page, window, now);
+    if (await store.watches.saveSync(tenantId, watch.id, page.cursor, now, { from: current.cursor }))
+      return { code: 'synced', ...outcome };
+    // Lost the race at the very end: the changes were classified (decisions are idempotent); the
+    // newer cursor stands.
+    return { code: 'synced', ...outcome };
+  }
+  return { code: 'superseded', ...NONE };
 }
+
+/** Listings retried when other syncs of the same watch keep moving the cursor meanwhile. */
+const SYNC_ATTEMPTS = 3;
 
 function matches(event: TrackedEvent, change: EventChange, byFeed: boolean): boolean {
   if (!byFeed && event.providerEventId !== null && event.providerEventId === change.eventId) return true;
@@ -166,10 +194,12 @@ async function applyPage(
         continue;
       }
       if (change.start === undefined || change.end === undefined) continue;
-      if (change.start === event.start && change.end === event.end) {
+      const atBooking = change.start === event.start && change.end === event.end;
+      if (atBooking || isConvenes(event, change.start, change.end)) {
         echoes++;
         // The participant put a deleted event back themselves: it is live again.
-        if (event.status === 'deleted' && !byFeed) await markEvent(deps, watch, event, 'created');
+        if (atBooking && event.status === 'deleted' && !byFeed)
+          await markEvent(deps, watch, event, 'created');
         continue;
       }
       if (event.status !== 'created') continue;
@@ -190,13 +220,13 @@ async function applyPage(
   return { moved, deleted, echoes };
 }
 
-/** A calendar write or update of this person's event is queued or running: its changes are Convene's. */
-async function writeInFlight(deps: CalendarSyncDeps, event: TrackedEvent): Promise<boolean> {
-  for (const kind of [CALENDAR_UPDATE_JOB, CALENDAR_WRITE_JOB]) {
-    const jobs = await deps.store.jobs.listByDedupePrefix(jobKey(kind, event.bookingId, event.personId));
-    if (jobs.some((j) => j.status === 'queued' || j.status === 'running')) return true;
-  }
-  return false;
+/**
+ * Echo detection by content, never by timing: the event shows times Convene wrote or is writing (the
+ * fingerprints the outbox records before and after each provider call). A queued job says nothing about
+ * who changed the event: a participant's move made while one waits is still theirs.
+ */
+function isConvenes(event: TrackedEvent, start: number, end: number): boolean {
+  return event.expected.some(([s, e]) => s === start && e === end);
 }
 
 async function markEvent(
@@ -223,7 +253,6 @@ async function participantMoved(
   end: number,
   now: number,
 ): Promise<boolean> {
-  if (await writeInFlight(deps, event)) return false;
   const booking = await deps.store.bookings.get(watch.tenantId, event.bookingId);
   if (booking?.status !== 'booked') return false;
   const open = await deps.store.watches.openDecisionFor(watch.tenantId, booking.id, event.personId);
@@ -254,7 +283,6 @@ async function participantDeleted(
   event: TrackedEvent,
   now: number,
 ): Promise<boolean> {
-  if (await writeInFlight(deps, event)) return false;
   const booking = await deps.store.bookings.get(watch.tenantId, event.bookingId);
   if (booking?.status !== 'booked') return false;
   await markEvent(deps, watch, event, 'deleted');
@@ -518,6 +546,7 @@ async function applyDecision(
         ? `Réunion déplacée pour tout le monde : ${slotLabel(moved.view.start, moved.view.end, t.zone, t.locale)}.`
         : `Meeting moved for everyone to ${slotLabel(moved.view.start, moved.view.end, t.zone, t.locale)}.`,
     );
+    await showMoved(deps, booking.id, tenantId, actorId, moved.view.headline);
     return { ok: true, text: moved.view.headline };
   }
   if (choice === 'cancel') {
@@ -565,6 +594,28 @@ async function applyDecision(
     ok: true,
     text: fr ? `Gardé ${when}, sans ${name}.` : `Kept at ${when}, without ${name}.`,
   };
+}
+
+/** The booking's own message (its confirmation in the channel) shows the new time too. */
+async function showMoved(
+  deps: CalendarSyncDeps,
+  bookingId: string,
+  tenantId: string,
+  actorId: string,
+  headline: string,
+): Promise<void> {
+  if (!deps.threads?.showMoved) return;
+  const [booking, organiser] = await Promise.all([
+    deps.store.bookings.get(tenantId, bookingId),
+    audienceOf(deps, tenantId, actorId),
+  ]);
+  if (!booking) return;
+  const view = await describeBooking(deps.store, booking, organiser.locale);
+  const shown = await deps.threads
+    .showMoved(tenantId, bookingId, view, headline, await nameOf(deps, tenantId, actorId))
+    .catch(() => ({ ok: false as const, code: 'exception' }));
+  if (!shown.ok && shown.code !== 'no_thread')
+    deps.log?.(`sync: booking ${bookingId}'s message not updated (${shown.code})`);
 }
 
 async function alreadyDecided(

@@ -12,10 +12,11 @@
  *
  * Failure policy of a calendar write (documented in the README):
  * - `read_only`, `not_linked`, `no_write_calendar`: not a failure, the meeting is kept in Convene.
- * - transient (`unavailable`, `rate_limited`, timeouts, anything unknown): retried with exponential
+ * - transient (`unavailable`, `rate_limited`, timeouts, `unknown` and any unlisted code): retried with exponential
  *   backoff (`jobs.fail`); when the job runs out of attempts it is a permanent refusal.
  * - `reauth_required`: retried (the person may link again) up to `REAUTH_ATTEMPTS`, then permanent.
- * - `not_found`, `consent_required`, `invalid_request`, `conflict`: permanent at once.
+ * - `not_found`, `consent_required`, `invalid_request`, `conflict`, `quota_exceeded`,
+ *   `mailbox_unavailable`: permanent at once.
  * - A permanent refusal of a WRITE compensates: the booking is cancelled (time freed), every event
  *   already written is deleted (`calendar.delete` jobs), its reminders withdrawn, and the organiser
  *   and the participants are told by DM, in their language, that the meeting is NOT booked.
@@ -47,7 +48,15 @@ export const OUTBOX_GRACE_MS = 15_000;
 export const DEFAULT_LEASE_MS = 60_000;
 
 const KEPT_IN_CONVENE = new Set(['read_only', 'not_linked', 'no_write_calendar']);
-const PERMANENT = new Set(['not_found', 'consent_required', 'invalid_request', 'conflict', 'forbidden']);
+const PERMANENT = new Set([
+  'not_found',
+  'consent_required',
+  'invalid_request',
+  'conflict',
+  'forbidden',
+  'quota_exceeded',
+  'mailbox_unavailable',
+]);
 
 export type FailureClass = 'kept' | 'transient' | 'reauth' | 'permanent';
 
@@ -152,6 +161,7 @@ function liveEvent(booking: Booking, personId: string): CalendarEventRecord | un
   );
 }
 
+/** Records a confirmed write of the booking's current times (the only times now expected of the event). */
 async function record(
   store: OutboxStore,
   booking: Booking,
@@ -167,6 +177,7 @@ async function record(
     providerEventId: event.eventId,
     iCalUID: event.iCalUID ?? null,
     status: 'created',
+    expected: [[booking.start, booking.end]],
   });
 }
 
@@ -343,6 +354,18 @@ async function runUpdate(deps: OutboxDeps, job: Job, booking: Booking, personId:
   }
   if (!writer.updateFor)
     return { kind: 'compensate', error: 'unsupported: the event writer cannot update events' };
+  // Announce the times about to be written BEFORE the call: a sync listing the event in between (or a
+  // provider that commits and then times out) sees Convene's own write, not a participant's move.
+  const expecting = [...event.expected.filter(([s, e]) => s !== draft.start || e !== draft.end)];
+  await store.bookings.recordEvent(booking.tenantId, booking.id, {
+    personId,
+    calendarId: event.calendarId,
+    connectionId: event.connectionId,
+    providerEventId: event.providerEventId,
+    iCalUID: event.iCalUID,
+    status: 'created',
+    expected: [...expecting, [draft.start, draft.end]],
+  });
   const outcome = await writer.updateFor(
     booking.tenantId,
     personId,

@@ -635,7 +635,23 @@ function fail(
   message: string,
   extra: Omit<RequestMeetingError, 'code' | 'locale' | 'message'> = {},
 ): { ok: false; error: RequestMeetingError } {
-  return { ok: false, error: { code, locale, message, ...extra } };
+  return {
+    ok: false,
+    error: { code, locale, message: message + unlinkedNote(extra.gaps, locale), ...extra },
+  };
+}
+
+/**
+ * A failed request (no slot) still says who has no calendar linked: their working hours are only a
+ * guess, and the chat surfaces send each of them a link by DM (`error.gaps`, code `not_linked`).
+ */
+function unlinkedNote(gaps: readonly GapView[] | undefined, locale: Locale): string {
+  const names = (gaps ?? []).filter((g) => g.code === 'not_linked').map((g) => g.name ?? '?');
+  if (names.length === 0) return '';
+  const list = listNames(names, locale);
+  return locale === 'fr'
+    ? ` ${list} n'${names.length > 1 ? 'ont' : 'a'} pas d'agenda relié : un lien pour le relier ${names.length > 1 ? 'leur' : 'lui'} est envoyé en message privé.`
+    : ` ${list} ${names.length > 1 ? 'have' : 'has'} no calendar linked: they are sent a link by direct message.`;
 }
 
 /** Keeps the request and its first question for the requester's answer; null when it cannot be kept. */
@@ -1025,7 +1041,7 @@ function gapViews(gaps: readonly BusyGap[], members: readonly Member[], locale: 
         locale === 'fr'
           ? `L'agenda de ${name} n'a pas pu être lu : les propositions supposent que ${name} est libre.`
           : `${possessive(name, locale, { en: 'calendar', fr: 'agenda' })} could not be read: the proposals assume ${name} is free.`;
-    out.push({ personId: gap.personId, code: gap.code, message });
+    out.push({ personId: gap.personId, name, code: gap.code, message });
   }
   return out;
 }

@@ -55,6 +55,8 @@ export interface ParticipantView {
 
 export interface GapView {
   readonly personId: string;
+  /** The person's display name. */
+  readonly name?: string;
   readonly code: string;
   /** "Li's calendar could not be read: proposals assume Li is free then." */
   readonly message: string;

@@ -15,7 +15,14 @@ export type ProviderErrorCode =
   | 'unavailable'
   | 'not_found'
   | 'conflict'
+  /** The provider documents it as "this account may not write here" (Google `requiredAccessLevel`, Graph `ErrorAccessDenied`, CalDAV 403). */
   | 'read_only'
+  /** The account's storage or mailbox quota is full (CalDAV 507, Graph `ErrorQuotaExceeded`): permanent until someone frees space. */
+  | 'quota_exceeded'
+  /** The account has no mailbox Graph can reach (`MailboxNotEnabledForRESTAPI`, on-premises or unlicensed). */
+  | 'mailbox_unavailable'
+  /** A refusal whose reason the provider does not document: retried, then reported, never taken for read-only. */
+  | 'unknown'
   | 'invalid_request';
 
 export class ProviderError extends Error {

@@ -5,7 +5,9 @@
  * - comfort: for every attendee, how far the slot reaches outside their core hours (default 10:00–16:00
  *   in their own zone), in hours. The cost counts the WORST attendee twice and the SUM once, so two
  *   people 1 hour out beats one person 3 hours out: out-of-hours pain is shared across zones rather than
- *   always landing on the same person. In ROUND_ROBIN only the most comfortable available member counts
+ *   always landing on the same person. An optional attendee who is free adds their hours to the sum
+ *   only, capped at half the cost of missing them: a slot where everyone can come always ranks above one
+ *   that loses an optional person, all else equal. In ROUND_ROBIN only the most comfortable available member counts
  *   (that member would host), plus any free optional attendees.
  * - each optional attendee who cannot come: +1.5; in ROUND_ROBIN, a small bonus for slots where more
  *   members are free (more room for the rotation): +0.25 × busy fraction.
@@ -79,6 +81,8 @@ export interface Proposal {
 const W_WORST = 2;
 const W_SUM = 1;
 const W_MISSING_OPTIONAL = 1.5;
+/** Most an optional attendee's out-of-hours load adds (half the cost of missing them). */
+const OPTIONAL_COMFORT_CAP = W_MISSING_OPTIONAL / 2;
 const W_ROTATION_BUSY = 0.25;
 const W_DAY = 0.1;
 const W_SAME_DAY = 4;
@@ -151,8 +155,14 @@ export function rankProposals(input: RankInput, options: RankOptions = {}): Prop
         }
         continue;
       }
-      if (p.optional) freeOptional++;
       if (h > 0) out.push(p.id);
+      if (p.optional) {
+        // An optional attendee who can come never costs more than one who cannot: their out-of-hours
+        // load counts in the sum only, capped below the cost of missing them.
+        freeOptional++;
+        sum += Math.min(h, OPTIONAL_COMFORT_CAP);
+        continue;
+      }
       if (h > worst) worst = h;
       sum += h;
     }

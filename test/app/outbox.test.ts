@@ -3,6 +3,8 @@ import { bookMeeting } from '../../src/app/book-meeting.ts';
 import {
   CALENDAR_DELETE_JOB,
   CALENDAR_WRITE_JOB,
+  DEFAULT_LEASE_MS,
+  draftFor,
   OUTBOX_GRACE_MS,
   REAUTH_ATTEMPTS,
   runOutboxOnce,
@@ -93,6 +95,41 @@ describe('outbox: calendar writes', () => {
     const booking = await store.bookings.get(s.tenantId, result.view.bookingId);
     expect(booking?.events.find((e) => e.personId === s.zoe)?.status).toBe('created');
     expect(booking?.status).toBe('booked');
+  });
+
+  it('a worker killed between claiming a job and recording the write: after the lease another worker finishes it, exactly one event', async () => {
+    calendar.failures.set(s.zoe, { code: 'unavailable', message: 'HTTP 503' });
+    const result = await book();
+    if (!result.ok) throw new Error(result.error.message);
+    calendar.failures.delete(s.zoe);
+    const due = NOW + OUTBOX_GRACE_MS;
+    // Worker "dead" claims every due write, then dies: for Zoe it had reached the provider (the event
+    // exists under the booking's per-person key) but never recorded it nor completed the job.
+    const claimed = await store.jobs.claim('dead', {
+      limit: 20,
+      leaseMs: DEFAULT_LEASE_MS,
+      now: due,
+      kinds: [CALENDAR_WRITE_JOB],
+    });
+    expect(claimed).toHaveLength(3);
+    const booking = (await store.bookings.get(s.tenantId, result.view.bookingId))!;
+    await calendar.writeFor(s.tenantId, s.zoe, await draftFor(store, booking, s.zoe));
+    expect(calendar.live(s.zoe)).toHaveLength(1);
+
+    // While the lease holds, nobody else runs them.
+    expect((await run(due + 1000, 'w2')).claimed).toBe(0);
+    const after = await run(due + DEFAULT_LEASE_MS + 1, 'w2');
+    expect(after).toMatchObject({ claimed: 3, done: 3, retried: 0, compensated: 0 });
+    // The retried write returned the event the dead worker created: no duplicate, and it is recorded.
+    expect(calendar.live(s.zoe)).toHaveLength(1);
+    for (const person of [s.ana, s.li, s.zoe]) expect(calendar.live(person)).toHaveLength(1);
+    const final = (await store.bookings.get(s.tenantId, result.view.bookingId))!;
+    expect(final.status).toBe('booked');
+    expect(final.events.find((e) => e.personId === s.zoe)).toMatchObject({
+      status: 'created',
+      providerEventId: calendar.live(s.zoe)[0]!.eventId,
+    });
+    expect((await writeJobsOf(result.view.bookingId)).every((j) => j.status === 'done')).toBe(true);
   });
 
   it('a read-only calendar is kept in Convene: the job completes, nothing is cancelled', async () => {

@@ -261,6 +261,7 @@ export class MemoryStore {
         iCalUID: event.iCalUID ?? null,
         status: event.status,
         lastError: event.lastError ?? null,
+        expected: event.expected ?? [],
       };
       this.bookingRows[i] = { ...booking, events: [...booking.events, record] };
       return record;

@@ -312,6 +312,19 @@ describe('requestMeeting', () => {
     expect(store.requestRows.size).toBe(0);
   });
 
+  it('"no slot" still names who has no calendar linked, with their gap for the link DM (issue #20)', async () => {
+    busy.busy.set(li.id, [{ start: paris('2026-11-28T00:00'), end: paris('2026-12-08T00:00') }]);
+    busy.gaps.push({ personId: li.id, connectionId: null, code: 'not_linked', message: 'no calendar' });
+    const en = await ask(ana, '/meet @li 1h next week');
+    if (en.ok) throw new Error('expected no slot');
+    expect(en.error.code).toBe('no_slot');
+    expect(en.error.message).toMatch(/ Li has no calendar linked: they are sent a link by direct message\.$/);
+    expect(en.error.gaps?.map((g) => [g.personId, g.code])).toEqual([[li.id, 'not_linked']]);
+    const fr = await ask(zoe, '/meet @li 1h la semaine prochaine');
+    if (fr.ok) throw new Error('expected no slot');
+    expect(fr.error.message).toMatch(/ Li n'a pas d'agenda relié : un lien pour le relier lui est envoyé/);
+  });
+
   it('reports calendars that could not be read, and still proposes', async () => {
     busy.gaps.push({ personId: li.id, connectionId: 'c1', code: 'timeout', message: 'timed out' });
     const result = await ask(ana, '/meet @li 30m next week');
@@ -319,6 +332,7 @@ describe('requestMeeting', () => {
     expect(result.view.gaps).toEqual([
       {
         personId: li.id,
+        name: 'Li',
         code: 'timeout',
         message: "Li's calendar could not be read: the proposals assume Li is free.",
       },

@@ -258,6 +258,26 @@ describe('retries (our withRetry; the SDK retry is off)', () => {
     expect(fake.count(FREEBUSY)).toBe(2);
   });
 
+  it('a 403 dailyLimitExceeded (domain usageLimits) is rate_limited, retried, never read_only (issue #20)', async () => {
+    const { provider } = harness({ attempts: 2 });
+    fake.failNext(INSERT, { status: 403, reason: 'dailyLimitExceeded', message: 'Daily Limit Exceeded' }, 2);
+    await expect(provider.createEvent(draft('daily-limit'))).rejects.toMatchObject({
+      code: 'rate_limited',
+      status: 403,
+    });
+    expect(fake.count(INSERT)).toBe(2);
+  });
+
+  it('an undocumented 403 reason is unknown (retried by the outbox, then reported), never read_only', async () => {
+    const { provider } = harness();
+    fake.failNext(INSERT, { status: 403, reason: 'somethingNew', message: 'Forbidden' });
+    await expect(provider.createEvent(draft('unknown-403'))).rejects.toMatchObject({
+      code: 'unknown',
+      status: 403,
+    });
+    expect(fake.count(INSERT)).toBe(1);
+  });
+
   it('does not retry a 404 on patch', async () => {
     const { provider } = harness();
     await expect(provider.updateEvent('nosuchevent1', draft('k-404'))).rejects.toMatchObject({

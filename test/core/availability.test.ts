@@ -53,6 +53,33 @@ describe('collective', () => {
     expect(slots.every((s) => s.available.join() === 'ana,ben')).toBe(true);
   });
 
+  it('a busy interval overlapping a slot by one minute, at either end, removes that slot (deterministic)', () => {
+    const day = { start: at('2030-03-04T00:00:00Z'), end: at('2030-03-05T00:00:00Z') };
+    const all = slotsOf(request({ window: day, participants: [person('ana')] })).map((s) => s.start);
+    expect(all).toContain('2030-03-04T10:00');
+    // 10:59–11:30 overlaps 10:00–11:00 by one minute; 12:30–13:01 overlaps 13:00–14:00 by one minute.
+    const slots = slotsOf(
+      request({
+        window: day,
+        participants: [
+          person('ana', {
+            busy: [
+              { start: at('2030-03-04T10:59:00Z'), end: at('2030-03-04T11:30:00Z') },
+              { start: at('2030-03-04T13:59:00Z'), end: at('2030-03-04T14:01:00Z') },
+            ],
+          }),
+        ],
+      }),
+    ).map((s) => s.start);
+    expect(slots).not.toContain('2030-03-04T10:00'); // ends one minute into the busy time
+    expect(slots).not.toContain('2030-03-04T10:30');
+    expect(slots).not.toContain('2030-03-04T13:00'); // busy 13:59, one minute before the end
+    expect(slots).not.toContain('2030-03-04T14:00'); // busy until 14:01, one minute after the start
+    expect(slots).toContain('2030-03-04T11:30'); // back to back with the end of the busy time
+    expect(slots).toContain('2030-03-04T09:30');
+    expect(slots).toContain('2030-03-04T12:30');
+  });
+
   it('scores optional attendees without ever dropping a required one', () => {
     const slots = slotsOf(
       request({

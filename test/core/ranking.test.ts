@@ -100,6 +100,31 @@ describe('rankProposals', () => {
     ]);
   });
 
+  it('an optional attendee who is free never ranks below the same slot without them, even out of hours (issue #20)', () => {
+    const people = [
+      { id: 'ana', timeZone: 'UTC' },
+      { id: 'ben', timeZone: 'UTC' },
+      { id: 'sam', timeZone: 'UTC', optional: true },
+    ];
+    // 08:00 is two hours before everyone's core hours, on both days; only Sam's availability differs.
+    const slots = [
+      slot('2030-03-04T08:00:00Z', ['ana', 'ben']),
+      slot('2030-03-05T08:00:00Z', ['ana', 'ben', 'sam']),
+    ];
+    const picks = rankProposals(input(slots, people));
+    expect(picks.map((p) => [iso(p.start), p.reason.code, p.summary])).toEqual([
+      ['2030-03-05T08:00', 'all_free', 'all 3 free, outside core hours for ana, ben, sam'],
+      ['2030-03-04T08:00', 'partial', '2 of 3 free, sam busy, outside core hours for ana, ben'],
+    ]);
+    // Sam far away (free at 04:00 his time): still better with him than without him.
+    const far = [people[0]!, people[1]!, { id: 'sam', timeZone: 'Pacific/Honolulu', optional: true }];
+    const nearNoon = [
+      slot('2030-03-04T12:00:00Z', ['ana', 'ben']),
+      slot('2030-03-05T12:00:00Z', ['ana', 'ben', 'sam']),
+    ];
+    expect(iso(rankProposals(input(nearNoon, far), { count: 1 })[0]!.start)).toBe('2030-03-05T12:00');
+  });
+
   it('prefers earlier dates when everything else is equal, and is deterministic', () => {
     const slots = [
       slot('2030-03-04T12:00:00Z', ['ana', 'ben']),

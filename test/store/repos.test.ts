@@ -359,6 +359,37 @@ describe.each(BACKENDS)('repositories on %s', (backend) => {
     expect(rebook.ok).toBe(true);
   });
 
+  it('bookings.get, conversation and recordEvent are tenant scoped: another tenant sees nothing and changes nothing', async () => {
+    const a = await personIn(slack, 'U-scope-a');
+    const booked = await store.bookings.bookSlot({
+      tenantId: slack.tenantId,
+      title: 'Private',
+      people: [a.id],
+      start: T0 + 20 * HOUR,
+      end: T0 + 21 * HOUR,
+      idempotencyKey: 'scope-1',
+    });
+    if (!booked.ok) throw new Error(booked.reason);
+    const id = booked.booking.id;
+    expect((await store.bookings.get(slack.tenantId, id))?.title).toBe('Private');
+    expect(await store.bookings.get(other.tenantId, id)).toBeNull();
+    expect(await store.bookings.findByIdempotencyKey(other.tenantId, 'scope-1')).toBeNull();
+    expect(await store.bookings.conversation(other.tenantId, id)).toBeNull();
+    expect(
+      await store.bookings.recordEvent(other.tenantId, id, {
+        personId: a.id,
+        calendarId: 'primary',
+        providerEventId: 'evt-x',
+        status: 'created',
+      }),
+    ).toBeNull();
+    expect(await store.bookings.cancel(other.tenantId, id)).toBe(false);
+    const still = await store.bookings.get(slack.tenantId, id);
+    expect(still).toMatchObject({ status: 'booked', events: [] });
+    // Malformed ids are "not found", never an error.
+    expect(await store.bookings.get(slack.tenantId, 'not-a-uuid')).toBeNull();
+  });
+
   it('batch reads answer what the per-person reads answer, tenant scoped', async () => {
     const a = await personIn(slack, 'U-batch-a');
     const b = await personIn(slack, 'U-batch-b');

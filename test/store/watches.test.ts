@@ -144,6 +144,21 @@ describe.each(BACKENDS)('calendar watches and sync decisions on %s', (backend) =
     expect(await store.watches.noteMessage(w.id, 1)).toBe(true);
   });
 
+  it('saveSync with `from` is a compare-and-set: a sync whose starting cursor was replaced saves nothing', async () => {
+    const w = (await store.watches.ensure({
+      tenantId,
+      connectionId: conn.id,
+      calendarId: 'cas',
+      provider: 'google',
+      mode: 'poll',
+    }))!;
+    expect(await store.watches.saveSync(tenantId, w.id, 'c1', T0, { from: null })).toBe(true);
+    expect(await store.watches.saveSync(tenantId, w.id, 'stale', T0 + 1, { from: null })).toBe(false);
+    expect((await store.watches.get(tenantId, w.id))!.cursor).toBe('c1');
+    expect(await store.watches.saveSync(tenantId, w.id, 'c2', T0 + 2, { from: 'c1' })).toBe(true);
+    expect((await store.watches.get(tenantId, w.id))!.cursor).toBe('c2');
+  });
+
   it('saveSync stores the cursor and stamps the watch and the connection', async () => {
     const w = (await store.watches.ensure({
       tenantId,
@@ -231,6 +246,10 @@ describe.each(BACKENDS)('calendar watches and sync decisions on %s', (backend) =
       providerEventId: 'evt-1',
       iCalUID: 'uid-1',
       status: 'created',
+      expected: [
+        [booking.start - 3_600_000, booking.end - 3_600_000],
+        [booking.start, booking.end],
+      ],
     });
     const byConnection = await store.watches.trackedEvents(tenantId, { connectionId: conn.id }, T0);
     expect(byConnection).toEqual([
@@ -242,6 +261,11 @@ describe.each(BACKENDS)('calendar watches and sync decisions on %s', (backend) =
         providerEventId: 'evt-1',
         iCalUID: 'uid-1',
         status: 'created',
+        // What Convene wrote or is writing (echo detection by content), in order.
+        expected: [
+          [booking.start - 3_600_000, booking.end - 3_600_000],
+          [booking.start, booking.end],
+        ],
         start: booking.start,
         end: booking.end,
       },

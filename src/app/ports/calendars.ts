@@ -5,6 +5,7 @@
 
 import type { EventDraft, WrittenEvent } from '../../connectors/provider.ts';
 import type { Interval } from '../../core/interval.ts';
+import type { BookingSummaryView } from '../manage-booking.ts';
 
 /** Why a person's busy time is incomplete (reported to the organiser, never hidden). */
 export interface BusyGap {
@@ -136,5 +137,16 @@ export interface MeetingThreads {
     tenantId: string,
     bookingId: string,
     text: string,
+  ): Promise<{ ok: true } | { ok: false; code: string }>;
+  /**
+   * Rewrites the booking's own message (the confirmation) at its current time, after a move made from
+   * elsewhere (a DM button of two-way sync): the channel never keeps showing the old time.
+   */
+  showMoved?(
+    tenantId: string,
+    bookingId: string,
+    view: BookingSummaryView,
+    headline: string,
+    movedBy: string,
   ): Promise<{ ok: true } | { ok: false; code: string }>;
 }

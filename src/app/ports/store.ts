@@ -371,7 +371,15 @@ export interface CalendarEventRecord {
   readonly iCalUID: string | null;
   readonly status: CalendarEventStatus;
   readonly lastError: string | null;
+  /**
+   * The times Convene wrote to this event, or is writing (a fingerprint `[start, end]` per write not yet
+   * superseded by a confirmed one): two-way sync takes a change for Convene's own only when it matches.
+   */
+  readonly expected: readonly ExpectedTimes[];
 }
+
+/** `[start, end]` epoch ms of a write of Convene's. */
+export type ExpectedTimes = readonly [number, number];
 
 export interface Booking {
   readonly id: string;
@@ -426,6 +434,8 @@ export interface RecordEventInput {
   readonly iCalUID?: string | null;
   readonly status: CalendarEventStatus;
   readonly lastError?: string | null;
+  /** Replaces the event's expected times (omitted: unchanged). */
+  readonly expected?: readonly ExpectedTimes[];
 }
 
 export interface RescheduleInput {

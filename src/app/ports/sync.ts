@@ -11,6 +11,7 @@
  *   time. Look the watch up first (`findByChannel`), then check the secret against it.
  */
 import type { ProviderKind } from '../../connectors/provider.ts';
+import type { ExpectedTimes } from './store.ts';
 
 export interface CalendarWatch {
   readonly id: string;
@@ -89,6 +90,8 @@ export interface TrackedEvent {
   readonly providerEventId: string | null;
   readonly iCalUID: string | null;
   readonly status: 'created' | 'deleted';
+  /** What Convene wrote or is writing to it (see `CalendarEventRecord.expected`). */
+  readonly expected: readonly ExpectedTimes[];
   /** The booking's current times. */
   readonly start: number;
   readonly end: number;
@@ -141,7 +144,14 @@ export interface WatchRepository {
    * Stores the cursor of a successful sync and stamps `lastSyncAt` (watch and connection). `null` drops the
    * cursor: the next sync lists the whole window.
    */
-  saveSync(tenantId: string, watchId: string, cursor: string | null, syncedAt: number): Promise<boolean>;
+  saveSync(
+    tenantId: string,
+    watchId: string,
+    cursor: string | null,
+    syncedAt: number,
+    /** `from`: save only if the stored cursor is still this one (false otherwise: another sync moved it). */
+    options?: { readonly from?: string | null },
+  ): Promise<boolean>;
   /** Raises `lastMessageNumber` to `n` atomically; false when `n` is not above it (a duplicate or older notification). */
   noteMessage(watchId: string, n: number): Promise<boolean>;
   /** The generation queued syncs share (see `beginSync`). */
@@ -163,6 +173,7 @@ export interface WatchRepository {
   ): Promise<TrackedEvent[]>;
 
   // Organiser decisions.
+  /** Opens the question (superseding an older one); null when this very question is already open. */
   openDecision(input: {
     tenantId: string;
     bookingId: string;

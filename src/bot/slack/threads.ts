@@ -7,13 +7,21 @@
  */
 import type { MeetingThreads } from '../../app/ports/calendars.ts';
 import type { BookingRepository, WorkspaceRepository } from '../../app/ports/store.ts';
+import type { Block } from './deps.ts';
 import { decodeBotSecret } from './installation-store.ts';
 import { errorCode } from './people.ts';
-import { clip } from './render.ts';
+import { clip, renderMoved } from './render.ts';
 
 export interface SlackThreadClient {
   chat: {
     postMessage(args: { token: string; channel: string; thread_ts: string; text: string }): Promise<unknown>;
+    update?(args: {
+      token: string;
+      channel: string;
+      ts: string;
+      text: string;
+      blocks: readonly Block[];
+    }): Promise<unknown>;
   };
 }
 
@@ -44,6 +52,27 @@ export function createSlackThreads(
       } catch (error) {
         const code = errorCode(error);
         log(`slack: thread reply for booking ${bookingId} failed: ${code}`);
+        return { ok: false, code };
+      }
+    },
+    async showMoved(tenantId, bookingId, view, headline, movedBy) {
+      const where = await store.bookings.conversation(tenantId, bookingId);
+      if (where?.platform !== 'slack') return { ok: false, code: 'no_thread' };
+      const stored = decodeBotSecret(await store.workspaces.botToken(tenantId, where.workspaceId));
+      const token = stored?.token ?? options.botToken;
+      if (!token) return { ok: false, code: 'not_installed' };
+      if (!client.chat.update) return { ok: false, code: 'unsupported' };
+      try {
+        await client.chat.update({
+          token,
+          channel: where.channelId,
+          ts: where.messageId,
+          ...renderMoved(view, headline, movedBy),
+        });
+        return { ok: true };
+      } catch (error) {
+        const code = errorCode(error);
+        log(`slack: chat.update of booking ${bookingId}'s message failed: ${code}`);
         return { ok: false, code };
       }
     },

@@ -3,6 +3,7 @@
  *  - 401 → ProviderError `reauth_required` (the credentials are wrong or revoked: the owner must reconnect)
  *  - 403 → per-calendar `forbidden` when reading; ProviderError `read_only` when writing
  *  - 404/410 on a collection → per-calendar `not_found` when reading; ProviderError `not_found` when writing
+ *  - 507 → ProviderError `quota_exceeded` (permanent: the account's storage is full)
  *  - 408/429/5xx/network → retried (bounded, honouring Retry-After), then ProviderError `rate_limited`/`unavailable`
  * @see https://www.rfc-editor.org/rfc/rfc4791#section-7.8 (calendar-query REPORT)
  * @see https://www.rfc-editor.org/rfc/rfc9110#section-15
@@ -25,7 +26,7 @@ export class CalDavHttpError extends Error {
 }
 
 export function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 429 || status >= 500;
+  return status === 408 || status === 429 || (status >= 500 && status !== 507);
 }
 
 export function classifyCalDavError(error: unknown): RetryDecision {
@@ -92,6 +93,15 @@ export function toProviderError(error: unknown, writing: boolean): unknown {
         'the CalDAV server is rate limiting (HTTP 429)',
         options,
       );
+    if (status === 507) {
+      // RFC 4918 §11.5 / RFC 4791 quota-not-exceeded: the account's storage is full; retrying will not help.
+      return new ProviderError(
+        'caldav',
+        'quota_exceeded',
+        'the CalDAV server has no storage left for this account (HTTP 507)',
+        options,
+      );
+    }
     if (status >= 500 || status === 408) {
       return new ProviderError(
         'caldav',

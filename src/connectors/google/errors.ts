@@ -14,14 +14,35 @@ export interface GoogleErrorInfo {
   readonly status: number | undefined;
   /** First `errors[].reason` (e.g. `rateLimitExceeded`), if the body had one. */
   readonly reason: string | undefined;
+  /** Its `errors[].domain` (`usageLimits`, `global`, `calendar`). */
+  readonly domain: string | undefined;
   readonly message: string;
   readonly retryAfter: string | undefined;
   /** Node/fetch error code for transport failures (`ECONNRESET`, …). */
   readonly transportCode: string | undefined;
 }
 
-/** 403 reasons that mean "slow down", not "forbidden". @see https://developers.google.com/calendar/api/guides/errors#403_usage_limits_exceeded */
-const RATE_LIMIT_REASONS = new Set(['rateLimitExceeded', 'userRateLimitExceeded', 'quotaExceeded']);
+/**
+ * 403 reasons that mean "slow down", not "forbidden" (every reason of the `usageLimits` domain is one).
+ * @see https://developers.google.com/calendar/api/guides/errors#403_usage_limits_exceeded
+ */
+const RATE_LIMIT_REASONS = new Set([
+  'rateLimitExceeded',
+  'userRateLimitExceeded',
+  'quotaExceeded',
+  'dailyLimitExceeded',
+  'dailyLimitExceededUnreg',
+  'variableTermLimitExceeded',
+  'variableTermExpiredDailyExceeded',
+]);
+/** 403 reasons documented as "this account may not write to this calendar / event". */
+const READ_ONLY_REASONS = new Set([
+  'requiredAccessLevel',
+  'forbiddenForNonOrganizer',
+  'writerAccessRequired',
+]);
+/** 403 reasons that are permanent refusals of this request (retrying changes nothing). */
+const INVALID_REASONS = new Set(['forbiddenForServiceAccounts', 'malformedWorkingLocationEvent']);
 /** 403 reasons that mean the token lacks a scope the user must grant. */
 const CONSENT_REASONS = new Set(['insufficientPermissions', 'ACCESS_TOKEN_SCOPE_INSUFFICIENT']);
 const TRANSPORT_CODES = new Set([
@@ -53,6 +74,7 @@ export function googleErrorInfo(error: unknown): GoogleErrorInfo {
     return {
       status: undefined,
       reason: undefined,
+      domain: undefined,
       message: String(error),
       retryAfter: undefined,
       transportCode: undefined,
@@ -73,6 +95,7 @@ export function googleErrorInfo(error: unknown): GoogleErrorInfo {
   const body = isObject(data) && isObject(data.error) ? data.error : undefined;
   const first = Array.isArray(body?.errors) && isObject(body.errors[0]) ? body.errors[0] : undefined;
   const reason = typeof first?.reason === 'string' ? first.reason : undefined;
+  const domain = typeof first?.domain === 'string' ? first.domain : undefined;
   const message =
     typeof body?.message === 'string'
       ? body.message
@@ -85,6 +108,7 @@ export function googleErrorInfo(error: unknown): GoogleErrorInfo {
   return {
     status,
     reason,
+    domain,
     message,
     retryAfter: headerValue(response?.headers, 'retry-after'),
     transportCode,
@@ -92,7 +116,10 @@ export function googleErrorInfo(error: unknown): GoogleErrorInfo {
 }
 
 export function isRateLimit(info: GoogleErrorInfo): boolean {
-  return info.status === 429 || (info.status === 403 && RATE_LIMIT_REASONS.has(info.reason ?? ''));
+  return (
+    info.status === 429 ||
+    (info.status === 403 && (info.domain === 'usageLimits' || RATE_LIMIT_REASONS.has(info.reason ?? '')))
+  );
 }
 
 /** What our `withRetry` should do with a failed Calendar request. */
@@ -119,7 +146,12 @@ function codeFor(info: GoogleErrorInfo): ProviderErrorCode {
       // Still rejected after a refresh: the grant is gone.
       return 'reauth_required';
     case 403:
-      return CONSENT_REASONS.has(reason ?? '') ? 'consent_required' : 'read_only';
+      // Only documented reasons decide; any other 403 (e.g. a `global` `forbidden` without more) is
+      // `unknown`: retried, then reported, never silently "kept in Convene" as if read-only.
+      if (CONSENT_REASONS.has(reason ?? '')) return 'consent_required';
+      if (READ_ONLY_REASONS.has(reason ?? '')) return 'read_only';
+      if (INVALID_REASONS.has(reason ?? '')) return 'invalid_request';
+      return 'unknown';
     case 404:
     case 410:
       return 'not_found';

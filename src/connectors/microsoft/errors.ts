@@ -55,6 +55,28 @@ export function classifyGraphError(error: unknown, nowMs: number): RetryDecision
 
 export type GraphOperation = 'read' | 'write';
 
+/** Graph/Exchange `error.code`s, by documented meaning. @see https://learn.microsoft.com/graph/errors#code-property */
+const ACCESS_DENIED = new Set([
+  'ErrorAccessDenied',
+  'accessDenied',
+  'AccessDenied',
+  'ErrorInsufficientPermission',
+]);
+const MAILBOX_UNAVAILABLE = new Set([
+  'MailboxNotEnabledForRESTAPI',
+  'MailboxNotSupportedForRESTAPI',
+  'ErrorMailboxNotEnabledForRESTAPI',
+  'ResourceNotFound.MailboxNotEnabledForRESTAPI',
+]);
+const QUOTA_CODES = new Set(['ErrorQuotaExceeded', 'quotaLimitReached', 'ErrorMessageSizeExceeded']);
+/** Throttling codes (with 429, or 503 `ServiceNotAvailable` handled as unavailable). @see https://learn.microsoft.com/graph/throttling */
+const THROTTLE_CODES = new Set([
+  'TooManyRequests',
+  'ApplicationThrottled',
+  'activityLimitReached',
+  'ErrorServerBusy',
+]);
+
 /** Final mapping once retries are exhausted. Messages carry status and Graph code, never tokens. */
 export function toProviderError(error: unknown, what: string, operation: GraphOperation): ProviderError {
   if (error instanceof ProviderError) return error;
@@ -66,13 +88,20 @@ export function toProviderError(error: unknown, what: string, operation: GraphOp
   const detail = `Graph ${what} failed: ${status === -1 ? 'no response' : `HTTP ${status}`}${code ? ` ${code}` : ''}`;
   const make = (c: ProviderErrorCode) =>
     new ProviderError('microsoft', c, detail, { ...(status > 0 ? { status } : {}), cause: error });
+  // Documented codes first, whatever the status they came with.
+  if (code && MAILBOX_UNAVAILABLE.has(code)) return make('mailbox_unavailable');
+  if (code && QUOTA_CODES.has(code)) return make('quota_exceeded');
+  if (status === 429 || (code && THROTTLE_CODES.has(code))) return make('rate_limited');
   if (status === -1 || status >= 500) return make('unavailable');
-  if (status === 429) return make('rate_limited');
   // Still 401 after one refresh: the grant no longer works for Graph; the owner must link again.
   if (status === 401) return make('reauth_required');
   // 403 ErrorAccessDenied: on a write, the calendar is read-only for this user (shared calendar);
-  // on a read, the Calendars.Read(Write) permission was not consented.
-  if (status === 403) return make(operation === 'write' ? 'read_only' : 'consent_required');
+  // on a read, the Calendars.Read(Write) permission was not consented. Another 403 is `unknown`
+  // (retried, then reported), never taken for read-only.
+  if (status === 403) {
+    if (operation === 'read') return make('consent_required');
+    return make(code && ACCESS_DENIED.has(code) ? 'read_only' : 'unknown');
+  }
   if (status === 404) return make('not_found');
   if (status === 409 || status === 412) return make('conflict');
   return make('invalid_request');

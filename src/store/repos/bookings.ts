@@ -6,6 +6,7 @@ import type {
   BookSlotResult,
   CalendarEventRecord,
   CalendarEventStatus,
+  ExpectedTimes,
   RescheduleResult,
 } from '../../app/ports/store.ts';
 import { EXCLUSION_VIOLATION, sqlState, UNIQUE_VIOLATION } from '../errors.ts';
@@ -13,6 +14,8 @@ import { enqueueAll } from './jobs.ts';
 import { type Db, isId, ms, rethrow, type Sql, TX_OPTIONS } from './util.ts';
 
 const ACTIVE = ['held', 'booked'];
+/** Expected times kept per event (bounded: a burst of reschedules keeps the latest). */
+const MAX_EXPECTED = 8;
 const include = {
   participants: { orderBy: { personId: 'asc' } },
   events: { orderBy: { createdAt: 'asc' } },
@@ -27,6 +30,17 @@ interface EventRow {
   iCalUid: string | null;
   status: string;
   lastError: string | null;
+  expectedTimes: unknown;
+}
+
+/** The stored `expected_times` JSON, validated (anything malformed reads as nothing expected). */
+export function expectedOf(json: unknown): ExpectedTimes[] {
+  if (!Array.isArray(json)) return [];
+  return json.flatMap((t): ExpectedTimes[] =>
+    Array.isArray(t) && t.length === 2 && Number.isFinite(t[0]) && Number.isFinite(t[1])
+      ? [[t[0] as number, t[1] as number]]
+      : [],
+  );
 }
 
 interface BookingRow {
@@ -54,6 +68,7 @@ function toEvent(row: EventRow): CalendarEventRecord {
     iCalUID: row.iCalUid,
     status: row.status as CalendarEventStatus,
     lastError: row.lastError,
+    expected: expectedOf(row.expectedTimes),
   };
 }
 
@@ -403,6 +418,9 @@ export function bookingRepository(db: Db, sql: Sql): BookingRepository {
         iCalUid: event.iCalUID ?? null,
         status: event.status,
         lastError: event.lastError ?? null,
+        ...(event.expected
+          ? { expectedTimes: event.expected.slice(-MAX_EXPECTED).map(([a, b]) => [a, b]) }
+          : {}),
       };
       const row = await db.calendarEvent.upsert({
         where: {

@@ -13,6 +13,7 @@ import type {
 } from '../../app/ports/sync.ts';
 import type { ProviderKind } from '../../connectors/provider.ts';
 import { sqlState, UNIQUE_VIOLATION } from '../errors.ts';
+import { expectedOf } from './bookings.ts';
 import { type Db, isId, ms, msOrNull, TX_OPTIONS } from './util.ts';
 
 interface WatchRow {
@@ -170,14 +171,20 @@ export function watchRepository(db: Db): WatchRepository {
         expiresAt: channel.expiresAt === null ? null : new Date(channel.expiresAt),
       });
     },
-    async saveSync(tenantId, watchId, cursor, syncedAt) {
+    async saveSync(tenantId, watchId, cursor, syncedAt, options = {}) {
       const where = scoped(tenantId, watchId);
       if (!where) return false;
       const at = new Date(syncedAt);
       return db.$transaction(async (tx) => {
         const watch = await tx.calendarWatch.findFirst({ where, select: { connectionId: true } });
         if (!watch) return false;
-        await tx.calendarWatch.updateMany({ where, data: { cursor, lastSyncAt: at } });
+        // Compare-and-set: a sync whose starting cursor was replaced meanwhile saves nothing.
+        const guard = 'from' in options ? { cursor: options.from ?? null } : {};
+        const saved = await tx.calendarWatch.updateMany({
+          where: { ...where, ...guard },
+          data: { cursor, lastSyncAt: at },
+        });
+        if (saved.count === 0) return false;
         await tx.calendarConnection.updateMany({
           where: { id: watch.connectionId, tenantId },
           data: { lastSyncAt: at },
@@ -269,6 +276,7 @@ export function watchRepository(db: Db): WatchRepository {
           providerEventId: r.providerEventId,
           iCalUID: r.iCalUid,
           status: r.status === 'deleted' ? 'deleted' : 'created',
+          expected: expectedOf(r.expectedTimes),
           start: ms(r.booking.startsAt),
           end: ms(r.booking.endsAt),
         }),
@@ -284,6 +292,21 @@ export function watchRepository(db: Db): WatchRepository {
       if (!booking) return null;
       const at = new Date(input.now);
       return db.$transaction(async (tx) => {
+        // Two syncs of one calendar at once (two replicas, a late notification) see the same change:
+        // the booking's row lock serialises them, and the second finds the question already open.
+        await tx.$queryRaw`SELECT id FROM booking WHERE id = ${input.bookingId}::uuid FOR UPDATE`;
+        const open = await tx.syncDecision.findFirst({
+          where: { bookingId: input.bookingId, personId: input.personId, status: 'open' },
+          orderBy: { createdAt: 'desc' },
+        });
+        if (
+          open &&
+          open.kind === input.kind &&
+          msOrNull(open.startsAt) === input.start &&
+          msOrNull(open.endsAt) === input.end &&
+          ms(open.bookingStart) === input.bookingStart
+        )
+          return null;
         // One open decision per (booking, person): a newer change supersedes the older question.
         await tx.syncDecision.updateMany({
           where: { bookingId: input.bookingId, personId: input.personId, status: 'open' },

@@ -43,7 +43,7 @@ interface World {
   liEvent: { eventId: string; iCalUID: string | null };
 }
 
-async function world(policy: 'ask' | 'follow' = 'ask'): Promise<World> {
+async function world(policy: 'ask' | 'follow' = 'ask', options: { drain?: boolean } = {}): Promise<World> {
   const s = await seed(store, `SY${++counter}`);
   const calendar = new RecordingCalendar();
   for (const [person, connection] of s.connections) calendar.connections.set(person, connection);
@@ -53,7 +53,8 @@ async function world(policy: 'ask' | 'follow' = 'ask'): Promise<World> {
     { tenantId: s.tenantId, proposalId: s.proposalId, slotId: '1', actorPersonId: s.ana, now: NOW },
   );
   if (!booked.ok) throw new Error(booked.error.message);
-  await runOutboxOnce({ store, writer: calendar, notifier }, { worker: 'w', now: NOW + OUTBOX_GRACE_MS });
+  if (options.drain !== false)
+    await runOutboxOnce({ store, writer: calendar, notifier }, { worker: 'w', now: NOW + OUTBOX_GRACE_MS });
   const booking = (await store.bookings.get(s.tenantId, booked.view.bookingId))!;
   const li = booking.events.find((e) => e.personId === s.li && e.status === 'created');
   if (!li?.providerEventId) throw new Error('li has no event');
@@ -175,6 +176,58 @@ describe('calendar sync: detecting a participant change', () => {
     expect(await sync(w, [echo])).toMatchObject({ moved: 0, echoes: 1 });
     expect(w.notifier.sent).toHaveLength(0);
     expect(w.threads.notes).toHaveLength(0);
+  });
+
+  it("a move made while the booking's write jobs still wait out the grace period is noticed (echo by content, not timing)", async () => {
+    // Issue #20: the inline write succeeded, the calendar.write jobs stay queued for OUTBOX_GRACE_MS;
+    // Li moves the event 5 s after booking. That is Li's change, not an echo of Convene's write.
+    const fresh = await world('ask', { drain: false });
+    const queued = await store.jobs.listByDedupePrefix(`calendar.write:${fresh.booking.id}:`);
+    expect(queued.some((j) => j.status === 'queued')).toBe(true);
+    const outcome = await sync(fresh, [moved(fresh)], { at: NOW + 5_000 });
+    expect(outcome).toMatchObject({ moved: 1, echoes: 0 });
+    expect(fresh.threads.notes).toHaveLength(1);
+    expect(fresh.notifier.to(fresh.s.ana)).toHaveLength(1);
+    // The write job then runs: the event is recorded already, nothing is rewritten over Li's move.
+    await runOutboxOnce(
+      { store, writer: fresh.calendar, notifier: fresh.notifier },
+      { worker: 'w', now: NOW + OUTBOX_GRACE_MS },
+    );
+    expect(fresh.calendar.calls.filter((c) => c.op !== 'write' || c.personId === fresh.s.li)).toHaveLength(1);
+  });
+
+  it('the times the outbox is about to write are recorded before the provider call (a commit that times out is still an echo)', async () => {
+    const r = await rescheduleBooking(
+      { store, notifier: w.notifier, busy: freeBusy },
+      {
+        tenantId: w.s.tenantId,
+        bookingId: w.booking.id,
+        actorPersonId: w.s.ana,
+        now: NOW,
+        newStart: SLOT1.start + 4 * HOUR,
+      },
+    );
+    expect(r.ok).toBe(true);
+    w.calendar.failures.set(w.s.li, { code: 'timeout' });
+    await runOutboxOnce({ store, writer: w.calendar, notifier: w.notifier }, { worker: 'w', now: NOW + 1 });
+    const li = (await store.bookings.get(w.s.tenantId, w.booking.id))!.events.find(
+      (e) => e.personId === w.s.li,
+    )!;
+    expect(li.expected).toEqual([
+      [w.booking.start, w.booking.end],
+      [SLOT1.start + 4 * HOUR, SLOT1.end + 4 * HOUR],
+    ]);
+  });
+
+  it('two syncs of one calendar at once (two replicas, a late notification) ask the organiser once (model-found)', async () => {
+    w.source.pages.push({ changes: [moved(w)], cursor: 'a', full: false });
+    w.source.pages.push({ changes: [moved(w)], cursor: 'b', full: false });
+    await Promise.all([
+      syncWatch(w.deps, w.s.tenantId, w.watch.id, NOW + HOUR),
+      syncWatch(w.deps, w.s.tenantId, w.watch.id, NOW + HOUR),
+    ]);
+    expect(w.notifier.to(w.s.ana)).toHaveLength(1);
+    expect(w.threads.notes).toHaveLength(1);
   });
 
   it('a deletion marks the event deleted and offers "Keep without Li"', async () => {
@@ -303,6 +356,11 @@ describe('calendar sync: the organiser decides', () => {
       [...w.booking.participantIds].sort(),
     );
     expect(w.threads.notes.at(-1)!.text).toMatch(/^Meeting moved for everyone to Tue 24 Nov, 13:00–13:30/);
+    // The confirmation in the channel shows the new time too, not only the thread and the DMs (#20).
+    expect(w.threads.shown).toHaveLength(1);
+    expect(w.threads.shown[0]).toMatchObject({ bookingId: w.booking.id, movedBy: 'Ana' });
+    expect(w.threads.shown[0]!.view.start).toBe(after.start);
+    expect(w.threads.shown[0]!.view.label).toMatch(/^Tue 24 Nov, 13:00–13:30/);
 
     const again = await click(w, SYNC_ACTIONS.follow, w.s.ana, id);
     expect(again.text).toBe('Already decided: everyone was moved.');

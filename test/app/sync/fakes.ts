@@ -3,6 +3,7 @@
  * recorded), a notifier and meeting threads that record what they were asked to say.
  */
 import type { ChangeSources } from '../../../src/app/calendar-sync.ts';
+import type { BookingSummaryView } from '../../../src/app/manage-booking.ts';
 import type { DmAction, MeetingThreads, Notifier } from '../../../src/app/ports/calendars.ts';
 import type { CalendarConnectionRepository } from '../../../src/app/ports/store.ts';
 import type {
@@ -99,8 +100,20 @@ export class ActionNotifier implements Notifier {
 
 export class RecordingThreads implements MeetingThreads {
   readonly notes: { bookingId: string; text: string }[] = [];
+  /** The booking messages rewritten at a new time (`showMoved`). */
+  readonly shown: { bookingId: string; view: BookingSummaryView; headline: string; movedBy: string }[] = [];
   async note(_tenantId: string, bookingId: string, text: string) {
     this.notes.push({ bookingId, text });
+    return { ok: true as const };
+  }
+  async showMoved(
+    _tenantId: string,
+    bookingId: string,
+    view: BookingSummaryView,
+    headline: string,
+    movedBy: string,
+  ) {
+    this.shown.push({ bookingId, view, headline, movedBy });
     return { ok: true as const };
   }
 }

@@ -1344,7 +1344,10 @@ export function googleError(
   extra: Record<string, string> = {},
 ): { error: { code: number; message: string; errors: Array<Record<string, string>>; status: string } } {
   const domain =
-    reason === 'rateLimitExceeded' || reason === 'userRateLimitExceeded' || reason === 'quotaExceeded'
+    reason === 'rateLimitExceeded' ||
+    reason === 'userRateLimitExceeded' ||
+    reason === 'quotaExceeded' ||
+    reason === 'dailyLimitExceeded'
       ? 'usageLimits'
       : reason === 'timeRangeEmpty' || reason === 'timeRangeTooLong' || reason === 'fullSyncRequired'
         ? 'calendar'

@@ -101,6 +101,10 @@ export async function postResult(
       return;
     }
     await replaceWithPrivateReply(env, interaction, ctx.userId, renderRequestError(result.error));
+    // No slot: the people without a calendar (named in the message) still get their link by DM.
+    const gaps = result.error.gaps ?? [];
+    const others = gaps.map((g) => ({ personId: g.personId, requester: g.personId === ctx.person.id }));
+    await nudgeUnlinked(env, ctx, gaps, others, ctx.locale);
     return;
   }
   const view = result.view;

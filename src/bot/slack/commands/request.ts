@@ -108,6 +108,15 @@ export async function handleMeetRequest(
       return;
     }
     await say(result.error.message);
+    // No slot: the people without a calendar (named in the message) still get their link by DM.
+    await sendLinkDms(
+      rt,
+      client,
+      workspace,
+      result.error.gaps ?? [],
+      result.error.locale,
+      requester.person.displayName,
+    );
     return;
   }
   await postProposals(rt, { client, respond }, workspace, input.channelId, result.view, {
@@ -151,10 +160,21 @@ export async function postProposals(
   }
 
   // Participants without a calendar: named in the message (gaps), and each gets a DM with a link.
-  const unlinked = view.gaps.filter((g) => g.code === 'not_linked').map((g) => g.personId);
+  await sendLinkDms(rt, client, workspace, view.gaps, view.locale, who.organiser);
+}
+
+async function sendLinkDms(
+  rt: SlackRuntime,
+  client: SlackApi,
+  workspace: Workspace,
+  gaps: readonly { personId: string; code: string }[],
+  locale: Locale,
+  organiser: string | null,
+): Promise<void> {
+  const unlinked = gaps.filter((g) => g.code === 'not_linked').map((g) => g.personId);
   for (const personId of [...new Set(unlinked)]) {
     const person = await rt.deps.store.people.get(workspace.tenantId, personId);
-    if (person) await sendLinkDm(rt, client, workspace, person, view.locale, who.organiser);
+    if (person) await sendLinkDm(rt, client, workspace, person, locale, organiser);
   }
 }
 

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "calendar_event" ADD COLUMN     "expected_times" JSONB;
