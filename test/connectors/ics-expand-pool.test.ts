@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventTimesOf } from '../../src/connectors/ics/changes.ts';
 import { IcsProvider } from '../../src/connectors/ics/client.ts';
 import { expandIcs } from '../../src/connectors/ics/expand.ts';
 import { IcsExpander, IcsExpanderBusy } from '../../src/connectors/ics/expand-pool.ts';
@@ -219,6 +220,32 @@ describe('IcsExpander (worker thread, bounded queue, cache)', () => {
       expect(result.ok).toBe(true);
       if (!result.ok) return;
       expect(result.warnings.join('\n')).toMatch(/budget|skipped|time/i);
+    } finally {
+      await expander.close();
+    }
+  });
+
+  it("lists a feed's event times for change detection in the worker, with the event loop free", async () => {
+    const expander = new IcsExpander();
+    try {
+      const url = `${base}/hostile-0.ics`;
+      const provider = new IcsProvider({ feeds: [{ url }], expander });
+      const elu = performance.eventLoopUtilization();
+      const page = await provider.changes.listChanges({ calendarId: url, cursor: null });
+      const busyShare = performance.eventLoopUtilization(elu).utilization;
+      const direct = eventTimesOf(feeds.get('/hostile-0.ics')!, 'UTC');
+      expect(page.full).toBe(true);
+      expect(page.changes).toHaveLength(direct.length);
+      expect(page.changes[0]).toEqual({
+        eventId: direct[0]!.uid,
+        iCalUID: direct[0]!.uid,
+        kind: 'changed',
+        start: direct[0]!.start,
+        end: direct[0]!.end,
+      });
+      expect(expander.expansions).toBe(1);
+      // eventTimesOf parses the whole feed with ical.js at once (about a second here): not on this thread.
+      expect(busyShare).toBeLessThan(0.5);
     } finally {
       await expander.close();
     }

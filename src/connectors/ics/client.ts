@@ -19,7 +19,7 @@ import type {
 } from '../provider.ts';
 import type { RetryPolicy } from '../retry.ts';
 import { defaultRetryPolicy, withRetry } from '../retry.ts';
-import { eventTimesOf, parseCursor } from './changes.ts';
+import { type EventTimes, parseCursor } from './changes.ts';
 import { classifyFeedError, FeedHttpError, feedErrorValue, isAbort } from './errors.ts';
 import { type IcsExpander, IcsExpanderBusy, sharedIcsExpander } from './expand-pool.ts';
 import { feedFetchUrl } from './mapper.ts';
@@ -166,7 +166,18 @@ export class IcsProvider implements CalendarProvider {
     const before = previous?.uids ?? {};
     const uids: Record<string, string> = {};
     const changes: EventChange[] = [];
-    for (const event of eventTimesOf(fetched.text, this.#options.defaultZone ?? 'UTC')) {
+    let events: EventTimes[];
+    try {
+      // A full parse: in the worker thread, like busy reads.
+      events = await (this.#options.expander ?? sharedIcsExpander()).eventTimes(fetched.text, {
+        defaultZone: this.#options.defaultZone ?? 'UTC',
+        ...(query.signal ? { signal: query.signal } : {}),
+      });
+    } catch (error) {
+      if (query.signal?.aborted) throw error;
+      throw new ProviderError('ics', 'unavailable', `ICS feed not read: ${(error as Error).message}`);
+    }
+    for (const event of events) {
       const fingerprint = `${event.start}/${event.end}/${event.cancelled ? 'cancelled' : 'confirmed'}`;
       uids[event.uid] = fingerprint;
       if (previous && before[event.uid] === fingerprint) continue;

@@ -16,6 +16,7 @@
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { Interval } from '../../core/interval.ts';
+import type { EventTimes } from './changes.ts';
 import { DEFAULT_TIME_BUDGET_TOTAL_MS, type IcsErrorCode } from './expand.ts';
 import type { ExpandJob } from './expand-worker.ts';
 
@@ -50,11 +51,16 @@ export class IcsExpanderBusy extends Error {
 
 const DAY = 86_400_000;
 
+type JobMessage =
+  | Omit<Extract<ExpandJob, { kind: 'expand' }>, 'id'>
+  | Omit<Extract<ExpandJob, { kind: 'times' }>, 'id'>;
+type JobResult = PooledExpandResult | EventTimes[];
+
 interface Job {
   readonly key: string;
-  readonly message: Omit<ExpandJob, 'id'>;
-  readonly promise: Promise<PooledExpandResult>;
-  resolve(result: PooledExpandResult): void;
+  readonly message: JobMessage;
+  readonly promise: Promise<JobResult>;
+  resolve(result: JobResult): void;
   reject(error: Error): void;
   waiters: number;
   started: boolean;
@@ -79,7 +85,7 @@ export class IcsExpander {
   readonly #queue: Job[] = [];
   readonly #slots: Slot[] = [];
   readonly #inflight = new Map<string, Job>();
-  readonly #cache = new Map<string, PooledExpandResult>();
+  readonly #cache = new Map<string, JobResult>();
   #cachedIntervals = 0;
   #closed = false;
   /** Expansions run by the workers (for tests and metrics). */
@@ -118,13 +124,41 @@ export class IcsExpander {
       start: Math.floor(range.start / DAY) * DAY,
       end: Math.ceil(range.end / DAY) * DAY,
     };
-    const hash = createHash('sha256').update(text).digest('base64url');
-    const key = `${hash}|${zone}|${outer.start}|${outer.end}`;
+    const key = `expand|${contentHash(text)}|${zone}|${outer.start}|${outer.end}`;
+    const result = await this.#run(
+      key,
+      {
+        kind: 'expand',
+        text,
+        range: outer,
+        options: { defaultZone: zone, timeBudgetTotalMs: this.#budgetMs },
+      },
+      options.signal,
+    );
+    return clipTo(result as PooledExpandResult, range);
+  }
+
+  /**
+   * The times of a feed's master events (`eventTimesOf`: a full ical.js parse, for change detection),
+   * in the worker, shared and cached like `expand`.
+   */
+  async eventTimes(
+    text: string,
+    options: { readonly defaultZone?: string; readonly signal?: AbortSignal } = {},
+  ): Promise<EventTimes[]> {
+    options.signal?.throwIfAborted();
+    if (this.#closed) throw new Error('ICS expander closed');
+    const zone = options.defaultZone ?? 'UTC';
+    const key = `times|${contentHash(text)}|${zone}`;
+    return (await this.#run(key, { kind: 'times', text, defaultZone: zone }, options.signal)) as EventTimes[];
+  }
+
+  async #run(key: string, message: JobMessage, signal: AbortSignal | undefined): Promise<JobResult> {
     const cached = this.#cache.get(key);
     if (cached) {
       this.#cache.delete(key);
       this.#cache.set(key, cached);
-      return clipTo(cached, range);
+      return cached;
     }
     let job = this.#inflight.get(key);
     if (!job) {
@@ -132,21 +166,15 @@ export class IcsExpander {
       if (!idle && this.#queue.length >= this.#maxQueued) {
         throw new IcsExpanderBusy(this.#queue.length);
       }
-      job = this.#newJob(key, {
-        text,
-        range: outer,
-        options: { defaultZone: zone, timeBudgetTotalMs: this.#budgetMs },
-      });
+      job = this.#newJob(key, message);
       this.#inflight.set(key, job);
       this.#queue.push(job);
       this.#dispatch();
     }
     job.waiters++;
-    const signal = options.signal;
     const current = job;
     try {
-      const result = signal ? await raceAbort(current.promise, signal) : await current.promise;
-      return clipTo(result, range);
+      return signal ? await raceAbort(current.promise, signal) : await current.promise;
     } finally {
       current.waiters--;
       if (current.waiters === 0 && !current.started) {
@@ -175,10 +203,10 @@ export class IcsExpander {
     this.#cachedIntervals = 0;
   }
 
-  #newJob(key: string, message: Omit<ExpandJob, 'id'>): Job {
-    let resolve!: (result: PooledExpandResult) => void;
+  #newJob(key: string, message: JobMessage): Job {
+    let resolve!: (result: JobResult) => void;
     let reject!: (error: Error) => void;
-    const promise = new Promise<PooledExpandResult>((res, rej) => {
+    const promise = new Promise<JobResult>((res, rej) => {
       resolve = res;
       reject = rej;
     });
@@ -211,7 +239,7 @@ export class IcsExpander {
     });
     worker.unref();
     const slot: Slot = { worker, job: null, timer: null };
-    worker.on('message', (answer: { result?: PooledExpandResult; crash?: string }) => {
+    worker.on('message', (answer: { result?: JobResult; crash?: string }) => {
       const job = slot.job;
       if (!job) return;
       this.#finish(slot);
@@ -219,6 +247,8 @@ export class IcsExpander {
         this.expansions++;
         this.#remember(job.key, answer.result);
         job.resolve(answer.result);
+      } else if (job.message.kind === 'times') {
+        job.reject(new Error(`the feed could not be read (${answer.crash})`));
       } else {
         job.resolve({
           ok: false,
@@ -248,24 +278,34 @@ export class IcsExpander {
     const job = slot.job;
     this.#finish(slot);
     void slot.worker.terminate();
-    job?.resolve({
-      ok: false,
-      error: { code: 'parse_error', message: `the feed could not be expanded: ${reason}` },
-    });
+    if (job?.message.kind === 'times') job.reject(new Error(`the feed could not be read: ${reason}`));
+    else
+      job?.resolve({
+        ok: false,
+        error: { code: 'parse_error', message: `the feed could not be expanded: ${reason}` },
+      });
     this.#dispatch();
   }
 
-  #remember(key: string, result: PooledExpandResult): void {
-    const size = result.ok ? result.busy.length : 0;
+  #remember(key: string, result: JobResult): void {
+    const size = sizeOf(result);
     if (this.#cacheEntries === 0 || size > this.#cacheIntervals) return;
     this.#cache.set(key, result);
     this.#cachedIntervals += size;
     while (this.#cache.size > this.#cacheEntries || this.#cachedIntervals > this.#cacheIntervals) {
-      const [oldest, value] = this.#cache.entries().next().value as [string, PooledExpandResult];
+      const [oldest, value] = this.#cache.entries().next().value as [string, JobResult];
       this.#cache.delete(oldest);
-      this.#cachedIntervals -= value.ok ? value.busy.length : 0;
+      this.#cachedIntervals -= sizeOf(value);
     }
   }
+}
+
+function contentHash(text: string): string {
+  return createHash('sha256').update(text).digest('base64url');
+}
+
+function sizeOf(result: JobResult): number {
+  return Array.isArray(result) ? result.length : result.ok ? result.busy.length : 0;
 }
 
 function clipTo(result: PooledExpandResult, range: Interval): PooledExpandResult {
