@@ -231,7 +231,7 @@ describe('IcsExpander (worker thread, bounded queue, cache)', () => {
       const url = `${base}/hostile-0.ics`;
       const provider = new IcsProvider({ feeds: [{ url }], expander });
       const elu = performance.eventLoopUtilization();
-      const page = await provider.changes.listChanges({ calendarId: url, cursor: null });
+      const page = await provider.changes.listChanges({ calendarId: url, cursor: null, window: WINDOW });
       const busyShare = performance.eventLoopUtilization(elu).utilization;
       const direct = eventTimesOf(feeds.get('/hostile-0.ics')!, 'UTC');
       expect(page.full).toBe(true);
