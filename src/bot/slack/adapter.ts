@@ -13,7 +13,6 @@
 import type { AuthorizeResult, Logger, ReceiverProcessEventErrorHandlerArgs } from '@slack/bolt';
 import { App, ExpressReceiver, LogLevel, webApi } from '@slack/bolt';
 import type { Router } from 'express';
-import pLimit from 'p-limit';
 import type { JobHandler } from '../../app/outbox.ts';
 import type { Locale } from '../../app/views.ts';
 import { CommandRateLimiter, rateLimitedMessage } from '../rate-limit.ts';
@@ -45,6 +44,7 @@ import { settingsSubmit } from './listeners/settings-submit.ts';
 import { forgetUser } from './listeners/user-change.ts';
 import { createUserInfoCache, errorCode } from './people.ts';
 import { ACTIONS, decodeValue, SETTINGS_CALLBACK } from './render.ts';
+import { createRequestLanes } from './request-lanes.ts';
 
 export const BOT_SCOPES = ['commands', 'chat:write', 'im:write', 'users:read', 'users:read.email'] as const;
 
@@ -127,7 +127,7 @@ export function createSlackAdapter(deps: SlackDeps, config: SlackConfig): SlackA
     dedupe: new Deduper(),
     installations,
     users,
-    requests: pLimit(Math.max(1, config.requestConcurrency ?? DEFAULT_REQUEST_CONCURRENCY)),
+    requests: createRequestLanes({ concurrency: config.requestConcurrency ?? DEFAULT_REQUEST_CONCURRENCY }),
   };
   const logger = boltLogger(log);
   const mode = config.mode ?? 'http';

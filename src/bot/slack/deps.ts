@@ -179,9 +179,10 @@ export interface SlackRuntime {
   /**
    * Runs a meeting request's work after its ack with at most `requestConcurrency` at once, first come first
    * served. Under a burst the event loop then stays free for acks (Slack's 3 s) and the first requests finish
-   * first, instead of every request slowing every other. None: no limit.
+   * first, instead of every request slowing every other. `weight` (the people a request names) puts a very
+   * large request in a lane of its own that yields to ordinary ones (./request-lanes.ts). None: no limit.
    */
-  readonly requests?: <T>(work: () => Promise<T>) => Promise<T>;
+  readonly requests?: <T>(work: () => Promise<T>, weight?: number) => Promise<T>;
   /** `users.info` answers by workspace and user (see `people.ts`); none = every call goes to Slack. */
   readonly users?: UserInfoCache;
 }

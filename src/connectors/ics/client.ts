@@ -1,7 +1,7 @@
 /**
  * Read-only connector for iCalendar feeds (secret ICS links from Google, Outlook, iCloud, Fastmail...).
  * Calendar ids are the configured feed URLs; `webcal://` is fetched over HTTPS. Only configured URLs are
- * ever fetched. Busy time comes from `expandIcsAsync`; titles are never read. Writes are refused.
+ * ever fetched. Busy time comes from `IcsExpander` (a worker thread, see ./expand-pool.ts); titles are never read. Writes are refused.
  */
 
 import type { Interval } from '../../core/interval.ts';
@@ -19,9 +19,9 @@ import type {
 } from '../provider.ts';
 import type { RetryPolicy } from '../retry.ts';
 import { defaultRetryPolicy, withRetry } from '../retry.ts';
-import { eventTimesOf, parseCursor } from './changes.ts';
+import { type EventTimes, parseCursor } from './changes.ts';
 import { classifyFeedError, FeedHttpError, feedErrorValue, isAbort } from './errors.ts';
-import { expandIcsAsync } from './expand.ts';
+import { type IcsExpander, IcsExpanderBusy, sharedIcsExpander } from './expand-pool.ts';
 import { feedFetchUrl } from './mapper.ts';
 
 export interface IcsFeed {
@@ -44,6 +44,8 @@ export interface IcsProviderOptions {
   readonly onWarning?: (calendarId: string, warning: string) => void;
   /** Clock for Retry-After dates. */
   readonly now?: () => number;
+  /** Where feeds are parsed and expanded (worker threads, cached). Default: the process-wide one. */
+  readonly expander?: IcsExpander;
 }
 
 interface IcsCursor {
@@ -107,11 +109,23 @@ export class IcsProvider implements CalendarProvider {
       if (signal?.aborted && isAbort(error)) throw error;
       return { ok: false, error: feedErrorValue(error) };
     }
-    const expanded = await expandIcsAsync(text, range, {
-      tentative,
-      ...(this.#options.defaultZone ? { defaultZone: this.#options.defaultZone } : {}),
-      ...(signal ? { signal } : {}),
-    });
+    let expanded: Awaited<ReturnType<IcsExpander['expand']>>;
+    try {
+      // Off the event loop (a worker thread), bounded, and cached per feed content and day range.
+      expanded = await (this.#options.expander ?? sharedIcsExpander()).expand(text, range, {
+        tentative,
+        ...(this.#options.defaultZone ? { defaultZone: this.#options.defaultZone } : {}),
+        ...(signal ? { signal } : {}),
+      });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      if (error instanceof IcsExpanderBusy)
+        return {
+          ok: false,
+          error: { code: 'provider_error', message: `ICS feed not read: ${error.message}` },
+        };
+      throw error;
+    }
     if (!expanded.ok) {
       return {
         ok: false,
@@ -160,7 +174,18 @@ export class IcsProvider implements CalendarProvider {
     const before = previous?.uids ?? {};
     const uids: Record<string, string> = {};
     const changes: EventChange[] = [];
-    for (const event of eventTimesOf(fetched.text, this.#options.defaultZone ?? 'UTC')) {
+    let events: EventTimes[];
+    try {
+      // A full parse: in the worker thread, like busy reads.
+      events = await (this.#options.expander ?? sharedIcsExpander()).eventTimes(fetched.text, {
+        defaultZone: this.#options.defaultZone ?? 'UTC',
+        ...(query.signal ? { signal: query.signal } : {}),
+      });
+    } catch (error) {
+      if (query.signal?.aborted) throw error;
+      throw new ProviderError('ics', 'unavailable', `ICS feed not read: ${(error as Error).message}`);
+    }
+    for (const event of events) {
       const fingerprint = `${event.start}/${event.end}/${event.cancelled ? 'cancelled' : 'confirmed'}`;
       uids[event.uid] = fingerprint;
       if (previous && before[event.uid] === fingerprint) continue;

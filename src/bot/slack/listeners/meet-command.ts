@@ -16,6 +16,7 @@ import { detectLocale, dm, NOT_INSTALLED, tellPrivately, workspaceOf } from '../
 import type { AckFn, RespondFn, SlackApi, SlackRuntime } from '../deps.ts';
 import { resolveUser } from '../people.ts';
 import { renderLinks, renderMrkdwn, renderText } from '../render.ts';
+import { mentionWeight } from '../request-lanes.ts';
 
 export interface SlashCommandPayload {
   readonly team_id: string;
@@ -99,7 +100,8 @@ export async function meetCommand(rt: SlackRuntime, args: MeetCommandArgs): Prom
           locale,
         },
       );
-    await (rt.requests ? rt.requests(work) : work());
+    // Weighted by the people it names: a very large request yields to ordinary ones (request-lanes.ts).
+    await (rt.requests ? rt.requests(work, mentionWeight(command.text)) : work());
     return;
   }
   if (sub === 'team') {
