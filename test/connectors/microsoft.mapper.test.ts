@@ -227,9 +227,9 @@ describe('eventDateTime', () => {
 });
 
 describe('errors', () => {
-  const graphError = (statusCode: number, retryAfter?: string) => ({
+  const graphError = (statusCode: number, retryAfter?: string, code = 'x') => ({
     statusCode,
-    code: 'x',
+    code,
     headers: new Headers(retryAfter ? { 'retry-after': retryAfter } : {}),
   });
 
@@ -245,7 +245,11 @@ describe('errors', () => {
   });
 
   it('maps final failures to typed codes', () => {
-    expect(toProviderError(graphError(403), 'x', 'write').code).toBe('read_only');
+    // Only a documented access-denied code means read-only; another 403 is `unknown` (retried, then reported).
+    expect(toProviderError(graphError(403, undefined, 'ErrorAccessDenied'), 'x', 'write').code).toBe(
+      'read_only',
+    );
+    expect(toProviderError(graphError(403), 'x', 'write').code).toBe('unknown');
     expect(toProviderError(graphError(403), 'x', 'read').code).toBe('consent_required');
     expect(toProviderError(graphError(502), 'x', 'read').code).toBe('unavailable');
     expect(toProviderError({ statusCode: -1, code: 'TypeError' }, 'x', 'read').code).toBe('unavailable');
