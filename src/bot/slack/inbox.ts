@@ -3,8 +3,9 @@
  * booking click. Convene acks at once (Slack's 3 s) and then works for up to seconds; a replica killed
  * in between used to lose the request silently (Slack got its 200 and does not retry). Now:
  *
- * - Right after the ack, the request is recorded as a job (`slack.inbox`) ALREADY CLAIMED by this
- *   process (`running`, lease `leaseMs`), then the work runs here as before; the lease is renewed every
+ * - Just before the ack, the request is recorded as a job (`slack.inbox`) ALREADY CLAIMED by this
+ *   process (`running`, lease `leaseMs`; one INSERT on the ack's path), then the work runs here as before
+ *   (a process killed between an ack and a record made after it lost the request); the lease is renewed every
  *   third of it while the work runs, and the job is completed when it ends (success or handled failure).
  * - The process dies: the lease expires and any replica's outbox worker claims the job and runs the same
  *   listener on the recorded request, with a Web API client for the team's stored token (a private
@@ -47,7 +48,7 @@ export class AlreadyReceived extends Error {
 
 export interface Inbox {
   /**
-   * An ack that, after acking, records the request; throws `AlreadyReceived` when another delivery has
+   * An ack that records the request, then acks; throws `AlreadyReceived` when another delivery has
    * it. `finish()` completes the job (call it when the work ended, however it ended).
    */
   wrap<A extends (...args: never[]) => Promise<void>>(
@@ -71,9 +72,12 @@ export function createInbox(options: {
       let job: Job | null = null;
       let heartbeat: NodeJS.Timeout | undefined;
       const wrapped = (async (...args: never[]) => {
-        await ack(...args);
-        if (!jobs) return;
+        if (!jobs) return ack(...args);
         const nonce = randomUUID();
+        // Recorded BEFORE the ack: a replica killed between an ack and its record would lose the request
+        // (Slack does not retry a request that got its 200). Killed before the ack, Slack retries; the retry
+        // finds this record (AlreadyReceived) and the record's lease hands the work to a live replica.
+        let already = false;
         try {
           const found = await jobs.enqueue({
             kind: SLACK_INBOX_JOB,
@@ -82,13 +86,14 @@ export function createInbox(options: {
             dedupeKey: `${SLACK_INBOX_JOB}:${key}`,
             lease: { worker, until: clock() + leaseMs },
           });
-          if ((found.payload as Partial<InboxPayload> | null)?.nonce !== nonce) throw new AlreadyReceived();
-          job = found;
+          if ((found.payload as Partial<InboxPayload> | null)?.nonce !== nonce) already = true;
+          else job = found;
         } catch (error) {
-          if (error instanceof AlreadyReceived) throw error;
           log(`slack: request not recorded (it runs, not durable): ${(error as Error)?.message ?? error}`);
-          return;
         }
+        await ack(...args);
+        if (already) throw new AlreadyReceived();
+        if (!job) return;
         const extend = jobs.extend?.bind(jobs);
         const held = job;
         if (extend) {
