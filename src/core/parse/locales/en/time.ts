@@ -254,19 +254,9 @@ export const bounds: readonly BoundRule[] = [
 
 export const rangeJoiner = /^[\s,]*(?:and|&)?[\s,]*$/iu;
 
+/** Clock hours in words: the number words one to twelve (not `a`/`an`), and the named hours. */
 const HOUR_WORDS: ReadonlyMap<string, number> = new Map([
-  ['one', 1],
-  ['two', 2],
-  ['three', 3],
-  ['four', 4],
-  ['five', 5],
-  ['six', 6],
-  ['seven', 7],
-  ['eight', 8],
-  ['nine', 9],
-  ['ten', 10],
-  ['eleven', 11],
-  ['twelve', 12],
+  ...[...numbers].filter(([word, n]) => n >= 1 && n <= 12 && word !== 'a' && word !== 'an'),
   ['noon', 12],
   ['midday', 12],
   ['midnight', 0],

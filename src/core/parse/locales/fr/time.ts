@@ -288,20 +288,9 @@ export const bounds: readonly BoundRule[] = [
 
 export const rangeJoiner = /^[\s,]*(?:et|&)?[\s,]*$/iu;
 
+/** Clock hours in words: the number words un/une to douze, then thirteen to twenty-three. */
 const HOUR_WORDS: ReadonlyMap<string, number> = new Map([
-  ['une', 1],
-  ['un', 1],
-  ['deux', 2],
-  ['trois', 3],
-  ['quatre', 4],
-  ['cinq', 5],
-  ['six', 6],
-  ['sept', 7],
-  ['huit', 8],
-  ['neuf', 9],
-  ['dix', 10],
-  ['onze', 11],
-  ['douze', 12],
+  ...[...numbers].filter(([, n]) => n >= 1 && n <= 12),
   ['treize', 13],
   ['quatorze', 14],
   ['quinze', 15],
