@@ -6,8 +6,11 @@
  * Privacy: views carry busy blocks only, never another person's event titles.
  */
 import { DateTime } from 'luxon';
+import type { Locale } from '../core/locale.ts';
+import { t } from './i18n/index.ts';
 
-export type Locale = 'en' | 'fr';
+export type { Locale } from '../core/locale.ts';
+export { toLocale } from '../core/locale.ts';
 
 /** A time label for one person, in that person's zone. */
 export interface ZonedLabel {
@@ -249,21 +252,12 @@ export function durationLabel(minutes: number, locale: Locale): string {
  * calendar was last read or synced, relative to `now` (the caller's clock).
  */
 export function syncedAgo(lastSyncAt: number | null, now: number, locale: Locale): string {
-  const fr = locale === 'fr';
-  if (lastSyncAt === null) return fr ? 'jamais synchronisé' : 'never synced';
+  if (lastSyncAt === null) return t(locale, 'common.lastSynced.never');
   const seconds = Math.max(0, Math.floor((now - lastSyncAt) / 1000));
-  const ago = (value: number, en: string, frUnit: string) =>
-    fr ? `dernière synchro il y a ${value} ${frUnit}` : `last synced ${value} ${en} ago`;
-  if (seconds < 60) return fr ? 'synchronisé à l’instant' : 'last synced just now';
+  if (seconds < 60) return t(locale, 'common.lastSynced.justNow');
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return ago(minutes, 'min', 'min');
+  if (minutes < 60) return t(locale, 'common.lastSynced.minutes', { count: minutes });
   const hours = Math.floor(minutes / 60);
-  if (hours < 48) return ago(hours, hours === 1 ? 'hour' : 'hours', 'h');
-  const days = Math.floor(hours / 24);
-  return ago(days, 'days', 'jours');
-}
-
-/** `fr-FR`, `fr` → 'fr'; everything else → 'en'. */
-export function toLocale(tag: string | null | undefined): Locale {
-  return typeof tag === 'string' && /^fr\b/i.test(tag) ? 'fr' : 'en';
+  if (hours < 48) return t(locale, 'common.lastSynced.hours', { count: hours });
+  return t(locale, 'common.lastSynced.days', { count: Math.floor(hours / 24) });
 }

@@ -5,7 +5,9 @@
  */
 import type { Interval } from '../interval.ts';
 
-export type Locale = 'en' | 'fr';
+export type { Locale } from '../locale.ts';
+
+import type { Locale } from '../locale.ts';
 
 /** Whether a part of the request was written by the user or filled in by a default. */
 export type Source = 'said' | 'implied';

@@ -1,0 +1,6 @@
+/** The English catalogue: every domain's messages. The reference language: other catalogues have exactly its keys. */
+import { common } from './common.ts';
+
+export const en = {
+  ...common,
+} as const;
