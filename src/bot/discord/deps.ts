@@ -1,59 +1,18 @@
-/**
- * What the Discord adapter needs from the rest of Convene: the store's repositories, the meeting use
- * cases (bound to their own dependencies by the caller), the calendar-linking use case, a clock.
- */
-
-import type { AnswerQuestionInput, AnswerQuestionResult } from '../../app/answer-question.ts';
-import { answerQuestion } from '../../app/answer-question.ts';
-import type { BookMeetingDeps, BookMeetingInput, BookMeetingResult } from '../../app/book-meeting.ts';
-import { bookMeeting } from '../../app/book-meeting.ts';
-import type { StartLinkInput, StartLinkResult, UnlinkInput, UnlinkResult } from '../../app/link-calendar.ts';
-import type {
-  CancelBookingInput,
-  ManageBookingDeps,
-  ManageBookingResult,
-  RescheduleBookingInput,
-  RescheduleOptionsInput,
-  RescheduleOptionsResult,
-} from '../../app/manage-booking.ts';
-import { cancelBooking, rescheduleBooking, rescheduleOptions } from '../../app/manage-booking.ts';
-import type { BusyReader, DmActionHandler } from '../../app/ports/calendars.ts';
-import type { PendingQuestionRepository, Repositories } from '../../app/ports/store.ts';
-import type {
-  RequestLimits,
-  RequestMeetingDeps,
-  RequestMeetingInput,
-  RequestMeetingResult,
-} from '../../app/request-meeting.ts';
-import { requestMeeting } from '../../app/request-meeting.ts';
+import type { DmActionHandler } from '../../app/ports/calendars.ts';
+import type { Repositories } from '../../app/ports/store.ts';
+import type { RequestLimits } from '../../app/request-meeting.ts';
+import type { CalendarLinking, ManageUseCases, MeetingUseCases } from '../../app/use-cases.ts';
 import type { RateLimitSettings } from '../rate-limit.ts';
 import { rateLimitsFromEnv, requestLimitsFromEnv } from '../rate-limit.ts';
+
+export type { CalendarLinking, ManageUseCases, MeetingUseCases } from '../../app/use-cases.ts';
+export { manageUseCases, meetingUseCases } from '../../app/use-cases.ts';
 
 export type DiscordStore = Pick<
   Repositories,
   'workspaces' | 'people' | 'preferences' | 'connections' | 'requests' | 'audit'
 > &
   Partial<Pick<Repositories, 'rotations' | 'bookings'>>;
-
-/** Cancel and reschedule a booking (bound to their dependencies by the caller). */
-export interface ManageUseCases {
-  cancel(input: CancelBookingInput): Promise<ManageBookingResult>;
-  reschedule(input: RescheduleBookingInput): Promise<ManageBookingResult>;
-  options(input: RescheduleOptionsInput): Promise<RescheduleOptionsResult>;
-}
-
-export interface MeetingUseCases {
-  request(input: RequestMeetingInput): Promise<RequestMeetingResult>;
-  book(input: BookMeetingInput): Promise<BookMeetingResult>;
-  /** Answers a question asked instead of a guess; without it, questions are text only. */
-  answer?(input: AnswerQuestionInput): Promise<AnswerQuestionResult>;
-}
-
-/** `LinkCalendar` satisfies this. */
-export interface CalendarLinking {
-  startLink(input: StartLinkInput): Promise<StartLinkResult>;
-  unlink(input: UnlinkInput): Promise<UnlinkResult>;
-}
 
 export interface DiscordAdapterDeps {
   readonly store: DiscordStore;
@@ -94,27 +53,6 @@ export interface DiscordConfig {
   readonly rateLimit?: RateLimitSettings;
   /** The work budget of one request; its people are counted before any member listing. */
   readonly limits?: RequestLimits;
-}
-
-/** Binds the two meeting use cases to their dependencies. */
-export function meetingUseCases(
-  deps: RequestMeetingDeps & BookMeetingDeps & { readonly questions?: PendingQuestionRepository },
-): MeetingUseCases {
-  const { questions } = deps;
-  return {
-    request: (input) => requestMeeting(deps, input),
-    book: (input) => bookMeeting(deps, input),
-    ...(questions ? { answer: (input) => answerQuestion({ ...deps, questions }, input) } : {}),
-  };
-}
-
-/** Binds cancel / reschedule to their dependencies (the notifier DMs the others, threads hear it). */
-export function manageUseCases(deps: ManageBookingDeps & { readonly busy: BusyReader }): ManageUseCases {
-  return {
-    cancel: (input) => cancelBooking(deps, input),
-    reschedule: (input) => rescheduleBooking(deps, input),
-    options: (input) => rescheduleOptions(deps, input),
-  };
 }
 
 export class DiscordConfigError extends Error {
