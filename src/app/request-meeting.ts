@@ -19,6 +19,7 @@
  */
 import { parseRequest } from '../core/parse/index.ts';
 import { msg, t } from './i18n/index.ts';
+import { parseMessage, parseText } from './request/parse.ts';
 import { proposeMeeting } from './request/propose.ts';
 import { keepQuestion } from './request/question.ts';
 import { resolveParticipants } from './request/resolve.ts';
@@ -26,6 +27,7 @@ import type { RequestMeetingDeps, RequestMeetingInput, RequestMeetingResult } fr
 import { fail, maxParticipantsOf, maxWindowDaysOf } from './request/types.ts';
 
 export { gapViews } from './request/busy.ts';
+export { parseMessage, parseText, precheckRequest } from './request/parse.ts';
 export { proposeMeeting } from './request/propose.ts';
 export { zoneChoiceLabel } from './request/question.ts';
 export type { Mention } from './request/resolve.ts';
@@ -70,7 +72,7 @@ export async function requestMeeting(
     return fail(
       locale,
       'unparseable',
-      msg('request.unparseable', { issues: parsed.errors.map((e) => e.message).join(' ') }),
+      msg('request.unparseable', { issues: parsed.errors.map(parseText).join(' ') }),
       {
         issues: parsed.errors,
       },
@@ -83,7 +85,7 @@ export async function requestMeeting(
     const first = request.questions[0]!;
     const pending = deps.questions ? await keepQuestion(deps.questions, input, first) : null;
     if (pending)
-      return fail(locale, 'needs_answer', msg('request.question.pick', { question: first.message }), {
+      return fail(locale, 'needs_answer', msg('request.question.pick', { question: parseMessage(first) }), {
         questions: request.questions,
         pending,
       });
@@ -92,7 +94,7 @@ export async function requestMeeting(
       locale,
       'needs_answer',
       msg('request.question.rephrase', {
-        questions: request.questions.map((q) => q.message).join(' '),
+        questions: request.questions.map(parseText).join(' '),
         example,
       }),
       { questions: request.questions },
@@ -106,7 +108,7 @@ export async function requestMeeting(
   const resolved = await resolveParticipants(deps, input, requester, request.participants, locale);
   if (!resolved.ok) return resolved;
   const notes = [
-    ...parsed.warnings.map((w) => w.message),
+    ...parsed.warnings.map(parseText),
     ...(request.unrecognised.length > 0
       ? [
           t(locale, 'request.unrecognised', {
