@@ -5,12 +5,15 @@
  */
 import type { Interval } from '../../core/interval.ts';
 import { list, msg } from '../i18n/index.ts';
+import type { Team } from '../ports/store.ts';
 import { pickForSlots, teamContext } from '../rotations.ts';
 import { durationLabel, rangeLabel } from '../views.ts';
 import { gapViews, readBusy } from './busy.ts';
+import type { RankedSlot } from './rank.ts';
 import { explainNoSlot, rankSlots, searchSlots } from './rank.ts';
 import { loadMembers } from './resolve.ts';
 import type {
+  Member,
   RequestMeetingDeps,
   RequestMeetingInput,
   RequestMeetingResult,
@@ -38,7 +41,6 @@ export async function proposeMeeting(
   const requester = request.people.find((p) => p.requester)!.person;
   const roundRobin = team !== null && team.mode === 'round_robin';
   const members = await loadMembers(deps.store, tenantId, request.people, input.zone);
-  const poolIds = new Set(members.filter((m) => m.pool).map((m) => m.person.id));
 
   // The window never starts in the past.
   const window: Interval = { start: Math.max(request.window.start, input.now), end: request.window.end };
@@ -99,66 +101,13 @@ export async function proposeMeeting(
   const ranked = rankSlots(search, window, input.zone, Math.min(deps.proposalCount ?? 5, MAX_PROPOSALS));
 
   const { title } = request;
-  const meeting = request.existingRequestId
-    ? await deps.store.requests.get(tenantId, request.existingRequestId)
-    : await deps.store.requests.create({
-        tenantId,
-        workspaceId: input.workspaceId,
-        requesterId: requester.id,
-        title,
-        durationMinutes,
-        window,
-        // Round-robin: the whole pool is listed (any member may pick the time); the booking books only the
-        // slot's pick (`bookingPeople` in ../rotations.ts).
-        participants: members
-          .filter((m) => !m.requester)
-          .map((m) => ({ personId: m.person.id, ...(m.optional ? { optional: true } : {}) })),
-        message: input.message ?? { channelId: '', messageId: null },
-        criteria: {
-          zone: request.window.zone,
-          constraints: request.constraints,
-          excluded: request.excluded ?? [],
-        },
-      });
-  if (!meeting) throw new Error('requestMeeting: the workspace or a participant is not part of the tenant');
-  const proposal = await deps.store.requests.propose(tenantId, meeting.id, {
-    slots: ranked.map((p) => ({ start: p.start, end: p.end, score: p.score })),
-    expiresAt: window.end,
+  const { meeting, proposal, picks } = await saveProposal(deps, input, request, {
+    requesterId: requester.id,
+    members,
+    window,
+    ranked,
+    roundRobinTeam: roundRobin ? team : null,
   });
-  if (!proposal) throw new Error(`requestMeeting: the request ${meeting.id} vanished while proposing`);
-
-  const picks =
-    roundRobin && deps.rotations
-      ? pickForSlots(
-          await teamContext(
-            { rotations: deps.rotations, people: deps.store.people },
-            tenantId,
-            team,
-            input.now,
-          ),
-          input.now,
-          ranked.map((p) => ({ available: p.available.map(String).filter((id) => poolIds.has(id)) })),
-        )
-      : [];
-  if (roundRobin && deps.rotations) {
-    await deps.rotations.savePicks(
-      tenantId,
-      proposal.id,
-      picks.flatMap((pick, i) =>
-        pick.ok
-          ? [
-              {
-                slotRank: i + 1,
-                rotationId: team.id,
-                personId: pick.memberId,
-                code: pick.reason.code,
-                explanation: pick.explanation,
-              },
-            ]
-          : [],
-      ),
-    );
-  }
 
   const slots = slotViews({
     ranked,
@@ -194,4 +143,77 @@ export async function proposeMeeting(
       heatmap,
     },
   };
+}
+
+/**
+ * The request (new, or the stored one for "more times") and its proposal persisted; round-robin: the
+ * member each slot would book, chosen and stored for the booking.
+ */
+async function saveProposal(
+  deps: RequestMeetingDeps,
+  input: Omit<RequestMeetingInput, 'text' | 'requesterPersonId'>,
+  request: ResolvedRequest,
+  found: {
+    readonly requesterId: string;
+    readonly members: readonly Member[];
+    readonly window: Interval;
+    readonly ranked: readonly RankedSlot[];
+    readonly roundRobinTeam: Team | null;
+  },
+) {
+  const { tenantId } = input;
+  const { members, window, ranked, roundRobinTeam: team } = found;
+  const meeting = request.existingRequestId
+    ? await deps.store.requests.get(tenantId, request.existingRequestId)
+    : await deps.store.requests.create({
+        tenantId,
+        workspaceId: input.workspaceId,
+        requesterId: found.requesterId,
+        title: request.title,
+        durationMinutes: request.durationMinutes,
+        window,
+        // Round-robin: the whole pool is listed (any member may pick the time); the booking books only the
+        // slot's pick (`bookingPeople` in ../rotations.ts).
+        participants: members
+          .filter((m) => !m.requester)
+          .map((m) => ({ personId: m.person.id, ...(m.optional ? { optional: true } : {}) })),
+        message: input.message ?? { channelId: '', messageId: null },
+        criteria: {
+          zone: request.window.zone,
+          constraints: request.constraints,
+          excluded: request.excluded ?? [],
+        },
+      });
+  if (!meeting) throw new Error('requestMeeting: the workspace or a participant is not part of the tenant');
+  const proposal = await deps.store.requests.propose(tenantId, meeting.id, {
+    slots: ranked.map((p) => ({ start: p.start, end: p.end, score: p.score })),
+    expiresAt: window.end,
+  });
+  if (!proposal) throw new Error(`requestMeeting: the request ${meeting.id} vanished while proposing`);
+  if (!team || !deps.rotations) return { meeting, proposal, picks: [] };
+
+  const poolIds = new Set(members.filter((m) => m.pool).map((m) => m.person.id));
+  const picks = pickForSlots(
+    await teamContext({ rotations: deps.rotations, people: deps.store.people }, tenantId, team, input.now),
+    input.now,
+    ranked.map((p) => ({ available: p.available.map(String).filter((id) => poolIds.has(id)) })),
+  );
+  await deps.rotations.savePicks(
+    tenantId,
+    proposal.id,
+    picks.flatMap((pick, i) =>
+      pick.ok
+        ? [
+            {
+              slotRank: i + 1,
+              rotationId: team.id,
+              personId: pick.memberId,
+              code: pick.reason.code,
+              explanation: pick.explanation,
+            },
+          ]
+        : [],
+    ),
+  );
+  return { meeting, proposal, picks };
 }
