@@ -4,6 +4,7 @@
  * read back from the store (tenant-scoped) and run again through `requestMeeting` with the answer applied
  * (`answers`), never rewritten. Only the requester may answer, once, before the question expires.
  */
+import { type MessageKey, t } from './i18n/index.ts';
 import type { PendingQuestion, PendingQuestionRepository } from './ports/store.ts';
 import type { RequestMeetingDeps, RequestMeetingResult } from './request-meeting.ts';
 import { requestMeeting } from './request-meeting.ts';
@@ -34,27 +35,12 @@ export type AnswerQuestionResult =
   | { readonly ok: false; readonly refused: { readonly code: AnswerRefusalCode; readonly message: string } }
   | { readonly ok: true; readonly question: PendingQuestion; readonly result: RequestMeetingResult };
 
-const REFUSALS: Record<AnswerRefusalCode, Record<Locale, string>> = {
-  not_found: {
-    en: 'This question no longer exists: ask again with /meet.',
-    fr: "Cette question n'existe plus : refaites la demande avec /meet.",
-  },
-  not_requester: {
-    en: 'Only the person who made this request can answer this question.',
-    fr: 'Seule la personne qui a fait cette demande peut répondre à cette question.',
-  },
-  expired: {
-    en: 'This question has expired: ask again with /meet.',
-    fr: 'Cette question a expiré : refaites la demande avec /meet.',
-  },
-  answered: {
-    en: 'This question has already been answered.',
-    fr: 'Il a déjà été répondu à cette question.',
-  },
-  invalid_choice: {
-    en: 'This answer is not one of the choices: pick one of the buttons.',
-    fr: "Cette réponse ne fait pas partie des choix : choisissez l'un des boutons.",
-  },
+const REFUSALS: Record<AnswerRefusalCode, MessageKey> = {
+  not_found: 'request.answer.notFound',
+  not_requester: 'request.answer.notRequester',
+  expired: 'request.answer.expired',
+  answered: 'request.answer.answered',
+  invalid_choice: 'request.answer.invalidChoice',
 };
 
 export async function answerQuestion(
@@ -65,7 +51,7 @@ export async function answerQuestion(
   const locale = question?.replyLocale ?? question?.locale ?? input.locale;
   const refuse = (code: AnswerRefusalCode): AnswerQuestionResult => ({
     ok: false,
-    refused: { code, message: REFUSALS[code][code === 'not_requester' ? input.locale : locale] },
+    refused: { code, message: t(code === 'not_requester' ? input.locale : locale, REFUSALS[code]) },
   });
   if (!question) return refuse('not_found');
   if (input.actorPersonId !== question.requesterId) return refuse('not_requester');

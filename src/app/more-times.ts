@@ -9,8 +9,8 @@
  * are read in, its time-of-day constraints and excluded days) apply again; a request stored before they
  * were kept falls back to the organiser's zone and no constraint.
  */
+import { type MessageKey, t } from './i18n/index.ts';
 import type { RotationRepository } from './ports/store.ts';
-
 import type { RequestMeetingDeps, RequestMeetingResult, Resolved } from './request-meeting.ts';
 import { MAX_PROPOSALS, proposeMeeting } from './request-meeting.ts';
 import type { Locale } from './views.ts';
@@ -53,31 +53,16 @@ export async function moreTimes(deps: MoreTimesDeps, input: MoreTimesInput): Pro
   const request = proposal ? await store.requests.get(tenantId, proposal.requestId) : null;
   const requesterPrefs = request ? await store.preferences.get(tenantId, request.requesterId) : null;
   const locale: Locale = input.locale ?? toLocale(requesterPrefs?.locale);
-  const fail = (code: MoreTimesErrorCode, en: string, fr: string) =>
-    ({ ok: false, error: { code, locale, message: locale === 'fr' ? fr : en } }) as const;
-  if (!proposal || !request)
-    return fail(
-      'unknown_proposal',
-      'This proposal no longer exists: ask again with /meet.',
-      "Cette proposition n'existe plus : refaites la demande avec /meet.",
-    );
+  const fail = (code: MoreTimesErrorCode, key: MessageKey) =>
+    ({ ok: false, error: { code, locale, message: t(locale, key) } }) as const;
+  if (!proposal || !request) return fail('unknown_proposal', 'request.more.unknownProposal');
   const allowed = [request.requesterId, ...request.participants.map((p) => p.personId)];
-  if (!allowed.includes(input.actorPersonId))
-    return fail(
-      'not_allowed',
-      'Only the organiser or a participant of this meeting can ask for more times.',
-      "Seuls l'organisateur et les participants de cette réunion peuvent demander d'autres horaires.",
-    );
+  if (!allowed.includes(input.actorPersonId)) return fail('not_allowed', 'request.more.notAllowed');
   if (proposal.status !== 'open' || (request.status !== 'proposed' && request.status !== 'open'))
-    return fail('proposal_closed', 'This proposal is closed.', 'Cette proposition est close.');
+    return fail('proposal_closed', 'request.more.closed');
 
   const requester = await store.people.get(tenantId, request.requesterId);
-  if (!requester)
-    return fail(
-      'unknown_proposal',
-      'The organiser of this meeting is no longer here: ask again with /meet.',
-      "L'organisateur de cette réunion n'est plus là : refaites la demande avec /meet.",
-    );
+  if (!requester) return fail('unknown_proposal', 'request.more.organiserGone');
   // Round-robin: the first slot's stored pick names the team.
   const pick = deps.rotations ? await deps.rotations.pickFor(tenantId, proposal.id, 1) : null;
   const team =

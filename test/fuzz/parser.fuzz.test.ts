@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseText } from '../../src/app/request/parse.ts';
 import type { ParseResult } from '../../src/core/parse/index.ts';
 import { MAX_REQUEST_LENGTH, parseRequest } from '../../src/core/parse/index.ts';
 import { HANG_WALL_MS, timeCallWithin } from '../support/cpu-time.ts';
@@ -169,7 +170,7 @@ function assertWellFormed(result: ParseResult): void {
   expect(Array.isArray(result.warnings)).toBe(true);
   for (const w of result.warnings) {
     expect(WARNINGS.has(w.code)).toBe(true);
-    expect(typeof w.message).toBe('string');
+    expect(typeof parseText(w)).toBe('string');
   }
   const r = result.ok ? result.request : result.partial;
   expect(['en', 'fr']).toContain(r.locale);
@@ -178,7 +179,7 @@ function assertWellFormed(result: ParseResult): void {
     for (const e of result.errors) {
       expect(ERRORS.has(e.code)).toBe(true);
       // Not asserted one-line: messages quote the user's own text, which may contain a newline.
-      expect(e.message.trim().length).toBeGreaterThan(0);
+      expect(parseText(e).trim().length).toBeGreaterThan(0);
     }
   } else {
     const { request } = result;

@@ -3,6 +3,7 @@
  * (not left in `unrecognised`), only that person becomes optional, and the JSON says so.
  */
 import { describe, expect, it } from 'vitest';
+import { parseText } from '../../src/app/request/parse.ts';
 import { parseRequest, toParseJson } from '../../src/core/parse/index.ts';
 
 const ctx = { now: Date.parse('2026-11-23T10:00:00Z'), zone: 'Europe/Paris' };
@@ -33,7 +34,7 @@ describe('optional attendees', () => {
 
   it('puts "optional": true in the JSON of optional people only', () => {
     const result = parseRequest('/meet @li @ana? 30m tomorrow', ctx);
-    const json = toParseJson(result) as { request: { participants: Record<string, unknown>[] } };
+    const json = toParseJson(result, parseText) as { request: { participants: Record<string, unknown>[] } };
     expect(json.request.participants).toEqual([
       { kind: 'name', id: 'li', raw: '@li' },
       { kind: 'name', id: 'ana', raw: '@ana', optional: true },

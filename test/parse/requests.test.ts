@@ -4,6 +4,7 @@
  * Expected windows are written by hand as local instants.
  */
 import { describe, expect, it } from 'vitest';
+import { parseText } from '../../src/app/request/parse.ts';
 import { parseRequest, toParseJson } from '../../src/core/parse/index.ts';
 import type { Locale } from '../../src/core/parse/types.ts';
 
@@ -593,7 +594,7 @@ function check(row: Row) {
   });
   const result = parseRequest(row.text, ctx);
   expect(result.ok, JSON.stringify(result.ok ? result.warnings : result.errors)).toBe(true);
-  const json = toParseJson(result) as { request: Record<string, unknown> };
+  const json = toParseJson(result, parseText) as { request: Record<string, unknown> };
   const [start, end, windowText] = row.window;
   expect(json.request).toEqual({
     locale: row.expectLocale,
@@ -668,7 +669,7 @@ describe('parseRequest details', () => {
   it('joins separate days into one window and says so', () => {
     const result = parseRequest('@ana monday and friday', ctx);
     expect(result.ok).toBe(true);
-    const json = toParseJson(result) as { request: { window: { start: string; end: string } } };
+    const json = toParseJson(result, parseText) as { request: { window: { start: string; end: string } } };
     expect([json.request.window.start, json.request.window.end]).toEqual([
       '2026-11-27T00:00:00.000+01:00',
       '2026-12-01T00:00:00.000+01:00',
@@ -681,8 +682,8 @@ describe('parseRequest details', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.partial.locale).toBe('en');
-      expect(result.errors[0]?.message).toMatch(/^Je n'ai trouvé personne à inviter/);
-      expect(result.partial.questions?.[0]?.message).toBe(
+      expect(parseText(result.errors[0]!)).toMatch(/^Je n'ai trouvé personne à inviter/);
+      expect(parseText(result.partial.questions![0]!)).toBe(
         'Quel fuseau horaire voulez-vous dire par « IST » : Asia/Kolkata, Europe/Dublin, Asia/Jerusalem ?',
       );
     }
@@ -704,7 +705,7 @@ describe('parseRequest details', () => {
   it('reads separate days joined by "or" as alternatives: the days between are excluded', () => {
     const result = parseRequest('@ana monday or friday', ctx);
     expect(result.ok).toBe(true);
-    const json = toParseJson(result) as {
+    const json = toParseJson(result, parseText) as {
       request: { window: { start: string; end: string }; excluded: { start: string; end: string }[] };
     };
     expect([json.request.window.start, json.request.window.end]).toEqual([
@@ -719,7 +720,7 @@ describe('parseRequest details', () => {
 
   it('does not depend on the time zone of the machine', () => {
     const saved = process.env.TZ;
-    const run = () => toParseJson(parseRequest('@ana tomorrow after 3pm, or friday 10am', ctx));
+    const run = () => toParseJson(parseRequest('@ana tomorrow after 3pm, or friday 10am', ctx), parseText);
     try {
       process.env.TZ = 'UTC';
       const utc = run();

@@ -6,6 +6,7 @@
  * could be read), 2 on bad usage (one line on stderr).
  */
 import { DateTime, IANAZone } from 'luxon';
+import { parseText } from '../../app/request/parse.ts';
 import { formatParseJson, type Locale, type ParseResult, parseRequest } from '../../core/parse/index.ts';
 import { parseCliArgs } from '../args.ts';
 import type { CliIo } from '../io.ts';
@@ -57,7 +58,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     zone: values.tz,
     ...(values.locale ? { locale: values.locale as Locale } : {}),
   });
-  io.out(values.json ? formatParseJson(result) : describe(result));
+  io.out(values.json ? formatParseJson(result, parseText) : describe(result));
   return result.ok ? 0 : 1;
 }
 
@@ -65,7 +66,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 function describe(result: ParseResult): string {
   const lines: string[] = [];
   const r = result.ok ? result.request : result.partial;
-  if (!result.ok) for (const e of result.errors) lines.push(`error ${e.code}: ${e.message}`);
+  if (!result.ok) for (const e of result.errors) lines.push(`error ${e.code}: ${parseText(e)}`);
   const said = (source: string, text?: string) => (text === undefined ? source : `${source}: ${text}`);
   if (r.participants)
     lines.push(`participants: ${r.participants.map((p) => `${p.raw} (${p.kind})`).join(', ')}`);
@@ -87,10 +88,10 @@ function describe(result: ParseResult): string {
     const iso = (ms: number) => DateTime.fromMillis(ms, { zone }).toISO();
     for (const e of r.excluded ?? []) lines.push(`excluded: ${iso(e.start)} → ${iso(e.end)} (${e.text})`);
   }
-  for (const q of r.questions ?? []) lines.push(`question ${q.code}: ${q.message}`);
+  for (const q of r.questions ?? []) lines.push(`question ${q.code}: ${parseText(q)}`);
   if (r.title) lines.push(`title: ${r.title.value ?? '-'} (${said(r.title.source, r.title.text)})`);
   if (r.unrecognised && r.unrecognised.length > 0) lines.push(`unrecognised: ${r.unrecognised.join(' ')}`);
-  for (const w of result.warnings) lines.push(`warning ${w.code}: ${w.message}`);
+  for (const w of result.warnings) lines.push(`warning ${w.code}: ${parseText(w)}`);
   lines.push(`locale: ${r.locale}`);
   return lines.join('\n');
 }

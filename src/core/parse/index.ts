@@ -3,7 +3,8 @@
  * window, time-of-day constraints and title, keeping what the user said apart from what was implied.
  *
  * Pure and total: no clock, no I/O, never throws; expected problems (nobody to invite, a window in
- * the past…) come back as error values with stable codes and a message in the request's language.
+ * the past…) come back as error values with stable codes, parameters and the language to word them in
+ * (worded by the app's `parse` catalogue domain).
  *
  * The work is a chain of extractors over a masked copy of the text (each one blanks what it
  * consumed): title → mentions → durations → parts of the day → dates (periods, bound keywords,
@@ -11,6 +12,7 @@
  */
 import { DateTime, IANAZone } from 'luxon';
 import { DAY } from '../interval.ts';
+import { isLocale } from '../locale.ts';
 import { extractClockTimes } from './clock.ts';
 import { extractDates, type Temporal } from './dates.ts';
 import { DEFAULT_DURATION_MINUTES, extractDurations, MAX_DURATION_MINUTES } from './duration.ts';
@@ -18,7 +20,7 @@ import { detectLocale } from './language.ts';
 import { leftoverWords } from './leftovers.ts';
 import { LOCALES } from './locales/index.ts';
 import { extractMentions } from './mentions.ts';
-import { type MessageParams, message, zoneQuestion } from './messages.ts';
+import { issueOf, type MessageParams } from './messages.ts';
 import { mask, type Span } from './text.ts';
 import { extractPartsOfDay } from './time-of-day.ts';
 import { extractQuoted } from './title.ts';
@@ -33,6 +35,7 @@ import type {
   ParsedWindow,
   ParseError,
   ParseErrorCode,
+  ParseIssue,
   ParseQuestion,
   ParseResult,
   ParseWarning,
@@ -42,7 +45,7 @@ import { DEFAULT_WINDOW_DAYS, type Exclusion, resolveWindow } from './window.ts'
 import { extractZones } from './zone.ts';
 
 export { DEFAULT_DURATION_MINUTES, MAX_DURATION_MINUTES } from './duration.ts';
-export { formatParseJson, toParseJson } from './json.ts';
+export { formatParseJson, type ParseWording, toParseJson } from './json.ts';
 export type * from './types.ts';
 export { DEFAULT_WINDOW_DAYS } from './window.ts';
 
@@ -86,40 +89,27 @@ export function precheckRequest(
   } = {},
 ): ParseError | null {
   const input = typeof text === 'string' ? text.normalize('NFC') : '';
-  const locale: Locale =
-    options.locale === 'en' || options.locale === 'fr'
-      ? options.locale
-      : detectLocale(input.slice(0, MAX_REQUEST_LENGTH));
+  const locale: Locale = isLocale(options.locale)
+    ? options.locale
+    : detectLocale(input.slice(0, MAX_REQUEST_LENGTH));
   if (input.length > MAX_REQUEST_LENGTH)
-    return {
-      code: 'text_too_long',
-      message: message('text_too_long', locale, { length: input.length, max: MAX_REQUEST_LENGTH }),
-    };
+    return issueOf('text_too_long', locale, { length: input.length, max: MAX_REQUEST_LENGTH });
   const max = limit(options.maxParticipants, MAX_PARTICIPANTS);
   const ids = new Set(options.extraIds ?? []);
   let count = ids.size;
   for (const p of extractMentions(input).participants) if (!ids.has(p.id)) count++;
-  if (count > max)
-    return {
-      code: 'too_many_participants',
-      message: message('too_many_participants', locale, { count, max }),
-    };
+  if (count > max) return issueOf('too_many_participants', locale, { count, max });
   return null;
 }
 
 export function parseRequest(text: string, ctx: ParseContext): ParseResult {
   const input = typeof text === 'string' ? text.normalize('NFC') : '';
-  const locale: Locale =
-    ctx?.locale === 'en' || ctx?.locale === 'fr'
-      ? ctx.locale
-      : detectLocale(input.slice(0, MAX_REQUEST_LENGTH));
-  const replyLocale: Locale =
-    ctx?.replyLocale === 'en' || ctx?.replyLocale === 'fr' ? ctx.replyLocale : locale;
-  const issue = <C extends ParseErrorCode | ParseWarningCode>(code: C, params: MessageParams = {}) => ({
-    code,
-    message: message(code, replyLocale, params),
-    ...(params.text === undefined ? {} : { text: params.text }),
-  });
+  const locale: Locale = isLocale(ctx?.locale)
+    ? ctx.locale
+    : detectLocale(input.slice(0, MAX_REQUEST_LENGTH));
+  const replyLocale: Locale = isLocale(ctx?.replyLocale) ? ctx.replyLocale : locale;
+  const issue = <C extends ParseErrorCode | ParseWarningCode>(code: C, params: MessageParams = {}) =>
+    issueOf(code, replyLocale, params);
   const fail = (errors: ParseError[], partial: Partial<MeetingRequest> = {}, warnings: ParseWarning[] = []) =>
     ({ ok: false, errors, partial: { ...partial, locale }, warnings }) as const;
 
@@ -178,7 +168,7 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
     if (z.candidates) {
       questions.push({
         code: 'ambiguous_zone',
-        message: zoneQuestion(replyLocale, z.text.trim(), z.candidates),
+        locale: replyLocale,
         text: z.text.trim(),
         options: z.candidates,
       });
@@ -187,7 +177,9 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
     } else if (z.zone && timeZone && z.zone !== timeZone.value) {
       questions.push({
         code: 'ambiguous_zone',
-        message: zoneQuestion(replyLocale, `${timeZone.text} / ${z.text.trim()}`, [timeZone.value, z.zone]),
+        locale: replyLocale,
+        // Two zones said: the question quotes both.
+        quoted: `${timeZone.text} / ${z.text.trim()}`,
         text: z.text.trim(),
         options: [timeZone.value, z.zone],
       });
@@ -206,7 +198,7 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
   const found = extractDurations(masked, config);
   consume(found.map((d) => d.span));
   const durations = found.filter((d) => !d.offset);
-  const duration = readDuration(durations, locale, issue, errors);
+  const duration = readDuration(durations, issue, errors);
   // `in 2 hours`, `dans une heure`: that time today (or tomorrow, late in the evening).
   const offsets: Temporal[] = found
     .filter((d) => d.offset && d.minutes > 0 && d.minutes <= MAX_DURATION_MINUTES)
@@ -323,11 +315,10 @@ function excludedWindows(exclusions: readonly Exclusion[], window: ParsedWindow)
 type IssueFactory = <C extends ParseErrorCode | ParseWarningCode>(
   code: C,
   params?: MessageParams,
-) => { code: C; message: string; text?: string };
+) => ParseIssue<C>;
 
 function readDuration(
   hits: ReturnType<typeof extractDurations>,
-  locale: Locale,
   issue: IssueFactory,
   errors: ParseError[],
 ): ParsedDuration | null {
@@ -344,7 +335,8 @@ function readDuration(
     return null;
   }
   if (hit.minutes > MAX_DURATION_MINUTES) {
-    const clock = locale === 'fr' && /^\d{1,2}\s*h(?:\s*[0-5]\d)?$/iu.test(text);
+    // `25h` may be a clock time (`à 25h`, French): the message may say so, in the languages where it reads so.
+    const clock = /^\d{1,2}\s*h(?:\s*[0-5]\d)?$/iu.test(text);
     errors.push(
       issue('duration_too_long', {
         text,

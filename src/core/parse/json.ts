@@ -3,26 +3,40 @@
  * instants as ISO 8601 strings with the organiser's UTC offset, durations in minutes.
  */
 import { DateTime } from 'luxon';
-import type { MeetingRequest, ParsedWindow, ParseIssue, ParseResult, PartialRequest } from './types.ts';
+import type {
+  MeetingRequest,
+  ParsedWindow,
+  ParseIssue,
+  ParseQuestion,
+  ParseResult,
+  PartialRequest,
+} from './types.ts';
 
-export function toParseJson(result: ParseResult): unknown {
+/**
+ * Words an issue or a question in its own `locale` (the app's `parse` catalogue domain: the core holds
+ * codes and parameters, never sentences).
+ */
+export type ParseWording = (item: ParseIssue | ParseQuestion) => string;
+
+export function toParseJson(result: ParseResult, word: ParseWording): unknown {
+  const issueJson = (i: ParseIssue) => withText({ code: i.code, message: word(i) }, i.text);
   if (result.ok) {
-    return { ok: true, request: requestJson(result.request), warnings: result.warnings.map(issueJson) };
+    return { ok: true, request: requestJson(result.request, word), warnings: result.warnings.map(issueJson) };
   }
   return {
     ok: false,
     errors: result.errors.map(issueJson),
-    partial: requestJson(result.partial),
+    partial: requestJson(result.partial, word),
     warnings: result.warnings.map(issueJson),
   };
 }
 
 /** `JSON.stringify` with 2-space indentation of `toParseJson`. */
-export function formatParseJson(result: ParseResult): string {
-  return JSON.stringify(toParseJson(result), null, 2);
+export function formatParseJson(result: ParseResult, word: ParseWording): string {
+  return JSON.stringify(toParseJson(result, word), null, 2);
 }
 
-function requestJson(r: MeetingRequest | PartialRequest): Record<string, unknown> {
+function requestJson(r: MeetingRequest | PartialRequest, word: ParseWording): Record<string, unknown> {
   const out: Record<string, unknown> = { locale: r.locale };
   if (r.participants)
     out.participants = r.participants.map((p) => ({
@@ -55,7 +69,7 @@ function requestJson(r: MeetingRequest | PartialRequest): Record<string, unknown
   if (r.questions && r.questions.length > 0) {
     out.questions = r.questions.map((q) => ({
       code: q.code,
-      message: q.message,
+      message: word(q),
       text: q.text,
       options: [...q.options],
     }));
@@ -66,10 +80,6 @@ function requestJson(r: MeetingRequest | PartialRequest): Record<string, unknown
 function windowJson(w: ParsedWindow): Record<string, unknown> {
   const iso = (ms: number) => DateTime.fromMillis(ms, { zone: w.zone }).toISO();
   return withText({ start: iso(w.start), end: iso(w.end), zone: w.zone, source: w.source }, w.text);
-}
-
-function issueJson(i: ParseIssue): Record<string, unknown> {
-  return withText({ code: i.code, message: i.message }, i.text);
 }
 
 function withText(o: Record<string, unknown>, text: string | undefined): Record<string, unknown> {

@@ -118,9 +118,11 @@ export type ParseQuestionCode = 'ambiguous_zone';
 /** Something the bot must ask rather than guess (an abbreviation naming several zones: `IST`). */
 export interface ParseQuestion {
   readonly code: ParseQuestionCode;
-  /** One question in the request's language. */
-  readonly message: string;
+  /** The language to ask in (the reply language). The question is worded from `code` by the app (`parse` domain). */
+  readonly locale: Locale;
   readonly text: string;
+  /** What the question quotes when it is not `text` alone (two zones said: `CET / EST`). */
+  readonly quoted?: string;
   /** The possible answers (IANA zones for `ambiguous_zone`). */
   readonly options: readonly string[];
 }
@@ -158,10 +160,32 @@ export type ParseWarningCode = 'broadcast_mention_ignored' | 'extra_title_ignore
 
 export interface ParseIssue<C extends string = string> {
   readonly code: C;
-  /** One actionable sentence in the request's language. */
-  readonly message: string;
+  /**
+   * The language to word it in (the reply language). The core says what is wrong, as a code with
+   * parameters; the app words it, one actionable sentence per code (`src/app/i18n/<locale>/parse.ts`).
+   */
+  readonly locale: Locale;
+  /** What the sentence needs besides `text`. */
+  readonly params: ParseMessageParams;
   /** The part of the request the issue is about, when there is one. */
   readonly text?: string;
+}
+
+/** Parameters of a parser issue's message. Codes are stable; wording lives in the app's catalogues. */
+export interface ParseMessageParams {
+  /** The user's text the message is about. */
+  readonly text?: string;
+  /** Several user texts (e.g. conflicting durations). */
+  readonly list?: readonly string[];
+  readonly length?: number;
+  readonly max?: number;
+  readonly count?: number;
+  readonly zone?: string;
+  /**
+   * Selects a variant of the message: `several` durations, a duration that reads as a `clock` time
+   * (`25h`: maybe "at 25h" was meant), an invalid `now`.
+   */
+  readonly variant?: 'several' | 'clock' | 'now';
 }
 
 export type ParseError = ParseIssue<ParseErrorCode>;

@@ -1,6 +1,10 @@
 /** The English catalogue: every domain's messages. The reference language: other catalogues have exactly its keys. */
 import { common } from './common.ts';
+import { parse } from './parse.ts';
+import { request } from './request.ts';
 
 export const en = {
   ...common,
+  ...request,
+  ...parse,
 } as const;

@@ -1,6 +1,10 @@
 import type { Catalogue } from '../catalogue.ts';
 import { common } from './common.ts';
+import { parse } from './parse.ts';
+import { request } from './request.ts';
 
 export const fr: Catalogue = {
   ...common,
+  ...request,
+  ...parse,
 };

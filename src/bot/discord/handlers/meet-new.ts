@@ -13,9 +13,9 @@ import type {
   APIInteractionDataResolvedGuildMember,
   APIUser,
 } from 'discord-api-types/v10';
+import { precheckRequest } from '../../../app/request/parse.ts';
 import type { RequestMeetingResult } from '../../../app/request-meeting.ts';
 import type { Locale } from '../../../app/views.ts';
-import { precheckRequest } from '../../../core/parse/index.ts';
 import { DiscordCallError } from '../api.ts';
 import { PARTICIPANT_OPTIONS } from '../commands.ts';
 import type { DiscordContext, HandlerEnv } from '../context.ts';

@@ -5,10 +5,10 @@
  */
 import type { LinkProviderKind } from '../../../app/link-calendar.ts';
 import type { Person, Workspace } from '../../../app/ports/store.ts';
+import { precheckRequest } from '../../../app/request/parse.ts';
 import { maxParticipantsOf, requestMeeting } from '../../../app/request-meeting.ts';
 import type { Locale, ProposalView } from '../../../app/views.ts';
 import { listNames } from '../../../app/views.ts';
-import { precheckRequest } from '../../../core/parse/index.ts';
 import { dm, tellPrivately } from '../common.ts';
 import type { RespondFn, SlackApi, SlackRuntime } from '../deps.ts';
 import { errorCode, knownUsers, resolveUser, slackUserId } from '../people.ts';
