@@ -110,7 +110,7 @@ describe('convene parse', () => {
       ['@ana', '--now', '2026-11-23T10:00:00Z', '--tz', 'Mars/Base'],
       '--tz "Mars/Base" is not a valid IANA time zone',
     ],
-    [['@ana', ...CLOCK, '--locale', 'de'], '--locale "de"'],
+    [['@ana', ...CLOCK, '--locale', 'es'], '--locale "es" is not supported; use en, fr, de'],
     [['@ana', ...CLOCK, '--verbose'], "'--verbose'"],
     [[...CLOCK, '--json'], 'missing the request text'],
     [['@ana', 'tomorrow', ...CLOCK], 'put the request in quotes'],

@@ -11,12 +11,14 @@
  */
 import { DateTime, IANAZone } from 'luxon';
 import { DAY } from '../interval.ts';
+import { isLocale } from '../locale.ts';
 import { extractClockTimes } from './clock.ts';
 import { extractDates, type Temporal } from './dates.ts';
 import { DEFAULT_DURATION_MINUTES, extractDurations, MAX_DURATION_MINUTES } from './duration.ts';
 import { detectLocale } from './language.ts';
 import { leftoverWords } from './leftovers.ts';
 import { LOCALES } from './locales/index.ts';
+import type { LocaleConfig } from './locales/types.ts';
 import { extractMentions } from './mentions.ts';
 import { type MessageParams, message, zoneQuestion } from './messages.ts';
 import { mask, type Span } from './text.ts';
@@ -86,10 +88,9 @@ export function precheckRequest(
   } = {},
 ): ParseError | null {
   const input = typeof text === 'string' ? text.normalize('NFC') : '';
-  const locale: Locale =
-    options.locale === 'en' || options.locale === 'fr'
-      ? options.locale
-      : detectLocale(input.slice(0, MAX_REQUEST_LENGTH));
+  const locale: Locale = isLocale(options.locale)
+    ? options.locale
+    : detectLocale(input.slice(0, MAX_REQUEST_LENGTH));
   if (input.length > MAX_REQUEST_LENGTH)
     return {
       code: 'text_too_long',
@@ -109,12 +110,10 @@ export function precheckRequest(
 
 export function parseRequest(text: string, ctx: ParseContext): ParseResult {
   const input = typeof text === 'string' ? text.normalize('NFC') : '';
-  const locale: Locale =
-    ctx?.locale === 'en' || ctx?.locale === 'fr'
-      ? ctx.locale
-      : detectLocale(input.slice(0, MAX_REQUEST_LENGTH));
-  const replyLocale: Locale =
-    ctx?.replyLocale === 'en' || ctx?.replyLocale === 'fr' ? ctx.replyLocale : locale;
+  const locale: Locale = isLocale(ctx?.locale)
+    ? ctx.locale
+    : detectLocale(input.slice(0, MAX_REQUEST_LENGTH));
+  const replyLocale: Locale = isLocale(ctx?.replyLocale) ? ctx.replyLocale : locale;
   const issue = <C extends ParseErrorCode | ParseWarningCode>(code: C, params: MessageParams = {}) => ({
     code,
     message: message(code, replyLocale, params),
@@ -170,7 +169,7 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
     errors.push(issue('too_many_participants', { count: participants.length, max: maxParticipants }));
 
   // A zone named in the request: the window and the times of day are read in it.
-  const zones = extractZones(masked, locale);
+  const zones = extractZones(masked, config);
   consume(zones.map((z) => z.span));
   const questions: ParseQuestion[] = [];
   let timeZone: ParsedTimeZone | undefined;
@@ -206,7 +205,7 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
   const found = extractDurations(masked, config);
   consume(found.map((d) => d.span));
   const durations = found.filter((d) => !d.offset);
-  const duration = readDuration(durations, locale, issue, errors);
+  const duration = readDuration(durations, config, issue, errors);
   // `in 2 hours`, `dans une heure`: that time today (or tomorrow, late in the evening).
   const offsets: Temporal[] = found
     .filter((d) => d.offset && d.minutes > 0 && d.minutes <= MAX_DURATION_MINUTES)
@@ -327,7 +326,7 @@ type IssueFactory = <C extends ParseErrorCode | ParseWarningCode>(
 
 function readDuration(
   hits: ReturnType<typeof extractDurations>,
-  locale: Locale,
+  config: LocaleConfig,
   issue: IssueFactory,
   errors: ParseError[],
 ): ParsedDuration | null {
@@ -344,7 +343,7 @@ function readDuration(
     return null;
   }
   if (hit.minutes > MAX_DURATION_MINUTES) {
-    const clock = locale === 'fr' && /^\d{1,2}\s*h(?:\s*[0-5]\d)?$/iu.test(text);
+    const clock = config.compactClockTimes && /^\d{1,2}\s*h(?:\s*[0-5]\d)?$/iu.test(text);
     errors.push(
       issue('duration_too_long', {
         text,

@@ -81,14 +81,48 @@ const fr: Record<ParseErrorCode | ParseWarningCode, Template> = {
     `Vous avez cité des jours séparés (${p.text}) ; je cherche du premier jusqu'à la fin du dernier.`,
 };
 
-const CATALOG: Record<Locale, Record<ParseErrorCode | ParseWarningCode, Template>> = { en, fr };
+const de: Record<ParseErrorCode | ParseWarningCode, Template> = {
+  empty_request: () =>
+    'Sag mir, mit wem und wann, zum Beispiel: /meet @ana 30 Min. nächsten Dienstag „Q3-Rückblick“.',
+  text_too_long: (p) => `Diese Anfrage ist zu lang (${p.length} Zeichen); bleib unter ${p.max} Zeichen.`,
+  invalid_context: (p) =>
+    p.variant === 'now'
+      ? 'Die an den Parser übergebene aktuelle Zeit ist kein gültiger Zeitpunkt; das ist ein Einrichtungsproblem, bitte melde es.'
+      : `Die Zeitzone „${p.zone}“ ist keine gültige IANA-Zeitzone; wähle eine wie Europe/Berlin oder America/New_York.`,
+  no_participants: () => 'Ich habe niemanden zum Einladen gefunden — erwähne Personen wie @ana oder <@U123>.',
+  invalid_duration: (p) =>
+    p.variant === 'several'
+      ? `Ich habe mehr als eine Dauer gefunden (${(p.list ?? []).join(', ')}); nenne nur eine, etwa 45 Min.`
+      : `„${p.text}“ ist keine brauchbare Dauer; sag, wie lange das Treffen dauert, etwa 30 Min. oder 1,5 Std.`,
+  duration_too_long: (p) =>
+    `„${p.text}“ ist länger als das Maximum von ${p.max} Stunden; nenne eine kürzere Dauer, etwa 1 Std.`,
+  window_in_past: (p) =>
+    `„${p.text}“ ist schon vorbei; wähle eine Zeit ab jetzt, etwa morgen oder nächste Woche.`,
+  contradictory_window: (p) =>
+    `„${p.text}“ lässt keine Zeit für ein Treffen; prüfe Daten und Uhrzeiten, zum Beispiel „nach 14 Uhr vor 17 Uhr“.`,
+  window_too_far: (p) =>
+    `Ich kann bis zu ${p.max} Tage vorausschauen, und „${p.text}“ geht weiter; wähle einen näheren Zeitraum, etwa nächste Woche oder nächsten Monat.`,
+  too_many_participants: (p) =>
+    `Diese Anfrage nennt ${p.count} Personen; ich kann höchstens ${p.max} auf einmal einplanen, lade also weniger Personen oder ein Team ein.`,
+  broadcast_mention_ignored: (p) =>
+    `Ich habe ${p.text} ignoriert: lade Personen oder Gruppen direkt ein, etwa @ana oder eine Benutzergruppe.`,
+  extra_title_ignored: (p) =>
+    `Ich habe den ersten Text in Anführungszeichen als Titel genommen und ${p.text} ignoriert.`,
+  window_widened: (p) =>
+    `Du hast getrennte Tage genannt (${p.text}); ich suche vom ersten bis zum Ende des letzten.`,
+};
+
+const CATALOG: Record<Locale, Record<ParseErrorCode | ParseWarningCode, Template>> = { en, fr, de };
+
+const ZONE_QUESTION: Record<Locale, (text: string, list: string) => string> = {
+  en: (text, list) => `Which time zone do you mean by "${text}": ${list}?`,
+  fr: (text, list) => `Quel fuseau horaire voulez-vous dire par « ${text} » : ${list} ?`,
+  de: (text, list) => `Welche Zeitzone meinst du mit „${text}“: ${list}?`,
+};
 
 /** The question for an abbreviation that names several zones. */
 export function zoneQuestion(locale: Locale, text: string, options: readonly string[]): string {
-  const list = options.join(locale === 'fr' ? ', ' : ', ');
-  return locale === 'fr'
-    ? `Quel fuseau horaire voulez-vous dire par « ${text} » : ${list} ?`
-    : `Which time zone do you mean by "${text}": ${list}?`;
+  return ZONE_QUESTION[locale](text, options.join(', '));
 }
 
 export function message(
