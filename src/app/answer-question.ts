@@ -38,22 +38,27 @@ const REFUSALS: Record<AnswerRefusalCode, Record<Locale, string>> = {
   not_found: {
     en: 'This question no longer exists: ask again with /meet.',
     fr: "Cette question n'existe plus : refaites la demande avec /meet.",
+    de: 'Diese Frage gibt es nicht mehr: stelle die Anfrage mit /meet erneut.',
   },
   not_requester: {
     en: 'Only the person who made this request can answer this question.',
     fr: 'Seule la personne qui a fait cette demande peut répondre à cette question.',
+    de: 'Nur die Person, die diese Anfrage gestellt hat, kann diese Frage beantworten.',
   },
   expired: {
     en: 'This question has expired: ask again with /meet.',
     fr: 'Cette question a expiré : refaites la demande avec /meet.',
+    de: 'Diese Frage ist abgelaufen: stelle die Anfrage mit /meet erneut.',
   },
   answered: {
     en: 'This question has already been answered.',
     fr: 'Il a déjà été répondu à cette question.',
+    de: 'Diese Frage wurde bereits beantwortet.',
   },
   invalid_choice: {
     en: 'This answer is not one of the choices: pick one of the buttons.',
     fr: "Cette réponse ne fait pas partie des choix : choisissez l'un des boutons.",
+    de: 'Diese Antwort gehört nicht zu den Auswahlmöglichkeiten: wähle einen der Knöpfe.',
   },
 };
 

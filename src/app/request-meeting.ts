@@ -31,7 +31,7 @@ import type {
 } from '../core/parse/index.ts';
 import { MAX_PARTICIPANTS, MAX_WINDOW_DAYS, parseRequest } from '../core/parse/index.ts';
 import { rankProposals } from '../core/ranking.ts';
-import { isActiveAt } from '../core/rotation.ts';
+import { explanationIn, isActiveAt } from '../core/rotation.ts';
 import type { WorkingHoursRule } from '../core/working-hours.ts';
 import { compileWorkingHours, expandWorkingHours } from '../core/working-hours.ts';
 import { createZoneCache, toWall } from '../core/zone-offsets.ts';
@@ -540,7 +540,7 @@ export async function proposeMeeting(
       })),
       reason:
         pick?.ok && assignee
-          ? `${pick.explanation[locale]}${outsideText(outside, locale)}`
+          ? `${explanationIn(pick.explanation, locale)}${outsideText(outside, locale)}`
           : reasonText(p.reason.free, p.reason.total, outside, locale) +
             optionalBusyText(
               members.filter((m) => m.optional && !p.available.includes(m.person.id)).map((m) => m.name),
@@ -554,7 +554,7 @@ export async function proposeMeeting(
               personId: assignee.person.id,
               name: assignee.name,
               team: team.name,
-              explanation: pick.explanation[locale],
+              explanation: explanationIn(pick.explanation, locale),
             },
           }
         : {}),
