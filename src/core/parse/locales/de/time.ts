@@ -342,7 +342,7 @@ export const bounds: readonly BoundRule[] = [
   { pattern: wordRegex(`${WB}zwischen${WE}`), kind: 'between' },
   {
     pattern: wordRegex(
-      `${WB}(?:au(?:ß|ss)er|ausgenommen|ohne|aber\\s+nicht|nur\\s+nicht|bloß\\s+nicht|nicht|keine[nr]?|kein|weder)(?:\\s+(?:am|an|den|dem|die|der|um|zur|zum|während\\s+de[rs]|in\\s+der|im))?${WE}`,
+      `${WB}(?:au(?:ß|ss)er|ausgenommen|ohne|aber\\s+nicht|nur\\s+nicht|bloß\\s+nicht|nicht|(?:keine[nr]?|kein)(?:\\s+(?:termin|treffen|meeting))?|weder)(?:\\s+(?:am|an|den|dem|die|der|um|zur|zum|während\\s+de[rs]|in\\s+der|im))?${WE}`,
     ),
     kind: 'except',
   },
