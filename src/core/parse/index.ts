@@ -1,5 +1,5 @@
 /**
- * `parseRequest`: reads a `/meet` request (English or French) into participants, duration, search
+ * `parseRequest`: reads a `/meet` request (in any language of `LOCALES`) into participants, duration, search
  * window, time-of-day constraints and title, keeping what the user said apart from what was implied.
  *
  * Pure and total: no clock, no I/O, never throws; expected problems (nobody to invite, a window in
