@@ -262,7 +262,7 @@ add('reject', [
   ['Freitag 15 Uhr XYZ', { w: '11-27/11-28', t: '15:00-15:30', u: ['XYZ'] }],
 ]);
 
-// A held-out batch, written after the parser work above and measured before any change (see the report).
+// A held-out batch, written after the parser work above: 30 of 36 read right when measured; then `kein Termin am` was read.
 add('relative', [
   ['im Laufe der Woche', { w: THIS_WEEK }],
   ['in drei Wochen', { w: '12-14/12-21' }],
@@ -317,6 +317,33 @@ add('exclusion', [
   ['nächste Woche, nur nicht Freitag', { w: NEXT_WEEK, ex: ['12-04/12-05'] }],
   ['kein Termin am Montag', { ex: ['11-30/12-01'] }],
 ]);
+
+// A second held-out batch: 11 of 15 read right when measured; then `kommenden`, `Punkt`, `gegen` became filler words and `Mittag` a part of the day.
+add('relative', [
+  ['heute noch', { w: TODAY }],
+  ['kommenden Montag', { w: '11-30/12-01' }],
+  ['in den kommenden zwei Wochen', { w: '11-25 10:00/12-09' }],
+]);
+add('clock', [
+  ['Punkt 12 Uhr', { t: '12:00-12:30' }],
+  ['um viertel vor elf', { t: '10:45-11:15' }],
+  ['zwischen 9 und 10:30 Uhr', { t: '09:00-10:30' }],
+]);
+add('date_time', [
+  ['Freitag gegen 11', { w: '11-27/11-28', t: '11:00-11:30' }],
+  ['am Mittwoch, 2.12., um 9 Uhr', { w: '12-02/12-03', t: '09:00-09:30' }],
+  ['morgen Mittag', { w: '11-26/11-27', t: '12:00-14:00' }],
+]);
+add('range', [
+  ['ab nächster Woche', { w: '11-30/12-07' }],
+  ['Dienstag bis Donnerstag', { w: '12-01/12-04' }],
+]);
+add('exclusion', [
+  ['diese Woche, aber nicht heute', { w: THIS_WEEK, ex: ['11-25 10:00/11-26'] }],
+  ['nicht über Mittag', { t: '00:00-12:00 | 14:00-24:00' }],
+]);
+add('zone', [['17 Uhr MESZ am Freitag', { w: '11-27/11-28', t: '17:00-17:30', z: 'CET' }]]);
+add('abbreviation', [['3/4 Stunde', { d: 45 }]]);
 
 /** Misreadings kept on purpose, with the reading the parser gives today (asserted). */
 const KNOWN: Readonly<Record<string, NonNullable<PhraseRow['known']>>> = {

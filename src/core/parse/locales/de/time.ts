@@ -89,7 +89,7 @@ export const partsOfDay: readonly PartOfDayRule[] = [
   partOfDay('vormittags?', '09:00', '12:00'),
   partOfDay('nachmittags?', '13:00', '17:00'),
   partOfDay(
-    'mittags|(?:über|ueber)\\s+mittag|(?:in\\s+der\\s+)?mittagspause|(?:zur\\s+)?mittagszeit',
+    'mittags?|(?:über|ueber)\\s+mittag|(?:in\\s+der\\s+)?mittagspause|(?:zur\\s+)?mittagszeit',
     '12:00',
     '14:00',
   ),

@@ -78,6 +78,11 @@ export const fillers: ReadonlySet<string> = new Set([
   'aber',
   'entweder',
   'so',
+  'kommenden',
+  'punkt',
+  'gegen',
+  'etwa',
+  'ungefähr',
   '&',
   '+',
 ]);
