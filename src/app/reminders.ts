@@ -12,7 +12,7 @@
  */
 import type { OutboxDeps } from './outbox.ts';
 import type { Booking, EnqueueInput, Job } from './ports/store.ts';
-import { slotLabel, toLocale } from './views.ts';
+import { type Locale, slotLabel, toLocale } from './views.ts';
 
 export const REMINDER_JOB = 'reminder.dm';
 export const DEFAULT_REMINDER_LEAD_MINUTES = 15;
@@ -70,7 +70,7 @@ export function reminderJobs(
   });
 }
 
-export function reminderText(booking: Booking, locale: 'en' | 'fr', timeZone: string, now: number): string {
+export function reminderText(booking: Booking, locale: Locale, timeZone: string, now: number): string {
   const minutes = Math.max(1, Math.round((booking.start - now) / 60_000));
   const when = slotLabel(booking.start, booking.end, timeZone, locale);
   return locale === 'fr'

@@ -8,6 +8,7 @@
  * noisy user from starving a workspace; a shared limit would need the database or Redis.
  */
 import type { RequestLimits } from '../app/request-meeting.ts';
+import type { Locale } from '../app/views.ts';
 
 export interface RateLimitSettings {
   /** Commands a user may send per minute (burst of the same size). */
@@ -90,7 +91,7 @@ export function withDefaultRateLimits(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv
 }
 
 /** The polite refusal, in the user's language. */
-export function rateLimitedMessage(decision: RateDecision, locale: 'en' | 'fr'): string {
+export function rateLimitedMessage(decision: RateDecision, locale: Locale): string {
   if (decision.ok) return '';
   const wait = decision.retryAfterSeconds;
   if (locale === 'fr')

@@ -2,7 +2,7 @@
  * The languages Convene speaks, in one place. A language is added by a folder of parser rules
  * (`src/core/parse/locales/<tag>/`), a folder of message catalogues (`src/app/i18n/<tag>/`) and its tag here.
  */
-export const LOCALES = ['en', 'fr'] as const;
+export const LOCALES = ['en', 'fr', 'de'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 export function isLocale(value: unknown): value is Locale {

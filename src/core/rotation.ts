@@ -18,6 +18,7 @@
  * On reschedule the pick is sticky: the member already booked keeps it while active and free.
  */
 import { DateTime } from 'luxon';
+import type { Locale } from './locale.ts';
 
 export type FairnessPeriod = 'day' | 'week' | 'month';
 
@@ -68,6 +69,13 @@ export type ChoiceReasonCode = 'shortfall' | 'priority' | 'least_recent' | 'stic
 export interface Explanation {
   readonly en: string;
   readonly fr: string;
+  /** Absent from picks stored before German was added: read with `explanationIn`. */
+  readonly de?: string;
+}
+
+/** The explanation in `locale`, English when it was stored without that language. */
+export function explanationIn(explanation: Explanation, locale: Locale): string {
+  return explanation[locale] ?? explanation.en;
 }
 
 export interface MemberChoice {
@@ -231,6 +239,7 @@ export function chooseMember(input: ChooseMemberInput): MemberChoice | NoMemberA
       explanation: {
         en: 'No active team member is free for this slot.',
         fr: "Aucun membre actif de l'équipe n'est libre sur ce créneau.",
+        de: 'Kein aktives Teammitglied ist für diesen Termin frei.',
       },
     };
   }
@@ -256,6 +265,11 @@ export function chooseMember(input: ChooseMemberInput): MemberChoice | NoMemberA
 }
 
 const PERIOD_EN: Record<FairnessPeriod, string> = { day: 'today', week: 'this week', month: 'this month' };
+const PERIOD_DE: Record<FairnessPeriod, string> = {
+  day: 'heute',
+  week: 'diese Woche',
+  month: 'diesen Monat',
+};
 const PERIOD_FR: Record<FairnessPeriod, string> = {
   day: "aujourd'hui",
   week: 'cette semaine',
@@ -279,10 +293,13 @@ function explain(
   const fr = PERIOD_FR[period];
   const tally = `${best.count} booked, target ${formatAmount(best.target)}`;
   const tallyFr = `${best.count} ${best.count > 1 ? 'réservés' : 'réservé'}, objectif ${formatAmount(best.target)}`;
+  const de = PERIOD_DE[period];
+  const tallyDe = `${best.count} gebucht, Ziel ${formatAmount(best.target)}`;
   if (alone) {
     return {
       en: `${name}: the only team member free (${tally} ${en})`,
       fr: `${name} : seul membre de l'équipe libre (${tallyFr} ${fr})`,
+      de: `${name}: das einzige freie Teammitglied (${tallyDe} ${de})`,
     };
   }
   if (code === 'shortfall') {
@@ -291,27 +308,32 @@ function explain(
       return {
         en: `${name}: ${gap} below target ${en} (${tally})`,
         fr: `${name} : ${gap} sous l'objectif ${fr} (${tallyFr})`,
+        de: `${name}: ${gap} unter dem Ziel ${de} (${tallyDe})`,
       };
     }
     return {
       en: `${name}: closest to target ${en} among those free (${tally})`,
       fr: `${name} : le plus proche de l'objectif ${fr} parmi les membres libres (${tallyFr})`,
+      de: `${name}: unter den Freien am nächsten am Ziel ${de} (${tallyDe})`,
     };
   }
   if (code === 'sticky') {
     return {
       en: `${name}: keeps the meeting they were booked for (rescheduled)`,
       fr: `${name} : garde la réunion qui lui était attribuée (replanifiée)`,
+      de: `${name}: behält den Termin, für den die Person gebucht war (verschoben)`,
     };
   }
   if (code === 'priority') {
     return {
       en: `${name}: tied on fairness ${en}, higher priority (${best.member.priority})`,
       fr: `${name} : à égalité d'équité ${fr}, priorité plus haute (${best.member.priority})`,
+      de: `${name}: gleich fair ${de}, höhere Priorität (${best.member.priority})`,
     };
   }
   return {
     en: `${name}: tied on fairness and priority, least recently booked`,
     fr: `${name} : à égalité d'équité et de priorité, réservé le moins récemment`,
+    de: `${name}: gleich fair und gleiche Priorität, am längsten nicht gebucht`,
   };
 }

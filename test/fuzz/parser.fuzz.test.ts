@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../../src/app/request/parse.ts';
+import { LOCALES } from '../../src/core/locale.ts';
 import type { ParseResult } from '../../src/core/parse/index.ts';
 import { MAX_REQUEST_LENGTH, parseRequest } from '../../src/core/parse/index.ts';
 import { HANG_WALL_MS, timeCallWithin } from '../support/cpu-time.ts';
@@ -160,7 +161,7 @@ const context = fc.record(
       fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, -1, 8.64e15 + 1),
     ),
     zone: fc.constantFrom(...ZONES),
-    locale: fc.constantFrom('en', 'fr'),
+    locale: fc.constantFrom(...LOCALES),
   },
   { requiredKeys: ['now', 'zone'] },
 );
@@ -173,7 +174,7 @@ function assertWellFormed(result: ParseResult): void {
     expect(typeof parseText(w)).toBe('string');
   }
   const r = result.ok ? result.request : result.partial;
-  expect(['en', 'fr']).toContain(r.locale);
+  expect(LOCALES).toContain(r.locale);
   if (!result.ok) {
     expect(result.errors.length).toBeGreaterThan(0);
     for (const e of result.errors) {
@@ -204,7 +205,7 @@ function warmUp(): number {
   const samples = [...DATES, ...DURATIONS, ...MENTIONS].map((p) => `<@U12AB> @ana ${p} "title" 1h`);
   for (let round = 0; round < 3; round++)
     for (const zone of ZONES)
-      for (const locale of ['en', 'fr'] as const)
+      for (const locale of LOCALES)
         for (const sample of samples) {
           const started = performance.now();
           parseRequest(sample, { now: 1_795_000_000_000 + round * 86_400_000, zone, locale });

@@ -98,6 +98,35 @@ describe('convene parse', () => {
     expect(request.timeZone).toBeUndefined();
   });
 
+  it('accepts --locale de and reads the request in German', async () => {
+    const { io, out, err } = fakeIo();
+    const code = await run(
+      [
+        '/meet @ana 45 Min. nächsten Dienstag nachmittags „Q3-Rückblick“',
+        ...CLOCK,
+        '--locale',
+        'de',
+        '--json',
+      ],
+      io,
+    );
+    expect([code, err]).toEqual([0, []]);
+    const json = JSON.parse(out[0]!);
+    expect(json.request.locale).toBe('de');
+    expect(json.request.duration).toEqual({ minutes: 45, source: 'said', text: '45 Min.' });
+    // Monday 23rd: `nächsten Dienstag` is the 1st, as `next tuesday` and `mardi prochain` are.
+    expect(json.request.window.start).toBe('2026-12-01T00:00:00.000+01:00');
+    expect(json.request.constraints[0]).toMatchObject({ start: '13:00', end: '17:00' });
+    expect(json.request.title.value).toBe('Q3-Rückblick');
+    expect(json.request.unrecognised).toEqual([]);
+  });
+
+  it('lists every supported language in its usage', async () => {
+    const { io, out } = fakeIo();
+    expect(await run(['--help'], io)).toBe(0);
+    expect(out[0]).toContain('[--locale en|fr|de]');
+  });
+
   it.each([
     [['@ana', '--tz', 'Europe/Paris', '--json'], '--now'],
     [
@@ -110,7 +139,7 @@ describe('convene parse', () => {
       ['@ana', '--now', '2026-11-23T10:00:00Z', '--tz', 'Mars/Base'],
       '--tz "Mars/Base" is not a valid IANA time zone',
     ],
-    [['@ana', ...CLOCK, '--locale', 'de'], '--locale "de"'],
+    [['@ana', ...CLOCK, '--locale', 'es'], '--locale "es" is not supported; use en, fr, de'],
     [['@ana', ...CLOCK, '--verbose'], "'--verbose'"],
     [[...CLOCK, '--json'], 'missing the request text'],
     [['@ana', 'tomorrow', ...CLOCK], 'put the request in quotes'],

@@ -3,7 +3,9 @@
  * `node test/parse/phrases-report.ts [--fail]` (Node 24 runs TypeScript directly).
  */
 import { isDeepStrictEqual } from 'node:util';
+import type { Locale } from '../../src/core/parse/index.ts';
 import { parseRequest } from '../../src/core/parse/index.ts';
+import { german } from './phrases.de.ts';
 import { english } from './phrases.en.ts';
 import { french } from './phrases.fr.ts';
 import { NOW, normalise, type PhraseRow, reading, requestText, ZONE } from './phrases.ts';
@@ -12,7 +14,8 @@ const showFailures = process.argv.includes('--fail');
 for (const [locale, rows] of [
   ['en', english],
   ['fr', french],
-] as ['en' | 'fr', PhraseRow[]][]) {
+  ['de', german],
+] as [Locale, PhraseRow[]][]) {
   const byClass = new Map<string, { rows: number; pass: number; known: number }>();
   for (const row of rows) {
     const got = reading(parseRequest(requestText(row), { now: NOW.toMillis(), zone: ZONE, locale }));

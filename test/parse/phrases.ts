@@ -1,5 +1,5 @@
 /**
- * The phrase table of issue #19: everyday English and French ways to say *when* (and how long) in a
+ * The phrase table of issue #19: everyday English, French and German ways to say *when* (and how long) in a
  * `/meet` request, each with the reading it must give. Rows are written by hand from what people type in
  * chat. Each phrase is read as `/meet @ana 30m <phrase>` (or `/meet @ana <phrase>` for the duration
  * class) with a pinned clock and zone; the reading compares in full, so a row also fails when the parser

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../../src/app/request/parse.ts';
+import { LOCALES } from '../../src/core/locale.ts';
 import {
   formatParseJson,
   MAX_DURATION_MINUTES,
@@ -116,11 +117,11 @@ function assertWellFormed(text: string, now: number, result: ParseResult): void 
       expect(ERRORS.has(e.code), e.code).toBe(true);
       expect(oneLine(parseText(e))).toBe(true);
     }
-    expect(['en', 'fr']).toContain(result.partial.locale);
+    expect(LOCALES).toContain(result.partial.locale);
     return;
   }
   const r = result.request;
-  expect(['en', 'fr']).toContain(r.locale);
+  expect(LOCALES).toContain(r.locale);
   expect(r.participants.length).toBeGreaterThan(0);
   const keys = new Set<string>();
   for (const p of r.participants) {

@@ -9,6 +9,7 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { Locale } from '../../core/locale.ts';
 import type { Catalogue, MessageKey } from './catalogue.ts';
+import { de } from './de/index.ts';
 import { en } from './en/index.ts';
 import { fr } from './fr/index.ts';
 
@@ -16,7 +17,7 @@ export type { Locale } from '../../core/locale.ts';
 export { isLocale, LOCALES, toLocale } from '../../core/locale.ts';
 export type { Catalogue, MessageKey } from './catalogue.ts';
 
-export const CATALOGUES: Readonly<Record<Locale, Catalogue>> = { en, fr };
+export const CATALOGUES: Readonly<Record<Locale, Catalogue>> = { en, fr, de };
 
 /** A message as a use case returns it: a key and its parameters (which may be messages themselves). */
 export interface Msg {

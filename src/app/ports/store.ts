@@ -9,6 +9,7 @@
  *   thrown errors mean bugs or outages (`StoreError`, see src/store/errors.ts).
  */
 
+import type { Locale } from '../../core/locale.ts';
 import type { ExcludedWindow, TimeOfDayConstraint } from '../../core/parse/index.ts';
 import type { WatchRepository } from './sync.ts';
 
@@ -333,9 +334,9 @@ export interface PendingQuestion {
   /** The requester's zone when they asked. */
   readonly zone: string;
   /** The language forced on the parser, if any. */
-  readonly locale: 'en' | 'fr' | null;
+  readonly locale: Locale | null;
   /** The language of the answers, if chosen. */
-  readonly replyLocale: 'en' | 'fr' | null;
+  readonly replyLocale: Locale | null;
   readonly message: MessageRef;
   readonly code: string;
   /** What was unclear, as typed (`IST`). */

@@ -9,6 +9,7 @@ import { HOUR } from '../../core/interval.ts';
 import { overlapping, subtract } from '../../core/intervals.ts';
 import type { MeetingRequest } from '../../core/parse/index.ts';
 import type { MemberChoice, NoMemberAvailable } from '../../core/rotation.ts';
+import { explanationIn } from '../../core/rotation.ts';
 import { compileWorkingHours, expandWorkingHours } from '../../core/working-hours.ts';
 import { createZoneCache, toWall } from '../../core/zone-offsets.ts';
 import { list, t } from '../i18n/index.ts';
@@ -114,7 +115,7 @@ export function slotViews(args: {
       })),
       reason:
         pick?.ok && assignee
-          ? `${pick.explanation[locale]}${outsideText(outside, locale)}`
+          ? `${explanationIn(pick.explanation, locale)}${outsideText(outside, locale)}`
           : slotReason({
               free: p.reason.free,
               total: p.reason.total,
@@ -132,7 +133,7 @@ export function slotViews(args: {
               personId: assignee.person.id,
               name: assignee.name,
               team: team.name,
-              explanation: pick.explanation[locale],
+              explanation: explanationIn(pick.explanation, locale),
             },
           }
         : {}),

@@ -66,6 +66,7 @@ export interface SlackAdapter {
 const SORRY: Record<Locale, string> = {
   en: 'Something went wrong on our side; nothing was booked twice. Try again in a minute.',
   fr: 'Un problème est survenu de notre côté ; rien n’a été réservé deux fois. Réessayez dans une minute.',
+  de: 'Bei uns ist etwas schiefgelaufen; nichts wurde doppelt gebucht. Versuche es in einer Minute erneut.',
 };
 
 /** Tokens never reach the log, whatever an error message contains. */

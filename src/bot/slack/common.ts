@@ -18,6 +18,7 @@ export async function workspaceOf(rt: SlackRuntime, teamId: string | undefined):
 export const NOT_INSTALLED: Record<Locale, string> = {
   en: 'Convene is not installed in this workspace (or was uninstalled): ask an admin to install it again.',
   fr: "Convene n'est pas installé dans cet espace (ou a été désinstallé) : demandez à un administrateur de le réinstaller.",
+  de: 'Convene ist in diesem Workspace nicht installiert (oder wurde deinstalliert): bitte eine Administratorin oder einen Administrator, es erneut zu installieren.',
 };
 
 const FRENCH =

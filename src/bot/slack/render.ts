@@ -122,6 +122,26 @@ const T = {
     confirmNo: 'La garder',
     moveTo: 'Déplacer au',
   },
+  de: {
+    viewer: 'deine Zeit',
+    more: 'Weitere Zeiten',
+    cancel: 'Abbrechen',
+    book: 'Buchen',
+    remaining: 'Noch frei:',
+    written: 'im Kalender eingetragen',
+    kept: 'in Convene gespeichert',
+    failed: 'Kalenderaktualisierung ausstehend',
+    cancelled: (who: string) => `Abgesagt von ${who}.`,
+    bookedBy: (who: string) => `Gewählt von ${who}.`,
+    movedBy: (who: string) => `Verschoben von ${who}.`,
+    reschedule: 'Verschieben',
+    cancelMeeting: 'Termin absagen',
+    confirmTitle: 'Termin absagen?',
+    confirmText: 'Alle werden benachrichtigt und der Termin wird aus ihren Kalendern entfernt.',
+    confirmYes: 'Absagen',
+    confirmNo: 'Behalten',
+    moveTo: 'Verschieben auf',
+  },
 } as const;
 
 export function texts(locale: Locale) {

@@ -1,5 +1,5 @@
 /**
- * `convene parse "<request text>" --now <ISO instant> --tz <IANA zone> [--locale en|fr] [--json]`
+ * `convene parse "<request text>" --now <ISO instant> --tz <IANA zone> [--locale en|fr|de] [--json]`
  *
  * Prints what the parser read from a `/meet` request. Exit codes: 0 when the request was understood,
  * 1 when the parser returned an error value (the output still describes it: codes, messages and what
@@ -7,12 +7,12 @@
  */
 import { DateTime, IANAZone } from 'luxon';
 import { parseText } from '../../app/request/parse.ts';
-import { formatParseJson, type Locale, type ParseResult, parseRequest } from '../../core/parse/index.ts';
+import { isLocale, LOCALES } from '../../core/locale.ts';
+import { formatParseJson, type ParseResult, parseRequest } from '../../core/parse/index.ts';
 import { parseCliArgs } from '../args.ts';
 import type { CliIo } from '../io.ts';
 
-const USAGE =
-  'usage: convene parse "<request text>" --now <ISO instant> --tz <IANA zone> [--locale en|fr] [--json]';
+const USAGE = `usage: convene parse "<request text>" --now <ISO instant> --tz <IANA zone> [--locale ${LOCALES.join('|')}] [--json]`;
 /** An instant is a date, a time and an offset: `2026-11-23T10:00:00Z` or `2026-11-23T11:00+01:00`. */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
 
@@ -49,14 +49,14 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   if (values.tz === undefined) return fail('missing --tz <IANA zone>, e.g. --tz Europe/Paris');
   if (!IANAZone.isValidZone(values.tz)) return fail(`--tz "${values.tz}" is not a valid IANA time zone`);
-  if (values.locale !== undefined && values.locale !== 'en' && values.locale !== 'fr') {
-    return fail(`--locale "${values.locale}" is not supported; use en or fr`);
+  if (values.locale !== undefined && !isLocale(values.locale)) {
+    return fail(`--locale "${values.locale}" is not supported; use ${LOCALES.join(', ')}`);
   }
 
   const result = parseRequest(positionals[0]!, {
     now: now.toMillis(),
     zone: values.tz,
-    ...(values.locale ? { locale: values.locale as Locale } : {}),
+    ...(values.locale !== undefined && isLocale(values.locale) ? { locale: values.locale } : {}),
   });
   io.out(values.json ? formatParseJson(result, parseText) : describe(result));
   return result.ok ? 0 : 1;

@@ -9,6 +9,7 @@
  */
 import type { ParsedComponents, ParsedResult } from 'chrono-node';
 import { DateTime } from 'luxon';
+import { connectives } from './locales/index.ts';
 import type { BoundKind, LocaleConfig } from './locales/types.ts';
 import { mask, matchAll, type Span } from './text.ts';
 
@@ -45,8 +46,9 @@ export interface DateExtraction {
   readonly keywords: readonly BoundKeyword[];
 }
 
-const BARE_SMALL_HOUR = /^(?:(?:at|à|a|vers|around)\s+)?0?[1-7]$/iu;
-const BARE_SMALL_HOUR_TAIL = /\s+(?:(?:at|à|a|vers|around)\s+)?0?[1-7]$/iu;
+const LETTER = /[\p{L}\p{M}]/u;
+const BARE_SMALL_HOUR = new RegExp(`^(?:(?:${connectives('at')})\\s+)?0?[1-7]$`, 'iu');
+const BARE_SMALL_HOUR_TAIL = new RegExp(`\\s+(?:(?:${connectives('at')})\\s+)?0?[1-7]$`, 'iu');
 
 export function extractDates(
   masked: string,
@@ -98,6 +100,8 @@ export function extractDates(
     const lead = result.text.length - result.text.trimStart().length;
     const span = { start: result.index + lead, end: result.index + result.text.trimEnd().length };
     if (span.end <= span.start) continue;
+    // chrono's word edges are ASCII: `früh` must not give `fr` (Friday), nor `über` a `ber`.
+    if (LETTER.test(chronoInput[span.end] ?? '') || LETTER.test(chronoInput[span.start - 1] ?? '')) continue;
     const raw = original.slice(span.start, span.end);
     if (config.weekdayAbbreviation.test(raw.trim())) continue;
     // "at 3": 3 in the morning is almost never meant; better asked about than guessed.

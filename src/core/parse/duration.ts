@@ -1,4 +1,5 @@
 /** Duration extraction, driven by each language's rule table. */
+import { connectives } from './locales/index.ts';
 import type { LocaleConfig } from './locales/types.ts';
 import { mask, matchAll, type Span } from './text.ts';
 
@@ -16,7 +17,7 @@ export interface DurationHit {
 }
 
 /** `in`/`dans` right before a duration makes it an offset from now. */
-const OFFSET_PREFIX = /(?<![\p{L}\p{N}_])(?:in|dans)\s*$/iu;
+const OFFSET_PREFIX = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${connectives('offset')})\\s*$`, 'iu');
 
 const COMPACT_CLOCK = /^(\d{1,2})\s*h(?:\s*([0-5]\d))?$/iu;
 

@@ -1,5 +1,5 @@
 /**
- * `parseRequest`: reads a `/meet` request (English or French) into participants, duration, search
+ * `parseRequest`: reads a `/meet` request (in any language of `LOCALES`) into participants, duration, search
  * window, time-of-day constraints and title, keeping what the user said apart from what was implied.
  *
  * Pure and total: no clock, no I/O, never throws; expected problems (nobody to invite, a window in
@@ -19,6 +19,7 @@ import { DEFAULT_DURATION_MINUTES, extractDurations, MAX_DURATION_MINUTES } from
 import { detectLocale } from './language.ts';
 import { leftoverWords } from './leftovers.ts';
 import { LOCALES } from './locales/index.ts';
+import type { LocaleConfig } from './locales/types.ts';
 import { extractMentions } from './mentions.ts';
 import { issueOf, type MessageParams } from './messages.ts';
 import { mask, type Span } from './text.ts';
@@ -160,7 +161,7 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
     errors.push(issue('too_many_participants', { count: participants.length, max: maxParticipants }));
 
   // A zone named in the request: the window and the times of day are read in it.
-  const zones = extractZones(masked, locale);
+  const zones = extractZones(masked, config);
   consume(zones.map((z) => z.span));
   const questions: ParseQuestion[] = [];
   let timeZone: ParsedTimeZone | undefined;
@@ -198,7 +199,7 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
   const found = extractDurations(masked, config);
   consume(found.map((d) => d.span));
   const durations = found.filter((d) => !d.offset);
-  const duration = readDuration(durations, issue, errors);
+  const duration = readDuration(durations, config, issue, errors);
   // `in 2 hours`, `dans une heure`: that time today (or tomorrow, late in the evening).
   const offsets: Temporal[] = found
     .filter((d) => d.offset && d.minutes > 0 && d.minutes <= MAX_DURATION_MINUTES)
@@ -319,6 +320,7 @@ type IssueFactory = <C extends ParseErrorCode | ParseWarningCode>(
 
 function readDuration(
   hits: ReturnType<typeof extractDurations>,
+  config: LocaleConfig,
   issue: IssueFactory,
   errors: ParseError[],
 ): ParsedDuration | null {
@@ -336,7 +338,7 @@ function readDuration(
   }
   if (hit.minutes > MAX_DURATION_MINUTES) {
     // `25h` may be a clock time (`à 25h`, French): the message may say so, in the languages where it reads so.
-    const clock = /^\d{1,2}\s*h(?:\s*[0-5]\d)?$/iu.test(text);
+    const clock = config.compactClockTimes && /^\d{1,2}\s*h(?:\s*[0-5]\d)?$/iu.test(text);
     errors.push(
       issue('duration_too_long', {
         text,

@@ -1,10 +1,12 @@
-/** Language detection: French when its marker words and accents outweigh the English markers. */
+/**
+ * Language detection: every language scores its marker words and its typical letters; the best score
+ * wins, and a tie (or nothing at all) is English.
+ */
 import { LOCALES } from './locales/index.ts';
 import { fold } from './text.ts';
 import type { Locale } from './types.ts';
 
-const MENTIONS_AND_QUOTES = /<[^<>]*>|@[\p{L}\p{M}\p{N}_.-]+|"[^"]*"|“[^”]*”|«[^»]*»/gu;
-const FRENCH_LETTERS = /[àâçéèêëîïôûùüÿœ]/giu;
+const MENTIONS_AND_QUOTES = /<[^<>]*>|@[\p{L}\p{M}\p{N}_.-]+|"[^"]*"|“[^”]*”|«[^»]*»|„[^“”]*[“”]|»[^«]*«/gu;
 
 export function detectLocale(text: string): Locale {
   const plain = text.replace(MENTIONS_AND_QUOTES, ' ');
@@ -12,11 +14,17 @@ export function detectLocale(text: string): Locale {
     .split(/[^\p{L}\p{M}'’-]+/u)
     .map(fold)
     .filter(Boolean);
-  let fr = (plain.match(FRENCH_LETTERS) ?? []).length;
-  let en = 0;
-  for (const word of words) {
-    if (LOCALES.fr.markers.has(word)) fr++;
-    if (LOCALES.en.markers.has(word)) en++;
+  let best: Locale = 'en';
+  let bestScore = 0;
+  let tied = false;
+  for (const config of Object.values(LOCALES)) {
+    let score = config.letters ? (plain.match(config.letters) ?? []).length : 0;
+    for (const word of words) if (config.markers.has(word)) score++;
+    if (score > bestScore) {
+      best = config.locale;
+      bestScore = score;
+      tied = false;
+    } else if (score === bestScore) tied = true;
   }
-  return fr > en ? 'fr' : 'en';
+  return tied ? 'en' : best;
 }

@@ -1,10 +1,13 @@
-/** The meeting title: the first quoted string, in "…", “…”, «…», '…' or ‘…’ quotes. */
+/** The meeting title: the first quoted string, in "…", “…”, «…», „…“, »…«, '…' or ‘…’ quotes. */
 import { matchAll, type Span } from './text.ts';
 
 const QUOTES: readonly RegExp[] = [
   /"([^"]*)"/gu,
   /“([^”]*)”/gu,
   /«([^»]*)»/gu,
+  // German: „…“ (or „…” as often typed), and »…«.
+  /„([^“”]*)[“”]/gu,
+  /»([^«]*)«/gu,
   // Single quotes only at word edges, so that apostrophes (l'après-midi, ana's) are left alone.
   /(?<![\p{L}\p{M}\p{N}])'([^'\n]*[^\s'])'(?![\p{L}\p{M}\p{N}])/gu,
   /(?<![\p{L}\p{M}\p{N}])‘([^’\n]*[^\s’])’(?![\p{L}\p{M}\p{N}])/gu,

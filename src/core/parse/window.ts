@@ -10,6 +10,7 @@
 import { DateTime } from 'luxon';
 import { DAY } from '../interval.ts';
 import type { BoundKeyword, Temporal, When } from './dates.ts';
+import { connectives } from './locales/index.ts';
 import type { BoundKind, LocaleConfig } from './locales/types.ts';
 import { type Span, spanText } from './text.ts';
 import type { PartOfDayHit } from './time-of-day.ts';
@@ -71,7 +72,7 @@ type Point =
     };
 
 /** A mention that starts with its clock time: `3pm tomorrow`, `à 11h demain`, `noon on friday`. */
-const TIME_FIRST = /^(?:(?:at|à|a|vers|around)\s+)?(?:\d|noon|midday|midnight|midi|minuit)/iu;
+const TIME_FIRST = new RegExp(`^(?:(?:${connectives('at')})\\s+)?(?:\\d|${connectives('namedTimes')})`, 'iu');
 
 interface Tod {
   readonly start: number;
@@ -93,12 +94,15 @@ interface Collector {
 }
 
 /** What may stand between a bound keyword and its mention: `before the 10th`, `au plus tard le 4`. */
-const KEYWORD_GAP = /^\s*(?:(?:the|on|at|le|la|les|l['’]|à|a)\s*)?$/iu;
+const KEYWORD_GAP = new RegExp(`^\\s*(?:(?:${connectives('articles')})\\s*)?$`, 'iu');
 
 /** The gap between two excluded mentions: `monday and friday`, `lundi ou mardi`, `, `. */
-const EXCLUSION_JOINER = /^[\s,]*(?:and|or|nor|&|et|ou|ni)?[\s,]*$/iu;
+const EXCLUSION_JOINER = new RegExp(`^[\\s,]*(?:${connectives('joiners')})?[\\s,]*$`, 'iu');
 /** Words that make separate days alternatives rather than a range to widen: `or`, `ou`, `soit`. */
-const ALTERNATIVE = /(?<![\p{L}\p{N}_])(?:or|either|ou|soit)(?![\p{L}\p{N}_])/iu;
+const ALTERNATIVE = new RegExp(
+  `(?<![\\p{L}\\p{N}_])(?:${connectives('alternative')})(?![\\p{L}\\p{N}_])`,
+  'iu',
+);
 
 export function resolveWindow(input: WindowInput): WindowResolution {
   const { original, temporals, keywords, config, now } = input;

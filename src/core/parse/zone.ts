@@ -6,8 +6,8 @@
  * `my time` / `heure locale` name the organiser's own zone: consumed, nothing changes.
  */
 import { IANAZone } from 'luxon';
-import { mask, matchAll, type Span, WB, WE, wordRegex } from './text.ts';
-import type { Locale } from './types.ts';
+import type { LocaleConfig, ZoneRule } from './locales/types.ts';
+import { mask, matchAll, type Span } from './text.ts';
 
 export interface ZoneHit {
   readonly span: Span;
@@ -112,47 +112,13 @@ const REGIONS: Readonly<Record<string, string>> = {
   'de france': 'Europe/Paris',
 };
 
-const cityNames = Object.keys(CITIES)
+/** The cities' names as a regex alternation, longest first, for the languages' rules. */
+export const CITY_NAMES = Object.keys(CITIES)
   .sort((a, b) => b.length - a.length)
   .map((c) => c.replace(/\s/g, '\\s+'))
   .join('|');
 
-interface Rule {
-  readonly pattern: RegExp;
-  readonly read: (m: RegExpExecArray) => Omit<ZoneHit, 'span' | 'text'> | null;
-}
-
-const RULES: Record<Locale, readonly Rule[]> = {
-  en: [
-    {
-      pattern: wordRegex(`${WB}(?:in\\s+)?(?:my|our)\\s+(?:own\\s+)?time(?:\\s+zone)?${WE}`),
-      read: () => ({ own: true }),
-    },
-    {
-      pattern: wordRegex(`${WB}(${cityNames})\\s+time${WE}`),
-      read: (m) => city(m[1]),
-    },
-    {
-      pattern: wordRegex(
-        `${WB}(eastern|central|mountain|pacific)(?:\\s+(?:standard\\s+|daylight\\s+)?time)?${WE}`,
-      ),
-      read: (m) => region(m[1]),
-    },
-  ],
-  fr: [
-    { pattern: wordRegex(`${WB}(?:à\\s+l['’])?heure\\s+locale${WE}`), read: () => ({ own: true }) },
-    {
-      pattern: wordRegex(`${WB}(?:[àa]\\s+l['’])?heure\\s+de\\s+(${cityNames})${WE}`),
-      read: (m) => city(m[1]),
-    },
-    {
-      pattern: wordRegex(
-        `${WB}(?:[àa]\\s+l['’])?heure\\s+(?:du\\s+|de\\s+)?(l['’]est|pacifique|fran[çc]aise|anglaise|britannique|de\\s+france)${WE}`,
-      ),
-      read: (m) => region(m[1]),
-    },
-  ],
-};
+type Rule = ZoneRule;
 
 const COMMON: readonly Rule[] = [
   {
@@ -185,21 +151,21 @@ const COMMON: readonly Rule[] = [
   },
 ];
 
-function city(name: string | undefined): { zone: string } | null {
+export function city(name: string | undefined): { zone: string } | null {
   const zone = CITIES[(name ?? '').toLowerCase().replace(/\s+/g, ' ')];
   return zone ? { zone } : null;
 }
 
-function region(name: string | undefined): { zone: string } | null {
+export function region(name: string | undefined): { zone: string } | null {
   const zone = REGIONS[(name ?? '').toLowerCase().replace(/\s+/g, ' ')];
   return zone ? { zone } : null;
 }
 
 /** Every zone named in the text, in reading order. */
-export function extractZones(masked: string, locale: Locale): ZoneHit[] {
+export function extractZones(masked: string, config: LocaleConfig): ZoneHit[] {
   const hits: ZoneHit[] = [];
   let text = masked;
-  for (const rule of [...RULES[locale], ...COMMON]) {
+  for (const rule of [...config.zones, ...COMMON]) {
     const spans: Span[] = [];
     for (const { match, span } of matchAll(rule.pattern, text)) {
       const read = rule.read(match);

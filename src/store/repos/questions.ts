@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { PendingQuestion, PendingQuestionRepository } from '../../app/ports/store.ts';
+import { isLocale } from '../../core/locale.ts';
 import { isId, ms, msOrNull, type Sql } from './util.ts';
 
 type Row = {
@@ -22,7 +23,7 @@ type Row = {
   createdAt: Date;
 };
 
-const lang = (value: string | null) => (value === 'en' || value === 'fr' ? value : null);
+const lang = (value: string | null) => (isLocale(value) ? value : null);
 
 function toQuestion(row: Row): PendingQuestion {
   return {

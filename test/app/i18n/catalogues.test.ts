@@ -82,6 +82,9 @@ describe('t / render', () => {
     expect(t('fr', 'common.lastSynced.days', { count: 1 })).toBe('dernière synchro il y a 1 jour');
     // CLDR French: 0 and 1 are 'one'.
     expect(t('fr', 'common.lastSynced.days', { count: 0 })).toBe('dernière synchro il y a 0 jour');
+    // CLDR German: only 1 is 'one' (dative plural "Tagen").
+    expect(t('de', 'common.lastSynced.days', { count: 1 })).toBe('zuletzt synchronisiert vor 1 Tag');
+    expect(t('de', 'common.lastSynced.days', { count: 0 })).toBe('zuletzt synchronisiert vor 0 Tagen');
   });
 
   it('words nested messages in the same language', () => {
@@ -92,5 +95,6 @@ describe('t / render', () => {
   it('lists follow each language', () => {
     expect(list('en', ['Ana', 'Li', 'Bo'])).toBe('Ana, Li, and Bo');
     expect(list('fr', ['Ana', 'Li', 'Bo'])).toBe('Ana, Li et Bo');
+    expect(list('de', ['Ana', 'Li', 'Bo'])).toBe('Ana, Li und Bo');
   });
 });

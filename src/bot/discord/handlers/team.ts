@@ -6,6 +6,7 @@
 import type { APIChatInputApplicationCommandInteraction, APIUser } from 'discord-api-types/v10';
 import type { Person } from '../../../app/ports/store.ts';
 import { runTeamCommand } from '../../../app/rotations.ts';
+import type { Locale } from '../../../app/views.ts';
 import { TEAM_SUBCOMMANDS } from '../commands.ts';
 import type { HandlerEnv } from '../context.ts';
 import { editOrFallback, isServerManager, resolveContext, upsertUser } from '../context.ts';
@@ -38,11 +39,7 @@ export function teamOptions(
 }
 
 /** The options as `/meet team …` text (English keywords; the head word carries the language). */
-export function teamText(
-  sub: string,
-  values: ReadonlyMap<string, string | number>,
-  locale: 'en' | 'fr',
-): string {
+export function teamText(sub: string, values: ReadonlyMap<string, string | number>, locale: Locale): string {
   const get = (name: string) => {
     const v = values.get(name);
     return v === undefined ? '' : String(v).trim();

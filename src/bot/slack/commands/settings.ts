@@ -13,6 +13,7 @@ import { ACTIONS, renderLinks, SETTINGS_CALLBACK } from '../render.ts';
 const DAYS: Record<Locale, string[]> = {
   en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
   fr: ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'],
+  de: ['Sonntag', 'Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag'],
 };
 
 const opt = (text: string, value: string) => ({ text: { type: 'plain_text', text }, value });

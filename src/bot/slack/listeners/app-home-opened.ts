@@ -15,6 +15,7 @@ const DAY_MS = 86_400_000;
 const DAYS = {
   en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
   fr: ['dim', 'lun', 'mar', 'mer', 'jeu', 'ven', 'sam'],
+  de: ['So', 'Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa'],
 } as const;
 
 export interface AppHomeArgs {

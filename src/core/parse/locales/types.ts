@@ -56,6 +56,34 @@ export interface BoundRule {
   readonly kind: BoundKind;
 }
 
+/** A time zone named in words (`Paris time`, `heure de Londres`, `Berliner Zeit`). */
+export interface ZoneRule {
+  readonly pattern: RegExp;
+  /** The zone named, its candidates when several, `own` for the organiser's; `null` when not a zone after all. */
+  readonly read: (
+    match: RegExpExecArray,
+  ) => { zone?: string; candidates?: readonly string[]; own?: true } | null;
+}
+
+/**
+ * Small words the shared refiners look for, in every language at once (a request may mix them): each
+ * list is joined with the other languages' into one pattern.
+ */
+export interface Connectives {
+  /** Make separate days alternatives rather than a range to widen: `or`, `ou`, `oder`. */
+  readonly alternative: readonly string[];
+  /** May stand between two excluded mentions: `and`, `ni`, `noch`. */
+  readonly joiners: readonly string[];
+  /** May stand between a bound keyword and its mention: `before the 10th`, `vor dem 10.`. */
+  readonly articles: readonly string[];
+  /** Before a clock time: `at`, `à`, `um`. */
+  readonly at: readonly string[];
+  /** Named times that begin a time-first mention: `noon`, `midi`. */
+  readonly namedTimes: readonly string[];
+  /** Before a duration, make it an offset from now: `in 2 hours`, `dans une heure`. */
+  readonly offset: readonly string[];
+}
+
 export interface LocaleConfig {
   readonly locale: Locale;
   /** chrono's casual parser for the language. */
@@ -91,4 +119,9 @@ export interface LocaleConfig {
   readonly fillers: ReadonlySet<string>;
   /** Words typical of the language, for detection. */
   readonly markers: ReadonlySet<string>;
+  /** Letters typical of the language, for detection (global, unicode): `é`, `ß`. */
+  readonly letters?: RegExp;
+  readonly connectives: Connectives;
+  /** Zones named in the language's words (IANA names, offsets and abbreviations are read in every language). */
+  readonly zones: readonly ZoneRule[];
 }

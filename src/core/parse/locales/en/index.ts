@@ -6,6 +6,7 @@ import { durations, timePreposition } from './durations.ts';
 import { numbers } from './numbers.ts';
 import { bounds, clockTimes, dayOfMonth, partsOfDay, periods, rangeJoiner, timeWords } from './time.ts';
 import { fillers, lastModifier, markers, thisModifier, weekdayAbbreviation } from './words.ts';
+import { zones } from './zones.ts';
 
 export const en: LocaleConfig = {
   locale: 'en',
@@ -26,4 +27,13 @@ export const en: LocaleConfig = {
   weekdayAbbreviation,
   fillers,
   markers,
+  connectives: {
+    alternative: ['or', 'either'],
+    joiners: ['and', 'or', 'nor', '&'],
+    articles: ['the', 'on', 'at'],
+    at: ['at', 'around'],
+    namedTimes: ['noon', 'midday', 'midnight'],
+    offset: ['in'],
+  },
+  zones,
 };

@@ -6,6 +6,7 @@ import { durations, timePreposition } from './durations.ts';
 import { numbers } from './numbers.ts';
 import { bounds, clockTimes, dayOfMonth, partsOfDay, periods, rangeJoiner, timeWords } from './time.ts';
 import { fillers, lastModifier, markers, thisModifier, weekdayAbbreviation } from './words.ts';
+import { zones } from './zones.ts';
 
 export const fr: LocaleConfig = {
   locale: 'fr',
@@ -26,4 +27,14 @@ export const fr: LocaleConfig = {
   weekdayAbbreviation,
   fillers,
   markers,
+  letters: /[àâçéèêëîïôûùüÿœ]/giu,
+  connectives: {
+    alternative: ['ou', 'soit'],
+    joiners: ['et', 'ou', 'ni'],
+    articles: ['le', 'la', 'les', "l'", 'l’', 'à', 'a'],
+    at: ['à', 'a', 'vers'],
+    namedTimes: ['midi', 'minuit'],
+    offset: ['dans'],
+  },
+  zones,
 };

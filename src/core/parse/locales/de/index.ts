@@ -1,0 +1,40 @@
+/** The German configuration of the request parser. */
+// The locale's own entry point: `chrono-node` itself loads all sixteen locales (most of `convene parse`'s start-up).
+import * as chronode from 'chrono-node/de';
+import type { LocaleConfig } from '../types.ts';
+import { durations, timePreposition } from './durations.ts';
+import { numbers } from './numbers.ts';
+import { bounds, clockTimes, dayOfMonth, partsOfDay, periods, rangeJoiner, timeWords } from './time.ts';
+import { fillers, lastModifier, markers, thisModifier, weekdayAbbreviation } from './words.ts';
+import { zones } from './zones.ts';
+
+export const de: LocaleConfig = {
+  locale: 'de',
+  chrono: chronode.casual,
+  numbers,
+  durations,
+  timePreposition,
+  compactClockTimes: false,
+  partsOfDay,
+  periods,
+  timeWords,
+  clockTimes,
+  dayOfMonth,
+  bounds,
+  rangeJoiner,
+  thisModifier,
+  lastModifier,
+  weekdayAbbreviation,
+  fillers,
+  markers,
+  letters: /[äöüß]/giu,
+  connectives: {
+    alternative: ['oder', 'entweder'],
+    joiners: ['und', 'oder', 'noch', 'sowie'],
+    articles: ['dem', 'den', 'der', 'am', 'um', 'zum'],
+    at: ['um', 'gegen'],
+    namedTimes: ['mitternacht'],
+    offset: ['in'],
+  },
+  zones,
+};
