@@ -137,6 +137,34 @@ describe('team rotations use case', () => {
     expect(await run('@ana 30m')).toMatchObject({ ok: false, code: 'not_a_team_command' });
   });
 
+  it('words malformed commands in the language of the command, or the one the surface asks for', async () => {
+    const words = async (text: string, locale?: 'en' | 'fr') =>
+      renderTeamResult(
+        await runTeamCommand(
+          { store },
+          {
+            tenantId: ws.tenantId,
+            workspaceId: ws.id,
+            actor: member,
+            text,
+            now: NOW,
+            zone: 'UTC',
+            ...(locale ? { locale } : {}),
+          },
+        ),
+      );
+    expect(await words('team frobnicate x')).toBe('Unknown team command “frobnicate”: try /meet team help.');
+    expect(await words('team grant support')).toBe('Usage: /meet team grant @person…');
+    expect(await words('équipe mode support n-importe')).toBe(
+      'Syntaxe : /meet équipe mode <équipe> tournant|collectif',
+    );
+    expect(await words('team add support')).toBe('Mention at least one member.');
+    expect(await words('équipe')).toContain('• /meet équipe liste · /meet équipe classement <équipe>');
+    // Discord sends English command words and the user's language separately.
+    expect(await words('team create support', 'fr')).toContain('Seuls les administrateurs');
+    expect(await words('équipe liste', 'en')).not.toContain('Équipes');
+  });
+
   it('lets anyone see the list and the standings, with counts, targets and shortfalls', async () => {
     const team = (await store.rotations.findTeam(ws.tenantId, { name: 'helpdesk' }))!;
     await store.rotations.recordAssignment(ws.tenantId, team.id, ana.id, NOW + 2 * DAY);
