@@ -25,6 +25,7 @@ import { LinkCalendar } from './app/link-calendar.ts';
 import { type JobHandler, startWorkers } from './app/outbox.ts';
 import type { DmActionHandler, MeetingThreads, Notifier } from './app/ports/calendars.ts';
 import type { SyncQueue, WatchLookup } from './app/ports/sync.ts';
+import { teamUseCases } from './app/use-cases.ts';
 import { manageUseCases } from './bot/discord/deps.ts';
 import { createDiscordAdapter, discordConfigFromEnv, meetingUseCases } from './bot/discord/index.ts';
 import { createDiscordNotifier } from './bot/discord/notifier.ts';
@@ -210,6 +211,7 @@ export function composeChat(
     });
 
   const limits = requestLimitsFromEnv(env);
+  const teams = teamUseCases({ store });
   const platforms: string[] = [];
   const starters: Array<() => Promise<void>> = [];
   const stoppers: Array<() => Promise<void>> = [];
@@ -226,6 +228,7 @@ export function composeChat(
         dmActions,
         limits,
         ...(link ? { linking: link } : {}),
+        teams,
         log,
         ...(metrics ? { metrics } : {}),
         invalidations: store.invalidations,
@@ -267,6 +270,7 @@ export function composeChat(
           ...(metrics ? { metrics } : {}),
         }),
         manage: manageUseCases({ store, busy: calendars, notifier, threads }),
+        teams,
         dmActions,
         ...(link ? { link } : {}),
         log,

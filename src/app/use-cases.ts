@@ -21,6 +21,8 @@ import type { BusyReader } from './ports/calendars.ts';
 import type { PendingQuestionRepository } from './ports/store.ts';
 import type { RequestMeetingDeps, RequestMeetingInput, RequestMeetingResult } from './request-meeting.ts';
 import { requestMeeting } from './request-meeting.ts';
+import type { TeamCommandInput, TeamCommandResult, TeamStore } from './rotations.ts';
+import { runTeamCommand } from './rotations.ts';
 
 /** Cancel and reschedule a booking (bound to their dependencies by the caller). */
 export interface ManageUseCases {
@@ -61,4 +63,14 @@ export function manageUseCases(deps: ManageBookingDeps & { readonly busy: BusyRe
     reschedule: (input) => rescheduleBooking(deps, input),
     options: (input) => rescheduleOptions(deps, input),
   };
+}
+
+/** `/meet team …` (read, authorise, apply, audit: `./teams/`); the result is worded by `renderTeamResult`. */
+export interface TeamUseCases {
+  run(input: TeamCommandInput): Promise<TeamCommandResult>;
+}
+
+/** Binds the team use case to its store (rotations, audit log, people). */
+export function teamUseCases(deps: { readonly store: TeamStore }): TeamUseCases {
+  return { run: (input) => runTeamCommand(deps, input) };
 }

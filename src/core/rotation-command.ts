@@ -1,7 +1,8 @@
 /**
- * `/meet team …` (English) or `/meet équipe …` (French): the admin and standings commands of team
- * rotations, parsed from chat text into a plain value. Pure; the language of the reply is the language
- * of the command.
+ * `/meet team …` (`/meet équipe …`, …): the admin and standings commands of team rotations, parsed from
+ * chat text into a plain value. Pure; the language of the reply is the language of the command's head
+ * word. The words of each language are in `parse/locales/<tag>/team.ts`; a malformed command is a
+ * problem code, worded by the caller's message catalogue. Shown in English:
  *
  *   team list | team help
  *   team standings [team]
@@ -16,10 +17,11 @@
  *   team bind <team> @group (Slack user group / Discord role)     team unbind <team>
  *   team admins | team grant @person… | team revoke @person…   (Convene admins, granted by chat admins)
  */
+import type { Locale } from './locale.ts';
+import { TEAM_WORDS, type TeamWords } from './parse/locales/team.ts';
 import type { FairnessPeriod } from './rotation.ts';
 
 export type TeamMode = 'round_robin' | 'collective';
-export type CommandLocale = 'en' | 'fr';
 
 export type MemberRef =
   | { readonly kind: 'slack_user' | 'discord_user'; readonly id: string; readonly raw: string }
@@ -69,99 +71,60 @@ export type TeamCommand =
 
 export type TeamCommandOp = TeamCommand['op'];
 
+/** The sub-commands that take arguments, each with its usage line. */
+export type UsageOp = Exclude<TeamCommandOp, 'help' | 'list' | 'admins' | 'standings'>;
+
+/** Why a team command could not be read; the caller words it (`word`, `name`: as typed). */
+export type TeamCommandProblem =
+  | { readonly code: 'unknown_command'; readonly word: string | null }
+  | { readonly code: 'no_team_name'; readonly word: string }
+  | { readonly code: 'bad_team_name'; readonly name: string }
+  | { readonly code: 'no_members' }
+  | { readonly code: 'usage'; readonly op: UsageOp };
+
 export type ParsedTeamCommand =
-  | { readonly ok: true; readonly locale: CommandLocale; readonly command: TeamCommand }
-  | { readonly ok: false; readonly locale: CommandLocale; readonly message: string };
+  | { readonly ok: true; readonly locale: Locale; readonly command: TeamCommand }
+  | { readonly ok: false; readonly locale: Locale; readonly problem: TeamCommandProblem };
 
 const fold = (word: string): string => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
-const OPS: Record<string, TeamCommandOp> = {
-  help: 'help',
-  aide: 'help',
-  list: 'list',
-  liste: 'list',
-  lister: 'list',
-  standings: 'standings',
-  classement: 'standings',
-  create: 'create',
-  creer: 'create',
-  rename: 'rename',
-  renommer: 'rename',
-  delete: 'delete',
-  supprimer: 'delete',
-  add: 'add',
-  ajouter: 'add',
-  remove: 'remove',
-  retirer: 'remove',
-  weight: 'weight',
-  poids: 'weight',
-  priority: 'priority',
-  priorite: 'priority',
-  mode: 'mode',
-  window: 'window',
-  fenetre: 'window',
-  pause: 'pause',
-  resume: 'resume',
-  reprendre: 'resume',
-  bind: 'bind',
-  lier: 'bind',
-  admins: 'admins',
-  administrateurs: 'admins',
-  grant: 'grant',
-  accorder: 'grant',
-  revoke: 'revoke',
-  revoquer: 'revoke',
-  unbind: 'unbind',
-  delier: 'unbind',
-};
-
-const MODES: Record<string, TeamMode> = {
-  'round-robin': 'round_robin',
-  round_robin: 'round_robin',
-  roundrobin: 'round_robin',
-  rr: 'round_robin',
-  tournant: 'round_robin',
-  'a-tour-de-role': 'round_robin',
-  collective: 'collective',
-  collectif: 'collective',
-};
-
-const WINDOWS: Record<string, FairnessPeriod> = {
-  day: 'day',
-  jour: 'day',
-  week: 'week',
-  semaine: 'week',
-  month: 'month',
-  mois: 'month',
-};
+/** Every language's words in one lookup: a verb is understood whatever the head word's language. */
+function merged<T>(pick: (words: TeamWords) => Readonly<Record<string, T>>) {
+  const all = new Map<string, T>();
+  for (const words of Object.values(TEAM_WORDS))
+    for (const [word, value] of Object.entries(pick(words))) if (!all.has(word)) all.set(word, value);
+  return all;
+}
+const HEADS = new Map<string, Locale>(
+  (Object.entries(TEAM_WORDS) as [Locale, TeamWords][]).flatMap(([locale, words]) =>
+    words.heads.map((head): [string, Locale] => [head, locale]),
+  ),
+);
+const OPS = merged((w) => w.ops);
+const MODES = merged((w) => w.modes);
+const WINDOWS = merged((w) => w.windows);
+const UNTIL = new Set(['', ...Object.values(TEAM_WORDS).flatMap((w) => w.until.map(fold))]);
 
 const TEAM_NAME = /^[\p{L}\p{N}][\p{L}\p{N}_.-]{0,39}$/u;
 
-/** Null when the text is not a team command (it does not start with `team` / `équipe`). */
+/** Null when the text is not a team command (it does not start with a head word: `team`, `équipe`, …). */
 export function parseTeamCommand(text: string): ParsedTeamCommand | null {
   const tokens = text.trim().split(/\s+/u).filter(Boolean);
-  const head = fold(tokens[0] ?? '');
-  if (head !== 'team' && head !== 'teams' && head !== 'equipe' && head !== 'equipes') return null;
-  const locale: CommandLocale = head.startsWith('equipe') ? 'fr' : 'en';
-  const t = (en: string, fr: string) => (locale === 'fr' ? fr : en);
-  const fail = (en: string, fr: string): ParsedTeamCommand => ({ ok: false, locale, message: t(en, fr) });
-  const usage = (en: string, fr: string) => fail(`Usage: /meet team ${en}`, `Syntaxe : /meet équipe ${fr}`);
+  const locale = HEADS.get(fold(tokens[0] ?? ''));
+  if (locale === undefined) return null;
+  const fail = (problem: TeamCommandProblem): ParsedTeamCommand => ({ ok: false, locale, problem });
+  const usage = (op: UsageOp) => fail({ code: 'usage', op });
   const ok = (command: TeamCommand): ParsedTeamCommand => ({ ok: true, locale, command });
 
   const opWord = tokens[1];
   if (opWord === undefined) return ok({ op: 'help' });
-  const op = OPS[fold(opWord)];
-  if (op === undefined)
-    return fail(
-      `Unknown team command “${opWord}”: try /meet team help.`,
-      `Commande d'équipe inconnue « ${opWord} » : essayez /meet équipe aide.`,
-    );
+  const op = OPS.get(fold(opWord));
+  if (op === undefined) return fail({ code: 'unknown_command', word: opWord });
   if (op === 'help' || op === 'list' || op === 'admins') return ok({ op });
   const rest = tokens.slice(2);
   if (op === 'grant' || op === 'revoke') {
     const members = rest.map(memberRef);
-    if (members.length === 0 || members.some((m) => m === null))
-      return usage(`${opWord} @person…`, `${opWord} @personne…`);
+    if (members.length === 0 || members.some((m) => m === null)) return usage(op);
     return ok(
       op === 'grant'
         ? { op, members: members as MemberRef[] }
@@ -173,16 +136,8 @@ export function parseTeamCommand(text: string): ParsedTeamCommand | null {
     return ok({ op, team: team === null ? null : stripAt(team) });
   }
   const rawTeam = rest[0];
-  if (rawTeam === undefined || !TEAM_NAME.test(stripAt(rawTeam)))
-    return rawTeam === undefined
-      ? fail(
-          `Name the team: /meet team ${opWord} <team> …`,
-          `Nommez l'équipe : /meet équipe ${opWord} <équipe> …`,
-        )
-      : fail(
-          `“${rawTeam}” is not a valid team name: letters, digits, - _ . (up to 40), no spaces.`,
-          `« ${rawTeam} » n'est pas un nom d'équipe valide : lettres, chiffres, - _ . (40 au plus), sans espace.`,
-        );
+  if (rawTeam === undefined) return fail({ code: 'no_team_name', word: opWord });
+  if (!TEAM_NAME.test(stripAt(rawTeam))) return fail({ code: 'bad_team_name', name: rawTeam });
   const team = stripAt(rawTeam);
   const args = rest.slice(1);
 
@@ -192,25 +147,22 @@ export function parseTeamCommand(text: string): ParsedTeamCommand | null {
       let window: FairnessPeriod | undefined;
       for (const arg of args) {
         const word = fold(arg);
-        if (MODES[word]) mode = MODES[word];
-        else if (WINDOWS[word]) window = WINDOWS[word];
-        else
-          return usage(
-            'create <team> [round-robin|collective] [day|week|month]',
-            'créer <équipe> [tournant|collectif] [jour|semaine|mois]',
-          );
+        const asMode = MODES.get(word);
+        const asWindow = WINDOWS.get(word);
+        if (asMode) mode = asMode;
+        else if (asWindow) window = asWindow;
+        else return usage(op);
       }
       return ok({ op, team, ...(mode ? { mode } : {}), ...(window ? { window } : {}) });
     }
     case 'rename': {
       const name = args[0];
-      if (args.length !== 1 || name === undefined || !TEAM_NAME.test(stripAt(name)))
-        return usage('rename <team> <new name>', 'renommer <équipe> <nouveau nom>');
+      if (args.length !== 1 || name === undefined || !TEAM_NAME.test(stripAt(name))) return usage(op);
       return ok({ op, team, name: stripAt(name) });
     }
     case 'delete':
     case 'unbind':
-      if (args.length > 0) return usage(`${opWord} <team>`, `${opWord} <équipe>`);
+      if (args.length > 0) return usage(op);
       return ok({ op, team });
     case 'add':
     case 'remove': {
@@ -219,30 +171,20 @@ export function parseTeamCommand(text: string): ParsedTeamCommand | null {
       let priority: number | undefined;
       for (let i = 0; i < args.length; i++) {
         const arg = args[i] as string;
-        const word = fold(arg);
-        if (op === 'add' && (OPS[word] === 'weight' || OPS[word] === 'priority')) {
+        const option = OPS.get(fold(arg));
+        if (op === 'add' && (option === 'weight' || option === 'priority')) {
           const value = integer(args[i + 1]);
-          if (value === null || (OPS[word] === 'weight' && value < 0))
-            return usage(
-              'add <team> @member… [weight N] [priority N]',
-              'ajouter <équipe> @membre… [poids N] [priorité N]',
-            );
-          if (OPS[word] === 'weight') weight = value;
+          if (value === null || (option === 'weight' && value < 0)) return usage(op);
+          if (option === 'weight') weight = value;
           else priority = value;
           i++;
           continue;
         }
         const member = memberRef(arg);
-        if (!member)
-          return op === 'add'
-            ? usage(
-                'add <team> @member… [weight N] [priority N]',
-                'ajouter <équipe> @membre… [poids N] [priorité N]',
-              )
-            : usage('remove <team> @member…', 'retirer <équipe> @membre…');
+        if (!member) return usage(op);
         members.push(member);
       }
-      if (members.length === 0) return fail('Mention at least one member.', 'Mentionnez au moins un membre.');
+      if (members.length === 0) return fail({ code: 'no_members' });
       if (op === 'remove') return ok({ op, team, members });
       return ok({
         op,
@@ -256,20 +198,17 @@ export function parseTeamCommand(text: string): ParsedTeamCommand | null {
     case 'priority': {
       const member = args[0] === undefined ? null : memberRef(args[0]);
       const value = integer(args[1]);
-      if (!member || value === null || args.length !== 2 || (op === 'weight' && value < 0))
-        return op === 'weight'
-          ? usage('weight <team> @member N (N ≥ 0)', 'poids <équipe> @membre N (N ≥ 0)')
-          : usage('priority <team> @member N', 'priorité <équipe> @membre N');
+      if (!member || value === null || args.length !== 2 || (op === 'weight' && value < 0)) return usage(op);
       return ok({ op, team, member, value });
     }
     case 'mode': {
-      const mode = args.length === 1 ? MODES[fold(args[0] as string)] : undefined;
-      if (!mode) return usage('mode <team> round-robin|collective', 'mode <équipe> tournant|collectif');
+      const mode = args.length === 1 ? MODES.get(fold(args[0] as string)) : undefined;
+      if (!mode) return usage(op);
       return ok({ op, team, mode });
     }
     case 'window': {
-      const window = args.length === 1 ? WINDOWS[fold(args[0] as string)] : undefined;
-      if (!window) return usage('window <team> day|week|month', 'fenêtre <équipe> jour|semaine|mois');
+      const window = args.length === 1 ? WINDOWS.get(fold(args[0] as string)) : undefined;
+      if (!window) return usage(op);
       return ok({ op, team, window });
     }
     case 'pause': {
@@ -279,39 +218,24 @@ export function parseTeamCommand(text: string): ParsedTeamCommand | null {
       if (untilWords.length > 0) {
         const date = untilWords[untilWords.length - 1] as string;
         const lead = untilWords.slice(0, -1).join(' ');
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !['until', "jusqu'au", 'jusquau', 'au', ''].includes(lead))
-          return usage(
-            'pause <team> @member [until YYYY-MM-DD]',
-            "pause <équipe> @membre [jusqu'au AAAA-MM-JJ]",
-          );
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !UNTIL.has(lead)) return usage(op);
         until = date;
       }
-      if (!member)
-        return usage(
-          'pause <team> @member [until YYYY-MM-DD]',
-          "pause <équipe> @membre [jusqu'au AAAA-MM-JJ]",
-        );
+      if (!member) return usage(op);
       return ok({ op, team, member, until });
     }
     case 'resume': {
       const member = args.length === 1 ? memberRef(args[0] as string) : null;
-      if (!member) return usage('resume <team> @member', 'reprendre <équipe> @membre');
+      if (!member) return usage(op);
       return ok({ op, team, member });
     }
     case 'bind': {
       const group = args.length === 1 ? groupRef(args[0] as string) : null;
-      if (!group)
-        return usage(
-          'bind <team> @user-group (Slack) or @role (Discord)',
-          'lier <équipe> @groupe (Slack) ou @rôle (Discord)',
-        );
+      if (!group) return usage(op);
       return ok({ op, team, group });
     }
   }
-  return fail(
-    'Unknown team command: try /meet team help.',
-    "Commande d'équipe inconnue : essayez /meet équipe aide.",
-  );
+  return fail({ code: 'unknown_command', word: null });
 }
 
 function stripAt(word: string): string {

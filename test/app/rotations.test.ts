@@ -4,6 +4,7 @@ import {
   bookingPeople,
   pickForSlots,
   recordRotationBooking,
+  renderTeamResult,
   runTeamCommand,
   type TeamActor,
   teamContext,
@@ -43,10 +44,10 @@ describe('team rotations use case', () => {
   it('refuses changes from a non-admin, in their language, and writes nothing', async () => {
     const refused = await run('team create support', member);
     expect(refused).toMatchObject({ ok: false, code: 'forbidden', locale: 'en' });
-    expect(refused.message).toContain('Only workspace admins');
+    expect(renderTeamResult(refused)).toContain('Only workspace admins');
     const refusedFr = await run('équipe créer support', member);
     expect(refusedFr).toMatchObject({ ok: false, code: 'forbidden', locale: 'fr' });
-    expect(refusedFr.message).toContain('Seuls les administrateurs');
+    expect(renderTeamResult(refusedFr)).toContain('Seuls les administrateurs');
     expect(await store.rotations.listTeams(ws.tenantId)).toEqual([]);
     expect(await store.audit.list(ws.tenantId)).toEqual([]);
   });
@@ -121,17 +122,13 @@ describe('team rotations use case', () => {
 
   it('explains expected failures as values', async () => {
     expect(await run('team create helpdesk')).toMatchObject({ ok: false, code: 'name_taken' });
-    expect(await run('team add nowhere <@U0ANA>')).toMatchObject({
-      ok: false,
-      code: 'not_found',
-      message: 'There is no team “nowhere”: see /meet team list.',
-    });
+    const nowhere = await run('team add nowhere <@U0ANA>');
+    expect(nowhere).toMatchObject({ ok: false, code: 'not_found' });
+    expect(renderTeamResult(nowhere)).toBe('There is no team “nowhere”: see /meet team list.');
     expect(await run('team add helpdesk <@U0GHOST>')).toMatchObject({ ok: false, code: 'unknown_member' });
-    expect(await run('équipe poids helpdesk <@U0GHOST> 2')).toMatchObject({
-      ok: false,
-      locale: 'fr',
-      message: expect.stringContaining('Je ne connais pas'),
-    });
+    const ghost = await run('équipe poids helpdesk <@U0GHOST> 2');
+    expect(ghost).toMatchObject({ ok: false, locale: 'fr', code: 'unknown_member' });
+    expect(renderTeamResult(ghost)).toContain('Je ne connais pas <@U0GHOST>');
     expect(await run('team pause helpdesk <@U0ANA> until 2020-01-01')).toMatchObject({
       ok: false,
       code: 'invalid',
@@ -140,12 +137,41 @@ describe('team rotations use case', () => {
     expect(await run('@ana 30m')).toMatchObject({ ok: false, code: 'not_a_team_command' });
   });
 
+  it('words malformed commands in the language of the command, or the one the surface asks for', async () => {
+    const words = async (text: string, locale?: 'en' | 'fr') =>
+      renderTeamResult(
+        await runTeamCommand(
+          { store },
+          {
+            tenantId: ws.tenantId,
+            workspaceId: ws.id,
+            actor: member,
+            text,
+            now: NOW,
+            zone: 'UTC',
+            ...(locale ? { locale } : {}),
+          },
+        ),
+      );
+    expect(await words('team frobnicate x')).toBe('Unknown team command “frobnicate”: try /meet team help.');
+    expect(await words('team grant support')).toBe('Usage: /meet team grant @person…');
+    expect(await words('équipe mode support n-importe')).toBe(
+      'Syntaxe : /meet équipe mode <équipe> tournant|collectif',
+    );
+    expect(await words('team add support')).toBe('Mention at least one member.');
+    expect(await words('équipe')).toContain('• /meet équipe liste · /meet équipe classement <équipe>');
+    // Discord sends English command words and the user's language separately.
+    expect(await words('team create support', 'fr')).toContain('Seuls les administrateurs');
+    expect(await words('équipe liste', 'en')).not.toContain('Équipes');
+  });
+
   it('lets anyone see the list and the standings, with counts, targets and shortfalls', async () => {
     const team = (await store.rotations.findTeam(ws.tenantId, { name: 'helpdesk' }))!;
     await store.rotations.recordAssignment(ws.tenantId, team.id, ana.id, NOW + 2 * DAY);
     await store.rotations.recordAssignment(ws.tenantId, team.id, ana.id, NOW + 2 * DAY + 1000);
     const list = await run('team list', member);
-    expect(list).toMatchObject({ ok: true, message: expect.stringContaining('helpdesk') });
+    expect(list).toMatchObject({ ok: true });
+    expect(renderTeamResult(list)).toContain('• helpdesk — round-robin (one member per meeting), 3 members');
     const result = await run('team standings helpdesk', member, NOW + 3 * DAY);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -158,10 +184,13 @@ describe('team rotations use case', () => {
         ['Li', 0, 0.67],
       ]),
     );
-    expect(result.message).toContain('Standings of “helpdesk” this month:');
-    expect(result.message).toContain('• Ana (weight 3, priority 0): 2 booked, target 1, 1 above target');
-    const fr = await run('équipe classement helpdesk', member, NOW + 3 * DAY);
-    expect(fr.message).toContain("• Li (poids 2, priorité 1) : 0 réservé, objectif 0.7, 0.7 sous l'objectif");
+    const text = renderTeamResult(result);
+    expect(text).toContain('Standings of “helpdesk” this month:\n');
+    expect(text).toContain('• Ana (weight 3, priority 0): 2 booked, target 1, 1 above target');
+    const fr = renderTeamResult(await run('équipe classement helpdesk', member, NOW + 3 * DAY));
+    expect(fr).toContain('Classement de « helpdesk » ce mois-ci :\n');
+    expect(fr).toContain("• Li (poids 2, priorité 1) : 0 réservé, objectif 0.7, 0.7 sous l'objectif");
+    expect(fr).toContain('• Ana (poids 3, priorité 0) : 2 réservés, objectif 1, 1 au-dessus');
   });
 
   it('picks a member per slot, and the booking side books and counts only that member', async () => {
@@ -234,16 +263,15 @@ describe('team rotations use case', () => {
   it('a chat admin grants Convene admin rights; the grantee manages teams but cannot grant', async () => {
     const grantee: TeamActor = { personId: bo.id, label: 'slack:U0BO', isAdmin: false };
     expect(await run('team create ops', grantee)).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await run('team grant <@U0BO>', member)).toMatchObject({
-      ok: false,
-      code: 'forbidden',
-      message: 'Only workspace admins and owners can grant or revoke Convene admin rights.',
-    });
-    expect(await run('team grant <@U0BO>')).toMatchObject({ ok: true, message: 'Bo can now manage teams.' });
-    expect(await run('team admins', member)).toMatchObject({
-      ok: true,
-      message: expect.stringContaining('Bo'),
-    });
+    const notChatAdmin = await run('team grant <@U0BO>', member);
+    expect(notChatAdmin).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(renderTeamResult(notChatAdmin)).toBe(
+      'Only workspace admins and owners can grant or revoke Convene admin rights.',
+    );
+    expect(renderTeamResult(await run('team grant <@U0BO>'))).toBe('Bo can now manage teams.');
+    const admins = await run('team admins', member);
+    expect(admins).toMatchObject({ ok: true });
+    expect(renderTeamResult(admins)).toBe('Convene admins (besides workspace admins): Bo.');
     expect(await run('team create ops', grantee)).toMatchObject({ ok: true });
     expect(await run('team grant <@U0LI>', grantee)).toMatchObject({ ok: false, code: 'forbidden' });
     expect(await run('team revoke <@U0BO>')).toMatchObject({ ok: true });

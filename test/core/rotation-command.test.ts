@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TEAM_WORDS } from '../../src/core/parse/locales/team.ts';
 import { parseTeamCommand } from '../../src/core/rotation-command.ts';
 
 describe('parseTeamCommand', () => {
@@ -78,7 +79,7 @@ describe('parseTeamCommand', () => {
     });
     expect(parseTeamCommand('team grant support')).toMatchObject({
       ok: false,
-      message: 'Usage: /meet team grant @person…',
+      problem: { code: 'usage', op: 'grant' },
     });
   });
 
@@ -98,7 +99,7 @@ describe('parseTeamCommand', () => {
     expect(parseTeamCommand('équipe mode support n-importe')).toEqual({
       ok: false,
       locale: 'fr',
-      message: 'Syntaxe : /meet équipe mode <équipe> tournant|collectif',
+      problem: { code: 'usage', op: 'mode' },
     });
   });
 
@@ -106,19 +107,58 @@ describe('parseTeamCommand', () => {
     expect(parseTeamCommand('team frobnicate x')).toEqual({
       ok: false,
       locale: 'en',
-      message: 'Unknown team command “frobnicate”: try /meet team help.',
+      problem: { code: 'unknown_command', word: 'frobnicate' },
     });
-    expect(parseTeamCommand('team weight support <@U0ANA> -1')).toMatchObject({ ok: false });
+    expect(parseTeamCommand('team weight support <@U0ANA> -1')).toMatchObject({
+      ok: false,
+      problem: { code: 'usage', op: 'weight' },
+    });
     expect(parseTeamCommand('team add support')).toEqual({
       ok: false,
       locale: 'en',
-      message: 'Mention at least one member.',
+      problem: { code: 'no_members' },
     });
     expect(parseTeamCommand('team create')).toMatchObject({
       ok: false,
-      message: expect.stringContaining('Name the team'),
+      problem: { code: 'no_team_name', word: 'create' },
     });
-    expect(parseTeamCommand('team create sup port!')).toMatchObject({ ok: false });
-    expect(parseTeamCommand('team pause support <@U0ANA> until tomorrow')).toMatchObject({ ok: false });
+    expect(parseTeamCommand('team create sup!port')).toMatchObject({
+      ok: false,
+      problem: { code: 'bad_team_name', name: 'sup!port' },
+    });
+    expect(parseTeamCommand('team create sup port!')).toMatchObject({
+      ok: false,
+      problem: { code: 'usage' },
+    });
+    expect(parseTeamCommand('team pause support <@U0ANA> until tomorrow')).toMatchObject({
+      ok: false,
+      problem: { code: 'usage', op: 'pause' },
+    });
+  });
+
+  it('reads every language of the word tables: the head word sets the language, verbs may mix', () => {
+    for (const [locale, words] of Object.entries(TEAM_WORDS)) {
+      for (const head of words.heads) {
+        expect(parseTeamCommand(`${head} list`)).toMatchObject({ ok: true, locale });
+        for (const [verb, op] of Object.entries(words.ops)) {
+          const parsed = parseTeamCommand(`${head} ${verb}`);
+          // Each verb is understood: either a command or a problem about that same command.
+          expect(parsed).not.toBeNull();
+          if (parsed && !parsed.ok) expect(parsed.problem).not.toMatchObject({ code: 'unknown_command' });
+          if (parsed?.ok) expect(parsed.command.op).toBe(op);
+        }
+      }
+    }
+    // A French verb after the English head word is understood; the reply stays English.
+    expect(parseTeamCommand('team créer support tournant semaine')).toEqual({
+      ok: true,
+      locale: 'en',
+      command: { op: 'create', team: 'support', mode: 'round_robin', window: 'week' },
+    });
+    expect(parseTeamCommand('ÉQUIPES liste')).toMatchObject({
+      ok: true,
+      locale: 'fr',
+      command: { op: 'list' },
+    });
   });
 });

@@ -1,11 +1,16 @@
 import type { DmActionHandler } from '../../app/ports/calendars.ts';
 import type { Repositories } from '../../app/ports/store.ts';
 import type { RequestLimits } from '../../app/request-meeting.ts';
-import type { CalendarLinking, ManageUseCases, MeetingUseCases } from '../../app/use-cases.ts';
+import type { CalendarLinking, ManageUseCases, MeetingUseCases, TeamUseCases } from '../../app/use-cases.ts';
 import type { RateLimitSettings } from '../rate-limit.ts';
 import { rateLimitsFromEnv, requestLimitsFromEnv } from '../rate-limit.ts';
 
-export type { CalendarLinking, ManageUseCases, MeetingUseCases } from '../../app/use-cases.ts';
+export type {
+  CalendarLinking,
+  ManageUseCases,
+  MeetingUseCases,
+  TeamUseCases,
+} from '../../app/use-cases.ts';
 export { manageUseCases, meetingUseCases } from '../../app/use-cases.ts';
 
 export type DiscordStore = Pick<
@@ -21,6 +26,8 @@ export interface DiscordAdapterDeps {
   readonly link?: CalendarLinking;
   /** Cancel / reschedule (the confirmation's buttons, `/meet cancel|reschedule`); needs `store.bookings`. */
   readonly manage?: ManageUseCases;
+  /** `/meet team …`; without it the command says teams are not available. */
+  readonly teams?: TeamUseCases;
   /** DM buttons (`DmAction`): handlers by action name; an unknown action gets a polite refusal. */
   readonly dmActions?: Readonly<Record<string, DmActionHandler>>;
   /** Epoch ms. Default `Date.now`. */

@@ -23,6 +23,7 @@ import type { BookingMetrics } from '../../app/ports/metrics.ts';
 import type { Repositories, Rotation, Workspace } from '../../app/ports/store.ts';
 import type { ReminderSettings } from '../../app/reminders.ts';
 import type { PeopleDirectory, RequestLimits } from '../../app/request-meeting.ts';
+import type { TeamUseCases } from '../../app/use-cases.ts';
 import type { RateLimitSettings } from '../rate-limit.ts';
 import type { Deduper } from './dedupe.ts';
 import type { InstallationCache } from './installation-cache.ts';
@@ -46,6 +47,8 @@ export interface SlackDeps {
   /** DMs of the booking side (a calendar refused the booking); default: none sent. */
   readonly notifier?: Notifier;
   readonly linking?: SlackLinking;
+  /** `/meet team …`; without it the command says teams are not available. */
+  readonly teams?: TeamUseCases;
   /** Where cancel / reschedule say what happened (the booking's thread); default: nowhere. */
   readonly threads?: MeetingThreads;
   /** DM buttons (`DmAction`): handlers by action name; an unknown action gets a polite refusal. */

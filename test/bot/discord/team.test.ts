@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_WORKING_HOURS, type RequestMeetingInput } from '../../../src/app/request-meeting.ts';
+import { teamUseCases } from '../../../src/app/use-cases.ts';
 import { createDiscordAdapter, type DiscordAdapter } from '../../../src/bot/discord/adapter.ts';
 import { MANAGE_GUILD } from '../../../src/bot/discord/context.ts';
 import { generateKeyEntry } from '../../../src/store/crypto.ts';
@@ -48,6 +49,7 @@ beforeAll(async () => {
       store,
       clock: () => now,
       log: () => undefined,
+      teams: teamUseCases({ store }),
       meetings: {
         async request(input) {
           requests.push(input);

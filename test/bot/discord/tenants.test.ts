@@ -8,6 +8,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { teamUseCases } from '../../../src/app/use-cases.ts';
 import { createDiscordAdapter, type DiscordAdapter } from '../../../src/bot/discord/adapter.ts';
 import { MANAGE_GUILD } from '../../../src/bot/discord/context.ts';
 import { DiscordConfigError, discordConfigFromEnv } from '../../../src/bot/discord/deps.ts';
@@ -37,6 +38,7 @@ async function start(config: { tenantId?: string; tenantGuilds?: string[] }): Pr
       store,
       clock: () => now,
       log: () => undefined,
+      teams: teamUseCases({ store }),
       meetings: {
         request: async () => ({ ok: false, error: { code: 'no_slot', locale: 'en', message: 'No slot.' } }),
         book: async () => {

@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BusyReader, EventWriter } from '../../../src/app/ports/calendars.ts';
+import { teamUseCases } from '../../../src/app/use-cases.ts';
 import { createSlackAdapter, type SlackAdapter } from '../../../src/bot/slack/adapter.ts';
 import type { SlackConfig, SlackDeps } from '../../../src/bot/slack/deps.ts';
 import { createWebServer } from '../../../src/bot/web/server.ts';
@@ -39,7 +40,7 @@ export async function startHarness(options: {
     }));
   const logs: string[] = [];
   const adapter = createSlackAdapter(
-    { ...options.deps, store, log: (line) => logs.push(line) },
+    { teams: teamUseCases({ store }), ...options.deps, store, log: (line) => logs.push(line) },
     { signingSecret: fake.signingSecret, slackApiUrl: fake.apiUrl, retries: 0, ...options.config },
   );
   if (!adapter.router) throw new Error('HTTP mode expected');

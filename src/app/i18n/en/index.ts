@@ -2,9 +2,11 @@
 import { common } from './common.ts';
 import { parse } from './parse.ts';
 import { request } from './request.ts';
+import { teams } from './teams.ts';
 
 export const en = {
   ...common,
   ...request,
   ...parse,
+  ...teams,
 } as const;

@@ -1,12 +1,12 @@
 /**
  * `/meet team …` (ephemeral): team rotations from Discord. Changes need Manage Server (or Administrator)
  * in the channel's permissions; the options become the text of `/meet team …` and go through the same
- * use case as Slack (admin check, audit log, en/fr messages).
+ * use case as Slack (`deps.teams`: admin check, audit log), answered in the user's client language.
  */
 import type { APIChatInputApplicationCommandInteraction, APIUser } from 'discord-api-types/v10';
+import { t } from '../../../app/i18n/index.ts';
 import type { Person } from '../../../app/ports/store.ts';
-import { runTeamCommand } from '../../../app/rotations.ts';
-import type { Locale } from '../../../app/views.ts';
+import { renderTeamResult } from '../../../app/rotations.ts';
 import { TEAM_SUBCOMMANDS } from '../commands.ts';
 import type { HandlerEnv } from '../context.ts';
 import { editOrFallback, isServerManager, resolveContext, upsertUser } from '../context.ts';
@@ -38,14 +38,17 @@ export function teamOptions(
   return { sub: sub.name, values };
 }
 
-/** The options as `/meet team …` text (English keywords; the head word carries the language). */
-export function teamText(sub: string, values: ReadonlyMap<string, string | number>, locale: Locale): string {
+/**
+ * The options as `/meet team …` text: the subcommand names are the English command words; the reply's
+ * language is passed to the use case separately.
+ */
+export function teamText(sub: string, values: ReadonlyMap<string, string | number>): string {
   const get = (name: string) => {
     const v = values.get(name);
     return v === undefined ? '' : String(v).trim();
   };
   const user = get('member') ? `<@${get('member')}>` : '';
-  const words: string[] = [locale === 'fr' ? 'équipe' : 'team', sub];
+  const words: string[] = ['team', sub];
   switch (sub) {
     case 'list':
       break;
@@ -93,13 +96,8 @@ export async function handleTeam(env: HandlerEnv, interaction: APIChatInputAppli
       publicFallback: false,
     });
   if (!ctx) return void (await answer(messages(locale).notInGuild));
-  const rotations = env.deps.store.rotations;
-  if (!rotations)
-    return void (await answer(
-      locale === 'fr'
-        ? 'Les équipes ne sont pas disponibles sur ce serveur Convene : prévenez son administrateur.'
-        : 'Teams are not available on this Convene server: tell its admin.',
-    ));
+  const { teams } = env.deps;
+  if (!teams) return void (await answer(t(locale, 'teams.unavailable')));
   const parsed = teamOptions(interaction);
   if (!parsed || !TEAM_SUBCOMMANDS[parsed.sub]) return void (await answer(messages(locale).unknownAction));
   const users = ((interaction.data.resolved as { users?: Record<string, APIUser> } | undefined)?.users ??
@@ -108,28 +106,24 @@ export async function handleTeam(env: HandlerEnv, interaction: APIChatInputAppli
     interaction.data.resolved as { members?: Record<string, { nick?: string | null }> } | undefined
   )?.members;
   const prefs = await env.deps.store.preferences.get(ctx.workspace.tenantId, ctx.person.id);
-  const result = await runTeamCommand(
-    {
-      store: { rotations, audit: env.deps.store.audit, people: env.deps.store.people },
-      resolveMember: async (ref): Promise<Person | null> => {
-        if (ref.kind !== 'discord_user') return null;
-        const user = users[ref.id];
-        if (user && !user.bot) return upsertUser(env, ctx.workspace, user, members?.[ref.id] ?? null);
-        return env.deps.store.people.findByIdentity(ctx.workspace.id, ref.id);
-      },
+  const result = await teams.run({
+    tenantId: ctx.workspace.tenantId,
+    workspaceId: ctx.workspace.id,
+    actor: {
+      personId: ctx.person.id,
+      label: `discord:${ctx.userId}`,
+      isAdmin: isServerManager(ctx.permissions),
     },
-    {
-      tenantId: ctx.workspace.tenantId,
-      workspaceId: ctx.workspace.id,
-      actor: {
-        personId: ctx.person.id,
-        label: `discord:${ctx.userId}`,
-        isAdmin: isServerManager(ctx.permissions),
-      },
-      text: teamText(parsed.sub, parsed.values, locale),
-      now: env.clock(),
-      zone: prefs?.timeZone ?? 'UTC',
+    text: teamText(parsed.sub, parsed.values),
+    locale,
+    now: env.clock(),
+    zone: prefs?.timeZone ?? 'UTC',
+    resolveMember: async (ref): Promise<Person | null> => {
+      if (ref.kind !== 'discord_user') return null;
+      const user = users[ref.id];
+      if (user && !user.bot) return upsertUser(env, ctx.workspace, user, members?.[ref.id] ?? null);
+      return env.deps.store.people.findByIdentity(ctx.workspace.id, ref.id);
     },
-  );
-  await answer(result.message);
+  });
+  await answer(renderTeamResult(result));
 }

@@ -1,10 +1,11 @@
 /**
  * `/meet team …` / `/meet équipe …`: team rotations from Slack. Admin = the workspace's admins and owners
- * (`users.info` `is_admin` / `is_owner`); the use case refuses changes from anyone else and audits the
- * rest. Members are resolved (and created on first sight) from their Slack mentions.
+ * (`users.info` `is_admin` / `is_owner`); the team use case (`deps.teams`) refuses changes from anyone
+ * else and audits the rest. Members are resolved (and created on first sight) from their Slack mentions.
  */
+import { t } from '../../../app/i18n/index.ts';
 import type { Person, Workspace } from '../../../app/ports/store.ts';
-import { runTeamCommand } from '../../../app/rotations.ts';
+import { renderTeamResult } from '../../../app/rotations.ts';
 import type { Locale } from '../../../app/views.ts';
 import type { SlackApi, SlackRuntime } from '../deps.ts';
 import { resolveUser } from '../people.ts';
@@ -17,40 +18,29 @@ export async function teamCommand(
   text: string,
   locale: Locale,
 ): Promise<string> {
-  const { store } = rt.deps;
-  if (!store.rotations)
-    return locale === 'fr'
-      ? 'Les équipes ne sont pas disponibles sur ce serveur Convene : prévenez son administrateur.'
-      : 'Teams are not available on this Convene server: tell its admin.';
+  const { teams } = rt.deps;
+  if (!teams) return t(locale, 'teams.unavailable');
   // Admin rights decide what may change: read live, never from the users.info cache.
   const me = await resolveUser(rt, client, workspace, userId, undefined, { fresh: true });
-  if (!me.ok)
-    return locale === 'fr'
-      ? 'Ce compte Slack ne peut pas utiliser Convene.'
-      : 'This Slack account cannot use Convene.';
-  const result = await runTeamCommand(
-    {
-      store: { rotations: store.rotations, audit: store.audit, people: store.people },
-      resolveMember: async (ref): Promise<Person | null> => {
-        if (ref.kind === 'slack_user') {
-          const resolved = await resolveUser(rt, client, workspace, ref.id);
-          return resolved.ok ? resolved.person : null;
-        }
-        if (ref.kind === 'name' && rt.deps.directory) {
-          const matches = await rt.deps.directory.findByName(workspace.tenantId, ref.id);
-          return matches.length === 1 ? (matches[0] ?? null) : null;
-        }
-        return null;
-      },
+  if (!me.ok) return t(locale, 'teams.accountRefused');
+  const result = await teams.run({
+    tenantId: workspace.tenantId,
+    workspaceId: workspace.id,
+    actor: { personId: me.person.id, label: `slack:${userId}`, isAdmin: me.admin },
+    text,
+    now: rt.now(),
+    zone: me.zone,
+    resolveMember: async (ref): Promise<Person | null> => {
+      if (ref.kind === 'slack_user') {
+        const resolved = await resolveUser(rt, client, workspace, ref.id);
+        return resolved.ok ? resolved.person : null;
+      }
+      if (ref.kind === 'name' && rt.deps.directory) {
+        const matches = await rt.deps.directory.findByName(workspace.tenantId, ref.id);
+        return matches.length === 1 ? (matches[0] ?? null) : null;
+      }
+      return null;
     },
-    {
-      tenantId: workspace.tenantId,
-      workspaceId: workspace.id,
-      actor: { personId: me.person.id, label: `slack:${userId}`, isAdmin: me.admin },
-      text,
-      now: rt.now(),
-      zone: me.zone,
-    },
-  );
-  return result.message;
+  });
+  return renderTeamResult(result);
 }
