@@ -94,18 +94,17 @@ export function createInbox(options: {
         await ack(...args);
         if (already) throw new AlreadyReceived();
         if (!job) return;
-        const extend = jobs.extend?.bind(jobs);
         const held = job;
-        if (extend) {
-          heartbeat = setInterval(
-            () =>
-              void extend(held.id, worker, clock() + leaseMs).catch((error: unknown) =>
+        heartbeat = setInterval(
+          () =>
+            void jobs
+              .extend(held.id, worker, clock() + leaseMs)
+              .catch((error: unknown) =>
                 log(`slack: lease of request ${held.id} not renewed: ${(error as Error)?.message ?? error}`),
               ),
-            Math.max(1, Math.floor(leaseMs / 3)),
-          );
-          heartbeat.unref();
-        }
+          Math.max(1, Math.floor(leaseMs / 3)),
+        );
+        heartbeat.unref();
       }) as unknown as typeof ack;
       return {
         ack: wrapped,
