@@ -323,6 +323,7 @@ export class MemoryStore {
     get: async () => unused('jobs.get'),
     cancelQueued: async () => unused('jobs.cancelQueued'),
     listByDedupePrefix: async (prefix) => this.jobRows.filter((j) => j.dedupeKey?.startsWith(prefix)),
+    pruneFinished: async () => unused('jobs.pruneFinished'),
   };
 
   /** Finds people by handle or first name, like the demo directory. */

@@ -707,6 +707,11 @@ export interface JobRepository {
   cancelQueued(prefix: string): Promise<number>;
   /** Jobs whose dedupe key starts with `prefix`, oldest first (inspection, tests). */
   listByDedupePrefix(prefix: string): Promise<Job[]>;
+  /**
+   * Deletes at most `limit` finished jobs (`done`, `dead`, `cancelled`) of `kind` last changed before
+   * `before` (epoch ms); returns how many. Bounded work per call: the worker loop prunes in batches.
+   */
+  pruneFinished(kind: string, before: number, limit: number): Promise<number>;
 }
 
 // --- audit log --------------------------------------------------------------------------------

@@ -25,6 +25,8 @@ import type { RespondFn, SlackApi } from './deps.ts';
 export const SLACK_INBOX_JOB = 'slack.inbox';
 /** Default lease of an inbox job: a live replica renews it every third, a dead one's expires. */
 export const INBOX_LEASE_MS = 60_000;
+/** Default retention of a finished inbox job (one per /meet and click): the worker loop prunes older ones. */
+export const INBOX_RETENTION_MS = 24 * 3_600_000;
 
 export type InboxListener = 'meet' | 'book';
 

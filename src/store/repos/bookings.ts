@@ -10,7 +10,7 @@ import type {
   RescheduleResult,
 } from '../../app/ports/store.ts';
 import { EXCLUSION_VIOLATION, sqlState, UNIQUE_VIOLATION } from '../errors.ts';
-import { enqueueAll } from './jobs.ts';
+import { enqueueAll, withdrawQueued } from '../sql/job.ts';
 import { type Db, isId, ms, rethrow, type Sql, TX_OPTIONS } from './util.ts';
 
 const ACTIVE = ['held', 'booked'];
@@ -307,10 +307,7 @@ export function bookingRepository(db: Db, sql: Sql): BookingRepository {
         if (result.count !== 1) return false;
         await tx.bookingParticipant.updateMany({ where: { bookingId }, data: { status: 'released' } });
         if (options.withdrawJobs) {
-          await tx.job.updateMany({
-            where: { dedupeKey: { startsWith: options.withdrawJobs }, status: 'queued' },
-            data: { status: 'cancelled' },
-          });
+          await withdrawQueued(tx, options.withdrawJobs);
         }
         if (options.jobs) {
           const row = await tx.booking.findUniqueOrThrow({ where: { id: bookingId }, include });
@@ -367,10 +364,7 @@ export function bookingRepository(db: Db, sql: Sql): BookingRepository {
             include,
           });
           if (input.withdrawJobs) {
-            await tx.job.updateMany({
-              where: { dedupeKey: { startsWith: input.withdrawJobs }, status: 'queued' },
-              data: { status: 'cancelled' },
-            });
+            await withdrawQueued(tx, input.withdrawJobs);
           }
           if (input.jobs) await enqueueAll(tx, input.jobs(toBooking(updated)));
           return updated;

@@ -175,13 +175,12 @@ export function connectionRepository(db: Db, keys: KeyRing, sql: Sql): CalendarC
     async markSynced(tenantId, connectionIds, syncedAt) {
       const ids = [...new Set(connectionIds)].filter(isId);
       if (!isId(tenantId) || ids.length === 0) return 0;
-      const rows = await sql(
-        `UPDATE calendar_connection SET status = 'ok', status_detail = NULL, last_sync_at = $3::timestamptz,
-                updated_at = now()
-         WHERE tenant_id = $1::uuid AND id = ANY($2::uuid[]) RETURNING id`,
-        [tenantId, ids, new Date(syncedAt).toISOString()],
-      );
-      return rows.length;
+      // Prisma, like every other write of calendar_connection (docs/store.md: a table is written one way).
+      const result = await db.calendarConnection.updateMany({
+        where: { tenantId, id: { in: ids } },
+        data: { status: 'ok', statusDetail: null, lastSyncAt: new Date(syncedAt) },
+      });
+      return result.count;
     },
     async secrets(tenantId, connectionId) {
       const where = scoped(tenantId, connectionId);

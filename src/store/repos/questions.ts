@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { PendingQuestion, PendingQuestionRepository } from '../../app/ports/store.ts';
 import { isId, ms, msOrNull, type Sql } from './util.ts';
 
@@ -64,14 +63,13 @@ export function questionRepository(sql: Sql): PendingQuestionRepository {
       );
       // One statement: the workspace and the requester must belong to the tenant, else nothing is inserted.
       const [row] = await sql<Row>(
-        `INSERT INTO pending_question (id, tenant_id, workspace_id, requester_id, text, zone, locale, reply_locale,
+        `INSERT INTO pending_question (tenant_id, workspace_id, requester_id, text, zone, locale, reply_locale,
                                        channel_id, message_id, thread_id, code, question_text, options, expires_at)
-         SELECT $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::text[], $15::timestamptz
-         WHERE EXISTS (SELECT 1 FROM workspace w WHERE w.id = $3::uuid AND w.tenant_id = $2::uuid)
-           AND EXISTS (SELECT 1 FROM person p WHERE p.id = $4::uuid AND p.tenant_id = $2::uuid)
+         SELECT $1::uuid, $2::uuid, $3::uuid, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::text[], $14::timestamptz
+         WHERE EXISTS (SELECT 1 FROM workspace w WHERE w.id = $2::uuid AND w.tenant_id = $1::uuid)
+           AND EXISTS (SELECT 1 FROM person p WHERE p.id = $3::uuid AND p.tenant_id = $1::uuid)
          RETURNING ${COLUMNS}`,
         [
-          randomUUID(),
           input.tenantId,
           input.workspaceId,
           input.requesterId,

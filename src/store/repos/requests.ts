@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type {
   MeetingRequest,
   MeetingRequestRepository,
@@ -88,44 +87,37 @@ const requestInclude = { participants: { orderBy: { personId: 'asc' } } } as con
 const proposalInclude = { slots: true } as const;
 
 export function requestRepository(db: Db, sql: Sql): MeetingRequestRepository {
-  const updateRequest = async (tenantId: string, requestId: string, data: Record<string, unknown>) => {
-    if (!isId(tenantId) || !isId(requestId)) return false;
-    return (await db.meetingRequest.updateMany({ where: { id: requestId, tenantId }, data })).count === 1;
-  };
-  const updateProposal = async (tenantId: string, proposalId: string, data: Record<string, unknown>) => {
-    if (!isId(tenantId) || !isId(proposalId)) return false;
-    return (await db.proposal.updateMany({ where: { id: proposalId, tenantId }, data })).count === 1;
-  };
+  /** One `UPDATE … RETURNING id` of a row of the tenant; true when it was found. */
+  const update = async (statement: readonly [string, readonly unknown[]]) =>
+    (await sql(statement[0], statement[1])).length === 1;
 
   return {
     async create(input) {
       const personIds = [...new Set([input.requesterId, ...input.participants.map((p) => p.personId)])];
       if (!isId(input.tenantId) || !isId(input.workspaceId) || !personIds.every(isId)) return null;
-      const id = randomUUID();
       const participants = [...input.participants].sort((a, b) =>
         a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0,
       );
       // One statement (atomic): foreign keys only prove the rows exist; the workspace and every person must
       // also belong to this tenant (a row's tenant never changes), else nothing is inserted.
-      const [row] = await sql<{ createdAt: Date }>(
+      const [row] = await sql<{ id: string; createdAt: Date }>(
         `WITH allowed AS (
            SELECT 1 FROM workspace w
            WHERE w.id = $2::uuid AND w.tenant_id = $1::uuid
              AND (SELECT count(*) FROM person p WHERE p.id = ANY($11::uuid[]) AND p.tenant_id = $1::uuid) = $12
          ), request AS (
-           INSERT INTO meeting_request (id, tenant_id, workspace_id, requester_id, title, duration_minutes,
+           INSERT INTO meeting_request (tenant_id, workspace_id, requester_id, title, duration_minutes,
                                         window_start, window_end, status, channel_id, message_id, thread_id,
-                                        criteria, updated_at)
-           SELECT $13::uuid, $1::uuid, $2::uuid, $3::uuid, $4, $5, $6::timestamptz, $7::timestamptz, 'open', $8, $9, $10,
-                  $16::jsonb, now()
+                                        criteria)
+           SELECT $1::uuid, $2::uuid, $3::uuid, $4, $5, $6::timestamptz, $7::timestamptz, 'open', $8, $9, $10, $15::jsonb
            FROM allowed
            RETURNING id, created_at
          ), participants AS (
            INSERT INTO request_participant (request_id, person_id, optional)
            SELECT request.id, u.person_id, u.optional
-           FROM request, unnest($14::uuid[], $15::boolean[]) AS u(person_id, optional)
+           FROM request, unnest($13::uuid[], $14::boolean[]) AS u(person_id, optional)
          )
-         SELECT created_at AS "createdAt" FROM request`,
+         SELECT id, created_at AS "createdAt" FROM request`,
         [
           input.tenantId,
           input.workspaceId,
@@ -139,7 +131,6 @@ export function requestRepository(db: Db, sql: Sql): MeetingRequestRepository {
           input.message.threadId ?? null,
           personIds,
           personIds.length,
-          id,
           participants.map((p) => p.personId),
           participants.map((p) => p.optional ?? false),
           input.criteria ? JSON.stringify(input.criteria) : null,
@@ -147,7 +138,7 @@ export function requestRepository(db: Db, sql: Sql): MeetingRequestRepository {
       );
       if (!row) return null;
       return {
-        id,
+        id: row.id,
         tenantId: input.tenantId,
         workspaceId: input.workspaceId,
         requesterId: input.requesterId,
@@ -173,48 +164,51 @@ export function requestRepository(db: Db, sql: Sql): MeetingRequestRepository {
       });
       return row ? toRequest(row) : null;
     },
-    setStatus: (tenantId, requestId, status) => updateRequest(tenantId, requestId, { status }),
+    async setStatus(tenantId, requestId, status) {
+      if (!isId(tenantId) || !isId(requestId)) return false;
+      return update([
+        `UPDATE meeting_request SET status = $3 WHERE id = $1::uuid AND tenant_id = $2::uuid RETURNING id`,
+        [requestId, tenantId, status],
+      ]);
+    },
     async setMessage(tenantId, requestId, message: MessageRef) {
       if (!isId(tenantId) || !isId(requestId)) return false;
-      const rows = await sql(
-        `UPDATE meeting_request SET channel_id = $3, message_id = $4, thread_id = $5, updated_at = now()
+      return update([
+        `UPDATE meeting_request SET channel_id = $3, message_id = $4, thread_id = $5
          WHERE id = $1::uuid AND tenant_id = $2::uuid RETURNING id`,
         [requestId, tenantId, message.channelId, message.messageId, message.threadId ?? null],
-      );
-      return rows.length === 1;
+      ]);
     },
     async propose(tenantId, requestId, proposal) {
       if (!isId(tenantId) || !isId(requestId)) return null;
-      const id = randomUUID();
       const message = proposal.message ?? null;
       const expiresAt = proposal.expiresAt == null ? null : new Date(proposal.expiresAt).toISOString();
       // One statement (atomic): the request row is locked, its open proposal superseded, the new one and
       // its slots inserted. Nothing happens when the request is not this tenant's.
-      const [row] = await sql<{ createdAt: Date }>(
+      const [row] = await sql<{ id: string; createdAt: Date }>(
         `WITH request AS (
            SELECT id FROM meeting_request WHERE id = $2::uuid AND tenant_id = $1::uuid FOR UPDATE
          ), superseded AS (
-           UPDATE proposal SET status = 'superseded', updated_at = now()
+           UPDATE proposal SET status = 'superseded'
            -- The tenant narrows it to the (tenant_id, request_id) index: without it every proposal ever
            -- made was scanned on each new one (the load bench's PostgreSQL CPU grew run after run).
            WHERE tenant_id = $1::uuid AND request_id IN (SELECT id FROM request) AND status = 'open'
          ), proposed AS (
-           UPDATE meeting_request SET status = 'proposed', updated_at = now() WHERE id IN (SELECT id FROM request)
+           UPDATE meeting_request SET status = 'proposed' WHERE id IN (SELECT id FROM request)
          ), inserted AS (
-           INSERT INTO proposal (id, tenant_id, request_id, status, channel_id, message_id, expires_at, updated_at)
-           SELECT $3::uuid, $1::uuid, request.id, 'open', $4, $5, $6::timestamptz, now() FROM request
+           INSERT INTO proposal (tenant_id, request_id, status, channel_id, message_id, expires_at)
+           SELECT $1::uuid, request.id, 'open', $3, $4, $5::timestamptz FROM request
            RETURNING id, created_at
          ), slots AS (
            INSERT INTO proposal_slot (proposal_id, rank, starts_at, ends_at, score)
            SELECT inserted.id, u.rank, u.starts_at, u.ends_at, u.score
-           FROM inserted, unnest($7::int[], $8::timestamptz[], $9::timestamptz[], $10::float8[])
+           FROM inserted, unnest($6::int[], $7::timestamptz[], $8::timestamptz[], $9::float8[])
                 AS u(rank, starts_at, ends_at, score)
          )
-         SELECT created_at AS "createdAt" FROM inserted`,
+         SELECT id, created_at AS "createdAt" FROM inserted`,
         [
           tenantId,
           requestId,
-          id,
           message?.channelId ?? null,
           message?.messageId ?? null,
           expiresAt,
@@ -226,7 +220,7 @@ export function requestRepository(db: Db, sql: Sql): MeetingRequestRepository {
       );
       if (!row) return null;
       return {
-        id,
+        id: row.id,
         tenantId,
         requestId,
         status: 'open',
@@ -246,13 +240,17 @@ export function requestRepository(db: Db, sql: Sql): MeetingRequestRepository {
     },
     async setProposalMessage(tenantId, proposalId, message) {
       if (!isId(tenantId) || !isId(proposalId)) return false;
-      const rows = await sql(
-        `UPDATE proposal SET channel_id = $3, message_id = $4, updated_at = now()
-         WHERE id = $1::uuid AND tenant_id = $2::uuid RETURNING id`,
+      return update([
+        `UPDATE proposal SET channel_id = $3, message_id = $4 WHERE id = $1::uuid AND tenant_id = $2::uuid RETURNING id`,
         [proposalId, tenantId, message.channelId, message.messageId],
-      );
-      return rows.length === 1;
+      ]);
     },
-    setProposalStatus: (tenantId, proposalId, status) => updateProposal(tenantId, proposalId, { status }),
+    async setProposalStatus(tenantId, proposalId, status) {
+      if (!isId(tenantId) || !isId(proposalId)) return false;
+      return update([
+        `UPDATE proposal SET status = $3 WHERE id = $1::uuid AND tenant_id = $2::uuid RETURNING id`,
+        [proposalId, tenantId, status],
+      ]);
+    },
   };
 }

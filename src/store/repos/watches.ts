@@ -13,8 +13,9 @@ import type {
 } from '../../app/ports/sync.ts';
 import type { ProviderKind } from '../../connectors/provider.ts';
 import { sqlState, UNIQUE_VIOLATION } from '../errors.ts';
+import { jobSql } from '../sql/job.ts';
 import { expectedOf } from './bookings.ts';
-import { type Db, isId, ms, msOrNull, TX_OPTIONS } from './util.ts';
+import { type Db, isId, ms, msOrNull, type Sql, TX_OPTIONS } from './util.ts';
 
 interface WatchRow {
   id: string;
@@ -80,7 +81,7 @@ function toDecision(row: DecisionRow): SyncDecision {
   };
 }
 
-export function watchRepository(db: Db): WatchRepository {
+export function watchRepository(db: Db, sql: Sql): WatchRepository {
   const scoped = (tenantId: string, id: string) =>
     isId(tenantId) && isId(id) ? { id, tenantId } : undefined;
   const update = async (tenantId: string, id: string, data: Record<string, unknown>) => {
@@ -214,17 +215,8 @@ export function watchRepository(db: Db): WatchRepository {
     },
     async pruneJobs(watchId, before) {
       if (!isId(watchId)) return 0;
-      const result = await db.job.deleteMany({
-        where: {
-          status: 'done',
-          runAt: { lt: new Date(before) },
-          OR: [
-            { dedupeKey: { startsWith: `calendar.poll:${watchId}:` } },
-            { dedupeKey: { startsWith: `calendar.sync:${watchId}:` } },
-          ],
-        },
-      });
-      return result.count;
+      const [text, params] = jobSql.pruneWatch(watchId, before);
+      return (await sql(text, params)).length;
     },
     async targets() {
       const rows = await db.calendarConnection.findMany({
