@@ -1,13 +1,13 @@
 import type { JobRepository } from '../../app/ports/store.ts';
+import type { Statement } from '../sql/columns.ts';
 import { type JobRow, jobSql, toJob } from '../sql/job.ts';
-import { isId, ms, type Sql } from './util.ts';
+import { isId, ms, run as runIn, type Sql } from './util.ts';
 
 export { backoffMs } from '../sql/job.ts';
 
 /** The durable queue: every statement is SQL of `../sql/job.ts` (docs/store.md). */
 export function jobRepository(sql: Sql): JobRepository {
-  const run = <Row extends Record<string, unknown>>(statement: readonly [string, readonly unknown[]]) =>
-    sql<Row>(statement[0], statement[1]);
+  const run = <Row extends Record<string, unknown>>(statement: Statement) => runIn<Row>(sql, statement);
   return {
     async enqueue(input) {
       const [row] = await run<JobRow>(jobSql.enqueue(input, Date.now()));

@@ -13,3 +13,6 @@ export function selectList<Row>(map: ColumnMap<Row>, alias?: string): string {
     .map(([field, column]) => (field === column ? `${prefix}${column}` : `${prefix}${column} AS "${field}"`))
     .join(', ');
 }
+
+/** A statement and its parameters, run by the store's `Sql` (`run(sql, statement)`). */
+export type Statement = readonly [text: string, params: readonly unknown[]];

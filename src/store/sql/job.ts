@@ -6,7 +6,7 @@
 import type { Prisma } from '@prisma/client';
 import type { EnqueueInput, Job, JobStatus } from '../../app/ports/store.ts';
 import { ms } from '../repos/util.ts';
-import { type ColumnMap, selectList } from './columns.ts';
+import { type ColumnMap, type Statement, selectList } from './columns.ts';
 
 /** A type, not an interface: rows of `Sql` are records. */
 export type JobRow = {
@@ -103,14 +103,14 @@ export const jobSql = {
        UNION ALL
        SELECT ${JOB} FROM job WHERE $6::text IS NOT NULL AND dedupe_key = $6 AND NOT EXISTS (SELECT 1 FROM inserted)`,
       insertParams(input, now),
-    ] as const,
-  byDedupeKey: (key: string) => [`SELECT ${JOB} FROM job WHERE dedupe_key = $1`, [key]] as const,
-  get: (id: string) => [`SELECT ${JOB} FROM job WHERE id = $1::uuid`, [id]] as const,
+    ] satisfies Statement,
+  byDedupeKey: (key: string) => [`SELECT ${JOB} FROM job WHERE dedupe_key = $1`, [key]] satisfies Statement,
+  get: (id: string) => [`SELECT ${JOB} FROM job WHERE id = $1::uuid`, [id]] satisfies Statement,
   listByDedupePrefix: (prefix: string) =>
     [
       `SELECT ${JOB} FROM job WHERE starts_with(dedupe_key, $1) ORDER BY created_at, run_at`,
       [prefix],
-    ] as const,
+    ] satisfies Statement,
   claim: (worker: string, until: number, now: number, kinds: readonly string[] | null, limit: number) =>
     [
       `UPDATE job SET status = 'running', locked_by = $1, locked_until = $2::timestamptz, attempts = attempts + 1
@@ -124,19 +124,19 @@ export const jobSql = {
        )
        RETURNING ${JOB}`,
       [worker, new Date(until).toISOString(), new Date(now).toISOString(), kinds ? [...kinds] : null, limit],
-    ] as const,
+    ] satisfies Statement,
   complete: (id: string, worker: string) =>
     [
       `UPDATE job SET status = 'done', locked_by = NULL, locked_until = NULL
        WHERE id = $1::uuid AND locked_by = $2 AND status = 'running' RETURNING id`,
       [id, worker],
-    ] as const,
+    ] satisfies Statement,
   extend: (id: string, worker: string, until: number) =>
     [
       `UPDATE job SET locked_until = $3::timestamptz
        WHERE id = $1::uuid AND locked_by = $2 AND status = 'running' RETURNING id`,
       [id, worker, new Date(until).toISOString()],
-    ] as const,
+    ] satisfies Statement,
   /** Queued again after `backoffMs(attempts)` from `now`, or `dead` after the last attempt; one statement. */
   fail: (id: string, worker: string, error: string, now: number) =>
     [
@@ -146,8 +146,8 @@ export const jobSql = {
        WHERE id = $1::uuid AND locked_by = $2 AND status = 'running'
        RETURNING ${JOB}`,
       [id, worker, error.slice(0, 2000), new Date(now).toISOString()],
-    ] as const,
-  withdraw: (prefix: string) => [`${WITHDRAW} RETURNING id`, [prefix]] as const,
+    ] satisfies Statement,
+  withdraw: (prefix: string) => [`${WITHDRAW} RETURNING id`, [prefix]] satisfies Statement,
   /** At most `limit` finished jobs of `kind` last written before `before` are deleted. */
   pruneFinished: (kind: string, before: number, limit: number) =>
     [
@@ -159,7 +159,7 @@ export const jobSql = {
        )
        RETURNING id`,
       [kind, [...FINISHED], new Date(before).toISOString(), limit],
-    ] as const,
+    ] satisfies Statement,
   /** The done jobs of a calendar watch (polls and syncs) that ran before `before`. */
   pruneWatch: (watchId: string, before: number) =>
     [
@@ -168,7 +168,7 @@ export const jobSql = {
          AND (starts_with(dedupe_key, 'calendar.poll:' || $1 || ':') OR starts_with(dedupe_key, 'calendar.sync:' || $1 || ':'))
        RETURNING id`,
       [watchId, new Date(before).toISOString()],
-    ] as const,
+    ] satisfies Statement,
 };
 
 /** Enqueues inside a Prisma transaction (a booking and its jobs commit together); duplicates are skipped. */
