@@ -1,4 +1,4 @@
--- The tables written by SQL (docs/store.md: job, meeting_request, proposal, pending_question) take their
+-- The tables written by SQL (src/store/README.md: job, meeting_request, proposal, pending_question) take their
 -- ids and `updated_at` from the database, the same way for every statement: a default for the id
 -- (gen_random_uuid) and `updated_at` (now()), and a trigger stamping `updated_at` on every update.
 CREATE OR REPLACE FUNCTION convene_touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $$

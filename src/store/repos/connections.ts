@@ -134,7 +134,7 @@ export function connectionRepository(db: Db, keys: KeyRing, sql: Sql): CalendarC
     async markSynced(tenantId, connectionIds, syncedAt) {
       const ids = [...new Set(connectionIds)].filter(isId);
       if (!isId(tenantId) || ids.length === 0) return 0;
-      // Prisma, like every other write of calendar_connection (docs/store.md: a table is written one way).
+      // Prisma, like every other write of calendar_connection (src/store/README.md: a table is written one way).
       const result = await db.calendarConnection.updateMany({
         where: { tenantId, id: { in: ids } },
         data: { status: 'ok', statusDetail: null, lastSyncAt: new Date(syncedAt) },

@@ -5,7 +5,7 @@ import { isId, ms, run as runIn, type Sql } from './util.ts';
 
 export { backoffMs } from '../sql/job.ts';
 
-/** The durable queue: every statement is SQL of `../sql/job.ts` (docs/store.md). */
+/** The durable queue: every statement is SQL of `../sql/job.ts` (src/store/README.md). */
 export function jobRepository(sql: Sql): JobRepository {
   const run = <Row extends Record<string, unknown>>(statement: Statement) => runIn<Row>(sql, statement);
   return {

@@ -1,5 +1,5 @@
 /**
- * `booking` with `booking_participant`: the hot-path busy read by SQL (docs/store.md); both tables are
+ * `booking` with `booking_participant`: the hot-path busy read by SQL (src/store/README.md); both tables are
  * written by Prisma only (repos/bookings.ts), under their exclusion constraint.
  */
 import { type ColumnMap, type Statement, selectList } from './columns.ts';

@@ -1,5 +1,5 @@
 /**
- * `calendar_connection`: the hot-path reads by SQL (docs/store.md); written by Prisma only
+ * `calendar_connection`: the hot-path reads by SQL (src/store/README.md); written by Prisma only
  * (repos/connections.ts, repos/secrets.ts, repos/watches.ts).
  */
 import type { CalendarConnection, CalendarProviderKind, ConnectionHealth } from '../../app/ports/store.ts';

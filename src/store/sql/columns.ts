@@ -1,6 +1,6 @@
 /**
  * Column maps: the one place a table's column names meet the TypeScript fields of its row type
- * (docs/store.md). A map must name a column for every field of the row type and nothing else (checked
+ * (src/store/README.md). A map must name a column for every field of the row type and nothing else (checked
  * by the compiler through `satisfies ColumnMap<Row>`); SELECT and RETURNING lists are built from it, so
  * no statement writes `column AS "field"` by hand.
  */

@@ -1,5 +1,5 @@
 /**
- * The `job` table (the durable queue). Written only by the statements of this module (docs/store.md):
+ * The `job` table (the durable queue). Written only by the statements of this module (src/store/README.md):
  * the id and `updated_at` come from the database (default `gen_random_uuid()`, trigger
  * `convene_touch_updated_at`), never from the caller.
  */

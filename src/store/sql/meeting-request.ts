@@ -1,5 +1,5 @@
 /**
- * `meeting_request` and `request_participant`: written only by these statements (docs/store.md); the id
+ * `meeting_request` and `request_participant`: written only by these statements (src/store/README.md); the id
  * and `updated_at` come from the database. Read by Prisma (`toRequest` maps its rows).
  */
 import type {

@@ -1,5 +1,5 @@
 /**
- * The `pending_question` table: read and written only by these statements (docs/store.md); the id comes
+ * The `pending_question` table: read and written only by these statements (src/store/README.md); the id comes
  * from the database default.
  */
 import type { CreatePendingQuestionInput, PendingQuestion } from '../../app/ports/store.ts';

@@ -1,5 +1,5 @@
 /**
- * `person` with its `chat_identity` rows: the hot-path reads by SQL (docs/store.md). Both tables are
+ * `person` with its `chat_identity` rows: the hot-path reads by SQL (src/store/README.md). Both tables are
  * written by Prisma only (src/store/repos/people.ts).
  */
 import type { ChatPlatform, Person } from '../../app/ports/store.ts';

@@ -1,4 +1,4 @@
-/** `preferences`: the hot-path reads by SQL (docs/store.md); written by Prisma only (repos/preferences.ts). */
+/** `preferences`: the hot-path reads by SQL (src/store/README.md); written by Prisma only (repos/preferences.ts). */
 import type { Preferences, WorkingHoursData } from '../../app/ports/store.ts';
 import { ms } from '../repos/util.ts';
 import { type ColumnMap, type Statement, selectList } from './columns.ts';

@@ -1,5 +1,5 @@
 /**
- * `proposal` and `proposal_slot`: written only by these statements (docs/store.md); the id and
+ * `proposal` and `proposal_slot`: written only by these statements (src/store/README.md); the id and
  * `updated_at` come from the database. Read by Prisma (`toProposal` maps its rows).
  */
 import type { MessageRef, Proposal, ProposalStatus, ProposedSlot } from '../../app/ports/store.ts';
