@@ -33,6 +33,7 @@ import { createDiscordThreads } from './bot/discord/threads.ts';
 import { requestLimitsFromEnv } from './bot/rate-limit.ts';
 import { createSlackAdapter } from './bot/slack/adapter.ts';
 import { slackConfigFromEnv } from './bot/slack/config.ts';
+import { INBOX_RETENTION_MS, SLACK_INBOX_JOB } from './bot/slack/inbox.ts';
 import type { SlackDmClient } from './bot/slack/notifier.ts';
 import { createSlackNotifier } from './bot/slack/notifier.ts';
 import { createSlackThreads, type SlackThreadClient } from './bot/slack/threads.ts';
@@ -104,6 +105,8 @@ export interface ComposeOptions {
   readonly providers?: ProviderFactory;
   /** Lease of a recorded Slack request (bot/slack/inbox.ts; default 60 s). Tests shorten it. */
   readonly inboxLeaseMs?: number;
+  /** How long finished Slack inbox jobs are kept (default INBOX_RETENTION_MS, 24 h). */
+  readonly inboxRetentionMs?: number;
 }
 
 /** Null when no chat platform is configured (the playground runs instead). */
@@ -296,7 +299,10 @@ export function composeChat(
         log,
         ...(metrics ? { metrics } : {}),
       },
-      { worker: `${hostname()}:${process.pid}` },
+      {
+        worker: `${hostname()}:${process.pid}`,
+        retention: { [SLACK_INBOX_JOB]: options.inboxRetentionMs ?? INBOX_RETENTION_MS },
+      },
     );
     // Watches of every connection, unless a reconciliation is already scheduled (idempotent across replicas).
     await reconcileAtStart(store, syncSettings, Date.now()).catch((error: unknown) =>

@@ -221,7 +221,7 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
       )
       .map((c) => c.id);
     const secrets =
-      uncached.length > 1 && this.#deps.connections.secretsMany
+      uncached.length > 0
         ? await this.#deps.connections.secretsMany(tenantId, uncached)
         : new Map<string, ConnectionSecrets>();
     const synced: CalendarConnection[] = [];
@@ -248,14 +248,7 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
   ): Promise<Map<string, CalendarConnection[]>> {
     const byPerson = new Map<string, CalendarConnection[]>(personIds.map((id) => [id, []]));
     const repo = this.#deps.connections;
-    if (repo.listForPeople && personIds.length > 1) {
-      for (const c of await repo.listForPeople(tenantId, personIds)) byPerson.get(c.personId)?.push(c);
-    } else {
-      const lists = await Promise.all(personIds.map((id) => repo.listForPerson(tenantId, id)));
-      personIds.forEach((id, k) => {
-        byPerson.set(id, lists[k]!);
-      });
-    }
+    for (const c of await repo.listForPeople(tenantId, personIds)) byPerson.get(c.personId)?.push(c);
     return byPerson;
   }
 
@@ -273,12 +266,8 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
       (listed.get(id) ?? []).some((c) => c.busyCalendarIds.length > 0),
     );
     if (!repo || readers.length === 0) return new Set();
-    if (repo.getMany && readers.length > 1) {
-      const many = await repo.getMany(tenantId, readers);
-      return new Set(readers.filter((id) => many.get(id)?.tentativeFree === true));
-    }
-    const each = await Promise.all(readers.map((id) => repo.get(tenantId, id)));
-    return new Set(readers.filter((_, k) => each[k]?.tentativeFree === true));
+    const many = await repo.getMany(tenantId, readers);
+    return new Set(readers.filter((id) => many.get(id)?.tentativeFree === true));
   }
 
   /** The calendars of a connection whose free/busy is not cached for `range` (all with `fresh`). */
@@ -337,8 +326,7 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
     }
     const repo = this.#deps.connections;
     try {
-      if (repo.markSynced) await repo.markSynced(tenantId, ids, now);
-      else await Promise.all(ids.map((id) => repo.setHealth(tenantId, id, { status: 'ok', syncedAt: now })));
+      await repo.markSynced(tenantId, ids, now);
     } catch (error) {
       for (const id of ids) this.#syncWritten.delete(id);
       this.#log(`calendar-access: health update failed: ${describe(error)}`);

@@ -467,6 +467,12 @@ export interface WorkerLoopOptions {
   readonly clock?: () => number;
   /** Injectable timer (tests). Resolves after `ms` or when `signal` aborts. */
   readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /**
+   * Finished jobs of these kinds are deleted once older than their retention (ms): at most `pruneBatch`
+   * (default 500) per kind on each pass that found nothing due, so the work per pass stays bounded.
+   */
+  readonly retention?: Readonly<Record<string, number>>;
+  readonly pruneBatch?: number;
 }
 
 const defaultSleep = (ms: number, signal: AbortSignal) =>
@@ -499,7 +505,18 @@ export function startWorkers(deps: OutboxDeps, options: WorkerLoopOptions): { st
       } catch (error) {
         deps.log?.(`outbox: run failed: ${error instanceof Error ? error.message : String(error)}`);
       }
-      if (claimed === 0 && !controller.signal.aborted) await sleep(idleMs, controller.signal);
+      if (claimed === 0 && !controller.signal.aborted) {
+        for (const [kind, retentionMs] of Object.entries(options.retention ?? {})) {
+          try {
+            await deps.store.jobs.pruneFinished(kind, clock() - retentionMs, options.pruneBatch ?? 500);
+          } catch (error) {
+            deps.log?.(
+              `outbox: pruning ${kind} failed: ${error instanceof Error ? error.message : String(error)}`,
+            );
+          }
+        }
+        await sleep(idleMs, controller.signal);
+      }
     }
   })();
   return {

@@ -44,7 +44,9 @@ function setup() {
   const writes: string[] = [];
   const repo = {
     listForPerson: async () => [connection],
+    listForPeople: async () => [connection],
     secrets: async () => ({}),
+    secretsMany: async () => new Map(),
     setHealth: async (
       _t: string,
       _id: string,

@@ -50,7 +50,9 @@ function setup(withPreferences = true) {
   };
   const repo = {
     listForPerson: async () => [connection],
+    listForPeople: async () => [connection],
     secrets: async () => ({}),
+    secretsMany: async () => new Map(),
     setHealth: async () => true,
     markSynced: async () => 1,
   } as unknown as CalendarConnectionRepository;
@@ -78,7 +80,14 @@ function setup(withPreferences = true) {
     providers,
     notifier: { dm: async () => ({ ok: true }) },
     clock: () => START,
-    ...(withPreferences ? { preferences: { get: async (_t: string, id: string) => prefs(id) } } : {}),
+    ...(withPreferences
+      ? {
+          preferences: {
+            get: async (_t: string, id: string) => prefs(id),
+            getMany: async (_t: string, ids: readonly string[]) => new Map(ids.map((id) => [id, prefs(id)])),
+          },
+        }
+      : {}),
   });
   return {
     calendars,

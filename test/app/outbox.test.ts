@@ -223,4 +223,39 @@ describe('outbox: calendar writes', () => {
     expect(sleeps).toBe(1);
     expect((await writeJobsOf(result.view.bookingId)).every((j) => j.status === 'done')).toBe(true);
   });
+  it('startWorkers prunes finished jobs past their retention when idle, a bounded batch per pass', async () => {
+    const now = Date.now();
+    const kind = 'test.inbox';
+    for (const key of ['i:1', 'i:2']) {
+      await store.jobs.enqueue({ kind, payload: {}, runAt: now - 1000, dedupeKey: key, maxAttempts: 1 });
+    }
+    for (const j of await store.jobs.claim('w', { limit: 5, leaseMs: 60_000, now, kinds: [kind] }))
+      await store.jobs.complete(j.id, 'w');
+    const pass = async (clock: number) => {
+      let wake: (() => void) | undefined;
+      const idle = new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+      const workers = startWorkers(
+        { store, writer: calendar, notifier },
+        {
+          worker: 'loop',
+          clock: () => clock,
+          retention: { [kind]: 24 * 3_600_000 },
+          pruneBatch: 1,
+          sleep: async (_ms, signal) => {
+            wake?.();
+            await new Promise<void>((r) => signal.addEventListener('abort', () => r(), { once: true }));
+          },
+        },
+      );
+      await idle;
+      await workers.stop();
+      return (await store.jobs.listByDedupePrefix('i:')).length;
+    };
+    // Within the retention: kept. Past it: one per idle pass (pruneBatch 1).
+    expect(await pass(now + 3_600_000)).toBe(2);
+    expect(await pass(now + 25 * 3_600_000)).toBe(1);
+    expect(await pass(now + 25 * 3_600_000)).toBe(0);
+  });
 });

@@ -111,10 +111,26 @@ export class MemoryStore {
       [...this.persons.values()].find((p) =>
         p.identities.some((i) => i.workspaceId === workspaceId && i.externalUserId === externalUserId),
       ) ?? null,
+    findByIdentities: async (workspaceId, externalUserIds) => {
+      const found = new Map<string, Person>();
+      for (const id of externalUserIds) {
+        const person = await this.people.findByIdentity(workspaceId, id);
+        if (person) found.set(id, person);
+      }
+      return found;
+    },
   };
 
   readonly preferences: PreferencesRepository = {
     get: async (_tenantId, personId) => this.prefs.get(personId) ?? null,
+    getMany: async (_tenantId, personIds) => {
+      const found = new Map<string, Preferences>();
+      for (const id of personIds) {
+        const prefs = this.prefs.get(id);
+        if (prefs) found.set(id, prefs);
+      }
+      return found;
+    },
     set: async () => unused('preferences.set'),
   };
 
@@ -246,6 +262,17 @@ export class MemoryStore {
           b.start < range.end &&
           b.end > range.start,
       ),
+    busyForPeople: async (tenantId, personIds, range) => {
+      const busy = new Map<string, { start: number; end: number }[]>();
+      for (const id of personIds) {
+        const booked = await this.bookings.listForPerson(tenantId, id, range);
+        busy.set(
+          id,
+          booked.map((b) => ({ start: b.start, end: b.end })),
+        );
+      }
+      return busy;
+    },
     cancel: async () => unused('cancel'),
     reschedule: async () => unused('reschedule'),
     recordEvent: async (_t, bookingId, event) => {
@@ -291,10 +318,12 @@ export class MemoryStore {
     },
     claim: async () => unused('claim'),
     complete: async () => unused('complete'),
+    extend: async () => unused('extend'),
     fail: async () => unused('fail'),
     get: async () => unused('jobs.get'),
     cancelQueued: async () => unused('jobs.cancelQueued'),
     listByDedupePrefix: async (prefix) => this.jobRows.filter((j) => j.dedupeKey?.startsWith(prefix)),
+    pruneFinished: async () => unused('jobs.pruneFinished'),
   };
 
   /** Finds people by handle or first name, like the demo directory. */

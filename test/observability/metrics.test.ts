@@ -64,8 +64,12 @@ describe('use-case metrics on /metrics', () => {
         const c = connections.get(personId);
         return c ? [c] : [];
       },
+      listForPeople: async (_t: string, personIds: readonly string[]) =>
+        personIds.flatMap((id) => connections.get(id) ?? []),
       secrets: async () => ({ username: 'u', password: 'p' }),
+      secretsMany: async () => new Map(),
       setHealth: async () => true,
+      markSynced: async (_t: string, ids: readonly string[]) => ids.length,
       updateSecrets: async () => true,
       get: async () => null,
     } as unknown as CalendarConnectionRepository;

@@ -139,4 +139,37 @@ describe.each(BACKENDS)('outbox jobs in booking transactions on %s', (backend) =
     });
     expect(gone).toEqual({ ok: false, reason: 'cancelled' });
   });
+  it('prunes finished jobs of one kind older than the retention, at most a batch per call', async () => {
+    const kind = 'prune.inbox';
+    const now = Date.now();
+    const enqueue = (key: string, maxAttempts = 1, k = kind) =>
+      store.jobs.enqueue({ kind: k, payload: { key }, runAt: now - 1000, dedupeKey: key, maxAttempts });
+    for (const key of ['p:done:1', 'p:done:2', 'p:done:3', 'p:dead']) await enqueue(key);
+    const claimed = await store.jobs.claim('pruner', { limit: 10, leaseMs: 60_000, now, kinds: [kind] });
+    expect(claimed).toHaveLength(4);
+    for (const j of claimed) {
+      if (j.dedupeKey === 'p:dead')
+        expect((await store.jobs.fail(j.id, 'pruner', 'x', now))?.status).toBe('dead');
+      else expect(await store.jobs.complete(j.id, 'pruner')).toBe(true);
+    }
+    await enqueue('p:queued');
+    await enqueue('p:other', 1, 'prune.other');
+    const other = await store.jobs.claim('pruner', {
+      limit: 1,
+      leaseMs: 60_000,
+      now,
+      kinds: ['prune.other'],
+    });
+    expect(await store.jobs.complete(other[0]!.id, 'pruner')).toBe(true);
+    // Finished just now: inside a one-hour retention, nothing goes.
+    expect(await store.jobs.pruneFinished(kind, now - HOUR, 10)).toBe(0);
+    // Past the retention: a batch of two, then the rest; the queued job and the other kind stay.
+    expect(await store.jobs.pruneFinished(kind, now + HOUR, 2)).toBe(2);
+    expect(await store.jobs.pruneFinished(kind, now + HOUR, 10)).toBe(2);
+    expect(await store.jobs.pruneFinished(kind, now + HOUR, 10)).toBe(0);
+    expect((await store.jobs.listByDedupePrefix('p:')).map((j) => [j.dedupeKey, j.status])).toEqual([
+      ['p:queued', 'queued'],
+      ['p:other', 'done'],
+    ]);
+  });
 });

@@ -482,44 +482,6 @@ describe.each(BACKENDS)('repositories on %s', (backend) => {
     await expect(insert('raw-3', 'released')).resolves.toBeDefined();
   });
 
-  it('rotations: members with weights and priorities, counters kept across saves', async () => {
-    const [x, y] = [await personIn(slack, 'U-rot-x'), await personIn(slack, 'U-rot-y')];
-    const saved = await store.rotations.save({
-      tenantId: slack.tenantId,
-      name: 'support',
-      strategy: 'weighted',
-      members: [
-        { personId: x.id, weight: 3 },
-        { personId: y.id, priority: 1 },
-      ],
-    });
-    expect(saved.ok).toBe(true);
-    const rotation = saved.ok ? saved.rotation : undefined;
-    expect(await store.rotations.recordAssignment(slack.tenantId, rotation!.id, x.id, T0)).toBe(true);
-    const resaved = await store.rotations.save({
-      tenantId: slack.tenantId,
-      name: 'support',
-      strategy: 'weighted',
-      members: [{ personId: x.id, weight: 2 }],
-    });
-    expect(resaved.ok && resaved.rotation.members).toEqual([
-      { personId: x.id, weight: 2, priority: 0, assignedCount: 1, lastAssignedAt: T0, active: true },
-    ]);
-    const foreign = await personIn(other, 'U-rot-foreign');
-    expect(
-      await store.rotations.save({
-        tenantId: slack.tenantId,
-        name: 'bad',
-        strategy: 'round_robin',
-        members: [{ personId: foreign.id }],
-      }),
-    ).toEqual({
-      ok: false,
-      reason: 'unknown_person',
-      people: [foreign.id],
-    });
-  });
-
   it('jobs: dedupe, concurrent claims never share a job, retry with backoff, dead after the last attempt', async () => {
     const now = T0 + 1000 * HOUR;
     const a = await store.jobs.enqueue({

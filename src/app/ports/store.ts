@@ -95,8 +95,8 @@ export interface PersonRepository {
    */
   upsertByIdentity(input: UpsertByIdentityInput): Promise<Person | null>;
   findByIdentity(workspaceId: string, externalUserId: string): Promise<Person | null>;
-  /** `findByIdentity` of several users of one workspace in one read (unknown users are absent). Optional. */
-  findByIdentities?(workspaceId: string, externalUserIds: readonly string[]): Promise<Map<string, Person>>;
+  /** `findByIdentity` of several users of one workspace in one read (unknown users are absent). */
+  findByIdentities(workspaceId: string, externalUserIds: readonly string[]): Promise<Map<string, Person>>;
   get(tenantId: string, personId: string): Promise<Person | null>;
   /** Attach another platform's identity (e.g. Discord) to an existing person of the same tenant. */
   linkIdentity(
@@ -142,7 +142,7 @@ export interface Preferences {
 export interface PreferencesRepository {
   get(tenantId: string, personId: string): Promise<Preferences | null>;
   /** The preferences of several people in one read (people without any are absent). Optional. */
-  getMany?(tenantId: string, personIds: readonly string[]): Promise<Map<string, Preferences>>;
+  getMany(tenantId: string, personIds: readonly string[]): Promise<Map<string, Preferences>>;
   /** Returns null when the person is not in the tenant. */
   set(
     tenantId: string,
@@ -206,20 +206,19 @@ export interface CalendarConnectionRepository {
   get(tenantId: string, connectionId: string): Promise<CalendarConnection | null>;
   listForPerson(tenantId: string, personId: string): Promise<CalendarConnection[]>;
   /**
-   * The connections of several people in one read (each person's in creation order). Optional: readers
-   * fall back to `listForPerson` per person.
+   * The connections of several people in one read (each person's in creation order).
    */
-  listForPeople?(tenantId: string, personIds: readonly string[]): Promise<CalendarConnection[]>;
+  listForPeople(tenantId: string, personIds: readonly string[]): Promise<CalendarConnection[]>;
   /**
    * Decrypted secrets of several connections in one read. A connection that is gone, or whose secrets
-   * cannot be decrypted, is left out (`secrets` then gives the precise answer or error). Optional.
+   * cannot be decrypted, is left out (`secrets` then gives the precise answer or error).
    */
-  secretsMany?(tenantId: string, connectionIds: readonly string[]): Promise<Map<string, ConnectionSecrets>>;
+  secretsMany(tenantId: string, connectionIds: readonly string[]): Promise<Map<string, ConnectionSecrets>>;
   /**
    * Marks connections successfully read at `syncedAt` (status `ok`, detail cleared) in one write;
-   * returns how many were updated. Optional: readers fall back to `setHealth` per connection.
+   * returns how many were updated.
    */
-  markSynced?(tenantId: string, connectionIds: readonly string[], syncedAt: number): Promise<number>;
+  markSynced(tenantId: string, connectionIds: readonly string[], syncedAt: number): Promise<number>;
   /** Decrypted secrets. Throws `StoreError('decrypt_failed')` if they cannot be decrypted (never returns garbage). */
   secrets(tenantId: string, connectionId: string): Promise<ConnectionSecrets | null>;
   /** After a token refresh. Returns false when the connection does not exist. */
@@ -478,9 +477,9 @@ export interface BookingRepository {
   ): Promise<Booking[]>;
   /**
    * The times of the active bookings overlapping `[start, end)` of several people, in one read
-   * (the same bookings `listForPerson` lists; every person of `personIds` has an entry). Optional.
+   * (the same bookings `listForPerson` lists; every person of `personIds` has an entry).
    */
-  busyForPeople?(
+  busyForPeople(
     tenantId: string,
     personIds: readonly string[],
     range: { start: number; end: number },
@@ -515,8 +514,6 @@ export interface BookingRepository {
 
 // --- rotations --------------------------------------------------------------------------------
 
-export type RotationStrategy = 'round_robin' | 'weighted' | 'priority';
-
 export interface RotationMember {
   readonly personId: string;
   readonly weight: number;
@@ -526,28 +523,7 @@ export interface RotationMember {
   readonly active: boolean;
 }
 
-export interface Rotation {
-  readonly id: string;
-  readonly tenantId: string;
-  readonly name: string;
-  readonly strategy: RotationStrategy;
-  readonly members: readonly RotationMember[];
-}
-
-export type SaveRotationResult =
-  | { readonly ok: true; readonly rotation: Rotation }
-  | { readonly ok: false; readonly reason: 'unknown_person'; readonly people: readonly string[] };
-
 export interface RotationRepository {
-  /** Creates or updates by (tenant, name); members not listed are removed, counters of kept members stay. */
-  save(input: {
-    tenantId: string;
-    name: string;
-    strategy: RotationStrategy;
-    members: readonly { personId: string; weight?: number; priority?: number; active?: boolean }[];
-  }): Promise<SaveRotationResult>;
-  get(tenantId: string, rotationId: string): Promise<Rotation | null>;
-  findByName(tenantId: string, name: string): Promise<Rotation | null>;
   /**
    * Atomically increments the member's counter, stamps `lastAssignedAt` and appends the assignment to
    * the history (with the booking, when known).
@@ -718,7 +694,7 @@ export interface JobRepository {
   ): Promise<Job[]>;
   complete(jobId: string, worker: string): Promise<boolean>;
   /** Extends the lease of a job `worker` holds (still running) to `until`; false when no longer held. */
-  extend?(jobId: string, worker: string, until: number): Promise<boolean>;
+  extend(jobId: string, worker: string, until: number): Promise<boolean>;
   /**
    * Records a failure: the job is queued again after an exponential backoff, or `dead` after its
    * last attempt. Returns the new state, or null if the worker no longer holds the job.
@@ -732,6 +708,11 @@ export interface JobRepository {
   cancelQueued(prefix: string): Promise<number>;
   /** Jobs whose dedupe key starts with `prefix`, oldest first (inspection, tests). */
   listByDedupePrefix(prefix: string): Promise<Job[]>;
+  /**
+   * Deletes at most `limit` finished jobs (`done`, `dead`, `cancelled`) of `kind` last changed before
+   * `before` (epoch ms); returns how many. Bounded work per call: the worker loop prunes in batches.
+   */
+  pruneFinished(kind: string, before: number, limit: number): Promise<number>;
 }
 
 // --- audit log --------------------------------------------------------------------------------

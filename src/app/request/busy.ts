@@ -29,13 +29,8 @@ export async function readBusy(
   const bookings = deps.store.bookings;
   const [read, booked] = await Promise.all([
     deps.busy.busyFor(tenantId, ids, window),
-    // Convene's own bookings: one read for everyone when the store can.
-    bookings.busyForPeople
-      ? bookings.busyForPeople(tenantId, ids, window)
-      : Promise.all(ids.map((id) => bookings.listForPerson(tenantId, id, window))).then(
-          (lists) =>
-            new Map(ids.map((id, i) => [id, lists[i]!.map((b) => ({ start: b.start, end: b.end }))])),
-        ),
+    // Convene's own bookings: one read for everyone.
+    bookings.busyForPeople(tenantId, ids, window),
   ]);
   const busyById = new Map<string, Interval[]>();
   for (const id of ids) {

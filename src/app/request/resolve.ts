@@ -44,10 +44,7 @@ export async function resolveParticipants(
   const userIds = mentions
     .filter((m) => m.kind === 'slack_user' || m.kind === 'discord_user')
     .map((m) => m.id);
-  const known =
-    userIds.length > 1 && deps.store.people.findByIdentities
-      ? await deps.store.people.findByIdentities(input.workspaceId, userIds)
-      : null;
+  const known = await deps.store.people.findByIdentities(input.workspaceId, userIds);
   for (const mention of mentions) {
     let found: Person | null = null;
     const team = await findTeam(deps, input.tenantId, mention);
@@ -56,9 +53,7 @@ export async function resolveParticipants(
       continue;
     }
     if (mention.kind === 'slack_user' || mention.kind === 'discord_user') {
-      found = known
-        ? (known.get(mention.id) ?? null)
-        : await deps.store.people.findByIdentity(input.workspaceId, mention.id);
+      found = known.get(mention.id) ?? null;
       if (found && found.tenantId !== input.tenantId) found = null;
     } else if (mention.kind === 'name') {
       const matches = deps.directory ? await deps.directory.findByName(input.tenantId, mention.id) : [];
@@ -165,15 +160,13 @@ export async function loadMembers(
   resolved: readonly Resolved[],
   fallbackZone: string,
 ): Promise<Member[]> {
-  const many = store.preferences.getMany
-    ? await store.preferences.getMany(
-        tenantId,
-        resolved.map((r) => r.person.id),
-      )
-    : null;
+  const many = await store.preferences.getMany(
+    tenantId,
+    resolved.map((r) => r.person.id),
+  );
   return Promise.all(
     resolved.map(async ({ person, requester, pool, optional }) => {
-      const prefs = many ? (many.get(person.id) ?? null) : await store.preferences.get(tenantId, person.id);
+      const prefs = many.get(person.id) ?? null;
       const hours = prefs && prefs.workingHours.rules.length > 0 ? prefs.workingHours : DEFAULT_WORKING_HOURS;
       return {
         person,

@@ -20,7 +20,7 @@ import type {
 } from '../../app/ports/calendars.ts';
 import type { Invalidations } from '../../app/ports/invalidations.ts';
 import type { BookingMetrics } from '../../app/ports/metrics.ts';
-import type { Repositories, Rotation, Workspace } from '../../app/ports/store.ts';
+import type { Repositories, Workspace } from '../../app/ports/store.ts';
 import type { ReminderSettings } from '../../app/reminders.ts';
 import type { PeopleDirectory, RequestLimits } from '../../app/request-meeting.ts';
 import type { TeamUseCases } from '../../app/use-cases.ts';
@@ -60,8 +60,6 @@ export interface SlackDeps {
   readonly directory?: PeopleDirectory;
   /** The work budget of one request (look-ahead, people); defaults apply when unset. */
   readonly limits?: RequestLimits;
-  /** Rotations shown to admins on the Home tab (the store has no list query yet). */
-  readonly listRotations?: (tenantId: string) => Promise<readonly Rotation[]>;
   /** Epoch ms; default `Date.now`. */
   readonly clock?: () => number;
   /** One line per event, never a token. Default: console.error. */

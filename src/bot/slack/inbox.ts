@@ -25,6 +25,8 @@ import type { RespondFn, SlackApi } from './deps.ts';
 export const SLACK_INBOX_JOB = 'slack.inbox';
 /** Default lease of an inbox job: a live replica renews it every third, a dead one's expires. */
 export const INBOX_LEASE_MS = 60_000;
+/** Default retention of a finished inbox job (one per /meet and click): the worker loop prunes older ones. */
+export const INBOX_RETENTION_MS = 24 * 3_600_000;
 
 export type InboxListener = 'meet' | 'book';
 
@@ -94,18 +96,17 @@ export function createInbox(options: {
         await ack(...args);
         if (already) throw new AlreadyReceived();
         if (!job) return;
-        const extend = jobs.extend?.bind(jobs);
         const held = job;
-        if (extend) {
-          heartbeat = setInterval(
-            () =>
-              void extend(held.id, worker, clock() + leaseMs).catch((error: unknown) =>
+        heartbeat = setInterval(
+          () =>
+            void jobs
+              .extend(held.id, worker, clock() + leaseMs)
+              .catch((error: unknown) =>
                 log(`slack: lease of request ${held.id} not renewed: ${(error as Error)?.message ?? error}`),
               ),
-            Math.max(1, Math.floor(leaseMs / 3)),
-          );
-          heartbeat.unref();
-        }
+          Math.max(1, Math.floor(leaseMs / 3)),
+        );
+        heartbeat.unref();
       }) as unknown as typeof ack;
       return {
         ack: wrapped,

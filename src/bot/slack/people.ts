@@ -167,14 +167,14 @@ export interface KnownUsers {
   readonly prefsRead: ReadonlySet<string>;
 }
 
-/** `KnownUsers` of `userIds`, or undefined when the store has no batch reads (resolveUser reads each). */
+/** `KnownUsers` of `userIds`, or undefined for fewer than two users (resolveUser reads each). */
 export async function knownUsers(
   rt: SlackRuntime,
   workspace: Workspace,
   userIds: readonly string[],
 ): Promise<KnownUsers | undefined> {
   const { people, preferences } = rt.deps.store;
-  if (!people.findByIdentities || !preferences.getMany || userIds.length < 2) return undefined;
+  if (userIds.length < 2) return undefined;
   const found = await people.findByIdentities(workspace.id, userIds);
   const ids = [...found.values()].filter((p) => p.tenantId === workspace.tenantId).map((p) => p.id);
   const prefs = ids.length > 0 ? await preferences.getMany(workspace.tenantId, ids) : new Map();

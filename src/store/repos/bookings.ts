@@ -10,8 +10,9 @@ import type {
   RescheduleResult,
 } from '../../app/ports/store.ts';
 import { EXCLUSION_VIOLATION, sqlState, UNIQUE_VIOLATION } from '../errors.ts';
-import { enqueueAll } from './jobs.ts';
-import { type Db, isId, ms, rethrow, type Sql, TX_OPTIONS } from './util.ts';
+import { type BusyRow, bookingSql } from '../sql/booking.ts';
+import { enqueueAll, withdrawQueued } from '../sql/job.ts';
+import { type Db, isId, ms, rethrow, run, type Sql, TX_OPTIONS } from './util.ts';
 
 const ACTIVE = ['held', 'booked'];
 /** Expected times kept per event (bounded: a burst of reschedules keeps the latest). */
@@ -286,13 +287,7 @@ export function bookingRepository(db: Db, sql: Sql): BookingRepository {
       const busy = new Map<string, { start: number; end: number }[]>(ids.map((id) => [id, []]));
       const valid = ids.filter(isId);
       if (!isId(tenantId) || valid.length === 0) return busy;
-      const rows = await sql<{ personId: string; startsAt: Date; endsAt: Date }>(
-        `SELECT bp.person_id AS "personId", b.starts_at AS "startsAt", b.ends_at AS "endsAt"
-         FROM booking_participant bp JOIN booking b ON b.id = bp.booking_id
-         WHERE bp.person_id = ANY($1::uuid[]) AND b.tenant_id = $2::uuid AND b.status = 'booked'
-           AND b.starts_at < $3::timestamptz AND b.ends_at > $4::timestamptz`,
-        [valid, tenantId, new Date(range.end).toISOString(), new Date(range.start).toISOString()],
-      );
+      const rows = await run<BusyRow>(sql, bookingSql.busyForPeople(tenantId, valid, range));
       for (const row of rows) busy.get(row.personId)?.push({ start: ms(row.startsAt), end: ms(row.endsAt) });
       for (const list of busy.values()) list.sort((a, b) => a.start - b.start);
       return busy;
@@ -307,10 +302,7 @@ export function bookingRepository(db: Db, sql: Sql): BookingRepository {
         if (result.count !== 1) return false;
         await tx.bookingParticipant.updateMany({ where: { bookingId }, data: { status: 'released' } });
         if (options.withdrawJobs) {
-          await tx.job.updateMany({
-            where: { dedupeKey: { startsWith: options.withdrawJobs }, status: 'queued' },
-            data: { status: 'cancelled' },
-          });
+          await withdrawQueued(tx, options.withdrawJobs);
         }
         if (options.jobs) {
           const row = await tx.booking.findUniqueOrThrow({ where: { id: bookingId }, include });
@@ -367,10 +359,7 @@ export function bookingRepository(db: Db, sql: Sql): BookingRepository {
             include,
           });
           if (input.withdrawJobs) {
-            await tx.job.updateMany({
-              where: { dedupeKey: { startsWith: input.withdrawJobs }, status: 'queued' },
-              data: { status: 'cancelled' },
-            });
+            await withdrawQueued(tx, input.withdrawJobs);
           }
           if (input.jobs) await enqueueAll(tx, input.jobs(toBooking(updated)));
           return updated;

@@ -1,44 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  CalendarConnection,
-  CalendarConnectionRepository,
-  CalendarProviderKind,
-  ConnectionHealth,
-  ConnectionSecrets,
-} from '../../app/ports/store.ts';
+import type { CalendarConnectionRepository, ConnectionSecrets } from '../../app/ports/store.ts';
 import { type KeyRing, secretContext } from '../crypto.ts';
 import { StoreError } from '../errors.ts';
-import { type Db, isId, msOrNull, type Sql } from './util.ts';
-
-interface Row {
-  id: string;
-  tenantId: string;
-  personId: string;
-  provider: string;
-  account: string;
-  busyCalendarIds: string[];
-  writeCalendarId: string | null;
-  tokensKeyId: string;
-  status: string;
-  statusDetail: string | null;
-  lastSyncAt: Date | null;
-}
-
-function toConnection(row: Row): CalendarConnection {
-  return {
-    id: row.id,
-    tenantId: row.tenantId,
-    personId: row.personId,
-    provider: row.provider as CalendarProviderKind,
-    account: row.account,
-    busyCalendarIds: row.busyCalendarIds,
-    writeCalendarId: row.writeCalendarId,
-    status: row.status as ConnectionHealth,
-    statusDetail: row.statusDetail,
-    lastSyncAt: msOrNull(row.lastSyncAt),
-    keyId: row.tokensKeyId,
-  };
-}
+import {
+  type ConnectionRow,
+  connectionSql,
+  type SealedRow,
+  toConnection,
+} from '../sql/calendar-connection.ts';
+import { type Db, isId, run, type Sql } from './util.ts';
 
 /** Only known fields are kept, so nothing unexpected is serialised into the envelope. */
 function sealSecrets(
@@ -80,10 +50,6 @@ function openSecrets(
     });
   }
 }
-
-const CONNECTION_COLUMNS = `id, tenant_id AS "tenantId", person_id AS "personId", provider, account,
-  busy_calendar_ids AS "busyCalendarIds", write_calendar_id AS "writeCalendarId", tokens_key_id AS "tokensKeyId",
-  status, status_detail AS "statusDetail", last_sync_at AS "lastSyncAt"`;
 
 export function connectionRepository(db: Db, keys: KeyRing, sql: Sql): CalendarConnectionRepository {
   const scoped = (tenantId: string, connectionId: string) =>
@@ -148,21 +114,14 @@ export function connectionRepository(db: Db, keys: KeyRing, sql: Sql): CalendarC
     async listForPeople(tenantId, personIds) {
       const ids = [...new Set(personIds)].filter(isId);
       if (!isId(tenantId) || ids.length === 0) return [];
-      const rows = await sql<Row & Record<string, unknown>>(
-        `SELECT ${CONNECTION_COLUMNS} FROM calendar_connection
-         WHERE tenant_id = $1::uuid AND person_id = ANY($2::uuid[]) ORDER BY person_id, created_at, id`,
-        [tenantId, ids],
-      );
+      const rows = await run<ConnectionRow>(sql, connectionSql.listForPeople(tenantId, ids));
       return rows.map(toConnection);
     },
     async secretsMany(tenantId, connectionIds) {
       const ids = [...new Set(connectionIds)].filter(isId);
       const found = new Map<string, ConnectionSecrets>();
       if (!isId(tenantId) || ids.length === 0) return found;
-      const rows = await sql<{ id: string; tokensEnc: string }>(
-        `SELECT id, tokens_enc AS "tokensEnc" FROM calendar_connection WHERE tenant_id = $1::uuid AND id = ANY($2::uuid[])`,
-        [tenantId, ids],
-      );
+      const rows = await run<SealedRow>(sql, connectionSql.sealed(tenantId, ids));
       for (const row of rows) {
         try {
           found.set(row.id, openSecrets(keys, tenantId, row.id, row.tokensEnc));
@@ -175,13 +134,12 @@ export function connectionRepository(db: Db, keys: KeyRing, sql: Sql): CalendarC
     async markSynced(tenantId, connectionIds, syncedAt) {
       const ids = [...new Set(connectionIds)].filter(isId);
       if (!isId(tenantId) || ids.length === 0) return 0;
-      const rows = await sql(
-        `UPDATE calendar_connection SET status = 'ok', status_detail = NULL, last_sync_at = $3::timestamptz,
-                updated_at = now()
-         WHERE tenant_id = $1::uuid AND id = ANY($2::uuid[]) RETURNING id`,
-        [tenantId, ids, new Date(syncedAt).toISOString()],
-      );
-      return rows.length;
+      // Prisma, like every other write of calendar_connection (src/store/README.md: a table is written one way).
+      const result = await db.calendarConnection.updateMany({
+        where: { tenantId, id: { in: ids } },
+        data: { status: 'ok', statusDetail: null, lastSyncAt: new Date(syncedAt) },
+      });
+      return result.count;
     },
     async secrets(tenantId, connectionId) {
       const where = scoped(tenantId, connectionId);

@@ -23,10 +23,10 @@ export function createRepositories(db: Db, keys: KeyRing, sql: Sql): Repositorie
     requests: requestRepository(db, sql),
     bookings: bookingRepository(db, sql),
     rotations: rotationRepository(db),
-    jobs: jobRepository(db, sql),
+    jobs: jobRepository(sql),
     audit: auditRepository(db),
     nonces: nonceRepository(db),
-    watches: watchRepository(db),
+    watches: watchRepository(db, sql),
     questions: questionRepository(sql),
   };
 }

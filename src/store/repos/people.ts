@@ -1,49 +1,14 @@
-import type { ChatPlatform, Person, PersonRepository } from '../../app/ports/store.ts';
+import type { Person, PersonRepository } from '../../app/ports/store.ts';
 import { sqlState, UNIQUE_VIOLATION } from '../errors.ts';
-import { type Db, isId, type Sql, TX_OPTIONS } from './util.ts';
+import { type PersonRow, personSql, toPerson } from '../sql/person.ts';
+import { type Db, isId, run, type Sql, TX_OPTIONS } from './util.ts';
 
 const include = { identities: { orderBy: { createdAt: 'asc' } } } as const;
-
-interface Row {
-  id: string;
-  tenantId: string;
-  displayName: string;
-  email: string | null;
-  identities: { workspaceId: string; platform: string; externalUserId: string; handle: string | null }[];
-}
-
-function toPerson(row: Row): Person {
-  return {
-    id: row.id,
-    tenantId: row.tenantId,
-    displayName: row.displayName,
-    email: row.email,
-    identities: row.identities.map((i) => ({
-      workspaceId: i.workspaceId,
-      platform: i.platform as ChatPlatform,
-      externalUserId: i.externalUserId,
-      handle: i.handle,
-    })),
-  };
-}
-
-/** A person with their identities (oldest first) as one row: the raw-SQL reads of the hot path. */
-const PERSON_COLUMNS = `p.id, p.tenant_id AS "tenantId", p.display_name AS "displayName", p.email,
-  COALESCE((SELECT json_agg(json_build_object('workspaceId', i.workspace_id, 'platform', i.platform,
-                                             'externalUserId', i.external_user_id, 'handle', i.handle)
-                            ORDER BY i.created_at, i.id)
-            FROM chat_identity i WHERE i.person_id = p.id), '[]'::json) AS identities`;
-
-type SqlRow = Row & Record<string, unknown>;
 
 export function personRepository(db: Db, sql: Sql): PersonRepository {
   const findByIdentity = async (workspaceId: string, externalUserId: string) => {
     if (!isId(workspaceId)) return null;
-    const [row] = await sql<SqlRow>(
-      `SELECT ${PERSON_COLUMNS} FROM chat_identity ci JOIN person p ON p.id = ci.person_id
-       WHERE ci.workspace_id = $1::uuid AND ci.external_user_id = $2`,
-      [workspaceId, externalUserId],
-    );
+    const [row] = await run<PersonRow>(sql, personSql.byIdentity(workspaceId, externalUserId));
     return row ? toPerson(row) : null;
   };
 
@@ -53,11 +18,7 @@ export function personRepository(db: Db, sql: Sql): PersonRepository {
       const found = new Map<string, Person>();
       const ids = [...new Set(externalUserIds)];
       if (!isId(workspaceId) || ids.length === 0) return found;
-      const rows = await sql<SqlRow & { key: string }>(
-        `SELECT ci.external_user_id AS key, ${PERSON_COLUMNS} FROM chat_identity ci JOIN person p ON p.id = ci.person_id
-         WHERE ci.workspace_id = $1::uuid AND ci.external_user_id = ANY($2::text[])`,
-        [workspaceId, ids],
-      );
+      const rows = await run<PersonRow & { key: string }>(sql, personSql.byIdentities(workspaceId, ids));
       for (const row of rows) found.set(row.key, toPerson(row));
       return found;
     },
@@ -100,10 +61,7 @@ export function personRepository(db: Db, sql: Sql): PersonRepository {
     },
     async get(tenantId, personId) {
       if (!isId(tenantId) || !isId(personId)) return null;
-      const [row] = await sql<SqlRow>(
-        `SELECT ${PERSON_COLUMNS} FROM person p WHERE p.id = $1::uuid AND p.tenant_id = $2::uuid`,
-        [personId, tenantId],
-      );
+      const [row] = await run<PersonRow>(sql, personSql.get(tenantId, personId));
       return row ? toPerson(row) : null;
     },
     async linkIdentity(tenantId, personId, identity) {

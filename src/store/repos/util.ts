@@ -44,3 +44,11 @@ export function rethrow(error: unknown): never {
   }
   throw error;
 }
+
+/** Runs one statement of a table's SQL module (src/store/sql/) with the store's `Sql`. */
+export function run<Row extends Record<string, unknown> = Record<string, unknown>>(
+  sql: Sql,
+  [text, params]: readonly [string, readonly unknown[]],
+): Promise<Row[]> {
+  return sql<Row>(text, params);
+}

@@ -4,6 +4,7 @@
  * (`findByChannel`, `noteMessage`, `generation`, `beginSync`), which only know a channel or watch id.
  */
 
+import { Prisma } from '@prisma/client';
 import type {
   CalendarWatch,
   SyncDecision,
@@ -13,8 +14,9 @@ import type {
 } from '../../app/ports/sync.ts';
 import type { ProviderKind } from '../../connectors/provider.ts';
 import { sqlState, UNIQUE_VIOLATION } from '../errors.ts';
+import { jobSql } from '../sql/job.ts';
 import { expectedOf } from './bookings.ts';
-import { type Db, isId, ms, msOrNull, TX_OPTIONS } from './util.ts';
+import { type Db, isId, ms, msOrNull, type Sql, TX_OPTIONS } from './util.ts';
 
 interface WatchRow {
   id: string;
@@ -80,7 +82,7 @@ function toDecision(row: DecisionRow): SyncDecision {
   };
 }
 
-export function watchRepository(db: Db): WatchRepository {
+export function watchRepository(db: Db, sql: Sql): WatchRepository {
   const scoped = (tenantId: string, id: string) =>
     isId(tenantId) && isId(id) ? { id, tenantId } : undefined;
   const update = async (tenantId: string, id: string, data: Record<string, unknown>) => {
@@ -195,10 +197,11 @@ export function watchRepository(db: Db): WatchRepository {
     async noteMessage(watchId, n) {
       if (!isId(watchId) || !Number.isSafeInteger(n)) return false;
       const value = BigInt(n);
-      const count = await db.$executeRaw`
-        UPDATE "calendar_watch" SET "last_message_number" = ${value}
-        WHERE "id" = ${watchId}::uuid AND ("last_message_number" IS NULL OR "last_message_number" < ${value})`;
-      return count === 1;
+      const result = await db.calendarWatch.updateMany({
+        where: { id: watchId, OR: [{ lastMessageNumber: null }, { lastMessageNumber: { lt: value } }] },
+        data: { lastMessageNumber: value },
+      });
+      return result.count === 1;
     },
     async generation(watchId) {
       if (!isId(watchId)) return null;
@@ -207,24 +210,23 @@ export function watchRepository(db: Db): WatchRepository {
     },
     async beginSync(watchId) {
       if (!isId(watchId)) return null;
-      const rows = await db.$queryRaw<{ generation: number }[]>`
-        UPDATE "calendar_watch" SET "generation" = "generation" + 1
-        WHERE "id" = ${watchId}::uuid RETURNING "generation"`;
-      return rows[0]?.generation ?? null;
+      // One statement (an UPDATE … RETURNING); a watch that is gone is null, not an error.
+      const row = await db.calendarWatch
+        .update({
+          where: { id: watchId },
+          data: { generation: { increment: 1 } },
+          select: { generation: true },
+        })
+        .catch((error: unknown) => {
+          if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') return null;
+          throw error;
+        });
+      return row?.generation ?? null;
     },
     async pruneJobs(watchId, before) {
       if (!isId(watchId)) return 0;
-      const result = await db.job.deleteMany({
-        where: {
-          status: 'done',
-          runAt: { lt: new Date(before) },
-          OR: [
-            { dedupeKey: { startsWith: `calendar.poll:${watchId}:` } },
-            { dedupeKey: { startsWith: `calendar.sync:${watchId}:` } },
-          ],
-        },
-      });
-      return result.count;
+      const [text, params] = jobSql.pruneWatch(watchId, before);
+      return (await sql(text, params)).length;
     },
     async targets() {
       const rows = await db.calendarConnection.findMany({

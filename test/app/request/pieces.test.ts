@@ -234,8 +234,10 @@ describe('busy: partial failure is reported', () => {
       }),
     } as unknown as BusyReader;
     const bookings = {
-      listForPerson: async (_t: string, id: string) =>
-        id === 'me' ? [{ start: MONDAY + 2 * HOUR, end: MONDAY + 3 * HOUR }] : [],
+      busyForPeople: async (_t: string, ids: readonly string[]) =>
+        new Map(
+          ids.map((id) => [id, id === 'me' ? [{ start: MONDAY + 2 * HOUR, end: MONDAY + 3 * HOUR }] : []]),
+        ),
     };
     const read = await readBusy({ busy: reader, store: { bookings } as never }, 't', ['me', 'ana', 'li'], {
       start: MONDAY,

@@ -25,19 +25,6 @@ beforeAll(async () => {
       busy: cal.busy,
       writer: cal.writer,
       clock: () => START,
-      listRotations: async (tenantId) => [
-        {
-          id: 'r1',
-          tenantId,
-          name: 'support',
-          strategy: 'round_robin',
-          members: [
-            { personId: 'a', weight: 1, priority: 0, assignedCount: 0, lastAssignedAt: null, active: true },
-            { personId: 'b', weight: 1, priority: 0, assignedCount: 0, lastAssignedAt: null, active: true },
-            { personId: 'c', weight: 1, priority: 0, assignedCount: 0, lastAssignedAt: null, active: false },
-          ],
-        },
-      ],
       linking: {
         async startLink(input) {
           linkCalls.push(input.provider);
@@ -184,7 +171,7 @@ describe('OAuth v2 install, rotation, purge', () => {
 });
 
 describe('Home tab, settings, link, status', () => {
-  it('publishes the Home tab once per event (retries deduplicated), with calendars, hours, meetings, rotations for admins', async () => {
+  it('publishes the Home tab once per event (retries deduplicated), with calendars, hours, meetings', async () => {
     const first = await h.fake.event({
       teamId: 'T1',
       event: { type: 'app_home_opened', user: 'UORG', tab: 'home' },
@@ -200,7 +187,6 @@ describe('Home tab, settings, link, status', () => {
     expect(text).toContain('Your calendars');
     expect(text).toContain('No calendar linked');
     expect(text).toContain('Mon, Tue, Wed, Thu, Fri 09:00–17:00 · Europe/London');
-    expect(text).toContain('*support* (round_robin): 2 active members');
     expect(text).toContain('Upcoming meetings');
     expect(buttons(view.view.blocks as unknown[]).map((b) => b.actionId)).toContain('open_settings');
   });
@@ -246,8 +232,6 @@ describe('Home tab, settings, link, status', () => {
     expect(blockText(fanny.view.blocks as unknown[])).toContain(
       'Événements provisoires : comptés comme occupés',
     );
-    // Not an admin: no rotations.
-    expect(blockText(fanny.view.blocks as unknown[])).not.toContain('Rotations');
   });
 
   it('settings: "treat tentative events as free" is shown, stored when ticked, cleared when unticked, kept when absent', async () => {

@@ -1,6 +1,6 @@
 /**
  * `app_home_opened` (Home tab): `views.publish` with the person's linked calendars and their health,
- * working hours, upcoming meetings booked through Convene, and — for admins — the rotations.
+ * working hours and upcoming meetings booked through Convene.
  * Redelivered events (`event_id`) publish once.
  */
 import type { Workspace } from '../../../app/ports/store.ts';
@@ -116,24 +116,6 @@ export async function homeBlocks(
             .join('\n'),
     ),
   );
-  if (me.admin && rt.deps.listRotations) {
-    const rotations = await rt.deps.listRotations(workspace.tenantId);
-    blocks.push(header(fr ? 'Rotations (admin)' : 'Rotations (admin)'));
-    blocks.push(
-      section(
-        rotations.length === 0
-          ? fr
-            ? 'Aucune rotation.'
-            : 'No rotation.'
-          : rotations
-              .map(
-                (r) =>
-                  `• *${esc(r.name)}* (${r.strategy}): ${r.members.filter((m) => m.active).length} ${fr ? 'membres actifs' : 'active members'}`,
-              )
-              .join('\n'),
-      ),
-    );
-  }
   return blocks;
 }
 

@@ -1,12 +1,13 @@
 /**
  * The words of `/meet team …` in every language, one table per language (`./<tag>/team.ts`). Words are
  * stored folded (lower case, accents removed: `équipe` → `equipe`); a command may mix languages' verbs,
- * its head word (`team`, `équipe`) decides the language of the reply. A new language adds its folder's
+ * its head word (`team`, `équipe`, `gruppe`) decides the language of the reply. A new language adds its folder's
  * `team.ts` and one line here.
  */
 import type { Locale } from '../../locale.ts';
 import type { FairnessPeriod } from '../../rotation.ts';
 import type { TeamCommandOp, TeamMode } from '../../rotation-command.ts';
+import { teamWords as de } from './de/team.ts';
 import { teamWords as en } from './en/team.ts';
 import { teamWords as fr } from './fr/team.ts';
 
@@ -21,4 +22,4 @@ export interface TeamWords {
   readonly until: readonly string[];
 }
 
-export const TEAM_WORDS: Readonly<Record<Locale, TeamWords>> = { en, fr };
+export const TEAM_WORDS: Readonly<Record<Locale, TeamWords>> = { en, fr, de };
