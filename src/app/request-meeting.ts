@@ -381,7 +381,7 @@ export async function proposeMeeting(
       'invalid_settings',
       locale === 'fr'
         ? `Les préférences${who ? ` de ${who}` : ''} sont invalides (${availability.error.message}) ; corrigez-les puis réessayez.`
-        : `${who ? possessive(who, locale, { en: 'settings', fr: '' }) : 'Settings'} are invalid (${availability.error.message}); fix them and try again.`,
+        : `${who ? possessive(who, locale, 'settings') : 'Settings'} are invalid (${availability.error.message}); fix them and try again.`,
     );
   }
   const usable = (list: typeof availability.value.slots) =>
