@@ -25,6 +25,7 @@ import { LinkCalendar } from './app/link-calendar.ts';
 import { type JobHandler, startWorkers } from './app/outbox.ts';
 import type { DmActionHandler, MeetingThreads, Notifier } from './app/ports/calendars.ts';
 import type { SyncQueue, WatchLookup } from './app/ports/sync.ts';
+import { accountUseCases } from './app/use-cases.ts';
 import { manageUseCases } from './bot/discord/deps.ts';
 import { createDiscordAdapter, discordConfigFromEnv, meetingUseCases } from './bot/discord/index.ts';
 import { createDiscordNotifier } from './bot/discord/notifier.ts';
@@ -210,6 +211,7 @@ export function composeChat(
     });
 
   const limits = requestLimitsFromEnv(env);
+  const account = accountUseCases({ store });
   const platforms: string[] = [];
   const starters: Array<() => Promise<void>> = [];
   const stoppers: Array<() => Promise<void>> = [];
@@ -226,6 +228,7 @@ export function composeChat(
         dmActions,
         limits,
         ...(link ? { linking: link } : {}),
+        account,
         log,
         ...(metrics ? { metrics } : {}),
         invalidations: store.invalidations,
@@ -269,6 +272,7 @@ export function composeChat(
         manage: manageUseCases({ store, busy: calendars, notifier, threads }),
         dmActions,
         ...(link ? { link } : {}),
+        account,
         log,
       },
       discordConfig,

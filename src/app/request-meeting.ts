@@ -1035,12 +1035,12 @@ function gapViews(gaps: readonly BusyGap[], members: readonly Member[], locale: 
       message =
         locale === 'fr'
           ? `L'agenda de ${name} doit être relié à nouveau : les propositions supposent que ${name} est libre.`
-          : `${possessive(name, locale, { en: 'calendar', fr: 'agenda' })} must be linked again: the proposals assume ${name} is free.`;
+          : `${possessive(name, locale, 'calendar')} must be linked again: the proposals assume ${name} is free.`;
     else
       message =
         locale === 'fr'
           ? `L'agenda de ${name} n'a pas pu être lu : les propositions supposent que ${name} est libre.`
-          : `${possessive(name, locale, { en: 'calendar', fr: 'agenda' })} could not be read: the proposals assume ${name} is free.`;
+          : `${possessive(name, locale, 'calendar')} could not be read: the proposals assume ${name} is free.`;
     out.push({ personId: gap.personId, name, code: gap.code, message });
   }
   return out;

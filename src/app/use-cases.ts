@@ -18,7 +18,14 @@ import type {
 } from './manage-booking.ts';
 import { cancelBooking, rescheduleBooking, rescheduleOptions } from './manage-booking.ts';
 import type { BusyReader } from './ports/calendars.ts';
-import type { PendingQuestionRepository } from './ports/store.ts';
+import type { CalendarConnectionRepository, PendingQuestionRepository, Preferences } from './ports/store.ts';
+import type {
+  AccountStatusView,
+  PreferencesDeps,
+  SavePreferencesInput,
+  SavePreferencesResult,
+} from './preferences.ts';
+import { accountStatus, readPreferences, savePreferences } from './preferences.ts';
 import type { RequestMeetingDeps, RequestMeetingInput, RequestMeetingResult } from './request-meeting.ts';
 import { requestMeeting } from './request-meeting.ts';
 
@@ -60,5 +67,27 @@ export function manageUseCases(deps: ManageBookingDeps & { readonly busy: BusyRe
     cancel: (input) => cancelBooking(deps, input),
     reschedule: (input) => rescheduleBooking(deps, input),
     options: (input) => rescheduleOptions(deps, input),
+  };
+}
+
+/** A person's own account: preferences (read, checked and saved) and `/meet status`. */
+export interface AccountUseCases {
+  preferences(input: { tenantId: string; personId: string }): Promise<Preferences | null>;
+  savePreferences(input: SavePreferencesInput): Promise<SavePreferencesResult>;
+  status(input: { tenantId: string; personId: string }): Promise<AccountStatusView>;
+}
+
+/** Binds the account use cases to the store (preferences, audit, calendar connections). */
+export function accountUseCases(
+  deps: PreferencesDeps & {
+    readonly store: PreferencesDeps['store'] & {
+      readonly connections: Pick<CalendarConnectionRepository, 'listForPerson'>;
+    };
+  },
+): AccountUseCases {
+  return {
+    preferences: (input) => readPreferences(deps, input),
+    savePreferences: (input) => savePreferences(deps, input),
+    status: (input) => accountStatus(deps, input),
   };
 }

@@ -7,10 +7,10 @@ import { DateTime } from 'luxon';
 import type { Interval } from '../../core/interval.ts';
 import { compileWorkingHours, expandWorkingHours } from '../../core/working-hours.ts';
 import { createZoneCache } from '../../core/zone-offsets.ts';
+import { t } from '../i18n/index.ts';
 import type { BusyReader } from '../ports/calendars.ts';
 import type { Repositories } from '../ports/store.ts';
 import type { Locale } from '../views.ts';
-import { t } from '../i18n/index.ts';
 import { intlTag, slotLabel, zoneCity } from '../views.ts';
 import type { DemoPerson } from './seed.ts';
 

@@ -3,6 +3,8 @@
  * `/meet <words>`, Discord's slash-command options, the playground's request box).
  */
 export const help = {
+  /** What `/meet <word>` asks for help with, space-separated. */
+  'help.words': 'help ?',
   'help.slack': [
     '*Convene finds a time and books it on everyone’s calendar.*',
     '• `/meet @ana @li 30m next week "Q3 review"`: proposes the best slots; click one to book it.',

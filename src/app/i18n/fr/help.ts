@@ -2,6 +2,7 @@ import type { help as en } from '../en/help.ts';
 import type { Messages } from '../types.ts';
 
 export const help: Messages<typeof en> = {
+  'help.words': 'aide ?',
   'help.slack': [
     '*Convene trouve un créneau et le réserve dans les agendas de tous.*',
     '• `/meet @ana @li 30m la semaine prochaine « Point Q3 »` : propose les meilleurs créneaux ; cliquez pour réserver.',

@@ -41,8 +41,7 @@ export const playground: Messages<typeof en> = {
   'playground.httpError': 'Le serveur a répondu HTTP {status}.',
   'playground.calendarsBelow': 'Les agendas de chacun sont affichés plus bas.',
   'playground.week.none': 'Aucune réunion Convene cette semaine.',
-  'playground.week.incomplete':
-    'Cet agenda n’a pas pu être lu : seules les réunions Convene sont affichées.',
+  'playground.week.incomplete': 'Cet agenda n’a pas pu être lu : seules les réunions Convene sont affichées.',
   'playground.resetting': 'Réinitialisation…',
   'playground.resetDone':
     'Démo réinitialisée : {count, plural, =0 {aucune réservation annulée} one {# réservation annulée} other {# réservations annulées}}.',

@@ -1,5 +1,6 @@
 /** `/meet unlink [provider:]` (ephemeral): unlinks the caller's calendars through the linking use case. */
 import type { APIChatInputApplicationCommandInteraction } from 'discord-api-types/v10';
+import { t } from '../../../app/i18n/index.ts';
 import type { HandlerEnv } from '../context.ts';
 import { editOrFallback, resolveContext } from '../context.ts';
 import { messages } from '../messages.ts';
@@ -9,14 +10,13 @@ import { textMessage } from '../render.ts';
 export async function handleUnlink(env: HandlerEnv, interaction: APIChatInputApplicationCommandInteraction) {
   const ctx = await resolveContext(env, interaction);
   const userId = interaction.member?.user.id ?? interaction.user?.id ?? '';
-  const m = messages(ctx?.locale ?? 'en');
   const answer = (content: string) =>
     editOrFallback(env, interaction, { channelId: ctx?.channelId ?? '', userId }, textMessage(content), {
       publicFallback: false,
     });
-  if (!ctx) return void (await answer(m.notInGuild));
+  if (!ctx) return void (await answer(messages('en').notInGuild));
   const link = env.deps.link;
-  if (!link) return void (await answer(m.linkUnavailable));
+  if (!link) return void (await answer(t(ctx.locale, 'common.linkingNotConfigured')));
   const provider = stringOption(readOptions(interaction.data), 'provider');
   const tenantId = ctx.workspace.tenantId;
   const connections = await env.deps.store.connections.listForPerson(tenantId, ctx.person.id);
@@ -26,5 +26,5 @@ export async function handleUnlink(env: HandlerEnv, interaction: APIChatInputApp
     const result = await link.unlink({ tenantId, personId: ctx.person.id, connectionId: connection.id });
     if (result.ok) count += 1;
   }
-  await answer(m.unlinked(count));
+  await answer(t(ctx.locale, 'account.unlink.count', { count }));
 }

@@ -1,7 +1,14 @@
 /** `/meet unlink [google|microsoft|caldav|ics|all]`: removes linked calendars through the use case. */
+import { t } from '../../../app/i18n/index.ts';
 import type { Person, Workspace } from '../../../app/ports/store.ts';
 import type { Locale } from '../../../app/views.ts';
+import { LOCALES } from '../../../core/locale.ts';
 import type { SlackRuntime } from '../deps.ts';
+
+/** Whether `word` means "every calendar" in any language (`all`, `tout`…). */
+function meansAll(word: string): boolean {
+  return LOCALES.some((locale) => t(locale, 'account.unlink.allWords').split(' ').includes(word));
+}
 
 export async function unlinkCalendars(
   rt: SlackRuntime,
@@ -10,26 +17,19 @@ export async function unlinkCalendars(
   which: string,
   locale: Locale,
 ): Promise<string> {
-  const fr = locale === 'fr';
   const connections = await rt.deps.store.connections.listForPerson(workspace.tenantId, person.id);
-  if (connections.length === 0)
-    return fr ? "Vous n'avez aucun agenda relié." : 'You have no linked calendar.';
+  if (connections.length === 0) return t(locale, 'account.unlink.none');
   const wanted = which.trim().toLowerCase();
-  const all = wanted === 'all' || wanted === 'tout' || wanted === 'tous';
   const targets =
-    all || (wanted === '' && connections.length === 1)
+    meansAll(wanted) || (wanted === '' && connections.length === 1)
       ? connections
       : connections.filter((c) => c.provider === wanted);
-  if (targets.length === 0) {
-    const names = connections.map((c) => `\`${c.provider}\``).join(', ');
-    return fr
-      ? `Précisez quel agenda délier : \`/meet délier <${connections.map((c) => c.provider).join('|')}|tout>\` (reliés : ${names}).`
-      : `Say which calendar to unlink: \`/meet unlink <${connections.map((c) => c.provider).join('|')}|all>\` (linked: ${names}).`;
-  }
-  if (!rt.deps.linking)
-    return fr
-      ? "La liaison d'agenda n'est pas configurée sur ce serveur."
-      : 'Calendar linking is not configured on this server.';
+  if (targets.length === 0)
+    return t(locale, 'account.unlink.which', {
+      choices: connections.map((c) => c.provider).join('|'),
+      linked: connections.map((c) => `\`${c.provider}\``).join(', '),
+    });
+  if (!rt.deps.linking) return t(locale, 'common.linkingNotConfigured');
   const done: string[] = [];
   for (const c of targets) {
     const result = await rt.deps.linking.unlink({
@@ -39,5 +39,5 @@ export async function unlinkCalendars(
     });
     if (result.ok) done.push(`${c.provider} (${c.account})`);
   }
-  return fr ? `Agenda délié : ${done.join(', ')}.` : `Unlinked: ${done.join(', ')}.`;
+  return t(locale, 'account.unlink.done', { calendars: done.join(', ') });
 }
