@@ -14,12 +14,18 @@ export function helpText(surface: Surface, locale: Locale): string {
   return t(locale, `help.${surface}`);
 }
 
-/** Whether `/meet <text>` asks for help on the playground: empty, or a help word of any language. */
-export function asksForHelp(text: string): boolean {
+/**
+ * Whether `/meet <text>` asks for help: `undefined` when it does not; the language of its help word
+ * (`aide` → French); `null` when it does in no particular language (`/meet`, `/meet ?`).
+ */
+export function helpLocale(text: string): Locale | null | undefined {
   const word = text
     .trim()
     .replace(/^\/meet\b/i, '')
     .trim()
     .toLowerCase();
-  return word === '' || LOCALES.some((locale) => t(locale, 'help.words').split(' ').includes(word));
+  if (word === '') return null;
+  const languages = LOCALES.filter((locale) => t(locale, 'help.words').split(' ').includes(word));
+  if (languages.length === 0) return undefined;
+  return languages.length === 1 ? (languages[0] ?? null) : null;
 }
