@@ -276,7 +276,9 @@ export async function accountStatus(
   };
 }
 
-/** A language's own name ("English", "français"), for menus and status lines. */
+/** A language's own name ("English", "Français"), for menus and status lines. */
 export function languageName(locale: Locale): string {
-  return new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
+  const name = new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
+  // Standing alone (a menu entry, a status line) the name starts with a capital, as in "Français".
+  return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
 }

@@ -51,7 +51,7 @@ describe('validatePreferences', () => {
 
   it('names each language in its own words', () => {
     expect(languageName('en')).toBe('English');
-    expect(languageName('fr')).toBe('français');
+    expect(languageName('fr')).toBe('Français');
   });
 });
 
