@@ -1,9 +1,10 @@
 /** `/meet status`: which calendars are linked, their health and last sync (private to the asker). */
 import { statusDetailText } from '../../../app/calendar-access.ts';
 import { t } from '../../../app/i18n/index.ts';
-import type { CalendarConnection } from '../../../app/ports/store.ts';
+import type { CalendarConnection, Person, Workspace } from '../../../app/ports/store.ts';
 import { CALENDAR_NAMES } from '../../../app/preferences.ts';
 import { type Locale, syncedAgo } from '../../../app/views.ts';
+import { accountOf, type SlackRuntime } from '../deps.ts';
 import { esc, HEALTH_EMOJI } from '../render.ts';
 
 /** `now`: the caller's clock, for "last synced 3 min ago". */
@@ -20,4 +21,15 @@ export function statusText(connections: readonly CalendarConnection[], locale: L
     t(locale, 'account.status.slack.head'),
     ...connections.map((c) => connectionLine(c, locale, now)),
   ].join('\n');
+}
+
+/** `/meet status` for a person: the account use case's view, worded for Slack. */
+export async function statusFor(
+  rt: SlackRuntime,
+  workspace: Workspace,
+  person: Person,
+  locale: Locale,
+): Promise<string> {
+  const status = await accountOf(rt.deps).status({ tenantId: workspace.tenantId, personId: person.id });
+  return statusText(status.connections, locale, rt.now());
 }

@@ -10,7 +10,7 @@ import { helpText } from '../commands/help.ts';
 import { upcomingList } from '../commands/manage.ts';
 import { handleMeetRequest, linkButtons } from '../commands/request.ts';
 import { openSettings, settingsView } from '../commands/settings.ts';
-import { statusText } from '../commands/status.ts';
+import { statusFor } from '../commands/status.ts';
 import { teamCommand } from '../commands/team.ts';
 import { unlinkCalendars } from '../commands/unlink.ts';
 import { detectLocale, dm, NOT_INSTALLED, tellPrivately, workspaceOf } from '../common.ts';
@@ -126,8 +126,7 @@ export async function meetCommand(rt: SlackRuntime, args: MeetCommandArgs): Prom
       return;
     }
     case 'status': {
-      const connections = await rt.deps.store.connections.listForPerson(workspace.tenantId, me.person.id);
-      await tell(renderMrkdwn(statusText(connections, lang, rt.now())));
+      await tell(renderMrkdwn(await statusFor(rt, workspace, me.person, lang)));
       return;
     }
     case 'unlink': {
