@@ -176,7 +176,7 @@ describe('the playground in a browser', () => {
     await page.goto(url);
     await page.waitForSelector('body[data-ready="true"]');
     await page.locator('label.person[data-person-key="zoe"] input').check();
-    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    await page.waitForSelector('html[lang="fr"]', { state: 'attached' });
     await expect(page.locator('#who-title').textContent()).resolves.toBe('1. Qui êtes-vous ?');
     await expect(page.locator('#request-text').getAttribute('placeholder')).resolves.toContain(
       'la semaine prochaine',
@@ -187,7 +187,7 @@ describe('the playground in a browser', () => {
     await help.waitFor();
     await expect(help.textContent()).resolves.toContain('Convene trouve un horaire');
     await page.locator('label.person[data-person-key="li"] input').check();
-    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await page.waitForSelector('html[lang="en"]', { state: 'attached' });
     await expect(page.locator('#who-title').textContent()).resolves.toBe('1. Who are you?');
     expect(pageErrors).toEqual([]);
   });
