@@ -1,6 +1,7 @@
 /** `/meet unlink [google|microsoft|caldav|ics|all]`: removes linked calendars through the use case. */
 import { t } from '../../../app/i18n/index.ts';
 import type { Person, Workspace } from '../../../app/ports/store.ts';
+import { unlinkCalendars as unlink } from '../../../app/unlink-calendars.ts';
 import type { Locale } from '../../../app/views.ts';
 import { LOCALES } from '../../../core/locale.ts';
 import type { SlackRuntime } from '../deps.ts';
@@ -17,27 +18,23 @@ export async function unlinkCalendars(
   which: string,
   locale: Locale,
 ): Promise<string> {
-  const connections = await rt.deps.store.connections.listForPerson(workspace.tenantId, person.id);
-  if (connections.length === 0) return t(locale, 'account.unlink.none');
   const wanted = which.trim().toLowerCase();
-  const targets =
-    meansAll(wanted) || (wanted === '' && connections.length === 1)
-      ? connections
-      : connections.filter((c) => c.provider === wanted);
-  if (targets.length === 0)
-    return t(locale, 'account.unlink.which', {
-      choices: connections.map((c) => c.provider).join('|'),
-      linked: connections.map((c) => `\`${c.provider}\``).join(', '),
-    });
-  if (!rt.deps.linking) return t(locale, 'common.linkingNotConfigured');
-  const done: string[] = [];
-  for (const c of targets) {
-    const result = await rt.deps.linking.unlink({
+  const result = await unlink(
+    { store: rt.deps.store, ...(rt.deps.linking ? { linking: rt.deps.linking } : {}) },
+    {
       tenantId: workspace.tenantId,
       personId: person.id,
-      connectionId: c.id,
+      ...(meansAll(wanted) ? { all: true } : wanted ? { provider: wanted } : {}),
+    },
+  );
+  if (result.ok)
+    return t(locale, 'account.unlink.done', {
+      calendars: result.unlinked.map((c) => `${c.provider} (${c.account})`).join(', '),
     });
-    if (result.ok) done.push(`${c.provider} (${c.account})`);
-  }
-  return t(locale, 'account.unlink.done', { calendars: done.join(', ') });
+  if (result.code === 'none_linked') return t(locale, 'account.unlink.none');
+  if (result.code === 'not_configured') return t(locale, 'common.linkingNotConfigured');
+  return t(locale, 'account.unlink.which', {
+    choices: result.linked.map((c) => c.provider).join('|'),
+    linked: result.linked.map((c) => `\`${c.provider}\``).join(', '),
+  });
 }
