@@ -45,5 +45,4 @@ export const playground = {
   'playground.resetDone':
     'Demo reset: {count, plural, =0 {no booking cancelled} one {# booking cancelled} other {# bookings cancelled}}.',
   'playground.resetFailed': 'Reset failed.',
-  'playground.who': 'Pick who you are among the demo people ({names}).',
 } as const;

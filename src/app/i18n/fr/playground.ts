@@ -45,5 +45,4 @@ export const playground: Messages<typeof en> = {
   'playground.resetDone':
     'Démo réinitialisée : {count, plural, =0 {aucune réservation annulée} one {# réservation annulée} other {# réservations annulées}}.',
   'playground.resetFailed': 'La réinitialisation a échoué.',
-  'playground.who': 'Choisissez qui vous êtes parmi les personnes de la démo ({names}).',
 };
