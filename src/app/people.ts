@@ -15,7 +15,6 @@ import type {
   Workspace,
   WorkspaceRepository,
 } from './ports/store.ts';
-import { isIanaZone } from './preferences.ts';
 import { intlTag } from './views.ts';
 
 /** A chat user's profile, as the platform gives it. */
@@ -85,7 +84,7 @@ export async function adoptProfile(
     hours: WorkingHoursData;
   },
 ): Promise<Preferences | null> {
-  if (!isIanaZone(input.timeZone) && !isAnyZone(input.timeZone)) return null;
+  if (!isAnyZone(input.timeZone)) return null;
   return deps.store.preferences.set(input.tenantId, input.personId, {
     timeZone: input.timeZone,
     locale: input.localeTag ?? (input.locale ? intlTag(input.locale) : 'en-US'),

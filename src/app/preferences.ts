@@ -180,7 +180,9 @@ export async function savePreferences(
   const range = change.hours === undefined ? null : parseHoursRange(change.hours);
   const week = change.week
     ? {
-        days: [...new Set(change.week.days.filter((d) => Number.isInteger(d) && d >= 0 && d <= 6))].sort(),
+        days: [...new Set(change.week.days.filter((d) => Number.isInteger(d) && d >= 0 && d <= 6))].sort(
+          (a, b) => a - b,
+        ),
         start: change.week.start,
         end: change.week.end,
       }
