@@ -23,6 +23,7 @@ export const playground = {
   'playground.page.nextTitle': 'Next: connect Slack or Discord',
   'playground.page.next':
     'The playground is just another adapter: Slack and Discord call the same use cases and show the same proposals. When you are ready, follow “Connect Slack” or “Connect Discord” in the README, then restart Convene: with a chat platform configured, no demo data is loaded.',
+  'playground.example': '/meet @ana @li 30m next week "Roadmap"',
   'playground.you': 'You',
   'playground.placeholder': '/meet {others} 30m next week "Roadmap"',
   'playground.heat.free': 'free',

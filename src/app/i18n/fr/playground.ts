@@ -23,6 +23,7 @@ export const playground: Messages<typeof en> = {
   'playground.page.nextTitle': 'Ensuite : connecter Slack ou Discord',
   'playground.page.next':
     'Le bac à sable n’est qu’un adaptateur de plus : Slack et Discord appellent les mêmes cas d’usage et montrent les mêmes propositions. Quand vous êtes prêt, suivez « Connect Slack » ou « Connect Discord » dans le README, puis redémarrez Convene : avec une plateforme de chat configurée, aucune donnée de démo n’est chargée.',
+  'playground.example': '/meet @ana @sam 45 min la semaine prochaine « Point produit »',
   'playground.you': 'Vous',
   'playground.placeholder': '/meet {others} 30 min la semaine prochaine « Point »',
   'playground.heat.free': 'libre',

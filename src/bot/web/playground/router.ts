@@ -182,10 +182,7 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
         language: languageName(toLocale(p.locale)),
         calendarUrl: `/demo/calendars/${p.calendar}`,
       })),
-      examples: {
-        en: '/meet @ana @li 30m next week "Roadmap"',
-        fr: '/meet @ana @sam 45 min la semaine prochaine « Point produit »',
-      },
+      examples: Object.fromEntries(LOCALES.map((l) => [l, t(l, 'playground.example')])),
     });
   });
 
