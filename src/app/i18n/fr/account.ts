@@ -34,7 +34,7 @@ export const account: Messages<typeof en> = {
   'account.preferences.invalidLanguage':
     '« {language} » n’est pas une langue que Convene parle ({languages}).',
   'account.preferences.nothing':
-    'Rien à changer : indiquez `zone`, `language`, `hours` (par ex. `09:00-17:00`) ou `tentative-free`.',
+    'Rien à changer : indiquez `zone`, `langue`, `heures` (par ex. `09:00-17:00`) ou `provisoire-libre`.',
   'account.preferences.notAdmin':
     "Modifier les préférences d'une autre personne demande la permission « Gérer le serveur ».",
   'account.preferences.unknownPerson': "Cette personne n'a pas encore utilisé Convene.",
@@ -65,12 +65,12 @@ export const account: Messages<typeof en> = {
   'account.status.health':
     '{status, select, ok {OK} reauth_required {à relier de nouveau (`/meet lier`)} other {en erreur}}',
   'account.status.zone': 'Fuseau horaire : {zone}',
-  'account.status.zoneUnset': 'Fuseau horaire : non défini (utilisez `/meet settings zone:`)',
+  'account.status.zoneUnset': 'Fuseau horaire : non défini (utilisez `/meet preferences zone:`)',
   'account.status.language': 'Langue : {language}',
-  'account.status.none': 'Agendas : aucun relié (utilisez `/meet link`).',
+  'account.status.none': 'Agendas : aucun relié (utilisez `/meet relier`).',
   'account.status.calendar': '• {label} ({account}) : {status}',
   'account.status.tentative':
-    'Événements provisoires : {free, select, yes {libres} other {occupés}} (à changer avec `/meet settings tentative-free:`)',
+    'Événements provisoires : {free, select, yes {libres} other {occupés}} (à changer avec `/meet preferences provisoire-libre:`)',
 
   'account.link.pick': 'Choisissez votre agenda (le lien est personnel et expire dans 15 minutes) :',
   'account.link.sentByDm': 'Je vous ai envoyé les liens en message privé.',

@@ -15,12 +15,12 @@ export const help: Messages<typeof en> = {
   ].join('\n'),
   'help.discord': [
     '**Convene** trouve un horaire qui convient à tous et le réserve dans tous les agendas.',
-    '• `/meet new request: 30 min avec @Ana la semaine prochaine` — des propositions en boutons ; cliquez pour réserver.',
-    '• Les options `with`…`with5` acceptent des personnes ou des rôles (un rôle invite ses membres).',
-    '• `/meet link provider:` — reliez Google ou Microsoft 365 (envoyé en message privé).',
-    '• `/meet unlink` — déliez vos agendas. `/meet status` — ce que Convene sait de vous.',
-    '• `/meet settings zone: language: hours:` — votre fuseau horaire, votre langue et vos heures de travail.',
-    '• `/meet cancel` / `/meet reschedule` — vos prochaines réunions, à annuler ou à déplacer (aussi par les boutons « Annuler la réunion » et « Replanifier » de la confirmation).',
+    '• `/meet nouvelle demande: 30 min avec @Ana la semaine prochaine` — des propositions en boutons ; cliquez pour réserver.',
+    '• Les options `avec`…`avec5` acceptent des personnes ou des rôles (un rôle invite ses membres).',
+    '• `/meet relier fournisseur:` — reliez Google ou Microsoft 365 (envoyé en message privé).',
+    '• `/meet delier` — déliez vos agendas. `/meet etat` — ce que Convene sait de vous.',
+    '• `/meet preferences zone: langue: heures:` — votre fuseau horaire, votre langue et vos heures de travail.',
+    '• `/meet annuler` / `/meet replanifier` — vos prochaines réunions, à annuler ou à déplacer (aussi par les boutons « Annuler la réunion » et « Replanifier » de la confirmation).',
   ].join('\n'),
   'help.playground': [
     'Convene trouve un horaire qui convient à tous et le réserve dans leurs agendas.',
