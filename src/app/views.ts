@@ -237,12 +237,12 @@ const slotWordings = new Map<Locale, (day: string, range: string, city: string) 
 function slotWording(locale: Locale): (day: string, range: string, city: string) => string {
   let wording = slotWordings.get(locale);
   if (wording === undefined) {
-    const marked = t(locale, 'account.label.slot', { day: '\u0001', range: '\u0002', city: '\u0003' });
-    const parts = marked.split(/([\u0001-\u0003])/);
+    const marked = t(locale, 'account.label.slot', { day: '\uE000', range: '\uE001', city: '\uE002' });
+    const parts = marked.split(/([\uE000-\uE002])/);
     wording = (day, range, city) => {
       let out = '';
       for (const part of parts)
-        out += part === '\u0001' ? day : part === '\u0002' ? range : part === '\u0003' ? city : part;
+        out += part === '\uE000' ? day : part === '\uE001' ? range : part === '\uE002' ? city : part;
       return out;
     };
     slotWordings.set(locale, wording);
