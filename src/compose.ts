@@ -25,7 +25,7 @@ import { LinkCalendar } from './app/link-calendar.ts';
 import { type JobHandler, startWorkers } from './app/outbox.ts';
 import type { DmActionHandler, MeetingThreads, Notifier } from './app/ports/calendars.ts';
 import type { SyncQueue, WatchLookup } from './app/ports/sync.ts';
-import { teamUseCases } from './app/use-cases.ts';
+import { accountUseCases, teamUseCases } from './app/use-cases.ts';
 import { manageUseCases } from './bot/discord/deps.ts';
 import { createDiscordAdapter, discordConfigFromEnv, meetingUseCases } from './bot/discord/index.ts';
 import { createDiscordNotifier } from './bot/discord/notifier.ts';
@@ -215,6 +215,7 @@ export function composeChat(
 
   const limits = requestLimitsFromEnv(env);
   const teams = teamUseCases({ store });
+  const account = accountUseCases({ store });
   const platforms: string[] = [];
   const starters: Array<() => Promise<void>> = [];
   const stoppers: Array<() => Promise<void>> = [];
@@ -232,6 +233,7 @@ export function composeChat(
         limits,
         ...(link ? { linking: link } : {}),
         teams,
+        account,
         log,
         ...(metrics ? { metrics } : {}),
         invalidations: store.invalidations,
@@ -276,6 +278,7 @@ export function composeChat(
         teams,
         dmActions,
         ...(link ? { link } : {}),
+        account,
         log,
       },
       discordConfig,

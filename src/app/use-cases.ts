@@ -17,8 +17,24 @@ import type {
   RescheduleOptionsResult,
 } from './manage-booking.ts';
 import { cancelBooking, rescheduleBooking, rescheduleOptions } from './manage-booking.ts';
+import type { PeopleDeps } from './people.ts';
+import { adoptProfile, syncPerson, workspaceOnFirstSight } from './people.ts';
 import type { BusyReader } from './ports/calendars.ts';
-import type { PendingQuestionRepository } from './ports/store.ts';
+import type {
+  CalendarConnectionRepository,
+  InstallWorkspaceInput,
+  PendingQuestionRepository,
+  Person,
+  Preferences,
+  Workspace,
+} from './ports/store.ts';
+import type {
+  AccountStatusView,
+  PreferencesDeps,
+  SavePreferencesInput,
+  SavePreferencesResult,
+} from './preferences.ts';
+import { accountStatus, readPreferences, savePreferences } from './preferences.ts';
 import type { RequestMeetingDeps, RequestMeetingInput, RequestMeetingResult } from './request-meeting.ts';
 import { requestMeeting } from './request-meeting.ts';
 import type { TeamCommandInput, TeamCommandResult, TeamStore } from './rotations.ts';
@@ -73,4 +89,36 @@ export interface TeamUseCases {
 /** Binds the team use case to its store (rotations, audit log, people). */
 export function teamUseCases(deps: { readonly store: TeamStore }): TeamUseCases {
   return { run: (input) => runTeamCommand(deps, input) };
+}
+
+/** A person's own account: preferences (read, checked and saved) and `/meet status`. */
+export interface AccountUseCases {
+  preferences(input: { tenantId: string; personId: string }): Promise<Preferences | null>;
+  savePreferences(input: SavePreferencesInput): Promise<SavePreferencesResult>;
+  status(input: { tenantId: string; personId: string }): Promise<AccountStatusView>;
+  /** The person behind a chat profile, created or refreshed (people sync). */
+  syncPerson(input: Parameters<typeof syncPerson>[1]): Promise<Person | null>;
+  /** First sight of a person with a profile zone: their preferences start from it. */
+  adoptProfile(input: Parameters<typeof adoptProfile>[1]): Promise<Preferences | null>;
+  /** A team or guild's workspace, installed on first sight. */
+  workspace(input: InstallWorkspaceInput): Promise<Workspace>;
+}
+
+/** Binds the account use cases to the store (preferences, audit, calendar connections). */
+export function accountUseCases(
+  deps: PreferencesDeps & {
+    readonly store: PreferencesDeps['store'] &
+      PeopleDeps['store'] & {
+        readonly connections: Pick<CalendarConnectionRepository, 'listForPerson'>;
+      };
+  },
+): AccountUseCases {
+  return {
+    preferences: (input) => readPreferences(deps, input),
+    savePreferences: (input) => savePreferences(deps, input),
+    status: (input) => accountStatus(deps, input),
+    syncPerson: (input) => syncPerson(deps, input),
+    adoptProfile: (input) => adoptProfile(deps, input),
+    workspace: (input) => workspaceOnFirstSight(deps, input),
+  };
 }

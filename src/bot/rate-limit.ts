@@ -7,8 +7,9 @@
  * the configured one, and a restart forgets the counts. That is enough to stop a runaway loop or one
  * noisy user from starving a workspace; a shared limit would need the database or Redis.
  */
+import { t } from '../app/i18n/index.ts';
 import type { RequestLimits } from '../app/request-meeting.ts';
-import type { Locale } from '../app/views.ts';
+import type { Locale } from '../core/locale.ts';
 
 export interface RateLimitSettings {
   /** Commands a user may send per minute (burst of the same size). */
@@ -93,14 +94,10 @@ export function withDefaultRateLimits(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv
 /** The polite refusal, in the user's language. */
 export function rateLimitedMessage(decision: RateDecision, locale: Locale): string {
   if (decision.ok) return '';
-  const wait = decision.retryAfterSeconds;
-  if (locale === 'fr')
-    return decision.scope === 'user'
-      ? `Vous avez envoyé beaucoup de demandes d’un coup : réessayez dans ${wait} s.`
-      : `Cet espace de travail a envoyé beaucoup de demandes d’un coup : réessayez dans ${wait} s.`;
-  return decision.scope === 'user'
-    ? `You have sent a lot of requests at once: try again in ${wait} s.`
-    : `This workspace has sent a lot of requests at once: try again in ${wait} s.`;
+  return t(locale, 'account.rateLimited', {
+    scope: decision.scope,
+    wait: String(decision.retryAfterSeconds),
+  });
 }
 
 /**

@@ -169,6 +169,29 @@ describe('the playground in a browser', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('speaks the acting person’s language: page text from the server, help in the playground’s syntax', async () => {
+    const page = await browser!.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.locator('label.person[data-person-key="zoe"] input').check();
+    await page.waitForSelector('html[lang="fr"]', { state: 'attached' });
+    await expect(page.locator('#who-title').textContent()).resolves.toBe('1. Qui êtes-vous ?');
+    await expect(page.locator('#request-text').getAttribute('placeholder')).resolves.toContain(
+      'la semaine prochaine',
+    );
+    await page.fill('#request-text', '/meet aide');
+    await page.click('#send');
+    const help = page.locator('.msg .help');
+    await help.waitFor();
+    await expect(help.textContent()).resolves.toContain('Convene trouve un horaire');
+    await page.locator('label.person[data-person-key="li"] input').check();
+    await page.waitForSelector('html[lang="en"]', { state: 'attached' });
+    await expect(page.locator('#who-title').textContent()).resolves.toBe('1. Who are you?');
+    expect(pageErrors).toEqual([]);
+  });
+
   it('shuts down cleanly on SIGTERM', async () => {
     child!.kill('SIGTERM');
     const code = await new Promise<number | null>((r) => child!.once('exit', r));

@@ -242,7 +242,7 @@ describe('Slack end to end (Google fake, Microsoft fake, Radicale)', () => {
     const books = bookButtons(message);
     expect(books.length).toBeGreaterThan(0);
     const text = blockText(message.blocks);
-    expect(text).toContain('with Olga, Ana, and Li');
+    expect(text).toContain('with Olga, Ana and Li');
     expect(text).toContain('(London time)');
     expect(text).toContain('(Paris time)');
     expect(text).toContain('(New York time)');

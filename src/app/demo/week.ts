@@ -7,10 +7,11 @@ import { DateTime } from 'luxon';
 import type { Interval } from '../../core/interval.ts';
 import { compileWorkingHours, expandWorkingHours } from '../../core/working-hours.ts';
 import { createZoneCache } from '../../core/zone-offsets.ts';
+import { t } from '../i18n/index.ts';
 import type { BusyReader } from '../ports/calendars.ts';
 import type { Repositories } from '../ports/store.ts';
 import type { Locale } from '../views.ts';
-import { slotLabel, zoneCity } from '../views.ts';
+import { intlTag, slotLabel, zoneCity } from '../views.ts';
 import type { DemoPerson } from './seed.ts';
 
 export interface WeekBlock {
@@ -44,7 +45,7 @@ export async function personWeek(
 ): Promise<WeekView> {
   const { person, locale } = input;
   const zone = person.timeZone;
-  const loc = locale === 'fr' ? 'fr-FR' : 'en-GB';
+  const loc = intlTag(locale);
   const monday = DateTime.fromMillis(input.at, { zone }).startOf('week');
   const range: Interval = { start: monday.toMillis(), end: monday.plus({ weeks: 1 }).toMillis() };
   const [read, bookings] = await Promise.all([
@@ -74,7 +75,7 @@ export async function personWeek(
         startMinute,
         endMinute,
         kind: 'working',
-        label: `${locale === 'fr' ? 'Heures de travail' : 'Working hours'}, ${slotLabel(iv.start, iv.end, zone, locale)}`,
+        label: t(locale, 'account.week.working', { when: slotLabel(iv.start, iv.end, zone, locale) }),
       }));
   }
   for (const iv of mine?.busy ?? [])
@@ -83,7 +84,7 @@ export async function personWeek(
       startMinute,
       endMinute,
       kind: 'busy',
-      label: `${locale === 'fr' ? 'Occupé' : 'Busy'}, ${slotLabel(iv.start, iv.end, zone, locale)}`,
+      label: t(locale, 'account.week.busy', { when: slotLabel(iv.start, iv.end, zone, locale) }),
     }));
   for (const b of bookings) {
     const attends = b.participantIds.includes(input.viewerId) || b.organizerId === input.viewerId;
@@ -103,7 +104,7 @@ export async function personWeek(
             startMinute,
             endMinute,
             kind: 'busy',
-            label: `${locale === 'fr' ? 'Occupé' : 'Busy'}, ${slotLabel(b.start, b.end, zone, locale)}`,
+            label: t(locale, 'account.week.busy', { when: slotLabel(b.start, b.end, zone, locale) }),
           },
     );
   }

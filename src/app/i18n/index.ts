@@ -67,13 +67,16 @@ export function render(locale: Locale, message: Msg): string {
   return t(locale, message.key, message.params);
 }
 
+// English as Convene writes it elsewhere (en-GB dates): no serial comma, "Ana, Li and Bo".
+const LIST_TAG: Partial<Record<Locale, string>> = { en: 'en-GB' };
+
 /** "Ana, Li and Bo" / "Ana, Li et Bo": the language's own list rules (CLDR, `Intl.ListFormat`). */
 export function list(
   locale: Locale,
   items: readonly string[],
   type: 'conjunction' | 'disjunction' = 'conjunction',
 ): string {
-  return new Intl.ListFormat(locale, { style: 'long', type }).format(items);
+  return new Intl.ListFormat(LIST_TAG[locale] ?? locale, { style: 'long', type }).format(items);
 }
 
 /** A translator bound to one language, for renderers that word many messages. */

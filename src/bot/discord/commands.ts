@@ -7,6 +7,8 @@ import type { SlashCommandSubcommandBuilder, SlashCommandSubcommandGroupBuilder 
 import { SlashCommandBuilder } from '@discordjs/builders';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { InteractionContextType } from 'discord-api-types/v10';
+import { languageName } from '../../app/preferences.ts';
+import { LOCALES } from '../../core/locale.ts';
 
 export const MEET_COMMAND = 'meet';
 /** User/role options of `/meet new`: `with`, `with2` … `with5`. */
@@ -113,7 +115,8 @@ export function meetCommand(): RESTPostAPIChatInputApplicationCommandsJSONBody {
             .setNameLocalizations({ fr: 'langue' })
             .setDescription('Language of Convene’s answers')
             .setDescriptionLocalizations({ fr: 'Langue des réponses de Convene' })
-            .addChoices({ name: 'English', value: 'en' }, { name: 'Français', value: 'fr' }),
+            // Every language Convene speaks, each named in its own words.
+            .addChoices(...LOCALES.map((l) => ({ name: languageName(l), value: l }))),
         )
         .addStringOption((o) =>
           o

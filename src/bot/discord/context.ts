@@ -10,6 +10,7 @@ import { toLocale } from '../../app/views.ts';
 import type { DiscordApi, DiscordMessageBody } from './api.ts';
 import { DiscordCallError } from './api.ts';
 import type { DiscordAdapterDeps } from './deps.ts';
+import { accountOf } from './deps.ts';
 import { EPHEMERAL } from './render.ts';
 
 export interface HandlerEnv {
@@ -66,15 +67,12 @@ export async function resolveContext(
   const guildId = interaction.guild_id;
   const member = interaction.member;
   if (!guildId || !member || !guildAllowed(env, guildId)) return null;
-  const { store } = env.deps;
-  const workspace =
-    (await store.workspaces.findByExternalId('discord', guildId)) ??
-    (await store.workspaces.install({
-      platform: 'discord',
-      externalId: guildId,
-      name: `Discord server ${guildId}`,
-      ...(env.tenantId ? { tenantId: env.tenantId } : {}),
-    }));
+  const workspace = await accountOf(env.deps).workspace({
+    platform: 'discord',
+    externalId: guildId,
+    name: `Discord server ${guildId}`,
+    ...(env.tenantId ? { tenantId: env.tenantId } : {}),
+  });
   const person = await upsertUser(env, workspace, member.user, member);
   if (!person) return null;
   let permissions = 0n;
@@ -100,11 +98,13 @@ export async function upsertUser(
   user: APIUser,
   member?: Pick<APIGuildMember, 'nick'> | null,
 ): Promise<Person | null> {
-  return env.deps.store.people.upsertByIdentity({
-    workspaceId: workspace.id,
-    externalUserId: user.id,
-    displayName: displayName(user, member),
-    handle: user.username,
+  return accountOf(env.deps).syncPerson({
+    profile: {
+      workspaceId: workspace.id,
+      externalUserId: user.id,
+      displayName: displayName(user, member),
+      handle: user.username,
+    },
   });
 }
 

@@ -1,7 +1,14 @@
 import type { DmActionHandler } from '../../app/ports/calendars.ts';
 import type { Repositories } from '../../app/ports/store.ts';
 import type { RequestLimits } from '../../app/request-meeting.ts';
-import type { CalendarLinking, ManageUseCases, MeetingUseCases, TeamUseCases } from '../../app/use-cases.ts';
+import type {
+  AccountUseCases,
+  CalendarLinking,
+  ManageUseCases,
+  MeetingUseCases,
+  TeamUseCases,
+} from '../../app/use-cases.ts';
+import { accountUseCases } from '../../app/use-cases.ts';
 import type { RateLimitSettings } from '../rate-limit.ts';
 import { rateLimitsFromEnv, requestLimitsFromEnv } from '../rate-limit.ts';
 
@@ -24,6 +31,8 @@ export interface DiscordAdapterDeps {
   readonly meetings: MeetingUseCases;
   /** Without it, `/meet link` and `/meet unlink` say linking is not configured. */
   readonly link?: CalendarLinking;
+  /** Preferences and status (default: bound to `store` by `accountOf`). */
+  readonly account?: AccountUseCases;
   /** Cancel / reschedule (the confirmation's buttons, `/meet cancel|reschedule`); needs `store.bookings`. */
   readonly manage?: ManageUseCases;
   /** `/meet team …`; without it the command says teams are not available. */
@@ -34,6 +43,11 @@ export interface DiscordAdapterDeps {
   readonly clock?: () => number;
   /** One line per event, never a token. Default `console.error`. */
   readonly log?: (line: string) => void;
+}
+
+/** The account use cases the composition root bound, or bound here to the adapter's store. */
+export function accountOf(deps: Pick<DiscordAdapterDeps, 'account' | 'store'>): AccountUseCases {
+  return deps.account ?? accountUseCases({ store: deps.store });
 }
 
 export interface DiscordConfig {

@@ -2,8 +2,11 @@
  * Helpers shared by the listeners: the workspace of a team, DMs with the `user_not_in_channel`
  * fallback, language detection for the adapter's own messages.
  */
+import { t } from '../../app/i18n/index.ts';
 import type { Workspace } from '../../app/ports/store.ts';
 import type { Locale } from '../../app/views.ts';
+import { LOCALES } from '../../core/locale.ts';
+import { detectLocale as detectTextLocale } from '../../core/parse/language.ts';
 import type { Block, RespondFn, SlackApi, SlackRuntime } from './deps.ts';
 import { errorCode } from './people.ts';
 
@@ -15,26 +18,27 @@ export async function workspaceOf(rt: SlackRuntime, teamId: string | undefined):
   return rt.deps.store.workspaces.findByExternalId('slack', teamId);
 }
 
-export const NOT_INSTALLED: Record<Locale, string> = {
-  en: 'Convene is not installed in this workspace (or was uninstalled): ask an admin to install it again.',
-  fr: "Convene n'est pas installé dans cet espace (ou a été désinstallé) : demandez à un administrateur de le réinstaller.",
-  de: 'Convene ist in diesem Workspace nicht installiert (oder wurde deinstalliert): bitte eine Administratorin oder einen Administrator, es erneut zu installieren.',
-};
+/** "Convene is not installed here", in every language (for listeners that have no person yet). */
+export const NOT_INSTALLED: Readonly<Record<Locale, string>> = Object.fromEntries(
+  LOCALES.map((locale) => [locale, t(locale, 'account.notInstalled')]),
+) as Record<Locale, string>;
 
-const FRENCH =
-  /[àâçéèêëîïôûùüÿœ]|\b(aide|lier|délier|delier|statut|réglages|reglages|paramètres|parametres|semaine|prochaine?|demain|avec|mardi|mercredi|jeudi|vendredi|lundi|matin|après-midi|heure|annuler|replanifier|deplacer)\b/i;
-
-/** The language of a request text (French in, French out); `fallback` when nothing tells. */
+/**
+ * The language of a `/meet` text: the language of its subcommand word (`aide`, `statut`…) when it has
+ * one, else the parser's detection from the words of the request; `fallback` for an empty text or a text
+ * with nothing but mentions, quotes and numbers.
+ */
 export function detectLocale(text: string, fallback: Locale = 'en'): Locale {
-  if (FRENCH.test(text)) return 'fr';
-  if (
-    /\b(help|link|unlink|status|settings|cancel|reschedule|next|week|tomorrow|with|monday|tuesday|wednesday|thursday|friday|morning|afternoon)\b/i.test(
-      text,
-    )
-  )
-    return 'en';
-  return fallback;
+  const first = text.trim().split(/\s+/, 1)[0]?.toLowerCase() ?? '';
+  const byCommand = LOCALES.find((locale) =>
+    t(locale, 'account.slack.subcommands').split(' ').includes(first),
+  );
+  if (byCommand) return byCommand;
+  if (!/\p{L}{2,}/u.test(text.replace(MENTIONS_AND_QUOTES, ' '))) return fallback;
+  return detectTextLocale(text);
 }
+
+const MENTIONS_AND_QUOTES = /<[^<>]*>|@[\p{L}\p{M}\p{N}_.-]+|"[^"]*"|“[^”]*”|«[^»]*»/gu;
 
 /** Opens a DM with a user and posts there. */
 export async function dm(

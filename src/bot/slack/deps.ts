@@ -23,7 +23,8 @@ import type { BookingMetrics } from '../../app/ports/metrics.ts';
 import type { Repositories, Workspace } from '../../app/ports/store.ts';
 import type { ReminderSettings } from '../../app/reminders.ts';
 import type { PeopleDirectory, RequestLimits } from '../../app/request-meeting.ts';
-import type { TeamUseCases } from '../../app/use-cases.ts';
+import type { AccountUseCases, TeamUseCases } from '../../app/use-cases.ts';
+import { accountUseCases } from '../../app/use-cases.ts';
 import type { RateLimitSettings } from '../rate-limit.ts';
 import type { Deduper } from './dedupe.ts';
 import type { InstallationCache } from './installation-cache.ts';
@@ -49,6 +50,8 @@ export interface SlackDeps {
   readonly linking?: SlackLinking;
   /** `/meet team …`; without it the command says teams are not available. */
   readonly teams?: TeamUseCases;
+  /** Preferences and status (default: bound to `store` by `accountOf`). */
+  readonly account?: AccountUseCases;
   /** Where cancel / reschedule say what happened (the booking's thread); default: nowhere. */
   readonly threads?: MeetingThreads;
   /** DM buttons (`DmAction`): handlers by action name; an unknown action gets a polite refusal. */
@@ -186,4 +189,9 @@ export interface SlackRuntime {
   readonly requests?: <T>(work: () => Promise<T>, weight?: number) => Promise<T>;
   /** `users.info` answers by workspace and user (see `people.ts`); none = every call goes to Slack. */
   readonly users?: UserInfoCache;
+}
+
+/** The account use cases the composition root bound, or bound here to the adapter's store. */
+export function accountOf(deps: Pick<SlackDeps, 'account' | 'store'>): AccountUseCases {
+  return deps.account ?? accountUseCases({ store: deps.store });
 }

@@ -14,6 +14,7 @@ import { DEFAULT_WORKING_HOURS } from '../../app/request-meeting.ts';
 import type { Locale } from '../../app/views.ts';
 import { toLocale } from '../../app/views.ts';
 import type { SlackApi, SlackRuntime, SlackUserInfo, UserInfoCache } from './deps.ts';
+import { accountOf } from './deps.ts';
 import { InstallationCache } from './installation-cache.ts';
 
 /**
@@ -111,44 +112,36 @@ export async function resolveUser(
   const known = prefetched
     ? (prefetched.people.get(userId) ?? null)
     : await store.people.findByIdentity(workspace.id, userId);
+  const account = accountOf(rt.deps);
   // A known person whose Slack profile did not change is not rewritten (a transaction per mention).
-  const unchanged =
-    known !== null &&
-    info !== null &&
-    known.displayName === name &&
-    (!info.profile?.email || known.email === info.profile.email) &&
-    known.identities.some(
-      (i) =>
-        i.workspaceId === workspace.id && i.externalUserId === userId && i.handle === (info.name ?? null),
-    );
-  const person = unchanged
-    ? known
-    : info
-      ? await store.people.upsertByIdentity({
+  const person = info
+    ? await account.syncPerson({
+        known,
+        profile: {
           workspaceId: workspace.id,
           externalUserId: userId,
           displayName: name,
           handle: info.name ?? null,
           ...(info.profile?.email ? { email: info.profile.email } : {}),
-        })
-      : (known ??
-        (await store.people.upsertByIdentity({
-          workspaceId: workspace.id,
-          externalUserId: userId,
-          displayName: userId,
-        })));
+        },
+      })
+    : (known ??
+      (await account.syncPerson({
+        profile: { workspaceId: workspace.id, externalUserId: userId, displayName: userId },
+      })));
   if (!person) return { ok: false, reason: 'not_installed', name };
   let prefs =
     prefetched?.prefsRead.has(person.id) === true
       ? (prefetched.prefs.get(person.id) ?? null)
       : await store.preferences.get(person.tenantId, person.id);
-  if (!prefs && info?.tz && isZone(info.tz)) {
-    prefs = await store.preferences.set(person.tenantId, person.id, {
+  if (!prefs && info?.tz)
+    prefs = await account.adoptProfile({
+      tenantId: person.tenantId,
+      personId: person.id,
       timeZone: info.tz,
-      locale: info.locale ?? 'en-US',
-      workingHours: DEFAULT_WORKING_HOURS,
+      localeTag: info.locale ?? 'en-US',
+      hours: DEFAULT_WORKING_HOURS,
     });
-  }
   return {
     ok: true,
     person,

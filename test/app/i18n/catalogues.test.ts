@@ -93,7 +93,7 @@ describe('t / render', () => {
   });
 
   it('lists follow each language', () => {
-    expect(list('en', ['Ana', 'Li', 'Bo'])).toBe('Ana, Li, and Bo');
+    expect(list('en', ['Ana', 'Li', 'Bo'])).toBe('Ana, Li and Bo');
     expect(list('fr', ['Ana', 'Li', 'Bo'])).toBe('Ana, Li et Bo');
     expect(list('de', ['Ana', 'Li', 'Bo'])).toBe('Ana, Li und Bo');
   });

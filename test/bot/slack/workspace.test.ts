@@ -211,7 +211,7 @@ describe('Home tab, settings, link, status', () => {
     expect(bad.status).toBe(200);
     expect(JSON.parse(bad.text)).toMatchObject({
       response_action: 'errors',
-      errors: { tz: expect.stringContaining("n'est pas un fuseau IANA") },
+      errors: { tz: expect.stringContaining("« Paris » n'est pas un fuseau horaire connu") },
     });
     const good = await h.fake.submitView({
       teamId: 'T1',
@@ -228,7 +228,7 @@ describe('Home tab, settings, link, status', () => {
       locale: 'fr-FR',
       workingHours: { rules: [{ days: [1, 2, 3], start: '08:30', end: '16:00' }] },
     });
-    expect(blockText(fanny.view.blocks as unknown[])).toContain('lun, mar, mer 08:30–16:00');
+    expect(blockText(fanny.view.blocks as unknown[])).toContain('lun., mar., mer. 08:30–16:00');
     expect(blockText(fanny.view.blocks as unknown[])).toContain(
       'Événements provisoires : comptés comme occupés',
     );

@@ -10,11 +10,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoWorld } from '../../../src/app/demo/index.ts';
 import { createDemoBusyReader, DEMO_DIR, loadDemoConfig, seedDemo } from '../../../src/app/demo/index.ts';
+import { helpText } from '../../../src/app/help.ts';
 import type { ProposalView } from '../../../src/app/views.ts';
 import { createPlaygroundRouter } from '../../../src/bot/web/playground/router.ts';
 import { createWebServer } from '../../../src/bot/web/server.ts';
 import { expandIcs } from '../../../src/connectors/ics/index.ts';
 import type { Interval } from '../../../src/core/interval.ts';
+import { LOCALES } from '../../../src/core/locale.ts';
 import type { Store } from '../../../src/store/index.ts';
 import { openDatabase } from '../../../src/store/index.ts';
 
@@ -173,7 +175,7 @@ describe('playground API', () => {
       expect(slot.start < first.end && slot.end > first.start).toBe(false);
 
     const reset = await post('/playground/api/reset', {});
-    expect(reset.body).toEqual({ ok: true, cancelled: 1 });
+    expect(reset.body).toEqual({ ok: true, cancelled: 1, message: 'Demo reset: 1 booking cancelled.' });
     const after = await week('ana', 'ana', first.start);
     expect(after.blocks.filter((b) => b.kind === 'meeting')).toEqual([]);
   });
@@ -284,6 +286,47 @@ describe('playground API', () => {
     const text = await malformed.text();
     expect(JSON.parse(text).error.message).toMatch(/valid JSON/);
     expect(text).not.toMatch(/at .*\.ts:\d+/);
+  });
+});
+
+describe('playground help and page text', () => {
+  it('answers /meet help in the playground’s syntax, in the help word’s language or the person’s', async () => {
+    const asked = async (key: string, text: string) => {
+      const res = await post('/playground/api/requests', { personId: id(key), text });
+      expect(res.status).toBe(200);
+      return res.body.help as { locale: string; text: string };
+    };
+    const english = await asked('li', '/meet help');
+    expect(english.locale).toBe('en');
+    expect(english.text).toContain('/meet @ana @li 30m next week "Roadmap"');
+    // Not Slack's mrkdwn command list nor Discord's options: plain text for the request box.
+    expect(english.text).not.toContain('`');
+    expect(english.text).not.toContain('new request:');
+    expect(english.text).not.toBe(helpText('slack', 'en'));
+    const french = await asked('li', '/meet aide');
+    expect(french.locale).toBe('fr');
+    expect(french.text).toContain('la semaine prochaine');
+    // A bare `/meet` asks for help in the person's language.
+    expect((await asked('zoe', '/meet')).locale).toBe('fr');
+    expect((await asked('li', '/meet')).locale).toBe('en');
+  });
+
+  it('serves the page’s text from the catalogue in the asked language, every language offered', async () => {
+    const get = async (locale: string) =>
+      (await (await fetch(`${base}/playground/api/strings?locale=${locale}`)).json()) as Json;
+    const fr = await get('fr-CA');
+    expect(fr.locale).toBe('fr');
+    expect(fr.strings['heat.title']).toBe('Disponibilités du groupe (heure de {city})');
+    expect(fr.strings['page.whoTitle']).toBe('1. Qui êtes-vous ?');
+    const en = await get('xx');
+    expect(en.locale).toBe('en');
+    expect(Object.keys(en.strings).sort()).toEqual(Object.keys(fr.strings).sort());
+    expect(en.languages.map((l: { locale: string }) => l.locale)).toEqual([...LOCALES]);
+    // Every `data-i18n` name of the page has a string.
+    const page = await (await fetch(`${base}/playground`)).text();
+    const names = [...page.matchAll(/data-i18n="([^"]+)"/g)].map((m) => m[1]!);
+    expect(names.length).toBeGreaterThan(10);
+    for (const name of names) expect(en.strings[name], name).toBeTypeOf('string');
   });
 });
 

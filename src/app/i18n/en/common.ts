@@ -4,7 +4,7 @@
  */
 export const common = {
   'common.linkingNotConfigured':
-    'Linking is not configured on this Convene server: ask its administrator to set up Google or Microsoft sign-in.',
+    'Calendar linking is not configured on this Convene server: ask its administrator.',
   'common.lastSynced.never': 'never synced',
   'common.lastSynced.justNow': 'last synced just now',
   'common.lastSynced.minutes': 'last synced {count} min ago',

@@ -3,7 +3,7 @@ import type { Messages } from '../types.ts';
 
 export const common: Messages<typeof en> = {
   'common.linkingNotConfigured':
-    'La liaison de calendrier n’est pas configurée sur ce serveur Convene : demandez à son administrateur de configurer la connexion Google ou Microsoft.',
+    'La liaison d’agenda n’est pas configurée sur ce serveur Convene : demandez à son administrateur.',
   'common.lastSynced.never': 'jamais synchronisé',
   'common.lastSynced.justNow': 'synchronisé à l’instant',
   'common.lastSynced.minutes': 'dernière synchro il y a {count} min',

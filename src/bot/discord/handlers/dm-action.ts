@@ -5,10 +5,10 @@
  * buttons with the handler's answer. An action nobody registered gets a polite private refusal.
  */
 import type { APIMessageComponentInteraction } from 'discord-api-types/v10';
+import { t } from '../../../app/i18n/index.ts';
 import type { Person } from '../../../app/ports/store.ts';
 import type { HandlerEnv } from '../context.ts';
 import { localeOf, replyPrivately } from '../context.ts';
-import { messages } from '../messages.ts';
 import { TENANT_REF } from '../notifier.ts';
 import { textMessage } from '../render.ts';
 
@@ -18,10 +18,16 @@ export async function handleDmAction(
   target: { action: string; value: string },
 ): Promise<void> {
   const userId = interaction.member?.user.id ?? interaction.user?.id ?? '';
-  const m = messages(localeOf(interaction));
+  const locale = localeOf(interaction);
   const registry = env.deps.dmActions ?? {};
   const handler = Object.hasOwn(registry, target.action) ? registry[target.action] : undefined;
-  if (!handler) return void (await replyPrivately(env, interaction, userId, textMessage(m.dmUnknownAction)));
+  if (!handler)
+    return void (await replyPrivately(
+      env,
+      interaction,
+      userId,
+      textMessage(t(locale, 'account.dmUnknownAction')),
+    ));
   const footer = (interaction.message?.embeds?.[0] as { footer?: { text?: string } } | undefined)?.footer
     ?.text;
   const tenantId = footer?.startsWith(TENANT_REF) ? footer.slice(TENANT_REF.length) : null;
@@ -35,7 +41,12 @@ export async function handleDmAction(
     }
   }
   if (!tenantId || !person)
-    return void (await replyPrivately(env, interaction, userId, textMessage(m.dmNotYours)));
+    return void (await replyPrivately(
+      env,
+      interaction,
+      userId,
+      textMessage(t(locale, 'account.dmNotYours')),
+    ));
   const answer = await handler({ tenantId, actorPersonId: person.id, value: target.value, now: env.clock() });
   const before = interaction.message?.content ?? '';
   // The clicked DM keeps its text; its buttons (and the reference footer) give way to the answer.

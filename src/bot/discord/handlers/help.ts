@@ -1,10 +1,10 @@
-/** `/meet help`: answered inline (type 4, ephemeral), no deferral needed. */
+/** `/meet help`: answered inline (type 4, ephemeral), no deferral needed; Discord's syntax, the reader's language. */
 import type {
   APIChatInputApplicationCommandInteraction,
   APIInteractionResponse,
 } from 'discord-api-types/v10';
+import { helpText } from '../../../app/help.ts';
 import { localeOf } from '../context.ts';
-import { messages } from '../messages.ts';
 import { textMessage } from '../render.ts';
 
 export function handleHelp(
@@ -12,6 +12,6 @@ export function handleHelp(
 ) {
   return {
     type: 4,
-    data: textMessage(messages(localeOf(interaction)).help, { ephemeral: true }),
+    data: textMessage(helpText('discord', localeOf(interaction)), { ephemeral: true }),
   } as APIInteractionResponse;
 }

@@ -4,6 +4,7 @@
  * carries the link instead — only they can see it.
  */
 import type { APIChatInputApplicationCommandInteraction } from 'discord-api-types/v10';
+import { t } from '../../../app/i18n/index.ts';
 import { PROVIDER_LABELS } from '../../../app/link-calendar.ts';
 import { DiscordCallError } from '../api.ts';
 import type { HandlerEnv } from '../context.ts';
@@ -15,19 +16,21 @@ import { linkButtonRow, textMessage } from '../render.ts';
 export async function handleLink(env: HandlerEnv, interaction: APIChatInputApplicationCommandInteraction) {
   const ctx = await resolveContext(env, interaction);
   const userId = interaction.member?.user.id ?? interaction.user?.id ?? '';
-  const m = messages(ctx?.locale ?? 'en');
+  const locale = ctx?.locale ?? 'en';
+  const button = t(locale, 'account.link.button');
   const answer = (content: string, link?: string) =>
     editOrFallback(
       env,
       interaction,
       { channelId: ctx?.channelId ?? '', userId },
-      { ...textMessage(content), ...(link ? { components: [linkButtonRow(m.linkButton, link)] } : {}) },
+      { ...textMessage(content), ...(link ? { components: [linkButtonRow(button, link)] } : {}) },
       { publicFallback: false },
     );
-  if (!ctx) return void (await answer(m.notInGuild));
-  if (!env.deps.link) return void (await answer(m.linkUnavailable));
+  if (!ctx) return void (await answer(messages('en').notInGuild));
+  if (!env.deps.link) return void (await answer(t(locale, 'common.linkingNotConfigured')));
   const provider = stringOption(readOptions(interaction.data), 'provider');
-  if (provider !== 'google' && provider !== 'microsoft') return void (await answer(m.linkUnavailable));
+  if (provider !== 'google' && provider !== 'microsoft')
+    return void (await answer(t(locale, 'common.linkingNotConfigured')));
   const label = PROVIDER_LABELS[provider];
   const started = await env.deps.link.startLink({
     tenantId: ctx.workspace.tenantId,
@@ -38,12 +41,12 @@ export async function handleLink(env: HandlerEnv, interaction: APIChatInputAppli
   if (!started.ok) return void (await answer(started.message));
   try {
     await env.api.sendDm(ctx.userId, {
-      ...textMessage(m.linkDmText(label)),
-      components: [linkButtonRow(m.linkButton, started.url)],
+      ...textMessage(t(locale, 'account.link.dmText', { provider: label })),
+      components: [linkButtonRow(button, started.url)],
     });
-    await answer(m.linkDm(label));
+    await answer(t(locale, 'account.link.dm', { provider: label }));
   } catch (error) {
     if (!(error instanceof DiscordCallError) || error.code !== 'cannot_dm') throw error;
-    await answer(m.linkFallback(label), started.url);
+    await answer(t(locale, 'account.link.fallback', { provider: label }), started.url);
   }
 }

@@ -1,42 +1,39 @@
 /** `/meet status` (ephemeral): the caller's zone, language and calendars with their health. */
 import type { APIChatInputApplicationCommandInteraction } from 'discord-api-types/v10';
+import { t } from '../../../app/i18n/index.ts';
+import { CALENDAR_NAMES, languageName } from '../../../app/preferences.ts';
 import { syncedAgo } from '../../../app/views.ts';
 import type { HandlerEnv } from '../context.ts';
 import { editOrFallback, resolveContext } from '../context.ts';
+import { accountOf } from '../deps.ts';
 import { messages } from '../messages.ts';
 import { textMessage } from '../render.ts';
-
-const LABELS = {
-  google: 'Google Calendar',
-  microsoft: 'Microsoft 365',
-  caldav: 'CalDAV',
-  ics: 'ICS',
-} as const;
 
 export async function handleStatus(env: HandlerEnv, interaction: APIChatInputApplicationCommandInteraction) {
   const ctx = await resolveContext(env, interaction);
   const userId = interaction.member?.user.id ?? interaction.user?.id ?? '';
-  const m = messages(ctx?.locale ?? 'en');
   const answer = (content: string) =>
     editOrFallback(env, interaction, { channelId: ctx?.channelId ?? '', userId }, textMessage(content), {
       publicFallback: false,
     });
-  if (!ctx) return void (await answer(m.notInGuild));
-  const tenantId = ctx.workspace.tenantId;
-  const [prefs, connections] = await Promise.all([
-    env.deps.store.preferences.get(tenantId, ctx.person.id),
-    env.deps.store.connections.listForPerson(tenantId, ctx.person.id),
-  ]);
+  if (!ctx) return void (await answer(messages('en').notInGuild));
+  const { locale } = ctx;
+  const status = await accountOf(env.deps).status({
+    tenantId: ctx.workspace.tenantId,
+    personId: ctx.person.id,
+  });
   const lines = [
-    m.statusZone(prefs?.timeZone ?? null),
-    m.statusLanguage(prefs?.locale ?? ctx.locale),
-    m.statusTentative(prefs?.tentativeFree === true),
+    status.timeZone === null
+      ? t(locale, 'account.status.zoneUnset')
+      : t(locale, 'account.status.zone', { zone: status.timeZone }),
+    t(locale, 'account.status.language', { language: languageName(status.language ?? locale) }),
+    t(locale, 'account.status.tentative', { free: status.tentativeFree ? 'yes' : 'no' }),
   ];
-  if (connections.length === 0) lines.push(m.statusNone);
+  if (status.connections.length === 0) lines.push(t(locale, 'account.status.none'));
   const now = env.clock();
-  for (const c of connections)
+  for (const c of status.connections)
     lines.push(
-      `${m.statusCalendar(LABELS[c.provider], c.account, c.status)}, ${syncedAgo(c.lastSyncAt, now, ctx.locale)}`,
+      `${t(locale, 'account.status.calendar', { label: CALENDAR_NAMES[c.provider], account: c.account, status: c.status })}, ${syncedAgo(c.lastSyncAt, now, locale)}`,
     );
-  await answer(m.status(lines));
+  await answer(lines.join('\n'));
 }

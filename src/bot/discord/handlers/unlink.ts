@@ -1,5 +1,7 @@
 /** `/meet unlink [provider:]` (ephemeral): unlinks the caller's calendars through the linking use case. */
 import type { APIChatInputApplicationCommandInteraction } from 'discord-api-types/v10';
+import { t } from '../../../app/i18n/index.ts';
+import { unlinkCalendars } from '../../../app/unlink-calendars.ts';
 import type { HandlerEnv } from '../context.ts';
 import { editOrFallback, resolveContext } from '../context.ts';
 import { messages } from '../messages.ts';
@@ -9,22 +11,22 @@ import { textMessage } from '../render.ts';
 export async function handleUnlink(env: HandlerEnv, interaction: APIChatInputApplicationCommandInteraction) {
   const ctx = await resolveContext(env, interaction);
   const userId = interaction.member?.user.id ?? interaction.user?.id ?? '';
-  const m = messages(ctx?.locale ?? 'en');
   const answer = (content: string) =>
     editOrFallback(env, interaction, { channelId: ctx?.channelId ?? '', userId }, textMessage(content), {
       publicFallback: false,
     });
-  if (!ctx) return void (await answer(m.notInGuild));
+  if (!ctx) return void (await answer(messages('en').notInGuild));
   const link = env.deps.link;
-  if (!link) return void (await answer(m.linkUnavailable));
+  if (!link) return void (await answer(t(ctx.locale, 'common.linkingNotConfigured')));
   const provider = stringOption(readOptions(interaction.data), 'provider');
-  const tenantId = ctx.workspace.tenantId;
-  const connections = await env.deps.store.connections.listForPerson(tenantId, ctx.person.id);
-  let count = 0;
-  for (const connection of connections) {
-    if (provider && connection.provider !== provider) continue;
-    const result = await link.unlink({ tenantId, personId: ctx.person.id, connectionId: connection.id });
-    if (result.ok) count += 1;
-  }
-  await answer(m.unlinked(count));
+  const result = await unlinkCalendars(
+    { store: env.deps.store, linking: link },
+    {
+      tenantId: ctx.workspace.tenantId,
+      personId: ctx.person.id,
+      ...(provider ? { provider } : { all: true }),
+    },
+  );
+  const count = result.ok ? result.unlinked.length : 0;
+  await answer(t(ctx.locale, 'account.unlink.count', { count }));
 }

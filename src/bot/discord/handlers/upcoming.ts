@@ -3,6 +3,7 @@
  * "Reschedule" and "Cancel meeting" buttons of the confirmation.
  */
 import type { APIChatInputApplicationCommandInteraction } from 'discord-api-types/v10';
+import { t } from '../../../app/i18n/index.ts';
 import { describeBooking, upcomingBookings } from '../../../app/manage-booking.ts';
 import type { HandlerEnv } from '../context.ts';
 import { editOrFallback, resolveContext } from '../context.ts';
@@ -25,9 +26,7 @@ export async function handleUpcoming(
   const { bookings } = env.deps.store;
   if (!bookings || !env.deps.manage) return void (await answer(textMessage(m.unknownAction)));
   const list = await upcomingBookings({ bookings }, ctx.workspace.tenantId, ctx.person.id, env.clock(), 5);
-  if (list.length === 0) return void (await answer(textMessage(m.upcomingNone)));
+  if (list.length === 0) return void (await answer(textMessage(t(ctx.locale, 'account.upcoming.none'))));
   const views = await Promise.all(list.map((b) => describeBooking(env.deps.store, b, ctx.locale)));
-  await answer(
-    renderUpcoming(mode === 'cancel' ? m.upcomingCancel : m.upcomingReschedule, views, ctx.locale),
-  );
+  await answer(renderUpcoming(t(ctx.locale, `account.upcoming.${mode}`), views, ctx.locale));
 }

@@ -4,10 +4,10 @@
  * picker with the proposals. Only the person who typed the request may answer it.
  */
 import type { APIMessageComponentInteraction } from 'discord-api-types/v10';
-import { IANAZone } from 'luxon';
-import { DEFAULT_WORKING_HOURS } from '../../../app/request-meeting.ts';
+import { render, t } from '../../../app/i18n/index.ts';
 import type { HandlerEnv } from '../context.ts';
 import { editOrFallback, replyPrivately, resolveContext } from '../context.ts';
+import { accountOf } from '../deps.ts';
 import { messages } from '../messages.ts';
 import { type PickerMessage, pendingRequestOf, textMessage } from '../render.ts';
 import { runRequest } from './meet-new.ts';
@@ -27,29 +27,29 @@ export async function handleZoneSelect(env: HandlerEnv, interaction: APIMessageC
   }
   const values = (interaction.data as { values?: unknown }).values;
   const zone = Array.isArray(values) && typeof values[0] === 'string' ? values[0] : '';
-  if (!IANAZone.isValidZone(zone)) {
-    await replyPrivately(env, interaction, ctx.userId, textMessage(m.zoneInvalid(zone)));
+  // Only the zone changes: the stored language and working hours are kept.
+  const saved = await accountOf(env.deps).savePreferences({
+    tenantId: ctx.workspace.tenantId,
+    personId: ctx.person.id,
+    change: { timeZone: zone },
+    defaults: { locale: ctx.locale },
+  });
+  if (!saved.ok) {
+    const problems = saved.problems.map((p) => render(ctx.locale, p.message)).join('\n');
+    await replyPrivately(env, interaction, ctx.userId, textMessage(problems));
     return;
   }
-  await saveZone(env, ctx.workspace.tenantId, ctx.person.id, zone, ctx.locale);
   if (!pending.text) {
-    await editOrFallback(env, interaction, ctx, textMessage(m.zoneSaved(zone)), { publicFallback: false });
+    await editOrFallback(
+      env,
+      interaction,
+      ctx,
+      textMessage(t(ctx.locale, 'account.preferences.zoneSaved', { zone })),
+      {
+        publicFallback: false,
+      },
+    );
     return;
   }
   await runRequest(env, interaction, ctx, pending.text, zone);
-}
-
-export async function saveZone(
-  env: HandlerEnv,
-  tenantId: string,
-  personId: string,
-  zone: string,
-  locale: string,
-): Promise<void> {
-  const prefs = await env.deps.store.preferences.get(tenantId, personId);
-  await env.deps.store.preferences.set(tenantId, personId, {
-    timeZone: zone,
-    locale: prefs?.locale ?? locale,
-    workingHours: prefs?.workingHours ?? DEFAULT_WORKING_HOURS,
-  });
 }

@@ -3,6 +3,7 @@
  * post the proposals in the channel (falling back to the `response_url`, in channel, when the bot is not
  * a member), and DM every participant without a linked calendar a link to link one.
  */
+import { t } from '../../../app/i18n/index.ts';
 import type { LinkProviderKind } from '../../../app/link-calendar.ts';
 import type { Person, Workspace } from '../../../app/ports/store.ts';
 import { precheckRequest } from '../../../app/request/parse.ts';
@@ -194,10 +195,7 @@ export async function sendLinkDm(
     locale === 'fr'
       ? `${organiser ? `${organiser} cherche un créneau avec vous. ` : ''}Reliez votre agenda pour que Convene connaisse vos disponibilités (jamais le contenu de vos événements).`
       : `${organiser ? `${organiser} is looking for a time with you. ` : ''}Link your calendar so Convene knows when you are free (never what your events are).`;
-  const text =
-    links.length > 0
-      ? intro
-      : `${intro} ${locale === 'fr' ? "La liaison d'agenda n'est pas configurée sur ce serveur Convene : prévenez son administrateur." : 'Calendar linking is not configured on this Convene server: tell its admin.'}`;
+  const text = links.length > 0 ? intro : `${intro} ${t(locale, 'common.linkingNotConfigured')}`;
   return dm(rt, client, userId, renderLinks(text, links));
 }
 

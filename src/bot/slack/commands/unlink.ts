@@ -1,7 +1,15 @@
 /** `/meet unlink [google|microsoft|caldav|ics|all]`: removes linked calendars through the use case. */
+import { t } from '../../../app/i18n/index.ts';
 import type { Person, Workspace } from '../../../app/ports/store.ts';
+import { unlinkCalendars as unlink } from '../../../app/unlink-calendars.ts';
 import type { Locale } from '../../../app/views.ts';
+import { LOCALES } from '../../../core/locale.ts';
 import type { SlackRuntime } from '../deps.ts';
+
+/** Whether `word` means "every calendar" in any language (`all`, `tout`…). */
+function meansAll(word: string): boolean {
+  return LOCALES.some((locale) => t(locale, 'account.unlink.allWords').split(' ').includes(word));
+}
 
 export async function unlinkCalendars(
   rt: SlackRuntime,
@@ -10,34 +18,23 @@ export async function unlinkCalendars(
   which: string,
   locale: Locale,
 ): Promise<string> {
-  const fr = locale === 'fr';
-  const connections = await rt.deps.store.connections.listForPerson(workspace.tenantId, person.id);
-  if (connections.length === 0)
-    return fr ? "Vous n'avez aucun agenda relié." : 'You have no linked calendar.';
   const wanted = which.trim().toLowerCase();
-  const all = wanted === 'all' || wanted === 'tout' || wanted === 'tous';
-  const targets =
-    all || (wanted === '' && connections.length === 1)
-      ? connections
-      : connections.filter((c) => c.provider === wanted);
-  if (targets.length === 0) {
-    const names = connections.map((c) => `\`${c.provider}\``).join(', ');
-    return fr
-      ? `Précisez quel agenda délier : \`/meet délier <${connections.map((c) => c.provider).join('|')}|tout>\` (reliés : ${names}).`
-      : `Say which calendar to unlink: \`/meet unlink <${connections.map((c) => c.provider).join('|')}|all>\` (linked: ${names}).`;
-  }
-  if (!rt.deps.linking)
-    return fr
-      ? "La liaison d'agenda n'est pas configurée sur ce serveur."
-      : 'Calendar linking is not configured on this server.';
-  const done: string[] = [];
-  for (const c of targets) {
-    const result = await rt.deps.linking.unlink({
+  const result = await unlink(
+    { store: rt.deps.store, ...(rt.deps.linking ? { linking: rt.deps.linking } : {}) },
+    {
       tenantId: workspace.tenantId,
       personId: person.id,
-      connectionId: c.id,
+      ...(meansAll(wanted) ? { all: true } : wanted ? { provider: wanted } : {}),
+    },
+  );
+  if (result.ok)
+    return t(locale, 'account.unlink.done', {
+      calendars: result.unlinked.map((c) => `${c.provider} (${c.account})`).join(', '),
     });
-    if (result.ok) done.push(`${c.provider} (${c.account})`);
-  }
-  return fr ? `Agenda délié : ${done.join(', ')}.` : `Unlinked: ${done.join(', ')}.`;
+  if (result.code === 'none_linked') return t(locale, 'account.unlink.none');
+  if (result.code === 'not_configured') return t(locale, 'common.linkingNotConfigured');
+  return t(locale, 'account.unlink.which', {
+    choices: result.linked.map((c) => c.provider).join('|'),
+    linked: result.linked.map((c) => `\`${c.provider}\``).join(', '),
+  });
 }

@@ -3,20 +3,16 @@
  * working hours and upcoming meetings booked through Convene.
  * Redelivered events (`event_id`) publish once.
  */
+import { t } from '../../../app/i18n/index.ts';
 import type { Workspace } from '../../../app/ports/store.ts';
-import { slotLabel } from '../../../app/views.ts';
+import { slotLabel, weekdayName } from '../../../app/views.ts';
 import { connectionLine } from '../commands/status.ts';
 import { workspaceOf } from '../common.ts';
-import type { Block, SlackApi, SlackRuntime } from '../deps.ts';
+import { accountOf, type Block, type SlackApi, type SlackRuntime } from '../deps.ts';
 import { errorCode, resolveUser } from '../people.ts';
 import { ACTIONS, esc } from '../render.ts';
 
 const DAY_MS = 86_400_000;
-const DAYS = {
-  en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
-  fr: ['dim', 'lun', 'mar', 'mer', 'jeu', 'ven', 'sam'],
-  de: ['So', 'Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa'],
-} as const;
 
 export interface AppHomeArgs {
   readonly event: { readonly user: string; readonly tab?: string };
@@ -41,11 +37,9 @@ export async function homeBlocks(
   const me = await resolveUser(rt, client, workspace, userId);
   if (!me.ok) return null;
   const { store } = rt.deps;
-  const fr = me.locale === 'fr';
-  const [connections, prefs] = await Promise.all([
-    store.connections.listForPerson(workspace.tenantId, me.person.id),
-    store.preferences.get(workspace.tenantId, me.person.id),
-  ]);
+  const locale = me.locale;
+  const status = await accountOf(rt.deps).status({ tenantId: workspace.tenantId, personId: me.person.id });
+  const { connections } = status;
   const now = rt.now();
   const upcoming = (
     await store.bookings.listForPerson(workspace.tenantId, me.person.id, {
@@ -61,58 +55,40 @@ export async function homeBlocks(
     type: 'section',
     text: { type: 'mrkdwn', text: text.slice(0, 3000) },
   });
-  const blocks: Block[] = [header(fr ? 'Vos agendas' : 'Your calendars')];
+  const blocks: Block[] = [header(t(locale, 'account.home.calendars'))];
   blocks.push(
     section(
       connections.length === 0
-        ? fr
-          ? 'Aucun agenda relié. Tapez `/meet lier` pour en relier un.'
-          : 'No calendar linked. Type `/meet link` to link one.'
-        : connections.map((c) => connectionLine(c, me.locale, now)).join('\n'),
+        ? t(locale, 'account.home.noCalendar')
+        : connections.map((c) => connectionLine(c, locale, now)).join('\n'),
     ),
   );
-  const rules = prefs?.workingHours.rules ?? [];
-  const hours =
-    rules.length === 0
-      ? fr
-        ? 'lun–ven 09:00–17:00 (par défaut)'
-        : 'Mon–Fri 09:00–17:00 (default)'
-      : rules
-          .map((r) => `${r.days.map((d) => DAYS[me.locale][d] ?? d).join(', ')} ${r.start}–${r.end}`)
-          .join('; ');
-  blocks.push(header(fr ? 'Heures de travail' : 'Working hours'));
+  const hours = status.defaultHours
+    ? t(locale, 'account.home.defaultHours')
+    : status.workingHours.rules
+        .map((r) => `${r.days.map((d) => weekdayName(d, locale, 'short')).join(', ')} ${r.start}–${r.end}`)
+        .join('; ');
+  blocks.push(header(t(locale, 'account.home.hours')));
   blocks.push(section(`${esc(hours)} · ${esc(me.zone)}`));
-  blocks.push(
-    section(
-      prefs?.tentativeFree
-        ? fr
-          ? 'Événements provisoires : comptés comme libres'
-          : 'Tentative events: counted as free'
-        : fr
-          ? 'Événements provisoires : comptés comme occupés'
-          : 'Tentative events: counted as busy',
-    ),
-  );
+  blocks.push(section(t(locale, 'account.home.tentative', { free: status.tentativeFree ? 'yes' : 'no' })));
   blocks.push({
     type: 'actions',
     elements: [
       {
         type: 'button',
         action_id: ACTIONS.openSettings,
-        value: me.locale,
-        text: { type: 'plain_text', text: fr ? 'Modifier les réglages' : 'Edit settings' },
+        value: locale,
+        text: { type: 'plain_text', text: t(locale, 'account.home.editSettings') },
       },
     ],
   });
-  blocks.push(header(fr ? 'Réunions à venir' : 'Upcoming meetings'));
+  blocks.push(header(t(locale, 'account.home.upcoming')));
   blocks.push(
     section(
       upcoming.length === 0
-        ? fr
-          ? 'Aucune réunion réservée avec Convene dans les 30 prochains jours.'
-          : 'No meeting booked through Convene in the next 30 days.'
+        ? t(locale, 'account.home.noUpcoming')
         : upcoming
-            .map((b) => `• *${esc(b.title)}*: ${esc(slotLabel(b.start, b.end, me.zone, me.locale))}`)
+            .map((b) => `• *${esc(b.title)}*: ${esc(slotLabel(b.start, b.end, me.zone, locale))}`)
             .join('\n'),
     ),
   );

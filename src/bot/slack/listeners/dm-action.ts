@@ -4,7 +4,8 @@
  * tenant, then replaces the DM's buttons with the handler's answer (so a second click cannot run it
  * again). An action nobody registered gets a polite private refusal; the handler checks the rest.
  */
-import { NOT_INSTALLED, tellPrivately, workspaceOf } from '../common.ts';
+import { t } from '../../../app/i18n/index.ts';
+import { tellPrivately, workspaceOf } from '../common.ts';
 import type { SlackRuntime } from '../deps.ts';
 import { errorCode, knownOrResolve } from '../people.ts';
 import { ACTIONS, esc, renderText } from '../render.ts';
@@ -28,21 +29,12 @@ export async function dmAction(rt: SlackRuntime, args: ActionArgs): Promise<void
       { client, respond, userId: body.user.id, ...(channelId ? { channelId } : {}) },
       renderText(text),
     );
-  if (!workspace) return privately(NOT_INSTALLED.en);
+  if (!workspace) return privately(t(locale, 'account.notInstalled'));
   const name = parseDmAction(action.action_id);
   const handler = name ? rt.deps.dmActions?.[name] : undefined;
   if (!handler || !Object.hasOwn(rt.deps.dmActions ?? {}, name ?? ''))
-    return privately(
-      locale === 'fr'
-        ? "Désolé, ce bouton n'est plus pris en charge : rien n'a été fait."
-        : 'Sorry, this button is no longer supported: nothing was done.',
-    );
-  if (!actor?.ok)
-    return privately(
-      locale === 'fr'
-        ? 'Ce compte Slack ne peut pas utiliser Convene.'
-        : 'This Slack account cannot use Convene.',
-    );
+    return privately(t(locale, 'account.dmUnknownAction'));
+  if (!actor?.ok) return privately(t(locale, 'account.slackAccountRefused'));
   const answer = await handler({
     tenantId: workspace.tenantId,
     actorPersonId: actor.person.id,

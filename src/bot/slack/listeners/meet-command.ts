@@ -5,11 +5,12 @@
  * (the caller's upcoming meetings with their buttons), and anything else is a meeting request.
  */
 
+import { t } from '../../../app/i18n/index.ts';
 import { helpText } from '../commands/help.ts';
 import { upcomingList } from '../commands/manage.ts';
 import { handleMeetRequest, linkButtons } from '../commands/request.ts';
 import { openSettings, settingsView } from '../commands/settings.ts';
-import { statusText } from '../commands/status.ts';
+import { statusFor } from '../commands/status.ts';
 import { teamCommand } from '../commands/team.ts';
 import { unlinkCalendars } from '../commands/unlink.ts';
 import { detectLocale, dm, NOT_INSTALLED, tellPrivately, workspaceOf } from '../common.ts';
@@ -114,13 +115,7 @@ export async function meetCommand(rt: SlackRuntime, args: MeetCommandArgs): Prom
   }
   const me = await resolveUser(rt, client, workspace, command.user_id);
   if (!me.ok) {
-    await tell(
-      renderText(
-        locale === 'fr'
-          ? 'Ce compte Slack ne peut pas utiliser Convene.'
-          : 'This Slack account cannot use Convene.',
-      ),
-    );
+    await tell(renderText(t(locale, 'account.slackAccountRefused')));
     return;
   }
   const lang = detectLocale(command.text, me.locale);
@@ -131,8 +126,7 @@ export async function meetCommand(rt: SlackRuntime, args: MeetCommandArgs): Prom
       return;
     }
     case 'status': {
-      const connections = await rt.deps.store.connections.listForPerson(workspace.tenantId, me.person.id);
-      await tell(renderMrkdwn(statusText(connections, lang, rt.now())));
+      await tell(renderMrkdwn(await statusFor(rt, workspace, me.person, lang)));
       return;
     }
     case 'unlink': {
@@ -141,26 +135,11 @@ export async function meetCommand(rt: SlackRuntime, args: MeetCommandArgs): Prom
     }
     case 'link': {
       const links = await linkButtons(rt, workspace, me.person, command.user_id);
-      const text =
-        links.length === 0
-          ? lang === 'fr'
-            ? "La liaison d'agenda n'est pas configurée sur ce serveur Convene : prévenez son administrateur."
-            : 'Calendar linking is not configured on this Convene server: tell its admin.'
-          : lang === 'fr'
-            ? 'Choisissez votre agenda (le lien est personnel et expire dans 15 minutes) :'
-            : 'Pick your calendar (the link is personal and expires in 15 minutes):';
+      const text = t(lang, links.length === 0 ? 'common.linkingNotConfigured' : 'account.link.pick');
       const message = renderLinks(text, links);
       // Personal links: only in a DM or an ephemeral message, never in the channel.
       const sent = links.length > 0 && (await dm(rt, client, command.user_id, message));
-      await tell(
-        sent
-          ? renderText(
-              lang === 'fr'
-                ? 'Je vous ai envoyé les liens en message privé.'
-                : 'I sent you the links in a direct message.',
-            )
-          : message,
-      );
+      await tell(sent ? renderText(t(lang, 'account.link.sentByDm')) : message);
       return;
     }
     case 'settings': {

@@ -1,8 +1,9 @@
 /** The "Open settings" button (Home tab, or the fallback after an expired `trigger_id`): opens the modal. */
 
+import { isLocale } from '../../../core/locale.ts';
 import { openSettings, settingsView } from '../commands/settings.ts';
 import { tellPrivately, workspaceOf } from '../common.ts';
-import type { SlackRuntime } from '../deps.ts';
+import { accountOf, type SlackRuntime } from '../deps.ts';
 import { knownOrResolve } from '../people.ts';
 import type { ActionArgs } from './book-slot.ts';
 
@@ -14,8 +15,11 @@ export async function openSettingsAction(rt: SlackRuntime, args: ActionArgs): Pr
   if (!workspace || !body.trigger_id) return;
   const me = await knownOrResolve(rt, client, workspace, body.user.id);
   if (!me.ok) return;
-  const locale = action.value === 'fr' || action.value === 'en' ? action.value : me.locale;
-  const prefs = await rt.deps.store.preferences.get(workspace.tenantId, me.person.id);
+  const locale = isLocale(action.value) ? action.value : me.locale;
+  const prefs = await accountOf(rt.deps).preferences({
+    tenantId: workspace.tenantId,
+    personId: me.person.id,
+  });
   const opened = await openSettings(
     rt,
     client,

@@ -7,7 +7,9 @@
  *   GET  /playground                        → the page
  *   GET  /playground/static/*               → its script and styles
  *   GET  /playground/api/demo               → the demo people and examples
+ *   GET  /playground/api/strings?locale=    → the page's text in that language (from the catalogue)
  *   POST /playground/api/requests           {personId, text}             → ProposalView | error value
+ *                                           (`/meet help`: {ok, help} in the playground's syntax)
  *   POST /playground/api/answers            {personId, questionId, choice} → the request, answered
  *   POST /playground/api/bookings           {personId, proposalId, slotId} → BookingView | error value
  *   GET  /playground/api/calendars/:id?viewer=&at=  → WeekView (busy blocks, no titles)
@@ -31,12 +33,16 @@ import {
   readDemoCalendar,
   resetDemo,
 } from '../../../app/demo/index.ts';
+import { helpLocale, helpText } from '../../../app/help.ts';
+import { CATALOGUES, type MessageKey, t } from '../../../app/i18n/index.ts';
 import type { BusyReader, EventWriter } from '../../../app/ports/calendars.ts';
 import type { Repositories } from '../../../app/ports/store.ts';
+import { languageName } from '../../../app/preferences.ts';
 import type { RequestLimits, RequestMeetingErrorCode } from '../../../app/request-meeting.ts';
 import { requestMeeting } from '../../../app/request-meeting.ts';
 import type { Locale } from '../../../app/views.ts';
 import { toLocale } from '../../../app/views.ts';
+import { isLocale, LOCALES } from '../../../core/locale.ts';
 import type { RateLimitSettings } from '../../rate-limit.ts';
 import { CommandRateLimiter, rateLimitedMessage } from '../../rate-limit.ts';
 import { renderReadme } from './readme.ts';
@@ -97,6 +103,22 @@ function badRequest(res: Response, message: string): void {
   res.status(400).json({ ok: false, error: { code: 'bad_request', message } });
 }
 
+/**
+ * Every `playground.*` message in `locale`, its simple parameters left as `{name}` for the page to fill
+ * in (the page's messages have no plural or select: those are worded here, e.g. the reset's answer).
+ */
+export function pageStrings(locale: Locale): Record<string, string> {
+  const strings: Record<string, string> = {};
+  for (const key of Object.keys(CATALOGUES[locale]) as MessageKey[]) {
+    if (!key.startsWith('playground.')) continue;
+    const source = CATALOGUES[locale][key];
+    if (/\{\w+,/.test(source)) continue;
+    const params = Object.fromEntries([...source.matchAll(/\{(\w+)\}/g)].map((m) => [m[1], `{${m[1]}}`]));
+    strings[key.slice('playground.'.length)] = t(locale, key, params);
+  }
+  return strings;
+}
+
 export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
   const router = express.Router();
   const { world } = deps;
@@ -139,7 +161,7 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
     if (req.method !== 'POST' || !limiter) return next();
     const decision = limiter.take('playground', 'playground', req.ip ?? req.socket.remoteAddress ?? '?');
     if (decision.ok) return next();
-    const locale = req.body?.locale === 'fr' ? 'fr' : 'en';
+    const locale = toLocale(req.body?.locale);
     res.setHeader('Retry-After', String(decision.retryAfterSeconds));
     res.status(429).json({
       ok: false,
@@ -157,12 +179,20 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
         name: p.name,
         timeZone: p.timeZone,
         locale: toLocale(p.locale),
+        language: languageName(toLocale(p.locale)),
         calendarUrl: `/demo/calendars/${p.calendar}`,
       })),
-      examples: {
-        en: '/meet @ana @li 30m next week "Roadmap"',
-        fr: '/meet @ana @sam 45 min la semaine prochaine « Point produit »',
-      },
+      examples: Object.fromEntries(LOCALES.map((l) => [l, t(l, 'playground.example')])),
+    });
+  });
+
+  // The page's own text, worded by the server's catalogue: the browser carries no language table.
+  api.get('/strings', (req, res) => {
+    const locale = toLocale(typeof req.query.locale === 'string' ? req.query.locale : undefined);
+    res.json({
+      locale,
+      languages: LOCALES.map((l) => ({ locale: l, name: languageName(l) })),
+      strings: pageStrings(locale),
     });
   });
 
@@ -172,6 +202,12 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
     const text = req.body?.text;
     if (typeof text !== 'string' || text.trim() === '')
       return badRequest(res, 'Type a request, for example: /meet @ana @li 30m next week');
+    // `/meet help` (`aide`…): the playground's own syntax, in the help word's language or the person's.
+    const asked = helpLocale(text);
+    if (asked !== undefined) {
+      const locale = asked ?? toLocale(person.locale);
+      return void res.json({ ok: true, help: { locale, text: helpText('playground', locale) } });
+    }
     const result = await requestMeeting(
       {
         store: deps.store,
@@ -246,7 +282,7 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
         slotId,
         actorPersonId: person.id,
         now: now(),
-        ...(locale === 'fr' || locale === 'en' ? { locale: locale as Locale } : {}),
+        ...(isLocale(locale) ? { locale } : {}),
       },
     );
     if (result.ok) res.json(result);
@@ -261,8 +297,7 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
     const atText = typeof req.query.at === 'string' ? req.query.at : '';
     const at = atText === '' ? now() : Number(atText);
     if (!Number.isFinite(at)) return badRequest(res, '"at" must be an instant in epoch milliseconds.');
-    const locale =
-      req.query.locale === 'fr' || req.query.locale === 'en' ? req.query.locale : toLocale(viewer.locale);
+    const locale: Locale = isLocale(req.query.locale) ? req.query.locale : toLocale(viewer.locale);
     const week = await personWeek(
       { store: deps.store, busy: deps.busy },
       { tenantId: world.tenantId, person, viewerId: viewer.id, at, locale },
@@ -270,10 +305,11 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
     res.json({ ok: true, week });
   });
 
-  api.post('/reset', async (_req, res) => {
+  api.post('/reset', async (req, res) => {
     const cancelled = await resetDemo(deps.store, world);
     deps.log?.(`playground: demo reset, ${cancelled} booking(s) cancelled`);
-    res.json({ ok: true, cancelled });
+    const locale = toLocale(req.body?.locale);
+    res.json({ ok: true, cancelled, message: t(locale, 'playground.resetDone', { count: cancelled }) });
   });
 
   router.use('/playground/api', api);

@@ -1,6 +1,7 @@
 // Convene playground: plain browser JavaScript, no dependencies. It only renders the platform-neutral
 // views the server's use cases return (ProposalView, BookingView, WeekView); it computes no times.
-// All text from the server is inserted with textContent, never as HTML.
+// All text from the server is inserted with textContent, never as HTML. The page's own words come from the
+// server's catalogue too (GET /strings?locale=), in the language of the demo person acting: no table here.
 
 const API = '/playground/api';
 const COLORS = ['#4f46e5', '#0891b2', '#c2410c', '#be185d', '#15803d', '#7c3aed'];
@@ -8,7 +9,7 @@ const DAY_START = 6 * 60; // the week grids show 06:00–22:00 local time
 const DAY_END = 22 * 60;
 const PX_PER_MIN = 0.4;
 
-const state = { people: [], me: null };
+const state = { people: [], me: null, lang: null, strings: {} };
 const $ = (sel) => document.querySelector(sel);
 
 function el(tag, attrs = {}, ...children) {
@@ -38,9 +39,26 @@ async function call(method, path, body) {
   try {
     data = await response.json();
   } catch {
-    data = { ok: false, error: { message: `The server answered HTTP ${response.status}.` } };
+    data = { ok: false, error: { message: T('httpError', { status: response.status }) } };
   }
   return data;
+}
+
+/** The page's text `name` in the current language, `{param}`s filled in. */
+function T(name, params = {}) {
+  const text = state.strings[name] ?? name;
+  return text.replace(/\{(\w+)\}/g, (whole, key) => (key in params ? String(params[key]) : whole));
+}
+
+/** Fetches the page's text in `locale` and words the static page with it (`data-i18n` elements). */
+async function loadStrings(locale) {
+  if (state.lang === locale) return;
+  const answer = await call('GET', `/strings?locale=${encodeURIComponent(locale ?? '')}`);
+  state.strings = answer.strings ?? {};
+  state.lang = answer.locale ?? locale;
+  document.documentElement.lang = state.lang;
+  document.title = T('page.title');
+  for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = T(node.dataset.i18n);
 }
 
 function person(id) {
@@ -53,7 +71,7 @@ function scrollLog() {
 }
 
 function say(kind, content, lang) {
-  const who = kind === 'me' ? (state.me?.name ?? 'You') : 'Convene';
+  const who = kind === 'me' ? (state.me?.name ?? T('you')) : 'Convene';
   const item = el('li', { class: `msg ${kind}`, lang }, el('div', { class: 'who', text: who }), content);
   $('#log').append(item);
   scrollLog();
@@ -64,7 +82,7 @@ function say(kind, content, lang) {
 
 function renderPeople() {
   const box = $('#people');
-  box.replaceChildren(el('legend', { class: 'sr-only', text: 'Pick the demo person you act as' }));
+  box.replaceChildren(el('legend', { class: 'sr-only', text: T('page.pickPerson') }));
   state.people.forEach((p, i) => {
     const input = el('input', {
       type: 'radio',
@@ -88,7 +106,7 @@ function renderPeople() {
           'span',
           {},
           el('strong', { text: p.name }),
-          el('span', { class: 'zone', text: `${p.timeZone}${p.locale === 'fr' ? ' · français' : ''}` }),
+          el('span', { class: 'zone', text: `${p.timeZone} · ${p.language}` }),
         ),
       ),
     );
@@ -101,24 +119,22 @@ function renderPeople() {
   );
 }
 
-function choose(id) {
+async function choose(id) {
   state.me = person(id);
+  await loadStrings(state.me.locale);
+  renderPeople();
   const input = $('#request-text');
   const others = state.people
     .filter((p) => p.id !== id)
     .slice(0, 2)
     .map((p) => `@${p.key}`)
     .join(' ');
-  input.placeholder =
-    state.me.locale === 'fr'
-      ? `/meet ${others} 30 min la semaine prochaine « Point »`
-      : `/meet ${others} 30m next week "Roadmap"`;
+  input.placeholder = T('placeholder', { others });
 }
 
 // --- proposals -----------------------------------------------------------------------------------
 
-function renderHeatmap(heatmap, locale) {
-  const fr = locale === 'fr';
+function renderHeatmap(heatmap) {
   const days = new Map();
   heatmap.columns.forEach((c, i) => {
     if (!days.has(c.day)) days.set(c.day, { label: c.dayLabel, indices: [] });
@@ -143,9 +159,7 @@ function renderHeatmap(heatmap, locale) {
         el('th', { scope: 'row', text: row.name }),
         indices.map((i) => {
           const cell = row.cells[i];
-          const word = fr
-            ? { free: 'libre', busy: 'occupé', off: 'hors horaires' }[cell]
-            : { free: 'free', busy: 'busy', off: 'outside working hours' }[cell];
+          const word = T(`heat.${cell}`);
           return el('td', {
             class: cell,
             title: `${row.name}, ${label} ${heatmap.columns[i].hour}:00 — ${word}`,
@@ -157,12 +171,12 @@ function renderHeatmap(heatmap, locale) {
     const all = el(
       'tr',
       { class: 'all' },
-      el('th', { scope: 'row', text: fr ? 'Tous' : 'All' }),
+      el('th', { scope: 'row', text: T('heat.all') }),
       indices.map((i) => {
         const n = heatmap.freeCount[i];
         const share = total === 0 ? 0 : n / total;
         return el('td', {
-          title: `${label} ${heatmap.columns[i].hour}:00 — ${n}/${total} ${fr ? 'libres' : 'free'}`,
+          title: `${label} ${heatmap.columns[i].hour}:00 — ${T('heat.freeCount', { free: n, total })}`,
           style: {
             background:
               share === 1 ? '#15803d' : share > 0 ? `rgba(52, 168, 83, ${0.15 + share * 0.5})` : '#eef0f5',
@@ -182,27 +196,20 @@ function renderHeatmap(heatmap, locale) {
   return el(
     'details',
     { class: 'heat', open: true },
-    el('summary', {
-      text: fr ? `Disponibilités du groupe (heure de ${city})` : `Group availability (${city} time)`,
-    }),
+    el('summary', { text: T('heat.title', { city }) }),
     el('div', { class: 'heat-days' }, tables),
     el(
       'div',
       { class: 'legend' },
-      el('span', {}, el('i', { style: { background: 'var(--free)' } }), fr ? 'libre' : 'free'),
-      el('span', {}, el('i', { style: { background: 'var(--busy)' } }), fr ? 'occupé' : 'busy'),
+      el('span', {}, el('i', { style: { background: 'var(--free)' } }), T('heat.free')),
+      el('span', {}, el('i', { style: { background: 'var(--busy)' } }), T('heat.busy')),
       el(
         'span',
         {},
         el('i', { style: { background: 'var(--off)', outline: '1px solid #ccd' } }),
-        fr ? 'hors horaires' : 'outside working hours',
+        T('heat.off'),
       ),
-      el(
-        'span',
-        {},
-        el('i', { style: { background: '#15803d' } }),
-        fr ? 'tout le monde est libre' : 'everyone free',
-      ),
+      el('span', {}, el('i', { style: { background: '#15803d' } }), T('heat.everyone')),
     ),
   );
 }
@@ -228,32 +235,34 @@ function slotButton(slot, proposalId, locale) {
 }
 
 function renderProposals(view) {
-  const fr = view.locale === 'fr';
   return el(
     'div',
     { class: 'proposals' },
     el('p', {}, el('strong', { text: view.headline })),
-    el('p', { class: 'small muted', text: `${fr ? 'Période' : 'Window'}: ${view.window.label}` }),
+    el('p', { class: 'small muted', text: T('window', { window: view.window.label }) }),
     view.notes.map((n) => el('p', { class: 'note', text: n })),
     view.gaps.map((g) => el('p', { class: 'note', text: g.message })),
     el(
       'div',
-      { class: 'slots', role: 'group', 'aria-label': fr ? 'Créneaux proposés' : 'Proposed slots' },
+      { class: 'slots', role: 'group', 'aria-label': T('slots') },
       view.slots.map((s) => slotButton(s, view.proposalId, view.locale)),
     ),
-    renderHeatmap(view.heatmap, view.locale),
+    renderHeatmap(view.heatmap),
   );
 }
 
 /** Proposals, a question with one button per answer (`pending`: ids only), or the error. */
 function showRequestResult(result) {
+  if (result.ok && result.help) {
+    say('bot', el('p', { class: 'help', text: result.help.text }), result.help.locale);
+    return;
+  }
   if (result.ok) {
     say('bot', renderProposals(result.view), result.view.locale);
     return;
   }
   const error = result.error ?? {};
   if (error.pending) {
-    const fr = error.locale === 'fr';
     say(
       'bot',
       el(
@@ -262,7 +271,7 @@ function showRequestResult(result) {
         el('p', { text: error.message }),
         el(
           'div',
-          { class: 'slots', role: 'group', 'aria-label': fr ? 'Réponses' : 'Answers' },
+          { class: 'slots', role: 'group', 'aria-label': T('answers') },
           error.pending.choices.map((c) =>
             el('button', {
               type: 'button',
@@ -284,8 +293,8 @@ function showRequestResult(result) {
     el(
       'div',
       {},
-      el('p', { text: error.message ?? 'Something went wrong.' }),
-      error.heatmap ? renderHeatmap(error.heatmap, error.locale) : null,
+      el('p', { text: error.message ?? T('failed') }),
+      error.heatmap ? renderHeatmap(error.heatmap) : null,
     ),
     error.locale,
   ).classList.add('error');
@@ -300,7 +309,7 @@ async function answer(questionId, choice, button) {
     const result = await call('POST', '/answers', { personId: state.me.id, questionId, choice });
     showRequestResult(result);
   } catch {
-    say('bot error', el('p', { text: 'Convene did not answer: is the server still running?' }));
+    say('bot error', el('p', { text: T('noAnswer') }));
   }
 }
 
@@ -315,7 +324,7 @@ async function submit(event) {
   try {
     showRequestResult(await call('POST', '/requests', { personId: state.me.id, text }));
   } catch {
-    say('bot error', el('p', { text: 'Convene did not answer: is the server still running?' }));
+    say('bot error', el('p', { text: T('noAnswer') }));
   } finally {
     $('#send').disabled = false;
     input.focus();
@@ -331,11 +340,11 @@ async function book(proposalId, slotId, locale, button) {
   try {
     result = await call('POST', '/bookings', { personId: state.me.id, proposalId, slotId, locale });
   } catch {
-    result = { ok: false, error: { message: 'Convene did not answer: is the server still running?' } };
+    result = { ok: false, error: { message: T('noAnswer') } };
   }
   if (!result.ok) {
     const error = result.error ?? {};
-    const content = el('div', {}, el('p', { text: error.message ?? 'Something went wrong.' }));
+    const content = el('div', {}, el('p', { text: error.message ?? T('failed') }));
     if (error.remaining?.length)
       content.append(
         el(
@@ -351,7 +360,6 @@ async function book(proposalId, slotId, locale, button) {
   }
   const view = result.view;
   button?.classList.add('chosen');
-  const fr = view.locale === 'fr';
   say(
     'bot',
     el(
@@ -367,7 +375,7 @@ async function book(proposalId, slotId, locale, button) {
       ),
       el('p', {
         class: 'small muted',
-        text: fr ? 'Les agendas de chacun sont affichés plus bas.' : 'Everyone’s calendar is shown below.',
+        text: T('calendarsBelow'),
       }),
     ),
     view.locale,
@@ -425,11 +433,9 @@ function renderWeek(week, bookingId) {
       'ul',
       { class: 'week-note' },
       meetings.length === 0
-        ? el('li', { text: 'No Convene meeting this week.' })
+        ? el('li', { text: T('week.none') })
         : meetings.map((m) => el('li', { class: 'meeting-line', text: `★ ${m.label}` })),
-      week.complete
-        ? null
-        : el('li', { text: 'This calendar could not be read: only Convene meetings are shown.' }),
+      week.complete ? null : el('li', { text: T('week.incomplete') }),
     ),
   );
 }
@@ -453,9 +459,9 @@ async function showCalendars(personIds, at, bookingId, locale) {
 
 async function reset() {
   const status = $('#reset-status');
-  status.textContent = 'Resetting…';
-  const result = await call('POST', '/reset');
-  status.textContent = result.ok ? `Demo reset: ${result.cancelled} booking(s) cancelled.` : 'Reset failed.';
+  status.textContent = T('resetting');
+  const result = await call('POST', '/reset', { locale: state.lang });
+  status.textContent = result.ok ? result.message : T('resetFailed');
   $('#calendars').replaceChildren();
 }
 
@@ -472,8 +478,11 @@ async function init() {
   state.people = demo.people ?? [];
   $('#notice').textContent = (demo.notice ?? '').replace(/^DEMO DATA:\s*/, '');
   state.me = state.people[0] ?? null;
-  renderPeople();
-  if (state.me) choose(state.me.id);
+  if (state.me) await choose(state.me.id);
+  else {
+    await loadStrings(navigator.language);
+    renderPeople();
+  }
   document.body.dataset.ready = 'true';
 }
 

@@ -89,7 +89,6 @@ export const markers: ReadonlySet<string> = new Set([
   'between',
   'hour',
   'hours',
-  'minutes',
   'half',
   'an',
   'on',

@@ -1,0 +1,34 @@
+/**
+ * English, domain `help`: `/meet help` on each surface, in that surface's command syntax (Slack's
+ * `/meet <words>`, Discord's slash-command options, the playground's request box).
+ */
+export const help = {
+  /** What `/meet <word>` asks for help with, space-separated. */
+  'help.words': 'help ?',
+  'help.slack': [
+    '*Convene finds a time and books it on everyone’s calendar.*',
+    '• `/meet @ana @li 30m next week "Q3 review"`: proposes the best slots; click one to book it.',
+    '• `/meet link`: link your calendar (Google, Microsoft 365).',
+    '• `/meet unlink [google|microsoft]`: remove a linked calendar.',
+    '• `/meet status`: your linked calendars, their health and last sync.',
+    '• `/meet settings`: working hours, time zone, language.',
+    '• `/meet cancel` / `/meet reschedule`: your upcoming meetings, to cancel or move (also from the confirmation’s “Cancel meeting” and “Reschedule” buttons).',
+    'Durations: `30m`, `1h30`, `45 minutes`. Windows: `tomorrow`, `next tuesday`, `next week`, `between tuesday and thursday`, `afternoon`.',
+  ].join('\n'),
+  'help.discord': [
+    '**Convene** finds a time that works for everyone and books it in all calendars.',
+    '• `/meet new request: 30 min with @Ana next week` — proposals as buttons; click one to book.',
+    '• Options `with`…`with5` take people or roles (roles invite their members).',
+    '• `/meet link provider:` — connect Google or Microsoft 365 (sent by DM).',
+    '• `/meet unlink` — disconnect your calendars. `/meet status` — what Convene knows about you.',
+    '• `/meet settings zone: language: hours:` — your time zone, language and working hours.',
+    '• `/meet cancel` / `/meet reschedule` — your upcoming meetings, to cancel or move (also from the confirmation’s “Cancel meeting” and “Reschedule” buttons).',
+  ].join('\n'),
+  'help.playground': [
+    'Convene finds a time that works for everyone and books it on their calendars.',
+    '• /meet @ana @li 30m next week "Roadmap": proposes the best slots; click one to book it.',
+    '• Name the demo people with @ and their short name (@ana, @li, @sam…); pick who you are on the left.',
+    '• Durations: 30m, 1h30, 45 minutes. Windows: tomorrow, next tuesday, next week, between tuesday and thursday, afternoon.',
+    '• Linking your own calendar, /meet status and /meet settings are in Slack and Discord: here every calendar is a shipped demo file.',
+  ].join('\n'),
+} as const;
