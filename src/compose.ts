@@ -25,6 +25,7 @@ import { LinkCalendar } from './app/link-calendar.ts';
 import { type JobHandler, startWorkers } from './app/outbox.ts';
 import type { DmActionHandler, MeetingThreads, Notifier } from './app/ports/calendars.ts';
 import type { SyncQueue, WatchLookup } from './app/ports/sync.ts';
+import { requestUseCases } from './app/use-cases.ts';
 import { manageUseCases } from './bot/discord/deps.ts';
 import { createDiscordAdapter, discordConfigFromEnv, meetingUseCases } from './bot/discord/index.ts';
 import { createDiscordNotifier } from './bot/discord/notifier.ts';
@@ -229,6 +230,7 @@ export function composeChat(
         log,
         ...(metrics ? { metrics } : {}),
         invalidations: store.invalidations,
+        requestUseCases: requestUseCases({ store, busy: calendars, rotations: store.rotations, limits }),
       },
       options.inboxLeaseMs !== undefined
         ? { ...slackConfig, inboxLeaseMs: options.inboxLeaseMs }
@@ -267,6 +269,7 @@ export function composeChat(
           ...(metrics ? { metrics } : {}),
         }),
         manage: manageUseCases({ store, busy: calendars, notifier, threads }),
+        requests: requestUseCases({ store, busy: calendars, rotations: store.rotations, limits }),
         dmActions,
         ...(link ? { link } : {}),
         log,

@@ -7,6 +7,8 @@ import type { AnswerQuestionInput, AnswerQuestionResult } from './answer-questio
 import { answerQuestion } from './answer-question.ts';
 import type { BookMeetingDeps, BookMeetingInput, BookMeetingResult } from './book-meeting.ts';
 import { bookMeeting } from './book-meeting.ts';
+import type { CancelRequestDeps, CancelRequestInput, CancelRequestResult } from './cancel-request.ts';
+import { cancelRequest } from './cancel-request.ts';
 import type { StartLinkInput, StartLinkResult, UnlinkInput, UnlinkResult } from './link-calendar.ts';
 import type {
   CancelBookingInput,
@@ -17,8 +19,12 @@ import type {
   RescheduleOptionsResult,
 } from './manage-booking.ts';
 import { cancelBooking, rescheduleBooking, rescheduleOptions } from './manage-booking.ts';
+import type { MoreTimesDeps, MoreTimesInput, MoreTimesResult } from './more-times.ts';
+import { moreTimes } from './more-times.ts';
 import type { BusyReader } from './ports/calendars.ts';
 import type { PendingQuestionRepository } from './ports/store.ts';
+import type { PresentRequestDeps, RecordMessageInput } from './present-request.ts';
+import { recordProposalMessage } from './present-request.ts';
 import type { RequestMeetingDeps, RequestMeetingInput, RequestMeetingResult } from './request-meeting.ts';
 import { requestMeeting } from './request-meeting.ts';
 
@@ -60,5 +66,24 @@ export function manageUseCases(deps: ManageBookingDeps & { readonly busy: BusyRe
     cancel: (input) => cancelBooking(deps, input),
     reschedule: (input) => rescheduleBooking(deps, input),
     options: (input) => rescheduleOptions(deps, input),
+  };
+}
+
+/** An open request's own buttons: more times (from the stored request) and cancel (organiser only). */
+export interface RequestUseCases {
+  moreTimes(input: MoreTimesInput): Promise<MoreTimesResult>;
+  cancel(input: CancelRequestInput): Promise<CancelRequestResult>;
+  /** Where the proposals were posted (the request and its proposal), once the surface knows. */
+  recordMessage(input: RecordMessageInput): Promise<void>;
+}
+
+/** Binds more times / cancel request / record message to their dependencies. */
+export function requestUseCases(
+  deps: MoreTimesDeps & CancelRequestDeps & PresentRequestDeps,
+): RequestUseCases {
+  return {
+    moreTimes: (input) => moreTimes(deps, input),
+    cancel: (input) => cancelRequest(deps, input),
+    recordMessage: (input) => recordProposalMessage(deps, input),
   };
 }

@@ -1,7 +1,12 @@
 import type { DmActionHandler } from '../../app/ports/calendars.ts';
 import type { Repositories } from '../../app/ports/store.ts';
 import type { RequestLimits } from '../../app/request-meeting.ts';
-import type { CalendarLinking, ManageUseCases, MeetingUseCases } from '../../app/use-cases.ts';
+import type {
+  CalendarLinking,
+  ManageUseCases,
+  MeetingUseCases,
+  RequestUseCases,
+} from '../../app/use-cases.ts';
 import type { RateLimitSettings } from '../rate-limit.ts';
 import { rateLimitsFromEnv, requestLimitsFromEnv } from '../rate-limit.ts';
 
@@ -21,6 +26,8 @@ export interface DiscordAdapterDeps {
   readonly link?: CalendarLinking;
   /** Cancel / reschedule (the confirmation's buttons, `/meet cancel|reschedule`); needs `store.bookings`. */
   readonly manage?: ManageUseCases;
+  /** "More times" / "Cancel" under the proposals, and recording where proposals were posted. */
+  readonly requests?: RequestUseCases;
   /** DM buttons (`DmAction`): handlers by action name; an unknown action gets a polite refusal. */
   readonly dmActions?: Readonly<Record<string, DmActionHandler>>;
   /** Epoch ms. Default `Date.now`. */
