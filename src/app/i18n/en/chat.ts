@@ -12,4 +12,6 @@ export const chat = {
   'chat.moreTimes.notAllowed': 'Only the organiser or a participant of this meeting can ask for more times.',
   'chat.button.moreTimes': 'More times',
   'chat.button.cancelRequest': 'Cancel',
+  'chat.button.reschedule': 'Reschedule',
+  'chat.button.cancelMeeting': 'Cancel meeting',
 } as const;

@@ -12,4 +12,6 @@ export const chat: Messages<typeof en> = {
     "Seuls l'organisateur et les participants de cette réunion peuvent demander d'autres horaires.",
   'chat.button.moreTimes': 'Autres horaires',
   'chat.button.cancelRequest': 'Annuler',
+  'chat.button.reschedule': 'Replanifier',
+  'chat.button.cancelMeeting': 'Annuler la réunion',
 };

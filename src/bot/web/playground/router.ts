@@ -37,7 +37,7 @@ import {
   readDemoCalendar,
   resetDemo,
 } from '../../../app/demo/index.ts';
-import { render } from '../../../app/i18n/index.ts';
+import { LOCALES, render, t } from '../../../app/i18n/index.ts';
 import type { ManageBookingErrorCode } from '../../../app/manage-booking.ts';
 import type { MoreTimesErrorCode } from '../../../app/more-times.ts';
 import type { BusyReader, EventWriter, Notifier } from '../../../app/ports/calendars.ts';
@@ -206,6 +206,18 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
         locale: toLocale(p.locale),
         calendarUrl: `/demo/calendars/${p.calendar}`,
       })),
+      // The request and booking buttons' labels, in every language (the page picks the view's).
+      buttons: Object.fromEntries(
+        LOCALES.map((l) => [
+          l,
+          {
+            moreTimes: t(l, 'chat.button.moreTimes'),
+            cancelRequest: t(l, 'chat.button.cancelRequest'),
+            reschedule: t(l, 'chat.button.reschedule'),
+            cancelMeeting: t(l, 'chat.button.cancelMeeting'),
+          },
+        ]),
+      ),
       examples: {
         en: '/meet @ana @li 30m next week "Roadmap"',
         fr: '/meet @ana @sam 45 min la semaine prochaine « Point produit »',
