@@ -12,6 +12,7 @@ import {
 } from '@discordjs/builders';
 import { ButtonStyle } from 'discord-api-types/v10';
 import type { BookMeetingError } from '../../app/book-meeting.ts';
+import { t } from '../../app/i18n/index.ts';
 import type { BookingSummaryView, RescheduleOptionsView } from '../../app/manage-booking.ts';
 import type { DmAction } from '../../app/ports/calendars.ts';
 import type { PendingAsk, RequestMeetingError } from '../../app/request-meeting.ts';
@@ -23,6 +24,7 @@ import {
   dmCustomId,
   manageCustomId,
   moveCustomId,
+  requestCustomId,
   ZONE_CUSTOM_ID,
 } from './custom-id.ts';
 import { messages } from './messages.ts';
@@ -94,7 +96,28 @@ export function slotButtons(slots: readonly SlotView[], proposalId: string): unk
   return rows;
 }
 
-/** The proposals: a line per slot with every participant's own-zone time, and the buttons. */
+/** "More times" and "Cancel" under a request's proposals (ids only). */
+export function requestRow(proposalId: string, locale: Locale): unknown {
+  return new ActionRowBuilder<ButtonBuilder>()
+    .addComponents(
+      new ButtonBuilder()
+        .setCustomId(requestCustomId('more', proposalId))
+        .setLabel(t(locale, 'chat.button.moreTimes'))
+        .setStyle(ButtonStyle.Secondary),
+      new ButtonBuilder()
+        .setCustomId(requestCustomId('cancel', proposalId))
+        .setLabel(t(locale, 'chat.button.cancelRequest'))
+        .setStyle(ButtonStyle.Danger),
+    )
+    .toJSON();
+}
+
+/** The request cancelled: the proposals give way to "X — cancelled by Y", without buttons. */
+export function renderCancelledRequest(title: string, who: string, locale: Locale): DiscordMessageBody {
+  return textMessage(`~~${title}~~\n${t(locale, 'chat.cancelRequest.cancelledBy', { who })}`);
+}
+
+/** The proposals: a line per slot with every participant's own-zone time, its buttons, more times and cancel. */
 export function renderProposals(view: ProposalView): DiscordMessageBody {
   const fr = view.locale === 'fr';
   const lines: string[] = [
@@ -102,7 +125,9 @@ export function renderProposals(view: ProposalView): DiscordMessageBody {
     ...(view.understood ? [view.understood] : []),
     fr ? `Période : ${view.window.label}` : `Window: ${view.window.label}`,
   ];
-  for (const slot of view.slots.slice(0, MAX_BUTTONS)) {
+  // Four rows of slots at most: the fifth holds "More times" and "Cancel".
+  const slots = view.slots.slice(0, MAX_BUTTONS - 5);
+  for (const slot of slots) {
     lines.push('', `**${slot.rank}.** ${slot.label} — ${slot.reason}`);
     for (const label of slot.labels) {
       if (label.timeZone === view.timeZone && label.text === slot.label) continue;
@@ -113,7 +138,7 @@ export function renderProposals(view: ProposalView): DiscordMessageBody {
   for (const note of view.notes) lines.push('', `ℹ️ ${note}`);
   return {
     content: clip(lines.join('\n'), MAX_CONTENT),
-    components: slotButtons(view.slots, view.proposalId),
+    components: [...slotButtons(slots, view.proposalId), requestRow(view.proposalId, view.locale)],
     embeds: [],
     allowed_mentions: NO_PINGS,
   };
