@@ -23,10 +23,16 @@ import type { MoreTimesDeps, MoreTimesInput, MoreTimesResult } from './more-time
 import { moreTimes } from './more-times.ts';
 import type { BusyReader } from './ports/calendars.ts';
 import type { PendingQuestionRepository } from './ports/store.ts';
-import type { PresentRequestDeps, RecordMessageInput } from './present-request.ts';
-import { recordProposalMessage } from './present-request.ts';
+import type {
+  NudgeInput,
+  PresentRequestDeps,
+  ProposalSurface,
+  RecordMessageInput,
+} from './present-request.ts';
+import { nudgeUnlinked, presentProposals, recordProposalMessage } from './present-request.ts';
 import type { RequestMeetingDeps, RequestMeetingInput, RequestMeetingResult } from './request-meeting.ts';
 import { requestMeeting } from './request-meeting.ts';
+import type { ProposalView } from './views.ts';
 
 /** Cancel and reschedule a booking (bound to their dependencies by the caller). */
 export interface ManageUseCases {
@@ -69,21 +75,41 @@ export function manageUseCases(deps: ManageBookingDeps & { readonly busy: BusyRe
   };
 }
 
-/** An open request's own buttons: more times (from the stored request) and cancel (organiser only). */
-export interface RequestUseCases {
-  moreTimes(input: MoreTimesInput): Promise<MoreTimesResult>;
-  cancel(input: CancelRequestInput): Promise<CancelRequestResult>;
+/** Presenting a request's proposals on a surface: the steps every surface shares (./present-request.ts). */
+export interface PresentUseCases {
   /** Where the proposals were posted (the request and its proposal), once the surface knows. */
   recordMessage(input: RecordMessageInput): Promise<void>;
+  /** Posts the proposals through the surface, records where, DMs (through the surface) the unlinked. */
+  present(
+    surface: ProposalSurface,
+    input: { readonly tenantId: string; readonly view: ProposalView; readonly exceptPersonId?: string },
+  ): Promise<{ readonly nudged: number }>;
+  /** DMs (through the surface) the people a failed request named without a linked calendar. */
+  nudgeUnlinked(surface: Pick<ProposalSurface, 'nudge'>, input: NudgeInput): Promise<number>;
 }
 
-/** Binds more times / cancel request / record message to their dependencies. */
+/** An open request's own buttons: more times (from the stored request) and cancel (organiser only). */
+export interface RequestUseCases extends PresentUseCases {
+  moreTimes(input: MoreTimesInput): Promise<MoreTimesResult>;
+  cancel(input: CancelRequestInput): Promise<CancelRequestResult>;
+}
+
+/** Binds the presentation steps to the store. */
+export function presentUseCases(deps: PresentRequestDeps): PresentUseCases {
+  return {
+    recordMessage: (input) => recordProposalMessage(deps, input),
+    present: (surface, input) => presentProposals(deps, surface, input),
+    nudgeUnlinked: (surface, input) => nudgeUnlinked(deps, surface, input),
+  };
+}
+
+/** Binds more times / cancel request and the presentation steps to their dependencies. */
 export function requestUseCases(
   deps: MoreTimesDeps & CancelRequestDeps & PresentRequestDeps,
 ): RequestUseCases {
   return {
+    ...presentUseCases(deps),
     moreTimes: (input) => moreTimes(deps, input),
     cancel: (input) => cancelRequest(deps, input),
-    recordMessage: (input) => recordProposalMessage(deps, input),
   };
 }

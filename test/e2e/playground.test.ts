@@ -202,9 +202,7 @@ describe('the playground in a browser', () => {
     await confirm.last().locator('.controls button', { hasText: 'Cancel meeting' }).click();
     await page.locator('.msg.bot', { hasText: 'Cancelled: “Review”' }).waitFor();
     // The weeks are drawn again without the meeting.
-    await page.waitForFunction(
-      () => document.querySelectorAll('.person-week .block.meeting.new').length === 0,
-    );
+    await page.locator('.person-week .block.meeting.new').first().waitFor({ state: 'detached' });
     expect(pageErrors).toEqual([]);
   });
 

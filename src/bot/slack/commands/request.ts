@@ -11,6 +11,7 @@ import { listNames } from '../../../app/views.ts';
 import { precheckRequest } from '../../../core/parse/index.ts';
 import { dm, tellPrivately } from '../common.ts';
 import type { RespondFn, SlackApi, SlackRuntime } from '../deps.ts';
+import { requestUseCasesOf } from '../deps.ts';
 import { errorCode, knownUsers, resolveUser, slackUserId } from '../people.ts';
 import { ACTIONS, renderLinks, renderProposals, renderQuestion, renderText } from '../render.ts';
 
@@ -125,8 +126,8 @@ export async function handleMeetRequest(
 }
 
 /**
- * Posts the proposals in the channel (the `response_url`, in channel, when the bot is not a member),
- * records where, and DMs every participant without a linked calendar a link to link one.
+ * Posts the proposals in the channel (the `response_url`, in channel, when the bot is not a member); the
+ * `present` use case records where and has every participant without a linked calendar DMed a link.
  */
 export async function postProposals(
   rt: SlackRuntime,
@@ -137,30 +138,29 @@ export async function postProposals(
   who: { organiser: string | null },
 ): Promise<void> {
   const { client, respond } = args;
-  const input = { channelId };
-  const message = renderProposals(view);
-  let ts: string | null = null;
-  try {
-    const posted = await client.chat.postMessage({
-      channel: input.channelId,
-      text: message.text,
-      blocks: message.blocks,
-    });
-    ts = posted.ts ?? null;
-  } catch (error) {
-    const code = errorCode(error);
-    rt.log(`slack: chat.postMessage of proposals failed: ${code}`);
-    // Not a member of the channel (or a DM with someone else): the response_url can still post there.
-    await respond({ response_type: 'in_channel', ...message });
-  }
-  if (ts) {
-    const ref = { channelId: input.channelId, messageId: ts };
-    await rt.deps.store.requests.setMessage(workspace.tenantId, view.requestId, ref);
-    await rt.deps.store.requests.setProposalMessage(workspace.tenantId, view.proposalId, ref);
-  }
-
-  // Participants without a calendar: named in the message (gaps), and each gets a DM with a link.
-  await sendLinkDms(rt, client, workspace, view.gaps, view.locale, who.organiser);
+  await requestUseCasesOf(rt.deps).present(
+    {
+      async post(shown) {
+        const message = renderProposals(shown);
+        try {
+          const posted = await client.chat.postMessage({
+            channel: channelId,
+            text: message.text,
+            blocks: message.blocks,
+          });
+          return posted.ts ? { channelId, messageId: posted.ts } : null;
+        } catch (error) {
+          rt.log(`slack: chat.postMessage of proposals failed: ${errorCode(error)}`);
+          // Not a member of the channel (or a DM with someone else): the response_url can still post there.
+          await respond({ response_type: 'in_channel', ...message });
+          return null;
+        }
+      },
+      nudge: (person) =>
+        sendLinkDm(rt, client, workspace, person, view.locale, who.organiser).then(() => undefined),
+    },
+    { tenantId: workspace.tenantId, view },
+  );
 }
 
 async function sendLinkDms(
@@ -171,11 +171,10 @@ async function sendLinkDms(
   locale: Locale,
   organiser: string | null,
 ): Promise<void> {
-  const unlinked = gaps.filter((g) => g.code === 'not_linked').map((g) => g.personId);
-  for (const personId of [...new Set(unlinked)]) {
-    const person = await rt.deps.store.people.get(workspace.tenantId, personId);
-    if (person) await sendLinkDm(rt, client, workspace, person, locale, organiser);
-  }
+  await requestUseCasesOf(rt.deps).nudgeUnlinked(
+    { nudge: (person) => sendLinkDm(rt, client, workspace, person, locale, organiser).then(() => undefined) },
+    { tenantId: workspace.tenantId, gaps },
+  );
 }
 
 /** A DM to a person with a link button per configured calendar provider. */
