@@ -4,14 +4,33 @@
  * proposals were posted (so the booking can edit that message and "more times" can replace it) and picks the
  * people to nudge: each person named by a `not_linked` gap, once.
  */
-import type { MeetingRequestRepository, MessageRef, Person, PersonRepository } from './ports/store.ts';
+import type {
+  AuditLogRepository,
+  MeetingRequestRepository,
+  MessageRef,
+  Person,
+  PersonRepository,
+} from './ports/store.ts';
 import type { ProposalView } from './views.ts';
 
 export interface PresentRequestDeps {
   readonly store: {
     readonly requests: Pick<MeetingRequestRepository, 'setMessage' | 'setProposalMessage'>;
     readonly people: Pick<PersonRepository, 'get'>;
+    /** Where shown confirmations are recorded; none: not recorded. */
+    readonly audit?: Pick<AuditLogRepository, 'append'>;
   };
+}
+
+export interface ConfirmationShownInput {
+  readonly tenantId: string;
+  readonly actorPersonId: string;
+  /** The platform's name for the clicker, e.g. `discord:<user id>`. */
+  readonly actor: string;
+  readonly bookingId: string;
+  /** How the confirmation reached the channel (the surface's route: original message, channel, DM…). */
+  readonly via: string;
+  readonly alreadyBooked: boolean;
 }
 
 export interface RecordMessageInput {
@@ -89,4 +108,19 @@ export async function presentProposals(
     ...(input.exceptPersonId !== undefined ? { exceptPersonId: input.exceptPersonId } : {}),
   });
   return { message, nudged };
+}
+
+/** A booking confirmation was shown: recorded in the audit log (`booking.confirmed`) with how it was delivered. */
+export async function recordConfirmationShown(
+  deps: PresentRequestDeps,
+  input: ConfirmationShownInput,
+): Promise<void> {
+  await deps.store.audit?.append({
+    tenantId: input.tenantId,
+    actorId: input.actorPersonId,
+    actor: input.actor,
+    action: 'booking.confirmed',
+    target: input.bookingId,
+    details: { via: input.via, alreadyBooked: input.alreadyBooked },
+  });
 }

@@ -24,12 +24,18 @@ import { moreTimes } from './more-times.ts';
 import type { BusyReader } from './ports/calendars.ts';
 import type { PendingQuestionRepository } from './ports/store.ts';
 import type {
+  ConfirmationShownInput,
   NudgeInput,
   PresentRequestDeps,
   ProposalSurface,
   RecordMessageInput,
 } from './present-request.ts';
-import { nudgeUnlinked, presentProposals, recordProposalMessage } from './present-request.ts';
+import {
+  nudgeUnlinked,
+  presentProposals,
+  recordConfirmationShown,
+  recordProposalMessage,
+} from './present-request.ts';
 import type { RequestMeetingDeps, RequestMeetingInput, RequestMeetingResult } from './request-meeting.ts';
 import { requestMeeting } from './request-meeting.ts';
 import type { ProposalView } from './views.ts';
@@ -86,6 +92,8 @@ export interface PresentUseCases {
   ): Promise<{ readonly nudged: number }>;
   /** DMs (through the surface) the people a failed request named without a linked calendar. */
   nudgeUnlinked(surface: Pick<ProposalSurface, 'nudge'>, input: NudgeInput): Promise<number>;
+  /** A booking confirmation was shown (audit log). */
+  confirmationShown(input: ConfirmationShownInput): Promise<void>;
 }
 
 /** An open request's own buttons: more times (from the stored request) and cancel (organiser only). */
@@ -100,6 +108,7 @@ export function presentUseCases(deps: PresentRequestDeps): PresentUseCases {
     recordMessage: (input) => recordProposalMessage(deps, input),
     present: (surface, input) => presentProposals(deps, surface, input),
     nudgeUnlinked: (surface, input) => nudgeUnlinked(deps, surface, input),
+    confirmationShown: (input) => recordConfirmationShown(deps, input),
   };
 }
 

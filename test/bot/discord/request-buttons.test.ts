@@ -211,6 +211,10 @@ describe('Discord: more times and cancel under the proposals', () => {
     const proposalId = proposalOf(message);
     await click(ben, message, buttons(message)[0]!.custom_id);
     expect(fake.messages.get(message.id)!.content).toContain('Booked');
+    // The shown confirmation is audited through the use case (the handler writes nothing itself).
+    const audit = await store.audit.list(await tenantId(), { limit: 1 });
+    expect(audit[0]).toMatchObject({ action: 'booking.confirmed', actor: `discord:${ben.id}` });
+    expect(audit[0]?.details).toEqual({ via: 'original', alreadyBooked: false });
     await click(ana, message, `cv1:rc:${proposalId}`);
     expect(lastPrivate()).toBe(
       'This meeting is already booked: use its “Cancel meeting” button or /meet cancel.',
