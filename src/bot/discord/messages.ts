@@ -155,6 +155,9 @@ const fr: Messages = {
   ].join('\n'),
 };
 
+/** Typed on `Locale`: a new language does not compile until it is here (or these move to a catalogue). */
+const BY_LOCALE: Readonly<Record<Locale, Messages>> = { en, fr };
+
 export function messages(locale: Locale): Messages {
-  return locale === 'fr' ? fr : en;
+  return BY_LOCALE[locale];
 }

@@ -3,6 +3,7 @@
  * post the proposals in the channel (falling back to the `response_url`, in channel, when the bot is not
  * a member), and DM every participant without a linked calendar a link to link one.
  */
+import { t } from '../../../app/i18n/index.ts';
 import type { LinkProviderKind } from '../../../app/link-calendar.ts';
 import type { Person, Workspace } from '../../../app/ports/store.ts';
 import { maxParticipantsOf, requestMeeting } from '../../../app/request-meeting.ts';
@@ -57,22 +58,14 @@ export async function handleMeetRequest(
   const known = await knownUsers(rt, workspace, [input.userId, ...mentioned]);
   const requester = await resolveUser(rt, client, workspace, input.userId, known);
   if (!requester.ok) {
-    await say(
-      input.locale === 'fr'
-        ? 'Je ne peux pas planifier pour ce compte Slack (désactivé ou robot).'
-        : 'I cannot schedule for this Slack account (deactivated or a bot).',
-    );
+    await say(t(input.locale, 'chat.slack.cannotSchedule'));
     return;
   }
   // In parallel: one users.info round trip for all mentions instead of one after the other.
   const resolved = await Promise.all(mentioned.map((id) => resolveUser(rt, client, workspace, id, known)));
   const gone = resolved.flatMap((r) => (!r.ok && r.reason !== 'not_installed' ? [r.name] : []));
   if (gone.length > 0) {
-    await say(
-      input.locale === 'fr'
-        ? `${listNames(gone, 'fr')} ne peut pas être invité (compte désactivé ou robot) : retirez cette mention et réessayez.`
-        : `${listNames(gone, 'en')} cannot be invited (deactivated account or a bot): remove the mention and try again.`,
-    );
+    await say(t(input.locale, 'chat.slack.cannotInvite', { names: listNames(gone, input.locale) }));
     return;
   }
 
@@ -189,14 +182,10 @@ export async function sendLinkDm(
   const userId = slackUserId(person, workspace.id);
   if (!userId) return false;
   const links = await linkButtons(rt, workspace, person, userId);
-  const intro =
-    locale === 'fr'
-      ? `${organiser ? `${organiser} cherche un créneau avec vous. ` : ''}Reliez votre agenda pour que Convene connaisse vos disponibilités (jamais le contenu de vos événements).`
-      : `${organiser ? `${organiser} is looking for a time with you. ` : ''}Link your calendar so Convene knows when you are free (never what your events are).`;
-  const text =
-    links.length > 0
-      ? intro
-      : `${intro} ${locale === 'fr' ? "La liaison d'agenda n'est pas configurée sur ce serveur Convene : prévenez son administrateur." : 'Calendar linking is not configured on this Convene server: tell its admin.'}`;
+  const intro = organiser
+    ? t(locale, 'chat.linkDm.introFrom', { organiser })
+    : t(locale, 'chat.linkDm.intro');
+  const text = links.length > 0 ? intro : `${intro} ${t(locale, 'chat.linkDm.notConfigured')}`;
   return dm(rt, client, userId, renderLinks(text, links));
 }
 

@@ -5,6 +5,7 @@
  * (the caller's upcoming meetings with their buttons), and anything else is a meeting request.
  */
 
+import { t } from '../../../app/i18n/index.ts';
 import { helpText } from '../commands/help.ts';
 import { upcomingList } from '../commands/manage.ts';
 import { handleMeetRequest, linkButtons } from '../commands/request.ts';
@@ -114,13 +115,7 @@ export async function meetCommand(rt: SlackRuntime, args: MeetCommandArgs): Prom
   }
   const me = await resolveUser(rt, client, workspace, command.user_id);
   if (!me.ok) {
-    await tell(
-      renderText(
-        locale === 'fr'
-          ? 'Ce compte Slack ne peut pas utiliser Convene.'
-          : 'This Slack account cannot use Convene.',
-      ),
-    );
+    await tell(renderText(t(locale, 'chat.slack.cannotUse')));
     return;
   }
   const lang = detectLocale(command.text, me.locale);
