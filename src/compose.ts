@@ -25,7 +25,7 @@ import { LinkCalendar } from './app/link-calendar.ts';
 import { type JobHandler, startWorkers } from './app/outbox.ts';
 import type { DmActionHandler, MeetingThreads, Notifier } from './app/ports/calendars.ts';
 import type { SyncQueue, WatchLookup } from './app/ports/sync.ts';
-import { accountUseCases, teamUseCases } from './app/use-cases.ts';
+import { accountUseCases, requestUseCases, teamUseCases } from './app/use-cases.ts';
 import { manageUseCases } from './bot/discord/deps.ts';
 import { createDiscordAdapter, discordConfigFromEnv, meetingUseCases } from './bot/discord/index.ts';
 import { createDiscordNotifier } from './bot/discord/notifier.ts';
@@ -237,6 +237,7 @@ export function composeChat(
         log,
         ...(metrics ? { metrics } : {}),
         invalidations: store.invalidations,
+        requestUseCases: requestUseCases({ store, busy: calendars, rotations: store.rotations, limits }),
       },
       options.inboxLeaseMs !== undefined
         ? { ...slackConfig, inboxLeaseMs: options.inboxLeaseMs }
@@ -276,6 +277,7 @@ export function composeChat(
         }),
         manage: manageUseCases({ store, busy: calendars, notifier, threads }),
         teams,
+        requests: requestUseCases({ store, busy: calendars, rotations: store.rotations, limits }),
         dmActions,
         ...(link ? { link } : {}),
         account,

@@ -7,6 +7,8 @@ import type { AnswerQuestionInput, AnswerQuestionResult } from './answer-questio
 import { answerQuestion } from './answer-question.ts';
 import type { BookMeetingDeps, BookMeetingInput, BookMeetingResult } from './book-meeting.ts';
 import { bookMeeting } from './book-meeting.ts';
+import type { CancelRequestDeps, CancelRequestInput, CancelRequestResult } from './cancel-request.ts';
+import { cancelRequest } from './cancel-request.ts';
 import type { StartLinkInput, StartLinkResult, UnlinkInput, UnlinkResult } from './link-calendar.ts';
 import type {
   CancelBookingInput,
@@ -17,6 +19,8 @@ import type {
   RescheduleOptionsResult,
 } from './manage-booking.ts';
 import { cancelBooking, rescheduleBooking, rescheduleOptions } from './manage-booking.ts';
+import type { MoreTimesDeps, MoreTimesInput, MoreTimesResult } from './more-times.ts';
+import { moreTimes } from './more-times.ts';
 import type { PeopleDeps } from './people.ts';
 import { adoptProfile, syncPerson, workspaceOnFirstSight } from './people.ts';
 import type { BusyReader } from './ports/calendars.ts';
@@ -35,10 +39,24 @@ import type {
   SavePreferencesResult,
 } from './preferences.ts';
 import { accountStatus, readPreferences, savePreferences } from './preferences.ts';
+import type {
+  ConfirmationShownInput,
+  NudgeInput,
+  PresentRequestDeps,
+  ProposalSurface,
+  RecordMessageInput,
+} from './present-request.ts';
+import {
+  nudgeUnlinked,
+  presentProposals,
+  recordConfirmationShown,
+  recordProposalMessage,
+} from './present-request.ts';
 import type { RequestMeetingDeps, RequestMeetingInput, RequestMeetingResult } from './request-meeting.ts';
 import { requestMeeting } from './request-meeting.ts';
 import type { TeamCommandInput, TeamCommandResult, TeamStore } from './rotations.ts';
 import { runTeamCommand } from './rotations.ts';
+import type { ProposalView } from './views.ts';
 
 /** Cancel and reschedule a booking (bound to their dependencies by the caller). */
 export interface ManageUseCases {
@@ -120,5 +138,47 @@ export function accountUseCases(
     syncPerson: (input) => syncPerson(deps, input),
     adoptProfile: (input) => adoptProfile(deps, input),
     workspace: (input) => workspaceOnFirstSight(deps, input),
+  };
+}
+
+/** Presenting a request's proposals on a surface: the steps every surface shares (./present-request.ts). */
+export interface PresentUseCases {
+  /** Where the proposals were posted (the request and its proposal), once the surface knows. */
+  recordMessage(input: RecordMessageInput): Promise<void>;
+  /** Posts the proposals through the surface, records where, DMs (through the surface) the unlinked. */
+  present(
+    surface: ProposalSurface,
+    input: { readonly tenantId: string; readonly view: ProposalView; readonly exceptPersonId?: string },
+  ): Promise<{ readonly nudged: number }>;
+  /** DMs (through the surface) the people a failed request named without a linked calendar. */
+  nudgeUnlinked(surface: Pick<ProposalSurface, 'nudge'>, input: NudgeInput): Promise<number>;
+  /** A booking confirmation was shown (audit log). */
+  confirmationShown(input: ConfirmationShownInput): Promise<void>;
+}
+
+/** An open request's own buttons: more times (from the stored request) and cancel (organiser only). */
+export interface RequestUseCases extends PresentUseCases {
+  moreTimes(input: MoreTimesInput): Promise<MoreTimesResult>;
+  cancel(input: CancelRequestInput): Promise<CancelRequestResult>;
+}
+
+/** Binds the presentation steps to the store. */
+export function presentUseCases(deps: PresentRequestDeps): PresentUseCases {
+  return {
+    recordMessage: (input) => recordProposalMessage(deps, input),
+    present: (surface, input) => presentProposals(deps, surface, input),
+    nudgeUnlinked: (surface, input) => nudgeUnlinked(deps, surface, input),
+    confirmationShown: (input) => recordConfirmationShown(deps, input),
+  };
+}
+
+/** Binds more times / cancel request and the presentation steps to their dependencies. */
+export function requestUseCases(
+  deps: MoreTimesDeps & CancelRequestDeps & PresentRequestDeps,
+): RequestUseCases {
+  return {
+    ...presentUseCases(deps),
+    moreTimes: (input) => moreTimes(deps, input),
+    cancel: (input) => cancelRequest(deps, input),
   };
 }

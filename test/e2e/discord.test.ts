@@ -302,8 +302,14 @@ describe('Discord end to end', () => {
 
     await click(ana, picker, 'cv1:zone', ['Europe/Paris']);
     proposals = discord.messages.get(picker.id)!;
-    const slots = buttons(proposals);
+    const slots = buttons(proposals).filter((b) => b.custom_id.startsWith('cv1:book:'));
     expect(slots).toHaveLength(1);
+    // Under the slots: more times and cancel, ids only.
+    expect(
+      buttons(proposals)
+        .slice(1)
+        .map((b) => b.label),
+    ).toEqual(['More times', 'Cancel']);
     expect(slots[0]?.label).toBe('1. Tue 15 Jan, 16:30–17:00 (Paris time)');
     expect(slots[0]?.custom_id).toMatch(/^cv1:book:[0-9a-f-]{36}:1$/);
     bookId = slots[0]?.custom_id ?? '';

@@ -192,6 +192,43 @@ describe('the playground in a browser', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('more times and cancel under proposals; reschedule and cancel under a booked meeting', async () => {
+    const page = await browser!.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.locator('label.person[data-person-key="ana"] input').check();
+
+    await page.fill('#request-text', '/meet @li 30m next week "Sync"');
+    await page.click('#send');
+    const proposals = page.locator('.proposals');
+    await proposals.first().waitFor();
+    const shown = await proposals.first().locator('button.slot').count();
+    await proposals.first().locator('.controls button', { hasText: 'More times' }).click();
+    await proposals.nth(1).waitFor();
+    await expect(proposals.nth(1).locator('button.slot').count()).resolves.toBeGreaterThan(shown);
+    await expect(proposals.first().locator('button.slot').first().isDisabled()).resolves.toBe(true);
+    await proposals.nth(1).locator('.controls button', { hasText: 'Cancel' }).click();
+    await page.locator('.msg.bot', { hasText: 'Cancelled by Ana.' }).waitFor();
+
+    await page.fill('#request-text', '/meet @li 30m next week "Review"');
+    await page.click('#send');
+    await proposals.nth(2).locator('button.slot').first().click();
+    const confirm = page.locator('.confirm');
+    await confirm.last().waitFor();
+    await confirm.last().locator('.controls button', { hasText: 'Reschedule' }).click();
+    const offered = page.locator('.msg.bot', { hasText: 'New times for “Review”' });
+    await offered.waitFor();
+    await offered.locator('.controls button').first().click();
+    await page.locator('.msg.bot', { hasText: 'Moved: “Review” to' }).waitFor();
+    await confirm.last().locator('.controls button', { hasText: 'Cancel meeting' }).click();
+    await page.locator('.msg.bot', { hasText: 'Cancelled: “Review”' }).waitFor();
+    // The weeks are drawn again without the meeting.
+    await page.locator('.person-week .block.meeting.new').first().waitFor({ state: 'detached' });
+    expect(pageErrors).toEqual([]);
+  });
+
   it('shuts down cleanly on SIGTERM', async () => {
     child!.kill('SIGTERM');
     const code = await new Promise<number | null>((r) => child!.once('exit', r));

@@ -38,6 +38,7 @@ import { handleHelp } from './handlers/help.ts';
 import { handleLink } from './handlers/link.ts';
 import { handleMeetNew } from './handlers/meet-new.ts';
 import { handleMoveBooking } from './handlers/move-booking.ts';
+import { handleRequestButton } from './handlers/request-buttons.ts';
 import { handleRescheduleBooking } from './handlers/reschedule-booking.ts';
 import { handleSettings, zoneChoices } from './handlers/settings.ts';
 import { handleStatus } from './handlers/status.ts';
@@ -235,6 +236,8 @@ export function decide(interaction: APIInteraction): Decision {
         return { response: { type: 6 }, work: (env) => handleDmAction(env, component, id) };
       if (id.kind === 'answer')
         return { response: { type: 6 }, work: (env) => handleAnswerClick(env, component, id) };
+      if (id.kind === 'request')
+        return { response: { type: 6 }, work: (env) => handleRequestButton(env, component, id) };
       return { response: { type: 6 }, work: (env) => handleZoneSelect(env, component) };
     }
     case 4: {

@@ -16,9 +16,12 @@ export type CustomId =
   /** `dm:<action>:<value>`: a DM button (`DmAction`). */
   | { readonly kind: 'dm'; readonly action: string; readonly value: string }
   /** `cv1:ask:<questionId>:<choice index>`: the requester answers a question (ids only, never the text). */
-  | { readonly kind: 'answer'; readonly questionId: string; readonly choice: number };
+  | { readonly kind: 'answer'; readonly questionId: string; readonly choice: number }
+  /** `cv1:more:<proposalId>` asks for more times, `cv1:rc:<proposalId>` cancels the request (ids only). */
+  | { readonly kind: 'request'; readonly op: 'more' | 'cancel'; readonly proposalId: string };
 
 const MANAGE_OPS = { mc: 'cancel', mcy: 'confirm', mr: 'reschedule' } as const;
+const REQUEST_OPS = { more: 'more', rc: 'cancel' } as const;
 const DM_ACTION = /^[A-Za-z0-9_.-]{1,24}$/;
 
 export function manageCustomId(op: 'cancel' | 'confirm' | 'reschedule', bookingId: string): string {
@@ -55,6 +58,12 @@ export function answerCustomId(questionId: string, choice: number): string {
   return `${PREFIX}:ask:${questionId}:${choice}`;
 }
 
+/** "More times" or "Cancel" under a request's proposals. */
+export function requestCustomId(op: 'more' | 'cancel', proposalId: string): string {
+  if (!ID.test(proposalId)) throw new Error('requestCustomId: ids must be 1–64 URL-safe chars');
+  return `${PREFIX}:${op === 'more' ? 'more' : 'rc'}:${proposalId}`;
+}
+
 export const ZONE_CUSTOM_ID = `${PREFIX}:zone`;
 
 /** Null for anything Convene did not make (or a malformed one). */
@@ -73,6 +82,11 @@ export function parseCustomId(value: unknown): CustomId | null {
     : undefined;
   if (parts.length === 3 && parts[0] === PREFIX && op && parts[2] && ID.test(parts[2]))
     return { kind: 'manage', op, bookingId: parts[2] };
+  const requestOp = Object.hasOwn(REQUEST_OPS, parts[1] ?? '')
+    ? REQUEST_OPS[parts[1] as keyof typeof REQUEST_OPS]
+    : undefined;
+  if (parts.length === 3 && parts[0] === PREFIX && requestOp && parts[2] && ID.test(parts[2]))
+    return { kind: 'request', op: requestOp, proposalId: parts[2] };
   if (parts.length === 4 && parts[0] === PREFIX && parts[1] === 'mt' && parts[2] && ID.test(parts[2])) {
     const start = /^\d{1,15}$/.test(parts[3] ?? '') ? Number(parts[3]) : Number.NaN;
     if (Number.isSafeInteger(start)) return { kind: 'move', bookingId: parts[2], start };

@@ -6,6 +6,7 @@ import type {
   CalendarLinking,
   ManageUseCases,
   MeetingUseCases,
+  RequestUseCases,
   TeamUseCases,
 } from '../../app/use-cases.ts';
 import { accountUseCases } from '../../app/use-cases.ts';
@@ -16,6 +17,7 @@ export type {
   CalendarLinking,
   ManageUseCases,
   MeetingUseCases,
+  RequestUseCases,
   TeamUseCases,
 } from '../../app/use-cases.ts';
 export { manageUseCases, meetingUseCases } from '../../app/use-cases.ts';
@@ -37,6 +39,8 @@ export interface DiscordAdapterDeps {
   readonly manage?: ManageUseCases;
   /** `/meet team …`; without it the command says teams are not available. */
   readonly teams?: TeamUseCases;
+  /** "More times" / "Cancel" under the proposals, and recording where proposals were posted. */
+  readonly requests?: RequestUseCases;
   /** DM buttons (`DmAction`): handlers by action name; an unknown action gets a polite refusal. */
   readonly dmActions?: Readonly<Record<string, DmActionHandler>>;
   /** Epoch ms. Default `Date.now`. */

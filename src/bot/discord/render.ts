@@ -12,6 +12,7 @@ import {
 } from '@discordjs/builders';
 import { ButtonStyle } from 'discord-api-types/v10';
 import type { BookMeetingError } from '../../app/book-meeting.ts';
+import { t, translator } from '../../app/i18n/index.ts';
 import type { BookingSummaryView, RescheduleOptionsView } from '../../app/manage-booking.ts';
 import type { DmAction } from '../../app/ports/calendars.ts';
 import type { PendingAsk, RequestMeetingError } from '../../app/request-meeting.ts';
@@ -23,6 +24,7 @@ import {
   dmCustomId,
   manageCustomId,
   moveCustomId,
+  requestCustomId,
   ZONE_CUSTOM_ID,
 } from './custom-id.ts';
 import { messages } from './messages.ts';
@@ -94,26 +96,49 @@ export function slotButtons(slots: readonly SlotView[], proposalId: string): unk
   return rows;
 }
 
-/** The proposals: a line per slot with every participant's own-zone time, and the buttons. */
+/** "More times" and "Cancel" under a request's proposals (ids only). */
+export function requestRow(proposalId: string, locale: Locale): unknown {
+  return new ActionRowBuilder<ButtonBuilder>()
+    .addComponents(
+      new ButtonBuilder()
+        .setCustomId(requestCustomId('more', proposalId))
+        .setLabel(t(locale, 'chat.button.moreTimes'))
+        .setStyle(ButtonStyle.Secondary),
+      new ButtonBuilder()
+        .setCustomId(requestCustomId('cancel', proposalId))
+        .setLabel(t(locale, 'chat.button.cancelRequest'))
+        .setStyle(ButtonStyle.Danger),
+    )
+    .toJSON();
+}
+
+/** The request cancelled: the proposals give way to "X — cancelled by Y", without buttons. */
+export function renderCancelledRequest(title: string, who: string, locale: Locale): DiscordMessageBody {
+  return textMessage(`~~${title}~~\n${t(locale, 'chat.cancelRequest.cancelledBy', { who })}`);
+}
+
+/** The proposals: a line per slot with every participant's own-zone time, its buttons, more times and cancel. */
 export function renderProposals(view: ProposalView): DiscordMessageBody {
-  const fr = view.locale === 'fr';
+  const w = translator(view.locale);
   const lines: string[] = [
     `**${view.headline}**`,
     ...(view.understood ? [view.understood] : []),
-    fr ? `Période : ${view.window.label}` : `Window: ${view.window.label}`,
+    w('chat.discord.window', { window: view.window.label }),
   ];
-  for (const slot of view.slots.slice(0, MAX_BUTTONS)) {
+  // Four rows of slots at most: the fifth holds "More times" and "Cancel".
+  const slots = view.slots.slice(0, MAX_BUTTONS - 5);
+  for (const slot of slots) {
     lines.push('', `**${slot.rank}.** ${slot.label} — ${slot.reason}`);
     for (const label of slot.labels) {
       if (label.timeZone === view.timeZone && label.text === slot.label) continue;
-      lines.push(`  ${label.name}${fr ? ' : ' : ': '}${label.text}`);
+      lines.push(`  ${w('chat.discord.personTime', { name: label.name, time: label.text })}`);
     }
   }
   for (const gap of view.gaps) lines.push('', `⚠️ ${gap.message}`);
   for (const note of view.notes) lines.push('', `ℹ️ ${note}`);
   return {
     content: clip(lines.join('\n'), MAX_CONTENT),
-    components: slotButtons(view.slots, view.proposalId),
+    components: [...slotButtons(slots, view.proposalId), requestRow(view.proposalId, view.locale)],
     embeds: [],
     allowed_mentions: NO_PINGS,
   };
@@ -121,14 +146,15 @@ export function renderProposals(view: ProposalView): DiscordMessageBody {
 
 /** The confirmation that replaces the proposals (buttons removed). */
 export function renderBooking(view: BookingView): DiscordMessageBody {
-  const fr = view.locale === 'fr';
+  const w = translator(view.locale);
   const status = (c: BookingView['participants'][number]) => {
-    if (c.calendar === 'written') return fr ? 'ajouté à son agenda' : 'added to their calendar';
-    return c.note ?? (fr ? 'agenda non mis à jour' : 'calendar not updated');
+    if (c.calendar === 'written') return w('chat.discord.written');
+    return c.note ?? w('chat.discord.notUpdated');
   };
   const lines = [`✅ **${view.headline}**`];
-  for (const p of view.participants) lines.push(`• ${p.name}${fr ? ' : ' : ': '}${p.label} — ${status(p)}`);
-  if (view.conferenceUrl) lines.push(`🎥 ${fr ? 'Visio' : 'Video call'}: <${view.conferenceUrl}>`);
+  for (const p of view.participants)
+    lines.push(`• ${w('chat.discord.personTime', { name: p.name, time: `${p.label} — ${status(p)}` })}`);
+  if (view.conferenceUrl) lines.push(`🎥 ${w('chat.discord.videoCall', { url: view.conferenceUrl })}`);
   return {
     content: clip(lines.join('\n'), MAX_CONTENT),
     components: [manageRow(view.bookingId, view.locale)],
@@ -179,21 +205,23 @@ export function renderMovedMeeting(
   headline: string,
   who: string,
 ): DiscordMessageBody {
-  const fr = view.locale === 'fr';
+  const w = translator(view.locale);
   const lines = [`✅ **${headline}**`];
-  for (const p of view.participants) lines.push(`• ${p.name}${fr ? ' : ' : ': '}${p.label}`);
+  for (const p of view.participants)
+    lines.push(`• ${w('chat.discord.personTime', { name: p.name, time: p.label })}`);
   lines.push(messages(view.locale).movedBy(who));
   return { ...textMessage(lines.join('\n')), components: [manageRow(view.bookingId, view.locale)] };
 }
 
 /** New times for a meeting (ephemeral), one button each. */
 export function renderRescheduleOptions(view: RescheduleOptionsView): DiscordMessageBody {
-  const fr = view.locale === 'fr';
+  const w = translator(view.locale);
   const shown = view.options.slice(0, MAX_BUTTONS);
   const lines = [`**${view.headline}**`];
   for (const [i, o] of shown.entries()) {
     lines.push('', `**${i + 1}.** ${o.label}`);
-    for (const l of o.labels) if (l.text !== o.label) lines.push(`  ${l.name}${fr ? ' : ' : ': '}${l.text}`);
+    for (const l of o.labels)
+      if (l.text !== o.label) lines.push(`  ${w('chat.discord.personTime', { name: l.name, time: l.text })}`);
   }
   const rows: unknown[] = [];
   for (let i = 0; i < shown.length; i += 5) {

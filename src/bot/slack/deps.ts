@@ -23,8 +23,8 @@ import type { BookingMetrics } from '../../app/ports/metrics.ts';
 import type { Repositories, Workspace } from '../../app/ports/store.ts';
 import type { ReminderSettings } from '../../app/reminders.ts';
 import type { PeopleDirectory, RequestLimits } from '../../app/request-meeting.ts';
-import type { AccountUseCases, TeamUseCases } from '../../app/use-cases.ts';
-import { accountUseCases } from '../../app/use-cases.ts';
+import type { AccountUseCases, RequestUseCases, TeamUseCases } from '../../app/use-cases.ts';
+import { accountUseCases, requestUseCases } from '../../app/use-cases.ts';
 import type { RateLimitSettings } from '../rate-limit.ts';
 import type { Deduper } from './dedupe.ts';
 import type { InstallationCache } from './installation-cache.ts';
@@ -74,6 +74,22 @@ export interface SlackDeps {
    * `invalidations`); none = each replica's caches are invalidated by its own events only.
    */
   readonly invalidations?: Invalidations;
+  /** More times, cancel request, record where proposals were posted (bound by compose; default: bound here). */
+  readonly requestUseCases?: RequestUseCases;
+}
+
+/** The request use cases the deps carry, else bound to the deps' own ports (tests build deps by hand). */
+export function requestUseCasesOf(deps: SlackDeps): RequestUseCases {
+  return (
+    deps.requestUseCases ??
+    requestUseCases({
+      store: deps.store,
+      busy: deps.busy,
+      ...(deps.directory ? { directory: deps.directory } : {}),
+      ...(deps.limits ? { limits: deps.limits } : {}),
+      ...(deps.store.rotations ? { rotations: deps.store.rotations } : {}),
+    })
+  );
 }
 
 export interface SlackConfig {

@@ -7,6 +7,8 @@
  * which each viewer's Slack client renders in their own zone, next to each participant's label in
  * their own zone (from `users.info.tz`).
  */
+
+import { isLocale, translator } from '../../app/i18n/index.ts';
 import type { BookingSummaryView, RescheduleOptionsView } from '../../app/manage-booking.ts';
 import type { ConnectionHealth } from '../../app/ports/store.ts';
 import type { PendingAsk } from '../../app/request-meeting.ts';
@@ -81,71 +83,29 @@ function button(text: string, actionId: string, value: string, style?: 'primary'
   };
 }
 
-const T = {
-  en: {
-    viewer: 'your time',
-    more: 'More times',
-    cancel: 'Cancel',
-    book: 'Book',
-    remaining: 'Still free:',
-    written: 'added to the calendar',
-    kept: 'kept in Convene',
-    failed: 'calendar update pending',
-    cancelled: (who: string) => `Cancelled by ${who}.`,
-    bookedBy: (who: string) => `Picked by ${who}.`,
-    movedBy: (who: string) => `Moved by ${who}.`,
-    reschedule: 'Reschedule',
-    cancelMeeting: 'Cancel meeting',
-    confirmTitle: 'Cancel the meeting?',
-    confirmText: 'Everyone is told and the event is removed from their calendars.',
-    confirmYes: 'Cancel it',
-    confirmNo: 'Keep it',
-    moveTo: 'Move to',
-  },
-  fr: {
-    viewer: 'votre heure',
-    more: 'Autres horaires',
-    cancel: 'Annuler',
-    book: 'Réserver',
-    remaining: 'Encore libres :',
-    written: "ajoutée à l'agenda",
-    kept: 'gardée dans Convene',
-    failed: "mise à jour de l'agenda en attente",
-    cancelled: (who: string) => `Annulée par ${who}.`,
-    bookedBy: (who: string) => `Choisi par ${who}.`,
-    movedBy: (who: string) => `Déplacée par ${who}.`,
-    reschedule: 'Replanifier',
-    cancelMeeting: 'Annuler la réunion',
-    confirmTitle: 'Annuler la réunion ?',
-    confirmText: "Tout le monde est prévenu et l'événement est retiré de leurs agendas.",
-    confirmYes: 'Annuler',
-    confirmNo: 'La garder',
-    moveTo: 'Déplacer au',
-  },
-  de: {
-    viewer: 'deine Zeit',
-    more: 'Weitere Zeiten',
-    cancel: 'Abbrechen',
-    book: 'Buchen',
-    remaining: 'Noch frei:',
-    written: 'im Kalender eingetragen',
-    kept: 'in Convene gespeichert',
-    failed: 'Kalenderaktualisierung ausstehend',
-    cancelled: (who: string) => `Abgesagt von ${who}.`,
-    bookedBy: (who: string) => `Gewählt von ${who}.`,
-    movedBy: (who: string) => `Verschoben von ${who}.`,
-    reschedule: 'Verschieben',
-    cancelMeeting: 'Termin absagen',
-    confirmTitle: 'Termin absagen?',
-    confirmText: 'Alle werden benachrichtigt und der Termin wird aus ihren Kalendern entfernt.',
-    confirmYes: 'Absagen',
-    confirmNo: 'Behalten',
-    moveTo: 'Verschieben auf',
-  },
-} as const;
-
+/** The Slack renderer's own words, from the `chat` catalogue. */
 export function texts(locale: Locale) {
-  return T[locale];
+  const w = translator(locale);
+  return {
+    viewer: w('chat.slack.viewer'),
+    more: w('chat.button.moreTimes'),
+    cancel: w('chat.button.cancelRequest'),
+    book: w('chat.slack.book'),
+    remaining: w('chat.slack.remaining'),
+    written: w('chat.slack.written'),
+    kept: w('chat.slack.kept'),
+    failed: w('chat.slack.failed'),
+    cancelled: (who: string) => w('chat.cancelRequest.cancelledBy', { who }),
+    bookedBy: (who: string) => w('chat.slack.bookedBy', { who }),
+    movedBy: (who: string) => w('chat.slack.movedBy', { who }),
+    reschedule: w('chat.button.reschedule'),
+    cancelMeeting: w('chat.button.cancelMeeting'),
+    confirmTitle: w('chat.slack.confirmTitle'),
+    confirmText: w('chat.slack.confirmText'),
+    confirmYes: w('chat.slack.confirmYes'),
+    confirmNo: w('chat.slack.confirmNo'),
+    moveTo: w('chat.slack.moveTo'),
+  };
 }
 
 /** Value carried by the buttons: the language of the request (so the answer to a click keeps it). */
@@ -162,7 +122,7 @@ export function encodeValue(value: ButtonValue): string {
 export function decodeValue(value: string | undefined): ButtonValue {
   try {
     const parsed = JSON.parse(value ?? '') as Partial<ButtonValue>;
-    return { l: parsed.l === 'fr' ? 'fr' : 'en' };
+    return { l: isLocale(parsed.l) ? parsed.l : 'en' };
   } catch {
     return { l: 'en' };
   }
@@ -258,9 +218,7 @@ export function renderBooking(view: BookingView, pickedBy?: string): { text: str
   ];
   if (view.conferenceUrl)
     blocks.push(
-      section(
-        `:movie_camera: <${view.conferenceUrl}|${view.locale === 'fr' ? 'Rejoindre la visio' : 'Join the video call'}>`,
-      ),
+      section(`:movie_camera: <${view.conferenceUrl}|${translator(view.locale)('chat.slack.joinCall')}>`),
     );
   if (pickedBy) blocks.push(context([t.bookedBy(pickedBy)]));
   blocks.push(manageButtons(view.bookingId, view.locale));

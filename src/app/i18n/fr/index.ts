@@ -1,6 +1,8 @@
 import type { Catalogue } from '../catalogue.ts';
 import { account } from './account.ts';
+import { chat } from './chat.ts';
 import { common } from './common.ts';
+import { discord } from './discord.ts';
 import { help } from './help.ts';
 import { parse } from './parse.ts';
 import { playground } from './playground.ts';
@@ -9,7 +11,9 @@ import { teams } from './teams.ts';
 
 export const fr: Catalogue = {
   ...account,
+  ...chat,
   ...common,
+  ...discord,
   ...help,
   ...parse,
   ...playground,

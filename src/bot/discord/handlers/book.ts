@@ -8,6 +8,7 @@
  * posted in the channel with the bot token (or DMed if the bot cannot post there).
  */
 import type { APIMessageComponentInteraction } from 'discord-api-types/v10';
+import { presentUseCases } from '../../../app/use-cases.ts';
 import type { HandlerEnv } from '../context.ts';
 import { editOrFallback, replyPrivately, resolveContext } from '../context.ts';
 import { messages } from '../messages.ts';
@@ -61,12 +62,12 @@ export async function handleBookClick(
       );
     }
   }
-  await store.audit.append({
+  await (env.deps.requests ?? presentUseCases({ store })).confirmationShown({
     tenantId,
-    actorId: ctx.person.id,
+    actorPersonId: ctx.person.id,
     actor: `discord:${ctx.userId}`,
-    action: 'booking.confirmed',
-    target: result.view.bookingId,
-    details: { via: sent.route, alreadyBooked: result.view.alreadyBooked },
+    bookingId: result.view.bookingId,
+    via: sent.route,
+    alreadyBooked: result.view.alreadyBooked,
   });
 }

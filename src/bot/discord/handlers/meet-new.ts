@@ -13,8 +13,11 @@ import type {
   APIInteractionDataResolvedGuildMember,
   APIUser,
 } from 'discord-api-types/v10';
+import type { Person } from '../../../app/ports/store.ts';
 import { precheckRequest } from '../../../app/request/parse.ts';
 import type { RequestMeetingResult } from '../../../app/request-meeting.ts';
+import type { PresentUseCases } from '../../../app/use-cases.ts';
+import { presentUseCases } from '../../../app/use-cases.ts';
 import type { Locale } from '../../../app/views.ts';
 import { DiscordCallError } from '../api.ts';
 import { PARTICIPANT_OPTIONS } from '../commands.ts';
@@ -89,7 +92,6 @@ export async function postResult(
   ctx: DiscordContext,
   result: RequestMeetingResult,
 ): Promise<void> {
-  const { store } = env.deps;
   const tenantId = ctx.workspace.tenantId;
   if (!result.ok) {
     const { pending } = result.error;
@@ -102,47 +104,58 @@ export async function postResult(
     }
     await replaceWithPrivateReply(env, interaction, ctx.userId, renderRequestError(result.error));
     // No slot: the people without a calendar (named in the message) still get their link by DM.
-    const gaps = result.error.gaps ?? [];
-    const others = gaps.map((g) => ({ personId: g.personId, requester: g.personId === ctx.person.id }));
-    await nudgeUnlinked(env, ctx, gaps, others, ctx.locale);
+    await presenter(env).nudgeUnlinked(nudger(env, ctx, ctx.locale), {
+      tenantId,
+      gaps: result.error.gaps ?? [],
+      exceptPersonId: ctx.person.id,
+    });
     return;
   }
   const view = result.view;
-  const sent = await editOrFallback(env, interaction, ctx, renderProposals(view), { publicFallback: true });
-  if (sent.messageId && (sent.route === 'original' || sent.route === 'channel')) {
-    const ref = { channelId: ctx.channelId, messageId: sent.messageId };
-    await store.requests.setProposalMessage(tenantId, view.proposalId, ref);
-    await store.requests.setMessage(tenantId, view.requestId, ref);
-  }
-  await nudgeUnlinked(env, ctx, view.gaps, view.participants, view.locale);
+  await presenter(env).present(
+    {
+      async post(shown) {
+        const sent = await editOrFallback(env, interaction, ctx, renderProposals(shown), {
+          publicFallback: true,
+        });
+        return sent.messageId && (sent.route === 'original' || sent.route === 'channel')
+          ? { channelId: ctx.channelId, messageId: sent.messageId }
+          : null;
+      },
+      nudge: nudger(env, ctx, view.locale).nudge,
+    },
+    { tenantId, view, exceptPersonId: ctx.person.id },
+  );
+}
+
+/** The `requests` use cases (bound by compose), else the presentation steps bound to the adapter's store. */
+function presenter(env: HandlerEnv): PresentUseCases {
+  return env.deps.requests ?? presentUseCases({ store: env.deps.store });
 }
 
 /** People without a linked calendar get one DM suggesting `/meet link` (50007 is fine: the organiser sees the gap). */
-async function nudgeUnlinked(
+function nudger(
   env: HandlerEnv,
   ctx: DiscordContext,
-  gaps: readonly { personId: string; code: string }[],
-  participants: readonly { personId: string; requester: boolean }[],
   lang: Locale,
-): Promise<void> {
-  const ids = new Set(gaps.filter((g) => g.code === 'not_linked').map((g) => g.personId));
-  for (const p of participants) {
-    if (p.requester || !ids.has(p.personId)) continue;
-    const person = await env.deps.store.people.get(ctx.workspace.tenantId, p.personId);
-    const identity = person?.identities.find(
-      (i) => i.platform === 'discord' && i.workspaceId === ctx.workspace.id,
-    );
-    if (!identity) continue;
-    try {
-      await env.api.sendDm(
-        identity.externalUserId,
-        textMessage(messages(lang).dmNotice(ctx.person.displayName)),
+): { nudge(person: Person): Promise<void> } {
+  return {
+    async nudge(person) {
+      const identity = person.identities.find(
+        (i) => i.platform === 'discord' && i.workspaceId === ctx.workspace.id,
       );
-    } catch (error) {
-      if (!(error instanceof DiscordCallError)) throw error;
-      env.log(`discord: could not DM a participant without a calendar (${error.code})`);
-    }
-  }
+      if (!identity) return;
+      try {
+        await env.api.sendDm(
+          identity.externalUserId,
+          textMessage(messages(lang).dmNotice(ctx.person.displayName)),
+        );
+      } catch (error) {
+        if (!(error instanceof DiscordCallError)) throw error;
+        env.log(`discord: could not DM a participant without a calendar (${error.code})`);
+      }
+    },
+  };
 }
 
 /** Options → the free text the parser reads, with roles expanded to their members. */

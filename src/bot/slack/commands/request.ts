@@ -12,6 +12,7 @@ import type { Locale, ProposalView } from '../../../app/views.ts';
 import { listNames } from '../../../app/views.ts';
 import { dm, tellPrivately } from '../common.ts';
 import type { RespondFn, SlackApi, SlackRuntime } from '../deps.ts';
+import { requestUseCasesOf } from '../deps.ts';
 import { errorCode, knownUsers, resolveUser, slackUserId } from '../people.ts';
 import { ACTIONS, renderLinks, renderProposals, renderQuestion, renderText } from '../render.ts';
 
@@ -57,22 +58,14 @@ export async function handleMeetRequest(
   const known = await knownUsers(rt, workspace, [input.userId, ...mentioned]);
   const requester = await resolveUser(rt, client, workspace, input.userId, known);
   if (!requester.ok) {
-    await say(
-      input.locale === 'fr'
-        ? 'Je ne peux pas planifier pour ce compte Slack (désactivé ou robot).'
-        : 'I cannot schedule for this Slack account (deactivated or a bot).',
-    );
+    await say(t(input.locale, 'chat.slack.cannotSchedule'));
     return;
   }
   // In parallel: one users.info round trip for all mentions instead of one after the other.
   const resolved = await Promise.all(mentioned.map((id) => resolveUser(rt, client, workspace, id, known)));
   const gone = resolved.flatMap((r) => (!r.ok && r.reason !== 'not_installed' ? [r.name] : []));
   if (gone.length > 0) {
-    await say(
-      input.locale === 'fr'
-        ? `${listNames(gone, 'fr')} ne peut pas être invité (compte désactivé ou robot) : retirez cette mention et réessayez.`
-        : `${listNames(gone, 'en')} cannot be invited (deactivated account or a bot): remove the mention and try again.`,
-    );
+    await say(t(input.locale, 'chat.slack.cannotInvite', { names: listNames(gone, input.locale) }));
     return;
   }
 
@@ -126,8 +119,8 @@ export async function handleMeetRequest(
 }
 
 /**
- * Posts the proposals in the channel (the `response_url`, in channel, when the bot is not a member),
- * records where, and DMs every participant without a linked calendar a link to link one.
+ * Posts the proposals in the channel (the `response_url`, in channel, when the bot is not a member); the
+ * `present` use case records where and has every participant without a linked calendar DMed a link.
  */
 export async function postProposals(
   rt: SlackRuntime,
@@ -138,30 +131,29 @@ export async function postProposals(
   who: { organiser: string | null },
 ): Promise<void> {
   const { client, respond } = args;
-  const input = { channelId };
-  const message = renderProposals(view);
-  let ts: string | null = null;
-  try {
-    const posted = await client.chat.postMessage({
-      channel: input.channelId,
-      text: message.text,
-      blocks: message.blocks,
-    });
-    ts = posted.ts ?? null;
-  } catch (error) {
-    const code = errorCode(error);
-    rt.log(`slack: chat.postMessage of proposals failed: ${code}`);
-    // Not a member of the channel (or a DM with someone else): the response_url can still post there.
-    await respond({ response_type: 'in_channel', ...message });
-  }
-  if (ts) {
-    const ref = { channelId: input.channelId, messageId: ts };
-    await rt.deps.store.requests.setMessage(workspace.tenantId, view.requestId, ref);
-    await rt.deps.store.requests.setProposalMessage(workspace.tenantId, view.proposalId, ref);
-  }
-
-  // Participants without a calendar: named in the message (gaps), and each gets a DM with a link.
-  await sendLinkDms(rt, client, workspace, view.gaps, view.locale, who.organiser);
+  await requestUseCasesOf(rt.deps).present(
+    {
+      async post(shown) {
+        const message = renderProposals(shown);
+        try {
+          const posted = await client.chat.postMessage({
+            channel: channelId,
+            text: message.text,
+            blocks: message.blocks,
+          });
+          return posted.ts ? { channelId, messageId: posted.ts } : null;
+        } catch (error) {
+          rt.log(`slack: chat.postMessage of proposals failed: ${errorCode(error)}`);
+          // Not a member of the channel (or a DM with someone else): the response_url can still post there.
+          await respond({ response_type: 'in_channel', ...message });
+          return null;
+        }
+      },
+      nudge: (person) =>
+        sendLinkDm(rt, client, workspace, person, view.locale, who.organiser).then(() => undefined),
+    },
+    { tenantId: workspace.tenantId, view },
+  );
 }
 
 async function sendLinkDms(
@@ -172,11 +164,10 @@ async function sendLinkDms(
   locale: Locale,
   organiser: string | null,
 ): Promise<void> {
-  const unlinked = gaps.filter((g) => g.code === 'not_linked').map((g) => g.personId);
-  for (const personId of [...new Set(unlinked)]) {
-    const person = await rt.deps.store.people.get(workspace.tenantId, personId);
-    if (person) await sendLinkDm(rt, client, workspace, person, locale, organiser);
-  }
+  await requestUseCasesOf(rt.deps).nudgeUnlinked(
+    { nudge: (person) => sendLinkDm(rt, client, workspace, person, locale, organiser).then(() => undefined) },
+    { tenantId: workspace.tenantId, gaps },
+  );
 }
 
 /** A DM to a person with a link button per configured calendar provider. */
@@ -191,10 +182,9 @@ export async function sendLinkDm(
   const userId = slackUserId(person, workspace.id);
   if (!userId) return false;
   const links = await linkButtons(rt, workspace, person, userId);
-  const intro =
-    locale === 'fr'
-      ? `${organiser ? `${organiser} cherche un créneau avec vous. ` : ''}Reliez votre agenda pour que Convene connaisse vos disponibilités (jamais le contenu de vos événements).`
-      : `${organiser ? `${organiser} is looking for a time with you. ` : ''}Link your calendar so Convene knows when you are free (never what your events are).`;
+  const intro = organiser
+    ? t(locale, 'chat.linkDm.introFrom', { organiser })
+    : t(locale, 'chat.linkDm.intro');
   const text = links.length > 0 ? intro : `${intro} ${t(locale, 'common.linkingNotConfigured')}`;
   return dm(rt, client, userId, renderLinks(text, links));
 }

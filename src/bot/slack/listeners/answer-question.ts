@@ -4,7 +4,9 @@
  * workspace's tenant and run again with the answer (`answerQuestion`), then proposed in the channel like
  * a `/meet`. Anyone else, an expired or an already answered question gets a private message.
  */
+
 import { answerQuestion } from '../../../app/answer-question.ts';
+import { t } from '../../../app/i18n/index.ts';
 import { zoneChoiceLabel } from '../../../app/request-meeting.ts';
 import { postProposals } from '../commands/request.ts';
 import { NOT_INSTALLED, workspaceOf } from '../common.ts';
@@ -23,12 +25,7 @@ export async function answerQuestionAction(rt: SlackRuntime, args: ActionArgs): 
   if (!workspace) return start.say(NOT_INSTALLED[value.l]);
   const [questionId = '', choice = ''] = action.action_id.slice(`${ACTIONS.answer}:`.length).split(':');
   const { store } = rt.deps;
-  if (!store.questions)
-    return start.say(
-      value.l === 'fr'
-        ? "Cette question n'existe plus : refaites la demande avec /meet."
-        : 'This question no longer exists: ask again with /meet.',
-    );
+  if (!store.questions) return start.say(t(value.l, 'chat.question.gone'));
   const actor = await knownOrResolve(rt, client, workspace, body.user.id);
   const now = rt.now();
   const answered = await answerQuestion(
@@ -57,7 +54,7 @@ export async function answerQuestionAction(rt: SlackRuntime, args: ActionArgs): 
   await respond({
     replace_original: true,
     response_type: 'ephemeral',
-    ...renderText(locale === 'fr' ? `Compris : ${chosen}.` : `Got it: ${chosen}.`),
+    ...renderText(t(locale, 'chat.question.gotIt', { choice: chosen })),
   }).catch(() => undefined);
   if (!result.ok) {
     const { pending } = result.error;

@@ -9,7 +9,9 @@
  * Tenants stay apart: the proposal is looked up in the clicking workspace's tenant only, so a button
  * naming another workspace's proposal books nothing.
  */
+
 import { bookMeeting } from '../../../app/book-meeting.ts';
+import { t } from '../../../app/i18n/index.ts';
 import { NOT_INSTALLED, workspaceOf } from '../common.ts';
 import type { AckFn, RespondFn, SlackApi, SlackRuntime } from '../deps.ts';
 import { errorCode, knownOrResolve } from '../people.ts';
@@ -60,21 +62,9 @@ export async function bookSlot(rt: SlackRuntime, args: ActionArgs): Promise<void
   const parsed = parseBookAction(action.action_id);
   const workspace = await workspaceOf(rt, body.team?.id);
   if (!workspace) return privately(renderText(NOT_INSTALLED[locale]));
-  if (!parsed)
-    return privately(
-      renderText(
-        locale === 'fr'
-          ? 'Ce bouton est invalide : refaites la demande avec /meet.'
-          : 'This button is not valid: ask again with /meet.',
-      ),
-    );
+  if (!parsed) return privately(renderText(t(locale, 'chat.button.invalidAskAgain')));
   const actor = await knownOrResolve(rt, client, workspace, body.user.id);
-  if (!actor.ok)
-    return privately(
-      renderText(
-        locale === 'fr' ? 'Ce compte Slack ne peut pas réserver.' : 'This Slack account cannot book.',
-      ),
-    );
+  if (!actor.ok) return privately(renderText(t(locale, 'chat.slack.cannotBook')));
 
   const result = await bookMeeting(
     {

@@ -6,6 +6,7 @@
  * message becomes "Cancelled by X"; from an ephemeral list (`/meet cancel`) the list item is replaced
  * and the recorded meeting message is rewritten too.
  */
+import { t } from '../../../app/i18n/index.ts';
 import { cancelBooking } from '../../../app/manage-booking.ts';
 import { NOT_INSTALLED, workspaceOf } from '../common.ts';
 import type { SlackRuntime } from '../deps.ts';
@@ -25,19 +26,9 @@ export async function cancelBookingAction(rt: SlackRuntime, args: ActionArgs): P
   const workspace = await workspaceOf(rt, body.team?.id);
   if (!workspace) return privately(NOT_INSTALLED[locale]);
   const bookingId = parseBookingAction(action.action_id, ACTIONS.manageCancel);
-  if (!bookingId)
-    return privately(
-      locale === 'fr'
-        ? 'Ce bouton est invalide : utilisez /meet annuler.'
-        : 'This button is not valid: use /meet cancel.',
-    );
+  if (!bookingId) return privately(t(locale, 'chat.button.invalidCancel'));
   const actor = await knownOrResolve(rt, client, workspace, body.user.id);
-  if (!actor.ok)
-    return privately(
-      locale === 'fr'
-        ? 'Ce compte Slack ne peut pas modifier de réunion.'
-        : 'This Slack account cannot change meetings.',
-    );
+  if (!actor.ok) return privately(t(locale, 'chat.slack.cannotManage'));
   const result = await cancelBooking(manageDeps(rt), {
     tenantId: workspace.tenantId,
     bookingId,

@@ -4,6 +4,7 @@
  * button each (`mto:<bookingId>:<start>`). Organiser or participants only; the booking is looked up in
  * the clicking workspace's tenant.
  */
+import { t } from '../../../app/i18n/index.ts';
 import { rescheduleOptions } from '../../../app/manage-booking.ts';
 import { NOT_INSTALLED, workspaceOf } from '../common.ts';
 import type { SlackRuntime } from '../deps.ts';
@@ -23,14 +24,7 @@ export async function rescheduleBookingAction(rt: SlackRuntime, args: ActionArgs
   if (!workspace) return privately(renderText(NOT_INSTALLED[locale]));
   const bookingId = parseBookingAction(action.action_id, ACTIONS.manageReschedule);
   const actor = bookingId ? await knownOrResolve(rt, client, workspace, body.user.id) : null;
-  if (!bookingId || !actor?.ok)
-    return privately(
-      renderText(
-        locale === 'fr'
-          ? 'Ce bouton est invalide : utilisez /meet replanifier.'
-          : 'This button is not valid: use /meet reschedule.',
-      ),
-    );
+  if (!bookingId || !actor?.ok) return privately(renderText(t(locale, 'chat.button.invalidReschedule')));
   const result = await rescheduleOptions(manageDeps(rt), {
     tenantId: workspace.tenantId,
     bookingId,

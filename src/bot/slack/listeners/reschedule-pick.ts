@@ -6,6 +6,7 @@
  * (`slot_taken`) says so. The booking is looked up in the clicking workspace's tenant only, and the
  * clicker must be the organiser or a participant: a tampered id changes nothing.
  */
+import { t } from '../../../app/i18n/index.ts';
 import { describeBooking, rescheduleBooking } from '../../../app/manage-booking.ts';
 import { NOT_INSTALLED, workspaceOf } from '../common.ts';
 import type { SlackRuntime } from '../deps.ts';
@@ -26,12 +27,7 @@ export async function reschedulePick(rt: SlackRuntime, args: ActionArgs): Promis
   if (!workspace) return privately(NOT_INSTALLED[locale]);
   const move = parseMoveAction(action.action_id);
   const actor = move ? await knownOrResolve(rt, client, workspace, body.user.id) : null;
-  if (!move || !actor?.ok)
-    return privately(
-      locale === 'fr'
-        ? 'Ce bouton est invalide : utilisez /meet replanifier.'
-        : 'This button is not valid: use /meet reschedule.',
-    );
+  if (!move || !actor?.ok) return privately(t(locale, 'chat.button.invalidReschedule'));
   const result = await rescheduleBooking(manageDeps(rt), {
     tenantId: workspace.tenantId,
     bookingId: move.bookingId,

@@ -12,6 +12,11 @@
  *                                           (`/meet help`: {ok, help} in the playground's syntax)
  *   POST /playground/api/answers            {personId, questionId, choice} → the request, answered
  *   POST /playground/api/bookings           {personId, proposalId, slotId} → BookingView | error value
+ *   POST /playground/api/proposals/:id/more   {personId}               → ProposalView (more times) | error value
+ *   POST /playground/api/proposals/:id/cancel {personId}               → the request cancelled | error value
+ *   POST /playground/api/bookings/:id/cancel  {personId}               → ManagedBookingView | error value
+ *   GET  /playground/api/bookings/:id/times?personId=                 → RescheduleOptionsView | error value
+ *   POST /playground/api/bookings/:id/reschedule {personId, start}     → ManagedBookingView | error value
  *   GET  /playground/api/calendars/:id?viewer=&at=  → WeekView (busy blocks, no titles)
  *   POST /playground/api/reset              → cancels every demo booking
  *   GET  /demo/calendars/:file.ics          → the shipped demo ICS feeds (read back by the ICS connector)
@@ -25,6 +30,7 @@ import type { AnswerRefusalCode } from '../../../app/answer-question.ts';
 import { answerQuestion } from '../../../app/answer-question.ts';
 import type { BookMeetingErrorCode } from '../../../app/book-meeting.ts';
 import { bookMeeting } from '../../../app/book-meeting.ts';
+import type { CancelRequestRefusal } from '../../../app/cancel-request.ts';
 import type { DemoPerson, DemoWorld } from '../../../app/demo/index.ts';
 import {
   createDemoDirectory,
@@ -34,12 +40,15 @@ import {
   resetDemo,
 } from '../../../app/demo/index.ts';
 import { helpLocale, helpText } from '../../../app/help.ts';
-import { CATALOGUES, type MessageKey, t } from '../../../app/i18n/index.ts';
-import type { BusyReader, EventWriter } from '../../../app/ports/calendars.ts';
+import { CATALOGUES, type MessageKey, render, t } from '../../../app/i18n/index.ts';
+import type { ManageBookingErrorCode } from '../../../app/manage-booking.ts';
+import type { MoreTimesErrorCode } from '../../../app/more-times.ts';
+import type { BusyReader, EventWriter, Notifier } from '../../../app/ports/calendars.ts';
 import type { Repositories } from '../../../app/ports/store.ts';
 import { languageName } from '../../../app/preferences.ts';
 import type { RequestLimits, RequestMeetingErrorCode } from '../../../app/request-meeting.ts';
 import { requestMeeting } from '../../../app/request-meeting.ts';
+import { manageUseCases, requestUseCases } from '../../../app/use-cases.ts';
 import type { Locale } from '../../../app/views.ts';
 import { toLocale } from '../../../app/views.ts';
 import { isLocale, LOCALES } from '../../../core/locale.ts';
@@ -99,6 +108,32 @@ const BOOK_STATUS: Record<BookMeetingErrorCode, number> = {
   calendar_refused: 409,
 };
 
+const MORE_STATUS: Record<MoreTimesErrorCode | RequestMeetingErrorCode, number> = {
+  ...REQUEST_STATUS,
+  unknown_proposal: 404,
+  not_allowed: 403,
+  proposal_closed: 409,
+};
+
+const CANCEL_REQUEST_STATUS: Record<CancelRequestRefusal, number> = {
+  unknown_proposal: 404,
+  not_requester: 403,
+  already_booked: 409,
+  already_closed: 409,
+};
+
+const MANAGE_STATUS: Record<ManageBookingErrorCode, number> = {
+  unknown_booking: 404,
+  not_allowed: 403,
+  already_cancelled: 409,
+  invalid_time: 422,
+  slot_taken: 409,
+  no_slot: 422,
+};
+
+/** The demo people have no chat to be told in: the others see the change on their week. */
+const NO_DMS: Notifier = { dm: async () => ({ ok: false, code: 'no_chat' }) };
+
 function badRequest(res: Response, message: string): void {
   res.status(400).json({ ok: false, error: { code: 'bad_request', message } });
 }
@@ -127,6 +162,16 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
   const writer = deps.writer ?? demoEventWriter;
   const personOf = (id: unknown): DemoPerson | undefined =>
     typeof id === 'string' ? world.people.find((p) => p.id === id) : undefined;
+  const requests = requestUseCases({
+    store: deps.store,
+    busy: deps.busy,
+    directory,
+    ...(deps.limits ? { limits: deps.limits } : {}),
+  });
+  const manage = manageUseCases({ store: deps.store, busy: deps.busy, notifier: NO_DMS });
+  /** The language asked for (a supported tag), else the demo person's. */
+  const localeOf = (person: DemoPerson, asked: unknown): Locale =>
+    isLocale(asked) ? asked : toLocale(person.locale);
   const whoMessage = `Pick who you are among the demo people (${world.people.map((p) => p.name).join(', ')}).`;
 
   router.get('/', (_req, res) => res.redirect(302, '/playground'));
@@ -182,6 +227,18 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
         language: languageName(toLocale(p.locale)),
         calendarUrl: `/demo/calendars/${p.calendar}`,
       })),
+      // The request and booking buttons' labels, in every language (the page picks the view's).
+      buttons: Object.fromEntries(
+        LOCALES.map((l) => [
+          l,
+          {
+            moreTimes: t(l, 'chat.button.moreTimes'),
+            cancelRequest: t(l, 'chat.button.cancelRequest'),
+            reschedule: t(l, 'chat.button.reschedule'),
+            cancelMeeting: t(l, 'chat.button.cancelMeeting'),
+          },
+        ]),
+      ),
       examples: Object.fromEntries(LOCALES.map((l) => [l, t(l, 'playground.example')])),
     });
   });
@@ -287,6 +344,92 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
     );
     if (result.ok) res.json(result);
     else res.status(BOOK_STATUS[result.error.code]).json(result);
+  });
+
+  // "More times" on a proposal: ids only; the use case reads the stored request.
+  api.post('/proposals/:proposalId/more', async (req: Request, res: Response) => {
+    const person = personOf(req.body?.personId);
+    if (!person) return badRequest(res, whoMessage);
+    const result = await requests.moreTimes({
+      tenantId: world.tenantId,
+      workspaceId: world.workspaceId,
+      proposalId: String(req.params.proposalId),
+      actorPersonId: person.id,
+      now: now(),
+      locale: localeOf(person, req.body?.locale),
+    });
+    if (result.ok) res.json(result);
+    else res.status(MORE_STATUS[result.error.code]).json(result);
+  });
+
+  // "Cancel" on a proposal: the organiser only; the request is closed.
+  api.post('/proposals/:proposalId/cancel', async (req: Request, res: Response) => {
+    const person = personOf(req.body?.personId);
+    if (!person) return badRequest(res, whoMessage);
+    const locale = localeOf(person, req.body?.locale);
+    const result = await requests.cancel({
+      tenantId: world.tenantId,
+      workspaceId: world.workspaceId,
+      proposalId: String(req.params.proposalId),
+      actorPersonId: person.id,
+    });
+    if (!result.ok)
+      return void res.status(CANCEL_REQUEST_STATUS[result.code]).json({
+        ok: false,
+        error: { code: result.code, locale, message: render(locale, result.message) },
+      });
+    res.json({
+      ...result,
+      locale,
+      message: render(locale, { key: 'chat.cancelRequest.cancelledBy', params: { who: person.name } }),
+    });
+  });
+
+  api.post('/bookings/:bookingId/cancel', async (req: Request, res: Response) => {
+    const person = personOf(req.body?.personId);
+    if (!person) return badRequest(res, whoMessage);
+    const result = await manage.cancel({
+      tenantId: world.tenantId,
+      bookingId: String(req.params.bookingId),
+      actorPersonId: person.id,
+      now: now(),
+      locale: localeOf(person, req.body?.locale),
+    });
+    if (result.ok) res.json(result);
+    else res.status(MANAGE_STATUS[result.error.code]).json(result);
+  });
+
+  // New times for a booked meeting (a read: nothing changes until one is picked).
+  api.get('/bookings/:bookingId/times', async (req: Request, res: Response) => {
+    const person = personOf(req.query.personId);
+    if (!person) return badRequest(res, whoMessage);
+    const result = await manage.options({
+      tenantId: world.tenantId,
+      bookingId: String(req.params.bookingId),
+      actorPersonId: person.id,
+      now: now(),
+      locale: localeOf(person, req.query.locale),
+    });
+    if (result.ok) res.json(result);
+    else res.status(MANAGE_STATUS[result.error.code]).json(result);
+  });
+
+  api.post('/bookings/:bookingId/reschedule', async (req: Request, res: Response) => {
+    const person = personOf(req.body?.personId);
+    if (!person) return badRequest(res, whoMessage);
+    const start = req.body?.start;
+    if (!Number.isSafeInteger(start))
+      return badRequest(res, 'A reschedule needs the new start, in epoch milliseconds, of an offered time.');
+    const result = await manage.reschedule({
+      tenantId: world.tenantId,
+      bookingId: String(req.params.bookingId),
+      actorPersonId: person.id,
+      now: now(),
+      newStart: start,
+      locale: localeOf(person, req.body?.locale),
+    });
+    if (result.ok) res.json(result);
+    else res.status(MANAGE_STATUS[result.error.code]).json(result);
   });
 
   api.get('/calendars/:personId', async (req: Request, res: Response) => {

@@ -9,7 +9,7 @@ const DAY_START = 6 * 60; // the week grids show 06:00–22:00 local time
 const DAY_END = 22 * 60;
 const PX_PER_MIN = 0.4;
 
-const state = { people: [], me: null, lang: null, strings: {} };
+const state = { people: [], me: null, lang: null, strings: {}, buttons: {} };
 const $ = (sel) => document.querySelector(sel);
 
 function el(tag, attrs = {}, ...children) {
@@ -247,7 +247,80 @@ function renderProposals(view) {
       { class: 'slots', role: 'group', 'aria-label': T('slots') },
       view.slots.map((s) => slotButton(s, view.proposalId, view.locale)),
     ),
+    requestControls(view.proposalId, view.locale),
     renderHeatmap(view.heatmap),
+  );
+}
+
+/** The server's label for a request or booking button in `locale` (see /demo `buttons`). */
+function label(locale, key) {
+  return (state.buttons[locale] ?? state.buttons.en)?.[key] ?? key;
+}
+
+function control(text, onclick, extra = '') {
+  return el('button', { type: 'button', class: `control${extra}`, text, onclick });
+}
+
+/** "More times" and "Cancel" under proposals: ids only, the server reads the stored request. */
+function requestControls(proposalId, locale) {
+  const row = el('div', { class: 'controls', 'data-proposal-id': proposalId });
+  const done = () => {
+    const ids = `button[data-proposal-id="${proposalId}"], [data-proposal-id="${proposalId}"] button`;
+    for (const b of document.querySelectorAll(ids)) b.disabled = true;
+  };
+  row.append(
+    control(label(locale, 'moreTimes'), async () => {
+      const result = await call('POST', `/proposals/${encodeURIComponent(proposalId)}/more`, {
+        personId: state.me.id,
+      });
+      if (result.ok) done();
+      showRequestResult(result);
+    }),
+    control(
+      label(locale, 'cancelRequest'),
+      async () => {
+        const result = await call('POST', `/proposals/${encodeURIComponent(proposalId)}/cancel`, {
+          personId: state.me.id,
+        });
+        if (result.ok) done();
+        say(result.ok ? 'bot' : 'bot error', el('p', { text: result.message ?? result.error?.message }));
+      },
+      ' danger',
+    ),
+  );
+  return row;
+}
+
+/** "Reschedule" (new times, each a button) and "Cancel meeting" under a booked meeting. */
+function bookingControls(view) {
+  const path = `/bookings/${encodeURIComponent(view.bookingId)}`;
+  const people = view.participants.map((p) => p.personId);
+  const managed = async (result) => {
+    if (!result.ok) return say('bot error', el('p', { text: result.error?.message }), result.error?.locale);
+    say('bot', el('p', {}, el('strong', { text: result.view.headline })), result.view.locale);
+    await showCalendars(people, result.view.start, result.view.bookingId, result.view.locale);
+  };
+  return el(
+    'div',
+    { class: 'controls', 'data-booking-id': view.bookingId },
+    control(label(view.locale, 'reschedule'), async () => {
+      const times = await call('GET', `${path}/times?personId=${encodeURIComponent(state.me.id)}`);
+      if (!times.ok) return say('bot error', el('p', { text: times.error?.message }), times.error?.locale);
+      const options = times.view.options.map((o) =>
+        control(o.label, async () => {
+          managed(await call('POST', `${path}/reschedule`, { personId: state.me.id, start: o.start }));
+        }),
+      );
+      say(
+        'bot',
+        el('div', {}, el('p', { text: times.view.headline }), el('div', { class: 'controls' }, options)),
+      );
+    }),
+    control(
+      label(view.locale, 'cancelMeeting'),
+      async () => managed(await call('POST', `${path}/cancel`, { personId: state.me.id })),
+      ' danger',
+    ),
   );
 }
 
@@ -377,6 +450,7 @@ async function book(proposalId, slotId, locale, button) {
         class: 'small muted',
         text: T('calendarsBelow'),
       }),
+      bookingControls(view),
     ),
     view.locale,
   );
@@ -476,6 +550,7 @@ async function init() {
   }
   const demo = await call('GET', '/demo');
   state.people = demo.people ?? [];
+  state.buttons = demo.buttons ?? {};
   $('#notice').textContent = (demo.notice ?? '').replace(/^DEMO DATA:\s*/, '');
   state.me = state.people[0] ?? null;
   if (state.me) await choose(state.me.id);

@@ -1,0 +1,195 @@
+/**
+ * The playground's request and booking buttons over HTTP: "more times" and "cancel" on a proposal, and
+ * "cancel" and "reschedule" on a booked meeting, through the same use cases as Slack and Discord. Real
+ * store (PGlite in a temp dir), the real demo calendars, a pinned clock.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DemoWorld } from '../../../src/app/demo/index.ts';
+import { createDemoBusyReader, loadDemoConfig, seedDemo } from '../../../src/app/demo/index.ts';
+import type { ProposalView } from '../../../src/app/views.ts';
+import { createPlaygroundRouter } from '../../../src/bot/web/playground/router.ts';
+import { createWebServer } from '../../../src/bot/web/server.ts';
+import type { Store } from '../../../src/store/index.ts';
+import { openDatabase } from '../../../src/store/index.ts';
+
+const NOW = Date.UTC(2026, 10, 23, 8, 0); // Monday 23 Nov 2026, 09:00 in Paris
+
+let dir: string;
+let store: Store;
+let server: Server;
+let base: string;
+let world: DemoWorld;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'convene-playground-manage-'));
+  store = await openDatabase({ dataDir: dir, log: () => undefined });
+  world = await seedDemo(store, loadDemoConfig());
+  const busy = createDemoBusyReader(world, { baseUrl: () => base });
+  const app = createWebServer({
+    routers: [
+      { router: createPlaygroundRouter({ store, world, busy, now: () => NOW, log: () => undefined }) },
+    ],
+    log: () => undefined,
+  });
+  server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}, 120_000);
+
+afterAll(async () => {
+  await new Promise((resolve) => server?.close(resolve));
+  await store?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const id = (key: string) => world.people.find((p) => p.key === key)!.id;
+
+// biome-ignore lint/suspicious/noExplicitAny: JSON from the API under test
+type Json = any;
+
+async function post(path: string, body: unknown): Promise<{ status: number; body: Json }> {
+  const res = await fetch(`${base}/playground/api${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as Json };
+}
+
+async function get(path: string): Promise<{ status: number; body: Json }> {
+  const res = await fetch(`${base}/playground/api${path}`);
+  return { status: res.status, body: (await res.json()) as Json };
+}
+
+async function meetingsOf(key: string, at: number) {
+  const { body } = await get(`/calendars/${id(key)}?viewer=${id(key)}&at=${at}`);
+  return (
+    body.week.blocks as { kind: string; bookingId?: string; day: number; startMinute: number }[]
+  ).filter((b) => b.kind === 'meeting');
+}
+
+async function propose(text: string, who = 'ana'): Promise<ProposalView> {
+  const asked = await post('/requests', { personId: id(who), text });
+  expect(asked.status).toBe(200);
+  return asked.body.view as ProposalView;
+}
+
+describe('playground: more times and cancel on a proposal', () => {
+  it('more times answers from the stored request for a participant; an outsider is refused in her language', async () => {
+    const first = await propose('/meet @li 30m next week "Sync"');
+    const more = await post(`/proposals/${first.proposalId}/more`, { personId: id('li') });
+    expect(more.status).toBe(200);
+    const view = more.body.view as ProposalView;
+    expect(view.requestId).toBe(first.requestId);
+    expect(view.proposalId).not.toBe(first.proposalId);
+    expect(view.slots.length).toBeGreaterThan(first.slots.length);
+    expect(view.headline).toContain('Sync');
+
+    const outsider = await post(`/proposals/${view.proposalId}/more`, { personId: id('zoe') });
+    expect(outsider.status).toBe(403);
+    expect(outsider.body.error).toMatchObject({ code: 'not_allowed', locale: 'fr' });
+    expect(outsider.body.error.message).toMatch(/^Seuls l'organisateur et les participants/);
+
+    // The superseded proposal is closed.
+    const stale = await post(`/proposals/${first.proposalId}/more`, { personId: id('ana') });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('proposal_closed');
+    const unknown = await post('/proposals/nope/more', { personId: id('ana') });
+    expect(unknown.status).toBe(404);
+  });
+
+  it('cancel: the organiser only; afterwards the proposal cannot be booked, and a second cancel is refused', async () => {
+    const view = await propose('/meet @li @sam 30m next week "Planning"');
+    const byLi = await post(`/proposals/${view.proposalId}/cancel`, { personId: id('li') });
+    expect(byLi.status).toBe(403);
+    expect(byLi.body.error).toEqual({
+      code: 'not_requester',
+      locale: 'en',
+      message: 'Only the organiser can cancel this request.',
+    });
+
+    const byAna = await post(`/proposals/${view.proposalId}/cancel`, { personId: id('ana') });
+    expect(byAna.status).toBe(200);
+    expect(byAna.body).toMatchObject({
+      ok: true,
+      code: 'cancelled',
+      requestId: view.requestId,
+      title: 'Planning',
+      message: 'Cancelled by Ana.',
+    });
+    expect((await store.requests.get(world.tenantId, view.requestId))?.status).toBe('cancelled');
+
+    const book = await post('/bookings', {
+      personId: id('li'),
+      proposalId: view.proposalId,
+      slotId: view.slots[0]!.id,
+    });
+    expect(book.status).toBe(409);
+    const again = await post(`/proposals/${view.proposalId}/cancel`, { personId: id('ana') });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('already_closed');
+    const nobody = await post(`/proposals/${view.proposalId}/cancel`, {});
+    expect(nobody.status).toBe(400);
+  });
+});
+
+describe('playground: cancel and reschedule a booked meeting', () => {
+  it('offers new times, moves the meeting there, then cancels it; a booked request cannot be cancelled as a request', async () => {
+    const view = await propose('/meet @li 30m next week "Review"');
+    const slot = view.slots[0]!;
+    const booked = await post('/bookings', {
+      personId: id('ana'),
+      proposalId: view.proposalId,
+      slotId: slot.id,
+    });
+    expect(booked.status).toBe(200);
+    const bookingId = booked.body.view.bookingId as string;
+
+    const asRequest = await post(`/proposals/${view.proposalId}/cancel`, { personId: id('ana') });
+    expect(asRequest.status).toBe(409);
+    expect(asRequest.body.error.code).toBe('already_booked');
+
+    const outsiderTimes = await get(`/bookings/${bookingId}/times?personId=${id('zoe')}`);
+    expect(outsiderTimes.status).toBe(403);
+    const times = await get(`/bookings/${bookingId}/times?personId=${id('li')}`);
+    expect(times.status).toBe(200);
+    const options = times.body.view.options as { start: number; end: number }[];
+    expect(options.length).toBeGreaterThan(0);
+    expect(options.every((o) => o.start !== slot.start)).toBe(true);
+
+    const bad = await post(`/bookings/${bookingId}/reschedule`, { personId: id('li'), start: 'soon' });
+    expect(bad.status).toBe(400);
+    const past = await post(`/bookings/${bookingId}/reschedule`, {
+      personId: id('li'),
+      start: NOW - 3_600_000,
+    });
+    expect(past.status).toBe(422);
+    expect(past.body.error.code).toBe('invalid_time');
+
+    const target = options[0]!;
+    const moved = await post(`/bookings/${bookingId}/reschedule`, {
+      personId: id('li'),
+      start: target.start,
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body.view).toMatchObject({ kind: 'rescheduled', bookingId, start: target.start });
+    const booking = await store.bookings.get(world.tenantId, bookingId);
+    expect(booking?.start).toBe(target.start);
+    expect((await meetingsOf('ana', target.start)).map((m) => m.bookingId)).toContain(bookingId);
+
+    const byZoe = await post(`/bookings/${bookingId}/cancel`, { personId: id('zoe') });
+    expect(byZoe.status).toBe(403);
+    const cancelled = await post(`/bookings/${bookingId}/cancel`, { personId: id('ana') });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.view).toMatchObject({ kind: 'cancelled', bookingId, title: 'Review' });
+    expect((await meetingsOf('ana', target.start)).map((m) => m.bookingId)).not.toContain(bookingId);
+    const twice = await post(`/bookings/${bookingId}/cancel`, { personId: id('ana') });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.code).toBe('already_cancelled');
+  });
+});
