@@ -12,9 +12,11 @@
  *    `OUTBOX_GRACE_MS` later) and the `reminder.dm` jobs (./reminders.ts). A process killed right after
  *    the commit leaves them queued; the worker of ./outbox.ts finishes the writes after a restart.
  * 5. Fast path: the writes are tried inline through the `EventWriter` (idempotent per booking and
- *    person) so the confirmation can show them; a recorded event makes its outbox job a no-op. A
- *    read-only calendar (an ICS feed, the demo people) or no linked calendar is not a failure: the
- *    booking stands in Convene's store and still blocks that time for later requests. Transient write
+ *    person) so the confirmation can show them; a recorded event makes its outbox job a no-op. What the
+ *    outbox classifies `kept` (`read_only`, e.g. an ICS feed or the demo people; `no_write_calendar`, only
+ *    read-only calendars linked; `not_linked`) is not a failure: the participant's view says
+ *    `kept_in_convene` with that `reason`, the booking stands in Convene's store and still blocks that
+ *    time for later requests. Wording: catalogue domain `booking` (src/app/i18n). Transient write
  *    failures are recorded (`calendar_event.status = failed`) and left to the outbox job (retries with
  *    backoff). A PERMANENT refusal (see `classifyWriteFailure`) cancels the booking at once
  *    (compensation: events already written deleted, everyone told by DM) and answers
@@ -22,7 +24,7 @@
  */
 import type { Interval } from '../core/interval.ts';
 import { normalize } from '../core/intervals.ts';
-import { list, type MessageKey, t } from './i18n/index.ts';
+import { list, type MessageKey, type Msg, msg, t } from './i18n/index.ts';
 import {
   CALENDAR_WRITE_JOB,
   classifyWriteFailure,
@@ -82,6 +84,9 @@ export type BookMeetingErrorCode =
 export interface BookMeetingError {
   readonly code: BookMeetingErrorCode;
   readonly locale: Locale;
+  /** The answer as a code with parameters (a surface may word it in another language with `render`). */
+  readonly msg: Msg;
+  /** `msg` worded in `locale`. */
   readonly message: string;
   /** For `slot_taken`: the proposal's other slots that are still free for everyone (best first). */
   readonly remaining?: readonly SlotView[];
@@ -169,7 +174,7 @@ async function book(deps: BookMeetingDeps, input: BookMeetingInput): Promise<Boo
   const locale: Locale = input.locale ?? toLocale(actorPrefs?.locale);
   const fail: Fail = (code, key, remaining) => ({
     ok: false,
-    error: { code, locale, message: t(locale, key), ...(remaining ? { remaining } : {}) },
+    error: { code, locale, msg: msg(key), message: t(locale, key), ...(remaining ? { remaining } : {}) },
   });
 
   const checked = await checkClick(deps, input, locale, actor, fail);

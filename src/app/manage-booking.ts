@@ -16,7 +16,7 @@ import type { Interval } from '../core/interval.ts';
 import { normalize, subtract } from '../core/intervals.ts';
 import { rankProposals } from '../core/ranking.ts';
 import type { WorkingHoursRule } from '../core/working-hours.ts';
-import { type MessageKey, type MsgParams, t } from './i18n/index.ts';
+import { type MessageKey, type Msg, type MsgParams, msg, t } from './i18n/index.ts';
 import { deleteJobs, jobKeyPrefixOfBooking, updateJobs } from './outbox.ts';
 import type { BusyReader, EventEditor, EventWriter, MeetingThreads, Notifier } from './ports/calendars.ts';
 import type { Booking, Repositories } from './ports/store.ts';
@@ -48,6 +48,9 @@ export type ManageBookingErrorCode =
 export interface ManageBookingError {
   readonly code: ManageBookingErrorCode;
   readonly locale: Locale;
+  /** The answer as a code with parameters (a surface may word it in another language with `render`). */
+  readonly msg: Msg;
+  /** `msg` worded in `locale`. */
   readonly message: string;
   /** `slot_taken`: who is busy at the new time (ids). */
   readonly busy?: readonly string[];
@@ -103,7 +106,7 @@ async function load(
   const fail = (code: ManageBookingErrorCode, key: MessageKey, busy?: readonly string[]) =>
     ({
       ok: false,
-      error: { code, locale, message: t(locale, key), ...(busy ? { busy } : {}) },
+      error: { code, locale, msg: msg(key), message: t(locale, key), ...(busy ? { busy } : {}) },
     }) as const;
   const booking = await store.bookings.get(input.tenantId, input.bookingId);
   if (!booking)

@@ -103,6 +103,7 @@ describe('bookMeeting', () => {
       error: {
         code: 'not_allowed',
         locale: 'fr',
+        msg: { key: 'booking.error.notAllowed' },
         message: "Seuls l'organisateur et les participants de cette réunion peuvent en choisir l'horaire.",
       },
     });
