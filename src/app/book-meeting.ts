@@ -12,9 +12,11 @@
  *    `OUTBOX_GRACE_MS` later) and the `reminder.dm` jobs (./reminders.ts). A process killed right after
  *    the commit leaves them queued; the worker of ./outbox.ts finishes the writes after a restart.
  * 5. Fast path: the writes are tried inline through the `EventWriter` (idempotent per booking and
- *    person) so the confirmation can show them; a recorded event makes its outbox job a no-op. A
- *    read-only calendar (an ICS feed, the demo people) or no linked calendar is not a failure: the
- *    booking stands in Convene's store and still blocks that time for later requests. Transient write
+ *    person) so the confirmation can show them; a recorded event makes its outbox job a no-op. What the
+ *    outbox classifies `kept` (`read_only`, e.g. an ICS feed or the demo people; `no_write_calendar`, only
+ *    read-only calendars linked; `not_linked`) is not a failure: the participant's view says
+ *    `kept_in_convene` with that `reason`, the booking stands in Convene's store and still blocks that
+ *    time for later requests. Wording: catalogue domain `booking` (src/app/i18n). Transient write
  *    failures are recorded (`calendar_event.status = failed`) and left to the outbox job (retries with
  *    backoff). A PERMANENT refusal (see `classifyWriteFailure`) cancels the booking at once
  *    (compensation: events already written deleted, everyone told by DM) and answers
@@ -22,6 +24,7 @@
  */
 import type { Interval } from '../core/interval.ts';
 import { normalize } from '../core/intervals.ts';
+import { list, type MessageKey, type Msg, msg, t } from './i18n/index.ts';
 import {
   CALENDAR_WRITE_JOB,
   classifyWriteFailure,
@@ -31,13 +34,20 @@ import {
 } from './outbox.ts';
 import type { BusyReader, EventWriter, Notifier } from './ports/calendars.ts';
 import type { BookingMetrics } from './ports/metrics.ts';
-import type { Booking, EnqueueInput, Person, Repositories } from './ports/store.ts';
+import type { Booking, EnqueueInput, MeetingRequest, Person, Proposal, Repositories } from './ports/store.ts';
 import type { ReminderSettings } from './reminders.ts';
 import { reminderJobs, reminderLeads } from './reminders.ts';
 import type { MeetingStore } from './request-meeting.ts';
 import { bookingPeople, recordRotationBooking } from './rotations.ts';
-import type { BookingParticipantView, BookingView, CalendarWriteStatus, Locale, SlotView } from './views.ts';
-import { listNames, slotLabel, toLocale } from './views.ts';
+import type {
+  BookingParticipantView,
+  BookingView,
+  CalendarWriteReason,
+  CalendarWriteStatus,
+  Locale,
+  SlotView,
+} from './views.ts';
+import { slotLabel, toLocale } from './views.ts';
 
 export interface BookMeetingDeps {
   readonly store: MeetingStore & Partial<Pick<Repositories, 'jobs' | 'rotations'>>;
@@ -74,6 +84,9 @@ export type BookMeetingErrorCode =
 export interface BookMeetingError {
   readonly code: BookMeetingErrorCode;
   readonly locale: Locale;
+  /** The answer as a code with parameters (a surface may word it in another language with `render`). */
+  readonly msg: Msg;
+  /** `msg` worded in `locale`. */
   readonly message: string;
   /** For `slot_taken`: the proposal's other slots that are still free for everyone (best first). */
   readonly remaining?: readonly SlotView[];
@@ -130,52 +143,90 @@ export async function bookMeeting(
   return result;
 }
 
+/** What a booking attempt knows once the click is checked: shared by the steps below. */
+interface Attempt {
+  readonly deps: BookMeetingDeps;
+  readonly input: BookMeetingInput;
+  readonly locale: Locale;
+  readonly proposal: Proposal;
+  readonly request: MeetingRequest;
+  /** The slot's index in the proposal (slot id − 1). */
+  readonly index: number;
+  readonly slot: Interval;
+  /** Who this booking is for (a round-robin keeps only the member chosen for the slot). */
+  readonly bookedIds: readonly string[];
+  /** Optional attendees: never make a slot unavailable, booked only when free. */
+  readonly optionalIds: ReadonlySet<string>;
+  readonly people: readonly BookingPerson[];
+  readonly key: string;
+}
+
+type Fail = (
+  code: BookMeetingErrorCode,
+  key: MessageKey,
+  remaining?: readonly SlotView[],
+) => BookMeetingResult;
+
 async function book(deps: BookMeetingDeps, input: BookMeetingInput): Promise<BookMeetingResult> {
   const { store } = deps;
-  const { tenantId } = input;
-  const actor = await store.people.get(tenantId, input.actorPersonId);
-  const actorPrefs = actor ? await store.preferences.get(tenantId, actor.id) : null;
+  const actor = await store.people.get(input.tenantId, input.actorPersonId);
+  const actorPrefs = actor ? await store.preferences.get(input.tenantId, actor.id) : null;
   const locale: Locale = input.locale ?? toLocale(actorPrefs?.locale);
-  const fail = (code: BookMeetingErrorCode, en: string, fr: string, remaining?: readonly SlotView[]) =>
-    ({
-      ok: false,
-      error: { code, locale, message: locale === 'fr' ? fr : en, ...(remaining ? { remaining } : {}) },
-    }) as const;
+  const fail: Fail = (code, key, remaining) => ({
+    ok: false,
+    error: { code, locale, msg: msg(key), message: t(locale, key), ...(remaining ? { remaining } : {}) },
+  });
 
-  const confirmed = (view: BookingView | 'refused'): BookMeetingResult =>
-    view === 'refused'
-      ? fail(
-          'calendar_refused',
-          'Not booked: a calendar refused the event, so the meeting was cancelled and everyone was told. Ask again with /meet.',
-          "Non réservé : un agenda a refusé l'événement, la réunion a donc été annulée et tout le monde a été prévenu. Refaites la demande avec /meet.",
-        )
-      : { ok: true, view };
+  const checked = await checkClick(deps, input, locale, actor, fail);
+  if (!checked.ok) return checked.result;
+  const attempt = checked.attempt;
+  const { proposal } = attempt;
 
+  // A repeat of a click that already booked: the same confirmation, nothing booked twice.
+  const previous = await store.bookings.findByIdempotencyKey(input.tenantId, attempt.key);
+  if (previous && previous.status === 'booked')
+    return confirmed(attempt, fail, previous, attempt.people, true);
+
+  if (proposal.status !== 'open' || (proposal.expiresAt !== null && proposal.expiresAt <= input.now))
+    return fail(
+      'proposal_closed',
+      proposal.status === 'accepted' ? 'booking.error.proposalAccepted' : 'booking.error.proposalExpired',
+    );
+
+  const { free, busyOf } = await recheck(attempt);
+  if (!free[attempt.index]) {
+    // A click of the same button may have booked it since the check above: then the slot is busy
+    // because of that booking, and this click gets the same confirmation, not "just taken".
+    const winner = await store.bookings.findByIdempotencyKey(input.tenantId, attempt.key);
+    if (winner && winner.status === 'booked') return confirmed(attempt, fail, winner, attempt.people, true);
+    deps.metrics?.bookingConflicts.inc({ stage: 'recheck' });
+    return taken(attempt, fail, free);
+  }
+  return guardAndWrite(attempt, fail, busyOf);
+}
+
+/** Step 1: the proposal, the actor's right to book it, the slot, and who is booked. */
+async function checkClick(
+  deps: BookMeetingDeps,
+  input: BookMeetingInput,
+  locale: Locale,
+  actor: Person | null,
+  fail: Fail,
+): Promise<{ ok: true; attempt: Attempt } | { ok: false; result: BookMeetingResult }> {
+  const { store } = deps;
+  const { tenantId } = input;
+  const refused = (result: BookMeetingResult) => ({ ok: false as const, result });
   const proposal = await store.requests.getProposal(tenantId, input.proposalId);
   const request = proposal ? await store.requests.get(tenantId, proposal.requestId) : null;
-  if (!proposal || !request)
-    return fail(
-      'unknown_proposal',
-      'This proposal no longer exists: ask again with /meet.',
-      "Cette proposition n'existe plus : refaites la demande avec /meet.",
-    );
+  if (!proposal || !request) return refused(fail('unknown_proposal', 'booking.error.unknownProposal'));
   const peopleIds = [request.requesterId, ...request.participants.map((p) => p.personId)].filter(
     (id, i, all) => all.indexOf(id) === i,
   );
   if (!actor || !peopleIds.includes(actor.id))
-    return fail(
-      'not_allowed',
-      'Only the organiser or a participant of this meeting can pick its time.',
-      "Seuls l'organisateur et les participants de cette réunion peuvent en choisir l'horaire.",
-    );
+    return refused(fail('not_allowed', 'booking.error.notAllowed'));
   const index = /^[1-9]\d*$/.test(input.slotId) ? Number(input.slotId) - 1 : -1;
   const slot = proposal.slots[index];
-  if (!slot)
-    return fail(
-      'unknown_slot',
-      'That slot is not part of this proposal: pick one of the buttons shown.',
-      'Ce créneau ne fait pas partie de la proposition : choisissez un des boutons affichés.',
-    );
+  if (!slot) return refused(fail('unknown_slot', 'booking.error.unknownSlot'));
 
   // Round-robin: any team member may pick the time, but only the member chosen for that slot is booked
   // (the other members are dropped from this booking); no pick → everyone in the request.
@@ -183,110 +234,132 @@ async function book(deps: BookMeetingDeps, input: BookMeetingInput): Promise<Boo
   const bookedIds = rotations
     ? (await bookingPeople({ rotations }, tenantId, proposal.id, index + 1, peopleIds)).people
     : peopleIds;
-  const people = await loadPeople(store, tenantId, bookedIds, request.requesterId);
-  const key = bookingIdempotencyKey(proposal.id, input.slotId);
+  return {
+    ok: true,
+    attempt: {
+      deps,
+      input,
+      locale,
+      proposal,
+      request,
+      index,
+      slot,
+      bookedIds,
+      optionalIds: new Set(request.participants.filter((p) => p.optional).map((p) => p.personId)),
+      people: await loadPeople(store, tenantId, bookedIds, request.requesterId),
+      key: bookingIdempotencyKey(proposal.id, input.slotId),
+    },
+  };
+}
 
-  // A repeat of a click that already booked: the same confirmation, nothing booked twice.
-  const previous = await store.bookings.findByIdempotencyKey(tenantId, key);
-  if (previous && previous.status === 'booked')
-    return confirmed(await confirmation(deps, input, locale, previous, people, true));
+const overlaps = (list: readonly Interval[], s: Interval) =>
+  list.some((b) => b.start < s.end && b.end > s.start);
 
-  if (proposal.status !== 'open' || (proposal.expiresAt !== null && proposal.expiresAt <= input.now))
-    return fail(
-      'proposal_closed',
-      proposal.status === 'accepted'
-        ? 'Another time was already booked from this proposal.'
-        : 'This proposal has expired: ask again with /meet for fresh times.',
-      proposal.status === 'accepted'
-        ? 'Un autre horaire a déjà été réservé à partir de cette proposition.'
-        : 'Cette proposition a expiré : refaites la demande avec /meet pour des horaires à jour.',
-    );
-
-  // Optional attendees never make a slot unavailable: only the free ones are booked (and invited).
-  const optionalIds = new Set(request.participants.filter((p) => p.optional).map((p) => p.personId));
-  let busyOf = new Map<string, Interval[]>();
-  const overlaps = (list: readonly Interval[], s: Interval) =>
-    list.some((b) => b.start < s.end && b.end > s.start);
-  const stillFree = async (): Promise<boolean[]> => {
-    const range: Interval = {
-      start: Math.min(...proposal.slots.map((s) => s.start)),
-      end: Math.max(...proposal.slots.map((s) => s.end)),
-    };
-    const [read, booked] = await Promise.all([
-      deps.busy.busyFor(tenantId, bookedIds, range, { fresh: true }),
-      Promise.all(bookedIds.map((id) => store.bookings.listForPerson(tenantId, id, range))),
-    ]);
-    busyOf = new Map(
-      bookedIds.map((id, i) => [
-        id,
-        normalize([
-          ...(read.people.find((p) => p.personId === id)?.busy ?? []),
-          ...(booked[i] ?? []).map((b) => ({ start: b.start, end: b.end })),
-        ]),
+/**
+ * Step 2: the live re-check (`fresh`, bypassing the busy cache) plus Convene's own bookings: which of the
+ * proposal's slots are still free for every required person, and each booked person's busy time.
+ */
+async function recheck(
+  attempt: Attempt,
+): Promise<{ free: boolean[]; busyOf: ReadonlyMap<string, Interval[]> }> {
+  const { deps, input, proposal, bookedIds, optionalIds } = attempt;
+  const { tenantId } = input;
+  const range: Interval = {
+    start: Math.min(...proposal.slots.map((s) => s.start)),
+    end: Math.max(...proposal.slots.map((s) => s.end)),
+  };
+  const [read, booked] = await Promise.all([
+    deps.busy.busyFor(tenantId, bookedIds, range, { fresh: true }),
+    Promise.all(bookedIds.map((id) => deps.store.bookings.listForPerson(tenantId, id, range))),
+  ]);
+  const busyOf = new Map(
+    bookedIds.map((id, i) => [
+      id,
+      normalize([
+        ...(read.people.find((p) => p.personId === id)?.busy ?? []),
+        ...(booked[i] ?? []).map((b) => ({ start: b.start, end: b.end })),
       ]),
-    );
-    const busy = normalize(
-      bookedIds.filter((id) => !optionalIds.has(id)).flatMap((id) => busyOf.get(id) ?? []),
-    );
-    return proposal.slots.map((s) => s.start >= input.now && !overlaps(busy, s));
-  };
-  const remainingViews = (free: readonly boolean[]): SlotView[] =>
-    proposal.slots.flatMap((s, i) => {
-      if (i === index || !free[i]) return [];
-      const id = String(i + 1);
-      const requesterZone = people.find((p) => p.requester)?.timeZone ?? 'UTC';
-      return [
-        {
-          id,
-          actionId: `book:${proposal.id}:${id}`,
-          rank: i + 1,
-          start: s.start,
-          end: s.end,
-          label: slotLabel(s.start, s.end, requesterZone, locale),
-          labels: people.map((p) => ({
-            personId: p.person.id,
-            name: p.person.displayName,
-            timeZone: p.timeZone,
-            text: slotLabel(s.start, s.end, p.timeZone, locale),
-          })),
-          reason:
-            locale === 'fr'
-              ? `toujours libre pour les ${people.length}`
-              : `still free for all ${people.length}`,
-          free: people.length,
-          total: people.length,
-        },
-      ];
-    });
-  const taken = (free: readonly boolean[]) => {
-    const remaining = remainingViews(free);
-    return fail(
-      'slot_taken',
-      remaining.length > 0
-        ? 'That time was just taken: pick one of the remaining slots.'
-        : 'That time was just taken and no other proposed slot is still free: ask again with /meet.',
-      remaining.length > 0
-        ? 'Ce créneau vient d’être pris : choisissez un des créneaux restants.'
-        : 'Ce créneau vient d’être pris et aucun autre créneau proposé n’est encore libre : refaites la demande avec /meet.',
-      remaining,
-    );
-  };
+    ]),
+  );
+  const busy = normalize(
+    bookedIds.filter((id) => !optionalIds.has(id)).flatMap((id) => busyOf.get(id) ?? []),
+  );
+  return { free: proposal.slots.map((s) => s.start >= input.now && !overlaps(busy, s)), busyOf };
+}
 
-  const free = await stillFree();
-  if (!free[index]) {
-    // A click of the same button may have booked it since the check above: then the slot is busy
-    // because of that booking, and this click gets the same confirmation, not "just taken".
-    const winner = await store.bookings.findByIdempotencyKey(tenantId, key);
-    if (winner && winner.status === 'booked')
-      return confirmed(await confirmation(deps, input, locale, winner, people, true));
-    deps.metrics?.bookingConflicts.inc({ stage: 'recheck' });
-    return taken(free);
-  }
+/** "Slot taken", with the proposal's other slots that are still free for everyone. */
+function taken(
+  attempt: Attempt,
+  fail: Fail,
+  free: readonly boolean[],
+  people: readonly BookingPerson[] = attempt.people,
+): BookMeetingResult {
+  const { proposal, locale, index } = attempt;
+  const requesterZone = people.find((p) => p.requester)?.timeZone ?? 'UTC';
+  const remaining: SlotView[] = proposal.slots.flatMap((s, i) => {
+    if (i === index || !free[i]) return [];
+    const id = String(i + 1);
+    return [
+      {
+        id,
+        actionId: `book:${proposal.id}:${id}`,
+        rank: i + 1,
+        start: s.start,
+        end: s.end,
+        label: slotLabel(s.start, s.end, requesterZone, locale),
+        labels: people.map((p) => ({
+          personId: p.person.id,
+          name: p.person.displayName,
+          timeZone: p.timeZone,
+          text: slotLabel(s.start, s.end, p.timeZone, locale),
+        })),
+        reason: t(locale, 'booking.slot.stillFree', { count: people.length }),
+        free: people.length,
+        total: people.length,
+      },
+    ];
+  });
+  return fail(
+    'slot_taken',
+    remaining.length > 0 ? 'booking.error.slotTaken' : 'booking.error.slotTakenNoneLeft',
+    remaining,
+  );
+}
+
+/** Writes each calendar and answers the confirmation, or `calendar_refused` when a calendar refused. */
+async function confirmed(
+  attempt: Attempt,
+  fail: Fail,
+  booking: Booking,
+  people: readonly BookingPerson[],
+  alreadyBooked: boolean,
+): Promise<BookMeetingResult> {
+  const view = await confirmation(
+    attempt.deps,
+    attempt.input,
+    attempt.locale,
+    booking,
+    people,
+    alreadyBooked,
+  );
+  return view === 'refused' ? fail('calendar_refused', 'booking.error.calendarRefused') : { ok: true, view };
+}
+
+/**
+ * Step 3: the database guard (`bookSlot`, which enqueues the outbox and reminder jobs in its transaction),
+ * then the write-back and the confirmation (step 4). Optional attendees busy at the slot are left out.
+ */
+async function guardAndWrite(
+  attempt: Attempt,
+  fail: Fail,
+  busyOf: ReadonlyMap<string, Interval[]>,
+): Promise<BookMeetingResult> {
+  const { deps, input, proposal, request, slot, index, key, bookedIds, optionalIds } = attempt;
+  const { store } = deps;
+  const { tenantId } = input;
   const attending = bookedIds.filter((id) => !optionalIds.has(id) || !overlaps(busyOf.get(id) ?? [], slot));
-  if (attending.length < bookedIds.length) {
-    const attendingSet = new Set(attending);
-    people.splice(0, people.length, ...people.filter((p) => attendingSet.has(p.person.id)));
-  }
+  const attendingSet = new Set(attending);
+  const people = attempt.people.filter((p) => attendingSet.has(p.person.id));
 
   const leads = await reminderLeads(deps.reminders, tenantId, attending);
   const booked = await store.bookings.bookSlot({
@@ -301,21 +374,20 @@ async function book(deps: BookMeetingDeps, input: BookMeetingInput): Promise<Boo
     jobs: (b) => bookingJobs(b, leads, input.now),
   });
   if (!booked.ok) {
-    if (booked.reason === 'duplicate')
-      return confirmed(await confirmation(deps, input, locale, booked.booking, people, true));
+    if (booked.reason === 'duplicate') return confirmed(attempt, fail, booked.booking, people, true);
     if (booked.reason === 'conflict') {
       deps.metrics?.bookingConflicts.inc({ stage: 'database' });
       // Two clicks of the same button racing: the other one booked it, under our key.
       const winner = await store.bookings.findByIdempotencyKey(tenantId, key);
-      if (winner && winner.status === 'booked')
-        return confirmed(await confirmation(deps, input, locale, winner, people, true));
-      return taken(await stillFree());
+      if (winner && winner.status === 'booked') return confirmed(attempt, fail, winner, people, true);
+      return taken(attempt, fail, (await recheck(attempt)).free, people);
     }
     throw new Error(`bookMeeting: bookSlot refused the booking (${booked.reason})`);
   }
   // Idempotent (dedupe keys): a no-op where bookSlot enqueued them in its transaction.
   if (store.jobs)
     for (const job of bookingJobs(booked.booking, leads, input.now)) await store.jobs.enqueue(job);
+  const { rotations } = store;
   if (rotations)
     await recordRotationBooking(
       { rotations },
@@ -323,8 +395,7 @@ async function book(deps: BookMeetingDeps, input: BookMeetingInput): Promise<Boo
     );
   await store.requests.setProposalStatus(tenantId, proposal.id, 'accepted');
   await store.requests.setStatus(tenantId, request.id, 'booked');
-  const view = await confirmation(deps, input, locale, booked.booking, people, false);
-  return confirmed(view);
+  return confirmed(attempt, fail, booked.booking, people, false);
 }
 
 interface BookingPerson {
@@ -373,7 +444,7 @@ async function confirmation(
   for (const p of people) {
     const recorded = booking.events.find((e) => e.personId === p.person.id && e.status === 'created');
     let calendar: CalendarWriteStatus;
-    let note: string | undefined;
+    let reason: CalendarWriteReason | undefined;
     if (recorded) {
       calendar = 'written';
     } else {
@@ -399,16 +470,10 @@ async function confirmation(
           status: 'created',
           expected: [[booking.start, booking.end]],
         });
-      } else if (outcome.code === 'read_only' || outcome.code === 'not_linked') {
+      } else if (classifyWriteFailure(outcome.code) === 'kept') {
+        // As the outbox classifies it: a calendar Convene may not write to is not a failure.
         calendar = 'kept_in_convene';
-        note =
-          locale === 'fr'
-            ? outcome.code === 'read_only'
-              ? 'agenda en lecture seule : la réunion est gardée dans Convene'
-              : "pas d'agenda relié : la réunion est gardée dans Convene"
-            : outcome.code === 'read_only'
-              ? 'read-only calendar: the meeting is kept in Convene'
-              : 'no linked calendar: the meeting is kept in Convene';
+        reason = keptReason(outcome.code);
       } else if (classifyWriteFailure(outcome.code) === 'permanent') {
         await compensateBooking(
           {
@@ -424,10 +489,7 @@ async function confirmation(
         return 'refused';
       } else {
         calendar = 'failed';
-        note =
-          locale === 'fr'
-            ? "l'agenda n'a pas pu être mis à jour : nouvel essai automatique"
-            : 'the calendar could not be updated: Convene will retry';
+        reason = 'will_retry';
         await deps.store.bookings.recordEvent(input.tenantId, booking.id, {
           personId: p.person.id,
           calendarId: outcome.calendarId ?? outcome.connectionId ?? 'unknown',
@@ -449,19 +511,17 @@ async function confirmation(
       timeZone: p.timeZone,
       label: slotLabel(booking.start, booking.end, p.timeZone, locale),
       calendar,
-      ...(note ? { note } : {}),
+      ...(reason ? { reason, note: t(locale, REASON_KEYS[reason]) } : {}),
     });
   }
-  const names = listNames(
-    people.map((p) => p.person.displayName),
-    locale,
-  );
-  const when = slotLabel(booking.start, booking.end, organiserZone, locale);
-  const quoted = locale === 'fr' ? `« ${booking.title} »` : `“${booking.title}”`;
-  const headline =
-    locale === 'fr'
-      ? `${alreadyBooked ? 'Déjà réservé' : 'Réservé'} : ${quoted}, ${when}, avec ${names}.`
-      : `${alreadyBooked ? 'Already booked' : 'Booked'}: ${quoted}, ${when}, with ${names}.`;
+  const headline = t(locale, alreadyBooked ? 'booking.headline.alreadyBooked' : 'booking.headline.booked', {
+    title: booking.title,
+    when: slotLabel(booking.start, booking.end, organiserZone, locale),
+    names: list(
+      locale,
+      people.map((p) => p.person.displayName),
+    ),
+  });
   const slotId = booking.idempotencyKey.split(':slot:')[1] ?? input.slotId;
   return {
     kind: 'booked',
@@ -477,4 +537,18 @@ async function confirmation(
     participants: views,
     ...(conferenceUrl ? { conferenceUrl } : {}),
   };
+}
+
+/** Why a participant's calendar was not written, worded in the reader's language. */
+const REASON_KEYS: Readonly<Record<CalendarWriteReason, MessageKey>> = {
+  read_only: 'booking.calendar.readOnly',
+  no_write_calendar: 'booking.calendar.noWriteCalendar',
+  not_linked: 'booking.calendar.notLinked',
+  will_retry: 'booking.calendar.willRetry',
+};
+
+/** The reason code of a write the outbox classifies `kept` (a read-only or missing calendar). */
+function keptReason(code: string): CalendarWriteReason {
+  if (code === 'not_linked' || code === 'no_write_calendar') return code;
+  return 'read_only';
 }

@@ -33,13 +33,14 @@ import { DateTime } from 'luxon';
 import type { ChangePage, ChangeSource, EventChange } from '../connectors/changes.ts';
 import type { Interval } from '../core/interval.ts';
 import { subtract } from '../core/intervals.ts';
+import { t } from './i18n/index.ts';
 import { cancelBooking, describeBooking, rescheduleBooking } from './manage-booking.ts';
 import { CALENDAR_UPDATE_JOB, jobKey } from './outbox.ts';
 import type { BusyReader, DmAction, DmActionHandler, MeetingThreads, Notifier } from './ports/calendars.ts';
 import type { Booking, CalendarConnection, Repositories } from './ports/store.ts';
 import type { CalendarWatch, SyncDecision, TrackedEvent } from './ports/sync.ts';
 import type { ReminderSettings } from './reminders.ts';
-import { type Locale, slotLabel, toLocale } from './views.ts';
+import { dayLabel, type Locale, slotLabel, toLocale } from './views.ts';
 
 export const CALENDAR_SYNC_JOB = 'calendar.sync';
 
@@ -304,13 +305,9 @@ async function participantDeleted(
 
 // --- wording ------------------------------------------------------------------------------------
 
-const quote = (title: string, locale: Locale) => (locale === 'fr' ? `« ${title} »` : `“${title}”`);
-
 /** "Tue 1 Dec 15:00" / "mar. 1 déc. 15:00" in a zone (button labels are short). */
 function shortLabel(start: number, zone: string, locale: Locale): string {
-  return DateTime.fromMillis(start, { zone })
-    .setLocale(locale === 'fr' ? 'fr-FR' : 'en-GB')
-    .toFormat('ccc d LLL HH:mm');
+  return `${dayLabel(start, zone, locale)} ${DateTime.fromMillis(start, { zone }).toFormat('HH:mm')}`;
 }
 
 interface Audience {
@@ -332,20 +329,14 @@ async function nameOf(deps: CalendarSyncDeps, tenantId: string, personId: string
 }
 
 function changeText(booking: Booking, decision: SyncDecision, name: string, a: Audience): string {
-  const title = quote(booking.title, a.locale);
+  const title = booking.title;
   const booked = slotLabel(booking.start, booking.end, a.zone, a.locale);
-  if (decision.kind === 'deleted')
-    return a.locale === 'fr'
-      ? `${name} a supprimé ${title} (${booked}) de son agenda.`
-      : `${name} removed ${title} (${booked}) from their calendar.`;
+  if (decision.kind === 'deleted') return t(a.locale, 'sync.change.deleted', { name, title, booked });
   const moved = slotLabel(decision.start!, decision.end!, a.zone, a.locale);
-  return a.locale === 'fr'
-    ? `${name} a déplacé ${title} dans son agenda : ${moved} (réservé ${booked}).`
-    : `${name} moved ${title} in their calendar to ${moved} (booked for ${booked}).`;
+  return t(a.locale, 'sync.change.moved', { name, title, moved, booked });
 }
 
 function actionsFor(decision: SyncDecision, booking: Booking, name: string, a: Audience): DmAction[] {
-  const fr = a.locale === 'fr';
   const cap = (label: string) => (label.length > 75 ? `${label.slice(0, 74)}…` : label);
   const first: DmAction =
     decision.kind === 'moved'
@@ -353,16 +344,14 @@ function actionsFor(decision: SyncDecision, booking: Booking, name: string, a: A
           action: SYNC_ACTIONS.follow,
           value: decision.id,
           label: cap(
-            fr
-              ? `Déplacer pour tous : ${shortLabel(decision.start!, a.zone, a.locale)}`
-              : `Move everyone to ${shortLabel(decision.start!, a.zone, a.locale)}`,
+            t(a.locale, 'sync.action.follow', { when: shortLabel(decision.start!, a.zone, a.locale) }),
           ),
           style: 'primary',
         }
       : {
           action: SYNC_ACTIONS.without,
           value: decision.id,
-          label: cap(fr ? `Garder sans ${name}` : `Keep without ${name}`),
+          label: cap(t(a.locale, 'sync.action.without', { name })),
           style: 'primary',
         };
   return [
@@ -370,16 +359,12 @@ function actionsFor(decision: SyncDecision, booking: Booking, name: string, a: A
     {
       action: SYNC_ACTIONS.restore,
       value: decision.id,
-      label: cap(
-        fr
-          ? `Garder ${shortLabel(booking.start, a.zone, a.locale)}`
-          : `Keep ${shortLabel(booking.start, a.zone, a.locale)}`,
-      ),
+      label: cap(t(a.locale, 'sync.action.restore', { when: shortLabel(booking.start, a.zone, a.locale) })),
     },
     {
       action: SYNC_ACTIONS.cancel,
       value: decision.id,
-      label: fr ? 'Annuler la réunion' : 'Cancel the meeting',
+      label: t(a.locale, 'sync.action.cancel'),
       style: 'danger',
     },
   ];
@@ -423,24 +408,11 @@ async function announce(
     deps.log?.(`sync: automatic follow of decision ${decision.id} not applied; asking the organiser`);
   }
   await note(deps, booking, (a) =>
-    `${changeText(booking, decision, name, a)} ${
-      organiserId
-        ? a.locale === 'fr'
-          ? "L'organisateur choisit la suite."
-          : 'The organiser decides what happens next.'
-        : ''
-    }`.trim(),
+    `${changeText(booking, decision, name, a)} ${organiserId ? t(a.locale, 'sync.organiserDecides') : ''}`.trim(),
   );
   if (!organiserId) return;
   const a = await audienceOf(deps, booking.tenantId, organiserId);
-  const question =
-    a.locale === 'fr'
-      ? decision.kind === 'moved'
-        ? 'Déplacer la réunion pour tout le monde, garder l’horaire prévu, ou annuler ?'
-        : 'Garder la réunion sans cette personne, remettre l’événement dans son agenda, ou annuler ?'
-      : decision.kind === 'moved'
-        ? 'Move the meeting for everyone, keep the booked time, or cancel?'
-        : 'Keep the meeting without them, put the event back in their calendar, or cancel?';
+  const question = t(a.locale, decision.kind === 'moved' ? 'sync.question.moved' : 'sync.question.deleted');
   const sent = await deps.notifier.dm(booking.tenantId, organiserId, {
     text: `${changeText(booking, decision, name, a)} ${question}`,
     actions: actionsFor(decision, booking, name, a),
@@ -488,23 +460,17 @@ async function applyDecision(
   const { store } = deps;
   const tenantId = decision.tenantId;
   const a = await audienceOf(deps, tenantId, actorId);
-  const fr = a.locale === 'fr';
   const booking = await store.bookings.get(tenantId, decision.bookingId);
   if (booking?.status !== 'booked') {
     await store.watches.resolveDecision(tenantId, decision.id, 'superseded', null, now);
-    return { ok: false, text: fr ? 'Cette réunion est annulée.' : 'This meeting was cancelled.' };
+    return { ok: false, text: t(a.locale, 'sync.error.cancelled') };
   }
   if (booking.start !== decision.bookingStart) {
     await store.watches.resolveDecision(tenantId, decision.id, 'superseded', null, now);
-    return {
-      ok: false,
-      text: fr
-        ? 'La réunion a changé depuis : ce choix ne s’applique plus.'
-        : 'The meeting changed since: this choice no longer applies.',
-    };
+    return { ok: false, text: t(a.locale, 'sync.error.changed') };
   }
   if (!(await store.watches.resolveDecision(tenantId, decision.id, RESOLVED[choice], actorId, now)))
-    return alreadyDecided(deps, tenantId, decision.id, fr);
+    return alreadyDecided(deps, tenantId, decision.id, a.locale);
   const name = await nameOf(deps, tenantId, decision.personId);
   const manage = {
     store,
@@ -514,7 +480,7 @@ async function applyDecision(
   if (choice === 'follow') {
     if (decision.start === null || decision.end === null) {
       await store.watches.reopenDecision(tenantId, decision.id);
-      return { ok: false, text: fr ? 'Aucun nouvel horaire.' : 'There is no new time.' };
+      return { ok: false, text: t(a.locale, 'sync.error.noNewTime') };
     }
     const moved = await rescheduleBooking(
       {
@@ -541,10 +507,10 @@ async function applyDecision(
       await store.watches.reopenDecision(tenantId, decision.id);
       return { ok: false, text: moved.error.message };
     }
-    await note(deps, booking, (t) =>
-      t.locale === 'fr'
-        ? `Réunion déplacée pour tout le monde : ${slotLabel(moved.view.start, moved.view.end, t.zone, t.locale)}.`
-        : `Meeting moved for everyone to ${slotLabel(moved.view.start, moved.view.end, t.zone, t.locale)}.`,
+    await note(deps, booking, (to) =>
+      t(to.locale, 'sync.thread.movedForEveryone', {
+        when: slotLabel(moved.view.start, moved.view.end, to.zone, to.locale),
+      }),
     );
     await showMoved(deps, booking.id, tenantId, actorId, moved.view.headline);
     return { ok: true, text: moved.view.headline };
@@ -561,7 +527,7 @@ async function applyDecision(
       await store.watches.reopenDecision(tenantId, decision.id);
       return { ok: false, text: cancelled.error.message };
     }
-    await note(deps, booking, (t) => (t.locale === 'fr' ? 'Réunion annulée.' : 'Meeting cancelled.'));
+    await note(deps, booking, (to) => t(to.locale, 'sync.thread.cancelled'));
     return { ok: true, text: cancelled.view.headline };
   }
   const when = slotLabel(booking.start, booking.end, a.zone, a.locale);
@@ -575,25 +541,16 @@ async function applyDecision(
       runAt: now,
       dedupeKey: jobKey(CALENDAR_UPDATE_JOB, booking.id, decision.personId, 'restore', decision.id),
     });
-    await note(deps, booking, (t) =>
-      t.locale === 'fr'
-        ? `La réunion reste ${slotLabel(booking.start, booking.end, t.zone, t.locale)} ; l’agenda de ${name} est remis à jour.`
-        : `The meeting stays at ${slotLabel(booking.start, booking.end, t.zone, t.locale)}; ${name}'s calendar is being put back.`,
+    await note(deps, booking, (to) =>
+      t(to.locale, 'sync.thread.restored', {
+        when: slotLabel(booking.start, booking.end, to.zone, to.locale),
+        name,
+      }),
     );
-    return {
-      ok: true,
-      text: fr
-        ? `Gardé ${when} : l’agenda de ${name} est remis à cet horaire.`
-        : `Kept at ${when}: ${name}'s calendar is being put back to that time.`,
-    };
+    return { ok: true, text: t(a.locale, 'sync.reply.restored', { when, name }) };
   }
-  await note(deps, booking, (t) =>
-    t.locale === 'fr' ? `La réunion a lieu sans ${name}.` : `The meeting goes ahead without ${name}.`,
-  );
-  return {
-    ok: true,
-    text: fr ? `Gardé ${when}, sans ${name}.` : `Kept at ${when}, without ${name}.`,
-  };
+  await note(deps, booking, (to) => t(to.locale, 'sync.thread.without', { name }));
+  return { ok: true, text: t(a.locale, 'sync.reply.without', { when, name }) };
 }
 
 /** The booking's own message (its confirmation in the channel) shows the new time too. */
@@ -622,18 +579,11 @@ async function alreadyDecided(
   deps: CalendarSyncDeps,
   tenantId: string,
   decisionId: string,
-  fr: boolean,
+  locale: Locale,
 ): Promise<{ ok: false; text: string }> {
   const now = await deps.store.watches.getDecision(tenantId, decisionId);
-  const what: Record<string, [string, string]> = {
-    followed: ['everyone was moved', 'tout le monde a été déplacé'],
-    restored: ['the booked time was kept', 'l’horaire prévu a été gardé'],
-    cancelled: ['the meeting was cancelled', 'la réunion a été annulée'],
-    kept: ['the meeting goes ahead without them', 'la réunion a lieu sans cette personne'],
-    superseded: ['a newer change replaced this one', 'un changement plus récent l’a remplacé'],
-  };
-  const [en, frText] = what[now?.status ?? 'superseded'] ?? what.superseded!;
-  return { ok: false, text: fr ? `Déjà décidé : ${frText}.` : `Already decided: ${en}.` };
+  // `sync.alreadyDecided` selects on the status (followed, restored, cancelled, kept; anything else: superseded).
+  return { ok: false, text: t(locale, 'sync.alreadyDecided', { status: now?.status ?? 'superseded' }) };
 }
 
 /** The `DmActionHandler`s of the organiser's buttons, keyed by action (`sync.follow`, …). */
@@ -642,17 +592,12 @@ export function syncActionHandlers(deps: CalendarSyncDeps): Record<string, DmAct
     (choice: Choice): DmActionHandler =>
     async ({ tenantId, actorPersonId, value, now }) => {
       const a = await audienceOf(deps, tenantId, actorPersonId);
-      const fr = a.locale === 'fr';
       const decision = await deps.store.watches.getDecision(tenantId, value);
-      if (!decision) return { text: fr ? 'Ce choix n’existe plus.' : 'This choice no longer exists.' };
+      if (!decision) return { text: t(a.locale, 'sync.error.unknownChoice') };
       const booking = await deps.store.bookings.get(tenantId, decision.bookingId);
       if (!booking || booking.organizerId !== actorPersonId)
-        return {
-          text: fr
-            ? 'Seul l’organisateur de cette réunion peut choisir.'
-            : 'Only the organiser of this meeting can choose.',
-        };
-      if (decision.status !== 'open') return alreadyDecided(deps, tenantId, decision.id, fr);
+        return { text: t(a.locale, 'sync.error.onlyOrganiser') };
+      if (decision.status !== 'open') return alreadyDecided(deps, tenantId, decision.id, a.locale);
       return { text: (await applyDecision(deps, decision, actorPersonId, choice, now)).text };
     };
   return {

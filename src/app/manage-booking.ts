@@ -16,6 +16,7 @@ import type { Interval } from '../core/interval.ts';
 import { normalize, subtract } from '../core/intervals.ts';
 import { rankProposals } from '../core/ranking.ts';
 import type { WorkingHoursRule } from '../core/working-hours.ts';
+import { type MessageKey, type Msg, type MsgParams, msg, t } from './i18n/index.ts';
 import { deleteJobs, jobKeyPrefixOfBooking, updateJobs } from './outbox.ts';
 import type { BusyReader, EventEditor, EventWriter, MeetingThreads, Notifier } from './ports/calendars.ts';
 import type { Booking, Repositories } from './ports/store.ts';
@@ -47,6 +48,9 @@ export type ManageBookingErrorCode =
 export interface ManageBookingError {
   readonly code: ManageBookingErrorCode;
   readonly locale: Locale;
+  /** The answer as a code with parameters (a surface may word it in another language with `render`). */
+  readonly msg: Msg;
+  /** `msg` worded in `locale`. */
   readonly message: string;
   /** `slot_taken`: who is busy at the new time (ids). */
   readonly busy?: readonly string[];
@@ -87,8 +91,7 @@ interface Loaded {
   readonly locale: Locale;
   readonly fail: (
     code: ManageBookingErrorCode,
-    en: string,
-    fr: string,
+    key: MessageKey,
     busy?: readonly string[],
   ) => ManageBookingResult;
 }
@@ -100,34 +103,26 @@ async function load(
   const { store } = deps;
   const prefs = await store.preferences.get(input.tenantId, input.actorPersonId);
   const locale: Locale = input.locale ?? toLocale(prefs?.locale);
-  const fail = (code: ManageBookingErrorCode, en: string, fr: string, busy?: readonly string[]) =>
+  const fail = (code: ManageBookingErrorCode, key: MessageKey, busy?: readonly string[]) =>
     ({
       ok: false,
-      error: { code, locale, message: locale === 'fr' ? fr : en, ...(busy ? { busy } : {}) },
+      error: { code, locale, msg: msg(key), message: t(locale, key), ...(busy ? { busy } : {}) },
     }) as const;
   const booking = await store.bookings.get(input.tenantId, input.bookingId);
   if (!booking)
     return {
       ok: false,
-      result: fail('unknown_booking', 'This meeting no longer exists.', "Cette réunion n'existe plus."),
+      result: fail('unknown_booking', 'booking.error.unknownBooking'),
     };
   if (booking.organizerId !== input.actorPersonId && !booking.participantIds.includes(input.actorPersonId))
     return {
       ok: false,
-      result: fail(
-        'not_allowed',
-        'Only the organiser or a participant of this meeting can change it.',
-        "Seuls l'organisateur et les participants de cette réunion peuvent la modifier.",
-      ),
+      result: fail('not_allowed', 'booking.error.notAllowedToChange'),
     };
   if (booking.status === 'cancelled')
     return {
       ok: false,
-      result: fail(
-        'already_cancelled',
-        'This meeting was already cancelled.',
-        'Cette réunion est déjà annulée.',
-      ),
+      result: fail('already_cancelled', 'booking.error.alreadyCancelled'),
     };
   return { ok: true, loaded: { booking, locale, fail } };
 }
@@ -185,7 +180,21 @@ async function noteInThread(
   }
 }
 
-const quote = (title: string, locale: Locale) => (locale === 'fr' ? `« ${title} »` : `“${title}”`);
+/** The DM `key` worded for each recipient: `{who}` the actor, `{when}` (and `{was}`) in the recipient's zone. */
+function dmText(
+  key: MessageKey,
+  title: string,
+  now: { start: number; end: number },
+  was?: { start: number; end: number },
+): (locale: Locale, zone: string, who: string) => string {
+  return (locale, zone, who) =>
+    t(locale, key, {
+      who,
+      title,
+      when: slotLabel(now.start, now.end, zone, locale),
+      ...(was ? { was: slotLabel(was.start, was.end, zone, locale) } : {}),
+    } satisfies MsgParams);
+}
 
 export async function cancelBooking(
   deps: ManageBookingDeps,
@@ -198,22 +207,18 @@ export async function cancelBooking(
     withdrawJobs: jobKeyPrefixOfBooking(REMINDER_JOB, booking.id),
     jobs: (b) => deleteJobs(b, input.now),
   });
-  if (!cancelled)
-    return fail(
-      'already_cancelled',
-      'This meeting was already cancelled.',
-      'Cette réunion est déjà annulée.',
-    );
-  const { notified, notNotified } = await notifyOthers(deps, booking, input.actorPersonId, (l, zone, who) =>
-    l === 'fr'
-      ? `${who} a annulé ${quote(booking.title, l)} (${slotLabel(booking.start, booking.end, zone, l)}). L'événement est retiré de votre agenda.`
-      : `${who} cancelled ${quote(booking.title, l)} (${slotLabel(booking.start, booking.end, zone, l)}). The event is being removed from your calendar.`,
+  if (!cancelled) return fail('already_cancelled', 'booking.error.alreadyCancelled');
+  const { notified, notNotified } = await notifyOthers(
+    deps,
+    booking,
+    input.actorPersonId,
+    dmText('booking.cancelled.dm', booking.title, booking),
   );
   const actorZone =
     (await deps.store.preferences.get(input.tenantId, input.actorPersonId))?.timeZone ?? 'UTC';
   const when = slotLabel(booking.start, booking.end, actorZone, locale);
   await noteInThread(deps, booking, input.actorPersonId, (who) =>
-    locale === 'fr' ? `${who} a annulé cette réunion (${when}).` : `${who} cancelled this meeting (${when}).`,
+    t(locale, 'booking.cancelled.thread', { who, when }),
   );
   return {
     ok: true,
@@ -224,10 +229,7 @@ export async function cancelBooking(
       title: booking.title,
       start: booking.start,
       end: booking.end,
-      headline:
-        locale === 'fr'
-          ? `Annulé : ${quote(booking.title, locale)}, ${when}.`
-          : `Cancelled: ${quote(booking.title, locale)}, ${when}.`,
+      headline: t(locale, 'booking.cancelled.headline', { title: booking.title, when }),
       notified,
       notNotified,
     },
@@ -244,22 +246,11 @@ export async function rescheduleBooking(
   const duration = booking.end - booking.start;
   const range: Interval = { start: input.newStart, end: input.newStart + duration };
   if (!Number.isFinite(input.newStart) || input.newStart < input.now)
-    return fail(
-      'invalid_time',
-      'The new time must be in the future.',
-      'Le nouvel horaire doit être dans le futur.',
-    );
-  if (input.newStart === booking.start)
-    return fail('invalid_time', 'The meeting is already at that time.', 'La réunion est déjà à cet horaire.');
+    return fail('invalid_time', 'booking.error.timeInPast');
+  if (input.newStart === booking.start) return fail('invalid_time', 'booking.error.sameTime');
 
   const people = booking.participantIds;
-  const slotTaken = (busy: readonly string[]) =>
-    fail(
-      'slot_taken',
-      'That time is not free for everyone: pick another one.',
-      "Cet horaire n'est pas libre pour tout le monde : choisissez-en un autre.",
-      busy,
-    );
+  const slotTaken = (busy: readonly string[]) => fail('slot_taken', 'booking.error.timeNotFree', busy);
   // Live re-check. The meeting's own current time is not an obstacle (its calendar events are there).
   const own: Interval[] = [{ start: booking.start, end: booking.end }];
   if (deps.busy) {
@@ -282,29 +273,23 @@ export async function rescheduleBooking(
   });
   if (!moved.ok) {
     if (moved.reason === 'conflict') return slotTaken(moved.people);
-    if (moved.reason === 'cancelled')
-      return fail(
-        'already_cancelled',
-        'This meeting was already cancelled.',
-        'Cette réunion est déjà annulée.',
-      );
-    if (moved.reason === 'not_found')
-      return fail('unknown_booking', 'This meeting no longer exists.', "Cette réunion n'existe plus.");
-    return fail('invalid_time', 'That time is not valid.', "Cet horaire n'est pas valide.");
+    if (moved.reason === 'cancelled') return fail('already_cancelled', 'booking.error.alreadyCancelled');
+    if (moved.reason === 'not_found') return fail('unknown_booking', 'booking.error.unknownBooking');
+    return fail('invalid_time', 'booking.error.invalidTime');
   }
   const after = moved.booking;
-  const { notified, notNotified } = await notifyOthers(deps, after, input.actorPersonId, (l, zone, who) =>
-    l === 'fr'
-      ? `${who} a déplacé ${quote(after.title, l)} : ${slotLabel(after.start, after.end, zone, l)} (au lieu de ${slotLabel(booking.start, booking.end, zone, l)}). Votre agenda est mis à jour.`
-      : `${who} moved ${quote(after.title, l)} to ${slotLabel(after.start, after.end, zone, l)} (was ${slotLabel(booking.start, booking.end, zone, l)}). Your calendar is being updated.`,
+  const { notified, notNotified } = await notifyOthers(
+    deps,
+    after,
+    input.actorPersonId,
+    dmText('booking.moved.dm', after.title, after, booking),
   );
   const actorZone =
     (await deps.store.preferences.get(input.tenantId, input.actorPersonId))?.timeZone ?? 'UTC';
   const when = slotLabel(after.start, after.end, actorZone, locale);
+  const was = slotLabel(booking.start, booking.end, actorZone, locale);
   await noteInThread(deps, after, input.actorPersonId, (who) =>
-    locale === 'fr'
-      ? `${who} a déplacé cette réunion : ${when} (au lieu de ${slotLabel(booking.start, booking.end, actorZone, locale)}).`
-      : `${who} moved this meeting to ${when} (was ${slotLabel(booking.start, booking.end, actorZone, locale)}).`,
+    t(locale, 'booking.moved.thread', { who, when, was }),
   );
   return {
     ok: true,
@@ -315,10 +300,7 @@ export async function rescheduleBooking(
       title: after.title,
       start: after.start,
       end: after.end,
-      headline:
-        locale === 'fr'
-          ? `Déplacé : ${quote(after.title, locale)}, ${when}.`
-          : `Moved: ${quote(after.title, locale)} to ${when}.`,
+      headline: t(locale, 'booking.moved.headline', { title: after.title, when }),
       notified,
       notNotified,
     },
@@ -480,12 +462,7 @@ export async function rescheduleOptions(
     }),
   );
   const participants = members.map((m) => m.participant);
-  const noSlot = () =>
-    fail(
-      'no_slot',
-      'No other time works for everyone in the next two weeks: keep this one or cancel.',
-      'Aucun autre horaire ne convient à tous dans les deux semaines : gardez celui-ci ou annulez.',
-    ) as RescheduleOptionsResult;
+  const noSlot = () => fail('no_slot', 'booking.error.noOtherTime') as RescheduleOptionsResult;
   const availability = computeAvailability({
     window,
     durationMinutes,
@@ -527,10 +504,7 @@ export async function rescheduleOptions(
       locale,
       bookingId: booking.id,
       title: booking.title,
-      headline:
-        locale === 'fr'
-          ? `Nouveaux horaires pour ${quote(booking.title, locale)} (actuellement ${now}) :`
-          : `New times for ${quote(booking.title, locale)} (now ${now}):`,
+      headline: t(locale, 'booking.rescheduleOptions.headline', { title: booking.title, now }),
       options,
     },
   };

@@ -32,6 +32,7 @@ import type { JobMetrics } from './ports/metrics.ts';
 
 export type { DeleteOutcome, EventEditor, EventTarget } from './ports/calendars.ts';
 
+import { t } from './i18n/index.ts';
 import type { Booking, CalendarEventRecord, EnqueueInput, Job, Repositories } from './ports/store.ts';
 import { REMINDER_JOB, runReminderJob } from './reminders.ts';
 import { slotLabel, toLocale } from './views.ts';
@@ -267,10 +268,11 @@ async function reportStaleEvent(deps: OutboxDeps, job: Job, reason: string): Pro
     const prefs = await store.preferences.get(job.tenantId, personId);
     const locale = toLocale(prefs?.locale);
     const when = slotLabel(booking.start, booking.end, prefs?.timeZone ?? 'UTC', locale);
-    const text =
-      locale === 'fr'
-        ? `« ${booking.title} » a lieu ${when}, mais l'agenda de ${person?.displayName ?? '?'} n'a pas pu être mis à jour et montre encore l'ancien horaire.`
-        : `“${booking.title}” is at ${when}, but ${person?.displayName ?? '?'}'s calendar could not be updated and still shows the old time.`;
+    const text = t(locale, 'booking.outbox.staleEvent', {
+      title: booking.title,
+      when,
+      name: person?.displayName ?? '?',
+    });
     await deps.notifier.dm(job.tenantId, personId, { text });
   }
 }
@@ -446,10 +448,7 @@ export async function compensateBooking(
     const prefs = await store.preferences.get(tenantId, personId);
     const locale = toLocale(prefs?.locale);
     const when = slotLabel(booking.start, booking.end, prefs?.timeZone ?? 'UTC', locale);
-    const text =
-      locale === 'fr'
-        ? `« ${booking.title} » (${when}) n'est PAS réservé : l'agenda de ${name} a refusé l'événement. Les événements déjà écrits sont supprimés ; refaites la demande avec /meet.`
-        : `“${booking.title}” (${when}) is NOT booked: ${name}'s calendar refused the event. Events already written are being removed; ask again with /meet.`;
+    const text = t(locale, 'booking.outbox.notBooked', { title: booking.title, when, name });
     const sent = await deps.notifier.dm(tenantId, personId, { text });
     if (!sent.ok) deps.log?.(`outbox: could not DM ${personId} (${sent.code})`);
   }

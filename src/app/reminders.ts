@@ -10,6 +10,8 @@
  * (0 = no reminder), else `DEFAULT_REMINDER_LEAD_MINUTES` (15). The message is rendered when it is
  * sent, in the person's stored language and time zone.
  */
+
+import { t } from './i18n/index.ts';
 import type { OutboxDeps } from './outbox.ts';
 import type { Booking, EnqueueInput, Job } from './ports/store.ts';
 import { type Locale, slotLabel, toLocale } from './views.ts';
@@ -73,9 +75,7 @@ export function reminderJobs(
 export function reminderText(booking: Booking, locale: Locale, timeZone: string, now: number): string {
   const minutes = Math.max(1, Math.round((booking.start - now) / 60_000));
   const when = slotLabel(booking.start, booking.end, timeZone, locale);
-  return locale === 'fr'
-    ? `Rappel : « ${booking.title} » commence dans ${minutes} min (${when}).`
-    : `Reminder: “${booking.title}” starts in ${minutes} min (${when}).`;
+  return t(locale, 'reminders.dm', { title: booking.title, minutes, when });
 }
 
 type ReminderResult = { readonly kind: 'done' } | { readonly kind: 'retry'; readonly error: string };

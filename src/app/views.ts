@@ -114,6 +114,8 @@ export interface ProposalView {
 }
 
 export type CalendarWriteStatus = 'written' | 'kept_in_convene' | 'failed';
+/** Why a participant's calendar was not written: kept in Convene (the first three) or retried by the outbox. */
+export type CalendarWriteReason = 'read_only' | 'no_write_calendar' | 'not_linked' | 'will_retry';
 
 export interface BookingParticipantView {
   readonly personId: string;
@@ -122,7 +124,8 @@ export interface BookingParticipantView {
   /** The meeting time in this person's zone. */
   readonly label: string;
   readonly calendar: CalendarWriteStatus;
-  /** Why the calendar was not written, in the request's language. */
+  /** Why the calendar was not written: a code, and `note` worded in the request's language. */
+  readonly reason?: CalendarWriteReason;
   readonly note?: string;
 }
 

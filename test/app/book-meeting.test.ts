@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { bookingIdempotencyKey, bookMeeting, CALENDAR_WRITE_JOB } from '../../src/app/book-meeting.ts';
+import { classifyWriteFailure } from '../../src/app/outbox.ts';
 import type { Person } from '../../src/app/ports/store.ts';
 import { REMINDER_JOB } from '../../src/app/reminders.ts';
 import { requestMeeting } from '../../src/app/request-meeting.ts';
@@ -102,6 +103,7 @@ describe('bookMeeting', () => {
       error: {
         code: 'not_allowed',
         locale: 'fr',
+        msg: { key: 'booking.error.notAllowed' },
         message: "Seuls l'organisateur et les participants de cette réunion peuvent en choisir l'horaire.",
       },
     });
@@ -184,6 +186,9 @@ describe('bookMeeting', () => {
     expect(byName.Ana?.calendar).toBe('written');
     expect(byName.Li?.calendar).toBe('kept_in_convene');
     expect(byName.Li?.note).toBe('read-only calendar: the meeting is kept in Convene');
+    expect(byName.Li?.reason).toBe('read_only');
+    expect(byName.Sam?.reason).toBe('will_retry');
+    expect(byName.Sam?.note).toBe('the calendar could not be updated: Convene will retry');
     expect(byName.Sam?.calendar).toBe('failed');
     expect(store.bookingRows).toHaveLength(1);
     expect(store.bookingRows[0]!.events.find((e) => e.personId === sam.id)?.status).toBe('failed');
@@ -200,6 +205,37 @@ describe('bookMeeting', () => {
       [ana.id, li.id, sam.id].sort(),
     );
     for (const r of reminders) expect(r.runAt).toBe(booking.start - 15 * 60_000);
+  });
+
+  it('reports a calendar Convene cannot write to (no_write_calendar) as kept, read-only, as the outbox does', async () => {
+    // Li linked only read-only calendars (an ICS feed): the outbox counts the write as kept, so must the answer.
+    expect(classifyWriteFailure('no_write_calendar')).toBe('kept');
+    writer.outcomes.set(li.id, {
+      ok: false,
+      connectionId: null,
+      code: 'no_write_calendar',
+      message: 'None of the linked calendars is set up for writing meetings.',
+    });
+    const result = await book(ana);
+    if (!result.ok) throw new Error(result.error.message);
+    const liView = result.view.participants.find((p) => p.personId === li.id);
+    expect(liView?.calendar).toBe('kept_in_convene');
+    expect(liView?.reason).toBe('no_write_calendar');
+    expect(liView?.note).toBe(
+      'kept in Convene, read-only calendar: none of the linked calendars accepts new events',
+    );
+    expect(result.view.participants.find((p) => p.personId === ana.id)?.reason).toBeUndefined();
+    // Not a failure: no failed event recorded for Li, nothing queued beyond the booking's own jobs.
+    const booking = store.bookingRows[0]!;
+    expect(booking.events.filter((e) => e.personId === li.id)).toEqual([]);
+    expect(store.jobRows.filter((j) => j.kind === CALENDAR_WRITE_JOB)).toHaveLength(3);
+
+    const again = await book(ana, '1', 'fr');
+    if (!again.ok) throw new Error(again.error.message);
+    expect(again.view.alreadyBooked).toBe(true);
+    expect(again.view.participants.find((p) => p.personId === li.id)?.note).toBe(
+      'gardée dans Convene, agenda en lecture seule : aucun des agendas reliés n’accepte de nouveaux événements',
+    );
   });
 
   it('refuses an unknown slot and a second slot of an accepted proposal', async () => {

@@ -20,7 +20,7 @@
  *   below the last seen are duplicates.
  */
 import { createHash, createHmac, randomUUID } from 'node:crypto';
-import type { WatchChannel } from '../../connectors/changes.ts';
+import type { ChangeSource, WatchChannel } from '../../connectors/changes.ts';
 import { ProviderError } from '../../connectors/errors.ts';
 import { CALENDAR_SYNC_JOB, type CalendarSyncDeps, syncWatch } from '../calendar-sync.ts';
 import { safeEqual } from '../link/state.ts';
@@ -294,6 +294,51 @@ function hopeless(error: unknown): boolean {
 }
 
 /** The job handlers of two-way sync, for `OutboxDeps.handlers`. */
+/**
+ * Opens a new push channel for a watch (no renewal possible, or none open yet), then stops the old one.
+ * Google sends its `sync` message as soon as the channel exists: the id is recorded first so the webhook
+ * finds the watch (the old channel's late notices are then refused; it is stopped next).
+ */
+async function openChannel(args: {
+  readonly store: CalendarSyncDeps['store'];
+  readonly source: ChangeSource;
+  readonly watch: CalendarWatch;
+  readonly current: WatchChannel | null;
+  readonly address: string;
+  readonly ttl: number;
+  readonly settings: SyncSettings;
+  readonly now: number;
+  readonly log: (line: string) => void;
+}): Promise<WatchChannel> {
+  const { store, source, watch, current, address, ttl, settings, now, log } = args;
+  if (!source.watch) throw new Error(`sync: watch ${watch.id}: the connector cannot watch`);
+  const channelId = randomUUID();
+  if (watch.provider === 'google')
+    await store.watches.setChannel(watch.tenantId, watch.id, {
+      mode: 'push',
+      channelId,
+      resourceId: null,
+      expiresAt: now + ttl,
+    });
+  const channel = await source.watch({
+    calendarId: watch.calendarId,
+    address,
+    secret: channelSecret(settings.stateSecret!, watch.id),
+    channelId,
+    ttlMs: ttl,
+    // Graph lifecycle notifications (src/bot/web/calendar-webhooks.ts MICROSOFT_LIFECYCLE_PATH).
+    ...(watch.provider === 'microsoft' ? { lifecycleAddress: `${address}/lifecycle` } : {}),
+  });
+  // Google has no renewal: the new channel is open, now stop the old one (best effort).
+  if (current && current.channelId !== channel.channelId && source.stopWatch)
+    await source
+      .stopWatch(current)
+      .catch((error: unknown) =>
+        log(`sync: stopping the old channel of watch ${watch.id} failed: ${describe(error)}`),
+      );
+  return channel;
+}
+
 export function syncJobHandlers(deps: CalendarSyncDeps, settings: SyncSettings): Record<string, JobHandler> {
   const store = deps.store;
   const log = (line: string) => deps.log?.(line);
@@ -369,37 +414,10 @@ export function syncJobHandlers(deps: CalendarSyncDeps, settings: SyncSettings):
           }
         : null;
     try {
-      let channel: WatchChannel;
-      if (payload.reason === 'renew' && current && source.renewWatch) {
-        channel = await source.renewWatch(current, ttl);
-      } else {
-        const channelId = randomUUID();
-        // Google sends its `sync` message as soon as the channel exists: record the id first so the
-        // webhook finds the watch (the old channel's late notices are then refused; it is stopped next).
-        if (watch.provider === 'google')
-          await store.watches.setChannel(watch.tenantId, watch.id, {
-            mode: 'push',
-            channelId,
-            resourceId: null,
-            expiresAt: now + ttl,
-          });
-        channel = await source.watch({
-          calendarId: watch.calendarId,
-          address,
-          secret: channelSecret(settings.stateSecret!, watch.id),
-          channelId,
-          ttlMs: ttl,
-          // Graph lifecycle notifications (src/bot/web/calendar-webhooks.ts MICROSOFT_LIFECYCLE_PATH).
-          ...(watch.provider === 'microsoft' ? { lifecycleAddress: `${address}/lifecycle` } : {}),
-        });
-        // Google has no renewal: the new channel is open, now stop the old one (best effort).
-        if (current && current.channelId !== channel.channelId && source.stopWatch)
-          await source
-            .stopWatch(current)
-            .catch((error: unknown) =>
-              log(`sync: stopping the old channel of watch ${watch.id} failed: ${describe(error)}`),
-            );
-      }
+      const channel =
+        payload.reason === 'renew' && current && source.renewWatch
+          ? await source.renewWatch(current, ttl)
+          : await openChannel({ store, source, watch, current, address, ttl, settings, now, log });
       await store.watches.setChannel(watch.tenantId, watch.id, {
         mode: 'push',
         channelId: channel.channelId,

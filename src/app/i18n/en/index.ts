@@ -1,22 +1,28 @@
 /** The English catalogue: every domain's messages. The reference language: other catalogues have exactly its keys. */
 import { account } from './account.ts';
+import { booking } from './booking.ts';
 import { chat } from './chat.ts';
 import { common } from './common.ts';
 import { discord } from './discord.ts';
 import { help } from './help.ts';
 import { parse } from './parse.ts';
 import { playground } from './playground.ts';
+import { reminders } from './reminders.ts';
 import { request } from './request.ts';
+import { sync } from './sync.ts';
 import { teams } from './teams.ts';
 
 export const en = {
   ...account,
+  ...booking,
   ...chat,
   ...common,
   ...discord,
   ...help,
   ...parse,
   ...playground,
+  ...reminders,
   ...request,
+  ...sync,
   ...teams,
 } as const;

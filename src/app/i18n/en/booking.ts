@@ -1,0 +1,49 @@
+/**
+ * English, domain `booking`: booking a proposed slot (./book-meeting.ts), cancelling and moving a booking
+ * (./manage-booking.ts) and the outbox's DMs when a calendar refuses (./outbox.ts).
+ */
+export const booking = {
+  // bookMeeting: refusals
+  'booking.error.unknownProposal': 'This proposal no longer exists: ask again with /meet.',
+  'booking.error.notAllowed': 'Only the organiser or a participant of this meeting can pick its time.',
+  'booking.error.unknownSlot': 'That slot is not part of this proposal: pick one of the buttons shown.',
+  'booking.error.proposalAccepted': 'Another time was already booked from this proposal.',
+  'booking.error.proposalExpired': 'This proposal has expired: ask again with /meet for fresh times.',
+  'booking.error.slotTaken': 'That time was just taken: pick one of the remaining slots.',
+  'booking.error.slotTakenNoneLeft':
+    'That time was just taken and no other proposed slot is still free: ask again with /meet.',
+  'booking.error.calendarRefused':
+    'Not booked: a calendar refused the event, so the meeting was cancelled and everyone was told. Ask again with /meet.',
+  'booking.slot.stillFree': 'still free for all {count}',
+  // bookMeeting: the confirmation
+  'booking.headline.booked': 'Booked: “{title}”, {when}, with {names}.',
+  'booking.headline.alreadyBooked': 'Already booked: “{title}”, {when}, with {names}.',
+  'booking.calendar.readOnly': 'read-only calendar: the meeting is kept in Convene',
+  'booking.calendar.noWriteCalendar':
+    'kept in Convene, read-only calendar: none of the linked calendars accepts new events',
+  'booking.calendar.notLinked': 'no linked calendar: the meeting is kept in Convene',
+  'booking.calendar.willRetry': 'the calendar could not be updated: Convene will retry',
+  // cancelBooking, rescheduleBooking, rescheduleOptions
+  'booking.error.unknownBooking': 'This meeting no longer exists.',
+  'booking.error.notAllowedToChange': 'Only the organiser or a participant of this meeting can change it.',
+  'booking.error.alreadyCancelled': 'This meeting was already cancelled.',
+  'booking.error.timeInPast': 'The new time must be in the future.',
+  'booking.error.sameTime': 'The meeting is already at that time.',
+  'booking.error.timeNotFree': 'That time is not free for everyone: pick another one.',
+  'booking.error.invalidTime': 'That time is not valid.',
+  'booking.error.noOtherTime':
+    'No other time works for everyone in the next two weeks: keep this one or cancel.',
+  'booking.cancelled.dm':
+    '{who} cancelled “{title}” ({when}). The event is being removed from your calendar.',
+  'booking.cancelled.thread': '{who} cancelled this meeting ({when}).',
+  'booking.cancelled.headline': 'Cancelled: “{title}”, {when}.',
+  'booking.moved.dm': '{who} moved “{title}” to {when} (was {was}). Your calendar is being updated.',
+  'booking.moved.thread': '{who} moved this meeting to {when} (was {was}).',
+  'booking.moved.headline': 'Moved: “{title}” to {when}.',
+  'booking.rescheduleOptions.headline': 'New times for “{title}” (now {now}):',
+  // outbox
+  'booking.outbox.staleEvent':
+    "“{title}” is at {when}, but {name}'s calendar could not be updated and still shows the old time.",
+  'booking.outbox.notBooked':
+    "“{title}” ({when}) is NOT booked: {name}'s calendar refused the event. Events already written are being removed; ask again with /meet.",
+} as const;

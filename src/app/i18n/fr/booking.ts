@@ -1,0 +1,47 @@
+import type { booking as en } from '../en/booking.ts';
+import type { Messages } from '../types.ts';
+
+export const booking: Messages<typeof en> = {
+  'booking.error.unknownProposal': "Cette proposition n'existe plus : refaites la demande avec /meet.",
+  'booking.error.notAllowed':
+    "Seuls l'organisateur et les participants de cette réunion peuvent en choisir l'horaire.",
+  'booking.error.unknownSlot':
+    'Ce créneau ne fait pas partie de la proposition : choisissez un des boutons affichés.',
+  'booking.error.proposalAccepted': 'Un autre horaire a déjà été réservé à partir de cette proposition.',
+  'booking.error.proposalExpired':
+    'Cette proposition a expiré : refaites la demande avec /meet pour des horaires à jour.',
+  'booking.error.slotTaken': 'Ce créneau vient d’être pris : choisissez un des créneaux restants.',
+  'booking.error.slotTakenNoneLeft':
+    'Ce créneau vient d’être pris et aucun autre créneau proposé n’est encore libre : refaites la demande avec /meet.',
+  'booking.error.calendarRefused':
+    "Non réservé : un agenda a refusé l'événement, la réunion a donc été annulée et tout le monde a été prévenu. Refaites la demande avec /meet.",
+  'booking.slot.stillFree': 'toujours libre pour les {count}',
+  'booking.headline.booked': 'Réservé : « {title} », {when}, avec {names}.',
+  'booking.headline.alreadyBooked': 'Déjà réservé : « {title} », {when}, avec {names}.',
+  'booking.calendar.readOnly': 'agenda en lecture seule : la réunion est gardée dans Convene',
+  'booking.calendar.noWriteCalendar':
+    'gardée dans Convene, agenda en lecture seule : aucun des agendas reliés n’accepte de nouveaux événements',
+  'booking.calendar.notLinked': "pas d'agenda relié : la réunion est gardée dans Convene",
+  'booking.calendar.willRetry': "l'agenda n'a pas pu être mis à jour : nouvel essai automatique",
+  'booking.error.unknownBooking': "Cette réunion n'existe plus.",
+  'booking.error.notAllowedToChange':
+    "Seuls l'organisateur et les participants de cette réunion peuvent la modifier.",
+  'booking.error.alreadyCancelled': 'Cette réunion est déjà annulée.',
+  'booking.error.timeInPast': 'Le nouvel horaire doit être dans le futur.',
+  'booking.error.sameTime': 'La réunion est déjà à cet horaire.',
+  'booking.error.timeNotFree': "Cet horaire n'est pas libre pour tout le monde : choisissez-en un autre.",
+  'booking.error.invalidTime': "Cet horaire n'est pas valide.",
+  'booking.error.noOtherTime':
+    'Aucun autre horaire ne convient à tous dans les deux semaines : gardez celui-ci ou annulez.',
+  'booking.cancelled.dm': "{who} a annulé « {title} » ({when}). L'événement est retiré de votre agenda.",
+  'booking.cancelled.thread': '{who} a annulé cette réunion ({when}).',
+  'booking.cancelled.headline': 'Annulé : « {title} », {when}.',
+  'booking.moved.dm': '{who} a déplacé « {title} » : {when} (au lieu de {was}). Votre agenda est mis à jour.',
+  'booking.moved.thread': '{who} a déplacé cette réunion : {when} (au lieu de {was}).',
+  'booking.moved.headline': 'Déplacé : « {title} », {when}.',
+  'booking.rescheduleOptions.headline': 'Nouveaux horaires pour « {title} » (actuellement {now}) :',
+  'booking.outbox.staleEvent':
+    "« {title} » a lieu {when}, mais l'agenda de {name} n'a pas pu être mis à jour et montre encore l'ancien horaire.",
+  'booking.outbox.notBooked':
+    "« {title} » ({when}) n'est PAS réservé : l'agenda de {name} a refusé l'événement. Les événements déjà écrits sont supprimés ; refaites la demande avec /meet.",
+};
