@@ -7,9 +7,9 @@
  */
 
 import { hostname } from 'node:os';
-import type { ProviderFactory } from './app/calendar-access/providers.ts';
-import { createProviderFactory } from './app/calendar-access/providers.ts';
-import { CalendarAccess } from './app/calendar-access.ts';
+import type { ProviderFactory } from './connectors/access/providers.ts';
+import { createProviderFactory } from './connectors/access/providers.ts';
+import { CalendarAccess } from './connectors/access/calendar-access.ts';
 import {
   createSyncQueue,
   createWatchLookup,

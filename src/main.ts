@@ -18,7 +18,8 @@
  * Bad configuration prints one line per problem (all of them, checked first by src/config.ts) and exits 1. SIGINT/SIGTERM close the server and the store.
  */
 import type { AddressInfo } from 'node:net';
-import { createDemoBusyReader, DemoDataError, loadDemoConfig, seedDemo } from './app/demo/index.ts';
+import { DemoDataError, loadDemoConfig, seedDemo } from './app/demo/index.ts';
+import { createDemoBusyReader } from './connectors/demo/busy-reader.ts';
 import { LinkConfigError } from './app/link/config.ts';
 import { DiscordConfigError } from './bot/discord/index.ts';
 import { rateLimitsFromEnv, requestLimitsFromEnv, withDefaultRateLimits } from './bot/rate-limit.ts';

@@ -30,7 +30,7 @@
  * "already decided". A choice made after the booking changed otherwise is refused.
  */
 import { DateTime } from 'luxon';
-import type { ChangePage, ChangeSource, EventChange } from '../connectors/changes.ts';
+import type { ChangePage, ChangeSource, EventChange } from './ports/changes.ts';
 import type { Interval } from '../core/interval.ts';
 import { subtract } from '../core/intervals.ts';
 import { cancelBooking, describeBooking, rescheduleBooking } from './manage-booking.ts';

@@ -10,8 +10,8 @@
  * `/meet cancel` lists the caller's meetings (in French too). DM buttons reach their registered handler.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProviderFactory } from '../../src/app/calendar-access/providers.ts';
-import { CalendarAccess } from '../../src/app/calendar-access.ts';
+import { createProviderFactory } from '../../src/connectors/access/providers.ts';
+import { CalendarAccess } from '../../src/connectors/access/calendar-access.ts';
 import { runOutboxOnce } from '../../src/app/outbox.ts';
 import type { DmActionHandler, MeetingThreads, Notifier } from '../../src/app/ports/calendars.ts';
 import type { Workspace } from '../../src/app/ports/store.ts';

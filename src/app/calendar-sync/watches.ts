@@ -20,8 +20,8 @@
  *   below the last seen are duplicates.
  */
 import { createHash, createHmac, randomUUID } from 'node:crypto';
-import type { WatchChannel } from '../../connectors/changes.ts';
-import { ProviderError } from '../../connectors/errors.ts';
+import type { WatchChannel } from '../ports/changes.ts';
+import { ProviderError } from '../ports/provider-errors.ts';
 import { CALENDAR_SYNC_JOB, type CalendarSyncDeps, syncWatch } from '../calendar-sync.ts';
 import { safeEqual } from '../link/state.ts';
 import type { JobHandler } from '../outbox.ts';

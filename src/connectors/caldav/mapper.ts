@@ -4,7 +4,7 @@
  */
 import ICAL from 'ical.js';
 import type { Interval } from '../../core/interval.ts';
-import type { EventDraft } from '../provider.ts';
+import type { EventDraft } from '../../app/ports/provider.ts';
 
 export const DAV_NS = { 'xmlns:d': 'DAV:', 'xmlns:c': 'urn:ietf:params:xml:ns:caldav' } as const;
 

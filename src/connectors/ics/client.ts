@@ -6,8 +6,8 @@
 
 import type { Interval } from '../../core/interval.ts';
 import { busyPerCalendar } from '../busy.ts';
-import type { ChangePage, ChangeQuery, ChangeSource, EventChange } from '../changes.ts';
-import { ProviderError } from '../errors.ts';
+import type { ChangePage, ChangeQuery, ChangeSource, EventChange } from '../../app/ports/changes.ts';
+import { ProviderError } from '../../app/ports/provider-errors.ts';
 import type {
   BusyQuery,
   BusyResult,
@@ -16,7 +16,7 @@ import type {
   CalendarRef,
   EventDraft,
   WrittenEvent,
-} from '../provider.ts';
+} from '../../app/ports/provider.ts';
 import type { RetryPolicy } from '../retry.ts';
 import { defaultRetryPolicy, withRetry } from '../retry.ts';
 import { type EventTimes, parseCursor } from './changes.ts';

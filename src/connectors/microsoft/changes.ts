@@ -16,8 +16,8 @@ import type {
   EventChange,
   WatchChannel,
   WatchRequest,
-} from '../changes.ts';
-import { ProviderError } from '../errors.ts';
+} from '../../app/ports/changes.ts';
+import { ProviderError } from '../../app/ports/provider-errors.ts';
 import type { GraphTransport } from './client.ts';
 import { asGraphFailure } from './errors.ts';
 import { type GraphDateTimeTimeZone, parseGraphDateTime } from './mapper.ts';

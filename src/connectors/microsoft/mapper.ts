@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { findWindows } from 'windows-iana';
 import type { Interval } from '../../core/interval.ts';
-import type { CalendarBusy, CalendarRef, EventDraft, WrittenEvent } from '../provider.ts';
+import type { CalendarBusy, CalendarRef, EventDraft, WrittenEvent } from '../../app/ports/provider.ts';
 import { resolveZone } from '../time-zones.ts';
 import { scheduleErrorCode } from './errors.ts';
 

@@ -7,7 +7,7 @@
  * getBusy as a per-calendar `provider_error`).
  */
 import { DAY, type Interval } from '../../core/interval.ts';
-import { ProviderError } from '../errors.ts';
+import { ProviderError } from '../../app/ports/provider-errors.ts';
 import type {
   BusyQuery,
   BusyResult,
@@ -17,7 +17,7 @@ import type {
   EventDraft,
   TokenSource,
   WrittenEvent,
-} from '../provider.ts';
+} from '../../app/ports/provider.ts';
 import type { RetryPolicy } from '../retry.ts';
 import { MicrosoftChangeSource } from './changes.ts';
 import { type FetchLike, GRAPH_BASE_URL, GraphTransport } from './client.ts';

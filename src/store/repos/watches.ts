@@ -11,7 +11,7 @@ import type {
   TrackedEvent,
   WatchRepository,
 } from '../../app/ports/sync.ts';
-import type { ProviderKind } from '../../connectors/provider.ts';
+import type { ProviderKind } from '../../app/ports/provider.ts';
 import { sqlState, UNIQUE_VIOLATION } from '../errors.ts';
 import { expectedOf } from './bookings.ts';
 import { type Db, isId, ms, msOrNull, TX_OPTIONS } from './util.ts';

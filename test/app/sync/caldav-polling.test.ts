@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookMeeting } from '../../../src/app/book-meeting.ts';
-import { CalendarAccess, createProviderFactory } from '../../../src/app/calendar-access.ts';
+import { CalendarAccess, createProviderFactory } from '../../../src/connectors/access/calendar-access.ts';
 import {
   CALENDAR_POLL_JOB,
   nextSlot,

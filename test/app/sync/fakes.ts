@@ -12,7 +12,7 @@ import type {
   ChangeSource,
   WatchChannel,
   WatchRequest,
-} from '../../../src/connectors/changes.ts';
+} from '../../../src/app/ports/changes.ts';
 
 export class ScriptedSource implements ChangeSource {
   readonly pages: ChangePage[] = [];

@@ -8,7 +8,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookMeeting } from '../../../src/app/book-meeting.ts';
-import { CalendarAccess, createProviderFactory } from '../../../src/app/calendar-access.ts';
+import { CalendarAccess, createProviderFactory } from '../../../src/connectors/access/calendar-access.ts';
 import {
   channelSecret,
   createSyncQueue,

@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createProviderFactory } from '../../../src/app/calendar-access/providers.ts';
+import { createProviderFactory } from '../../../src/connectors/access/providers.ts';
 import { InMemoryStateNonceStore } from '../../../src/app/link/nonces.ts';
 import { StateSigner } from '../../../src/app/link/state.ts';
 import { LinkCalendar } from '../../../src/app/link-calendar.ts';

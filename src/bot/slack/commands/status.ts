@@ -1,5 +1,5 @@
 /** `/meet status`: which calendars are linked, their health and last sync (private to the asker). */
-import { statusDetailText } from '../../../app/calendar-access.ts';
+import { statusDetailText } from '../../../app/access-status.ts';
 import type { CalendarConnection } from '../../../app/ports/store.ts';
 import { type Locale, syncedAgo } from '../../../app/views.ts';
 import { esc, HEALTH_EMOJI } from '../render.ts';

@@ -20,14 +20,14 @@
  *   provider, operation and outcome, and every failed one counted by its error code.
  */
 import { createHash } from 'node:crypto';
-import type { ChangeSource } from '../connectors/changes.ts';
-import { ProviderError } from '../connectors/errors.ts';
-import { RefreshingTokenSource } from '../connectors/oauth/token-source.ts';
-import type { CalendarProvider, EventDraft } from '../connectors/provider.ts';
-import type { Interval } from '../core/interval.ts';
-import { clip, normalize } from '../core/intervals.ts';
-import { BusyCache } from './calendar-access/cache.ts';
-import type { OAuthProviderKind, ProviderFactory } from './calendar-access/providers.ts';
+import type { ChangeSource } from '../../app/ports/changes.ts';
+import { ProviderError } from '../../app/ports/provider-errors.ts';
+import { RefreshingTokenSource } from '../oauth/token-source.ts';
+import type { CalendarProvider, EventDraft } from '../../app/ports/provider.ts';
+import type { Interval } from '../../core/interval.ts';
+import { clip, normalize } from '../../core/intervals.ts';
+import { BusyCache } from './cache.ts';
+import type { OAuthProviderKind, ProviderFactory } from './providers.ts';
 import type {
   BusyGap,
   BusyReader,
@@ -39,21 +39,21 @@ import type {
   Notifier,
   PersonBusy,
   WriteOutcome,
-} from './ports/calendars.ts';
-import type { Invalidations } from './ports/invalidations.ts';
-import type { ProviderMetrics } from './ports/metrics.ts';
+} from '../../app/ports/calendars.ts';
+import type { Invalidations } from '../../app/ports/invalidations.ts';
+import type { ProviderMetrics } from '../../app/ports/metrics.ts';
 import type {
   CalendarConnection,
   CalendarConnectionRepository,
   ConnectionHealth,
   ConnectionSecrets,
   PreferencesRepository,
-} from './ports/store.ts';
-import type { Locale } from './views.ts';
+} from '../../app/ports/store.ts';
+import { unreadableDetail } from '../../app/ports/connection-detail.ts';
 
-export { BusyCache, DEFAULT_CACHE_TTL_MS } from './calendar-access/cache.ts';
-export type { OAuthProvider, OAuthProviderKind, ProviderFactory } from './calendar-access/providers.ts';
-export { createProviderFactory } from './calendar-access/providers.ts';
+export { BusyCache, DEFAULT_CACHE_TTL_MS } from './cache.ts';
+export type { OAuthProvider, OAuthProviderKind, ProviderFactory } from './providers.ts';
+export { createProviderFactory } from './providers.ts';
 
 export const DEFAULT_READ_TIMEOUT_MS = 2_500;
 /** A successful read rewrites `lastSyncAt` of an `ok` connection at most this often. */
@@ -126,35 +126,6 @@ interface ConnectionRead {
 /** Warnings that mean part of a calendar was not read (not the informational ones, e.g. an assumed zone). */
 const isUnreadable = (warning: string) =>
   /cannot be read|stopped expanding|not read|not an iCalendar content line|has no END:/.test(warning);
-
-/**
- * `/meet status` detail: "1 event in your feed could not be read: UID x: …" (the first one, shortened).
- * Stored in English (what every replica and the logs read); `statusDetailText` renders it in the
- * person's language when shown.
- */
-export function unreadableDetail(warnings: readonly string[]): string {
-  const first = warnings[0]!.length > 160 ? `${warnings[0]!.slice(0, 159)}…` : warnings[0]!;
-  return warnings.length === 1 ? `${UNREADABLE_ONE}${first}` : `${warnings.length}${UNREADABLE_MANY}${first}`;
-}
-
-const UNREADABLE_ONE = '1 event in your feed could not be read: ';
-const UNREADABLE_MANY = ' events in your feed could not be read; the first: ';
-
-/**
- * A stored connection detail in the person's language. The "could not be read" detail written by
- * `unreadableDetail` is recognised and translated (the quoted parser message stays as the parser wrote
- * it); any other detail is returned unchanged.
- */
-export function statusDetailText(detail: string, locale: Locale): string {
-  if (locale !== 'fr') return detail;
-  if (detail.startsWith(UNREADABLE_ONE))
-    return `1 événement de votre agenda n’a pas pu être lu : ${detail.slice(UNREADABLE_ONE.length)}`;
-  const at = detail.indexOf(UNREADABLE_MANY);
-  const count = detail.slice(0, Math.max(0, at));
-  if (at > 0 && /^\d+$/.test(count))
-    return `${count} événements de votre agenda n’ont pas pu être lus ; le premier : ${detail.slice(at + UNREADABLE_MANY.length)}`;
-  return detail;
-}
 
 /**
  * The cache slot of a calendar: free/busy read with tentative events as free is kept apart from the
