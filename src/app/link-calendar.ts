@@ -9,11 +9,12 @@
  * Expected outcomes are values (`{ ok: false, code, message }`): the message is written for the person
  * in the browser or chat and says what to do next. Tokens never appear in messages or logs.
  */
-import { ProviderError } from './ports/provider-errors.ts';
-import type { OAuthProviderKind, ProviderFactory } from './ports/provider-factory.ts';
+
 import type { StateNonceStore } from './link/nonces.ts';
 import { LINK_PROVIDERS, type LinkProviderKind, type LinkState, StateSigner } from './link/state.ts';
 import type { Notifier } from './ports/calendars.ts';
+import { ProviderError } from './ports/provider-errors.ts';
+import type { OAuthProviderKind, ProviderFactory } from './ports/provider-factory.ts';
 import type {
   AuditLogRepository,
   CalendarConnection,

@@ -9,18 +9,10 @@ import { dirname, join, posix, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-type Layer =
-  | 'core'
-  | 'app'
-  | 'ports'
-  | 'connectors'
-  | 'store'
-  | 'observability'
-  | 'bot'
-  | 'wiring';
+type Layer = 'core' | 'app' | 'ports' | 'connectors' | 'store' | 'observability' | 'bot' | 'wiring';
 
 /** The layer of a path relative to the repository root (`src/...`), or undefined outside src/. */
-export function layerOf(path: string): Layer | undefined {
+function layerOf(path: string): Layer | undefined {
   if (!path.startsWith('src/')) return undefined;
   const rest = path.slice('src/'.length);
   if (rest.startsWith('core/')) return 'core';
@@ -48,7 +40,7 @@ const ALL: readonly Layer[] = [
 ];
 
 /** Which layers each layer may import (its own included). */
-export const ALLOWED: Readonly<Record<Layer, readonly Layer[]>> = {
+const ALLOWED: Readonly<Record<Layer, readonly Layer[]>> = {
   core: ['core'],
   ports: ['core', 'ports'],
   app: ['core', 'ports', 'app'],
@@ -65,16 +57,16 @@ const ENTRY_POINTS: Readonly<Record<string, readonly string[]>> = {
   'src/store/cli.ts': ['src/env-file.ts'],
 };
 
-export type Violation = { readonly file: string; readonly specifier: string; readonly target: string };
+type Violation = { readonly file: string; readonly specifier: string; readonly target: string };
 
 /** Every module specifier of a source text: imports and exports (type-only included) and dynamic import(). */
-export function specifiersOf(source: string): string[] {
+function specifiersOf(source: string): string[] {
   const info = ts.preProcessFile(source, true, true);
   return info.importedFiles.map((f) => f.fileName);
 }
 
 /** The forbidden imports of one file (path relative to the repository root, posix separators). */
-export function violationsOf(file: string, source: string): Violation[] {
+function violationsOf(file: string, source: string): Violation[] {
   const from = layerOf(file);
   if (from === undefined) return [];
   const out: Violation[] = [];
@@ -141,11 +133,13 @@ describe('the checker itself', () => {
 
   it('lets app use its ports and core, and adapters use port types, but not app use cases', () => {
     expect(violationsOf('src/app/a.ts', "import type { P } from './ports/store.ts';")).toEqual([]);
-    expect(violationsOf('src/connectors/google/a.ts', "import type { P } from '../../app/ports/calendars.ts';")).toEqual(
-      [],
-    );
+    expect(
+      violationsOf('src/connectors/google/a.ts', "import type { P } from '../../app/ports/calendars.ts';"),
+    ).toEqual([]);
     expect(violationsOf('src/store/a.ts', "import { book } from '../app/book-meeting.ts';")).toHaveLength(1);
-    expect(violationsOf('src/app/a.ts', "import { GoogleCalendar } from '../connectors/google/calendar.ts';")).toEqual([
+    expect(
+      violationsOf('src/app/a.ts', "import { GoogleCalendar } from '../connectors/google/calendar.ts';"),
+    ).toEqual([
       {
         file: 'src/app/a.ts',
         specifier: '../connectors/google/calendar.ts',

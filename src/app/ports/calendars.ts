@@ -3,9 +3,9 @@
  * stored connections and the connectors in `src/connectors`; tests and the demo use in-memory ones.
  */
 
-import type { EventDraft, WrittenEvent } from './provider.ts';
 import type { Interval } from '../../core/interval.ts';
 import type { Locale } from '../../core/locale.ts';
+import type { EventDraft, WrittenEvent } from './provider.ts';
 
 /** Why a person's busy time is incomplete (reported to the organiser, never hidden). */
 export interface BusyGap {

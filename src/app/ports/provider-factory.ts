@@ -5,7 +5,7 @@
  * `createProviderFactory` in src/connectors/access/providers.ts, wired by src/compose.ts.
  */
 import type { CalendarProvider, CalendarRef, TokenSource } from './provider.ts';
-import type { ConnectionSecrets, CalendarConnection } from './store.ts';
+import type { CalendarConnection, ConnectionSecrets } from './store.ts';
 
 export type OAuthProviderKind = 'google' | 'microsoft';
 
@@ -78,5 +78,9 @@ export interface ProviderFactory {
 /** The OAuth client settings read from the environment (the factory takes more: endpoints, fetch, retry). */
 export interface OAuthClientSettings {
   readonly google?: { readonly clientId: string; readonly clientSecret: string };
-  readonly microsoft?: { readonly clientId: string; readonly clientSecret?: string; readonly tenant?: string };
+  readonly microsoft?: {
+    readonly clientId: string;
+    readonly clientSecret?: string;
+    readonly tenant?: string;
+  };
 }

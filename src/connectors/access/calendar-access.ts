@@ -20,14 +20,6 @@
  *   provider, operation and outcome, and every failed one counted by its error code.
  */
 import { createHash } from 'node:crypto';
-import type { ChangeSource } from '../../app/ports/changes.ts';
-import { ProviderError } from '../../app/ports/provider-errors.ts';
-import { RefreshingTokenSource } from '../oauth/token-source.ts';
-import type { CalendarProvider, EventDraft } from '../../app/ports/provider.ts';
-import type { Interval } from '../../core/interval.ts';
-import { clip, normalize } from '../../core/intervals.ts';
-import { BusyCache } from './cache.ts';
-import type { OAuthProviderKind, ProviderFactory } from './providers.ts';
 import type {
   BusyGap,
   BusyReader,
@@ -40,8 +32,12 @@ import type {
   PersonBusy,
   WriteOutcome,
 } from '../../app/ports/calendars.ts';
+import type { ChangeSource } from '../../app/ports/changes.ts';
+import { unreadableDetail } from '../../app/ports/connection-detail.ts';
 import type { Invalidations } from '../../app/ports/invalidations.ts';
 import type { ProviderMetrics } from '../../app/ports/metrics.ts';
+import type { CalendarProvider, EventDraft } from '../../app/ports/provider.ts';
+import { ProviderError } from '../../app/ports/provider-errors.ts';
 import type {
   CalendarConnection,
   CalendarConnectionRepository,
@@ -49,7 +45,11 @@ import type {
   ConnectionSecrets,
   PreferencesRepository,
 } from '../../app/ports/store.ts';
-import { unreadableDetail } from '../../app/ports/connection-detail.ts';
+import type { Interval } from '../../core/interval.ts';
+import { clip, normalize } from '../../core/intervals.ts';
+import { RefreshingTokenSource } from '../oauth/token-source.ts';
+import { BusyCache } from './cache.ts';
+import type { OAuthProviderKind, ProviderFactory } from './providers.ts';
 
 export { BusyCache, DEFAULT_CACHE_TTL_MS } from './cache.ts';
 export type { OAuthProvider, OAuthProviderKind, ProviderFactory } from './providers.ts';

@@ -5,8 +5,11 @@
  * `createProviderFactory` wires the real connectors; tests pass endpoint overrides (the fakes) or their
  * own factory.
  */
-import { CalDavProvider, type CalDavProviderOptions } from '../caldav/index.ts';
+
+import type { TokenSource } from '../../app/ports/provider.ts';
 import { ProviderError } from '../../app/ports/provider-errors.ts';
+import type { OAuthProvider, OAuthProviderKind, ProviderFactory } from '../../app/ports/provider-factory.ts';
+import { CalDavProvider, type CalDavProviderOptions } from '../caldav/index.ts';
 import { GOOGLE_SCOPES, GoogleCalendarProvider, GoogleOAuthClient } from '../google/index.ts';
 import { IcsProvider } from '../ics/index.ts';
 import {
@@ -16,15 +19,7 @@ import {
   MicrosoftOAuthClient,
 } from '../microsoft/index.ts';
 import { RefreshingTokenSource } from '../oauth/token-source.ts';
-import type { CalendarProvider, TokenSource } from '../../app/ports/provider.ts';
-import type {
-  OAuthProvider,
-  OAuthProviderKind,
-  ProviderFactory,
-  StoredTokens,
-} from '../../app/ports/provider-factory.ts';
 import type { RetryPolicy } from '../retry.ts';
-import type { CalendarConnection, ConnectionSecrets } from '../../app/ports/store.ts';
 
 export type {
   DiscoveredAccount,

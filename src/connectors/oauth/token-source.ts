@@ -6,8 +6,9 @@
  *
  * Tokens are never logged or put into error messages.
  */
-import { ProviderError } from '../../app/ports/provider-errors.ts';
+
 import type { TokenSource } from '../../app/ports/provider.ts';
+import { ProviderError } from '../../app/ports/provider-errors.ts';
 import type { OAuthTokens, RefreshFunction, StoredTokens } from '../../app/ports/provider-factory.ts';
 
 export type { OAuthTokens, RefreshFunction, StoredTokens } from '../../app/ports/provider-factory.ts';

@@ -4,6 +4,7 @@
  * (`findByChannel`, `noteMessage`, `generation`, `beginSync`), which only know a channel or watch id.
  */
 
+import type { ProviderKind } from '../../app/ports/provider.ts';
 import type {
   CalendarWatch,
   SyncDecision,
@@ -11,7 +12,6 @@ import type {
   TrackedEvent,
   WatchRepository,
 } from '../../app/ports/sync.ts';
-import type { ProviderKind } from '../../app/ports/provider.ts';
 import { sqlState, UNIQUE_VIOLATION } from '../errors.ts';
 import { expectedOf } from './bookings.ts';
 import { type Db, isId, ms, msOrNull, TX_OPTIONS } from './util.ts';

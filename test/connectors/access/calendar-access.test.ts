@@ -5,12 +5,12 @@
  * idempotent writes.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createProviderFactory, type ProviderFactory } from '../../../src/connectors/access/providers.ts';
-import { CalendarAccess } from '../../../src/connectors/access/calendar-access.ts';
 import { InMemoryStateNonceStore } from '../../../src/app/link/nonces.ts';
 import { LinkCalendar } from '../../../src/app/link-calendar.ts';
 import type { Notifier } from '../../../src/app/ports/calendars.ts';
 import type { CalendarConnection, Person } from '../../../src/app/ports/store.ts';
+import { CalendarAccess } from '../../../src/connectors/access/calendar-access.ts';
+import { createProviderFactory, type ProviderFactory } from '../../../src/connectors/access/providers.ts';
 import type { RetryPolicy } from '../../../src/connectors/retry.ts';
 import { HOUR, MINUTE } from '../../../src/core/interval.ts';
 import { generateKeyEntry } from '../../../src/store/crypto.ts';
