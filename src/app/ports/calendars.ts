@@ -1,5 +1,5 @@
 /**
- * Calendar ports the use cases depend on. `src/app/calendar-access.ts` implements them over the
+ * Calendar ports the use cases depend on. `src/connectors/access/calendar-access.ts` implements them over the
  * stored connections and the connectors in `src/connectors`; tests and the demo use in-memory ones.
  */
 
