@@ -15,9 +15,9 @@
  */
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { createProviderFactory } from '../src/app/calendar-access/providers.ts';
 import { createWebServer, LISTEN_BACKLOG } from '../src/bot/web/server.ts';
 import { composeChat } from '../src/compose.ts';
+import { createProviderFactory } from '../src/connectors/access/providers.ts';
 import { createLogger } from '../src/observability/log.ts';
 import { createMetrics } from '../src/observability/metrics.ts';
 import { openDatabase } from '../src/store/index.ts';

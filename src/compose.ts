@@ -7,9 +7,6 @@
  */
 
 import { hostname } from 'node:os';
-import type { ProviderFactory } from './app/calendar-access/providers.ts';
-import { createProviderFactory } from './app/calendar-access/providers.ts';
-import { CalendarAccess } from './app/calendar-access.ts';
 import {
   createSyncQueue,
   createWatchLookup,
@@ -40,6 +37,9 @@ import { createSlackThreads, type SlackThreadClient } from './bot/slack/threads.
 import { createCalendarWebhooks } from './bot/web/calendar-webhooks.ts';
 import { createOAuthRouter } from './bot/web/oauth.ts';
 import type { MountedRouter } from './bot/web/server.ts';
+import { CalendarAccess } from './connectors/access/calendar-access.ts';
+import type { ProviderFactory } from './connectors/access/providers.ts';
+import { createProviderFactory } from './connectors/access/providers.ts';
 import type { Metrics } from './observability/metrics.ts';
 import type { Store } from './store/index.ts';
 

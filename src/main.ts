@@ -18,7 +18,7 @@
  * Bad configuration prints one line per problem (all of them, checked first by src/config.ts) and exits 1. SIGINT/SIGTERM close the server and the store.
  */
 import type { AddressInfo } from 'node:net';
-import { createDemoBusyReader, DemoDataError, loadDemoConfig, seedDemo } from './app/demo/index.ts';
+import { DemoDataError, loadDemoConfig, seedDemo } from './app/demo/index.ts';
 import { LinkConfigError } from './app/link/config.ts';
 import { DiscordConfigError } from './bot/discord/index.ts';
 import { rateLimitsFromEnv, requestLimitsFromEnv, withDefaultRateLimits } from './bot/rate-limit.ts';
@@ -30,12 +30,13 @@ import { createWebServer, LISTEN_BACKLOG } from './bot/web/server.ts';
 import type { ChatServices } from './compose.ts';
 import { composeChat } from './compose.ts';
 import { checkConfig } from './config.ts';
+import { createDemoBusyReader } from './connectors/demo/busy-reader.ts';
 import { EnvFileError, loadEnvFile } from './env-file.ts';
 import { createLogger, logFormat, prettyStream } from './observability/log.ts';
 import { createMetrics } from './observability/metrics.ts';
-import { databaseReady } from './observability/readiness.ts';
 import type { Store } from './store/index.ts';
 import { ConfigError, openDatabaseFromEnv } from './store/index.ts';
+import { databaseReady } from './store/readiness.ts';
 
 class StartError extends Error {}
 

@@ -30,13 +30,13 @@
  * "already decided". A choice made after the booking changed otherwise is refused.
  */
 import { DateTime } from 'luxon';
-import type { ChangePage, ChangeSource, EventChange } from '../connectors/changes.ts';
 import type { Interval } from '../core/interval.ts';
 import { subtract } from '../core/intervals.ts';
 import { t } from './i18n/index.ts';
 import { cancelBooking, describeBooking, rescheduleBooking } from './manage-booking.ts';
 import { CALENDAR_UPDATE_JOB, jobKey } from './outbox.ts';
 import type { BusyReader, DmAction, DmActionHandler, MeetingThreads, Notifier } from './ports/calendars.ts';
+import type { ChangePage, ChangeSource, EventChange } from './ports/changes.ts';
 import type { Booking, CalendarConnection, Repositories } from './ports/store.ts';
 import type { CalendarWatch, SyncDecision, TrackedEvent } from './ports/sync.ts';
 import type { ReminderSettings } from './reminders.ts';

@@ -9,12 +9,12 @@
  * Expected outcomes are values (`{ ok: false, code, message }`): the message is written for the person
  * in the browser or chat and says what to do next. Tokens never appear in messages or logs.
  */
-import { ProviderError } from '../connectors/errors.ts';
-import { RefreshingTokenSource } from '../connectors/oauth/token-source.ts';
-import type { OAuthProviderKind, ProviderFactory } from './calendar-access/providers.ts';
+
 import type { StateNonceStore } from './link/nonces.ts';
 import { LINK_PROVIDERS, type LinkProviderKind, type LinkState, StateSigner } from './link/state.ts';
 import type { Notifier } from './ports/calendars.ts';
+import { ProviderError } from './ports/provider-errors.ts';
+import type { OAuthProviderKind, ProviderFactory } from './ports/provider-factory.ts';
 import type {
   AuditLogRepository,
   CalendarConnection,
@@ -365,7 +365,7 @@ export class LinkCalendar {
     let account: string;
     let calendars: Awaited<ReturnType<typeof oauth.discover>>['calendars'];
     try {
-      const source = new RefreshingTokenSource({ tokens, refresh: oauth.refresh, clock: this.#clock });
+      const source = oauth.tokenSource(tokens, this.#clock);
       ({ account, calendars } = await oauth.discover(source));
     } catch (error) {
       this.#log(`link: ${kind} account discovery failed: ${errorCode(error)}`);

@@ -18,7 +18,14 @@ import { rankProposals } from '../core/ranking.ts';
 import type { WorkingHoursRule } from '../core/working-hours.ts';
 import { type MessageKey, type Msg, type MsgParams, msg, t } from './i18n/index.ts';
 import { deleteJobs, jobKeyPrefixOfBooking, updateJobs } from './outbox.ts';
-import type { BusyReader, EventEditor, EventWriter, MeetingThreads, Notifier } from './ports/calendars.ts';
+import type {
+  BookingSummaryView,
+  BusyReader,
+  EventEditor,
+  EventWriter,
+  MeetingThreads,
+  Notifier,
+} from './ports/calendars.ts';
 import type { Booking, Repositories } from './ports/store.ts';
 import type { ReminderSettings } from './reminders.ts';
 import { REMINDER_JOB, reminderJobs, reminderLeads } from './reminders.ts';
@@ -310,16 +317,7 @@ export async function rescheduleBooking(
 // --- reschedule options, upcoming bookings, the booking as seen by each participant ---------------
 
 /** A booking with each participant's own-zone label (what a confirmation message shows). */
-export interface BookingSummaryView {
-  readonly locale: Locale;
-  readonly bookingId: string;
-  readonly title: string;
-  readonly start: number;
-  readonly end: number;
-  /** In the organiser's zone. */
-  readonly label: string;
-  readonly participants: readonly { personId: string; name: string; timeZone: string; label: string }[];
-}
+export type { BookingSummaryView } from './ports/calendars.ts';
 
 export async function describeBooking(
   store: Pick<Repositories, 'people' | 'preferences'>,

@@ -26,9 +26,10 @@
  * Delivery is at least once per job (a worker killed after the side effect but before `complete`
  * retries after the lease); the calendar side effects are idempotent, so the result is exactly once.
  */
-import type { EventDraft, WrittenEvent } from '../connectors/provider.ts';
+
 import type { EventEditor, EventWriter, Notifier, WriteOutcome } from './ports/calendars.ts';
 import type { JobMetrics } from './ports/metrics.ts';
+import type { EventDraft, WrittenEvent } from './ports/provider.ts';
 
 export type { DeleteOutcome, EventEditor, EventTarget } from './ports/calendars.ts';
 

@@ -1,5 +1,5 @@
 /** Shared pieces of `getBusy` for connectors that read each calendar on its own (CalDAV, ICS). */
-import type { BusyQuery, BusyResult, CalendarBusy } from './provider.ts';
+import type { BusyQuery, BusyResult, CalendarBusy } from '../app/ports/provider.ts';
 
 /** Reads every distinct requested calendar in parallel; each answer (busy or error value) under its id. */
 export async function busyPerCalendar(

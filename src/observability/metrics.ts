@@ -12,9 +12,9 @@
  * The use cases see these through the ports of src/app/ports/metrics.ts.
  */
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
-import type { BookingMetrics, JobMetrics, ProviderMetrics } from '../app/ports/metrics.ts';
+import type { BookingMetrics, JobMetrics, ProviderMetrics, ServerMetrics } from '../app/ports/metrics.ts';
 
-export interface Metrics extends ProviderMetrics, BookingMetrics, JobMetrics {
+export interface Metrics extends ProviderMetrics, BookingMetrics, JobMetrics, ServerMetrics {
   readonly registry: Registry;
   readonly commandDuration: Histogram<'platform' | 'command'>;
   readonly providerDuration: Histogram<'provider' | 'operation' | 'outcome'>;
@@ -69,11 +69,4 @@ export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
       registers: [registry],
     }),
   };
-}
-
-/** Which chat request a path is, for the `platform`/`command` labels (fixed values only). */
-export function chatRoute(path: string): { platform: string; command: string } | null {
-  if (path === '/slack/events') return { platform: 'slack', command: 'events' };
-  if (path === '/discord/interactions') return { platform: 'discord', command: 'interactions' };
-  return null;
 }

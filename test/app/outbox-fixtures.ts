@@ -6,8 +6,8 @@
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import type { DeleteOutcome, EventEditor, EventTarget } from '../../src/app/outbox.ts';
 import type { BusyReader, EventWriter, Notifier, WriteOutcome } from '../../src/app/ports/calendars.ts';
+import type { EventDraft } from '../../src/app/ports/provider.ts';
 import type { Repositories } from '../../src/app/ports/store.ts';
-import type { EventDraft } from '../../src/connectors/provider.ts';
 
 export const NOW = Date.UTC(2026, 10, 23, 8, 0);
 export const HOUR = 3_600_000;

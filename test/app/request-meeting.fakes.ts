@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { BusyGap, BusyReader, EventWriter, WriteOutcome } from '../../src/app/ports/calendars.ts';
+import type { EventDraft } from '../../src/app/ports/provider.ts';
 import type {
   Booking,
   BookingRepository,
@@ -22,7 +23,6 @@ import type {
   Proposal,
 } from '../../src/app/ports/store.ts';
 import type { PeopleDirectory } from '../../src/app/request-meeting.ts';
-import type { EventDraft } from '../../src/connectors/provider.ts';
 import type { Interval } from '../../src/core/interval.ts';
 
 export const TENANT = '00000000-0000-4000-8000-000000000001';

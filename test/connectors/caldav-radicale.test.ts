@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventDraft } from '../../src/app/ports/provider.ts';
+import { ProviderError } from '../../src/app/ports/provider-errors.ts';
 import { CalDavProvider, type CalDavProviderOptions } from '../../src/connectors/caldav/client.ts';
-import { ProviderError } from '../../src/connectors/errors.ts';
-import type { EventDraft } from '../../src/connectors/provider.ts';
 import type { RetryPolicy } from '../../src/connectors/retry.ts';
 import { type RadicaleServer, startRadicale } from '../support/radicale.ts';
 import { defineProviderContract, seedEventsToIcs } from './contract.ts';

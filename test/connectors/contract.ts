@@ -15,13 +15,8 @@
  * so the case only requires one 24-hour busy block containing that UTC day's noon.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ProviderError } from '../../src/connectors/errors.ts';
-import type {
-  BusyResult,
-  CalendarBusy,
-  CalendarProvider,
-  EventDraft,
-} from '../../src/connectors/provider.ts';
+import type { BusyResult, CalendarBusy, CalendarProvider, EventDraft } from '../../src/app/ports/provider.ts';
+import { ProviderError } from '../../src/app/ports/provider-errors.ts';
 import type { Interval } from '../../src/core/interval.ts';
 import { DAY, HOUR, MINUTE } from '../../src/core/interval.ts';
 

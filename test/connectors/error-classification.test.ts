@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { classifyWriteFailure } from '../../src/app/outbox.ts';
+import { ProviderError } from '../../src/app/ports/provider-errors.ts';
 import { CalDavHttpError, toProviderError as caldavError } from '../../src/connectors/caldav/errors.ts';
-import { ProviderError } from '../../src/connectors/errors.ts';
 import { toProviderError as googleError } from '../../src/connectors/google/errors.ts';
 import { toProviderError as graphError } from '../../src/connectors/microsoft/errors.ts';
 

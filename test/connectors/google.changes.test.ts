@@ -5,7 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ChangeSource } from '../../src/connectors/changes.ts';
+import type { ChangeSource } from '../../src/app/ports/changes.ts';
 import { GoogleCalendarProvider, GoogleOAuthClient } from '../../src/connectors/google/index.ts';
 import type { RetryPolicy } from '../../src/connectors/retry.ts';
 import { DAY, HOUR } from '../../src/core/interval.ts';

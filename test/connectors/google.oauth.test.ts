@@ -3,7 +3,7 @@
  * invalid_grant mapping, token-endpoint retries).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ProviderError } from '../../src/connectors/errors.ts';
+import { ProviderError } from '../../src/app/ports/provider-errors.ts';
 import {
   createPkcePair,
   DEFAULT_GOOGLE_SCOPES,

@@ -4,7 +4,8 @@
  * idempotent insert after a lost response, Meet polling, paging, deletes.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ProviderError } from '../../src/connectors/errors.ts';
+import type { EventDraft } from '../../src/app/ports/provider.ts';
+import { ProviderError } from '../../src/app/ports/provider-errors.ts';
 import {
   eventIdFromKey,
   FREEBUSY_MAX_WINDOW_MS,
@@ -12,7 +13,6 @@ import {
   GoogleOAuthClient,
 } from '../../src/connectors/google/index.ts';
 import type { RefreshingTokenSource } from '../../src/connectors/oauth/token-source.ts';
-import type { EventDraft } from '../../src/connectors/provider.ts';
 import type { RetryPolicy } from '../../src/connectors/retry.ts';
 import { DAY, HOUR } from '../../src/core/interval.ts';
 import type { FakeClient, FakeGoogle } from '../fakes/google/server.ts';

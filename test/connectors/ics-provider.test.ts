@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ProviderError } from '../../src/connectors/errors.ts';
+import { ProviderError } from '../../src/app/ports/provider-errors.ts';
 import { IcsProvider } from '../../src/connectors/ics/client.ts';
 import type { RetryPolicy } from '../../src/connectors/retry.ts';
 import { defineProviderContract, type SeedEvent, seedEventsToIcs } from './contract.ts';

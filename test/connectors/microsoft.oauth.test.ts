@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ProviderError } from '../../src/connectors/errors.ts';
+import { ProviderError } from '../../src/app/ports/provider-errors.ts';
 import { createPkcePair, MicrosoftOAuthClient } from '../../src/connectors/microsoft/oauth.ts';
 import { MicrosoftCalendarProvider } from '../../src/connectors/microsoft/provider.ts';
 import type { RetryPolicy } from '../../src/connectors/retry.ts';

@@ -5,11 +5,11 @@
  * Teams links and transactionId idempotency.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ProviderError } from '../../src/connectors/errors.ts';
+import type { EventDraft } from '../../src/app/ports/provider.ts';
+import { ProviderError } from '../../src/app/ports/provider-errors.ts';
 import { MicrosoftOAuthClient } from '../../src/connectors/microsoft/oauth.ts';
 import { MicrosoftCalendarProvider } from '../../src/connectors/microsoft/provider.ts';
 import { RefreshingTokenSource, type StoredTokens } from '../../src/connectors/oauth/token-source.ts';
-import type { EventDraft } from '../../src/connectors/provider.ts';
 import type { RetryPolicy } from '../../src/connectors/retry.ts';
 import { DAY, HOUR, MINUTE } from '../../src/core/interval.ts';
 import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FakeMicrosoft } from '../fakes/microsoft/server.ts';

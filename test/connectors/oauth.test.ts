@@ -3,7 +3,7 @@
  * Refreshes go to the Google fake's token endpoint, or to a stub where the case needs control.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ProviderError } from '../../src/connectors/errors.ts';
+import { ProviderError } from '../../src/app/ports/provider-errors.ts';
 import { GoogleOAuthClient } from '../../src/connectors/google/oauth.ts';
 import type { OAuthTokens } from '../../src/connectors/oauth/token-source.ts';
 import { RefreshingTokenSource } from '../../src/connectors/oauth/token-source.ts';

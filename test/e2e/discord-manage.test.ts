@@ -13,8 +13,6 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProviderFactory } from '../../src/app/calendar-access/providers.ts';
-import { CalendarAccess } from '../../src/app/calendar-access.ts';
 import { runOutboxOnce } from '../../src/app/outbox.ts';
 import type { DmActionHandler, MeetingThreads, Notifier } from '../../src/app/ports/calendars.ts';
 import type { Person, Workspace } from '../../src/app/ports/store.ts';
@@ -22,6 +20,8 @@ import { createDiscordAdapter, type DiscordAdapter } from '../../src/bot/discord
 import { manageUseCases, meetingUseCases } from '../../src/bot/discord/deps.ts';
 import { createDiscordNotifier } from '../../src/bot/discord/notifier.ts';
 import { createDiscordThreads } from '../../src/bot/discord/threads.ts';
+import { CalendarAccess } from '../../src/connectors/access/calendar-access.ts';
+import { createProviderFactory } from '../../src/connectors/access/providers.ts';
 import type { RetryPolicy } from '../../src/connectors/retry.ts';
 import { HOUR } from '../../src/core/interval.ts';
 import { generateKeyEntry } from '../../src/store/crypto.ts';

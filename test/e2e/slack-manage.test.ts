@@ -10,14 +10,14 @@
  * `/meet cancel` lists the caller's meetings (in French too). DM buttons reach their registered handler.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProviderFactory } from '../../src/app/calendar-access/providers.ts';
-import { CalendarAccess } from '../../src/app/calendar-access.ts';
 import { runOutboxOnce } from '../../src/app/outbox.ts';
 import type { DmActionHandler, MeetingThreads, Notifier } from '../../src/app/ports/calendars.ts';
 import type { Workspace } from '../../src/app/ports/store.ts';
 import type { SlackDmClient } from '../../src/bot/slack/notifier.ts';
 import { createSlackNotifier } from '../../src/bot/slack/notifier.ts';
 import { createSlackThreads, type SlackThreadClient } from '../../src/bot/slack/threads.ts';
+import { CalendarAccess } from '../../src/connectors/access/calendar-access.ts';
+import { createProviderFactory } from '../../src/connectors/access/providers.ts';
 import type { RetryPolicy } from '../../src/connectors/retry.ts';
 import { HOUR } from '../../src/core/interval.ts';
 import { generateKeyEntry } from '../../src/store/crypto.ts';

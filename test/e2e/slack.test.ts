@@ -10,10 +10,10 @@
  * participants → one booking, one message update.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProviderFactory } from '../../src/app/calendar-access/providers.ts';
-import { CalendarAccess } from '../../src/app/calendar-access.ts';
 import type { Notifier } from '../../src/app/ports/calendars.ts';
 import type { Workspace } from '../../src/app/ports/store.ts';
+import { CalendarAccess } from '../../src/connectors/access/calendar-access.ts';
+import { createProviderFactory } from '../../src/connectors/access/providers.ts';
 import { CalDavProvider } from '../../src/connectors/caldav/index.ts';
 import type { RetryPolicy } from '../../src/connectors/retry.ts';
 import { HOUR } from '../../src/core/interval.ts';

@@ -7,9 +7,9 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bookMeeting } from '../../src/app/book-meeting.ts';
-import type { ProviderFactory } from '../../src/app/calendar-access/providers.ts';
-import { CalendarAccess } from '../../src/app/calendar-access.ts';
 import { CALENDAR_WRITE_JOB, type OutboxStore, runOutboxOnce } from '../../src/app/outbox.ts';
+import type { CalendarProvider } from '../../src/app/ports/provider.ts';
+import { ProviderError } from '../../src/app/ports/provider-errors.ts';
 import type {
   CalendarConnection,
   CalendarConnectionRepository,
@@ -18,8 +18,8 @@ import type {
 } from '../../src/app/ports/store.ts';
 import { requestMeeting } from '../../src/app/request-meeting.ts';
 import { createWebServer } from '../../src/bot/web/server.ts';
-import { ProviderError } from '../../src/connectors/errors.ts';
-import type { CalendarProvider } from '../../src/connectors/provider.ts';
+import { CalendarAccess } from '../../src/connectors/access/calendar-access.ts';
+import type { ProviderFactory } from '../../src/connectors/access/providers.ts';
 import { createMetrics, type Metrics } from '../../src/observability/metrics.ts';
 import { FakeBusyReader, FakeWriter, MemoryStore, TENANT, WORKSPACE } from '../app/request-meeting.fakes.ts';
 

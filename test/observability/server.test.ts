@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createWebServer } from '../../src/bot/web/server.ts';
 import { createLogger } from '../../src/observability/log.ts';
 import { createMetrics } from '../../src/observability/metrics.ts';
-import { databaseReady } from '../../src/observability/readiness.ts';
+import { databaseReady } from '../../src/store/readiness.ts';
 
 let server: Server | undefined;
 afterEach(async () => {

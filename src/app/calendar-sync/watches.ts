@@ -20,11 +20,11 @@
  *   below the last seen are duplicates.
  */
 import { createHash, createHmac, randomUUID } from 'node:crypto';
-import type { ChangeSource, WatchChannel } from '../../connectors/changes.ts';
-import { ProviderError } from '../../connectors/errors.ts';
 import { CALENDAR_SYNC_JOB, type CalendarSyncDeps, syncWatch } from '../calendar-sync.ts';
 import { safeEqual } from '../link/state.ts';
 import type { JobHandler } from '../outbox.ts';
+import type { ChangeSource, WatchChannel } from '../ports/changes.ts';
+import { ProviderError } from '../ports/provider-errors.ts';
 import type { Job, Repositories } from '../ports/store.ts';
 import type { CalendarWatch, SyncQueue, WatchLookup, WatchTarget } from '../ports/sync.ts';
 

@@ -7,7 +7,7 @@
  *   MICROSOFT_CLIENT_ID / MICROSOFT_CLIENT_SECRET    optional: enables Microsoft 365 linking
  *   MICROSOFT_TENANT          optional, default `organizations`
  */
-import type { ProviderFactoryConfig } from '../calendar-access/providers.ts';
+import type { OAuthClientSettings } from '../ports/provider-factory.ts';
 import { MIN_STATE_SECRET_BYTES } from './state.ts';
 
 export type LinkConfigErrorCode = 'missing' | 'invalid';
@@ -26,7 +26,7 @@ export class LinkConfigError extends Error {
 export interface LinkConfig {
   readonly publicBaseUrl: string;
   readonly stateSecret: string;
-  readonly providers: Pick<ProviderFactoryConfig, 'google' | 'microsoft'>;
+  readonly providers: OAuthClientSettings;
 }
 
 export function linkConfigFromEnv(env: NodeJS.ProcessEnv = process.env): LinkConfig {

@@ -1,11 +1,11 @@
 /**
- * Calendar ports the use cases depend on. `src/app/calendar-access.ts` implements them over the
+ * Calendar ports the use cases depend on. `src/connectors/access/calendar-access.ts` implements them over the
  * stored connections and the connectors in `src/connectors`; tests and the demo use in-memory ones.
  */
 
-import type { EventDraft, WrittenEvent } from '../../connectors/provider.ts';
 import type { Interval } from '../../core/interval.ts';
-import type { BookingSummaryView } from '../manage-booking.ts';
+import type { Locale } from '../../core/locale.ts';
+import type { EventDraft, WrittenEvent } from './provider.ts';
 
 /** Why a person's busy time is incomplete (reported to the organiser, never hidden). */
 export interface BusyGap {
@@ -149,4 +149,16 @@ export interface MeetingThreads {
     headline: string,
     movedBy: string,
   ): Promise<{ ok: true } | { ok: false; code: string }>;
+}
+
+/** A booking as the chat surfaces show it (built by `describeBooking` in manage-booking.ts). */
+export interface BookingSummaryView {
+  readonly locale: Locale;
+  readonly bookingId: string;
+  readonly title: string;
+  readonly start: number;
+  readonly end: number;
+  /** In the organiser's zone. */
+  readonly label: string;
+  readonly participants: readonly { personId: string; name: string; timeZone: string; label: string }[];
 }

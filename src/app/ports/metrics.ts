@@ -32,3 +32,10 @@ export interface JobMetrics {
   /** Seconds between a job's `runAt` and the moment a worker claimed it, by `kind`. */
   readonly jobLag: HistogramPort<'kind'>;
 }
+
+/** What the web server records and serves: the HTTP time of each chat request, and `GET /metrics`. */
+export interface ServerMetrics {
+  readonly commandDuration: HistogramPort<'platform' | 'command'>;
+  /** The Prometheus exposition (prom-client's `Registry` has this shape). */
+  readonly registry: { readonly contentType: string; metrics(): Promise<string> };
+}

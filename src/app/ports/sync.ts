@@ -10,7 +10,7 @@
  *   sent) under the server's state secret, so `secretMatches` recomputes and compares it in constant
  *   time. Look the watch up first (`findByChannel`), then check the secret against it.
  */
-import type { ProviderKind } from '../../connectors/provider.ts';
+import type { ProviderKind } from './provider.ts';
 import type { ExpectedTimes } from './store.ts';
 
 export interface CalendarWatch {

@@ -20,8 +20,7 @@ import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response, Router } from 'express';
 import express from 'express';
 import type { Logger } from 'pino';
-import type { Metrics } from '../../observability/metrics.ts';
-import { chatRoute } from '../../observability/metrics.ts';
+import type { ServerMetrics } from '../../app/ports/metrics.ts';
 import { metricsAllowed } from './exposure.ts';
 
 /**
@@ -46,7 +45,7 @@ export interface WebServerOptions {
   /** Structured request log (one JSON line per response, with its request id). */
   readonly logger?: Logger;
   /** Serves `GET /metrics` and times chat requests. */
-  readonly metrics?: Metrics;
+  readonly metrics?: ServerMetrics;
   /** `CONVENE_METRICS_TOKEN`: the bearer token `/metrics` requires; unset = loopback clients only. */
   readonly metricsToken?: string;
   /** Monotonic clock in ms for durations; default `performance.now`. */
@@ -151,4 +150,11 @@ export function createWebServer(options: WebServerOptions = {}): express.Express
     });
   });
   return app;
+}
+
+/** Which chat request a path is, for the `platform`/`command` labels (fixed values only). */
+function chatRoute(path: string): { platform: string; command: string } | null {
+  if (path === '/slack/events') return { platform: 'slack', command: 'events' };
+  if (path === '/discord/interactions') return { platform: 'discord', command: 'interactions' };
+  return null;
 }

@@ -10,14 +10,7 @@
  */
 
 import { type DAVRequest, type DAVResponse, davRequest } from 'tsdav';
-import type { Interval } from '../../core/interval.ts';
-import { DAY } from '../../core/interval.ts';
-import { busyPerCalendar } from '../busy.ts';
-import type { ChangePage, ChangeQuery, ChangeSource, EventChange } from '../changes.ts';
-import { ProviderError } from '../errors.ts';
-import { eventTimesOf, parseCursor } from '../ics/changes.ts';
-import { expandIcsAsync } from '../ics/expand.ts';
-import { clipAndMerge } from '../ics/mapper.ts';
+import type { ChangePage, ChangeQuery, ChangeSource, EventChange } from '../../app/ports/changes.ts';
 import type {
   BusyQuery,
   BusyResult,
@@ -27,7 +20,14 @@ import type {
   EventDraft,
   TokenSource,
   WrittenEvent,
-} from '../provider.ts';
+} from '../../app/ports/provider.ts';
+import { ProviderError } from '../../app/ports/provider-errors.ts';
+import type { Interval } from '../../core/interval.ts';
+import { DAY } from '../../core/interval.ts';
+import { busyPerCalendar } from '../busy.ts';
+import { eventTimesOf, parseCursor } from '../ics/changes.ts';
+import { expandIcsAsync } from '../ics/expand.ts';
+import { clipAndMerge } from '../ics/mapper.ts';
 import type { RetryPolicy } from '../retry.ts';
 import { defaultRetryPolicy, withRetry } from '../retry.ts';
 import { CalDavHttpError, classifyCalDavError, toProviderError } from './errors.ts';

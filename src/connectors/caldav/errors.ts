@@ -8,7 +8,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc4791#section-7.8 (calendar-query REPORT)
  * @see https://www.rfc-editor.org/rfc/rfc9110#section-15
  */
-import { ProviderError } from '../errors.ts';
+import { ProviderError } from '../../app/ports/provider-errors.ts';
 import type { RetryDecision } from '../retry.ts';
 import { parseRetryAfter } from '../retry.ts';
 

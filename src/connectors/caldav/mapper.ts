@@ -3,8 +3,8 @@
  * and the iCalendar resource Convene writes for an `EventDraft`.
  */
 import ICAL from 'ical.js';
+import type { EventDraft } from '../../app/ports/provider.ts';
 import type { Interval } from '../../core/interval.ts';
-import type { EventDraft } from '../provider.ts';
 
 export const DAV_NS = { 'xmlns:d': 'DAV:', 'xmlns:c': 'urn:ietf:params:xml:ns:caldav' } as const;
 

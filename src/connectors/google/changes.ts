@@ -15,8 +15,8 @@ import type {
   EventChange,
   WatchChannel,
   WatchRequest,
-} from '../changes.ts';
-import { ProviderError } from '../errors.ts';
+} from '../../app/ports/changes.ts';
+import { ProviderError } from '../../app/ports/provider-errors.ts';
 import { resolveZone } from '../time-zones.ts';
 import type { GoogleCalendarClient } from './client.ts';
 import { parseRfc3339, toRfc3339 } from './mapper.ts';

@@ -11,7 +11,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { calendar_v3, MethodOptions } from '@googleapis/calendar';
 import { calendar } from '@googleapis/calendar';
-import type { TokenSource } from '../provider.ts';
+import type { TokenSource } from '../../app/ports/provider.ts';
 import type { RetryPolicy } from '../retry.ts';
 import { defaultRetryPolicy, withRetry } from '../retry.ts';
 import { classifyGoogleError, googleErrorInfo, toProviderError } from './errors.ts';

@@ -4,8 +4,8 @@
  * @see https://developers.google.com/calendar/api/guides/errors
  */
 
-import type { ProviderErrorCode } from '../errors.ts';
-import { ProviderError } from '../errors.ts';
+import type { ProviderErrorCode } from '../../app/ports/provider-errors.ts';
+import { ProviderError } from '../../app/ports/provider-errors.ts';
 import type { RetryDecision } from '../retry.ts';
 import { parseRetryAfter } from '../retry.ts';
 

@@ -4,8 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { calendar_v3 } from '@googleapis/calendar';
+import type { CalendarRef, EventDraft, WrittenEvent } from '../../app/ports/provider.ts';
 import type { Interval } from '../../core/interval.ts';
-import type { CalendarRef, EventDraft, WrittenEvent } from '../provider.ts';
 
 /** RFC 3339 in UTC, as freeBusy and events expect. */
 export function toRfc3339(ms: number): string {

@@ -6,7 +6,7 @@
  * @see https://developers.google.com/identity/protocols/oauth2/web-server
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { ProviderError } from '../errors.ts';
+import { ProviderError } from '../../app/ports/provider-errors.ts';
 import type { OAuthTokens, RefreshingTokenSourceOptions } from '../oauth/token-source.ts';
 import { RefreshingTokenSource } from '../oauth/token-source.ts';
 import type { RetryPolicy } from '../retry.ts';

@@ -4,9 +4,6 @@
  * (`changes`, see ./changes.ts).
  */
 import type { calendar_v3 } from '@googleapis/calendar';
-import type { Interval } from '../../core/interval.ts';
-import { DAY } from '../../core/interval.ts';
-import { ProviderError } from '../errors.ts';
 import type {
   BusyQuery,
   BusyResult,
@@ -16,7 +13,10 @@ import type {
   EventDraft,
   TokenSource,
   WrittenEvent,
-} from '../provider.ts';
+} from '../../app/ports/provider.ts';
+import { ProviderError } from '../../app/ports/provider-errors.ts';
+import type { Interval } from '../../core/interval.ts';
+import { DAY } from '../../core/interval.ts';
 import type { RetryPolicy } from '../retry.ts';
 import { GoogleChangeSource } from './changes.ts';
 import { GoogleCalendarClient } from './client.ts';

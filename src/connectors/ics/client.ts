@@ -4,10 +4,7 @@
  * ever fetched. Busy time comes from `IcsExpander` (a worker thread, see ./expand-pool.ts); titles are never read. Writes are refused.
  */
 
-import type { Interval } from '../../core/interval.ts';
-import { busyPerCalendar } from '../busy.ts';
-import type { ChangePage, ChangeQuery, ChangeSource, EventChange } from '../changes.ts';
-import { ProviderError } from '../errors.ts';
+import type { ChangePage, ChangeQuery, ChangeSource, EventChange } from '../../app/ports/changes.ts';
 import type {
   BusyQuery,
   BusyResult,
@@ -16,7 +13,10 @@ import type {
   CalendarRef,
   EventDraft,
   WrittenEvent,
-} from '../provider.ts';
+} from '../../app/ports/provider.ts';
+import { ProviderError } from '../../app/ports/provider-errors.ts';
+import type { Interval } from '../../core/interval.ts';
+import { busyPerCalendar } from '../busy.ts';
 import type { RetryPolicy } from '../retry.ts';
 import { defaultRetryPolicy, withRetry } from '../retry.ts';
 import { type EventTimes, parseCursor } from './changes.ts';

@@ -2,7 +2,7 @@
  * How ICS feed failures become values. Each feed is its own server, so one feed failing never fails
  * the others: every outcome is a per-calendar `CalendarBusy` error, and only cancellation is thrown.
  */
-import type { CalendarErrorCode } from '../provider.ts';
+import type { CalendarErrorCode } from '../../app/ports/provider.ts';
 import type { RetryDecision } from '../retry.ts';
 import { parseRetryAfter } from '../retry.ts';
 

@@ -8,7 +8,7 @@
  * @see https://learn.microsoft.com/graph/api/event-delta
  * @see https://learn.microsoft.com/graph/change-notifications-delivery-webhooks
  */
-import { MINUTE } from '../../core/interval.ts';
+
 import type {
   ChangePage,
   ChangeQuery,
@@ -16,8 +16,9 @@ import type {
   EventChange,
   WatchChannel,
   WatchRequest,
-} from '../changes.ts';
-import { ProviderError } from '../errors.ts';
+} from '../../app/ports/changes.ts';
+import { ProviderError } from '../../app/ports/provider-errors.ts';
+import { MINUTE } from '../../core/interval.ts';
 import type { GraphTransport } from './client.ts';
 import { asGraphFailure } from './errors.ts';
 import { type GraphDateTimeTimeZone, parseGraphDateTime } from './mapper.ts';

@@ -13,8 +13,8 @@ import {
   type Middleware,
   TelemetryHandler,
 } from '@microsoft/microsoft-graph-client';
-import { ProviderError } from '../errors.ts';
-import type { TokenSource } from '../provider.ts';
+import type { TokenSource } from '../../app/ports/provider.ts';
+import { ProviderError } from '../../app/ports/provider-errors.ts';
 import { defaultRetryPolicy, type RetryPolicy, withRetry } from '../retry.ts';
 import { classifyGraphError, type GraphOperation, isRejectedToken, toProviderError } from './errors.ts';
 

@@ -3,8 +3,9 @@
  * @see https://learn.microsoft.com/graph/errors
  * @see https://learn.microsoft.com/graph/throttling
  */
-import { ProviderError, type ProviderErrorCode } from '../errors.ts';
-import type { CalendarErrorCode } from '../provider.ts';
+
+import type { CalendarErrorCode } from '../../app/ports/provider.ts';
+import { ProviderError, type ProviderErrorCode } from '../../app/ports/provider-errors.ts';
 import { parseRetryAfter, type RetryDecision } from '../retry.ts';
 
 /** What we need from the SDK's `GraphError` (duck-typed: the SDK is CommonJS). */

@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { findWindows } from 'windows-iana';
+import type { CalendarBusy, CalendarRef, EventDraft, WrittenEvent } from '../../app/ports/provider.ts';
 import type { Interval } from '../../core/interval.ts';
-import type { CalendarBusy, CalendarRef, EventDraft, WrittenEvent } from '../provider.ts';
 import { resolveZone } from '../time-zones.ts';
 import { scheduleErrorCode } from './errors.ts';
 

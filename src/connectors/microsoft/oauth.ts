@@ -8,7 +8,7 @@
  * Tokens never appear in logs or error messages.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { ProviderError } from '../errors.ts';
+import { ProviderError } from '../../app/ports/provider-errors.ts';
 import type { OAuthTokens, RefreshFunction } from '../oauth/token-source.ts';
 import { defaultRetryPolicy, parseRetryAfter, type RetryPolicy, withRetry } from '../retry.ts';
 import type { FetchLike } from './client.ts';

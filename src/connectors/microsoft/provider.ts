@@ -6,8 +6,7 @@
  * user keep their Graph id (listed and writable, but getSchedule cannot read them: they come back from
  * getBusy as a per-calendar `provider_error`).
  */
-import { DAY, type Interval } from '../../core/interval.ts';
-import { ProviderError } from '../errors.ts';
+
 import type {
   BusyQuery,
   BusyResult,
@@ -17,7 +16,9 @@ import type {
   EventDraft,
   TokenSource,
   WrittenEvent,
-} from '../provider.ts';
+} from '../../app/ports/provider.ts';
+import { ProviderError } from '../../app/ports/provider-errors.ts';
+import { DAY, type Interval } from '../../core/interval.ts';
 import type { RetryPolicy } from '../retry.ts';
 import { MicrosoftChangeSource } from './changes.ts';
 import { type FetchLike, GRAPH_BASE_URL, GraphTransport } from './client.ts';

@@ -6,29 +6,12 @@
  *
  * Tokens are never logged or put into error messages.
  */
-import { ProviderError } from '../errors.ts';
-import type { TokenSource } from '../provider.ts';
 
-export interface OAuthTokens {
-  readonly accessToken: string;
-  /** Absent when the token endpoint did not rotate it (Google usually does not): keep the old one. */
-  readonly refreshToken?: string;
-  /** Epoch ms after which the access token must not be used. */
-  readonly expiresAt: number;
-  /** Space-separated granted scopes, when the endpoint reports them. */
-  readonly scope?: string;
-}
+import type { TokenSource } from '../../app/ports/provider.ts';
+import { ProviderError } from '../../app/ports/provider-errors.ts';
+import type { OAuthTokens, RefreshFunction, StoredTokens } from '../../app/ports/provider-factory.ts';
 
-/** What the token source holds and persists: always has a refresh token. */
-export interface StoredTokens {
-  readonly accessToken: string;
-  readonly refreshToken: string;
-  readonly expiresAt: number;
-  readonly scope?: string;
-}
-
-/** Exchanges a refresh token at the provider's token endpoint; throws `ProviderError('reauth_required')` on `invalid_grant`. */
-export type RefreshFunction = (refreshToken: string, signal?: AbortSignal) => Promise<OAuthTokens>;
+export type { OAuthTokens, RefreshFunction, StoredTokens } from '../../app/ports/provider-factory.ts';
 
 export interface RefreshingTokenSourceOptions {
   readonly tokens: StoredTokens;

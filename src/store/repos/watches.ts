@@ -5,6 +5,7 @@
  */
 
 import { Prisma } from '@prisma/client';
+import type { ProviderKind } from '../../app/ports/provider.ts';
 import type {
   CalendarWatch,
   SyncDecision,
@@ -12,7 +13,6 @@ import type {
   TrackedEvent,
   WatchRepository,
 } from '../../app/ports/sync.ts';
-import type { ProviderKind } from '../../connectors/provider.ts';
 import { sqlState, UNIQUE_VIOLATION } from '../errors.ts';
 import { jobSql } from '../sql/job.ts';
 import { expectedOf } from './bookings.ts';

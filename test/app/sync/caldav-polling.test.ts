@@ -6,7 +6,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookMeeting } from '../../../src/app/book-meeting.ts';
-import { CalendarAccess, createProviderFactory } from '../../../src/app/calendar-access.ts';
 import {
   CALENDAR_POLL_JOB,
   nextSlot,
@@ -16,6 +15,7 @@ import {
 } from '../../../src/app/calendar-sync/watches.ts';
 import { type CalendarSyncDeps, SYNC_ACTIONS, syncActionHandlers } from '../../../src/app/calendar-sync.ts';
 import { OUTBOX_GRACE_MS, runOutboxOnce } from '../../../src/app/outbox.ts';
+import { CalendarAccess, createProviderFactory } from '../../../src/connectors/access/calendar-access.ts';
 import type { Store } from '../../../src/store/database.ts';
 import { openTestStore } from '../../store/backends.ts';
 import { type RadicaleServer, startRadicale } from '../../support/radicale.ts';

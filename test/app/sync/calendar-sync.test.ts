@@ -13,9 +13,9 @@ import {
 } from '../../../src/app/calendar-sync.ts';
 import { rescheduleBooking } from '../../../src/app/manage-booking.ts';
 import { CALENDAR_UPDATE_JOB, OUTBOX_GRACE_MS, runOutboxOnce } from '../../../src/app/outbox.ts';
+import type { EventChange } from '../../../src/app/ports/changes.ts';
 import type { Booking } from '../../../src/app/ports/store.ts';
 import type { CalendarWatch } from '../../../src/app/ports/sync.ts';
-import type { EventChange } from '../../../src/connectors/changes.ts';
 import type { Store } from '../../../src/store/database.ts';
 import { openTestStore } from '../../store/backends.ts';
 import { freeBusy, HOUR, NOW, RecordingCalendar, type Seeded, SLOT1, seed } from '../outbox-fixtures.ts';

@@ -5,14 +5,14 @@
 import type { ChangeSources } from '../../../src/app/calendar-sync.ts';
 import type { BookingSummaryView } from '../../../src/app/manage-booking.ts';
 import type { DmAction, MeetingThreads, Notifier } from '../../../src/app/ports/calendars.ts';
-import type { CalendarConnectionRepository } from '../../../src/app/ports/store.ts';
 import type {
   ChangePage,
   ChangeQuery,
   ChangeSource,
   WatchChannel,
   WatchRequest,
-} from '../../../src/connectors/changes.ts';
+} from '../../../src/app/ports/changes.ts';
+import type { CalendarConnectionRepository } from '../../../src/app/ports/store.ts';
 
 export class ScriptedSource implements ChangeSource {
   readonly pages: ChangePage[] = [];

@@ -8,7 +8,6 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookMeeting } from '../../../src/app/book-meeting.ts';
-import { CalendarAccess, createProviderFactory } from '../../../src/app/calendar-access.ts';
 import {
   channelSecret,
   createSyncQueue,
@@ -21,6 +20,7 @@ import { CALENDAR_SYNC_JOB, type CalendarSyncDeps, SYNC_ACTIONS } from '../../..
 import { OUTBOX_GRACE_MS, runOutboxOnce } from '../../../src/app/outbox.ts';
 import { createCalendarWebhooks } from '../../../src/bot/web/calendar-webhooks.ts';
 import { createWebServer } from '../../../src/bot/web/server.ts';
+import { CalendarAccess, createProviderFactory } from '../../../src/connectors/access/calendar-access.ts';
 import type { RetryPolicy } from '../../../src/connectors/retry.ts';
 import type { Store } from '../../../src/store/database.ts';
 import { type FakeGoogle, startFakeGoogle } from '../../fakes/google/server.ts';

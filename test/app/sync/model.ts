@@ -31,10 +31,10 @@ import type {
   Notifier,
   WriteOutcome,
 } from '../../../src/app/ports/calendars.ts';
+import type { ChangePage, ChangeQuery, ChangeSource, EventChange } from '../../../src/app/ports/changes.ts';
+import type { EventDraft } from '../../../src/app/ports/provider.ts';
 import type { Booking } from '../../../src/app/ports/store.ts';
 import type { CalendarWatch } from '../../../src/app/ports/sync.ts';
-import type { ChangePage, ChangeQuery, ChangeSource, EventChange } from '../../../src/connectors/changes.ts';
-import type { EventDraft } from '../../../src/connectors/provider.ts';
 import type { Store } from '../../../src/store/database.ts';
 import { freeBusy, HOUR, NOW, seed } from '../outbox-fixtures.ts';
 

@@ -17,7 +17,7 @@ import {
 } from '../../../src/app/calendar-sync/watches.ts';
 import type { CalendarSyncDeps } from '../../../src/app/calendar-sync.ts';
 import { runOutboxOnce } from '../../../src/app/outbox.ts';
-import { ProviderError } from '../../../src/connectors/errors.ts';
+import { ProviderError } from '../../../src/app/ports/provider-errors.ts';
 import type { Store } from '../../../src/store/database.ts';
 import { openTestStore } from '../../store/backends.ts';
 import { HOUR, NOW, RecordingCalendar, seed } from '../outbox-fixtures.ts';

@@ -10,10 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoWorld } from '../../../src/app/demo/index.ts';
-import { createDemoBusyReader, loadDemoConfig, seedDemo } from '../../../src/app/demo/index.ts';
+import { loadDemoConfig, seedDemo } from '../../../src/app/demo/index.ts';
 import type { ProposalView } from '../../../src/app/views.ts';
 import { createPlaygroundRouter } from '../../../src/bot/web/playground/router.ts';
 import { createWebServer } from '../../../src/bot/web/server.ts';
+import { createDemoBusyReader } from '../../../src/connectors/demo/busy-reader.ts';
 import type { Store } from '../../../src/store/index.ts';
 import { openDatabase } from '../../../src/store/index.ts';
 

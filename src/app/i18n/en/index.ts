@@ -1,4 +1,5 @@
 /** The English catalogue: every domain's messages. The reference language: other catalogues have exactly its keys. */
+import { access } from './access.ts';
 import { account } from './account.ts';
 import { booking } from './booking.ts';
 import { chat } from './chat.ts';
@@ -13,6 +14,7 @@ import { sync } from './sync.ts';
 import { teams } from './teams.ts';
 
 export const en = {
+  ...access,
   ...account,
   ...booking,
   ...chat,

@@ -1,4 +1,5 @@
 import type { Catalogue } from '../catalogue.ts';
+import { access } from './access.ts';
 import { account } from './account.ts';
 import { booking } from './booking.ts';
 import { chat } from './chat.ts';
@@ -13,6 +14,7 @@ import { sync } from './sync.ts';
 import { teams } from './teams.ts';
 
 export const fr: Catalogue = {
+  ...access,
   ...account,
   ...booking,
   ...chat,

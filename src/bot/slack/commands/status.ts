@@ -1,5 +1,5 @@
 /** `/meet status`: which calendars are linked, their health and last sync (private to the asker). */
-import { statusDetailText } from '../../../app/calendar-access.ts';
+import { statusDetailText } from '../../../app/access-status.ts';
 import { t } from '../../../app/i18n/index.ts';
 import type { CalendarConnection, Person, Workspace } from '../../../app/ports/store.ts';
 import { CALENDAR_NAMES } from '../../../app/preferences.ts';

@@ -2,7 +2,7 @@
  * Readiness of a Convene server: the database answers and every migration of this build is applied
  * (none pending, failed or modified). Throws with a one-line reason, which `/readyz` logs.
  */
-import { loadMigrations, migrationStatus } from '../store/migrate.ts';
+import { loadMigrations, migrationStatus } from './migrate.ts';
 
 export interface QueryStore {
   query<Row extends Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;

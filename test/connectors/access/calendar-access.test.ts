@@ -5,18 +5,18 @@
  * idempotent writes.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createProviderFactory, type ProviderFactory } from '../../src/app/calendar-access/providers.ts';
-import { CalendarAccess } from '../../src/app/calendar-access.ts';
-import { InMemoryStateNonceStore } from '../../src/app/link/nonces.ts';
-import { LinkCalendar } from '../../src/app/link-calendar.ts';
-import type { Notifier } from '../../src/app/ports/calendars.ts';
-import type { CalendarConnection, Person } from '../../src/app/ports/store.ts';
-import type { RetryPolicy } from '../../src/connectors/retry.ts';
-import { HOUR, MINUTE } from '../../src/core/interval.ts';
-import { generateKeyEntry } from '../../src/store/crypto.ts';
-import { openDatabase, type Store } from '../../src/store/index.ts';
-import { type FakeClient, type FakeGoogle, startFakeGoogle } from '../fakes/google/server.ts';
-import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FakeMicrosoft } from '../fakes/microsoft/server.ts';
+import { InMemoryStateNonceStore } from '../../../src/app/link/nonces.ts';
+import { LinkCalendar } from '../../../src/app/link-calendar.ts';
+import type { Notifier } from '../../../src/app/ports/calendars.ts';
+import type { CalendarConnection, Person } from '../../../src/app/ports/store.ts';
+import { CalendarAccess } from '../../../src/connectors/access/calendar-access.ts';
+import { createProviderFactory, type ProviderFactory } from '../../../src/connectors/access/providers.ts';
+import type { RetryPolicy } from '../../../src/connectors/retry.ts';
+import { HOUR, MINUTE } from '../../../src/core/interval.ts';
+import { generateKeyEntry } from '../../../src/store/crypto.ts';
+import { openDatabase, type Store } from '../../../src/store/index.ts';
+import { type FakeClient, type FakeGoogle, startFakeGoogle } from '../../fakes/google/server.ts';
+import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FakeMicrosoft } from '../../fakes/microsoft/server.ts';
 
 const START = Date.UTC(2030, 0, 15, 8);
 let now = START;

@@ -4,13 +4,13 @@
  * The preference is part of the free/busy cache key, so changing it applies to the very next read.
  */
 import { describe, expect, it } from 'vitest';
-import { createProviderFactory } from '../../src/app/calendar-access/providers.ts';
-import { CalendarAccess } from '../../src/app/calendar-access.ts';
 import type {
   CalendarConnection,
   CalendarConnectionRepository,
   Preferences,
-} from '../../src/app/ports/store.ts';
+} from '../../../src/app/ports/store.ts';
+import { CalendarAccess } from '../../../src/connectors/access/calendar-access.ts';
+import { createProviderFactory } from '../../../src/connectors/access/providers.ts';
 
 const START = Date.UTC(2030, 2, 4);
 const HOUR = 3_600_000;

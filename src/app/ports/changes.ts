@@ -13,7 +13,7 @@
  * Connectors report changes for ANY event in the calendar; the app keeps only Convene's own events
  * (matched by provider event id or iCalUID). No titles: an `EventChange` carries ids and times only.
  */
-import type { Interval } from '../core/interval.ts';
+import type { Interval } from '../../core/interval.ts';
 
 export interface EventChange {
   /** The provider event id (what `createEvent` returned as `eventId`). */

@@ -4,10 +4,12 @@
  * The real IcsProvider reads a feed served by a fake fetch; connections live in an in-memory repository.
  */
 import { describe, expect, it } from 'vitest';
-import { createProviderFactory } from '../../src/app/calendar-access/providers.ts';
-import { CalendarAccess, statusDetailText, unreadableDetail } from '../../src/app/calendar-access.ts';
-import type { CalendarConnection, CalendarConnectionRepository } from '../../src/app/ports/store.ts';
-import { statusText } from '../../src/bot/slack/commands/status.ts';
+import { statusDetailText } from '../../../src/app/access-status.ts';
+import { unreadableDetail } from '../../../src/app/ports/connection-detail.ts';
+import type { CalendarConnection, CalendarConnectionRepository } from '../../../src/app/ports/store.ts';
+import { statusText } from '../../../src/bot/slack/commands/status.ts';
+import { CalendarAccess } from '../../../src/connectors/access/calendar-access.ts';
+import { createProviderFactory } from '../../../src/connectors/access/providers.ts';
 
 const START = Date.UTC(2030, 2, 4);
 const RANGE = { start: START, end: START + 86_400_000 };

@@ -2,9 +2,9 @@
  * The one interface every calendar connector implements (Google, Microsoft 365, CalDAV, ICS).
  * Connectors read free/busy only: `getBusy` returns intervals, never titles.
  * Expected per-calendar failures (a calendar not found, partial data) are values inside
- * `BusyResult`; outages and auth failures are thrown as `ProviderError` (see ./errors.ts).
+ * `BusyResult`; outages and auth failures are thrown as `ProviderError` (see ./provider-errors.ts).
  */
-import type { Interval } from '../core/interval.ts';
+import type { Interval } from '../../core/interval.ts';
 import type { ChangeSource } from './changes.ts';
 
 export type ProviderKind = 'google' | 'microsoft' | 'caldav' | 'ics';

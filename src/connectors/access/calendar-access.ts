@@ -1,5 +1,8 @@
 /**
- * Calendar access for the use cases: `BusyReader` and `EventWriter` over the stored connections.
+ * Calendar access for the use cases: the `BusyReader`, `EventWriter` and `EventEditor` ports
+ * (src/app/ports/calendars.ts) over the stored connections — an adapter, wired by src/compose.ts.
+ * Opening a connection and the re-link DM are in ./connections.ts, the time box and provider metrics of
+ * each call in ./calls.ts, the free/busy cache in ./cache.ts, the real provider factory in ./providers.ts.
  *
  * - Every connection of every person is read in parallel, each call time-boxed (default 2.5 s);
  *   results merge per person, and anything missing is reported as a `BusyGap` value, never thrown.
@@ -19,15 +22,6 @@
  * - With `metrics`, every provider call (getBusy, createEvent, updateEvent, deleteEvent) is timed by
  *   provider, operation and outcome, and every failed one counted by its error code.
  */
-import { createHash } from 'node:crypto';
-import type { ChangeSource } from '../connectors/changes.ts';
-import { ProviderError } from '../connectors/errors.ts';
-import { RefreshingTokenSource } from '../connectors/oauth/token-source.ts';
-import type { CalendarProvider, EventDraft } from '../connectors/provider.ts';
-import type { Interval } from '../core/interval.ts';
-import { clip, normalize } from '../core/intervals.ts';
-import { BusyCache } from './calendar-access/cache.ts';
-import type { OAuthProviderKind, ProviderFactory } from './calendar-access/providers.ts';
 import type {
   BusyGap,
   BusyReader,
@@ -39,21 +33,30 @@ import type {
   Notifier,
   PersonBusy,
   WriteOutcome,
-} from './ports/calendars.ts';
-import type { Invalidations } from './ports/invalidations.ts';
-import type { ProviderMetrics } from './ports/metrics.ts';
+} from '../../app/ports/calendars.ts';
+import type { ChangeSource } from '../../app/ports/changes.ts';
+import { unreadableDetail } from '../../app/ports/connection-detail.ts';
+import type { Invalidations } from '../../app/ports/invalidations.ts';
+import type { ProviderMetrics } from '../../app/ports/metrics.ts';
+import type { EventDraft } from '../../app/ports/provider.ts';
+import { ProviderError } from '../../app/ports/provider-errors.ts';
 import type {
   CalendarConnection,
   CalendarConnectionRepository,
   ConnectionHealth,
   ConnectionSecrets,
   PreferencesRepository,
-} from './ports/store.ts';
-import type { Locale } from './views.ts';
+} from '../../app/ports/store.ts';
+import type { Interval } from '../../core/interval.ts';
+import { clip, normalize } from '../../core/intervals.ts';
+import { BusyCache } from './cache.ts';
+import { describe, measured, Timeout, timeBoxed } from './calls.ts';
+import { ConnectionOpener, grantKeyOf, isRelinkError, LABELS } from './connections.ts';
+import type { OAuthProviderKind, ProviderFactory } from './providers.ts';
 
-export { BusyCache, DEFAULT_CACHE_TTL_MS } from './calendar-access/cache.ts';
-export type { OAuthProvider, OAuthProviderKind, ProviderFactory } from './calendar-access/providers.ts';
-export { createProviderFactory } from './calendar-access/providers.ts';
+export { BusyCache, DEFAULT_CACHE_TTL_MS } from './cache.ts';
+export type { OAuthProvider, OAuthProviderKind, ProviderFactory } from './providers.ts';
+export { createProviderFactory } from './providers.ts';
 
 export const DEFAULT_READ_TIMEOUT_MS = 2_500;
 /** A successful read rewrites `lastSyncAt` of an `ok` connection at most this often. */
@@ -100,8 +103,6 @@ export interface CalendarAccessDeps {
   readonly preferences?: Pick<PreferencesRepository, 'get' | 'getMany'>;
 }
 
-type ProviderOperation = 'getBusy' | 'createEvent' | 'updateEvent' | 'deleteEvent';
-
 export interface ConnectionHealthView {
   readonly connectionId: string;
   readonly provider: CalendarConnection['provider'];
@@ -110,13 +111,6 @@ export interface ConnectionHealthView {
   readonly detail: string | null;
   readonly lastSyncAt: number | null;
 }
-
-const LABELS: Record<CalendarConnection['provider'], string> = {
-  google: 'Google Calendar',
-  microsoft: 'Microsoft 365 calendar',
-  caldav: 'CalDAV calendar',
-  ics: 'calendar feed',
-};
 
 interface ConnectionRead {
   readonly busy: readonly Interval[];
@@ -128,35 +122,6 @@ const isUnreadable = (warning: string) =>
   /cannot be read|stopped expanding|not read|not an iCalendar content line|has no END:/.test(warning);
 
 /**
- * `/meet status` detail: "1 event in your feed could not be read: UID x: …" (the first one, shortened).
- * Stored in English (what every replica and the logs read); `statusDetailText` renders it in the
- * person's language when shown.
- */
-export function unreadableDetail(warnings: readonly string[]): string {
-  const first = warnings[0]!.length > 160 ? `${warnings[0]!.slice(0, 159)}…` : warnings[0]!;
-  return warnings.length === 1 ? `${UNREADABLE_ONE}${first}` : `${warnings.length}${UNREADABLE_MANY}${first}`;
-}
-
-const UNREADABLE_ONE = '1 event in your feed could not be read: ';
-const UNREADABLE_MANY = ' events in your feed could not be read; the first: ';
-
-/**
- * A stored connection detail in the person's language. The "could not be read" detail written by
- * `unreadableDetail` is recognised and translated (the quoted parser message stays as the parser wrote
- * it); any other detail is returned unchanged.
- */
-export function statusDetailText(detail: string, locale: Locale): string {
-  if (locale !== 'fr') return detail;
-  if (detail.startsWith(UNREADABLE_ONE))
-    return `1 événement de votre agenda n’a pas pu être lu : ${detail.slice(UNREADABLE_ONE.length)}`;
-  const at = detail.indexOf(UNREADABLE_MANY);
-  const count = detail.slice(0, Math.max(0, at));
-  if (at > 0 && /^\d+$/.test(count))
-    return `${count} événements de votre agenda n’ont pas pu être lus ; le premier : ${detail.slice(at + UNREADABLE_MANY.length)}`;
-  return detail;
-}
-
-/**
  * The cache slot of a calendar: free/busy read with tentative events as free is kept apart from the
  * default, so a person changing the preference gets the other reading at once, never a stale one.
  */
@@ -164,20 +129,12 @@ function cacheCalendar(calendarId: string, tentativeFree: boolean): string {
   return tentativeFree ? `${calendarId}\u0000tentative-free` : calendarId;
 }
 
-class Timeout extends Error {
-  constructor(ms: number) {
-    super(`no answer within ${ms} ms`);
-    this.name = 'TimeoutError';
-  }
-}
-
 export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
   readonly #deps: CalendarAccessDeps;
   readonly #clock: () => number;
   readonly #timeoutMs: number;
   readonly #cache: BusyCache;
-  /** Re-link notices already sent, keyed by connection and the dead refresh token's hash. */
-  readonly #relinkNoticed = new Map<string, Promise<void>>();
+  readonly #opener: ConnectionOpener;
   /** When this process last recorded a successful read per connection (bounded, oldest dropped). */
   readonly #syncWritten = new Map<string, number>();
 
@@ -185,6 +142,14 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
     this.#deps = deps;
     this.#clock = deps.clock ?? Date.now;
     this.#timeoutMs = deps.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
+    this.#opener = new ConnectionOpener({
+      connections: deps.connections,
+      providers: deps.providers,
+      notifier: deps.notifier,
+      ...(deps.relinkUrl ? { relinkUrl: deps.relinkUrl } : {}),
+      clock: this.#clock,
+      ...(deps.log ? { log: deps.log } : {}),
+    });
     this.#cache = new BusyCache({
       clock: this.#clock,
       ...(deps.cacheTtlMs !== undefined ? { ttlMs: deps.cacheTtlMs } : {}),
@@ -363,15 +328,19 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
     }
     let grantKey = grantKeyOf(target.id);
     try {
-      const opened = await this.#open(target);
+      const opened = await this.#opener.open(target);
       grantKey = opened.grantKey;
-      const event = await this.#measured(target.provider, 'createEvent', () =>
-        opened.provider.createEvent({ ...draft, calendarId: target.writeCalendarId! }),
+      const event = await measured(
+        this.#deps.metrics,
+        this.#deps.monotonic,
+        target.provider,
+        'createEvent',
+        () => opened.provider.createEvent({ ...draft, calendarId: target.writeCalendarId! }),
       );
       this.invalidate(target.id);
       return { ok: true, connectionId: target.id, calendarId: target.writeCalendarId, event };
     } catch (error) {
-      if (isRelinkError(error)) await this.#needsRelink(target, error, grantKey);
+      if (isRelinkError(error)) await this.#opener.needsRelink(target, error, grantKey);
       this.#log(`calendar-access: write to ${target.id} failed: ${describe(error)}`);
       return {
         ok: false,
@@ -401,10 +370,14 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
     const connection = found.connection;
     let grantKey = grantKeyOf(connection.id);
     try {
-      const opened = await this.#open(connection);
+      const opened = await this.#opener.open(connection);
       grantKey = opened.grantKey;
-      const event = await this.#measured(connection.provider, 'updateEvent', () =>
-        opened.provider.updateEvent(target.eventId, { ...draft, calendarId: target.calendarId }),
+      const event = await measured(
+        this.#deps.metrics,
+        this.#deps.monotonic,
+        connection.provider,
+        'updateEvent',
+        () => opened.provider.updateEvent(target.eventId, { ...draft, calendarId: target.calendarId }),
       );
       this.invalidate(connection.id);
       return { ok: true, connectionId: connection.id, calendarId: target.calendarId, event };
@@ -420,9 +393,9 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
     const connection = found.connection;
     let grantKey = grantKeyOf(connection.id);
     try {
-      const opened = await this.#open(connection);
+      const opened = await this.#opener.open(connection);
       grantKey = opened.grantKey;
-      await this.#measured(connection.provider, 'deleteEvent', () =>
+      await measured(this.#deps.metrics, this.#deps.monotonic, connection.provider, 'deleteEvent', () =>
         opened.provider.deleteEvent(target.calendarId, target.eventId),
       );
       this.invalidate(connection.id);
@@ -458,7 +431,7 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
     grantKey: string,
     what: 'update' | 'delete',
   ): Promise<{ ok: false; connectionId: string; code: string; message: string }> {
-    if (isRelinkError(error)) await this.#needsRelink(connection, error, grantKey);
+    if (isRelinkError(error)) await this.#opener.needsRelink(connection, error, grantKey);
     this.#log(`calendar-access: ${what} on ${connection.id} failed: ${describe(error)}`);
     return {
       ok: false,
@@ -484,7 +457,7 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
     // Known dead grant: no refresh attempt on every poll (the owner was already asked to link again).
     if (connection.status === 'reauth_required')
       throw new ProviderError(connection.provider, 'reauth_required', 'The connection must be linked again');
-    const opened = await this.#open(connection);
+    const opened = await this.#opener.open(connection);
     return { connection, source: opened.provider.changes ?? null };
   }
 
@@ -550,20 +523,26 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
     const gaps: BusyGap[] = [];
     let grantKey = grantKeyOf(connection.id);
     try {
-      const opened = await this.#open(connection, options.secrets.get(connection.id));
+      const opened = await this.#opener.open(connection, options.secrets.get(connection.id));
       grantKey = opened.grantKey;
       const provider = opened.provider;
-      const result = await this.#measured(connection.provider, 'getBusy', () =>
-        this.#timeBoxed(
-          (signal) =>
-            provider.getBusy({
-              calendarIds: missing,
-              range,
-              signal,
-              tentative: tentativeFree ? 'free' : 'busy',
-            }),
-          options.signal,
-        ),
+      const result = await measured(
+        this.#deps.metrics,
+        this.#deps.monotonic,
+        connection.provider,
+        'getBusy',
+        () =>
+          timeBoxed(
+            (signal) =>
+              provider.getBusy({
+                calendarIds: missing,
+                range,
+                signal,
+                tentative: tentativeFree ? 'free' : 'busy',
+              }),
+            options.signal,
+            this.#timeoutMs,
+          ),
       );
       const unreadable: string[] = [];
       for (const calendarId of missing) {
@@ -584,7 +563,7 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
       if (error instanceof Timeout) {
         gaps.push(gap('timeout', `${label} did not answer within ${this.#timeoutMs} ms.`));
       } else if (isRelinkError(error)) {
-        await this.#needsRelink(connection, error, grantKey);
+        await this.#opener.needsRelink(connection, error, grantKey);
         gaps.push(gap('reauth_required', `${label} must be linked again.`));
       } else {
         const code: BusyGap['code'] =
@@ -611,167 +590,7 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
   }
 
   /** Times one provider call into the metrics (when given): outcome ok, error or timeout. */
-  async #measured<T>(
-    provider: CalendarConnection['provider'],
-    operation: ProviderOperation,
-    work: () => Promise<T>,
-  ): Promise<T> {
-    const metrics = this.#deps.metrics;
-    if (!metrics) return work();
-    const monotonic = this.#deps.monotonic ?? (() => performance.now());
-    const started = monotonic();
-    try {
-      const result = await work();
-      metrics.providerDuration.observe(
-        { provider, operation, outcome: 'ok' },
-        (monotonic() - started) / 1000,
-      );
-      return result;
-    } catch (error) {
-      const code =
-        error instanceof Timeout
-          ? 'timeout'
-          : error instanceof ProviderError
-            ? error.code
-            : (error as { name?: unknown })?.name === 'AbortError'
-              ? 'aborted'
-              : 'unexpected';
-      metrics.providerDuration.observe(
-        { provider, operation, outcome: code === 'timeout' ? 'timeout' : 'error' },
-        (monotonic() - started) / 1000,
-      );
-      metrics.providerErrors.inc({ provider, operation, code });
-      throw error;
-    }
-  }
-
-  /** Runs `work` with an abort signal that fires after the timeout or when `outer` aborts. */
-  async #timeBoxed<T>(work: (signal: AbortSignal) => Promise<T>, outer: AbortSignal | undefined): Promise<T> {
-    outer?.throwIfAborted();
-    const controller = new AbortController();
-    const onAbort = () => controller.abort(outer?.reason);
-    outer?.addEventListener('abort', onAbort, { once: true });
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        const error = new Timeout(this.#timeoutMs);
-        controller.abort(error);
-        reject(error);
-      }, this.#timeoutMs);
-    });
-    try {
-      return await Promise.race([work(controller.signal), timeout]);
-    } finally {
-      clearTimeout(timer);
-      outer?.removeEventListener('abort', onAbort);
-    }
-  }
-
-  /** Builds the provider of a connection, with a token source that persists rotations. */
-  async #open(
-    connection: CalendarConnection,
-    preloaded?: ConnectionSecrets,
-  ): Promise<{ provider: CalendarProvider; grantKey: string }> {
-    const secrets = preloaded ?? (await this.#deps.connections.secrets(connection.tenantId, connection.id));
-    if (!secrets)
-      throw new ProviderError(connection.provider, 'not_found', 'The connection no longer exists');
-    if (connection.provider !== 'google' && connection.provider !== 'microsoft') {
-      return {
-        provider: this.#deps.providers.forConnection(connection, secrets, null),
-        grantKey: grantKeyOf(connection.id),
-      };
-    }
-    const oauth = this.#deps.providers.oauth(connection.provider);
-    if (!oauth) {
-      throw new ProviderError(
-        connection.provider,
-        'invalid_request',
-        `${LABELS[connection.provider]} is not configured on this server`,
-      );
-    }
-    if (!secrets.refreshToken || !secrets.accessToken) {
-      throw new ProviderError(
-        connection.provider,
-        'reauth_required',
-        'The stored connection has no OAuth tokens',
-      );
-    }
-    const grantKey = grantKeyOf(connection.id, secrets.refreshToken);
-    const tokenSource = new RefreshingTokenSource({
-      tokens: {
-        accessToken: secrets.accessToken,
-        refreshToken: secrets.refreshToken,
-        expiresAt: secrets.expiresAt ?? 0,
-        ...(secrets.scope ? { scope: secrets.scope } : {}),
-      },
-      refresh: oauth.refresh,
-      clock: this.#clock,
-      onTokens: async (tokens) => {
-        const next: ConnectionSecrets = { ...secrets, ...tokens };
-        const saved = await this.#deps.connections.updateSecrets(connection.tenantId, connection.id, next);
-        if (!saved)
-          this.#log(`calendar-access: rotated tokens of ${connection.id} not saved (connection gone)`);
-      },
-      onReauthRequired: (error) => this.#needsRelink(connection, error, grantKey),
-    });
-    return { provider: this.#deps.providers.forConnection(connection, secrets, tokenSource), grantKey };
-  }
-
-  /**
-   * Marks the connection `reauth_required` and DMs the owner a re-link link, once per dead grant
-   * (`grantKey` = connection + hash of the refresh token): the token source and the caller's catch both
-   * report the same failure, concurrent reads too; a re-linked connection has a new grant.
-   */
-  #needsRelink(connection: CalendarConnection, error: ProviderError, grantKey: string): Promise<void> {
-    const existing = this.#relinkNoticed.get(grantKey);
-    if (existing) return existing;
-    const notice = this.#sendRelink(connection, error);
-    this.#relinkNoticed.set(grantKey, notice);
-    return notice;
-  }
-
-  async #sendRelink(connection: CalendarConnection, error: ProviderError): Promise<void> {
-    const { tenantId, personId } = connection;
-    const detail =
-      error.code === 'consent_required' ? 'permissions were removed' : 'access was revoked or expired';
-    try {
-      await this.#deps.connections.setHealth(tenantId, connection.id, {
-        status: 'reauth_required',
-        detail: `${error.code}: ${detail}`,
-      });
-    } catch (cause) {
-      this.#log(`calendar-access: could not mark ${connection.id} reauth_required: ${describe(cause)}`);
-    }
-    const label = LABELS[connection.provider];
-    const provider = connection.provider;
-    let url: string | null = null;
-    if ((provider === 'google' || provider === 'microsoft') && this.#deps.relinkUrl) {
-      url = await this.#deps.relinkUrl(tenantId, personId, provider).catch(() => null);
-    }
-    const text = `Convene can no longer read your ${label} (${connection.account}): ${detail}. Link it again so your availability stays accurate.`;
-    const result = await this.#deps.notifier
-      .dm(tenantId, personId, url ? { text, link: { label: `Link ${label} again`, url } } : { text })
-      .catch(() => ({ ok: false as const, code: 'exception' }));
-    if (!result.ok) this.#log(`calendar-access: re-link DM for ${connection.id} failed: ${result.code}`);
-  }
-
   #log(line: string): void {
     this.#deps.log?.(line);
   }
-}
-
-function grantKeyOf(connectionId: string, refreshToken?: string): string {
-  return `${connectionId}:${refreshToken ? createHash('sha256').update(refreshToken).digest('base64url') : '-'}`;
-}
-
-function isRelinkError(error: unknown): error is ProviderError {
-  return (
-    error instanceof ProviderError && (error.code === 'reauth_required' || error.code === 'consent_required')
-  );
-}
-
-function describe(error: unknown): string {
-  if (error instanceof ProviderError)
-    return `${error.provider}/${error.code}${error.status ? ` (${error.status})` : ''}`;
-  return error instanceof Error ? error.name : 'unknown';
 }

@@ -1,68 +1,32 @@
 /**
- * How the use cases get at calendar providers: a `ProviderFactory` builds the right `CalendarProvider`
- * for a stored connection, and hands out the OAuth side of Google and Microsoft (consent URL, code
- * exchange, refresh, account discovery, revocation) for linking. `createProviderFactory` wires the real
- * connectors; tests pass endpoint overrides (the fakes) or their own factory.
+ * The real `ProviderFactory` (the port in src/app/ports/provider-factory.ts): builds the right
+ * `CalendarProvider` for a stored connection, and hands out the OAuth side of Google and Microsoft
+ * (consent URL, code exchange, refresh, account discovery, revocation) for linking.
+ * `createProviderFactory` wires the real connectors; tests pass endpoint overrides (the fakes) or their
+ * own factory.
  */
-import { CalDavProvider, type CalDavProviderOptions } from '../../connectors/caldav/index.ts';
-import { ProviderError } from '../../connectors/errors.ts';
-import { GOOGLE_SCOPES, GoogleCalendarProvider, GoogleOAuthClient } from '../../connectors/google/index.ts';
-import { IcsProvider } from '../../connectors/ics/index.ts';
+
+import type { TokenSource } from '../../app/ports/provider.ts';
+import { ProviderError } from '../../app/ports/provider-errors.ts';
+import type { OAuthProvider, OAuthProviderKind, ProviderFactory } from '../../app/ports/provider-factory.ts';
+import { CalDavProvider, type CalDavProviderOptions } from '../caldav/index.ts';
+import { GOOGLE_SCOPES, GoogleCalendarProvider, GoogleOAuthClient } from '../google/index.ts';
+import { IcsProvider } from '../ics/index.ts';
 import {
   type FetchLike,
   DEFAULT_SCOPES as MICROSOFT_SCOPES,
   MicrosoftCalendarProvider,
   MicrosoftOAuthClient,
-} from '../../connectors/microsoft/index.ts';
-import type { RefreshFunction, StoredTokens } from '../../connectors/oauth/token-source.ts';
-import type { CalendarProvider, CalendarRef, TokenSource } from '../../connectors/provider.ts';
-import type { RetryPolicy } from '../../connectors/retry.ts';
-import type { CalendarConnection, ConnectionSecrets } from '../ports/store.ts';
+} from '../microsoft/index.ts';
+import { RefreshingTokenSource } from '../oauth/token-source.ts';
+import type { RetryPolicy } from '../retry.ts';
 
-export type OAuthProviderKind = 'google' | 'microsoft';
-
-/** What linking learns about the account right after the code exchange. */
-export interface DiscoveredAccount {
-  /** Account e-mail (Google: the primary calendar id; Microsoft: the mailbox's SMTP address). */
-  readonly account: string;
-  readonly calendars: readonly CalendarRef[];
-}
-
-export interface OAuthProvider {
-  readonly kind: OAuthProviderKind;
-  /** Minimum scopes asked at consent. */
-  readonly scopes: readonly string[];
-  authorizationUrl(params: { state: string; codeChallenge: string; redirectUri: string }): string;
-  /** Code → tokens; a refresh token is required (offline access), else `ProviderError('consent_required')`. */
-  exchangeCode(
-    code: string,
-    verifier: string,
-    redirectUri: string,
-    signal?: AbortSignal,
-  ): Promise<StoredTokens>;
-  readonly refresh: RefreshFunction;
-  discover(tokenSource: TokenSource, signal?: AbortSignal): Promise<DiscoveredAccount>;
-  /**
-   * Revokes the grant at the provider. `'not_supported'`: the provider has no revocation endpoint
-   * for delegated refresh tokens (Microsoft: a user or admin revokes sessions/consent in Entra ID).
-   */
-  revoke(secrets: ConnectionSecrets, signal?: AbortSignal): Promise<'revoked' | 'not_supported'>;
-  calendarProvider(tokenSource: TokenSource, account: string): CalendarProvider;
-}
-
-export interface ProviderFactory {
-  /** Null when the provider is not configured (no client id/secret). */
-  oauth(kind: OAuthProviderKind): OAuthProvider | null;
-  /**
-   * The provider for a stored connection. OAuth connections get `tokenSource` (built by the caller so
-   * it can persist rotated tokens); CalDAV uses the stored username/password; ICS needs nothing.
-   */
-  forConnection(
-    connection: CalendarConnection,
-    secrets: ConnectionSecrets,
-    tokenSource: TokenSource | null,
-  ): CalendarProvider;
-}
+export type {
+  DiscoveredAccount,
+  OAuthProvider,
+  OAuthProviderKind,
+  ProviderFactory,
+} from '../../app/ports/provider-factory.ts';
 
 export interface GoogleConfig {
   readonly clientId: string;
@@ -190,6 +154,9 @@ function googleOAuth(config: GoogleConfig, clock: () => number): OAuthProvider {
       return { ...tokens, refreshToken: requireRefreshToken('google', tokens) };
     },
     refresh: (refreshToken, signal) => client.refresh(refreshToken, signal),
+    tokenSource(tokens, clock) {
+      return new RefreshingTokenSource({ tokens, refresh: this.refresh, clock });
+    },
     async discover(tokenSource, signal) {
       const calendars = await calendarProvider(tokenSource).listCalendars(signal);
       const primary = calendars.find((c) => c.primary);
@@ -237,6 +204,9 @@ function microsoftOAuth(config: MicrosoftConfig, clock: () => number): OAuthProv
       return client.exchangeCode(code, verifier, redirectUri);
     },
     refresh: client.refreshFunction,
+    tokenSource(tokens, clock) {
+      return new RefreshingTokenSource({ tokens, refresh: this.refresh, clock });
+    },
     async discover(tokenSource, signal) {
       const mailbox = await defaultMailbox(doFetch, graphBaseUrl, tokenSource, signal);
       const calendars = await calendarProvider(tokenSource, mailbox).listCalendars(signal);
