@@ -1,9 +1,12 @@
 import type { Catalogue } from '../catalogue.ts';
-import { en } from '../en/index.ts';
 import { common } from './common.ts';
+import { parse } from './parse.ts';
+import { request } from './request.ts';
+import { teams } from './teams.ts';
 
-// INTERIM (merge in progress): domains not yet translated fall back to English; replaced by de/<domain>.ts files.
 export const de: Catalogue = {
-  ...en,
   ...common,
+  ...request,
+  ...parse,
+  ...teams,
 };
