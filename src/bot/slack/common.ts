@@ -21,20 +21,11 @@ export const NOT_INSTALLED: Record<Locale, string> = {
   de: 'Convene ist in diesem Workspace nicht installiert (oder wurde deinstalliert): bitte eine Administratorin oder einen Administrator, es erneut zu installieren.',
 };
 
-const FRENCH =
-  /[àâçéèêëîïôûùüÿœ]|\b(aide|lier|délier|delier|statut|réglages|reglages|paramètres|parametres|semaine|prochaine?|demain|avec|mardi|mercredi|jeudi|vendredi|lundi|matin|après-midi|heure|annuler|replanifier|deplacer)\b/i;
-
-/** The language of a request text (French in, French out); `fallback` when nothing tells. */
-export function detectLocale(text: string, fallback: Locale = 'en'): Locale {
-  if (FRENCH.test(text)) return 'fr';
-  if (
-    /\b(help|link|unlink|status|settings|cancel|reschedule|next|week|tomorrow|with|monday|tuesday|wednesday|thursday|friday|morning|afternoon)\b/i.test(
-      text,
-    )
-  )
-    return 'en';
-  return fallback;
-}
+/**
+ * The language of a request text (German in, German out), by the parser's detection (marker words and
+ * letters of every language); `fallback` when nothing tells or languages tie.
+ */
+export { detectLocale } from '../../core/parse/language.ts';
 
 /** Opens a DM with a user and posts there. */
 export async function dm(
