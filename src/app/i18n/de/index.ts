@@ -2,6 +2,7 @@ import type { Catalogue } from '../catalogue.ts';
 import { common } from './common.ts';
 import { parse } from './parse.ts';
 import { request } from './request.ts';
+import { rotation } from './rotation.ts';
 import { teams } from './teams.ts';
 
 export const de: Catalogue = {
@@ -9,4 +10,5 @@ export const de: Catalogue = {
   ...request,
   ...parse,
   ...teams,
+  ...rotation,
 };

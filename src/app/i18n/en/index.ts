@@ -2,6 +2,7 @@
 import { common } from './common.ts';
 import { parse } from './parse.ts';
 import { request } from './request.ts';
+import { rotation } from './rotation.ts';
 import { teams } from './teams.ts';
 
 export const en = {
@@ -9,4 +10,5 @@ export const en = {
   ...request,
   ...parse,
   ...teams,
+  ...rotation,
 } as const;
