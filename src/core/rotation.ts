@@ -18,7 +18,6 @@
  * On reschedule the pick is sticky: the member already booked keeps it while active and free.
  */
 import { DateTime } from 'luxon';
-import type { Locale } from './locale.ts';
 
 export type FairnessPeriod = 'day' | 'week' | 'month';
 
@@ -66,16 +65,41 @@ export interface ChooseMemberInput extends RotationInput {
 
 export type ChoiceReasonCode = 'shortfall' | 'priority' | 'least_recent' | 'sticky';
 
+/** Why a member was chosen (or nobody was), as a code and its parameters: worded by the `rotation` catalogue. */
+export type ExplanationCode =
+  | 'alone'
+  | 'below'
+  | 'closest'
+  | 'sticky'
+  | 'priority'
+  | 'leastRecent'
+  | 'nobody';
+
 export interface Explanation {
+  readonly code: ExplanationCode;
+  readonly params: {
+    /** The member's display name ('' for `nobody`). */
+    readonly name: string;
+    readonly period: FairnessPeriod;
+    /** Bookings already counted in the window. */
+    readonly count: number;
+    /** Target in the window, one decimal at most. */
+    readonly target: string;
+    /** Distance to the target, one decimal at most. */
+    readonly gap: string;
+    readonly priority: number;
+  };
+}
+
+/** An explanation stored by earlier versions: already worded, per language (German absent before it existed). */
+export interface WordedExplanation {
   readonly en: string;
   readonly fr: string;
-  /** Absent from picks stored before German was added: read with `explanationIn`. */
   readonly de?: string;
 }
 
-/** The explanation in `locale`, English when it was stored without that language. */
-export function explanationIn(explanation: Explanation, locale: Locale): string {
-  return explanation[locale] ?? explanation.en;
+export function isWordedExplanation(value: Explanation | WordedExplanation): value is WordedExplanation {
+  return !('code' in value);
 }
 
 export interface MemberChoice {
@@ -237,9 +261,8 @@ export function chooseMember(input: ChooseMemberInput): MemberChoice | NoMemberA
       ok: false,
       reason: 'nobody_available',
       explanation: {
-        en: 'No active team member is free for this slot.',
-        fr: "Aucun membre actif de l'équipe n'est libre sur ce créneau.",
-        de: 'Kein aktives Teammitglied ist für diesen Termin frei.',
+        code: 'nobody',
+        params: { name: '', period: input.window.period, count: 0, target: '0', gap: '0', priority: 0 },
       },
     };
   }
@@ -264,18 +287,6 @@ export function chooseMember(input: ChooseMemberInput): MemberChoice | NoMemberA
   };
 }
 
-const PERIOD_EN: Record<FairnessPeriod, string> = { day: 'today', week: 'this week', month: 'this month' };
-const PERIOD_DE: Record<FairnessPeriod, string> = {
-  day: 'heute',
-  week: 'diese Woche',
-  month: 'diesen Monat',
-};
-const PERIOD_FR: Record<FairnessPeriod, string> = {
-  day: "aujourd'hui",
-  week: 'cette semaine',
-  month: 'ce mois-ci',
-};
-
 /** One decimal at most: 2, 1.5, 0.3. */
 export function formatAmount(value: number): string {
   const rounded = Math.round(value * 10) / 10;
@@ -288,52 +299,18 @@ function explain(
   period: FairnessPeriod,
   alone: boolean,
 ): Explanation {
-  const name = best.member.name ?? best.member.id;
-  const en = PERIOD_EN[period];
-  const fr = PERIOD_FR[period];
-  const tally = `${best.count} booked, target ${formatAmount(best.target)}`;
-  const tallyFr = `${best.count} ${best.count > 1 ? 'réservés' : 'réservé'}, objectif ${formatAmount(best.target)}`;
-  const de = PERIOD_DE[period];
-  const tallyDe = `${best.count} gebucht, Ziel ${formatAmount(best.target)}`;
-  if (alone) {
-    return {
-      en: `${name}: the only team member free (${tally} ${en})`,
-      fr: `${name} : seul membre de l'équipe libre (${tallyFr} ${fr})`,
-      de: `${name}: das einzige freie Teammitglied (${tallyDe} ${de})`,
-    };
-  }
-  if (code === 'shortfall') {
-    const gap = formatAmount(Math.abs(best.shortfall));
-    if (best.shortfall > 0 && gap !== '0') {
-      return {
-        en: `${name}: ${gap} below target ${en} (${tally})`,
-        fr: `${name} : ${gap} sous l'objectif ${fr} (${tallyFr})`,
-        de: `${name}: ${gap} unter dem Ziel ${de} (${tallyDe})`,
-      };
-    }
-    return {
-      en: `${name}: closest to target ${en} among those free (${tally})`,
-      fr: `${name} : le plus proche de l'objectif ${fr} parmi les membres libres (${tallyFr})`,
-      de: `${name}: unter den Freien am nächsten am Ziel ${de} (${tallyDe})`,
-    };
-  }
-  if (code === 'sticky') {
-    return {
-      en: `${name}: keeps the meeting they were booked for (rescheduled)`,
-      fr: `${name} : garde la réunion qui lui était attribuée (replanifiée)`,
-      de: `${name}: behält den Termin, für den die Person gebucht war (verschoben)`,
-    };
-  }
-  if (code === 'priority') {
-    return {
-      en: `${name}: tied on fairness ${en}, higher priority (${best.member.priority})`,
-      fr: `${name} : à égalité d'équité ${fr}, priorité plus haute (${best.member.priority})`,
-      de: `${name}: gleich fair ${de}, höhere Priorität (${best.member.priority})`,
-    };
-  }
-  return {
-    en: `${name}: tied on fairness and priority, least recently booked`,
-    fr: `${name} : à égalité d'équité et de priorité, réservé le moins récemment`,
-    de: `${name}: gleich fair und gleiche Priorität, am längsten nicht gebucht`,
+  const params = {
+    name: best.member.name ?? best.member.id,
+    period,
+    count: best.count,
+    target: formatAmount(best.target),
+    gap: formatAmount(Math.abs(best.shortfall)),
+    priority: best.member.priority,
   };
+  if (alone) return { code: 'alone', params };
+  if (code === 'shortfall')
+    return { code: best.shortfall > 0 && params.gap !== '0' ? 'below' : 'closest', params };
+  if (code === 'sticky') return { code: 'sticky', params };
+  if (code === 'priority') return { code: 'priority', params };
+  return { code: 'leastRecent', params };
 }

@@ -9,6 +9,7 @@ import {
   type TeamActor,
   teamContext,
 } from '../../src/app/rotations.ts';
+import { explanationText } from '../../src/app/teams/explanation.ts';
 import { openDatabase, type Store } from '../../src/store/database.ts';
 import { TEST_KEYS } from '../store/backends.ts';
 
@@ -203,9 +204,12 @@ describe('team rotations use case', () => {
       { available: [] },
     ]);
     expect(picks[0]).toMatchObject({ ok: true, memberId: li.id, reason: { code: 'shortfall' } });
-    expect(picks[0]!.ok && picks[0]!.explanation.en).toBe(
-      'Li: 1 below target this month (0 booked, target 1)',
+    const why = picks[0]!.ok ? picks[0]!.explanation : null;
+    expect(why && explanationText('en', why)).toBe('Li: 1 below target this month (0 booked, target 1)');
+    expect(why && explanationText('fr', why)).toBe(
+      "Li : 1 sous l'objectif ce mois-ci (0 réservé, objectif 1)",
     );
+    expect(why && explanationText('de', why)).toBe('Li: 1 unter dem Ziel diesen Monat (0 gebucht, Ziel 1)');
     expect(picks[1]).toMatchObject({ ok: true, memberId: ana.id });
     expect(picks[2]).toMatchObject({ ok: false, reason: 'nobody_available' });
     expect(pickForSlots(context, now, [{ available: [ana.id, li.id] }], ana.id)[0]).toMatchObject({
@@ -239,7 +243,7 @@ describe('team rotations use case', () => {
     ]);
     const people = await bookingPeople(store, ws.tenantId, proposal.id, 1, [bo.id, ana.id, li.id]);
     expect(people.people).toEqual([li.id]);
-    expect(people.pick?.explanation.en).toBe(first.explanation.en);
+    expect(people.pick?.explanation).toEqual(first.explanation);
     expect(await bookingPeople(store, ws.tenantId, proposal.id, 2, [bo.id, ana.id])).toEqual({
       people: [bo.id, ana.id],
       pick: null,

@@ -91,18 +91,21 @@ describe('chooseMember', () => {
       target: expect.closeTo(5 / 3, 9),
       count: 0,
     });
-    expect(result.explanation.en).toBe('Li: 1.7 below target this month (0 booked, target 1.7)');
-    expect(result.explanation.fr).toBe("Li : 1.7 sous l'objectif ce mois-ci (0 réservé, objectif 1.7)");
+    // A code and its parameters: worded by the app's `rotation` catalogue.
+    expect(result.explanation).toEqual({
+      code: 'below',
+      params: { name: 'Li', period: 'month', count: 0, target: '1.7', gap: '1.7', priority: 0 },
+    });
   });
 
   it('only considers available, active members', () => {
     const members = [member('a'), member('b', { pausedFrom: T0, pausedUntil: T0 + 7 * DAY }), member('c')];
     const result = chooseMember({ members, history: [], window, now: T0 + DAY, availableIds: ['b', 'c'] });
     expect(result).toMatchObject({ ok: true, memberId: 'c' });
-    if (result.ok) expect(result.explanation.en).toContain('the only team member free');
+    if (result.ok) expect(result.explanation.code).toBe('alone');
     const none = chooseMember({ members, history: [], window, now: T0 + DAY, availableIds: ['b'] });
     expect(none).toMatchObject({ ok: false, reason: 'nobody_available' });
-    if (!none.ok) expect(none.explanation.fr).toContain('Aucun membre');
+    if (!none.ok) expect(none.explanation.code).toBe('nobody');
   });
 
   it('breaks a fairness tie by priority, then by least recently booked', () => {
@@ -119,7 +122,7 @@ describe('chooseMember', () => {
     const byPriority = chooseMember({ members, history, window, now: T0 + DAY, availableIds: ['a', 'b'] });
     expect(byPriority).toMatchObject({ ok: true, memberId: 'b', reason: { code: 'priority' } });
     if (byPriority.ok)
-      expect(byPriority.explanation.en).toBe('b: tied on fairness this month, higher priority (3)');
+      expect(byPriority.explanation).toMatchObject({ code: 'priority', params: { name: 'b', priority: 3 } });
     const byRecency = chooseMember({
       members,
       history,
@@ -162,7 +165,7 @@ describe('chooseMember', () => {
       stickyMemberId: 'a',
     });
     expect(kept).toMatchObject({ ok: true, memberId: 'a', reason: { code: 'sticky', count: 1 } });
-    if (kept.ok) expect(kept.explanation.fr).toContain('replanifiée');
+    if (kept.ok) expect(kept.explanation).toMatchObject({ code: 'sticky', params: { name: 'a' } });
     const busy = chooseMember({
       members,
       history,

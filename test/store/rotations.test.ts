@@ -256,6 +256,19 @@ describe.each(BACKENDS)('rotation teams on %s', (backend) => {
       await store.rotations.savePicks(slack.tenantId, proposal.id, [{ ...pick, code: 'priority' }]),
     ).toBe(true);
     expect((await store.rotations.pickFor(slack.tenantId, proposal.id, 1))?.code).toBe('priority');
+    // Today's picks store the code and parameters; the worded ones above are from earlier versions.
+    const coded = {
+      ...pick,
+      explanation: {
+        code: 'below' as const,
+        params: { name: 'Li', period: 'month' as const, count: 0, target: '2', gap: '2', priority: 0 },
+      },
+    };
+    expect(await store.rotations.savePicks(slack.tenantId, proposal.id, [coded])).toBe(true);
+    expect(await store.rotations.pickFor(slack.tenantId, proposal.id, 1)).toEqual({
+      proposalId: proposal.id,
+      ...coded,
+    });
     const foreignTeam = await store.rotations.createTeam({ tenantId: other.tenantId, name: 'Foreign' });
     if (!foreignTeam.ok) throw new Error('create failed');
     expect(

@@ -11,6 +11,7 @@
 
 import type { Locale } from '../../core/locale.ts';
 import type { ExcludedWindow, TimeOfDayConstraint } from '../../core/parse/index.ts';
+import type { Explanation, WordedExplanation } from '../../core/rotation.ts';
 import type { WatchRepository } from './sync.ts';
 
 export type ChatPlatform = 'slack' | 'discord';
@@ -638,7 +639,8 @@ export interface RotationPick {
   readonly personId: string;
   /** Why: `shortfall` | `priority` | `least_recent` | `sticky`. */
   readonly code: string;
-  readonly explanation: { readonly en: string; readonly fr: string };
+  /** Code + parameters; picks stored by earlier versions hold the worded sentences. */
+  readonly explanation: Explanation | WordedExplanation;
 }
 
 export interface RotationAssignment {

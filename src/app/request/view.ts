@@ -9,10 +9,10 @@ import { HOUR } from '../../core/interval.ts';
 import { overlapping, subtract } from '../../core/intervals.ts';
 import type { MeetingRequest } from '../../core/parse/index.ts';
 import type { MemberChoice, NoMemberAvailable } from '../../core/rotation.ts';
-import { explanationIn } from '../../core/rotation.ts';
 import { compileWorkingHours, expandWorkingHours } from '../../core/working-hours.ts';
 import { createZoneCache, toWall } from '../../core/zone-offsets.ts';
 import { list, t } from '../i18n/index.ts';
+import { explanationText } from '../teams/explanation.ts';
 import type { HeatCell, HeatmapView, Locale, ParticipantView, SlotView } from '../views.ts';
 import { dayLabel, durationLabel, rangeLabel, slotLabel, zoneCity } from '../views.ts';
 import type { RankedSlot } from './rank.ts';
@@ -115,7 +115,7 @@ export function slotViews(args: {
       })),
       reason:
         pick?.ok && assignee
-          ? `${explanationIn(pick.explanation, locale)}${outsideText(outside, locale)}`
+          ? `${explanationText(locale, pick.explanation)}${outsideText(outside, locale)}`
           : slotReason({
               free: p.reason.free,
               total: p.reason.total,
@@ -133,7 +133,7 @@ export function slotViews(args: {
               personId: assignee.person.id,
               name: assignee.name,
               team: team.name,
-              explanation: explanationIn(pick.explanation, locale),
+              explanation: explanationText(locale, pick.explanation),
             },
           }
         : {}),

@@ -9,6 +9,7 @@ import type {
   MemberChoice,
   NoMemberAvailable,
   RotationMemberState,
+  WordedExplanation,
 } from '../../core/rotation.ts';
 import { chooseMember, fairnessWindow } from '../../core/rotation.ts';
 import type { PersonRepository, RotationAssignment, RotationRepository, Team } from '../ports/store.ts';
@@ -83,7 +84,7 @@ export async function bookingPeople(
   people: readonly string[],
 ): Promise<{
   people: string[];
-  pick: { rotationId: string; personId: string; explanation: Explanation } | null;
+  pick: { rotationId: string; personId: string; explanation: Explanation | WordedExplanation } | null;
 }> {
   const pick = await store.rotations.pickFor(tenantId, proposalId, slotRank);
   if (!pick) return { people: [...people], pick: null };

@@ -1,6 +1,6 @@
 /**
  * Language detection: every language scores its marker words and its typical letters; the best score
- * wins, and a tie (or nothing at all) is English.
+ * wins, and a tie (or nothing at all) is `fallback` (English unless told: the parser's rule).
  */
 import { LOCALES } from './locales/index.ts';
 import { fold } from './text.ts';
@@ -8,7 +8,7 @@ import type { Locale } from './types.ts';
 
 const MENTIONS_AND_QUOTES = /<[^<>]*>|@[\p{L}\p{M}\p{N}_.-]+|"[^"]*"|“[^”]*”|«[^»]*»|„[^“”]*[“”]|»[^«]*«/gu;
 
-export function detectLocale(text: string): Locale {
+export function detectLocale(text: string, fallback: Locale = 'en'): Locale {
   const plain = text.replace(MENTIONS_AND_QUOTES, ' ');
   const words = plain
     .split(/[^\p{L}\p{M}'’-]+/u)
@@ -26,5 +26,5 @@ export function detectLocale(text: string): Locale {
       tied = false;
     } else if (score === bestScore) tied = true;
   }
-  return tied ? 'en' : best;
+  return tied || bestScore === 0 ? fallback : best;
 }

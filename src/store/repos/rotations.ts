@@ -2,6 +2,7 @@ import type { Prisma } from '@prisma/client';
 import type {
   FairnessPeriod,
   RotationMode,
+  RotationPick,
   RotationRepository,
   Team,
   TeamResult,
@@ -216,7 +217,7 @@ export function rotationRepository(db: Db): RotationRepository {
             rotationId: p.rotationId,
             personId: p.personId,
             code: p.code,
-            explanation: { en: p.explanation.en, fr: p.explanation.fr },
+            explanation: storedExplanation(p.explanation),
           })),
         });
       }, TX_OPTIONS);
@@ -228,14 +229,13 @@ export function rotationRepository(db: Db): RotationRepository {
         where: { proposalId, slotRank, proposal: { tenantId } },
       });
       if (!row) return null;
-      const explanation = (row.explanation ?? {}) as { en?: unknown; fr?: unknown };
       return {
         proposalId: row.proposalId,
         slotRank: row.slotRank,
         rotationId: row.rotationId,
         personId: row.personId,
         code: row.code,
-        explanation: { en: String(explanation.en ?? ''), fr: String(explanation.fr ?? '') },
+        explanation: readExplanation(row.explanation),
       };
     },
     async grantAdmin(tenantId, personId, grantedBy) {
@@ -325,4 +325,21 @@ export function rotationRepository(db: Db): RotationRepository {
         : await db.rotationMember.updateMany({ where, data });
     return team(tenantId, rotationId, result.count === 1 ? undefined : 'not_member');
   }
+}
+
+/** A pick's explanation as JSON: code + parameters (worded when shown). */
+function storedExplanation(explanation: RotationPick['explanation']): Prisma.InputJsonObject {
+  return JSON.parse(JSON.stringify(explanation)) as Prisma.InputJsonObject;
+}
+
+/** Code + parameters; picks stored by earlier versions hold the worded sentences per language. */
+function readExplanation(value: Prisma.JsonValue): RotationPick['explanation'] {
+  const json = (value ?? {}) as Record<string, unknown>;
+  if (typeof json.code === 'string' && typeof json.params === 'object' && json.params !== null)
+    return json as unknown as RotationPick['explanation'];
+  return {
+    en: String(json.en ?? ''),
+    fr: String(json.fr ?? ''),
+    ...(typeof json.de === 'string' ? { de: json.de } : {}),
+  };
 }

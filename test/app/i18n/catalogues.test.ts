@@ -73,6 +73,19 @@ describe('message catalogues', () => {
     }
     expect(mismatches).toEqual([]);
   });
+
+  // A language that copies English wholesale is not translated. Short identical messages ("{count} min",
+  // "Teams:") and proper names are fine, so the bar is a share, not zero.
+  it.each(LOCALES.filter((l) => l !== 'en'))('%s does not reuse English wording wholesale', (locale) => {
+    const identical = keys.filter(
+      (key) => CATALOGUES[locale][key as keyof typeof english] === english[key as keyof typeof english],
+    );
+    const share = identical.length / keys.length;
+    expect(
+      share <= 0.1 ? [] : identical,
+      `${identical.length}/${keys.length} messages identical to English`,
+    ).toEqual([]);
+  });
 });
 
 describe('t / render', () => {

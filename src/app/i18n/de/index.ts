@@ -1,9 +1,14 @@
 import type { Catalogue } from '../catalogue.ts';
-import { en } from '../en/index.ts';
 import { common } from './common.ts';
+import { parse } from './parse.ts';
+import { request } from './request.ts';
+import { rotation } from './rotation.ts';
+import { teams } from './teams.ts';
 
-// INTERIM (merge in progress): domains not yet translated fall back to English; replaced by de/<domain>.ts files.
 export const de: Catalogue = {
-  ...en,
   ...common,
+  ...request,
+  ...parse,
+  ...teams,
+  ...rotation,
 };

@@ -10,6 +10,7 @@ import { parse } from './parse.ts';
 import { playground } from './playground.ts';
 import { reminders } from './reminders.ts';
 import { request } from './request.ts';
+import { rotation } from './rotation.ts';
 import { sync } from './sync.ts';
 import { teams } from './teams.ts';
 
@@ -25,6 +26,7 @@ export const en = {
   ...playground,
   ...reminders,
   ...request,
+  ...rotation,
   ...sync,
   ...teams,
 } as const;

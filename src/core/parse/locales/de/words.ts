@@ -179,4 +179,12 @@ export const markers: ReadonlySet<string> = new Set([
   'juli',
   'oktober',
   'dezember',
+  // Command words (/meet help, link, …): the bot answers them in the language they are written in.
+  'hilfe',
+  'verknüpfen',
+  'trennen',
+  'einstellungen',
+  'absagen',
+  'abbrechen',
+  'verschieben',
 ]);

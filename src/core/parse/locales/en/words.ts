@@ -114,4 +114,12 @@ export const markers: ReadonlySet<string> = new Set([
   'at',
   'of',
   'a',
+  // Command words (/meet help, link, …): the bot answers them in the language they are written in.
+  'help',
+  'link',
+  'unlink',
+  'status',
+  'settings',
+  'cancel',
+  'reschedule',
 ]);

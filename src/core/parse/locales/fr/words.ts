@@ -133,4 +133,18 @@ export const markers: ReadonlySet<string> = new Set([
   'au',
   'aux',
   'prochains',
+  // Command words (/meet help, link, …): the bot answers them in the language they are written in.
+  'aide',
+  'lier',
+  'délier',
+  'delier',
+  'statut',
+  'réglages',
+  'reglages',
+  'paramètres',
+  'parametres',
+  'annuler',
+  'replanifier',
+  'déplacer',
+  'deplacer',
 ]);
