@@ -8,7 +8,8 @@ export const booking: Messages<typeof en> = {
   'booking.error.unknownSlot':
     'Diese Zeit gehört nicht zu diesem Vorschlag: wähle einen der angezeigten Buttons.',
   'booking.error.proposalAccepted': 'Aus diesem Vorschlag wurde bereits eine andere Zeit gebucht.',
-  'booking.error.proposalExpired': 'Dieser Vorschlag ist abgelaufen: frag noch einmal mit /meet nach neuen Zeiten.',
+  'booking.error.proposalExpired':
+    'Dieser Vorschlag ist abgelaufen: frag noch einmal mit /meet nach neuen Zeiten.',
   'booking.error.slotTaken': 'Diese Zeit wurde gerade vergeben: wähle eine der verbleibenden Zeiten.',
   'booking.error.slotTakenNoneLeft':
     'Diese Zeit wurde gerade vergeben und keine andere vorgeschlagene Zeit ist mehr frei: frag noch einmal mit /meet.',
