@@ -3,7 +3,8 @@ import type { Messages } from '../types.ts';
 
 export const sync: Messages<typeof en> = {
   'sync.change.deleted': '{name} hat „{title}“ ({booked}) aus dem eigenen Kalender entfernt.',
-  'sync.change.moved': '{name} hat „{title}“ im eigenen Kalender auf {moved} verschoben (gebucht für {booked}).',
+  'sync.change.moved':
+    '{name} hat „{title}“ im eigenen Kalender auf {moved} verschoben (gebucht für {booked}).',
   'sync.organiserDecides': 'Die organisierende Person entscheidet, wie es weitergeht.',
   'sync.question.moved': 'Den Termin für alle verschieben, die gebuchte Zeit behalten oder absagen?',
   'sync.question.deleted':
