@@ -23,9 +23,9 @@ export const playground: Messages<typeof en> = {
   'playground.page.nextTitle': 'Als Nächstes: Slack oder Discord verbinden',
   'playground.page.next':
     'Der Playground ist nur ein weiterer Adapter: Slack und Discord rufen dieselben Use Cases auf und zeigen dieselben Vorschläge. Wenn du so weit bist, folge „Connect Slack“ oder „Connect Discord“ im README und starte Convene neu: sobald eine Chat-Plattform eingerichtet ist, werden keine Demodaten geladen.',
-  'playground.example': '/meet @ana @li 30m nächste Woche "Roadmap"',
+  'playground.example': '/meet @ana @li 30m nächste Woche „Roadmap“',
   'playground.you': 'Du',
-  'playground.placeholder': '/meet {others} 30m nächste Woche "Roadmap"',
+  'playground.placeholder': '/meet {others} 30m nächste Woche „Roadmap“',
   'playground.heat.free': 'frei',
   'playground.heat.busy': 'beschäftigt',
   'playground.heat.off': 'außerhalb der Arbeitszeit',
