@@ -1,0 +1,49 @@
+import type { booking as en } from '../en/booking.ts';
+import type { Messages } from '../types.ts';
+
+export const booking: Messages<typeof en> = {
+  'booking.error.unknownProposal': 'Diesen Vorschlag gibt es nicht mehr: frag noch einmal mit /meet.',
+  'booking.error.notAllowed':
+    'Nur die organisierende Person oder Teilnehmende dieses Termins können die Zeit wählen.',
+  'booking.error.unknownSlot':
+    'Diese Zeit gehört nicht zu diesem Vorschlag: wähle einen der angezeigten Buttons.',
+  'booking.error.proposalAccepted': 'Aus diesem Vorschlag wurde bereits eine andere Zeit gebucht.',
+  'booking.error.proposalExpired':
+    'Dieser Vorschlag ist abgelaufen: frag noch einmal mit /meet nach neuen Zeiten.',
+  'booking.error.slotTaken': 'Diese Zeit wurde gerade vergeben: wähle eine der verbleibenden Zeiten.',
+  'booking.error.slotTakenNoneLeft':
+    'Diese Zeit wurde gerade vergeben und keine andere vorgeschlagene Zeit ist mehr frei: frag noch einmal mit /meet.',
+  'booking.error.calendarRefused':
+    'Nicht gebucht: ein Kalender hat den Termin abgelehnt, deshalb wurde das Treffen abgesagt und alle wurden benachrichtigt. Frag noch einmal mit /meet.',
+  'booking.slot.stillFree': 'noch frei für alle {count}',
+  'booking.headline.booked': 'Gebucht: „{title}“, {when}, mit {names}.',
+  'booking.headline.alreadyBooked': 'Bereits gebucht: „{title}“, {when}, mit {names}.',
+  'booking.calendar.readOnly': 'schreibgeschützter Kalender: der Termin wird in Convene gespeichert',
+  'booking.calendar.noWriteCalendar':
+    'in Convene gespeichert, schreibgeschützter Kalender: keiner der verknüpften Kalender nimmt neue Termine an',
+  'booking.calendar.notLinked': 'kein verknüpfter Kalender: der Termin wird in Convene gespeichert',
+  'booking.calendar.willRetry': 'der Kalender konnte nicht aktualisiert werden: Convene versucht es erneut',
+  'booking.error.unknownBooking': 'Diesen Termin gibt es nicht mehr.',
+  'booking.error.notAllowedToChange':
+    'Nur die organisierende Person oder Teilnehmende dieses Termins können ihn ändern.',
+  'booking.error.alreadyCancelled': 'Dieser Termin wurde bereits abgesagt.',
+  'booking.error.timeInPast': 'Die neue Zeit muss in der Zukunft liegen.',
+  'booking.error.sameTime': 'Der Termin findet bereits zu dieser Zeit statt.',
+  'booking.error.timeNotFree': 'Diese Zeit ist nicht für alle frei: wähle eine andere.',
+  'booking.error.invalidTime': 'Diese Zeit ist ungültig.',
+  'booking.error.noOtherTime':
+    'In den nächsten zwei Wochen passt keine andere Zeit für alle: behalte diese oder sag den Termin ab.',
+  'booking.cancelled.dm':
+    '{who} hat „{title}“ ({when}) abgesagt. Der Termin wird aus deinem Kalender entfernt.',
+  'booking.cancelled.thread': '{who} hat diesen Termin abgesagt ({when}).',
+  'booking.cancelled.headline': 'Abgesagt: „{title}“, {when}.',
+  'booking.moved.dm':
+    '{who} hat „{title}“ auf {when} verschoben (vorher {was}). Dein Kalender wird aktualisiert.',
+  'booking.moved.thread': '{who} hat diesen Termin auf {when} verschoben (vorher {was}).',
+  'booking.moved.headline': 'Verschoben: „{title}“ auf {when}.',
+  'booking.rescheduleOptions.headline': 'Neue Zeiten für „{title}“ (jetzt {now}):',
+  'booking.outbox.staleEvent':
+    '„{title}“ findet {when} statt, aber der Kalender von {name} konnte nicht aktualisiert werden und zeigt noch die alte Zeit.',
+  'booking.outbox.notBooked':
+    '„{title}“ ({when}) ist NICHT gebucht: der Kalender von {name} hat den Termin abgelehnt. Bereits eingetragene Termine werden entfernt; frag noch einmal mit /meet.',
+};

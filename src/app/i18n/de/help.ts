@@ -1,0 +1,32 @@
+import type { help as en } from '../en/help.ts';
+import type { Messages } from '../types.ts';
+
+export const help: Messages<typeof en> = {
+  'help.words': 'hilfe ?',
+  'help.slack': [
+    '*Convene findet eine Zeit und trägt sie in die Kalender aller ein.*',
+    '• `/meet @ana @li 30m nächste Woche „Q3-Review“`: schlägt die besten Zeiten vor; klick auf eine, um sie zu buchen.',
+    '• `/meet link`: deinen Kalender verknüpfen (Google, Microsoft 365).',
+    '• `/meet unlink [google|microsoft]`: einen verknüpften Kalender entfernen.',
+    '• `/meet status`: deine verknüpften Kalender, ihr Zustand und die letzte Synchronisierung.',
+    '• `/meet settings`: Arbeitszeit, Zeitzone, Sprache.',
+    '• `/meet cancel` / `/meet reschedule`: deine bevorstehenden Termine, zum Absagen oder Verschieben (auch über die Buttons „Termin absagen“ und „Verschieben“ der Bestätigung).',
+    'Dauern: `30m`, `1h30`, `45 Minuten`. Zeiträume: `morgen`, `nächsten Dienstag`, `nächste Woche`, `zwischen Dienstag und Donnerstag`, `nachmittags`.',
+  ].join('\n'),
+  'help.discord': [
+    '**Convene** findet eine Zeit, die für alle passt, und trägt sie in alle Kalender ein.',
+    '• `/meet new request: 30 min mit @Ana nächste Woche` — Vorschläge als Buttons; klick auf einen, um zu buchen.',
+    '• Die Optionen `with`…`with5` nehmen Personen oder Rollen (Rollen laden ihre Mitglieder ein).',
+    '• `/meet link provider:` — Google oder Microsoft 365 verbinden (per Direktnachricht).',
+    '• `/meet unlink` — deine Kalender trennen. `/meet status` — was Convene über dich weiß.',
+    '• `/meet settings zone: language: hours:` — deine Zeitzone, Sprache und Arbeitszeit.',
+    '• `/meet cancel` / `/meet reschedule` — deine bevorstehenden Termine, zum Absagen oder Verschieben (auch über die Buttons „Termin absagen“ und „Verschieben“ der Bestätigung).',
+  ].join('\n'),
+  'help.playground': [
+    'Convene findet eine Zeit, die für alle passt, und trägt sie in ihre Kalender ein.',
+    '• /meet @ana @li 30m nächste Woche „Roadmap“: schlägt die besten Zeiten vor; klick auf eine, um sie zu buchen.',
+    '• Nenne die Demo-Personen mit @ und ihrem Kurznamen (@ana, @li, @sam…); wähle links, wer du bist.',
+    '• Dauern: 30m, 1h30, 45 Minuten. Zeiträume: morgen, nächsten Dienstag, nächste Woche, zwischen Dienstag und Donnerstag, nachmittags.',
+    '• Deinen eigenen Kalender verknüpfen, /meet status und /meet settings gibt es in Slack und Discord: hier ist jeder Kalender eine mitgelieferte Demo-Datei.',
+  ].join('\n'),
+};
