@@ -1,14 +1,32 @@
 import type { Catalogue } from '../catalogue.ts';
+import { access } from './access.ts';
+import { account } from './account.ts';
+import { booking } from './booking.ts';
+import { chat } from './chat.ts';
 import { common } from './common.ts';
+import { discord } from './discord.ts';
+import { help } from './help.ts';
 import { parse } from './parse.ts';
+import { playground } from './playground.ts';
+import { reminders } from './reminders.ts';
 import { request } from './request.ts';
 import { rotation } from './rotation.ts';
+import { sync } from './sync.ts';
 import { teams } from './teams.ts';
 
 export const de: Catalogue = {
+  ...access,
+  ...account,
+  ...booking,
+  ...chat,
   ...common,
-  ...request,
+  ...discord,
+  ...help,
   ...parse,
-  ...teams,
+  ...playground,
+  ...reminders,
+  ...request,
   ...rotation,
+  ...sync,
+  ...teams,
 };
