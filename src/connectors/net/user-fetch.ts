@@ -172,6 +172,28 @@ export function createUserFetch(options: UserFetchOptions = {}): typeof fetch {
   }) as typeof fetch;
 }
 
+const shared = new Map<string, typeof fetch>();
+
+/**
+ * One guarded fetch (one connection pool) per configuration, so connectors built per request share
+ * sockets. An injected resolver is not shareable: it gets its own.
+ */
+export function sharedUserFetch(options: UserFetchOptions = {}): typeof fetch {
+  if (options.resolve) return createUserFetch(options);
+  const key = JSON.stringify([
+    options.allowedNetworks ?? [],
+    options.maxRedirects,
+    options.timeoutMs,
+    options.maxBytes,
+  ]);
+  let found = shared.get(key);
+  if (!found) {
+    found = createUserFetch(options);
+    shared.set(key, found);
+  }
+  return found;
+}
+
 /** Refuses early, with a clear error, addresses the connection would refuse anyway. */
 async function precheck(url: URL, policy: AddressPolicy, resolve: Resolve): Promise<void> {
   const host = url.hostname;
