@@ -1,5 +1,6 @@
 /** The English catalogue: every domain's messages. The reference language: other catalogues have exactly its keys. */
 import { common } from './common.ts';
+import { link } from './link.ts';
 import { parse } from './parse.ts';
 import { request } from './request.ts';
 import { teams } from './teams.ts';
@@ -9,4 +10,5 @@ export const en = {
   ...request,
   ...parse,
   ...teams,
+  ...link,
 } as const;

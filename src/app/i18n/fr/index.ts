@@ -1,5 +1,6 @@
 import type { Catalogue } from '../catalogue.ts';
 import { common } from './common.ts';
+import { link } from './link.ts';
 import { parse } from './parse.ts';
 import { request } from './request.ts';
 import { teams } from './teams.ts';
@@ -9,4 +10,5 @@ export const fr: Catalogue = {
   ...request,
   ...parse,
   ...teams,
+  ...link,
 };
