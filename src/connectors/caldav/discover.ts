@@ -274,7 +274,11 @@ class Session {
    * The well-known answer is a redirect to the context path; the principal is asked there.
    */
   async principal(url: URL): Promise<{ context: string; principal: string }> {
-    const atUrl = await this.#principalAt(url.href);
+    const atUrl = await this.#principalAt(url.href).catch((error: unknown) => {
+      // A website (HTML, 404, 405) may still point to its CalDAV server from /.well-known/caldav.
+      if (asFailure(error).code === 'not_caldav') return { context: url.href, principal: undefined };
+      throw error;
+    });
     if (atUrl.principal) return { context: atUrl.context, principal: atUrl.principal };
     if (url.pathname === '/.well-known/caldav') throw new Failure('not_caldav', `${url.href}: no principal`);
     const wellKnown = await this.#principalAt(new URL('/.well-known/caldav', url).href).catch((error) => {
@@ -367,8 +371,10 @@ class Session {
       const headers = new Headers(requestInit?.headers);
       headers.set('authorization', this.#authorization);
       let response = await this.#fetch(String(input), { ...requestInit, headers, signal });
-      // A redirect to another host drops the credentials (the guard does): ask again there, once.
-      if (response.status === 401 && response.redirected && response.url && response.url !== String(input)) {
+      // A redirect to another host drops the credentials (the guard does). RFC 6764 has the client
+      // authenticate where /.well-known/caldav leads: ask again there, once, never over a downgrade to http.
+      const downgrade = String(input).startsWith('https:') && response.url.startsWith('http:');
+      if (response.status === 401 && response.redirected && response.url !== String(input) && !downgrade) {
         await response.body?.cancel();
         response = await this.#fetch(response.url, { ...requestInit, headers, signal });
       }
