@@ -137,7 +137,8 @@ export async function validateIcsFeed(
     if (/TimeoutError|UND_ERR_(CONNECT|HEADERS|BODY)_TIMEOUT/.test(detail)) return fail('timeout', detail);
     return fail('unreachable', detail);
   }
-  if (!/^\uFEFF?\s*BEGIN:VCALENDAR/i.test(text)) return fail('not_calendar', 'no BEGIN:VCALENDAR');
+  const structure = structureProblem(text);
+  if (structure) return fail('not_calendar', structure);
   try {
     const events = await (options.expander ?? sharedIcsExpander()).eventTimes(text, {
       defaultZone: 'UTC',
@@ -149,6 +150,29 @@ export async function validateIcsFeed(
     if (options.signal?.aborted) throw error;
     return fail('not_calendar', describe(error));
   }
+}
+
+/**
+ * Why `text` is not a whole iCalendar object: no VCALENDAR first, or BEGIN/END lines that do not
+ * pair up (a truncated or mangled download). A line scan, cheap on the largest feeds.
+ * @see https://www.rfc-editor.org/rfc/rfc5545#section-3.4
+ */
+function structureProblem(text: string): string | undefined {
+  const head =
+    text
+      .replace(/^\uFEFF/, '')
+      .trimStart()
+      .split(/\r?\n/, 1)[0] ?? '';
+  if (!/^BEGIN:VCALENDAR\s*$/i.test(head)) {
+    return 'does not start with BEGIN:VCALENDAR';
+  }
+  const open: string[] = [];
+  for (const match of text.matchAll(/^(BEGIN|END):([A-Za-z0-9-]+)\s*$/gm)) {
+    const name = match[2]!.toUpperCase();
+    if (match[1]!.toUpperCase() === 'BEGIN') open.push(name);
+    else if (open.pop() !== name) return `END:${name} does not close what is open`;
+  }
+  return open.length > 0 ? `${open.join(' > ')} never ends` : undefined;
 }
 
 async function readCapped(response: Response, maxBytes: number): Promise<string> {
