@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CalDavProvider } from '../../src/connectors/caldav/client.ts';
+import { IcsProvider } from '../../src/connectors/ics/client.ts';
 import {
   addressPolicy,
   allowedNetworksFromEnv,
@@ -267,5 +269,46 @@ describe('guarded fetch', () => {
     const fetch = createUserFetch({ allowedNetworks: LOOPBACK, timeoutMs: 200 });
     await expect(fetch(`http://127.0.0.1:${port}/slow`)).rejects.toMatchObject({ name: 'TimeoutError' });
     expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});
+
+describe('connectors use the guard for user-supplied addresses by default', () => {
+  const range = { start: Date.UTC(2030, 0, 1), end: Date.UTC(2030, 0, 2) };
+
+  it('an ICS feed on loopback is refused as a per-calendar value, without a request', async () => {
+    const before = seen.length;
+    const id = `http://127.0.0.1:${port}/hello`;
+    const result = await new IcsProvider({ feeds: [{ url: id }] }).getBusy({ calendarIds: [id], range });
+    expect(result.calendars[id]).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringContaining('ICS feed address refused') },
+    });
+    expect(seen.length).toBe(before);
+  });
+
+  it('a CalDAV server on loopback is refused with invalid_request, without a request', async () => {
+    const before = seen.length;
+    const provider = new CalDavProvider({
+      serverUrl: `http://127.0.0.1:${port}/`,
+      credentials: { type: 'basic', username: 'a', password: 'b' },
+    });
+    await expect(provider.listCalendars()).rejects.toMatchObject({
+      name: 'ProviderError',
+      code: 'invalid_request',
+      message: expect.stringContaining('the CalDAV address is refused'),
+    });
+    expect(seen.length).toBe(before);
+  });
+
+  it('the allowlist option lets an ICS feed on loopback through', async () => {
+    const before = seen.length;
+    const id = `http://127.0.0.1:${port}/hello`;
+    const result = await new IcsProvider({ feeds: [{ url: id }], allowedNetworks: LOOPBACK }).getBusy({
+      calendarIds: [id],
+      range,
+    });
+    // Reached (the body is not a calendar, which is a different refusal).
+    expect(seen.length).toBe(before + 1);
+    expect(result.calendars[id]).toMatchObject({ ok: false, error: { code: 'provider_error' } });
   });
 });
