@@ -69,6 +69,7 @@ beforeAll(async () => {
 
   const providers = createProviderFactory({
     clock,
+    caldav: { allowedNetworks: ['127.0.0.1/32'] }, // Radicale is on loopback: past the address guard
     google: {
       clientId: started.client.clientId,
       clientSecret: started.client.clientSecret,
