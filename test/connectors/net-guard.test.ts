@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkConfig } from '../../src/config.ts';
 import { CalDavProvider } from '../../src/connectors/caldav/client.ts';
 import { IcsProvider } from '../../src/connectors/ics/client.ts';
 import {
@@ -126,6 +127,16 @@ describe('address classification', () => {
     expect(allowedNetworksFromEnv({})).toEqual([]);
     expect(() => addressPolicy(['192.168.1.0/33'])).toThrow(InvalidNetworkError);
     expect(() => addressPolicy(['nextcloud.lan'])).toThrow(InvalidNetworkError);
+  });
+
+  it('checks CONVENE_ALLOW_PRIVATE_NETWORKS at start-up', () => {
+    expect(checkConfig({ CONVENE_ALLOW_PRIVATE_NETWORKS: '192.168.1.0/24,fd00::/8' })).toEqual({ ok: true });
+    expect(checkConfig({ CONVENE_ALLOW_PRIVATE_NETWORKS: '192.168.1.0/24,nextcloud.lan' })).toEqual({
+      ok: false,
+      problems: [
+        'CONVENE_ALLOW_PRIVATE_NETWORKS: "nextcloud.lan" is not a network in CIDR notation (e.g. 192.168.1.0/24)',
+      ],
+    });
   });
 });
 
