@@ -40,6 +40,7 @@ import type { MountedRouter } from './bot/web/server.ts';
 import { CalendarAccess } from './connectors/access/calendar-access.ts';
 import type { ProviderFactory } from './connectors/access/providers.ts';
 import { createProviderFactory } from './connectors/access/providers.ts';
+import { addressPolicy, allowedNetworksFromEnv } from './connectors/net/address.ts';
 import type { Metrics } from './observability/metrics.ts';
 import type { Store } from './store/index.ts';
 
@@ -128,7 +129,16 @@ export function composeChat(
       'Convene: calendar linking is off (set CONVENE_PUBLIC_URL and CONVENE_STATE_SECRET, plus Google or Microsoft client credentials)',
     );
 
-  const providers = options.providers ?? createProviderFactory({ ...(linkConfig?.providers ?? {}) });
+  // CalDAV servers and ICS feeds people type may reach private networks only when listed (validated now).
+  const allowedNetworks = allowedNetworksFromEnv(env);
+  addressPolicy(allowedNetworks);
+  const providers =
+    options.providers ??
+    createProviderFactory({
+      ...(linkConfig?.providers ?? {}),
+      caldav: { allowedNetworks },
+      ics: { allowedNetworks },
+    });
   const notifiers: Notifier[] = [];
   const notifier = firstDelivering(notifiers);
   const threadsOf: MeetingThreads[] = [];

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { linkConfigFromEnv } from './app/link/config.ts';
 import { discordConfigFromEnv } from './bot/discord/deps.ts';
 import { slackConfigFromEnv } from './bot/slack/config.ts';
+import { addressPolicy, allowedNetworksFromEnv } from './connectors/net/address.ts';
 import { parseKeyRing } from './store/crypto.ts';
 
 export type ConfigCheck =
@@ -112,6 +113,7 @@ export const CONFIG_VARIABLES = [
   'CONVENE_PLAYGROUND',
   'CONVENE_PUBLIC_URL',
   'CONVENE_STATE_SECRET',
+  'CONVENE_ALLOW_PRIVATE_NETWORKS',
   'GOOGLE_CLIENT_ID',
   'GOOGLE_CLIENT_SECRET',
   'MICROSOFT_CLIENT_ID',
@@ -171,6 +173,13 @@ export function checkConfig(env: NodeJS.ProcessEnv): ConfigCheck {
   );
   reader(['DISCORD_API_URL', 'DISCORD_TENANT_ID', 'DISCORD_TENANT_GUILDS'], () => discordConfigFromEnv(env));
   if (set('CONVENE_PUBLIC_URL') || set('CONVENE_STATE_SECRET')) reader([], () => linkConfigFromEnv(env));
+  reader([], () => {
+    try {
+      addressPolicy(allowedNetworksFromEnv(env));
+    } catch (error) {
+      throw new Error(`CONVENE_ALLOW_PRIVATE_NETWORKS: ${(error as Error).message}`);
+    }
+  });
   // With PostgreSQL the key ring is mandatory; the embedded database creates a key file when unset.
   if (set('CONVENE_ENCRYPTION_KEYS') || (set('DATABASE_URL') && !flagged.has('DATABASE_URL')))
     reader([], () => parseKeyRing(env.CONVENE_ENCRYPTION_KEYS));

@@ -63,7 +63,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 describe('ICS listChanges (loopback feed)', () => {
   it('ETag: 304 means no changes; a changed body yields only what changed, removals as deletions', async () => {
     const url = `${base}/secret/feed.ics`;
-    const provider = new IcsProvider({ feeds: [{ url }], now: () => T0 });
+    const provider = new IcsProvider({ allowedNetworks: ['127.0.0.1/32'], feeds: [{ url }], now: () => T0 });
     state.etag = '"v1"';
     state.lastModified = null;
     state.body = feed([
@@ -99,7 +99,7 @@ describe('ICS listChanges (loopback feed)', () => {
 
   it('Last-Modified when the feed has no ETag; unknown feeds are refused', async () => {
     const url = `${base}/other.ics`;
-    const provider = new IcsProvider({ feeds: [{ url }], now: () => T0 });
+    const provider = new IcsProvider({ allowedNetworks: ['127.0.0.1/32'], feeds: [{ url }], now: () => T0 });
     state.etag = null;
     state.lastModified = 'Mon, 04 Mar 2030 09:00:00 GMT';
     state.body = feed([{ uid: 'x', start: T0, end: T0 + HOUR }]);

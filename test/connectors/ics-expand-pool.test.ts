@@ -83,7 +83,11 @@ describe('IcsExpander (worker thread, bounded queue, cache)', () => {
     const expander = new IcsExpander({ size: 1, maxQueued: 8 });
     try {
       const urls = [0, 1, 2, 3].map((k) => `${base}/hostile-${k}.ics`);
-      const provider = new IcsProvider({ feeds: urls.map((url) => ({ url })), expander });
+      const provider = new IcsProvider({
+        allowedNetworks: ['127.0.0.1/32'],
+        feeds: urls.map((url) => ({ url })),
+        expander,
+      });
       // How busy the event loop is while four distinct hostile feeds are read at once: the share of
       // wall time it spends running code (not waiting), unaffected by other processes on the machine.
       const elu = performance.eventLoopUtilization();
@@ -91,7 +95,10 @@ describe('IcsExpander (worker thread, bounded queue, cache)', () => {
       const reading = provider.getBusy({ calendarIds: urls, range: WINDOW });
       // Another request meanwhile: a small feed on another provider is read while the hostile ones are.
       let otherAt = 0;
-      const other = new IcsProvider({ feeds: [{ url: `${base}/small.ics` }] })
+      const other = new IcsProvider({
+        allowedNetworks: ['127.0.0.1/32'],
+        feeds: [{ url: `${base}/small.ics` }],
+      })
         .getBusy({ calendarIds: [`${base}/small.ics`], range: WINDOW })
         .then((r) => {
           otherAt = performance.now();
@@ -177,7 +184,11 @@ describe('IcsExpander (worker thread, bounded queue, cache)', () => {
         IcsExpanderBusy,
       );
       const url = `${base}/hostile-3.ics`;
-      const viaProvider = await new IcsProvider({ feeds: [{ url }], expander }).getBusy({
+      const viaProvider = await new IcsProvider({
+        allowedNetworks: ['127.0.0.1/32'],
+        feeds: [{ url }],
+        expander,
+      }).getBusy({
         calendarIds: [url],
         range: WINDOW,
       });
@@ -229,7 +240,7 @@ describe('IcsExpander (worker thread, bounded queue, cache)', () => {
     const expander = new IcsExpander();
     try {
       const url = `${base}/hostile-0.ics`;
-      const provider = new IcsProvider({ feeds: [{ url }], expander });
+      const provider = new IcsProvider({ allowedNetworks: ['127.0.0.1/32'], feeds: [{ url }], expander });
       const elu = performance.eventLoopUtilization();
       const page = await provider.changes.listChanges({ calendarId: url, cursor: null, window: WINDOW });
       const busyShare = performance.eventLoopUtilization(elu).utilization;

@@ -61,7 +61,11 @@ defineProviderContract('ics (feed over loopback HTTP)', async () => {
   feeds.set(path, seedEventsToIcs(seeded));
   const calendarId = `${base}${path}`;
   return {
-    provider: new IcsProvider({ feeds: [{ url: calendarId, name: 'Contract feed' }], retry: fastRetry }),
+    provider: new IcsProvider({
+      allowedNetworks: ['127.0.0.1/32'],
+      feeds: [{ url: calendarId, name: 'Contract feed' }],
+      retry: fastRetry,
+    }),
     calendarId,
     missingCalendarId: `${base}/feeds/not-configured.ics`,
     seed: async (events) => {
@@ -89,6 +93,8 @@ describe('IcsProvider over HTTP', () => {
     feeds.set('/stable.ics', seedEventsToIcs([meeting]));
     const ids = ['stable', 'gone', 'secret', 'down', 'html', 'big'].map((n) => `${base}/${n}.ics`);
     const provider = new IcsProvider({
+      // Test servers listen on loopback: opt it in past the address guard.
+      allowedNetworks: ['127.0.0.1/32'],
       feeds: ids.map((url) => ({ url })),
       retry: fastRetry,
       maxBytes: 10_000,
@@ -123,7 +129,11 @@ describe('IcsProvider over HTTP', () => {
     hits.delete('/flaky.ics');
     sleeps.length = 0;
     const id = `${base}/flaky.ics`;
-    const result = await new IcsProvider({ feeds: [{ url: id }], retry: fastRetry }).getBusy({
+    const result = await new IcsProvider({
+      allowedNetworks: ['127.0.0.1/32'],
+      feeds: [{ url: id }],
+      retry: fastRetry,
+    }).getBusy({
       calendarIds: [id],
       range,
     });
@@ -166,7 +176,11 @@ describe('IcsProvider over HTTP', () => {
     const id = `${base}/stable.ics`;
     const controller = new AbortController();
     controller.abort();
-    const provider = new IcsProvider({ feeds: [{ url: id }], retry: fastRetry });
+    const provider = new IcsProvider({
+      allowedNetworks: ['127.0.0.1/32'],
+      feeds: [{ url: id }],
+      retry: fastRetry,
+    });
     await expect(
       provider.getBusy({ calendarIds: [id], range, signal: controller.signal }),
     ).rejects.toMatchObject({

@@ -170,6 +170,7 @@ beforeAll(async () => {
 
   const providers = createProviderFactory({
     clock,
+    caldav: { allowedNetworks: ['127.0.0.1/32'] }, // Radicale is on loopback: past the address guard
     google: {
       clientId: started.client.clientId,
       clientSecret: started.client.clientSecret,
@@ -227,6 +228,8 @@ afterAll(async () => {
 
 function caldav(): CalDavProvider {
   return new CalDavProvider({
+    // Test servers listen on loopback: opt it in past the address guard.
+    allowedNetworks: ['127.0.0.1/32'],
     serverUrl: radicale.url,
     credentials: { type: 'basic', username: radicale.username, password: radicale.password },
     now: clock,

@@ -55,8 +55,12 @@ export interface MicrosoftConfig {
 export interface ProviderFactoryConfig {
   readonly google?: GoogleConfig;
   readonly microsoft?: MicrosoftConfig;
-  readonly caldav?: Pick<CalDavProviderOptions, 'fetch' | 'retry' | 'timeoutMs'>;
-  readonly ics?: { readonly fetch?: typeof fetch; readonly retry?: RetryPolicy };
+  readonly caldav?: Pick<CalDavProviderOptions, 'fetch' | 'retry' | 'timeoutMs' | 'allowedNetworks'>;
+  readonly ics?: {
+    readonly fetch?: typeof fetch;
+    readonly retry?: RetryPolicy;
+    readonly allowedNetworks?: readonly string[];
+  };
   readonly clock?: () => number;
 }
 

@@ -28,6 +28,8 @@ import { busyPerCalendar } from '../busy.ts';
 import { eventTimesOf, parseCursor } from '../ics/changes.ts';
 import { expandIcsAsync } from '../ics/expand.ts';
 import { clipAndMerge } from '../ics/mapper.ts';
+import type { Resolve } from '../net/user-fetch.ts';
+import { sharedUserFetch } from '../net/user-fetch.ts';
 import type { RetryPolicy } from '../retry.ts';
 import { defaultRetryPolicy, withRetry } from '../retry.ts';
 import { CalDavHttpError, classifyCalDavError, toProviderError } from './errors.ts';
@@ -63,7 +65,15 @@ export interface CalDavProviderOptions {
   /** Where discovery starts: the server root, a principal or a calendar home URL. */
   readonly serverUrl: string;
   readonly credentials: CalDavCredentials;
+  /**
+   * Default: the server-side request forgery guard (../net/user-fetch.ts), since server addresses are
+   * typed by people. Give a plain fetch only for a server the operator configured.
+   */
   readonly fetch?: typeof fetch;
+  /** Private networks (CIDRs) the guard lets the server be on, e.g. a self-hoster's LAN. Default none. */
+  readonly allowedNetworks?: readonly string[];
+  /** Host name resolver for the guard (tests). */
+  readonly resolve?: Resolve;
   readonly retry?: RetryPolicy;
   /** Per attempt. Default 20 s. */
   readonly timeoutMs?: number;
@@ -512,7 +522,12 @@ export class CalDavProvider implements CalendarProvider {
     signal: AbortSignal | undefined,
     accept: readonly number[],
   ): Promise<Response> {
-    const doFetch = this.#options.fetch ?? fetch;
+    const doFetch =
+      this.#options.fetch ??
+      sharedUserFetch({
+        ...(this.#options.allowedNetworks ? { allowedNetworks: this.#options.allowedNetworks } : {}),
+        ...(this.#options.resolve ? { resolve: this.#options.resolve } : {}),
+      });
     const credentials = this.#options.credentials;
     const exchange = async (authorization: string) => {
       const timeout = AbortSignal.timeout(this.#options.timeoutMs ?? 20_000);

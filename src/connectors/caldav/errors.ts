@@ -9,6 +9,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc9110#section-15
  */
 import { ProviderError } from '../../app/ports/provider-errors.ts';
+import { ForbiddenAddressError } from '../net/user-fetch.ts';
 import type { RetryDecision } from '../retry.ts';
 import { parseRetryAfter } from '../retry.ts';
 
@@ -44,6 +45,11 @@ export function classifyCalDavError(error: unknown): RetryDecision {
 export function toProviderError(error: unknown, writing: boolean): unknown {
   if (error instanceof ProviderError) return error;
   if (error instanceof Error && error.name === 'AbortError') return error;
+  if (error instanceof ForbiddenAddressError) {
+    return new ProviderError('caldav', 'invalid_request', `the CalDAV address is refused: ${error.message}`, {
+      cause: error,
+    });
+  }
   if (error instanceof CalDavHttpError) {
     const status = error.status;
     const options = { status, cause: error };

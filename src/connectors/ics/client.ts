@@ -17,6 +17,8 @@ import type {
 import { ProviderError } from '../../app/ports/provider-errors.ts';
 import type { Interval } from '../../core/interval.ts';
 import { busyPerCalendar } from '../busy.ts';
+import type { Resolve } from '../net/user-fetch.ts';
+import { sharedUserFetch } from '../net/user-fetch.ts';
 import type { RetryPolicy } from '../retry.ts';
 import { defaultRetryPolicy, withRetry } from '../retry.ts';
 import { type EventTimes, parseCursor } from './changes.ts';
@@ -32,7 +34,15 @@ export interface IcsFeed {
 
 export interface IcsProviderOptions {
   readonly feeds: readonly IcsFeed[];
+  /**
+   * Default: the server-side request forgery guard (../net/user-fetch.ts), since feed URLs are typed by
+   * people. Give a plain fetch only for URLs the server itself chose.
+   */
   readonly fetch?: typeof fetch;
+  /** Private networks (CIDRs) the guard lets feeds reach, e.g. a self-hoster's LAN. Default none. */
+  readonly allowedNetworks?: readonly string[];
+  /** Host name resolver for the guard (tests). */
+  readonly resolve?: Resolve;
   readonly retry?: RetryPolicy;
   /** Per attempt. Default 15 s. */
   readonly timeoutMs?: number;
@@ -211,9 +221,15 @@ export class IcsProvider implements CalendarProvider {
   ): Promise<
     { status: 304 } | { status: 200; text: string; etag: string | null; lastModified: string | null }
   > {
-    const doFetch = this.#options.fetch ?? fetch;
     const timeoutMs = this.#options.timeoutMs ?? 15_000;
     const maxBytes = this.#options.maxBytes ?? 20 * 1024 * 1024;
+    const doFetch =
+      this.#options.fetch ??
+      sharedUserFetch({
+        ...(this.#options.allowedNetworks ? { allowedNetworks: this.#options.allowedNetworks } : {}),
+        ...(this.#options.resolve ? { resolve: this.#options.resolve } : {}),
+        maxBytes,
+      });
     const now = this.#options.now ?? Date.now;
     return withRetry(
       async () => {

@@ -3,6 +3,7 @@
  * the others: every outcome is a per-calendar `CalendarBusy` error, and only cancellation is thrown.
  */
 import type { CalendarErrorCode } from '../../app/ports/provider.ts';
+import { ForbiddenAddressError } from '../net/user-fetch.ts';
 import type { RetryDecision } from '../retry.ts';
 import { parseRetryAfter } from '../retry.ts';
 
@@ -52,6 +53,9 @@ export function feedErrorValue(error: unknown): { code: CalendarErrorCode; messa
     return { code: 'provider_error', message: `ICS feed unavailable (HTTP ${error.status})` };
   }
   if (isTimeout(error)) return { code: 'provider_error', message: 'ICS feed did not answer in time' };
+  if (error instanceof ForbiddenAddressError) {
+    return { code: 'forbidden', message: `ICS feed address refused: ${error.message}` };
+  }
   const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'provider_error', message: `ICS feed unreachable (${message}${cause})`.split('\n')[0]! };

@@ -6,6 +6,7 @@ import { chat } from './chat.ts';
 import { common } from './common.ts';
 import { discord } from './discord.ts';
 import { help } from './help.ts';
+import { link } from './link.ts';
 import { parse } from './parse.ts';
 import { playground } from './playground.ts';
 import { reminders } from './reminders.ts';
@@ -22,6 +23,7 @@ export const en = {
   ...common,
   ...discord,
   ...help,
+  ...link,
   ...parse,
   ...playground,
   ...reminders,
