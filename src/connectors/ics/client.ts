@@ -22,6 +22,13 @@ import { defaultRetryPolicy, withRetry } from '../retry.ts';
 import { type EventTimes, parseCursor } from './changes.ts';
 import { classifyFeedError, FeedHttpError, feedErrorValue, isAbort } from './errors.ts';
 import { type IcsExpander, IcsExpanderBusy, sharedIcsExpander } from './expand-pool.ts';
+import {
+  countFeed,
+  type FeedDownloads,
+  feedContentHash,
+  keptValidator,
+  sharedFeedDownloads,
+} from './feed-cache.ts';
 import { feedFetchUrl } from './mapper.ts';
 
 export interface IcsFeed {
@@ -46,6 +53,11 @@ export interface IcsProviderOptions {
   readonly now?: () => number;
   /** Where feeds are parsed and expanded (worker threads, cached). Default: the process-wide one. */
   readonly expander?: IcsExpander;
+  /**
+   * Where free/busy reads of one feed URL share a download (in flight and for a few seconds, see
+   * ./feed-cache.ts). Default: the process-wide one.
+   */
+  readonly downloads?: FeedDownloads;
 }
 
 interface IcsCursor {
@@ -54,6 +66,8 @@ interface IcsCursor {
   readonly lastModified: string | null;
   /** UID → fingerprint of start/end/status. */
   readonly uids: Record<string, string>;
+  /** Content hash of the body these fingerprints came from: the same body again is not parsed. */
+  readonly h?: string;
 }
 
 export class IcsProvider implements CalendarProvider {
@@ -104,7 +118,13 @@ export class IcsProvider implements CalendarProvider {
     }
     let text: string;
     try {
-      text = await this.#download(feedFetchUrl(feed.url)!, signal);
+      const url = feedFetchUrl(feed.url)!;
+      // Shared with other reads of the same URL (other people on one feed, a burst of requests).
+      text = await (this.#options.downloads ?? sharedFeedDownloads()).get(
+        url.href,
+        () => this.#download(url, undefined),
+        signal,
+      );
     } catch (error) {
       if (signal?.aborted && isAbort(error)) throw error;
       return { ok: false, error: feedErrorValue(error) };
@@ -147,7 +167,8 @@ export class IcsProvider implements CalendarProvider {
 
   /**
    * Conditional GET with the stored ETag (`If-None-Match`) or Last-Modified (`If-Modified-Since`):
-   * 304 → no changes, nothing parsed. Otherwise every master VEVENT is fingerprinted (start, end,
+   * 304 → no changes, nothing parsed. A body whose content hash is the cursor's (a server without
+   * validators, or one that ignores them) → no changes, nothing parsed or diffed. Otherwise every master VEVENT is fingerprinted (start, end,
    * status); new or different fingerprints are `changed` (cancelled ones `deleted`), UIDs gone since
    * the last cursor are `deleted`. The first listing is `full`.
    * @see https://www.rfc-editor.org/rfc/rfc9110#section-13.1.2
@@ -170,7 +191,21 @@ export class IcsProvider implements CalendarProvider {
       throw new ProviderError('ics', value.code === 'not_found' ? 'not_found' : 'unavailable', value.message);
     }
     // Not modified: only ever asked with a previous cursor's validators.
-    if (fetched.status === 304) return { changes: [], cursor: query.cursor ?? '', full: false };
+    countFeed('pollRequests');
+    if (fetched.status === 304) {
+      countFeed('pollNotModified');
+      return { changes: [], cursor: query.cursor ?? '', full: false };
+    }
+    const etag = keptValidator(fetched.etag);
+    const lastModified = keptValidator(fetched.lastModified);
+    const hash = feedContentHash(fetched.text);
+    if (previous && previous.h === hash) {
+      countFeed('pollUnchanged');
+      const same = previous.etag === etag && previous.lastModified === lastModified;
+      const cursor: IcsCursor = { v: 1, etag, lastModified, uids: previous.uids, h: hash };
+      return { changes: [], cursor: same ? (query.cursor ?? '') : JSON.stringify(cursor), full: false };
+    }
+    countFeed('pollParsed');
     const before = previous?.uids ?? {};
     const uids: Record<string, string> = {};
     const changes: EventChange[] = [];
@@ -200,7 +235,7 @@ export class IcsProvider implements CalendarProvider {
         if (!(uid in uids)) changes.push({ eventId: uid, iCalUID: uid, kind: 'deleted' });
       }
     }
-    const cursor: IcsCursor = { v: 1, etag: fetched.etag, lastModified: fetched.lastModified, uids };
+    const cursor: IcsCursor = { v: 1, etag, lastModified, uids, h: hash };
     return { changes, cursor: JSON.stringify(cursor), full: previous === null };
   }
 
