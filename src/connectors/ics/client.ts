@@ -120,9 +120,9 @@ export class IcsProvider implements CalendarProvider {
     try {
       const url = feedFetchUrl(feed.url)!;
       // Shared with other reads of the same URL (other people on one feed, a burst of requests).
-      text = await (this.#options.downloads ?? sharedFeedDownloads()).get(
+      text = await (this.#options.downloads ?? sharedFeedDownloads(this.#options.fetch)).get(
         url.href,
-        () => this.#download(url, undefined),
+        (conditions) => this.#conditional(url, conditions, undefined),
         signal,
       );
     } catch (error) {
@@ -156,13 +156,6 @@ export class IcsProvider implements CalendarProvider {
     return expanded.warnings.length > 0
       ? { ok: true, busy: expanded.busy, warnings: expanded.warnings }
       : { ok: true, busy: expanded.busy };
-  }
-
-  async #download(url: URL, signal: AbortSignal | undefined): Promise<string> {
-    const fetched = await this.#conditional(url, {}, signal);
-    // Without validators #conditional reports a 304 as an HTTP error, so this is a bug if it happens.
-    if (fetched.status !== 200) throw new Error('ICS: "not modified" to an unconditional request');
-    return fetched.text;
   }
 
   /**

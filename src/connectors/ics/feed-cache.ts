@@ -3,8 +3,11 @@
  *
  * - `FeedDownloads`: free/busy reads of the same feed URL share one download while it is in flight and
  *   for `ttlMs` after it (default 10 s; the free/busy cache keeps results per connection for a minute, so
- *   a body 10 s old is well within what a reader already accepts). Bounded: at most `maxEntries` bodies
- *   and `maxBytes` in total are kept; a body larger than `maxBytes` is handed out but never kept. The key
+ *   a body 10 s old is well within what a reader already accepts). After that the next read asks again,
+ *   conditionally when the kept body came with validators: a 304 reuses the kept body (the expand pool
+ *   then finds its result by content hash: nothing downloaded, nothing parsed). Bounded: at most
+ *   `maxEntries` bodies and `maxChars` in total are kept (oldest first out); a larger body is handed out
+ *   but never kept; validators longer than `MAX_VALIDATOR_CHARS` are not kept. The key
  *   is the exact feed URL (secret feed links carry their token in it): only a caller that knows the URL
  *   gets the body. A shared download runs without any one caller's abort signal (each caller still stops
  *   waiting when its own signal aborts) and with the connector's per-attempt timeout.
@@ -36,6 +39,8 @@ export interface IcsFeedCounters {
   busyDownloads: number;
   /** Free/busy reads answered by a download in flight or kept from the last `ttlMs`. */
   busyShared: number;
+  /** Free/busy reads whose conditional request was answered 304 (the kept body was used). */
+  busyNotModified: number;
   /** Change polls that reached the feed server. */
   pollRequests: number;
   /** …answered 304 Not Modified (nothing downloaded or parsed). */
@@ -49,6 +54,7 @@ export interface IcsFeedCounters {
 const counters: IcsFeedCounters = {
   busyDownloads: 0,
   busyShared: 0,
+  busyNotModified: 0,
   pollRequests: 0,
   pollNotModified: 0,
   pollUnchanged: 0,
@@ -65,20 +71,32 @@ export function countFeed(name: keyof IcsFeedCounters): void {
 }
 
 export interface FeedDownloadsOptions {
-  /** How long a finished download is handed to later reads of the same URL. Default 10,000 ms; 0: in flight only. */
+  /** How long a finished download is handed to later reads without asking the server. Default 10,000 ms. */
   readonly ttlMs?: number;
-  /** Bodies kept. Default 16. */
+  /** Bodies kept (for sharing and for conditional requests). Default 16. */
   readonly maxEntries?: number;
-  /** Characters kept in total (UTF-16 code units, ~bytes × 2 in memory). Default 32 Mi. */
+  /** Characters kept in total (UTF-16 code units). Default 32 Mi. */
   readonly maxChars?: number;
   readonly clock?: () => number;
 }
+
+/** A feed response: 304 only ever answers a conditional request. */
+export type FeedResponse =
+  | { readonly status: 304 }
+  | {
+      readonly status: 200;
+      readonly text: string;
+      readonly etag: string | null;
+      readonly lastModified: string | null;
+    };
 
 interface Entry {
   readonly promise: Promise<string>;
   /** When the download finished; null while in flight. */
   doneAt: number | null;
-  chars: number;
+  text: string | null;
+  etag: string | null;
+  lastModified: string | null;
 }
 
 export class FeedDownloads {
@@ -88,8 +106,8 @@ export class FeedDownloads {
   readonly #clock: () => number;
   readonly #entries = new Map<string, Entry>();
   #chars = 0;
-  /** Downloads started (tests). */
-  downloads = 0;
+  /** Requests sent to feed servers (tests). */
+  requests = 0;
 
   constructor(options: FeedDownloadsOptions = {}) {
     this.#ttlMs = Math.max(0, options.ttlMs ?? 10_000);
@@ -103,49 +121,86 @@ export class FeedDownloads {
     return this.#entries.size;
   }
 
+  /** Characters of the bodies kept. */
+  get chars(): number {
+    return this.#chars;
+  }
+
   /**
-   * The body of `url`: shared with a download of it in flight or finished less than `ttlMs` ago, else
-   * `download()` (called without the caller's signal). A failed download is not kept.
+   * The body of `url`: shared with a request for it in flight or finished less than `ttlMs` ago; else
+   * `fetchFeed` is called (without the caller's signal), conditionally when a kept body has validators,
+   * and a 304 hands out the kept body. A failed request keeps nothing.
    */
-  async get(url: string, download: () => Promise<string>, signal?: AbortSignal): Promise<string> {
+  async get(
+    url: string,
+    fetchFeed: (conditions: Record<string, string>) => Promise<FeedResponse>,
+    signal?: AbortSignal,
+  ): Promise<string> {
     signal?.throwIfAborted();
     const now = this.#clock();
     const current = this.#entries.get(url);
-    let entry: Entry;
     if (current && (current.doneAt === null || now - current.doneAt < this.#ttlMs)) {
       countFeed('busyShared');
-      entry = current;
-    } else {
-      if (current) this.#drop(url, current);
-      countFeed('busyDownloads');
-      this.downloads++;
-      const promise = download();
-      entry = { promise, doneAt: null, chars: 0 };
-      this.#entries.set(url, entry);
-      promise.then(
-        (text) => {
-          if (this.#entries.get(url) !== entry) return;
-          entry.doneAt = this.#clock();
-          entry.chars = text.length;
-          this.#chars += text.length;
-          if (this.#ttlMs === 0 || text.length > this.#maxChars) this.#drop(url, entry);
-          else this.#evict();
-        },
-        () => {
-          if (this.#entries.get(url) === entry) this.#drop(url, entry);
-        },
-      );
-      this.#evict();
+      return signal ? raceAbort(current.promise, signal) : current.promise;
     }
-    return signal ? raceAbort(entry.promise, signal) : entry.promise;
+    const kept = current?.text ?? null;
+    const conditions: Record<string, string> = {};
+    if (kept !== null && current?.etag) conditions['if-none-match'] = current.etag;
+    else if (kept !== null && current?.lastModified) conditions['if-modified-since'] = current.lastModified;
+    if (current) this.#drop(url, current);
+    this.requests++;
+    let entry!: Entry;
+    const promise = fetchFeed(conditions).then(
+      (response) => {
+        if (response.status === 304 && kept !== null) {
+          countFeed('busyNotModified');
+          this.#settle(url, entry, kept, current?.etag ?? null, current?.lastModified ?? null);
+          return kept;
+        }
+        if (response.status === 304) throw new Error('ICS: "not modified" to an unconditional request');
+        countFeed('busyDownloads');
+        this.#settle(
+          url,
+          entry,
+          response.text,
+          keptValidator(response.etag),
+          keptValidator(response.lastModified),
+        );
+        return response.text;
+      },
+      (error: unknown) => {
+        if (this.#entries.get(url) === entry) this.#drop(url, entry);
+        throw error;
+      },
+    );
+    entry = { promise, doneAt: null, text: null, etag: null, lastModified: null };
+    // A request nobody waits for any more must not fail unhandled.
+    promise.catch(() => undefined);
+    this.#entries.set(url, entry);
+    this.#evict();
+    return signal ? raceAbort(promise, signal) : promise;
+  }
+
+  #settle(url: string, entry: Entry, text: string, etag: string | null, lastModified: string | null): void {
+    if (this.#entries.get(url) !== entry) return;
+    entry.doneAt = this.#clock();
+    if (text.length > this.#maxChars) {
+      this.#drop(url, entry);
+      return;
+    }
+    entry.text = text;
+    entry.etag = etag;
+    entry.lastModified = lastModified;
+    this.#chars += text.length;
+    this.#evict();
   }
 
   #drop(url: string, entry: Entry): void {
     this.#entries.delete(url);
-    this.#chars -= entry.chars;
+    this.#chars -= entry.text?.length ?? 0;
   }
 
-  /** Oldest first (Map order): past the entry or size cap, finished bodies go; downloads in flight stay. */
+  /** Oldest first (Map order): past the entry or size cap, finished bodies go; requests in flight stay. */
   #evict(): void {
     for (const [url, entry] of this.#entries) {
       if (this.#entries.size <= this.#maxEntries && this.#chars <= this.#maxChars) return;
@@ -171,10 +226,17 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-let shared: FeedDownloads | undefined;
+const shared = new WeakMap<typeof fetch, FeedDownloads>();
 
-/** The process-wide share of free/busy feed downloads. */
-export function sharedFeedDownloads(): FeedDownloads {
-  shared ??= new FeedDownloads();
-  return shared;
+/**
+ * The process-wide share of free/busy feed downloads, one per fetch function (production has one; a
+ * test's fake fetch never answers for another's).
+ */
+export function sharedFeedDownloads(doFetch: typeof fetch = fetch): FeedDownloads {
+  let downloads = shared.get(doFetch);
+  if (!downloads) {
+    downloads = new FeedDownloads();
+    shared.set(doFetch, downloads);
+  }
+  return downloads;
 }
