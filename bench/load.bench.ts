@@ -311,9 +311,9 @@ interface HostileResult {
   icsBytesServed: number;
   /**
    * Hostile feed requests during the mixed run (server start, load and drain): as the feed server saw them
-   * (`requests`, `conditional`), and by purpose as the server's ICS connector counted them (free/busy
-   * downloads, shared reads, 304s; sync polls: sent, 304, same body skipped, parsed); `other` = requests
-   * the connector counted under neither purpose (retries, anything else).
+   * (`requests`, `conditional`), and by purpose as the server's ICS connector counted them (free/busy reads
+   * and sync polls: downloaded, 304, shared another read's request; polled bodies unchanged or parsed);
+   * `other` = requests the connector did not count (retries, anything else).
    */
   icsFeed: IcsFeedCounters & { requests: number; conditional: number; other: number };
 }
@@ -392,10 +392,11 @@ async function hostilePhase(
   const others = await once(true, maximal);
   const counted: IcsFeedCounters = feedCounters ?? {
     busyDownloads: 0,
-    busyShared: 0,
     busyNotModified: 0,
-    pollRequests: 0,
+    busyShared: 0,
+    pollDownloads: 0,
     pollNotModified: 0,
+    pollShared: 0,
     pollUnchanged: 0,
     pollParsed: 0,
   };
@@ -410,7 +411,12 @@ async function hostilePhase(
       ...counted,
       requests,
       conditional: world.ics.conditional - conditionalBefore,
-      other: requests - counted.busyDownloads - counted.busyNotModified - counted.pollRequests,
+      other:
+        requests -
+        counted.busyDownloads -
+        counted.busyNotModified -
+        counted.pollDownloads -
+        counted.pollNotModified,
     },
   };
   const f = result.icsFeed;
@@ -418,7 +424,7 @@ async function hostilePhase(
     `  hostile at ${rate} req/s: ack p99 plain ${ms(plain.ack.p99)} / others with 5 % maximal ${ms(others.ack.p99)}; first proposal p95 plain ${ms(plain.proposal.p95)} / others ${ms(others.proposal.p95)}; maximal requests: ${result.maximal?.sent ?? 0} sent, ack p99 ${ms(result.maximal?.ack.p99 ?? Number.NaN)}, first proposal p95 ${ms(result.maximal?.proposal.p95 ?? Number.NaN)}, ${result.maximal?.noProposal ?? 0} without proposals; hostile ICS served ${(result.icsBytesServed / 2 ** 20).toFixed(1)} MiB`,
   );
   log(
-    `  hostile ICS feed requests (mixed run): ${f.requests} at the feed server (${f.conditional} conditional); free/busy reads: ${f.busyDownloads} downloaded, ${f.busyNotModified} answered 304, ${f.busyShared} shared another read's download; sync polls: ${f.pollRequests} sent, ${f.pollNotModified} answered 304, ${f.pollUnchanged} same body (not parsed), ${f.pollParsed} parsed; other ${f.other}`,
+    `  hostile ICS feed (mixed run): ${f.requests} requests at the feed server (${f.conditional} conditional); free/busy reads: ${f.busyDownloads} downloaded, ${f.busyNotModified} answered 304, ${f.busyShared} shared another read's request; sync polls: ${f.pollDownloads} downloaded, ${f.pollNotModified} answered 304, ${f.pollShared} shared another read's request; of the polled bodies ${f.pollUnchanged} unchanged (not parsed), ${f.pollParsed} parsed; other requests (retries, anything else) ${f.other}`,
   );
   log(
     `  CPU per request plain / mixed: server ${plain.serverCpuMsPerRequest.toFixed(1)}/${others.serverCpuMsPerRequest.toFixed(1)} ms, PostgreSQL ${plain.pgCpuMsPerRequest.toFixed(1)}/${others.pgCpuMsPerRequest.toFixed(1)} ms, fakes and load generator (this process) ${plain.benchCpuMsPerRequest.toFixed(1)}/${others.benchCpuMsPerRequest.toFixed(1)} ms`,

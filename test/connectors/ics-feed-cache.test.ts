@@ -145,25 +145,29 @@ describe('ICS change polls of an unchanged feed', () => {
 
     const busy = await provider.getBusy({ calendarIds: [url], range });
     expect(busy.calendars[url]).toEqual({ ok: true, busy: [{ start: T0, end: T0 + HOUR }] });
-    // Within the TTL: no request at all.
+    // Within the TTL of the first poll's download: no request at all.
     now = 5_000;
     expect((await provider.getBusy({ calendarIds: [url], range })).calendars[url]).toEqual(
       busy.calendars[url],
     );
-    expect(seen.get('/etag.ics')).toHaveLength(3);
+    expect(seen.get('/etag.ics')).toHaveLength(2);
     // After it: a conditional request, answered 304, the kept body reused.
     now = 20_000;
     const revalidated = await provider.getBusy({ calendarIds: [url], range });
     expect(revalidated.calendars[url]).toEqual(busy.calendars[url]);
-    expect(seen.get('/etag.ics')!.map((r) => r.status)).toEqual([200, 304, 200, 304]);
-    expect(seen.get('/etag.ics')![3]!.headers['if-none-match']).toBe('"v1"');
+    expect(seen.get('/etag.ics')!.map((r) => r.status)).toEqual([200, 304, 304]);
+    expect(seen.get('/etag.ics')![2]!.headers['if-none-match']).toBe('"v1"');
   });
 
   it('no validators and the same body: no parse, no diff; a changed body is noticed', async () => {
     const path = '/plain.ics';
     const url = serve(path, { body: feed([{ uid: 'a', start: T0, end: T0 + HOUR }]) });
     const expander = new CountingExpander();
-    const provider = new IcsProvider({ feeds: [{ url }], expander });
+    const provider = new IcsProvider({
+      feeds: [{ url }],
+      expander,
+      downloads: new FeedDownloads({ ttlMs: 0 }),
+    });
 
     const first = await provider.changes.listChanges({ calendarId: url, cursor: null, window });
     expect(first.full).toBe(true);
@@ -227,7 +231,11 @@ describe('ICS change polls of an unchanged feed', () => {
     const path = '/churn.ics';
     const url = serve(path, { body: '', churn: true });
     const expander = new CountingExpander();
-    const provider = new IcsProvider({ feeds: [{ url }], expander });
+    const provider = new IcsProvider({
+      feeds: [{ url }],
+      expander,
+      downloads: new FeedDownloads({ ttlMs: 0 }),
+    });
     let cursor: string | null = null;
     const sizes: number[] = [];
     for (let k = 0; k < 20; k++) {
@@ -239,6 +247,32 @@ describe('ICS change polls of an unchanged feed', () => {
     }
     expect(expander.parses).toBe(20);
     expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThan(16);
+  });
+});
+
+describe('ICS change polls without validators', () => {
+  it('share a free/busy read of the same feed made seconds before; the content hash still skips the parse', async () => {
+    const path = '/shared.ics';
+    const url = serve(path, { body: feed([{ uid: 'a', start: T0, end: T0 + HOUR }]) });
+    const expander = new CountingExpander();
+    let now = 0;
+    const downloads = new FeedDownloads({ ttlMs: 10_000, clock: () => now });
+    const provider = new IcsProvider({ feeds: [{ url }], expander, downloads });
+    const before = icsFeedCounters();
+    await provider.getBusy({ calendarIds: [url], range });
+    const first = await provider.changes.listChanges({ calendarId: url, cursor: null, window });
+    expect(first.changes).toHaveLength(1);
+    expect(seen.get(path)).toHaveLength(1);
+    now = 60_000;
+    const again = await provider.changes.listChanges({ calendarId: url, cursor: first.cursor, window });
+    expect(again).toEqual({ changes: [], cursor: first.cursor, full: false });
+    expect(seen.get(path)).toHaveLength(2);
+    expect(expander.parses).toBe(1);
+    const after = icsFeedCounters();
+    expect(after.busyDownloads - before.busyDownloads).toBe(1);
+    expect(after.pollShared - before.pollShared).toBe(1);
+    expect(after.pollDownloads - before.pollDownloads).toBe(1);
+    expect(after.pollUnchanged - before.pollUnchanged).toBe(1);
   });
 });
 
@@ -261,13 +295,14 @@ describe('FeedDownloads', () => {
       await gate;
       return ok(`body ${calls}`);
     };
-    const reads = Array.from({ length: 5 }, () => downloads.get('https://x/a.ics', fetchFeed));
+    const text = async () => (await downloads.get('https://x/a.ics', fetchFeed)).text;
+    const reads = Array.from({ length: 5 }, text);
     release();
     expect(await Promise.all(reads)).toEqual(Array(5).fill('body 1'));
     now = 999;
-    expect(await downloads.get('https://x/a.ics', fetchFeed)).toBe('body 1');
+    expect(await text()).toBe('body 1');
     now = 1_000;
-    expect(await downloads.get('https://x/a.ics', fetchFeed)).toBe('body 2');
+    expect(await text()).toBe('body 2');
     expect(calls).toBe(2);
   });
 
@@ -280,19 +315,19 @@ describe('FeedDownloads', () => {
       await gate;
       return ok('body');
     };
-    const aborted = downloads.get('https://x/b.ics', fetchFeed, controller.signal);
+    const aborted = downloads.get('https://x/b.ics', fetchFeed, { signal: controller.signal });
     const other = downloads.get('https://x/b.ics', fetchFeed);
     controller.abort(new Error('gave up'));
     await expect(aborted).rejects.toThrow('gave up');
     release();
-    expect(await other).toBe('body');
+    expect((await other).text).toBe('body');
 
     await expect(
       downloads.get('https://x/c.ics', async () => {
         throw new Error('HTTP 502');
       }),
     ).rejects.toThrow('HTTP 502');
-    expect(await downloads.get('https://x/c.ics', async () => ok('recovered'))).toBe('recovered');
+    expect((await downloads.get('https://x/c.ics', async () => ok('recovered'))).text).toBe('recovered');
   });
 
   it('keeps a bounded number of bodies and characters; an oversized body is handed out, not kept', async () => {
@@ -300,7 +335,8 @@ describe('FeedDownloads', () => {
     for (let k = 0; k < 10; k++) await downloads.get(`https://x/${k}.ics`, async () => ok('x'.repeat(300)));
     expect(downloads.size).toBe(3);
     expect(downloads.chars).toBe(900);
-    expect(await downloads.get('https://x/huge.ics', async () => ok('y'.repeat(5_000)))).toHaveLength(5_000);
+    const huge = await downloads.get('https://x/huge.ics', async () => ok('y'.repeat(5_000)));
+    expect(huge.text).toHaveLength(5_000);
     expect(downloads.size).toBeLessThanOrEqual(3);
     expect(downloads.chars).toBeLessThanOrEqual(1_000);
     // An absurd validator is not kept: the next request after the TTL is unconditional.

@@ -25,6 +25,7 @@ import { type IcsExpander, IcsExpanderBusy, sharedIcsExpander } from './expand-p
 import {
   countFeed,
   type FeedDownloads,
+  type FeedResponse,
   feedContentHash,
   keptValidator,
   sharedFeedDownloads,
@@ -120,11 +121,12 @@ export class IcsProvider implements CalendarProvider {
     try {
       const url = feedFetchUrl(feed.url)!;
       // Shared with other reads of the same URL (other people on one feed, a burst of requests).
-      text = await (this.#options.downloads ?? sharedFeedDownloads(this.#options.fetch)).get(
+      const body = await this.#shared().get(
         url.href,
         (conditions) => this.#conditional(url, conditions, undefined),
-        signal,
+        signal ? { signal } : {},
       );
+      text = body.text;
     } catch (error) {
       if (signal?.aborted && isAbort(error)) throw error;
       return { ok: false, error: feedErrorValue(error) };
@@ -173,20 +175,34 @@ export class IcsProvider implements CalendarProvider {
     const headers: Record<string, string> = {};
     if (previous?.etag) headers['if-none-match'] = previous.etag;
     else if (previous?.lastModified) headers['if-modified-since'] = previous.lastModified;
-    let fetched:
-      | { status: 304 }
-      | { status: 200; text: string; etag: string | null; lastModified: string | null };
+    let fetched: FeedResponse;
     try {
-      fetched = await this.#conditional(feedFetchUrl(feed.url)!, headers, query.signal);
+      const url = feedFetchUrl(feed.url)!;
+      if (Object.keys(headers).length > 0) {
+        // Conditional: this watch's own validators.
+        fetched = await this.#conditional(url, headers, query.signal);
+        countFeed(fetched.status === 304 ? 'pollNotModified' : 'pollDownloads');
+      } else {
+        // Nothing to ask conditionally: the same download as other reads of this URL, if there is one.
+        fetched = {
+          status: 200,
+          ...(await this.#shared().get(
+            url.href,
+            (conditions) => this.#conditional(url, conditions, undefined),
+            {
+              purpose: 'poll',
+              ...(query.signal ? { signal: query.signal } : {}),
+            },
+          )),
+        };
+      }
     } catch (error) {
       if (query.signal?.aborted && isAbort(error)) throw error;
       const value = feedErrorValue(error);
       throw new ProviderError('ics', value.code === 'not_found' ? 'not_found' : 'unavailable', value.message);
     }
     // Not modified: only ever asked with a previous cursor's validators.
-    countFeed('pollRequests');
     if (fetched.status === 304) {
-      countFeed('pollNotModified');
       return { changes: [], cursor: query.cursor ?? '', full: false };
     }
     const etag = keptValidator(fetched.etag);
@@ -271,6 +287,10 @@ export class IcsProvider implements CalendarProvider {
       this.#options.retry ?? defaultRetryPolicy,
       signal,
     );
+  }
+
+  #shared(): FeedDownloads {
+    return this.#options.downloads ?? sharedFeedDownloads(this.#options.fetch);
   }
 
   async createEvent(_draft: EventDraft): Promise<WrittenEvent> {

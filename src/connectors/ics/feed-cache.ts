@@ -11,9 +11,10 @@
  *   is the exact feed URL (secret feed links carry their token in it): only a caller that knows the URL
  *   gets the body. A shared download runs without any one caller's abort signal (each caller still stops
  *   waiting when its own signal aborts) and with the connector's per-attempt timeout.
- * - Change polls do not use it: they send the previous response's validators (`If-None-Match`,
- *   `If-Modified-Since`, see ./client.ts) and compare the body's content hash with the one stored in the
- *   watch's cursor, so an unchanged feed is neither parsed nor diffed.
+ * - Change polls send the previous response's validators (`If-None-Match`, `If-Modified-Since`, kept in
+ *   the watch's cursor, see ./client.ts) on their own; a poll without validators (a server that sends
+ *   none, a first poll) reads through the share like a free/busy read. Either way the body's content hash
+ *   is compared with the one in the cursor, so an unchanged feed is neither parsed nor diffed.
  * - `icsFeedCounters()`: downloads and their outcomes by purpose since the process started (for the load
  *   bench and diagnostics).
  */
@@ -34,29 +35,33 @@ export function feedContentHash(text: string): string {
   return createHash('sha256').update(text).digest('base64url');
 }
 
+/** Why a feed is read. */
+export type FeedPurpose = 'busy' | 'poll';
+
+/**
+ * Per purpose: `Downloads` requests answered with a body, `NotModified` requests answered 304,
+ * `Shared` reads answered by another read's request (in flight or within the TTL) without a request of
+ * their own. Polls only: `pollUnchanged` bodies identical to the last poll's (content hash: not parsed,
+ * not diffed), `pollParsed` bodies parsed and diffed.
+ */
 export interface IcsFeedCounters {
-  /** Free/busy reads that downloaded the feed. */
   busyDownloads: number;
-  /** Free/busy reads answered by a download in flight or kept from the last `ttlMs`. */
-  busyShared: number;
-  /** Free/busy reads whose conditional request was answered 304 (the kept body was used). */
   busyNotModified: number;
-  /** Change polls that reached the feed server. */
-  pollRequests: number;
-  /** …answered 304 Not Modified (nothing downloaded or parsed). */
+  busyShared: number;
+  pollDownloads: number;
   pollNotModified: number;
-  /** …answered with a body identical to the last poll's (content hash): not parsed, not diffed. */
+  pollShared: number;
   pollUnchanged: number;
-  /** …whose body was parsed and diffed. */
   pollParsed: number;
 }
 
 const counters: IcsFeedCounters = {
   busyDownloads: 0,
-  busyShared: 0,
   busyNotModified: 0,
-  pollRequests: 0,
+  busyShared: 0,
+  pollDownloads: 0,
   pollNotModified: 0,
+  pollShared: 0,
   pollUnchanged: 0,
   pollParsed: 0,
 };
@@ -66,6 +71,7 @@ export function icsFeedCounters(): IcsFeedCounters {
   return { ...counters };
 }
 
+/** Counts one event (see `IcsFeedCounters`). */
 export function countFeed(name: keyof IcsFeedCounters): void {
   counters[name]++;
 }
@@ -90,8 +96,15 @@ export type FeedResponse =
       readonly lastModified: string | null;
     };
 
+/** A body with the validators it came with (kept ones only: see `keptValidator`). */
+export interface FeedBody {
+  readonly text: string;
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+}
+
 interface Entry {
-  readonly promise: Promise<string>;
+  readonly promise: Promise<FeedBody>;
   /** When the download finished; null while in flight. */
   doneAt: number | null;
   text: string | null;
@@ -134,13 +147,14 @@ export class FeedDownloads {
   async get(
     url: string,
     fetchFeed: (conditions: Record<string, string>) => Promise<FeedResponse>,
-    signal?: AbortSignal,
-  ): Promise<string> {
+    options: { readonly purpose?: FeedPurpose; readonly signal?: AbortSignal } = {},
+  ): Promise<FeedBody> {
+    const { signal, purpose = 'busy' } = options;
     signal?.throwIfAborted();
     const now = this.#clock();
     const current = this.#entries.get(url);
     if (current && (current.doneAt === null || now - current.doneAt < this.#ttlMs)) {
-      countFeed('busyShared');
+      countFeed(`${purpose}Shared`);
       return signal ? raceAbort(current.promise, signal) : current.promise;
     }
     const kept = current?.text ?? null;
@@ -153,20 +167,24 @@ export class FeedDownloads {
     const promise = fetchFeed(conditions).then(
       (response) => {
         if (response.status === 304 && kept !== null) {
-          countFeed('busyNotModified');
-          this.#settle(url, entry, kept, current?.etag ?? null, current?.lastModified ?? null);
-          return kept;
+          countFeed(`${purpose}NotModified`);
+          const body = {
+            text: kept,
+            etag: current?.etag ?? null,
+            lastModified: current?.lastModified ?? null,
+          };
+          this.#settle(url, entry, body);
+          return body;
         }
         if (response.status === 304) throw new Error('ICS: "not modified" to an unconditional request');
-        countFeed('busyDownloads');
-        this.#settle(
-          url,
-          entry,
-          response.text,
-          keptValidator(response.etag),
-          keptValidator(response.lastModified),
-        );
-        return response.text;
+        countFeed(`${purpose}Downloads`);
+        const body = {
+          text: response.text,
+          etag: keptValidator(response.etag),
+          lastModified: keptValidator(response.lastModified),
+        };
+        this.#settle(url, entry, body);
+        return body;
       },
       (error: unknown) => {
         if (this.#entries.get(url) === entry) this.#drop(url, entry);
@@ -181,7 +199,7 @@ export class FeedDownloads {
     return signal ? raceAbort(promise, signal) : promise;
   }
 
-  #settle(url: string, entry: Entry, text: string, etag: string | null, lastModified: string | null): void {
+  #settle(url: string, entry: Entry, { text, etag, lastModified }: FeedBody): void {
     if (this.#entries.get(url) !== entry) return;
     entry.doneAt = this.#clock();
     if (text.length > this.#maxChars) {
