@@ -561,6 +561,7 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
               range,
               signal,
               tentative: tentativeFree ? 'free' : 'busy',
+              ...(options.fresh ? { fresh: true } : {}),
             }),
           options.signal,
         ),

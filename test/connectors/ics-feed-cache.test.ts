@@ -304,6 +304,10 @@ describe('FeedDownloads', () => {
     now = 1_000;
     expect(await text()).toBe('body 2');
     expect(calls).toBe(2);
+    // A fresh read asks again even within the TTL.
+    now = 1_001;
+    expect((await downloads.get('https://x/a.ics', fetchFeed, { fresh: true })).text).toBe('body 3');
+    expect(calls).toBe(3);
   });
 
   it("a reader's abort ends only its own wait; a failure is not kept", async () => {

@@ -103,7 +103,7 @@ export class IcsProvider implements CalendarProvider {
 
   getBusy(query: BusyQuery): Promise<BusyResult> {
     return busyPerCalendar(query, (id) =>
-      this.#busyFor(id, query.range, query.signal, query.tentative ?? 'busy'),
+      this.#busyFor(id, query.range, query.signal, query.tentative ?? 'busy', query.fresh === true),
     );
   }
 
@@ -112,6 +112,7 @@ export class IcsProvider implements CalendarProvider {
     range: Interval,
     signal: AbortSignal | undefined,
     tentative: 'busy' | 'free',
+    fresh: boolean,
   ): Promise<CalendarBusy> {
     const feed = this.#feeds.get(id);
     if (!feed) {
@@ -124,7 +125,7 @@ export class IcsProvider implements CalendarProvider {
       const body = await this.#shared().get(
         url.href,
         (conditions) => this.#conditional(url, conditions, undefined),
-        signal ? { signal } : {},
+        { fresh, ...(signal ? { signal } : {}) },
       );
       text = body.text;
     } catch (error) {

@@ -147,13 +147,18 @@ export class FeedDownloads {
   async get(
     url: string,
     fetchFeed: (conditions: Record<string, string>) => Promise<FeedResponse>,
-    options: { readonly purpose?: FeedPurpose; readonly signal?: AbortSignal } = {},
+    options: {
+      readonly purpose?: FeedPurpose;
+      readonly signal?: AbortSignal;
+      /** Only a request in flight is shared, never a finished one (it is still revalidated conditionally). */
+      readonly fresh?: boolean;
+    } = {},
   ): Promise<FeedBody> {
-    const { signal, purpose = 'busy' } = options;
+    const { signal, purpose = 'busy', fresh = false } = options;
     signal?.throwIfAborted();
     const now = this.#clock();
     const current = this.#entries.get(url);
-    if (current && (current.doneAt === null || now - current.doneAt < this.#ttlMs)) {
+    if (current && (current.doneAt === null || (!fresh && now - current.doneAt < this.#ttlMs))) {
       countFeed(`${purpose}Shared`);
       return signal ? raceAbort(current.promise, signal) : current.promise;
     }
