@@ -2,6 +2,7 @@
  * Read-only connector for iCalendar feeds (secret ICS links from Google, Outlook, iCloud, Fastmail...).
  * Calendar ids are the configured feed URLs; `webcal://` is fetched over HTTPS. Only configured URLs are
  * ever fetched. Busy time comes from `IcsExpander` (a worker thread, see ./expand-pool.ts); titles are never read. Writes are refused.
+ * Reads of one feed URL share a download for a few seconds and revalidate it conditionally (./feed-cache.ts).
  */
 
 import type { Interval } from '../../core/interval.ts';
@@ -163,10 +164,12 @@ export class IcsProvider implements CalendarProvider {
 
   /**
    * Conditional GET with the stored ETag (`If-None-Match`) or Last-Modified (`If-Modified-Since`):
-   * 304 → no changes, nothing parsed. A body whose content hash is the cursor's (a server without
-   * validators, or one that ignores them) → no changes, nothing parsed or diffed. Otherwise every master VEVENT is fingerprinted (start, end,
-   * status); new or different fingerprints are `changed` (cancelled ones `deleted`), UIDs gone since
-   * the last cursor are `deleted`. The first listing is `full`.
+   * 304 → no changes, nothing parsed. Without validators the poll reads through the download share
+   * (./feed-cache.ts). A body whose content hash is the cursor's (a server without validators, or one
+   * that ignores them) → no changes, nothing parsed or diffed. Otherwise every master VEVENT is
+   * fingerprinted (start, end, status); new or different fingerprints are `changed` (cancelled ones
+   * `deleted`), UIDs gone since the last cursor are `deleted`. The first listing is `full`. Validators
+   * are kept in the cursor only when short and printable (`keptValidator`).
    * @see https://www.rfc-editor.org/rfc/rfc9110#section-13.1.2
    */
   async #listChanges(query: ChangeQuery): Promise<ChangePage> {
