@@ -11,6 +11,7 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import type { IcsFeedCounters } from '../src/connectors/ics/feed-cache.ts';
 import { generateKeyEntry, secretContext } from '../src/store/crypto.ts';
 import { openDatabase, type Store } from '../src/store/index.ts';
 import { type FakeClient, type FakeGoogle, startFakeGoogle } from '../test/fakes/google/server.ts';
@@ -32,6 +33,8 @@ export interface ServerStats {
   readonly metrics: string;
   /** The server process's CPU time so far (user + system), ms. */
   readonly cpuMs: number;
+  /** The ICS connector's feed requests by purpose in the server process so far. */
+  readonly ics: IcsFeedCounters;
 }
 
 /**
@@ -91,8 +94,11 @@ export interface LoadWorld {
    * their Google calendar: an ordinary `ics` connection, read by the ICS connector like any other.
    */
   linkIcs(people: readonly number[]): Promise<void>;
-  /** The hostile feed's URL and how many bytes it has served. */
-  readonly ics: { readonly url: string; served: number };
+  /**
+   * The hostile feed's URL, how many bytes it has served, and how many requests it answered (`conditional`:
+   * those with If-None-Match / If-Modified-Since). The feed sends no validators (the worst case).
+   */
+  readonly ics: { readonly url: string; served: number; requests: number; conditional: number };
   close(): Promise<void>;
 }
 
@@ -211,8 +217,10 @@ export async function createWorld(
     };
 
     const feed = hostileIcs();
-    const ics = { url: '', served: 0 };
-    icsServer = createServer((_req, res) => {
+    const ics = { url: '', served: 0, requests: 0, conditional: 0 };
+    icsServer = createServer((req, res) => {
+      ics.requests++;
+      if (req.headers['if-none-match'] || req.headers['if-modified-since']) ics.conditional++;
       ics.served += Buffer.byteLength(feed);
       res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8' });
       res.end(feed);

@@ -18,6 +18,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createWebServer, LISTEN_BACKLOG } from '../src/bot/web/server.ts';
 import { composeChat } from '../src/compose.ts';
 import { createProviderFactory } from '../src/connectors/access/providers.ts';
+import { icsFeedCounters } from '../src/connectors/ics/feed-cache.ts';
 import { createLogger } from '../src/observability/log.ts';
 import { createMetrics } from '../src/observability/metrics.ts';
 import { openDatabase } from '../src/store/index.ts';
@@ -93,6 +94,7 @@ process.on('message', async (message: Message) => {
       logTail: [...logLines],
       metrics: await metrics.registry.metrics(),
       cpuMs: (cpu.user + cpu.system) / 1000,
+      ics: icsFeedCounters(),
     });
     loop.reset();
   } else if (message.type === 'stop') {

@@ -36,6 +36,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { IcsFeedCounters } from '../src/connectors/ics/feed-cache.ts';
 import { buttons } from '../test/bot/slack/harness.ts';
 import {
   checkInvariants,
@@ -308,6 +309,13 @@ interface HostileResult {
   maximal: PhaseResult | null;
   /** Bytes of the hostile ICS feed served during the mixed run. */
   icsBytesServed: number;
+  /**
+   * Hostile feed requests during the mixed run (server start, load and drain): as the feed server saw them
+   * (`requests`, `conditional`), and by purpose as the server's ICS connector counted them (free/busy reads
+   * and sync polls: downloaded, 304, shared another read's request; polled bodies unchanged or parsed);
+   * `other` = requests the connector did not count (retries, anything else).
+   */
+  icsFeed: IcsFeedCounters & { requests: number; conditional: number; other: number };
 }
 
 /** First person number of the hostile pools (after every measured, warm-up and memory group). */
@@ -344,6 +352,7 @@ async function hostilePhase(
   const maximalIndex = (i: number) => Math.floor(i / HOSTILE_EVERY);
   const warmup = (i: number) => groupAt(i, base - 20 * GROUP - (args.quick ? 500 : MEMORY_PEOPLE));
 
+  let feedCounters: IcsFeedCounters | null = null;
   const once = async (mixed: boolean, hostileOut?: PhaseResult[]) => {
     const server = await world.startServer();
     const channels: string[] = [];
@@ -368,6 +377,7 @@ async function hostilePhase(
         },
       );
       await drain(world, channels);
+      if (mixed) feedCounters = (await server.stats()).ics;
       return result;
     } finally {
       await server.stop();
@@ -376,17 +386,48 @@ async function hostilePhase(
   };
   const plain = await once(false);
   const servedBefore = world.ics.served;
+  const requestsBefore = world.ics.requests;
+  const conditionalBefore = world.ics.conditional;
   const maximal: PhaseResult[] = [];
   const others = await once(true, maximal);
+  const counted: IcsFeedCounters = feedCounters ?? {
+    busyDownloads: 0,
+    busyNotModified: 0,
+    busyShared: 0,
+    pollDownloads: 0,
+    pollNotModified: 0,
+    pollShared: 0,
+    pollUnchanged: 0,
+    pollParsed: 0,
+  };
+  const requests = world.ics.requests - requestsBefore;
   const result: HostileResult = {
     rate,
     plain,
     others,
     maximal: maximal[0] ?? null,
     icsBytesServed: world.ics.served - servedBefore,
+    icsFeed: {
+      ...counted,
+      requests,
+      conditional: world.ics.conditional - conditionalBefore,
+      other:
+        requests -
+        counted.busyDownloads -
+        counted.busyNotModified -
+        counted.pollDownloads -
+        counted.pollNotModified,
+    },
   };
+  const f = result.icsFeed;
   log(
     `  hostile at ${rate} req/s: ack p99 plain ${ms(plain.ack.p99)} / others with 5 % maximal ${ms(others.ack.p99)}; first proposal p95 plain ${ms(plain.proposal.p95)} / others ${ms(others.proposal.p95)}; maximal requests: ${result.maximal?.sent ?? 0} sent, ack p99 ${ms(result.maximal?.ack.p99 ?? Number.NaN)}, first proposal p95 ${ms(result.maximal?.proposal.p95 ?? Number.NaN)}, ${result.maximal?.noProposal ?? 0} without proposals; hostile ICS served ${(result.icsBytesServed / 2 ** 20).toFixed(1)} MiB`,
+  );
+  log(
+    `  hostile ICS feed (mixed run): ${f.requests} requests at the feed server (${f.conditional} conditional); free/busy reads: ${f.busyDownloads} downloaded, ${f.busyNotModified} answered 304, ${f.busyShared} shared another read's request; sync polls: ${f.pollDownloads} downloaded, ${f.pollNotModified} answered 304, ${f.pollShared} shared another read's request; of the polled bodies ${f.pollUnchanged} unchanged (not parsed), ${f.pollParsed} parsed; other requests (retries, anything else) ${f.other}`,
+  );
+  log(
+    `  CPU per request plain / mixed: server ${plain.serverCpuMsPerRequest.toFixed(1)}/${others.serverCpuMsPerRequest.toFixed(1)} ms, PostgreSQL ${plain.pgCpuMsPerRequest.toFixed(1)}/${others.pgCpuMsPerRequest.toFixed(1)} ms, fakes and load generator (this process) ${plain.benchCpuMsPerRequest.toFixed(1)}/${others.benchCpuMsPerRequest.toFixed(1)} ms`,
   );
   return result;
 }

@@ -29,6 +29,8 @@ export interface BusyQuery {
    * Honoured where the provider tells tentative apart (ICS, CalDAV, Microsoft); Google's freeBusy does not.
    */
   readonly tentative?: 'busy' | 'free';
+  /** A fresh read: no body a connector kept from a recent read of the same calendar (ICS shares them for seconds). */
+  readonly fresh?: boolean;
 }
 
 export type CalendarBusy =

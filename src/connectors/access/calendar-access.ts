@@ -539,6 +539,7 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
                 range,
                 signal,
                 tentative: tentativeFree ? 'free' : 'busy',
+                ...(options.fresh ? { fresh: true } : {}),
               }),
             options.signal,
             this.#timeoutMs,

@@ -2,6 +2,7 @@
  * Read-only connector for iCalendar feeds (secret ICS links from Google, Outlook, iCloud, Fastmail...).
  * Calendar ids are the configured feed URLs; `webcal://` is fetched over HTTPS. Only configured URLs are
  * ever fetched. Busy time comes from `IcsExpander` (a worker thread, see ./expand-pool.ts); titles are never read. Writes are refused.
+ * Reads of one feed URL share a download for a few seconds and revalidate it conditionally (./feed-cache.ts).
  */
 
 import type { ChangePage, ChangeQuery, ChangeSource, EventChange } from '../../app/ports/changes.ts';
@@ -24,6 +25,14 @@ import { defaultRetryPolicy, withRetry } from '../retry.ts';
 import { type EventTimes, parseCursor } from './changes.ts';
 import { classifyFeedError, FeedHttpError, feedErrorValue, isAbort } from './errors.ts';
 import { type IcsExpander, IcsExpanderBusy, sharedIcsExpander } from './expand-pool.ts';
+import {
+  countFeed,
+  type FeedDownloads,
+  type FeedResponse,
+  feedContentHash,
+  keptValidator,
+  sharedFeedDownloads,
+} from './feed-cache.ts';
 import { feedFetchUrl } from './mapper.ts';
 
 export interface IcsFeed {
@@ -56,6 +65,11 @@ export interface IcsProviderOptions {
   readonly now?: () => number;
   /** Where feeds are parsed and expanded (worker threads, cached). Default: the process-wide one. */
   readonly expander?: IcsExpander;
+  /**
+   * Where free/busy reads of one feed URL share a download (in flight and for a few seconds, see
+   * ./feed-cache.ts). Default: the process-wide one.
+   */
+  readonly downloads?: FeedDownloads;
 }
 
 interface IcsCursor {
@@ -64,6 +78,8 @@ interface IcsCursor {
   readonly lastModified: string | null;
   /** UID → fingerprint of start/end/status. */
   readonly uids: Record<string, string>;
+  /** Content hash of the body these fingerprints came from: the same body again is not parsed. */
+  readonly h?: string;
 }
 
 export class IcsProvider implements CalendarProvider {
@@ -98,7 +114,7 @@ export class IcsProvider implements CalendarProvider {
 
   getBusy(query: BusyQuery): Promise<BusyResult> {
     return busyPerCalendar(query, (id) =>
-      this.#busyFor(id, query.range, query.signal, query.tentative ?? 'busy'),
+      this.#busyFor(id, query.range, query.signal, query.tentative ?? 'busy', query.fresh === true),
     );
   }
 
@@ -107,6 +123,7 @@ export class IcsProvider implements CalendarProvider {
     range: Interval,
     signal: AbortSignal | undefined,
     tentative: 'busy' | 'free',
+    fresh: boolean,
   ): Promise<CalendarBusy> {
     const feed = this.#feeds.get(id);
     if (!feed) {
@@ -114,7 +131,14 @@ export class IcsProvider implements CalendarProvider {
     }
     let text: string;
     try {
-      text = await this.#download(feedFetchUrl(feed.url)!, signal);
+      const url = feedFetchUrl(feed.url)!;
+      // Shared with other reads of the same URL (other people on one feed, a burst of requests).
+      const body = await this.#shared().get(
+        url.href,
+        (conditions) => this.#conditional(url, conditions, undefined),
+        { fresh, ...(signal ? { signal } : {}) },
+      );
+      text = body.text;
     } catch (error) {
       if (signal?.aborted && isAbort(error)) throw error;
       return { ok: false, error: feedErrorValue(error) };
@@ -148,18 +172,14 @@ export class IcsProvider implements CalendarProvider {
       : { ok: true, busy: expanded.busy };
   }
 
-  async #download(url: URL, signal: AbortSignal | undefined): Promise<string> {
-    const fetched = await this.#conditional(url, {}, signal);
-    // Without validators #conditional reports a 304 as an HTTP error, so this is a bug if it happens.
-    if (fetched.status !== 200) throw new Error('ICS: "not modified" to an unconditional request');
-    return fetched.text;
-  }
-
   /**
    * Conditional GET with the stored ETag (`If-None-Match`) or Last-Modified (`If-Modified-Since`):
-   * 304 → no changes, nothing parsed. Otherwise every master VEVENT is fingerprinted (start, end,
-   * status); new or different fingerprints are `changed` (cancelled ones `deleted`), UIDs gone since
-   * the last cursor are `deleted`. The first listing is `full`.
+   * 304 → no changes, nothing parsed. Without validators the poll reads through the download share
+   * (./feed-cache.ts). A body whose content hash is the cursor's (a server without validators, or one
+   * that ignores them) → no changes, nothing parsed or diffed. Otherwise every master VEVENT is
+   * fingerprinted (start, end, status); new or different fingerprints are `changed` (cancelled ones
+   * `deleted`), UIDs gone since the last cursor are `deleted`. The first listing is `full`. Validators
+   * are kept in the cursor only when short and printable (`keptValidator`).
    * @see https://www.rfc-editor.org/rfc/rfc9110#section-13.1.2
    */
   async #listChanges(query: ChangeQuery): Promise<ChangePage> {
@@ -169,18 +189,46 @@ export class IcsProvider implements CalendarProvider {
     const headers: Record<string, string> = {};
     if (previous?.etag) headers['if-none-match'] = previous.etag;
     else if (previous?.lastModified) headers['if-modified-since'] = previous.lastModified;
-    let fetched:
-      | { status: 304 }
-      | { status: 200; text: string; etag: string | null; lastModified: string | null };
+    let fetched: FeedResponse;
     try {
-      fetched = await this.#conditional(feedFetchUrl(feed.url)!, headers, query.signal);
+      const url = feedFetchUrl(feed.url)!;
+      if (Object.keys(headers).length > 0) {
+        // Conditional: this watch's own validators.
+        fetched = await this.#conditional(url, headers, query.signal);
+        countFeed(fetched.status === 304 ? 'pollNotModified' : 'pollDownloads');
+      } else {
+        // Nothing to ask conditionally: the same download as other reads of this URL, if there is one.
+        fetched = {
+          status: 200,
+          ...(await this.#shared().get(
+            url.href,
+            (conditions) => this.#conditional(url, conditions, undefined),
+            {
+              purpose: 'poll',
+              ...(query.signal ? { signal: query.signal } : {}),
+            },
+          )),
+        };
+      }
     } catch (error) {
       if (query.signal?.aborted && isAbort(error)) throw error;
       const value = feedErrorValue(error);
       throw new ProviderError('ics', value.code === 'not_found' ? 'not_found' : 'unavailable', value.message);
     }
     // Not modified: only ever asked with a previous cursor's validators.
-    if (fetched.status === 304) return { changes: [], cursor: query.cursor ?? '', full: false };
+    if (fetched.status === 304) {
+      return { changes: [], cursor: query.cursor ?? '', full: false };
+    }
+    const etag = keptValidator(fetched.etag);
+    const lastModified = keptValidator(fetched.lastModified);
+    const hash = feedContentHash(fetched.text);
+    if (previous && previous.h === hash) {
+      countFeed('pollUnchanged');
+      const same = previous.etag === etag && previous.lastModified === lastModified;
+      const cursor: IcsCursor = { v: 1, etag, lastModified, uids: previous.uids, h: hash };
+      return { changes: [], cursor: same ? (query.cursor ?? '') : JSON.stringify(cursor), full: false };
+    }
+    countFeed('pollParsed');
     const before = previous?.uids ?? {};
     const uids: Record<string, string> = {};
     const changes: EventChange[] = [];
@@ -210,7 +258,7 @@ export class IcsProvider implements CalendarProvider {
         if (!(uid in uids)) changes.push({ eventId: uid, iCalUID: uid, kind: 'deleted' });
       }
     }
-    const cursor: IcsCursor = { v: 1, etag: fetched.etag, lastModified: fetched.lastModified, uids };
+    const cursor: IcsCursor = { v: 1, etag, lastModified, uids, h: hash };
     return { changes, cursor: JSON.stringify(cursor), full: previous === null };
   }
 
@@ -259,6 +307,10 @@ export class IcsProvider implements CalendarProvider {
       this.#options.retry ?? defaultRetryPolicy,
       signal,
     );
+  }
+
+  #shared(): FeedDownloads {
+    return this.#options.downloads ?? sharedFeedDownloads(this.#options.fetch);
   }
 
   async createEvent(_draft: EventDraft): Promise<WrittenEvent> {

@@ -13,12 +13,12 @@
  * - A caller whose signal aborts gets its reason at once; a queued expansion nobody waits for any more is
  *   dropped; a running one finishes (bounded) and fills the cache.
  */
-import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { Interval } from '../../core/interval.ts';
 import type { EventTimes } from './changes.ts';
 import { DEFAULT_TIME_BUDGET_TOTAL_MS, type IcsErrorCode } from './expand.ts';
 import type { ExpandJob } from './expand-worker.ts';
+import { feedContentHash as contentHash } from './feed-cache.ts';
 
 export type PooledExpandResult =
   | { readonly ok: true; readonly busy: readonly Interval[]; readonly warnings: readonly string[] }
@@ -306,10 +306,6 @@ export class IcsExpander {
       this.#cachedIntervals -= sizeOf(value);
     }
   }
-}
-
-function contentHash(text: string): string {
-  return createHash('sha256').update(text).digest('base64url');
 }
 
 function sizeOf(result: JobResult): number {

@@ -11,6 +11,7 @@ import type {
 } from '../../../src/app/ports/store.ts';
 import { CalendarAccess } from '../../../src/connectors/access/calendar-access.ts';
 import { createProviderFactory } from '../../../src/connectors/access/providers.ts';
+import { FeedDownloads } from '../../../src/connectors/ics/feed-cache.ts';
 
 const START = Date.UTC(2030, 2, 4);
 const HOUR = 3_600_000;
@@ -60,6 +61,8 @@ function setup(withPreferences = true) {
   const providers = createProviderFactory({
     clock: () => START,
     ics: {
+      // Every read that is not cached by CalendarAccess reaches the feed (no connector-side sharing).
+      downloads: new FeedDownloads({ ttlMs: 0 }),
       fetch: async () => {
         fetches += 1;
         return new Response(ICS, { status: 200, headers: { 'content-type': 'text/calendar' } });
