@@ -103,7 +103,9 @@ export function toRecurrenceRule(rule: SeriesRule): RecurrenceRule {
     freq: rule.freq,
     interval: Math.max(1, Math.floor(rule.interval)),
     wkst: 0,
-    ...(rule.byDay && rule.byDay.length > 0 ? { byDay: rule.byDay.map((d) => ({ n: d.n, weekday: d.weekday })) } : {}),
+    ...(rule.byDay && rule.byDay.length > 0
+      ? { byDay: rule.byDay.map((d) => ({ n: d.n, weekday: d.weekday })) }
+      : {}),
     ...(rule.count !== undefined ? { count: rule.count } : {}),
   };
 }
@@ -212,10 +214,14 @@ export function searchSeries(input: SeriesSearchInput): SeriesSearchResult {
     busy: layout(p.busy.filter((b) => b.end > range.start && b.start < range.end)),
     hours: p.hours
       ? layout(
-          expandWorkingHours(p.hours, zoneOffsets(p.zone, { start: range.start - DAY, end: range.end + DAY }), {
-            start: range.start - DAY,
-            end: range.end + DAY,
-          }),
+          expandWorkingHours(
+            p.hours,
+            zoneOffsets(p.zone, { start: range.start - DAY, end: range.end + DAY }),
+            {
+              start: range.start - DAY,
+              end: range.end + DAY,
+            },
+          ),
         )
       : null,
   }));
@@ -228,7 +234,8 @@ export function searchSeries(input: SeriesSearchInput): SeriesSearchResult {
       const who: { id: string; reason: ConflictReason }[] = [];
       for (const p of people) {
         if (overlapsAny(p.busy, start, end)) who.push({ id: p.id, reason: 'busy' });
-        else if (p.hours && !containedIn(p.hours, start, end)) who.push({ id: p.id, reason: 'outside_hours' });
+        else if (p.hours && !containedIn(p.hours, start, end))
+          who.push({ id: p.id, reason: 'outside_hours' });
       }
       if (who.length > 0) {
         clashes += who.length;

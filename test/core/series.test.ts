@@ -42,7 +42,12 @@ describe('expandSeries', () => {
   });
 
   it('caps the occurrences and says so', () => {
-    const daily = expandSeries({ freq: 'DAILY', interval: 1, until: '2030-01-01' }, at('2026-12-01T09:00'), PARIS, 50);
+    const daily = expandSeries(
+      { freq: 'DAILY', interval: 1, until: '2030-01-01' },
+      at('2026-12-01T09:00'),
+      PARIS,
+      50,
+    );
     expect([daily.starts.length, daily.capped]).toEqual([50, true]);
     const short = expandSeries({ freq: 'DAILY', interval: 1, count: 5 }, at('2026-12-01T09:00'), PARIS, 50);
     expect([short.starts.length, short.capped]).toEqual([5, false]);
@@ -131,9 +136,18 @@ describe('searchSeries', () => {
 
   it('does not change its caller’s arrays', () => {
     const candidates = [tue(0, '11:00'), tue(0, '10:00')];
-    const busy = [{ start: tue(2, '11:00'), end: tue(2, '12:00') }, { start: tue(1, '10:00'), end: tue(1, '10:30') }];
+    const busy = [
+      { start: tue(2, '11:00'), end: tue(2, '12:00') },
+      { start: tue(1, '10:00'), end: tue(1, '10:30') },
+    ];
     const copy = JSON.stringify([candidates, busy]);
-    searchSeries({ candidates, durationMs: 30 * MINUTE, rule, zone: PARIS, participants: [{ id: 'a', zone: PARIS, busy }] });
+    searchSeries({
+      candidates,
+      durationMs: 30 * MINUTE,
+      rule,
+      zone: PARIS,
+      participants: [{ id: 'a', zone: PARIS, busy }],
+    });
     expect(JSON.stringify([candidates, busy])).toBe(copy);
   });
 });
