@@ -19,7 +19,7 @@ import { normalize } from './intervals.ts';
 import type { SeriesDay } from './parse/types.ts';
 import { expandRule, type RecurrenceRule } from './recurrence.ts';
 import { type CompiledWorkingHours, expandWorkingHours } from './working-hours.ts';
-import { toWall, wallToInstant, zoneOffsets } from './zone-offsets.ts';
+import { toWall, wallDay, wallToInstant, zoneOffsets } from './zone-offsets.ts';
 
 /** Default most occurrences checked per candidate. */
 export const MAX_SERIES_OCCURRENCES = 200;
@@ -121,8 +121,13 @@ export function expandSeries(
   zone: string,
   max = MAX_SERIES_OCCURRENCES,
 ): { starts: number[]; capped: boolean } {
-  const startZone = zoneOffsets(zone, { start: first - DAY, end: first + DAY });
-  const startWall = toWall(startZone, first);
+  const startWall = toWall(zoneOffsets(zone, { start: first - DAY, end: first + DAY }), first);
+  const { walls, capped } = expandWalls(rule, startWall, max);
+  return { starts: toInstants(walls, 0, first, zone), capped };
+}
+
+/** The series' wall times from `startWall` (at most `max`), and whether it had more. */
+function expandWalls(rule: SeriesRule, startWall: number, max: number): { walls: number[]; capped: boolean } {
   const untilDay = rule.until !== undefined ? WALL_DAY(rule.until) : undefined;
   const untilWall = untilDay !== undefined ? untilDay + DAY - 1 : undefined;
   // Without UNTIL (COUNT only, or neither: bounded by `max`), stop after enough periods for `max + 1`.
@@ -135,11 +140,17 @@ export function expandSeries(
     maxInstances: max + 1,
     maxSteps: MAX_EXPANSION_STEPS,
   });
-  const walls = expanded.instances.slice(0, max);
-  const capped = expanded.instances.length > max || expanded.exhausted !== undefined;
-  if (walls.length === 0) return { starts: [], capped };
-  const z = zoneOffsets(zone, { start: first - DAY, end: walls[walls.length - 1]! + 2 * DAY });
-  return { starts: walls.map((w) => wallToInstant(z, w, 'start')), capped };
+  return {
+    walls: expanded.instances.slice(0, max),
+    capped: expanded.instances.length > max || expanded.exhausted !== undefined,
+  };
+}
+
+/** Wall times shifted by `shift` as instants in `zone` (a gap moves forward, an overlap takes the earlier). */
+function toInstants(walls: readonly number[], shift: number, first: number, zone: string): number[] {
+  if (walls.length === 0) return [];
+  const z = zoneOffsets(zone, { start: first - DAY, end: walls[walls.length - 1]! + shift + 2 * DAY });
+  return walls.map((w) => wallToInstant(z, w + shift, 'start'));
 }
 
 /** Sorted, merged intervals as two arrays, for binary search. */
@@ -198,10 +209,23 @@ export function searchSeries(input: SeriesSearchInput): SeriesSearchResult {
   const candidatesCapped = tried.length > maxCandidates;
   const starts = tried.slice(0, maxCandidates);
   let occurrencesCapped = false;
+  // Candidates on the same local day share their dates: the series is expanded once per day and shifted
+  // by each candidate's time of day (UNTIL is a whole day, so the time does not change the dates).
+  const startZone =
+    starts.length > 0
+      ? zoneOffsets(input.zone, { start: starts[0]! - DAY, end: starts[starts.length - 1]! + DAY })
+      : null;
+  const byDay = new Map<number, { wall: number; walls: number[] }>();
   const series = starts.map((first) => {
-    const s = expandSeries(input.rule, first, input.zone, maxOccurrences);
-    if (s.capped) occurrencesCapped = true;
-    return { first, starts: s.starts };
+    const wall = toWall(startZone!, first);
+    let day = byDay.get(wallDay(wall));
+    if (!day) {
+      const e = expandWalls(input.rule, wall, maxOccurrences);
+      if (e.capped) occurrencesCapped = true;
+      day = { wall, walls: e.walls };
+      byDay.set(wallDay(wall), day);
+    }
+    return { first, starts: toInstants(day.walls, wall - day.wall, first, input.zone) };
   });
   const all = series.flatMap((s) => s.starts);
   if (all.length === 0) return { candidates: [], candidatesCapped, occurrencesCapped };
