@@ -766,3 +766,18 @@ describe('recurring requests (issue #22)', () => {
     expect(result.ok && result.request.recurrence?.freq).toBe('WEEKLY');
   });
 });
+
+describe('series_end_implied wording', () => {
+  const at = { now: Date.parse('2026-11-25T09:00:00Z'), zone: 'Europe/Paris' };
+  it('is worded in the reply language with the end date and the horizon', () => {
+    const words = (['en', 'fr', 'de'] as const).map((replyLocale) => {
+      const result = parseRequest('@ana 30m every other tuesday', { ...at, replyLocale });
+      return parseText(result.warnings[0]!);
+    });
+    expect(words[0]).toContain('2027-02-25');
+    expect(words[0]).toContain('3 months');
+    expect(words[1]).toContain('jusqu’au 2027-02-25 (3 mois)');
+    expect(words[2]).toContain('bis 2027-02-25 (3 Monate)');
+    expect(new Set(words).size).toBe(3);
+  });
+});
