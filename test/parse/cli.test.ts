@@ -51,6 +51,46 @@ describe('convene parse', () => {
     ]);
   });
 
+  it('adds a recurrence field, and its default-end warning, only for a recurring request', async () => {
+    const { io, out, err } = fakeIo();
+    const code = await run(['/meet @ana @li 30m every other tuesday "1:1"', ...CLOCK, '--json'], io);
+    expect([code, err]).toEqual([0, []]);
+    const json = JSON.parse(out[0]!);
+    expect(Object.keys(json.request)).toEqual([
+      'locale',
+      'participants',
+      'duration',
+      'window',
+      'constraints',
+      'title',
+      'unrecognised',
+      'recurrence',
+    ]);
+    expect(json.request.unrecognised).toEqual([]);
+    expect(json.request.window.start).toBe('2026-11-24T00:00:00.000+01:00');
+    expect(json.request.recurrence).toEqual({
+      freq: 'WEEKLY',
+      interval: 2,
+      byDay: [{ n: 0, weekday: 1 }],
+      until: '2027-02-23',
+      rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;UNTIL=20270223T225959Z',
+      source: 'said',
+      text: 'every other tuesday',
+      end: { source: 'implied' },
+    });
+    expect(json.warnings.map((w: { code: string }) => w.code)).toEqual(['series_end_implied']);
+    expect(json.warnings[0].message).toContain('2027-02-23');
+  });
+
+  it('reads a said end as COUNT or UNTIL, without a warning', async () => {
+    const { io, out } = fakeIo();
+    await run(['/meet @ana 1h tous les mardis pendant 6 semaines', ...CLOCK, '--json'], io);
+    const json = JSON.parse(out[0]!);
+    expect(json.request.recurrence.rrule).toBe('FREQ=WEEKLY;BYDAY=TU;UNTIL=20270104T225959Z');
+    expect(json.request.recurrence.end).toEqual({ source: 'said', text: 'pendant 6 semaines' });
+    expect(json.warnings).toEqual([]);
+  });
+
   it('prints the error value as JSON and exits 1 when the request is refused', async () => {
     const { io, out, err } = fakeIo();
     const code = await run(['demain après-midi', ...CLOCK, '--json'], io);

@@ -249,6 +249,54 @@ add('exclusion', [
   ['vormittags außer Montag', { t: '09:00-12:00', ex: ['11-30/12-01'] }],
 ]);
 
+// Recurring requests (issue #22): the window is the first occurrence's search window.
+add('recurrence', [
+  ['jeden Dienstag', { w: '12-01/12-02', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-02-25 (default end)' }],
+  [
+    'jeden Montag und Donnerstag',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TH;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['dienstags', { w: '12-01/12-02', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-02-25 (default end)' }],
+  ['wöchentlich', { r: 'FREQ=WEEKLY;UNTIL=2027-02-25 (default end)' }],
+  ['jede Woche', { r: 'FREQ=WEEKLY;UNTIL=2027-02-25 (default end)' }],
+  ['einmal pro Woche', { r: 'FREQ=WEEKLY;UNTIL=2027-02-25 (default end)' }],
+  ['alle zwei Wochen', { r: 'FREQ=WEEKLY;INTERVAL=2;UNTIL=2027-02-25 (default end)' }],
+  ['alle 2 Wochen', { r: 'FREQ=WEEKLY;INTERVAL=2;UNTIL=2027-02-25 (default end)' }],
+  ['alle drei Wochen', { r: 'FREQ=WEEKLY;INTERVAL=3;UNTIL=2027-02-25 (default end)' }],
+  ['zweiwöchentlich', { r: 'FREQ=WEEKLY;INTERVAL=2;UNTIL=2027-02-25 (default end)' }],
+  ['alle 14 Tage', { r: 'FREQ=WEEKLY;INTERVAL=2;UNTIL=2027-02-25 (default end)' }],
+  [
+    'jeden zweiten Dienstag',
+    { w: '12-01/12-02', r: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['täglich', { r: 'FREQ=DAILY;UNTIL=2027-02-25 (default end)' }],
+  ['jeden Tag', { r: 'FREQ=DAILY;UNTIL=2027-02-25 (default end)' }],
+  ['tägliches Standup', { r: 'FREQ=DAILY;UNTIL=2027-02-25 (default end)' }],
+  [
+    'jeden Werktag',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['monatlich', { r: 'FREQ=MONTHLY;UNTIL=2027-02-25 (default end)' }],
+  ['jeden Monat', { r: 'FREQ=MONTHLY;UNTIL=2027-02-25 (default end)' }],
+  [
+    'jeden ersten Montag im Monat',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'am letzten Freitag im Monat',
+    { w: '11-27/11-28', r: 'FREQ=MONTHLY;BYDAY=-1FR;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['jeden Dienstag 6 Wochen lang', { w: '12-01/12-02', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-01-11' }],
+  ['wöchentlich für 3 Monate', { r: 'FREQ=WEEKLY;UNTIL=2027-02-24' }],
+  ['wöchentlich bis März', { r: 'FREQ=WEEKLY;UNTIL=2027-03-31' }],
+  ['jeden Montag bis Ende Januar', { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-01-31' }],
+  ['jeden Donnerstag 6 Mal', { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=TH;COUNT=6' }],
+  [
+    'jeden Dienstag um 10 Uhr',
+    { w: '12-01/12-02', t: '10:00-10:30', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-02-25 (default end)' },
+  ],
+]);
+
 add('reject', [
   ['gestern', { err: 'window_in_past' }],
   ['letzten Freitag', { err: 'window_in_past' }],

@@ -362,6 +362,88 @@ add('exclusion', [
   ['next week but not monday or tuesday', { w: NEXT_WEEK, ex: ['11-30/12-01', '12-01/12-02'] }],
 ]);
 
+// Recurring requests (issue #22): the window is the first occurrence's search window.
+add('recurrence', [
+  ['every tuesday', { w: '12-01/12-02', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-02-25 (default end)' }],
+  ['every Tuesday', { w: '12-01/12-02', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-02-25 (default end)' }],
+  ['each monday', { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25 (default end)' }],
+  ['on tuesdays', { w: '12-01/12-02', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-02-25 (default end)' }],
+  ['weekly', { r: 'FREQ=WEEKLY;UNTIL=2027-02-25 (default end)' }],
+  ['every week', { r: 'FREQ=WEEKLY;UNTIL=2027-02-25 (default end)' }],
+  ['once a week', { r: 'FREQ=WEEKLY;UNTIL=2027-02-25 (default end)' }],
+  ['weekly on mondays', { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25 (default end)' }],
+  ['every other week', { r: 'FREQ=WEEKLY;INTERVAL=2;UNTIL=2027-02-25 (default end)' }],
+  [
+    'every other tuesday',
+    { w: '12-01/12-02', r: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'every second thursday',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TH;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['biweekly', { r: 'FREQ=WEEKLY;INTERVAL=2;UNTIL=2027-02-25 (default end)' }],
+  ['bi-weekly', { r: 'FREQ=WEEKLY;INTERVAL=2;UNTIL=2027-02-25 (default end)' }],
+  ['fortnightly', { r: 'FREQ=WEEKLY;INTERVAL=2;UNTIL=2027-02-25 (default end)' }],
+  ['every fortnight', { r: 'FREQ=WEEKLY;INTERVAL=2;UNTIL=2027-02-25 (default end)' }],
+  ['every 2 weeks', { r: 'FREQ=WEEKLY;INTERVAL=2;UNTIL=2027-02-25 (default end)' }],
+  ['every two weeks', { r: 'FREQ=WEEKLY;INTERVAL=2;UNTIL=2027-02-25 (default end)' }],
+  ['every 3 weeks', { r: 'FREQ=WEEKLY;INTERVAL=3;UNTIL=2027-02-25 (default end)' }],
+  [
+    'every 2 weeks on Mon and Thu',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'every tuesday and thursday',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=TU,TH;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'every mon, wed and fri',
+    { w: '11-27/11-28', r: 'FREQ=WEEKLY;BYDAY=MO,WE,FR;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'every weekday',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['monthly', { r: 'FREQ=MONTHLY;UNTIL=2027-02-25 (default end)' }],
+  ['every month', { r: 'FREQ=MONTHLY;UNTIL=2027-02-25 (default end)' }],
+  ['every other month', { r: 'FREQ=MONTHLY;INTERVAL=2;UNTIL=2027-02-25 (default end)' }],
+  [
+    'monthly on the first Monday',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'the first monday of every month',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'the last friday of the month',
+    { w: '11-27/11-28', r: 'FREQ=MONTHLY;BYDAY=-1FR;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['daily', { r: 'FREQ=DAILY;UNTIL=2027-02-25 (default end)' }],
+  ['daily standup', { r: 'FREQ=DAILY;UNTIL=2027-02-25 (default end)' }],
+  ['every day', { r: 'FREQ=DAILY;UNTIL=2027-02-25 (default end)' }],
+  ['every tuesday for 6 weeks', { w: '12-01/12-02', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-01-11' }],
+  ['weekly for 3 months', { r: 'FREQ=WEEKLY;UNTIL=2027-02-24' }],
+  ['every other week for 10 weeks', { r: 'FREQ=WEEKLY;INTERVAL=2;UNTIL=2027-02-02' }],
+  ['every tuesday 6 times', { w: '12-01/12-02', r: 'FREQ=WEEKLY;BYDAY=TU;COUNT=6' }],
+  ['biweekly for 8 sessions', { r: 'FREQ=WEEKLY;INTERVAL=2;COUNT=8' }],
+  ['weekly until March', { r: 'FREQ=WEEKLY;UNTIL=2027-03-31' }],
+  ['every monday until the end of january', { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-01-31' }],
+  [
+    'every other tuesday until april',
+    { w: '12-01/12-02', r: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;UNTIL=2027-04-30' },
+  ],
+  ['daily for 10 days', { r: 'FREQ=DAILY;UNTIL=2026-12-04' }],
+  [
+    'every tuesday at 10am',
+    { w: '12-01/12-02', t: '10:00-10:30', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'every friday afternoon',
+    { w: '11-27/11-28', t: '13:00-17:00', r: 'FREQ=WEEKLY;BYDAY=FR;UNTIL=2027-02-25 (default end)' },
+  ],
+]);
+
 add('reject', [
   ['yesterday', { err: 'window_in_past' }],
   ['last friday', { err: 'window_in_past' }],

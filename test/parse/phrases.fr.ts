@@ -363,6 +363,63 @@ add('exclusion', [
   ['semaine prochaine mais ni lundi ni mardi', { w: NEXT_WEEK, ex: ['11-30/12-01', '12-01/12-02'] }],
 ]);
 
+// Recurring requests (issue #22): the window is the first occurrence's search window.
+add('recurrence', [
+  ['tous les mardis', { w: '12-01/12-02', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-02-25 (default end)' }],
+  [
+    'tous les lundis et jeudis',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TH;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['chaque lundi', { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25 (default end)' }],
+  ['chaque semaine', { r: 'FREQ=WEEKLY;UNTIL=2027-02-25 (default end)' }],
+  ['toutes les semaines', { r: 'FREQ=WEEKLY;UNTIL=2027-02-25 (default end)' }],
+  ['hebdomadaire', { r: 'FREQ=WEEKLY;UNTIL=2027-02-25 (default end)' }],
+  ['une fois par semaine', { r: 'FREQ=WEEKLY;UNTIL=2027-02-25 (default end)' }],
+  ['toutes les deux semaines', { r: 'FREQ=WEEKLY;INTERVAL=2;UNTIL=2027-02-25 (default end)' }],
+  ['toutes les 2 semaines', { r: 'FREQ=WEEKLY;INTERVAL=2;UNTIL=2027-02-25 (default end)' }],
+  ['toutes les trois semaines', { r: 'FREQ=WEEKLY;INTERVAL=3;UNTIL=2027-02-25 (default end)' }],
+  ['tous les quinze jours', { r: 'FREQ=WEEKLY;INTERVAL=2;UNTIL=2027-02-25 (default end)' }],
+  [
+    'un mardi sur deux',
+    { w: '12-01/12-02', r: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'toutes les deux semaines le lundi',
+    { w: '11-30/12-01', r: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['tous les jours', { r: 'FREQ=DAILY;UNTIL=2027-02-25 (default end)' }],
+  ['chaque jour', { r: 'FREQ=DAILY;UNTIL=2027-02-25 (default end)' }],
+  ['point quotidien', { r: 'FREQ=DAILY;UNTIL=2027-02-25 (default end)' }],
+  [
+    'tous les jours ouvrés',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['tous les mois', { r: 'FREQ=MONTHLY;UNTIL=2027-02-25 (default end)' }],
+  ['chaque mois', { r: 'FREQ=MONTHLY;UNTIL=2027-02-25 (default end)' }],
+  ['mensuel', { r: 'FREQ=MONTHLY;UNTIL=2027-02-25 (default end)' }],
+  [
+    'le premier lundi du mois',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'le dernier vendredi du mois',
+    { w: '11-27/11-28', r: 'FREQ=MONTHLY;BYDAY=-1FR;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['tous les mardis pendant 6 semaines', { w: '12-01/12-02', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-01-11' }],
+  ['chaque semaine pendant 3 mois', { r: 'FREQ=WEEKLY;UNTIL=2027-02-24' }],
+  ["chaque lundi jusqu'en mars", { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-03-31' }],
+  ["tous les mardis jusqu'à fin janvier", { w: '12-01/12-02', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-01-31' }],
+  ['tous les jeudis 6 fois', { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=TH;COUNT=6' }],
+  [
+    'tous les mardis à 10h',
+    { w: '12-01/12-02', t: '10:00-10:30', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'chaque vendredi après-midi',
+    { w: '11-27/11-28', t: '13:00-17:00', r: 'FREQ=WEEKLY;BYDAY=FR;UNTIL=2027-02-25 (default end)' },
+  ],
+]);
+
 add('reject', [
   ['hier', { err: 'window_in_past' }],
   ['vendredi dernier', { err: 'window_in_past' }],

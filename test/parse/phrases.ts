@@ -26,6 +26,7 @@ export type PhraseClass =
   | 'zone'
   | 'alternative'
   | 'exclusion'
+  | 'recurrence'
   | 'reject';
 
 /**
@@ -34,7 +35,9 @@ export type PhraseClass =
  *   `YYYY-MM-DD…` outside 2026; default: the implied week from now, `11-25 10:00/12-02 10:00`;
  * - `t`: the daily time range every constraint leaves, `HH:mm-HH:mm`; alternatives joined by ` | `;
  * - `d`: minutes (default 30); `z`: a time zone the request named; `ex`: excluded windows;
- * - `q`: question codes the bot must ask; `err`: the error code; `u`: words left unread.
+ * - `q`: question codes the bot must ask; `err`: the error code; `u`: words left unread;
+ * - `r`: the recurrence, as its RRULE with UNTIL as the last local day (`FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-01-11`),
+ *   followed by ` (default end)` when the end was not said (the default horizon, 3 months: 2027-02-25).
  */
 export interface Reading {
   readonly w?: string;
@@ -45,6 +48,7 @@ export interface Reading {
   readonly q?: readonly string[];
   readonly err?: string;
   readonly u?: readonly string[];
+  readonly r?: string;
 }
 
 export interface PhraseRow {
@@ -111,6 +115,16 @@ export function reading(result: ParseResult): Reading {
     out.ex = extra.excluded.map((e) => `${stamp(e.start, zone)}/${stamp(e.end, zone)}`);
   if (extra.questions && extra.questions.length > 0) out.q = extra.questions.map((q) => q.code);
   if (r.unrecognised && r.unrecognised.length > 0) out.u = [...r.unrecognised];
+  if (r.recurrence) {
+    const c = r.recurrence;
+    const parts = [`FREQ=${c.freq}`];
+    if (c.interval !== 1) parts.push(`INTERVAL=${c.interval}`);
+    const days = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+    if (c.byDay) parts.push(`BYDAY=${c.byDay.map((d) => `${d.n || ''}${days[d.weekday]}`).join(',')}`);
+    if (c.count !== undefined) parts.push(`COUNT=${c.count}`);
+    if (c.until !== undefined) parts.push(`UNTIL=${c.until}`);
+    out.r = parts.join(';') + (c.end.source === 'implied' ? ' (default end)' : '');
+  }
   return out as Reading;
 }
 

@@ -735,3 +735,49 @@ describe('parseRequest details', () => {
     }
   });
 });
+
+describe('recurring requests (issue #22)', () => {
+  const at = { now: Date.parse('2026-11-25T09:00:00Z'), zone: 'Europe/Paris' };
+  it('no longer reports "every" and "other" as unrecognised', () => {
+    const result = parseRequest('/meet @ana @li 30m every other tuesday "1:1"', at);
+    expect(result.ok && result.request.unrecognised).toEqual([]);
+    expect(result.ok && result.request.recurrence?.interval).toBe(2);
+  });
+  it('takes the default horizon from the context and says so with a code and parameters', () => {
+    const result = parseRequest('@ana weekly', { ...at, seriesHorizonMonths: 6 });
+    expect(result.ok && result.request.recurrence?.until).toBe('2027-05-25');
+    expect(result.warnings).toEqual([
+      {
+        code: 'series_end_implied',
+        locale: 'en',
+        params: { text: 'weekly', until: '2027-05-25', months: 6 },
+        text: 'weekly',
+      },
+    ]);
+  });
+  it('leaves a request without a frequency unchanged: "until March" stays a window bound', () => {
+    const result = parseRequest('@ana 30m until friday', at);
+    expect(result.ok && result.request.recurrence).toBeUndefined();
+    expect(result.ok && result.request.window.source).toBe('said');
+  });
+  it('keeps a window said alongside the series', () => {
+    const result = parseRequest('@ana 30m weekly next week', at);
+    expect(result.ok && result.request.window.text).toBe('next week');
+    expect(result.ok && result.request.recurrence?.freq).toBe('WEEKLY');
+  });
+});
+
+describe('series_end_implied wording', () => {
+  const at = { now: Date.parse('2026-11-25T09:00:00Z'), zone: 'Europe/Paris' };
+  it('is worded in the reply language with the end date and the horizon', () => {
+    const words = (['en', 'fr', 'de'] as const).map((replyLocale) => {
+      const result = parseRequest('@ana 30m every other tuesday', { ...at, replyLocale });
+      return parseText(result.warnings[0]!);
+    });
+    expect(words[0]).toContain('2027-02-25');
+    expect(words[0]).toContain('3 months');
+    expect(words[1]).toContain('jusqu’au 2027-02-25 (3 mois)');
+    expect(words[2]).toContain('bis 2027-02-25 (3 Monate)');
+    expect(new Set(words).size).toBe(3);
+  });
+});

@@ -54,6 +54,8 @@ export function parseMessage(item: ParseIssue | ParseQuestion): Msg {
       return msg('parse.extraTitleIgnored', { text });
     case 'window_widened':
       return msg('parse.windowWidened', { text });
+    case 'series_end_implied':
+      return msg('parse.seriesEndImplied', { text, until: p.until ?? '', months: p.months ?? 0 });
   }
 }
 

@@ -22,6 +22,12 @@ import { LOCALES } from './locales/index.ts';
 import type { LocaleConfig } from './locales/types.ts';
 import { extractMentions } from './mentions.ts';
 import { issueOf, type MessageParams } from './messages.ts';
+import {
+  DEFAULT_SERIES_HORIZON_MONTHS,
+  extractRecurrence,
+  firstSeriesDay,
+  resolveRecurrence,
+} from './recurrence.ts';
 import { mask, type Span } from './text.ts';
 import { extractPartsOfDay } from './time-of-day.ts';
 import { extractQuoted } from './title.ts';
@@ -47,6 +53,7 @@ import { extractZones } from './zone.ts';
 
 export { DEFAULT_DURATION_MINUTES, MAX_DURATION_MINUTES } from './duration.ts';
 export { formatParseJson, type ParseWording, toParseJson } from './json.ts';
+export { DEFAULT_SERIES_HORIZON_MONTHS, toRRule } from './recurrence.ts';
 export type * from './types.ts';
 export { DEFAULT_WINDOW_DAYS } from './window.ts';
 
@@ -196,6 +203,10 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
   const zone = timeZone?.value ?? ctx.zone;
   const now = organiserNow.setZone(zone);
 
+  // A recurring request (`every other tuesday for 6 weeks`), before durations read `2 weeks` as one.
+  const series = extractRecurrence(masked, config);
+  if (series) consume(series.spans);
+
   const found = extractDurations(masked, config);
   consume(found.map((d) => d.span));
   const durations = found.filter((d) => !d.offset);
@@ -241,24 +252,56 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
     .toMillis();
   const tooFar = resolved.said !== null && resolved.said.end > horizon;
   if (tooFar) errors.push(issue('window_too_far', { text: resolved.said!.text, max: maxWindowDays }));
+  // A series on named days with no window said: the first occurrence's day, from tomorrow.
+  const firstDay =
+    series && !resolved.said && series.piece.byDay && series.piece.byDay.length > 0
+      ? firstSeriesDay(now.startOf('day').plus({ days: 1 }), series.piece.byDay)
+      : null;
   const window: ParsedWindow | undefined = tooFar
     ? undefined
-    : resolved.said
+    : firstDay && !resolved.issues.some((i) => i.code !== 'window_widened')
       ? {
-          start: resolved.said.start,
-          end: resolved.said.end,
+          start: firstDay.toMillis(),
+          end: firstDay.plus({ days: 1 }).toMillis(),
           zone,
           source: 'said',
-          text: resolved.said.text,
+          text: input.slice(series!.spans[0]!.start, series!.spans[0]!.end).trim(),
         }
-      : resolved.issues.some((i) => i.code !== 'window_widened')
-        ? undefined
-        : {
-            start: now.toMillis(),
-            end: Math.min(now.toMillis() + DEFAULT_WINDOW_DAYS * DAY, horizon),
+      : resolved.said
+        ? {
+            start: resolved.said.start,
+            end: resolved.said.end,
             zone,
-            source: 'implied',
-          };
+            source: 'said',
+            text: resolved.said.text,
+          }
+        : resolved.issues.some((i) => i.code !== 'window_widened')
+          ? undefined
+          : {
+              start: now.toMillis(),
+              end: Math.min(now.toMillis() + DEFAULT_WINDOW_DAYS * DAY, horizon),
+              zone,
+              source: 'implied',
+            };
+
+  const recurrence =
+    series && window
+      ? resolveRecurrence(
+          series,
+          input,
+          DateTime.fromMillis(window.start, { zone }),
+          now,
+          limit(ctx.seriesHorizonMonths, DEFAULT_SERIES_HORIZON_MONTHS),
+        )
+      : undefined;
+  if (recurrence && recurrence.end.source === 'implied')
+    warnings.push(
+      issue('series_end_implied', {
+        text: recurrence.text,
+        until: recurrence.until!,
+        months: limit(ctx.seriesHorizonMonths, DEFAULT_SERIES_HORIZON_MONTHS),
+      }),
+    );
 
   const request = {
     locale,
@@ -271,6 +314,7 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
     ...(timeZone ? { timeZone } : {}),
     ...(window ? { excluded: excludedWindows(resolved.exclusions, window) } : {}),
     ...(questions.length > 0 ? { questions } : {}),
+    ...(recurrence ? { recurrence } : {}),
   };
   if (errors.length > 0 || !duration || !window) return fail(errors, request, warnings);
   return { ok: true, request: { ...request, duration, window }, warnings };

@@ -3,6 +3,7 @@
  * instants as ISO 8601 strings with the organiser's UTC offset, durations in minutes.
  */
 import { DateTime } from 'luxon';
+import { toRRule } from './recurrence.ts';
 import type {
   MeetingRequest,
   ParsedWindow,
@@ -73,6 +74,20 @@ function requestJson(r: MeetingRequest | PartialRequest, word: ParseWording): Re
       text: q.text,
       options: [...q.options],
     }));
+  }
+  if (r.recurrence) {
+    const c = r.recurrence;
+    out.recurrence = {
+      freq: c.freq,
+      interval: c.interval,
+      ...(c.byDay ? { byDay: c.byDay.map((d) => ({ n: d.n, weekday: d.weekday })) } : {}),
+      ...(c.count !== undefined ? { count: c.count } : {}),
+      ...(c.until !== undefined ? { until: c.until } : {}),
+      rrule: toRRule(c, r.window?.zone ?? 'UTC'),
+      source: c.source,
+      text: c.text,
+      end: withText({ source: c.end.source }, c.end.text),
+    };
   }
   return out;
 }

@@ -36,6 +36,8 @@ export interface ParseContext {
    * whose options include it (the text is read in that zone); an answer no question offers is ignored.
    */
   readonly answers?: ParseAnswers;
+  /** How long a series whose end was not said runs, in months from today. Default 3. */
+  readonly seriesHorizonMonths?: number;
 }
 
 export interface ParseAnswers {
@@ -127,6 +129,34 @@ export interface ParseQuestion {
   readonly options: readonly string[];
 }
 
+/** A weekday of a series, 0 = Monday … 6 = Sunday (RFC 5545 order), `n` its ordinal in the month (0: every one). */
+export interface SeriesDay {
+  readonly n: number;
+  readonly weekday: number;
+}
+
+/**
+ * A recurring request (`every other tuesday for 6 weeks`), convertible to an RFC 5545 RRULE (`toRRule`):
+ * FREQ, INTERVAL, BYDAY (with ordinals for `the first monday of the month`), and COUNT or UNTIL. The
+ * window is then the first occurrence's search window. A series always ends: when no end was said, it
+ * runs to the default horizon (`end.source` `implied`, with the warning `series_end_implied`).
+ */
+export interface ParsedRecurrence {
+  readonly freq: 'DAILY' | 'WEEKLY' | 'MONTHLY';
+  /** 1 = every period, 2 = every other one. */
+  readonly interval: number;
+  /** Absent: the first occurrence's weekday (or day of the month). */
+  readonly byDay?: readonly SeriesDay[];
+  readonly count?: number;
+  /** The last local day of the series (inclusive), `YYYY-MM-DD` in the window's zone. */
+  readonly until?: string;
+  readonly source: 'said';
+  /** The frequency phrase. */
+  readonly text: string;
+  /** Whether the end (`count`/`until`) was said (`for 6 weeks`) or is the default horizon. */
+  readonly end: { readonly source: Source; readonly text?: string };
+}
+
 export interface MeetingRequest {
   readonly locale: Locale;
   readonly participants: readonly Participant[];
@@ -142,6 +172,8 @@ export interface MeetingRequest {
   readonly excluded?: readonly ExcludedWindow[];
   /** What the bot should ask before proposing; absent or empty when nothing. */
   readonly questions?: readonly ParseQuestion[];
+  /** Present only for a recurring request. */
+  readonly recurrence?: ParsedRecurrence;
 }
 
 export type ParseErrorCode =
@@ -156,7 +188,11 @@ export type ParseErrorCode =
   | 'window_too_far'
   | 'too_many_participants';
 
-export type ParseWarningCode = 'broadcast_mention_ignored' | 'extra_title_ignored' | 'window_widened';
+export type ParseWarningCode =
+  | 'broadcast_mention_ignored'
+  | 'extra_title_ignored'
+  | 'window_widened'
+  | 'series_end_implied';
 
 export interface ParseIssue<C extends string = string> {
   readonly code: C;
@@ -181,6 +217,10 @@ export interface ParseMessageParams {
   readonly max?: number;
   readonly count?: number;
   readonly zone?: string;
+  /** The last day of a series, `YYYY-MM-DD` (`series_end_implied`). */
+  readonly until?: string;
+  /** A number of months (`series_end_implied`: the default horizon). */
+  readonly months?: number;
   /**
    * Selects a variant of the message: `several` durations, a duration that reads as a `clock` time
    * (`25h`: maybe "at 25h" was meant), an invalid `now`.

@@ -5,7 +5,9 @@
  */
 import type { Chrono } from 'chrono-node';
 import type { DateTime } from 'luxon';
-import type { Locale } from '../types.ts';
+import type { Locale, SeriesDay } from '../types.ts';
+
+export type { SeriesDay };
 
 export interface DurationRule {
   /** Global, unicode, case-insensitive. */
@@ -84,6 +86,26 @@ export interface Connectives {
   readonly offset: readonly string[];
 }
 
+/** What one recurrence phrase says: how often (`every other tuesday`) or how long (`for 6 weeks`, `until March`). */
+export interface RecurrencePiece {
+  readonly freq?: 'DAILY' | 'WEEKLY' | 'MONTHLY';
+  readonly interval?: number;
+  readonly byDay?: readonly SeriesDay[];
+  /** A number of occurrences (`6 times`). */
+  readonly count?: number;
+  /** A length from the first occurrence (`for 6 weeks`). */
+  readonly length?: { readonly n: number; readonly unit: 'day' | 'week' | 'month' };
+  /** The last month of the series, 1-12 (`until March`: through the end of the next March). */
+  readonly untilMonth?: number;
+}
+
+export interface RecurrenceRule {
+  /** Global, unicode, case-insensitive. */
+  readonly pattern: RegExp;
+  /** What the match says, or `null` when it is not a recurrence after all. */
+  readonly read: (match: RegExpExecArray) => RecurrencePiece | null;
+}
+
 export interface LocaleConfig {
   readonly locale: Locale;
   /** chrono's casual parser for the language. */
@@ -124,4 +146,12 @@ export interface LocaleConfig {
   readonly connectives: Connectives;
   /** Zones named in the language's words (IANA names, offsets and abbreviations are read in every language). */
   readonly zones: readonly ZoneRule[];
+  /**
+   * Recurring requests: `frequencies` (`every other tuesday`, tried in order, the first match wins) and,
+   * only when one matched, `ends` (`for 6 weeks`, `until March`; otherwise they keep their usual reading).
+   */
+  readonly recurrence: {
+    readonly frequencies: readonly RecurrenceRule[];
+    readonly ends: readonly RecurrenceRule[];
+  };
 }

@@ -4,6 +4,7 @@ import * as chronoen from 'chrono-node/en';
 import type { LocaleConfig } from '../types.ts';
 import { durations, timePreposition } from './durations.ts';
 import { numbers } from './numbers.ts';
+import { recurrence } from './recurrence.ts';
 import { bounds, clockTimes, dayOfMonth, partsOfDay, periods, rangeJoiner, timeWords } from './time.ts';
 import { fillers, lastModifier, markers, thisModifier, weekdayAbbreviation } from './words.ts';
 import { zones } from './zones.ts';
@@ -36,4 +37,5 @@ export const en: LocaleConfig = {
     offset: ['in'],
   },
   zones,
+  recurrence,
 };

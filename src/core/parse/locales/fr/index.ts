@@ -4,6 +4,7 @@ import * as chronofr from 'chrono-node/fr';
 import type { LocaleConfig } from '../types.ts';
 import { durations, timePreposition } from './durations.ts';
 import { numbers } from './numbers.ts';
+import { recurrence } from './recurrence.ts';
 import { bounds, clockTimes, dayOfMonth, partsOfDay, periods, rangeJoiner, timeWords } from './time.ts';
 import { fillers, lastModifier, markers, thisModifier, weekdayAbbreviation } from './words.ts';
 import { zones } from './zones.ts';
@@ -37,4 +38,5 @@ export const fr: LocaleConfig = {
     offset: ['dans'],
   },
   zones,
+  recurrence,
 };

@@ -1,0 +1,153 @@
+/** Series slot search (issue #22): occurrences, DST, working hours per occurrence, conflicts as data, caps. */
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { HOUR, MINUTE } from '../../src/core/interval.ts';
+import { expandSeries, searchSeries, toRecurrenceRule } from '../../src/core/series.ts';
+import { compileWorkingHours } from '../../src/core/working-hours.ts';
+
+const PARIS = 'Europe/Paris';
+const at = (iso: string, zone = PARIS) => DateTime.fromISO(iso, { zone }).toMillis();
+const local = (ms: number, zone = PARIS) => DateTime.fromMillis(ms, { zone }).toFormat('yyyy-MM-dd HH:mm');
+const hours = (start: string, end: string, days = [1, 2, 3, 4, 5]) => {
+  const c = compileWorkingHours([{ days, start, end }]);
+  if (!c.ok) throw new Error(c.error.message);
+  return c.value;
+};
+
+describe('expandSeries', () => {
+  it('keeps the wall-clock time in the organiser zone across the March DST change', () => {
+    const { starts } = expandSeries(
+      { freq: 'WEEKLY', interval: 2, byDay: [{ n: 0, weekday: 1 }], until: '2027-04-30' },
+      at('2027-03-16T10:00'),
+      PARIS,
+    );
+    expect(starts.map((s) => local(s))).toEqual([
+      '2027-03-16 10:00',
+      '2027-03-30 10:00',
+      '2027-04-13 10:00',
+      '2027-04-27 10:00',
+    ]);
+    // The UTC time moves by an hour after 28 March.
+    expect(new Date(starts[0]!).toISOString()).toBe('2027-03-16T09:00:00.000Z');
+    expect(new Date(starts[1]!).toISOString()).toBe('2027-03-30T08:00:00.000Z');
+  });
+
+  it('reads ordinals in the month and COUNT', () => {
+    const { starts } = expandSeries(
+      { freq: 'MONTHLY', interval: 1, byDay: [{ n: 1, weekday: 0 }], count: 3 },
+      at('2026-12-07T09:30'),
+      PARIS,
+    );
+    expect(starts.map((s) => local(s))).toEqual(['2026-12-07 09:30', '2027-01-04 09:30', '2027-02-01 09:30']);
+  });
+
+  it('caps the occurrences and says so', () => {
+    const daily = expandSeries(
+      { freq: 'DAILY', interval: 1, until: '2030-01-01' },
+      at('2026-12-01T09:00'),
+      PARIS,
+      50,
+    );
+    expect([daily.starts.length, daily.capped]).toEqual([50, true]);
+    const short = expandSeries({ freq: 'DAILY', interval: 1, count: 5 }, at('2026-12-01T09:00'), PARIS, 50);
+    expect([short.starts.length, short.capped]).toEqual([5, false]);
+  });
+
+  it('converts to the engine rule with a Monday week start', () => {
+    expect(toRecurrenceRule({ freq: 'WEEKLY', interval: 2, byDay: [{ n: 0, weekday: 3 }] })).toEqual({
+      freq: 'WEEKLY',
+      interval: 2,
+      wkst: 0,
+      byDay: [{ n: 0, weekday: 3 }],
+    });
+  });
+});
+
+describe('searchSeries', () => {
+  const rule = { freq: 'WEEKLY', interval: 1, byDay: [{ n: 0, weekday: 1 }], count: 12 } as const;
+  const tue = (n: number, time: string) =>
+    DateTime.fromISO(`2027-01-05T${time}`, { zone: PARIS }).plus({ weeks: n }).toMillis();
+
+  it('ranks candidates by free occurrences and says who is busy on which one', () => {
+    const result = searchSeries({
+      candidates: [tue(0, '10:00'), tue(0, '14:00')],
+      durationMs: 30 * MINUTE,
+      rule,
+      zone: PARIS,
+      participants: [
+        { id: 'ana', zone: PARIS, hours: hours('09:00', '17:00'), busy: [] },
+        {
+          id: 'li',
+          zone: PARIS,
+          hours: hours('09:00', '17:00'),
+          busy: [
+            { start: tue(4, '09:45'), end: tue(4, '10:15') },
+            { start: tue(1, '14:00'), end: tue(1, '15:00') },
+            { start: tue(7, '13:00'), end: tue(7, '16:00') },
+          ],
+        },
+      ],
+    });
+    expect(result.candidates.map((c) => [local(c.start), c.free, c.occurrences])).toEqual([
+      ['2027-01-05 10:00', 11, 12],
+      ['2027-01-05 14:00', 10, 12],
+    ]);
+    expect(result.candidates[0]!.conflicts).toEqual([
+      { index: 4, start: tue(4, '10:00'), end: tue(4, '10:30'), people: [{ id: 'li', reason: 'busy' }] },
+    ]);
+    expect(result.candidates[1]!.conflicts.map((c) => c.index)).toEqual([1, 7]);
+    expect([result.candidatesCapped, result.occurrencesCapped]).toEqual([false, false]);
+  });
+
+  it('checks working hours per occurrence in each person’s zone, across the weeks the zones change apart', () => {
+    // 15:00 Paris is 09:00 New York, except between 14 and 28 March 2027 (New York already on summer time): 10:00.
+    // With New York hours starting at 09:30, only those two weeks work.
+    const result = searchSeries({
+      candidates: [at('2027-03-02T15:00')],
+      durationMs: HOUR,
+      rule: { freq: 'WEEKLY', interval: 1, until: '2027-04-06' },
+      zone: PARIS,
+      participants: [{ id: 'bo', zone: 'America/New_York', hours: hours('09:30', '17:00'), busy: [] }],
+    });
+    const only = result.candidates[0]!;
+    expect(only.occurrences).toBe(6);
+    expect(only.free).toBe(2);
+    expect(only.conflicts.map((c) => local(c.start))).toEqual([
+      '2027-03-02 15:00',
+      '2027-03-09 15:00',
+      '2027-03-30 15:00',
+      '2027-04-06 15:00',
+    ]);
+    expect(only.conflicts[0]!.people).toEqual([{ id: 'bo', reason: 'outside_hours' }]);
+  });
+
+  it('caps the candidates, dropping the latest, and ignores duplicates and non-finite ones', () => {
+    const result = searchSeries({
+      candidates: [tue(0, '11:00'), tue(0, '10:00'), tue(0, '10:00'), Number.NaN, tue(0, '12:00')],
+      durationMs: 30 * MINUTE,
+      rule,
+      zone: PARIS,
+      participants: [],
+      maxCandidates: 2,
+    });
+    expect(result.candidates.map((c) => local(c.start))).toEqual(['2027-01-05 10:00', '2027-01-05 11:00']);
+    expect(result.candidatesCapped).toBe(true);
+  });
+
+  it('does not change its caller’s arrays', () => {
+    const candidates = [tue(0, '11:00'), tue(0, '10:00')];
+    const busy = [
+      { start: tue(2, '11:00'), end: tue(2, '12:00') },
+      { start: tue(1, '10:00'), end: tue(1, '10:30') },
+    ];
+    const copy = JSON.stringify([candidates, busy]);
+    searchSeries({
+      candidates,
+      durationMs: 30 * MINUTE,
+      rule,
+      zone: PARIS,
+      participants: [{ id: 'a', zone: PARIS, busy }],
+    });
+    expect(JSON.stringify([candidates, busy])).toBe(copy);
+  });
+});
