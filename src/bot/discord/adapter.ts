@@ -159,7 +159,7 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps, config: DiscordCo
       const user = interaction.member?.user?.id ?? interaction.user?.id ?? '';
       const limit = limiter.take('discord', interaction.guild_id ?? `dm:${user}`, user);
       if (!limit.ok) {
-        const locale = localeOf(interaction) === 'fr' ? 'fr' : 'en';
+        const locale = localeOf(interaction);
         res
           .status(200)
           .json({ type: 4, data: textMessage(rateLimitedMessage(limit, locale), { ephemeral: true }) });
