@@ -39,6 +39,10 @@ beforeAll(async () => {
     CONVENE_DATA_DIR: dataDir,
     PORT: '0',
     HOST: '127.0.0.1',
+    // One browser drives every test here, well past a person's default 10 writes a minute; the limit itself
+    // is tested in test/bot/web/playground.test.ts ("counts every write per client…").
+    CONVENE_RATE_LIMIT_USER_PER_MINUTE: '600',
+    CONVENE_RATE_LIMIT_WORKSPACE_PER_MINUTE: '6000',
   };
   for (const name of ['DATABASE_URL', 'CONVENE_ENCRYPTION_KEYS', 'CONVENE_PLAYGROUND']) delete env[name];
   for (const name of [
