@@ -20,6 +20,9 @@ import {
 } from '../../src/connectors/ics/feed-cache.ts';
 import type { Interval } from '../../src/core/interval.ts';
 
+// The feeds are served on loopback: let the address guard through for them (src/connectors/net).
+const LOOPBACK = ['127.0.0.1/32'];
+
 const T0 = Date.UTC(2030, 2, 4, 9);
 const HOUR = 3_600_000;
 const window = { start: T0 - 24 * HOUR, end: T0 + 30 * 24 * HOUR };
@@ -130,7 +133,7 @@ describe('ICS change polls of an unchanged feed', () => {
     const expander = new CountingExpander();
     let now = 0;
     const downloads = new FeedDownloads({ ttlMs: 10_000, clock: () => now });
-    const provider = new IcsProvider({ feeds: [{ url }], expander, downloads });
+    const provider = new IcsProvider({ feeds: [{ url }], expander, downloads, allowedNetworks: LOOPBACK });
 
     const first = await provider.changes.listChanges({ calendarId: url, cursor: null, window });
     expect(first.changes).toHaveLength(1);
@@ -165,6 +168,7 @@ describe('ICS change polls of an unchanged feed', () => {
     const expander = new CountingExpander();
     const provider = new IcsProvider({
       feeds: [{ url }],
+      allowedNetworks: LOOPBACK,
       expander,
       downloads: new FeedDownloads({ ttlMs: 0 }),
     });
@@ -203,7 +207,7 @@ describe('ICS change polls of an unchanged feed', () => {
     const url = serve(path, { body, etag });
     const expander = new CountingExpander();
     const downloads = new FeedDownloads({ ttlMs: 0 });
-    const provider = new IcsProvider({ feeds: [{ url }], expander, downloads });
+    const provider = new IcsProvider({ feeds: [{ url }], expander, downloads, allowedNetworks: LOOPBACK });
 
     const first = await provider.changes.listChanges({ calendarId: url, cursor: null, window });
     expect(first.cursor.length).toBeLessThan(body.length + MAX_VALIDATOR_CHARS);
@@ -233,6 +237,7 @@ describe('ICS change polls of an unchanged feed', () => {
     const expander = new CountingExpander();
     const provider = new IcsProvider({
       feeds: [{ url }],
+      allowedNetworks: LOOPBACK,
       expander,
       downloads: new FeedDownloads({ ttlMs: 0 }),
     });
@@ -257,7 +262,7 @@ describe('ICS change polls without validators', () => {
     const expander = new CountingExpander();
     let now = 0;
     const downloads = new FeedDownloads({ ttlMs: 10_000, clock: () => now });
-    const provider = new IcsProvider({ feeds: [{ url }], expander, downloads });
+    const provider = new IcsProvider({ feeds: [{ url }], expander, downloads, allowedNetworks: LOOPBACK });
     const before = icsFeedCounters();
     await provider.getBusy({ calendarIds: [url], range });
     const first = await provider.changes.listChanges({ calendarId: url, cursor: null, window });

@@ -27,7 +27,12 @@ const ERRORS = new Set([
   'window_too_far',
   'too_many_participants',
 ]);
-const WARNINGS = new Set(['broadcast_mention_ignored', 'extra_title_ignored', 'window_widened']);
+const WARNINGS = new Set([
+  'broadcast_mention_ignored',
+  'extra_title_ignored',
+  'window_widened',
+  'series_end_implied',
+]);
 const KINDS = new Set(['slack_user', 'slack_group', 'discord_user', 'discord_role', 'name']);
 
 const MENTIONS = [

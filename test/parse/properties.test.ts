@@ -25,7 +25,12 @@ const ERRORS = new Set([
   'window_too_far',
   'too_many_participants',
 ]);
-const WARNINGS = new Set(['broadcast_mention_ignored', 'extra_title_ignored', 'window_widened']);
+const WARNINGS = new Set([
+  'broadcast_mention_ignored',
+  'extra_title_ignored',
+  'window_widened',
+  'series_end_implied',
+]);
 const HHMM = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
 /** Pieces that look like requests, to reach deep into the parser more often than random text does. */
