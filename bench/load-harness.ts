@@ -82,6 +82,8 @@ export interface LoadWorld {
   people: number;
   /** Time (performance.now) each channel's first chat.postMessage arrived. */
   readonly posted: Map<string, number>;
+  /** First `response_url` post (a private answer, e.g. "no slot works"), by response id: when it arrived. */
+  readonly answered: Map<string, number>;
   startServer(options?: {
     exposeGc?: boolean;
     poolSize?: number;
@@ -210,6 +212,10 @@ export async function createWorld(
     });
     const tokens = google.fake.issueTokens({ clientId: google.client.clientId, expiresInSec: 24 * 3600 });
     const posted = new Map<string, number>();
+    const answered = new Map<string, number>();
+    slack.onResponse = (id) => {
+      if (!answered.has(id)) answered.set(id, performance.now());
+    };
     slack.onCall = (call) => {
       if (call.method !== 'chat.postMessage' || !call.ok) return;
       const channel = String(call.params.channel ?? '');
@@ -247,6 +253,7 @@ export async function createWorld(
       tenantId: workspace.tenantId,
       people: 0,
       posted,
+      answered,
       async seedPeople(count) {
         const s = store!;
         const from = world.people + 1;
@@ -349,6 +356,10 @@ export async function createWorld(
             // polls (production Google/Microsoft watches are pushed). Polling them all every 5 minutes would add
             // ~70 polls/s of background work to what is measured; the bench polls hourly (BENCH_POLL_SECONDS).
             CONVENE_SYNC_POLL_SECONDS: process.env.BENCH_POLL_SECONDS ?? '3600',
+            // The hostile ICS feed is served by the bench process on loopback: allowed through the address guard
+            // the way a self-hoster allows a LAN server (without it every hostile read is refused at connect time
+            // and the hostile phase measures nothing).
+            CONVENE_ALLOW_PRIVATE_NETWORKS: '127.0.0.0/8',
             ...(process.env.CONVENE_REQUEST_CONCURRENCY
               ? { CONVENE_REQUEST_CONCURRENCY: process.env.CONVENE_REQUEST_CONCURRENCY }
               : {}),
@@ -363,7 +374,12 @@ export async function createWorld(
               ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS }
               : {}),
           },
-          stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+          stdio: [
+            'ignore',
+            'ignore',
+            process.env.BENCH_SERVER_STDERR === 'inherit' ? 'inherit' : 'pipe',
+            'ipc',
+          ],
         });
         children.add(child);
         let stderr = '';
@@ -452,12 +468,12 @@ export async function sendMeetText(
   requester: number,
   channelId: string,
   text: string,
-): Promise<{ status: number; ackMs: number }> {
+): Promise<{ status: number; ackMs: number; responseId?: string }> {
   world.slack.target = server.url;
   const sent = world.slack.command({ teamId: TEAM, userId: userId(requester), channelId, text });
   try {
     const result = await sent;
-    return { status: result.status, ackMs: result.elapsedMs };
+    return { status: result.status, ackMs: result.elapsedMs, responseId: result.responseId };
   } catch {
     return { status: 0, ackMs: Number.NaN };
   }

@@ -19,6 +19,7 @@ import { createWebServer, LISTEN_BACKLOG } from '../src/bot/web/server.ts';
 import { composeChat } from '../src/compose.ts';
 import { createProviderFactory } from '../src/connectors/access/providers.ts';
 import { icsFeedCounters } from '../src/connectors/ics/feed-cache.ts';
+import { allowedNetworksFromEnv } from '../src/connectors/net/address.ts';
 import { createLogger } from '../src/observability/log.ts';
 import { createMetrics } from '../src/observability/metrics.ts';
 import { openDatabase } from '../src/store/index.ts';
@@ -46,7 +47,12 @@ const store = await openDatabase({
 });
 const google = need('BENCH_GOOGLE_URL');
 const metrics = createMetrics({ defaults: true });
+// As production composes them (src/compose.ts): feeds and CalDAV servers reach private networks only when
+// CONVENE_ALLOW_PRIVATE_NETWORKS lists them (the harness allows loopback, where the hostile feed is served).
+const allowedNetworks = allowedNetworksFromEnv(env);
 const providers = createProviderFactory({
+  caldav: { allowedNetworks },
+  ics: { allowedNetworks },
   google: {
     clientId: need('BENCH_GOOGLE_CLIENT_ID'),
     clientSecret: need('BENCH_GOOGLE_CLIENT_SECRET'),

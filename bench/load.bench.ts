@@ -129,6 +129,10 @@ interface PhaseResult {
   sent: number;
   ackFailed: number;
   noProposal: number;
+  /** Hostile requests only: until the first answer of any kind (proposals, or a private "no slot"/refusal). */
+  answer?: Dist;
+  /** Hostile requests only: how many were answered privately rather than with proposals. */
+  privateAnswers?: number;
   ack: Dist;
   proposal: Dist;
   /** How late the generator sent requests (its own lag), p99 ms. */
@@ -210,8 +214,17 @@ async function phase(
     tick();
   });
   const results = await Promise.all(acks);
+  // A maximal request may be answered privately (its `response_url`: "no slot works", a refusal) instead
+  // of with proposals in the channel: that is its answer.
+  const privateAnswerAt = (k: number): number | undefined => {
+    const id = hostile.has(k) ? (results[k] as { responseId?: string }).responseId : undefined;
+    return id === undefined ? undefined : world.answered.get(id);
+  };
   if (options.waitForProposals !== false)
-    await waitFor(() => names.every((c) => world.posted.has(c)), PROPOSAL_TIMEOUT_MS);
+    await waitFor(
+      () => names.every((c, k) => world.posted.has(c) || privateAnswerAt(k) !== undefined),
+      PROPOSAL_TIMEOUT_MS,
+    );
   clearInterval(sampler);
   clientLoop.disable();
   const pgAfter = postgresCpuMs();
@@ -222,6 +235,14 @@ async function phase(
   const proposalMs = names.map((c, k) =>
     world.posted.has(c) ? world.posted.get(c)! - sentAt[k]! : Number.POSITIVE_INFINITY,
   );
+  // Hostile requests: the first answer of either kind.
+  const answerMs = names.map((_, k) => {
+    const privately = privateAnswerAt(k);
+    return Math.min(
+      proposalMs[k]!,
+      privately === undefined ? Number.POSITIVE_INFINITY : privately - sentAt[k]!,
+    );
+  });
   channels?.push(...names);
   // Figures of the ordinary requests only; the hostile ones are reported apart.
   const figures = (keep: (k: number) => boolean) => {
@@ -239,6 +260,10 @@ async function phase(
   if (options.hostileOut && hostile.size > 0)
     options.hostileOut.push({
       ...figures((k) => hostile.has(k)),
+      answer: dist(answerMs.filter((_, k) => hostile.has(k))),
+      privateAnswers: [...hostile].filter(
+        (k) => !world.posted.has(names[k]!) && privateAnswerAt(k) !== undefined,
+      ).length,
       rate,
       sendLagP99: Number.NaN,
       clientLoopP99Ms: Number.NaN,
@@ -420,8 +445,13 @@ async function hostilePhase(
     },
   };
   const f = result.icsFeed;
+  if (f.requests === 0 && (result.maximal?.sent ?? 0) > 0)
+    // The hostile phase is void if the hostile feed was never fetched (e.g. refused by the address guard).
+    throw new Error(
+      'bench: the hostile ICS feed received no request during the mixed run; the hostile phase measured nothing',
+    );
   log(
-    `  hostile at ${rate} req/s: ack p99 plain ${ms(plain.ack.p99)} / others with 5 % maximal ${ms(others.ack.p99)}; first proposal p95 plain ${ms(plain.proposal.p95)} / others ${ms(others.proposal.p95)}; maximal requests: ${result.maximal?.sent ?? 0} sent, ack p99 ${ms(result.maximal?.ack.p99 ?? Number.NaN)}, first proposal p95 ${ms(result.maximal?.proposal.p95 ?? Number.NaN)}, ${result.maximal?.noProposal ?? 0} without proposals; hostile ICS served ${(result.icsBytesServed / 2 ** 20).toFixed(1)} MiB`,
+    `  hostile at ${rate} req/s: ack p99 plain ${ms(plain.ack.p99)} / others with 5 % maximal ${ms(others.ack.p99)}; first proposal p95 plain ${ms(plain.proposal.p95)} / others ${ms(others.proposal.p95)}; maximal requests: ${result.maximal?.sent ?? 0} sent, ack p99 ${ms(result.maximal?.ack.p99 ?? Number.NaN)}, first answer p95 ${ms(result.maximal?.answer?.p95 ?? Number.NaN)} (${(result.maximal?.sent ?? 0) - (result.maximal?.noProposal ?? 0)} with proposals, ${result.maximal?.privateAnswers ?? 0} answered privately: no slot or refused); hostile ICS served ${(result.icsBytesServed / 2 ** 20).toFixed(1)} MiB`,
   );
   log(
     `  hostile ICS feed (mixed run): ${f.requests} requests at the feed server (${f.conditional} conditional); free/busy reads: ${f.busyDownloads} downloaded, ${f.busyNotModified} answered 304, ${f.busyShared} shared another read's request; sync polls: ${f.pollDownloads} downloaded, ${f.pollNotModified} answered 304, ${f.pollShared} shared another read's request; of the polled bodies ${f.pollUnchanged} unchanged (not parsed), ${f.pollParsed} parsed; other requests (retries, anything else) ${f.other}`,
@@ -716,7 +746,7 @@ async function main(): Promise<void> {
           `| with 5 % maximal | ${fmt(h((x) => x.others.ack.p99))} | ${fmt(h((x) => x.others.proposal.p95))} | ${fmt(h((x) => x.others.noProposal))} |`,
         );
         log(
-          `maximal requests themselves: ack p99 ${ms(h((x) => x.maximal?.ack.p99 ?? Number.NaN))}, first proposal p95 ${ms(h((x) => x.maximal?.proposal.p95 ?? Number.NaN))}`,
+          `maximal requests themselves: ack p99 ${ms(h((x) => x.maximal?.ack.p99 ?? Number.NaN))}, first answer p95 ${ms(h((x) => x.maximal?.answer?.p95 ?? Number.NaN))}, answered privately (no slot or refused) ${fmt(h((x) => x.maximal?.privateAnswers ?? Number.NaN))} of ${fmt(h((x) => x.maximal?.sent ?? Number.NaN))}`,
         );
       }
       const failed = [...new Set(runs.flatMap((r) => r.failedFirst))];

@@ -143,6 +143,8 @@ export class FakeSlack {
   clientSecret = 'fake-slack-client-secret';
   /** Called with every Web API call once it is answered (the load benchmark times proposals with it). */
   onCall: ((call: RecordedCall) => void) | undefined;
+  /** Called for every accepted `response_url` post (its id and body), e.g. to time an ephemeral answer. */
+  onResponse: ((id: string, body: Record<string, unknown>) => void) | undefined;
   /** False: keep no `calls` log (long load runs); messages and responses are still kept. */
   recordCalls = true;
   /**
@@ -478,6 +480,7 @@ export class FakeSlack {
       const problem = body.blocks ? checkBlocks(body.blocks, MAX.messageBlocks) : null;
       if (problem) return json(400, { ok: false, error: 'invalid_blocks', errors: [problem] });
       this.responses.push({ id, body });
+      this.onResponse?.(id, body);
       return json(200, { ok: true });
     }
     if (!url.pathname.startsWith('/api/')) return json(404, { ok: false, error: 'unknown_route' });
