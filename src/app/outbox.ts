@@ -163,6 +163,12 @@ function liveEvent(booking: Booking, personId: string): CalendarEventRecord | un
   );
 }
 
+function removedByParticipant(booking: Booking, personId: string): boolean {
+  return booking.events.some(
+    (e) => e.personId === personId && e.status === 'deleted' && e.providerEventId !== null,
+  );
+}
+
 /** Records a confirmed write of the booking's current times (the only times now expected of the event). */
 async function record(
   store: OutboxStore,
@@ -311,6 +317,10 @@ function failureResult(job: Job, outcome: Extract<WriteOutcome, { ok: false }>):
 async function runWrite(deps: OutboxDeps, job: Job, booking: Booking, personId: string): Promise<JobResult> {
   const { store } = deps;
   if (booking.status !== 'booked' || liveEvent(booking, personId)) return { kind: 'done' };
+  // The event was written and the participant has since deleted it (two-way sync recorded it and the
+  // organiser decides, or the `follow` policy kept the meeting without them): a write job still queued
+  // from the booking must not put it back. Only "Keep the original time" writes it again (an update job).
+  if (removedByParticipant(booking, personId)) return { kind: 'done' };
   const outcome = await deps.writer.writeFor(
     booking.tenantId,
     personId,

@@ -133,6 +133,11 @@ describe('model-found regressions', () => {
         'late notification: a listing taken now is applied later',
       ],
     ],
+    [
+      'a write job still queued from the booking put back an event the participant had deleted (kept without them), so the deletion was announced again',
+      'follow',
+      ['li declines', 'poll', 'clock +15 s', 'provider: next write transient', 'outbox runs', 'poll'],
+    ],
   ];
   for (const [name, policy, steps] of cases)
     it(name, async () => {
