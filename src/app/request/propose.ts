@@ -78,7 +78,7 @@ export async function proposeMeeting(
     const others = names.slice(1);
     const when = rangeLabel(window.start, window.end, input.zone, locale);
     // Who is actually busy, and the closest change that would give a time (a few bounded re-runs).
-    const why = explainNoSlot({
+    const why = await explainNoSlot({
       members,
       participants: search.participants,
       window,

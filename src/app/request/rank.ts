@@ -159,7 +159,7 @@ export const MAX_RELAXATIONS = 8;
  * then the first of a shorter meeting, one busy person made optional, or one more week that gives a
  * time. At most `MAX_RELAXATIONS` availability runs.
  */
-export function explainNoSlot(args: {
+export async function explainNoSlot(args: {
   members: readonly Pick<Member, 'person' | 'name' | 'requester'>[];
   participants: readonly CoreParticipant[];
   window: Interval;
@@ -167,22 +167,26 @@ export function explainNoSlot(args: {
   run: (ps: readonly CoreParticipant[], w: Interval, minutes: number) => readonly Interval[];
   zone: string;
   locale: Locale;
-}): Msg {
-  const { members, participants, window, durationMinutes, run, zone, locale } = args;
+}): Promise<Msg> {
+  const { members, participants, window, durationMinutes, zone, locale } = args;
+  // Each availability run over a maximal request (many people, a long window) is tens of milliseconds of
+  // CPU: the event loop gets a turn before each, so other people's acks are not held behind all of them.
+  const run = async (ps: readonly CoreParticipant[], w: Interval, minutes: number) => {
+    await nextTurn();
+    return args.run(ps, w, minutes);
+  };
   // The times that fit everyone's working hours and the request, ignoring busy time.
-  const open = run(
+  const open = await run(
     participants.map((p) => ({ ...p, busy: [] })),
     window,
     durationMinutes,
   );
   const nameOf = (id: string) => members.find((m) => m.person.id === id)?.name ?? '?';
   const busyCount = new Map<string, number>();
-  for (const slot of open) {
-    for (const p of participants) {
-      if (p.optional) continue;
-      if (p.busy.some((b) => b.start < slot.end && slot.start < b.end))
-        busyCount.set(String(p.id), (busyCount.get(String(p.id)) ?? 0) + 1);
-    }
+  for (const p of participants) {
+    if (p.optional) continue;
+    const count = overlapping(open, p.busy);
+    if (count > 0) busyCount.set(String(p.id), count);
   }
   const blockers = [...busyCount.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
   let reason: Msg;
@@ -206,7 +210,7 @@ export function explainNoSlot(args: {
     (m, i, all) => m >= 15 && m < durationMinutes && all.indexOf(m) === i,
   )) {
     if (++tries > MAX_RELAXATIONS) break;
-    const at = first(run(participants, window, minutes));
+    const at = first(await run(participants, window, minutes));
     if (at) return msg('request.noSlot.shorter', { reason, duration: durationLabel(minutes, locale), at });
   }
   // One busy person made optional (never the requester).
@@ -214,7 +218,7 @@ export function explainNoSlot(args: {
     if (members.find((m) => m.person.id === id)?.requester) continue;
     if (++tries > MAX_RELAXATIONS) break;
     const at = first(
-      run(
+      await run(
         participants.map((p) => (p.id === id ? { ...p, optional: true } : p)),
         window,
         durationMinutes,
@@ -225,8 +229,32 @@ export function explainNoSlot(args: {
   // One more week.
   if (++tries <= MAX_RELAXATIONS) {
     const wider = { start: window.start, end: window.end + 7 * 24 * HOUR };
-    const at = first(run(participants, wider, durationMinutes));
+    const at = first(await run(participants, wider, durationMinutes));
     if (at) return msg('request.noSlot.week', { reason, at });
   }
   return msg('request.noSlot.widen', { reason });
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * How many of `slots` overlap at least one interval of `busy`: one sweep over the slots by end and the
+ * busy intervals by start, O(n log n) instead of slots × busy.
+ */
+function overlapping(slots: readonly Interval[], busy: readonly Interval[]): number {
+  if (slots.length === 0 || busy.length === 0) return 0;
+  const sorted = [...busy].sort((a, b) => a.start - b.start);
+  const byEnd = [...slots].sort((a, b) => a.end - b.end);
+  let count = 0;
+  let j = 0;
+  // The furthest end among busy intervals that start before the current slot ends.
+  let reach = Number.NEGATIVE_INFINITY;
+  for (const slot of byEnd) {
+    while (j < sorted.length && sorted[j]!.start < slot.end) {
+      reach = Math.max(reach, sorted[j]!.end);
+      j++;
+    }
+    if (reach > slot.start) count++;
+  }
+  return count;
 }

@@ -137,9 +137,9 @@ describe('rank: constraints and the "no slot" explanation', () => {
   ];
   const window = { start: MONDAY + 9 * HOUR, end: MONDAY + 17 * HOUR };
 
-  it('says who is busy at every open time, then the closest relaxation (a shorter meeting)', () => {
+  it('says who is busy at every open time, then the closest relaxation (a shorter meeting)', async () => {
     const open = [{ start: MONDAY + 9 * HOUR, end: MONDAY + 10 * HOUR }];
-    const why = explainNoSlot({
+    const why = await explainNoSlot({
       members,
       participants,
       window,
@@ -162,8 +162,8 @@ describe('rank: constraints and the "no slot" explanation', () => {
     expect(fail('fr', 'no_slot', why).error.message).toMatch(/^ana est occupé·e à chaque moment possible\./);
   });
 
-  it('says so when working hours never meet, and suggests widening after its bounded tries', () => {
-    const why = explainNoSlot({
+  it('says so when working hours never meet, and suggests widening after its bounded tries', async () => {
+    const why = await explainNoSlot({
       members,
       participants,
       window,
@@ -175,6 +175,87 @@ describe('rank: constraints and the "no slot" explanation', () => {
     expect(fail('en', 'no_slot', why).error.message).toBe(
       "everyone's working hours and the requested window have no time in common; try a longer window, a shorter meeting, or fewer people.",
     );
+  });
+
+  it('tells "busy at every time" from "busy at some times" by overlap, whatever the order of busy time', async () => {
+    // Four open half-hours; ana is busy over two of them (unsorted, one interval spanning, one touching
+    // an end exactly, which is not an overlap); li over all four through many small intervals.
+    const open = [0, 1, 2, 3].map((k) => ({
+      start: MONDAY + (9 + k) * HOUR,
+      end: MONDAY + (9.5 + k) * HOUR,
+    }));
+    const crowd = [member('me', { requester: true }), member('ana'), member('li')];
+    const ps = [
+      { id: 'me', timeZone: 'UTC', workingHours: [], busy: [] },
+      {
+        id: 'ana',
+        timeZone: 'UTC',
+        workingHours: [],
+        busy: [
+          { start: MONDAY + 11.25 * HOUR, end: MONDAY + 11.75 * HOUR },
+          { start: MONDAY + 8 * HOUR, end: MONDAY + 9.25 * HOUR },
+          { start: MONDAY + 10.5 * HOUR, end: MONDAY + 11 * HOUR },
+        ],
+      },
+      {
+        id: 'li',
+        timeZone: 'UTC',
+        workingHours: [],
+        busy: [3, 0, 2, 1].map((k) => ({ start: MONDAY + (9.1 + k) * HOUR, end: MONDAY + (9.2 + k) * HOUR })),
+      },
+    ];
+    const why = await explainNoSlot({
+      members: crowd,
+      participants: ps,
+      window,
+      durationMinutes: 30,
+      run: (all) => (all.every((p) => p.busy.length === 0) ? open : []),
+      zone: 'UTC',
+      locale: 'en',
+    });
+    const worded = fail('en', 'no_slot', why).error.message;
+    expect(worded).toMatch(/^li is busy at every time that fits/);
+    expect(worded).not.toContain('ana');
+    // Without li, and zoé busy over three of the four: both named, the busier first (ana's two overlaps;
+    // counting the touching ends would make her busy at every time).
+    const zoe = {
+      id: 'zoé',
+      timeZone: 'UTC',
+      workingHours: [],
+      busy: [{ start: MONDAY + 10 * HOUR, end: MONDAY + 13 * HOUR }],
+    };
+    const some = await explainNoSlot({
+      members: [crowd[0]!, crowd[1]!, member('zoé')],
+      participants: [ps[0]!, ps[1]!, zoe],
+      window,
+      durationMinutes: 30,
+      run: (all) => (all.every((p) => p.busy.length === 0) ? open : []),
+      zone: 'UTC',
+      locale: 'en',
+    });
+    expect(fail('en', 'no_slot', some).error.message).toMatch(/^zoé and ana are busy at the times that fit/);
+  });
+
+  it('gives the event loop a turn before each availability run', async () => {
+    const order: string[] = [];
+    let runs = 0;
+    const pending = explainNoSlot({
+      members,
+      participants,
+      window,
+      durationMinutes: 60,
+      run: () => {
+        order.push(`run ${++runs}`);
+        return [];
+      },
+      zone: 'UTC',
+      locale: 'en',
+    });
+    // Queued after the call started: it must get its turn between two availability runs, not after all.
+    setImmediate(() => order.push('other work'));
+    await pending;
+    expect(runs).toBeGreaterThan(2);
+    expect(order.indexOf('other work')).toBeLessThan(order.indexOf('run 2'));
   });
 
   it('names whose stored settings the core refuses', () => {
