@@ -48,7 +48,7 @@ type Draft = Omit<EventDraft, 'calendarId'>;
 type Op = 'write' | 'update' | 'delete' | 'list';
 
 /** Shared by the three backends: arms the pending fault around the real connector's call. */
-abstract class RealBackend implements CalendarBackend {
+export abstract class RealBackend implements CalendarBackend {
   abstract readonly name: string;
   readonly connections = new Map<string, string>();
   /** Calendar id per person. */
@@ -58,6 +58,8 @@ abstract class RealBackend implements CalendarBackend {
   /** Counts faults, to rotate through each provider's failure modes. */
   #faults = 0;
   access!: CalendarAccess;
+  /** Failure answers the provider (or the CalDAV wrapper) gave to armed calls. */
+  failedAnswers = 0;
 
   abstract arm(op: Op, fault: Fault, variant: number): void;
   abstract disarm(): void;
@@ -135,9 +137,11 @@ class GoogleBackend extends RealBackend {
         : fault === 'timeout_after_commit'
           ? { status: 503, reason: 'backendError', afterProcessing: true }
           : GOOGLE_TRANSIENT[variant % GOOGLE_TRANSIENT.length]!;
+    this.google.requests.length = 0;
     this.google.failNext(GOOGLE_ROUTES[op], failure, fault === 'permanent' ? 1 : ATTEMPTS);
   }
   disarm(): void {
+    this.failedAnswers += this.google.requests.filter((r) => r.status >= 400).length;
     this.google.resetControls();
   }
   watchOf(personId: string) {
@@ -239,9 +243,12 @@ class GraphBackend extends RealBackend {
         : fault === 'timeout_after_commit'
           ? { status: 504, code: 'GatewayTimeout', afterHandling: true }
           : GRAPH_TRANSIENT[variant % GRAPH_TRANSIENT.length]!;
+    this.graph.requests.length = 0;
     this.graph.failNext(GRAPH_ROUTES[op], failure, fault === 'permanent' ? 1 : ATTEMPTS);
   }
   disarm(): void {
+    this.failedAnswers += this.graph.requests.filter((r) => r.status >= 400).length;
+    this.graph.requests.length = 0;
     this.graph.clearFailures();
   }
   watchOf(personId: string) {
@@ -345,6 +352,7 @@ class CalDavBackend extends RealBackend {
         : method === 'PUT' || method === 'DELETE');
     if (!hit) return fetch(input, init);
     a.remaining--;
+    this.failedAnswers++;
     if (a.fault === 'permanent') return new Response('Insufficient Storage', { status: 507 });
     if (a.fault === 'transient') {
       if (a.variant % 2 === 1) throw dropped();

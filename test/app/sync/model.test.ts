@@ -28,6 +28,7 @@ import {
   graphBackend,
   type ModelProvider,
   PROVIDERS,
+  type RealBackend,
 } from './model-providers.ts';
 
 const PINNED_SEEDS = [20_201, 424_242, 1_733_000_000];
@@ -83,8 +84,8 @@ let steps = 0;
 /** Per provider: sequences (with shrinking), steps, seconds, failing seeds. */
 const counts = new Map<ModelProvider, { sequences: number; steps: number; ms: number; failing: number[] }>();
 const countFor = (p: ModelProvider) => {
-  let c = counts.get(p);
-  if (!c) counts.set(p, (c = { sequences: 0, steps: 0, ms: 0, failing: [] }));
+  const c = counts.get(p) ?? { sequences: 0, steps: 0, ms: 0, failing: [] };
+  counts.set(p, c);
   return c;
 };
 
@@ -221,5 +222,29 @@ describe('model-found regressions', () => {
       const w = await newWorld(store, `R${++worlds}`, policy);
       await replay(w, steps);
       await checkInvariants(w);
+    });
+});
+
+/** The faults of the model reach each real provider as its documented failure answers. */
+describe('faults on the real connectors', () => {
+  for (const provider of PROVIDER_LIST.filter((p) => p !== 'model'))
+    it(`${provider}: transient, commit-then-timeout and listing failures are answered by the provider, and nothing is lost`, async () => {
+      const w = await newWorld(store, `F${++worlds}`, 'ask', factories.get(provider)!);
+      await replay(w, [
+        'provider: next write transient',
+        'organiser reschedules 2 h',
+        'clock +301 s',
+        'outbox runs',
+        'provider: next write timeout_after_commit',
+        'organiser reschedules -1 h',
+        'clock +301 s',
+        'outbox runs',
+        'provider: next listing fails',
+        'li moves 30 min',
+        'poll',
+      ]);
+      await checkInvariants(w);
+      // Two attempts of the connector per fault (transient, after commit, listing).
+      expect((w.calendar as RealBackend).failedAnswers).toBeGreaterThanOrEqual(6);
     });
 });
