@@ -33,16 +33,52 @@ import type {
 } from '../../../src/app/ports/calendars.ts';
 import type { ChangePage, ChangeQuery, ChangeSource, EventChange } from '../../../src/app/ports/changes.ts';
 import type { EventDraft } from '../../../src/app/ports/provider.ts';
-import type { Booking } from '../../../src/app/ports/store.ts';
+import type { Booking, CalendarConnection } from '../../../src/app/ports/store.ts';
 import type { CalendarWatch } from '../../../src/app/ports/sync.ts';
 import type { Store } from '../../../src/store/database.ts';
-import { freeBusy, HOUR, NOW, seed } from '../outbox-fixtures.ts';
+import { freeBusy, HOUR, NOW, type Seeded, seed } from '../outbox-fixtures.ts';
 
 const MINUTE = 60_000;
 /** The poll interval the model's clock moves around (a CalDAV watch polls every few minutes). */
 export const POLL_MS = 5 * MINUTE;
 
-type Fault = 'transient' | 'permanent' | 'timeout_after_commit';
+export type Fault = 'transient' | 'permanent' | 'timeout_after_commit';
+
+/** An event as the person's calendar holds it now. */
+export interface LiveEvent {
+  readonly eventId: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The calendars of one world: the in-process `ModelCalendar`, or the real connectors talking to the
+ * Google fake, the Graph fake or Radicale (./model-providers.ts). Faults are armed here and spent by the
+ * next writer call (`fault`) or the next listing (`listFault`), through the provider's own failure modes.
+ */
+export interface CalendarBackend {
+  readonly name: string;
+  /** Convene's writes (the outbox and the inline booking writes go through it). */
+  readonly writer: EventWriter & EventEditor;
+  /** Each person's connection id (the one Convene writes and syncs through). */
+  readonly connections: Map<string, string>;
+  /** The watch of each person: provider and calendar id. */
+  watchOf(personId: string): { provider: CalendarWatch['provider']; calendarId: string };
+  /** The change source of a stored connection, unheld (the model holds listings around it). */
+  openSource(
+    store: Store,
+    tenantId: string,
+    connectionId: string,
+  ): Promise<{ connection: CalendarConnection; source: ChangeSource | null } | null>;
+  /** The person's events as their calendar holds them (not through Convene). */
+  live(personId: string): Promise<LiveEvent[]>;
+  /** The participant changes their event in their own calendar app. */
+  userEdit(personId: string, change: { start?: number; end?: number; deleted?: boolean }): Promise<boolean>;
+  fault: Fault | null;
+  listFault: boolean;
+  /** Waits for anything the provider does in the background (push deliveries). */
+  settle?(): Promise<void>;
+}
 
 interface CalEvent {
   readonly eventId: string;
@@ -56,7 +92,9 @@ interface CalEvent {
 }
 
 /** One provider for everyone: Google-like writes (idempotency key), edits, deletes and change listing. */
-export class ModelCalendar implements EventWriter, EventEditor {
+export class ModelCalendar implements EventWriter, EventEditor, CalendarBackend {
+  readonly name = 'model';
+  readonly writer = this;
   readonly events: CalEvent[] = [];
   readonly connections = new Map<string, string>();
   /** The next writer call (write, update or delete) of anyone fails this way. */
@@ -66,8 +104,22 @@ export class ModelCalendar implements EventWriter, EventEditor {
   #version = 0;
   #ids = 0;
 
-  live(personId: string): CalEvent[] {
+  liveNow(personId: string): CalEvent[] {
     return this.events.filter((e) => e.personId === personId && !e.deleted);
+  }
+
+  async live(personId: string): Promise<LiveEvent[]> {
+    return this.liveNow(personId);
+  }
+
+  watchOf(_personId: string) {
+    return { provider: 'google' as const, calendarId: 'primary' };
+  }
+
+  async openSource(store: Store, tenantId: string, connectionId: string) {
+    const connection = await store.connections.get(tenantId, connectionId);
+    if (!connection) return null;
+    return { connection, source: new ModelSource(this, connection.personId) };
   }
 
   #bump(event: CalEvent): void {
@@ -152,8 +204,8 @@ export class ModelCalendar implements EventWriter, EventEditor {
   }
 
   /** The participant, in their own calendar. */
-  userEdit(personId: string, change: { start?: number; end?: number; deleted?: boolean }): boolean {
-    const [event] = this.live(personId);
+  async userEdit(personId: string, change: { start?: number; end?: number; deleted?: boolean }) {
+    const [event] = this.liveNow(personId);
     if (!event) return false;
     if (change.start !== undefined) event.start = change.start;
     if (change.end !== undefined) event.end = change.end;
@@ -181,10 +233,7 @@ export class ModelCalendar implements EventWriter, EventEditor {
   }
 }
 
-/** A change source whose listings can be held: the page is taken at call time and delivered later. */
-class HeldSource implements ChangeSource {
-  hold = false;
-  readonly held: { release: () => void }[] = [];
+class ModelSource implements ChangeSource {
   readonly calendar: ModelCalendar;
   readonly personId: string;
   constructor(calendar: ModelCalendar, personId: string) {
@@ -192,10 +241,24 @@ class HeldSource implements ChangeSource {
     this.personId = personId;
   }
   async listChanges(query: ChangeQuery): Promise<ChangePage> {
-    const page = this.calendar.page(this.personId, query.cursor);
-    if (!this.hold) return page;
-    await new Promise<void>((resolve) => this.held.push({ release: resolve }));
-    return page;
+    return this.calendar.page(this.personId, query.cursor);
+  }
+}
+
+/** A person's listings, holdable: the page is taken at call time and delivered later. */
+class HeldSource {
+  hold = false;
+  readonly held: { release: () => void }[] = [];
+  /** Wraps the provider's source (opened per sync, as the sync job does). */
+  wrap(inner: ChangeSource): ChangeSource {
+    return {
+      listChanges: async (query: ChangeQuery): Promise<ChangePage> => {
+        const page = await inner.listChanges(query);
+        if (!this.hold) return page;
+        await new Promise<void>((resolve) => this.held.push({ release: resolve }));
+        return page;
+      },
+    };
   }
 }
 
@@ -212,7 +275,7 @@ export interface World {
   readonly li: string;
   readonly zoe: string;
   readonly people: readonly string[];
-  readonly calendar: ModelCalendar;
+  readonly calendar: CalendarBackend;
   readonly sources: Map<string, HeldSource>;
   readonly watches: CalendarWatch[];
   readonly dms: Dm[];
@@ -231,10 +294,30 @@ export interface World {
   restarts: number;
 }
 
-export async function newWorld(store: Store, tag: string, policy: 'ask' | 'follow'): Promise<World> {
-  const s = await seed(store, tag);
+/** Makes a world's calendars: links the seeded people (new connections if needed). */
+export type BackendFactory = (context: {
+  readonly store: Store;
+  readonly seeded: Seeded;
+  readonly tag: string;
+  /** The world's clock (the model moves it). */
+  readonly clock: () => number;
+  readonly notifier: Notifier;
+}) => Promise<CalendarBackend>;
+
+export const modelBackend: BackendFactory = async ({ seeded: s }) => {
   const calendar = new ModelCalendar();
   for (const [person, connection] of s.connections) calendar.connections.set(person, connection);
+  return calendar;
+};
+
+export async function newWorld(
+  store: Store,
+  tag: string,
+  policy: 'ask' | 'follow',
+  backend: BackendFactory = modelBackend,
+): Promise<World> {
+  const s = await seed(store, tag);
+  const world = { now: NOW } as World;
   const dms: Dm[] = [];
   const notes: string[] = [];
   const shown: number[] = [];
@@ -244,7 +327,7 @@ export async function newWorld(store: Store, tag: string, policy: 'ask' | 'follo
       return { ok: true };
     },
   };
-  const world = {} as World;
+  const calendar = await backend({ store, seeded: s, tag, clock: () => world.now, notifier });
   const threads: MeetingThreads = {
     async note(_t, _b, text) {
       notes.push(text);
@@ -256,12 +339,13 @@ export async function newWorld(store: Store, tag: string, policy: 'ask' | 'follo
     },
   };
   const sources = new Map<string, HeldSource>();
-  for (const person of [s.ana, s.li, s.zoe]) sources.set(person, new HeldSource(calendar, person));
+  for (const person of [s.ana, s.li, s.zoe]) sources.set(person, new HeldSource());
   const changeSources: ChangeSources = {
     async open(tenantId, connectionId) {
-      const connection = await store.connections.get(tenantId, connectionId);
-      if (!connection) return null;
-      return { connection, source: sources.get(connection.personId) ?? null };
+      const opened = await calendar.openSource(store, tenantId, connectionId);
+      if (!opened?.source) return opened;
+      const held = sources.get(opened.connection.personId);
+      return { connection: opened.connection, source: held ? held.wrap(opened.source) : opened.source };
     },
   };
   const deps: CalendarSyncDeps = {
@@ -276,9 +360,8 @@ export async function newWorld(store: Store, tag: string, policy: 'ask' | 'follo
   for (const person of [s.ana, s.li, s.zoe]) {
     const watch = await store.watches.ensure({
       tenantId: s.tenantId,
-      connectionId: s.connections.get(person)!,
-      calendarId: 'primary',
-      provider: 'google',
+      connectionId: calendar.connections.get(person)!,
+      ...calendar.watchOf(person),
       mode: 'poll',
     });
     if (watch) watches.push(watch);
@@ -307,7 +390,7 @@ export async function newWorld(store: Store, tag: string, policy: 'ask' | 'follo
   } satisfies Omit<World, never>);
   // Convene books (the inline writes happen now; the outbox jobs wait out the grace period).
   const booked = await bookMeeting(
-    { store, busy: freeBusy, writer: calendar, notifier },
+    { store, busy: freeBusy, writer: calendar.writer, notifier },
     { tenantId: s.tenantId, proposalId: s.proposalId, slotId: '1', actorPersonId: s.ana, now: NOW },
   );
   if (!booked.ok) throw new Error(`model: booking refused (${booked.error.message})`);
@@ -323,7 +406,7 @@ export const booking = async (w: World): Promise<Booking> =>
 async function runOutbox(w: World, worker = 'w'): Promise<void> {
   for (let i = 0; i < 5; i++) {
     const r = await runOutboxOnce(
-      { store: w.store, writer: w.calendar, notifier: w.notifier, log: () => undefined },
+      { store: w.store, writer: w.calendar.writer, notifier: w.notifier, log: () => undefined },
       { worker, now: w.now },
     );
     if (r.claimed === 0) return;
@@ -356,9 +439,9 @@ const cmd = (name: string, run: (w: World) => Promise<void>): Cmd => ({
 
 const participantEdit = (name: string, edit: (e: { start: number; end: number }) => object) =>
   cmd(`li ${name}`, async (w) => {
-    const [event] = w.calendar.live(w.li);
+    const [event] = await w.calendar.live(w.li);
     if (!event) return;
-    if (w.calendar.userEdit(w.li, edit(event))) w.participantChanges++;
+    if (await w.calendar.userEdit(w.li, edit(event))) w.participantChanges++;
   });
 
 /** Every command the model draws from (see the file comment). */
@@ -481,12 +564,14 @@ async function releaseHeld(w: World): Promise<void> {
 /** Lets every queued job, retry and lease run out, and every calendar be listed, with no new fault. */
 export async function quiesce(w: World): Promise<void> {
   await releaseHeld(w);
+  await w.calendar.settle?.();
   w.calendar.fault = null;
   w.calendar.listFault = false;
   for (let round = 0; round < 4; round++) {
     w.now += HOUR;
     await runOutbox(w);
     await syncAll(w);
+    await w.calendar.settle?.();
   }
 }
 
@@ -504,8 +589,9 @@ export async function checkInvariants(w: World): Promise<void> {
     throw new Error(`${what}\n  steps: ${w.log.join(' → ')}\n  DMs:\n${told.join('\n')}`);
   };
   // No duplicate events: one event per person and booking at most.
-  for (const person of w.people)
-    if (w.calendar.live(person).length > 1) fail(`duplicate events for ${person}`);
+  const live = new Map<string, LiveEvent[]>();
+  for (const person of w.people) live.set(person, await w.calendar.live(person));
+  for (const person of w.people) if (live.get(person)!.length > 1) fail(`duplicate events for ${person}`);
   const decisions = w.dms.filter((d) => d.personId === w.ana && DECISION_DM.test(d.text));
   // Every participant change is noticed at most once, and nothing else is taken for one.
   if (decisions.length > w.participantChanges)
@@ -513,7 +599,7 @@ export async function checkInvariants(w: World): Promise<void> {
   const staleReports = w.dms.filter((d) => /could not be updated|n'a pas pu être mis à jour/.test(d.text));
   if (b.status === 'cancelled') {
     for (const person of w.people)
-      if (w.calendar.live(person).length > 0) fail(`cancelled booking still in ${person}'s calendar`);
+      if (live.get(person)!.length > 0) fail(`cancelled booking still in ${person}'s calendar`);
     return;
   }
   // Every message shows the current time.
@@ -524,7 +610,7 @@ export async function checkInvariants(w: World): Promise<void> {
   const open = await w.store.watches.openDecisionFor(w.tenantId, b.id, w.li);
   for (const person of w.people) {
     if (!b.participantIds.includes(person)) continue;
-    const [event] = w.calendar.live(person);
+    const [event] = live.get(person)!;
     const agrees = event !== undefined && event.start === b.start && event.end === b.end;
     if (agrees) continue;
     const name = person === w.ana ? 'Ana' : person === w.li ? 'Li' : 'Zoé';
