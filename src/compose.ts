@@ -22,7 +22,13 @@ import { LinkCalendar } from './app/link-calendar.ts';
 import { type JobHandler, startWorkers } from './app/outbox.ts';
 import type { DmActionHandler, MeetingThreads, Notifier } from './app/ports/calendars.ts';
 import type { SyncQueue, WatchLookup } from './app/ports/sync.ts';
-import { accountUseCases, requestUseCases, teamUseCases } from './app/use-cases.ts';
+import {
+  accountUseCases,
+  inboxUseCases,
+  installationUseCases,
+  requestUseCases,
+  teamUseCases,
+} from './app/use-cases.ts';
 import { manageUseCases } from './bot/discord/deps.ts';
 import { createDiscordAdapter, discordConfigFromEnv, meetingUseCases } from './bot/discord/index.ts';
 import { createDiscordNotifier } from './bot/discord/notifier.ts';
@@ -248,6 +254,8 @@ export function composeChat(
         ...(metrics ? { metrics } : {}),
         invalidations: store.invalidations,
         requestUseCases: requestUseCases({ store, busy: calendars, rotations: store.rotations, limits }),
+        installs: installationUseCases({ store }),
+        inbox: inboxUseCases({ jobs: store.jobs }),
       },
       options.inboxLeaseMs !== undefined
         ? { ...slackConfig, inboxLeaseMs: options.inboxLeaseMs }

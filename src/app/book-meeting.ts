@@ -302,7 +302,6 @@ function taken(
     return [
       {
         id,
-        actionId: `book:${proposal.id}:${id}`,
         rank: i + 1,
         start: s.start,
         end: s.end,

@@ -9,6 +9,10 @@ import type { BookMeetingDeps, BookMeetingInput, BookMeetingResult } from './boo
 import { bookMeeting } from './book-meeting.ts';
 import type { CancelRequestDeps, CancelRequestInput, CancelRequestResult } from './cancel-request.ts';
 import { cancelRequest } from './cancel-request.ts';
+import type { ReceiveDeliveryInput, ReceiveDeliveryResult } from './inbox.ts';
+import { completeDelivery, receiveDelivery, renewDelivery } from './inbox.ts';
+import type { InstallationDeps, PurgeTokenInput, PurgeTokenResult } from './installations.ts';
+import { installWorkspace, purgeBotToken } from './installations.ts';
 import type { StartLinkInput, StartLinkResult, UnlinkInput, UnlinkResult } from './link-calendar.ts';
 import type {
   CancelBookingInput,
@@ -27,6 +31,7 @@ import type { BusyReader } from './ports/calendars.ts';
 import type {
   CalendarConnectionRepository,
   InstallWorkspaceInput,
+  JobRepository,
   PendingQuestionRepository,
   Person,
   Preferences,
@@ -180,5 +185,37 @@ export function requestUseCases(
     ...presentUseCases(deps),
     moreTimes: (input) => moreTimes(deps, input),
     cancel: (input) => cancelRequest(deps, input),
+  };
+}
+
+/** A surface's installation in a workspace: the bot credential recorded, and purged on uninstall. */
+export interface InstallationUseCases {
+  install(input: InstallWorkspaceInput): Promise<Workspace>;
+  purgeToken(input: PurgeTokenInput): Promise<PurgeTokenResult>;
+}
+
+/** Binds the installation use cases to the workspace repository and the audit log. */
+export function installationUseCases(deps: InstallationDeps): InstallationUseCases {
+  return {
+    install: (input) => installWorkspace(deps, input),
+    purgeToken: (input) => purgeBotToken(deps, input),
+  };
+}
+
+/** A surface's durable inbox (./inbox.ts): record a delivery, renew its lease, complete it. */
+export interface InboxUseCases {
+  receive(input: ReceiveDeliveryInput): Promise<ReceiveDeliveryResult>;
+  renew(input: { jobId: string; worker: string; leaseUntil: number }): Promise<boolean>;
+  complete(input: { jobId: string; worker: string }): Promise<boolean>;
+}
+
+/** Binds the inbox use cases to the job queue. */
+export function inboxUseCases(deps: {
+  readonly jobs: Pick<JobRepository, 'enqueue' | 'extend' | 'complete'>;
+}): InboxUseCases {
+  return {
+    receive: (input) => receiveDelivery(deps, input),
+    renew: (input) => renewDelivery(deps, input),
+    complete: (input) => completeDelivery(deps, input),
   };
 }

@@ -22,10 +22,11 @@ export interface ZonedLabel {
 }
 
 export interface SlotView {
-  /** Stable within its proposal ("1" = best). */
+  /**
+   * Stable within its proposal ("1" = best). A surface builds its own button id from the proposal id
+   * and this (Slack: `src/bot/slack/render.ts`, Discord: `src/bot/discord/custom-id.ts`).
+   */
   readonly id: string;
-  /** What a button click sends back: `book:<proposalId>:<slotId>`. */
-  readonly actionId: string;
   readonly rank: number;
   readonly start: number;
   readonly end: number;

@@ -80,7 +80,9 @@ describe('requestMeeting', () => {
       expect(slot.reason).toBe(
         who.length === 0 ? 'both free' : `both free, outside core hours for ${who.join(' and ')}`,
       );
-      expect(slot.actionId).toBe(`book:${view.proposalId}:${slot.id}`);
+      // Ids only: each surface builds its own button id from the proposal id and this.
+      expect(slot.id).toBe(String(slot.rank));
+      expect(slot).not.toHaveProperty('actionId');
       // Labelled for each participant in their own zone.
       const liLabel = slot.labels.find((l) => l.personId === li.id)!;
       expect(liLabel.text).toContain(`${ny.toFormat('HH:mm')}–`);

@@ -11,8 +11,10 @@ import {
   moveCustomId,
   parseCustomId,
 } from '../../src/bot/discord/custom-id.ts';
+import { parseBookAction } from '../../src/bot/slack/listeners/book-slot.ts';
 import { parseDmAction } from '../../src/bot/slack/listeners/dm-action.ts';
 import { parseBookingAction, parseMoveAction } from '../../src/bot/slack/manage.ts';
+import { bookActionId, renderRemaining } from '../../src/bot/slack/render.ts';
 
 const ID = '0b6f6a3e-9c1d-4d7e-8f00-1234567890ab';
 
@@ -78,5 +80,27 @@ describe('Slack action ids of the manage and DM buttons', () => {
     expect(parseDmAction('convene_dm_action:sync.restore:2')).toBe('sync.restore');
     expect(parseDmAction('convene_dm_action:')).toBeNull();
     expect(parseDmAction('convene_dm_action:a b')).toBeNull();
+  });
+});
+
+describe('Slack action ids of the slot buttons (built by the renderer, not the use cases)', () => {
+  it('book:<proposalId>:<slotId> round-trips, and the lost-race buttons carry the proposal id', () => {
+    expect(bookActionId('p-1', '3')).toBe('book:p-1:3');
+    expect(parseBookAction(bookActionId('p-1', '3'))).toEqual({ proposalId: 'p-1', slotId: '3' });
+    expect(parseBookAction('book:p-1')).toBeNull();
+    const slot = {
+      id: '2',
+      rank: 2,
+      start: Date.UTC(2030, 0, 21, 14),
+      end: Date.UTC(2030, 0, 21, 15),
+      label: 'Mon 21 Jan, 14:00–15:00 (UTC time)',
+      labels: [],
+      reason: 'all free',
+      free: 2,
+      total: 2,
+    };
+    const { blocks } = renderRemaining('Taken.', 'prop-9', [slot], 'en');
+    const ids = JSON.stringify(blocks).match(/"action_id":"[^"]*"/g);
+    expect(ids).toEqual(['"action_id":"book:prop-9:2"']);
   });
 });

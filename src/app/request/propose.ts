@@ -112,7 +112,6 @@ export async function proposeMeeting(
   const slots = slotViews({
     ranked,
     members,
-    proposalId: proposal.id,
     zone: input.zone,
     locale,
     roundRobin,

@@ -83,14 +83,13 @@ export function headline(
 export function slotViews(args: {
   ranked: readonly RankedSlot[];
   members: readonly Member[];
-  proposalId: string;
   zone: string;
   locale: Locale;
   roundRobin: boolean;
   team: { name: string } | null;
   picks: readonly (MemberChoice | NoMemberAvailable)[];
 }): SlotView[] {
-  const { ranked, members, proposalId, zone, locale, roundRobin, team, picks } = args;
+  const { ranked, members, zone, locale, roundRobin, team, picks } = args;
   const nameOf = new Map(members.map((m) => [m.person.id, m.name] as const));
   return ranked.map((p, i) => {
     const id = String(i + 1);
@@ -102,7 +101,6 @@ export function slotViews(args: {
       .map((pid) => nameOf.get(String(pid)) ?? String(pid));
     return {
       id,
-      actionId: `book:${proposalId}:${id}`,
       rank: i + 1,
       start: p.start,
       end: p.end,

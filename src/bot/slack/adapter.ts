@@ -19,6 +19,7 @@ import { CommandRateLimiter, rateLimitedMessage } from '../rate-limit.ts';
 import { detectLocale } from './common.ts';
 import { Deduper } from './dedupe.ts';
 import type { AckFn, RespondFn, SlackApi, SlackConfig, SlackDeps, SlackRuntime } from './deps.ts';
+import { inboxOf, installsOf } from './deps.ts';
 import { AlreadyReceived, createInbox, ephemeralRespond, inboxPayloadOf, SLACK_INBOX_JOB } from './inbox.ts';
 import { InstallationCache } from './installation-cache.ts';
 import {
@@ -137,7 +138,7 @@ export function createSlackAdapter(deps: SlackDeps, config: SlackConfig): SlackA
     ...(config.retries !== undefined ? { retryConfig: { retries: config.retries } } : {}),
   };
   const oauth = Boolean(config.clientId && config.clientSecret && config.stateSecret);
-  const installationStore = createInstallationStore(deps.store.workspaces, log, installations);
+  const installationStore = createInstallationStore(installsOf(deps), installations, log);
   const endpoint = config.endpoint ?? '/slack/events';
 
   let bootstrap: App | null = null;
@@ -155,7 +156,7 @@ export function createSlackAdapter(deps: SlackDeps, config: SlackConfig): SlackA
     if (config.botToken && teamId && bootstrap) {
       const info = await bootstrap.client.auth.test({ token: config.botToken });
       if (info.team_id === teamId) {
-        await deps.store.workspaces.install({
+        await installsOf(deps).install({
           platform: 'slack',
           externalId: teamId,
           name: info.team ?? teamId,
@@ -227,7 +228,7 @@ export function createSlackAdapter(deps: SlackDeps, config: SlackConfig): SlackA
   };
   const limiter = config.rateLimit ? new CommandRateLimiter(config.rateLimit) : null;
   const inbox = createInbox({
-    jobs: deps.store.jobs,
+    jobs: inboxOf(deps),
     ...(config.inboxLeaseMs !== undefined ? { leaseMs: config.inboxLeaseMs } : {}),
     clock: rt.now,
     log,

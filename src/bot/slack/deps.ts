@@ -23,8 +23,19 @@ import type { BookingMetrics } from '../../app/ports/metrics.ts';
 import type { Repositories, Workspace } from '../../app/ports/store.ts';
 import type { ReminderSettings } from '../../app/reminders.ts';
 import type { PeopleDirectory, RequestLimits } from '../../app/request-meeting.ts';
-import type { AccountUseCases, RequestUseCases, TeamUseCases } from '../../app/use-cases.ts';
-import { accountUseCases, requestUseCases } from '../../app/use-cases.ts';
+import type {
+  AccountUseCases,
+  InboxUseCases,
+  InstallationUseCases,
+  RequestUseCases,
+  TeamUseCases,
+} from '../../app/use-cases.ts';
+import {
+  accountUseCases,
+  inboxUseCases,
+  installationUseCases,
+  requestUseCases,
+} from '../../app/use-cases.ts';
 import type { RateLimitSettings } from '../rate-limit.ts';
 import type { Deduper } from './dedupe.ts';
 import type { InstallationCache } from './installation-cache.ts';
@@ -76,6 +87,10 @@ export interface SlackDeps {
   readonly invalidations?: Invalidations;
   /** More times, cancel request, record where proposals were posted (bound by compose; default: bound here). */
   readonly requestUseCases?: RequestUseCases;
+  /** The team's installation recorded and its token purged (bound by compose; default: bound here). */
+  readonly installs?: InstallationUseCases;
+  /** The durable inbox's records (bound by compose; default: bound to `store.jobs`, none without it). */
+  readonly inbox?: InboxUseCases;
 }
 
 /** The request use cases the deps carry, else bound to the deps' own ports (tests build deps by hand). */
@@ -205,6 +220,16 @@ export interface SlackRuntime {
   readonly requests?: <T>(work: () => Promise<T>, weight?: number) => Promise<T>;
   /** `users.info` answers by workspace and user (see `people.ts`); none = every call goes to Slack. */
   readonly users?: UserInfoCache;
+}
+
+/** The installation use cases the composition root bound, or bound here to the adapter's store. */
+export function installsOf(deps: Pick<SlackDeps, 'installs' | 'store'>): InstallationUseCases {
+  return deps.installs ?? installationUseCases({ store: deps.store });
+}
+
+/** The inbox use cases the composition root bound, else bound to the store's job queue (none: not durable). */
+export function inboxOf(deps: Pick<SlackDeps, 'inbox' | 'store'>): InboxUseCases | undefined {
+  return deps.inbox ?? (deps.store.jobs ? inboxUseCases({ jobs: deps.store.jobs }) : undefined);
 }
 
 /** The account use cases the composition root bound, or bound here to the adapter's store. */

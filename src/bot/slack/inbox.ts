@@ -19,7 +19,8 @@
  *   work runs as before, not durable (logged).
  */
 import { randomUUID } from 'node:crypto';
-import type { Job, JobRepository } from '../../app/ports/store.ts';
+import type { Job } from '../../app/ports/store.ts';
+import type { InboxUseCases } from '../../app/use-cases.ts';
 import type { RespondFn, SlackApi } from './deps.ts';
 
 export const SLACK_INBOX_JOB = 'slack.inbox';
@@ -61,7 +62,8 @@ export interface Inbox {
 }
 
 export function createInbox(options: {
-  readonly jobs: JobRepository | undefined;
+  /** The inbox use cases (src/app/inbox.ts); none: the work runs, not durable. */
+  readonly jobs: InboxUseCases | undefined;
   readonly leaseMs?: number;
   readonly clock: () => number;
   readonly log: (line: string) => void;
@@ -71,7 +73,7 @@ export function createInbox(options: {
   const worker = `slack-inbox:${randomUUID()}`;
   return {
     wrap(ack, key, payload) {
-      let job: Job | null = null;
+      let jobId: string | null = null;
       let heartbeat: NodeJS.Timeout | undefined;
       const wrapped = (async (...args: never[]) => {
         if (!jobs) return ack(...args);
@@ -81,28 +83,28 @@ export function createInbox(options: {
         // finds this record (AlreadyReceived) and the record's lease hands the work to a live replica.
         let already = false;
         try {
-          const found = await jobs.enqueue({
+          const received = await jobs.receive({
             kind: SLACK_INBOX_JOB,
+            key,
             payload: { v: 1, nonce, ...payload } satisfies InboxPayload,
-            maxAttempts: 1,
-            dedupeKey: `${SLACK_INBOX_JOB}:${key}`,
-            lease: { worker, until: clock() + leaseMs },
+            worker,
+            leaseUntil: clock() + leaseMs,
           });
-          if ((found.payload as Partial<InboxPayload> | null)?.nonce !== nonce) already = true;
-          else job = found;
+          if (received.status === 'already') already = true;
+          else jobId = received.jobId;
         } catch (error) {
           log(`slack: request not recorded (it runs, not durable): ${(error as Error)?.message ?? error}`);
         }
         await ack(...args);
         if (already) throw new AlreadyReceived();
-        if (!job) return;
-        const held = job;
+        if (!jobId) return;
+        const held = jobId;
         heartbeat = setInterval(
           () =>
             void jobs
-              .extend(held.id, worker, clock() + leaseMs)
+              .renew({ jobId: held, worker, leaseUntil: clock() + leaseMs })
               .catch((error: unknown) =>
-                log(`slack: lease of request ${held.id} not renewed: ${(error as Error)?.message ?? error}`),
+                log(`slack: lease of request ${held} not renewed: ${(error as Error)?.message ?? error}`),
               ),
           Math.max(1, Math.floor(leaseMs / 3)),
         );
@@ -112,11 +114,12 @@ export function createInbox(options: {
         ack: wrapped,
         async finish() {
           if (heartbeat) clearInterval(heartbeat);
-          if (!job || !jobs) return;
+          if (!jobId || !jobs) return;
+          const held = jobId;
           await jobs
-            .complete(job.id, worker)
+            .complete({ jobId: held, worker })
             .catch((error: unknown) =>
-              log(`slack: request ${job?.id} not marked done: ${(error as Error)?.message ?? error}`),
+              log(`slack: request ${held} not marked done: ${(error as Error)?.message ?? error}`),
             );
         },
       };

@@ -8,6 +8,7 @@
  */
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
 import type { Workspace, WorkspaceRepository } from '../../app/ports/store.ts';
+import type { InstallationUseCases } from '../../app/use-cases.ts';
 import { InstallationCache } from './installation-cache.ts';
 
 export interface BotSecret {
@@ -90,10 +91,11 @@ export class NotInstalledError extends Error {
   }
 }
 
+/** Reads go through `lookup` (the cache over the workspace repository); writes through `installs`. */
 export function createInstallationStore(
-  workspaces: WorkspaceRepository,
+  installs: InstallationUseCases,
+  lookup: InstallationLookup,
   log: (line: string) => void = () => undefined,
-  lookup: InstallationLookup = createInstallationLookup(workspaces),
 ): InstallationStore {
   return {
     async storeInstallation(installation) {
@@ -101,7 +103,7 @@ export function createInstallationStore(
       if (!teamId || !installation.bot)
         throw new Error('Convene supports workspace installs with a bot token only');
       const bot = installation.bot;
-      await workspaces.install({
+      await installs.install({
         platform: 'slack',
         externalId: teamId,
         name: installation.team?.name ?? teamId,
@@ -145,14 +147,7 @@ export function createInstallationStore(
     async deleteInstallation(query) {
       const teamId = query.teamId;
       if (!teamId) return;
-      const workspace = await workspaces.findByExternalId('slack', teamId);
-      if (workspace)
-        await workspaces.install({
-          platform: 'slack',
-          externalId: teamId,
-          name: workspace.name,
-          botToken: null,
-        });
+      await installs.purgeToken({ platform: 'slack', externalId: teamId });
       lookup.invalidate(teamId);
     },
   };

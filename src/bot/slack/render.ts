@@ -128,13 +128,23 @@ export function decodeValue(value: string | undefined): ButtonValue {
   }
 }
 
-function slotBlock(slot: SlotView, locale: Locale, value: string): Block {
+/** `book:<proposalId>:<slotId>`: what a click on a proposed slot sends back (`parseBookAction` reads it). */
+export function bookActionId(proposalId: string, slotId: string): string {
+  return `${ACTIONS.book}:${proposalId}:${slotId}`;
+}
+
+function slotBlock(slot: SlotView, proposalId: string, locale: Locale, value: string): Block {
   const t = texts(locale);
   const people = slot.labels.map((l) => `${esc(l.name)}: ${esc(l.text)}`).join('\n');
   const text = `*${slot.rank}.* ${viewerTime(slot.start, slot.end, slot.label)} _(${t.viewer})_ — ${esc(slot.reason)}\n${people}`;
   return section(
     text,
-    button(`${t.book}: ${slot.label}`, slot.actionId, value, slot.rank === 1 ? 'primary' : undefined),
+    button(
+      `${t.book}: ${slot.label}`,
+      bookActionId(proposalId, slot.id),
+      value,
+      slot.rank === 1 ? 'primary' : undefined,
+    ),
   );
 }
 
@@ -151,7 +161,7 @@ export function renderProposals(view: ProposalView): { text: string; blocks: Blo
   );
   // 50 blocks at most: headline, understood, context, notes, actions → at most 45 slots.
   for (const slot of view.slots.slice(0, 50 - blocks.length - 2))
-    blocks.push(slotBlock(slot, view.locale, value));
+    blocks.push(slotBlock(slot, view.proposalId, view.locale, value));
   const notes = [...view.gaps.map((g) => g.message), ...view.notes];
   if (notes.length > 0) blocks.push(context(notes.map((n) => `:warning: ${esc(n)}`)));
   blocks.push({
@@ -191,6 +201,7 @@ export function renderQuestion(
 /** The slots still free after a lost race, as buttons (ephemeral to the clicker). */
 export function renderRemaining(
   message: string,
+  proposalId: string,
   remaining: readonly SlotView[],
   locale: Locale,
 ): { text: string; blocks: Block[] } {
@@ -198,7 +209,7 @@ export function renderRemaining(
   const blocks: Block[] = [section(esc(message))];
   if (remaining.length > 0) {
     blocks.push(context([texts(locale).remaining]));
-    for (const slot of remaining.slice(0, 45)) blocks.push(slotBlock(slot, locale, value));
+    for (const slot of remaining.slice(0, 45)) blocks.push(slotBlock(slot, proposalId, locale, value));
   }
   return { text: message, blocks };
 }

@@ -233,7 +233,6 @@ describe('the REST fake', () => {
     // What the adapter renders for 25 slots stays inside the limits.
     const slots = Array.from({ length: 30 }, (_, i) => ({
       id: String(i + 1),
-      actionId: '',
       rank: i + 1,
       start: 0,
       end: 1,

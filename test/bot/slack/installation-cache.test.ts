@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkspaceRepository } from '../../../src/app/ports/store.ts';
+import { installationUseCases } from '../../../src/app/use-cases.ts';
 import { Deduper } from '../../../src/bot/slack/dedupe.ts';
 import type { SlackRuntime } from '../../../src/bot/slack/deps.ts';
 import { InstallationCache } from '../../../src/bot/slack/installation-cache.ts';
@@ -134,7 +135,7 @@ describe('installation lookups over the store', () => {
   it('fetchInstallation reads the database once per team within the TTL; deleteInstallation forgets it', async () => {
     await install('TA', 'xoxb-TA-1');
     const lookup = createInstallationLookup(workspaces);
-    const installations = createInstallationStore(workspaces, () => undefined, lookup);
+    const installations = createInstallationStore(installationUseCases({ store }), lookup);
     reads = 0;
     const first = await installations.fetchInstallation(query('TA'));
     const second = await installations.fetchInstallation(query('TA'));
@@ -148,7 +149,7 @@ describe('installation lookups over the store', () => {
   it('a new install (token rotation) replaces the cached token at once', async () => {
     await install('TB', 'xoxb-TB-1');
     const lookup = createInstallationLookup(workspaces);
-    const installations = createInstallationStore(workspaces, () => undefined, lookup);
+    const installations = createInstallationStore(installationUseCases({ store }), lookup);
     expect((await lookup.find('TB'))?.secret.token).toBe('xoxb-TB-1');
     await installations.storeInstallation({
       team: { id: 'TB', name: 'TB' },

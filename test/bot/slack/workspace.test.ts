@@ -49,8 +49,14 @@ beforeAll(async () => {
   h.fake.clientSecret = 'fake-slack-client-secret';
   // Authorise through the fake (the installer follows clientOptions.slackApiUrl for oauth.v2.access).
   const team = h.fake.addTeam({ id: 'T1', name: 'Acme' });
-  const { createInstallationStore } = await import('../../../src/bot/slack/installation-store.ts');
-  await createInstallationStore(h.store.workspaces).storeInstallation({
+  const { createInstallationLookup, createInstallationStore } = await import(
+    '../../../src/bot/slack/installation-store.ts'
+  );
+  const { installationUseCases } = await import('../../../src/app/use-cases.ts');
+  await createInstallationStore(
+    installationUseCases({ store: h.store }),
+    createInstallationLookup(h.store.workspaces),
+  ).storeInstallation({
     team: { id: 'T1', name: 'Acme' },
     enterprise: undefined,
     user: { token: undefined, scopes: undefined, id: 'UADMIN' },

@@ -86,7 +86,12 @@ export async function bookSlot(rt: SlackRuntime, args: ActionArgs): Promise<void
   if (!result.ok) {
     if (result.error.code === 'slot_taken')
       return privately(
-        renderRemaining(result.error.message, result.error.remaining ?? [], result.error.locale),
+        renderRemaining(
+          result.error.message,
+          parsed.proposalId,
+          result.error.remaining ?? [],
+          result.error.locale,
+        ),
       );
     return privately(renderText(result.error.message));
   }

@@ -223,7 +223,6 @@ function slotButton(slot, proposalId, locale) {
       class: 'slot',
       'data-proposal-id': proposalId,
       'data-slot-id': slot.id,
-      'data-action-id': slot.actionId,
       onclick: (event) => book(proposalId, slot.id, locale, event.currentTarget),
     },
     el('span', { class: 'rank', text: `${slot.rank}.` }),
