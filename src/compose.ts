@@ -18,8 +18,10 @@ import {
 import { type CalendarSyncDeps, syncActionHandlers } from './app/calendar-sync.ts';
 import type { LinkConfig } from './app/link/config.ts';
 import { linkConfigFromEnv } from './app/link/config.ts';
+import { LinkPage } from './app/link/page.ts';
 import { LinkCalendar } from './app/link-calendar.ts';
 import { type JobHandler, startWorkers } from './app/outbox.ts';
+import type { CalendarLinkProbes } from './app/ports/calendar-link.ts';
 import type { DmActionHandler, MeetingThreads, Notifier } from './app/ports/calendars.ts';
 import type { SyncQueue, WatchLookup } from './app/ports/sync.ts';
 import {
@@ -41,11 +43,14 @@ import type { SlackDmClient } from './bot/slack/notifier.ts';
 import { createSlackNotifier } from './bot/slack/notifier.ts';
 import { createSlackThreads, type SlackThreadClient } from './bot/slack/threads.ts';
 import { createCalendarWebhooks } from './bot/web/calendar-webhooks.ts';
+import { createLinkPageRouter } from './bot/web/link-page.ts';
 import { createOAuthRouter } from './bot/web/oauth.ts';
 import type { MountedRouter } from './bot/web/server.ts';
 import { CalendarAccess } from './connectors/access/calendar-access.ts';
 import type { ProviderFactory } from './connectors/access/providers.ts';
 import { createProviderFactory } from './connectors/access/providers.ts';
+import { discoverCalDav } from './connectors/caldav/discover.ts';
+import { validateIcsFeed } from './connectors/ics/validate.ts';
 import { addressPolicy, allowedNetworksFromEnv } from './connectors/net/address.ts';
 import type { Metrics } from './observability/metrics.ts';
 import type { Store } from './store/index.ts';
@@ -178,6 +183,27 @@ export function composeChat(
         log,
       })
     : undefined;
+  const linkPage = linkConfig
+    ? new LinkPage({
+        people: store.people,
+        workspaces: store.workspaces,
+        preferences: store.preferences,
+        connections: store.connections,
+        nonces: store.nonces,
+        notifier,
+        probes: linkProbes(allowedNetworks),
+        oauthConfigured: (kind) => providers.oauth(kind) !== null,
+        settings: linkPageSettingsFromEnv(env),
+        publicBaseUrl: linkConfig.publicBaseUrl,
+        stateSecret: linkConfig.stateSecret,
+        audit: store.audit,
+        onLinked: (c) =>
+          void ensureWatches(store, syncSettings, { ...c, connectionId: c.id }, Date.now()).catch(
+            (error: unknown) => log(`sync: watching ${c.id} failed: ${String(error)}`),
+          ),
+        log,
+      })
+    : undefined;
   calendars = new CalendarAccess({
     connections: store.connections,
     providers,
@@ -220,6 +246,14 @@ export function composeChat(
   // Provider change notifications (Google channels, Graph subscriptions): authenticate, queue, answer.
   if (sync.lookup)
     routers.push({ router: createCalendarWebhooks({ watches: sync.lookup, queue: sync.queue, log }).router });
+  if (linkPage)
+    routers.push({
+      router: createLinkPageRouter({
+        page: linkPage,
+        secureCookies: linkConfig?.publicBaseUrl.startsWith('https:') ?? true,
+        log,
+      }),
+    });
   if (link)
     routers.push({
       router: createOAuthRouter({
@@ -248,6 +282,7 @@ export function composeChat(
         dmActions,
         limits,
         ...(link ? { linking: link } : {}),
+        ...(linkPage ? { linkPage } : {}),
         teams,
         account,
         log,
@@ -298,6 +333,7 @@ export function composeChat(
         requests: requestUseCases({ store, busy: calendars, rotations: store.rotations, limits }),
         dmActions,
         ...(link ? { link } : {}),
+        ...(linkPage ? { linkPage } : {}),
         account,
         log,
       },
@@ -348,5 +384,19 @@ export function composeChat(
     stop: async () => {
       for (const stop of stoppers) await stop();
     },
+  };
+}
+
+/** `CONVENE_LINK_CALDAV` / `CONVENE_LINK_ICS`: on unless set to 0/false/no. */
+export function linkPageSettingsFromEnv(env: NodeJS.ProcessEnv): { caldav: boolean; ics: boolean } {
+  const on = (name: string) => !/^(0|false|no)$/i.test(env[name]?.trim() ?? '');
+  return { caldav: on('CONVENE_LINK_CALDAV'), ics: on('CONVENE_LINK_ICS') };
+}
+
+/** What the link page asks of the connectors, through the address guard (`allowedNetworks` opted in). */
+export function linkProbes(allowedNetworks: readonly string[]): CalendarLinkProbes {
+  return {
+    discoverCalDav: (input) => discoverCalDav(input, { allowedNetworks, now: Date.now }),
+    validateIcs: (url) => validateIcsFeed(url, { allowedNetworks }),
   };
 }

@@ -15,13 +15,15 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 
 export type LinkProviderKind = 'google' | 'microsoft';
 export const LINK_PROVIDERS: readonly LinkProviderKind[] = ['google', 'microsoft'];
+/** What a state opens: one OAuth provider's consent, or Convene's link page (every calendar kind). */
+export type LinkStateKind = LinkProviderKind | 'page';
 
 export interface LinkState {
   readonly tenantId: string;
   readonly personId: string;
   readonly workspaceId: string;
   readonly externalUserId: string;
-  readonly provider: LinkProviderKind;
+  readonly provider: LinkStateKind;
   readonly nonce: string;
   /** Epoch ms. */
   readonly expiresAt: number;
@@ -180,7 +182,7 @@ function decodePayload(payload: string): LinkState | null {
   const r = raw as Record<string, unknown>;
   const strings = [r.t, r.p, r.w, r.u, r.n];
   if (!strings.every((s) => typeof s === 'string' && s.length > 0 && s.length <= 256)) return null;
-  if (r.v !== 'google' && r.v !== 'microsoft') return null;
+  if (r.v !== 'google' && r.v !== 'microsoft' && r.v !== 'page') return null;
   if (typeof r.e !== 'number' || !Number.isFinite(r.e)) return null;
   return {
     tenantId: r.t as string,

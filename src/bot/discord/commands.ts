@@ -60,9 +60,11 @@ export function meetCommand(): RESTPostAPIChatInputApplicationCommandsJSONBody {
           o
             .setName('provider')
             .setNameLocalizations({ fr: 'fournisseur' })
-            .setDescription('Calendar provider')
-            .setDescriptionLocalizations({ fr: "Fournisseur d'agenda" })
-            .setRequired(true)
+            .setDescription('Calendar provider (default: a page offering every kind this server supports)')
+            .setDescriptionLocalizations({
+              fr: "Fournisseur d'agenda (par défaut : une page proposant tous les types disponibles)",
+            })
+            .setRequired(false)
             .addChoices(
               { name: 'Google Calendar', value: 'google' },
               { name: 'Microsoft 365', value: 'microsoft' },

@@ -1,3 +1,4 @@
+import type { LinkPage } from '../../app/link/page.ts';
 import type { DmActionHandler } from '../../app/ports/calendars.ts';
 import type { Repositories } from '../../app/ports/store.ts';
 import type { RequestLimits } from '../../app/request-meeting.ts';
@@ -33,6 +34,8 @@ export interface DiscordAdapterDeps {
   readonly meetings: MeetingUseCases;
   /** Without it, `/meet link` and `/meet unlink` say linking is not configured. */
   readonly link?: CalendarLinking;
+  /** Convene's link page (every calendar kind): when set, `/meet link` sends it instead of one provider's. */
+  readonly linkPage?: Pick<LinkPage, 'startLink'>;
   /** Preferences and status (default: bound to `store` by `accountOf`). */
   readonly account?: AccountUseCases;
   /** Cancel / reschedule (the confirmation's buttons, `/meet cancel|reschedule`); needs `store.bookings`. */

@@ -4,6 +4,7 @@
  * function testable with fake `ack` / `respond` / `client`.
  */
 
+import type { LinkPage } from '../../app/link/page.ts';
 import type {
   LinkProviderKind,
   StartLinkInput,
@@ -59,6 +60,8 @@ export interface SlackDeps {
   /** DMs of the booking side (a calendar refused the booking); default: none sent. */
   readonly notifier?: Notifier;
   readonly linking?: SlackLinking;
+  /** Convene's link page (every calendar kind): when set, `/meet link` and link DMs open it. */
+  readonly linkPage?: Pick<LinkPage, 'startLink'>;
   /** `/meet team …`; without it the command says teams are not available. */
   readonly teams?: TeamUseCases;
   /** Preferences and status (default: bound to `store` by `accountOf`). */

@@ -10,7 +10,7 @@ import type { BusyReader, EventWriter } from '../../../src/app/ports/calendars.t
 import { teamUseCases } from '../../../src/app/use-cases.ts';
 import { createSlackAdapter, type SlackAdapter } from '../../../src/bot/slack/adapter.ts';
 import type { SlackConfig, SlackDeps } from '../../../src/bot/slack/deps.ts';
-import { createWebServer } from '../../../src/bot/web/server.ts';
+import { createWebServer, type MountedRouter } from '../../../src/bot/web/server.ts';
 import type { Interval } from '../../../src/core/interval.ts';
 import { generateKeyEntry } from '../../../src/store/crypto.ts';
 import { openDatabase, type Store } from '../../../src/store/index.ts';
@@ -29,6 +29,8 @@ export async function startHarness(options: {
   deps: Omit<SlackDeps, 'store' | 'log'> & { store?: Store };
   config?: Partial<SlackConfig>;
   store?: Store;
+  /** More routers on the same server (e.g. the link page), mounted before the Slack adapter's. */
+  routers?: readonly MountedRouter[];
 }): Promise<Harness> {
   const fake = await FakeSlack.start();
   const store =
@@ -44,7 +46,10 @@ export async function startHarness(options: {
     { signingSecret: fake.signingSecret, slackApiUrl: fake.apiUrl, retries: 0, ...options.config },
   );
   if (!adapter.router) throw new Error('HTTP mode expected');
-  const app = createWebServer({ routers: [{ router: adapter.router }], log: (line) => logs.push(line) });
+  const app = createWebServer({
+    routers: [...(options.routers ?? []), { router: adapter.router }],
+    log: (line) => logs.push(line),
+  });
   const server: Server = app.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

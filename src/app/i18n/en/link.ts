@@ -28,4 +28,61 @@ export const link = {
   'link.ics.refused': '{host} refused to send this feed. The secret link may have been reset: copy it again.',
   'link.ics.certificate':
     'The security certificate of {host} is not valid, so Convene will not read the feed from there.',
+  'link.page.title': 'Link a calendar for {who}',
+  'link.page.intro':
+    'This page links a calendar to the chat account {who} in {workspace}. Only continue if that is you: if someone forwarded you their link, close this page — your calendar would be attached to their account.',
+  'link.page.unknownWorkspace': 'this workspace',
+  'link.page.kind.google': 'Google Calendar',
+  'link.page.kind.microsoft': 'Microsoft 365',
+  'link.page.kind.icloud': 'Apple iCloud',
+  'link.page.kind.caldav': 'CalDAV server (Fastmail, Nextcloud, Radicale…)',
+  'link.page.kind.ics': 'Calendar feed (ICS link, read-only)',
+  'link.page.oauthButton': 'Link my {provider}',
+  'link.page.icloud.help':
+    'Use your Apple ID and an app-specific password, not your Apple ID password: create one at https://support.apple.com/en-us/102654.',
+  'link.page.caldav.help':
+    'Your server address (for Nextcloud it ends in /remote.php/dav) or just your e-mail address, your username and an app-specific password (Fastmail: https://www.fastmail.help/hc/en-us/articles/360058752854). The password is sent over this page only, never in chat.',
+  'link.page.ics.help':
+    'Paste the secret iCal address of your calendar (https:// or webcal://). Convene only reads it: meetings you book are kept in Convene, not added to the feed.',
+  'link.page.field.address': 'Server address or e-mail address',
+  'link.page.field.appleId': 'Apple ID (e-mail address)',
+  'link.page.field.username': 'Username',
+  'link.page.field.password': 'App-specific password',
+  'link.page.field.url': 'Feed link',
+  'link.page.submit': 'Link this calendar',
+  'link.page.failed': 'Nothing was linked',
+  'link.page.done.title': 'Calendar linked',
+  'link.page.done.caldav':
+    '{account} is linked. Convene reads your free/busy times from {count, plural, one {# calendar} other {# calendars}}{write, select, none {.} other { and adds the meetings you book to “{write}”.}}',
+  'link.page.done.ics':
+    'The feed “{name}” is linked, read-only: Convene reads your busy times from it; meetings you book are kept in Convene.',
+  'link.page.calendars': 'Calendars found',
+  'link.page.writable': 'writable',
+  'link.page.readOnly': 'read-only',
+  'link.page.busy': 'counts as busy',
+  'link.page.writeTarget': 'receives new meetings',
+  'link.page.close': 'You can close this tab and go back to chat.',
+  'link.page.invalid':
+    'This link is not valid (it was altered or not made by this Convene server). Nothing was linked. Ask Convene for a new link with `/meet link`.',
+  'link.page.expired':
+    'This link has expired (links are valid for 15 minutes). Nothing was linked. Ask Convene for a new link with `/meet link`.',
+  'link.page.used':
+    'This link was already used. Ask Convene for a new link with `/meet link` to link another calendar.',
+  'link.page.otherUser':
+    'This link was made for another Convene user. Nothing was linked. Ask Convene for your own link with `/meet link`.',
+  'link.page.unconfirmed':
+    'This form must be sent from its own page, in the browser that opened the link. Nothing was linked. Open the link again.',
+  'link.page.disabled': 'This kind of calendar is turned off on this Convene server. Nothing was linked.',
+  'link.page.missingField': 'Fill in every field, then try again.',
+  'link.page.noCalendars': '{host} has no calendar with events for this account. Nothing was linked.',
+  'link.dm.caldav':
+    'Your calendar on {account} is linked. Convene reads your free/busy times from {count, plural, one {# calendar} other {# calendars}}{writes, select, yes { and adds the meetings you book to “{calendar}”.} other {; none of them can receive meetings.}}',
+  'link.dm.ics':
+    'Your calendar feed “{name}” is linked, read-only: Convene reads your busy times from it. Meetings you book are kept in Convene, with an .ics file to add them yourself.',
+  'link.chat.dm':
+    'Open this link to connect a calendar: Google, Microsoft 365, Apple iCloud, a CalDAV server or a calendar feed. It works once, for 15 minutes, and only for you.',
+  'link.chat.sent': 'I sent you a direct message with a link to connect a calendar.',
+  'link.chat.fallback':
+    'I cannot send you direct messages, so here is your link to connect a calendar. Only you can see this message; the link works once, for 15 minutes.',
+  'link.chat.button': 'Link a calendar',
 } as const;

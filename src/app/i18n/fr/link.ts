@@ -30,4 +30,61 @@ export const link: Messages<typeof en> = {
     '{host} a refusé d’envoyer ce flux. Le lien secret a peut-être été réinitialisé : copiez-le à nouveau.',
   'link.ics.certificate':
     'Le certificat de sécurité de {host} n’est pas valide : Convene n’y lira pas le flux.',
+  'link.page.title': 'Lier un agenda pour {who}',
+  'link.page.intro':
+    'Cette page lie un agenda au compte de discussion {who} dans {workspace}. Ne continuez que si c’est vous : si quelqu’un vous a transféré son lien, fermez cette page — votre agenda serait rattaché à son compte.',
+  'link.page.unknownWorkspace': 'cet espace de travail',
+  'link.page.kind.google': 'Google Agenda',
+  'link.page.kind.microsoft': 'Microsoft 365',
+  'link.page.kind.icloud': 'Apple iCloud',
+  'link.page.kind.caldav': 'Serveur CalDAV (Fastmail, Nextcloud, Radicale…)',
+  'link.page.kind.ics': 'Flux d’agenda (lien ICS, lecture seule)',
+  'link.page.oauthButton': 'Lier mon {provider}',
+  'link.page.icloud.help':
+    'Utilisez votre identifiant Apple et un mot de passe pour app, pas le mot de passe de votre identifiant Apple : créez-en un sur https://support.apple.com/fr-fr/102654.',
+  'link.page.caldav.help':
+    'L’adresse de votre serveur (pour Nextcloud, elle se termine par /remote.php/dav) ou simplement votre adresse e-mail, votre nom d’utilisateur et un mot de passe pour app (Fastmail : https://www.fastmail.help/hc/en-us/articles/360058752854). Le mot de passe ne passe que par cette page, jamais par la discussion.',
+  'link.page.ics.help':
+    'Collez l’adresse iCal secrète de votre agenda (https:// ou webcal://). Convene la lit seulement : les réunions réservées sont conservées dans Convene, pas ajoutées au flux.',
+  'link.page.field.address': 'Adresse du serveur ou adresse e-mail',
+  'link.page.field.appleId': 'Identifiant Apple (adresse e-mail)',
+  'link.page.field.username': 'Nom d’utilisateur',
+  'link.page.field.password': 'Mot de passe pour app',
+  'link.page.field.url': 'Lien du flux',
+  'link.page.submit': 'Lier cet agenda',
+  'link.page.failed': 'Rien n’a été lié',
+  'link.page.done.title': 'Agenda lié',
+  'link.page.done.caldav':
+    '{account} est lié. Convene lit vos disponibilités dans {count, plural, one {# agenda} other {# agendas}}{write, select, none {.} other { et ajoute les réunions réservées à « {write} ».}}',
+  'link.page.done.ics':
+    'Le flux « {name} » est lié, en lecture seule : Convene y lit vos créneaux occupés ; les réunions réservées sont conservées dans Convene.',
+  'link.page.calendars': 'Agendas trouvés',
+  'link.page.writable': 'modifiable',
+  'link.page.readOnly': 'lecture seule',
+  'link.page.busy': 'compte comme occupé',
+  'link.page.writeTarget': 'reçoit les nouvelles réunions',
+  'link.page.close': 'Vous pouvez fermer cet onglet et revenir à la discussion.',
+  'link.page.invalid':
+    'Ce lien n’est pas valide (il a été modifié ou ne vient pas de ce serveur Convene). Rien n’a été lié. Demandez un nouveau lien avec `/meet link`.',
+  'link.page.expired':
+    'Ce lien a expiré (les liens sont valables 15 minutes). Rien n’a été lié. Demandez un nouveau lien avec `/meet link`.',
+  'link.page.used':
+    'Ce lien a déjà servi. Demandez un nouveau lien avec `/meet link` pour lier un autre agenda.',
+  'link.page.otherUser':
+    'Ce lien a été créé pour un autre utilisateur de Convene. Rien n’a été lié. Demandez votre propre lien avec `/meet link`.',
+  'link.page.unconfirmed':
+    'Ce formulaire doit être envoyé depuis sa propre page, dans le navigateur qui a ouvert le lien. Rien n’a été lié. Rouvrez le lien.',
+  'link.page.disabled': 'Ce type d’agenda est désactivé sur ce serveur Convene. Rien n’a été lié.',
+  'link.page.missingField': 'Remplissez tous les champs, puis réessayez.',
+  'link.page.noCalendars': '{host} n’a aucun agenda d’événements pour ce compte. Rien n’a été lié.',
+  'link.dm.caldav':
+    'Votre agenda sur {account} est lié. Convene lit vos disponibilités dans {count, plural, one {# agenda} other {# agendas}}{writes, select, yes { et ajoute les réunions réservées à « {calendar} ».} other { ; aucun ne peut recevoir de réunions.}}',
+  'link.dm.ics':
+    'Votre flux d’agenda « {name} » est lié, en lecture seule : Convene y lit vos créneaux occupés. Les réunions réservées sont conservées dans Convene, avec un fichier .ics pour les ajouter vous-même.',
+  'link.chat.dm':
+    'Ouvrez ce lien pour connecter un agenda : Google, Microsoft 365, Apple iCloud, un serveur CalDAV ou un flux d’agenda. Il ne sert qu’une fois, pendant 15 minutes, et seulement pour vous.',
+  'link.chat.sent': 'Je vous ai envoyé un message direct avec un lien pour connecter un agenda.',
+  'link.chat.fallback':
+    'Je ne peux pas vous envoyer de message direct : voici votre lien pour connecter un agenda. Vous seul voyez ce message ; le lien ne sert qu’une fois, pendant 15 minutes.',
+  'link.chat.button': 'Lier un agenda',
 };

@@ -27,6 +27,37 @@ export async function handleLink(env: HandlerEnv, interaction: APIChatInputAppli
       { publicFallback: false },
     );
   if (!ctx) return void (await answer(messages('en').notInGuild));
+  const page = env.deps.linkPage;
+  if (page) {
+    // Convene's link page offers every calendar kind the server supports (the provider option is moot).
+    const started = await page.startLink({
+      tenantId: ctx.workspace.tenantId,
+      personId: ctx.person.id,
+      chatIdentity: { workspaceId: ctx.workspace.id, externalUserId: ctx.userId },
+    });
+    if (!started.ok) return void (await answer(t(locale, 'common.linkingNotConfigured')));
+    const pageButton = t(locale, 'link.chat.button');
+    try {
+      await env.api.sendDm(ctx.userId, {
+        ...textMessage(t(locale, 'link.chat.dm')),
+        components: [linkButtonRow(pageButton, started.url)],
+      });
+      await answer(t(locale, 'link.chat.sent'));
+    } catch (error) {
+      if (!(error instanceof DiscordCallError) || error.code !== 'cannot_dm') throw error;
+      await editOrFallback(
+        env,
+        interaction,
+        { channelId: ctx.channelId, userId },
+        {
+          ...textMessage(t(locale, 'link.chat.fallback')),
+          components: [linkButtonRow(pageButton, started.url)],
+        },
+        { publicFallback: false },
+      );
+    }
+    return;
+  }
   if (!env.deps.link) return void (await answer(t(locale, 'common.linkingNotConfigured')));
   const provider = stringOption(readOptions(interaction.data), 'provider');
   if (provider !== 'google' && provider !== 'microsoft')

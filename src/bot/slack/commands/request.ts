@@ -181,7 +181,7 @@ export async function sendLinkDm(
 ): Promise<boolean> {
   const userId = slackUserId(person, workspace.id);
   if (!userId) return false;
-  const links = await linkButtons(rt, workspace, person, userId);
+  const links = await linkButtons(rt, workspace, person, userId, locale);
   const intro = organiser
     ? t(locale, 'chat.linkDm.introFrom', { organiser })
     : t(locale, 'chat.linkDm.intro');
@@ -194,7 +194,20 @@ export async function linkButtons(
   workspace: Workspace,
   person: Person,
   userId: string,
+  locale: Locale = 'en',
 ): Promise<{ label: string; url: string; actionId: string }[]> {
+  const page = rt.deps.linkPage;
+  if (page) {
+    // One link to Convene's page, which offers every calendar kind this server supports.
+    const started = await page.startLink({
+      tenantId: workspace.tenantId,
+      personId: person.id,
+      chatIdentity: { workspaceId: workspace.id, externalUserId: userId },
+    });
+    return started.ok
+      ? [{ label: t(locale, 'link.chat.button'), url: started.url, actionId: `${ACTIONS.link}:page` }]
+      : [];
+  }
   const linking = rt.deps.linking;
   if (!linking) return [];
   const providers: readonly LinkProviderKind[] = rt.deps.linkProviders ?? ['google', 'microsoft'];

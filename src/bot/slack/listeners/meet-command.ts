@@ -134,7 +134,7 @@ export async function meetCommand(rt: SlackRuntime, args: MeetCommandArgs): Prom
       return;
     }
     case 'link': {
-      const links = await linkButtons(rt, workspace, me.person, command.user_id);
+      const links = await linkButtons(rt, workspace, me.person, command.user_id, lang);
       const text = t(lang, links.length === 0 ? 'common.linkingNotConfigured' : 'account.link.pick');
       const message = renderLinks(text, links);
       // Personal links: only in a DM or an ephemeral message, never in the channel.
