@@ -39,6 +39,7 @@ import type { ReminderSettings } from './reminders.ts';
 import { reminderJobs, reminderLeads } from './reminders.ts';
 import type { MeetingStore } from './request-meeting.ts';
 import { bookingPeople, recordRotationBooking } from './rotations.ts';
+import { eventRecurrence, occurrenceStarts, seriesLabel, seriesOf } from './series.ts';
 import type {
   BookingParticipantView,
   BookingView,
@@ -104,8 +105,9 @@ export function bookingJobs(
   booking: Booking,
   leads: ReadonlyMap<string, number>,
   now: number,
+  occurrences?: readonly number[],
 ): EnqueueInput[] {
-  return [...writeJobs(booking, now + OUTBOX_GRACE_MS), ...reminderJobs(booking, leads, now)];
+  return [...writeJobs(booking, now + OUTBOX_GRACE_MS), ...reminderJobs(booking, leads, now, occurrences)];
 }
 
 export function bookingIdempotencyKey(proposalId: string, slotId: string): string {
@@ -340,6 +342,7 @@ async function confirmed(
     booking,
     people,
     alreadyBooked,
+    seriesOf(attempt.request),
   );
   return view === 'refused' ? fail('calendar_refused', 'booking.error.calendarRefused') : { ok: true, view };
 }
@@ -361,6 +364,9 @@ async function guardAndWrite(
   const people = attempt.people.filter((p) => attendingSet.has(p.person.id));
 
   const leads = await reminderLeads(deps.reminders, tenantId, attending);
+  // A series: one reminder per occurrence (./series.ts).
+  const series = seriesOf(request);
+  const occurrences = series ? occurrenceStarts(series.rule, slot.start, series.zone) : undefined;
   const booked = await store.bookings.bookSlot({
     tenantId,
     people: attending,
@@ -370,7 +376,7 @@ async function guardAndWrite(
     idempotencyKey: key,
     proposalId: proposal.id,
     organizerId: request.requesterId,
-    jobs: (b) => bookingJobs(b, leads, input.now),
+    jobs: (b) => bookingJobs(b, leads, input.now, occurrences),
   });
   if (!booked.ok) {
     if (booked.reason === 'duplicate') return confirmed(attempt, fail, booked.booking, people, true);
@@ -385,7 +391,8 @@ async function guardAndWrite(
   }
   // Idempotent (dedupe keys): a no-op where bookSlot enqueued them in its transaction.
   if (store.jobs)
-    for (const job of bookingJobs(booked.booking, leads, input.now)) await store.jobs.enqueue(job);
+    for (const job of bookingJobs(booked.booking, leads, input.now, occurrences))
+      await store.jobs.enqueue(job);
   const { rotations } = store;
   if (rotations)
     await recordRotationBooking(
@@ -433,8 +440,11 @@ async function confirmation(
   booking: Booking,
   people: readonly BookingPerson[],
   alreadyBooked: boolean,
+  series: ReturnType<typeof seriesOf> = null,
 ): Promise<BookingView | 'refused'> {
   const organiserZone = people.find((p) => p.requester)?.timeZone ?? 'UTC';
+  // A series is ONE recurring event per calendar (not one event per occurrence).
+  const recurrence = series ? eventRecurrence(series.rule, series.zone) : undefined;
   const attendees = people.flatMap((p) =>
     p.person.email ? [{ email: p.person.email, name: p.person.displayName }] : [],
   );
@@ -456,6 +466,7 @@ async function confirmation(
         attendees,
         // A video link where the provider offers one (Google Meet, Teams); CalDAV ignores it.
         conference: true,
+        ...(recurrence ? { recurrence } : {}),
       });
       if (outcome.ok) {
         calendar = 'written';
@@ -513,14 +524,20 @@ async function confirmation(
       ...(reason ? { reason, note: t(locale, REASON_KEYS[reason]) } : {}),
     });
   }
-  const headline = t(locale, alreadyBooked ? 'booking.headline.alreadyBooked' : 'booking.headline.booked', {
+  const headlineParams = {
     title: booking.title,
     when: slotLabel(booking.start, booking.end, organiserZone, locale),
     names: list(
       locale,
       people.map((p) => p.person.displayName),
     ),
-  });
+  };
+  const headline = series
+    ? t(locale, alreadyBooked ? 'booking.headline.alreadyBookedSeries' : 'booking.headline.bookedSeries', {
+        ...headlineParams,
+        series: seriesLabel(series.rule, booking.start, series.zone, locale),
+      })
+    : t(locale, alreadyBooked ? 'booking.headline.alreadyBooked' : 'booking.headline.booked', headlineParams);
   const slotId = booking.idempotencyKey.split(':slot:')[1] ?? input.slotId;
   return {
     kind: 'booked',

@@ -36,6 +36,7 @@ export type { DeleteOutcome, EventEditor, EventTarget } from './ports/calendars.
 import { t } from './i18n/index.ts';
 import type { Booking, CalendarEventRecord, EnqueueInput, Job, Repositories } from './ports/store.ts';
 import { REMINDER_JOB, runReminderJob } from './reminders.ts';
+import { eventRecurrence, seriesOf } from './series.ts';
 import { slotLabel, toLocale } from './views.ts';
 
 export const CALENDAR_WRITE_JOB = 'calendar.write';
@@ -51,6 +52,8 @@ export const DEFAULT_LEASE_MS = 60_000;
 
 const KEPT_IN_CONVENE = new Set(['read_only', 'not_linked', 'no_write_calendar']);
 const PERMANENT = new Set([
+  // A series the calendar cannot express (e.g. a rule Outlook's patternedRecurrence cannot say).
+  'recurrence_unsupported',
   'not_found',
   'consent_required',
   'invalid_request',
@@ -69,7 +72,8 @@ export function classifyWriteFailure(code: string): FailureClass {
   return 'transient';
 }
 
-export type OutboxStore = Pick<Repositories, 'jobs' | 'bookings' | 'people' | 'preferences'>;
+export type OutboxStore = Pick<Repositories, 'jobs' | 'bookings' | 'people' | 'preferences'> &
+  Partial<Pick<Repositories, 'requests'>>;
 
 /** Runs a job of another kind on the same worker (e.g. the calendar sync jobs of ./calendar-sync). */
 export type JobHandler = (
@@ -136,10 +140,19 @@ export function deleteJobs(booking: Booking, runAt: number): EnqueueInput[] {
 }
 
 export async function draftFor(
-  store: Pick<Repositories, 'people' | 'preferences'>,
+  store: Pick<Repositories, 'people' | 'preferences'> & Partial<Pick<Repositories, 'requests'>>,
   booking: Booking,
   personId: string,
 ): Promise<Omit<EventDraft, 'calendarId'>> {
+  // A series booking is written as ONE recurring event (the request's recurrence, ./series.ts).
+  const proposal =
+    booking.proposalId && store.requests
+      ? await store.requests.getProposal(booking.tenantId, booking.proposalId)
+      : null;
+  const series =
+    proposal && store.requests
+      ? seriesOf(await store.requests.get(booking.tenantId, proposal.requestId))
+      : null;
   const people = await Promise.all(
     booking.participantIds.map((id) => store.people.get(booking.tenantId, id)),
   );
@@ -154,6 +167,7 @@ export async function draftFor(
     timeZone: organiserPrefs?.timeZone ?? 'UTC',
     attendees: people.flatMap((p) => (p?.email ? [{ email: p.email, name: p.displayName }] : [])),
     conference: true,
+    ...(series ? { recurrence: eventRecurrence(series.rule, series.zone) } : {}),
   };
 }
 

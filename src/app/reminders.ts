@@ -1,5 +1,6 @@
 /**
- * Reminders: one `reminder.dm` job per participant, due at `start - lead time`, enqueued in the same
+ * Reminders: one `reminder.dm` job per participant (per participant and occurrence for a series booking,
+ * up to `MAX_REMINDED_OCCURRENCES` of ./series.ts), due at `start - lead time`, enqueued in the same
  * transaction as the booking (and again, under new dedupe keys, when it is rescheduled: the old ones
  * are withdrawn in that transaction). The worker
  * of ./outbox.ts runs them: a job is claimed by exactly one replica (`FOR UPDATE SKIP LOCKED`), and
@@ -29,6 +30,8 @@ export interface ReminderPayload {
   readonly personId: string;
   /** The meeting start the reminder was planned for: a moved meeting's old reminder is stale. */
   readonly start: number;
+  /** A series: the start of the occurrence this reminder is for (absent: the booking's start). */
+  readonly occurrence?: number;
 }
 
 /** Lead time (ms) per participant; 0 means no reminder. */
@@ -53,28 +56,47 @@ export function reminderJobs(
   booking: Booking,
   leads: ReadonlyMap<string, number>,
   now: number,
+  occurrences?: readonly number[],
 ): EnqueueInput[] {
+  // A series: one reminder per occurrence (its starts, the booking's first); else the booking's start.
+  const starts = occurrences && occurrences.length > 0 ? occurrences : [booking.start];
+  const series = occurrences !== undefined && occurrences.length > 0;
   return booking.participantIds.flatMap((personId) => {
     const lead = leads.get(personId) ?? DEFAULT_REMINDER_LEAD_MINUTES * 60_000;
-    const runAt = booking.start - lead;
-    if (lead <= 0 || runAt < now) return [];
-    return [
-      {
-        kind: REMINDER_JOB,
-        tenantId: booking.tenantId,
-        payload: { bookingId: booking.id, personId, start: booking.start } satisfies ReminderPayload,
-        runAt,
-        maxAttempts: 3,
-        // `now` too: a meeting moved away and back gets fresh reminders (the old ones were withdrawn).
-        dedupeKey: `${REMINDER_JOB}:${booking.id}:${personId}:${booking.start}:${now}`,
-      },
-    ];
+    if (lead <= 0) return [];
+    return starts.flatMap((at) => {
+      const runAt = at - lead;
+      if (runAt < now) return [];
+      return [
+        {
+          kind: REMINDER_JOB,
+          tenantId: booking.tenantId,
+          payload: {
+            bookingId: booking.id,
+            personId,
+            start: booking.start,
+            ...(series ? { occurrence: at } : {}),
+          } satisfies ReminderPayload,
+          runAt,
+          maxAttempts: 3,
+          // `now` too: a meeting moved away and back gets fresh reminders (the old ones were withdrawn).
+          dedupeKey: `${REMINDER_JOB}:${booking.id}:${personId}:${booking.start}:${now}${series ? `:${at}` : ''}`,
+        },
+      ];
+    });
   });
 }
 
-export function reminderText(booking: Booking, locale: Locale, timeZone: string, now: number): string {
-  const minutes = Math.max(1, Math.round((booking.start - now) / 60_000));
-  const when = slotLabel(booking.start, booking.end, timeZone, locale);
+export function reminderText(
+  booking: Booking,
+  locale: Locale,
+  timeZone: string,
+  now: number,
+  occurrence: number = booking.start,
+): string {
+  const end = occurrence + (booking.end - booking.start);
+  const minutes = Math.max(1, Math.round((occurrence - now) / 60_000));
+  const when = slotLabel(occurrence, end, timeZone, locale);
   return t(locale, 'reminders.dm', { title: booking.title, minutes, when });
 }
 
@@ -86,11 +108,17 @@ export async function runReminderJob(deps: OutboxDeps, job: Job, now: number): P
     return { kind: 'done' };
   const booking = await deps.store.bookings.get(job.tenantId, p.bookingId);
   // Cancelled, moved (a new reminder exists for the new start), or already started: nothing to send.
-  if (booking?.status !== 'booked' || booking.start !== p.start || now >= booking.start)
+  const occurrence = typeof p.occurrence === 'number' ? p.occurrence : booking?.start;
+  if (
+    booking?.status !== 'booked' ||
+    occurrence === undefined ||
+    booking.start !== p.start ||
+    now >= occurrence
+  )
     return { kind: 'done' };
   if (!booking.participantIds.includes(p.personId)) return { kind: 'done' };
   const prefs = await deps.store.preferences.get(job.tenantId, p.personId);
-  const text = reminderText(booking, toLocale(prefs?.locale), prefs?.timeZone ?? 'UTC', now);
+  const text = reminderText(booking, toLocale(prefs?.locale), prefs?.timeZone ?? 'UTC', now, occurrence);
   const sent = await deps.notifier.dm(job.tenantId, p.personId, { text });
   return sent.ok ? { kind: 'done' } : { kind: 'retry', error: `dm failed: ${sent.code}` };
 }

@@ -127,5 +127,16 @@ export async function requestMeeting(
     constraints: request.constraints,
     title: request.title.value ?? t(locale, 'request.defaultTitle'),
     notes,
+    ...(request.recurrence
+      ? {
+          recurrence: {
+            freq: request.recurrence.freq,
+            interval: request.recurrence.interval,
+            ...(request.recurrence.byDay ? { byDay: request.recurrence.byDay } : {}),
+            ...(request.recurrence.count !== undefined ? { count: request.recurrence.count } : {}),
+            ...(request.recurrence.until !== undefined ? { until: request.recurrence.until } : {}),
+          },
+        }
+      : {}),
   });
 }

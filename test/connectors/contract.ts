@@ -15,7 +15,13 @@
  * so the case only requires one 24-hour busy block containing that UTC day's noon.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BusyResult, CalendarBusy, CalendarProvider, EventDraft } from '../../src/app/ports/provider.ts';
+import type {
+  BusyResult,
+  CalendarBusy,
+  CalendarProvider,
+  EventDraft,
+  EventRecurrence,
+} from '../../src/app/ports/provider.ts';
 import { ProviderError } from '../../src/app/ports/provider-errors.ts';
 import type { Interval } from '../../src/core/interval.ts';
 import { DAY, HOUR, MINUTE } from '../../src/core/interval.ts';
@@ -252,6 +258,59 @@ export function defineProviderContract(
       expect(await fixture.listStored()).toEqual([]);
       expect(okBusy(await busyFor(range), fixture.calendarId)).toEqual([]);
       await expect(fixture.provider.deleteEvent(fixture.calendarId, first.eventId)).resolves.toBeUndefined();
+    });
+
+    it('writes one recurring event (every 2 weeks, COUNT=6, Europe/Paris across the March DST change): each occurrence busy at 10:00 Paris, the weeks between free', async () => {
+      // Tuesday 5 March 2030, 10:00 Paris (09:00 UTC); Paris moves to summer time on Sunday 31 March.
+      const first = Date.UTC(2030, 2, 5, 9);
+      const rule: EventRecurrence = {
+        freq: 'WEEKLY',
+        interval: 2,
+        byDay: ['TU'],
+        count: 6,
+        timeZone: 'Europe/Paris',
+      };
+      const series: EventDraft = {
+        ...draft(fixture, 'contract-series-0001', first, first + 30 * MINUTE),
+        recurrence: rule,
+      };
+      if (!fixture.capabilities.write) {
+        await expect(fixture.provider.createEvent(series)).rejects.toMatchObject({ code: 'read_only' });
+        expect(await fixture.listStored()).toEqual([]);
+        return;
+      }
+      expect(fixture.provider.checkRecurrence?.(rule)).toEqual({ ok: true });
+      // A rule no provider can say is a value, not an exception.
+      expect(fixture.provider.checkRecurrence?.({ ...rule, until: at(80, 0) })).toMatchObject({
+        ok: false,
+        code: 'recurrence_unsupported',
+      });
+      await fixture.provider.createEvent(series);
+      // ONE stored event, not six.
+      expect((await fixture.listStored()).length).toBe(1);
+      const occurrence = (y: number, m: number, d: number, utcHour: number) => ({
+        start: Date.UTC(y, m - 1, d, utcHour),
+        end: Date.UTC(y, m - 1, d, utcHour, 30),
+      });
+      // 10:00 Paris: 09:00 UTC before 31 March (CET), 08:00 UTC after (CEST).
+      const expected = [
+        occurrence(2030, 3, 5, 9),
+        occurrence(2030, 3, 19, 9),
+        occurrence(2030, 4, 2, 8),
+        occurrence(2030, 4, 16, 8),
+        occurrence(2030, 4, 30, 8),
+        occurrence(2030, 5, 14, 8),
+      ];
+      // Through the seventh would-be occurrence (28 May): nothing after the sixth, nothing in the weeks between.
+      const range = { start: Date.UTC(2030, 2, 4), end: Date.UTC(2030, 5, 1) };
+      expect(readable(okBusy(await busyFor(range), fixture.calendarId))).toEqual(readable(expected));
+      // A week between (Tuesday 26 March) read on its own is free.
+      expect(
+        okBusy(
+          await busyFor({ start: Date.UTC(2030, 2, 26), end: Date.UTC(2030, 2, 27) }),
+          fixture.calendarId,
+        ),
+      ).toEqual([]);
     });
 
     // ChangeSource (change detection): for connectors that declare `changes` in the contract options.

@@ -71,7 +71,45 @@ export interface EventDraft {
   readonly attendees: readonly Attendee[];
   /** Ask the provider for a video link (Google Meet, Teams) where it offers one. */
   readonly conference: boolean;
+  /**
+   * A recurring event (a series): `start`/`end` are the first occurrence; the rule repeats it at the same
+   * wall-clock time in `recurrence.timeZone` (DST per occurrence). Absent: a single event.
+   */
+  readonly recurrence?: EventRecurrence;
 }
+
+/** RFC 5545 weekday codes, in RRULE order. */
+export type RecurrenceWeekday = 'MO' | 'TU' | 'WE' | 'TH' | 'FR' | 'SA' | 'SU';
+export const RECURRENCE_WEEKDAYS: readonly RecurrenceWeekday[] = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+
+/**
+ * The rule of a recurring event, as plain data (no provider type): the RRULE parts FREQ, INTERVAL, BYDAY,
+ * BYSETPOS or BYMONTHDAY, and COUNT or UNTIL, plus the zone its wall-clock times are read in. Each
+ * connector turns it into its provider's form (Google `recurrence`, Graph `patternedRecurrence`, CalDAV
+ * RRULE with a VTIMEZONE), or refuses it as `recurrence_unsupported` (see `RecurrenceCheck`).
+ */
+export interface EventRecurrence {
+  readonly freq: 'DAILY' | 'WEEKLY' | 'MONTHLY';
+  /** 1 = every period, 2 = every other one. */
+  readonly interval: number;
+  /** WEEKLY: the weekdays; MONTHLY with `bySetPos`: the weekday(s) of that rank ("first Monday"). */
+  readonly byDay?: readonly RecurrenceWeekday[];
+  /** MONTHLY: the rank of `byDay` in the month, 1…4 or -1 (last). */
+  readonly bySetPos?: number;
+  /** MONTHLY: the day of the month, 1…31. */
+  readonly byMonthDay?: number;
+  /** Number of occurrences (exclusive with `until`). */
+  readonly count?: number;
+  /** Last instant an occurrence may start at, epoch ms (exclusive with `count`). */
+  readonly until?: number;
+  /** IANA zone the occurrences keep their wall-clock time in (the event's `timeZone`). */
+  readonly timeZone: string;
+}
+
+/** Whether a connector can write a rule: a value, never an exception. */
+export type RecurrenceCheck =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly code: 'recurrence_unsupported'; readonly message: string };
 
 export interface WrittenEvent {
   readonly eventId: string;
@@ -87,6 +125,11 @@ export interface CalendarProvider {
   /** Creating twice with the same idempotency key yields one event (the second call returns it). */
   createEvent(draft: EventDraft): Promise<WrittenEvent>;
   updateEvent(eventId: string, draft: EventDraft): Promise<WrittenEvent>;
+  /**
+   * Whether `createEvent` can write this rule as one recurring event; the writer asks first and answers
+   * `recurrence_unsupported` instead of calling `createEvent`. Absent: the connector writes no series.
+   */
+  checkRecurrence?(rule: EventRecurrence): RecurrenceCheck;
   /** Deleting an event that is already gone succeeds. */
   deleteEvent(calendarId: string, eventId: string): Promise<void>;
   /** Change detection (./changes.ts); absent where the connector cannot report changes. */

@@ -12,6 +12,7 @@
 import type { Locale } from '../../core/locale.ts';
 import type { ExcludedWindow, TimeOfDayConstraint } from '../../core/parse/index.ts';
 import type { Explanation, WordedExplanation } from '../../core/rotation.ts';
+import type { SeriesRule } from '../../core/series.ts';
 import type { WatchRepository } from './sync.ts';
 
 export type ChatPlatform = 'slack' | 'discord';
@@ -270,6 +271,8 @@ export interface RequestCriteria {
   readonly zone: string;
   readonly constraints: readonly TimeOfDayConstraint[];
   readonly excluded: readonly ExcludedWindow[];
+  /** A recurring request's series (issue #22); its occurrences keep their wall-clock time in `zone`. */
+  readonly recurrence?: SeriesRule;
 }
 
 export interface CreateMeetingRequestInput {

@@ -181,6 +181,7 @@ async function saveProposal(
           zone: request.window.zone,
           constraints: request.constraints,
           excluded: request.excluded ?? [],
+          ...(request.recurrence ? { recurrence: request.recurrence } : {}),
         },
       });
   if (!meeting) throw new Error('requestMeeting: the workspace or a participant is not part of the tenant');

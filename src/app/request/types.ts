@@ -13,6 +13,7 @@ import type {
   TimeOfDayConstraint,
 } from '../../core/parse/index.ts';
 import { MAX_PARTICIPANTS, MAX_WINDOW_DAYS } from '../../core/parse/index.ts';
+import type { SeriesRule } from '../../core/series.ts';
 import type { Msg } from '../i18n/index.ts';
 import { list, msg, render } from '../i18n/index.ts';
 import type { BusyReader } from '../ports/calendars.ts';
@@ -188,6 +189,8 @@ export interface ResolvedRequest {
   readonly title: string;
   /** Warnings to show next to the proposals. */
   readonly notes: readonly string[];
+  /** A recurring request: the proposals are the first occurrence's times, booked as one series. */
+  readonly recurrence?: SeriesRule;
   /** Propose again for this stored request ("more times") instead of storing a new one. */
   readonly existingRequestId?: string;
   /** Where the request was typed (for a new request). */

@@ -330,6 +330,22 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
     try {
       const opened = await this.#opener.open(target);
       grantKey = opened.grantKey;
+      if (draft.recurrence) {
+        // A series the provider cannot express is a value (`recurrence_unsupported`), never a thrown error.
+        const check = opened.provider.checkRecurrence?.(draft.recurrence) ?? {
+          ok: false as const,
+          code: 'recurrence_unsupported' as const,
+          message: `The ${LABELS[target.provider]} does not take recurring events from Convene.`,
+        };
+        if (!check.ok)
+          return {
+            ok: false,
+            connectionId: target.id,
+            calendarId: target.writeCalendarId,
+            code: check.code,
+            message: check.message,
+          };
+      }
       const event = await measured(
         this.#deps.metrics,
         this.#deps.monotonic,

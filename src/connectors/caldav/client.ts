@@ -18,6 +18,8 @@ import type {
   CalendarProvider,
   CalendarRef,
   EventDraft,
+  EventRecurrence,
+  RecurrenceCheck,
   TokenSource,
   WrittenEvent,
 } from '../../app/ports/provider.ts';
@@ -30,6 +32,7 @@ import { expandIcsAsync } from '../ics/expand.ts';
 import { clipAndMerge } from '../ics/mapper.ts';
 import type { Resolve } from '../net/user-fetch.ts';
 import { sharedUserFetch } from '../net/user-fetch.ts';
+import { checkCommon } from '../recurrence.ts';
 import type { RetryPolicy } from '../retry.ts';
 import { defaultRetryPolicy, withRetry } from '../retry.ts';
 import { CalDavHttpError, classifyCalDavError, toProviderError } from './errors.ts';
@@ -389,6 +392,11 @@ export class CalDavProvider implements CalendarProvider {
    * @see https://www.rfc-editor.org/rfc/rfc4791#section-5.3.2
    * @see https://www.rfc-editor.org/rfc/rfc9110#field.if-none-match
    */
+  /** An RRULE says anything the draft can: only the common checks apply. */
+  checkRecurrence(rule: EventRecurrence): RecurrenceCheck {
+    return checkCommon(rule);
+  }
+
   async createEvent(draft: EventDraft): Promise<WrittenEvent> {
     const collection = this.#requireOnServer(draft.calendarId, true);
     const url = new URL(resourceName(draft.idempotencyKey), collection).href;

@@ -3,8 +3,10 @@
  * and the iCalendar resource Convene writes for an `EventDraft`.
  */
 import ICAL from 'ical.js';
+import { DateTime } from 'luxon';
 import type { EventDraft } from '../../app/ports/provider.ts';
 import type { Interval } from '../../core/interval.ts';
+import { lastOccurrenceBound, rruleText, vtimezone } from '../recurrence.ts';
 
 export const DAV_NS = { 'xmlns:d': 'DAV:', 'xmlns:c': 'urn:ietf:params:xml:ns:caldav' } as const;
 
@@ -102,7 +104,8 @@ export function resourceName(idempotencyKey: string): string {
 }
 
 /**
- * The resource Convene writes: one VEVENT, UID = idempotency key, times in UTC (no VTIMEZONE needed),
+ * The resource Convene writes: one VEVENT, UID = idempotency key, times in UTC (no VTIMEZONE needed;
+ * a series: local times with TZID, its VTIMEZONE and an RRULE),
  * opaque and confirmed. Attendees are not written: with RFC 6638 scheduling servers would send
  * invitations on their own, which the booking flow does not ask for here.
  */
@@ -113,8 +116,33 @@ export function draftToIcs(draft: EventDraft, stampMs: number, sequence: number)
   const event = new ICAL.Component('vevent');
   event.addPropertyWithValue('uid', draft.idempotencyKey);
   event.addPropertyWithValue('dtstamp', ICAL.Time.fromJSDate(new Date(stampMs), true));
-  event.addPropertyWithValue('dtstart', ICAL.Time.fromJSDate(new Date(draft.start), true));
-  event.addPropertyWithValue('dtend', ICAL.Time.fromJSDate(new Date(draft.end), true));
+  const series = draft.recurrence;
+  if (series) {
+    // A series keeps its wall-clock time in its zone across DST: DTSTART/DTEND local with TZID, the
+    // zone's VTIMEZONE in the resource, UNTIL in UTC.
+    // @see https://www.rfc-editor.org/rfc/rfc5545#section-3.8.5.3 (RRULE), #section-3.6.5 (VTIMEZONE)
+    calendar.addSubcomponent(
+      new ICAL.Component(
+        ICAL.parse(
+          vtimezone(series.timeZone, draft.start, lastOccurrenceBound(series, draft.start)),
+        ) as unknown[],
+      ),
+    );
+    for (const [name, ms] of [
+      ['dtstart', draft.start],
+      ['dtend', draft.end],
+    ] as const) {
+      const local = DateTime.fromMillis(ms, { zone: series.timeZone }).toFormat("yyyy-MM-dd'T'HH:mm:ss");
+      const property = new ICAL.Property(name);
+      property.setValue(ICAL.Time.fromDateTimeString(local));
+      property.setParameter('tzid', series.timeZone);
+      event.addProperty(property);
+    }
+    event.addPropertyWithValue('rrule', ICAL.Recur.fromString(rruleText(series)));
+  } else {
+    event.addPropertyWithValue('dtstart', ICAL.Time.fromJSDate(new Date(draft.start), true));
+    event.addPropertyWithValue('dtend', ICAL.Time.fromJSDate(new Date(draft.end), true));
+  }
   event.addPropertyWithValue('sequence', sequence);
   event.addPropertyWithValue('summary', draft.title);
   if (draft.description) event.addPropertyWithValue('description', draft.description);

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { calendar_v3 } from '@googleapis/calendar';
 import type { CalendarRef, EventDraft, WrittenEvent } from '../../app/ports/provider.ts';
 import type { Interval } from '../../core/interval.ts';
+import { rruleText } from '../recurrence.ts';
 
 /** RFC 3339 in UTC, as freeBusy and events expect. */
 export function toRfc3339(ms: number): string {
@@ -104,9 +105,12 @@ export function eventBodyFromDraft(draft: EventDraft, withId: boolean): calendar
     ...(withId ? { id: eventIdFromKey(draft.idempotencyKey) } : {}),
     summary: draft.title,
     ...(draft.description !== undefined ? { description: draft.description } : {}),
-    // dateTime carries its UTC offset; timeZone says how Google presents it.
-    start: { dateTime: toRfc3339(draft.start), timeZone: draft.timeZone },
-    end: { dateTime: toRfc3339(draft.end), timeZone: draft.timeZone },
+    // dateTime carries its UTC offset; timeZone says how Google presents it, and for a series the zone
+    // the occurrences keep their wall-clock time in (required with `recurrence`).
+    // @see https://developers.google.com/calendar/api/v3/reference/events (start.timeZone, recurrence[])
+    start: { dateTime: toRfc3339(draft.start), timeZone: draft.recurrence?.timeZone ?? draft.timeZone },
+    end: { dateTime: toRfc3339(draft.end), timeZone: draft.recurrence?.timeZone ?? draft.timeZone },
+    ...(draft.recurrence ? { recurrence: [`RRULE:${rruleText(draft.recurrence)}`] } : {}),
     attendees: draft.attendees.map((a) => ({
       email: a.email,
       ...(a.name ? { displayName: a.name } : {}),

@@ -11,12 +11,15 @@ import type {
   CalendarProvider,
   CalendarRef,
   EventDraft,
+  EventRecurrence,
+  RecurrenceCheck,
   TokenSource,
   WrittenEvent,
 } from '../../app/ports/provider.ts';
 import { ProviderError } from '../../app/ports/provider-errors.ts';
 import type { Interval } from '../../core/interval.ts';
 import { DAY } from '../../core/interval.ts';
+import { checkCommon } from '../recurrence.ts';
 import type { RetryPolicy } from '../retry.ts';
 import { GoogleChangeSource } from './changes.ts';
 import { GoogleCalendarClient } from './client.ts';
@@ -149,6 +152,11 @@ export class GoogleCalendarProvider implements CalendarProvider {
       calendars[id] = failed.get(id) ?? { ok: true, busy: normalizeIntervals(busy.get(id) ?? []) };
     }
     return { calendars };
+  }
+
+  /** Google takes any RRULE in `recurrence[]`: only the common checks apply. */
+  checkRecurrence(rule: EventRecurrence): RecurrenceCheck {
+    return checkCommon(rule);
   }
 
   async createEvent(draft: EventDraft): Promise<WrittenEvent> {

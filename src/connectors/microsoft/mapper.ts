@@ -5,8 +5,18 @@
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { findWindows } from 'windows-iana';
-import type { CalendarBusy, CalendarRef, EventDraft, WrittenEvent } from '../../app/ports/provider.ts';
+import type {
+  CalendarBusy,
+  CalendarRef,
+  EventDraft,
+  EventRecurrence,
+  RecurrenceCheck,
+  RecurrenceWeekday,
+  WrittenEvent,
+} from '../../app/ports/provider.ts';
+import { RECURRENCE_WEEKDAYS } from '../../app/ports/provider.ts';
 import type { Interval } from '../../core/interval.ts';
+import { checkCommon } from '../recurrence.ts';
 import { resolveZone } from '../time-zones.ts';
 import { scheduleErrorCode } from './errors.ts';
 
@@ -188,8 +198,8 @@ export function draftToGraphEvent(draft: EventDraft, mode: 'create' | 'update'):
   return {
     subject: draft.title,
     body: { contentType: 'text', content: draft.description ?? '' },
-    start: eventDateTime(draft.start, draft.timeZone),
-    end: eventDateTime(draft.end, draft.timeZone),
+    start: eventDateTime(draft.start, draft.recurrence?.timeZone ?? draft.timeZone),
+    end: eventDateTime(draft.end, draft.recurrence?.timeZone ?? draft.timeZone),
     showAs: 'busy',
     attendees: draft.attendees.map((a) => ({
       emailAddress: { address: a.email, ...(a.name ? { name: a.name } : {}) },
@@ -199,7 +209,86 @@ export function draftToGraphEvent(draft: EventDraft, mode: 'create' | 'update'):
     // @see https://learn.microsoft.com/graph/api/user-post-events#example-2-create-and-enable-an-event-as-an-online-meeting
     ...(draft.conference ? { isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness' } : {}),
     ...(mode === 'create' ? { transactionId: transactionIdFor(draft.idempotencyKey) } : {}),
+    ...(draft.recurrence ? { recurrence: patternedRecurrence(draft.recurrence, draft.start) } : {}),
   };
+}
+
+const GRAPH_DAYS: Readonly<Record<RecurrenceWeekday, string>> = {
+  MO: 'monday',
+  TU: 'tuesday',
+  WE: 'wednesday',
+  TH: 'thursday',
+  FR: 'friday',
+  SA: 'saturday',
+  SU: 'sunday',
+};
+const GRAPH_INDEX: Readonly<Record<number, string>> = {
+  1: 'first',
+  2: 'second',
+  3: 'third',
+  4: 'fourth',
+  [-1]: 'last',
+};
+
+/**
+ * Whether Graph's `patternedRecurrence` can say this rule. It cannot: a zone without a Windows
+ * equivalent (the series would drift by an hour across DST), a daily rule on some weekdays only every
+ * other day or more, a monthly rank other than 1…4 or last, or BYSETPOS with BYMONTHDAY.
+ * @see https://learn.microsoft.com/en-us/graph/api/resources/patternedrecurrence
+ * @see https://learn.microsoft.com/en-us/graph/api/resources/recurrencepattern
+ */
+export function checkGraphRecurrence(rule: EventRecurrence): RecurrenceCheck {
+  const common = checkCommon(rule);
+  if (!common.ok) return common;
+  const no = (message: string): RecurrenceCheck => ({ ok: false, code: 'recurrence_unsupported', message });
+  if (!findWindows(rule.timeZone)[0]) return no(`Outlook has no time zone for ${rule.timeZone}.`);
+  if (rule.freq === 'DAILY' && rule.byDay?.length && rule.interval !== 1)
+    return no('Outlook cannot repeat every few days on chosen weekdays only.');
+  if (rule.bySetPos !== undefined && GRAPH_INDEX[rule.bySetPos] === undefined)
+    return no('Outlook ranks weekdays in a month as first, second, third, fourth or last only.');
+  if (rule.freq === 'MONTHLY' && rule.byDay?.length && rule.bySetPos === undefined)
+    return no('Outlook repeats monthly on a ranked weekday ("first Monday") or a day of the month.');
+  return { ok: true };
+}
+
+/**
+ * The event's `recurrence`: pattern (daily, weekly, absoluteMonthly, relativeMonthly) and range
+ * (numbered, endDate or noEnd), dates local to the series' zone, which is the event's start zone.
+ * Weekly intervals count weeks from `firstDayOfWeek`: Monday, RFC 5545's default WKST.
+ * Call `checkGraphRecurrence` first.
+ * @see https://learn.microsoft.com/en-us/graph/api/resources/patternedrecurrence
+ */
+export function patternedRecurrence(rule: EventRecurrence, start: number): Record<string, unknown> {
+  const local = DateTime.fromMillis(start, { zone: rule.timeZone });
+  const firstDay = RECURRENCE_WEEKDAYS[local.weekday - 1]!;
+  const days = (rule.byDay?.length ? rule.byDay : [firstDay]).map((d) => GRAPH_DAYS[d]);
+  let pattern: Record<string, unknown>;
+  if (rule.freq === 'DAILY' && !rule.byDay?.length) pattern = { type: 'daily', interval: rule.interval };
+  else if (rule.freq === 'DAILY' || rule.freq === 'WEEKLY')
+    pattern = { type: 'weekly', interval: rule.interval, daysOfWeek: days, firstDayOfWeek: 'monday' };
+  else if (rule.bySetPos !== undefined)
+    pattern = {
+      type: 'relativeMonthly',
+      interval: rule.interval,
+      daysOfWeek: days,
+      index: GRAPH_INDEX[rule.bySetPos],
+    };
+  else
+    pattern = { type: 'absoluteMonthly', interval: rule.interval, dayOfMonth: rule.byMonthDay ?? local.day };
+  const startDate = local.toFormat('yyyy-MM-dd');
+  const recurrenceTimeZone = findWindows(rule.timeZone)[0] ?? 'UTC';
+  const range =
+    rule.count !== undefined
+      ? { type: 'numbered', startDate, numberOfOccurrences: rule.count, recurrenceTimeZone }
+      : rule.until !== undefined
+        ? {
+            type: 'endDate',
+            startDate,
+            endDate: DateTime.fromMillis(rule.until, { zone: rule.timeZone }).toFormat('yyyy-MM-dd'),
+            recurrenceTimeZone,
+          }
+        : { type: 'noEnd', startDate, recurrenceTimeZone };
+  return { pattern, range };
 }
 
 export function graphEventToWritten(event: GraphEvent): WrittenEvent {

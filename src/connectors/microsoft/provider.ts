@@ -14,6 +14,8 @@ import type {
   CalendarProvider,
   CalendarRef,
   EventDraft,
+  EventRecurrence,
+  RecurrenceCheck,
   TokenSource,
   WrittenEvent,
 } from '../../app/ports/provider.ts';
@@ -24,6 +26,7 @@ import { MicrosoftChangeSource } from './changes.ts';
 import { type FetchLike, GRAPH_BASE_URL, GraphTransport } from './client.ts';
 import {
   calendarToRef,
+  checkGraphRecurrence,
   draftToGraphEvent,
   type GraphCalendar,
   type GraphEvent,
@@ -178,6 +181,11 @@ export class MicrosoftCalendarProvider implements CalendarProvider {
       },
       signal,
     );
+  }
+
+  /** What `patternedRecurrence` can say (see `checkGraphRecurrence`). */
+  checkRecurrence(rule: EventRecurrence): RecurrenceCheck {
+    return checkGraphRecurrence(rule);
   }
 
   async createEvent(draft: EventDraft): Promise<WrittenEvent> {

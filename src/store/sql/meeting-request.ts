@@ -64,6 +64,9 @@ function toCriteria(value: unknown): RequestCriteria | null {
     zone: c.zone,
     constraints: Array.isArray(c.constraints) ? c.constraints : [],
     excluded: Array.isArray(c.excluded) ? c.excluded : [],
+    ...(c.recurrence && typeof c.recurrence === 'object' && typeof c.recurrence.freq === 'string'
+      ? { recurrence: c.recurrence }
+      : {}),
   };
 }
 

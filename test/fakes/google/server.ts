@@ -20,6 +20,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { NextFunction, Request, Response } from 'express';
 import express from 'express';
+import { occurrencesIn } from '../recurrence.ts';
 
 export const SCOPE_FREEBUSY = 'https://www.googleapis.com/auth/calendar.freebusy';
 export const SCOPE_EVENTS = 'https://www.googleapis.com/auth/calendar.events';
@@ -64,6 +65,8 @@ export interface FakeEvent {
   end: number;
   allDay: boolean;
   timeZone?: string;
+  /** `RRULE:…` lines of a recurring event (expanded in freeBusy in `timeZone`). */
+  recurrence?: string[];
   transparency: 'opaque' | 'transparent';
   status: 'confirmed' | 'tentative' | 'cancelled';
   attendees: Array<{ email: string; displayName?: string; optional?: boolean; responseStatus: string }>;
@@ -894,6 +897,16 @@ export class FakeGoogle {
       const busy: Array<{ start: number; end: number }> = [];
       for (const event of this.events.get(id)?.values() ?? []) {
         if (event.status === 'cancelled' || event.transparency === 'transparent') continue;
+        const rrule = event.recurrence?.find((line) => /^RRULE:/i.test(line));
+        if (rrule) {
+          // A recurring event is busy at each occurrence, at its wall-clock time in the event's zone.
+          for (const o of occurrencesIn(rrule, event.start, event.end, event.timeZone ?? calendar.timeZone, {
+            start: timeMin,
+            end: timeMax,
+          }))
+            busy.push({ start: Math.max(o.start, timeMin), end: Math.min(o.end, timeMax) });
+          continue;
+        }
         if (event.end <= timeMin || event.start >= timeMax) continue;
         busy.push({ start: Math.max(event.start, timeMin), end: Math.min(event.end, timeMax) });
       }
@@ -969,6 +982,13 @@ export class FakeGoogle {
     }
     const times = parseEventTimes(body);
     if ('error' in times) return void res.status(400).json(googleError(400, times.reason, times.error));
+    // A recurring event needs the zone its occurrences are read in.
+    // @see https://developers.google.com/calendar/api/v3/reference/events (start.timeZone)
+    if (body.recurrence?.length && !body.start?.timeZone) {
+      return void res
+        .status(400)
+        .json(googleError(400, 'missingTimeZone', 'Missing time zone definition for start time.'));
+    }
     if (store.has(id)) {
       return void res
         .status(409)
@@ -987,6 +1007,7 @@ export class FakeGoogle {
       end: times.end,
       allDay: times.allDay,
       ...(times.timeZone ? { timeZone: times.timeZone } : {}),
+      ...(body.recurrence?.length ? { recurrence: [...body.recurrence] } : {}),
       transparency: body.transparency === 'transparent' ? 'transparent' : 'opaque',
       status: body.status === 'tentative' ? 'tentative' : 'confirmed',
       attendees: (body.attendees ?? []).map((a) => ({
@@ -1056,6 +1077,7 @@ export class FakeGoogle {
       start: time(event.start),
       end: time(event.end),
       ...(event.transparency === 'transparent' ? { transparency: 'transparent' } : {}),
+      ...(event.recurrence ? { recurrence: event.recurrence } : {}),
       ...(event.attendees.length > 0 ? { attendees: event.attendees } : {}),
     });
     const conference = event.conference;
@@ -1315,6 +1337,7 @@ interface GoogleEventBody {
   end?: { dateTime?: string; date?: string; timeZone?: string };
   transparency?: string;
   status?: string;
+  recurrence?: string[];
   attendees?: Array<{ email?: string; displayName?: string; optional?: boolean }>;
   conferenceData?: {
     createRequest?: { requestId?: string; conferenceSolutionKey?: { type?: string } };

@@ -5,6 +5,8 @@
  * @see https://learn.microsoft.com/graph/api/user-post-events (transactionId)
  * @see https://learn.microsoft.com/graph/api/event-delta
  */
+import { DateTime } from 'luxon';
+import { occurrencesIn } from '../recurrence.ts';
 import { type FakeRequest, type FakeResponse, graphError, header, INVALID_JSON, jsonBody } from './http.ts';
 import type { FakeState } from './server.ts';
 import {
@@ -73,6 +75,11 @@ export function handleGraph(ctx: GraphContext): FakeResponse {
 
   if (is('calendar', 'getschedule') && method === 'POST') return getSchedule(ctx);
   if (is('calendars') && method === 'GET') return listCalendars(ctx);
+  if (is('calendarview') && method === 'GET') return calendarView(ctx, defaultCalendar(ctx.mailbox));
+  if (is('calendars', '*', 'calendarview') && method === 'GET') {
+    const calendar = ctx.mailbox.calendars.find((c) => c.id === segments[2]);
+    return calendar ? calendarView(ctx, calendar) : notFound();
+  }
   if (is('calendarview', 'delta') && method === 'GET') {
     return delta(ctx, defaultCalendar(ctx.mailbox), `${ctx.state.origin}/v1.0/me/calendarView/delta`);
   }
@@ -178,8 +185,11 @@ function getSchedule(ctx: GraphContext): FakeResponse {
       };
     }
     const calendar = defaultCalendar(mailbox);
+    // A series master is busy at each occurrence (getSchedule lists occurrences, not the master).
     const events = [...mailbox.events.values()]
-      .filter((e) => e.calendarId === calendar.id && e.start < end && e.end > start)
+      .filter((e) => e.calendarId === calendar.id)
+      .flatMap((e) => occurrencesOf(e, { start, end }))
+      .filter((e) => e.start < end && e.end > start)
       .sort((a, b) => a.start - b.start);
     let view = '';
     for (let i = 0; i < slots; i++) {
@@ -218,6 +228,37 @@ function getSchedule(ctx: GraphContext): FakeResponse {
       value,
     },
   };
+}
+
+/**
+ * `GET /me/calendarView?startDateTime&endDateTime`: the events in the range with series expanded into
+ * their occurrences (`type: occurrence`, `seriesMasterId`); one page, no `$top` paging in the fake.
+ * @see https://learn.microsoft.com/graph/api/user-list-calendarview
+ */
+function calendarView(ctx: GraphContext, calendar: FakeCalendar): FakeResponse {
+  if (!canRead(ctx.scopes)) return accessDenied();
+  const q = ctx.req.url.searchParams;
+  const start = Date.parse(q.get('startDateTime') ?? '');
+  const end = Date.parse(q.get('endDateTime') ?? '');
+  if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start) {
+    return graphError(400, 'ErrorInvalidParameter', 'startDateTime and endDateTime are required.');
+  }
+  const value = [...ctx.mailbox.events.values()]
+    .filter((e) => e.calendarId === calendar.id)
+    .flatMap((e) =>
+      occurrencesOf(e, { start, end }).map((o) => ({
+        ...eventJson(ctx, { ...o, recurrence: undefined }),
+        ...(e.recurrence
+          ? { id: `${e.id}_${o.start}`, type: 'occurrence', seriesMasterId: e.id, recurrence: null }
+          : {}),
+      })),
+    );
+  const inRange = value.filter((o) => {
+    const s = parseDateTime(o.start);
+    const e = parseDateTime(o.end);
+    return s !== undefined && e !== undefined && s < end && e > start;
+  });
+  return { status: 200, body: { value: inRange } };
 }
 
 function calendarJson(ctx: GraphContext, c: FakeCalendar) {
@@ -278,6 +319,8 @@ function eventJson(ctx: GraphContext, e: FakeEvent) {
     originalEndTimeZone: e.timeZone,
     isAllDay: e.isAllDay,
     showAs: e.showAs,
+    type: e.recurrence ? 'seriesMaster' : 'singleInstance',
+    recurrence: e.recurrence ? e.recurrence.graph : null,
     transactionId: e.transactionId ?? null,
     isOnlineMeeting: e.isOnlineMeeting,
     onlineMeetingProvider: e.onlineMeetingProvider,
@@ -300,6 +343,76 @@ interface EventFields {
   onlineMeetingProvider?: string;
   attendees?: FakeEvent['attendees'];
   transactionId?: string;
+  recurrence?: FakeEvent['recurrence'];
+}
+
+/** The occurrences of an event in `range` (itself when it is not a series). */
+function occurrencesOf(e: FakeEvent, range: { start: number; end: number }): FakeEvent[] {
+  if (!e.recurrence) return [e];
+  const zone = fakeZone(e.timeZone) ?? 'UTC';
+  return occurrencesIn(e.recurrence.rrule, e.start, e.end, zone, range).map((o) => ({ ...e, ...o }));
+}
+
+const GRAPH_DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const RRULE_DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+const GRAPH_INDEX: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, last: -1 };
+
+/**
+ * Reads a `patternedRecurrence` as Graph does and turns it into the RRULE the fake expands: pattern
+ * daily/weekly/absoluteMonthly/relativeMonthly, range numbered/endDate/noEnd, `startDate` equal to the
+ * event's start date (Graph refuses otherwise).
+ * @see https://learn.microsoft.com/en-us/graph/api/resources/patternedrecurrence
+ */
+function readRecurrence(value: unknown, start: number, zoneName: string): { rrule: string } | string {
+  const r = value as { pattern?: Record<string, unknown>; range?: Record<string, unknown> } | null;
+  const pattern = r?.pattern;
+  const range = r?.range;
+  if (!pattern || !range) return 'recurrence needs a pattern and a range.';
+  const interval = Number(pattern.interval ?? 1);
+  if (!Number.isInteger(interval) || interval < 1) return 'pattern.interval must be a positive integer.';
+  const days = Array.isArray(pattern.daysOfWeek) ? (pattern.daysOfWeek as unknown[]).map(String) : [];
+  if (days.some((d) => !GRAPH_DAYS.includes(d))) return 'pattern.daysOfWeek holds an unknown day.';
+  const byDay = days.map((d) => RRULE_DAYS[GRAPH_DAYS.indexOf(d)]).join(',');
+  const parts = [`INTERVAL=${interval}`];
+  switch (pattern.type) {
+    case 'daily':
+      parts.unshift('FREQ=DAILY');
+      break;
+    case 'weekly':
+      if (!byDay) return 'A weekly pattern needs daysOfWeek.';
+      parts.unshift('FREQ=WEEKLY');
+      parts.push(`BYDAY=${byDay}`, `WKST=${pattern.firstDayOfWeek === 'sunday' ? 'SU' : 'MO'}`);
+      break;
+    case 'absoluteMonthly': {
+      const day = Number(pattern.dayOfMonth);
+      if (!Number.isInteger(day) || day < 1 || day > 31) return 'absoluteMonthly needs dayOfMonth.';
+      parts.unshift('FREQ=MONTHLY');
+      parts.push(`BYMONTHDAY=${day}`);
+      break;
+    }
+    case 'relativeMonthly': {
+      const index = GRAPH_INDEX[String(pattern.index ?? 'first')];
+      if (!byDay || index === undefined) return 'relativeMonthly needs daysOfWeek and an index.';
+      parts.unshift('FREQ=MONTHLY');
+      parts.push(`BYDAY=${byDay}`, `BYSETPOS=${index}`);
+      break;
+    }
+    default:
+      return `Unsupported pattern type ${String(pattern.type)}.`;
+  }
+  const zone = fakeZone(zoneName) ?? 'UTC';
+  const startDate = DateTime.fromMillis(start, { zone }).toFormat('yyyy-MM-dd');
+  if (range.startDate !== startDate) return `range.startDate must be the start date (${startDate}).`;
+  if (range.type === 'numbered') {
+    const n = Number(range.numberOfOccurrences);
+    if (!Number.isInteger(n) || n < 1) return 'A numbered range needs numberOfOccurrences.';
+    parts.push(`COUNT=${n}`);
+  } else if (range.type === 'endDate') {
+    if (typeof range.endDate !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(range.endDate))
+      return 'An endDate range needs endDate.';
+    parts.push(`UNTIL=${range.endDate.replace(/-/g, '')}`);
+  } else if (range.type !== 'noEnd') return `Unsupported range type ${String(range.type)}.`;
+  return { rrule: parts.join(';') };
 }
 
 /** Validates an event body as Graph would; returns the fields or an error response. */
@@ -380,6 +493,12 @@ function readEventBody(ctx: GraphContext, requireTimes: boolean): EventFields | 
     if (typeof b.transactionId !== 'string') return graphError(400, 'BadRequest', "Invalid 'transactionId'.");
     out.transactionId = b.transactionId;
   }
+  if (b.recurrence !== undefined && b.recurrence !== null) {
+    if (out.start === undefined) return graphError(400, 'ErrorInvalidRequest', 'A series needs its start.');
+    const read = readRecurrence(b.recurrence, out.start, out.timeZone ?? 'UTC');
+    if (typeof read === 'string') return graphError(400, 'ErrorPropertyValidationFailure', read);
+    out.recurrence = { graph: b.recurrence, rrule: read.rrule };
+  }
   return out;
 }
 
@@ -433,6 +552,7 @@ function createEvent(ctx: GraphContext, calendar: FakeCalendar): FakeResponse {
         ? `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${opaque('', 12)}%40thread.v2/0`
         : null,
     attendees: fields.attendees ?? [],
+    ...(fields.recurrence ? { recurrence: fields.recurrence } : {}),
     iCalUId: opaque('040000008200E00074C5B7101A82E008', 16),
     changeKey: 0,
     seq: 0,

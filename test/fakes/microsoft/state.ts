@@ -30,6 +30,8 @@ export interface FakeEvent {
   changeKey: number;
   /** Mailbox change sequence of the last write (delta queries). */
   seq: number;
+  /** A series master's `patternedRecurrence` as written, and the RRULE the fake expands it with. */
+  recurrence?: { readonly graph: unknown; readonly rrule: string };
 }
 
 export interface FakeCalendar {

@@ -18,6 +18,18 @@ export const booking: Messages<typeof en> = {
   'booking.slot.stillFree': 'noch frei für alle {count}',
   'booking.headline.booked': 'Gebucht: „{title}“, {when}, mit {names}.',
   'booking.headline.alreadyBooked': 'Bereits gebucht: „{title}“, {when}, mit {names}.',
+  // Eine Serie (./series.ts): „Gebucht: „1:1“, jeden zweiten Dienstag, 6-mal, ab …“
+  'booking.headline.bookedSeries': 'Gebucht: „{title}“, {series}, ab {when}, mit {names}.',
+  'booking.headline.alreadyBookedSeries': 'Bereits gebucht: „{title}“, {series}, ab {when}, mit {names}.',
+  'booking.series.daily': '{interval, plural, =1 {jeden Tag} =2 {jeden zweiten Tag} other {alle # Tage}}',
+  'booking.series.weekly':
+    '{interval, plural, =1 {jeden {days}} =2 {jeden zweiten {days}} other {alle # Wochen am {days}}}',
+  'booking.series.monthly':
+    '{interval, plural, =1 {jeden Monat} =2 {jeden zweiten Monat} other {alle # Monate}}',
+  'booking.series.monthlyOn':
+    'am {rank, select, 1 {ersten} 2 {zweiten} 3 {dritten} 4 {vierten} other {letzten}} {days} {interval, plural, =1 {jedes Monats} =2 {jedes zweiten Monats} other {alle # Monate}}',
+  'booking.series.withCount': '{pattern}, {count, plural, one {einmal} other {#-mal}}',
+  'booking.series.withUntil': '{pattern}, bis {date}',
   'booking.calendar.readOnly': 'schreibgeschützter Kalender: der Termin wird in Convene gespeichert',
   'booking.calendar.noWriteCalendar':
     'in Convene gespeichert, schreibgeschützter Kalender: keiner der verknüpften Kalender nimmt neue Termine an',

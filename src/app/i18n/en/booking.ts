@@ -18,6 +18,18 @@ export const booking = {
   // bookMeeting: the confirmation
   'booking.headline.booked': 'Booked: “{title}”, {when}, with {names}.',
   'booking.headline.alreadyBooked': 'Already booked: “{title}”, {when}, with {names}.',
+  // A series booking (./series.ts): "Booked: “1:1”, every other Tuesday, 6 times, from Tue 3 Mar, 10:00–10:30 …"
+  'booking.headline.bookedSeries': 'Booked: “{title}”, {series}, from {when}, with {names}.',
+  'booking.headline.alreadyBookedSeries': 'Already booked: “{title}”, {series}, from {when}, with {names}.',
+  'booking.series.daily': '{interval, plural, =1 {every day} =2 {every other day} other {every # days}}',
+  'booking.series.weekly':
+    '{interval, plural, =1 {every {days}} =2 {every other {days}} other {every # weeks on {days}}}',
+  'booking.series.monthly':
+    '{interval, plural, =1 {every month} =2 {every other month} other {every # months}}',
+  'booking.series.monthlyOn':
+    'the {rank, select, 1 {first} 2 {second} 3 {third} 4 {fourth} other {last}} {days} of {interval, plural, =1 {every month} =2 {every other month} other {every # months}}',
+  'booking.series.withCount': '{pattern}, {count, plural, one {# time} other {# times}}',
+  'booking.series.withUntil': '{pattern}, until {date}',
   'booking.calendar.readOnly': 'read-only calendar: the meeting is kept in Convene',
   'booking.calendar.noWriteCalendar':
     'kept in Convene, read-only calendar: none of the linked calendars accepts new events',

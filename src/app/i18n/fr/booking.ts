@@ -18,6 +18,20 @@ export const booking: Messages<typeof en> = {
   'booking.slot.stillFree': 'toujours libre pour les {count}',
   'booking.headline.booked': 'Réservé : « {title} », {when}, avec {names}.',
   'booking.headline.alreadyBooked': 'Déjà réservé : « {title} », {when}, avec {names}.',
+  // Une série (./series.ts) : « Réservé : « 1:1 », un mardi sur deux, 6 fois, à partir du … »
+  'booking.headline.bookedSeries': 'Réservé : « {title} », {series}, à partir de {when}, avec {names}.',
+  'booking.headline.alreadyBookedSeries':
+    'Déjà réservé : « {title} », {series}, à partir de {when}, avec {names}.',
+  'booking.series.daily':
+    '{interval, plural, =1 {tous les jours} =2 {un jour sur deux} other {tous les # jours}}',
+  'booking.series.weekly':
+    '{interval, plural, =1 {chaque {days}} =2 {un {days} sur deux} other {toutes les # semaines le {days}}}',
+  'booking.series.monthly':
+    '{interval, plural, =1 {tous les mois} =2 {un mois sur deux} other {tous les # mois}}',
+  'booking.series.monthlyOn':
+    'le {rank, select, 1 {premier} 2 {deuxième} 3 {troisième} 4 {quatrième} other {dernier}} {days} {interval, plural, =1 {de chaque mois} =2 {d’un mois sur deux} other {tous les # mois}}',
+  'booking.series.withCount': '{pattern}, {count, plural, one {# fois} other {# fois}}',
+  'booking.series.withUntil': '{pattern}, jusqu’au {date}',
   'booking.calendar.readOnly': 'agenda en lecture seule : la réunion est gardée dans Convene',
   'booking.calendar.noWriteCalendar':
     'gardée dans Convene, agenda en lecture seule : aucun des agendas reliés n’accepte de nouveaux événements',
