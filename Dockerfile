@@ -17,12 +17,15 @@ WORKDIR /app
 ENV CHECKPOINT_DISABLE=1
 COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma ./prisma
-# postinstall: prisma generate → node_modules/.prisma/client (pure JavaScript: engineType "client").
+COPY scripts/build-cli.mjs ./scripts/
+# postinstall: prisma generate → node_modules/.prisma/client (pure JavaScript: engineType "client"), then
+# scripts/build-cli.mjs, which skips here (no sources yet); `npm run build` below bundles the CLI.
 # `npm install`, which honours package-lock.json, rather than `npm ci`: the lock file cannot list Biome's
 # non-Linux optional packages (see .ci/run), and `npm ci` refuses it as out of sync.
 RUN npm install --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+# tsc to dist/, then the CLI bundle dist/cli/main.js (scripts/build-cli.mjs): `convene` starts from it.
 RUN npm run build
 
 # --- deps: production dependencies only; the generated Prisma client comes from the build stage ---------------

@@ -8,38 +8,35 @@
  */
 import type { CliIo } from './io.ts';
 import { processIo } from './io.ts';
+import { type CommandName, SYNOPSIS, usage } from './usage.ts';
 
 interface Command {
-  readonly summary: string;
   /** Reads Convene's configuration from the environment: `.env` is loaded first. */
   readonly env?: boolean;
   readonly load: () => Promise<{ run: (argv: string[], io: CliIo) => Promise<number> }>;
 }
 
-const COMMANDS: Record<string, Command> = {
-  parse: {
-    summary: 'convene parse "<request text>" --now <ISO instant> --tz <IANA zone> [--locale en|fr] [--json]',
-    load: () => import('./commands/parse.ts'),
-  },
-  slots: {
-    summary: 'convene slots --input <file.json> [--json] [--count N]',
-    load: () => import('./commands/slots.ts'),
-  },
-  expand: {
-    summary: 'convene expand <file.ics> --from <ISO> --to <ISO> [--tz <zone>] [--json]',
-    load: () => import('./commands/expand.ts'),
-  },
-  discord: {
-    summary: 'convene discord register [--guild <id>] [--force] [--json]',
-    env: true,
-    load: () => import('./commands/discord.ts'),
-  },
-  doctor: {
-    summary: 'convene doctor [--json] [--guild <id>] [--offline]',
-    env: true,
-    load: () => import('./commands/doctor.ts'),
-  },
+const COMMANDS: Record<CommandName, Command> = {
+  parse: { load: () => import('./commands/parse.ts') },
+  slots: { load: () => import('./commands/slots.ts') },
+  expand: { load: () => import('./commands/expand.ts') },
+  discord: { env: true, load: () => import('./commands/discord.ts') },
+  doctor: { env: true, load: () => import('./commands/doctor.ts') },
 };
+
+/** The usage text: every command's synopsis, `--version`, `--help`, and what the exit codes mean. */
+export const USAGE_TEXT = [
+  'usage:',
+  ...Object.values(SYNOPSIS).map((s) => `  ${s}`),
+  '  convene --help',
+  '  convene <command> --help',
+  '  convene --version',
+  '--json prints stable JSON; without it the output is for people.',
+  'exit codes: 0 done; 1 the input was read but refused (parse) or a check or call failed (doctor, discord);',
+  '2 bad usage, with one line on stderr (`convene` alone: this text).',
+].join('\n');
+
+const isCommand = (name: string): name is CommandName => Object.hasOwn(COMMANDS, name);
 
 async function version(): Promise<string> {
   const { readFile } = await import('node:fs/promises');
@@ -52,25 +49,23 @@ async function version(): Promise<string> {
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.out(
-      [
-        'usage:',
-        ...Object.values(COMMANDS).map((c) => `  ${c.summary}`),
-        '  convene --version',
-        '(--json prints stable JSON; without it the output is for people)',
-      ].join('\n'),
-    );
+    // `convene` alone: the usage text too, on stdout, but as bad usage (exit 2).
+    io.out(USAGE_TEXT);
     return name ? 0 : 2;
   }
   if (name === '--version' || name === '-v' || name === 'version') {
     io.out(`convene ${await version()}`);
     return 0;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  if (!isCommand(name)) {
     io.err(`convene: unknown command "${name}" (try: ${Object.keys(COMMANDS).join(', ')}, --version)`);
     return 2;
   }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(usage(name));
+    return 0;
+  }
+  const command = COMMANDS[name];
   if (command.env) {
     const { EnvFileError, loadEnvFile } = await import('../env-file.ts');
     try {

@@ -1,14 +1,21 @@
 /**
  * bin/entry.js: the commands run the compiled dist/ when it is current, and the TypeScript sources when
- * there is no build or a source is newer than it (an edited source is never shadowed by an old build).
- * `convene --version` and the usage text.
+ * there is no build or a source is newer than it (an edited source is never shadowed by an old build);
+ * with the CLI bundle's list of sources, only those count. The bundle (scripts/build-cli.mjs) answers
+ * every command as the sources do, also without src/ (a published package). `convene --version` and the
+ * usage text.
  */
+import { execFileSync, spawnSync } from 'node:child_process';
 import {
   copyFileSync,
+  cpSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  renameSync,
   rmSync,
+  symlinkSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
@@ -54,10 +61,132 @@ describe('bin/entry.js', () => {
     expect(entry('cli/main')).toBe(pathToFileURL(join(root, 'src/cli/main.ts')).href);
   });
 
+  it('CONVENE_FROM_SOURCES=1: the sources even when the build is current', () => {
+    at('src/core/deep/x.ts', 1_000);
+    expect(entry('cli/main')).toBe(pathToFileURL(join(root, 'dist/cli/main.js')).href);
+    process.env.CONVENE_FROM_SOURCES = '1';
+    try {
+      expect(entry('cli/main')).toBe(pathToFileURL(join(root, 'src/cli/main.ts')).href);
+    } finally {
+      delete process.env.CONVENE_FROM_SOURCES;
+    }
+  });
+
+  describe("with the bundle's list of sources (dist/cli/main.sources.json)", () => {
+    const url = (path: string) => pathToFileURL(join(root, path)).href;
+    const list = (sources: string[]) =>
+      writeFileSync(join(root, 'dist/cli/main.sources.json'), JSON.stringify({ sources }));
+
+    it('only the listed sources count: an unlisted newer file keeps the bundle, a listed one does not', () => {
+      list(['src/cli/main.ts', 'src/other.ts']);
+      at('src/cli/main.ts', 1_000);
+      at('src/other.ts', 1_000);
+      at('dist/cli/main.js', 2_000);
+      at('src/core/deep/x.ts', 5_000); // not in the bundle
+      expect(entry('cli/main')).toBe(url('dist/cli/main.js'));
+      at('src/other.ts', 2_001);
+      expect(entry('cli/main')).toBe(url('src/cli/main.ts'));
+      at('src/other.ts', 2_000); // same time as the build: current
+      expect(entry('cli/main')).toBe(url('dist/cli/main.js'));
+    });
+
+    it('a listed source that is gone makes the bundle stale', () => {
+      list(['src/cli/main.ts', 'src/gone.ts']);
+      expect(entry('cli/main')).toBe(url('src/cli/main.ts'));
+      rmSync(join(root, 'dist/cli/main.sources.json'));
+    });
+  });
+
   it('a package without src/ (dist only): dist', () => {
     rmSync(join(root, 'src'), { recursive: true });
     expect(entry('cli/main')).toBe(pathToFileURL(join(root, 'dist/cli/main.js')).href);
   });
+});
+
+describe('the CLI bundle (scripts/build-cli.mjs) answers as the sources do', () => {
+  // A copy of the package (sources, bin, the build script, a sample input; node_modules linked), bundled.
+  let pkg: string;
+  const run = (args: string[], env: Record<string, string> = {}) => {
+    const r = spawnSync(process.execPath, ['bin/convene.js', ...args], {
+      cwd: pkg,
+      encoding: 'utf8',
+      env: { ...process.env, CONVENE_ENV_FILE: 'none', CONVENE_FROM_SOURCES: '0', ...env },
+    });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+  const which = () =>
+    execFileSync(
+      process.execPath,
+      ['--input-type=module', '-e', "import { entry } from './bin/entry.js'; console.log(entry('cli/main'))"],
+      { cwd: pkg, encoding: 'utf8', env: { ...process.env, CONVENE_FROM_SOURCES: '0' } },
+    ).trim();
+  const COMMANDS = [
+    ['--version'],
+    ['--help'],
+    ['parse', '--json', '@ana 30m tomorrow', '--now', '2026-12-07T09:00:00Z', '--tz', 'Europe/Paris'],
+    ['parse', 'lunch with @bo friday', '--now', '2026-12-07T09:00:00Z', '--tz', 'Europe/Paris'],
+    ['slots', '--input', 'bench/sample-slots.json', '--json'],
+    ['slots', '--input', 'bench/sample-slots.json', '--count', '2'],
+    ['expand', 'fixture.ics', '--from', '2030-03-25T00:00Z', '--to', '2030-03-27T00:00Z', '--json'],
+    ['doctor', '--offline', '--json'],
+    ['nonsense'],
+  ];
+
+  beforeAll(() => {
+    pkg = mkdtempSync(join(tmpdir(), 'convene-bundle-'));
+    for (const path of ['src', 'bin', 'scripts/build-cli.mjs', 'package.json', 'bench/sample-slots.json'])
+      cpSync(join(ROOT, path), join(pkg, path), { recursive: true });
+    copyFileSync(join(ROOT, 'test/fixtures/ics/recurring-exceptions.ics'), join(pkg, 'fixture.ics'));
+    symlinkSync(join(ROOT, 'node_modules'), join(pkg, 'node_modules'), 'dir');
+    execFileSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: pkg, encoding: 'utf8' });
+  }, 60_000);
+  afterAll(() => rmSync(pkg, { recursive: true, force: true }));
+
+  it('the bundle lists its sources, and is the code that runs while it is current', () => {
+    const { sources } = JSON.parse(readFileSync(join(pkg, 'dist/cli/main.sources.json'), 'utf8')) as {
+      sources: string[];
+    };
+    expect(sources).toContain('src/cli/main.ts');
+    expect(sources).toContain('src/cli/commands/parse.ts');
+    expect(sources).toContain('src/core/parse/index.ts');
+    expect(which()).toBe(pathToFileURL(join(pkg, 'dist/cli/main.js')).href);
+  });
+
+  it('every command prints the same and exits the same from the bundle as from the sources', () => {
+    for (const args of COMMANDS) {
+      const bundled = run(args);
+      const sources = run(args, { CONVENE_FROM_SOURCES: '1' });
+      expect({ args, ...bundled }).toEqual({ args, ...sources });
+    }
+    expect(run(['--version']).stdout).toMatch(/^convene \d+\.\d+\.\d+\n$/);
+    const parsed = JSON.parse(run(COMMANDS[2]!).stdout) as { ok: boolean };
+    expect(parsed.ok).toBe(true);
+    const slots = run(COMMANDS[4]!);
+    expect(slots.status).toBe(0);
+    expect(JSON.stringify(JSON.parse(slots.stdout))).toContain('2030-03-');
+  }, 120_000);
+
+  it('an edited source is run instead of the bundle', () => {
+    const main = join(pkg, 'src/cli/main.ts');
+    const later = Date.now() / 1000 + 60;
+    utimesSync(main, later, later);
+    expect(which()).toBe(pathToFileURL(main).href);
+    utimesSync(main, later - 120, later - 120); // older than the bundle again
+    expect(which()).toBe(pathToFileURL(join(pkg, 'dist/cli/main.js')).href);
+  });
+
+  it('without src/ (a published package) the bundle still answers every fast command', () => {
+    const expected = COMMANDS.slice(0, 7).map((args) => run(args));
+    renameSync(join(pkg, 'src'), join(pkg, 'src.away'));
+    try {
+      expect(existsSync(join(pkg, 'src'))).toBe(false);
+      COMMANDS.slice(0, 7).forEach((args, i) => {
+        expect({ args, ...run(args) }).toEqual({ args, ...expected[i] });
+      });
+    } finally {
+      renameSync(join(pkg, 'src.away'), join(pkg, 'src'));
+    }
+  }, 120_000);
 });
 
 describe('convene --version and usage', () => {

@@ -14,8 +14,9 @@ import { DiscordApi, DiscordCallError } from '../../bot/discord/api.ts';
 import { allCommands } from '../../bot/discord/commands.ts';
 import { parseCliArgs } from '../args.ts';
 import type { CliIo } from '../io.ts';
+import { usage } from '../usage.ts';
 
-const USAGE = 'usage: convene discord register [--guild <guild id>] [--force] [--json]';
+const USAGE = usage('discord');
 
 export async function run(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const fail = (msg: string, code = 2) => {

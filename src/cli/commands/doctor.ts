@@ -20,8 +20,9 @@ import { BOT_SCOPES } from '../../bot/slack/adapter.ts';
 import { checkConfig } from '../../config.ts';
 import { parseCliArgs } from '../args.ts';
 import type { CliIo } from '../io.ts';
+import { usage } from '../usage.ts';
 
-const USAGE = 'usage: convene doctor [--json] [--guild <server id>] [--offline]';
+const USAGE = usage('doctor');
 const TIMEOUT_MS = 10_000;
 
 export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';

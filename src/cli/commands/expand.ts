@@ -10,9 +10,9 @@ import { expandIcs } from '../../connectors/ics/expand.ts';
 import { resolveZone } from '../../connectors/time-zones.ts';
 import { parseCliArgs } from '../args.ts';
 import type { CliIo } from '../io.ts';
+import { usage } from '../usage.ts';
 
-const USAGE =
-  'usage: convene expand <file.ics> --from <ISO> --to <ISO> [--tz <zone>] [--tentative busy|free] [--json]';
+const USAGE = usage('expand');
 
 /** An instant must say where it is: `2030-03-04T09:00Z`, `2030-03-04T10:00:00+01:00`. */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;

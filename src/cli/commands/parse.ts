@@ -11,8 +11,9 @@ import { isLocale, LOCALES } from '../../core/locale.ts';
 import { formatParseJson, type ParseResult, parseRequest } from '../../core/parse/index.ts';
 import { parseCliArgs } from '../args.ts';
 import type { CliIo } from '../io.ts';
+import { usage } from '../usage.ts';
 
-const USAGE = `usage: convene parse "<request text>" --now <ISO instant> --tz <IANA zone> [--locale ${LOCALES.join('|')}] [--json]`;
+const USAGE = usage('parse');
 /** An instant is a date, a time and an offset: `2026-11-23T10:00:00Z` or `2026-11-23T11:00+01:00`. */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
 

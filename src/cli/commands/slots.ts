@@ -8,8 +8,9 @@ import type { Proposal } from '../../core/ranking.ts';
 import { schedule } from '../../core/schedule.ts';
 import { parseCliArgs } from '../args.ts';
 import type { CliIo } from '../io.ts';
+import { usage } from '../usage.ts';
 
-const USAGE = 'usage: convene slots --input <file.json> [--json] [--count N]';
+const USAGE = usage('slots');
 
 const iso = (t: number) => new Date(t).toISOString();
 
