@@ -86,7 +86,7 @@ beforeAll(async () => {
   });
   radicale = await startRadicale();
   liCalendar = await radicale.mkcalendar('work');
-  feed = createServer((req, res) => {
+  feed = createServer((_req, res) => {
     feedFetches += 1;
     res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8' });
     res.end(ics());
