@@ -23,7 +23,7 @@ import type {
   LinkPageKind,
   LinkPageResult,
 } from '../../app/link/page.ts';
-import { CONFIRM_COOKIE, escapeHtml } from './oauth.ts';
+import { CONFIRM_COOKIE, escapeHtml, readCookie } from './oauth.ts';
 
 /** Double-submit secret of the page's forms (SameSite=Strict: never sent by another site's POST). */
 export const PAGE_COOKIE = 'convene_link_page';
@@ -279,18 +279,4 @@ function cookie(name: string, value: string, path: string, maxAge: number, secur
     'SameSite=Strict',
     ...(secure ? ['Secure'] : []),
   ].join('; ');
-}
-
-function readCookie(req: Request, name: string): string | undefined {
-  const header = req.headers.cookie;
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const index = part.indexOf('=');
-    if (index < 0) continue;
-    if (part.slice(0, index).trim() === name) {
-      const value = part.slice(index + 1).trim();
-      return value === '' ? undefined : value;
-    }
-  }
-  return undefined;
 }

@@ -219,7 +219,8 @@ function cookie(
   ].join('; ');
 }
 
-function readCookie(req: Request, name: string): string | undefined {
+/** The value of cookie `name` in the request, or undefined when absent or empty. */
+export function readCookie(req: Request, name: string): string | undefined {
   const header = req.headers.cookie;
   if (!header) return undefined;
   for (const part of header.split(';')) {
