@@ -231,13 +231,13 @@ describe('convene expand', () => {
       'no file',
       ['--from', '2030-03-01T00:00Z', '--to', '2030-03-02T00:00Z'],
       {},
-      'convene expand: missing <file.ics> (usage: convene expand <file.ics> --from <ISO> --to <ISO> [--tz <zone>] [--tentative busy|free] [--json])',
+      'convene expand: missing <file.ics> (usage: convene expand <file.ics> --from <ISO instant> --to <ISO instant> [--tz <zone>] [--tentative busy|free] [--json])',
     ],
     [
       'no --from',
       ['x.ics', '--to', '2030-03-02T00:00Z'],
       {},
-      'convene expand: missing --from <ISO instant> (usage: convene expand <file.ics> --from <ISO> --to <ISO> [--tz <zone>] [--tentative busy|free] [--json])',
+      'convene expand: missing --from <ISO instant> (usage: convene expand <file.ics> --from <ISO instant> --to <ISO instant> [--tz <zone>] [--tentative busy|free] [--json])',
     ],
   ];
 

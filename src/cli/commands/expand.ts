@@ -1,5 +1,5 @@
 /**
- * `convene expand <file.ics> --from <ISO> --to <ISO> [--tz <zone>] [--tentative busy|free] [--json]`: the busy time an
+ * `convene expand <file.ics> --from <ISO instant> --to <ISO instant> [--tz <zone>] [--tentative busy|free] [--json]`: the busy time an
  * iCalendar file blocks in a range (recurrences expanded, free/cancelled events left out, no titles).
  * `--json` gives `busy` (merged), `intervals` (the same time with its free/busy type) and `warnings`
  * (components that could not be read, each naming its UID and line; the rest of the file is still read).
