@@ -255,6 +255,8 @@ describe('rank: constraints and the "no slot" explanation', () => {
     setImmediate(() => order.push('other work'));
     await pending;
     expect(runs).toBeGreaterThan(2);
+    // The other work ran, and ran between the first and the second run (not after the last one).
+    expect(order.indexOf('other work')).toBeGreaterThan(order.indexOf('run 1'));
     expect(order.indexOf('other work')).toBeLessThan(order.indexOf('run 2'));
   });
 
