@@ -209,6 +209,7 @@ export function composeChat(
     providers,
     notifier,
     ...(link ? { relinkUrl: (t: string, p: string, kind) => link.relinkUrl(t, p, kind) } : {}),
+    ...(linkPage ? { pageRelinkUrl: (t: string, p: string) => linkPage.relinkUrl(t, p) } : {}),
     log,
     ...(metrics ? { metrics } : {}),
     // A write, an unlink or a provider webhook seen by one replica drops the free/busy of every replica.
