@@ -157,12 +157,15 @@ interface Opened {
   readonly confirm: string;
 }
 
-/** A fresh link for Mia, opened in a "browser": the page's cookie and confirmation field. */
-async function openLink(locale: Locale = 'en'): Promise<Opened> {
+/** A fresh link for Mia (or `who`), opened in a "browser": the page's cookie and confirmation field. */
+async function openLink(
+  locale: Locale = 'en',
+  who: { person: Person; userId: string } = { person: me, userId: 'UME' },
+): Promise<Opened> {
   const started = await page.startLink({
     tenantId: workspace.tenantId,
-    personId: me.id,
-    chatIdentity: { workspaceId: workspace.id, externalUserId: 'UME' },
+    personId: who.person.id,
+    chatIdentity: { workspaceId: workspace.id, externalUserId: who.userId },
   });
   if (!started.ok) throw new Error('no link');
   const state = new URL(started.url).searchParams.get('state')!;
@@ -368,6 +371,32 @@ describe('CalDAV errors on the link page, in the reader’s language', () => {
   }
 });
 
+describe('the person’s own language', () => {
+  it('a person who chose French reads the error in French, whatever the browser says', async () => {
+    const zoe = (await store.people.upsertByIdentity({
+      workspaceId: workspace.id,
+      externalUserId: 'UZOE',
+      displayName: 'Zoé',
+    }))!;
+    await store.preferences.set(workspace.tenantId, zoe.id, {
+      timeZone: 'Europe/Paris',
+      locale: 'fr-FR',
+      workingHours: { rules: [], overrides: [] },
+    });
+    const opened = await openLink('en', { person: zoe, userId: 'UZOE' });
+    const shown = await post(opened, '/link/caldav', {
+      address: `http://${fakes.unauthorized}/dav/`,
+      username: 'zoe',
+      password: PASSWORD,
+    });
+    expect(shown.html).toContain('<html lang="fr">');
+    expect(shown.error).toContain(
+      t('fr', 'link.caldav.unauthorized', { host: fakes.unauthorized, service: 'other' }),
+    );
+    expect(await store.connections.listForPerson(workspace.tenantId, zoe.id)).toEqual([]);
+  });
+});
+
 describe('ICS errors on the link page', () => {
   const cases: ReadonlyArray<{
     name: string;
@@ -400,6 +429,13 @@ describe('ICS errors on the link page', () => {
       url: () => `https://${fakes.tls}/feed.ics`,
       key: 'link.ics.certificate',
       params: () => ({ host: fakes.tls, megabytes: 20 }),
+    },
+    {
+      name: 'a feed server that never answers',
+      url: () => `http://${fakes.silent}/feed.ics`,
+      options: () => ({ allowedNetworks: LOOPBACK, timeoutMs: 300 }),
+      key: 'link.ics.timeout',
+      params: () => ({ host: fakes.silent, megabytes: 20 }),
     },
   ];
   for (const locale of LOCALES) {
