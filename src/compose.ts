@@ -16,6 +16,7 @@ import {
   syncJobHandlers,
 } from './app/calendar-sync/watches.ts';
 import { type CalendarSyncDeps, syncActionHandlers } from './app/calendar-sync.ts';
+import { IcsOffers } from './app/ics-offer.ts';
 import type { LinkConfig } from './app/link/config.ts';
 import { linkConfigFromEnv } from './app/link/config.ts';
 import { LinkPage } from './app/link/page.ts';
@@ -43,6 +44,7 @@ import type { SlackDmClient } from './bot/slack/notifier.ts';
 import { createSlackNotifier } from './bot/slack/notifier.ts';
 import { createSlackThreads, type SlackThreadClient } from './bot/slack/threads.ts';
 import { createCalendarWebhooks } from './bot/web/calendar-webhooks.ts';
+import { createIcsOfferRouter } from './bot/web/ics-offer.ts';
 import { createLinkPageRouter } from './bot/web/link-page.ts';
 import { createOAuthRouter } from './bot/web/oauth.ts';
 import type { MountedRouter } from './bot/web/server.ts';
@@ -204,11 +206,20 @@ export function composeChat(
         log,
       })
     : undefined;
+  // The .ics offered to participants whose calendar is kept in Convene: a link on this server's address.
+  const icsOffers = linkConfig
+    ? new IcsOffers({
+        bookings: store.bookings,
+        publicBaseUrl: linkConfig.publicBaseUrl,
+        stateSecret: linkConfig.stateSecret,
+      })
+    : undefined;
   calendars = new CalendarAccess({
     connections: store.connections,
     providers,
     notifier,
     ...(link ? { relinkUrl: (t: string, p: string, kind) => link.relinkUrl(t, p, kind) } : {}),
+    ...(linkPage ? { pageRelinkUrl: (t: string, p: string) => linkPage.relinkUrl(t, p) } : {}),
     log,
     ...(metrics ? { metrics } : {}),
     // A write, an unlink or a provider webhook seen by one replica drops the free/busy of every replica.
@@ -254,6 +265,7 @@ export function composeChat(
         log,
       }),
     });
+  if (icsOffers) routers.push({ router: createIcsOfferRouter({ offers: icsOffers, log }) });
   if (link)
     routers.push({
       router: createOAuthRouter({
@@ -278,6 +290,7 @@ export function composeChat(
         busy: calendars,
         writer: calendars,
         notifier,
+        ...(icsOffers ? { icsOffers } : {}),
         threads,
         dmActions,
         limits,
@@ -323,6 +336,7 @@ export function composeChat(
           busy: calendars,
           writer: calendars,
           notifier,
+          ...(icsOffers ? { icsOffers } : {}),
           rotations: store.rotations,
           questions: store.questions,
           limits,

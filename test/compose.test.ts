@@ -7,6 +7,7 @@ import { createHmac, generateKeyPairSync, sign } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IcsOffers } from '../src/app/ics-offer.ts';
 import { LinkConfigError } from '../src/app/link/config.ts';
 import { DiscordConfigError } from '../src/bot/discord/index.ts';
 import { SlackConfigError } from '../src/bot/slack/config.ts';
@@ -118,6 +119,44 @@ describe('composeChat', () => {
     expect(page).not.toMatch(/at .*\.ts:\d+/); // no stack trace
     const rows = await store.query('SELECT count(*)::int AS n FROM calendar_connection');
     expect(rows).toEqual([{ n: 0 }]);
+  });
+
+  it('serves the .ics offered on confirmations, signed with the configured state secret', async () => {
+    const workspace = await store.workspaces.install({ platform: 'slack', externalId: 'TICS', name: 'Ics' });
+    const bo = (await store.people.upsertByIdentity({
+      workspaceId: workspace.id,
+      externalUserId: 'UBO',
+      displayName: 'Bo',
+    }))!;
+    const start = Date.now() + 86_400_000;
+    const booked = await store.bookings.bookSlot({
+      tenantId: workspace.tenantId,
+      people: [bo.id],
+      start,
+      end: start + 1_800_000,
+      title: 'Standup',
+      idempotencyKey: 'compose-ics',
+    });
+    if (!booked.ok) throw new Error(booked.reason);
+    const url = new IcsOffers({
+      bookings: store.bookings,
+      publicBaseUrl: env.CONVENE_PUBLIC_URL!,
+      stateSecret: env.CONVENE_STATE_SECRET!,
+    }).urlFor({
+      tenantId: workspace.tenantId,
+      bookingId: booked.booking.id,
+      personId: bo.id,
+      end: start + 1_800_000,
+    })!;
+    const path = new URL(url).pathname;
+    expect(path.startsWith('/ics/')).toBe(true);
+    const served = await fetch(`${base}${path}`);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    expect(await served.text()).toContain('SUMMARY:Standup');
+    const forged = await fetch(`${base}/ics/i1.forged.signature`);
+    expect(forged.status).toBe(404);
+    expect(await forged.text()).not.toMatch(/at .*\.ts:\d+/);
   });
 
   it('turns half-done configuration into typed one-line errors', () => {

@@ -25,6 +25,7 @@
 import type { Interval } from '../core/interval.ts';
 import { normalize } from '../core/intervals.ts';
 import { list, type MessageKey, type Msg, msg, t } from './i18n/index.ts';
+import type { IcsOfferLinks } from './ics-offer.ts';
 import {
   CALENDAR_WRITE_JOB,
   classifyWriteFailure,
@@ -56,6 +57,11 @@ export interface BookMeetingDeps {
   readonly writer: EventWriter;
   /** DMs of a compensation (a calendar refused the booking). Default: none sent. */
   readonly notifier?: Notifier;
+  /**
+   * Links to the meeting as an .ics for the participants whose calendar Convene cannot write (kept in
+   * Convene), shown on the confirmation. Default: none offered.
+   */
+  readonly icsOffers?: IcsOfferLinks;
   /** Reminder lead time per person. Default: 15 minutes for everyone. */
   readonly reminders?: ReminderSettings;
   /** Booking outcomes and conflicts (src/observability/metrics.ts). */
@@ -515,6 +521,17 @@ async function confirmation(
         });
       }
     }
+    // Kept in Convene: offer the meeting as an .ics to add by hand. Not for a series (one VEVENT here,
+    // without the recurrence rule, would put only the first occurrence in their calendar).
+    const icsUrl =
+      calendar === 'kept_in_convene' && !series
+        ? deps.icsOffers?.urlFor({
+            tenantId: input.tenantId,
+            bookingId: booking.id,
+            personId: p.person.id,
+            end: booking.end,
+          })
+        : null;
     views.push({
       personId: p.person.id,
       name: p.person.displayName,
@@ -522,6 +539,7 @@ async function confirmation(
       label: slotLabel(booking.start, booking.end, p.timeZone, locale),
       calendar,
       ...(reason ? { reason, note: t(locale, REASON_KEYS[reason]) } : {}),
+      ...(icsUrl ? { ics: { url: icsUrl, label: t(locale, 'booking.calendar.addIcs') } } : {}),
     });
   }
   const headlineParams = {

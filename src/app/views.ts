@@ -128,6 +128,11 @@ export interface BookingParticipantView {
   /** Why the calendar was not written: a code, and `note` worded in the request's language. */
   readonly reason?: CalendarWriteReason;
   readonly note?: string;
+  /**
+   * Kept in Convene: a signed, expiring link to the meeting as an .ics file (src/app/ics-offer.ts) for
+   * this person to add it to their calendar themselves, and its label in the request's language.
+   */
+  readonly ics?: { readonly url: string; readonly label: string };
 }
 
 export interface BookingView {

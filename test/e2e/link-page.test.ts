@@ -3,7 +3,8 @@
  * page (real forms, no script) links a real Radicale (Basic auth on) for Li and an ICS feed served on
  * loopback for Bo (the address guard's allowlist opts loopback in, as a self-hoster would for a LAN).
  * Then `/meet @bo 30m next week` proposes only times free in both calendars, and booking writes the
- * event to Radicale while the confirmation reports the feed participant's copy as kept in Convene.
+ * event to Radicale while the confirmation reports the feed participant's copy as kept in Convene, with
+ * a link to the meeting as an .ics that Convene serves.
  */
 
 import { once } from 'node:events';
@@ -15,14 +16,17 @@ import { join } from 'node:path';
 import express from 'express';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IcsOffers } from '../../src/app/ics-offer.ts';
 import { LinkPage } from '../../src/app/link/page.ts';
 import type { Notifier } from '../../src/app/ports/calendars.ts';
 import type { Workspace } from '../../src/app/ports/store.ts';
+import { createIcsOfferRouter } from '../../src/bot/web/ics-offer.ts';
 import { createLinkPageRouter } from '../../src/bot/web/link-page.ts';
 import { linkProbes } from '../../src/compose.ts';
 import { CalendarAccess } from '../../src/connectors/access/calendar-access.ts';
 import { createProviderFactory } from '../../src/connectors/access/providers.ts';
 import { CalDavProvider } from '../../src/connectors/caldav/index.ts';
+import { expandIcs } from '../../src/connectors/ics/expand.ts';
 import { HOUR } from '../../src/core/interval.ts';
 import { generateKeyEntry } from '../../src/store/crypto.ts';
 import { openDatabase, type Store } from '../../src/store/index.ts';
@@ -112,6 +116,7 @@ beforeAll(async () => {
   const delegate = express.Router();
   delegate.use((req, res, next) => inner(req, res, next));
   let page: LinkPage | undefined;
+  let offers: IcsOffers | undefined;
   h = await startHarness({
     store,
     routers: [{ router: delegate }],
@@ -121,6 +126,7 @@ beforeAll(async () => {
       clock,
       notifier,
       linkPage: { startLink: (input) => page!.startLink(input) },
+      icsOffers: { urlFor: (target) => offers?.urlFor(target) ?? null },
     },
   });
   page = new LinkPage({
@@ -137,7 +143,11 @@ beforeAll(async () => {
     stateSecret: SECRET,
     log: () => undefined,
   });
-  inner = createLinkPageRouter({ page, secureCookies: false });
+  offers = new IcsOffers({ bookings: store.bookings, publicBaseUrl: h.url, stateSecret: SECRET, clock });
+  const routes = express.Router();
+  routes.use(createLinkPageRouter({ page, secureCookies: false }));
+  routes.use(createIcsOfferRouter({ offers }));
+  inner = routes;
 
   const team = h.fake.addTeam({ id: 'TLINK', name: 'Acme' });
   workspace = await store.workspaces.install({
@@ -282,6 +292,18 @@ describe('the link page in Chromium, then /meet through Slack', () => {
       'Bo*: Mon 21 Jan, 10:00–10:30 (London time) — _kept in Convene, read-only calendar',
     );
     expect(confirmed).not.toContain('will retry');
+    // Bo's line offers the meeting as an .ics served by Convene; Li's (written to Radicale) does not.
+    // (blockText is the blocks' JSON: a line break in a section is the two characters \ and n.)
+    const boLine = confirmed.split('\\n').find((line) => line.includes('Bo*'))!;
+    expect(boLine).not.toContain('Li*');
+    const icsUrl = boLine.match(/<(http[^|>]*\/ics\/[^|>]+)\|Add to calendar \(\.ics\)>/)?.[1];
+    expect(icsUrl, 'an .ics link on Bo’s line').toBeDefined();
+    expect(confirmed.match(/\/ics\//g)).toHaveLength(1);
+    const offered = await fetch(icsUrl!);
+    expect(offered.status).toBe(200);
+    expect(offered.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    const vevent = expandIcs(await offered.text(), { start: slot.start - HOUR, end: slot.end + HOUR });
+    expect(vevent.ok && vevent.busy).toEqual([{ start: slot.start, end: slot.end }]);
     // The event is on Li's Radicale calendar.
     let written: { start: number; end: number }[] = [];
     for (let i = 0; i < 100 && written.length === 0; i++) {

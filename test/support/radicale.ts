@@ -20,6 +20,8 @@ export interface RadicaleServer {
   readonly authorization: string;
   /** Creates a calendar collection (MKCALENDAR) under the user's home; returns its absolute URL. */
   mkcalendar(name: string): Promise<string>;
+  /** Rewrites the htpasswd file: from now on only `next` is accepted (Radicale reads it on every login). */
+  setPassword(next: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -99,6 +101,9 @@ export async function startRadicale(options: RadicaleOptions = {}): Promise<Radi
             );
           }
           return collection;
+        },
+        setPassword: async (next) => {
+          await writeFile(join(dir, 'users'), `${username}:${next}\n`);
         },
         stop: async () => {
           await stopChild(child);

@@ -210,6 +210,22 @@ export class LinkPage {
     return { ok: true, url: url.toString(), expiresAt };
   }
 
+  /**
+   * A fresh link for a person's first chat identity, for re-link DMs (a CalDAV password the server no
+   * longer accepts); null when none can be made.
+   */
+  async relinkUrl(tenantId: string, personId: string): Promise<string | null> {
+    const person = await this.#deps.people.get(tenantId, personId);
+    const identity = person?.identities[0];
+    if (!identity) return null;
+    const result = await this.startLink({
+      tenantId,
+      personId,
+      chatIdentity: { workspaceId: identity.workspaceId, externalUserId: identity.externalUserId },
+    });
+    return result.ok ? result.url : null;
+  }
+
   /** `GET /link?state=…`: whose link, and the forms of every kind offered. Nothing is bound here. */
   async describe(stateToken: string | undefined): Promise<DescribePageResult> {
     const checked = await this.#check(stateToken);

@@ -152,8 +152,12 @@ export function renderBooking(view: BookingView): DiscordMessageBody {
     return c.note ?? w('chat.discord.notUpdated');
   };
   const lines = [`✅ **${view.headline}**`];
-  for (const p of view.participants)
-    lines.push(`• ${w('chat.discord.personTime', { name: p.name, time: `${p.label} — ${status(p)}` })}`);
+  for (const p of view.participants) {
+    const ics = p.ics ? ` · [${p.ics.label}](<${p.ics.url}>)` : '';
+    lines.push(
+      `• ${w('chat.discord.personTime', { name: p.name, time: `${p.label} — ${status(p)}` })}${ics}`,
+    );
+  }
   if (view.conferenceUrl) lines.push(`🎥 ${w('chat.discord.videoCall', { url: view.conferenceUrl })}`);
   return {
     content: clip(lines.join('\n'), MAX_CONTENT),

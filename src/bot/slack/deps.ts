@@ -4,6 +4,7 @@
  * function testable with fake `ack` / `respond` / `client`.
  */
 
+import type { IcsOfferLinks } from '../../app/ics-offer.ts';
 import type { LinkPage } from '../../app/link/page.ts';
 import type {
   LinkProviderKind,
@@ -59,6 +60,8 @@ export interface SlackDeps {
   readonly writer: EventWriter;
   /** DMs of the booking side (a calendar refused the booking); default: none sent. */
   readonly notifier?: Notifier;
+  /** .ics links for participants whose calendar is kept in Convene (on the confirmation); default: none. */
+  readonly icsOffers?: IcsOfferLinks;
   readonly linking?: SlackLinking;
   /** Convene's link page (every calendar kind): when set, `/meet link` and link DMs open it. */
   readonly linkPage?: Pick<LinkPage, 'startLink'>;

@@ -220,7 +220,8 @@ export function renderBooking(view: BookingView, pickedBy?: string): { text: str
   const lines = view.participants.map((p) => {
     const status =
       p.calendar === 'written' ? t.written : p.calendar === 'kept_in_convene' ? t.kept : t.failed;
-    return `• *${esc(p.name)}*: ${esc(p.label)} — _${esc(p.note ?? status)}_`;
+    const ics = p.ics ? ` · <${p.ics.url}|${esc(p.ics.label)}>` : '';
+    return `• *${esc(p.name)}*: ${esc(p.label)} — _${esc(p.note ?? status)}_${ics}`;
   });
   const first = view.participants[0]?.label ?? '';
   const blocks: Block[] = [

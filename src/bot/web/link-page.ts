@@ -54,6 +54,7 @@ export function createLinkPageRouter(deps: LinkPageRouterDeps): Router {
     res: Response,
     state: string | undefined,
     error?: LinkPageFailure,
+    typed?: TypedFields,
   ): Promise<void> {
     const described = await deps.page.describe(state);
     if (!described.ok) return refuse(req, res, error ?? described);
@@ -72,7 +73,7 @@ export function createLinkPageRouter(deps: LinkPageRouterDeps): Router {
       error ? 400 : 200,
       locale,
       t(locale, 'link.page.title', { who: described.who }),
-      pageBody(locale, described, state ?? '', error),
+      pageBody(locale, described, state ?? '', error, typed),
     );
   }
 
@@ -87,6 +88,7 @@ export function createLinkPageRouter(deps: LinkPageRouterDeps): Router {
 
   const post =
     (
+      kind: TypedFields['kind'],
       run: (
         body: (name: string) => string | undefined,
         confirm: { state: string | undefined; cookie: string | undefined; field: string | undefined },
@@ -103,7 +105,17 @@ export function createLinkPageRouter(deps: LinkPageRouterDeps): Router {
         };
         const result = await run(field, confirm);
         if (!result.ok) {
-          if (result.retry) return void (await showPage(req, res, confirm.state, result));
+          // The form comes back with what was typed, except the password (never sent back to the browser).
+          const typed: TypedFields = {
+            kind,
+            values: Object.fromEntries(
+              KEPT_FIELDS.flatMap((name) => {
+                const value = field(name);
+                return value === undefined ? [] : [[name, value.slice(0, 2048)]];
+              }),
+            ),
+          };
+          if (result.retry) return void (await showPage(req, res, confirm.state, result, typed));
           return void refuse(req, res, result);
         }
         res.setHeader('Set-Cookie', cookie(PAGE_COOKIE, '', '/link', 0, secure));
@@ -148,7 +160,7 @@ export function createLinkPageRouter(deps: LinkPageRouterDeps): Router {
   router.post(
     '/link/icloud',
     form,
-    post((field, confirm) =>
+    post('icloud', (field, confirm) =>
       deps.page.linkCalDav({
         ...confirm,
         service: 'icloud',
@@ -161,7 +173,7 @@ export function createLinkPageRouter(deps: LinkPageRouterDeps): Router {
   router.post(
     '/link/caldav',
     form,
-    post((field, confirm) =>
+    post('caldav', (field, confirm) =>
       deps.page.linkCalDav({
         ...confirm,
         service: 'other',
@@ -174,22 +186,34 @@ export function createLinkPageRouter(deps: LinkPageRouterDeps): Router {
   router.post(
     '/link/ics',
     form,
-    post((field, confirm) => deps.page.linkIcs({ ...confirm, url: field('url') })),
+    post('ics', (field, confirm) => deps.page.linkIcs({ ...confirm, url: field('url') })),
   );
   return router;
 }
+
+/** What a failed POST typed into its form, shown again (never the password: not in `KEPT_FIELDS`). */
+interface TypedFields {
+  readonly kind: 'icloud' | 'caldav' | 'ics';
+  readonly values: Readonly<Record<string, string>>;
+}
+
+const KEPT_FIELDS = ['address', 'username', 'url'] as const;
 
 function pageBody(
   locale: Locale,
   page: Extract<DescribePageResult, { ok: true }>,
   state: string,
   error: LinkPageFailure | undefined,
+  typed?: TypedFields,
 ): string {
   const workspace = page.workspaceName ?? t(locale, 'link.page.unknownWorkspace');
   const named = page.who === page.displayName ? page.who : `${page.who} (${page.displayName})`;
   const hidden = `<input type="hidden" name="state" value="${escapeHtml(state)}"><input type="hidden" name="confirm" value="${escapeHtml(page.confirmField)}">`;
-  const input = (name: string, key: MessageKey, type = 'text', extra = '') =>
-    `<label for="${name}-${extra || 'x'}">${escapeHtml(t(locale, key))}</label><input id="${name}-${extra || 'x'}" name="${name}" type="${type}" required autocomplete="off">`;
+  const input = (name: string, key: MessageKey, type = 'text', extra = '') => {
+    const kept = type !== 'password' && typed?.kind === extra ? typed.values[name] : undefined;
+    const value = kept === undefined ? '' : ` value="${escapeHtml(kept)}"`;
+    return `<label for="${name}-${extra || 'x'}">${escapeHtml(t(locale, key))}</label><input id="${name}-${extra || 'x'}" name="${name}" type="${type}"${value} required autocomplete="off">`;
+  };
   const sections: string[] = [];
   for (const kind of page.kinds) {
     const title = t(locale, KIND_KEYS[kind]);

@@ -86,6 +86,8 @@ export interface CalendarAccessDeps {
     personId: string,
     provider: OAuthProviderKind,
   ) => Promise<string | null>;
+  /** A fresh link-page link for the re-link DM of a CalDAV connection (wire `LinkPage.relinkUrl`). */
+  readonly pageRelinkUrl?: (tenantId: string, personId: string) => Promise<string | null>;
   readonly clock?: () => number;
   /** Per connection read (default 2500 ms). */
   readonly timeoutMs?: number;
@@ -147,6 +149,7 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
       providers: deps.providers,
       notifier: deps.notifier,
       ...(deps.relinkUrl ? { relinkUrl: deps.relinkUrl } : {}),
+      ...(deps.pageRelinkUrl ? { pageRelinkUrl: deps.pageRelinkUrl } : {}),
       clock: this.#clock,
       ...(deps.log ? { log: deps.log } : {}),
     });

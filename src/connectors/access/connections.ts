@@ -1,7 +1,8 @@
 /**
  * Opening a stored connection for `CalendarAccess`: the provider of the connection, with (OAuth) a
  * `RefreshingTokenSource` whose rotated tokens are persisted; a dead grant marks the connection
- * `reauth_required` and DMs the owner a re-link link, once per grant.
+ * `reauth_required` and DMs the owner a re-link link, once per grant. A CalDAV password the server stops
+ * accepting (HTTP 401 on a read or a write) is a dead grant too: the DM links to the link page.
  */
 import { createHash } from 'node:crypto';
 import type { Notifier } from '../../app/ports/calendars.ts';
@@ -32,6 +33,8 @@ export interface ConnectionOpenerDeps {
     personId: string,
     provider: OAuthProviderKind,
   ) => Promise<string | null>;
+  /** A fresh link-page link (LinkPage.relinkUrl) for the re-link DM of a CalDAV connection; null → no link. */
+  readonly pageRelinkUrl?: (tenantId: string, personId: string) => Promise<string | null>;
   readonly clock: () => number;
   readonly log?: (line: string) => void;
 }
@@ -56,9 +59,16 @@ export class ConnectionOpener {
     if (!secrets)
       throw new ProviderError(connection.provider, 'not_found', 'The connection no longer exists');
     if (connection.provider !== 'google' && connection.provider !== 'microsoft') {
+      // CalDAV: the grant is the stored password, so a re-linked connection (same row, new password)
+      // gets a notice of its own if that password stops working too.
       return {
         provider: this.#deps.providers.forConnection(connection, secrets, null),
-        grantKey: grantKeyOf(connection.id),
+        grantKey: grantKeyOf(
+          connection.id,
+          connection.provider === 'caldav' && secrets.password
+            ? `${secrets.username ?? ''}:${secrets.password}`
+            : undefined,
+        ),
       };
     }
     const oauth = this.#deps.providers.oauth(connection.provider);
@@ -113,7 +123,11 @@ export class ConnectionOpener {
   async #sendRelink(connection: CalendarConnection, error: ProviderError): Promise<void> {
     const { tenantId, personId } = connection;
     const detail =
-      error.code === 'consent_required' ? 'permissions were removed' : 'access was revoked or expired';
+      connection.provider === 'caldav'
+        ? 'the server no longer accepts the saved password (an app-specific password may have been revoked)'
+        : error.code === 'consent_required'
+          ? 'permissions were removed'
+          : 'access was revoked or expired';
     try {
       await this.#deps.connections.setHealth(tenantId, connection.id, {
         status: 'reauth_required',
@@ -127,6 +141,8 @@ export class ConnectionOpener {
     let url: string | null = null;
     if ((provider === 'google' || provider === 'microsoft') && this.#deps.relinkUrl) {
       url = await this.#deps.relinkUrl(tenantId, personId, provider).catch(() => null);
+    } else if (provider === 'caldav' && this.#deps.pageRelinkUrl) {
+      url = await this.#deps.pageRelinkUrl(tenantId, personId).catch(() => null);
     }
     const text = `Convene can no longer read your ${label} (${connection.account}): ${detail}. Link it again so your availability stays accurate.`;
     const result = await this.#deps.notifier

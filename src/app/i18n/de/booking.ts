@@ -35,6 +35,7 @@ export const booking: Messages<typeof en> = {
     'in Convene gespeichert, schreibgeschützter Kalender: keiner der verknüpften Kalender nimmt neue Termine an',
   'booking.calendar.notLinked': 'kein verknüpfter Kalender: der Termin wird in Convene gespeichert',
   'booking.calendar.willRetry': 'der Kalender konnte nicht aktualisiert werden: Convene versucht es erneut',
+  'booking.calendar.addIcs': 'Zum Kalender hinzufügen (.ics)',
   'booking.error.unknownBooking': 'Diesen Termin gibt es nicht mehr.',
   'booking.error.notAllowedToChange':
     'Nur die organisierende Person oder Teilnehmende dieses Termins können ihn ändern.',

@@ -35,6 +35,7 @@ export const booking = {
     'kept in Convene, read-only calendar: none of the linked calendars accepts new events',
   'booking.calendar.notLinked': 'no linked calendar: the meeting is kept in Convene',
   'booking.calendar.willRetry': 'the calendar could not be updated: Convene will retry',
+  'booking.calendar.addIcs': 'Add to calendar (.ics)',
   // cancelBooking, rescheduleBooking, rescheduleOptions
   'booking.error.unknownBooking': 'This meeting no longer exists.',
   'booking.error.notAllowedToChange': 'Only the organiser or a participant of this meeting can change it.',

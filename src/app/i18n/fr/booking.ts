@@ -37,6 +37,7 @@ export const booking: Messages<typeof en> = {
     'gardée dans Convene, agenda en lecture seule : aucun des agendas reliés n’accepte de nouveaux événements',
   'booking.calendar.notLinked': "pas d'agenda relié : la réunion est gardée dans Convene",
   'booking.calendar.willRetry': "l'agenda n'a pas pu être mis à jour : nouvel essai automatique",
+  'booking.calendar.addIcs': 'Ajouter à l’agenda (.ics)',
   'booking.error.unknownBooking': "Cette réunion n'existe plus.",
   'booking.error.notAllowedToChange':
     "Seuls l'organisateur et les participants de cette réunion peuvent la modifier.",

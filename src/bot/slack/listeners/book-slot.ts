@@ -73,6 +73,7 @@ export async function bookSlot(rt: SlackRuntime, args: ActionArgs): Promise<void
       writer: rt.deps.writer,
       ...(rt.deps.notifier ? { notifier: rt.deps.notifier } : {}),
       ...(rt.deps.metrics ? { metrics: rt.deps.metrics } : {}),
+      ...(rt.deps.icsOffers ? { icsOffers: rt.deps.icsOffers } : {}),
     },
     {
       tenantId: workspace.tenantId,

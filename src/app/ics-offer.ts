@@ -1,0 +1,212 @@
+/**
+ * The .ics offer: a participant whose calendar Convene cannot write (an ICS feed, only read-only
+ * calendars, nothing linked) gets, on the booking confirmation, a link to add the meeting themselves:
+ * `<base>/ics/<token>`, a signed, expiring link served by Convene (src/bot/web/ics-offer.ts) that answers
+ * `text/calendar` with the meeting's one VEVENT: its time, title and a stable UID — no attendee, organiser
+ * or anyone else's data.
+ *
+ * The token is `i1.<payload>.<mac>`: base64url JSON of tenant, booking, person and expiry, HMAC-SHA256
+ * with a key derived from the state secret for this purpose only (a link-page or OAuth state never
+ * verifies as an offer, nor the reverse). It is bound to its tenant: the booking is looked up in the
+ * token's tenant, so a token naming another tenant's booking finds nothing. A cancelled booking, or a
+ * person no longer in it, is `not_found`. Links expire a week after the meeting ends (and never sooner
+ * than a week after they were made).
+ * @see https://www.rfc-editor.org/rfc/rfc5545 (iCalendar)
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { BookingRepository } from './ports/store.ts';
+
+export const ICS_OFFER_GRACE_MS = 7 * 24 * 60 * 60_000;
+const VERSION = 'i1';
+const MAX_TOKEN_LENGTH = 1024;
+const ID = /^[A-Za-z0-9-]{1,64}$/;
+
+export interface IcsOfferDeps {
+  readonly bookings: Pick<BookingRepository, 'get'>;
+  readonly publicBaseUrl: string;
+  /** `CONVENE_STATE_SECRET` (a key is derived from it for offers only). */
+  readonly stateSecret: string;
+  readonly clock?: () => number;
+  /** How long after the meeting's end a link works (default a week). */
+  readonly graceMs?: number;
+}
+
+export interface IcsOfferTarget {
+  readonly tenantId: string;
+  readonly bookingId: string;
+  readonly personId: string;
+  /** The meeting's end (epoch ms): the link expires `graceMs` after it. */
+  readonly end: number;
+}
+
+/** What the booking confirmation needs: a link for one participant (null when none can be made). */
+export interface IcsOfferLinks {
+  urlFor(target: IcsOfferTarget): string | null;
+}
+
+export type IcsOfferResult =
+  | { readonly ok: true; readonly calendar: string; readonly filename: string }
+  | { readonly ok: false; readonly code: 'invalid' | 'expired' | 'not_found' };
+
+interface OfferPayload {
+  readonly t: string;
+  readonly b: string;
+  readonly p: string;
+  readonly e: number;
+}
+
+export class IcsOffers implements IcsOfferLinks {
+  readonly #deps: IcsOfferDeps;
+  readonly #key: Buffer;
+  readonly #clock: () => number;
+  readonly #baseUrl: string;
+
+  constructor(deps: IcsOfferDeps) {
+    this.#deps = deps;
+    this.#key = createHmac('sha256', deps.stateSecret).update('convene/ics-offer/v1').digest();
+    this.#clock = deps.clock ?? Date.now;
+    this.#baseUrl = deps.publicBaseUrl.replace(/\/+$/, '');
+  }
+
+  urlFor(target: IcsOfferTarget): string | null {
+    if (![target.tenantId, target.bookingId, target.personId].every((id) => ID.test(id))) return null;
+    const grace = this.#deps.graceMs ?? ICS_OFFER_GRACE_MS;
+    const payload: OfferPayload = {
+      t: target.tenantId,
+      b: target.bookingId,
+      p: target.personId,
+      e: Math.max(target.end, this.#clock()) + grace,
+    };
+    const body = `${VERSION}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
+    return `${this.#baseUrl}/ics/${body}.${this.#mac(body)}`;
+  }
+
+  /** `GET /ics/<token>`: the meeting as an iCalendar object, or why not. */
+  async serve(token: string): Promise<IcsOfferResult> {
+    const payload = this.#verify(token);
+    if (!payload) return { ok: false, code: 'invalid' };
+    const now = this.#clock();
+    if (now >= payload.e) return { ok: false, code: 'expired' };
+    const booking = await this.#deps.bookings.get(payload.t, payload.b);
+    if (
+      !booking ||
+      booking.tenantId !== payload.t ||
+      booking.status !== 'booked' ||
+      !booking.participantIds.includes(payload.p)
+    ) {
+      return { ok: false, code: 'not_found' };
+    }
+    return {
+      ok: true,
+      calendar: meetingCalendar({
+        uid: `${booking.id}@convene`,
+        title: booking.title,
+        start: booking.start,
+        end: booking.end,
+        stamp: now,
+      }),
+      filename: 'meeting.ics',
+    };
+  }
+
+  #mac(body: string): string {
+    return createHmac('sha256', this.#key).update(body).digest('base64url');
+  }
+
+  #verify(token: string): OfferPayload | null {
+    if (token.length > MAX_TOKEN_LENGTH) return null;
+    const parts = token.split('.');
+    if (parts.length !== 3 || parts[0] !== VERSION) return null;
+    const body = `${parts[0]}.${parts[1]}`;
+    const expected = Buffer.from(this.#mac(body));
+    const actual = Buffer.from(parts[2] ?? '');
+    if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
+    try {
+      const value = JSON.parse(Buffer.from(parts[1] ?? '', 'base64url').toString('utf8')) as unknown;
+      if (typeof value !== 'object' || value === null) return null;
+      const { t, b, p, e } = value as Record<string, unknown>;
+      if (typeof t !== 'string' || typeof b !== 'string' || typeof p !== 'string') return null;
+      if (typeof e !== 'number' || !Number.isFinite(e)) return null;
+      return { t, b, p, e };
+    } catch {
+      return null;
+    }
+  }
+}
+
+export interface MeetingEvent {
+  readonly uid: string;
+  readonly title: string;
+  /** Epoch ms. */
+  readonly start: number;
+  readonly end: number;
+  /** DTSTAMP, epoch ms. */
+  readonly stamp: number;
+}
+
+/**
+ * One VEVENT in a VCALENDAR, times in UTC, CRLF line ends, text escaped (§3.3.11) and lines folded at
+ * 75 octets (§3.1).
+ */
+export function meetingCalendar(event: MeetingEvent): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Convene//Meeting//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    'BEGIN:VEVENT',
+    `UID:${escapeText(event.uid)}`,
+    `DTSTAMP:${utc(event.stamp)}`,
+    `DTSTART:${utc(event.start)}`,
+    `DTEND:${utc(event.end)}`,
+    `SUMMARY:${escapeText(event.title)}`,
+    'STATUS:CONFIRMED',
+    'TRANSP:OPAQUE',
+    'END:VEVENT',
+    'END:VCALENDAR',
+  ];
+  return `${lines.map(fold).join('\r\n')}\r\n`;
+}
+
+function utc(ms: number): string {
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+}
+
+function escapeText(text: string): string {
+  // Control characters (other than newlines, escaped below) are not allowed in TEXT values.
+  const printable = [...text]
+    .filter((c) => {
+      const code = c.codePointAt(0) ?? 0;
+      return c === '\n' || c === '\r' || (code >= 0x20 && code !== 0x7f);
+    })
+    .join('');
+  return printable
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
+}
+
+/** Folds a content line into chunks of at most 75 octets, never splitting a UTF-8 character. */
+function fold(line: string): string {
+  const out: string[] = [];
+  let current = '';
+  let size = 0;
+  for (const char of line) {
+    const bytes = Buffer.byteLength(char, 'utf8');
+    const limit = out.length === 0 ? 75 : 74;
+    if (size + bytes > limit) {
+      out.push(current);
+      current = '';
+      size = 0;
+    }
+    current += char;
+    size += bytes;
+  }
+  out.push(current);
+  return out.join('\r\n ');
+}

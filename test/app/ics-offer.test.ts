@@ -1,0 +1,203 @@
+/**
+ * The .ics offer (src/app/ics-offer.ts) on the booking confirmation: a participant kept in Convene
+ * (read-only calendar) gets a signed, expiring link to the meeting's VEVENT in the request's language;
+ * the others do not. The served calendar parses with the project's ICS expander, carries the meeting and
+ * nothing about anyone else; the link expires, is bound to its tenant, booking and person, and refuses
+ * tampering and cancelled meetings.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { bookMeeting } from '../../src/app/book-meeting.ts';
+import type { Locale } from '../../src/app/i18n/index.ts';
+import { ICS_OFFER_GRACE_MS, IcsOffers, meetingCalendar } from '../../src/app/ics-offer.ts';
+import type { Booking, Person } from '../../src/app/ports/store.ts';
+import { requestMeeting } from '../../src/app/request-meeting.ts';
+import type { ProposalView } from '../../src/app/views.ts';
+import { expandIcs } from '../../src/connectors/ics/expand.ts';
+import { DAY } from '../../src/core/interval.ts';
+import { FakeBusyReader, FakeWriter, MemoryStore, TENANT, WORKSPACE } from './request-meeting.fakes.ts';
+
+const NOW = Date.UTC(2026, 10, 23, 8, 0); // Monday 23 Nov 2026
+const SECRET = 'ics-offer-test-state-secret-0123456789abcdef';
+const BASE = 'https://convene.example';
+const OTHER_TENANT = '00000000-0000-4000-8000-000000000002';
+
+let now = NOW;
+let store: MemoryStore;
+let writer: FakeWriter;
+let offers: IcsOffers;
+let ana: Person;
+let li: Person;
+let sam: Person;
+let view: ProposalView;
+
+beforeEach(async () => {
+  now = NOW;
+  store = new MemoryStore();
+  writer = new FakeWriter();
+  const busy = new FakeBusyReader();
+  offers = new IcsOffers({
+    bookings: store.bookings,
+    publicBaseUrl: BASE,
+    stateSecret: SECRET,
+    clock: () => now,
+  });
+  ana = store.addPerson({ name: 'Ana', handle: 'ana', timeZone: 'Europe/Paris' });
+  li = store.addPerson({ name: 'Li', handle: 'li', timeZone: 'America/New_York' });
+  sam = store.addPerson({ name: 'Sam', handle: 'sam', timeZone: 'Europe/London' });
+  const result = await requestMeeting(
+    { store, busy, directory: store.directory },
+    {
+      tenantId: TENANT,
+      workspaceId: WORKSPACE,
+      requesterPersonId: ana.id,
+      text: '/meet @li @sam 30m next week "Roadmap; Q1, review"',
+      now: NOW,
+      zone: 'Europe/Paris',
+    },
+  );
+  if (!result.ok) throw new Error(result.error.message);
+  view = result.view;
+  // Li's only calendar is an ICS feed: read-only, the meeting is kept in Convene.
+  writer.outcomes.set(li.id, {
+    ok: false,
+    connectionId: null,
+    code: 'read_only',
+    message: 'ICS feeds are read-only',
+  });
+});
+
+async function book(locale: Locale = 'en') {
+  const result = await bookMeeting(
+    { store, busy: new FakeBusyReader(), writer, icsOffers: offers },
+    { tenantId: TENANT, proposalId: view.proposalId, slotId: '1', actorPersonId: ana.id, now: NOW, locale },
+  );
+  if (!result.ok) throw new Error(result.error.message);
+  return result.view;
+}
+
+function tokenOf(url: string): string {
+  expect(url.startsWith(`${BASE}/ics/`)).toBe(true);
+  return url.slice(`${BASE}/ics/`.length);
+}
+
+describe('the booking confirmation offers an .ics to the read-only participant', () => {
+  it.each([
+    ['en', 'Add to calendar (.ics)', 'read-only calendar: the meeting is kept in Convene'],
+    ['fr', 'Ajouter à l’agenda (.ics)', 'agenda en lecture seule : la réunion est gardée dans Convene'],
+    [
+      'de',
+      'Zum Kalender hinzufügen (.ics)',
+      'schreibgeschützter Kalender: der Termin wird in Convene gespeichert',
+    ],
+  ] as const)(
+    '%s: kept in Convene, with a link to add it; the others get none',
+    async (locale, label, note) => {
+      const booked = await book(locale);
+      const byName = Object.fromEntries(booked.participants.map((p) => [p.name, p]));
+      expect(byName.Li).toMatchObject({ calendar: 'kept_in_convene', reason: 'read_only', note });
+      expect(byName.Li?.ics?.label).toBe(label);
+      expect(byName.Li?.ics?.url).toMatch(/^https:\/\/convene\.example\/ics\/i1\.[\w-]+\.[\w-]+$/);
+      expect(byName.Ana?.ics).toBeUndefined();
+      expect(byName.Sam?.ics).toBeUndefined();
+    },
+  );
+
+  it('the link serves the meeting as one valid VEVENT, and nothing about anyone else', async () => {
+    const booked = await book();
+    const url = booked.participants.find((p) => p.personId === li.id)!.ics!.url;
+    const served = await offers.serve(tokenOf(url));
+    if (!served.ok) throw new Error(served.code);
+    const text = served.calendar;
+    // The project's expander reads exactly the booked time.
+    const parsed = expandIcs(text, { start: booked.start - DAY, end: booked.end + DAY });
+    expect(parsed.ok).toBe(true);
+    expect(parsed.ok && parsed.busy).toEqual([{ start: booked.start, end: booked.end }]);
+    expect(parsed.ok && parsed.warnings).toEqual([]);
+    expect(text.match(/^BEGIN:VEVENT\r$/gm)).toHaveLength(1);
+    expect(text).toMatch(/^BEGIN:VCALENDAR\r\nVERSION:2\.0\r\n/);
+    expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    // The title, escaped per RFC 5545.
+    expect(text).toContain('SUMMARY:Roadmap\\; Q1\\, review');
+    expect(text).toContain(`UID:${booked.bookingId}@convene`);
+    // No one's name, address or id; no attendee list.
+    for (const p of [ana, li, sam]) {
+      expect(text).not.toContain(p.displayName);
+      expect(text).not.toContain(p.email!);
+      expect(text).not.toContain(p.id);
+    }
+    expect(text).not.toMatch(/ATTENDEE|ORGANIZER/);
+  });
+
+  it('expires a week after the meeting ends', async () => {
+    const booked = await book();
+    const token = tokenOf(booked.participants.find((p) => p.personId === li.id)!.ics!.url);
+    now = booked.end + ICS_OFFER_GRACE_MS - 1;
+    expect((await offers.serve(token)).ok).toBe(true);
+    now = booked.end + ICS_OFFER_GRACE_MS;
+    expect(await offers.serve(token)).toEqual({ ok: false, code: 'expired' });
+  });
+
+  it('is bound to its tenant, booking and person: another tenant, a non-participant, a cancelled meeting find nothing', async () => {
+    const booked = await book();
+    const bookingId = booked.bookingId;
+    const end = booked.end;
+    // Signed correctly but for another tenant: the booking is not that tenant's.
+    const otherTenant = offers.urlFor({ tenantId: OTHER_TENANT, bookingId, personId: li.id, end })!;
+    expect(await offers.serve(tokenOf(otherTenant))).toEqual({ ok: false, code: 'not_found' });
+    // Someone who is not in the meeting.
+    const stranger = offers.urlFor({
+      tenantId: TENANT,
+      bookingId,
+      personId: '00000000-0000-4000-8000-0000000000ff',
+      end,
+    })!;
+    expect(await offers.serve(tokenOf(stranger))).toEqual({ ok: false, code: 'not_found' });
+    // Cancelled since.
+    const token = tokenOf(booked.participants.find((p) => p.personId === li.id)!.ics!.url);
+    expect((await offers.serve(token)).ok).toBe(true);
+    const index = store.bookingRows.findIndex((b) => b.id === bookingId);
+    store.bookingRows[index] = { ...store.bookingRows[index]!, status: 'cancelled' } as Booking;
+    expect(await offers.serve(token)).toEqual({ ok: false, code: 'not_found' });
+  });
+
+  it('refuses a tampered token, one signed with another secret, and garbage', async () => {
+    const booked = await book();
+    const token = tokenOf(booked.participants.find((p) => p.personId === li.id)!.ics!.url);
+    const [version, payload, mac] = token.split('.') as [string, string, string];
+    const forged = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
+    forged.e = Number(forged.e) + 365 * DAY;
+    const extended = `${version}.${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${mac}`;
+    expect(await offers.serve(extended)).toEqual({ ok: false, code: 'invalid' });
+    const foreign = new IcsOffers({
+      bookings: store.bookings,
+      publicBaseUrl: BASE,
+      stateSecret: 'another-deployment-secret-0123456789abcdef',
+      clock: () => now,
+    });
+    const theirs = foreign.urlFor({
+      tenantId: TENANT,
+      bookingId: booked.bookingId,
+      personId: li.id,
+      end: booked.end,
+    })!;
+    expect(await offers.serve(tokenOf(theirs))).toEqual({ ok: false, code: 'invalid' });
+    for (const bad of ['', 'i1', 'i1..', 'x'.repeat(5000), `${token}x`]) {
+      expect(await offers.serve(bad)).toEqual({ ok: false, code: 'invalid' });
+    }
+  });
+});
+
+describe('meetingCalendar', () => {
+  it('escapes text, drops control characters and folds long lines at 75 octets without splitting characters', () => {
+    const title = `Zoé’s planning, part 1; notes\\draft\nline two\u0007 ${'é'.repeat(60)}`;
+    const text = meetingCalendar({ uid: 'b1@convene', title, start: NOW, end: NOW + 3_600_000, stamp: NOW });
+    for (const line of text.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+    const unfolded = text.replace(/\r\n /g, '');
+    expect(unfolded).toContain(
+      `SUMMARY:Zoé’s planning\\, part 1\\; notes\\\\draft\\nline two ${'é'.repeat(60)}\r\n`,
+    );
+    expect(text).not.toContain('\u0007');
+    const parsed = expandIcs(text, { start: NOW - DAY, end: NOW + DAY });
+    expect(parsed.ok && parsed.busy).toEqual([{ start: NOW, end: NOW + 3_600_000 }]);
+  });
+});
