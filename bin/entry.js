@@ -11,11 +11,15 @@
 // from tsc) are compared with every .ts file under src/. No src/ next to dist/ (an installed package): no
 // check at all. CONVENE_FROM_SOURCES=1 runs the sources whatever the build (bench/cli-start.bench.ts
 // compares both).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import module from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+//
+// Built-in modules through process.getBuiltinModule, not `import … from 'node:fs'`: an ESM import of a
+// built-in reads every lazy export (node:fs's streams and promises), several milliseconds of each start.
+// (bin/node-check.js, evaluated first, stops a Node too old to have it.)
+const { readdirSync, readFileSync, statSync } = process.getBuiltinModule('node:fs');
+const module = process.getBuiltinModule('node:module');
+const { tmpdir } = process.getBuiltinModule('node:os');
+const { join } = process.getBuiltinModule('node:path');
+const { fileURLToPath, pathToFileURL } = process.getBuiltinModule('node:url');
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 

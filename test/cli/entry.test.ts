@@ -12,6 +12,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -215,6 +216,13 @@ describe('the CLI bundle (scripts/build-cli.mjs) answers as the sources do', () 
     } finally {
       utimesSync(parse, later - 120, later - 120);
     }
+  });
+
+  it("the bundle reads Node's built-in modules with process.getBuiltinModule, not an ESM import", () => {
+    const chunks = readdirSync(join(pkg, 'dist/cli')).filter((name) => name.endsWith('.js'));
+    const code = chunks.map((name) => readFileSync(join(pkg, 'dist/cli', name), 'utf8')).join('\n');
+    expect(code).toContain('process.getBuiltinModule("node:util")');
+    expect(code).not.toMatch(/from "node:|import\("node:/);
   });
 
   it('every command prints the same and exits the same from the bundle as from the sources', () => {
