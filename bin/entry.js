@@ -18,7 +18,7 @@
 const { readdirSync, readFileSync, statSync } = process.getBuiltinModule('node:fs');
 const module = process.getBuiltinModule('node:module');
 const { tmpdir } = process.getBuiltinModule('node:os');
-const { join } = process.getBuiltinModule('node:path');
+const { isAbsolute, join } = process.getBuiltinModule('node:path');
 const { fileURLToPath, pathToFileURL } = process.getBuiltinModule('node:url');
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -32,8 +32,9 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 function enableCompileCache() {
   if (typeof module.enableCompileCache !== 'function' || process.env.NODE_DISABLE_COMPILE_CACHE) return;
   const xdg = process.env.XDG_CACHE_HOME;
+  // The XDG base directory rules: a relative path is to be ignored.
   const dirs = [
-    ...(xdg ? [join(xdg, 'convene', 'compile-cache')] : []),
+    ...(xdg && isAbsolute(xdg) ? [join(xdg, 'convene', 'compile-cache')] : []),
     join(tmpdir(), 'convene-compile-cache'),
   ];
   for (const dir of dirs) {

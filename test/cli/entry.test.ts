@@ -239,6 +239,20 @@ describe('the CLI bundle (scripts/build-cli.mjs) answers as the sources do', () 
     expect(JSON.stringify(JSON.parse(slots.stdout))).toContain('2030-03-');
   }, 120_000);
 
+  it("keeps Node's compile cache in $XDG_CACHE_HOME/convene, and runs without it where that cannot be written", () => {
+    const cache = mkdtempSync(join(tmpdir(), 'convene-xdg-'));
+    try {
+      const ran = run(['--version'], { XDG_CACHE_HOME: cache });
+      expect(ran.status).toBe(0);
+      expect(readdirSync(join(cache, 'convene/compile-cache')).length).toBeGreaterThan(0);
+      const file = join(cache, 'a-file');
+      writeFileSync(file, '');
+      expect(run(['--version'], { XDG_CACHE_HOME: file })).toEqual(ran);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
+  });
+
   it('an edited source is run instead of the bundle', () => {
     const main = join(pkg, 'src/cli/main.ts');
     const later = Date.now() / 1000 + 60;
