@@ -12,6 +12,7 @@
  * are longer: run it on a quiet one.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -102,8 +103,10 @@ for (let i = 0; i < RUNS; i++) {
 
 const base = { wall: median(rows[0]!.wall), cpu: median(rows[0]!.cpu) };
 const ms = (x: number) => `${x.toFixed(0).padStart(5)} ms`;
+const [load1] = loadavg();
 process.stdout.write(
   `CLI start, median of ${RUNS} runs (Node ${process.version}), overhead = median minus node -e 0's\n` +
+    `load average ${load1!.toFixed(2)} on ${availableParallelism()} cores at the end (a busy machine inflates wall times most)\n` +
     `${'command'.padEnd(34)}${'wall'.padStart(8)}${'cpu'.padStart(9)}${'wall over'.padStart(11)}${'cpu over'.padStart(10)}\n`,
 );
 let over = false;

@@ -2,8 +2,9 @@
 // Bundles the `convene` command (src/cli/main.ts) into dist/cli/main.js with one chunk per command (each
 // command's code is still loaded only when that command runs), so that the CLI starts without stripping
 // TypeScript types or resolving a few hundred modules. Writes dist/cli/main.sources.json, the list of the
-// source files in the bundle, which bin/entry.js compares with the bundle's time: when any of them is newer
-// (or gone), the command runs the sources instead, so an edited source is never shadowed by an old bundle.
+// source files in the bundle (`sources`), of those main.js loads itself (`main`) and of those each command can
+// load (`commands`), which bin/entry.js compares with the bundle's time: when any of them is newer (or gone),
+// the command runs the sources instead, so an edited source is never shadowed by an old bundle.
 //
 // Run by `npm install` (postinstall, on a git clone), by `npm run build` (after tsc, so the bundle replaces
 // tsc's dist/cli/main.js; prepack and the container image run it) and by hand: `node scripts/build-cli.mjs`.
@@ -15,6 +16,7 @@
 // levels under the root like the sources in src/<dir>/, so `new URL('../../…', import.meta.url)` (package.json,
 // prisma/migrations) points to the same files from a chunk as from its source.
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -59,11 +61,36 @@ mkdirSync(OUT, { recursive: true });
 // Chunks of an earlier bundle (their names carry a hash) would pile up.
 for (const name of readdirSync(OUT)) if (name.startsWith(CHUNK_PREFIX)) rmSync(join(OUT, name));
 
+/**
+ * Node's built-in modules through `process.getBuiltinModule` instead of `import … from 'node:fs'`: an ESM
+ * import of a built-in builds a facade with every export, which reads each lazy getter (`fs.ReadStream` loads
+ * the streams, `fs.promises` fs/promises, `util`'s a dozen more), about 10 ms of `convene --version` for
+ * node:fs alone on a quiet machine; `process.getBuiltinModule` returns the loaded module as it is. The
+ * bundler writes every import on one line (`import { a as b } from "node:fs";`), at the top of the chunk:
+ * each becomes a `const` there, which `builtinImports` reports if one is left.
+ */
+const BUILTIN_IMPORT = /^import (\{[^}]*\}|\* as [\w$]+|[\w$]+) from "(node:[\w/]+)";$/gm;
+const builtins = {
+  name: 'convene-builtins',
+  renderChunk(code) {
+    return code
+      .replace(BUILTIN_IMPORT, (_, names, id) => {
+        const binding = names.startsWith('* as ') ? names.slice(5) : names.replaceAll(' as ', ': ');
+        return `const ${binding} = process.getBuiltinModule(${JSON.stringify(id)});`;
+      })
+      .replace(
+        /\bimport\("(node:[\w/]+)"\)/g,
+        (_, id) => `Promise.resolve(process.getBuiltinModule(${JSON.stringify(id)}))`,
+      );
+  },
+};
+
 const bundle = await rolldown.rolldown({
   input: { main: INPUT },
   platform: 'node',
   logLevel: 'warn',
-  external: (id) => id.startsWith('node:') || (bare(id) && !INLINE.includes(packageOf(id))),
+  plugins: [builtins],
+  external: (id) => isBuiltin(id) || (bare(id) && !INLINE.includes(packageOf(id))),
 });
 const { output } = await bundle.write({
   dir: OUT,
@@ -74,20 +101,46 @@ const { output } = await bundle.write({
 });
 await bundle.close();
 
-const sources = new Set();
-for (const chunk of output) {
-  if (chunk.type !== 'chunk') continue;
-  for (const id of chunk.moduleIds) {
-    if (id.startsWith('\0') || !id.startsWith(ROOT)) continue;
-    const path = relative(ROOT, id).split(sep).join('/');
-    if (path.startsWith('src/')) sources.add(path);
-  }
+/** The source files (src/…, relative to the root, `/`-separated) bundled into one chunk. */
+const sourcesOf = (chunk) =>
+  chunk.moduleIds
+    .filter((id) => !id.startsWith('\0') && id.startsWith(ROOT))
+    .map((id) => relative(ROOT, id).split(sep).join('/'))
+    .filter((path) => path.startsWith('src/'));
+const chunkNamed = new Map(output.filter((o) => o.type === 'chunk').map((c) => [c.fileName, c]));
+/** The sources of `names`' chunks and of every chunk they import, statically or (with `dynamic`) lazily. */
+function closure(names, dynamic) {
+  const seen = new Set();
+  const files = new Set();
+  const visit = (name) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const chunk = chunkNamed.get(name);
+    for (const path of sourcesOf(chunk)) files.add(path);
+    for (const next of chunk.imports) if (chunkNamed.has(next)) visit(next);
+    if (dynamic) for (const next of chunk.dynamicImports) if (chunkNamed.has(next)) visit(next);
+  };
+  for (const name of names) visit(name);
+  return [...files].sort();
+}
+const main = chunkNamed.get('main.js');
+const sources = closure([main.fileName], true);
+// Per command: what `convene <command>` can load (its chunk and all it imports, lazily too, and main's other
+// lazy chunks such as the .env loader), so that bin/entry.js compares a dozen files for `convene parse`
+// and only main's own for `--version` or `--help`, not every source in the bundle.
+const COMMAND = /\/src\/cli\/commands\/([a-z-]+)\.ts$/;
+const lazy = main.dynamicImports.map((name) => chunkNamed.get(name)).filter(Boolean);
+const shared = lazy.filter((c) => !COMMAND.test(c.facadeModuleId ?? '')).map((c) => c.fileName);
+const commands = {};
+for (const chunk of lazy) {
+  const name = COMMAND.exec(chunk.facadeModuleId ?? '')?.[1];
+  if (name !== undefined) commands[name] = closure([chunk.fileName, ...shared], true);
 }
 writeFileSync(
   join(OUT, 'main.sources.json'),
-  `${JSON.stringify({ bundle: 'dist/cli/main.js', sources: [...sources].sort() }, null, 1)}\n`,
+  `${JSON.stringify({ bundle: 'dist/cli/main.js', sources, main: closure([main.fileName], false), commands }, null, 1)}\n`,
 );
 const chunks = output.filter((o) => o.type === 'chunk').length;
 note(
-  `dist/cli/main.js and ${chunks - 1} chunks from ${sources.size} source files in ${Math.round(performance.now() - started)} ms`,
+  `dist/cli/main.js and ${chunks - 1} chunks from ${sources.length} source files in ${Math.round(performance.now() - started)} ms`,
 );

@@ -39,8 +39,9 @@ export const USAGE_TEXT = [
 const isCommand = (name: string): name is CommandName => Object.hasOwn(COMMANDS, name);
 
 async function version(): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
-  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  // node:fs through process.getBuiltinModule, as src/cli/io.ts reads files.
+  const { readFileSync } = process.getBuiltinModule('node:fs');
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
     version: string;
   };
   return pkg.version;

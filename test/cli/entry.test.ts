@@ -12,6 +12,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -27,7 +28,7 @@ import { main } from '../../src/cli/main.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 let root: string;
-let entry: (relative: string) => string;
+let entry: (relative: string, command?: string) => string;
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'convene-entry-'));
@@ -88,6 +89,34 @@ describe('bin/entry.js', () => {
       expect(entry('cli/main')).toBe(url('src/cli/main.ts'));
       at('src/other.ts', 2_000); // same time as the build: current
       expect(entry('cli/main')).toBe(url('dist/cli/main.js'));
+    });
+
+    it("with the command's name, only main.js's sources and that command's count", () => {
+      writeFileSync(join(root, 'src/parse.ts'), '');
+      writeFileSync(join(root, 'src/slots.ts'), '');
+      writeFileSync(
+        join(root, 'dist/cli/main.sources.json'),
+        JSON.stringify({
+          sources: ['src/cli/main.ts', 'src/parse.ts', 'src/slots.ts'],
+          main: ['src/cli/main.ts'],
+          commands: { parse: ['src/parse.ts'], slots: ['src/slots.ts'] },
+        }),
+      );
+      for (const path of ['src/cli/main.ts', 'src/parse.ts', 'src/slots.ts']) at(path, 1_000);
+      at('dist/cli/main.js', 2_000);
+      at('src/slots.ts', 3_000); // edited after the build
+      expect(entry('cli/main', 'parse')).toBe(url('dist/cli/main.js'));
+      expect(entry('cli/main', '--version')).toBe(url('dist/cli/main.js'));
+      expect(entry('cli/main', 'slots')).toBe(url('src/cli/main.ts'));
+      expect(entry('cli/main')).toBe(url('src/cli/main.ts')); // no command: every listed source
+      at('src/slots.ts', 1_000);
+      at('src/cli/main.ts', 3_000); // main.js's own source: stale for every command
+      expect(entry('cli/main', '--version')).toBe(url('src/cli/main.ts'));
+      expect(entry('cli/main', 'parse')).toBe(url('src/cli/main.ts'));
+      at('src/cli/main.ts', 1_000);
+      rmSync(join(root, 'src/parse.ts'));
+      expect(entry('cli/main', 'parse')).toBe(url('src/cli/main.ts')); // gone
+      expect(entry('cli/main', 'slots')).toBe(url('dist/cli/main.js'));
     });
 
     it('a listed source that is gone makes the bundle stale', () => {
@@ -152,6 +181,50 @@ describe('the CLI bundle (scripts/build-cli.mjs) answers as the sources do', () 
     expect(which()).toBe(pathToFileURL(join(pkg, 'dist/cli/main.js')).href);
   });
 
+  it("the list names main.js's own sources and each command's, which bin/entry.js checks alone", () => {
+    const list = JSON.parse(readFileSync(join(pkg, 'dist/cli/main.sources.json'), 'utf8')) as {
+      sources: string[];
+      main: string[];
+      commands: Record<string, string[]>;
+    };
+    expect(list.main).toContain('src/cli/main.ts');
+    expect(list.main).toContain('src/cli/usage.ts');
+    expect(list.main).not.toContain('src/core/parse/index.ts');
+    expect(Object.keys(list.commands).sort()).toEqual(['discord', 'doctor', 'expand', 'parse', 'slots']);
+    expect(list.commands.parse).toContain('src/core/parse/index.ts');
+    expect(list.commands.slots).not.toContain('src/core/parse/index.ts');
+    expect(list.commands.doctor).toContain('src/env-file.ts');
+    for (const files of [list.main, ...Object.values(list.commands)])
+      for (const file of files) expect(list.sources).toContain(file);
+    // An edited source of another command leaves `--version` and `slots` on the bundle.
+    const parse = join(pkg, 'src/cli/commands/parse.ts');
+    const later = Date.now() / 1000 + 60;
+    utimesSync(parse, later, later);
+    try {
+      const r = spawnSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          "import { entry } from './bin/entry.js'; for (const c of ['--version', 'slots', 'parse']) console.log(entry('cli/main', c))",
+        ],
+        { cwd: pkg, encoding: 'utf8', env: { ...process.env, CONVENE_FROM_SOURCES: '0' } },
+      );
+      const bundle = pathToFileURL(join(pkg, 'dist/cli/main.js')).href;
+      const source = pathToFileURL(join(pkg, 'src/cli/main.ts')).href;
+      expect(r.stdout.trim().split('\n')).toEqual([bundle, bundle, source]);
+    } finally {
+      utimesSync(parse, later - 120, later - 120);
+    }
+  });
+
+  it("the bundle reads Node's built-in modules with process.getBuiltinModule, not an ESM import", () => {
+    const chunks = readdirSync(join(pkg, 'dist/cli')).filter((name) => name.endsWith('.js'));
+    const code = chunks.map((name) => readFileSync(join(pkg, 'dist/cli', name), 'utf8')).join('\n');
+    expect(code).toContain('process.getBuiltinModule("node:util")');
+    expect(code).not.toMatch(/from "node:|import\("node:/);
+  });
+
   it('every command prints the same and exits the same from the bundle as from the sources', () => {
     for (const args of COMMANDS) {
       const bundled = run(args);
@@ -165,6 +238,20 @@ describe('the CLI bundle (scripts/build-cli.mjs) answers as the sources do', () 
     expect(slots.status).toBe(0);
     expect(JSON.stringify(JSON.parse(slots.stdout))).toContain('2030-03-');
   }, 120_000);
+
+  it("keeps Node's compile cache in $XDG_CACHE_HOME/convene, and runs without it where that cannot be written", () => {
+    const cache = mkdtempSync(join(tmpdir(), 'convene-xdg-'));
+    try {
+      const ran = run(['--version'], { XDG_CACHE_HOME: cache });
+      expect(ran.status).toBe(0);
+      expect(readdirSync(join(cache, 'convene/compile-cache')).length).toBeGreaterThan(0);
+      const file = join(cache, 'a-file');
+      writeFileSync(file, '');
+      expect(run(['--version'], { XDG_CACHE_HOME: file })).toEqual(ran);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
+  });
 
   it('an edited source is run instead of the bundle', () => {
     const main = join(pkg, 'src/cli/main.ts');

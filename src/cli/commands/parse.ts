@@ -6,9 +6,13 @@
  * could be read), 2 on bad usage (one line on stderr).
  */
 import { DateTime, IANAZone } from 'luxon';
-import { parseText } from '../../app/request/parse.ts';
 import { isLocale, LOCALES } from '../../core/locale.ts';
-import { formatParseJson, type ParseResult, parseRequest } from '../../core/parse/index.ts';
+import {
+  formatParseJson,
+  type ParseResult,
+  type ParseWording,
+  parseRequest,
+} from '../../core/parse/index.ts';
 import { parseCliArgs } from '../args.ts';
 import type { CliIo } from '../io.ts';
 import { usage } from '../usage.ts';
@@ -59,12 +63,26 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     zone: values.tz,
     ...(values.locale !== undefined && isLocale(values.locale) ? { locale: values.locale } : {}),
   });
-  io.out(values.json ? formatParseJson(result, parseText) : describe(result));
+  const word = await wording(result);
+  io.out(values.json ? formatParseJson(result, word) : describe(result, word));
   return result.ok ? 0 : 1;
 }
 
+/**
+ * The wording of the result's issues and questions (`parseText`: the catalogues of every language and ICU
+ * MessageFormat, a quarter of the command's start), loaded only when the result has one: most have none.
+ */
+async function wording(result: ParseResult): Promise<ParseWording> {
+  const r = result.ok ? result.request : result.partial;
+  const items = (result.ok ? 0 : result.errors.length) + result.warnings.length + (r.questions?.length ?? 0);
+  if (items > 0) return (await import('../../app/request/parse.ts')).parseText;
+  return (item) => {
+    throw new Error(`convene parse: no wording loaded for ${item.code}`);
+  };
+}
+
 /** A short human-readable summary, for use without `--json`. */
-function describe(result: ParseResult): string {
+function describe(result: ParseResult, parseText: ParseWording): string {
   const lines: string[] = [];
   const r = result.ok ? result.request : result.partial;
   if (!result.ok) for (const e of result.errors) lines.push(`error ${e.code}: ${parseText(e)}`);
