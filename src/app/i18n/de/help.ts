@@ -27,6 +27,8 @@ export const help: Messages<typeof en> = {
     '• /meet @ana @li 30m nächste Woche „Roadmap“: schlägt die besten Zeiten vor; klick auf eine, um sie zu buchen.',
     '• Nenne die Demo-Personen mit @ und ihrem Kurznamen (@ana, @li, @sam…); wähle links, wer du bist.',
     '• Dauern: 30m, 1h30, 45 Minuten. Zeiträume: morgen, nächsten Dienstag, nächste Woche, zwischen Dienstag und Donnerstag, nachmittags.',
-    '• Deinen eigenen Kalender verknüpfen, /meet status und /meet settings gibt es in Slack und Discord: hier ist jeder Kalender eine mitgelieferte Demo-Datei.',
+    '• /meet status: deine Zeitzone, Sprache, Arbeitszeit und dein Demo-Kalender; /meet einstellungen zone:Europe/Berlin hours:09:00-17:00 language:de tentative-free:ja ändert sie.',
+    '• /meet gruppe erstellen support, /meet gruppe hinzufügen support @ana @li, /meet gruppe rangliste support: Team-Rotationen (in der Demo darf jede Person Teams verwalten).',
+    '• Deinen eigenen Kalender verknüpfen geht in Slack und Discord: hier ist jeder Kalender eine mitgelieferte Demo-Datei.',
   ].join('\n'),
 };

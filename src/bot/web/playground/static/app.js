@@ -323,10 +323,15 @@ function bookingControls(view) {
   );
 }
 
-/** Proposals, a question with one button per answer (`pending`: ids only), or the error. */
+/** Proposals, a reply (help, status, settings, teams), a question with one button per answer (`pending`: ids only), or the error. */
 function showRequestResult(result) {
   if (result.ok && result.help) {
     say('bot', el('p', { class: 'help', text: result.help.text }), result.help.locale);
+    return;
+  }
+  // `/meet status`, `/meet settings …`, `/meet team …`: a worded reply.
+  if (result.ok && result.reply) {
+    say('bot', el('p', { class: 'help', text: result.reply.text }), result.reply.locale);
     return;
   }
   if (result.ok) {
