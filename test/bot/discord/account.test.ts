@@ -9,8 +9,9 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BusyReader, EventWriter } from '../../../src/app/ports/calendars.ts';
-import { meetingUseCases, requestUseCases } from '../../../src/app/use-cases.ts';
+import { meetingUseCases, requestUseCases, teamUseCases } from '../../../src/app/use-cases.ts';
 import { createDiscordAdapter, type DiscordAdapter } from '../../../src/bot/discord/adapter.ts';
+import { MANAGE_GUILD } from '../../../src/bot/discord/context.ts';
 import { generateKeyEntry } from '../../../src/store/crypto.ts';
 import { openDatabase, type Store } from '../../../src/store/index.ts';
 import { FakeDiscord, type FakeUser } from '../../fakes/discord/server.ts';
@@ -26,6 +27,7 @@ let channelId: string;
 let dieter: FakeUser;
 let ana: FakeUser;
 let olga: FakeUser;
+let admin: FakeUser;
 const unlinked: string[] = [];
 
 const FREE: BusyReader = {
@@ -52,6 +54,8 @@ beforeAll(async () => {
   ana = fake.addUser('ana');
   olga = fake.addUser('olga');
   for (const user of [dieter, ana, olga]) fake.addMember(guildId, user);
+  admin = fake.addUser('admin');
+  fake.addMember(guildId, admin, { permissions: MANAGE_GUILD });
   adapter = createDiscordAdapter(
     {
       store,
@@ -59,6 +63,7 @@ beforeAll(async () => {
       log: () => undefined,
       meetings: meetingUseCases({ store, busy: FREE, writer: NO_WRITES }),
       requests: requestUseCases({ store, busy: FREE }),
+      teams: teamUseCases({ store }),
       link: {
         async startLink() {
           return { ok: true, url: 'https://convene.test/oauth/google/start', expiresAt: now };
@@ -177,5 +182,34 @@ describe('Discord: German end to end', () => {
     );
     expect(labels[0]).toBe('1. Mo. 21 Jan., 10:00–10:30 (Ortszeit Berlin)');
     expect(labels.slice(-2)).toEqual(['Weitere Zeiten', 'Abbrechen']);
+  });
+});
+
+/** `/meet team <sub> …` (a subcommand group); the private answer's content. */
+async function team(user: FakeUser, sub: string, options: { name: string; type: number; value: string }[]) {
+  const payload = fake.commandInteraction({ guildId, channelId, user, subcommand: 'team' }) as {
+    data: { options: unknown[] };
+  };
+  payload.data.options = [{ name: 'team', type: 2, options: [{ name: sub, type: 1, options }] }];
+  const delivered = await fake.deliver(endpoint, payload);
+  expect(delivered.status).toBe(200);
+  await adapter.idle();
+  return fake.original(delivered.interaction.id)?.content ?? '';
+}
+
+describe('Discord: /meet team rename and list', () => {
+  it('a server manager renames a team; the list shows the new name to anyone; a member cannot rename', async () => {
+    expect(await team(admin, 'create', [{ name: 'name', type: 3, value: 'ops' }])).toContain(
+      'Team “ops” created',
+    );
+    const rename = [
+      { name: 'team', type: 3, value: 'ops' },
+      { name: 'name', type: 3, value: 'helpdesk' },
+    ];
+    expect(await team(ana, 'rename', rename)).toContain('Only workspace admins');
+    expect(await team(admin, 'rename', rename)).toBe('Team “ops” is now “helpdesk”.');
+    const list = await team(ana, 'list', []);
+    expect(list).toContain('helpdesk');
+    expect(list).not.toContain('• ops');
   });
 });

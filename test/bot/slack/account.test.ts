@@ -51,6 +51,7 @@ beforeAll(async () => {
     tz: 'Europe/Berlin',
     locale: 'de-DE',
   });
+  h.fake.addUser('T1', { id: 'UADM', name: 'adam', real_name: 'Adam', tz: 'UTC', is_admin: true });
   h.fake.addUser('T1', { id: 'UANA', name: 'ana', real_name: 'Ana', tz: 'Europe/Paris', locale: 'en-GB' });
 }, 60_000);
 
@@ -137,5 +138,20 @@ describe('Slack: German end to end', () => {
     expect(text).toContain('Ortszeit Berlin');
     const bs = buttons(message.blocks);
     expect(bs.some((b) => b.text === 'Weitere Zeiten')).toBe(true);
+  });
+});
+
+describe('Slack: /meet team rename and list', () => {
+  it('an admin renames a team; the list shows the new name to anyone; a member cannot rename', async () => {
+    expect((await command('team create ops', 'UADM')).text).toContain('Team “ops” created');
+    expect((await command('team rename ops helpdesk', 'UANA')).text).toContain('Only workspace admins');
+    expect((await command('team rename ops helpdesk', 'UADM')).text).toContain(
+      'Team “ops” is now “helpdesk”.',
+    );
+    const list = await command('team list', 'UANA');
+    expect(list.text).toContain('helpdesk');
+    expect(list.text).not.toContain('• ops');
+    const audit = await h.store.audit.list(workspace.tenantId);
+    expect(audit.map((e) => e.action).slice(0, 2)).toEqual(['team.rename', 'team.create']);
   });
 });

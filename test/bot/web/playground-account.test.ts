@@ -153,7 +153,7 @@ describe('playground: German end to end', () => {
 });
 
 describe('playground: /meet team', () => {
-  it('creates a team, adds demo people, renames, lists, shows standings and deletes it, audited; refusals have their status', async () => {
+  it('creates a team, adds demo people, renames, lists, shows standings, takes a request to the team and deletes it, audited; refusals have their status', async () => {
     expect((await reply('ana', '/meet team create support')).text).toContain('Team “support” created');
     expect((await reply('ana', '/meet team add support @li @zoe')).text).toContain(
       'Li, Zoé added to “support”',
@@ -169,6 +169,13 @@ describe('playground: /meet team', () => {
     expect(standings.text).toContain('helpdesk');
     const team = await store.rotations.findTeam(world.tenantId, { name: 'helpdesk' });
     expect(team?.members.map((m) => m.personId).sort()).toEqual([person('li').id, person('zoe').id].sort());
+
+    // A request to the team: the rotation picks a member and says why, like in Slack.
+    const asked = await meet('sam', '/meet @helpdesk 30m next week');
+    expect(asked.status, JSON.stringify(asked.body)).toBe(200);
+    const proposal = JSON.stringify(asked.body.view);
+    expect(proposal).toContain('helpdesk team (round-robin)');
+    expect(proposal).toMatch(/(Li|Zoé): [^"]*\(0 booked, target 0.5 this month\)/);
 
     const unknown = await meet('ana', '/meet team add helpdesk @nobody');
     expect(unknown.status).toBe(422);

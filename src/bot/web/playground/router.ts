@@ -195,6 +195,7 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
     store: deps.store,
     busy: deps.busy,
     directory,
+    rotations: deps.store.rotations,
     ...(deps.limits ? { limits: deps.limits } : {}),
   });
   const manage = manageUseCases({ store: deps.store, busy: deps.busy, notifier: NO_DMS });
@@ -358,6 +359,8 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
         store: deps.store,
         busy: deps.busy,
         directory,
+        // `@support`: a team made with `/meet team`, its member picked by the rotation.
+        rotations: deps.store.rotations,
         ...(deps.limits ? { limits: deps.limits } : {}),
         ...(deps.store.questions ? { questions: deps.store.questions } : {}),
       },
@@ -392,6 +395,7 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
         store: deps.store,
         busy: deps.busy,
         directory,
+        rotations: deps.store.rotations,
         questions,
         ...(deps.limits ? { limits: deps.limits } : {}),
       },
