@@ -198,7 +198,7 @@ async function team(user: FakeUser, sub: string, options: { name: string; type: 
 }
 
 describe('Discord: /meet team rename and list', () => {
-  it('a server manager renames a team; the list shows the new name to anyone; a member cannot rename', async () => {
+  it('a server manager renames and deletes a team; the list shows the new name to anyone; a member can do neither', async () => {
     expect(await team(admin, 'create', [{ name: 'name', type: 3, value: 'ops' }])).toContain(
       'Team “ops” created',
     );
@@ -211,5 +211,13 @@ describe('Discord: /meet team rename and list', () => {
     const list = await team(ana, 'list', []);
     expect(list).toContain('helpdesk');
     expect(list).not.toContain('• ops');
+    expect(await team(ana, 'delete', [{ name: 'team', type: 3, value: 'helpdesk' }])).toContain(
+      'Only workspace admins',
+    );
+    expect(await team(admin, 'delete', [{ name: 'team', type: 3, value: 'helpdesk' }])).toBe(
+      'Team “helpdesk” deleted.',
+    );
+    const tenantId = (await store.workspaces.findByExternalId('discord', guildId))!.tenantId;
+    expect(await store.rotations.listTeams(tenantId)).toEqual([]);
   });
 });
