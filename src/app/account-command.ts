@@ -1,6 +1,6 @@
 /**
- * `/meet status` and `/meet settings name:value …` typed as text (the playground's request box): which of
- * the two a text asks for, the settings it names read into a `PreferencesChange` for `savePreferences`,
+ * `/meet status`, `/meet settings name:value …` and `/meet cancel` / `/meet reschedule` (one's upcoming
+ * meetings) typed as text (the playground's request box): which of them a text asks for, the settings it names read into a `PreferencesChange` for `savePreferences`,
  * and the lines every surface shows for a person's account. The command words of each language are the
  * catalogue's (`commands.*.words`); option names are Discord's (`zone:`, `language:`, `hours:`,
  * `tentative-free:`) in every language, as the status lines and help say. Pure: no store.
@@ -11,7 +11,7 @@ import { type Msg, msg, render, t } from './i18n/index.ts';
 import type { AccountStatusView, PreferencesChange, PreferencesChangeSummary } from './preferences.ts';
 import { languageName } from './preferences.ts';
 
-export type AccountCommandKind = 'status' | 'settings';
+export type AccountCommandKind = 'status' | 'settings' | 'cancel' | 'reschedule';
 
 export interface AccountCommand {
   readonly kind: AccountCommandKind;
@@ -24,9 +24,11 @@ export interface AccountCommand {
 const WORDS = {
   status: 'commands.status.words',
   settings: 'commands.settings.words',
+  cancel: 'commands.cancel.words',
+  reschedule: 'commands.reschedule.words',
 } as const;
 
-/** Whether `text` (with or without `/meet`) is `/meet status` or `/meet settings …`; undefined if neither. */
+/** Which account command `text` (with or without `/meet`) is; undefined if none. */
 export function readAccountCommand(text: string): AccountCommand | undefined {
   const trimmed = text
     .trim()
@@ -34,7 +36,7 @@ export function readAccountCommand(text: string): AccountCommand | undefined {
     .trim();
   const [first = '', ...rest] = trimmed.split(/\s+/);
   const word = first.toLowerCase();
-  for (const kind of ['status', 'settings'] as const) {
+  for (const kind of ['status', 'settings', 'cancel', 'reschedule'] as const) {
     const languages = LOCALES.filter((l) => t(l, WORDS[kind]).split(' ').includes(word));
     if (languages.length > 0)
       return { kind, locale: languages.length === 1 ? (languages[0] ?? null) : null, rest: rest.join(' ') };

@@ -130,6 +130,50 @@ describe('playground: /meet status and /meet settings', () => {
   });
 });
 
+describe('playground: /meet cancel and /meet reschedule', () => {
+  it('list the person’s upcoming meetings with what the page needs for their buttons; none says so; in French too', async () => {
+    expect((await reply('sam', '/meet cancel')).text).toBe(
+      'You have no upcoming meetings booked through Convene.',
+    );
+    const asked = await meet('ana', '/meet @zoe 30m next week "Sync"');
+    expect(asked.status, JSON.stringify(asked.body)).toBe(200);
+    const view = asked.body.view as ProposalView;
+    const booked = await fetch(`${base}/playground/api/bookings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        personId: person('zoe').id,
+        proposalId: view.proposalId,
+        slotId: view.slots[0]!.id,
+      }),
+    });
+    expect(booked.status).toBe(200);
+    const bookingId = ((await booked.json()) as Json).view.bookingId as string;
+
+    const list = await meet('ana', '/meet reschedule');
+    expect(list.status).toBe(200);
+    expect(list.body.upcoming.intro).toBe('Your upcoming meetings: which one to reschedule?');
+    expect(list.body.upcoming.meetings).toHaveLength(1);
+    expect(list.body.upcoming.meetings[0]).toMatchObject({ bookingId, title: 'Sync', locale: 'en' });
+    expect(
+      list.body.upcoming.meetings[0].participants.map((p: { personId: string }) => p.personId).sort(),
+    ).toEqual([person('ana').id, person('zoe').id].sort());
+    const liste = await meet('zoe', '/meet annuler');
+    expect(liste.body.upcoming.intro).toBe('Vos prochaines réunions : laquelle annuler ?');
+    expect(liste.body.upcoming.meetings[0].bookingId).toBe(bookingId);
+    // The listed id works with the booking's buttons (here: cancel), and the list is then empty.
+    const cancelled = await fetch(`${base}/playground/api/bookings/${bookingId}/cancel`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ personId: person('zoe').id }),
+    });
+    expect(cancelled.status).toBe(200);
+    expect((await reply('ana', '/meet cancel')).text).toBe(
+      'You have no upcoming meetings booked through Convene.',
+    );
+  });
+});
+
 describe('playground: German end to end', () => {
   it('help, settings and a German request are answered in German', async () => {
     const hilfe = await meet('sam', '/meet hilfe');
@@ -171,7 +215,7 @@ describe('playground: /meet team', () => {
     expect(team?.members.map((m) => m.personId).sort()).toEqual([person('li').id, person('zoe').id].sort());
 
     // A request to the team: the rotation picks a member and says why, like in Slack.
-    const asked = await meet('sam', '/meet @helpdesk 30m next week');
+    const asked = await meet('ana', '/meet @helpdesk 30m next week');
     expect(asked.status, JSON.stringify(asked.body)).toBe(200);
     const proposal = JSON.stringify(asked.body.view);
     expect(proposal).toContain('helpdesk team (round-robin)');

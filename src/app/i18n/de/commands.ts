@@ -4,6 +4,8 @@ import type { Messages } from '../types.ts';
 export const commands: Messages<typeof en> = {
   'commands.status.words': 'status zustand',
   'commands.settings.words': 'einstellungen',
+  'commands.cancel.words': 'absagen',
+  'commands.reschedule.words': 'verschieben',
   'commands.settings.usage':
     'Schreib die zu ändernden Einstellungen hinter /meet einstellungen, zum Beispiel: /meet einstellungen zone:Europe/Berlin hours:09:00-17:00 language:de tentative-free:ja',
   'commands.settings.unknownOption':

@@ -4,6 +4,9 @@ export const commands = {
   'commands.status.words': 'status',
   /** The words that ask for `/meet settings`, space-separated. */
   'commands.settings.words': 'settings',
+  /** The words that list one's upcoming meetings to cancel / to reschedule, space-separated. */
+  'commands.cancel.words': 'cancel',
+  'commands.reschedule.words': 'reschedule',
   'commands.settings.usage':
     'Write the settings to change after /meet settings, for example: /meet settings zone:Europe/Paris hours:09:00-17:00 language:en tentative-free:yes',
   'commands.settings.unknownOption':

@@ -4,6 +4,8 @@ import type { Messages } from '../types.ts';
 export const commands: Messages<typeof en> = {
   'commands.status.words': 'statut état etat',
   'commands.settings.words': 'réglages reglages paramètres parametres',
+  'commands.cancel.words': 'annuler',
+  'commands.reschedule.words': 'replanifier déplacer deplacer',
   'commands.settings.usage':
     'Écrivez les réglages à changer après /meet réglages, par exemple : /meet réglages zone:Europe/Paris hours:09:00-17:00 language:fr tentative-free:oui',
   'commands.settings.unknownOption':

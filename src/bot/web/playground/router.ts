@@ -11,7 +11,8 @@
  *   POST /playground/api/requests           {personId, text}             → ProposalView | error value
  *                                           (`/meet help`: {ok, help} in the playground's syntax;
  *                                           `/meet status`, `/meet settings name:value…`, `/meet team …`:
- *                                           {ok, reply: {locale, text}} | error value)
+ *                                           {ok, reply: {locale, text}} | error value; `/meet cancel`,
+ *                                           `/meet reschedule`: {ok, upcoming: {locale, intro, meetings}})
  *   POST /playground/api/answers            {personId, questionId, choice} → the request, answered
  *   POST /playground/api/bookings           {personId, proposalId, slotId} → BookingView | error value
  *   POST /playground/api/proposals/:id/more   {personId}               → ProposalView (more times) | error value
@@ -52,6 +53,7 @@ import {
 import { helpLocale, helpText } from '../../../app/help.ts';
 import { CATALOGUES, type MessageKey, render, t } from '../../../app/i18n/index.ts';
 import type { ManageBookingErrorCode } from '../../../app/manage-booking.ts';
+import { describeBooking, upcomingBookings } from '../../../app/manage-booking.ts';
 import type { MoreTimesErrorCode } from '../../../app/more-times.ts';
 import type { BusyReader, EventWriter, Notifier } from '../../../app/ports/calendars.ts';
 import type { Repositories } from '../../../app/ports/store.ts';
@@ -321,6 +323,16 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
             t(locale, 'commands.status.demoCalendar', { file: person.calendar }),
           ].join('\n'),
         );
+      }
+      if (account.kind === 'cancel' || account.kind === 'reschedule') {
+        // The person's upcoming meetings, each shown by the page with its Reschedule and Cancel buttons.
+        const list = await upcomingBookings(deps.store, world.tenantId, person.id, now());
+        if (list.length === 0) return void reply(locale, t(locale, 'account.upcoming.none'));
+        const meetings = await Promise.all(list.map((b) => describeBooking(deps.store, b, locale)));
+        return void res.json({
+          ok: true,
+          upcoming: { locale, intro: t(locale, `account.upcoming.${account.kind}`), meetings },
+        });
       }
       const read = readSettingsOptions(account.rest);
       if (!read.ok) return void refuse(422, 'invalid_settings', locale, render(locale, read.message));

@@ -329,6 +329,29 @@ function showRequestResult(result) {
     say('bot', el('p', { class: 'help', text: result.help.text }), result.help.locale);
     return;
   }
+  // `/meet cancel` / `/meet reschedule`: the upcoming meetings, each with its buttons.
+  if (result.ok && result.upcoming) {
+    const { locale, intro, meetings } = result.upcoming;
+    say(
+      'bot',
+      el(
+        'div',
+        { class: 'upcoming' },
+        el('p', { text: intro }),
+        meetings.map((m) =>
+          el(
+            'div',
+            { class: 'confirm', 'data-booking-id': m.bookingId },
+            el('p', {}, el('strong', { text: m.title }), ` — ${m.label}`),
+            el('p', { class: 'small muted', text: m.participants.map((p) => p.name).join(', ') }),
+            bookingControls(m),
+          ),
+        ),
+      ),
+      locale,
+    );
+    return;
+  }
   // `/meet status`, `/meet settings …`, `/meet team …`: a worded reply.
   if (result.ok && result.reply) {
     say('bot', el('p', { class: 'help', text: result.reply.text }), result.reply.locale);
