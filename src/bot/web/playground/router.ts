@@ -29,14 +29,6 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Request, Response, Router } from 'express';
 import express from 'express';
-import {
-  hoursLine,
-  problemsText,
-  readAccountCommand,
-  readSettingsOptions,
-  savedText,
-  statusLines,
-} from '../../../app/account-command.ts';
 import type { AnswerRefusalCode } from '../../../app/answer-question.ts';
 import { answerQuestion } from '../../../app/answer-question.ts';
 import type { BookMeetingErrorCode } from '../../../app/book-meeting.ts';
@@ -53,21 +45,19 @@ import {
 import { helpLocale, helpText } from '../../../app/help.ts';
 import { CATALOGUES, type MessageKey, render, t } from '../../../app/i18n/index.ts';
 import type { ManageBookingErrorCode } from '../../../app/manage-booking.ts';
-import { describeBooking, upcomingBookings } from '../../../app/manage-booking.ts';
 import type { MoreTimesErrorCode } from '../../../app/more-times.ts';
 import type { BusyReader, EventWriter, Notifier } from '../../../app/ports/calendars.ts';
 import type { Repositories } from '../../../app/ports/store.ts';
-import { accountStatus, languageName, savePreferences } from '../../../app/preferences.ts';
+import { languageName } from '../../../app/preferences.ts';
 import type { RequestLimits, RequestMeetingErrorCode } from '../../../app/request-meeting.ts';
 import { requestMeeting } from '../../../app/request-meeting.ts';
-import type { TeamCommandErrorCode } from '../../../app/rotations.ts';
-import { renderTeamResult } from '../../../app/rotations.ts';
-import { manageUseCases, requestUseCases, teamUseCases } from '../../../app/use-cases.ts';
+import { manageUseCases, requestUseCases } from '../../../app/use-cases.ts';
 import type { Locale } from '../../../app/views.ts';
 import { toLocale } from '../../../app/views.ts';
 import { isLocale, LOCALES } from '../../../core/locale.ts';
 import type { RateLimitSettings } from '../../rate-limit.ts';
 import { CommandRateLimiter, rateLimitedMessage } from '../../rate-limit.ts';
+import { playgroundCommands } from './commands.ts';
 import { renderReadme } from './readme.ts';
 
 export const STATIC_DIR = resolve(import.meta.dirname, 'static');
@@ -148,20 +138,6 @@ const MANAGE_STATUS: Record<ManageBookingErrorCode, number> = {
   no_slot: 422,
 };
 
-const TEAM_STATUS: Record<TeamCommandErrorCode, number> = {
-  not_a_team_command: 422,
-  invalid: 422,
-  forbidden: 403,
-  not_found: 404,
-  name_taken: 409,
-  group_taken: 409,
-  unknown_member: 422,
-  not_member: 422,
-};
-
-/** The demo people's calendars are the shipped files, not linked connections: status names the file. */
-const NO_CONNECTIONS = { listForPerson: async () => [] };
-
 /** The demo people have no chat to be told in: the others see the change on their week. */
 const NO_DMS: Notifier = { dm: async () => ({ ok: false, code: 'no_chat' }) };
 
@@ -201,7 +177,7 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
     ...(deps.limits ? { limits: deps.limits } : {}),
   });
   const manage = manageUseCases({ store: deps.store, busy: deps.busy, notifier: NO_DMS });
-  const teams = teamUseCases({ store: deps.store });
+  const commands = playgroundCommands({ store: deps.store, world, directory, now });
   /** The language asked for (a supported tag), else the demo person's. */
   const localeOf = (person: DemoPerson, asked: unknown): Locale =>
     isLocale(asked) ? asked : toLocale(person.locale);
@@ -298,74 +274,12 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
       const locale = asked ?? toLocale(person.locale);
       return void res.json({ ok: true, help: { locale, text: helpText('playground', locale) } });
     }
-    const reply = (locale: Locale, replyText: string) =>
-      res.json({ ok: true, reply: { locale, text: replyText } });
-    const refuse = (status: number, code: string, locale: Locale, message: string) =>
-      res.status(status).json({ ok: false, error: { code, locale, message } });
     // The person's stored settings (`/meet settings`), else the demo file's: zone and reply language.
     const prefs = await deps.store.preferences.get(world.tenantId, person.id);
     const personLocale = toLocale(prefs?.locale ?? person.locale);
-    // `/meet status` and `/meet settings …`: the preferences use cases, worded here.
-    const account = readAccountCommand(text);
-    if (account) {
-      const locale = account.locale ?? personLocale;
-      const ids = { tenantId: world.tenantId, personId: person.id };
-      if (account.kind === 'status') {
-        const status = await accountStatus(
-          { store: { preferences: deps.store.preferences, connections: NO_CONNECTIONS } },
-          ids,
-        );
-        return void reply(
-          locale,
-          [
-            ...statusLines(status, locale),
-            hoursLine(status, locale),
-            t(locale, 'commands.status.demoCalendar', { file: person.calendar }),
-          ].join('\n'),
-        );
-      }
-      if (account.kind === 'cancel' || account.kind === 'reschedule') {
-        // The person's upcoming meetings, each shown by the page with its Reschedule and Cancel buttons.
-        const list = await upcomingBookings(deps.store, world.tenantId, person.id, now());
-        if (list.length === 0) return void reply(locale, t(locale, 'account.upcoming.none'));
-        const meetings = await Promise.all(list.map((b) => describeBooking(deps.store, b, locale)));
-        return void res.json({
-          ok: true,
-          upcoming: { locale, intro: t(locale, `account.upcoming.${account.kind}`), meetings },
-        });
-      }
-      const read = readSettingsOptions(account.rest);
-      if (!read.ok) return void refuse(422, 'invalid_settings', locale, render(locale, read.message));
-      const saved = await savePreferences({ store: deps.store }, { ...ids, change: read.change });
-      if (!saved.ok)
-        return void refuse(
-          422,
-          saved.problems[0]?.code ?? 'invalid_settings',
-          locale,
-          problemsText(
-            saved.problems.map((p) => p.message),
-            locale,
-          ),
-        );
-      return void reply(locale, savedText(saved.changed, read.hours, locale));
-    }
-    // `/meet team …`: the team use case; in the demo every person may manage teams (no chat admins).
-    const team = await teams.run({
-      tenantId: world.tenantId,
-      workspaceId: world.workspaceId,
-      actor: { personId: person.id, label: `playground:${person.key}`, isAdmin: true },
-      text: text.replace(/^\s*\/meet\b/i, ''),
-      now: now(),
-      zone: person.timeZone,
-      resolveMember: async (ref) => {
-        if (ref.kind !== 'name') return null;
-        const found = await directory.findByName(world.tenantId, ref.id);
-        return found.length === 1 ? (found[0] ?? null) : null;
-      },
-    });
-    if (team.ok) return void reply(team.locale, renderTeamResult(team));
-    if (team.code !== 'not_a_team_command')
-      return void refuse(TEAM_STATUS[team.code], team.code, team.locale, renderTeamResult(team));
+    // `/meet status`, `settings`, `cancel`, `reschedule`, `team …`: ./commands.ts.
+    const answered = await commands.answer(person, text, personLocale);
+    if (answered) return void res.status(answered.status).json(answered.body);
     const result = await requestMeeting(
       {
         store: deps.store,
