@@ -233,6 +233,31 @@ describe('the playground in a browser', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('answers /meet status in words, and /meet cancel lists the meetings with their buttons', async () => {
+    const page = await browser!.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.locator('label.person[data-person-key="li"] input').check();
+
+    await page.fill('#request-text', '/meet status');
+    await page.click('#send');
+    await page.locator('.msg .help', { hasText: 'Time zone: America/New_York' }).waitFor();
+
+    await page.fill('#request-text', '/meet @sam 30m next week "Plan"');
+    await page.click('#send');
+    await page.locator('.proposals').last().locator('button.slot').first().click();
+    await page.locator('.msg.bot', { hasText: 'Booked: “Plan”' }).waitFor();
+    await page.fill('#request-text', '/meet cancel');
+    await page.click('#send');
+    const listed = page.locator('.upcoming .confirm', { hasText: 'Plan' });
+    await listed.waitFor();
+    await listed.locator('.controls button', { hasText: 'Cancel meeting' }).click();
+    await page.locator('.msg.bot', { hasText: 'Cancelled: “Plan”' }).waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+
   it('shuts down cleanly on SIGTERM', async () => {
     child!.kill('SIGTERM');
     const code = await new Promise<number | null>((r) => child!.once('exit', r));

@@ -6,11 +6,12 @@ export const help: Messages<typeof en> = {
   'help.slack': [
     '*Convene findet eine Zeit und trägt sie in die Kalender aller ein.*',
     '• `/meet @ana @li 30m nächste Woche „Q3-Review“`: schlägt die besten Zeiten vor; klick auf eine, um sie zu buchen.',
-    '• `/meet link`: deinen Kalender verknüpfen (Google, Microsoft 365).',
-    '• `/meet unlink [google|microsoft]`: einen verknüpften Kalender entfernen.',
+    '• `/meet verknüpfen`: deinen Kalender verknüpfen (Google, Microsoft 365).',
+    '• `/meet trennen [google|microsoft|alle]`: einen verknüpften Kalender entfernen.',
     '• `/meet status`: deine verknüpften Kalender, ihr Zustand und die letzte Synchronisierung.',
-    '• `/meet settings`: Arbeitszeit, Zeitzone, Sprache.',
-    '• `/meet cancel` / `/meet reschedule`: deine bevorstehenden Termine, zum Absagen oder Verschieben (auch über die Buttons „Termin absagen“ und „Verschieben“ der Bestätigung).',
+    '• `/meet einstellungen`: Arbeitszeit, Zeitzone, Sprache.',
+    '• `/meet gruppe liste`, `/meet gruppe rangliste <Team>`: Team-Rotationen (`/meet gruppe hilfe` für alle Befehle).',
+    '• `/meet absagen` / `/meet verschieben`: deine bevorstehenden Termine, zum Absagen oder Verschieben (auch über die Buttons „Termin absagen“ und „Verschieben“ der Bestätigung).',
     'Dauern: `30m`, `1h30`, `45 Minuten`. Zeiträume: `morgen`, `nächsten Dienstag`, `nächste Woche`, `zwischen Dienstag und Donnerstag`, `nachmittags`.',
   ].join('\n'),
   'help.discord': [
@@ -27,6 +28,9 @@ export const help: Messages<typeof en> = {
     '• /meet @ana @li 30m nächste Woche „Roadmap“: schlägt die besten Zeiten vor; klick auf eine, um sie zu buchen.',
     '• Nenne die Demo-Personen mit @ und ihrem Kurznamen (@ana, @li, @sam…); wähle links, wer du bist.',
     '• Dauern: 30m, 1h30, 45 Minuten. Zeiträume: morgen, nächsten Dienstag, nächste Woche, zwischen Dienstag und Donnerstag, nachmittags.',
-    '• Deinen eigenen Kalender verknüpfen, /meet status und /meet settings gibt es in Slack und Discord: hier ist jeder Kalender eine mitgelieferte Demo-Datei.',
+    '• /meet status: deine Zeitzone, Sprache, Arbeitszeit und dein Demo-Kalender; /meet einstellungen zone:Europe/Berlin hours:09:00-17:00 language:de tentative-free:ja ändert sie.',
+    '• /meet gruppe erstellen support, /meet gruppe hinzufügen support @ana @li, /meet gruppe rangliste support: Team-Rotationen (in der Demo darf jede Person Teams verwalten).',
+    '• /meet absagen oder /meet verschieben: deine bevorstehenden Termine, jeder mit den Buttons „Verschieben“ und „Termin absagen“.',
+    '• Deinen eigenen Kalender verknüpfen geht in Slack und Discord: hier ist jeder Kalender eine mitgelieferte Demo-Datei.',
   ].join('\n'),
 };

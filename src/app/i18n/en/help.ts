@@ -29,6 +29,9 @@ export const help = {
     '• /meet @ana @li 30m next week "Roadmap": proposes the best slots; click one to book it.',
     '• Name the demo people with @ and their short name (@ana, @li, @sam…); pick who you are on the left.',
     '• Durations: 30m, 1h30, 45 minutes. Windows: tomorrow, next tuesday, next week, between tuesday and thursday, afternoon.',
-    '• Linking your own calendar, /meet status and /meet settings are in Slack and Discord: here every calendar is a shipped demo file.',
+    '• /meet status: your zone, language, working hours and demo calendar; /meet settings zone:Europe/Paris hours:09:00-17:00 language:en tentative-free:yes changes them.',
+    '• /meet team create support, /meet team add support @ana @li, /meet team standings support: team rotations (in the demo everyone may manage teams).',
+    '• /meet cancel or /meet reschedule: your upcoming meetings, each with its Reschedule and Cancel meeting buttons.',
+    '• Linking your own calendar is in Slack and Discord: here every calendar is a shipped demo file.',
   ].join('\n'),
 } as const;

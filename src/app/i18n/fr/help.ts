@@ -27,6 +27,9 @@ export const help: Messages<typeof en> = {
     '• /meet @ana @sam 45 min la semaine prochaine « Point produit » : propose les meilleurs créneaux ; cliquez pour réserver.',
     '• Nommez les personnes de la démo avec @ et leur nom court (@ana, @li, @sam…) ; choisissez qui vous êtes à gauche.',
     '• Durées : 30m, 1h30, 45 minutes. Périodes : demain, mardi prochain, la semaine prochaine, entre mardi et jeudi, après-midi.',
-    '• Relier votre propre agenda, /meet statut et /meet réglages se font dans Slack et Discord : ici, chaque agenda est un fichier de démo fourni.',
+    '• /meet statut : votre fuseau, votre langue, vos heures de travail et votre agenda de démo ; /meet réglages zone:Europe/Paris hours:09:00-17:00 language:fr tentative-free:oui les change.',
+    '• /meet équipe créer support, /meet équipe ajouter support @ana @li, /meet équipe classement support : les rotations d’équipe (dans la démo, tout le monde peut gérer les équipes).',
+    '• /meet annuler ou /meet replanifier : vos prochaines réunions, chacune avec ses boutons Replanifier et Annuler la réunion.',
+    '• Relier votre propre agenda se fait dans Slack et Discord : ici, chaque agenda est un fichier de démo fourni.',
   ].join('\n'),
 };

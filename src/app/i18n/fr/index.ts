@@ -3,6 +3,7 @@ import { access } from './access.ts';
 import { account } from './account.ts';
 import { booking } from './booking.ts';
 import { chat } from './chat.ts';
+import { commands } from './commands.ts';
 import { common } from './common.ts';
 import { discord } from './discord.ts';
 import { help } from './help.ts';
@@ -20,6 +21,7 @@ export const fr: Catalogue = {
   ...account,
   ...booking,
   ...chat,
+  ...commands,
   ...common,
   ...discord,
   ...help,

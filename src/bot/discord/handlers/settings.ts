@@ -5,10 +5,9 @@
  * interaction — never trusted to the client — and passed to the use case, which refuses and audits.
  */
 import type { APIChatInputApplicationCommandInteraction, APIUser } from 'discord-api-types/v10';
+import { savedText } from '../../../app/account-command.ts';
 import { render, t } from '../../../app/i18n/index.ts';
-import type { PreferencesChange, PreferencesChangeSummary } from '../../../app/preferences.ts';
-import { languageName } from '../../../app/preferences.ts';
-import type { Locale } from '../../../app/views.ts';
+import type { PreferencesChange } from '../../../app/preferences.ts';
 import type { HandlerEnv } from '../context.ts';
 import { editOrFallback, isServerManager, resolveContext, upsertUser } from '../context.ts';
 import { accountOf } from '../deps.ts';
@@ -68,24 +67,7 @@ export async function handleSettings(
       : {}),
   });
   if (!saved.ok) return void (await answer(saved.problems.map((p) => render(locale, p.message)).join('\n')));
-  const parts = summary(saved.changed, hours, locale);
-  await answer(
-    t(locale, 'account.preferences.saved', {
-      parts: (other ? [person.displayName, ...parts] : parts).join(', '),
-    }),
-  );
-}
-
-/** "Europe/Paris, français, 09:00-17:00, tentative events count as free": what was saved, as typed. */
-function summary(changed: PreferencesChangeSummary, hours: string | undefined, locale: Locale): string[] {
-  return [
-    ...(changed.timeZone ? [changed.timeZone] : []),
-    ...(changed.language ? [languageName(changed.language)] : []),
-    ...(changed.hours ? [hours ?? `${changed.hours.start}-${changed.hours.end}`] : []),
-    ...(changed.tentativeFree !== undefined
-      ? [t(locale, 'account.preferences.tentative', { free: changed.tentativeFree ? 'yes' : 'no' })]
-      : []),
-  ];
+  await answer(savedText(saved.changed, hours, locale, other ? person.displayName : undefined));
 }
 
 /** Autocomplete for `zone`: IANA names containing what was typed (at most 25). */

@@ -1,7 +1,8 @@
 /** `/meet status` (ephemeral): the caller's zone, language and calendars with their health. */
 import type { APIChatInputApplicationCommandInteraction } from 'discord-api-types/v10';
+import { statusLines } from '../../../app/account-command.ts';
 import { t } from '../../../app/i18n/index.ts';
-import { CALENDAR_NAMES, languageName } from '../../../app/preferences.ts';
+import { CALENDAR_NAMES } from '../../../app/preferences.ts';
 import { syncedAgo } from '../../../app/views.ts';
 import type { HandlerEnv } from '../context.ts';
 import { editOrFallback, resolveContext } from '../context.ts';
@@ -22,13 +23,7 @@ export async function handleStatus(env: HandlerEnv, interaction: APIChatInputApp
     tenantId: ctx.workspace.tenantId,
     personId: ctx.person.id,
   });
-  const lines = [
-    status.timeZone === null
-      ? t(locale, 'account.status.zoneUnset')
-      : t(locale, 'account.status.zone', { zone: status.timeZone }),
-    t(locale, 'account.status.language', { language: languageName(status.language ?? locale) }),
-    t(locale, 'account.status.tentative', { free: status.tentativeFree ? 'yes' : 'no' }),
-  ];
+  const lines = statusLines(status, locale);
   if (status.connections.length === 0) lines.push(t(locale, 'account.status.none'));
   const now = env.clock();
   for (const c of status.connections)

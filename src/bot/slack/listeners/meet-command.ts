@@ -1,8 +1,10 @@
 /**
  * The `/meet` slash command. Acks at once (Slack's 3-second rule), ignores a redelivered `trigger_id`,
- * then routes: `help`/`aide`, `link`/`lier`, `unlink`/`délier`, `status`/`statut`,
- * `settings`/`réglages`, `team`/`équipe` (rotations), `cancel`/`annuler` and `reschedule`/`replanifier`
- * (the caller's upcoming meetings with their buttons), and anything else is a meeting request.
+ * then routes: `help`/`aide`/`hilfe`, `link`/`lier`/`verknüpfen`, `unlink`/`délier`/`trennen`,
+ * `status`/`statut`, `settings`/`réglages`/`einstellungen`, `team`/`équipe`/`gruppe` (rotations),
+ * `cancel`/`annuler`/`absagen` and `reschedule`/`replanifier`/`verschieben` (the caller's upcoming
+ * meetings with their buttons), and anything else is a meeting request. The words of each language are
+ * also its catalogue's `account.slack.subcommands`, which tells the reply's language.
  */
 
 import { t } from '../../../app/i18n/index.ts';
@@ -65,6 +67,15 @@ const SUBCOMMANDS: Record<string, Sub> = {
   replanifier: 'reschedule',
   déplacer: 'reschedule',
   deplacer: 'reschedule',
+  hilfe: 'help',
+  verknüpfen: 'link',
+  verknupfen: 'link',
+  trennen: 'unlink',
+  einstellungen: 'settings',
+  gruppe: 'team',
+  gruppen: 'team',
+  absagen: 'cancel',
+  verschieben: 'reschedule',
 };
 
 export function route(text: string): { sub: Sub; rest: string } {

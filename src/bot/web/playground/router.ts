@@ -9,7 +9,10 @@
  *   GET  /playground/api/demo               → the demo people and examples
  *   GET  /playground/api/strings?locale=    → the page's text in that language (from the catalogue)
  *   POST /playground/api/requests           {personId, text}             → ProposalView | error value
- *                                           (`/meet help`: {ok, help} in the playground's syntax)
+ *                                           (`/meet help`: {ok, help} in the playground's syntax;
+ *                                           `/meet status`, `/meet settings name:value…`, `/meet team …`:
+ *                                           {ok, reply: {locale, text}} | error value; `/meet cancel`,
+ *                                           `/meet reschedule`: {ok, upcoming: {locale, intro, meetings}})
  *   POST /playground/api/answers            {personId, questionId, choice} → the request, answered
  *   POST /playground/api/bookings           {personId, proposalId, slotId} → BookingView | error value
  *   POST /playground/api/proposals/:id/more   {personId}               → ProposalView (more times) | error value
@@ -54,13 +57,17 @@ import { toLocale } from '../../../app/views.ts';
 import { isLocale, LOCALES } from '../../../core/locale.ts';
 import type { RateLimitSettings } from '../../rate-limit.ts';
 import { CommandRateLimiter, rateLimitedMessage } from '../../rate-limit.ts';
+import { playgroundCommands } from './commands.ts';
 import { renderReadme } from './readme.ts';
 
 export const STATIC_DIR = resolve(import.meta.dirname, 'static');
 const README = resolve(import.meta.dirname, '../../../../README.md');
 
 export interface PlaygroundDeps {
-  readonly store: Pick<Repositories, 'people' | 'preferences' | 'requests' | 'bookings' | 'jobs'> &
+  readonly store: Pick<
+    Repositories,
+    'people' | 'preferences' | 'requests' | 'bookings' | 'jobs' | 'rotations' | 'audit'
+  > &
     Partial<Pick<Repositories, 'questions'>>;
   readonly world: DemoWorld;
   /** The demo people's calendars (see `createDemoBusyReader`). */
@@ -166,9 +173,11 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
     store: deps.store,
     busy: deps.busy,
     directory,
+    rotations: deps.store.rotations,
     ...(deps.limits ? { limits: deps.limits } : {}),
   });
   const manage = manageUseCases({ store: deps.store, busy: deps.busy, notifier: NO_DMS });
+  const commands = playgroundCommands({ store: deps.store, world, directory, now });
   /** The language asked for (a supported tag), else the demo person's. */
   const localeOf = (person: DemoPerson, asked: unknown): Locale =>
     isLocale(asked) ? asked : toLocale(person.locale);
@@ -265,11 +274,19 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
       const locale = asked ?? toLocale(person.locale);
       return void res.json({ ok: true, help: { locale, text: helpText('playground', locale) } });
     }
+    // The person's stored settings (`/meet settings`), else the demo file's: zone and reply language.
+    const prefs = await deps.store.preferences.get(world.tenantId, person.id);
+    const personLocale = toLocale(prefs?.locale ?? person.locale);
+    // `/meet status`, `settings`, `cancel`, `reschedule`, `team …`: ./commands.ts.
+    const answered = await commands.answer(person, text, personLocale);
+    if (answered) return void res.status(answered.status).json(answered.body);
     const result = await requestMeeting(
       {
         store: deps.store,
         busy: deps.busy,
         directory,
+        // `@support`: a team made with `/meet team`, its member picked by the rotation.
+        rotations: deps.store.rotations,
         ...(deps.limits ? { limits: deps.limits } : {}),
         ...(deps.store.questions ? { questions: deps.store.questions } : {}),
       },
@@ -279,9 +296,9 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
         requesterPersonId: person.id,
         text: text.replace(/^\s*\/meet\b/i, ''),
         now: now(),
-        zone: person.timeZone,
-        // Answers in the demo person's language, whatever words the request uses.
-        ...(person.locale ? { replyLocale: toLocale(person.locale) } : {}),
+        zone: prefs?.timeZone ?? person.timeZone,
+        // Answers in the person's language, whatever words the request uses.
+        ...((prefs?.locale ?? person.locale) ? { replyLocale: personLocale } : {}),
         message: { channelId: 'playground', messageId: null },
       },
     );
@@ -304,6 +321,7 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
         store: deps.store,
         busy: deps.busy,
         directory,
+        rotations: deps.store.rotations,
         questions,
         ...(deps.limits ? { limits: deps.limits } : {}),
       },

@@ -323,10 +323,38 @@ function bookingControls(view) {
   );
 }
 
-/** Proposals, a question with one button per answer (`pending`: ids only), or the error. */
+/** Proposals, a reply (help, status, settings, teams), a question with one button per answer (`pending`: ids only), or the error. */
 function showRequestResult(result) {
   if (result.ok && result.help) {
     say('bot', el('p', { class: 'help', text: result.help.text }), result.help.locale);
+    return;
+  }
+  // `/meet cancel` / `/meet reschedule`: the upcoming meetings, each with its buttons.
+  if (result.ok && result.upcoming) {
+    const { locale, intro, meetings } = result.upcoming;
+    say(
+      'bot',
+      el(
+        'div',
+        { class: 'upcoming' },
+        el('p', { text: intro }),
+        meetings.map((m) =>
+          el(
+            'div',
+            { class: 'confirm', 'data-booking-id': m.bookingId },
+            el('p', {}, el('strong', { text: m.title }), ` — ${m.label}`),
+            el('p', { class: 'small muted', text: m.participants.map((p) => p.name).join(', ') }),
+            bookingControls(m),
+          ),
+        ),
+      ),
+      locale,
+    );
+    return;
+  }
+  // `/meet status`, `/meet settings …`, `/meet team …`: a worded reply.
+  if (result.ok && result.reply) {
+    say('bot', el('p', { class: 'help', text: result.reply.text }), result.reply.locale);
     return;
   }
   if (result.ok) {

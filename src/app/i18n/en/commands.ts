@@ -1,0 +1,18 @@
+/** `/meet status` and `/meet settings …` typed as text (the playground's request box): their words and answers. */
+export const commands = {
+  /** The words that ask for `/meet status`, space-separated. */
+  'commands.status.words': 'status',
+  /** The words that ask for `/meet settings`, space-separated. */
+  'commands.settings.words': 'settings',
+  /** The words that list one's upcoming meetings to cancel / to reschedule, space-separated. */
+  'commands.cancel.words': 'cancel',
+  'commands.reschedule.words': 'reschedule',
+  'commands.settings.usage':
+    'Write the settings to change after /meet settings, for example: /meet settings zone:Europe/Paris hours:09:00-17:00 language:en tentative-free:yes',
+  'commands.settings.unknownOption':
+    'There is no setting “{option}”: use zone:, language:, hours: or tentative-free:.',
+  'commands.settings.yesNo': 'tentative-free: takes yes or no, not “{value}”.',
+  'commands.status.hours': 'Working hours: {hours}',
+  'commands.status.hoursRule': '{days} {start}-{end}',
+  'commands.status.demoCalendar': 'Calendar: the demo file {file} (read only)',
+} as const;
