@@ -105,6 +105,7 @@ const BOOK_STATUS: Record<BookMeetingErrorCode, number> = {
   not_allowed: 403,
   proposal_closed: 409,
   slot_taken: 409,
+  series_conflict: 409,
   calendar_refused: 409,
 };
 
