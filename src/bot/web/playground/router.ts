@@ -237,6 +237,7 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
             cancelRequest: t(l, 'chat.button.cancelRequest'),
             reschedule: t(l, 'chat.button.reschedule'),
             cancelMeeting: t(l, 'chat.button.cancelMeeting'),
+            bookAnyway: t(l, 'chat.button.bookAnyway'),
           },
         ]),
       ),
