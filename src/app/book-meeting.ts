@@ -5,7 +5,11 @@
  * 2. The idempotency key is derived from proposal + slot: a double click, a retried webhook or two
  *    participants clicking the same button make ONE booking (the repeat gets the same confirmation).
  * 3. Live re-check with `fresh: true` (bypassing the busy cache), plus Convene's own bookings: a slot
- *    that is no longer free comes back as a value listing the proposal's slots that still are.
+ *    that is no longer free comes back as a value listing the proposal's slots that still are. A series
+ *    is re-checked over every occurrence up to the request's horizon (the same single read, reaching
+ *    further): a busy later occurrence answers `series_conflict` (which ones, "book anyway", the other
+ *    free times); the slot id `<n>-anyway` books regardless (same booking key) and the confirmation
+ *    names the occurrences in conflict.
  * 4. `bookings.bookSlot`: the database guard makes two bookings of one person's time impossible; a lost
  *    race is the same "slot taken" value.
  *    The SAME transaction enqueues the outbox: one `calendar.write` job per participant (due

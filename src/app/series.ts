@@ -2,7 +2,9 @@
  * A series booking (issue #22): the recurrence a request said (`criteria.recurrence`, the parser's
  * `ParsedRecurrence` kept as a `SeriesRule`) becomes the event draft's `EventRecurrence` (one recurring
  * event per calendar), the occurrence starts (one reminder each), and its wording ("every other Tuesday,
- * 6 times") through the `booking` catalogue domain.
+ * 6 times") through the `booking` catalogue domain. Also the bound of a series search (`seriesHorizon`,
+ * shared by the proposals and the click's re-check) and the wording of its conflicts ("free on 11 of 12
+ * Tuesdays; Li is busy on Tue 3 Feb") through the `request` domain.
  */
 import { DAY } from '../core/interval.ts';
 import {

@@ -9,6 +9,7 @@ import { bookMeeting } from '../../src/app/book-meeting.ts';
 import type { Person } from '../../src/app/ports/store.ts';
 import type { RequestLimits } from '../../src/app/request-meeting.ts';
 import { requestMeeting } from '../../src/app/request-meeting.ts';
+import { seriesLine } from '../../src/app/series.ts';
 import type { Locale } from '../../src/app/views.ts';
 import { FakeBusyReader, FakeWriter, MemoryStore, TENANT, WORKSPACE } from './request-meeting.fakes.ts';
 
@@ -174,6 +175,58 @@ describe('series proposals', () => {
       'Booked anyway, with 1 occurrence in conflict: Li is busy on Tue 8 Dec.',
     );
     expect(booked.view.start).toBe(second.start);
+  });
+
+  it('names a few people and dates, then "and N more", in en/fr/de', () => {
+    const tuesday = (i: number) => paris('2026-11-24T10:00') + i * 7 * 24 * 3600_000;
+    const people = [
+      { name: 'Li', reason: 'busy' as const, starts: [1, 2, 3, 4, 5].map(tuesday) },
+      { name: 'Sam', reason: 'outside_hours' as const, starts: [tuesday(2)] },
+      { name: 'Zoé', reason: 'busy' as const, starts: [tuesday(6)] },
+      { name: 'Bob', reason: 'busy' as const, starts: [tuesday(7)] },
+      { name: 'Eve', reason: 'busy' as const, starts: [tuesday(8)] },
+    ];
+    const line = (locale: Locale) =>
+      seriesLine({
+        rule: { freq: 'WEEKLY', interval: 1, byDay: [{ n: 0, weekday: 1 }] },
+        first: tuesday(0),
+        seriesZone: PARIS,
+        zone: PARIS,
+        occurrences: 12,
+        free: 4,
+        conflicts: people,
+        locale,
+      });
+    expect(line('en')).toBe(
+      'free on 4 of 12 Tuesdays; Li is busy on Tue 1 Dec, Tue 8 Dec, Tue 15 Dec and 2 more; ' +
+        'Sam is outside working hours on Tue 8 Dec; Zoé is busy on Tue 5 Jan; 2 more people have conflicts',
+    );
+    expect(line('fr')).toMatch(
+      /^libre pour 4 mardis sur 12 ; Li n’est pas disponible les mar\.? 1 déc\.?, mar\.? 8 déc\.?, mar\.? 15 déc\.? et 2 autres ; Sam est hors de ses heures de travail le mar\.? 8 déc\.? ; Zoé n’est pas disponible le mar\.? 5 janv\.? ; 2 autres personnes ont des conflits$/,
+    );
+    expect(line('de')).toMatch(
+      /^an 4 von 12 Dienstagen frei; Li hat am Di\.? 1\.? Dez\.?, Di\.? 8\.? Dez\.?, Di\.? 15\.? Dez\.? und 2 weiteren Terminen keine Zeit; Sam ist am Di\.? 8\.? Dez\.? außerhalb der Arbeitszeit; Zoé hat am Di\.? 5\.? Jan\.? keine Zeit; 2 weitere Personen haben Konflikte$/,
+    );
+    // A series on several days counts occurrences.
+    expect(
+      seriesLine({
+        rule: {
+          freq: 'WEEKLY',
+          interval: 1,
+          byDay: [
+            { n: 0, weekday: 0 },
+            { n: 0, weekday: 3 },
+          ],
+        },
+        first: tuesday(0),
+        seriesZone: PARIS,
+        zone: PARIS,
+        occurrences: 24,
+        free: 24,
+        conflicts: [],
+        locale: 'de',
+      }),
+    ).toBe('an allen 24 Terminen frei');
   });
 
   it('a request that does not repeat is unchanged: no series line, one read over its window', async () => {
