@@ -54,6 +54,7 @@ import {
   type SeriesHorizon,
   seriesHorizon,
   seriesLabel,
+  seriesLine,
   seriesOf,
 } from './series.ts';
 import type {
@@ -354,8 +355,16 @@ function seriesConflict(
   const conflicts = clashText(attempt, clashes);
   const detail = msg('booking.error.seriesConflict', { count: clashes.length, conflicts });
   const slot = proposal.slots[index]!;
-  const clicked = slotViewOf(slot, index, people, locale, conflicts);
+  // The first occurrence is still free for everyone; the series line says which later ones are not.
+  const clicked = slotViewOf(
+    slot,
+    index,
+    people,
+    locale,
+    t(locale, 'booking.slot.stillFree', { count: people.length }),
+  );
   const occurrences = occurrenceCount(attempt);
+  const nameOf = (id: string) => people.find((q) => q.person.id === id)?.person.displayName ?? '?';
   return {
     ok: false,
     error: {
@@ -372,13 +381,18 @@ function seriesConflict(
           conflicts: clashes.map((c) => ({
             start: c.start,
             end: c.end,
-            people: c.people.map((p) => ({
-              personId: p.id,
-              name: people.find((q) => q.person.id === p.id)?.person.displayName ?? '?',
-              reason: p.reason,
-            })),
+            people: c.people.map((p) => ({ personId: p.id, name: nameOf(p.id), reason: p.reason })),
           })),
-          line: conflicts,
+          line: seriesLine({
+            rule: attempt.series!.horizon.rule,
+            first: slot.start,
+            seriesZone: attempt.series!.zone,
+            zone: requesterZoneOf(people),
+            occurrences,
+            free: occurrences - clashes.length,
+            conflicts: conflictsByPerson(clashes, nameOf),
+            locale,
+          }),
           bookSlotId: `${attempt.slotId}-anyway`,
         },
       },

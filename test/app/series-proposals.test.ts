@@ -142,7 +142,12 @@ describe('series proposals', () => {
     expect(clicked.error.message).toBe(
       'Since these times were proposed, the series has a conflict: Li is busy on Tue 22 Dec. Book anyway, or pick another time.',
     );
-    expect(clicked.error.anyway?.series).toMatchObject({ bookSlotId: '1-anyway', free: 13, occurrences: 14 });
+    expect(clicked.error.anyway?.series).toMatchObject({
+      bookSlotId: '1-anyway',
+      free: 13,
+      occurrences: 14,
+      line: 'free on 13 of 14 Tuesdays; Li is busy on Tue 22 Dec',
+    });
     expect(clicked.error.remaining?.map((s) => s.id)).toEqual(['2', '3', '4', '5']);
     expect(store.bookingRows).toHaveLength(0);
     // One read for the click too (fresh), reaching the last occurrence.
