@@ -5,7 +5,11 @@
  * 2. The idempotency key is derived from proposal + slot: a double click, a retried webhook or two
  *    participants clicking the same button make ONE booking (the repeat gets the same confirmation).
  * 3. Live re-check with `fresh: true` (bypassing the busy cache), plus Convene's own bookings: a slot
- *    that is no longer free comes back as a value listing the proposal's slots that still are.
+ *    that is no longer free comes back as a value listing the proposal's slots that still are. A series
+ *    is re-checked over every occurrence up to the request's horizon (the same single read, reaching
+ *    further): a busy later occurrence answers `series_conflict` (which ones, "book anyway", the other
+ *    free times); the slot id `<n>-anyway` books regardless (same booking key) and the confirmation
+ *    names the occurrences in conflict.
  * 4. `bookings.bookSlot`: the database guard makes two bookings of one person's time impossible; a lost
  *    race is the same "slot taken" value.
  *    The SAME transaction enqueues the outbox: one `calendar.write` job per participant (due
@@ -24,6 +28,7 @@
  */
 import type { Interval } from '../core/interval.ts';
 import { normalize } from '../core/intervals.ts';
+import { type OccurrenceConflict, searchSeries } from '../core/series.ts';
 import { list, type MessageKey, type Msg, msg, t } from './i18n/index.ts';
 import type { IcsOfferLinks } from './ics-offer.ts';
 import {
@@ -38,9 +43,21 @@ import type { BookingMetrics } from './ports/metrics.ts';
 import type { Booking, EnqueueInput, MeetingRequest, Person, Proposal, Repositories } from './ports/store.ts';
 import type { ReminderSettings } from './reminders.ts';
 import { reminderJobs, reminderLeads } from './reminders.ts';
+import type { RequestLimits } from './request/types.ts';
 import type { MeetingStore } from './request-meeting.ts';
 import { bookingPeople, recordRotationBooking } from './rotations.ts';
-import { eventRecurrence, occurrenceStarts, seriesLabel, seriesOf } from './series.ts';
+import {
+  conflictsByPerson,
+  conflictText,
+  eventRecurrence,
+  MAX_SERIES_DAYS,
+  occurrenceStarts,
+  type SeriesHorizon,
+  seriesHorizon,
+  seriesLabel,
+  seriesLine,
+  seriesOf,
+} from './series.ts';
 import type {
   BookingParticipantView,
   BookingView,
@@ -66,11 +83,17 @@ export interface BookMeetingDeps {
   readonly reminders?: ReminderSettings;
   /** Booking outcomes and conflicts (src/observability/metrics.ts). */
   readonly metrics?: BookingMetrics;
+  /** A series is re-checked up to `maxSeriesDays` from today (default as the request's, 184). */
+  readonly limits?: Pick<RequestLimits, 'maxSeriesDays'>;
 }
 
 export interface BookMeetingInput {
   readonly tenantId: string;
   readonly proposalId: string;
+  /**
+   * `"3"`: the proposal's third slot. `"3-anyway"` (a series): book it even when later occurrences have
+   * conflicts ("book anyway"; the confirmation names them). Both make the same booking (one key).
+   */
   readonly slotId: string;
   readonly actorPersonId: string;
   /** The clock, epoch ms. */
@@ -85,6 +108,11 @@ export type BookMeetingErrorCode =
   | 'not_allowed'
   | 'proposal_closed'
   | 'slot_taken'
+  /**
+   * A series whose first occurrence is free but some later ones are not (found by the click's re-check):
+   * nothing booked; `anyway` books it regardless, `remaining` are the other free times.
+   */
+  | 'series_conflict'
   /** A calendar permanently refused the event: the booking was cancelled (nothing half-booked). */
   | 'calendar_refused';
 
@@ -95,8 +123,10 @@ export interface BookMeetingError {
   readonly msg: Msg;
   /** `msg` worded in `locale`. */
   readonly message: string;
-  /** For `slot_taken`: the proposal's other slots that are still free for everyone (best first). */
+  /** For `slot_taken` and `series_conflict`: the proposal's other slots still free for everyone. */
   readonly remaining?: readonly SlotView[];
+  /** For `series_conflict`: the clicked slot, its conflicts, and the "book anyway" id (`series.bookSlotId`). */
+  readonly anyway?: SlotView;
 }
 
 export type BookMeetingResult =
@@ -142,7 +172,7 @@ export async function bookMeeting(
     ? result.view.alreadyBooked
       ? null
       : 'booked'
-    : result.error.code === 'slot_taken'
+    : result.error.code === 'slot_taken' || result.error.code === 'series_conflict'
       ? 'conflict'
       : result.error.code === 'calendar_refused'
         ? 'failed'
@@ -167,6 +197,12 @@ interface Attempt {
   readonly optionalIds: ReadonlySet<string>;
   readonly people: readonly BookingPerson[];
   readonly key: string;
+  /** The slot id without the "book anyway" suffix. */
+  readonly slotId: string;
+  /** "Book anyway": later occurrences in conflict do not stop the booking. */
+  readonly anyway: boolean;
+  /** A series: the occurrences the re-check covers (up to the horizon). */
+  readonly series: { readonly zone: string; readonly horizon: SeriesHorizon } | null;
 }
 
 type Fail = (
@@ -210,7 +246,14 @@ async function book(deps: BookMeetingDeps, input: BookMeetingInput): Promise<Boo
     deps.metrics?.bookingConflicts.inc({ stage: 'recheck' });
     return taken(attempt, fail, free);
   }
-  return guardAndWrite(attempt, fail, busyOf);
+  // A series: every later occurrence too. A conflict stops a plain click (say which, offer "book anyway"
+  // or another time); a "book anyway" click books and the confirmation names them.
+  const clashes = seriesClashes(attempt, busyOf);
+  if (clashes.length > 0 && !attempt.anyway) {
+    deps.metrics?.bookingConflicts.inc({ stage: 'recheck' });
+    return seriesConflict(attempt, clashes, free);
+  }
+  return guardAndWrite(attempt, fail, busyOf, clashes);
 }
 
 /** Step 1: the proposal, the actor's right to book it, the slot, and who is booked. */
@@ -232,7 +275,9 @@ async function checkClick(
   );
   if (!actor || !peopleIds.includes(actor.id))
     return refused(fail('not_allowed', 'booking.error.notAllowed'));
-  const index = /^[1-9]\d*$/.test(input.slotId) ? Number(input.slotId) - 1 : -1;
+  const said = /^([1-9]\d*)(-anyway)?$/.exec(input.slotId);
+  const slotId = said?.[1] ?? '';
+  const index = said ? Number(slotId) - 1 : -1;
   const slot = proposal.slots[index];
   if (!slot) return refused(fail('unknown_slot', 'booking.error.unknownSlot'));
 
@@ -255,9 +300,116 @@ async function checkClick(
       bookedIds,
       optionalIds: new Set(request.participants.filter((p) => p.optional).map((p) => p.personId)),
       people: await loadPeople(store, tenantId, bookedIds, request.requesterId),
-      key: bookingIdempotencyKey(proposal.id, input.slotId),
+      key: bookingIdempotencyKey(proposal.id, slotId),
+      slotId,
+      anyway: said?.[2] !== undefined,
+      series: seriesRange(deps, input, request, slot),
     },
   };
+}
+
+/** A series: the occurrences of the clicked slot the re-check covers (the same horizon as the proposals). */
+function seriesRange(
+  deps: BookMeetingDeps,
+  input: BookMeetingInput,
+  request: MeetingRequest,
+  slot: Interval,
+): Attempt['series'] {
+  const series = seriesOf(request);
+  if (!series) return null;
+  const n = deps.limits?.maxSeriesDays;
+  const maxDays = typeof n === 'number' && Number.isInteger(n) && n >= 1 ? n : MAX_SERIES_DAYS;
+  return {
+    zone: series.zone,
+    horizon: seriesHorizon(series.rule, series.zone, slot.start, slot.end - slot.start, input.now, maxDays),
+  };
+}
+
+/** The later occurrences of the clicked slot where a required person is busy (from the live re-check). */
+function seriesClashes(attempt: Attempt, busyOf: ReadonlyMap<string, Interval[]>): OccurrenceConflict[] {
+  const { series, slot, bookedIds, optionalIds } = attempt;
+  if (!series) return [];
+  const result = searchSeries({
+    candidates: [slot.start],
+    durationMs: slot.end - slot.start,
+    rule: series.horizon.rule,
+    zone: series.zone,
+    // Busy time only: working hours were checked when the times were proposed.
+    participants: bookedIds
+      .filter((id) => !optionalIds.has(id))
+      .map((id) => ({ id, zone: series.zone, busy: busyOf.get(id) ?? [] })),
+  });
+  return (result.candidates[0]?.conflicts ?? []).filter((c) => c.index > 0);
+}
+
+/** Who cannot make which occurrences, in words (dates in the organiser's zone). */
+function clashText(attempt: Attempt, clashes: readonly OccurrenceConflict[]): string {
+  const nameOf = (id: string) => attempt.people.find((p) => p.person.id === id)?.person.displayName ?? '?';
+  return conflictText(conflictsByPerson(clashes, nameOf), requesterZoneOf(attempt.people), attempt.locale);
+}
+
+const requesterZoneOf = (people: readonly BookingPerson[]) =>
+  people.find((p) => p.requester)?.timeZone ?? 'UTC';
+
+/** "Since these times were proposed, the series has a conflict: …": book anyway, or another time. */
+function seriesConflict(
+  attempt: Attempt,
+  clashes: readonly OccurrenceConflict[],
+  free: readonly boolean[],
+): BookMeetingResult {
+  const { locale, proposal, index, people } = attempt;
+  const conflicts = clashText(attempt, clashes);
+  const detail = msg('booking.error.seriesConflict', { count: clashes.length, conflicts });
+  const slot = proposal.slots[index]!;
+  // The first occurrence is still free for everyone; the series line says which later ones are not.
+  const clicked = slotViewOf(
+    slot,
+    index,
+    people,
+    locale,
+    t(locale, 'booking.slot.stillFree', { count: people.length }),
+  );
+  const occurrences = occurrenceCount(attempt);
+  const nameOf = (id: string) => people.find((q) => q.person.id === id)?.person.displayName ?? '?';
+  return {
+    ok: false,
+    error: {
+      code: 'series_conflict',
+      locale,
+      msg: detail,
+      message: t(locale, 'booking.error.seriesConflict', { count: clashes.length, conflicts }),
+      remaining: remainingSlots(attempt, free, people),
+      anyway: {
+        ...clicked,
+        series: {
+          occurrences,
+          free: occurrences - clashes.length,
+          conflicts: clashes.map((c) => ({
+            start: c.start,
+            end: c.end,
+            people: c.people.map((p) => ({ personId: p.id, name: nameOf(p.id), reason: p.reason })),
+          })),
+          line: seriesLine({
+            rule: attempt.series!.horizon.rule,
+            first: slot.start,
+            seriesZone: attempt.series!.zone,
+            zone: requesterZoneOf(people),
+            occurrences,
+            free: occurrences - clashes.length,
+            conflicts: conflictsByPerson(clashes, nameOf),
+            locale,
+          }),
+          bookSlotId: `${attempt.slotId}-anyway`,
+        },
+      },
+    },
+  };
+}
+
+/** How many occurrences of the clicked slot the re-check covers. */
+function occurrenceCount(attempt: Attempt): number {
+  if (!attempt.series) return 1;
+  return occurrenceStarts(attempt.series.horizon.rule, attempt.slot.start, attempt.series.zone).length;
 }
 
 const overlaps = (list: readonly Interval[], s: Interval) =>
@@ -265,16 +417,18 @@ const overlaps = (list: readonly Interval[], s: Interval) =>
 
 /**
  * Step 2: the live re-check (`fresh`, bypassing the busy cache) plus Convene's own bookings: which of the
- * proposal's slots are still free for every required person, and each booked person's busy time.
+ * proposal's slots are still free for every required person (their first occurrence), and each booked
+ * person's busy time (for a series, up to the clicked slot's last occurrence: `seriesClashes`).
  */
 async function recheck(
   attempt: Attempt,
 ): Promise<{ free: boolean[]; busyOf: ReadonlyMap<string, Interval[]> }> {
   const { deps, input, proposal, bookedIds, optionalIds } = attempt;
   const { tenantId } = input;
+  // A series: the same single read reaches the clicked slot's last occurrence (up to the horizon).
   const range: Interval = {
     start: Math.min(...proposal.slots.map((s) => s.start)),
-    end: Math.max(...proposal.slots.map((s) => s.end)),
+    end: Math.max(...proposal.slots.map((s) => s.end), attempt.series?.horizon.end ?? 0),
   };
   const [read, booked] = await Promise.all([
     deps.busy.busyFor(tenantId, bookedIds, range, { fresh: true }),
@@ -302,35 +456,51 @@ function taken(
   free: readonly boolean[],
   people: readonly BookingPerson[] = attempt.people,
 ): BookMeetingResult {
-  const { proposal, locale, index } = attempt;
-  const requesterZone = people.find((p) => p.requester)?.timeZone ?? 'UTC';
-  const remaining: SlotView[] = proposal.slots.flatMap((s, i) => {
-    if (i === index || !free[i]) return [];
-    const id = String(i + 1);
-    return [
-      {
-        id,
-        rank: i + 1,
-        start: s.start,
-        end: s.end,
-        label: slotLabel(s.start, s.end, requesterZone, locale),
-        labels: people.map((p) => ({
-          personId: p.person.id,
-          name: p.person.displayName,
-          timeZone: p.timeZone,
-          text: slotLabel(s.start, s.end, p.timeZone, locale),
-        })),
-        reason: t(locale, 'booking.slot.stillFree', { count: people.length }),
-        free: people.length,
-        total: people.length,
-      },
-    ];
-  });
+  const remaining = remainingSlots(attempt, free, people);
   return fail(
     'slot_taken',
     remaining.length > 0 ? 'booking.error.slotTaken' : 'booking.error.slotTakenNoneLeft',
     remaining,
   );
+}
+
+/** The proposal's other slots whose first occurrence is still free for everyone. */
+function remainingSlots(
+  attempt: Attempt,
+  free: readonly boolean[],
+  people: readonly BookingPerson[],
+): SlotView[] {
+  const { proposal, locale, index } = attempt;
+  const reason = t(locale, 'booking.slot.stillFree', { count: people.length });
+  return proposal.slots.flatMap((s, i) =>
+    i === index || !free[i] ? [] : [slotViewOf(s, i, people, locale, reason)],
+  );
+}
+
+function slotViewOf(
+  s: Interval,
+  i: number,
+  people: readonly BookingPerson[],
+  locale: Locale,
+  reason: string,
+): SlotView {
+  const requesterZone = requesterZoneOf(people);
+  return {
+    id: String(i + 1),
+    rank: i + 1,
+    start: s.start,
+    end: s.end,
+    label: slotLabel(s.start, s.end, requesterZone, locale),
+    labels: people.map((p) => ({
+      personId: p.person.id,
+      name: p.person.displayName,
+      timeZone: p.timeZone,
+      text: slotLabel(s.start, s.end, p.timeZone, locale),
+    })),
+    reason,
+    free: people.length,
+    total: people.length,
+  };
 }
 
 /** Writes each calendar and answers the confirmation, or `calendar_refused` when a calendar refused. */
@@ -340,6 +510,7 @@ async function confirmed(
   booking: Booking,
   people: readonly BookingPerson[],
   alreadyBooked: boolean,
+  clashes: readonly OccurrenceConflict[] = [],
 ): Promise<BookMeetingResult> {
   const view = await confirmation(
     attempt.deps,
@@ -349,6 +520,12 @@ async function confirmed(
     people,
     alreadyBooked,
     seriesOf(attempt.request),
+    clashes.length > 0
+      ? t(attempt.locale, 'booking.seriesConflicts', {
+          count: clashes.length,
+          conflicts: clashText(attempt, clashes),
+        })
+      : undefined,
   );
   return view === 'refused' ? fail('calendar_refused', 'booking.error.calendarRefused') : { ok: true, view };
 }
@@ -361,6 +538,7 @@ async function guardAndWrite(
   attempt: Attempt,
   fail: Fail,
   busyOf: ReadonlyMap<string, Interval[]>,
+  clashes: readonly OccurrenceConflict[] = [],
 ): Promise<BookMeetingResult> {
   const { deps, input, proposal, request, slot, index, key, bookedIds, optionalIds } = attempt;
   const { store } = deps;
@@ -407,7 +585,7 @@ async function guardAndWrite(
     );
   await store.requests.setProposalStatus(tenantId, proposal.id, 'accepted');
   await store.requests.setStatus(tenantId, request.id, 'booked');
-  return confirmed(attempt, fail, booked.booking, people, false);
+  return confirmed(attempt, fail, booked.booking, people, false, clashes);
 }
 
 interface BookingPerson {
@@ -447,6 +625,7 @@ async function confirmation(
   people: readonly BookingPerson[],
   alreadyBooked: boolean,
   series: ReturnType<typeof seriesOf> = null,
+  seriesConflicts?: string,
 ): Promise<BookingView | 'refused'> {
   const organiserZone = people.find((p) => p.requester)?.timeZone ?? 'UTC';
   // A series is ONE recurring event per calendar (not one event per occurrence).
@@ -570,6 +749,7 @@ async function confirmation(
     headline,
     participants: views,
     ...(conferenceUrl ? { conferenceUrl } : {}),
+    ...(seriesConflicts ? { seriesConflicts } : {}),
   };
 }
 

@@ -100,6 +100,8 @@ export async function moreTimes(deps: MoreTimesDeps, input: MoreTimesInput): Pro
       constraints: criteria?.constraints ?? [],
       title: request.title,
       notes: [],
+      // A series: more times are checked over the series too.
+      ...(criteria?.recurrence ? { recurrence: criteria.recurrence } : {}),
       existingRequestId: request.id,
     },
   );

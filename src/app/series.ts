@@ -2,10 +2,18 @@
  * A series booking (issue #22): the recurrence a request said (`criteria.recurrence`, the parser's
  * `ParsedRecurrence` kept as a `SeriesRule`) becomes the event draft's `EventRecurrence` (one recurring
  * event per calendar), the occurrence starts (one reminder each), and its wording ("every other Tuesday,
- * 6 times") through the `booking` catalogue domain.
+ * 6 times") through the `booking` catalogue domain. Also the bound of a series search (`seriesHorizon`,
+ * shared by the proposals and the click's re-check) and the wording of its conflicts ("free on 11 of 12
+ * Tuesdays; Li is busy on Tue 3 Feb") through the `request` domain.
  */
 import { DAY } from '../core/interval.ts';
-import { expandSeries, type SeriesRule } from '../core/series.ts';
+import {
+  type ConflictReason,
+  expandSeries,
+  MAX_SERIES_OCCURRENCES,
+  type OccurrenceConflict,
+  type SeriesRule,
+} from '../core/series.ts';
 import { toWall, wallToInstant, zoneOffsets } from '../core/zone-offsets.ts';
 import { list, t } from './i18n/index.ts';
 import type { EventRecurrence } from './ports/provider.ts';
@@ -83,4 +91,135 @@ export function seriesLabel(rule: SeriesRule, first: number, zone: string, local
     return t(locale, 'booking.series.withUntil', { pattern, date: dayLabel(at, zone, locale) });
   }
   return pattern;
+}
+
+/** Default most days ahead a series is checked (`RequestLimits.maxSeriesDays`): about six months. */
+export const MAX_SERIES_DAYS = 184;
+
+/** A series checked up to a bound: the rule cut there (for the search) and whether it was cut. */
+export interface SeriesHorizon {
+  /** The rule, with an UNTIL at the horizon's last day when the series runs past it. */
+  readonly rule: SeriesRule;
+  /** The last instant checked (exclusive): the horizon, or the series' own end when earlier. */
+  readonly end: number;
+  /** The series runs past the horizon (or past `MAX_SERIES_OCCURRENCES`): only its start is checked. */
+  readonly cut: boolean;
+  /** The horizon's last local day (`YYYY-MM-DD`, the organiser's zone). */
+  readonly lastDay: string;
+}
+
+/**
+ * The part of a series one request checks: occurrences starting before `now + maxDays` (and at most
+ * `MAX_SERIES_OCCURRENCES`), for a first occurrence starting no later than `latestFirst`. Bounded: one
+ * expansion of at most `MAX_SERIES_OCCURRENCES + 1` starts.
+ */
+export function seriesHorizon(
+  rule: SeriesRule,
+  zone: string,
+  latestFirst: number,
+  durationMs: number,
+  now: number,
+  maxDays: number,
+): SeriesHorizon {
+  const bound = now + maxDays * DAY;
+  const z = zoneOffsets(zone, { start: bound - 2 * DAY, end: bound + DAY });
+  const lastDay = new Date(toWall(z, bound - 1)).toISOString().slice(0, 10);
+  const cutRule: SeriesRule =
+    rule.until !== undefined && rule.until <= lastDay ? rule : { ...rule, until: lastDay };
+  const full = expandSeries(rule, latestFirst, zone, MAX_SERIES_OCCURRENCES);
+  const kept = expandSeries(cutRule, latestFirst, zone, MAX_SERIES_OCCURRENCES);
+  const cut = full.capped || full.starts.length > kept.starts.length;
+  const last = kept.starts[kept.starts.length - 1] ?? latestFirst;
+  return { rule: cutRule, end: last + durationMs, cut, lastDay };
+}
+
+/** The plural the series' dates are counted in: "Tuesdays" for a weekly series on one day, else occurrences. */
+function dayUnit(rule: SeriesRule, first: number, zone: string): string {
+  if (rule.freq !== 'WEEKLY' || (rule.byDay && rule.byDay.length > 1)) return 'any';
+  const weekday =
+    rule.byDay?.[0]?.weekday ??
+    (new Date(toWall(zoneOffsets(zone, { start: first - DAY, end: first + DAY }), first)).getUTCDay() + 6) %
+      7;
+  return UNIT_DAYS[weekday] ?? 'any';
+}
+
+const UNIT_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+/** Most people, and dates per person, a conflict line names before "and N more". */
+export const MAX_NAMED_PEOPLE = 3;
+export const MAX_NAMED_DATES = 3;
+
+/** One person's conflicts over a series, for the wording. */
+export interface PersonConflicts {
+  readonly name: string;
+  readonly reason: ConflictReason;
+  readonly starts: readonly number[];
+}
+
+/** Conflicts per person and reason, in order of first appearance. */
+export function conflictsByPerson(
+  conflicts: readonly OccurrenceConflict[],
+  nameOf: (id: string) => string,
+): PersonConflicts[] {
+  const out = new Map<string, { name: string; reason: ConflictReason; starts: number[] }>();
+  for (const c of conflicts)
+    for (const p of c.people) {
+      const key = `${p.id}:${p.reason}`;
+      let entry = out.get(key);
+      if (!entry) {
+        entry = { name: nameOf(p.id), reason: p.reason, starts: [] };
+        out.set(key, entry);
+      }
+      entry.starts.push(c.start);
+    }
+  return [...out.values()];
+}
+
+/**
+ * "Li is busy on Tue 3 Feb; Ana is outside working hours on Tue 10 Feb, Tue 17 Feb and 2 more": up to
+ * `MAX_NAMED_PEOPLE` people and `MAX_NAMED_DATES` dates each (in `zone`), then "and N more".
+ */
+export function conflictText(people: readonly PersonConflicts[], zone: string, locale: Locale): string {
+  const named = people.slice(0, MAX_NAMED_PEOPLE).map((p) => {
+    const shown = p.starts.slice(0, MAX_NAMED_DATES).map((s) => dayLabel(s, zone, locale));
+    const more = p.starts.length - shown.length;
+    const dates = list(locale, [
+      ...shown,
+      ...(more > 0 ? [t(locale, 'request.series.moreDates', { count: more })] : []),
+    ]);
+    return t(locale, p.reason === 'busy' ? 'request.series.busyOn' : 'request.series.outsideOn', {
+      name: p.name,
+      dates,
+      count: p.starts.length,
+    });
+  });
+  const others = people.length - named.length;
+  if (others > 0) named.push(t(locale, 'request.series.morePeople', { count: others }));
+  return named.join(t(locale, 'request.series.separator'));
+}
+
+/**
+ * A series candidate in words: "free on all 12 Tuesdays", or "free on 11 of 12 Tuesdays; Li is busy on
+ * Tue 3 Feb" (dates in `zone`).
+ */
+export function seriesLine(args: {
+  readonly rule: SeriesRule;
+  readonly first: number;
+  readonly seriesZone: string;
+  readonly zone: string;
+  readonly occurrences: number;
+  readonly free: number;
+  readonly conflicts: readonly PersonConflicts[];
+  readonly locale: Locale;
+}): string {
+  const { locale } = args;
+  const day = dayUnit(args.rule, args.first, args.seriesZone);
+  if (args.conflicts.length === 0 || args.free === args.occurrences)
+    return t(locale, 'request.series.allFree', { total: args.occurrences, day });
+  return t(locale, 'request.series.someFree', {
+    free: args.free,
+    total: args.occurrences,
+    day,
+    conflicts: conflictText(args.conflicts, args.zone, locale),
+  });
 }

@@ -45,6 +45,33 @@ export interface SlotView {
     readonly team: string;
     readonly explanation: string;
   };
+  /** A recurring request: this time checked over the series (src/app/request/series.ts). */
+  readonly series?: SlotSeriesView;
+}
+
+/** "free on 11 of 12 Tuesdays; Li is busy on Tue 3 Feb" as data and words. */
+export interface SlotSeriesView {
+  /** Occurrences checked (the series up to the request's horizon). */
+  readonly occurrences: number;
+  /** Occurrences everyone required can make. */
+  readonly free: number;
+  /** The other occurrences, in order: who cannot make each and why. */
+  readonly conflicts: readonly {
+    readonly start: number;
+    readonly end: number;
+    readonly people: readonly {
+      readonly personId: string;
+      readonly name: string;
+      readonly reason: 'busy' | 'outside_hours';
+    }[];
+  }[];
+  /** The line to show under the slot, in the view's language. */
+  readonly line: string;
+  /**
+   * The slot id a button books this time with: the slot's own id when every occurrence is free, else
+   * `<id>-anyway` ("book anyway": the click books it despite the conflicts, and the confirmation names them).
+   */
+  readonly bookSlotId: string;
 }
 
 export interface ParticipantView {
@@ -150,6 +177,8 @@ export interface BookingView {
   readonly participants: readonly BookingParticipantView[];
   /** The video link a provider attached (Google Meet, Teams), when one did on this write. */
   readonly conferenceUrl?: string;
+  /** A series booked anyway: its occurrences in conflict, in words ("Booked anyway, with 1 occurrence…"). */
+  readonly seriesConflicts?: string;
 }
 
 // --- wording ----------------------------------------------------------------------------------

@@ -258,6 +258,37 @@ describe('the playground in a browser', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('a recurring request: each proposal shows how many occurrences are free, and books a series', async () => {
+    const page = await browser!.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.locator('label.person[data-person-key="ana"] input').check();
+
+    await page.fill('#request-text', '/meet @zoe 30m every tuesday "One to one"');
+    await page.click('#send');
+    const slots = page.locator('.proposals').last().locator('button.slot');
+    await slots.first().waitFor();
+    const count = await slots.count();
+    for (let i = 0; i < count; i++) {
+      const slot = slots.nth(i);
+      const line = (await slot.locator('.series').textContent()) ?? '';
+      expect(line).toMatch(/^free on (all \d+ Tuesdays|\d+ of \d+ Tuesdays; .+)$/);
+      // A time with conflicts says so on its button and books with the "book anyway" id.
+      const anyway = line.startsWith('free on all') ? 0 : 1;
+      await expect(slot.locator('.anyway').count()).resolves.toBe(anyway);
+      if (anyway) await expect(slot.locator('.anyway').textContent()).resolves.toBe('Book anyway:');
+      await expect(slot.getAttribute('data-slot-id')).resolves.toMatch(anyway ? /^\d+-anyway$/ : /^\d+$/);
+    }
+    await slots.first().click();
+    await page.locator('.confirm', { hasText: 'One to one' }).waitFor();
+    await expect(page.locator('.confirm', { hasText: 'One to one' }).textContent()).resolves.toContain(
+      'every Tuesday',
+    );
+    expect(pageErrors).toEqual([]);
+  });
+
   it('shuts down cleanly on SIGTERM', async () => {
     child!.kill('SIGTERM');
     const code = await new Promise<number | null>((r) => child!.once('exit', r));

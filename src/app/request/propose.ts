@@ -12,6 +12,13 @@ import { gapViews, readBusy } from './busy.ts';
 import type { RankedSlot } from './rank.ts';
 import { explainNoSlot, rankSlots, searchSlots } from './rank.ts';
 import { loadMembers } from './resolve.ts';
+import {
+  MAX_SERIES_CANDIDATES,
+  planSeries,
+  rankOverSeries,
+  seriesCutNote,
+  seriesSlotView,
+} from './series.ts';
 import type {
   Member,
   RequestMeetingDeps,
@@ -46,7 +53,22 @@ export async function proposeMeeting(
   const window: Interval = { start: Math.max(request.window.start, input.now), end: request.window.end };
   const durationMinutes = request.durationMinutes;
   const ids = members.map((m) => m.person.id);
-  const { busyById, incomplete, gaps: read } = await readBusy(deps, tenantId, ids, window);
+  // A series: busy time is read once, over the first occurrence's window and the series' horizon.
+  const series = request.recurrence
+    ? planSeries({
+        rule: request.recurrence,
+        zone: request.window.zone,
+        window,
+        durationMinutes,
+        now: input.now,
+        limits: deps.limits,
+      })
+    : null;
+  const {
+    busyById,
+    incomplete,
+    gaps: read,
+  } = await readBusy(deps, tenantId, ids, series?.readRange ?? window);
   const gaps = gapViews(read, members, locale);
 
   const search = searchSlots({
@@ -98,7 +120,20 @@ export async function proposeMeeting(
     );
   }
 
-  const ranked = rankSlots(search, window, input.zone, Math.min(deps.proposalCount ?? 5, MAX_PROPOSALS));
+  const count = Math.min(deps.proposalCount ?? 5, MAX_PROPOSALS);
+  // A series: the core's best candidates, checked over every occurrence and ranked by how many are free.
+  const checked = series
+    ? rankOverSeries({
+        plan: series,
+        pool: rankSlots(search, window, input.zone, Math.min(MAX_SERIES_CANDIDATES, search.slots.length)),
+        members,
+        busyById,
+        durationMinutes,
+        roundRobin,
+        count,
+      })
+    : null;
+  const ranked = checked ? checked.ranked : rankSlots(search, window, input.zone, count);
 
   const { title } = request;
   const { meeting, proposal, picks } = await saveProposal(deps, input, request, {
@@ -109,6 +144,7 @@ export async function proposeMeeting(
     roundRobinTeam: roundRobin ? team : null,
   });
 
+  const nameOf = (id: string) => members.find((m) => m.person.id === id)?.name ?? '?';
   const slots = slotViews({
     ranked,
     members,
@@ -117,7 +153,18 @@ export async function proposeMeeting(
     roundRobin,
     team,
     picks,
+  }).map((slot) => {
+    const candidate = checked?.byStart.get(slot.start);
+    return series && candidate
+      ? {
+          ...slot,
+          series: seriesSlotView({ slot, candidate, plan: series, nameOf, zone: input.zone, locale }),
+        }
+      : slot;
   });
+  const cut = series
+    ? seriesCutNote(series, Math.max(0, ...slots.map((s) => s.series?.occurrences ?? 0)), locale)
+    : null;
   return {
     ok: true,
     view: {
@@ -138,7 +185,7 @@ export async function proposeMeeting(
       participants: participantViews(members, incomplete),
       slots,
       gaps,
-      notes: request.notes,
+      notes: cut ? [...request.notes, cut] : request.notes,
       heatmap,
     },
   };

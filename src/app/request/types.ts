@@ -62,6 +62,11 @@ export interface RequestLimits {
   readonly maxWindowDays?: number;
   /** Most people invited besides the organiser (mentions, and team members once expanded). Default 50. */
   readonly maxParticipants?: number;
+  /**
+   * A recurring request: its occurrences are checked (and busy time read) up to this many days from today;
+   * a longer series is checked up to there and says so. Default 184 (`MAX_SERIES_DAYS`, src/app/series.ts).
+   */
+  readonly maxSeriesDays?: number;
 }
 
 /** Most proposals one answer may hold ("more times" adds 5 each time up to this). */
@@ -189,7 +194,10 @@ export interface ResolvedRequest {
   readonly title: string;
   /** Warnings to show next to the proposals. */
   readonly notes: readonly string[];
-  /** A recurring request: the proposals are the first occurrence's times, booked as one series. */
+  /**
+   * A recurring request: the proposals are the first occurrence's times, each checked over the series and
+   * ranked by how many occurrences are fully free (./series.ts); booked as one series.
+   */
   readonly recurrence?: SeriesRule;
   /** Propose again for this stored request ("more times") instead of storing a new one. */
   readonly existingRequestId?: string;

@@ -77,8 +77,15 @@ export function textMessage(content: string, options: { ephemeral?: boolean } = 
   };
 }
 
-/** Buttons for slots: 5 per row, at most 5 rows. */
-export function slotButtons(slots: readonly SlotView[], proposalId: string): unknown[] {
+/**
+ * Buttons for slots: 5 per row, at most 5 rows. A series time with conflicts books with its "book anyway"
+ * id (`series.bookSlotId`) and its button says so.
+ */
+export function slotButtons(
+  slots: readonly SlotView[],
+  proposalId: string,
+  locale: Locale = 'en',
+): unknown[] {
   const rows: unknown[] = [];
   const shown = slots.slice(0, MAX_BUTTONS);
   for (let i = 0; i < shown.length; i += 5) {
@@ -86,8 +93,15 @@ export function slotButtons(slots: readonly SlotView[], proposalId: string): unk
     for (const slot of shown.slice(i, i + 5)) {
       row.addComponents(
         new ButtonBuilder()
-          .setCustomId(bookCustomId(proposalId, slot.id))
-          .setLabel(clip(`${slot.rank}. ${slot.label}`, 80))
+          .setCustomId(bookCustomId(proposalId, slot.series?.bookSlotId ?? slot.id))
+          .setLabel(
+            clip(
+              slot.series && slot.series.bookSlotId !== slot.id
+                ? `${slot.rank}. ${t(locale, 'chat.button.bookAnyway')}: ${slot.label}`
+                : `${slot.rank}. ${slot.label}`,
+              80,
+            ),
+          )
           .setStyle(slot.rank === 1 ? ButtonStyle.Success : ButtonStyle.Primary),
       );
     }
@@ -129,6 +143,8 @@ export function renderProposals(view: ProposalView): DiscordMessageBody {
   const slots = view.slots.slice(0, MAX_BUTTONS - 5);
   for (const slot of slots) {
     lines.push('', `**${slot.rank}.** ${slot.label} — ${slot.reason}`);
+    // A series: "free on 11 of 12 Tuesdays; Li is busy on Tue 3 Feb".
+    if (slot.series) lines.push(`  🔁 ${slot.series.line}`);
     for (const label of slot.labels) {
       if (label.timeZone === view.timeZone && label.text === slot.label) continue;
       lines.push(`  ${w('chat.discord.personTime', { name: label.name, time: label.text })}`);
@@ -138,7 +154,10 @@ export function renderProposals(view: ProposalView): DiscordMessageBody {
   for (const note of view.notes) lines.push('', `ℹ️ ${note}`);
   return {
     content: clip(lines.join('\n'), MAX_CONTENT),
-    components: [...slotButtons(slots, view.proposalId), requestRow(view.proposalId, view.locale)],
+    components: [
+      ...slotButtons(slots, view.proposalId, view.locale),
+      requestRow(view.proposalId, view.locale),
+    ],
     embeds: [],
     allowed_mentions: NO_PINGS,
   };
@@ -159,6 +178,7 @@ export function renderBooking(view: BookingView): DiscordMessageBody {
     );
   }
   if (view.conferenceUrl) lines.push(`🎥 ${w('chat.discord.videoCall', { url: view.conferenceUrl })}`);
+  if (view.seriesConflicts) lines.push(`⚠️ ${view.seriesConflicts}`);
   return {
     content: clip(lines.join('\n'), MAX_CONTENT),
     components: [manageRow(view.bookingId, view.locale)],
@@ -282,11 +302,15 @@ export function dmActionRows(actions: readonly DmAction[], maxRows = 5): unknown
   return rows;
 }
 
-/** A booking that did not happen: the message, and the slots still free as buttons. */
+/**
+ * A booking that did not happen: the message, and the slots still free as buttons (a series conflict:
+ * "book anyway" for the clicked time first).
+ */
 export function renderBookingError(error: BookMeetingError, proposalId: string): DiscordMessageBody {
+  const slots = [...(error.anyway ? [error.anyway] : []), ...(error.remaining ?? [])];
   return {
     content: clip(error.message, MAX_CONTENT),
-    components: error.remaining && error.remaining.length > 0 ? slotButtons(error.remaining, proposalId) : [],
+    components: slots.length > 0 ? slotButtons(slots, proposalId, error.locale) : [],
     embeds: [],
     allowed_mentions: NO_PINGS,
     flags: EPHEMERAL,

@@ -91,6 +91,7 @@ export function texts(locale: Locale) {
     more: w('chat.button.moreTimes'),
     cancel: w('chat.button.cancelRequest'),
     book: w('chat.slack.book'),
+    bookAnyway: w('chat.button.bookAnyway'),
     remaining: w('chat.slack.remaining'),
     written: w('chat.slack.written'),
     kept: w('chat.slack.kept'),
@@ -136,12 +137,15 @@ export function bookActionId(proposalId: string, slotId: string): string {
 function slotBlock(slot: SlotView, proposalId: string, locale: Locale, value: string): Block {
   const t = texts(locale);
   const people = slot.labels.map((l) => `${esc(l.name)}: ${esc(l.text)}`).join('\n');
-  const text = `*${slot.rank}.* ${viewerTime(slot.start, slot.end, slot.label)} _(${t.viewer})_ — ${esc(slot.reason)}\n${people}`;
+  // A series: "free on 11 of 12 Tuesdays; Li is busy on Tue 3 Feb"; with conflicts, the button books anyway.
+  const series = slot.series ? `\n:repeat: ${esc(slot.series.line)}` : '';
+  const anyway = slot.series !== undefined && slot.series.bookSlotId !== slot.id;
+  const text = `*${slot.rank}.* ${viewerTime(slot.start, slot.end, slot.label)} _(${t.viewer})_ — ${esc(slot.reason)}${series}\n${people}`;
   return section(
     text,
     button(
-      `${t.book}: ${slot.label}`,
-      bookActionId(proposalId, slot.id),
+      `${anyway ? t.bookAnyway : t.book}: ${slot.label}`,
+      bookActionId(proposalId, slot.series?.bookSlotId ?? slot.id),
       value,
       slot.rank === 1 ? 'primary' : undefined,
     ),
@@ -198,15 +202,20 @@ export function renderQuestion(
   };
 }
 
-/** The slots still free after a lost race, as buttons (ephemeral to the clicker). */
+/**
+ * The slots still free after a lost race, as buttons (ephemeral to the clicker); a series conflict: the
+ * clicked time's "book anyway" button first.
+ */
 export function renderRemaining(
   message: string,
   proposalId: string,
   remaining: readonly SlotView[],
   locale: Locale,
+  anyway?: SlotView,
 ): { text: string; blocks: Block[] } {
   const value = encodeValue({ l: locale });
   const blocks: Block[] = [section(esc(message))];
+  if (anyway) blocks.push(slotBlock(anyway, proposalId, locale, value));
   if (remaining.length > 0) {
     blocks.push(context([texts(locale).remaining]));
     for (const slot of remaining.slice(0, 45)) blocks.push(slotBlock(slot, proposalId, locale, value));
@@ -232,6 +241,8 @@ export function renderBooking(view: BookingView, pickedBy?: string): { text: str
     blocks.push(
       section(`:movie_camera: <${view.conferenceUrl}|${translator(view.locale)('chat.slack.joinCall')}>`),
     );
+  // A series booked anyway: the occurrences in conflict.
+  if (view.seriesConflicts) blocks.push(context([`:warning: ${esc(view.seriesConflicts)}`]));
   if (pickedBy) blocks.push(context([t.bookedBy(pickedBy)]));
   blocks.push(manageButtons(view.bookingId, view.locale));
   return { text: view.headline, blocks };

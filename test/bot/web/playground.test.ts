@@ -243,6 +243,76 @@ describe('playground API', () => {
     });
   });
 
+  it('a recurring request: each proposal says how many occurrences are free, ranked by it; "book anyway" books', async () => {
+    // A one-off meeting on the third Tuesday holds 10:00 there.
+    const once = await post('/playground/api/requests', {
+      personId: id('ana'),
+      text: '/meet @zoe 2h on 8 Dec "Workshop"',
+    });
+    expect(once.status).toBe(200);
+    const held = (once.body.view as ProposalView).slots[0]!;
+    expect(
+      (
+        await post('/playground/api/bookings', {
+          personId: id('ana'),
+          proposalId: once.body.view.proposalId,
+          slotId: held.id,
+        })
+      ).status,
+    ).toBe(200);
+    const asked = await post('/playground/api/requests', {
+      personId: id('ana'),
+      text: '/meet @zoe 30m every tuesday "1:1"',
+    });
+    expect(asked.status).toBe(200);
+    // The times free on every Tuesday come first; "more times" (checked over the series too) reaches the
+    // ones that clash with the workshop.
+    let view = asked.body.view as ProposalView;
+    for (let i = 0; i < 6 && view.slots.every((s) => s.series!.conflicts.length === 0); i++) {
+      const more = await post(`/playground/api/proposals/${view.proposalId}/more`, { personId: id('ana') });
+      expect(more.status).toBe(200);
+      view = more.body.view as ProposalView;
+    }
+    expect(view.slots.length).toBeGreaterThan(0);
+    console.log('LINES', JSON.stringify(view.slots.map((s) => [s.label, s.series!.line])));
+    const frees = view.slots.map((slot) => slot.series!.free);
+    expect([...frees].sort((a, b) => b - a)).toEqual(frees);
+    for (const slot of view.slots) {
+      const series = slot.series!;
+      expect(series.occurrences).toBeGreaterThanOrEqual(12);
+      expect(series.free).toBe(series.occurrences - series.conflicts.length);
+      expect(series.line).toMatch(
+        series.conflicts.length === 0 ? /^free on all \d+ Tuesdays$/ : /^free on \d+ of \d+ Tuesdays; /,
+      );
+      expect(series.bookSlotId).toBe(series.conflicts.length > 0 ? `${slot.id}-anyway` : slot.id);
+      // Each busy conflict is the workshop or a shipped calendar's busy time at that occurrence.
+      for (const c of series.conflicts)
+        for (const p of c.people.filter((q) => q.reason === 'busy'))
+          expect(
+            (c.start < held.end && held.start < c.end) || shippedBusy(p.name.toLowerCase(), c).length > 0,
+          ).toBe(true);
+    }
+    const clash = view.slots.find((s) => s.series!.conflicts.length > 0)!;
+    expect(clash.series!.line).toMatch(/; Ana is busy on Tue 8 Dec; Zoé is busy on Tue 8 Dec$/);
+    const demo = (await (await fetch(`${base}/playground/api/demo`)).json()) as Json;
+    expect([demo.buttons.en.bookAnyway, demo.buttons.fr.bookAnyway, demo.buttons.de.bookAnyway]).toEqual([
+      'Book anyway',
+      'Réserver quand même',
+      'Trotzdem buchen',
+    ]);
+    const booked = await post('/playground/api/bookings', {
+      personId: id('ana'),
+      proposalId: view.proposalId,
+      slotId: clash.series!.bookSlotId,
+    });
+    expect(booked.status).toBe(200);
+    expect(booked.body.view.headline).toContain('every Tuesday');
+    expect(booked.body.view.seriesConflicts).toMatch(
+      /^Booked anyway, with 1 occurrence in conflict: Ana is busy/,
+    );
+    expect((await post('/playground/api/reset', {})).status).toBe(200);
+  });
+
   it('answers French requests in French, and bad input with a clear message', async () => {
     const fr = await post('/playground/api/requests', {
       personId: id('zoe'),

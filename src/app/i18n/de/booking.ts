@@ -59,4 +59,9 @@ export const booking: Messages<typeof en> = {
     '„{title}“ findet {when} statt, aber der Kalender von {name} konnte nicht aktualisiert werden und zeigt noch die alte Zeit.',
   'booking.outbox.notBooked':
     '„{title}“ ({when}) ist NICHT gebucht: der Kalender von {name} hat den Termin abgelehnt. Bereits eingetragene Termine werden entfernt; frag noch einmal mit /meet.',
+  // Eine Serie mit Konflikten an späteren Terminen (die Nachprüfung beim Klick, src/app/book-meeting.ts).
+  'booking.error.seriesConflict':
+    'Seit dem Vorschlag hat die Serie {count, plural, one {einen Konflikt} other {Konflikte}}: {conflicts}. Trotzdem buchen oder eine andere Zeit wählen.',
+  'booking.seriesConflicts':
+    'Trotzdem gebucht, mit {count, plural, one {# Termin} other {# Terminen}} im Konflikt: {conflicts}.',
 };

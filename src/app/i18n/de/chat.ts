@@ -50,4 +50,6 @@ export const chat: Messages<typeof en> = {
   'chat.discord.written': 'in ihren Kalender eingetragen',
   'chat.discord.notUpdated': 'Kalender nicht aktualisiert',
   'chat.discord.videoCall': 'Videoanruf: <{url}>',
+  // Ein Serientermin mit Konflikten: sein Knopf bucht trotzdem.
+  'chat.button.bookAnyway': 'Trotzdem buchen',
 };

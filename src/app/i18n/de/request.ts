@@ -71,4 +71,19 @@ export const request: Messages<typeof en> = {
   'request.more.closed': 'Dieser Vorschlag ist abgeschlossen.',
   'request.more.organiserGone':
     'Die organisierende Person dieses Treffens ist nicht mehr da: stelle die Anfrage mit /meet erneut.',
+  // Eine wiederkehrende Anfrage: jeder Vorschlag über die ganze Serie geprüft (src/app/series.ts).
+  'request.series.allFree':
+    '{total, plural, =1 {am einzigen Termin frei} other {an allen # {day, select, mon {Montagen} tue {Dienstagen} wed {Mittwochen} thu {Donnerstagen} fri {Freitagen} sat {Samstagen} sun {Sonntagen} other {Terminen}} frei}}',
+  'request.series.someFree':
+    'an {free} von {total} {day, select, mon {Montagen} tue {Dienstagen} wed {Mittwochen} thu {Donnerstagen} fri {Freitagen} sat {Samstagen} sun {Sonntagen} other {Terminen}} frei; {conflicts}',
+  'request.series.busyOn':
+    '{count, plural, one {{name} hat am {dates} keine Zeit} other {{name} hat am {dates} keine Zeit}}',
+  'request.series.outsideOn':
+    '{count, plural, one {{name} ist am {dates} außerhalb der Arbeitszeit} other {{name} ist am {dates} außerhalb der Arbeitszeit}}',
+  'request.series.moreDates': '{count, plural, one {# weiteren Termin} other {# weiteren Terminen}}',
+  'request.series.morePeople':
+    '{count, plural, one {# weitere Person hat Konflikte} other {# weitere Personen haben Konflikte}}',
+  'request.series.separator': '; ',
+  'request.series.cut':
+    'Diese Serie läuft über den {date} hinaus: geprüft habe ich nur die Termine bis dahin ({count, plural, one {# Termin} other {# Termine}}; eine Suche reicht höchstens {days} Tage voraus).',
 };

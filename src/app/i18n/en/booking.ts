@@ -59,4 +59,9 @@ export const booking = {
     "“{title}” is at {when}, but {name}'s calendar could not be updated and still shows the old time.",
   'booking.outbox.notBooked':
     "“{title}” ({when}) is NOT booked: {name}'s calendar refused the event. Events already written are being removed; ask again with /meet.",
+  // A series with conflicts on later occurrences (the click's re-check, src/app/book-meeting.ts).
+  'booking.error.seriesConflict':
+    'Since these times were proposed, the series has {count, plural, one {a conflict} other {conflicts}}: {conflicts}. Book anyway, or pick another time.',
+  'booking.seriesConflicts':
+    'Booked anyway, with {count, plural, one {# occurrence} other {# occurrences}} in conflict: {conflicts}.',
 } as const;

@@ -48,4 +48,6 @@ export const chat = {
   'chat.discord.written': 'added to their calendar',
   'chat.discord.notUpdated': 'calendar not updated',
   'chat.discord.videoCall': 'Video call: <{url}>',
+  // A series candidate with conflicts: its button books it anyway.
+  'chat.button.bookAnyway': 'Book anyway',
 } as const;

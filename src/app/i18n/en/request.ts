@@ -66,4 +66,19 @@ export const request = {
   'request.more.notAllowed': 'Only the organiser or a participant of this meeting can ask for more times.',
   'request.more.closed': 'This proposal is closed.',
   'request.more.organiserGone': 'The organiser of this meeting is no longer here: ask again with /meet.',
+  // A recurring request: each proposal checked over the series (src/app/series.ts).
+  'request.series.allFree':
+    '{total, plural, =1 {free on its one date} other {free on all # {day, select, mon {Mondays} tue {Tuesdays} wed {Wednesdays} thu {Thursdays} fri {Fridays} sat {Saturdays} sun {Sundays} other {occurrences}}}}',
+  'request.series.someFree':
+    'free on {free} of {total} {day, select, mon {Mondays} tue {Tuesdays} wed {Wednesdays} thu {Thursdays} fri {Fridays} sat {Saturdays} sun {Sundays} other {occurrences}}; {conflicts}',
+  'request.series.busyOn':
+    '{count, plural, one {{name} is busy on {dates}} other {{name} is busy on {dates}}}',
+  'request.series.outsideOn':
+    '{count, plural, one {{name} is outside working hours on {dates}} other {{name} is outside working hours on {dates}}}',
+  'request.series.moreDates': '{count} more',
+  'request.series.morePeople':
+    '{count, plural, one {# more person has conflicts} other {# more people have conflicts}}',
+  'request.series.separator': '; ',
+  'request.series.cut':
+    'This series runs past {date}: I checked its occurrences up to then only ({count, plural, one {# occurrence} other {# occurrences}}; one search looks at most {days} days ahead).',
 } as const;

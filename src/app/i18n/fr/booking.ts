@@ -59,4 +59,9 @@ export const booking: Messages<typeof en> = {
     "« {title} » a lieu {when}, mais l'agenda de {name} n'a pas pu être mis à jour et montre encore l'ancien horaire.",
   'booking.outbox.notBooked':
     "« {title} » ({when}) n'est PAS réservé : l'agenda de {name} a refusé l'événement. Les événements déjà écrits sont supprimés ; refaites la demande avec /meet.",
+  // Une série avec des conflits sur des dates suivantes (la revérification du clic, src/app/book-meeting.ts).
+  'booking.error.seriesConflict':
+    'Depuis la proposition, la série a {count, plural, one {un conflit} other {des conflits}} : {conflicts}. Réservez quand même, ou choisissez un autre horaire.',
+  'booking.seriesConflicts':
+    'Réservé quand même, avec {count, plural, one {# date en conflit} other {# dates en conflit}} : {conflicts}.',
 };

@@ -50,4 +50,6 @@ export const chat: Messages<typeof en> = {
   'chat.discord.written': 'ajouté à son agenda',
   'chat.discord.notUpdated': 'agenda non mis à jour',
   'chat.discord.videoCall': 'Visio: <{url}>',
+  // Un créneau de série avec des conflits : son bouton le réserve quand même.
+  'chat.button.bookAnyway': 'Réserver quand même',
 };

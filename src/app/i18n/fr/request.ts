@@ -66,4 +66,19 @@ export const request: Messages<typeof en> = {
   'request.more.closed': 'Cette proposition est close.',
   'request.more.organiserGone':
     "L'organisateur de cette réunion n'est plus là : refaites la demande avec /meet.",
+  // Une demande récurrente : chaque proposition vérifiée sur toute la série (src/app/series.ts).
+  'request.series.allFree':
+    '{total, plural, =1 {libre à son unique date} other {libre pour les # {day, select, mon {lundis} tue {mardis} wed {mercredis} thu {jeudis} fri {vendredis} sat {samedis} sun {dimanches} other {occurrences}}}}',
+  'request.series.someFree':
+    'libre pour {free} {day, select, mon {lundis} tue {mardis} wed {mercredis} thu {jeudis} fri {vendredis} sat {samedis} sun {dimanches} other {occurrences}} sur {total} ; {conflicts}',
+  'request.series.busyOn':
+    '{name} n’est pas disponible {count, plural, one {le {dates}} other {les {dates}}}',
+  'request.series.outsideOn':
+    '{name} est hors de ses heures de travail {count, plural, one {le {dates}} other {les {dates}}}',
+  'request.series.moreDates': '{count, plural, one {# autre} other {# autres}}',
+  'request.series.morePeople':
+    '{count, plural, one {# autre personne a des conflits} other {# autres personnes ont des conflits}}',
+  'request.series.separator': ' ; ',
+  'request.series.cut':
+    'Cette série continue après le {date} : je n’ai vérifié que ses dates jusque-là ({count, plural, one {# occurrence} other {# occurrences}} ; une recherche ne regarde pas plus de {days} jours à l’avance).',
 };

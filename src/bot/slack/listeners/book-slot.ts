@@ -85,13 +85,14 @@ export async function bookSlot(rt: SlackRuntime, args: ActionArgs): Promise<void
     },
   );
   if (!result.ok) {
-    if (result.error.code === 'slot_taken')
+    if (result.error.code === 'slot_taken' || result.error.code === 'series_conflict')
       return privately(
         renderRemaining(
           result.error.message,
           parsed.proposalId,
           result.error.remaining ?? [],
           result.error.locale,
+          result.error.anyway,
         ),
       );
     return privately(renderText(result.error.message));

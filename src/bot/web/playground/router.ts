@@ -112,6 +112,7 @@ const BOOK_STATUS: Record<BookMeetingErrorCode, number> = {
   not_allowed: 403,
   proposal_closed: 409,
   slot_taken: 409,
+  series_conflict: 409,
   calendar_refused: 409,
 };
 
@@ -245,6 +246,7 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
             cancelRequest: t(l, 'chat.button.cancelRequest'),
             reschedule: t(l, 'chat.button.reschedule'),
             cancelMeeting: t(l, 'chat.button.cancelMeeting'),
+            bookAnyway: t(l, 'chat.button.bookAnyway'),
           },
         ]),
       ),

@@ -216,19 +216,25 @@ function renderHeatmap(heatmap) {
 
 function slotButton(slot, proposalId, locale) {
   const others = slot.labels.filter((l) => l.personId !== state.me.id).map((l) => `${l.name}: ${l.text}`);
+  // A series: its line ("free on 11 of 12 Tuesdays; Li is busy on Tue 3 Feb"); with conflicts, the
+  // button books anyway (`series.bookSlotId`) and says so.
+  const slotId = slot.series?.bookSlotId ?? slot.id;
+  const anyway = slotId !== slot.id;
   return el(
     'button',
     {
       type: 'button',
-      class: 'slot',
+      class: anyway ? 'slot anyway' : 'slot',
       'data-proposal-id': proposalId,
-      'data-slot-id': slot.id,
-      onclick: (event) => book(proposalId, slot.id, locale, event.currentTarget),
+      'data-slot-id': slotId,
+      onclick: (event) => book(proposalId, slotId, locale, event.currentTarget),
     },
     el('span', { class: 'rank', text: `${slot.rank}.` }),
+    anyway ? el('span', { class: 'anyway', text: `${label(locale, 'bookAnyway')}:` }) : null,
     el('span', { class: 'when', text: slot.label }),
     ' · ',
     el('span', { class: 'reason', text: slot.reason }),
+    slot.series ? el('span', { class: 'series', text: slot.series.line }) : null,
     others.length > 0 ? el('span', { class: 'zones', text: others.join(' · ') }) : null,
   );
 }
@@ -445,12 +451,14 @@ async function book(proposalId, slotId, locale, button) {
   if (!result.ok) {
     const error = result.error ?? {};
     const content = el('div', {}, el('p', { text: error.message ?? T('failed') }));
-    if (error.remaining?.length)
+    // A series conflict: "book anyway" for the clicked time, then the other free times.
+    const offered = [...(error.anyway ? [error.anyway] : []), ...(error.remaining ?? [])];
+    if (offered.length > 0)
       content.append(
         el(
           'div',
           { class: 'slots' },
-          error.remaining.map((s) => slotButton(s, proposalId, locale)),
+          offered.map((s) => slotButton(s, proposalId, locale)),
         ),
       );
     say('bot error', content, error.locale);
@@ -473,6 +481,7 @@ async function book(proposalId, slotId, locale, button) {
           el('li', { text: `${p.name}: ${p.label}${p.note ? ` — ${p.note}` : ''}` }),
         ),
       ),
+      view.seriesConflicts ? el('p', { class: 'note', text: view.seriesConflicts }) : null,
       el('p', {
         class: 'small muted',
         text: T('calendarsBelow'),

@@ -1,0 +1,150 @@
+/**
+ * The series line of a recurring request's proposals ("free on 13 of 14 Tuesdays; Li is busy on Tue 8
+ * Dec") on each surface's renderer, the "book anyway" buttons (their ids parse back to the slot id
+ * `bookMeeting` reads), and the re-check's answer and the confirmation of a series booked anyway. The views
+ * come from the use cases on the in-memory ports.
+ */
+import { DateTime } from 'luxon';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { BookMeetingError } from '../../src/app/book-meeting.ts';
+import { bookMeeting } from '../../src/app/book-meeting.ts';
+import type { Person } from '../../src/app/ports/store.ts';
+import { requestMeeting } from '../../src/app/request-meeting.ts';
+import type { BookingView, ProposalView } from '../../src/app/views.ts';
+import { parseCustomId } from '../../src/bot/discord/custom-id.ts';
+import * as discord from '../../src/bot/discord/render.ts';
+import { parseBookAction } from '../../src/bot/slack/listeners/book-slot.ts';
+import * as slack from '../../src/bot/slack/render.ts';
+import { FakeBusyReader, FakeWriter, MemoryStore, TENANT, WORKSPACE } from '../app/request-meeting.fakes.ts';
+
+const NOW = Date.UTC(2026, 10, 23, 8, 0); // Monday 23 Nov 2026, 09:00 in Paris
+const PARIS = 'Europe/Paris';
+const HOURS = { rules: [{ days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' }], overrides: [] };
+const paris = (iso: string) => DateTime.fromISO(iso, { zone: PARIS }).toMillis();
+
+let store: MemoryStore;
+let busy: FakeBusyReader;
+let ana: Person;
+let li: Person;
+let view: ProposalView;
+
+beforeEach(async () => {
+  store = new MemoryStore();
+  busy = new FakeBusyReader();
+  ana = store.addPerson({ name: 'Ana', handle: 'ana', timeZone: PARIS, workingHours: HOURS });
+  li = store.addPerson({ name: 'Li', handle: 'li', timeZone: PARIS, workingHours: HOURS });
+  // Li is busy on the third Tuesday except 16:30–17:00: only 16:30 is free on all 14 Tuesdays.
+  busy.busy.set(li.id, [{ start: paris('2026-12-08T09:00'), end: paris('2026-12-08T16:30') }]);
+  const result = await requestMeeting(
+    { store, busy, directory: store.directory },
+    {
+      tenantId: TENANT,
+      workspaceId: WORKSPACE,
+      requesterPersonId: ana.id,
+      text: '/meet @li 30m every tuesday "1:1"',
+      now: NOW,
+      zone: PARIS,
+    },
+  );
+  if (!result.ok) throw new Error(result.error.message);
+  view = result.view;
+  expect(view.slots[0]!.series!.line).toBe('free on all 14 Tuesdays');
+  expect(view.slots[1]!.series!.line).toBe('free on 13 of 14 Tuesdays; Li is busy on Tue 8 Dec');
+});
+
+const book = (slotId: string) =>
+  bookMeeting(
+    { store, busy, writer: new FakeWriter() },
+    { tenantId: TENANT, proposalId: view.proposalId, slotId, actorPersonId: ana.id, now: NOW, locale: 'en' },
+  );
+
+/** A conflict on the fifth Tuesday at the first proposal's time, since the proposal. */
+async function seriesConflict(): Promise<BookMeetingError> {
+  const fifth = view.slots[0]!.start + 28 * 24 * 3600_000;
+  busy.busy.set(li.id, [...(busy.busy.get(li.id) ?? []), { start: fifth, end: fifth + 3600_000 }]);
+  const result = await book('1');
+  if (result.ok) throw new Error('booked despite a conflict');
+  expect(result.error.code).toBe('series_conflict');
+  return result.error;
+}
+
+async function bookedAnyway(): Promise<BookingView> {
+  const result = await book(view.slots[1]!.series!.bookSlotId);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.view;
+}
+
+describe('Slack', () => {
+  it('shows each proposal’s series line; a time with conflicts has a "Book anyway" button', () => {
+    const json = JSON.stringify(slack.renderProposals(view).blocks);
+    expect(json).toContain(':repeat: free on all 14 Tuesdays');
+    expect(json).toContain(':repeat: free on 13 of 14 Tuesdays; Li is busy on Tue 8 Dec');
+    const buttons = slack
+      .renderProposals(view)
+      .blocks.flatMap(
+        (b) => (b as { accessory?: { text: { text: string }; action_id: string } }).accessory ?? [],
+      );
+    expect(buttons[0]!.text.text).toMatch(/^Book: Tue 24 Nov, 16:30–17:00/);
+    expect(parseBookAction(buttons[0]!.action_id)).toEqual({ proposalId: view.proposalId, slotId: '1' });
+    expect(buttons[1]!.text.text).toMatch(/^Book anyway: Tue 24 Nov/);
+    expect(parseBookAction(buttons[1]!.action_id)).toEqual({
+      proposalId: view.proposalId,
+      slotId: '2-anyway',
+    });
+  });
+
+  it('answers a series conflict with "Book anyway" first, and the confirmation names the clashes', async () => {
+    const error = await seriesConflict();
+    const { blocks } = slack.renderRemaining(
+      error.message,
+      view.proposalId,
+      error.remaining ?? [],
+      error.locale,
+      error.anyway,
+    );
+    const json = JSON.stringify(blocks);
+    expect(json).toContain('Li is busy on Tue 22 Dec');
+    const ids = json.match(/"action_id":"[^"]*"/g);
+    expect(ids?.[0]).toBe(`"action_id":"book:${view.proposalId}:1-anyway"`);
+    expect(ids).toHaveLength(5);
+    expect(JSON.stringify(slack.renderBooking(await bookedAnyway()).blocks)).toContain(
+      ':warning: Booked anyway, with 1 occurrence in conflict: Li is busy on Tue 8 Dec.',
+    );
+  });
+});
+
+describe('Discord', () => {
+  it('shows each proposal’s series line; a time with conflicts has a "Book anyway" button', () => {
+    const body = discord.renderProposals(view);
+    expect(body.content).toContain('🔁 free on all 14 Tuesdays');
+    expect(body.content).toContain('🔁 free on 13 of 14 Tuesdays; Li is busy on Tue 8 Dec');
+    const buttons = (body.components as { components: { custom_id: string; label: string }[] }[])[0]!
+      .components;
+    expect(parseCustomId(buttons[0]!.custom_id)).toEqual({
+      kind: 'book',
+      proposalId: view.proposalId,
+      slotId: '1',
+    });
+    expect(buttons[1]!.label).toMatch(/^2\. Book anyway: Tue 24 Nov/);
+    expect(parseCustomId(buttons[1]!.custom_id)).toEqual({
+      kind: 'book',
+      proposalId: view.proposalId,
+      slotId: '2-anyway',
+    });
+  });
+
+  it('answers a series conflict with "Book anyway" first, and the confirmation names the clashes', async () => {
+    const error = await seriesConflict();
+    const body = discord.renderBookingError(error, view.proposalId);
+    expect(body.content).toContain('Li is busy on Tue 22 Dec');
+    const buttons = (body.components as { components: { custom_id: string; label: string }[] }[]).flatMap(
+      (row) => row.components,
+    );
+    expect(buttons[0]!.label).toMatch(/^1\. Book anyway: /);
+    expect(parseCustomId(buttons[0]!.custom_id)).toMatchObject({ slotId: '1-anyway' });
+    expect(buttons).toHaveLength(5);
+    expect(discord.renderBooking(await bookedAnyway()).content).toContain(
+      '⚠️ Booked anyway, with 1 occurrence in conflict: Li is busy on Tue 8 Dec.',
+    );
+  });
+});
