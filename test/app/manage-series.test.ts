@@ -321,6 +321,24 @@ describe('manage one occurrence of a series (use cases)', () => {
     expect(ana).toMatch(/16.*10:00.*17.*10:00/s);
   });
 
+  it('moves an occurrence by a quarter of an hour although the calendars show the occurrence itself there', async () => {
+    const f = new Fixture();
+    const occurrence = OCCURRENCES[4]!;
+    const newStart = occurrence + HOUR / 4;
+    // Every calendar shows the occurrence at its current time: that overlaps the new time, but is no obstacle.
+    for (const p of [ANA, LI, ZOE]) f.busyAt[p] = [{ start: occurrence, end: occurrence + HOUR / 2 }];
+    expect(await moveOccurrence(f.deps(), { ...input(occurrence), newStart })).toMatchObject({
+      ok: true,
+      view: { start: newStart },
+    });
+    // Something else there still is one.
+    f.busyAt[LI] = [{ start: occurrence + HOUR / 2, end: occurrence + HOUR }];
+    expect(await moveOccurrence(f.deps(), { ...input(occurrence), newStart })).toMatchObject({
+      ok: false,
+      error: { code: 'slot_taken', busy: [LI] },
+    });
+  });
+
   it('ends the series before an occurrence ("this and following"); from the first one it refuses (cancel the series)', async () => {
     const f = new Fixture();
     expect(await endSeries(f.deps(), input(OCCURRENCES[0]!))).toMatchObject({
