@@ -549,6 +549,8 @@ describe('changeSeriesFor (one occurrence of a series)', () => {
     const target = { connectionId: connection.id, calendarId, eventId: written.event.eventId };
     const range = { start: START, end: START + 4 * 24 * HOUR };
     const day = 24 * HOUR;
+    // Read (and cached) before the changes: three occurrences.
+    expect((await calendars.busyFor(person.tenantId, [person.id], range)).people[0]!.busy).toHaveLength(3);
 
     expect(
       await calendars.changeSeriesFor(person.tenantId, person.id, target, {
