@@ -9,15 +9,25 @@
  * occurrence, CalDAV EXDATE / RECURRENCE-ID / UNTIL) — never extra single events. Everyone else is told by
  * DM in their language and zone.
  *
+ * The occurrence's queued reminders (one `reminder.dm` per participant and occurrence) are withdrawn; a
+ * moved occurrence gets new ones at its new time.
+ *
  * Not recorded on the booking itself: the booking keeps its rule; the calendars hold the exceptions.
  */
 import type { Interval } from '../core/interval.ts';
 import { normalize, subtract } from '../core/intervals.ts';
 import { type MessageKey, type Msg, type MsgParams, msg, t } from './i18n/index.ts';
 import { type ManageBookingErrorCode, manageableBooking } from './manage-booking.ts';
-import { seriesJobs } from './outbox.ts';
+import { jobKeyPrefixOfBooking, seriesJobs } from './outbox.ts';
 import type { BusyReader, Notifier, SeriesChange } from './ports/calendars.ts';
 import type { Booking, Repositories } from './ports/store.ts';
+import {
+  REMINDER_JOB,
+  type ReminderPayload,
+  type ReminderSettings,
+  reminderJobs,
+  reminderLeads,
+} from './reminders.ts';
 import { occurrenceStarts, seriesOf } from './series.ts';
 import type { Locale } from './views.ts';
 import { slotLabel, toLocale } from './views.ts';
@@ -27,6 +37,8 @@ export interface ManageSeriesDeps {
   readonly notifier: Notifier;
   /** Move only: the live re-check of the new time. */
   readonly busy?: BusyReader;
+  /** Lead times of the moved occurrence's new reminders (default lead without it). */
+  readonly reminders?: ReminderSettings;
 }
 
 export type ManageSeriesErrorCode =
@@ -132,6 +144,24 @@ async function enqueue(deps: ManageSeriesDeps, booking: Booking, change: SeriesC
   for (const job of seriesJobs(booking, change, now)) await deps.store.jobs.enqueue(job);
 }
 
+/**
+ * Withdraws the queued reminders of the occurrences `match` picks (a series' reminder names its occurrence).
+ * Bounded: a booking has at most participants × MAX_REMINDED_OCCURRENCES reminders.
+ */
+async function withdrawReminders(
+  deps: ManageSeriesDeps,
+  booking: Booking,
+  match: (occurrence: number) => boolean,
+): Promise<void> {
+  const jobs = await deps.store.jobs.listByDedupePrefix(jobKeyPrefixOfBooking(REMINDER_JOB, booking.id));
+  for (const job of jobs) {
+    const p = job.payload as Partial<ReminderPayload> | null;
+    if (job.status !== 'queued' || !job.dedupeKey || typeof p?.occurrence !== 'number') continue;
+    // The full key (its occurrence start last, fixed width) as the prefix withdraws that job only.
+    if (p.start === booking.start && match(p.occurrence)) await deps.store.jobs.cancelQueued(job.dedupeKey);
+  }
+}
+
 /** DMs everyone of the booking but the actor, each in their language and time zone. */
 async function notifyOthers(
   deps: ManageSeriesDeps,
@@ -175,6 +205,7 @@ export async function cancelOccurrence(
   const { booking, locale, actorZone } = loaded.loaded;
   const slot = { start: input.occurrence, end: input.occurrence + (booking.end - booking.start) };
   await enqueue(deps, booking, { kind: 'cancel', originalStart: input.occurrence }, input.now);
+  await withdrawReminders(deps, booking, (at) => at === input.occurrence);
   const { notified, notNotified } = await notifyOthers(
     deps,
     booking,
@@ -233,6 +264,9 @@ export async function moveOccurrence(
     { kind: 'move', originalStart: input.occurrence, start: to.start, end: to.end },
     input.now,
   );
+  await withdrawReminders(deps, booking, (at) => at === input.occurrence);
+  const leads = await reminderLeads(deps.reminders, input.tenantId, booking.participantIds);
+  for (const job of reminderJobs(booking, leads, input.now, [to.start])) await deps.store.jobs.enqueue(job);
   const { notified, notNotified } = await notifyOthers(
     deps,
     booking,
@@ -273,6 +307,7 @@ export async function endSeries(deps: ManageSeriesDeps, input: OccurrenceInput):
     return failure(locale, 'first_occurrence', 'occurrences.error.firstOccurrence');
   const slot = { start: input.occurrence, end: input.occurrence + (booking.end - booking.start) };
   await enqueue(deps, booking, { kind: 'end', originalStart: input.occurrence }, input.now);
+  await withdrawReminders(deps, booking, (at) => at >= input.occurrence);
   const { notified, notNotified } = await notifyOthers(
     deps,
     booking,

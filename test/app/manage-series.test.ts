@@ -27,6 +27,7 @@ import type {
   Person,
   Preferences,
 } from '../../src/app/ports/store.ts';
+import { REMINDER_JOB, type ReminderPayload, reminderJobs } from '../../src/app/reminders.ts';
 
 const T = '00000000-0000-4000-8000-000000000000';
 const ANA = 'a0000000-0000-4000-8000-000000000001';
@@ -136,6 +137,14 @@ class MemoryJobs {
     const dead = job.attempts >= job.maxAttempts;
     Object.assign(job, { status: dead ? 'dead' : 'queued', lastError: error, runAt: now + 60_000 });
     return { ...job };
+  }
+  async listByDedupePrefix(prefix: string) {
+    return this.jobs.filter((j) => j.dedupeKey?.startsWith(prefix)).map((j) => ({ ...j }));
+  }
+  async cancelQueued(prefix: string) {
+    const queued = this.jobs.filter((j) => j.status === 'queued' && j.dedupeKey?.startsWith(prefix));
+    for (const j of queued) Object.assign(j, { status: 'cancelled' });
+    return queued.length;
   }
   ofKind(kind: string) {
     return this.jobs.filter((j) => j.kind === kind);
@@ -432,5 +441,41 @@ describe('outbox: calendar.series jobs', () => {
       personId: ZOE,
       change: { kind: 'end', originalStart: OCCURRENCES[4] },
     });
+  });
+});
+
+describe('reminders of the changed occurrences', () => {
+  const reminded = (f: Fixture) =>
+    f.jobs
+      .ofKind(REMINDER_JOB)
+      .filter((j) => j.status === 'queued')
+      .map((j) => (j.payload as ReminderPayload).occurrence);
+  const count = (list: (number | undefined)[], at: number) => list.filter((x) => x === at).length;
+
+  it('withdraws the cancelled occurrence’s reminders, moves the moved one’s, withdraws those past a new end', async () => {
+    const f = new Fixture();
+    // As booking the series planned them: one per participant and occurrence, 15 minutes before.
+    const leads = new Map([ANA, LI, ZOE].map((p) => [p, 15 * 60_000]));
+    for (const job of reminderJobs(booking(), leads, NOW - DAY, OCCURRENCES)) await f.jobs.enqueue(job);
+    expect(reminded(f)).toHaveLength(18);
+
+    await cancelOccurrence(f.deps(), input(OCCURRENCES[2]!));
+    expect(count(reminded(f), OCCURRENCES[2]!)).toBe(0);
+    expect(reminded(f)).toHaveLength(15);
+
+    const newStart = OCCURRENCES[3]! + DAY;
+    await moveOccurrence(f.deps(), { ...input(OCCURRENCES[3]!), newStart });
+    expect(count(reminded(f), OCCURRENCES[3]!)).toBe(0);
+    expect(count(reminded(f), newStart)).toBe(3);
+    const moved = f.jobs
+      .ofKind(REMINDER_JOB)
+      .filter((j) => j.status === 'queued' && (j.payload as ReminderPayload).occurrence === newStart);
+    expect(moved.every((j) => j.runAt === newStart - 15 * 60_000)).toBe(true);
+
+    await endSeries(f.deps(), input(OCCURRENCES[4]!));
+    expect(count(reminded(f), OCCURRENCES[4]!)).toBe(0);
+    expect(count(reminded(f), OCCURRENCES[5]!)).toBe(0);
+    // The first two, and the moved one (its original start is before the end), are still reminded.
+    expect([...new Set(reminded(f))].sort()).toEqual([OCCURRENCES[0], OCCURRENCES[1], newStart].sort());
   });
 });
