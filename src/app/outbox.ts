@@ -8,6 +8,10 @@
  *   return the existing event for a known key), and an event already recorded is never written again.
  * - `calendar.update` (reschedule) updates the recorded provider event IN PLACE (`updateFor`).
  * - `calendar.delete` (cancel, compensation) deletes the recorded provider event (idempotent).
+ * - `calendar.series` (./manage-series.ts) changes one occurrence of a recorded series event (cancel, move,
+ *   end the series there) through the provider's exception mechanism (`changeSeriesFor`, idempotent).
+ *   A refusal does not cancel anything: the organiser and that person are told by DM that this calendar
+ *   may still show the occurrence as it was.
  * - `reminder.dm` (see ./reminders.ts) shares the worker.
  *
  * Failure policy of a calendar write (documented in the README):
@@ -27,7 +31,14 @@
  * retries after the lease); the calendar side effects are idempotent, so the result is exactly once.
  */
 
-import type { EventEditor, EventWriter, Notifier, WriteOutcome } from './ports/calendars.ts';
+import type {
+  EventEditor,
+  EventWriter,
+  Notifier,
+  SeriesChange,
+  SeriesOccurrenceEditor,
+  WriteOutcome,
+} from './ports/calendars.ts';
 import type { JobMetrics } from './ports/metrics.ts';
 import type { EventDraft, WrittenEvent } from './ports/provider.ts';
 
@@ -42,7 +53,14 @@ import { slotLabel, toLocale } from './views.ts';
 export const CALENDAR_WRITE_JOB = 'calendar.write';
 export const CALENDAR_UPDATE_JOB = 'calendar.update';
 export const CALENDAR_DELETE_JOB = 'calendar.delete';
-export const OUTBOX_KINDS = [CALENDAR_WRITE_JOB, CALENDAR_UPDATE_JOB, CALENDAR_DELETE_JOB, REMINDER_JOB];
+export const CALENDAR_SERIES_JOB = 'calendar.series';
+export const OUTBOX_KINDS = [
+  CALENDAR_WRITE_JOB,
+  CALENDAR_UPDATE_JOB,
+  CALENDAR_DELETE_JOB,
+  CALENDAR_SERIES_JOB,
+  REMINDER_JOB,
+];
 
 /** A `reauth_required` write is retried this many times (giving the person time to link again). */
 export const REAUTH_ATTEMPTS = 3;
@@ -54,6 +72,10 @@ const KEPT_IN_CONVENE = new Set(['read_only', 'not_linked', 'no_write_calendar']
 const PERMANENT = new Set([
   // A series the calendar cannot express (e.g. a rule Outlook's patternedRecurrence cannot say).
   'recurrence_unsupported',
+  // A series change the calendar cannot make (./manage-series.ts).
+  'series_unsupported',
+  'occurrence_not_found',
+  'first_occurrence',
   'not_found',
   'consent_required',
   'invalid_request',
@@ -83,7 +105,7 @@ export type JobHandler = (
 
 export interface OutboxDeps {
   readonly store: OutboxStore;
-  readonly writer: EventWriter & Partial<EventEditor>;
+  readonly writer: EventWriter & Partial<EventEditor> & Partial<SeriesOccurrenceEditor>;
   readonly notifier: Notifier;
   /** More job kinds for this worker, keyed by kind (claimed along with the outbox's own). */
   readonly handlers?: Readonly<Record<string, JobHandler>>;
@@ -125,6 +147,28 @@ export function updateJobs(booking: Booking, now: number): EnqueueInput[] {
     payload: { bookingId: booking.id, personId } satisfies CalendarJobPayload,
     runAt: now,
     dedupeKey: jobKey(CALENDAR_UPDATE_JOB, booking.id, personId, booking.start, now),
+  }));
+}
+
+export interface SeriesJobPayload extends CalendarJobPayload {
+  readonly change: SeriesChange;
+}
+
+/**
+ * The `calendar.series` jobs of one series change (one per participant). The key names the change (and
+ * for a move its new start and `now`, so moving again, or back, is a new job).
+ */
+export function seriesJobs(booking: Booking, change: SeriesChange, now: number): EnqueueInput[] {
+  const what =
+    change.kind === 'move'
+      ? [change.kind, change.originalStart, change.start, now]
+      : [change.kind, change.originalStart];
+  return booking.participantIds.map((personId) => ({
+    kind: CALENDAR_SERIES_JOB,
+    tenantId: booking.tenantId,
+    payload: { bookingId: booking.id, personId, change } satisfies SeriesJobPayload,
+    runAt: now,
+    dedupeKey: jobKey(CALENDAR_SERIES_JOB, booking.id, personId, ...what),
   }));
 }
 
@@ -256,12 +300,16 @@ export async function runOutboxOnce(
         } else if (job.kind === CALENDAR_UPDATE_JOB) {
           await reportStaleEvent(deps, job, why);
           compensated++;
+        } else if (job.kind === CALENDAR_SERIES_JOB) {
+          await reportSeriesNotChanged(deps, job, why);
+          compensated++;
         }
       } else retried++;
       continue;
     }
     if (result.kind === 'compensate') {
       if (job.kind === CALENDAR_WRITE_JOB) await compensate(deps, job, result.error, options.now);
+      else if (job.kind === CALENDAR_SERIES_JOB) await reportSeriesNotChanged(deps, job, result.error);
       else await reportStaleEvent(deps, job, result.error);
       compensated++;
     }
@@ -298,6 +346,50 @@ async function reportStaleEvent(deps: OutboxDeps, job: Job, reason: string): Pro
   }
 }
 
+/**
+ * A series change one calendar refused: nothing is undone (everyone was told), but the organiser and that
+ * person are told by DM, in their language, that this calendar may still show the occurrence as it was.
+ */
+async function reportSeriesNotChanged(deps: OutboxDeps, job: Job, reason: string): Promise<void> {
+  const payload = payloadOf(job);
+  const change = seriesChangeOf(job);
+  if (!payload || !change || !job.tenantId) return;
+  const { store } = deps;
+  const booking = await store.bookings.get(job.tenantId, payload.bookingId);
+  if (booking?.status !== 'booked') return;
+  deps.log?.(
+    `outbox: series change of ${payload.personId} for booking ${booking.id} not applied (${reason})`,
+  );
+  const person = await store.people.get(job.tenantId, payload.personId);
+  const recipients = [...new Set([...(booking.organizerId ? [booking.organizerId] : []), payload.personId])];
+  const duration = booking.end - booking.start;
+  for (const personId of recipients) {
+    const prefs = await store.preferences.get(job.tenantId, personId);
+    const locale = toLocale(prefs?.locale);
+    const when = slotLabel(
+      change.originalStart,
+      change.originalStart + duration,
+      prefs?.timeZone ?? 'UTC',
+      locale,
+    );
+    const text = t(locale, 'occurrences.outbox.notChanged', {
+      title: booking.title,
+      when,
+      name: person?.displayName ?? '?',
+    });
+    await deps.notifier.dm(job.tenantId, personId, { text });
+  }
+}
+
+function seriesChangeOf(job: Job): SeriesChange | null {
+  const change = (job.payload as Partial<SeriesJobPayload> | null)?.change;
+  if (!change || typeof change.originalStart !== 'number') return null;
+  if (change.kind === 'cancel' || change.kind === 'end') return change;
+  if (change.kind === 'move' && typeof change.start === 'number' && typeof change.end === 'number')
+    return change;
+  return null;
+}
+
 function payloadOf(job: Job): CalendarJobPayload | null {
   const p = job.payload as Partial<CalendarJobPayload> | null;
   return p && typeof p.bookingId === 'string' && typeof p.personId === 'string'
@@ -316,6 +408,7 @@ async function runJob(deps: OutboxDeps, job: Job, now: number): Promise<JobResul
   if (job.kind === CALENDAR_WRITE_JOB) return runWrite(deps, job, booking, payload.personId);
   if (job.kind === CALENDAR_UPDATE_JOB) return runUpdate(deps, job, booking, payload.personId);
   if (job.kind === CALENDAR_DELETE_JOB) return runDelete(deps, booking, payload.personId);
+  if (job.kind === CALENDAR_SERIES_JOB) return runSeriesChange(deps, job, booking, payload.personId);
   return { kind: 'done' };
 }
 
@@ -402,6 +495,35 @@ async function runUpdate(deps: OutboxDeps, job: Job, booking: Booking, personId:
   if (!outcome.ok) return failureResult(job, outcome);
   await record(store, booking, personId, outcome.connectionId, outcome.calendarId, outcome.event);
   return { kind: 'done' };
+}
+
+async function runSeriesChange(
+  deps: OutboxDeps,
+  job: Job,
+  booking: Booking,
+  personId: string,
+): Promise<JobResult> {
+  const change = seriesChangeOf(job);
+  if (!change || booking.status !== 'booked') return { kind: 'done' };
+  const event = liveEvent(booking, personId);
+  if (!event) {
+    // Removed by the participant: nothing to change. Not written yet: the write job comes first.
+    if (removedByParticipant(booking, personId)) return { kind: 'done' };
+    return { kind: 'retry', error: 'the series is not written to this calendar yet' };
+  }
+  if (!deps.writer.changeSeriesFor)
+    return { kind: 'compensate', error: 'unsupported: the event writer cannot change occurrences' };
+  const outcome = await deps.writer.changeSeriesFor(
+    booking.tenantId,
+    personId,
+    { connectionId: event.connectionId, calendarId: event.calendarId, eventId: event.providerEventId! },
+    change,
+  );
+  if (outcome.ok) return { kind: 'done' };
+  // Cancelling an occurrence that is not there (any more) reaches the goal; so does a calendar that is gone.
+  if (change.kind === 'cancel' && outcome.code === 'occurrence_not_found') return { kind: 'done' };
+  if (['not_found', 'not_linked', 'read_only'].includes(outcome.code)) return { kind: 'done' };
+  return failureResult(job, { ...outcome, connectionId: event.connectionId });
 }
 
 async function runDelete(deps: OutboxDeps, booking: Booking, personId: string): Promise<JobResult> {

@@ -23,6 +23,15 @@ import type {
   RescheduleOptionsResult,
 } from './manage-booking.ts';
 import { cancelBooking, rescheduleBooking, rescheduleOptions } from './manage-booking.ts';
+import {
+  cancelOccurrence,
+  endSeries,
+  type ManageSeriesDeps,
+  type ManageSeriesResult,
+  type MoveOccurrenceInput,
+  moveOccurrence,
+  type OccurrenceInput,
+} from './manage-series.ts';
 import type { MoreTimesDeps, MoreTimesInput, MoreTimesResult } from './more-times.ts';
 import { moreTimes } from './more-times.ts';
 import type { PeopleDeps } from './people.ts';
@@ -92,6 +101,22 @@ export function meetingUseCases(
     request: (input) => requestMeeting(deps, input),
     book: (input) => bookMeeting(deps, input),
     ...(questions ? { answer: (input) => answerQuestion({ ...deps, questions }, input) } : {}),
+  };
+}
+
+/** One occurrence of a booked series: cancel it, move it, end the series there (./manage-series.ts). */
+export interface SeriesUseCases {
+  cancelOccurrence(input: OccurrenceInput): Promise<ManageSeriesResult>;
+  moveOccurrence(input: MoveOccurrenceInput): Promise<ManageSeriesResult>;
+  endSeries(input: OccurrenceInput): Promise<ManageSeriesResult>;
+}
+
+/** Binds the series use cases to their dependencies (the outbox writes, the notifier DMs the others). */
+export function seriesUseCases(deps: ManageSeriesDeps): SeriesUseCases {
+  return {
+    cancelOccurrence: (input) => cancelOccurrence(deps, input),
+    moveOccurrence: (input) => moveOccurrence(deps, input),
+    endSeries: (input) => endSeries(deps, input),
   };
 }
 

@@ -313,6 +313,85 @@ export function defineProviderContract(
       ).toEqual([]);
     });
 
+    it("manages one occurrence of a written series through the provider's exceptions: cancel the 3rd, move the 4th by a day, end after the 5th (Europe/Paris, across the March DST change)", async () => {
+      const editor = fixture.provider.series;
+      if (!fixture.capabilities.write) {
+        // A read-only connector has no series to manage.
+        expect(editor).toBeUndefined();
+        return;
+      }
+      expect(editor, 'a writable connector manages occurrences (provider.series)').toBeDefined();
+      if (!editor) return;
+      // Tuesday 5 March 2030, 10:00 Paris, every 2 weeks, 6 times (as the series case above).
+      const first = Date.UTC(2030, 2, 5, 9);
+      const series: EventDraft = {
+        ...draft(fixture, 'contract-series-manage-0001', first, first + 30 * MINUTE),
+        recurrence: { freq: 'WEEKLY', interval: 2, byDay: ['TU'], count: 6, timeZone: 'Europe/Paris' },
+      };
+      const written = await fixture.provider.createEvent(series);
+      const slot = (y: number, m: number, d: number, utcHour: number) => ({
+        start: Date.UTC(y, m - 1, d, utcHour),
+        end: Date.UTC(y, m - 1, d, utcHour, 30),
+      });
+      // 10:00 Paris: 09:00 UTC before 31 March (CET), 08:00 UTC after (CEST).
+      const o = [
+        slot(2030, 3, 5, 9),
+        slot(2030, 3, 19, 9),
+        slot(2030, 4, 2, 8),
+        slot(2030, 4, 16, 8),
+        slot(2030, 4, 30, 8),
+        slot(2030, 5, 14, 8),
+      ] as const;
+      const ref = (i: number) => ({
+        calendarId: fixture.calendarId,
+        eventId: written.eventId,
+        originalStart: o[i]!.start,
+      });
+      const moved = { start: o[3].start + DAY, end: o[3].end + DAY };
+
+      // Cancel the 3rd, move the 4th to the next day (Wednesday 17 April, same time), end after the 5th.
+      // Each change is sent twice, as a retried outbox job would: the second one changes nothing.
+      for (let attempt = 0; attempt < 2; attempt++) {
+        expect(await editor.cancelOccurrence(ref(2))).toEqual({ ok: true });
+        expect(await editor.moveOccurrence(ref(3), moved)).toEqual({ ok: true });
+        expect(await editor.endBefore(ref(5))).toEqual({ ok: true });
+      }
+
+      const range = { start: Date.UTC(2030, 2, 4), end: Date.UTC(2030, 5, 1) };
+      // Occurrences 1, 2 and 5 unchanged (on both sides of the DST change), 4 at its new time; 3 and 6 gone.
+      expect(readable(okBusy(await busyFor(range), fixture.calendarId))).toEqual(
+        readable([o[0], o[1], moved, o[4]]),
+      );
+      const freeAt = async (interval: Interval) =>
+        expect(
+          okBusy(await busyFor({ start: interval.start, end: interval.end }), fixture.calendarId),
+          `expected free at ${iso(interval.start)}`,
+        ).toEqual([]);
+      await freeAt(o[2]); // the cancelled occurrence
+      await freeAt(o[3]); // the moved occurrence's old time
+      await freeAt(o[5]); // past the new end
+      // The mutation this case is built to catch: a "move" that writes a new single event (and cancels
+      // or keeps the occurrence) instead of the provider's override. The series stays ONE stored event.
+      expect((await fixture.listStored()).length).toBe(1);
+
+      // What cannot be done is a value: no occurrence on a Tuesday between (26 March)…
+      const between = { ...ref(0), originalStart: Date.UTC(2030, 2, 26, 9) };
+      expect(
+        await editor.moveOccurrence(between, {
+          start: between.originalStart + DAY,
+          end: between.originalStart + DAY + 30 * MINUTE,
+        }),
+      ).toMatchObject({
+        ok: false,
+        code: 'occurrence_not_found',
+      });
+      // …and ending the series before its first occurrence leaves nothing (cancel the event instead).
+      expect(await editor.endBefore(ref(0))).toMatchObject({ ok: false, code: 'first_occurrence' });
+      expect(readable(okBusy(await busyFor(range), fixture.calendarId))).toEqual(
+        readable([o[0], o[1], moved, o[4]]),
+      );
+    });
+
     // ChangeSource (change detection): for connectors that declare `changes` in the contract options.
     if (!options.changes) return;
     it('change detection: a full listing of the window, then what Convene wrote and deleted since the cursor', async () => {

@@ -95,6 +95,30 @@ export interface EventEditor {
 }
 
 /**
+ * A change to one occurrence of a series Convene wrote (issue #22), the occurrence named by its ORIGINAL
+ * start (epoch ms): cancel it, move it to `[start, end)`, or end the series before it (that occurrence
+ * and every later one are gone).
+ */
+export type SeriesChange =
+  | { readonly kind: 'cancel'; readonly originalStart: number }
+  | { readonly kind: 'move'; readonly originalStart: number; readonly start: number; readonly end: number }
+  | { readonly kind: 'end'; readonly originalStart: number };
+
+/**
+ * Applies a `SeriesChange` to a person's recorded series event through the provider's exception
+ * mechanism (`CalendarProvider.series`). Idempotent, so the outbox may retry it. Expected refusals are
+ * values: `occurrence_not_found`, `first_occurrence`, `series_unsupported`, and the usual write codes.
+ */
+export interface SeriesOccurrenceEditor {
+  changeSeriesFor(
+    tenantId: string,
+    personId: string,
+    target: EventTarget,
+    change: SeriesChange,
+  ): Promise<DeleteOutcome>;
+}
+
+/**
  * A button in a DM. Clicking it runs the app handler registered under `action` (a `DmActionHandler`)
  * with `value`; chat adapters carry both opaquely (Slack `action_id`/`value`, Discord `custom_id`
  * `dm:<action>:<value>`, ≤ 100 chars), so `action` ≤ 24 and `value` ≤ 64 characters.

@@ -132,8 +132,53 @@ export interface CalendarProvider {
   checkRecurrence?(rule: EventRecurrence): RecurrenceCheck;
   /** Deleting an event that is already gone succeeds. */
   deleteEvent(calendarId: string, eventId: string): Promise<void>;
+  /**
+   * Changes to one occurrence of a series Convene wrote (`createEvent` with `recurrence`), through the
+   * provider's own exception mechanism (Google instance, Graph occurrence, CalDAV RECURRENCE-ID/EXDATE/
+   * UNTIL): the series stays ONE event. Absent: the connector cannot manage occurrences.
+   */
+  readonly series?: SeriesEditor;
   /** Change detection (./changes.ts); absent where the connector cannot report changes. */
   readonly changes?: ChangeSource;
+}
+
+/** One occurrence of a written series: the series' event and the occurrence's ORIGINAL start instant. */
+export interface OccurrenceRef {
+  readonly calendarId: string;
+  /** The series' event id, as `createEvent` returned it. */
+  readonly eventId: string;
+  /** Epoch ms: where the rule put the occurrence (before any move). */
+  readonly originalStart: number;
+}
+
+/**
+ * What a series change came to, as a value. `occurrence_not_found`: the rule has no occurrence at that
+ * original start (or it was cancelled before, for a move). `first_occurrence`: ending a series before its
+ * first occurrence would leave nothing — cancel the whole event instead.
+ */
+export type SeriesChangeResult =
+  | { readonly ok: true }
+  | {
+      readonly ok: false;
+      readonly code: 'occurrence_not_found' | 'first_occurrence';
+      readonly message: string;
+    };
+
+/**
+ * Occurrence-level changes to a written series. Every method is idempotent (the outbox retries): cancelling
+ * an occurrence already cancelled, moving one already at the new time, or ending a series already ended
+ * there succeeds.
+ */
+export interface SeriesEditor {
+  /** Removes one occurrence (Google: instance `status: cancelled`; Graph: DELETE the occurrence; CalDAV: EXDATE). */
+  cancelOccurrence(ref: OccurrenceRef): Promise<SeriesChangeResult>;
+  /** Moves one occurrence to `[start, end)` (Google: PATCH the instance; Graph: PATCH the occurrence; CalDAV: RECURRENCE-ID override). */
+  moveOccurrence(ref: OccurrenceRef, to: Interval): Promise<SeriesChangeResult>;
+  /**
+   * Ends the series before `ref.originalStart`: that occurrence and every later one are gone, the earlier
+   * ones (and their exceptions) stay ("this and following", or "end after the previous one").
+   */
+  endBefore(ref: OccurrenceRef): Promise<SeriesChangeResult>;
 }
 
 /** Supplies OAuth access tokens; refresh is the token source's business (single-flight). */

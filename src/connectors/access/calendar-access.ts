@@ -32,6 +32,8 @@ import type {
   EventWriter,
   Notifier,
   PersonBusy,
+  SeriesChange,
+  SeriesOccurrenceEditor,
   WriteOutcome,
 } from '../../app/ports/calendars.ts';
 import type { ChangeSource } from '../../app/ports/changes.ts';
@@ -131,7 +133,7 @@ function cacheCalendar(calendarId: string, tentativeFree: boolean): string {
   return tentativeFree ? `${calendarId}\u0000tentative-free` : calendarId;
 }
 
-export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
+export class CalendarAccess implements BusyReader, EventWriter, EventEditor, SeriesOccurrenceEditor {
   readonly #deps: CalendarAccessDeps;
   readonly #clock: () => number;
   readonly #timeoutMs: number;
@@ -421,6 +423,52 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
       return { ok: true };
     } catch (error) {
       const failed = await this.#editFailed(connection, error, grantKey, 'delete');
+      return { ok: false, code: failed.code, message: failed.message };
+    }
+  }
+
+  /** One occurrence of a series Convene wrote: cancel, move, or end the series there (`SeriesChange`). */
+  async changeSeriesFor(
+    tenantId: string,
+    personId: string,
+    target: EventTarget,
+    change: SeriesChange,
+  ): Promise<DeleteOutcome> {
+    const found = await this.#writtenThrough(tenantId, personId, target);
+    if (!found.ok) return found;
+    const connection = found.connection;
+    let grantKey = grantKeyOf(connection.id);
+    try {
+      const opened = await this.#opener.open(connection);
+      grantKey = opened.grantKey;
+      const series = opened.provider.series;
+      if (!series)
+        return {
+          ok: false,
+          code: 'series_unsupported',
+          message: 'This calendar cannot change one occurrence of a series.',
+        };
+      const ref = {
+        calendarId: target.calendarId,
+        eventId: target.eventId,
+        originalStart: change.originalStart,
+      };
+      const result = await measured(
+        this.#deps.metrics,
+        this.#deps.monotonic,
+        connection.provider,
+        'updateEvent',
+        () =>
+          change.kind === 'cancel'
+            ? series.cancelOccurrence(ref)
+            : change.kind === 'move'
+              ? series.moveOccurrence(ref, { start: change.start, end: change.end })
+              : series.endBefore(ref),
+      );
+      this.invalidate(connection.id);
+      return result.ok ? { ok: true } : { ok: false, code: result.code, message: result.message };
+    } catch (error) {
+      const failed = await this.#editFailed(connection, error, grantKey, 'update');
       return { ok: false, code: failed.code, message: failed.message };
     }
   }

@@ -19,7 +19,10 @@ import type {
   CalendarRef,
   EventDraft,
   EventRecurrence,
+  OccurrenceRef,
   RecurrenceCheck,
+  SeriesChangeResult,
+  SeriesEditor,
   TokenSource,
   WrittenEvent,
 } from '../../app/ports/provider.ts';
@@ -43,11 +46,13 @@ import {
   componentsOf,
   DAV_NS,
   draftToIcs,
+  editSeriesIcs,
   hrefOf,
   identityOf,
   privilegesOf,
   propfindBody,
   resourceName,
+  type SeriesEdit,
   textOf,
 } from './mapper.ts';
 
@@ -451,6 +456,60 @@ export class CalDavProvider implements CalendarProvider {
     try {
       await this.#send('DELETE', url, { accept: [404, 410] });
       this.#etags.delete(url);
+    } catch (error) {
+      throw toProviderError(error, true);
+    }
+  }
+
+  /**
+   * Occurrences of a series, in its one resource: EXDATE (cancel one), a RECURRENCE-ID override (move
+   * one), RRULE UNTIL (end), see `editSeriesIcs`. Read, change, PUT with `If-Match` on the ETag just read;
+   * a 412 (someone changed it meanwhile) reads and applies again, at most three times.
+   * @see https://www.rfc-editor.org/rfc/rfc4791#section-5.3.4
+   */
+  readonly series: SeriesEditor = {
+    cancelOccurrence: (ref) => this.#editSeries(ref, { kind: 'cancel', originalStart: ref.originalStart }),
+    moveOccurrence: (ref, to) =>
+      this.#editSeries(ref, { kind: 'move', originalStart: ref.originalStart, start: to.start, end: to.end }),
+    endBefore: (ref) => this.#editSeries(ref, { kind: 'end', before: ref.originalStart }),
+  };
+
+  async #editSeries(ref: OccurrenceRef, edit: SeriesEdit): Promise<SeriesChangeResult> {
+    const url = this.#requireOnServer(
+      new URL(ref.eventId, this.#requireOnServer(ref.calendarId, true)).href,
+      false,
+    );
+    try {
+      for (let attempt = 1; ; attempt++) {
+        const current = await this.#send('GET', url, { headers: { accept: 'text/calendar' } });
+        const etag = current.headers.get('etag');
+        const outcome = editSeriesIcs(await current.text(), edit, this.#now());
+        if (outcome.kind === 'unchanged') return { ok: true };
+        if (outcome.kind === 'first_occurrence')
+          return {
+            ok: false,
+            code: 'first_occurrence',
+            message:
+              'Ending the series before its first occurrence leaves nothing: cancel the event instead.',
+          };
+        if (outcome.kind !== 'changed')
+          return {
+            ok: false,
+            code: 'occurrence_not_found',
+            message: `The series has no occurrence at ${new Date(ref.originalStart).toISOString()}.`,
+          };
+        const response = await this.#send('PUT', url, {
+          headers: { 'content-type': 'text/calendar; charset=utf-8', 'if-match': etag ?? '*' },
+          body: outcome.text,
+          accept: attempt < 3 ? [412] : [],
+        });
+        if (response.status === 412) {
+          await response.body?.cancel();
+          continue;
+        }
+        await this.#written(url, '', response.headers.get('etag'));
+        return { ok: true };
+      }
     } catch (error) {
       throw toProviderError(error, true);
     }

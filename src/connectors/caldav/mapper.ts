@@ -6,7 +6,7 @@ import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import type { EventDraft } from '../../app/ports/provider.ts';
 import type { Interval } from '../../core/interval.ts';
-import { lastOccurrenceBound, rruleText, vtimezone } from '../recurrence.ts';
+import { endRuleBefore, lastOccurrenceBound, rruleText, ruleOccursAt, vtimezone } from '../recurrence.ts';
 
 export const DAV_NS = { 'xmlns:d': 'DAV:', 'xmlns:c': 'urn:ietf:params:xml:ns:caldav' } as const;
 
@@ -168,4 +168,142 @@ export function identityOf(text: string): { uid?: string; sequence: number } {
   } catch {
     return { sequence: 0 };
   }
+}
+
+/** A change to one occurrence of a series resource (or its end), applied by `editSeriesIcs`. */
+export type SeriesEdit =
+  | { readonly kind: 'cancel'; readonly originalStart: number }
+  | { readonly kind: 'move'; readonly originalStart: number; readonly start: number; readonly end: number }
+  | { readonly kind: 'end'; readonly before: number };
+
+export type SeriesEditOutcome =
+  | { readonly kind: 'changed'; readonly text: string }
+  /** Already so (a retried change): nothing to write. */
+  | { readonly kind: 'unchanged' }
+  | { readonly kind: 'occurrence_not_found' | 'first_occurrence' | 'not_a_series' };
+
+/** The instant of a DATE-TIME property value: TZID (IANA) local time, UTC, or floating read as UTC. */
+function instantOf(value: ICAL.Time, tzid: string | undefined): number {
+  const text = value.toString();
+  if (text.endsWith('Z')) return Date.parse(text);
+  const zone = tzid && DateTime.local().setZone(tzid).isValid ? tzid : 'UTC';
+  return DateTime.fromISO(text, { zone }).toMillis();
+}
+
+/** A DATE-TIME property `name` at `ms`, local to `tzid` with that parameter (or UTC without one). */
+function timeProperty(name: string, ms: number, tzid: string | undefined): ICAL.Property {
+  const property = new ICAL.Property(name);
+  if (tzid) {
+    property.setValue(
+      ICAL.Time.fromDateTimeString(DateTime.fromMillis(ms, { zone: tzid }).toFormat("yyyy-MM-dd'T'HH:mm:ss")),
+    );
+    property.setParameter('tzid', tzid);
+  } else property.setValue(ICAL.Time.fromJSDate(new Date(ms), true));
+  return property;
+}
+
+const tzidOf = (property: ICAL.Property | null): string | undefined => {
+  const tzid = property?.getParameter('tzid');
+  return typeof tzid === 'string' ? tzid : undefined;
+};
+
+/**
+ * Applies a series change inside the ONE resource of a series, as RFC 5545 says it:
+ * - cancel one occurrence: an EXDATE for its original start (a RECURRENCE-ID override there is dropped);
+ * - move one occurrence: an overriding VEVENT with the same UID and RECURRENCE-ID = its original start;
+ * - end the series: RRULE UNTIL just before the first occurrence removed (COUNT dropped), and the
+ *   overrides and EXDATEs past the end dropped with it.
+ * The master's SEQUENCE is bumped on every change. Pure; the caller PUTs the text with If-Match.
+ * @see https://www.rfc-editor.org/rfc/rfc5545#section-3.8.5.1 (EXDATE)
+ * @see https://www.rfc-editor.org/rfc/rfc5545#section-3.8.4.4 (RECURRENCE-ID)
+ * @see https://www.rfc-editor.org/rfc/rfc4791#section-4.1 (one resource holds the series and its overrides)
+ */
+export function editSeriesIcs(text: string, edit: SeriesEdit, stampMs: number): SeriesEditOutcome {
+  let root: ICAL.Component;
+  try {
+    root = new ICAL.Component(ICAL.parse(text) as never);
+  } catch {
+    return { kind: 'not_a_series' };
+  }
+  const events = root.getAllSubcomponents('vevent');
+  const master = events.find((e) => !e.getFirstProperty('recurrence-id'));
+  const rrule = master?.getFirstPropertyValue('rrule');
+  const dtstart = master?.getFirstProperty('dtstart') ?? null;
+  if (!master || !rrule || !dtstart) return { kind: 'not_a_series' };
+  const tzid = tzidOf(dtstart);
+  const zone = tzid ?? 'UTC';
+  const first = instantOf(dtstart.getFirstValue() as ICAL.Time, tzid);
+  const ruleText = String(rrule);
+  const overrides = events
+    .filter((e) => e !== master)
+    .map((e) => {
+      const id = e.getFirstProperty('recurrence-id')!;
+      return { event: e, original: instantOf(id.getFirstValue() as ICAL.Time, tzidOf(id)) };
+    });
+  const exdates = master
+    .getAllProperties('exdate')
+    .flatMap((p) => p.getValues().map((v) => ({ property: p, at: instantOf(v as ICAL.Time, tzidOf(p)) })));
+  const bump = () => {
+    const sequence = Number(master.getFirstPropertyValue('sequence') ?? 0);
+    master.updatePropertyWithValue('sequence', (Number.isFinite(sequence) ? sequence : 0) + 1);
+    master.updatePropertyWithValue('dtstamp', ICAL.Time.fromJSDate(new Date(stampMs), true));
+  };
+  const done = (): SeriesEditOutcome => ({ kind: 'changed', text: `${root.toString()}\r\n` });
+
+  if (edit.kind === 'end') {
+    if (edit.before <= first) return { kind: 'first_occurrence' };
+    const ended = endRuleBefore(ruleText, edit.before) ?? ruleText;
+    const late = overrides.filter((o) => o.original >= edit.before);
+    const lateExdates = exdates.filter((x) => x.at >= edit.before);
+    if (ended === ruleText && late.length === 0 && lateExdates.length === 0) return { kind: 'unchanged' };
+    master.updatePropertyWithValue('rrule', ICAL.Recur.fromString(ended));
+    for (const o of late) root.removeSubcomponent(o.event);
+    for (const x of lateExdates) master.removeProperty(x.property);
+    bump();
+    return done();
+  }
+
+  const override = overrides.find((o) => o.original === edit.originalStart);
+  const excluded = exdates.some((x) => x.at === edit.originalStart);
+  if (edit.kind === 'cancel') {
+    if (excluded && !override) return { kind: 'unchanged' };
+    if (!excluded && !override && !ruleOccursAt(ruleText, first, zone, edit.originalStart))
+      return { kind: 'occurrence_not_found' };
+    if (override) root.removeSubcomponent(override.event);
+    if (!excluded) master.addProperty(timeProperty('exdate', edit.originalStart, tzid));
+    bump();
+    return done();
+  }
+
+  // move
+  if (excluded || !ruleOccursAt(ruleText, first, zone, edit.originalStart))
+    return { kind: 'occurrence_not_found' };
+  if (override) {
+    const start = override.event.getFirstProperty('dtstart');
+    const end = override.event.getFirstProperty('dtend');
+    if (
+      start &&
+      end &&
+      instantOf(start.getFirstValue() as ICAL.Time, tzidOf(start)) === edit.start &&
+      instantOf(end.getFirstValue() as ICAL.Time, tzidOf(end)) === edit.end
+    )
+      return { kind: 'unchanged' };
+    root.removeSubcomponent(override.event);
+  }
+  bump();
+  const moved = new ICAL.Component('vevent');
+  moved.addPropertyWithValue('uid', String(master.getFirstPropertyValue('uid') ?? ''));
+  moved.addPropertyWithValue('dtstamp', ICAL.Time.fromJSDate(new Date(stampMs), true));
+  moved.addProperty(timeProperty('recurrence-id', edit.originalStart, tzid));
+  moved.addProperty(timeProperty('dtstart', edit.start, tzid));
+  moved.addProperty(timeProperty('dtend', edit.end, tzid));
+  moved.addPropertyWithValue('sequence', Number(master.getFirstPropertyValue('sequence') ?? 0));
+  for (const name of ['summary', 'description', 'x-convene-time-zone']) {
+    const value = master.getFirstPropertyValue(name);
+    if (typeof value === 'string') moved.addPropertyWithValue(name, value);
+  }
+  moved.addPropertyWithValue('transp', 'OPAQUE');
+  moved.addPropertyWithValue('status', 'CONFIRMED');
+  root.addSubcomponent(moved);
+  return done();
 }

@@ -12,14 +12,17 @@ import type {
   CalendarRef,
   EventDraft,
   EventRecurrence,
+  OccurrenceRef,
   RecurrenceCheck,
+  SeriesChangeResult,
+  SeriesEditor,
   TokenSource,
   WrittenEvent,
 } from '../../app/ports/provider.ts';
 import { ProviderError } from '../../app/ports/provider-errors.ts';
 import type { Interval } from '../../core/interval.ts';
 import { DAY } from '../../core/interval.ts';
-import { checkCommon } from '../recurrence.ts';
+import { checkCommon, endRuleBefore } from '../recurrence.ts';
 import type { RetryPolicy } from '../retry.ts';
 import { GoogleChangeSource } from './changes.ts';
 import { GoogleCalendarClient } from './client.ts';
@@ -225,6 +228,89 @@ export class GoogleCalendarProvider implements CalendarProvider {
     }
   }
 
+  /**
+   * Occurrences of a series, through Google's instances: an occurrence is found by its ORIGINAL start
+   * (`events.instances?originalStart=`, which also yields its instance id `<eventId>_<UTC basic time>`);
+   * a PATCH of that instance makes the exception (moved, or `status: cancelled`). Ending the series
+   * trims the master's RRULE with UNTIL, as Google's guide does for "all following" changes.
+   * @see https://developers.google.com/calendar/api/guides/recurringevents (Modifying instances)
+   * @see https://developers.google.com/calendar/api/v3/reference/events/instances
+   */
+  readonly series: SeriesEditor = {
+    cancelOccurrence: async (ref) => {
+      const instance = await this.#instance(ref);
+      if (!instance?.id) return occurrenceNotFound(ref);
+      if (instance.status === 'cancelled') return { ok: true };
+      await this.#patchInstance(ref.calendarId, instance.id, { status: 'cancelled' });
+      return { ok: true };
+    },
+    moveOccurrence: async (ref, to) => {
+      const instance = await this.#instance(ref);
+      if (!instance?.id || instance.status === 'cancelled') return occurrenceNotFound(ref);
+      const timeZone = instance.start?.timeZone ?? 'UTC';
+      await this.#patchInstance(ref.calendarId, instance.id, {
+        start: { dateTime: toRfc3339(to.start), timeZone },
+        end: { dateTime: toRfc3339(to.end), timeZone },
+      });
+      return { ok: true };
+    },
+    endBefore: async (ref) => {
+      const master = await this.#get(ref.calendarId, ref.eventId);
+      const first = Date.parse(master.start?.dateTime ?? '');
+      if (Number.isFinite(first) && ref.originalStart <= first) {
+        return {
+          ok: false,
+          code: 'first_occurrence',
+          message: 'Ending the series before its first occurrence leaves nothing: cancel the event instead.',
+        };
+      }
+      const lines = master.recurrence ?? [];
+      const recurrence = lines.map((line) => endRuleBefore(line, ref.originalStart) ?? line);
+      if (recurrence.every((line, i) => line === lines[i])) return { ok: true };
+      await this.client.call('events.patch', (options) =>
+        this.client.api.events.patch(
+          {
+            calendarId: ref.calendarId,
+            eventId: ref.eventId,
+            sendUpdates: 'all',
+            requestBody: { recurrence },
+          },
+          options,
+        ),
+      );
+      return { ok: true };
+    },
+  };
+
+  /** The instance at `ref.originalStart`, cancelled ones included (a retried cancel finds its own). */
+  async #instance(ref: OccurrenceRef): Promise<calendar_v3.Schema$Event | undefined> {
+    const page = await this.client.call('events.instances', (options) =>
+      this.client.api.events.instances(
+        {
+          calendarId: ref.calendarId,
+          eventId: ref.eventId,
+          originalStart: toRfc3339(ref.originalStart),
+          showDeleted: true,
+        },
+        options,
+      ),
+    );
+    return page.items?.find((i) => Date.parse(i.originalStartTime?.dateTime ?? '') === ref.originalStart);
+  }
+
+  async #patchInstance(
+    calendarId: string,
+    instanceId: string,
+    requestBody: calendar_v3.Schema$Event,
+  ): Promise<void> {
+    await this.client.call('events.patch', (options) =>
+      this.client.api.events.patch(
+        { calendarId, eventId: instanceId, sendUpdates: 'all', requestBody },
+        options,
+      ),
+    );
+  }
+
   #get(calendarId: string, eventId: string): Promise<calendar_v3.Schema$Event> {
     return this.client.call('events.get', (options) =>
       this.client.api.events.get({ calendarId, eventId }, options),
@@ -248,6 +334,14 @@ export class GoogleCalendarProvider implements CalendarProvider {
     }
     return event;
   }
+}
+
+function occurrenceNotFound(ref: OccurrenceRef): SeriesChangeResult {
+  return {
+    ok: false,
+    code: 'occurrence_not_found',
+    message: `The series has no occurrence at ${new Date(ref.originalStart).toISOString()}.`,
+  };
 }
 
 function calendarError(reason: string): { code: ReturnType<typeof calendarErrorCode>; message: string } {

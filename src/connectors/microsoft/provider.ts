@@ -7,6 +7,7 @@
  * getBusy as a per-calendar `provider_error`).
  */
 
+import { DateTime } from 'luxon';
 import type {
   BusyQuery,
   BusyResult,
@@ -15,24 +16,30 @@ import type {
   CalendarRef,
   EventDraft,
   EventRecurrence,
+  OccurrenceRef,
   RecurrenceCheck,
+  SeriesChangeResult,
+  SeriesEditor,
   TokenSource,
   WrittenEvent,
 } from '../../app/ports/provider.ts';
 import { ProviderError } from '../../app/ports/provider-errors.ts';
 import { DAY, type Interval } from '../../core/interval.ts';
 import type { RetryPolicy } from '../retry.ts';
+import { resolveZone } from '../time-zones.ts';
 import { MicrosoftChangeSource } from './changes.ts';
 import { type FetchLike, GRAPH_BASE_URL, GraphTransport } from './client.ts';
 import {
   calendarToRef,
   checkGraphRecurrence,
   draftToGraphEvent,
+  eventDateTime,
   type GraphCalendar,
   type GraphEvent,
   type GraphScheduleInformation,
   graphEventToWritten,
   normaliseBusy,
+  parseGraphDateTime,
   type ScheduleWindow,
   scheduleToBusy,
   utcDateTime,
@@ -223,6 +230,97 @@ export class MicrosoftCalendarProvider implements CalendarProvider {
     }
   }
 
+  /**
+   * Occurrences of a series through Graph's own: an occurrence (or exception) is listed by
+   * `/events/{id}/instances` with its `originalStart`; PATCHing it makes an exception (moved), DELETEing it
+   * cancels that occurrence only. Ending the series PATCHes the master's `recurrence.range` to an `endDate`.
+   * Instances are listed by their CURRENT time, so one is looked for within `SEARCH_DAYS` of its original
+   * start (a Convene move stays well inside that).
+   * @see https://learn.microsoft.com/graph/api/event-list-instances
+   * @see https://learn.microsoft.com/graph/api/resources/event (originalStart, type occurrence/exception)
+   * @see https://learn.microsoft.com/graph/api/resources/recurrencerange (type endDate)
+   */
+  readonly series: SeriesEditor = {
+    cancelOccurrence: async (ref) => {
+      const found = await this.#occurrence(ref);
+      // A cancelled occurrence is no longer listed (v1.0 has no `cancelledOccurrences`): not listed is
+      // taken as already cancelled, so a retried cancel succeeds.
+      if (!found) return { ok: true };
+      try {
+        await this.#transport.send('cancel occurrence', 'write', (api) =>
+          api(`/me/events/${encodeURIComponent(found.id)}`).delete(),
+        );
+      } catch (error) {
+        if (error instanceof ProviderError && error.code === 'not_found') return { ok: true };
+        throw error;
+      }
+      return { ok: true };
+    },
+    moveOccurrence: async (ref, to) => {
+      const found = await this.#occurrence(ref);
+      if (!found) return occurrenceNotFound(ref);
+      const zone = resolveZone(found.originalStartTimeZone) ?? 'UTC';
+      const body = { start: eventDateTime(to.start, zone), end: eventDateTime(to.end, zone) };
+      await this.#transport.send('move occurrence', 'write', (api) =>
+        api(`/me/events/${encodeURIComponent(found.id)}`).patch(body),
+      );
+      return { ok: true };
+    },
+    endBefore: async (ref) => {
+      const master = (await this.#transport.send('read series', 'read', (api) =>
+        api(`/me/events/${encodeURIComponent(ref.eventId)}`)
+          .select('id,start,recurrence,originalStartTimeZone')
+          .get(),
+      )) as GraphSeriesMaster;
+      const first = parseGraphDateTime(master.start);
+      const range = master.recurrence?.range;
+      if (!master.recurrence || !range) return occurrenceNotFound(ref);
+      if (first !== undefined && ref.originalStart <= first) {
+        return {
+          ok: false,
+          code: 'first_occurrence',
+          message: 'Ending the series before its first occurrence leaves nothing: cancel the event instead.',
+        };
+      }
+      // endDate is inclusive and local to the series' zone: the day before the first occurrence removed
+      // (the rules Convene writes have at most one occurrence a day).
+      const zone =
+        resolveZone(range.recurrenceTimeZone) ?? resolveZone(master.originalStartTimeZone) ?? 'UTC';
+      const endDate = DateTime.fromMillis(ref.originalStart, { zone })
+        .minus({ days: 1 })
+        .toFormat('yyyy-MM-dd');
+      if (range.type === 'endDate' && typeof range.endDate === 'string' && range.endDate <= endDate)
+        return { ok: true };
+      const recurrence = {
+        pattern: master.recurrence.pattern,
+        range: {
+          type: 'endDate',
+          startDate: range.startDate,
+          endDate,
+          ...(range.recurrenceTimeZone ? { recurrenceTimeZone: range.recurrenceTimeZone } : {}),
+        },
+      };
+      await this.#transport.send('end series', 'write', (api) =>
+        api(`/me/events/${encodeURIComponent(ref.eventId)}`).patch({ recurrence }),
+      );
+      return { ok: true };
+    },
+  };
+
+  /** The occurrence or exception whose original start is `ref.originalStart`, if listed near it. */
+  async #occurrence(ref: OccurrenceRef): Promise<GraphInstance | undefined> {
+    const from = new Date(ref.originalStart - SEARCH_DAYS * DAY).toISOString();
+    const to = new Date(ref.originalStart + SEARCH_DAYS * DAY).toISOString();
+    const page = (await this.#transport.send('list occurrences', 'read', (api) =>
+      api(`/me/events/${encodeURIComponent(ref.eventId)}/instances`)
+        .query({ startDateTime: from, endDateTime: to })
+        .select('id,originalStart,originalStartTimeZone,start,end,type')
+        .top(200)
+        .get(),
+    )) as { value?: GraphInstance[] };
+    return page.value?.find((i) => Date.parse(i.originalStart ?? '') === ref.originalStart);
+  }
+
   #eventsPath(calendarId: string): string {
     if (calendarId.toLowerCase() === this.#mailbox.toLowerCase()) return '/me/events';
     if (SMTP.test(calendarId)) {
@@ -230,6 +328,38 @@ export class MicrosoftCalendarProvider implements CalendarProvider {
     }
     return `/me/calendars/${encodeURIComponent(calendarId)}/events`;
   }
+}
+
+/** How far from its original start an occurrence is looked for (Graph lists instances by current time). */
+export const SEARCH_DAYS = 45;
+
+interface GraphInstance {
+  readonly id: string;
+  /** DateTimeOffset, UTC ("2030-04-16T08:00:00Z"). */
+  readonly originalStart?: string;
+  readonly originalStartTimeZone?: string;
+}
+
+interface GraphSeriesMaster {
+  readonly start?: { dateTime: string; timeZone: string };
+  readonly originalStartTimeZone?: string;
+  readonly recurrence?: {
+    readonly pattern: unknown;
+    readonly range?: {
+      readonly type?: string;
+      readonly startDate?: string;
+      readonly endDate?: string;
+      readonly recurrenceTimeZone?: string;
+    };
+  } | null;
+}
+
+function occurrenceNotFound(ref: OccurrenceRef): SeriesChangeResult {
+  return {
+    ok: false,
+    code: 'occurrence_not_found',
+    message: `The series has no occurrence at ${new Date(ref.originalStart).toISOString()}.`,
+  };
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {

@@ -529,3 +529,66 @@ describe('updateFor and deleteFor (reschedule, cancel)', () => {
     expect(google.count('DELETE /calendar/v3/calendars/:calendarId/events/:eventId')).toBe(0);
   });
 });
+
+describe('changeSeriesFor (one occurrence of a series)', () => {
+  it('cancels and moves one occurrence of the written series through the connection that wrote it', async () => {
+    const { person, calendarId, connection } = await googlePerson();
+    const calendars = access();
+    const first = START + HOUR; // 15 January 2030, 10:00 Paris, daily, 3 times
+    const written = await calendars.writeFor(person.tenantId, person.id, {
+      idempotencyKey: `booking-series-${counter}`,
+      title: 'Standup',
+      start: first,
+      end: first + HOUR / 2,
+      timeZone: 'Europe/Paris',
+      attendees: [],
+      conference: false,
+      recurrence: { freq: 'DAILY', interval: 1, count: 3, timeZone: 'Europe/Paris' },
+    });
+    if (!written.ok) throw new Error(`write failed: ${written.code}`);
+    const target = { connectionId: connection.id, calendarId, eventId: written.event.eventId };
+    const range = { start: START, end: START + 4 * 24 * HOUR };
+    const day = 24 * HOUR;
+    // Read (and cached) before the changes: three occurrences.
+    expect((await calendars.busyFor(person.tenantId, [person.id], range)).people[0]!.busy).toHaveLength(3);
+
+    expect(
+      await calendars.changeSeriesFor(person.tenantId, person.id, target, {
+        kind: 'cancel',
+        originalStart: first + day,
+      }),
+    ).toEqual({ ok: true });
+    expect(
+      await calendars.changeSeriesFor(person.tenantId, person.id, target, {
+        kind: 'move',
+        originalStart: first + 2 * day,
+        start: first + 2 * day + 2 * HOUR,
+        end: first + 2 * day + 2.5 * HOUR,
+      }),
+    ).toEqual({ ok: true });
+    // The busy cache was invalidated by the edits: the next read sees them.
+    const busy = await calendars.busyFor(person.tenantId, [person.id], range);
+    expect(busy.people[0]!.busy).toEqual([
+      { start: first, end: first + HOUR / 2 },
+      { start: first + 2 * day + 2 * HOUR, end: first + 2 * day + 2.5 * HOUR },
+    ]);
+    // No occurrence there: a value. Someone else's person: not_linked, nothing sent.
+    expect(
+      await calendars.changeSeriesFor(person.tenantId, person.id, target, {
+        kind: 'move',
+        originalStart: first + HOUR,
+        start: first + 3 * HOUR,
+        end: first + 4 * HOUR,
+      }),
+    ).toMatchObject({ ok: false, code: 'occurrence_not_found' });
+    const other = await newPerson();
+    const before = google.requests.length;
+    expect(
+      await calendars.changeSeriesFor(other.tenantId, other.id, target, {
+        kind: 'end',
+        originalStart: first + day,
+      }),
+    ).toMatchObject({ ok: false, code: 'not_linked' });
+    expect(google.requests.length).toBe(before);
+  });
+});

@@ -67,6 +67,13 @@ export interface FakeEvent {
   timeZone?: string;
   /** `RRULE:…` lines of a recurring event (expanded in freeBusy in `timeZone`). */
   recurrence?: string[];
+  /**
+   * An exception of a series (a moved or cancelled instance): the series' id and the instance's original
+   * start. Stored under the instance id `<seriesId>_<UTC basic time>`, as Google names instances.
+   * @see https://developers.google.com/calendar/api/guides/recurringevents (Modifying instances)
+   */
+  recurringEventId?: string;
+  originalStart?: number;
   transparency: 'opaque' | 'transparent';
   status: 'confirmed' | 'tentative' | 'cancelled';
   attendees: Array<{ email: string; displayName?: string; optional?: boolean; responseStatus: string }>;
@@ -608,6 +615,9 @@ export class FakeGoogle {
     route('get', '/calendar/v3/calendars/:calendarId/events', (req, res) =>
       this.#api(req, res, EVENTS_READ_SCOPES, this.#listEvents),
     );
+    route('get', '/calendar/v3/calendars/:calendarId/events/:eventId/instances', (req, res) =>
+      this.#api(req, res, EVENTS_READ_SCOPES, this.#instances),
+    );
     route('get', '/calendar/v3/calendars/:calendarId/events/:eventId', (req, res) =>
       this.#api(req, res, EVENTS_READ_SCOPES, this.#getEvent),
     );
@@ -900,11 +910,14 @@ export class FakeGoogle {
         const rrule = event.recurrence?.find((line) => /^RRULE:/i.test(line));
         if (rrule) {
           // A recurring event is busy at each occurrence, at its wall-clock time in the event's zone.
+          // An instance with an exception (moved or cancelled) is the exception's business, not the rule's.
+          const overridden = this.#exceptionsOf(id, event.id);
           for (const o of occurrencesIn(rrule, event.start, event.end, event.timeZone ?? calendar.timeZone, {
             start: timeMin,
             end: timeMax,
           }))
-            busy.push({ start: Math.max(o.start, timeMin), end: Math.min(o.end, timeMax) });
+            if (!overridden.has(o.start))
+              busy.push({ start: Math.max(o.start, timeMin), end: Math.min(o.end, timeMax) });
           continue;
         }
         if (event.end <= timeMin || event.start >= timeMax) continue;
@@ -1069,6 +1082,15 @@ export class FakeGoogle {
       updated: new Date(event.updated).toISOString(),
       iCalUID: event.iCalUID,
       sequence: event.sequence,
+      ...(event.recurringEventId && event.originalStart !== undefined
+        ? {
+            recurringEventId: event.recurringEventId,
+            originalStartTime: {
+              dateTime: toRfc3339(event.originalStart),
+              timeZone: event.timeZone ?? calendar.timeZone,
+            },
+          }
+        : {}),
     };
     if (event.status === 'cancelled') return json;
     Object.assign(json, {
@@ -1109,12 +1131,124 @@ export class FakeGoogle {
   }
 
   #eventFor(req: Request, res: Response, calendar: FakeCalendar): FakeEvent | undefined {
-    const event = this.#store(calendar.id).get(String(req.params.eventId));
+    const id = String(req.params.eventId);
+    const event = this.#store(calendar.id).get(id) ?? this.#materializeInstance(calendar, id);
     if (!event) {
       res.status(404).json(googleError(404, 'notFound', 'Not Found'));
       return undefined;
     }
     return event;
+  }
+
+  /** Original starts of the series' instances that have an exception (moved or cancelled). */
+  #exceptionsOf(calendarId: string, seriesId: string): Set<number> {
+    const out = new Set<number>();
+    for (const e of this.events.get(calendarId)?.values() ?? []) {
+      if (e.recurringEventId === seriesId && e.originalStart !== undefined) out.add(e.originalStart);
+    }
+    return out;
+  }
+
+  /** The series master of a calendar and its expanded occurrences (original starts) in `range`. */
+  #occurrencesOf(calendar: FakeCalendar, master: FakeEvent, range: { start: number; end: number }) {
+    const rrule = master.recurrence?.find((line) => /^RRULE:/i.test(line));
+    if (!rrule || master.allDay) return [];
+    return occurrencesIn(rrule, master.start, master.end, master.timeZone ?? calendar.timeZone, range);
+  }
+
+  /**
+   * An instance id `<seriesId>_<YYYYMMDDTHHMMSSZ>` of an occurrence the rule produces, turned into a
+   * stored exception on first touch (as Google does when an instance is modified).
+   */
+  #materializeInstance(calendar: FakeCalendar, id: string): FakeEvent | undefined {
+    const m = /^(.+)_(\d{8}T\d{6}Z)$/.exec(id);
+    if (!m) return undefined;
+    const master = this.#store(calendar.id).get(m[1]!);
+    if (!master?.recurrence || master.status === 'cancelled') return undefined;
+    const b = m[2]!;
+    const originalStart = Date.UTC(
+      Number(b.slice(0, 4)),
+      Number(b.slice(4, 6)) - 1,
+      Number(b.slice(6, 8)),
+      Number(b.slice(9, 11)),
+      Number(b.slice(11, 13)),
+      Number(b.slice(13, 15)),
+    );
+    const hit = this.#occurrencesOf(calendar, master, { start: originalStart, end: originalStart + 1 }).find(
+      (o) => o.start === originalStart,
+    );
+    if (!hit) return undefined;
+    const now = this.#now();
+    const instance: FakeEvent = {
+      ...master,
+      id,
+      start: hit.start,
+      end: hit.end,
+      attendees: master.attendees.map((a) => ({ ...a })),
+      recurringEventId: master.id,
+      originalStart,
+      created: now,
+      updated: now,
+      change: ++this.#change,
+    };
+    delete instance.recurrence;
+    delete instance.conference;
+    instance.etag = this.#etag();
+    this.#store(calendar.id).set(id, instance);
+    return instance;
+  }
+
+  /**
+   * events.instances: the instances of a series (exceptions applied), filtered by `originalStart` or
+   * `timeMin`/`timeMax`; cancelled instances only with `showDeleted=true`.
+   * @see https://developers.google.com/calendar/api/v3/reference/events/instances
+   */
+  #instances(req: Request, res: Response): void {
+    const calendar = this.#calendarFor(req, res, false);
+    if (!calendar) return;
+    const master = this.#store(calendar.id).get(String(req.params.eventId));
+    if (!master || master.status === 'cancelled')
+      return void res.status(404).json(googleError(404, 'notFound', 'Not Found'));
+    const originalStart =
+      typeof req.query.originalStart === 'string' ? parseRfc3339(req.query.originalStart) : undefined;
+    if (req.query.originalStart !== undefined && originalStart === undefined)
+      return void res.status(400).json(googleError(400, 'invalid', 'Invalid value for originalStart.'));
+    const timeMin = typeof req.query.timeMin === 'string' ? parseRfc3339(req.query.timeMin) : undefined;
+    const timeMax = typeof req.query.timeMax === 'string' ? parseRfc3339(req.query.timeMax) : undefined;
+    const showDeleted = String(req.query.showDeleted ?? 'false') === 'true';
+    const range =
+      originalStart !== undefined
+        ? { start: originalStart, end: originalStart + 1 }
+        : { start: timeMin ?? master.start, end: timeMax ?? master.start + 400 * DAY_MS };
+    const store = this.#store(calendar.id);
+    const items: Record<string, unknown>[] = [];
+    for (const o of this.#occurrencesOf(calendar, master, range)) {
+      if (originalStart !== undefined && o.start !== originalStart) continue;
+      const id = `${master.id}_${utcBasic(o.start)}`;
+      const exception = store.get(id);
+      const instance: FakeEvent = exception ?? {
+        ...master,
+        id,
+        start: o.start,
+        end: o.end,
+        recurringEventId: master.id,
+        originalStart: o.start,
+      };
+      if (instance.status === 'cancelled' && !showDeleted) continue;
+      const json = this.#eventJson(calendar, { ...instance, status: instance.status });
+      delete json.recurrence;
+      Object.assign(json, {
+        id,
+        recurringEventId: master.id,
+        originalStartTime: { dateTime: toRfc3339(o.start), timeZone: master.timeZone ?? calendar.timeZone },
+        ...(instance.status === 'cancelled'
+          ? { start: { dateTime: toRfc3339(instance.start) }, end: { dateTime: toRfc3339(instance.end) } }
+          : {}),
+      });
+      items.push(json);
+      if (items.length >= 2500) break;
+    }
+    res.json({ kind: 'calendar#events', etag: this.#etag(), items });
   }
 
   #getEvent(req: Request, res: Response): void {
@@ -1158,6 +1292,14 @@ export class FakeGoogle {
     if (body.transparency)
       event.transparency = body.transparency === 'transparent' ? 'transparent' : 'opaque';
     if (body.status === 'confirmed' || body.status === 'tentative') event.status = body.status;
+    // Cancelling one instance: PATCH it with status "cancelled" (or DELETE it).
+    // @see https://developers.google.com/calendar/api/guides/recurringevents (Modifying instances)
+    if (body.status === 'cancelled' && event.recurringEventId) event.status = 'cancelled';
+    if (body.recurrence !== undefined && !event.recurringEventId) {
+      // A series' rule may be replaced (e.g. UNTIL trimmed to end it); an instance has no recurrence.
+      if (body.recurrence?.length) event.recurrence = [...body.recurrence];
+      else delete event.recurrence;
+    }
     event.start = times.start;
     event.end = times.end;
     event.allDay = times.allDay;
@@ -1406,6 +1548,14 @@ function parseRfc3339(value: string): number | undefined {
 
 function toRfc3339(ms: number): string {
   return new Date(ms).toISOString().replace('.000Z', 'Z');
+}
+
+/** `20300402T080000Z`: how Google's instance ids end. */
+function utcBasic(ms: number): string {
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 function isoDate(ms: number): string {

@@ -106,6 +106,20 @@ export function handleGraph(ctx: GraphContext): FakeResponse {
     if (!calendar) return notFound();
     eventId = segments[4];
   }
+  if (is('events', '*', 'instances') && method === 'GET') {
+    const master = ctx.mailbox.events.get(segments[2] ?? '');
+    return master ? instances(ctx, master) : notFound();
+  }
+  if (eventId !== undefined && !ctx.mailbox.events.has(eventId)) {
+    // An occurrence of a series: read, moved (PATCH: an exception) or cancelled (DELETE) on its own.
+    const occurrence = findOccurrence(ctx, eventId);
+    if (occurrence && (!calendar || occurrence.master.calendarId === calendar.id)) {
+      if (method === 'GET')
+        return { status: 200, body: occurrenceJson(ctx, occurrence.master, occurrence.o) };
+      if (method === 'PATCH') return patchOccurrence(ctx, occurrence.master, occurrence.o);
+      if (method === 'DELETE') return cancelOccurrence(ctx, occurrence.master, occurrence.o.originalStart);
+    }
+  }
   if (eventId !== undefined) {
     const event = ctx.mailbox.events.get(eventId);
     const found = event && (!calendar || event.calendarId === calendar.id) ? event : undefined;
@@ -246,12 +260,9 @@ function calendarView(ctx: GraphContext, calendar: FakeCalendar): FakeResponse {
   const value = [...ctx.mailbox.events.values()]
     .filter((e) => e.calendarId === calendar.id)
     .flatMap((e) =>
-      occurrencesOf(e, { start, end }).map((o) => ({
-        ...eventJson(ctx, { ...o, recurrence: undefined }),
-        ...(e.recurrence
-          ? { id: `${e.id}_${o.start}`, type: 'occurrence', seriesMasterId: e.id, recurrence: null }
-          : {}),
-      })),
+      occurrencesOf(e, { start, end }).map((o) =>
+        e.recurrence ? occurrenceJson(ctx, e, o) : eventJson(ctx, { ...o, recurrence: undefined }),
+      ),
     );
   const inRange = value.filter((o) => {
     const s = parseDateTime(o.start);
@@ -346,11 +357,99 @@ interface EventFields {
   recurrence?: FakeEvent['recurrence'];
 }
 
-/** The occurrences of an event in `range` (itself when it is not a series). */
-function occurrencesOf(e: FakeEvent, range: { start: number; end: number }): FakeEvent[] {
-  if (!e.recurrence) return [e];
+type Occurrence = FakeEvent & { originalStart: number; exception: boolean };
+
+/** How far a moved occurrence may be from its original start and still be found by range (fake bound). */
+const EXCEPTION_REACH = 62 * DAY;
+
+/**
+ * The occurrences of an event overlapping `range` (itself when it is not a series), exceptions applied:
+ * a cancelled one is gone, a moved one is at its new time (and found there).
+ */
+function occurrencesOf(e: FakeEvent, range: { start: number; end: number }): Occurrence[] {
+  if (!e.recurrence) return [{ ...e, originalStart: e.start, exception: false }];
   const zone = fakeZone(e.timeZone) ?? 'UTC';
-  return occurrencesIn(e.recurrence.rrule, e.start, e.end, zone, range).map((o) => ({ ...e, ...o }));
+  const exceptions = e.exceptions ?? new Map();
+  const wide = exceptions.size > 0 ? EXCEPTION_REACH : 0;
+  const out: Occurrence[] = [];
+  for (const o of occurrencesIn(e.recurrence.rrule, e.start, e.end, zone, {
+    start: range.start - wide,
+    end: range.end + wide,
+  })) {
+    const x = exceptions.get(o.start);
+    if (x?.cancelled) continue;
+    const times = x ? { start: x.start, end: x.end } : o;
+    if (times.end <= range.start || times.start >= range.end) continue;
+    out.push({ ...e, ...times, originalStart: o.start, exception: x !== undefined });
+  }
+  return out;
+}
+
+function occurrenceJson(ctx: GraphContext, master: FakeEvent, o: Occurrence) {
+  return {
+    ...eventJson(ctx, { ...o, recurrence: undefined }),
+    id: `${master.id}_${o.originalStart}`,
+    type: o.exception ? 'exception' : 'occurrence',
+    seriesMasterId: master.id,
+    originalStart: new Date(o.originalStart).toISOString().replace('.000Z', 'Z'),
+    recurrence: null,
+  };
+}
+
+/** `<seriesId>_<original start ms>` → the series and that (not cancelled) occurrence. */
+function findOccurrence(ctx: GraphContext, id: string): { master: FakeEvent; o: Occurrence } | undefined {
+  const m = /^(.+)_(\d+)$/.exec(id);
+  if (!m) return undefined;
+  const master = ctx.mailbox.events.get(m[1]!);
+  if (!master?.recurrence) return undefined;
+  const originalStart = Number(m[2]);
+  const o = occurrencesOf(master, {
+    start: originalStart - EXCEPTION_REACH,
+    end: originalStart + EXCEPTION_REACH,
+  }).find((x) => x.originalStart === originalStart);
+  return o ? { master, o } : undefined;
+}
+
+/**
+ * `GET /me/events/{seriesId}/instances?startDateTime&endDateTime`: occurrences and exceptions of the series
+ * whose CURRENT time overlaps the range, each with `originalStart`.
+ * @see https://learn.microsoft.com/graph/api/event-list-instances
+ */
+function instances(ctx: GraphContext, master: FakeEvent): FakeResponse {
+  if (!canRead(ctx.scopes)) return accessDenied();
+  const q = ctx.req.url.searchParams;
+  const start = Date.parse(q.get('startDateTime') ?? '');
+  const end = Date.parse(q.get('endDateTime') ?? '');
+  if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start) {
+    return graphError(400, 'ErrorInvalidParameter', 'startDateTime and endDateTime are required.');
+  }
+  if (!master.recurrence) return { status: 200, body: { value: [] } };
+  const value = occurrencesOf(master, { start, end }).map((o) => occurrenceJson(ctx, master, o));
+  return { status: 200, body: { value } };
+}
+
+function patchOccurrence(ctx: GraphContext, master: FakeEvent, o: Occurrence): FakeResponse {
+  if (!canWrite(ctx.scopes)) return accessDenied();
+  const fields = readEventBody(ctx, false);
+  if (isResponse(fields)) return fields;
+  const start = fields.start ?? o.start;
+  const end = fields.end ?? o.end;
+  if (end < start)
+    return graphError(400, 'ErrorInvalidRequest', 'The end of the event must be after its start.');
+  master.exceptions ??= new Map();
+  master.exceptions.set(o.originalStart, { cancelled: false, start, end });
+  bump(ctx.mailbox, master);
+  ctx.state.onEventChange?.(ctx.mailbox, master.calendarId, master.id, 'updated');
+  return { status: 200, body: occurrenceJson(ctx, master, { ...o, start, end, exception: true }) };
+}
+
+function cancelOccurrence(ctx: GraphContext, master: FakeEvent, originalStart: number): FakeResponse {
+  if (!canWrite(ctx.scopes)) return accessDenied();
+  master.exceptions ??= new Map();
+  master.exceptions.set(originalStart, { cancelled: true });
+  bump(ctx.mailbox, master);
+  ctx.state.onEventChange?.(ctx.mailbox, master.calendarId, master.id, 'updated');
+  return { status: 204 };
 }
 
 const GRAPH_DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
@@ -416,7 +515,11 @@ function readRecurrence(value: unknown, start: number, zoneName: string): { rrul
 }
 
 /** Validates an event body as Graph would; returns the fields or an error response. */
-function readEventBody(ctx: GraphContext, requireTimes: boolean): EventFields | FakeResponse {
+function readEventBody(
+  ctx: GraphContext,
+  requireTimes: boolean,
+  existing?: FakeEvent,
+): EventFields | FakeResponse {
   const body = jsonBody(ctx.req);
   if (body === INVALID_JSON || typeof body !== 'object' || body === null || Array.isArray(body)) {
     return graphError(400, 'BadRequest', 'Empty Payload. JSON content expected.');
@@ -494,8 +597,9 @@ function readEventBody(ctx: GraphContext, requireTimes: boolean): EventFields | 
     out.transactionId = b.transactionId;
   }
   if (b.recurrence !== undefined && b.recurrence !== null) {
-    if (out.start === undefined) return graphError(400, 'ErrorInvalidRequest', 'A series needs its start.');
-    const read = readRecurrence(b.recurrence, out.start, out.timeZone ?? 'UTC');
+    const seriesStart = out.start ?? existing?.start;
+    if (seriesStart === undefined) return graphError(400, 'ErrorInvalidRequest', 'A series needs its start.');
+    const read = readRecurrence(b.recurrence, seriesStart, out.timeZone ?? existing?.timeZone ?? 'UTC');
     if (typeof read === 'string') return graphError(400, 'ErrorPropertyValidationFailure', read);
     out.recurrence = { graph: b.recurrence, rrule: read.rrule };
   }
@@ -567,7 +671,7 @@ function patchEvent(ctx: GraphContext, event: FakeEvent): FakeResponse {
   if (!canWrite(ctx.scopes)) return accessDenied();
   const calendar = ctx.mailbox.calendars.find((c) => c.id === event.calendarId);
   if (!calendar?.canEdit) return accessDenied();
-  const fields = readEventBody(ctx, false);
+  const fields = readEventBody(ctx, false, event);
   if (isResponse(fields)) return fields;
   const start = fields.start ?? event.start;
   const end = fields.end ?? event.end;
@@ -586,6 +690,8 @@ function patchEvent(ctx: GraphContext, event: FakeEvent): FakeResponse {
     showAs: fields.showAs ?? event.showAs,
     attendees: fields.attendees ?? event.attendees,
   });
+  // A series' recurrence may be replaced (e.g. its range ended early); its exceptions stay.
+  if (fields.recurrence && event.recurrence) event.recurrence = fields.recurrence;
   if (fields.isOnlineMeeting === true && !event.isOnlineMeeting) {
     event.isOnlineMeeting = true;
     event.onlineMeetingProvider = fields.onlineMeetingProvider ?? 'teamsForBusiness';

@@ -32,6 +32,12 @@ export interface FakeEvent {
   seq: number;
   /** A series master's `patternedRecurrence` as written, and the RRULE the fake expands it with. */
   recurrence?: { readonly graph: unknown; readonly rrule: string };
+  /**
+   * A series' exceptions by ORIGINAL start: a cancelled occurrence (DELETE on it) or a moved one (PATCH).
+   * Occurrences are addressed as `<seriesId>_<original start ms>` (Graph's ids are opaque; the fake's
+   * encode the original start).
+   */
+  exceptions?: Map<number, { cancelled: true } | { cancelled: false; start: number; end: number }>;
 }
 
 export interface FakeCalendar {

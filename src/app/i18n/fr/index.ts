@@ -8,6 +8,7 @@ import { common } from './common.ts';
 import { discord } from './discord.ts';
 import { help } from './help.ts';
 import { link } from './link.ts';
+import { occurrences } from './occurrences.ts';
 import { parse } from './parse.ts';
 import { playground } from './playground.ts';
 import { reminders } from './reminders.ts';
@@ -26,6 +27,7 @@ export const fr: Catalogue = {
   ...discord,
   ...help,
   ...link,
+  ...occurrences,
   ...parse,
   ...playground,
   ...reminders,

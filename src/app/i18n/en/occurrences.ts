@@ -1,0 +1,23 @@
+/**
+ * English, domain `occurrences`: changing one occurrence of a booked series (./manage-series.ts) —
+ * cancel it, move it, end the series there — and the outbox's DM when a calendar refuses such a change.
+ */
+export const occurrences = {
+  'occurrences.error.notASeries': 'This meeting is not a series: use Cancel or Reschedule.',
+  'occurrences.error.unknownOccurrence': 'The series has no meeting at that time: pick one of its dates.',
+  'occurrences.error.occurrencePast': 'That meeting of the series has already started.',
+  'occurrences.error.firstOccurrence':
+    'That is the first meeting of the series: to end the series there, cancel the whole series.',
+  'occurrences.cancelled.headline':
+    'Cancelled: “{title}” on {when} only. The other meetings of the series stay.',
+  'occurrences.cancelled.dm':
+    '{who} cancelled “{title}” on {when} (this meeting only; the series goes on). Your calendar is being updated.',
+  'occurrences.moved.headline': 'Moved: “{title}” of {was} to {when} (this meeting only).',
+  'occurrences.moved.dm':
+    '{who} moved “{title}” of {was} to {when} (this meeting only; the series goes on). Your calendar is being updated.',
+  'occurrences.ended.headline': '“{title}” ends: the meetings from {when} on are cancelled.',
+  'occurrences.ended.dm':
+    '{who} ended the series “{title}”: the meetings from {when} on are cancelled. Your calendar is being updated.',
+  'occurrences.outbox.notChanged':
+    "The change to “{title}” ({when}) could not be made in {name}'s calendar: it may still show that meeting as it was.",
+} as const;

@@ -1,0 +1,23 @@
+import type { occurrences as en } from '../en/occurrences.ts';
+import type { Messages } from '../types.ts';
+
+export const occurrences: Messages<typeof en> = {
+  'occurrences.error.notASeries': "Cette réunion n'est pas une série : utilisez Annuler ou Déplacer.",
+  'occurrences.error.unknownOccurrence':
+    "La série n'a pas de réunion à cet horaire : choisissez l'une de ses dates.",
+  'occurrences.error.occurrencePast': 'Cette réunion de la série a déjà commencé.',
+  'occurrences.error.firstOccurrence':
+    "C'est la première réunion de la série : pour arrêter la série là, annulez toute la série.",
+  'occurrences.cancelled.headline':
+    'Annulé : « {title} » du {when} seulement. Les autres réunions de la série sont maintenues.',
+  'occurrences.cancelled.dm':
+    '{who} a annulé « {title} » du {when} (cette réunion seulement ; la série continue). Votre agenda est mis à jour.',
+  'occurrences.moved.headline': 'Déplacé : « {title} » du {was} au {when} (cette réunion seulement).',
+  'occurrences.moved.dm':
+    '{who} a déplacé « {title} » du {was} au {when} (cette réunion seulement ; la série continue). Votre agenda est mis à jour.',
+  'occurrences.ended.headline': '« {title} » s’arrête : les réunions à partir du {when} sont annulées.',
+  'occurrences.ended.dm':
+    '{who} a arrêté la série « {title} » : les réunions à partir du {when} sont annulées. Votre agenda est mis à jour.',
+  'occurrences.outbox.notChanged':
+    "La modification de « {title} » ({when}) n'a pas pu être faite dans l'agenda de {name} : il montre peut-être encore cette réunion telle qu'elle était.",
+};

@@ -1,0 +1,335 @@
+/**
+ * Use cases: change one occurrence of a booked series (issue #22) — cancel it, move it, or end the series
+ * there ("this and following") — from chat. The whole series is cancelled or moved by ./manage-booking.ts.
+ *
+ * The same people may do it as cancel/reschedule: the organiser and the participants (`manageableBooking`).
+ * An occurrence is named by its ORIGINAL start (where the series' rule puts it). The calendar side goes
+ * through the outbox (./outbox.ts): one `calendar.series` job per participant, which the worker applies
+ * with the provider's exception mechanism on the ONE recorded series event (Google instance, Graph
+ * occurrence, CalDAV EXDATE / RECURRENCE-ID / UNTIL) — never extra single events. Everyone else is told by
+ * DM in their language and zone.
+ *
+ * The occurrence's queued reminders (one `reminder.dm` per participant and occurrence) are withdrawn; a
+ * moved occurrence gets new ones at its new time.
+ *
+ * Not recorded on the booking itself: the booking keeps its rule; the calendars hold the exceptions.
+ */
+import type { Interval } from '../core/interval.ts';
+import { normalize, subtract } from '../core/intervals.ts';
+import { type MessageKey, type Msg, type MsgParams, msg, t } from './i18n/index.ts';
+import { type ManageBookingErrorCode, manageableBooking } from './manage-booking.ts';
+import { jobKeyPrefixOfBooking, seriesJobs } from './outbox.ts';
+import type { BusyReader, Notifier, SeriesChange } from './ports/calendars.ts';
+import type { Booking, Repositories } from './ports/store.ts';
+import {
+  REMINDER_JOB,
+  type ReminderPayload,
+  type ReminderSettings,
+  reminderJobs,
+  reminderLeads,
+} from './reminders.ts';
+import { occurrenceStarts, seriesOf } from './series.ts';
+import type { Locale } from './views.ts';
+import { slotLabel, toLocale } from './views.ts';
+
+export interface ManageSeriesDeps {
+  readonly store: Pick<Repositories, 'bookings' | 'people' | 'preferences' | 'jobs' | 'requests'>;
+  readonly notifier: Notifier;
+  /** Move only: the live re-check of the new time. */
+  readonly busy?: BusyReader;
+  /** Lead times of the moved occurrence's new reminders (default lead without it). */
+  readonly reminders?: ReminderSettings;
+}
+
+export type ManageSeriesErrorCode =
+  | ManageBookingErrorCode
+  | 'not_a_series'
+  | 'unknown_occurrence'
+  | 'occurrence_past'
+  | 'first_occurrence';
+
+export interface ManageSeriesError {
+  readonly code: ManageSeriesErrorCode;
+  readonly locale: Locale;
+  readonly msg: Msg;
+  readonly message: string;
+  /** `slot_taken`: who is busy at the new time (ids). */
+  readonly busy?: readonly string[];
+}
+
+export interface ManagedOccurrenceView {
+  readonly kind: 'occurrence_cancelled' | 'occurrence_moved' | 'series_ended';
+  readonly locale: Locale;
+  readonly bookingId: string;
+  readonly title: string;
+  /** The occurrence's original start. */
+  readonly occurrence: number;
+  /** Move: the new times; otherwise the occurrence's original times. */
+  readonly start: number;
+  readonly end: number;
+  readonly headline: string;
+  readonly notified: readonly string[];
+  readonly notNotified: readonly string[];
+}
+
+export type ManageSeriesResult =
+  | { readonly ok: true; readonly view: ManagedOccurrenceView }
+  | { readonly ok: false; readonly error: ManageSeriesError };
+
+export interface OccurrenceInput {
+  readonly tenantId: string;
+  readonly bookingId: string;
+  readonly actorPersonId: string;
+  /** The occurrence's ORIGINAL start, epoch ms. */
+  readonly occurrence: number;
+  readonly now: number;
+  readonly locale?: Locale;
+}
+
+export interface MoveOccurrenceInput extends OccurrenceInput {
+  /** New start, epoch ms; the duration is kept. */
+  readonly newStart: number;
+}
+
+interface Loaded {
+  readonly booking: Booking;
+  readonly locale: Locale;
+  readonly starts: readonly number[];
+  readonly actorZone: string;
+}
+
+function failure(
+  locale: Locale,
+  code: ManageSeriesErrorCode,
+  key: MessageKey,
+  busy?: readonly string[],
+): ManageSeriesResult {
+  return {
+    ok: false,
+    error: { code, locale, msg: msg(key), message: t(locale, key), ...(busy ? { busy } : {}) },
+  };
+}
+
+/** The booking (actor allowed, a series, the occurrence one of its future ones), or the refusal. */
+async function load(
+  deps: ManageSeriesDeps,
+  input: OccurrenceInput,
+): Promise<{ ok: true; loaded: Loaded } | { ok: false; result: ManageSeriesResult }> {
+  const allowed = await manageableBooking(deps, input);
+  if (!allowed.ok) return { ok: false, result: { ok: false, error: allowed.error } };
+  const { booking, locale } = allowed;
+  const fail = (code: ManageSeriesErrorCode, key: MessageKey) => ({
+    ok: false as const,
+    result: failure(locale, code, key),
+  });
+  const proposal = booking.proposalId
+    ? await deps.store.requests.getProposal(booking.tenantId, booking.proposalId)
+    : null;
+  const series = proposal
+    ? seriesOf(await deps.store.requests.get(booking.tenantId, proposal.requestId))
+    : null;
+  if (!series) return fail('not_a_series', 'occurrences.error.notASeries');
+  // Bounded: at most MAX_REMINDED_OCCURRENCES starts (the ones a series booking plans for).
+  const starts = occurrenceStarts(series.rule, booking.start, series.zone);
+  if (!Number.isFinite(input.occurrence) || !starts.includes(input.occurrence))
+    return fail('unknown_occurrence', 'occurrences.error.unknownOccurrence');
+  if (input.occurrence <= input.now) return fail('occurrence_past', 'occurrences.error.occurrencePast');
+  const actorZone =
+    (await deps.store.preferences.get(input.tenantId, input.actorPersonId))?.timeZone ?? 'UTC';
+  return { ok: true, loaded: { booking, locale, starts, actorZone } };
+}
+
+/** Enqueues the change's outbox jobs (one per participant; the dedupe key makes a repeat harmless). */
+async function enqueue(deps: ManageSeriesDeps, booking: Booking, change: SeriesChange, now: number) {
+  for (const job of seriesJobs(booking, change, now)) await deps.store.jobs.enqueue(job);
+}
+
+/**
+ * Withdraws the queued reminders of the occurrences `match` picks (a series' reminder names its occurrence).
+ * Bounded: a booking has at most participants × MAX_REMINDED_OCCURRENCES reminders.
+ */
+async function withdrawReminders(
+  deps: ManageSeriesDeps,
+  booking: Booking,
+  match: (occurrence: number) => boolean,
+): Promise<void> {
+  const jobs = await deps.store.jobs.listByDedupePrefix(jobKeyPrefixOfBooking(REMINDER_JOB, booking.id));
+  for (const job of jobs) {
+    const p = job.payload as Partial<ReminderPayload> | null;
+    if (job.status !== 'queued' || !job.dedupeKey || typeof p?.occurrence !== 'number') continue;
+    // The full key (its occurrence start last, fixed width) as the prefix withdraws that job only.
+    if (p.start === booking.start && match(p.occurrence)) await deps.store.jobs.cancelQueued(job.dedupeKey);
+  }
+}
+
+/** DMs everyone of the booking but the actor, each in their language and time zone. */
+async function notifyOthers(
+  deps: ManageSeriesDeps,
+  booking: Booking,
+  actorPersonId: string,
+  key: MessageKey,
+  now: Interval,
+  was?: Interval,
+): Promise<{ notified: string[]; notNotified: string[] }> {
+  const actor = await deps.store.people.get(booking.tenantId, actorPersonId);
+  const who = actor?.displayName ?? '?';
+  const people = [
+    ...new Set([...(booking.organizerId ? [booking.organizerId] : []), ...booking.participantIds]),
+  ];
+  const notified: string[] = [];
+  const notNotified: string[] = [];
+  for (const personId of people) {
+    if (personId === actorPersonId) continue;
+    const prefs = await deps.store.preferences.get(booking.tenantId, personId);
+    const locale = toLocale(prefs?.locale);
+    const zone = prefs?.timeZone ?? 'UTC';
+    const text = t(locale, key, {
+      who,
+      title: booking.title,
+      when: slotLabel(now.start, now.end, zone, locale),
+      ...(was ? { was: slotLabel(was.start, was.end, zone, locale) } : {}),
+    } satisfies MsgParams);
+    const sent = await deps.notifier.dm(booking.tenantId, personId, { text });
+    (sent.ok ? notified : notNotified).push(personId);
+  }
+  return { notified, notNotified };
+}
+
+/** Cancels one occurrence of a series; the others stay. */
+export async function cancelOccurrence(
+  deps: ManageSeriesDeps,
+  input: OccurrenceInput,
+): Promise<ManageSeriesResult> {
+  const loaded = await load(deps, input);
+  if (!loaded.ok) return loaded.result;
+  const { booking, locale, actorZone } = loaded.loaded;
+  const slot = { start: input.occurrence, end: input.occurrence + (booking.end - booking.start) };
+  await enqueue(deps, booking, { kind: 'cancel', originalStart: input.occurrence }, input.now);
+  await withdrawReminders(deps, booking, (at) => at === input.occurrence);
+  const { notified, notNotified } = await notifyOthers(
+    deps,
+    booking,
+    input.actorPersonId,
+    'occurrences.cancelled.dm',
+    slot,
+  );
+  return {
+    ok: true,
+    view: {
+      kind: 'occurrence_cancelled',
+      locale,
+      bookingId: booking.id,
+      title: booking.title,
+      occurrence: input.occurrence,
+      ...slot,
+      headline: t(locale, 'occurrences.cancelled.headline', {
+        title: booking.title,
+        when: slotLabel(slot.start, slot.end, actorZone, locale),
+      }),
+      notified,
+      notNotified,
+    },
+  };
+}
+
+/**
+ * Moves one occurrence (the duration is kept). The new time is re-checked live for the participants, the
+ * occurrence's own current time not counting as busy.
+ */
+export async function moveOccurrence(
+  deps: ManageSeriesDeps,
+  input: MoveOccurrenceInput,
+): Promise<ManageSeriesResult> {
+  const loaded = await load(deps, input);
+  if (!loaded.ok) return loaded.result;
+  const { booking, locale, actorZone } = loaded.loaded;
+  const duration = booking.end - booking.start;
+  const was = { start: input.occurrence, end: input.occurrence + duration };
+  const to = { start: input.newStart, end: input.newStart + duration };
+  if (!Number.isFinite(input.newStart) || input.newStart < input.now)
+    return failure(locale, 'invalid_time', 'booking.error.timeInPast');
+  if (input.newStart === input.occurrence) return failure(locale, 'invalid_time', 'booking.error.sameTime');
+  if (deps.busy) {
+    const read = await deps.busy.busyFor(input.tenantId, booking.participantIds, to, { fresh: true });
+    const busy = read.people
+      .filter((p) =>
+        subtract(normalize([...p.busy]), [was]).some((b) => b.start < to.end && b.end > to.start),
+      )
+      .map((p) => p.personId);
+    if (busy.length > 0) return failure(locale, 'slot_taken', 'booking.error.timeNotFree', busy.sort());
+  }
+  await enqueue(
+    deps,
+    booking,
+    { kind: 'move', originalStart: input.occurrence, start: to.start, end: to.end },
+    input.now,
+  );
+  await withdrawReminders(deps, booking, (at) => at === input.occurrence);
+  const leads = await reminderLeads(deps.reminders, input.tenantId, booking.participantIds);
+  for (const job of reminderJobs(booking, leads, input.now, [to.start])) await deps.store.jobs.enqueue(job);
+  const { notified, notNotified } = await notifyOthers(
+    deps,
+    booking,
+    input.actorPersonId,
+    'occurrences.moved.dm',
+    to,
+    was,
+  );
+  return {
+    ok: true,
+    view: {
+      kind: 'occurrence_moved',
+      locale,
+      bookingId: booking.id,
+      title: booking.title,
+      occurrence: input.occurrence,
+      ...to,
+      headline: t(locale, 'occurrences.moved.headline', {
+        title: booking.title,
+        when: slotLabel(to.start, to.end, actorZone, locale),
+        was: slotLabel(was.start, was.end, actorZone, locale),
+      }),
+      notified,
+      notNotified,
+    },
+  };
+}
+
+/**
+ * Ends the series before `occurrence`: it and every later one are cancelled ("this and following"); the
+ * earlier ones stay. From the first occurrence that is the whole series: `cancelBooking` does that.
+ */
+export async function endSeries(deps: ManageSeriesDeps, input: OccurrenceInput): Promise<ManageSeriesResult> {
+  const loaded = await load(deps, input);
+  if (!loaded.ok) return loaded.result;
+  const { booking, locale, starts, actorZone } = loaded.loaded;
+  if (input.occurrence === starts[0])
+    return failure(locale, 'first_occurrence', 'occurrences.error.firstOccurrence');
+  const slot = { start: input.occurrence, end: input.occurrence + (booking.end - booking.start) };
+  await enqueue(deps, booking, { kind: 'end', originalStart: input.occurrence }, input.now);
+  await withdrawReminders(deps, booking, (at) => at >= input.occurrence);
+  const { notified, notNotified } = await notifyOthers(
+    deps,
+    booking,
+    input.actorPersonId,
+    'occurrences.ended.dm',
+    slot,
+  );
+  return {
+    ok: true,
+    view: {
+      kind: 'series_ended',
+      locale,
+      bookingId: booking.id,
+      title: booking.title,
+      occurrence: input.occurrence,
+      ...slot,
+      headline: t(locale, 'occurrences.ended.headline', {
+        title: booking.title,
+        when: slotLabel(slot.start, slot.end, actorZone, locale),
+      }),
+      notified,
+      notNotified,
+    },
+  };
+}

@@ -1,0 +1,481 @@
+/**
+ * Changing one occurrence of a booked series (src/app/manage-series.ts) and the outbox's `calendar.series`
+ * jobs (src/app/outbox.ts), on in-memory ports. The connectors' side is the shared contract case
+ * (test/connectors/contract.ts, "manages one occurrence of a written series").
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  cancelOccurrence,
+  endSeries,
+  type ManageSeriesDeps,
+  moveOccurrence,
+} from '../../src/app/manage-series.ts';
+import { CALENDAR_SERIES_JOB, type OutboxDeps, runOutboxOnce } from '../../src/app/outbox.ts';
+import type {
+  BusyReader,
+  DeleteOutcome,
+  EventTarget,
+  SeriesChange,
+  SeriesOccurrenceEditor,
+} from '../../src/app/ports/calendars.ts';
+import type {
+  Booking,
+  CalendarEventRecord,
+  EnqueueInput,
+  Job,
+  MeetingRequest,
+  Person,
+  Preferences,
+} from '../../src/app/ports/store.ts';
+import { REMINDER_JOB, type ReminderPayload, reminderJobs } from '../../src/app/reminders.ts';
+
+const T = '00000000-0000-4000-8000-000000000000';
+const ANA = 'a0000000-0000-4000-8000-000000000001';
+const LI = 'a0000000-0000-4000-8000-000000000002';
+const ZOE = 'a0000000-0000-4000-8000-000000000003';
+const OLGA = 'a0000000-0000-4000-8000-000000000004';
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** Tuesday 5 March 2030, 10:00 Paris (09:00 UTC): every other Tuesday, 6 times, across the March DST change. */
+const FIRST = Date.UTC(2030, 2, 5, 9);
+const OCCURRENCES = [
+  Date.UTC(2030, 2, 5, 9),
+  Date.UTC(2030, 2, 19, 9),
+  Date.UTC(2030, 3, 2, 8),
+  Date.UTC(2030, 3, 16, 8),
+  Date.UTC(2030, 3, 30, 8),
+  Date.UTC(2030, 4, 14, 8),
+];
+const NOW = Date.UTC(2030, 2, 1, 12);
+
+function event(personId: string): CalendarEventRecord {
+  return {
+    id: `rec-${personId}`,
+    personId,
+    connectionId: `conn-${personId}`,
+    calendarId: `cal-${personId}`,
+    providerEventId: `series-${personId}`,
+    iCalUID: null,
+    status: 'created',
+    lastError: null,
+    expected: [[FIRST, FIRST + HOUR / 2]],
+  };
+}
+
+function booking(overrides: Partial<Booking> = {}): Booking {
+  return {
+    id: 'b-series',
+    tenantId: T,
+    proposalId: 'p-series',
+    organizerId: ANA,
+    title: '1:1',
+    start: FIRST,
+    end: FIRST + HOUR / 2,
+    status: 'booked',
+    idempotencyKey: 'key-series',
+    participantIds: [ANA, LI, ZOE],
+    events: [event(ANA), event(LI), event(ZOE)],
+    createdAt: NOW - DAY,
+    ...overrides,
+  };
+}
+
+const SERIES_REQUEST = {
+  id: 'r-series',
+  tenantId: T,
+  title: '1:1',
+  criteria: {
+    zone: 'Europe/Paris',
+    constraints: [],
+    excluded: [],
+    recurrence: { freq: 'WEEKLY', interval: 2, byDay: [{ n: 0, weekday: 1 }], count: 6 },
+  },
+} as unknown as MeetingRequest;
+
+/** Jobs as the store keeps them: a dedupe key enqueued twice is one job. */
+class MemoryJobs {
+  readonly jobs: Array<Job & { status: Job['status'] }> = [];
+  async enqueue(input: EnqueueInput): Promise<Job> {
+    const existing = input.dedupeKey ? this.jobs.find((j) => j.dedupeKey === input.dedupeKey) : undefined;
+    if (existing) return existing;
+    const job = {
+      id: `job-${this.jobs.length + 1}`,
+      tenantId: input.tenantId ?? null,
+      kind: input.kind,
+      payload: input.payload,
+      status: 'queued' as Job['status'],
+      attempts: 0,
+      maxAttempts: input.maxAttempts ?? 5,
+      runAt: input.runAt ?? 0,
+      lastError: null,
+      dedupeKey: input.dedupeKey ?? null,
+    };
+    this.jobs.push(job);
+    return job;
+  }
+  async claim(_worker: string, options: { limit: number; now?: number; kinds?: readonly string[] }) {
+    const due = this.jobs.filter(
+      (j) =>
+        j.status === 'queued' &&
+        j.runAt <= (options.now ?? 0) &&
+        (!options.kinds || options.kinds.includes(j.kind)),
+    );
+    return due.slice(0, options.limit).map((j) => {
+      Object.assign(j, { status: 'running', attempts: j.attempts + 1 });
+      return { ...j };
+    });
+  }
+  async complete(id: string) {
+    const job = this.jobs.find((j) => j.id === id);
+    if (job) Object.assign(job, { status: 'done' });
+    return true;
+  }
+  async fail(id: string, _worker: string, error: string, now = 0) {
+    const job = this.jobs.find((j) => j.id === id);
+    if (!job) return null;
+    const dead = job.attempts >= job.maxAttempts;
+    Object.assign(job, { status: dead ? 'dead' : 'queued', lastError: error, runAt: now + 60_000 });
+    return { ...job };
+  }
+  async listByDedupePrefix(prefix: string) {
+    return this.jobs.filter((j) => j.dedupeKey?.startsWith(prefix)).map((j) => ({ ...j }));
+  }
+  async cancelQueued(prefix: string) {
+    const queued = this.jobs.filter((j) => j.status === 'queued' && j.dedupeKey?.startsWith(prefix));
+    for (const j of queued) Object.assign(j, { status: 'cancelled' });
+    return queued.length;
+  }
+  ofKind(kind: string) {
+    return this.jobs.filter((j) => j.kind === kind);
+  }
+}
+
+class Fixture {
+  readonly jobs = new MemoryJobs();
+  readonly dms: Array<{ personId: string; text: string }> = [];
+  bookings = new Map<string, Booking>([['b-series', booking()]]);
+  request: MeetingRequest | null = SERIES_REQUEST;
+  busyAt: Record<string, Array<{ start: number; end: number }>> = {};
+
+  get store(): ManageSeriesDeps['store'] & OutboxDeps['store'] {
+    return {
+      bookings: { get: async (_t: string, id: string) => this.bookings.get(id) ?? null },
+      people: {
+        get: async (_t: string, id: string): Promise<Person | null> => ({
+          id,
+          tenantId: T,
+          displayName: { [ANA]: 'Ana', [LI]: 'Li', [ZOE]: 'Zoé', [OLGA]: 'Olga' }[id] ?? '?',
+          email: null,
+          identities: [],
+        }),
+      },
+      preferences: {
+        get: async (_t: string, id: string): Promise<Preferences | null> => ({
+          personId: id,
+          timeZone: id === LI ? 'America/New_York' : 'Europe/Paris',
+          locale: id === ZOE ? 'fr-FR' : id === LI ? 'de-DE' : 'en-GB',
+          workingHours: { rules: [], overrides: [] },
+          tentativeFree: false,
+          updatedAt: 0,
+        }),
+      },
+      jobs: this.jobs,
+      requests: {
+        getProposal: async (_t: string, id: string) =>
+          id === 'p-series' ? { id, requestId: 'r-series' } : null,
+        get: async () => this.request,
+      },
+    } as unknown as ManageSeriesDeps['store'] & OutboxDeps['store'];
+  }
+
+  readonly notifier = {
+    dm: async (_t: string, personId: string, message: { text: string }) => {
+      this.dms.push({ personId, text: message.text });
+      return { ok: true as const };
+    },
+  };
+
+  readonly busy: BusyReader = {
+    busyFor: async (_t, people) => ({
+      people: people.map((personId) => ({ personId, busy: this.busyAt[personId] ?? [], complete: true })),
+      gaps: [],
+    }),
+  };
+
+  deps(): ManageSeriesDeps {
+    return { store: this.store, notifier: this.notifier, busy: this.busy };
+  }
+}
+
+const input = (occurrence: number, actorPersonId = LI) => ({
+  tenantId: T,
+  bookingId: 'b-series',
+  actorPersonId,
+  occurrence,
+  now: NOW,
+});
+
+describe('manage one occurrence of a series (use cases)', () => {
+  it('cancels one occurrence: one calendar.series job per participant, the others told in their language', async () => {
+    const f = new Fixture();
+    const result = await cancelOccurrence(f.deps(), input(OCCURRENCES[2]!));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.view).toMatchObject({ kind: 'occurrence_cancelled', start: OCCURRENCES[2] });
+    // Li (the actor) reads German; 2 April, 10:00 Paris is 04:00 in New York.
+    expect(result.view.headline).toContain('1:1');
+    expect(result.view.headline).toContain('04:00');
+    expect(result.view.locale).toBe('de');
+    const jobs = f.jobs.ofKind(CALENDAR_SERIES_JOB);
+    expect(jobs.map((j) => (j.payload as { personId: string }).personId).sort()).toEqual(
+      [ANA, LI, ZOE].sort(),
+    );
+    for (const job of jobs)
+      expect((job.payload as { change: SeriesChange }).change).toEqual({
+        kind: 'cancel',
+        originalStart: OCCURRENCES[2],
+      });
+    // Everyone but the actor, each in their language and zone: Zoé in French, Ana in English, 10:00 Paris.
+    expect(f.dms.map((d) => d.personId).sort()).toEqual([ANA, ZOE].sort());
+    expect(f.dms.find((d) => d.personId === ZOE)!.text).toContain('cette réunion seulement');
+    expect(f.dms.find((d) => d.personId === ANA)!.text).toContain('this meeting only');
+    expect(f.dms.find((d) => d.personId === ANA)!.text).toContain('10:00');
+    // Clicking again adds no second job (the dedupe key names the change).
+    await cancelOccurrence(f.deps(), input(OCCURRENCES[2]!));
+    expect(f.jobs.ofKind(CALENDAR_SERIES_JOB)).toHaveLength(3);
+  });
+
+  it('refuses what is not an occurrence of a future series, as values, enqueuing nothing', async () => {
+    const f = new Fixture();
+    // Someone outside the meeting.
+    expect(await cancelOccurrence(f.deps(), input(OCCURRENCES[2]!, OLGA))).toMatchObject({
+      ok: false,
+      error: { code: 'not_allowed' },
+    });
+    // A Tuesday between two occurrences.
+    expect(await cancelOccurrence(f.deps(), input(OCCURRENCES[2]! - 7 * DAY))).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_occurrence' },
+    });
+    // After the last one (COUNT=6).
+    expect(
+      await moveOccurrence(f.deps(), { ...input(OCCURRENCES[5]! + 14 * DAY), newStart: NOW + DAY }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_occurrence' },
+    });
+    // One that has started.
+    expect(
+      await cancelOccurrence(f.deps(), { ...input(OCCURRENCES[0]!), now: OCCURRENCES[0]! + 60_000 }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'occurrence_past' },
+    });
+    // A cancelled booking.
+    f.bookings.set('b-series', booking({ status: 'cancelled' }));
+    expect(await endSeries(f.deps(), input(OCCURRENCES[3]!))).toMatchObject({
+      ok: false,
+      error: { code: 'already_cancelled' },
+    });
+    // A single meeting, not a series: worded in the actor's language (German for Li).
+    f.bookings.set('b-series', booking());
+    f.request = {
+      ...SERIES_REQUEST,
+      criteria: { ...SERIES_REQUEST.criteria!, recurrence: undefined },
+    } as MeetingRequest;
+    const single = await cancelOccurrence(f.deps(), input(OCCURRENCES[0]!));
+    expect(single).toMatchObject({ ok: false, error: { code: 'not_a_series' } });
+    if (!single.ok) expect(single.error.message).toContain('keine Serie');
+    expect(f.jobs.jobs).toEqual([]);
+    expect(f.dms).toEqual([]);
+  });
+
+  it('moves one occurrence after a live check: busy elsewhere refuses, its own old time does not count', async () => {
+    const f = new Fixture();
+    const occurrence = OCCURRENCES[3]!; // Tuesday 16 April, 10:00 Paris (CEST)
+    const newStart = occurrence + DAY;
+    // Ana's calendar shows the occurrence itself (not an obstacle) …
+    f.busyAt[ANA] = [{ start: occurrence, end: occurrence + HOUR / 2 }];
+    // … Zoé is busy at the new time.
+    f.busyAt[ZOE] = [{ start: newStart, end: newStart + HOUR }];
+    expect(await moveOccurrence(f.deps(), { ...input(occurrence), newStart })).toMatchObject({
+      ok: false,
+      error: { code: 'slot_taken', busy: [ZOE] },
+    });
+    expect(f.jobs.jobs).toEqual([]);
+    f.busyAt[ZOE] = [];
+    // A move to the past or onto itself is refused.
+    expect(await moveOccurrence(f.deps(), { ...input(occurrence), newStart: NOW - HOUR })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_time' },
+    });
+    expect(await moveOccurrence(f.deps(), { ...input(occurrence), newStart: occurrence })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_time' },
+    });
+    const moved = await moveOccurrence(f.deps(), { ...input(occurrence), newStart });
+    expect(moved).toMatchObject({
+      ok: true,
+      view: { kind: 'occurrence_moved', start: newStart, end: newStart + HOUR / 2 },
+    });
+    const changes = f.jobs
+      .ofKind(CALENDAR_SERIES_JOB)
+      .map((j) => (j.payload as { change: SeriesChange }).change);
+    expect(changes).toEqual(
+      Array(3).fill({ kind: 'move', originalStart: occurrence, start: newStart, end: newStart + HOUR / 2 }),
+    );
+    // Ana's DM names both times, in Paris time: Tue 16 Apr 10:00 → Wed 17 Apr 10:00.
+    const ana = f.dms.find((d) => d.personId === ANA)!.text;
+    expect(ana).toMatch(/16.*10:00.*17.*10:00/s);
+  });
+
+  it('moves an occurrence by a quarter of an hour although the calendars show the occurrence itself there', async () => {
+    const f = new Fixture();
+    const occurrence = OCCURRENCES[4]!;
+    const newStart = occurrence + HOUR / 4;
+    // Every calendar shows the occurrence at its current time: that overlaps the new time, but is no obstacle.
+    for (const p of [ANA, LI, ZOE]) f.busyAt[p] = [{ start: occurrence, end: occurrence + HOUR / 2 }];
+    expect(await moveOccurrence(f.deps(), { ...input(occurrence), newStart })).toMatchObject({
+      ok: true,
+      view: { start: newStart },
+    });
+    // Something else there still is one.
+    f.busyAt[LI] = [{ start: occurrence + HOUR / 2, end: occurrence + HOUR }];
+    expect(await moveOccurrence(f.deps(), { ...input(occurrence), newStart })).toMatchObject({
+      ok: false,
+      error: { code: 'slot_taken', busy: [LI] },
+    });
+  });
+
+  it('ends the series before an occurrence ("this and following"); from the first one it refuses (cancel the series)', async () => {
+    const f = new Fixture();
+    expect(await endSeries(f.deps(), input(OCCURRENCES[0]!))).toMatchObject({
+      ok: false,
+      error: { code: 'first_occurrence' },
+    });
+    const ended = await endSeries(f.deps(), input(OCCURRENCES[5]!, ANA));
+    expect(ended).toMatchObject({ ok: true, view: { kind: 'series_ended', start: OCCURRENCES[5] } });
+    expect(
+      f.jobs.ofKind(CALENDAR_SERIES_JOB).map((j) => (j.payload as { change: SeriesChange }).change),
+    ).toEqual(Array(3).fill({ kind: 'end', originalStart: OCCURRENCES[5] }));
+    // Li reads German.
+    expect(f.dms.find((d) => d.personId === LI)!.text).toContain('beendet');
+  });
+});
+
+class RecordingSeriesEditor implements SeriesOccurrenceEditor {
+  readonly calls: Array<{ personId: string; target: EventTarget; change: SeriesChange }> = [];
+  /** Scripted answers per person. */
+  readonly answers = new Map<string, DeleteOutcome>();
+  async changeSeriesFor(
+    _tenantId: string,
+    personId: string,
+    target: EventTarget,
+    change: SeriesChange,
+  ): Promise<DeleteOutcome> {
+    this.calls.push({ personId, target, change });
+    return this.answers.get(personId) ?? { ok: true };
+  }
+}
+
+describe('outbox: calendar.series jobs', () => {
+  const outbox = (f: Fixture, editor: RecordingSeriesEditor): OutboxDeps => ({
+    store: f.store,
+    writer: {
+      writeFor: async () => ({ ok: false, connectionId: null, code: 'unexpected', message: '' }),
+      changeSeriesFor: editor.changeSeriesFor.bind(editor),
+    },
+    notifier: f.notifier,
+  });
+
+  it("applies each participant's change to their recorded series event (one call each, the series' event id)", async () => {
+    const f = new Fixture();
+    const editor = new RecordingSeriesEditor();
+    await moveOccurrence(f.deps(), { ...input(OCCURRENCES[3]!), newStart: OCCURRENCES[3]! + DAY });
+    f.dms.length = 0;
+    const run = await runOutboxOnce(outbox(f, editor), { worker: 'w', now: NOW });
+    expect(run).toMatchObject({ claimed: 3, done: 3, retried: 0, compensated: 0 });
+    expect(editor.calls.map((c) => [c.personId, c.target.eventId, c.target.connectionId]).sort()).toEqual(
+      [ANA, LI, ZOE].map((p) => [p, `series-${p}`, `conn-${p}`]).sort(),
+    );
+    expect(
+      editor.calls.every((c) => c.change.kind === 'move' && c.change.originalStart === OCCURRENCES[3]),
+    ).toBe(true);
+    expect(f.dms).toEqual([]);
+  });
+
+  it('a calendar refusing a move tells the organiser and that person (nothing undone); a cancel already gone is done', async () => {
+    const f = new Fixture();
+    const editor = new RecordingSeriesEditor();
+    editor.answers.set(ZOE, { ok: false, code: 'occurrence_not_found', message: 'no occurrence' });
+    await moveOccurrence(f.deps(), { ...input(OCCURRENCES[3]!), newStart: OCCURRENCES[3]! + DAY });
+    f.dms.length = 0;
+    const run = await runOutboxOnce(outbox(f, editor), { worker: 'w', now: NOW });
+    expect(run).toMatchObject({ claimed: 3, done: 3, compensated: 1 });
+    expect(f.dms.map((d) => d.personId).sort()).toEqual([ANA, ZOE].sort());
+    expect(f.dms.find((d) => d.personId === ZOE)!.text).toContain("l'agenda de Zoé");
+    expect(f.bookings.get('b-series')!.status).toBe('booked');
+
+    // Cancelling an occurrence the calendar no longer has reaches the goal: no DM.
+    f.dms.length = 0;
+    await cancelOccurrence(f.deps(), input(OCCURRENCES[2]!));
+    f.dms.length = 0;
+    const again = await runOutboxOnce(outbox(f, editor), { worker: 'w', now: NOW + 1 });
+    expect(again).toMatchObject({ claimed: 3, done: 3, compensated: 0 });
+    expect(f.dms).toEqual([]);
+  });
+
+  it('waits (retries) while the series is not written to a calendar yet, then applies the change', async () => {
+    const f = new Fixture();
+    const editor = new RecordingSeriesEditor();
+    f.bookings.set('b-series', booking({ events: [event(ANA), event(LI)] }));
+    await endSeries(f.deps(), input(OCCURRENCES[4]!));
+    const first = await runOutboxOnce(outbox(f, editor), { worker: 'w', now: NOW });
+    expect(first).toMatchObject({ claimed: 3, done: 2, retried: 1 });
+    expect(editor.calls.map((c) => c.personId).sort()).toEqual([ANA, LI].sort());
+    f.bookings.set('b-series', booking());
+    const second = await runOutboxOnce(outbox(f, editor), { worker: 'w', now: NOW + 120_000 });
+    expect(second).toMatchObject({ claimed: 1, done: 1 });
+    expect(editor.calls.at(-1)).toMatchObject({
+      personId: ZOE,
+      change: { kind: 'end', originalStart: OCCURRENCES[4] },
+    });
+  });
+});
+
+describe('reminders of the changed occurrences', () => {
+  const reminded = (f: Fixture) =>
+    f.jobs
+      .ofKind(REMINDER_JOB)
+      .filter((j) => j.status === 'queued')
+      .map((j) => (j.payload as ReminderPayload).occurrence);
+  const count = (list: (number | undefined)[], at: number) => list.filter((x) => x === at).length;
+
+  it('withdraws the cancelled occurrence’s reminders, moves the moved one’s, withdraws those past a new end', async () => {
+    const f = new Fixture();
+    // As booking the series planned them: one per participant and occurrence, 15 minutes before.
+    const leads = new Map([ANA, LI, ZOE].map((p) => [p, 15 * 60_000]));
+    for (const job of reminderJobs(booking(), leads, NOW - DAY, OCCURRENCES)) await f.jobs.enqueue(job);
+    expect(reminded(f)).toHaveLength(18);
+
+    await cancelOccurrence(f.deps(), input(OCCURRENCES[2]!));
+    expect(count(reminded(f), OCCURRENCES[2]!)).toBe(0);
+    expect(reminded(f)).toHaveLength(15);
+
+    const newStart = OCCURRENCES[3]! + DAY;
+    await moveOccurrence(f.deps(), { ...input(OCCURRENCES[3]!), newStart });
+    expect(count(reminded(f), OCCURRENCES[3]!)).toBe(0);
+    expect(count(reminded(f), newStart)).toBe(3);
+    const moved = f.jobs
+      .ofKind(REMINDER_JOB)
+      .filter((j) => j.status === 'queued' && (j.payload as ReminderPayload).occurrence === newStart);
+    expect(moved.every((j) => j.runAt === newStart - 15 * 60_000)).toBe(true);
+
+    await endSeries(f.deps(), input(OCCURRENCES[4]!));
+    expect(count(reminded(f), OCCURRENCES[4]!)).toBe(0);
+    expect(count(reminded(f), OCCURRENCES[5]!)).toBe(0);
+    // The first two, and the moved one (its original start is before the end), are still reminded.
+    expect([...new Set(reminded(f))].sort()).toEqual([OCCURRENCES[0], OCCURRENCES[1], newStart].sort());
+  });
+});
