@@ -32,6 +32,7 @@ import type {
   EventWriter,
   Notifier,
   PersonBusy,
+  RelinkWording,
   WriteOutcome,
 } from '../../app/ports/calendars.ts';
 import type { ChangeSource } from '../../app/ports/changes.ts';
@@ -88,6 +89,8 @@ export interface CalendarAccessDeps {
   ) => Promise<string | null>;
   /** A fresh link-page link for the re-link DM of a CalDAV connection (wire `LinkPage.relinkUrl`). */
   readonly pageRelinkUrl?: (tenantId: string, personId: string) => Promise<string | null>;
+  /** Words the re-link DM in the person's language (wire `relinkWording` of src/app/relink-notice.ts). */
+  readonly relinkWording?: RelinkWording;
   readonly clock?: () => number;
   /** Per connection read (default 2500 ms). */
   readonly timeoutMs?: number;
@@ -150,6 +153,7 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor {
       notifier: deps.notifier,
       ...(deps.relinkUrl ? { relinkUrl: deps.relinkUrl } : {}),
       ...(deps.pageRelinkUrl ? { pageRelinkUrl: deps.pageRelinkUrl } : {}),
+      ...(deps.relinkWording ? { relinkWording: deps.relinkWording } : {}),
       clock: this.#clock,
       ...(deps.log ? { log: deps.log } : {}),
     });
