@@ -211,6 +211,7 @@ export function composeChat(
   const icsOffers = linkConfig
     ? new IcsOffers({
         bookings: store.bookings,
+        requests: store.requests,
         publicBaseUrl: linkConfig.publicBaseUrl,
         stateSecret: linkConfig.stateSecret,
       })
