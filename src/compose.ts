@@ -25,6 +25,7 @@ import { type JobHandler, startWorkers } from './app/outbox.ts';
 import type { CalendarLinkProbes } from './app/ports/calendar-link.ts';
 import type { DmActionHandler, MeetingThreads, Notifier } from './app/ports/calendars.ts';
 import type { SyncQueue, WatchLookup } from './app/ports/sync.ts';
+import { relinkWording } from './app/relink-notice.ts';
 import {
   accountUseCases,
   inboxUseCases,
@@ -210,6 +211,7 @@ export function composeChat(
   const icsOffers = linkConfig
     ? new IcsOffers({
         bookings: store.bookings,
+        requests: store.requests,
         publicBaseUrl: linkConfig.publicBaseUrl,
         stateSecret: linkConfig.stateSecret,
       })
@@ -220,6 +222,7 @@ export function composeChat(
     notifier,
     ...(link ? { relinkUrl: (t: string, p: string, kind) => link.relinkUrl(t, p, kind) } : {}),
     ...(linkPage ? { pageRelinkUrl: (t: string, p: string) => linkPage.relinkUrl(t, p) } : {}),
+    relinkWording: relinkWording(store.preferences),
     log,
     ...(metrics ? { metrics } : {}),
     // A write, an unlink or a provider webhook seen by one replica drops the free/busy of every replica.

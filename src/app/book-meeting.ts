@@ -634,6 +634,10 @@ async function confirmation(
     p.person.email ? [{ email: p.person.email, name: p.person.displayName }] : [],
   );
   const views: BookingParticipantView[] = [];
+  const lastStart = series
+    ? (occurrenceStarts(series.rule, booking.start, series.zone).at(-1) ?? booking.start)
+    : booking.start;
+  const lastEnd = lastStart + (booking.end - booking.start);
   let conferenceUrl: string | undefined;
   for (const p of people) {
     const recorded = booking.events.find((e) => e.personId === p.person.id && e.status === 'created');
@@ -700,15 +704,15 @@ async function confirmation(
         });
       }
     }
-    // Kept in Convene: offer the meeting as an .ics to add by hand. Not for a series (one VEVENT here,
-    // without the recurrence rule, would put only the first occurrence in their calendar).
+    // Kept in Convene: offer the meeting as an .ics to add by hand (a series: its recurring event, the
+    // link valid until a week after the last occurrence).
     const icsUrl =
-      calendar === 'kept_in_convene' && !series
+      calendar === 'kept_in_convene'
         ? deps.icsOffers?.urlFor({
             tenantId: input.tenantId,
             bookingId: booking.id,
             personId: p.person.id,
-            end: booking.end,
+            end: lastEnd,
           })
         : null;
     views.push({

@@ -3,7 +3,10 @@
  * calendars, nothing linked) gets, on the booking confirmation, a link to add the meeting themselves:
  * `<base>/ics/<token>`, a signed, expiring link served by Convene (src/bot/web/ics-offer.ts) that answers
  * `text/calendar` with the meeting's one VEVENT: its time, title and a stable UID — no attendee, organiser
- * or anyone else's data.
+ * or anyone else's data. A series booking (./series.ts) is served as one recurring VEVENT: DTSTART/DTEND
+ * local to the series' zone with TZID, that zone's VTIMEZONE and the RRULE — the same text the CalDAV
+ * writer emits (src/core/icalendar-recurrence.ts) — so every occurrence keeps its wall-clock time across a
+ * DST change.
  *
  * The token is `i1.<payload>.<mac>`: base64url JSON of tenant, booking, person and expiry, HMAC-SHA256
  * with a key derived from the state secret for this purpose only (a link-page or OAuth state never
@@ -14,7 +17,11 @@
  * @see https://www.rfc-editor.org/rfc/rfc5545 (iCalendar)
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { BookingRepository } from './ports/store.ts';
+import { DateTime } from 'luxon';
+import { lastOccurrenceBound, rruleText, vtimezone } from '../core/icalendar-recurrence.ts';
+import type { EventRecurrence } from './ports/provider.ts';
+import type { BookingRepository, MeetingRequestRepository } from './ports/store.ts';
+import { eventRecurrence, seriesOf } from './series.ts';
 
 export const ICS_OFFER_GRACE_MS = 7 * 24 * 60 * 60_000;
 const VERSION = 'i1';
@@ -23,6 +30,8 @@ const ID = /^[A-Za-z0-9-]{1,64}$/;
 
 export interface IcsOfferDeps {
   readonly bookings: Pick<BookingRepository, 'get'>;
+  /** The booking's request, to serve a series as its recurring event (without it: one VEVENT). */
+  readonly requests?: Pick<MeetingRequestRepository, 'get' | 'getProposal'>;
   readonly publicBaseUrl: string;
   /** `CONVENE_STATE_SECRET` (a key is derived from it for offers only). */
   readonly stateSecret: string;
@@ -35,7 +44,7 @@ export interface IcsOfferTarget {
   readonly tenantId: string;
   readonly bookingId: string;
   readonly personId: string;
-  /** The meeting's end (epoch ms): the link expires `graceMs` after it. */
+  /** The meeting's end (epoch ms; a series: its last occurrence's): the link expires `graceMs` after it. */
   readonly end: number;
 }
 
@@ -96,6 +105,7 @@ export class IcsOffers implements IcsOfferLinks {
     ) {
       return { ok: false, code: 'not_found' };
     }
+    const recurrence = await this.#recurrenceOf(booking.tenantId, booking.proposalId);
     return {
       ok: true,
       calendar: meetingCalendar({
@@ -104,9 +114,19 @@ export class IcsOffers implements IcsOfferLinks {
         start: booking.start,
         end: booking.end,
         stamp: now,
+        ...(recurrence ? { recurrence } : {}),
       }),
       filename: 'meeting.ics',
     };
+  }
+
+  /** The recurrence of a series booking (its request's), or undefined for a single meeting. */
+  async #recurrenceOf(tenantId: string, proposalId: string | null): Promise<EventRecurrence | undefined> {
+    const requests = this.#deps.requests;
+    if (!requests || !proposalId) return undefined;
+    const proposal = await requests.getProposal(tenantId, proposalId);
+    const series = proposal ? seriesOf(await requests.get(tenantId, proposal.requestId)) : null;
+    return series ? eventRecurrence(series.rule, series.zone) : undefined;
   }
 
   #mac(body: string): string {
@@ -142,24 +162,40 @@ export interface MeetingEvent {
   readonly end: number;
   /** DTSTAMP, epoch ms. */
   readonly stamp: number;
+  /** A series: `start`/`end` are its first occurrence, repeated by this rule in `recurrence.timeZone`. */
+  readonly recurrence?: EventRecurrence;
 }
 
 /**
  * One VEVENT in a VCALENDAR, times in UTC, CRLF line ends, text escaped (§3.3.11) and lines folded at
- * 75 octets (§3.1).
+ * 75 octets (§3.1). A series: local times with TZID, the zone's VTIMEZONE (covering the first to a bound
+ * on the last occurrence) and the RRULE (UNTIL in UTC).
+ * @see https://www.rfc-editor.org/rfc/rfc5545#section-3.8.5.3 (RRULE), #section-3.6.5 (VTIMEZONE)
  */
 export function meetingCalendar(event: MeetingEvent): string {
+  const series = event.recurrence;
+  const zone = series?.timeZone;
+  const times =
+    series && zone
+      ? [
+          `DTSTART;TZID=${zone}:${local(event.start, zone)}`,
+          `DTEND;TZID=${zone}:${local(event.end, zone)}`,
+          `RRULE:${rruleText(series)}`,
+        ]
+      : [`DTSTART:${utc(event.start)}`, `DTEND:${utc(event.end)}`];
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     'PRODID:-//Convene//Meeting//EN',
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
+    ...(series && zone
+      ? vtimezone(zone, event.start, lastOccurrenceBound(series, event.start)).split('\r\n')
+      : []),
     'BEGIN:VEVENT',
     `UID:${escapeText(event.uid)}`,
     `DTSTAMP:${utc(event.stamp)}`,
-    `DTSTART:${utc(event.start)}`,
-    `DTEND:${utc(event.end)}`,
+    ...times,
     `SUMMARY:${escapeText(event.title)}`,
     'STATUS:CONFIRMED',
     'TRANSP:OPAQUE',
@@ -167,6 +203,11 @@ export function meetingCalendar(event: MeetingEvent): string {
     'END:VCALENDAR',
   ];
   return `${lines.map(fold).join('\r\n')}\r\n`;
+}
+
+/** `20270316T090000`: the wall-clock time of an instant in `zone` (a DATE-TIME with TZID). */
+function local(ms: number, zone: string): string {
+  return DateTime.fromMillis(ms, { zone }).toFormat("yyyyMMdd'T'HHmmss");
 }
 
 function utc(ms: number): string {

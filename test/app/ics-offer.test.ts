@@ -11,6 +11,7 @@ import type { Locale } from '../../src/app/i18n/index.ts';
 import { ICS_OFFER_GRACE_MS, IcsOffers, meetingCalendar } from '../../src/app/ics-offer.ts';
 import type { Booking, Person } from '../../src/app/ports/store.ts';
 import { requestMeeting } from '../../src/app/request-meeting.ts';
+import { occurrenceStarts, seriesOf } from '../../src/app/series.ts';
 import type { ProposalView } from '../../src/app/views.ts';
 import { expandIcs } from '../../src/connectors/ics/expand.ts';
 import { DAY } from '../../src/core/interval.ts';
@@ -37,6 +38,7 @@ beforeEach(async () => {
   const busy = new FakeBusyReader();
   offers = new IcsOffers({
     bookings: store.bookings,
+    requests: store.requests,
     publicBaseUrl: BASE,
     stateSecret: SECRET,
     clock: () => now,
@@ -66,10 +68,10 @@ beforeEach(async () => {
   });
 });
 
-async function book(locale: Locale = 'en') {
+async function book(locale: Locale = 'en', proposalId = view.proposalId) {
   const result = await bookMeeting(
     { store, busy: new FakeBusyReader(), writer, icsOffers: offers },
-    { tenantId: TENANT, proposalId: view.proposalId, slotId: '1', actorPersonId: ana.id, now: NOW, locale },
+    { tenantId: TENANT, proposalId, slotId: '1', actorPersonId: ana.id, now: NOW, locale },
   );
   if (!result.ok) throw new Error(result.error.message);
   return result.view;
@@ -184,6 +186,69 @@ describe('the booking confirmation offers an .ics to the read-only participant',
     for (const bad of ['', 'i1', 'i1..', 'x'.repeat(5000), `${token}x`]) {
       expect(await offers.serve(bad)).toEqual({ ok: false, code: 'invalid' });
     }
+  });
+});
+
+describe('the .ics of a series booking', () => {
+  /** A series request: every other Tuesday until April, in Paris (summer time starts on 28 March 2027). */
+  async function bookSeries() {
+    const requested = await requestMeeting(
+      { store, busy: new FakeBusyReader(), directory: store.directory },
+      {
+        tenantId: TENANT,
+        workspaceId: WORKSPACE,
+        requesterPersonId: ana.id,
+        text: '/meet @li @sam 30m every other tuesday until april "Roadmap"',
+        now: NOW,
+        zone: 'Europe/Paris',
+      },
+    );
+    if (!requested.ok) throw new Error(requested.error.message);
+    const booked = await book('en', requested.view.proposalId);
+    const proposal = await store.requests.getProposal(TENANT, requested.view.proposalId);
+    const series = seriesOf(await store.requests.get(TENANT, proposal!.requestId));
+    if (!series) throw new Error('the request is not a series');
+    return { booked, series };
+  }
+
+  it("serves one recurring VEVENT whose occurrences are the series' (local time kept across the DST change)", async () => {
+    const { booked, series } = await bookSeries();
+    const url = booked.participants.find((p) => p.personId === li.id)?.ics?.url;
+    expect(url).toBeDefined();
+    const served = await offers.serve(tokenOf(url!));
+    if (!served.ok) throw new Error(served.code);
+    const text = served.calendar;
+
+    const starts = occurrenceStarts(series.rule, booked.start, series.zone);
+    const duration = booked.end - booked.start;
+    // The series spans the change to summer time (28 March 2027): UTC times move by an hour.
+    const hours = new Set(starts.map((s) => new Date(s).getUTCHours()));
+    expect(hours.size).toBe(2);
+    expect(starts.length).toBeGreaterThan(5);
+
+    const parsed = expandIcs(text, { start: booked.start - DAY, end: starts.at(-1)! + 30 * DAY });
+    if (!parsed.ok) throw new Error('the served calendar does not parse');
+    expect(parsed.warnings).toEqual([]);
+    expect(parsed.busy).toEqual(starts.map((start) => ({ start, end: start + duration })));
+
+    expect(text.match(/^BEGIN:VEVENT\r$/gm)).toHaveLength(1);
+    expect(text).toContain('DTSTART;TZID=Europe/Paris:');
+    expect(text).toContain('DTEND;TZID=Europe/Paris:');
+    expect(text).toMatch(/^RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;UNTIL=\d{8}T\d{6}Z\r$/m);
+    expect(text).toMatch(/^BEGIN:VTIMEZONE\r\nTZID:Europe\/Paris\r$/m);
+    expect(text).toMatch(/^BEGIN:DAYLIGHT\r$/m);
+    for (const line of text.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+  });
+
+  it('the link of a series lasts until a week after its last occurrence', async () => {
+    const { booked, series } = await bookSeries();
+    const token = tokenOf(booked.participants.find((p) => p.personId === li.id)!.ics!.url);
+    const lastEnd =
+      occurrenceStarts(series.rule, booked.start, series.zone).at(-1)! + (booked.end - booked.start);
+    now = lastEnd + ICS_OFFER_GRACE_MS - 1;
+    expect((await offers.serve(token)).ok).toBe(true);
+    now = lastEnd + ICS_OFFER_GRACE_MS;
+    expect(await offers.serve(token)).toEqual({ ok: false, code: 'expired' });
   });
 });
 

@@ -151,6 +151,25 @@ export interface Notifier {
   ): Promise<{ ok: true } | { ok: false; code: string }>;
 }
 
+/** Why a linked calendar must be linked again: a CalDAV password refused (HTTP 401), OAuth consent removed, or the grant revoked/expired. */
+export type RelinkReason = 'password_rejected' | 'consent_removed' | 'access_revoked';
+
+/** A re-link notice for one broken connection, as the connector layer reports it (codes, no wording). */
+export interface RelinkNotice {
+  readonly tenantId: string;
+  readonly personId: string;
+  readonly provider: 'google' | 'microsoft' | 'caldav' | 'ics';
+  /** The account shown to the person (e-mail, username@host). */
+  readonly account: string;
+  readonly reason: RelinkReason;
+}
+
+/**
+ * Words a re-link DM in the person's language (src/app/relink-notice.ts): the DM text and the label of
+ * its link button. Passed to the connector layer from compose, which may not import the catalogues.
+ */
+export type RelinkWording = (notice: RelinkNotice) => Promise<{ text: string; linkLabel: string }>;
+
 /**
  * The conversation a booking was made in (the Slack thread of the proposal message, the Discord channel
  * message). Used to keep it current when the meeting is cancelled, moved, or changed in a calendar.

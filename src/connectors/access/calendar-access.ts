@@ -32,6 +32,7 @@ import type {
   EventWriter,
   Notifier,
   PersonBusy,
+  RelinkWording,
   SeriesChange,
   SeriesOccurrenceEditor,
   WriteOutcome,
@@ -90,6 +91,8 @@ export interface CalendarAccessDeps {
   ) => Promise<string | null>;
   /** A fresh link-page link for the re-link DM of a CalDAV connection (wire `LinkPage.relinkUrl`). */
   readonly pageRelinkUrl?: (tenantId: string, personId: string) => Promise<string | null>;
+  /** Words the re-link DM in the person's language (wire `relinkWording` of src/app/relink-notice.ts). */
+  readonly relinkWording?: RelinkWording;
   readonly clock?: () => number;
   /** Per connection read (default 2500 ms). */
   readonly timeoutMs?: number;
@@ -152,6 +155,7 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor, Ser
       notifier: deps.notifier,
       ...(deps.relinkUrl ? { relinkUrl: deps.relinkUrl } : {}),
       ...(deps.pageRelinkUrl ? { pageRelinkUrl: deps.pageRelinkUrl } : {}),
+      ...(deps.relinkWording ? { relinkWording: deps.relinkWording } : {}),
       clock: this.#clock,
       ...(deps.log ? { log: deps.log } : {}),
     });

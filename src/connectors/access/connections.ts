@@ -5,7 +5,7 @@
  * accepting (HTTP 401 on a read or a write) is a dead grant too: the DM links to the link page.
  */
 import { createHash } from 'node:crypto';
-import type { Notifier } from '../../app/ports/calendars.ts';
+import type { Notifier, RelinkReason, RelinkWording } from '../../app/ports/calendars.ts';
 import type { CalendarProvider } from '../../app/ports/provider.ts';
 import { ProviderError } from '../../app/ports/provider-errors.ts';
 import type { OAuthProviderKind, ProviderFactory } from '../../app/ports/provider-factory.ts';
@@ -24,6 +24,14 @@ export const LABELS: Record<CalendarConnection['provider'], string> = {
   ics: 'calendar feed',
 };
 
+/** The connection's health detail per re-link reason (operators' wording, stored with the status). */
+const HEALTH_DETAIL: Readonly<Record<RelinkReason, string>> = {
+  password_rejected:
+    'the server no longer accepts the saved password (an app-specific password may have been revoked)',
+  consent_removed: 'permissions were removed',
+  access_revoked: 'access was revoked or expired',
+};
+
 export interface ConnectionOpenerDeps {
   readonly connections: CalendarConnectionRepository;
   readonly providers: ProviderFactory;
@@ -35,6 +43,11 @@ export interface ConnectionOpenerDeps {
   ) => Promise<string | null>;
   /** A fresh link-page link (LinkPage.relinkUrl) for the re-link DM of a CalDAV connection; null → no link. */
   readonly pageRelinkUrl?: (tenantId: string, personId: string) => Promise<string | null>;
+  /**
+   * Words the re-link DM in the person's language (src/app/relink-notice.ts, wired by compose: this layer
+   * may not import the catalogues). Without it the connection is still marked, but no DM is sent.
+   */
+  readonly relinkWording?: RelinkWording;
   readonly clock: () => number;
   readonly log?: (line: string) => void;
 }
@@ -122,21 +135,26 @@ export class ConnectionOpener {
 
   async #sendRelink(connection: CalendarConnection, error: ProviderError): Promise<void> {
     const { tenantId, personId } = connection;
-    const detail =
+    const reason: RelinkReason =
       connection.provider === 'caldav'
-        ? 'the server no longer accepts the saved password (an app-specific password may have been revoked)'
+        ? 'password_rejected'
         : error.code === 'consent_required'
-          ? 'permissions were removed'
-          : 'access was revoked or expired';
+          ? 'consent_removed'
+          : 'access_revoked';
     try {
+      // The health detail is for operators (logs, /meet status codes), not the person's DM.
       await this.#deps.connections.setHealth(tenantId, connection.id, {
         status: 'reauth_required',
-        detail: `${error.code}: ${detail}`,
+        detail: `${error.code}: ${HEALTH_DETAIL[reason]}`,
       });
     } catch (cause) {
       this.#log(`calendar-access: could not mark ${connection.id} reauth_required: ${describe(cause)}`);
     }
-    const label = LABELS[connection.provider];
+    const wording = this.#deps.relinkWording;
+    if (!wording) {
+      this.#log(`calendar-access: re-link DM for ${connection.id} not sent: no wording wired`);
+      return;
+    }
     const provider = connection.provider;
     let url: string | null = null;
     if ((provider === 'google' || provider === 'microsoft') && this.#deps.relinkUrl) {
@@ -144,9 +162,14 @@ export class ConnectionOpener {
     } else if (provider === 'caldav' && this.#deps.pageRelinkUrl) {
       url = await this.#deps.pageRelinkUrl(tenantId, personId).catch(() => null);
     }
-    const text = `Convene can no longer read your ${label} (${connection.account}): ${detail}. Link it again so your availability stays accurate.`;
-    const result = await this.#deps.notifier
-      .dm(tenantId, personId, url ? { text, link: { label: `Link ${label} again`, url } } : { text })
+    const result = await wording({ tenantId, personId, provider, account: connection.account, reason })
+      .then(({ text, linkLabel }) =>
+        this.#deps.notifier.dm(
+          tenantId,
+          personId,
+          url ? { text, link: { label: linkLabel, url } } : { text },
+        ),
+      )
       .catch(() => ({ ok: false as const, code: 'exception' }));
     if (!result.ok) this.#log(`calendar-access: re-link DM for ${connection.id} failed: ${result.code}`);
   }

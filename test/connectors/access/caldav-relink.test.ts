@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LinkPage } from '../../../src/app/link/page.ts';
 import type { Notifier } from '../../../src/app/ports/calendars.ts';
 import type { CalendarConnection, Person } from '../../../src/app/ports/store.ts';
+import { relinkWording } from '../../../src/app/relink-notice.ts';
 import { CalendarAccess } from '../../../src/connectors/access/calendar-access.ts';
 import { createProviderFactory } from '../../../src/connectors/access/providers.ts';
 import { HOUR } from '../../../src/core/interval.ts';
@@ -102,6 +103,7 @@ function access(): CalendarAccess {
     }),
     notifier,
     pageRelinkUrl: (tenantId, personId) => page.relinkUrl(tenantId, personId),
+    relinkWording: relinkWording(store.preferences),
     clock: () => NOW,
   });
 }
@@ -199,5 +201,46 @@ describe('a CalDAV password that stops working', () => {
     });
     expect(dms).toHaveLength(1);
     expect(dms[0]!.message.link?.url.startsWith(`${BASE}/link?state=`)).toBe(true);
+  }, 30_000);
+
+  it("the DM is worded in the owner's language: French, then German, once per broken password", async () => {
+    const expected = [
+      {
+        locale: 'fr-FR',
+        text: /^Convene ne peut plus lire votre agenda CalDAV \(.+\) : le serveur n’accepte plus le mot de passe enregistré\. Un mot de passe pour app a peut-être été révoqué/,
+        label: 'Lier de nouveau votre agenda CalDAV',
+      },
+      {
+        locale: 'de-DE',
+        text: /^Convene kann deinen CalDAV-Kalender \(.+\) nicht mehr lesen: Der Server akzeptiert das gespeicherte Passwort nicht mehr\. Vielleicht wurde ein app-spezifisches Passwort widerrufen/,
+        label: 'CalDAV-Kalender erneut verbinden',
+      },
+    ];
+    for (const [index, wording] of expected.entries()) {
+      dms.length = 0;
+      await store.preferences.set(person.tenantId, person.id, {
+        timeZone: 'Europe/Paris',
+        locale: wording.locale,
+        workingHours: { rules: [], overrides: [] },
+      });
+      const password = `${wording.locale} password`;
+      await radicale.setPassword(password);
+      connection = await link(password);
+      const ok = await calendars.busyFor(person.tenantId, [person.id], RANGE, { fresh: true });
+      expect(ok.gaps).toEqual([]);
+
+      await radicale.setPassword(`${wording.locale} rotated`);
+      await Promise.all([
+        calendars.busyFor(person.tenantId, [person.id], RANGE, { fresh: true }),
+        calendars.busyFor(person.tenantId, [person.id], RANGE, { fresh: true }),
+        calendars.writeFor(person.tenantId, person.id, { ...draft, idempotencyKey: `lang-${index}` }),
+      ]);
+      expect(dms).toHaveLength(1);
+      expect(dms[0]!.personId).toBe(person.id);
+      expect(dms[0]!.message.text).toMatch(wording.text);
+      expect(dms[0]!.message.text).toContain(radicale.url);
+      expect(dms[0]!.message.link).toMatchObject({ label: wording.label });
+      expect(dms[0]!.message.link?.url.startsWith(`${BASE}/link?state=`)).toBe(true);
+    }
   }, 30_000);
 });

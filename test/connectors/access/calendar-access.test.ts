@@ -9,6 +9,7 @@ import { InMemoryStateNonceStore } from '../../../src/app/link/nonces.ts';
 import { LinkCalendar } from '../../../src/app/link-calendar.ts';
 import type { Notifier } from '../../../src/app/ports/calendars.ts';
 import type { CalendarConnection, Person } from '../../../src/app/ports/store.ts';
+import { relinkWording } from '../../../src/app/relink-notice.ts';
 import { CalendarAccess } from '../../../src/connectors/access/calendar-access.ts';
 import { createProviderFactory, type ProviderFactory } from '../../../src/connectors/access/providers.ts';
 import type { RetryPolicy } from '../../../src/connectors/retry.ts';
@@ -114,6 +115,7 @@ function access(options: { timeoutMs?: number; cacheTtlMs?: number } = {}): Cale
     providers,
     notifier,
     relinkUrl: (tenantId, personId, provider) => link.relinkUrl(tenantId, personId, provider),
+    relinkWording: relinkWording(store.preferences),
     clock,
     ...options,
   });
@@ -382,6 +384,49 @@ describe('busyFor', () => {
     const msAfter = (await store.connections.secrets(person.tenantId, ms.id))!;
     expect(msAfter.refreshToken).not.toBe(msBefore.refreshToken);
     expect(msAfter.refreshToken).toBe(microsoft.issuedRefreshTokens.at(-1));
+  });
+
+  it("the invalid_grant re-link DM is worded in the owner's language (fr, de), once per broken connection", async () => {
+    const expected = {
+      'fr-FR': {
+        text: /^Convene ne peut plus lire votre agenda Google \(.+\) : l’accès a été révoqué ou a expiré\. Liez-le de nouveau/,
+        label: 'Lier de nouveau votre agenda Google',
+      },
+      'de-DE': {
+        text: /^Convene kann deinen Google-Kalender \(.+\) nicht mehr lesen: Der Zugriff wurde widerrufen oder ist abgelaufen\. Verbinde ihn erneut/,
+        label: 'Google-Kalender erneut verbinden',
+      },
+    } as const;
+    for (const [locale, wording] of Object.entries(expected)) {
+      dms.length = 0;
+      const { person, connection, tokens } = await googlePerson({ expired: true });
+      await store.preferences.set(person.tenantId, person.id, {
+        timeZone: 'Europe/Berlin',
+        locale,
+        workingHours: { rules: [], overrides: [] },
+      });
+      google.revokeRefreshToken(tokens.refresh_token);
+      const calendars = access();
+      await Promise.all([
+        calendars.busyFor(person.tenantId, [person.id], DAY_RANGE, { fresh: true }),
+        calendars.busyFor(person.tenantId, [person.id], DAY_RANGE, { fresh: true }),
+      ]);
+      await calendars.writeFor(person.tenantId, person.id, {
+        title: 'Sync',
+        start: START + 2 * HOUR,
+        end: START + 3 * HOUR,
+        timeZone: 'UTC',
+        attendees: [],
+        conference: false,
+        idempotencyKey: `relink-${locale}`,
+      });
+      expect(dms).toHaveLength(1);
+      expect(dms[0]!.personId).toBe(person.id);
+      expect(dms[0]!.message.text).toMatch(wording.text);
+      expect(dms[0]!.message.text).toContain(connection.account);
+      expect(dms[0]!.message.link).toMatchObject({ label: wording.label });
+      expect(dms[0]!.message.link?.url.startsWith(`${BASE}/oauth/google/start?state=`)).toBe(true);
+    }
   });
 
   it('invalid_grant marks the connection reauth_required and DMs one re-link link, even to concurrent reads', async () => {

@@ -91,4 +91,13 @@ export const link: Messages<typeof en> = {
   'link.chat.fallback':
     'Ich kann dir keine Direktnachrichten senden, daher hier dein Link zum Verbinden eines Kalenders. Nur du siehst diese Nachricht; der Link funktioniert einmal, 15 Minuten lang.',
   'link.chat.button': 'Kalender verbinden',
+  'link.relink.calendar':
+    '{provider, select, google {Google-Kalender} microsoft {Microsoft-365-Kalender} caldav {CalDAV-Kalender} other {Kalender-Feed}}',
+  'link.relink.passwordRejected':
+    'Convene kann deinen {calendar} ({account}) nicht mehr lesen: Der Server akzeptiert das gespeicherte Passwort nicht mehr. Vielleicht wurde ein app-spezifisches Passwort widerrufen: Erstelle ein neues und verbinde den Kalender erneut, damit deine Verfügbarkeit stimmt.',
+  'link.relink.consentRemoved':
+    'Convene kann deinen {calendar} ({account}) nicht mehr lesen: Berechtigungen wurden entzogen. Verbinde ihn erneut, damit deine Verfügbarkeit stimmt.',
+  'link.relink.accessRevoked':
+    'Convene kann deinen {calendar} ({account}) nicht mehr lesen: Der Zugriff wurde widerrufen oder ist abgelaufen. Verbinde ihn erneut, damit deine Verfügbarkeit stimmt.',
+  'link.relink.button': '{calendar} erneut verbinden',
 };

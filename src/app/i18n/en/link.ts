@@ -85,4 +85,13 @@ export const link = {
   'link.chat.fallback':
     'I cannot send you direct messages, so here is your link to connect a calendar. Only you can see this message; the link works once, for 15 minutes.',
   'link.chat.button': 'Link a calendar',
+  'link.relink.calendar':
+    '{provider, select, google {Google Calendar} microsoft {Microsoft 365 calendar} caldav {CalDAV calendar} other {calendar feed}}',
+  'link.relink.passwordRejected':
+    'Convene can no longer read your {calendar} ({account}): the server no longer accepts the saved password. An app-specific password may have been revoked: create a new one and link it again so your availability stays accurate.',
+  'link.relink.consentRemoved':
+    'Convene can no longer read your {calendar} ({account}): permissions were removed. Link it again so your availability stays accurate.',
+  'link.relink.accessRevoked':
+    'Convene can no longer read your {calendar} ({account}): access was revoked or expired. Link it again so your availability stays accurate.',
+  'link.relink.button': 'Link {calendar} again',
 } as const;

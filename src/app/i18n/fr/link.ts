@@ -87,4 +87,13 @@ export const link: Messages<typeof en> = {
   'link.chat.fallback':
     'Je ne peux pas vous envoyer de message direct : voici votre lien pour connecter un agenda. Vous seul voyez ce message ; le lien ne sert qu’une fois, pendant 15 minutes.',
   'link.chat.button': 'Lier un agenda',
+  'link.relink.calendar':
+    '{provider, select, google {agenda Google} microsoft {agenda Microsoft 365} caldav {agenda CalDAV} other {flux d’agenda}}',
+  'link.relink.passwordRejected':
+    'Convene ne peut plus lire votre {calendar} ({account}) : le serveur n’accepte plus le mot de passe enregistré. Un mot de passe pour app a peut-être été révoqué : créez-en un nouveau et liez de nouveau l’agenda pour que vos disponibilités restent exactes.',
+  'link.relink.consentRemoved':
+    'Convene ne peut plus lire votre {calendar} ({account}) : des autorisations ont été retirées. Liez-le de nouveau pour que vos disponibilités restent exactes.',
+  'link.relink.accessRevoked':
+    'Convene ne peut plus lire votre {calendar} ({account}) : l’accès a été révoqué ou a expiré. Liez-le de nouveau pour que vos disponibilités restent exactes.',
+  'link.relink.button': 'Lier de nouveau votre {calendar}',
 };
