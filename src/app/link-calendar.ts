@@ -481,7 +481,7 @@ export class LinkCalendar {
     if (checked.state.provider !== provider) {
       return failure(
         'provider_mismatch',
-        `This link was made for ${checked.state.provider === 'page' ? 'the link page' : PROVIDER_LABELS[checked.state.provider]}, not ${PROVIDER_LABELS[provider]}. Nothing was linked. ${retryHint}`,
+        `This link was made for ${checked.state.provider === 'page' || checked.state.provider === 'calendars' ? 'the link page' : PROVIDER_LABELS[checked.state.provider]}, not ${PROVIDER_LABELS[provider]}. Nothing was linked. ${retryHint}`,
       );
     }
     return { ok: true, state: checked.state, kind: provider };

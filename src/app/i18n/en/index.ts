@@ -2,6 +2,7 @@
 import { access } from './access.ts';
 import { account } from './account.ts';
 import { booking } from './booking.ts';
+import { calendars } from './calendars.ts';
 import { chat } from './chat.ts';
 import { common } from './common.ts';
 import { discord } from './discord.ts';
@@ -19,6 +20,7 @@ export const en = {
   ...access,
   ...account,
   ...booking,
+  ...calendars,
   ...chat,
   ...common,
   ...discord,
