@@ -26,6 +26,7 @@ import type { DmActionHandler, MeetingThreads, Notifier } from './app/ports/cale
 import type { SyncQueue, WatchLookup } from './app/ports/sync.ts';
 import {
   accountUseCases,
+  calendarChoiceUseCases,
   inboxUseCases,
   installationUseCases,
   requestUseCases,
@@ -183,6 +184,15 @@ export function composeChat(
         log,
       })
     : undefined;
+  // Several calendars per person: which count as busy, which one receives meetings, one account unlinked.
+  const calendarChoice = calendarChoiceUseCases({
+    connections: store.connections,
+    calendars: { calendarsOf: (c, signal) => calendars!.calendarsOf(c, signal) },
+    audit: store.audit,
+    invalidate: (connectionId) => calendars?.invalidate(connectionId),
+    ...(link ? { linking: link } : {}),
+    log,
+  });
   const linkPage = linkConfig
     ? new LinkPage({
         people: store.people,
@@ -197,6 +207,7 @@ export function composeChat(
         publicBaseUrl: linkConfig.publicBaseUrl,
         stateSecret: linkConfig.stateSecret,
         audit: store.audit,
+        choice: calendarChoice,
         onLinked: (c) =>
           void ensureWatches(store, syncSettings, { ...c, connectionId: c.id }, Date.now()).catch(
             (error: unknown) => log(`sync: watching ${c.id} failed: ${String(error)}`),
@@ -283,6 +294,7 @@ export function composeChat(
         limits,
         ...(link ? { linking: link } : {}),
         ...(linkPage ? { linkPage } : {}),
+        calendarChoice,
         teams,
         account,
         log,

@@ -21,7 +21,7 @@ export const account: Messages<typeof en> = {
   'account.dmUnknownAction': 'Dieser Button wird leider nicht mehr unterstützt: es wurde nichts getan.',
   'account.dmNotYours':
     'Convene kann für diese Nachricht nicht erkennen, wer du bist: nutze stattdessen /meet in deinem Server.',
-  'account.slack.subcommands': 'hilfe',
+  'account.slack.subcommands': 'hilfe kalender',
 
   'account.preferences.invalidZone':
     '„{zone}“ ist keine Zeitzone, die ich kenne: verwende einen IANA-Namen wie Europe/Berlin oder America/New_York.',

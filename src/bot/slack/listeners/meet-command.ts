@@ -1,11 +1,12 @@
 /**
  * The `/meet` slash command. Acks at once (Slack's 3-second rule), ignores a redelivered `trigger_id`,
- * then routes: `help`/`aide`, `link`/`lier`, `unlink`/`délier`, `status`/`statut`,
+ * then routes: `help`/`aide`, `link`/`lier`, `unlink`/`délier`, `status`/`statut`, `calendars`/`agendas`,
  * `settings`/`réglages`, `team`/`équipe` (rotations), `cancel`/`annuler` and `reschedule`/`replanifier`
  * (the caller's upcoming meetings with their buttons), and anything else is a meeting request.
  */
 
 import { t } from '../../../app/i18n/index.ts';
+import { calendarsCommand, calendarsText } from '../commands/calendars.ts';
 import { helpText } from '../commands/help.ts';
 import { upcomingList } from '../commands/manage.ts';
 import { handleMeetRequest, linkButtons } from '../commands/request.ts';
@@ -34,7 +35,17 @@ export interface MeetCommandArgs {
   readonly client: SlackApi;
 }
 
-type Sub = 'help' | 'link' | 'unlink' | 'status' | 'settings' | 'team' | 'cancel' | 'reschedule' | 'request';
+type Sub =
+  | 'help'
+  | 'link'
+  | 'unlink'
+  | 'status'
+  | 'calendars'
+  | 'settings'
+  | 'team'
+  | 'cancel'
+  | 'reschedule'
+  | 'request';
 
 const SUBCOMMANDS: Record<string, Sub> = {
   help: 'help',
@@ -48,6 +59,10 @@ const SUBCOMMANDS: Record<string, Sub> = {
   status: 'status',
   statut: 'status',
   état: 'status',
+  calendars: 'calendars',
+  calendar: 'calendars',
+  agendas: 'calendars',
+  kalender: 'calendars',
   settings: 'settings',
   réglages: 'settings',
   reglages: 'settings',
@@ -126,7 +141,18 @@ export async function meetCommand(rt: SlackRuntime, args: MeetCommandArgs): Prom
       return;
     }
     case 'status': {
-      await tell(renderMrkdwn(await statusFor(rt, workspace, me.person, lang)));
+      const status = await statusFor(rt, workspace, me.person, lang);
+      // Under the health: the accounts' calendars by number, and how to change them.
+      const list = await rt.deps.calendarChoice?.list({
+        tenantId: workspace.tenantId,
+        personId: me.person.id,
+      });
+      const choice = list && list.accounts.length > 0 ? `\n\n${calendarsText(list, lang)}` : '';
+      await tell(renderMrkdwn(`${status}${choice}`));
+      return;
+    }
+    case 'calendars': {
+      await tell(renderMrkdwn(await calendarsCommand(rt, workspace, me.person, command.user_id, rest, lang)));
       return;
     }
     case 'unlink': {
