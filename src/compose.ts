@@ -340,6 +340,7 @@ export function composeChat(
           limits,
           ...(metrics ? { metrics } : {}),
         }),
+        calendarChoice,
         manage: manageUseCases({ store, busy: calendars, notifier, threads }),
         teams,
         requests: requestUseCases({ store, busy: calendars, rotations: store.rotations, limits }),

@@ -342,6 +342,7 @@ describe('convene discord register', () => {
       'link',
       'unlink',
       'status',
+      'calendars',
       'settings',
       'team',
       'cancel',
