@@ -122,7 +122,7 @@ describe('calendar choice on Radicale', () => {
     });
     expect(chosen).toMatchObject({ ok: true });
 
-    // After: only the second calendar counts (no stale cache), and the booking lands on it.
+    // After: only the second calendar counts, and the booking lands on it.
     const after = await access.busyFor(tenantId, [personId], day());
     expect(after.people[0]!.busy).toEqual([{ start: DAY0 + 11 * HOUR, end: DAY0 + 12 * HOUR }]);
     const written = await access.writeFor(tenantId, personId, {
