@@ -271,6 +271,8 @@ export function composeChat(
         link,
         secureCookies: linkConfig?.publicBaseUrl.startsWith('https:') ?? true,
         log,
+        // After an OAuth link, the result page offers the calendar choice of the account.
+        ...(linkPage ? { choiceLink: (input) => linkPage.choiceLink(input) } : {}),
       }),
     });
 

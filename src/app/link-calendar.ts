@@ -146,6 +146,8 @@ export type CompleteAuthorizationResult =
       readonly provider: LinkProviderKind;
       readonly connection: CalendarConnection;
       readonly account: string;
+      /** The chat identity the link was made for (a follow-up page, e.g. the calendar choice, binds it too). */
+      readonly identity: { readonly workspaceId: string; readonly externalUserId: string };
     }
   | LinkFailure;
 
@@ -421,7 +423,13 @@ export class LinkCalendar {
       })
       .catch(() => ({ ok: false as const, code: 'exception' }));
     if (!dm.ok) this.#log(`link: confirmation DM failed: ${dm.code}`);
-    return { ok: true, provider: kind, connection, account };
+    return {
+      ok: true,
+      provider: kind,
+      connection,
+      account,
+      identity: { workspaceId: state.workspaceId, externalUserId: state.externalUserId },
+    };
   }
 
   /** Revokes the grant at the provider (Google) and deletes the connection. */

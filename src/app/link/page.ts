@@ -455,6 +455,75 @@ export class LinkPage {
     return { ok: true, locale, account: result.account, writeMovedFrom: result.writeMovedFrom };
   }
 
+  /**
+   * The calendar choice of one account as a page of its own (after an OAuth link, whose result page is
+   * not this one): `<base>/link/calendars?state=…&account=<id>`, a single-use state of kind `calendars`
+   * bound to the chat identity. Null without a calendar choice.
+   */
+  choiceLink(input: {
+    tenantId: string;
+    personId: string;
+    workspaceId: string;
+    externalUserId: string;
+    connectionId: string;
+  }): string | null {
+    if (!this.#deps.choice) return null;
+    const token = this.#signer.sign({
+      tenantId: input.tenantId,
+      personId: input.personId,
+      workspaceId: input.workspaceId,
+      externalUserId: input.externalUserId,
+      provider: 'calendars',
+      nonce: StateSigner.nonce(),
+      expiresAt: this.#clock() + (this.#deps.stateTtlMs ?? PAGE_STATE_TTL_MS),
+    });
+    const url = new URL(`${this.#baseUrl}/link/calendars`);
+    url.searchParams.set('state', token);
+    url.searchParams.set('account', input.connectionId);
+    return url.toString();
+  }
+
+  /** `GET /link/calendars?state=…&account=…`: the account's calendars and a fresh confirmation cookie. */
+  async describeChoice(
+    token: string | undefined,
+    connectionId: string | undefined,
+  ): Promise<
+    | {
+        ok: true;
+        locale: Locale | null;
+        account: AccountView;
+        form: PageChoiceForm;
+        confirmCookie: string;
+      }
+    | LinkPageFailure
+  > {
+    const checked = await this.#check(token, 'calendars');
+    if (!checked.ok) return checked;
+    const { state, locale } = checked;
+    const withLocale = (f: LinkPageFailure): LinkPageFailure => (locale ? { ...f, locale } : f);
+    const listed = this.#deps.choice
+      ? await this.#deps.choice.list({ tenantId: state.tenantId, personId: state.personId })
+      : null;
+    const account = listed?.accounts.find((a) => a.connectionId === connectionId);
+    if (!account) return withLocale(failure('choice_refused', 'calendars.error.unknownAccount'));
+    if (!account.calendars)
+      return withLocale(
+        failure('choice_refused', 'calendars.error.unavailable', { params: { account: account.account } }),
+      );
+    const confirmCookie = StateSigner.browserSecret();
+    return {
+      ok: true,
+      locale,
+      account,
+      confirmCookie,
+      form: {
+        state: token!,
+        confirm: this.#signer.confirmation(state.nonce, confirmCookie),
+        maxAgeSeconds: Math.max(0, Math.floor((state.expiresAt - this.#clock()) / 1000)),
+      },
+    };
+  }
+
   /** Whether `token` is a usable choice form state of this person (for showing the form again). */
   async choiceFormFor(token: string | undefined, cookie: string | undefined): Promise<PageChoiceForm | null> {
     const checked = await this.#check(token, 'calendars');

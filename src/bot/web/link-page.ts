@@ -34,7 +34,7 @@ export const PAGE_COOKIE = 'convene_link_page';
 
 export interface LinkPageRouterDeps {
   readonly page: Pick<LinkPage, 'describe' | 'linkCalDav' | 'linkIcs'> &
-    Partial<Pick<LinkPage, 'chooseCalendars'>>;
+    Partial<Pick<LinkPage, 'chooseCalendars' | 'describeChoice'>>;
   /** Mark cookies `Secure` (default true; false only for plain-http local setups). */
   readonly secureCookies?: boolean;
   readonly log?: (line: string) => void;
@@ -193,6 +193,30 @@ export function createLinkPageRouter(deps: LinkPageRouterDeps): Router {
     form,
     post((field, confirm) => deps.page.linkIcs({ ...confirm, url: field('url') })),
   );
+  // The choice as a page of its own (the OAuth result page links here): a fresh page cookie, its MAC.
+  router.get('/link/calendars', async (req: Request, res: Response) => {
+    try {
+      const described = await deps.page.describeChoice?.(query(req, 'state'), query(req, 'account'));
+      if (!described) return void res.status(404).type('text/plain').send('Not found.\n');
+      if (!described.ok) return void refuse(req, res, described);
+      const locale = described.locale ?? browserLocale(req);
+      res.setHeader(
+        'Set-Cookie',
+        cookie(PAGE_COOKIE, described.confirmCookie, '/link', described.form.maxAgeSeconds, secure),
+      );
+      const hidden = described.account.hidden > 0 ? hiddenNote(locale, described.account.hidden) : '';
+      send(
+        res,
+        200,
+        locale,
+        t(locale, 'calendars.page.title'),
+        `<p id="intro">${escapeHtml(described.account.account)}</p>${choiceBody(locale, described.account.connectionId, rowsOf(described.account), described.form)}${hidden}`,
+      );
+    } catch (error) {
+      log(`link-page: GET /link/calendars failed: ${error instanceof Error ? error.name : 'unknown'}`);
+      internalError(req, res);
+    }
+  });
   router.post('/link/calendars', choiceForm, async (req: Request, res: Response) => {
     try {
       const choose = deps.page.chooseCalendars?.bind(deps.page);

@@ -224,4 +224,49 @@ describe('POST /link/calendars', () => {
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain('invalid_state');
   });
+
+  it('offers the choice as a page of its own (after an OAuth link): GET sets the cookie, the POST saves once', async () => {
+    await linkAndOpenChoice();
+    const [connection] = await store.connections.listForPerson(tenantId, personId);
+    const url = page.choiceLink({
+      tenantId,
+      personId,
+      workspaceId,
+      externalUserId: 'UAL',
+      connectionId: connection!.id,
+    })!;
+    expect(url).toContain('/link/calendars?state=');
+    const shown = await fetch(url.replace('http://127.0.0.1', base));
+    expect(shown.status).toBe(200);
+    const cookie = shown.headers.get('set-cookie')?.match(new RegExp(`${PAGE_COOKIE}=([^;]+)`))?.[1];
+    const html = await shown.text();
+    expect(html).toMatch(/id="busy-2" type="checkbox" name="busy" value="[^"]*b-rota\/" checked/);
+    const fields: Array<[string, string]> = [
+      ['state', hidden(html, 'state', 'id="choose"')],
+      ['confirm', hidden(html, 'confirm', 'id="choose"')],
+      ['account', hidden(html, 'account', 'id="choose"')],
+      ['busy', A],
+      ['write', B],
+    ];
+    expect((await post('/link/calendars', fields)).status).toBe(400); // no cookie
+    const saved = await post('/link/calendars', fields, cookie);
+    expect(saved.status).toBe(200);
+    expect(await saved.text()).toContain('new meetings go to “Rota”');
+    expect((await store.connections.listForPerson(tenantId, personId))[0]).toMatchObject({
+      busyCalendarIds: [A],
+      writeCalendarId: B,
+    });
+    // Used: the page is refused now, and another person's account is never shown.
+    expect((await fetch(url.replace('http://127.0.0.1', base))).status).toBe(400);
+    const other = page.choiceLink({
+      tenantId,
+      personId,
+      workspaceId,
+      externalUserId: 'UAL',
+      connectionId: 'not-a-connection-of-alice',
+    })!;
+    const refused = await fetch(other.replace('http://127.0.0.1', base));
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('not (or no longer) one of your linked calendar accounts');
+  });
 });
