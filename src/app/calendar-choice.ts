@@ -133,9 +133,20 @@ async function calendarsOf(
   }
 }
 
+/**
+ * The account whose meeting calendar the writer uses (connectors/access/calendar-access.ts `writeFor`):
+ * the first with one that need not be linked again, else the first with one. A person who linked a second
+ * account since choosing may have two set; only this one really receives meetings.
+ */
+function writerOf(all: readonly CalendarConnection[]): string | null {
+  const writable = all.filter((c) => c.writeCalendarId !== null);
+  return (writable.find((c) => c.status !== 'reauth_required') ?? writable[0])?.id ?? null;
+}
+
 function viewOf(
   connection: CalendarConnection,
   listed: { refs: readonly CalendarRef[]; total: number } | null,
+  writer: string | null = connection.id,
 ): AccountView {
   const base = {
     connectionId: connection.id,
@@ -152,7 +163,7 @@ function viewOf(
       name: c.name,
       writable: c.writable,
       busy: busy.has(c.id),
-      receives: c.id === connection.writeCalendarId,
+      receives: c.id === connection.writeCalendarId && connection.id === writer,
       ...(c.readsBusy === false ? { busyUnreadable: true } : {}),
     })),
     hidden: Math.max(0, listed.total - listed.refs.length),
@@ -166,7 +177,8 @@ export async function listAccounts(
 ): Promise<ListAccountsResult> {
   const all = await deps.connections.listForPerson(input.tenantId, input.personId);
   const shown = all.slice(0, MAX_ACCOUNTS_SHOWN);
-  const accounts = await Promise.all(shown.map(async (c) => viewOf(c, await calendarsOf(deps, c))));
+  const writer = writerOf(all);
+  const accounts = await Promise.all(shown.map(async (c) => viewOf(c, await calendarsOf(deps, c), writer)));
   return {
     ok: true,
     accounts,

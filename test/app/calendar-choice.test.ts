@@ -99,6 +99,16 @@ describe('listAccounts', () => {
     ]);
   });
 
+  it('shows only the meeting calendar the writer really uses when two accounts have one', async () => {
+    // A second account linked after the choice comes with its own default: the first account's still wins.
+    const f = fakes([conn('g', 'google', ['a'], 'a'), conn('c', 'caldav', ['x'], 'x')], {
+      g: [ref('a')],
+      c: [ref('x')],
+    });
+    const list = await listAccounts(f.deps, who);
+    expect(list.accounts.map((a) => a.calendars![0]!.receives)).toEqual([true, false]);
+  });
+
   it('caps a person with 500 calendars at the shown maximum and says how many are hidden', async () => {
     const many = Array.from({ length: 500 }, (_, i) => ref(`cal-${i}`));
     const f = fakes([conn('g', 'google', ['cal-0'], 'cal-0')], { g: many });
