@@ -28,6 +28,7 @@ import type { SyncQueue, WatchLookup } from './app/ports/sync.ts';
 import { relinkWording } from './app/relink-notice.ts';
 import {
   accountUseCases,
+  calendarChoiceUseCases,
   inboxUseCases,
   installationUseCases,
   requestUseCases,
@@ -186,6 +187,15 @@ export function composeChat(
         log,
       })
     : undefined;
+  // Several calendars per person: which count as busy, which one receives meetings, one account unlinked.
+  const calendarChoice = calendarChoiceUseCases({
+    connections: store.connections,
+    calendars: { calendarsOf: (c, signal) => calendars!.calendarsOf(c, signal) },
+    audit: store.audit,
+    invalidate: (connectionId) => calendars?.invalidate(connectionId),
+    ...(link ? { linking: link } : {}),
+    log,
+  });
   const linkPage = linkConfig
     ? new LinkPage({
         people: store.people,
@@ -200,6 +210,7 @@ export function composeChat(
         publicBaseUrl: linkConfig.publicBaseUrl,
         stateSecret: linkConfig.stateSecret,
         audit: store.audit,
+        choice: calendarChoice,
         onLinked: (c) =>
           void ensureWatches(store, syncSettings, { ...c, connectionId: c.id }, Date.now()).catch(
             (error: unknown) => log(`sync: watching ${c.id} failed: ${String(error)}`),
@@ -275,6 +286,8 @@ export function composeChat(
         link,
         secureCookies: linkConfig?.publicBaseUrl.startsWith('https:') ?? true,
         log,
+        // After an OAuth link, the result page offers the calendar choice of the account.
+        ...(linkPage ? { choiceLink: (input) => linkPage.choiceLink(input) } : {}),
       }),
     });
 
@@ -299,6 +312,7 @@ export function composeChat(
         limits,
         ...(link ? { linking: link } : {}),
         ...(linkPage ? { linkPage } : {}),
+        calendarChoice,
         teams,
         account,
         log,
@@ -345,6 +359,7 @@ export function composeChat(
           limits,
           ...(metrics ? { metrics } : {}),
         }),
+        calendarChoice,
         manage: manageUseCases({ store, busy: calendars, notifier, threads }),
         teams,
         requests: requestUseCases({ store, busy: calendars, rotations: store.rotations, limits }),

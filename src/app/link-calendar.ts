@@ -146,6 +146,8 @@ export type CompleteAuthorizationResult =
       readonly provider: LinkProviderKind;
       readonly connection: CalendarConnection;
       readonly account: string;
+      /** The chat identity the link was made for (a follow-up page, e.g. the calendar choice, binds it too). */
+      readonly identity: { readonly workspaceId: string; readonly externalUserId: string };
     }
   | LinkFailure;
 
@@ -421,7 +423,13 @@ export class LinkCalendar {
       })
       .catch(() => ({ ok: false as const, code: 'exception' }));
     if (!dm.ok) this.#log(`link: confirmation DM failed: ${dm.code}`);
-    return { ok: true, provider: kind, connection, account };
+    return {
+      ok: true,
+      provider: kind,
+      connection,
+      account,
+      identity: { workspaceId: state.workspaceId, externalUserId: state.externalUserId },
+    };
   }
 
   /** Revokes the grant at the provider (Google) and deletes the connection. */
@@ -481,7 +489,7 @@ export class LinkCalendar {
     if (checked.state.provider !== provider) {
       return failure(
         'provider_mismatch',
-        `This link was made for ${checked.state.provider === 'page' ? 'the link page' : PROVIDER_LABELS[checked.state.provider]}, not ${PROVIDER_LABELS[provider]}. Nothing was linked. ${retryHint}`,
+        `This link was made for ${checked.state.provider === 'page' || checked.state.provider === 'calendars' ? 'the link page' : PROVIDER_LABELS[checked.state.provider]}, not ${PROVIDER_LABELS[provider]}. Nothing was linked. ${retryHint}`,
       );
     }
     return { ok: true, state: checked.state, kind: provider };

@@ -1,6 +1,6 @@
 /**
- * `/meet unlink`: which of a person's calendars to remove (all of them, those of one provider, or the only
- * one), each removed through the linking use case (which revokes and forgets its tokens). Outcomes are
+ * `/meet unlink`: which of a person's calendars to remove (all of them, those of one provider, one account,
+ * or the only one), each removed through the linking use case (which revokes and forgets its tokens). Outcomes are
  * values with codes; the surfaces word them.
  */
 import type { CalendarConnection, CalendarConnectionRepository } from './ports/store.ts';
@@ -13,6 +13,8 @@ export interface UnlinkCalendarsInput {
   readonly all?: boolean;
   /** Only this provider's calendars (`google`, `microsoft`, `caldav`, `ics`). */
   readonly provider?: string;
+  /** Only this account (one connection of the person's; another person's is never found). */
+  readonly connectionId?: string;
 }
 
 export type UnlinkCalendarsResult =
@@ -36,11 +38,13 @@ export async function unlinkCalendars(
   if (linked.length === 0) return { ok: false, code: 'none_linked', linked };
   const targets = input.all
     ? linked
-    : input.provider
-      ? linked.filter((c) => c.provider === input.provider)
-      : linked.length === 1
-        ? linked
-        : [];
+    : input.connectionId !== undefined
+      ? linked.filter((c) => c.id === input.connectionId)
+      : input.provider
+        ? linked.filter((c) => c.provider === input.provider)
+        : linked.length === 1
+          ? linked
+          : [];
   if (targets.length === 0) return { ok: false, code: 'which', linked };
   if (!deps.linking) return { ok: false, code: 'not_configured', linked };
   const unlinked: CalendarConnection[] = [];

@@ -7,6 +7,14 @@ import type { AnswerQuestionInput, AnswerQuestionResult } from './answer-questio
 import { answerQuestion } from './answer-question.ts';
 import type { BookMeetingDeps, BookMeetingInput, BookMeetingResult } from './book-meeting.ts';
 import { bookMeeting } from './book-meeting.ts';
+import type {
+  CalendarChoiceDeps,
+  ChatChoiceResult,
+  ChooseCalendarsInput,
+  ChooseCalendarsResult,
+  ListAccountsResult,
+} from './calendar-choice.ts';
+import { chatChoice, chooseCalendars, listAccounts } from './calendar-choice.ts';
 import type { CancelRequestDeps, CancelRequestInput, CancelRequestResult } from './cancel-request.ts';
 import { cancelRequest } from './cancel-request.ts';
 import type { ReceiveDeliveryInput, ReceiveDeliveryResult } from './inbox.ts';
@@ -70,6 +78,8 @@ import type { RequestMeetingDeps, RequestMeetingInput, RequestMeetingResult } fr
 import { requestMeeting } from './request-meeting.ts';
 import type { TeamCommandInput, TeamCommandResult, TeamStore } from './rotations.ts';
 import { runTeamCommand } from './rotations.ts';
+import type { UnlinkCalendarsResult } from './unlink-calendars.ts';
+import { unlinkCalendars } from './unlink-calendars.ts';
 import type { ProposalView } from './views.ts';
 
 /** Cancel and reschedule a booking (bound to their dependencies by the caller). */
@@ -90,6 +100,39 @@ export interface MeetingUseCases {
 export interface CalendarLinking {
   startLink(input: StartLinkInput): Promise<StartLinkResult>;
   unlink(input: UnlinkInput): Promise<UnlinkResult>;
+}
+
+/** Several calendars per person (./calendar-choice.ts): list, choose, change from chat, unlink one account. */
+export interface CalendarChoiceUseCases {
+  list(input: { tenantId: string; personId: string }): Promise<ListAccountsResult>;
+  choose(input: ChooseCalendarsInput): Promise<ChooseCalendarsResult>;
+  /** `/meet calendars [busy 1.1 1.2 | write 1.2]`. */
+  chat(input: {
+    tenantId: string;
+    personId: string;
+    text: string;
+    actor?: string;
+  }): Promise<ChatChoiceResult>;
+  /** Unlinks one account (through the linking use case); `not_configured` without it. */
+  unlinkAccount(input: {
+    tenantId: string;
+    personId: string;
+    connectionId: string;
+  }): Promise<UnlinkCalendarsResult>;
+}
+
+/** Binds the calendar choice to the connections, the calendar lister and (for unlinking) the linking use case. */
+export function calendarChoiceUseCases(
+  deps: CalendarChoiceDeps & { readonly linking?: Pick<CalendarLinking, 'unlink'> },
+): CalendarChoiceUseCases {
+  const { linking } = deps;
+  return {
+    list: (input) => listAccounts(deps, input),
+    choose: (input) => chooseCalendars(deps, input),
+    chat: (input) => chatChoice(deps, input),
+    unlinkAccount: (input) =>
+      unlinkCalendars({ store: { connections: deps.connections }, ...(linking ? { linking } : {}) }, input),
+  };
 }
 
 /** Binds the two meeting use cases to their dependencies. */

@@ -267,6 +267,7 @@ describe('calendarToRef', () => {
       name: 'Birthdays',
       primary: false,
       writable: false,
+      readsBusy: false, // getSchedule cannot read a secondary calendar: it cannot count as busy
     });
   });
 });

@@ -2,9 +2,12 @@
  * End to end, in Chromium: `/meet link` through the Slack endpoint DMs a link to Convene's link page; the
  * page (real forms, no script) links a real Radicale (Basic auth on) for Li and an ICS feed served on
  * loopback for Bo (the address guard's allowlist opts loopback in, as a self-hoster would for a LAN).
- * Then `/meet @bo 30m next week` proposes only times free in both calendars, and booking writes the
- * event to Radicale while the confirmation reports the feed participant's copy as kept in Convene, with
- * a link to the meeting as an .ics that Convene serves.
+ * Li's Radicale has two calendars: on the page's choice step Li makes only the second ("b-rota") count as
+ * busy and the first ("a-meetings") receive new meetings. Then `/meet @bo 30m next week` proposes only
+ * times free in Bo's feed and Li's rota (an event on Li's unchosen calendar does not block), and booking
+ * writes the event to Li's chosen calendar while the confirmation reports the feed participant's copy as
+ * kept in Convene, with a link to the meeting as an .ics that Convene
+ * serves. `/meet calendars` through Slack lists the choice by number.
  */
 
 import { once } from 'node:events';
@@ -20,6 +23,7 @@ import { IcsOffers } from '../../src/app/ics-offer.ts';
 import { LinkPage } from '../../src/app/link/page.ts';
 import type { Notifier } from '../../src/app/ports/calendars.ts';
 import type { Workspace } from '../../src/app/ports/store.ts';
+import { calendarChoiceUseCases } from '../../src/app/use-cases.ts';
 import { createIcsOfferRouter } from '../../src/bot/web/ics-offer.ts';
 import { createLinkPageRouter } from '../../src/bot/web/link-page.ts';
 import { linkProbes } from '../../src/compose.ts';
@@ -50,7 +54,10 @@ let h: Harness;
 let workspace: Workspace;
 let browser: BrowserContext;
 let profileDir = '';
-let liCalendar = '';
+/** Li's first calendar: receives new meetings, does not count as busy. */
+let liMeetings = '';
+/** Li's second calendar: counts as busy. */
+let liRota = '';
 const dms: Array<{ personId: string; text: string }> = [];
 
 function ics(): string {
@@ -89,7 +96,8 @@ beforeAll(async () => {
     log: () => undefined,
   });
   radicale = await startRadicale();
-  liCalendar = await radicale.mkcalendar('work');
+  liMeetings = await radicale.mkcalendar('a-meetings');
+  liRota = await radicale.mkcalendar('b-rota');
   feed = createServer((_req, res) => {
     feedFetches += 1;
     res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8' });
@@ -111,6 +119,11 @@ beforeAll(async () => {
     },
   };
   const calendars = new CalendarAccess({ connections: store.connections, providers, notifier, clock });
+  const calendarChoice = calendarChoiceUseCases({
+    connections: store.connections,
+    calendars,
+    invalidate: (id) => calendars.invalidate(id),
+  });
   // The page needs the server's address, known once it listens: the router and the use case are bound then.
   let inner: express.Router = express.Router();
   const delegate = express.Router();
@@ -127,6 +140,7 @@ beforeAll(async () => {
       notifier,
       linkPage: { startLink: (input) => page!.startLink(input) },
       icsOffers: { urlFor: (target) => offers?.urlFor(target) ?? null },
+      calendarChoice,
     },
   });
   page = new LinkPage({
@@ -141,6 +155,7 @@ beforeAll(async () => {
     settings: { caldav: true, ics: true },
     publicBaseUrl: h.url,
     stateSecret: SECRET,
+    choice: calendarChoice,
     log: () => undefined,
   });
   offers = new IcsOffers({ bookings: store.bookings, publicBaseUrl: h.url, stateSecret: SECRET, clock });
@@ -159,21 +174,30 @@ beforeAll(async () => {
   h.fake.addUser('TLINK', { id: 'ULI', name: 'li', real_name: 'Li', tz: 'Europe/London' });
   h.fake.addUser('TLINK', { id: 'UBO', name: 'bo', real_name: 'Bo', tz: 'Europe/London' });
 
-  // Li's Radicale calendar is busy Monday 15:00–16:00 UTC.
-  await new CalDavProvider({
+  // Li's rota is busy Monday 15:00–16:00 UTC; the meetings calendar (not counted as busy once Li has
+  // chosen) has an event Monday 10:00–10:15 UTC, which must not block the first proposed time.
+  const li = new CalDavProvider({
     allowedNetworks: LOOPBACK,
     serverUrl: radicale.url,
     credentials: { type: 'basic', username: radicale.username, password: radicale.password },
     now: clock,
-  }).createEvent({
+  });
+  const event = { timeZone: 'Europe/London', attendees: [], conference: false };
+  await li.createEvent({
+    ...event,
     idempotencyKey: 'li-busy',
-    calendarId: liCalendar,
+    calendarId: liRota,
     title: 'dentist',
     start: MONDAY + 15 * HOUR,
     end: MONDAY + 16 * HOUR,
-    timeZone: 'Europe/London',
-    attendees: [],
-    conference: false,
+  });
+  await li.createEvent({
+    ...event,
+    idempotencyKey: 'li-not-counted',
+    calendarId: liMeetings,
+    title: 'optional stand-up',
+    start: MONDAY + 10 * HOUR,
+    end: MONDAY + 10 * HOUR + 15 * 60_000,
   });
 
   profileDir = mkdtempSync(join(tmpdir(), 'convene-e2e-link-'));
@@ -213,7 +237,7 @@ async function linkUrl(userId: string): Promise<string> {
 }
 
 describe('the link page in Chromium, then /meet through Slack', () => {
-  it('links Radicale and an ICS feed, proposes only times free in both, books on Radicale and keeps the feed copy in Convene', async () => {
+  it('links Radicale and an ICS feed, chooses the busy and write calendars, proposes only times free in the chosen ones, books on the chosen calendar and keeps the feed copy in Convene', async () => {
     // --- Li links Radicale (CalDAV, Basic auth) ---------------------------------------------------
     const tab = await browser.newPage();
     await tab.goto(await linkUrl('ULI'));
@@ -232,8 +256,22 @@ describe('the link page in Chromium, then /meet through Slack', () => {
     await tab.fill('#password-caldav', radicale.password);
     await Promise.all([tab.waitForNavigation(), tab.click('#kind-caldav button')]);
     expect(await tab.textContent('h1')).toBe('Calendar linked');
-    const listed = await tab.$$eval('li', (items) => items.map((i) => i.textContent ?? ''));
-    expect(listed).toEqual([expect.stringMatching(/work \(writable.*counts as busy.*receives new meetings/)]);
+    // The choice step: both calendars, both counted as busy by default, the first receiving meetings.
+    const rows = await tab.$$eval('#choose li', (items) => items.map((i) => i.getAttribute('data-calendar')));
+    expect(rows).toEqual([liMeetings, liRota]);
+    expect(await tab.isChecked('#busy-1')).toBe(true);
+    expect(await tab.isChecked('#busy-2')).toBe(true);
+    expect(await tab.isChecked('#write-1')).toBe(true);
+    // Li: only the rota counts as busy; new meetings go to the first calendar.
+    await tab.click('#write-2');
+    await tab.uncheck('#busy-1');
+    await tab.click('#write-1');
+    await Promise.all([tab.waitForNavigation(), tab.click('#choose button')]);
+    expect(await tab.textContent('h1')).toBe('Calendars saved');
+    // (Radicale names a collection without a display name "alice/a-meetings" in some answers: either form.)
+    expect(await tab.textContent('#saved')).toMatch(
+      /1 calendar counts as busy; new meetings go to “(alice\/)?a-meetings”/,
+    );
 
     // --- Bo links the feed (webcal:// rewritten is covered in the page test; here plain http on loopback)
     await tab.goto(await linkUrl('UBO'));
@@ -249,11 +287,29 @@ describe('the link page in Chromium, then /meet through Slack', () => {
     const [boConn] = await store.connections.listForPerson(workspace.tenantId, bo.id);
     expect(liConn).toMatchObject({
       provider: 'caldav',
-      busyCalendarIds: [liCalendar],
-      writeCalendarId: liCalendar,
+      busyCalendarIds: [liRota],
+      writeCalendarId: liMeetings,
     });
     expect(boConn).toMatchObject({ provider: 'ics', busyCalendarIds: [feedUrl], writeCalendarId: null });
     expect(dms.map((d) => d.personId)).toEqual([li.id, bo.id]);
+
+    // --- /meet calendars through Slack: the choice, by number ---------------------------------------
+    const asked = await h.fake.command({
+      teamId: 'TLINK',
+      userId: 'ULI',
+      channelId: 'CLINK',
+      text: 'calendars',
+    });
+    const listing = await until(
+      () =>
+        h.fake.responsesTo(asked.responseId).at(-1) ??
+        h.fake.ephemerals.find((m) => m.user === 'ULI' && m.text.includes('Your calendars')),
+      'the /meet calendars answer',
+      15_000,
+    );
+    const listed = JSON.stringify(listing);
+    expect(listed).toMatch(/`1\.1` (alice\/)?a-meetings \(writable, receives new meetings\)/);
+    expect(listed).toMatch(/`1\.2` (alice\/)?b-rota \(writable, counts as busy\)/);
 
     // --- /meet from Li with Bo ---------------------------------------------------------------------
     const channelId = 'CMEET';
@@ -304,18 +360,29 @@ describe('the link page in Chromium, then /meet through Slack', () => {
     expect(offered.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
     const vevent = expandIcs(await offered.text(), { start: slot.start - HOUR, end: slot.end + HOUR });
     expect(vevent.ok && vevent.busy).toEqual([{ start: slot.start, end: slot.end }]);
-    // The event is on Li's Radicale calendar.
+    // The unchosen calendar's 10:00–10:15 event did not block the first time: 10:00–10:30 was proposed.
+    expect(slot).toMatchObject({ start: MONDAY + 10 * HOUR, end: MONDAY + 10 * HOUR + 30 * 60_000 });
+    // The event is on Li's chosen meetings calendar (merged with the 10:00–10:15 one), not on the rota.
+    const reader = new CalDavProvider({
+      allowedNetworks: LOOPBACK,
+      serverUrl: radicale.url,
+      credentials: { type: 'basic', username: radicale.username, password: radicale.password },
+      now: clock,
+    });
+    const busyOn = async (calendarId: string) => {
+      const read = await reader.getBusy({
+        calendarIds: [calendarId],
+        range: { start: slot.start, end: slot.end },
+      });
+      return (read.calendars[calendarId] as { busy?: { start: number; end: number }[] }).busy ?? [];
+    };
     let written: { start: number; end: number }[] = [];
-    for (let i = 0; i < 100 && written.length === 0; i++) {
-      const read = await new CalDavProvider({
-        allowedNetworks: LOOPBACK,
-        serverUrl: radicale.url,
-        credentials: { type: 'basic', username: radicale.username, password: radicale.password },
-        now: clock,
-      }).getBusy({ calendarIds: [liCalendar], range: { start: slot.start, end: slot.end } });
-      written = (read.calendars[liCalendar] as { busy?: { start: number; end: number }[] }).busy ?? [];
-      if (written.length === 0) await new Promise((resolve) => setTimeout(resolve, 200));
+    for (let i = 0; i < 100; i++) {
+      written = await busyOn(liMeetings);
+      if (written[0]?.end === slot.end) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(written).toEqual([{ start: slot.start, end: slot.end }]);
+    expect(await busyOn(liRota)).toEqual([]);
   });
 });

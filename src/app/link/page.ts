@@ -16,6 +16,14 @@
  * (`Msg`); the page words them in the reader's language.
  */
 
+import {
+  type AccountView,
+  CHOICE_ERROR_KEYS,
+  type ChooseCalendarsInput,
+  type ChooseCalendarsResult,
+  type ListAccountsResult,
+  MAX_CALENDARS_SHOWN,
+} from '../calendar-choice.ts';
 import type { MessageKey } from '../i18n/catalogue.ts';
 import { type Locale, type Msg, msg, t, toLocale } from '../i18n/index.ts';
 import type { CalendarLinkProbes, LinkableCalendar } from '../ports/calendar-link.ts';
@@ -63,6 +71,14 @@ export interface LinkPageDeps {
   readonly stateTtlMs?: number;
   readonly onLinked?: (connection: CalendarConnection) => void;
   readonly log?: (line: string) => void;
+  /**
+   * The calendar choice (src/app/calendar-choice.ts): with it, a successful link offers a form to choose
+   * the busy calendars and the one that receives new meetings (`POST /link/calendars`).
+   */
+  readonly choice?: {
+    choose(input: ChooseCalendarsInput): Promise<ChooseCalendarsResult>;
+    list(input: { tenantId: string; personId: string }): Promise<ListAccountsResult>;
+  };
 }
 
 export type LinkPageFailureCode =
@@ -76,7 +92,8 @@ export type LinkPageFailureCode =
   | 'missing_field'
   | 'caldav_failed'
   | 'ics_failed'
-  | 'no_calendars';
+  | 'no_calendars'
+  | 'choice_refused';
 
 export interface LinkPageFailure {
   readonly ok: false;
@@ -88,6 +105,8 @@ export interface LinkPageFailure {
   readonly locale?: Locale;
   /** What failed, for logs (never shown). */
   readonly detail?: string;
+  /** A refused calendar choice: the account as it stands, to show the form again. */
+  readonly account?: AccountView;
 }
 
 export interface PageOAuthForm {
@@ -132,14 +151,42 @@ export interface LinkIcsInput extends PageConfirmation {
   readonly url: string | undefined;
 }
 
+/** The calendar-choice form of a page: a single-use state of kind `calendars`, confirmed by the page's cookie. */
+export interface PageChoiceForm {
+  readonly state: string;
+  readonly confirm: string;
+  /** Seconds the form stays valid (the page cookie is renewed for as long). */
+  readonly maxAgeSeconds: number;
+}
+
 export type LinkPageSuccess = {
   readonly ok: true;
   readonly kind: 'caldav' | 'ics';
   readonly locale: Locale | null;
   readonly connection: CalendarConnection;
   readonly account: string;
+  /** At most `MAX_CALENDARS_SHOWN` (`hidden` more). */
   readonly calendars: readonly LinkableCalendar[];
+  readonly hidden: number;
+  /** The form choosing this account's calendars (absent when the server has no calendar choice). */
+  readonly choice?: PageChoiceForm;
 };
+
+export interface ChooseOnPageInput extends PageConfirmation {
+  readonly connectionId: string | undefined;
+  readonly busy: readonly string[];
+  /** The calendar that receives new meetings; '' or absent: none of this account's. */
+  readonly write: string | undefined;
+}
+
+export type ChooseOnPageResult =
+  | {
+      readonly ok: true;
+      readonly locale: Locale | null;
+      readonly account: AccountView;
+      readonly writeMovedFrom: string | null;
+    }
+  | LinkPageFailure;
 
 export type LinkPageResult = LinkPageSuccess | LinkPageFailure;
 
@@ -337,7 +384,8 @@ export class LinkPage {
       locale,
       connection,
       account: label,
-      calendars,
+      ...this.#shown(calendars),
+      ...this.#choiceForm(state, input.cookie),
     };
   }
 
@@ -382,10 +430,159 @@ export class LinkPage {
       connection,
       account: name,
       calendars: [{ id: probe.feed.url, name, writable: false }],
+      hidden: 0,
+      ...this.#choiceForm(state, input.cookie),
     };
   }
 
-  async #check(token: string | undefined): Promise<
+  /**
+   * `POST /link/calendars`: the choice made on the page after a link (state of kind `calendars`, the
+   * page's cookie and MAC). A refused choice (a read-only meeting calendar…) leaves the form usable; a
+   * saved one consumes the state.
+   */
+  async chooseCalendars(input: ChooseOnPageInput): Promise<ChooseOnPageResult> {
+    const confirmed = await this.#confirmed(input, 'calendars');
+    if (!confirmed.ok) return confirmed;
+    const { state, locale } = confirmed;
+    const withLocale = (f: LinkPageFailure): LinkPageFailure => (locale ? { ...f, locale } : f);
+    const choice = this.#deps.choice;
+    if (!choice || !input.connectionId) return withLocale(failure('missing_field', 'link.page.missingField'));
+    const who = { tenantId: state.tenantId, personId: state.personId };
+    const result = await choice.choose({
+      ...who,
+      connectionId: input.connectionId,
+      busy: input.busy,
+      write: input.write ? input.write : null,
+      actor: `link-page:${state.externalUserId}`,
+    });
+    if (!result.ok) {
+      const listed = await choice.list(who);
+      const account = listed.accounts.find((a) => a.connectionId === input.connectionId);
+      return withLocale({
+        ...failure('choice_refused', CHOICE_ERROR_KEYS[result.code], {
+          retry: account !== undefined && account.calendars !== null,
+          params: result.params,
+          detail: result.code,
+        }),
+        ...(account ? { account } : {}),
+      });
+    }
+    if (!(await this.#consume(state))) return withLocale(replayed());
+    return { ok: true, locale, account: result.account, writeMovedFrom: result.writeMovedFrom };
+  }
+
+  /**
+   * The calendar choice of one account as a page of its own (after an OAuth link, whose result page is
+   * not this one): `<base>/link/calendars?state=…&account=<id>`, a single-use state of kind `calendars`
+   * bound to the chat identity. Null without a calendar choice.
+   */
+  choiceLink(input: {
+    tenantId: string;
+    personId: string;
+    workspaceId: string;
+    externalUserId: string;
+    connectionId: string;
+  }): string | null {
+    if (!this.#deps.choice) return null;
+    const token = this.#signer.sign({
+      tenantId: input.tenantId,
+      personId: input.personId,
+      workspaceId: input.workspaceId,
+      externalUserId: input.externalUserId,
+      provider: 'calendars',
+      nonce: StateSigner.nonce(),
+      expiresAt: this.#clock() + (this.#deps.stateTtlMs ?? PAGE_STATE_TTL_MS),
+    });
+    const url = new URL(`${this.#baseUrl}/link/calendars`);
+    url.searchParams.set('state', token);
+    url.searchParams.set('account', input.connectionId);
+    return url.toString();
+  }
+
+  /** `GET /link/calendars?state=…&account=…`: the account's calendars and a fresh confirmation cookie. */
+  async describeChoice(
+    token: string | undefined,
+    connectionId: string | undefined,
+  ): Promise<
+    | {
+        ok: true;
+        locale: Locale | null;
+        account: AccountView;
+        form: PageChoiceForm;
+        confirmCookie: string;
+      }
+    | LinkPageFailure
+  > {
+    const checked = await this.#check(token, 'calendars');
+    if (!checked.ok) return checked;
+    const { state, locale } = checked;
+    const withLocale = (f: LinkPageFailure): LinkPageFailure => (locale ? { ...f, locale } : f);
+    const listed = this.#deps.choice
+      ? await this.#deps.choice.list({ tenantId: state.tenantId, personId: state.personId })
+      : null;
+    const account = listed?.accounts.find((a) => a.connectionId === connectionId);
+    if (!account) return withLocale(failure('choice_refused', 'calendars.error.unknownAccount'));
+    if (!account.calendars)
+      return withLocale(
+        failure('choice_refused', 'calendars.error.unavailable', { params: { account: account.account } }),
+      );
+    const confirmCookie = StateSigner.browserSecret();
+    return {
+      ok: true,
+      locale,
+      account,
+      confirmCookie,
+      form: {
+        state: token!,
+        confirm: this.#signer.confirmation(state.nonce, confirmCookie),
+        maxAgeSeconds: Math.max(0, Math.floor((state.expiresAt - this.#clock()) / 1000)),
+      },
+    };
+  }
+
+  /** Whether `token` is a usable choice form state of this person (for showing the form again). */
+  async choiceFormFor(token: string | undefined, cookie: string | undefined): Promise<PageChoiceForm | null> {
+    const checked = await this.#check(token, 'calendars');
+    if (!checked.ok || !token || !cookie) return null;
+    return {
+      state: token,
+      confirm: this.#signer.confirmation(checked.state.nonce, cookie),
+      maxAgeSeconds: Math.max(0, Math.floor((checked.state.expiresAt - this.#clock()) / 1000)),
+    };
+  }
+
+  /** The calendars a page shows (bounded). */
+  #shown(calendars: readonly LinkableCalendar[]): { calendars: LinkableCalendar[]; hidden: number } {
+    return {
+      calendars: calendars.slice(0, MAX_CALENDARS_SHOWN),
+      hidden: Math.max(0, calendars.length - MAX_CALENDARS_SHOWN),
+    };
+  }
+
+  /** A fresh single-use state of kind `calendars` for the same identity, confirmed by the same cookie. */
+  #choiceForm(state: LinkState, cookie: string | undefined): { choice?: PageChoiceForm } {
+    if (!this.#deps.choice || !cookie) return {};
+    const ttl = this.#deps.stateTtlMs ?? PAGE_STATE_TTL_MS;
+    const nonce = StateSigner.nonce();
+    const token = this.#signer.sign({
+      ...state,
+      provider: 'calendars',
+      nonce,
+      expiresAt: this.#clock() + ttl,
+    });
+    return {
+      choice: {
+        state: token,
+        confirm: this.#signer.confirmation(nonce, cookie),
+        maxAgeSeconds: Math.floor(ttl / 1000),
+      },
+    };
+  }
+
+  async #check(
+    token: string | undefined,
+    kind: 'page' | 'calendars' = 'page',
+  ): Promise<
     | {
         ok: true;
         state: LinkState;
@@ -404,7 +601,7 @@ export class LinkPage {
         : failure('invalid_state', 'link.page.invalid');
     }
     const state = checked.state;
-    if (state.provider !== 'page') return failure('invalid_state', 'link.page.invalid');
+    if (state.provider !== kind) return failure('invalid_state', 'link.page.invalid');
     const person = await this.#deps.people.findByIdentity(state.workspaceId, state.externalUserId);
     if (!person || person.id !== state.personId || person.tenantId !== state.tenantId) {
       return failure('other_user', 'link.page.otherUser');
@@ -429,8 +626,9 @@ export class LinkPage {
 
   async #confirmed(
     input: PageConfirmation,
+    kind: 'page' | 'calendars' = 'page',
   ): Promise<{ ok: true; state: LinkState; locale: Locale | null } | LinkPageFailure> {
-    const checked = await this.#check(input.state);
+    const checked = await this.#check(input.state, kind);
     if (!checked.ok) return checked;
     if (!this.#signer.confirmationMatches(checked.state.nonce, input.cookie, input.field)) {
       return {

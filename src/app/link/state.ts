@@ -15,8 +15,11 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 
 export type LinkProviderKind = 'google' | 'microsoft';
 export const LINK_PROVIDERS: readonly LinkProviderKind[] = ['google', 'microsoft'];
-/** What a state opens: one OAuth provider's consent, or Convene's link page (every calendar kind). */
-export type LinkStateKind = LinkProviderKind | 'page';
+/**
+ * What a state opens: one OAuth provider's consent, Convene's link page (every calendar kind), or the
+ * page's calendar choice after a link (`calendars`: it chooses calendars, it links nothing).
+ */
+export type LinkStateKind = LinkProviderKind | 'page' | 'calendars';
 
 export interface LinkState {
   readonly tenantId: string;
@@ -182,7 +185,7 @@ function decodePayload(payload: string): LinkState | null {
   const r = raw as Record<string, unknown>;
   const strings = [r.t, r.p, r.w, r.u, r.n];
   if (!strings.every((s) => typeof s === 'string' && s.length > 0 && s.length <= 256)) return null;
-  if (r.v !== 'google' && r.v !== 'microsoft' && r.v !== 'page') return null;
+  if (r.v !== 'google' && r.v !== 'microsoft' && r.v !== 'page' && r.v !== 'calendars') return null;
   if (typeof r.e !== 'number' || !Number.isFinite(r.e)) return null;
   return {
     tenantId: r.t as string,

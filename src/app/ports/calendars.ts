@@ -5,7 +5,8 @@
 
 import type { Interval } from '../../core/interval.ts';
 import type { Locale } from '../../core/locale.ts';
-import type { EventDraft, WrittenEvent } from './provider.ts';
+import type { CalendarRef, EventDraft, WrittenEvent } from './provider.ts';
+import type { CalendarConnection } from './store.ts';
 
 /** Why a person's busy time is incomplete (reported to the organiser, never hidden). */
 export interface BusyGap {
@@ -63,6 +64,12 @@ export type WriteOutcome =
       readonly code: string;
       readonly message: string;
     };
+
+/** The calendars of one linked account, as its provider lists them now (several calendars per person). */
+export interface ConnectionCalendars {
+  /** Throws (a `ProviderError`) when the provider cannot be reached or the account must be linked again. */
+  calendarsOf(connection: CalendarConnection, signal?: AbortSignal): Promise<readonly CalendarRef[]>;
+}
 
 export interface EventWriter {
   /** Writes the event to the person's write calendar (idempotent by `draft.idempotencyKey`). */

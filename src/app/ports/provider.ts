@@ -17,6 +17,11 @@ export interface CalendarRef {
   /** Whether Convene may write events to it. ICS feeds are never writable. */
   readonly writable: boolean;
   readonly timeZone?: string;
+  /**
+   * False when the connector cannot read this calendar's busy times (Microsoft getSchedule reads a
+   * mailbox's default calendar only): it cannot count as busy. Absent: readable.
+   */
+  readonly readsBusy?: boolean;
 }
 
 export interface BusyQuery {

@@ -32,6 +32,7 @@ import { parseCustomId } from './custom-id.ts';
 import type { DiscordAdapterDeps, DiscordConfig } from './deps.ts';
 import { handleAnswerClick } from './handlers/answer-question.ts';
 import { handleBookClick } from './handlers/book.ts';
+import { handleCalendars } from './handlers/calendars.ts';
 import { handleCancelBooking } from './handlers/cancel-booking.ts';
 import { handleDmAction } from './handlers/dm-action.ts';
 import { handleHelp } from './handlers/help.ts';
@@ -205,6 +206,8 @@ export function decide(interaction: APIInteraction): Decision {
           return { response: privately, work: (env) => handleUnlink(env, command) };
         case 'status':
           return { response: privately, work: (env) => handleStatus(env, command) };
+        case 'calendars':
+          return { response: privately, work: (env) => handleCalendars(env, command) };
         case 'settings':
           return { response: privately, work: (env) => handleSettings(env, command) };
         case 'team':

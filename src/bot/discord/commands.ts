@@ -89,6 +89,15 @@ export function meetCommand(): RESTPostAPIChatInputApplicationCommandsJSONBody {
               { name: 'CalDAV', value: 'caldav' },
               { name: 'ICS', value: 'ics' },
             ),
+        )
+        .addIntegerOption((o) =>
+          o
+            .setName('account')
+            .setNameLocalizations({ fr: 'compte' })
+            .setDescription('Only this account, by its number in /meet calendars')
+            .setDescriptionLocalizations({ fr: 'Seulement ce compte, par son numéro dans /meet agendas' })
+            .setMinValue(1)
+            .setMaxValue(99),
         ),
     )
     .addSubcommand((sub) =>
@@ -97,6 +106,25 @@ export function meetCommand(): RESTPostAPIChatInputApplicationCommandsJSONBody {
         .setNameLocalizations({ fr: 'etat' })
         .setDescription('Your time zone, language and calendars as Convene sees them')
         .setDescriptionLocalizations({ fr: 'Votre fuseau, votre langue et vos agendas vus par Convene' }),
+    )
+    .addSubcommand((sub) =>
+      sub
+        .setName('calendars')
+        .setNameLocalizations({ fr: 'agendas' })
+        .setDescription('Your calendars by number: which count as busy, which one receives new meetings')
+        .setDescriptionLocalizations({
+          fr: 'Vos agendas par numéro : lesquels comptent comme occupé, lequel reçoit les nouvelles réunions',
+        })
+        .addStringOption((o) =>
+          o
+            .setName('change')
+            .setNameLocalizations({ fr: 'changement' })
+            .setDescription('busy 1.1 1.3 (these count as busy) or write 1.2 (receives new meetings)')
+            .setDescriptionLocalizations({
+              fr: 'occupé 1.1 1.3 (comptent comme occupé) ou réunions 1.2 (reçoit les nouvelles réunions)',
+            })
+            .setMaxLength(200),
+        ),
     )
     .addSubcommand((sub) =>
       sub

@@ -4,6 +4,7 @@ import type { Repositories } from '../../app/ports/store.ts';
 import type { RequestLimits } from '../../app/request-meeting.ts';
 import type {
   AccountUseCases,
+  CalendarChoiceUseCases,
   CalendarLinking,
   ManageUseCases,
   MeetingUseCases,
@@ -42,6 +43,8 @@ export interface DiscordAdapterDeps {
   readonly manage?: ManageUseCases;
   /** `/meet team …`; without it the command says teams are not available. */
   readonly teams?: TeamUseCases;
+  /** Several calendars per person (`/meet calendars`, `/meet unlink account:`); without it they are off. */
+  readonly calendarChoice?: CalendarChoiceUseCases;
   /** "More times" / "Cancel" under the proposals, and recording where proposals were posted. */
   readonly requests?: RequestUseCases;
   /** DM buttons (`DmAction`): handlers by action name; an unknown action gets a polite refusal. */

@@ -27,6 +27,7 @@ import type { ReminderSettings } from '../../app/reminders.ts';
 import type { PeopleDirectory, RequestLimits } from '../../app/request-meeting.ts';
 import type {
   AccountUseCases,
+  CalendarChoiceUseCases,
   InboxUseCases,
   InstallationUseCases,
   RequestUseCases,
@@ -67,6 +68,8 @@ export interface SlackDeps {
   readonly linkPage?: Pick<LinkPage, 'startLink'>;
   /** `/meet team …`; without it the command says teams are not available. */
   readonly teams?: TeamUseCases;
+  /** Several calendars per person (`/meet calendars`, `/meet unlink <n>`); without it `/meet calendars` says it is off. */
+  readonly calendarChoice?: CalendarChoiceUseCases;
   /** Preferences and status (default: bound to `store` by `accountOf`). */
   readonly account?: AccountUseCases;
   /** Where cancel / reschedule say what happened (the booking's thread); default: nowhere. */

@@ -7,6 +7,8 @@
  *   POST /link/icloud    → Apple ID + app-specific password → discovery, live check, saved
  *   POST /link/caldav    → address or e-mail, username, app-specific password → the same
  *   POST /link/ics       → feed link → fetched, validated, saved read-only
+ *   POST /link/calendars → after a link: which of the account's calendars count as busy (checkboxes) and
+ *                          which one receives new meetings (radio); same cookie + MAC, its own single-use state
  *
  * Passwords come only through these forms (never chat). A failure that leaves the link usable shows the
  * page again with the message on top; others show the message alone. Wording comes from the `link.*`
@@ -15,6 +17,7 @@
  */
 import type { Request, Response, Router } from 'express';
 import express from 'express';
+import { type AccountView, MAX_CALENDARS_SHOWN } from '../../app/calendar-choice.ts';
 import { isLocale, type Locale, type MessageKey, render, t } from '../../app/i18n/index.ts';
 import type {
   DescribePageResult,
@@ -22,6 +25,7 @@ import type {
   LinkPageFailure,
   LinkPageKind,
   LinkPageResult,
+  PageChoiceForm,
 } from '../../app/link/page.ts';
 import { CONFIRM_COOKIE, escapeHtml, readCookie } from './oauth.ts';
 
@@ -29,7 +33,8 @@ import { CONFIRM_COOKIE, escapeHtml, readCookie } from './oauth.ts';
 export const PAGE_COOKIE = 'convene_link_page';
 
 export interface LinkPageRouterDeps {
-  readonly page: Pick<LinkPage, 'describe' | 'linkCalDav' | 'linkIcs'>;
+  readonly page: Pick<LinkPage, 'describe' | 'linkCalDav' | 'linkIcs'> &
+    Partial<Pick<LinkPage, 'chooseCalendars' | 'describeChoice'>>;
   /** Mark cookies `Secure` (default true; false only for plain-http local setups). */
   readonly secureCookies?: boolean;
   readonly log?: (line: string) => void;
@@ -48,6 +53,12 @@ export function createLinkPageRouter(deps: LinkPageRouterDeps): Router {
   const secure = deps.secureCookies ?? true;
   const log = deps.log ?? (() => undefined);
   const form = express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 20 });
+  // The choice form posts one `busy` per ticked calendar (at most MAX_CALENDARS_SHOWN, ids up to 2 KiB).
+  const choiceForm = express.urlencoded({
+    extended: false,
+    limit: '256kb',
+    parameterLimit: MAX_CALENDARS_SHOWN + 10,
+  });
 
   async function showPage(
     req: Request,
@@ -118,8 +129,15 @@ export function createLinkPageRouter(deps: LinkPageRouterDeps): Router {
           if (result.retry) return void (await showPage(req, res, confirm.state, result, typed));
           return void refuse(req, res, result);
         }
-        res.setHeader('Set-Cookie', cookie(PAGE_COOKIE, '', '/link', 0, secure));
         const locale = result.locale ?? browserLocale(req);
+        const choice = result.choice;
+        // With a choice form the page cookie stays (renewed for the form's life); else it is done.
+        res.setHeader(
+          'Set-Cookie',
+          choice && confirm.cookie
+            ? cookie(PAGE_COOKIE, confirm.cookie, '/link', choice.maxAgeSeconds, secure)
+            : cookie(PAGE_COOKIE, '', '/link', 0, secure),
+        );
         const busy = new Set(result.connection.busyCalendarIds);
         const write = result.connection.writeCalendarId;
         const writeName = result.calendars.find((c) => c.id === write)?.name;
@@ -131,25 +149,24 @@ export function createLinkPageRouter(deps: LinkPageRouterDeps): Router {
                 count: busy.size,
                 write: writeName ?? 'none',
               });
-        const rows = result.calendars
-          .map((c) => {
-            const notes = [
-              t(locale, c.writable ? 'link.page.writable' : 'link.page.readOnly'),
-              ...(busy.has(c.id) ? [t(locale, 'link.page.busy')] : []),
-              ...(c.id === write ? [t(locale, 'link.page.writeTarget')] : []),
-            ];
-            const swatch = c.color
-              ? `<span class="swatch" style="background:${escapeHtml(c.color)}"></span>`
-              : '';
-            return `<li data-calendar="${escapeHtml(c.id)}">${swatch}${escapeHtml(c.name)} <small>(${escapeHtml(notes.join(', '))})</small></li>`;
-          })
-          .join('');
+        const rows: ChoiceRow[] = result.calendars.map((c) => ({
+          id: c.id,
+          name: c.name,
+          ...(c.color ? { color: c.color } : {}),
+          writable: c.writable,
+          busy: busy.has(c.id),
+          receives: c.id === write,
+        }));
+        const hidden = result.hidden > 0 ? hiddenNote(locale, result.hidden) : '';
+        const body = choice
+          ? choiceBody(locale, result.connection.id, rows, choice)
+          : `<h2>${escapeHtml(t(locale, 'link.page.calendars'))}</h2><ul>${rows.map((r) => rowText(locale, r)).join('')}</ul>`;
         send(
           res,
           200,
           locale,
           t(locale, 'link.page.done.title'),
-          `<p id="done">${escapeHtml(summary)}</p><h2>${escapeHtml(t(locale, 'link.page.calendars'))}</h2><ul>${rows}</ul><p>${escapeHtml(t(locale, 'link.page.close'))}</p>`,
+          `<p id="done">${escapeHtml(summary)}</p>${body}${hidden}<p>${escapeHtml(t(locale, 'link.page.close'))}</p>`,
         );
       } catch (error) {
         log(`link-page: POST failed: ${error instanceof Error ? error.name : 'unknown'}`);
@@ -188,6 +205,88 @@ export function createLinkPageRouter(deps: LinkPageRouterDeps): Router {
     form,
     post('ics', (field, confirm) => deps.page.linkIcs({ ...confirm, url: field('url') })),
   );
+  // The choice as a page of its own (the OAuth result page links here): a fresh page cookie, its MAC.
+  router.get('/link/calendars', async (req: Request, res: Response) => {
+    try {
+      const described = await deps.page.describeChoice?.(query(req, 'state'), query(req, 'account'));
+      if (!described) return void res.status(404).type('text/plain').send('Not found.\n');
+      if (!described.ok) return void refuse(req, res, described);
+      const locale = described.locale ?? browserLocale(req);
+      res.setHeader(
+        'Set-Cookie',
+        cookie(PAGE_COOKIE, described.confirmCookie, '/link', described.form.maxAgeSeconds, secure),
+      );
+      const hidden = described.account.hidden > 0 ? hiddenNote(locale, described.account.hidden) : '';
+      send(
+        res,
+        200,
+        locale,
+        t(locale, 'calendars.page.title'),
+        `<p id="intro">${escapeHtml(described.account.account)}</p>${choiceBody(locale, described.account.connectionId, rowsOf(described.account), described.form)}${hidden}`,
+      );
+    } catch (error) {
+      log(`link-page: GET /link/calendars failed: ${error instanceof Error ? error.name : 'unknown'}`);
+      internalError(req, res);
+    }
+  });
+  router.post('/link/calendars', choiceForm, async (req: Request, res: Response) => {
+    try {
+      const choose = deps.page.chooseCalendars?.bind(deps.page);
+      if (!choose) return void res.status(404).type('text/plain').send('Not found.\n');
+      const raw = (req.body ?? {}) as Record<string, unknown>;
+      const field = (name: string) => (typeof raw[name] === 'string' ? (raw[name] as string) : undefined);
+      const many = raw.busy;
+      const busy = typeof many === 'string' ? [many] : Array.isArray(many) ? many.filter(isString) : [];
+      const confirm = {
+        state: field('state'),
+        cookie: readCookie(req, PAGE_COOKIE),
+        field: field('confirm'),
+      };
+      const result = await choose({
+        ...confirm,
+        connectionId: field('account'),
+        busy,
+        write: field('write'),
+      });
+      const locale = result.locale ?? browserLocale(req);
+      if (!result.ok) {
+        if (!result.retry || !result.account?.calendars || !confirm.state || !confirm.field)
+          return void refuse(req, res, result);
+        // Shown again with the message: the same state and confirmation (nothing was consumed).
+        const form: PageChoiceForm = { state: confirm.state, confirm: confirm.field, maxAgeSeconds: 0 };
+        const alert = `<div id="error" role="alert"><strong>${escapeHtml(t(locale, 'link.page.failed'))}</strong><p>${escapeHtml(render(locale, result.message))}</p><small>${escapeHtml(result.code)}</small></div>`;
+        return void send(
+          res,
+          400,
+          locale,
+          t(locale, 'calendars.page.title'),
+          `${alert}${choiceBody(locale, result.account.connectionId, rowsOf(result.account), form)}`,
+        );
+      }
+      res.setHeader('Set-Cookie', cookie(PAGE_COOKIE, '', '/link', 0, secure));
+      const rows = rowsOf(result.account);
+      const receiving = rows.find((r) => r.receives);
+      const saved = t(locale, 'calendars.saved', {
+        account: result.account.account,
+        busy: rows.filter((r) => r.busy).length,
+        hasWrite: receiving ? 'yes' : 'no',
+        write: receiving?.name ?? '',
+      });
+      const moved = result.writeMovedFrom
+        ? `<p>${escapeHtml(t(locale, 'calendars.movedFrom', { account: result.writeMovedFrom }))}</p>`
+        : '';
+      send(
+        res,
+        200,
+        locale,
+        t(locale, 'calendars.page.savedTitle'),
+        `<p id="saved">${escapeHtml(saved)}</p>${moved}<ul>${rows.map((r) => rowText(locale, r)).join('')}</ul><p>${escapeHtml(t(locale, 'link.page.close'))}</p>`,
+      );
+    } catch (error) {
+      log(`link-page: POST /link/calendars failed: ${error instanceof Error ? error.name : 'unknown'}`);
+      internalError(req, res);
+    }
+  });
   return router;
 }
 
@@ -198,6 +297,69 @@ interface TypedFields {
 }
 
 const KEPT_FIELDS = ['address', 'username', 'url'] as const;
+
+/** One calendar of the choice: as linked (the probe's list) or as listed later (`AccountView`). */
+interface ChoiceRow {
+  readonly id: string;
+  readonly name: string;
+  readonly color?: string;
+  readonly writable: boolean;
+  readonly busy: boolean;
+  readonly receives: boolean;
+  readonly busyUnreadable?: boolean;
+}
+
+function isString(value: unknown): value is string {
+  return typeof value === 'string';
+}
+
+function rowsOf(account: AccountView): ChoiceRow[] {
+  return (account.calendars ?? []).map((c) => ({ ...c }));
+}
+
+function hiddenNote(locale: Locale, count: number): string {
+  return `<p id="hidden">${escapeHtml(t(locale, 'calendars.hidden', { count, max: MAX_CALENDARS_SHOWN }))}</p>`;
+}
+
+function swatchOf(row: ChoiceRow): string {
+  return row.color && /^#[0-9a-fA-F]{3,8}$/.test(row.color)
+    ? `<span class="swatch" style="background:${escapeHtml(row.color)}"></span>`
+    : '';
+}
+
+/** A calendar and its flags, read-only (after saving, or when the server has no choice). */
+function rowText(locale: Locale, row: ChoiceRow): string {
+  const notes = [
+    t(locale, row.writable ? 'link.page.writable' : 'link.page.readOnly'),
+    ...(row.busy ? [t(locale, 'link.page.busy')] : []),
+    ...(row.receives ? [t(locale, 'link.page.writeTarget')] : []),
+  ];
+  return `<li data-calendar="${escapeHtml(row.id)}">${swatchOf(row)}${escapeHtml(row.name)} <small>(${escapeHtml(notes.join(', '))})</small></li>`;
+}
+
+/**
+ * The choice: per calendar a "counts as busy" checkbox and a "receives new meetings" radio (read-only
+ * calendars cannot be picked for meetings), plus "none of this account's".
+ */
+function choiceBody(
+  locale: Locale,
+  connectionId: string,
+  rows: readonly ChoiceRow[],
+  form: PageChoiceForm,
+): string {
+  const tick = 'style="width:auto;margin-right:.3rem"';
+  const items = rows
+    .map((row, i) => {
+      const n = i + 1;
+      const flag = t(locale, row.writable ? 'calendars.flag.writable' : 'calendars.flag.readOnly');
+      const busyBox = `<label for="busy-${n}"><input id="busy-${n}" type="checkbox" name="busy" value="${escapeHtml(row.id)}"${row.busy ? ' checked' : ''}${row.busyUnreadable ? ' disabled' : ''} ${tick}>${escapeHtml(t(locale, row.busyUnreadable ? 'calendars.flag.busyUnreadable' : 'calendars.page.busyLegend'))}</label>`;
+      const writeRadio = `<label for="write-${n}"><input id="write-${n}" type="radio" name="write" value="${escapeHtml(row.id)}"${row.receives ? ' checked' : ''}${row.writable ? '' : ' disabled'} ${tick}>${escapeHtml(t(locale, 'calendars.page.writeLegend'))}</label>`;
+      return `<li data-calendar="${escapeHtml(row.id)}"><strong>${swatchOf(row)}${escapeHtml(row.name)}</strong> <small>(${escapeHtml(flag)})</small>${busyBox}${writeRadio}</li>`;
+    })
+    .join('');
+  const none = !rows.some((r) => r.receives);
+  return `<section id="choose"><h2>${escapeHtml(t(locale, 'calendars.page.title'))}</h2><p>${escapeHtml(t(locale, 'calendars.page.intro'))}</p><form method="post" action="/link/calendars"><input type="hidden" name="state" value="${escapeHtml(form.state)}"><input type="hidden" name="confirm" value="${escapeHtml(form.confirm)}"><input type="hidden" name="account" value="${escapeHtml(connectionId)}"><ul>${items}</ul><label for="write-none"><input id="write-none" type="radio" name="write" value=""${none ? ' checked' : ''} ${tick}>${escapeHtml(t(locale, 'calendars.page.noWrite'))}</label><button type="submit">${escapeHtml(t(locale, 'calendars.page.save'))}</button></form></section>`;
+}
 
 function pageBody(
   locale: Locale,

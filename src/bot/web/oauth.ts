@@ -14,6 +14,7 @@
  */
 import type { Request, Response, Router } from 'express';
 import express from 'express';
+import { t } from '../../app/i18n/index.ts';
 import type { LinkCalendar, LinkFailure } from '../../app/link-calendar.ts';
 import { PROVIDER_LABELS } from '../../app/link-calendar.ts';
 
@@ -29,6 +30,14 @@ export interface OAuthRouterDeps {
   readonly secureCookies?: boolean;
   /** One line per event, no secrets. */
   readonly log?: (line: string) => void;
+  /** After a link: the page choosing the account's calendars (`LinkPage.choiceLink`); null/absent: none. */
+  readonly choiceLink?: (input: {
+    tenantId: string;
+    personId: string;
+    workspaceId: string;
+    externalUserId: string;
+    connectionId: string;
+  }) => string | null;
 }
 
 export function createOAuthRouter(deps: OAuthRouterDeps): Router {
@@ -108,9 +117,16 @@ export function createOAuthRouter(deps: OAuthRouterDeps): Router {
       });
       if (!result.ok) return void refuse(res, result);
       res.setHeader('Set-Cookie', cookie(BINDING_COOKIE, '', { maxAge: 0, secure }));
+      const choose = deps.choiceLink?.({
+        tenantId: result.connection.tenantId,
+        personId: result.connection.personId,
+        ...result.identity,
+        connectionId: result.connection.id,
+      });
       page(res, 200, {
         title: `${PROVIDER_LABELS[result.provider]} linked`,
         message: `Your ${PROVIDER_LABELS[result.provider]} (${result.account}) is now linked to Convene. You can close this tab and go back to chat.`,
+        ...(choose ? { link: { url: choose, label: t('en', 'calendars.page.title') } } : {}),
       });
     } catch (error) {
       log(`oauth: /callback failed: ${error instanceof Error ? error.name : 'unknown'}`);
@@ -160,9 +176,18 @@ interface PageForm {
 function page(
   res: Response,
   status: number,
-  content: { title: string; message: string; code?: string; form?: PageForm },
+  content: {
+    title: string;
+    message: string;
+    code?: string;
+    form?: PageForm;
+    link?: { url: string; label: string };
+  },
 ): void {
-  const { title, message, code, form } = content;
+  const { title, message, code, form, link } = content;
+  const linkHtml = link
+    ? `<p><a id="choose-calendars" href="${escapeHtml(link.url)}">${escapeHtml(link.label)}</a></p>`
+    : '';
   const formHtml = form
     ? `<form method="post" action="${escapeHtml(form.action)}">${Object.entries(form.fields)
         .map(
@@ -184,7 +209,7 @@ function page(
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} · Convene</title>
 <style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;line-height:1.5;color:#1f2328}h1{font-size:1.4rem}code,small{color:#57606a}</style></head>
-<body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>${formHtml}${code ? `<p><small>Reference: ${escapeHtml(code)}</small></p>` : ''}</body>
+<body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>${linkHtml}${formHtml}${code ? `<p><small>Reference: ${escapeHtml(code)}</small></p>` : ''}</body>
 </html>`);
 }
 

@@ -26,6 +26,7 @@ import type {
   BusyGap,
   BusyReader,
   BusyReadResult,
+  ConnectionCalendars,
   DeleteOutcome,
   EventEditor,
   EventTarget,
@@ -41,7 +42,7 @@ import type { ChangeSource } from '../../app/ports/changes.ts';
 import { unreadableDetail } from '../../app/ports/connection-detail.ts';
 import type { Invalidations } from '../../app/ports/invalidations.ts';
 import type { ProviderMetrics } from '../../app/ports/metrics.ts';
-import type { EventDraft } from '../../app/ports/provider.ts';
+import type { CalendarRef, EventDraft } from '../../app/ports/provider.ts';
 import { ProviderError } from '../../app/ports/provider-errors.ts';
 import type {
   CalendarConnection,
@@ -62,6 +63,19 @@ export type { OAuthProvider, OAuthProviderKind, ProviderFactory } from './provid
 export { createProviderFactory } from './providers.ts';
 
 export const DEFAULT_READ_TIMEOUT_MS = 2_500;
+/** Listing an account's calendars (a person is waiting, but it is one call): at least this long. */
+const LIST_TIMEOUT_MS = 10_000;
+
+/** An ICS feed's label when its calendar name is not stored: the host and last path segment. */
+function feedName(url: string): string {
+  try {
+    const parsed = new URL(url);
+    const last = parsed.pathname.split('/').filter(Boolean).pop();
+    return last ? `${parsed.host}/${decodeURIComponent(last)}` : parsed.host;
+  } catch {
+    return url;
+  }
+}
 /** A successful read rewrites `lastSyncAt` of an `ok` connection at most this often. */
 export const SYNC_WRITE_INTERVAL_MS = 60_000;
 const SYNC_WRITTEN_MAX = 10_000;
@@ -136,7 +150,9 @@ function cacheCalendar(calendarId: string, tentativeFree: boolean): string {
   return tentativeFree ? `${calendarId}\u0000tentative-free` : calendarId;
 }
 
-export class CalendarAccess implements BusyReader, EventWriter, EventEditor, SeriesOccurrenceEditor {
+export class CalendarAccess
+  implements BusyReader, EventWriter, EventEditor, SeriesOccurrenceEditor, ConnectionCalendars
+{
   readonly #deps: CalendarAccessDeps;
   readonly #clock: () => number;
   readonly #timeoutMs: number;
@@ -530,6 +546,30 @@ export class CalendarAccess implements BusyReader, EventWriter, EventEditor, Ser
       throw new ProviderError(connection.provider, 'reauth_required', 'The connection must be linked again');
     const opened = await this.#opener.open(connection);
     return { connection, source: opened.provider.changes ?? null };
+  }
+
+  /**
+   * The calendars of one account as its provider lists them now (the calendar choice). An ICS connection
+   * is its one feed (no fetch); a refused grant sends the re-link DM like a failed read.
+   */
+  async calendarsOf(connection: CalendarConnection, signal?: AbortSignal): Promise<readonly CalendarRef[]> {
+    if (connection.provider === 'ics') {
+      return [{ id: connection.account, name: feedName(connection.account), primary: true, writable: false }];
+    }
+    let grantKey = grantKeyOf(connection.id);
+    try {
+      const opened = await this.#opener.open(connection);
+      grantKey = opened.grantKey;
+      return await timeBoxed(
+        (timed) => opened.provider.listCalendars(timed),
+        signal,
+        Math.max(this.#timeoutMs, LIST_TIMEOUT_MS),
+      );
+    } catch (error) {
+      if (isRelinkError(error)) await this.#opener.needsRelink(connection, error, grantKey);
+      this.#log(`calendar-access: listing calendars of ${connection.id} failed: ${describe(error)}`);
+      throw error;
+    }
   }
 
   /** The person's connections and how they are doing (for a `/convene calendars` view). */

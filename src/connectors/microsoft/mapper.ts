@@ -313,5 +313,8 @@ export function calendarToRef(calendar: GraphCalendar, mailbox: string): Calenda
     name: calendar.name ?? (primary ? 'Calendar' : calendar.id),
     primary,
     writable: calendar.canEdit === true,
+    // getSchedule reads a mailbox (its default calendar) only: a secondary calendar cannot count as busy.
+    // @see https://learn.microsoft.com/graph/api/calendar-getschedule
+    ...(primary ? {} : { readsBusy: false }),
   };
 }

@@ -9,6 +9,7 @@ import express from 'express';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { StartLinkInput } from '../../../src/app/link-calendar.ts';
 import type { RequestMeetingInput } from '../../../src/app/request-meeting.ts';
+import { calendarChoiceUseCases } from '../../../src/app/use-cases.ts';
 import { createDiscordAdapter, type DiscordAdapter } from '../../../src/bot/discord/adapter.ts';
 import { MANAGE_GUILD } from '../../../src/bot/discord/context.ts';
 import { run as discordCli } from '../../../src/cli/commands/discord.ts';
@@ -30,6 +31,7 @@ let closed: FakeUser;
 let admin: FakeUser;
 const requests: RequestMeetingInput[] = [];
 const links: StartLinkInput[] = [];
+const unlinks: string[] = [];
 const LINK_URL = 'https://convene.test/oauth/google/start?state=abc';
 
 beforeAll(async () => {
@@ -69,8 +71,20 @@ beforeAll(async () => {
           links.push(input);
           return { ok: true, url: LINK_URL, expiresAt: now + 15 * 60_000 };
         },
-        unlink: async (input) => ({ ok: true, connectionId: input.connectionId, revocation: 'revoked' }),
+        unlink: async (input) => {
+          unlinks.push(input.connectionId);
+          return { ok: true, connectionId: input.connectionId, revocation: 'revoked' };
+        },
       },
+      calendarChoice: calendarChoiceUseCases({
+        connections: store.connections,
+        calendars: {
+          calendarsOf: async (c) => [
+            { id: `${c.account}a/`, name: 'Work_main', primary: true, writable: true },
+            { id: `${c.account}b/`, name: 'Holidays', primary: false, writable: false },
+          ],
+        },
+      }),
     },
     { publicKey: fake.publicKey, applicationId: fake.applicationId, botToken: fake.botToken, api: fake.api },
   );
@@ -226,6 +240,48 @@ describe('/meet new: the work budget', () => {
   });
 });
 
+describe('/meet calendars and /meet unlink account:', () => {
+  it('lists calendars by number, changes them, refuses a read-only meeting calendar, unlinks one account', async () => {
+    const cal = fake.addUser('cal');
+    fake.addMember(guildId, cal);
+    await command(cal, 'calendars');
+    const person = (await personOf(cal))!;
+    const save = (account: string) =>
+      store.connections.save({
+        tenantId: person.tenantId,
+        personId: person.id,
+        provider: 'caldav',
+        account,
+        busyCalendarIds: [`${account}a/`],
+        writeCalendarId: `${account}a/`,
+        secrets: { username: 'cal', password: 'pw' },
+      });
+    const first = (await save('https://one.example/'))!;
+    const second = (await save('https://two.example/'))!;
+    const listed = await command(cal, 'calendars');
+    const text = fake.original(listed.interaction.id)?.content ?? '';
+    expect(text).toContain('`1.1` Work\\_main (writable, counts as busy, receives new meetings)');
+    expect(text).toContain('`2.2` Holidays (read-only)');
+    const refused = await command(cal, 'calendars', [{ name: 'change', type: 3, value: 'write 2.2' }], {
+      locale: 'fr',
+    });
+    expect(fake.original(refused.interaction.id)?.content).toContain('est en lecture seule');
+    const changed = await command(cal, 'calendars', [{ name: 'change', type: 3, value: 'busy 1.1 1.2' }]);
+    expect(fake.original(changed.interaction.id)?.content).toContain('2 calendars count as busy');
+    expect((await store.connections.get(person.tenantId, first.id))?.busyCalendarIds).toEqual([
+      'https://one.example/a/',
+      'https://one.example/b/',
+    ]);
+    const status = await command(cal, 'status');
+    expect(fake.original(status.interaction.id)?.content).toContain(
+      '`2.1` Work\\_main (writable, counts as busy',
+    );
+    unlinks.length = 0;
+    await command(cal, 'unlink', [{ name: 'account', type: 4, value: 2 as never }]);
+    expect(unlinks).toEqual([second.id]);
+  });
+});
+
 describe('/meet settings and status', () => {
   it('stores zone, language and hours, and status shows them', async () => {
     await command(ana, 'settings', [
@@ -342,6 +398,7 @@ describe('convene discord register', () => {
       'link',
       'unlink',
       'status',
+      'calendars',
       'settings',
       'team',
       'cancel',

@@ -24,6 +24,7 @@ import { type FakeClient, type FakeGoogle, startFakeGoogle } from '../../fakes/g
 import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FakeMicrosoft } from '../../fakes/microsoft/server.ts';
 
 const START = Date.UTC(2030, 0, 15, 12);
+const choiceLinks: Array<{ connectionId: string; externalUserId: string }> = [];
 let now = START;
 const clock = () => now;
 const SECRET = 'test-state-secret-0123456789-abcdefghijklmnop';
@@ -123,7 +124,17 @@ beforeAll(async () => {
     clock,
   });
   const app = express();
-  app.use(createOAuthRouter({ link, secureCookies: false }));
+  app.use(
+    createOAuthRouter({
+      link,
+      secureCookies: false,
+      // The calendar choice after the link (LinkPage.choiceLink): the page offers it with the linked account.
+      choiceLink: (input) => {
+        choiceLinks.push(input);
+        return `${base}/link/calendars?state=s&account=${input.connectionId}`;
+      },
+    }),
+  );
   server.on('request', app);
 });
 
@@ -246,7 +257,14 @@ describe('linking Google through the router', () => {
 
     const done = await get(callback, cookie);
     expect(done.status).toBe(200);
-    expect(await done.text()).toContain('ada@acme.test');
+    const html = await done.text();
+    expect(html).toContain('ada@acme.test');
+    // The result page offers the calendar choice of the linked account, for the same chat identity.
+    const linked = choiceLinks.at(-1)!;
+    expect(html).toContain(
+      `id="choose-calendars" href="${base}/link/calendars?state=s&#38;account=${linked.connectionId}"`,
+    );
+    expect(linked.externalUserId).toBeTruthy();
     // The PKCE verifier went to the token endpoint, and only there.
     const exchange = google.requests.find((r) => r.route === 'POST /token');
     const verifier = (exchange?.body as Record<string, string> | undefined)?.code_verifier ?? '';

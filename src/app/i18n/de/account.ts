@@ -22,7 +22,7 @@ export const account: Messages<typeof en> = {
   'account.dmNotYours':
     'Convene kann für diese Nachricht nicht erkennen, wer du bist: nutze stattdessen /meet in deinem Server.',
   'account.slack.subcommands':
-    'hilfe verknüpfen verknupfen trennen einstellungen gruppe gruppen absagen verschieben',
+    'hilfe kalender verknüpfen verknupfen trennen einstellungen gruppe gruppen absagen verschieben',
 
   'account.preferences.invalidZone':
     '„{zone}“ ist keine Zeitzone, die ich kenne: verwende einen IANA-Namen wie Europe/Berlin oder America/New_York.',

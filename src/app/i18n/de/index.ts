@@ -2,6 +2,7 @@ import type { Catalogue } from '../catalogue.ts';
 import { access } from './access.ts';
 import { account } from './account.ts';
 import { booking } from './booking.ts';
+import { calendars } from './calendars.ts';
 import { chat } from './chat.ts';
 import { commands } from './commands.ts';
 import { common } from './common.ts';
@@ -21,6 +22,7 @@ export const de: Catalogue = {
   ...access,
   ...account,
   ...booking,
+  ...calendars,
   ...chat,
   ...commands,
   ...common,

@@ -23,7 +23,7 @@ export const account = {
   'account.dmUnknownAction': 'Sorry, this button is no longer supported: nothing was done.',
   'account.dmNotYours': 'Convene cannot tell who you are for this message: use /meet in your server instead.',
   /** The Slack subcommand words of this language, space-separated (they tell the language of `/meet <word>`). */
-  'account.slack.subcommands': 'help link unlink status settings team teams cancel reschedule',
+  'account.slack.subcommands': 'help link unlink status calendars settings team teams cancel reschedule',
 
   // Preferences (src/app/preferences.ts codes), on every surface.
   'account.preferences.invalidZone':

@@ -22,7 +22,7 @@ export const account: Messages<typeof en> = {
   'account.dmNotYours':
     'Convene ne sait pas qui vous êtes pour ce message : utilisez /meet dans votre serveur.',
   'account.slack.subcommands':
-    'aide lier relier délier delier statut état réglages reglages paramètres parametres équipe equipe équipes equipes annuler replanifier déplacer deplacer',
+    'aide lier relier délier delier statut état agendas réglages reglages paramètres parametres équipe equipe équipes equipes annuler replanifier déplacer deplacer',
 
   'account.preferences.invalidZone':
     "« {zone} » n'est pas un fuseau horaire connu : utilisez un nom IANA comme Europe/Paris ou America/Montreal.",

@@ -1,4 +1,5 @@
-/** `/meet unlink [google|microsoft|caldav|ics|all]`: removes linked calendars through the use case. */
+/** `/meet unlink [google|microsoft|caldav|ics|all|<n>]`: removes linked calendars (or account n) through the use case. */
+import { accountByWord } from '../../../app/calendar-choice.ts';
 import { t } from '../../../app/i18n/index.ts';
 import type { Person, Workspace } from '../../../app/ports/store.ts';
 import { unlinkCalendars as unlink } from '../../../app/unlink-calendars.ts';
@@ -19,12 +20,23 @@ export async function unlinkCalendars(
   locale: Locale,
 ): Promise<string> {
   const wanted = which.trim().toLowerCase();
+  // `/meet unlink 2`: the account numbered 2 in `/meet calendars` (an unknown number unlinks nothing).
+  const numbered = /^\d{1,3}$/.test(wanted)
+    ? (accountByWord(await rt.deps.store.connections.listForPerson(workspace.tenantId, person.id), wanted) ??
+      'none')
+    : null;
   const result = await unlink(
     { store: rt.deps.store, ...(rt.deps.linking ? { linking: rt.deps.linking } : {}) },
     {
       tenantId: workspace.tenantId,
       personId: person.id,
-      ...(meansAll(wanted) ? { all: true } : wanted ? { provider: wanted } : {}),
+      ...(numbered
+        ? { connectionId: numbered }
+        : meansAll(wanted)
+          ? { all: true }
+          : wanted
+            ? { provider: wanted }
+            : {}),
     },
   );
   if (result.ok)

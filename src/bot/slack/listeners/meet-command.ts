@@ -1,13 +1,14 @@
 /**
  * The `/meet` slash command. Acks at once (Slack's 3-second rule), ignores a redelivered `trigger_id`,
  * then routes: `help`/`aide`/`hilfe`, `link`/`lier`/`verknüpfen`, `unlink`/`délier`/`trennen`,
- * `status`/`statut`, `settings`/`réglages`/`einstellungen`, `team`/`équipe`/`gruppe` (rotations),
+ * `status`/`statut`, `calendars`/`agendas`/`kalender`, `settings`/`réglages`/`einstellungen`, `team`/`équipe`/`gruppe` (rotations),
  * `cancel`/`annuler`/`absagen` and `reschedule`/`replanifier`/`verschieben` (the caller's upcoming
  * meetings with their buttons), and anything else is a meeting request. The words of each language are
  * also its catalogue's `account.slack.subcommands`, which tells the reply's language.
  */
 
 import { t } from '../../../app/i18n/index.ts';
+import { calendarsCommand, calendarsText } from '../commands/calendars.ts';
 import { helpText } from '../commands/help.ts';
 import { upcomingList } from '../commands/manage.ts';
 import { handleMeetRequest, linkButtons } from '../commands/request.ts';
@@ -36,7 +37,17 @@ export interface MeetCommandArgs {
   readonly client: SlackApi;
 }
 
-type Sub = 'help' | 'link' | 'unlink' | 'status' | 'settings' | 'team' | 'cancel' | 'reschedule' | 'request';
+type Sub =
+  | 'help'
+  | 'link'
+  | 'unlink'
+  | 'status'
+  | 'calendars'
+  | 'settings'
+  | 'team'
+  | 'cancel'
+  | 'reschedule'
+  | 'request';
 
 const SUBCOMMANDS: Record<string, Sub> = {
   help: 'help',
@@ -50,6 +61,10 @@ const SUBCOMMANDS: Record<string, Sub> = {
   status: 'status',
   statut: 'status',
   état: 'status',
+  calendars: 'calendars',
+  calendar: 'calendars',
+  agendas: 'calendars',
+  kalender: 'calendars',
   settings: 'settings',
   réglages: 'settings',
   reglages: 'settings',
@@ -137,7 +152,18 @@ export async function meetCommand(rt: SlackRuntime, args: MeetCommandArgs): Prom
       return;
     }
     case 'status': {
-      await tell(renderMrkdwn(await statusFor(rt, workspace, me.person, lang)));
+      const status = await statusFor(rt, workspace, me.person, lang);
+      // Under the health: the accounts' calendars by number, and how to change them.
+      const list = await rt.deps.calendarChoice?.list({
+        tenantId: workspace.tenantId,
+        personId: me.person.id,
+      });
+      const choice = list && list.accounts.length > 0 ? `\n\n${calendarsText(list, lang)}` : '';
+      await tell(renderMrkdwn(`${status}${choice}`));
+      return;
+    }
+    case 'calendars': {
+      await tell(renderMrkdwn(await calendarsCommand(rt, workspace, me.person, command.user_id, rest, lang)));
       return;
     }
     case 'unlink': {
