@@ -419,6 +419,84 @@ export function composeChat(
   };
 }
 
+/** What the playground needs for `/meet link` / `/meet unlink` (see `composePlaygroundLinking`). */
+export interface PlaygroundLinkingServices {
+  readonly page: LinkPage;
+  readonly calendars: LinkCalendar;
+  readonly connections: Store['connections'];
+  /** The demo people's linked calendars (bounded, address-guarded connectors, as for chat people). */
+  readonly busy: CalendarAccess;
+  /** The link page (and the OAuth callbacks when Google or Microsoft is configured). */
+  readonly routers: readonly MountedRouter[];
+}
+
+/**
+ * Calendar linking for the playground's demo people, when CONVENE_PUBLIC_URL and CONVENE_STATE_SECRET are
+ * set (null when neither is; a half-set pair throws `LinkConfigError` as for chat): the same link page,
+ * state, connectors and unlink use case as Slack and Discord. The demo people have no chat, so the link
+ * page's confirmation DM is not sent (the page itself says what was linked).
+ */
+export function composePlaygroundLinking(
+  store: Store,
+  env: NodeJS.ProcessEnv,
+  log: (line: string) => void,
+): PlaygroundLinkingServices | null {
+  if (!env.CONVENE_PUBLIC_URL?.trim() && !env.CONVENE_STATE_SECRET?.trim()) return null;
+  const linkConfig = linkConfigFromEnv(env);
+  const allowedNetworks = allowedNetworksFromEnv(env);
+  addressPolicy(allowedNetworks);
+  const providers = createProviderFactory({
+    ...linkConfig.providers,
+    caldav: { allowedNetworks },
+    ics: { allowedNetworks },
+  });
+  const notifier: Notifier = { dm: async () => ({ ok: false, code: 'no_chat' }) };
+  let busy: CalendarAccess | undefined;
+  const calendars = new LinkCalendar({
+    people: store.people,
+    workspaces: store.workspaces,
+    connections: store.connections,
+    providers,
+    notifier,
+    nonces: store.nonces,
+    publicBaseUrl: linkConfig.publicBaseUrl,
+    stateSecret: linkConfig.stateSecret,
+    audit: store.audit,
+    onUnlinked: (connectionId) => busy?.invalidate(connectionId),
+    log,
+  });
+  const page = new LinkPage({
+    people: store.people,
+    workspaces: store.workspaces,
+    preferences: store.preferences,
+    connections: store.connections,
+    nonces: store.nonces,
+    notifier,
+    probes: linkProbes(allowedNetworks),
+    oauthConfigured: (kind) => providers.oauth(kind) !== null,
+    settings: linkPageSettingsFromEnv(env),
+    publicBaseUrl: linkConfig.publicBaseUrl,
+    stateSecret: linkConfig.stateSecret,
+    audit: store.audit,
+    log,
+  });
+  busy = new CalendarAccess({
+    connections: store.connections,
+    providers,
+    notifier,
+    relinkUrl: (t, p, kind) => calendars.relinkUrl(t, p, kind),
+    pageRelinkUrl: (t, p) => page.relinkUrl(t, p),
+    log,
+    invalidations: store.invalidations,
+    preferences: store.preferences,
+  });
+  const secureCookies = linkConfig.publicBaseUrl.startsWith('https:');
+  const routers: MountedRouter[] = [{ router: createLinkPageRouter({ page, secureCookies, log }) }];
+  if (providers.oauth('google') || providers.oauth('microsoft'))
+    routers.push({ router: createOAuthRouter({ link: calendars, secureCookies, log }) });
+  return { page, calendars, connections: store.connections, busy, routers };
+}
+
 /** `CONVENE_LINK_CALDAV` / `CONVENE_LINK_ICS`: on unless set to 0/false/no. */
 export function linkPageSettingsFromEnv(env: NodeJS.ProcessEnv): { caldav: boolean; ics: boolean } {
   const on = (name: string) => !/^(0|false|no)$/i.test(env[name]?.trim() ?? '');

@@ -13,7 +13,8 @@
  *   CONVENE_MAX_WINDOW_DAYS, CONVENE_MAX_PARTICIPANTS   the work budget of one request
  *   SLACK_* / DISCORD_*             a chat platform is configured (see src/compose.ts and the README):
  *                                   its adapter is mounted and no demo data is seeded
- *   CONVENE_PUBLIC_URL, CONVENE_STATE_SECRET, GOOGLE_*, MICROSOFT_*   calendar linking (OAuth)
+ *   CONVENE_PUBLIC_URL, CONVENE_STATE_SECRET, GOOGLE_*, MICROSOFT_*   calendar linking (the link page, OAuth;
+ *                                   also `/meet link` in the playground)
  *
  * Bad configuration prints one line per problem (all of them, checked first by src/config.ts) and exits 1. SIGINT/SIGTERM close the server and the store.
  */
@@ -28,7 +29,7 @@ import { createPlaygroundRouter } from './bot/web/playground/router.ts';
 import type { MountedRouter } from './bot/web/server.ts';
 import { createWebServer, LISTEN_BACKLOG } from './bot/web/server.ts';
 import type { ChatServices } from './compose.ts';
-import { composeChat } from './compose.ts';
+import { composeChat, composePlaygroundLinking } from './compose.ts';
 import { checkConfig } from './config.ts';
 import { createDemoBusyReader } from './connectors/demo/busy-reader.ts';
 import { EnvFileError, loadEnvFile } from './env-file.ts';
@@ -69,11 +70,16 @@ async function start(env: NodeJS.ProcessEnv): Promise<void> {
       const world = await seedDemo(store, loadDemoConfig());
       const busy = createDemoBusyReader(world, { baseUrl: () => selfUrl });
       const rateLimit = rateLimitsFromEnv(limitedEnv);
+      // `/meet link` in the playground: only with a public address and a state secret. With a chat
+      // platform too, the chat's link page and OAuth routes are already mounted: only the use cases are added.
+      const linking = composePlaygroundLinking(store, env, (line) => console.log(line));
+      if (linking && !chat) routers.push(...linking.routers);
       routers.push({
         router: createPlaygroundRouter({
           store,
           world,
           busy,
+          ...(linking ? { linking } : {}),
           limits: requestLimitsFromEnv(env),
           ...(rateLimit ? { rateLimit } : {}),
           log: (line) => console.log(line),

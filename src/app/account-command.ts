@@ -1,6 +1,6 @@
 /**
- * `/meet status`, `/meet settings name:value …` and `/meet cancel` / `/meet reschedule` (one's upcoming
- * meetings) typed as text (the playground's request box): which of them a text asks for, the settings it names read into a `PreferencesChange` for `savePreferences`,
+ * `/meet status`, `/meet settings name:value …`, `/meet cancel` / `/meet reschedule` (one's upcoming
+ * meetings) and `/meet link` / `/meet unlink` typed as text (the playground's request box): which of them a text asks for, the settings it names read into a `PreferencesChange` for `savePreferences`,
  * and the lines every surface shows for a person's account. The command words of each language are the
  * catalogue's (`commands.*.words`); option names are Discord's (`zone:`, `language:`, `hours:`,
  * `tentative-free:`) in every language, as the status lines and help say. Pure: no store.
@@ -11,7 +11,7 @@ import { type Msg, msg, render, t } from './i18n/index.ts';
 import type { AccountStatusView, PreferencesChange, PreferencesChangeSummary } from './preferences.ts';
 import { languageName } from './preferences.ts';
 
-export type AccountCommandKind = 'status' | 'settings' | 'cancel' | 'reschedule';
+export type AccountCommandKind = 'status' | 'settings' | 'cancel' | 'reschedule' | 'link' | 'unlink';
 
 export interface AccountCommand {
   readonly kind: AccountCommandKind;
@@ -26,6 +26,8 @@ const WORDS = {
   settings: 'commands.settings.words',
   cancel: 'commands.cancel.words',
   reschedule: 'commands.reschedule.words',
+  link: 'commands.link.words',
+  unlink: 'commands.unlink.words',
 } as const;
 
 /** Which account command `text` (with or without `/meet`) is; undefined if none. */
@@ -36,7 +38,7 @@ export function readAccountCommand(text: string): AccountCommand | undefined {
     .trim();
   const [first = '', ...rest] = trimmed.split(/\s+/);
   const word = first.toLowerCase();
-  for (const kind of ['status', 'settings', 'cancel', 'reschedule'] as const) {
+  for (const kind of Object.keys(WORDS) as AccountCommandKind[]) {
     const languages = LOCALES.filter((l) => t(l, WORDS[kind]).split(' ').includes(word));
     if (languages.length > 0)
       return { kind, locale: languages.length === 1 ? (languages[0] ?? null) : null, rest: rest.join(' ') };

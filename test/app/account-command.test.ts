@@ -1,4 +1,4 @@
-/** Reading `/meet status`, `/meet settings name:value…` and the upcoming-meeting words typed as text. */
+/** Reading `/meet status`, `/meet settings name:value…`, link/unlink and the upcoming-meeting words typed as text. */
 import { describe, expect, it } from 'vitest';
 import { readAccountCommand, readSettingsOptions } from '../../src/app/account-command.ts';
 
@@ -16,6 +16,16 @@ describe('readAccountCommand', () => {
     expect(readAccountCommand('/meet absagen')).toMatchObject({ kind: 'cancel', locale: 'de' });
     expect(readAccountCommand('/meet @ana 30m status review')).toBeUndefined();
     expect(readAccountCommand('/meet')).toBeUndefined();
+  });
+
+  it('reads link and unlink in every language, with what follows unlink', () => {
+    expect(readAccountCommand('/meet link')).toEqual({ kind: 'link', locale: 'en', rest: '' });
+    expect(readAccountCommand('/meet relier')).toMatchObject({ kind: 'link', locale: 'fr' });
+    expect(readAccountCommand('/meet verknüpfen')).toMatchObject({ kind: 'link', locale: 'de' });
+    expect(readAccountCommand('/meet unlink ics')).toEqual({ kind: 'unlink', locale: 'en', rest: 'ics' });
+    expect(readAccountCommand('/meet délier tout')).toEqual({ kind: 'unlink', locale: 'fr', rest: 'tout' });
+    expect(readAccountCommand('/meet trennen')).toMatchObject({ kind: 'unlink', locale: 'de' });
+    expect(readAccountCommand('/meet @ana link review 30m')).toBeUndefined();
   });
 });
 

@@ -7,7 +7,8 @@
  * later requests and shows on the playground's week grids) — that is the documented behaviour for
  * any read-only calendar.
  */
-import type { EventWriter } from '../ports/calendars.ts';
+import { normalize } from '../../core/intervals.ts';
+import type { BusyReader, EventWriter, PersonBusy } from '../ports/calendars.ts';
 import type { Person } from '../ports/store.ts';
 import type { PeopleDirectory } from '../request-meeting.ts';
 import type { DemoWorld } from './seed.ts';
@@ -36,6 +37,39 @@ export function createDemoDirectory(world: DemoWorld): PeopleDirectory {
       return world.people
         .filter((p) => fold(p.key) === wanted || fold(p.name) === wanted)
         .map((p) => p.person);
+    },
+  };
+}
+
+/**
+ * The demo people's busy time with the calendars they linked from the playground (`/meet link`): the demo
+ * file's busy time and the linked calendars' are merged per person, so a linked calendar adds to the demo
+ * week rather than replacing it (the demo's other people and examples keep making sense). `linked` is the
+ * ordinary reader over stored connections (bounded, address-guarded connectors, as for chat people); its
+ * "no calendar linked" gap is not a gap here, since the demo file is that person's calendar.
+ */
+export function withLinkedCalendars(demo: BusyReader, linked: BusyReader): BusyReader {
+  return {
+    async busyFor(tenantId, personIds, range, options) {
+      const [fromDemo, fromLinked] = await Promise.all([
+        demo.busyFor(tenantId, personIds, range, options),
+        linked.busyFor(tenantId, personIds, range, options),
+      ]);
+      const unlinked = new Set(fromLinked.gaps.filter((g) => g.code === 'not_linked').map((g) => g.personId));
+      const linkedOf = new Map(fromLinked.people.map((p) => [p.personId, p] as const));
+      const people: PersonBusy[] = fromDemo.people.map((p) => {
+        const other = linkedOf.get(p.personId);
+        if (!other || unlinked.has(p.personId)) return p;
+        return {
+          personId: p.personId,
+          busy: normalize([...p.busy, ...other.busy]),
+          complete: p.complete && other.complete,
+        };
+      });
+      return {
+        people,
+        gaps: [...fromDemo.gaps, ...fromLinked.gaps.filter((g) => g.code !== 'not_linked')],
+      };
     },
   };
 }

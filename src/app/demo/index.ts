@@ -1,5 +1,5 @@
 /** The playground's demo: shipped fictional people and ICS calendars, seeded into Convene's store. */
-export { createDemoDirectory, demoEventWriter } from './calendars.ts';
+export { createDemoDirectory, demoEventWriter, withLinkedCalendars } from './calendars.ts';
 export type { DemoConfig, DemoPersonConfig } from './config.ts';
 export { DEMO_DIR, DemoDataError, loadDemoConfig, readDemoCalendar } from './config.ts';
 export type { DemoPerson, DemoWorld } from './seed.ts';

@@ -6,6 +6,10 @@ export const commands: Messages<typeof en> = {
   'commands.settings.words': 'einstellungen',
   'commands.cancel.words': 'absagen',
   'commands.reschedule.words': 'verschieben',
+  'commands.link.words': 'verknüpfen verknupfen',
+  'commands.unlink.words': 'trennen',
+  'commands.link.demoToo':
+    'Sobald er verknüpft ist, kommen deine belegten Zeiten hier aus diesem Kalender und zusätzlich aus deiner Demo-Datei; /meet trennen entfernt ihn.',
   'commands.settings.usage':
     'Schreib die zu ändernden Einstellungen hinter /meet einstellungen, zum Beispiel: /meet einstellungen zone:Europe/Berlin hours:09:00-17:00 language:de tentative-free:ja',
   'commands.settings.unknownOption':

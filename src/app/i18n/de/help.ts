@@ -33,6 +33,6 @@ export const help: Messages<typeof en> = {
     '• /meet status: deine Zeitzone, Sprache, Arbeitszeit und dein Demo-Kalender; /meet einstellungen zone:Europe/Berlin hours:09:00-17:00 language:de tentative-free:ja ändert sie.',
     '• /meet gruppe erstellen support, /meet gruppe hinzufügen support @ana @li, /meet gruppe rangliste support: Team-Rotationen (in der Demo darf jede Person Teams verwalten).',
     '• /meet absagen oder /meet verschieben: deine bevorstehenden Termine, jeder mit den Buttons „Verschieben“ und „Termin absagen“.',
-    '• Deinen eigenen Kalender verknüpfen geht in Slack und Discord: hier ist jeder Kalender eine mitgelieferte Demo-Datei.',
+    '• /meet verknüpfen: ein Link, um deinen eigenen Kalender zu verbinden (wenn dieser Server eine öffentliche Adresse hat); seine belegten Zeiten zählen dann zusammen mit deiner Demo-Datei. /meet trennen entfernt ihn.',
   ].join('\n'),
 };

@@ -7,6 +7,12 @@ export const commands = {
   /** The words that list one's upcoming meetings to cancel / to reschedule, space-separated. */
   'commands.cancel.words': 'cancel',
   'commands.reschedule.words': 'reschedule',
+  /** The words that ask for a link to connect a calendar / to remove linked calendars, space-separated. */
+  'commands.link.words': 'link',
+  'commands.unlink.words': 'unlink',
+  /** After the link page's link in the playground: what a linked calendar changes there. */
+  'commands.link.demoToo':
+    'Once linked, your busy times here come from that calendar as well as from your demo file; /meet unlink removes it.',
   'commands.settings.usage':
     'Write the settings to change after /meet settings, for example: /meet settings zone:Europe/Paris hours:09:00-17:00 language:en tentative-free:yes',
   'commands.settings.unknownOption':

@@ -34,6 +34,6 @@ export const help = {
     '• /meet status: your zone, language, working hours and demo calendar; /meet settings zone:Europe/Paris hours:09:00-17:00 language:en tentative-free:yes changes them.',
     '• /meet team create support, /meet team add support @ana @li, /meet team standings support: team rotations (in the demo everyone may manage teams).',
     '• /meet cancel or /meet reschedule: your upcoming meetings, each with its Reschedule and Cancel meeting buttons.',
-    '• Linking your own calendar is in Slack and Discord: here every calendar is a shipped demo file.',
+    '• /meet link: a link to connect your own calendar (when this server has a public address); its busy times then count with your demo file. /meet unlink removes it.',
   ].join('\n'),
 } as const;

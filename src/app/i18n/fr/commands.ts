@@ -6,6 +6,10 @@ export const commands: Messages<typeof en> = {
   'commands.settings.words': 'réglages reglages paramètres parametres',
   'commands.cancel.words': 'annuler',
   'commands.reschedule.words': 'replanifier déplacer deplacer',
+  'commands.link.words': 'lier relier',
+  'commands.unlink.words': 'délier delier',
+  'commands.link.demoToo':
+    'Une fois relié, vos heures occupées ici viennent de cet agenda en plus de votre fichier de démo ; /meet délier le retire.',
   'commands.settings.usage':
     'Écrivez les réglages à changer après /meet réglages, par exemple : /meet réglages zone:Europe/Paris hours:09:00-17:00 language:fr tentative-free:oui',
   'commands.settings.unknownOption':

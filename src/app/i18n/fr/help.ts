@@ -32,6 +32,6 @@ export const help: Messages<typeof en> = {
     '• /meet statut : votre fuseau, votre langue, vos heures de travail et votre agenda de démo ; /meet réglages zone:Europe/Paris hours:09:00-17:00 language:fr tentative-free:oui les change.',
     '• /meet équipe créer support, /meet équipe ajouter support @ana @li, /meet équipe classement support : les rotations d’équipe (dans la démo, tout le monde peut gérer les équipes).',
     '• /meet annuler ou /meet replanifier : vos prochaines réunions, chacune avec ses boutons Replanifier et Annuler la réunion.',
-    '• Relier votre propre agenda se fait dans Slack et Discord : ici, chaque agenda est un fichier de démo fourni.',
+    '• /meet lier : un lien pour relier votre propre agenda (si ce serveur a une adresse publique) ; ses heures occupées comptent alors avec votre fichier de démo. /meet délier le retire.',
   ].join('\n'),
 };

@@ -1,8 +1,10 @@
 /**
  * The `/meet` words the playground's request box shares with Slack and Discord, other than a request and
- * help: `status`, `settings name:value…`, `cancel` / `reschedule` (the upcoming meetings) and `team …`,
- * in every language. Each runs its use case and is worded here; the router sends the answer as JSON:
- * `{ok, reply: {locale, text}}`, `{ok, upcoming: {locale, intro, meetings}}` or `{ok: false, error}`.
+ * help: `status`, `settings name:value…`, `cancel` / `reschedule` (the upcoming meetings), `link` /
+ * `unlink` (the link page, as on Slack and Discord, when the server has a public address and a state
+ * secret) and `team …`, in every language. Each runs its use case and is worded here; the router sends the answer as JSON:
+ * `{ok, reply: {locale, text}}`, `{ok, upcoming: {locale, intro, meetings}}`, `{ok, link: {locale, text,
+ * url, button}}` or `{ok: false, error}`.
  */
 import {
   hoursLine,
@@ -14,20 +16,33 @@ import {
 } from '../../../app/account-command.ts';
 import type { DemoPerson, DemoWorld } from '../../../app/demo/index.ts';
 import { render, t } from '../../../app/i18n/index.ts';
+import type { LinkPage } from '../../../app/link/page.ts';
 import { describeBooking, upcomingBookings } from '../../../app/manage-booking.ts';
-import type { Repositories } from '../../../app/ports/store.ts';
+import type { CalendarConnectionRepository, Repositories } from '../../../app/ports/store.ts';
 import { accountStatus, savePreferences } from '../../../app/preferences.ts';
 import type { PeopleDirectory } from '../../../app/request-meeting.ts';
 import type { TeamCommandErrorCode } from '../../../app/rotations.ts';
 import { renderTeamResult } from '../../../app/rotations.ts';
+import { unlinkCalendars } from '../../../app/unlink-calendars.ts';
+import type { CalendarLinking } from '../../../app/use-cases.ts';
 import { teamUseCases } from '../../../app/use-cases.ts';
 import type { Locale } from '../../../app/views.ts';
+import { LOCALES } from '../../../core/locale.ts';
 
 export interface PlaygroundCommandDeps {
   readonly store: Pick<Repositories, 'people' | 'preferences' | 'bookings' | 'rotations' | 'audit'>;
   readonly world: DemoWorld;
   readonly directory: PeopleDirectory;
   readonly now: () => number;
+  /** `/meet link` / `/meet unlink`; none: "linking is not configured". */
+  readonly linking?: PlaygroundLinking;
+}
+
+/** Calendar linking for the demo people: the link page's use case and the unlink use case's linking. */
+export interface PlaygroundLinking {
+  readonly page: Pick<LinkPage, 'startLink'>;
+  readonly calendars: Pick<CalendarLinking, 'unlink'>;
+  readonly connections: Pick<CalendarConnectionRepository, 'listForPerson'>;
 }
 
 export interface PlaygroundAnswer {
@@ -58,8 +73,13 @@ const refuse = (status: number, code: string, locale: Locale, message: string): 
   body: { ok: false, error: { code, locale, message } },
 });
 
+/** Whether `word` means "every calendar" in any language (`all`, `tout`…). */
+function meansAll(word: string): boolean {
+  return LOCALES.some((locale) => t(locale, 'account.unlink.allWords').split(' ').includes(word));
+}
+
 export function playgroundCommands(deps: PlaygroundCommandDeps) {
-  const { store, world, directory, now } = deps;
+  const { store, world, directory, now, linking } = deps;
   const teams = teamUseCases({ store });
   return {
     /**
@@ -87,6 +107,60 @@ export function playgroundCommands(deps: PlaygroundCommandDeps) {
               hoursLine(status, locale),
               t(locale, 'commands.status.demoCalendar', { file: person.calendar }),
             ].join('\n'),
+          );
+        }
+        if (account.kind === 'link' || account.kind === 'unlink') {
+          if (!linking)
+            return refuse(409, 'not_configured', locale, t(locale, 'common.linkingNotConfigured'));
+          if (account.kind === 'link') {
+            // The demo person's own chat identity (the demo workspace's): the state is bound to it.
+            const identity = person.person.identities.find((i) => i.workspaceId === world.workspaceId);
+            const started = identity
+              ? await linking.page.startLink({
+                  ...ids,
+                  chatIdentity: {
+                    workspaceId: identity.workspaceId,
+                    externalUserId: identity.externalUserId,
+                  },
+                })
+              : ({ ok: false, code: 'unknown_person' } as const);
+            if (!started.ok) return refuse(404, started.code, locale, t(locale, 'account.unknownAccount'));
+            return {
+              status: 200,
+              body: {
+                ok: true,
+                link: {
+                  locale,
+                  text: `${t(locale, 'link.chat.dm')}\n${t(locale, 'commands.link.demoToo')}`,
+                  url: started.url,
+                  button: t(locale, 'link.chat.button'),
+                },
+              },
+            };
+          }
+          const wanted = account.rest.trim().toLowerCase();
+          const result = await unlinkCalendars(
+            { store: { connections: linking.connections }, linking: linking.calendars },
+            { ...ids, ...(meansAll(wanted) ? { all: true } : wanted ? { provider: wanted } : {}) },
+          );
+          if (result.ok)
+            return reply(
+              locale,
+              t(locale, 'account.unlink.done', {
+                calendars: result.unlinked.map((c) => `${c.provider} (${c.account})`).join(', '),
+              }),
+            );
+          if (result.code === 'none_linked') return reply(locale, t(locale, 'account.unlink.none'));
+          if (result.code === 'not_configured')
+            return refuse(409, 'not_configured', locale, t(locale, 'common.linkingNotConfigured'));
+          return refuse(
+            422,
+            'which',
+            locale,
+            t(locale, 'account.unlink.which', {
+              choices: result.linked.map((c) => c.provider).join('|'),
+              linked: result.linked.map((c) => c.provider).join(', '),
+            }),
           );
         }
         if (account.kind === 'cancel' || account.kind === 'reschedule') {

@@ -13,6 +13,10 @@
  *                                           `/meet status`, `/meet settings name:value…`, `/meet team …`:
  *                                           {ok, reply: {locale, text}} | error value; `/meet cancel`,
  *                                           `/meet reschedule`: {ok, upcoming: {locale, intro, meetings}})
+ *                                           `/meet link`: {ok, link: {locale, text, url, button}}: the
+ *                                           link page for the acting demo person (409 not_configured
+ *                                           without a public address and state secret); `/meet unlink`:
+ *                                           {ok, reply} through the unlink use case
  *   POST /playground/api/answers            {personId, questionId, choice} → the request, answered
  *   POST /playground/api/bookings           {personId, proposalId, slotId} → BookingView | error value
  *   POST /playground/api/proposals/:id/more   {personId}               → ProposalView (more times) | error value
@@ -41,6 +45,7 @@ import {
   personWeek,
   readDemoCalendar,
   resetDemo,
+  withLinkedCalendars,
 } from '../../../app/demo/index.ts';
 import { helpLocale, helpText } from '../../../app/help.ts';
 import { CATALOGUES, type MessageKey, render, t } from '../../../app/i18n/index.ts';
@@ -57,7 +62,7 @@ import { toLocale } from '../../../app/views.ts';
 import { isLocale, LOCALES } from '../../../core/locale.ts';
 import type { RateLimitSettings } from '../../rate-limit.ts';
 import { CommandRateLimiter, rateLimitedMessage } from '../../rate-limit.ts';
-import { playgroundCommands } from './commands.ts';
+import { type PlaygroundLinking, playgroundCommands } from './commands.ts';
 import { renderReadme } from './readme.ts';
 
 export const STATIC_DIR = resolve(import.meta.dirname, 'static');
@@ -84,6 +89,12 @@ export interface PlaygroundDeps {
    * like chat commands per user and per workspace. None: unlimited.
    */
   readonly rateLimit?: RateLimitSettings;
+  /**
+   * `/meet link` and `/meet unlink` (src/compose.ts `composePlaygroundLinking`, when CONVENE_PUBLIC_URL and
+   * CONVENE_STATE_SECRET are set): the link page's use case, the unlink use case's linking, and `busy`,
+   * the reader of linked calendars, whose busy time is added to the demo file's (`withLinkedCalendars`).
+   */
+  readonly linking?: PlaygroundLinking & { readonly busy: BusyReader };
 }
 
 const REQUEST_STATUS: Record<RequestMeetingErrorCode, number> = {
@@ -166,19 +177,27 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
   const router = express.Router();
   const { world } = deps;
   const now = deps.now ?? Date.now;
+  // A demo person's linked calendars count with their demo file, in every search, booking and week.
+  const busy = deps.linking ? withLinkedCalendars(deps.busy, deps.linking.busy) : deps.busy;
   const directory = createDemoDirectory(world);
   const writer = deps.writer ?? demoEventWriter;
   const personOf = (id: unknown): DemoPerson | undefined =>
     typeof id === 'string' ? world.people.find((p) => p.id === id) : undefined;
   const requests = requestUseCases({
     store: deps.store,
-    busy: deps.busy,
+    busy,
     directory,
     rotations: deps.store.rotations,
     ...(deps.limits ? { limits: deps.limits } : {}),
   });
-  const manage = manageUseCases({ store: deps.store, busy: deps.busy, notifier: NO_DMS });
-  const commands = playgroundCommands({ store: deps.store, world, directory, now });
+  const manage = manageUseCases({ store: deps.store, busy, notifier: NO_DMS });
+  const commands = playgroundCommands({
+    store: deps.store,
+    world,
+    directory,
+    now,
+    ...(deps.linking ? { linking: deps.linking } : {}),
+  });
   /** The language asked for (a supported tag), else the demo person's. */
   const localeOf = (person: DemoPerson, asked: unknown): Locale =>
     isLocale(asked) ? asked : toLocale(person.locale);
@@ -285,7 +304,7 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
     const result = await requestMeeting(
       {
         store: deps.store,
-        busy: deps.busy,
+        busy,
         directory,
         // `@support`: a team made with `/meet team`, its member picked by the rotation.
         rotations: deps.store.rotations,
@@ -321,7 +340,7 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
     const answered = await answerQuestion(
       {
         store: deps.store,
-        busy: deps.busy,
+        busy,
         directory,
         rotations: deps.store.rotations,
         questions,
@@ -352,7 +371,7 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
     if (typeof proposalId !== 'string' || typeof slotId !== 'string')
       return badRequest(res, 'A booking needs the proposalId and slotId of a proposed slot.');
     const result = await bookMeeting(
-      { store: deps.store, busy: deps.busy, writer },
+      { store: deps.store, busy, writer },
       {
         tenantId: world.tenantId,
         proposalId,
@@ -462,7 +481,7 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
     if (!Number.isFinite(at)) return badRequest(res, '"at" must be an instant in epoch milliseconds.');
     const locale: Locale = isLocale(req.query.locale) ? req.query.locale : toLocale(viewer.locale);
     const week = await personWeek(
-      { store: deps.store, busy: deps.busy },
+      { store: deps.store, busy },
       { tenantId: world.tenantId, person, viewerId: viewer.id, at, locale },
     );
     res.json({ ok: true, week });

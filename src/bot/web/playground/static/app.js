@@ -358,7 +358,22 @@ function showRequestResult(result) {
     );
     return;
   }
-  // `/meet status`, `/meet settings …`, `/meet team …`: a worded reply.
+  // `/meet link`: the link page of the acting person (signed, single-use, 15 minutes), as a button.
+  if (result.ok && result.link) {
+    const { locale, text, url, button } = result.link;
+    say(
+      'bot',
+      el(
+        'div',
+        {},
+        el('p', { class: 'help', text }),
+        el('a', { class: 'button', href: url, target: '_blank', rel: 'noopener noreferrer', text: button }),
+      ),
+      locale,
+    );
+    return;
+  }
+  // `/meet status`, `/meet settings …`, `/meet team …`, `/meet unlink`: a worded reply.
   if (result.ok && result.reply) {
     say('bot', el('p', { class: 'help', text: result.reply.text }), result.reply.locale);
     return;
