@@ -30,7 +30,7 @@ import {
 } from './reminders.ts';
 import { occurrenceStarts, seriesOf } from './series.ts';
 import type { Locale } from './views.ts';
-import { slotLabel, toLocale } from './views.ts';
+import { dayLabel, slotLabel, toLocale } from './views.ts';
 
 export interface ManageSeriesDeps {
   readonly store: Pick<Repositories, 'bookings' | 'people' | 'preferences' | 'jobs' | 'requests'>;
@@ -331,5 +331,47 @@ export async function endSeries(deps: ManageSeriesDeps, input: OccurrenceInput):
       notified,
       notNotified,
     },
+  };
+}
+
+/** A chat surface's series buttons for a booking, worded and dated in the viewer's zone and language. */
+export interface SeriesChoicesView {
+  /** The next occurrence not started yet: "Cancel <date> only" (`cancelOccurrence`). */
+  readonly next: { readonly start: number; readonly label: string };
+  /**
+   * The occurrence after `next`, when there is one: "End the series after <next's date>" is `endSeries`
+   * from this one (`next` stays).
+   */
+  readonly endFrom?: { readonly start: number; readonly label: string };
+}
+
+/**
+ * The series buttons of a booking, or null when it is not a series or has no occurrence left to change.
+ * Only ids and times go into the buttons: the click goes through `cancelOccurrence` / `endSeries`, which
+ * re-check who may do it and that the occurrence is one of the series' future ones.
+ * Bounded: at most MAX_REMINDED_OCCURRENCES starts are expanded.
+ */
+export async function seriesChoices(
+  store: Pick<Repositories, 'requests'>,
+  booking: Booking,
+  now: number,
+  zone: string,
+  locale: Locale,
+): Promise<SeriesChoicesView | null> {
+  if (booking.status !== 'booked' || !booking.proposalId) return null;
+  const proposal = await store.requests.getProposal(booking.tenantId, booking.proposalId);
+  const series = proposal ? seriesOf(await store.requests.get(booking.tenantId, proposal.requestId)) : null;
+  if (!series) return null;
+  const starts = occurrenceStarts(series.rule, booking.start, series.zone);
+  const i = starts.findIndex((s) => s > now);
+  const next = starts[i];
+  if (i < 0 || next === undefined) return null;
+  const after = starts[i + 1];
+  const date = (at: number) => dayLabel(at, zone, locale);
+  return {
+    next: { start: next, label: t(locale, 'occurrences.button.cancelOne', { date: date(next) }) },
+    ...(after !== undefined
+      ? { endFrom: { start: after, label: t(locale, 'occurrences.button.endAfter', { date: date(next) }) } }
+      : {}),
   };
 }
