@@ -8,6 +8,7 @@ import type {
   ManageUseCases,
   MeetingUseCases,
   RequestUseCases,
+  SeriesUseCases,
   TeamUseCases,
 } from '../../app/use-cases.ts';
 import { accountUseCases } from '../../app/use-cases.ts';
@@ -19,9 +20,10 @@ export type {
   ManageUseCases,
   MeetingUseCases,
   RequestUseCases,
+  SeriesUseCases,
   TeamUseCases,
 } from '../../app/use-cases.ts';
-export { manageUseCases, meetingUseCases } from '../../app/use-cases.ts';
+export { manageUseCases, meetingUseCases, seriesUseCases } from '../../app/use-cases.ts';
 
 export type DiscordStore = Pick<
   Repositories,
@@ -40,6 +42,8 @@ export interface DiscordAdapterDeps {
   readonly account?: AccountUseCases;
   /** Cancel / reschedule (the confirmation's buttons, `/meet cancel|reschedule`); needs `store.bookings`. */
   readonly manage?: ManageUseCases;
+  /** One occurrence of a series: "Cancel <date> only" / "End the series after <date>" (`/meet cancel`). */
+  readonly series?: SeriesUseCases;
   /** `/meet team …`; without it the command says teams are not available. */
   readonly teams?: TeamUseCases;
   /** "More times" / "Cancel" under the proposals, and recording where proposals were posted. */
