@@ -480,7 +480,7 @@ describe('Discord: one occurrence of a series (issue #22)', () => {
     );
   }
 
-  it('/meet cancel offers "Cancel <date> only" and "End the series after <date>"; each changes the provider series', async () => {
+  it('/meet cancel offers cancelling one date only and ending the series after it; each changes the provider series', async () => {
     const interaction = await command(
       users.Ana!,
       'new',
