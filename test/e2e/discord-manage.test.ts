@@ -537,17 +537,23 @@ describe('Discord: one occurrence of a series (issue #22)', () => {
       ['free', 'busy', 'busy'],
     ]);
 
+    // Listed again (in French): the cancelled 15 January is no longer offered; the 22nd is next.
     const again = discord.original((await command(users.Ben!, 'cancel', [], 'fr')).id)!;
     const fr = buttons(again).filter((b) => b.custom_id.includes(bookingId));
-    expect(fr[3]!.label).toMatch(/^\d\. Arrêter la série après le mar\.? 15 janv\.?$/);
-    await click(users.Ben!, again, `cv1:oe:${bookingId}:${starts[1]}`, { locale: 'fr' });
+    expect(fr.slice(2).map((b) => b.custom_id)).toEqual([
+      `cv1:oc:${bookingId}:${starts[1]}`,
+      `cv1:oe:${bookingId}:${starts[2]}`,
+    ]);
+    expect(fr[2]!.label).toMatch(/^\d\. Annuler le mar\.? 22 janv\.? seulement$/);
+    expect(fr[3]!.label).toMatch(/^\d\. Arrêter la série après le mar\.? 22 janv\.?$/);
+    await click(users.Ben!, again, fr[3]!.custom_id, { locale: 'fr' });
     expect(discord.messages.get(again.id)!.content).toMatch(
-      /^« Weekly » s’arrête : les réunions à partir du mar\.? 22 janv\.?.* sont annulées\./,
+      /^« Weekly » s’arrête : les réunions à partir du mar\.? 29 janv\.?.* sont annulées\./,
     );
     await drainOutbox();
     expect(await busyAt(starts)).toEqual([
-      ['free', 'free', 'free'],
-      ['free', 'free', 'free'],
+      ['free', 'busy', 'free'],
+      ['free', 'busy', 'free'],
     ]);
     expect((await store.bookings.get(workspace.tenantId, bookingId))?.status).toBe('booked');
   }, 60_000);

@@ -615,6 +615,24 @@ describe('Slack: one occurrence of a series (issue #22)', () => {
     // A meeting that does not repeat has no such buttons.
     expect(listed.filter((b) => /^(ocancel|oend):/.test(b.actionId))).toHaveLength(2);
 
+    // In French: the same buttons, worded by the `occurrences` catalogue.
+    const fr = await h.fake.command({
+      teamId: 'TACME',
+      userId: 'UANA',
+      channelId: 'CLIST3',
+      text: 'annuler',
+    });
+    const liste = await until(() => h.fake.responsesTo(fr.responseId)[0], 'la liste');
+    const texts = buttons(liste.body.blocks as unknown[])
+      .filter((b) => b.actionId.includes(bookingId))
+      .map((b) => b.text);
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Annuler le mar\.? 22 janv\.? seulement$/),
+        expect.stringMatching(/^Arrêter la série après le mar\.? 22 janv\.?$/),
+      ]),
+    );
+
     // Zed is not in the meeting: refused privately, nothing queued.
     const zed = await h.fake.click({
       teamId: 'TACME',
@@ -672,22 +690,18 @@ describe('Slack: one occurrence of a series (issue #22)', () => {
     // The booking itself stays (its earlier meetings are not cancelled).
     expect((await store.bookings.get(workspace.tenantId, bookingId))?.status).toBe('booked');
 
-    // In French: the same buttons, worded by the `occurrences` catalogue.
-    const fr = await h.fake.command({
+    // Nothing left to change in the series: listed again, it has Reschedule and Cancel meeting only.
+    const after = await h.fake.command({
       teamId: 'TACME',
       userId: 'UANA',
       channelId: 'CLIST3',
-      text: 'annuler',
+      text: 'cancel',
     });
-    const liste = await until(() => h.fake.responsesTo(fr.responseId)[0], 'la liste');
-    const texts = buttons(liste.body.blocks as unknown[])
-      .filter((b) => b.actionId.includes(bookingId))
-      .map((b) => b.text);
-    expect(texts).toEqual(
-      expect.arrayContaining([
-        expect.stringMatching(/^Annuler le mar\.? 22 janv\.? seulement$/),
-        expect.stringMatching(/^Arrêter la série après le mar\.? 22 janv\.?$/),
-      ]),
-    );
+    const relisted = await until(() => h.fake.responsesTo(after.responseId)[0], 'the list again');
+    expect(
+      buttons(relisted.body.blocks as unknown[])
+        .filter((b) => b.actionId.includes(bookingId))
+        .map((b) => b.text),
+    ).toEqual(['Reschedule', 'Cancel meeting']);
   }, 60_000);
 });
