@@ -34,7 +34,7 @@ import {
   requestUseCases,
   teamUseCases,
 } from './app/use-cases.ts';
-import { manageUseCases } from './bot/discord/deps.ts';
+import { manageUseCases, seriesUseCases } from './bot/discord/deps.ts';
 import { createDiscordAdapter, discordConfigFromEnv, meetingUseCases } from './bot/discord/index.ts';
 import { createDiscordNotifier } from './bot/discord/notifier.ts';
 import { createDiscordThreads } from './bot/discord/threads.ts';
@@ -361,6 +361,7 @@ export function composeChat(
         }),
         calendarChoice,
         manage: manageUseCases({ store, busy: calendars, notifier, threads }),
+        series: seriesUseCases({ store, busy: calendars, notifier }),
         teams,
         requests: requestUseCases({ store, busy: calendars, rotations: store.rotations, limits }),
         dmActions,

@@ -18,7 +18,7 @@ import type { Interval } from '../core/interval.ts';
 import { normalize, subtract } from '../core/intervals.ts';
 import { type MessageKey, type Msg, type MsgParams, msg, t } from './i18n/index.ts';
 import { type ManageBookingErrorCode, manageableBooking } from './manage-booking.ts';
-import { jobKeyPrefixOfBooking, seriesJobs } from './outbox.ts';
+import { CALENDAR_SERIES_JOB, jobKeyPrefixOfBooking, type SeriesJobPayload, seriesJobs } from './outbox.ts';
 import type { BusyReader, Notifier, SeriesChange } from './ports/calendars.ts';
 import type { Booking, Repositories } from './ports/store.ts';
 import {
@@ -30,7 +30,7 @@ import {
 } from './reminders.ts';
 import { occurrenceStarts, seriesOf } from './series.ts';
 import type { Locale } from './views.ts';
-import { slotLabel, toLocale } from './views.ts';
+import { dayLabel, slotLabel, toLocale } from './views.ts';
 
 export interface ManageSeriesDeps {
   readonly store: Pick<Repositories, 'bookings' | 'people' | 'preferences' | 'jobs' | 'requests'>;
@@ -331,5 +331,73 @@ export async function endSeries(deps: ManageSeriesDeps, input: OccurrenceInput):
       notified,
       notNotified,
     },
+  };
+}
+
+/**
+ * The occurrences already cancelled, and where the series was ended, from the booking's `calendar.series`
+ * jobs (the booking keeps its rule; the jobs are the record until they are pruned). A job the store
+ * cancelled is not a change. Bounded: one job per participant and change.
+ */
+async function changedOccurrences(
+  jobs: Pick<Repositories['jobs'], 'listByDedupePrefix'>,
+  bookingId: string,
+): Promise<{ cancelled: number[]; endFrom: number | null }> {
+  const cancelled: number[] = [];
+  let endFrom: number | null = null;
+  for (const job of await jobs.listByDedupePrefix(jobKeyPrefixOfBooking(CALENDAR_SERIES_JOB, bookingId))) {
+    const change = (job.payload as Partial<SeriesJobPayload> | null)?.change;
+    if (job.status === 'cancelled' || !change || typeof change.originalStart !== 'number') continue;
+    if (change.kind === 'cancel') cancelled.push(change.originalStart);
+    if (change.kind === 'end') endFrom = Math.min(endFrom ?? change.originalStart, change.originalStart);
+  }
+  return { cancelled, endFrom };
+}
+
+/** A chat surface's series buttons for a booking, worded and dated in the viewer's zone and language. */
+export interface SeriesChoicesView {
+  /** The next occurrence not started yet: "Cancel <date> only" (`cancelOccurrence`). */
+  readonly next: { readonly start: number; readonly label: string };
+  /**
+   * The occurrence after `next`, when there is one: "End the series after <next's date>" is `endSeries`
+   * from this one (`next` stays).
+   */
+  readonly endFrom?: { readonly start: number; readonly label: string };
+}
+
+/**
+ * The series buttons of a booking, or null when it is not a series or has no occurrence left to change.
+ * Occurrences already cancelled (or past an end) are skipped when the store's jobs are given.
+ * Only ids and times go into the buttons: the click goes through `cancelOccurrence` / `endSeries`, which
+ * re-check who may do it and that the occurrence is one of the series' future ones.
+ * Bounded: at most MAX_REMINDED_OCCURRENCES starts are expanded.
+ */
+export async function seriesChoices(
+  store: Pick<Repositories, 'requests'> & Partial<Pick<Repositories, 'jobs'>>,
+  booking: Booking,
+  now: number,
+  zone: string,
+  locale: Locale,
+): Promise<SeriesChoicesView | null> {
+  if (booking.status !== 'booked' || !booking.proposalId) return null;
+  const proposal = await store.requests.getProposal(booking.tenantId, booking.proposalId);
+  const series = proposal ? seriesOf(await store.requests.get(booking.tenantId, proposal.requestId)) : null;
+  if (!series) return null;
+  const gone = store.jobs
+    ? await changedOccurrences(store.jobs, booking.id)
+    : { cancelled: [], endFrom: null };
+  const starts = occurrenceStarts(series.rule, booking.start, series.zone).filter(
+    (s) => !gone.cancelled.includes(s) && (gone.endFrom === null || s < gone.endFrom),
+  );
+  const i = starts.findIndex((s) => s > now);
+  const next = starts[i];
+  if (i < 0 || next === undefined) return null;
+  const after = starts[i + 1];
+  const date = (at: number) => dayLabel(at, zone, locale);
+  return {
+    next: { start: next, label: t(locale, 'occurrences.button.cancelOne', { date: date(next) }) },
+    ...(after !== undefined
+      ? { endFrom: { start: after, label: t(locale, 'occurrences.button.endAfter', { date: date(next) }) } }
+      : {}),
   };
 }

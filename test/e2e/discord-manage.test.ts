@@ -17,7 +17,7 @@ import { runOutboxOnce } from '../../src/app/outbox.ts';
 import type { DmActionHandler, MeetingThreads, Notifier } from '../../src/app/ports/calendars.ts';
 import type { Person, Workspace } from '../../src/app/ports/store.ts';
 import { createDiscordAdapter, type DiscordAdapter } from '../../src/bot/discord/adapter.ts';
-import { manageUseCases, meetingUseCases } from '../../src/bot/discord/deps.ts';
+import { manageUseCases, meetingUseCases, seriesUseCases } from '../../src/bot/discord/deps.ts';
 import { createDiscordNotifier } from '../../src/bot/discord/notifier.ts';
 import { createDiscordThreads } from '../../src/bot/discord/threads.ts';
 import { CalendarAccess } from '../../src/connectors/access/calendar-access.ts';
@@ -165,6 +165,7 @@ beforeAll(async () => {
       store,
       meetings: meetingUseCases({ store, busy: calendars, writer: calendars }),
       manage: manageUseCases({ store, busy: calendars, notifier, threads }),
+      series: seriesUseCases({ store, busy: calendars, notifier }),
       dmActions,
       clock,
       log: () => undefined,
@@ -461,4 +462,99 @@ describe('Discord: cancel and reschedule a booked meeting', () => {
     expect(edited.components).toEqual([]);
     expect(edited.content).toBe('Your calendar moved “Sync”.\n\nDone: b-1');
   });
+});
+
+describe('Discord: one occurrence of a series (issue #22)', () => {
+  const WEEK = 7 * 24 * HOUR;
+
+  /** Ana's (Google) and Ben's (Microsoft) busy state at each start, read fresh from the fakes. */
+  async function busyAt(starts: readonly number[]) {
+    const read = await calendars.busyFor(
+      workspace.tenantId,
+      [people.Ana!.id, people.Ben!.id],
+      { start: starts[0]!, end: starts.at(-1)! + HOUR },
+      { fresh: true },
+    );
+    return read.people.map((p) =>
+      starts.map((s) => (p.busy.some((b) => b.start <= s && b.end > s) ? 'busy' : 'free')),
+    );
+  }
+
+  it('/meet cancel offers cancelling one date only and ending the series after it; each changes the provider series', async () => {
+    const interaction = await command(
+      users.Ana!,
+      'new',
+      [
+        { name: 'request', type: 3, value: '30 min every tuesday "Weekly"' },
+        { name: 'with', type: 9, value: users.Ben!.id },
+      ],
+      'en-GB',
+      discord.resolvedFor(guildId, [users.Ben!.id]),
+    );
+    const proposals = discord.original(interaction.id)!;
+    await click(users.Ben!, proposals, buttons(proposals)[0]!.custom_id);
+    const message = discord.messages.get(proposals.id)!;
+    const bookingId = buttons(message)
+      .find((b) => b.custom_id.startsWith('cv1:mc:'))!
+      .custom_id.split(':')[2]!;
+    const booking = (await store.bookings.get(workspace.tenantId, bookingId))!;
+    expect(new Date(booking.start).toISOString().slice(0, 10)).toBe('2030-01-15');
+    const starts = [booking.start, booking.start + WEEK, booking.start + 2 * WEEK];
+    expect(await busyAt(starts)).toEqual([
+      ['busy', 'busy', 'busy'],
+      ['busy', 'busy', 'busy'],
+    ]);
+
+    const list = discord.original((await command(users.Ben!, 'cancel')).id)!;
+    const mine = buttons(list).filter((b) => b.custom_id.includes(bookingId));
+    expect(mine.map((b) => b.custom_id)).toEqual([
+      `cv1:mr:${bookingId}`,
+      `cv1:mc:${bookingId}`,
+      `cv1:oc:${bookingId}:${starts[0]}`,
+      `cv1:oe:${bookingId}:${starts[1]}`,
+    ]);
+    expect(mine[2]!.label).toMatch(/^\d\. Cancel Tue 15 Jan only$/);
+    expect(mine[3]!.label).toMatch(/^\d\. End the series after Tue 15 Jan$/);
+
+    // Zed is not in the meeting; a forged start is not an occurrence: refused, nothing queued.
+    await click(users.Zed!, list, `cv1:oc:${bookingId}:${starts[0]}`);
+    expect(latest().content).toBe('Only the organiser or a participant of this meeting can change it.');
+    await click(users.Ben!, list, `cv1:oc:${bookingId}:${starts[0]! + 60_000}`);
+    expect(latest().content).toBe('The series has no meeting at that time: pick one of its dates.');
+    await drainOutbox();
+    expect(await busyAt(starts)).toEqual([
+      ['busy', 'busy', 'busy'],
+      ['busy', 'busy', 'busy'],
+    ]);
+
+    dms.length = 0;
+    await click(users.Ben!, list, `cv1:oc:${bookingId}:${starts[0]}`);
+    expect(discord.messages.get(list.id)!.content).toMatch(/^Cancelled: “Weekly” on Tue 15 Jan.* only\./);
+    expect(dms.map((d) => d.personId)).toEqual([people.Ana!.id]);
+    await drainOutbox();
+    expect(await busyAt(starts)).toEqual([
+      ['free', 'busy', 'busy'],
+      ['free', 'busy', 'busy'],
+    ]);
+
+    // Listed again (in French): the cancelled 15 January is no longer offered; the 22nd is next.
+    const again = discord.original((await command(users.Ben!, 'cancel', [], 'fr')).id)!;
+    const fr = buttons(again).filter((b) => b.custom_id.includes(bookingId));
+    expect(fr.slice(2).map((b) => b.custom_id)).toEqual([
+      `cv1:oc:${bookingId}:${starts[1]}`,
+      `cv1:oe:${bookingId}:${starts[2]}`,
+    ]);
+    expect(fr[2]!.label).toMatch(/^\d\. Annuler le mar\.? 22 janv\.? seulement$/);
+    expect(fr[3]!.label).toMatch(/^\d\. Arrêter la série après le mar\.? 22 janv\.?$/);
+    await click(users.Ben!, again, fr[3]!.custom_id, { locale: 'fr' });
+    expect(discord.messages.get(again.id)!.content).toMatch(
+      /^« Weekly » s’arrête : les réunions à partir du mar\.? 29 janv\.?.* sont annulées\./,
+    );
+    await drainOutbox();
+    expect(await busyAt(starts)).toEqual([
+      ['free', 'busy', 'free'],
+      ['free', 'busy', 'free'],
+    ]);
+    expect((await store.bookings.get(workspace.tenantId, bookingId))?.status).toBe('booked');
+  }, 60_000);
 });

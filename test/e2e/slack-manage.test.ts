@@ -547,3 +547,161 @@ describe('Slack: cancel and reschedule a booked meeting', () => {
     await settle(100);
   });
 });
+
+describe('Slack: one occurrence of a series (issue #22)', () => {
+  const WEEK = 7 * 24 * HOUR;
+
+  /** Each calendar person's busy intervals over the series' first weeks, read fresh from the fakes. */
+  async function busyAt(starts: readonly number[]) {
+    const read = await calendars.busyFor(
+      workspace.tenantId,
+      [ids.UOLGA!, ids.UANA!],
+      { start: starts[0]!, end: starts.at(-1)! + HOUR },
+      { fresh: true },
+    );
+    return read.people.map((p) =>
+      starts.map((s) => (p.busy.some((b) => b.start <= s && b.end > s) ? 'busy' : 'free')),
+    );
+  }
+
+  it('cancel one occurrence, then end the series, from /meet cancel: the provider fakes show exactly those free', async () => {
+    const channelId = 'CSERIES';
+    await h.fake.command({
+      teamId: 'TACME',
+      userId: 'UOLGA',
+      channelId,
+      text: '<@UANA|ana> <@ULI|li> 30m every tuesday "Weekly"',
+    });
+    const message = await until(() => h.fake.channelMessages(channelId)[0], 'the proposals', 15_000);
+    const first = buttons(message.blocks).find((b) => b.actionId.startsWith('book:'))!;
+    await h.fake.click({
+      teamId: 'TACME',
+      userId: 'UANA',
+      actionId: first.actionId,
+      value: first.value,
+      channelId,
+      messageTs: message.ts,
+    });
+    await until(() => message.updates === 1, 'the confirmation', 15_000);
+    const bookingId = manage(message, 'mcancel').actionId.split(':')[1]!;
+    const booking = (await store.bookings.get(workspace.tenantId, bookingId))!;
+    // Tuesday 22, 29 January and 5 February 2030: the first three meetings of the series.
+    const starts = [booking.start, booking.start + WEEK, booking.start + 2 * WEEK];
+    expect(new Date(booking.start).toISOString().slice(0, 10)).toBe('2030-01-22');
+    expect(await busyAt(starts)).toEqual([
+      ['busy', 'busy', 'busy'],
+      ['busy', 'busy', 'busy'],
+    ]);
+
+    // Ana's list: the series has "Cancel Tue 22 Jan only" and "End the series after Tue 22 Jan".
+    const sent = await h.fake.command({
+      teamId: 'TACME',
+      userId: 'UANA',
+      channelId: 'CLIST3',
+      text: 'cancel',
+    });
+    const list = await until(() => h.fake.responsesTo(sent.responseId)[0], 'the list');
+    const listed = buttons(list.body.blocks as unknown[]);
+    const one = listed.find((b) => b.actionId.startsWith(`ocancel:${bookingId}:`))!;
+    const end = listed.find((b) => b.actionId.startsWith(`oend:${bookingId}:`))!;
+    expect(one).toMatchObject({
+      actionId: `ocancel:${bookingId}:${starts[0]}`,
+      text: 'Cancel Tue 22 Jan only',
+    });
+    expect(end).toMatchObject({
+      actionId: `oend:${bookingId}:${starts[1]}`,
+      text: 'End the series after Tue 22 Jan',
+    });
+    // A meeting that does not repeat has no such buttons.
+    expect(listed.filter((b) => /^(ocancel|oend):/.test(b.actionId))).toHaveLength(2);
+
+    // In French: the same buttons, worded by the `occurrences` catalogue.
+    const fr = await h.fake.command({
+      teamId: 'TACME',
+      userId: 'UANA',
+      channelId: 'CLIST3',
+      text: 'annuler',
+    });
+    const liste = await until(() => h.fake.responsesTo(fr.responseId)[0], 'la liste');
+    const texts = buttons(liste.body.blocks as unknown[])
+      .filter((b) => b.actionId.includes(bookingId))
+      .map((b) => b.text);
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Annuler le mar\.? 22 janv\.? seulement$/),
+        expect.stringMatching(/^Arrêter la série après le mar\.? 22 janv\.?$/),
+      ]),
+    );
+
+    // Zed is not in the meeting: refused privately, nothing queued.
+    const zed = await h.fake.click({
+      teamId: 'TACME',
+      userId: 'UZED',
+      actionId: one.actionId,
+      value: one.value,
+      channelId: 'CLIST3',
+      isEphemeral: true,
+    });
+    await until(() => h.fake.responsesTo(zed.responseId)[0], 'the refusal');
+    expect(String(h.fake.responsesTo(zed.responseId)[0]?.body.text)).not.toMatch(/^Cancelled/);
+    await drainOutbox();
+    expect(await busyAt(starts)).toEqual([
+      ['busy', 'busy', 'busy'],
+      ['busy', 'busy', 'busy'],
+    ]);
+
+    dms.length = 0;
+    const click = await h.fake.click({
+      teamId: 'TACME',
+      userId: 'UANA',
+      actionId: one.actionId,
+      value: one.value,
+      channelId: 'CLIST3',
+      isEphemeral: true,
+    });
+    await until(() => h.fake.responsesTo(click.responseId)[0], 'the answer');
+    const answer = h.fake.responsesTo(click.responseId)[0]!.body;
+    expect(String(answer.text)).toMatch(/^Cancelled: “Weekly” on Tue 22 Jan.* only\. The other meetings/);
+    expect(answer.replace_original).toBe(true);
+    expect(dms.map((d) => d.personId).sort()).toEqual([ids.UOLGA, ids.ULI].sort());
+    await drainOutbox();
+    expect(await busyAt(starts)).toEqual([
+      ['free', 'busy', 'busy'],
+      ['free', 'busy', 'busy'],
+    ]);
+
+    const ended = await h.fake.click({
+      teamId: 'TACME',
+      userId: 'UANA',
+      actionId: end.actionId,
+      value: end.value,
+      channelId: 'CLIST3',
+      isEphemeral: true,
+    });
+    await until(() => h.fake.responsesTo(ended.responseId)[0], 'the answer');
+    expect(String(h.fake.responsesTo(ended.responseId)[0]?.body.text)).toMatch(
+      /^“Weekly” ends: the meetings from Tue 29 Jan.* on are cancelled\./,
+    );
+    await drainOutbox();
+    expect(await busyAt(starts)).toEqual([
+      ['free', 'free', 'free'],
+      ['free', 'free', 'free'],
+    ]);
+    // The booking itself stays (its earlier meetings are not cancelled).
+    expect((await store.bookings.get(workspace.tenantId, bookingId))?.status).toBe('booked');
+
+    // Nothing left to change in the series: listed again, it has Reschedule and Cancel meeting only.
+    const after = await h.fake.command({
+      teamId: 'TACME',
+      userId: 'UANA',
+      channelId: 'CLIST3',
+      text: 'cancel',
+    });
+    const relisted = await until(() => h.fake.responsesTo(after.responseId)[0], 'the list again');
+    expect(
+      buttons(relisted.body.blocks as unknown[])
+        .filter((b) => b.actionId.includes(bookingId))
+        .map((b) => b.text),
+    ).toEqual(['Reschedule', 'Cancel meeting']);
+  }, 60_000);
+});

@@ -39,6 +39,7 @@ import { handleHelp } from './handlers/help.ts';
 import { handleLink } from './handlers/link.ts';
 import { handleMeetNew } from './handlers/meet-new.ts';
 import { handleMoveBooking } from './handlers/move-booking.ts';
+import { handleOccurrence } from './handlers/occurrence.ts';
 import { handleRequestButton } from './handlers/request-buttons.ts';
 import { handleRescheduleBooking } from './handlers/reschedule-booking.ts';
 import { handleSettings, zoneChoices } from './handlers/settings.ts';
@@ -233,6 +234,8 @@ export function decide(interaction: APIInteraction): Decision {
               ? handleRescheduleBooking(env, component, id)
               : handleCancelBooking(env, component, { op: id.op, bookingId: id.bookingId }),
         };
+      if (id.kind === 'occurrence')
+        return { response: { type: 6 }, work: (env) => handleOccurrence(env, component, id) };
       if (id.kind === 'move')
         return { response: { type: 6 }, work: (env) => handleMoveBooking(env, component, id) };
       if (id.kind === 'dm')

@@ -13,6 +13,13 @@ export type CustomId =
   | { readonly kind: 'manage'; readonly op: 'cancel' | 'confirm' | 'reschedule'; readonly bookingId: string }
   /** `cv1:mt:<id>:<start epoch ms>`: move the meeting there. */
   | { readonly kind: 'move'; readonly bookingId: string; readonly start: number }
+  /** `cv1:oc:<id>:<start>` cancels that occurrence of a series, `cv1:oe:<id>:<start>` ends the series there. */
+  | {
+      readonly kind: 'occurrence';
+      readonly op: 'cancel' | 'end';
+      readonly bookingId: string;
+      readonly occurrence: number;
+    }
   /** `dm:<action>:<value>`: a DM button (`DmAction`). */
   | { readonly kind: 'dm'; readonly action: string; readonly value: string }
   /** `cv1:ask:<questionId>:<choice index>`: the requester answers a question (ids only, never the text). */
@@ -34,6 +41,13 @@ export function moveCustomId(bookingId: string, start: number): string {
   if (!ID.test(bookingId) || !Number.isSafeInteger(start) || start < 0)
     throw new Error('moveCustomId: a booking id and an epoch-ms start');
   return `${PREFIX}:mt:${bookingId}:${start}`;
+}
+
+/** One occurrence of a series (its original start): cancel it only, or end the series there. */
+export function occurrenceCustomId(op: 'cancel' | 'end', bookingId: string, occurrence: number): string {
+  if (!ID.test(bookingId) || !Number.isSafeInteger(occurrence) || occurrence < 0)
+    throw new Error('occurrenceCustomId: a booking id and an epoch-ms start');
+  return `${PREFIX}:${op === 'cancel' ? 'oc' : 'oe'}:${bookingId}:${occurrence}`;
 }
 
 /** `dm:<action>:<value>` (action ≤ 24, value ≤ 64: always within Discord's 100). */
@@ -90,6 +104,22 @@ export function parseCustomId(value: unknown): CustomId | null {
   if (parts.length === 4 && parts[0] === PREFIX && parts[1] === 'mt' && parts[2] && ID.test(parts[2])) {
     const start = /^\d{1,15}$/.test(parts[3] ?? '') ? Number(parts[3]) : Number.NaN;
     if (Number.isSafeInteger(start)) return { kind: 'move', bookingId: parts[2], start };
+  }
+  if (
+    parts.length === 4 &&
+    parts[0] === PREFIX &&
+    (parts[1] === 'oc' || parts[1] === 'oe') &&
+    parts[2] &&
+    ID.test(parts[2])
+  ) {
+    const occurrence = /^\d{1,15}$/.test(parts[3] ?? '') ? Number(parts[3]) : Number.NaN;
+    if (Number.isSafeInteger(occurrence))
+      return {
+        kind: 'occurrence',
+        op: parts[1] === 'oc' ? 'cancel' : 'end',
+        bookingId: parts[2],
+        occurrence,
+      };
   }
   if (parts.length === 4 && parts[0] === PREFIX && parts[1] === 'ask' && parts[2] && ID.test(parts[2])) {
     if (/^\d{1,2}$/.test(parts[3] ?? ''))

@@ -9,6 +9,7 @@ import type {
   ManageUseCases,
   MeetingUseCases,
   RequestUseCases,
+  SeriesUseCases,
   TeamUseCases,
 } from '../../app/use-cases.ts';
 import { accountUseCases } from '../../app/use-cases.ts';
@@ -20,9 +21,10 @@ export type {
   ManageUseCases,
   MeetingUseCases,
   RequestUseCases,
+  SeriesUseCases,
   TeamUseCases,
 } from '../../app/use-cases.ts';
-export { manageUseCases, meetingUseCases } from '../../app/use-cases.ts';
+export { manageUseCases, meetingUseCases, seriesUseCases } from '../../app/use-cases.ts';
 
 export type DiscordStore = Pick<
   Repositories,
@@ -41,6 +43,8 @@ export interface DiscordAdapterDeps {
   readonly account?: AccountUseCases;
   /** Cancel / reschedule (the confirmation's buttons, `/meet cancel|reschedule`); needs `store.bookings`. */
   readonly manage?: ManageUseCases;
+  /** One occurrence of a series: "Cancel <date> only" / "End the series after <date>" (`/meet cancel`). */
+  readonly series?: SeriesUseCases;
   /** `/meet team …`; without it the command says teams are not available. */
   readonly teams?: TeamUseCases;
   /** Several calendars per person (`/meet calendars`, `/meet unlink account:`); without it they are off. */

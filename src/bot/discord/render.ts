@@ -14,6 +14,7 @@ import { ButtonStyle } from 'discord-api-types/v10';
 import type { BookMeetingError } from '../../app/book-meeting.ts';
 import { t, translator } from '../../app/i18n/index.ts';
 import type { BookingSummaryView, RescheduleOptionsView } from '../../app/manage-booking.ts';
+import type { SeriesChoicesView } from '../../app/manage-series.ts';
 import type { DmAction } from '../../app/ports/calendars.ts';
 import type { PendingAsk, RequestMeetingError } from '../../app/request-meeting.ts';
 import type { BookingView, Locale, ProposalView, SlotView } from '../../app/views.ts';
@@ -24,6 +25,7 @@ import {
   dmCustomId,
   manageCustomId,
   moveCustomId,
+  occurrenceCustomId,
   requestCustomId,
   ZONE_CUSTOM_ID,
 } from './custom-id.ts';
@@ -187,9 +189,33 @@ export function renderBooking(view: BookingView): DiscordMessageBody {
   };
 }
 
-/** "Reschedule" and "Cancel meeting" under a booked meeting (`prefix` numbers them in a list). */
-export function manageRow(bookingId: string, locale: Locale, prefix = ''): unknown {
+/**
+ * "Reschedule" and "Cancel meeting" under a booked meeting (`prefix` numbers them in a list); for a
+ * series also "Cancel <date> only" and "End the series after <date>" (4 buttons: within a row's 5).
+ */
+export function manageRow(
+  bookingId: string,
+  locale: Locale,
+  prefix = '',
+  series?: SeriesChoicesView | null,
+): unknown {
   const m = messages(locale);
+  const occurrences = series
+    ? [
+        new ButtonBuilder()
+          .setCustomId(occurrenceCustomId('cancel', bookingId, series.next.start))
+          .setLabel(clip(`${prefix}${series.next.label}`, 80))
+          .setStyle(ButtonStyle.Secondary),
+        ...(series.endFrom
+          ? [
+              new ButtonBuilder()
+                .setCustomId(occurrenceCustomId('end', bookingId, series.endFrom.start))
+                .setLabel(clip(`${prefix}${series.endFrom.label}`, 80))
+                .setStyle(ButtonStyle.Danger),
+            ]
+          : []),
+      ]
+    : [];
   return new ActionRowBuilder<ButtonBuilder>()
     .addComponents(
       new ButtonBuilder()
@@ -200,6 +226,7 @@ export function manageRow(bookingId: string, locale: Locale, prefix = ''): unkno
         .setCustomId(manageCustomId('cancel', bookingId))
         .setLabel(clip(`${prefix}${m.cancelMeeting}`, 80))
         .setStyle(ButtonStyle.Danger),
+      ...occurrences,
     )
     .toJSON();
 }
@@ -265,7 +292,7 @@ export function renderRescheduleOptions(view: RescheduleOptionsView): DiscordMes
 /** `/meet cancel` / `/meet reschedule`: the caller's next meetings (5 at most: one row each). */
 export function renderUpcoming(
   intro: string,
-  meetings: readonly BookingSummaryView[],
+  meetings: readonly (BookingSummaryView & { readonly series?: SeriesChoicesView | null })[],
   locale: Locale,
 ): DiscordMessageBody {
   const shown = meetings.slice(0, 5);
@@ -274,7 +301,7 @@ export function renderUpcoming(
     lines.push(`**${i + 1}.** ${m.title} — ${m.label} (${m.participants.map((p) => p.name).join(', ')})`);
   return {
     ...textMessage(lines.join('\n'), { ephemeral: true }),
-    components: shown.map((m, i) => manageRow(m.bookingId, locale, `${i + 1}. `)),
+    components: shown.map((m, i) => manageRow(m.bookingId, locale, `${i + 1}. `, m.series)),
   };
 }
 

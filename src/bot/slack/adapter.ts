@@ -38,6 +38,7 @@ import { dmAction } from './listeners/dm-action.ts';
 import { linkButton } from './listeners/link-button.ts';
 import { meetCommand, route } from './listeners/meet-command.ts';
 import { moreTimes } from './listeners/more-times.ts';
+import { occurrenceAction } from './listeners/occurrence-action.ts';
 import { openSettingsAction } from './listeners/open-settings.ts';
 import { rescheduleBookingAction } from './listeners/reschedule-booking.ts';
 import { reschedulePick } from './listeners/reschedule-pick.ts';
@@ -357,6 +358,10 @@ export function createSlackAdapter(deps: SlackDeps, config: SlackConfig): SlackA
   app.action(new RegExp(`^${ACTIONS.manageCancel}:`), action(cancelBookingAction));
   app.action(new RegExp(`^${ACTIONS.manageReschedule}:`), action(rescheduleBookingAction));
   app.action(new RegExp(`^${ACTIONS.manageTo}:`), action(reschedulePick));
+  app.action(
+    new RegExp(`^(${ACTIONS.occurrenceCancel}|${ACTIONS.occurrenceEnd}):`),
+    action(occurrenceAction),
+  );
   app.action(new RegExp(`^${ACTIONS.dmAction}:`), action(dmAction));
   app.action(ACTIONS.openSettings, action(openSettingsAction));
   app.action(new RegExp(`^${ACTIONS.link}`), async ({ ack }) => linkButton({ ack: ack as never }));

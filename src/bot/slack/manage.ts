@@ -36,6 +36,15 @@ export function parseMoveAction(actionId: string): { bookingId: string; start: n
   return match?.[1] && match[2] ? { bookingId: match[1], start: Number(match[2]) } : null;
 }
 
+/** `ocancel:<id>:<start>` / `oend:<id>:<start>` → booking id and the occurrence's start; null when malformed. */
+export function parseOccurrenceAction(
+  actionId: string,
+  prefix: string,
+): { bookingId: string; occurrence: number } | null {
+  const match = new RegExp(`^${prefix}:(${UUID}):(\\d{1,15})$`).exec(actionId);
+  return match?.[1] && match[2] ? { bookingId: match[1], occurrence: Number(match[2]) } : null;
+}
+
 /**
  * Rewrites the booking's recorded message (when it lives in this Slack workspace) — e.g. after a
  * change made from `/meet cancel`, or from the ephemeral list of new times. Returns whether it did.

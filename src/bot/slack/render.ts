@@ -10,6 +10,7 @@
 
 import { isLocale, translator } from '../../app/i18n/index.ts';
 import type { BookingSummaryView, RescheduleOptionsView } from '../../app/manage-booking.ts';
+import type { SeriesChoicesView } from '../../app/manage-series.ts';
 import type { ConnectionHealth } from '../../app/ports/store.ts';
 import type { PendingAsk } from '../../app/request-meeting.ts';
 import type { BookingView, Locale, ProposalView, SlotView } from '../../app/views.ts';
@@ -35,6 +36,10 @@ export const ACTIONS = {
   manageReschedule: 'mresched',
   /** `mto:<bookingId>:<start epoch ms>`: move the meeting there. */
   manageTo: 'mto',
+  /** `ocancel:<bookingId>:<occurrence start epoch ms>`: cancel that one occurrence of a series. */
+  occurrenceCancel: 'ocancel',
+  /** `oend:<bookingId>:<occurrence start epoch ms>`: end the series there (it and the later ones). */
+  occurrenceEnd: 'oend',
   /** `ask:<questionId>:<choice index>`: the requester answers a question (ids only, never the text). */
   answer: 'ask',
   /** `convene_dm_action:<action>` (value: the action's value): a DM button (`DmAction`). */
@@ -248,10 +253,27 @@ export function renderBooking(view: BookingView, pickedBy?: string): { text: str
   return { text: view.headline, blocks };
 }
 
-/** "Reschedule" and "Cancel meeting" (with Slack's confirm dialog) for a booked meeting. */
-export function manageButtons(bookingId: string, locale: Locale): Block {
+/**
+ * "Reschedule" and "Cancel meeting" (with Slack's confirm dialog) for a booked meeting; for a series,
+ * also "Cancel <date> only" and "End the series after <date>" (ids and the occurrence's start only).
+ */
+export function manageButtons(bookingId: string, locale: Locale, series?: SeriesChoicesView | null): Block {
   const t = texts(locale);
   const value = encodeValue({ l: locale });
+  const occurrences = series
+    ? [
+        button(series.next.label, `${ACTIONS.occurrenceCancel}:${bookingId}:${series.next.start}`, value),
+        ...(series.endFrom
+          ? [
+              button(
+                series.endFrom.label,
+                `${ACTIONS.occurrenceEnd}:${bookingId}:${series.endFrom.start}`,
+                value,
+              ),
+            ]
+          : []),
+      ]
+    : [];
   return {
     type: 'actions',
     block_id: `convene_manage:${bookingId}`,
@@ -267,6 +289,7 @@ export function manageButtons(bookingId: string, locale: Locale): Block {
           style: 'danger',
         },
       },
+      ...occurrences,
     ],
   };
 }
@@ -315,14 +338,14 @@ export function renderRescheduleOptions(view: RescheduleOptionsView): { text: st
 /** `/meet cancel` / `/meet reschedule`: the caller's upcoming meetings, each with its buttons. */
 export function renderUpcoming(
   intro: string,
-  meetings: readonly BookingSummaryView[],
+  meetings: readonly (BookingSummaryView & { readonly series?: SeriesChoicesView | null })[],
   locale: Locale,
 ): { text: string; blocks: Block[] } {
   const blocks: Block[] = [section(esc(intro))];
   for (const m of meetings.slice(0, 16)) {
     const names = m.participants.map((p) => esc(p.name)).join(', ');
     blocks.push(section(`*${esc(m.title)}* — ${viewerTime(m.start, m.end, m.label)}\n${names}`));
-    blocks.push(manageButtons(m.bookingId, locale));
+    blocks.push(manageButtons(m.bookingId, locale, m.series));
   }
   return { text: intro, blocks };
 }

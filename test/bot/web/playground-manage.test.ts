@@ -194,3 +194,64 @@ describe('playground: cancel and reschedule a booked meeting', () => {
     expect(twice.body.error.code).toBe('already_cancelled');
   });
 });
+
+describe('playground: one occurrence of a series (issue #22)', () => {
+  const WEEK = 7 * 24 * 3_600_000;
+
+  it('the cancel list offers cancelling one date only and ending the series after it; each goes through the use case', async () => {
+    const view = await propose('/meet @li 30m every tuesday "Weekly"');
+    const slot = view.slots.find((s) => s.series?.free === s.series?.occurrences) ?? view.slots[0]!;
+    const booked = await post('/bookings', {
+      personId: id('ana'),
+      proposalId: view.proposalId,
+      slotId: slot.series?.bookSlotId ?? slot.id,
+    });
+    expect(booked.status).toBe(200);
+    const bookingId = booked.body.view.bookingId as string;
+    const first = slot.start;
+    expect(new Date(first).toISOString().slice(0, 10)).toBe('2026-11-24');
+
+    // Li's list (New York): the series' buttons, worded and dated for him; a single meeting has none.
+    const single = await propose('/meet @li 30m next week "One-off"');
+    const one = await post('/bookings', {
+      personId: id('ana'),
+      proposalId: single.proposalId,
+      slotId: single.slots[0]!.id,
+    });
+    expect(one.status).toBe(200);
+    const list = await post('/requests', { personId: id('li'), text: '/meet cancel' });
+    expect(list.status).toBe(200);
+    const meetings = list.body.upcoming.meetings as { bookingId: string; series: Json }[];
+    expect(meetings.find((m) => m.bookingId === bookingId)?.series).toEqual({
+      next: { start: first, label: 'Cancel Tue 24 Nov only' },
+      endFrom: { start: first + WEEK, label: 'End the series after Tue 24 Nov' },
+    });
+    expect(meetings.find((m) => m.bookingId === one.body.view.bookingId)?.series).toBeNull();
+
+    // Refusals, as values: an outsider, a malformed start, a time that is not an occurrence, not a series,
+    // ending from the first occurrence.
+    const path = `/bookings/${bookingId}/occurrences`;
+    const byZoe = await post(`${path}/cancel`, { personId: id('zoe'), start: first });
+    expect([byZoe.status, byZoe.body.error.code]).toEqual([403, 'not_allowed']);
+    const bad = await post(`${path}/cancel`, { personId: id('li'), start: 'tuesday' });
+    expect(bad.status).toBe(400);
+    const off = await post(`${path}/cancel`, { personId: id('li'), start: first + 60_000 });
+    expect([off.status, off.body.error.code]).toEqual([404, 'unknown_occurrence']);
+    const notSeries = await post(`/bookings/${one.body.view.bookingId}/occurrences/cancel`, {
+      personId: id('li'),
+      start: single.slots[0]!.start,
+    });
+    expect([notSeries.status, notSeries.body.error.code]).toEqual([422, 'not_a_series']);
+    const fromFirst = await post(`${path}/end`, { personId: id('li'), start: first });
+    expect([fromFirst.status, fromFirst.body.error.code]).toEqual([422, 'first_occurrence']);
+
+    const cancelled = await post(`${path}/cancel`, { personId: id('li'), start: first });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.view).toMatchObject({ kind: 'occurrence_cancelled', bookingId, occurrence: first });
+    expect(cancelled.body.view.headline).toMatch(/^Cancelled: “Weekly” on Tue 24 Nov.* only\./);
+    const ended = await post(`${path}/end`, { personId: id('li'), start: first + WEEK });
+    expect(ended.status).toBe(200);
+    expect(ended.body.view).toMatchObject({ kind: 'series_ended', bookingId, occurrence: first + WEEK });
+    expect((await store.bookings.get(world.tenantId, bookingId))?.status).toBe('booked');
+  });
+});

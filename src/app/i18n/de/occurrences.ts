@@ -18,6 +18,8 @@ export const occurrences: Messages<typeof en> = {
   'occurrences.ended.headline': '„{title}“ endet: die Termine ab {when} sind abgesagt.',
   'occurrences.ended.dm':
     '{who} hat die Serie „{title}“ beendet: die Termine ab {when} sind abgesagt. Dein Kalender wird aktualisiert.',
+  'occurrences.button.cancelOne': 'Nur {date} absagen',
+  'occurrences.button.endAfter': 'Serie nach {date} beenden',
   'occurrences.outbox.notChanged':
     'Die Änderung an „{title}“ ({when}) konnte im Kalender von {name} nicht vorgenommen werden: er zeigt diesen Termin vielleicht noch wie vorher.',
 };

@@ -18,6 +18,8 @@ export const occurrences = {
   'occurrences.ended.headline': '“{title}” ends: the meetings from {when} on are cancelled.',
   'occurrences.ended.dm':
     '{who} ended the series “{title}”: the meetings from {when} on are cancelled. Your calendar is being updated.',
+  'occurrences.button.cancelOne': 'Cancel {date} only',
+  'occurrences.button.endAfter': 'End the series after {date}',
   'occurrences.outbox.notChanged':
     "The change to “{title}” ({when}) could not be made in {name}'s calendar: it may still show that meeting as it was.",
 } as const;

@@ -18,6 +18,8 @@ export const occurrences: Messages<typeof en> = {
   'occurrences.ended.headline': '« {title} » s’arrête : les réunions à partir du {when} sont annulées.',
   'occurrences.ended.dm':
     '{who} a arrêté la série « {title} » : les réunions à partir du {when} sont annulées. Votre agenda est mis à jour.',
+  'occurrences.button.cancelOne': 'Annuler le {date} seulement',
+  'occurrences.button.endAfter': 'Arrêter la série après le {date}',
   'occurrences.outbox.notChanged':
     "La modification de « {title} » ({when}) n'a pas pu être faite dans l'agenda de {name} : il montre peut-être encore cette réunion telle qu'elle était.",
 };

@@ -5,6 +5,7 @@
 import type { APIChatInputApplicationCommandInteraction } from 'discord-api-types/v10';
 import { t } from '../../../app/i18n/index.ts';
 import { describeBooking, upcomingBookings } from '../../../app/manage-booking.ts';
+import { seriesChoices } from '../../../app/manage-series.ts';
 import type { HandlerEnv } from '../context.ts';
 import { editOrFallback, resolveContext } from '../context.ts';
 import { messages } from '../messages.ts';
@@ -27,6 +28,15 @@ export async function handleUpcoming(
   if (!bookings || !env.deps.manage) return void (await answer(textMessage(m.unknownAction)));
   const list = await upcomingBookings({ bookings }, ctx.workspace.tenantId, ctx.person.id, env.clock(), 5);
   if (list.length === 0) return void (await answer(textMessage(t(ctx.locale, 'account.upcoming.none'))));
-  const views = await Promise.all(list.map((b) => describeBooking(env.deps.store, b, ctx.locale)));
+  const now = env.clock();
+  const zone =
+    (await env.deps.store.preferences.get(ctx.workspace.tenantId, ctx.person.id))?.timeZone ?? 'UTC';
+  const views = await Promise.all(
+    list.map(async (b) => ({
+      ...(await describeBooking(env.deps.store, b, ctx.locale)),
+      // A series (when its use cases are wired): "Cancel <date> only" / "End the series after <date>".
+      series: env.deps.series ? await seriesChoices(env.deps.store, b, now, zone, ctx.locale) : null,
+    })),
+  );
   await answer(renderUpcoming(t(ctx.locale, `account.upcoming.${mode}`), views, ctx.locale));
 }

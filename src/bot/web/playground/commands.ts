@@ -18,6 +18,7 @@ import type { DemoPerson, DemoWorld } from '../../../app/demo/index.ts';
 import { render, t } from '../../../app/i18n/index.ts';
 import type { LinkPage } from '../../../app/link/page.ts';
 import { describeBooking, upcomingBookings } from '../../../app/manage-booking.ts';
+import { seriesChoices } from '../../../app/manage-series.ts';
 import type { CalendarConnectionRepository, Repositories } from '../../../app/ports/store.ts';
 import { accountStatus, savePreferences } from '../../../app/preferences.ts';
 import type { PeopleDirectory } from '../../../app/request-meeting.ts';
@@ -30,7 +31,10 @@ import type { Locale } from '../../../app/views.ts';
 import { LOCALES } from '../../../core/locale.ts';
 
 export interface PlaygroundCommandDeps {
-  readonly store: Pick<Repositories, 'people' | 'preferences' | 'bookings' | 'rotations' | 'audit'>;
+  readonly store: Pick<
+    Repositories,
+    'people' | 'preferences' | 'bookings' | 'requests' | 'rotations' | 'audit'
+  >;
   readonly world: DemoWorld;
   readonly directory: PeopleDirectory;
   readonly now: () => number;
@@ -167,7 +171,15 @@ export function playgroundCommands(deps: PlaygroundCommandDeps) {
           // The person's upcoming meetings, each shown by the page with its Reschedule and Cancel buttons.
           const list = await upcomingBookings(store, world.tenantId, person.id, now());
           if (list.length === 0) return reply(locale, t(locale, 'account.upcoming.none'));
-          const meetings = await Promise.all(list.map((b) => describeBooking(store, b, locale)));
+          const zone = (await store.preferences.get(world.tenantId, person.id))?.timeZone ?? 'UTC';
+          const at = now();
+          // A series also gets "Cancel <date> only" / "End the series after <date>" (the caller's zone).
+          const meetings = await Promise.all(
+            list.map(async (b) => ({
+              ...(await describeBooking(store, b, locale)),
+              series: await seriesChoices(store, b, at, zone, locale),
+            })),
+          );
           const intro = t(locale, `account.upcoming.${account.kind}`);
           return { status: 200, body: { ok: true, upcoming: { locale, intro, meetings } } };
         }

@@ -24,6 +24,9 @@
  *   POST /playground/api/bookings/:id/cancel  {personId}               → ManagedBookingView | error value
  *   GET  /playground/api/bookings/:id/times?personId=                 → RescheduleOptionsView | error value
  *   POST /playground/api/bookings/:id/reschedule {personId, start}     → ManagedBookingView | error value
+ *   POST /playground/api/bookings/:id/occurrences/cancel|end {personId, start}
+ *                                           → ManagedOccurrenceView | error value (one occurrence of a
+ *                                           series: cancel it only / end the series there)
  *   GET  /playground/api/calendars/:id?viewer=&at=  → WeekView (busy blocks, no titles)
  *   POST /playground/api/reset              → cancels every demo booking
  *   GET  /demo/calendars/:file.ics          → the shipped demo ICS feeds (read back by the ICS connector)
@@ -50,13 +53,14 @@ import {
 import { helpLocale, helpText } from '../../../app/help.ts';
 import { CATALOGUES, type MessageKey, render, t } from '../../../app/i18n/index.ts';
 import type { ManageBookingErrorCode } from '../../../app/manage-booking.ts';
+import type { ManageSeriesErrorCode } from '../../../app/manage-series.ts';
 import type { MoreTimesErrorCode } from '../../../app/more-times.ts';
 import type { BusyReader, EventWriter, Notifier } from '../../../app/ports/calendars.ts';
 import type { Repositories } from '../../../app/ports/store.ts';
 import { languageName } from '../../../app/preferences.ts';
 import type { RequestLimits, RequestMeetingErrorCode } from '../../../app/request-meeting.ts';
 import { requestMeeting } from '../../../app/request-meeting.ts';
-import { manageUseCases, requestUseCases } from '../../../app/use-cases.ts';
+import { manageUseCases, requestUseCases, seriesUseCases } from '../../../app/use-cases.ts';
 import type { Locale } from '../../../app/views.ts';
 import { toLocale } from '../../../app/views.ts';
 import { isLocale, LOCALES } from '../../../core/locale.ts';
@@ -150,6 +154,14 @@ const MANAGE_STATUS: Record<ManageBookingErrorCode, number> = {
   no_slot: 422,
 };
 
+const SERIES_STATUS: Record<ManageSeriesErrorCode, number> = {
+  ...MANAGE_STATUS,
+  not_a_series: 422,
+  unknown_occurrence: 404,
+  occurrence_past: 409,
+  first_occurrence: 422,
+};
+
 /** The demo people have no chat to be told in: the others see the change on their week. */
 const NO_DMS: Notifier = { dm: async () => ({ ok: false, code: 'no_chat' }) };
 
@@ -191,6 +203,7 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
     ...(deps.limits ? { limits: deps.limits } : {}),
   });
   const manage = manageUseCases({ store: deps.store, busy, notifier: NO_DMS });
+  const series = seriesUseCases({ store: deps.store, busy, notifier: NO_DMS });
   const commands = playgroundCommands({
     store: deps.store,
     world,
@@ -437,6 +450,30 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
     if (result.ok) res.json(result);
     else res.status(MANAGE_STATUS[result.error.code]).json(result);
   });
+
+  // One occurrence of a series: cancel it only, or end the series there (it and the later ones).
+  for (const [action, run] of [
+    ['cancel', series.cancelOccurrence],
+    ['end', series.endSeries],
+  ] as const) {
+    api.post(`/bookings/:bookingId/occurrences/${action}`, async (req: Request, res: Response) => {
+      const person = personOf(req.body?.personId);
+      if (!person) return badRequest(res, whoMessage);
+      const start = req.body?.start;
+      if (!Number.isSafeInteger(start))
+        return badRequest(res, 'Name the occurrence by its start, in epoch milliseconds, as listed.');
+      const result = await run({
+        tenantId: world.tenantId,
+        bookingId: String(req.params.bookingId),
+        actorPersonId: person.id,
+        occurrence: start,
+        now: now(),
+        locale: localeOf(person, req.body?.locale),
+      });
+      if (result.ok) res.json(result);
+      else res.status(SERIES_STATUS[result.error.code]).json(result);
+    });
+  }
 
   // New times for a booked meeting (a read: nothing changes until one is picked).
   api.get('/bookings/:bookingId/times', async (req: Request, res: Response) => {

@@ -326,6 +326,30 @@ function bookingControls(view) {
       async () => managed(await call('POST', `${path}/cancel`, { personId: state.me.id })),
       ' danger',
     ),
+    // A series: "Cancel <date> only" and "End the series after <date>" (worded by the server).
+    view.series
+      ? control(view.series.next.label, async () =>
+          managed(
+            await call('POST', `${path}/occurrences/cancel`, {
+              personId: state.me.id,
+              start: view.series.next.start,
+            }),
+          ),
+        )
+      : [],
+    view.series?.endFrom
+      ? control(
+          view.series.endFrom.label,
+          async () =>
+            managed(
+              await call('POST', `${path}/occurrences/end`, {
+                personId: state.me.id,
+                start: view.series.endFrom.start,
+              }),
+            ),
+          ' danger',
+        )
+      : [],
   );
 }
 
