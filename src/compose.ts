@@ -466,6 +466,16 @@ export function composePlaygroundLinking(
     onUnlinked: (connectionId) => busy?.invalidate(connectionId),
     log,
   });
+  // The same calendar choice as chat people get on the page (which calendars count as busy, which one
+  // receives meetings).
+  const choice = calendarChoiceUseCases({
+    connections: store.connections,
+    calendars: { calendarsOf: (c, signal) => busy!.calendarsOf(c, signal) },
+    audit: store.audit,
+    invalidate: (connectionId) => busy?.invalidate(connectionId),
+    linking: calendars,
+    log,
+  });
   const page = new LinkPage({
     people: store.people,
     workspaces: store.workspaces,
@@ -479,6 +489,7 @@ export function composePlaygroundLinking(
     publicBaseUrl: linkConfig.publicBaseUrl,
     stateSecret: linkConfig.stateSecret,
     audit: store.audit,
+    choice,
     log,
   });
   busy = new CalendarAccess({

@@ -212,6 +212,8 @@ describe('playground: /meet link and /meet unlink', () => {
       body: new URLSearchParams({ state, confirm, url: feedUrl }).toString(),
     });
     expect(posted.status, await posted.clone().text()).toBe(200);
+    // The same choice step as chat people get: which calendars count as busy, which receives meetings.
+    expect(await posted.text()).toContain('action="/link/calendars"');
     const [feed] = await store.connections.listForPerson(world.tenantId, person('ana').id);
     expect(feed).toMatchObject({ provider: 'ics', account: feedUrl, writeCalendarId: null });
 
