@@ -19,7 +19,7 @@ import { type CalendarSyncDeps, syncActionHandlers } from './app/calendar-sync.t
 import { IcsOffers } from './app/ics-offer.ts';
 import type { LinkConfig } from './app/link/config.ts';
 import { linkConfigFromEnv } from './app/link/config.ts';
-import { LinkPage } from './app/link/page.ts';
+import { LinkPage, type LinkPageDeps } from './app/link/page.ts';
 import { LinkCalendar } from './app/link-calendar.ts';
 import { type JobHandler, startWorkers } from './app/outbox.ts';
 import type { CalendarLinkProbes } from './app/ports/calendar-link.ts';
@@ -197,19 +197,8 @@ export function composeChat(
     log,
   });
   const linkPage = linkConfig
-    ? new LinkPage({
-        people: store.people,
-        workspaces: store.workspaces,
-        preferences: store.preferences,
-        connections: store.connections,
-        nonces: store.nonces,
+    ? linkPageFor(store, env, linkConfig, providers, allowedNetworks, {
         notifier,
-        probes: linkProbes(allowedNetworks),
-        oauthConfigured: (kind) => providers.oauth(kind) !== null,
-        settings: linkPageSettingsFromEnv(env),
-        publicBaseUrl: linkConfig.publicBaseUrl,
-        stateSecret: linkConfig.stateSecret,
-        audit: store.audit,
         choice: calendarChoice,
         onLinked: (c) =>
           void ensureWatches(store, syncSettings, { ...c, connectionId: c.id }, Date.now()).catch(
@@ -476,22 +465,7 @@ export function composePlaygroundLinking(
     linking: calendars,
     log,
   });
-  const page = new LinkPage({
-    people: store.people,
-    workspaces: store.workspaces,
-    preferences: store.preferences,
-    connections: store.connections,
-    nonces: store.nonces,
-    notifier,
-    probes: linkProbes(allowedNetworks),
-    oauthConfigured: (kind) => providers.oauth(kind) !== null,
-    settings: linkPageSettingsFromEnv(env),
-    publicBaseUrl: linkConfig.publicBaseUrl,
-    stateSecret: linkConfig.stateSecret,
-    audit: store.audit,
-    choice,
-    log,
-  });
+  const page = linkPageFor(store, env, linkConfig, providers, allowedNetworks, { notifier, choice, log });
   busy = new CalendarAccess({
     connections: store.connections,
     providers,
@@ -516,6 +490,31 @@ export function linkPageSettingsFromEnv(env: NodeJS.ProcessEnv): { caldav: boole
 }
 
 /** What the link page asks of the connectors, through the address guard (`allowedNetworks` opted in). */
+/** The link page on this store and configuration (chat and playground alike); `extra` is what differs. */
+function linkPageFor(
+  store: Store,
+  env: NodeJS.ProcessEnv,
+  linkConfig: LinkConfig,
+  providers: ProviderFactory,
+  allowedNetworks: readonly string[],
+  extra: Pick<LinkPageDeps, 'notifier' | 'choice' | 'onLinked' | 'log'>,
+): LinkPage {
+  return new LinkPage({
+    people: store.people,
+    workspaces: store.workspaces,
+    preferences: store.preferences,
+    connections: store.connections,
+    nonces: store.nonces,
+    probes: linkProbes(allowedNetworks),
+    oauthConfigured: (kind) => providers.oauth(kind) !== null,
+    settings: linkPageSettingsFromEnv(env),
+    publicBaseUrl: linkConfig.publicBaseUrl,
+    stateSecret: linkConfig.stateSecret,
+    audit: store.audit,
+    ...extra,
+  });
+}
+
 export function linkProbes(allowedNetworks: readonly string[]): CalendarLinkProbes {
   return {
     discoverCalDav: (input) => discoverCalDav(input, { allowedNetworks, now: Date.now }),
