@@ -18,7 +18,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { lastOccurrenceBound, rruleText, vtimezone } from '../core/icalendar-recurrence.ts';
+import { lastOccurrenceBound, rruleText, utcBasic, vtimezone } from '../core/icalendar-recurrence.ts';
 import type { EventRecurrence } from './ports/provider.ts';
 import type { BookingRepository, MeetingRequestRepository } from './ports/store.ts';
 import { eventRecurrence, seriesOf } from './series.ts';
@@ -182,7 +182,7 @@ export function meetingCalendar(event: MeetingEvent): string {
           `DTEND;TZID=${zone}:${local(event.end, zone)}`,
           `RRULE:${rruleText(series)}`,
         ]
-      : [`DTSTART:${utc(event.start)}`, `DTEND:${utc(event.end)}`];
+      : [`DTSTART:${utcBasic(event.start)}`, `DTEND:${utcBasic(event.end)}`];
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -194,7 +194,7 @@ export function meetingCalendar(event: MeetingEvent): string {
       : []),
     'BEGIN:VEVENT',
     `UID:${escapeText(event.uid)}`,
-    `DTSTAMP:${utc(event.stamp)}`,
+    `DTSTAMP:${utcBasic(event.stamp)}`,
     ...times,
     `SUMMARY:${escapeText(event.title)}`,
     'STATUS:CONFIRMED',
@@ -208,13 +208,6 @@ export function meetingCalendar(event: MeetingEvent): string {
 /** `20270316T090000`: the wall-clock time of an instant in `zone` (a DATE-TIME with TZID). */
 function local(ms: number, zone: string): string {
   return DateTime.fromMillis(ms, { zone }).toFormat("yyyyMMdd'T'HHmmss");
-}
-
-function utc(ms: number): string {
-  return new Date(ms)
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '');
 }
 
 function escapeText(text: string): string {

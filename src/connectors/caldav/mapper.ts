@@ -6,17 +6,16 @@ import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import type { EventDraft } from '../../app/ports/provider.ts';
 import type { Interval } from '../../core/interval.ts';
-import { endRuleBefore, lastOccurrenceBound, rruleText, ruleOccursAt, vtimezone } from '../recurrence.ts';
+import {
+  endRuleBefore,
+  lastOccurrenceBound,
+  rruleText,
+  ruleOccursAt,
+  utcBasic,
+  vtimezone,
+} from '../recurrence.ts';
 
 export const DAV_NS = { 'xmlns:d': 'DAV:', 'xmlns:c': 'urn:ietf:params:xml:ns:caldav' } as const;
-
-/** `20300304T090000Z`, the UTC form CalDAV time-range filters require. @see https://www.rfc-editor.org/rfc/rfc4791#section-9.9 */
-export function utcStamp(ms: number): string {
-  return new Date(ms)
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '');
-}
 
 export function propfindBody(props: readonly string[]): unknown {
   return {
@@ -30,7 +29,9 @@ export function propfindBody(props: readonly string[]): unknown {
 /**
  * VEVENTs with an instance in the range, full data. We expand recurrences ourselves instead of using
  * the server's `<c:expand>`, which servers implement unevenly.
+ * Its time-range takes the UTC basic form (`20300304T090000Z`).
  * @see https://www.rfc-editor.org/rfc/rfc4791#section-7.8.1
+ * @see https://www.rfc-editor.org/rfc/rfc4791#section-9.9
  */
 export function calendarQueryBody(range: Interval): unknown {
   return {
@@ -42,7 +43,7 @@ export function calendarQueryBody(range: Interval): unknown {
           _attributes: { name: 'VCALENDAR' },
           'c:comp-filter': {
             _attributes: { name: 'VEVENT' },
-            'c:time-range': { _attributes: { start: utcStamp(range.start), end: utcStamp(range.end) } },
+            'c:time-range': { _attributes: { start: utcBasic(range.start), end: utcBasic(range.end) } },
           },
         },
       },
