@@ -61,14 +61,16 @@ const isHex = (c: string) => /^[0-9A-Fa-f]$/.test(c);
 
 /**
  * Scanners run by V8 at the reading position (sticky), so that the long parts of a source (the character
- * classes of word boundaries, the words of an alternation) are read natively, not a character at a time.
+ * words of an alternation) are read natively, not a character at a time.
  * `ASCII_PLAIN` leaves non-ASCII characters to `term` (case-insensitively they are no literal).
  */
-const CLASS = /\[(?:[^\]\\]|\\[\s\S])*\]/y;
 const PLAIN = /[^\\^$.*+?()[\]{}|]+/y;
 const ASCII_PLAIN = /[^\\^$.*+?()[\]{}|\u0080-\uffff]+/y;
 const QUANTIFIER = /[*+?]|\{\d+(?:,\d*)?\}/y;
 const SURROGATE_PAIR_END = /[\ud800-\udbff][\udc00-\udfff]$/;
+const BACKSLASH = 0x5c;
+const PIPE = 0x7c;
+const CLOSE = 0x29;
 
 /** A recursive-descent reader of a regex source (the syntax of `new RegExp(source, flags)`, which succeeded). */
 class Reader {
@@ -104,12 +106,12 @@ class Reader {
 
   private disjunction(): Needs | null {
     const first = this.alternative();
-    if (this.peek() !== '|') return first;
+    if (this.source.charCodeAt(this.at) !== PIPE) return first;
     // The union of every branch's needs, or nothing when one branch needs nothing.
     const literals = new Set(first?.literals);
     let digit = first?.digit ?? false;
     let known = first !== null;
-    while (this.peek() === '|') {
+    while (this.source.charCodeAt(this.at) === PIPE) {
       this.at++;
       const next = this.alternative();
       if (next === null) known = false;
@@ -125,8 +127,8 @@ class Reader {
     let best: Needs | null = null;
     let run = '';
     for (;;) {
-      const c = this.peek();
-      if (c === '' || c === '|' || c === ')') break;
+      const c = this.source.charCodeAt(this.at);
+      if (Number.isNaN(c) || c === PIPE || c === CLOSE) break;
       const plain = this.scan(this.plain);
       if (plain > 0) {
         // Plain characters extend the run, except the last one when a quantifier applies to it.
@@ -227,10 +229,18 @@ class Reader {
   }
 
   private characterClass(): Atom {
-    const length = this.scan(CLASS);
-    if (length === 0) throw new Unreadable(`unterminated class at ${this.at}`);
-    const body = this.source.slice(this.at + 1, this.at + length - 1);
-    this.at += length;
+    // The first `]` not escaped (classes do not nest without `v`).
+    const start = this.at;
+    let end = this.source.indexOf(']', start + 1);
+    for (;;) {
+      if (end < 0) throw new Unreadable(`unterminated class at ${start}`);
+      let backslashes = 0;
+      while (this.source.charCodeAt(end - 1 - backslashes) === BACKSLASH) backslashes++;
+      if (backslashes % 2 === 0) break;
+      end = this.source.indexOf(']', end + 1);
+    }
+    this.at = end + 1;
+    const body = this.source.slice(start + 1, end);
     return { needs: body === '0-9' || body === '\\d' ? DIGIT : null };
   }
 
@@ -332,12 +342,14 @@ class Reader {
 
 /** At most this many sources are remembered (the parser's own rules and chrono's are a few hundred). */
 const CACHE_SIZE = 2048;
-const cache = new Map<string, Requirement | null>();
+/** By flags, then by source (the same source string comes back, its hash already computed). */
+const cache = new Map<string, Map<string, Requirement | null>>();
+let cached = 0;
 
 /** What every match of a regex with this source and these flags contains; null when nothing is known. */
 export function requirementOf(source: string, flags: string): Requirement | null {
-  const key = `${flags}/${source}`;
-  const known = cache.get(key);
+  let byFlags = cache.get(flags);
+  const known = byFlags?.get(source);
   if (known !== undefined) return known;
   let requirement: Requirement | null = null;
   try {
@@ -346,8 +358,16 @@ export function requirementOf(source: string, flags: string): Requirement | null
   } catch (error) {
     if (!(error instanceof Unreadable)) throw error;
   }
-  if (cache.size >= CACHE_SIZE) cache.clear();
-  cache.set(key, requirement);
+  if (cached >= CACHE_SIZE) {
+    cache.clear();
+    cached = 0;
+  }
+  if (byFlags === undefined || !cache.has(flags)) {
+    byFlags = new Map();
+    cache.set(flags, byFlags);
+  }
+  byFlags.set(source, requirement);
+  cached++;
   return requirement;
 }
 

@@ -42,6 +42,11 @@ export interface Pattern {
   readonly flags: string;
 }
 
+/** A pattern from its source and flags (`String.raw` keeps a regex literal's backslashes). */
+export function pattern(source: string, flags: string): Pattern {
+  return { source, flags };
+}
+
 /** A case-insensitive, unicode, global pattern from source with `WB`/`WE` already inlined. */
 export function wordRegex(source: string): Pattern {
   return { source, flags: 'giu' };
@@ -59,7 +64,9 @@ export function mask(text: string, spans: readonly Span[], fill = ' '): string {
 
 /**
  * All matches of a pattern (made global), with their spans. The regex is built anew from the source, so a
- * `RegExp`'s state is not touched; a pattern that cannot match the text (`mayMatch`) is not built at all.
+ * `RegExp`'s state is not touched; a pattern that cannot match the text (`mayMatch`) is not built at all,
+ * and the search stops when the rest of the text cannot match: V8 compiles a regex to machine code on its
+ * second run, which for the rules with Unicode classes costs more than reading the whole request.
  */
 export function matchAll(re: Pattern, text: string): { match: RegExpExecArray; span: Span }[] {
   const out: { match: RegExpExecArray; span: Span }[] = [];
@@ -71,8 +78,26 @@ export function matchAll(re: Pattern, text: string): { match: RegExpExecArray; s
       continue;
     }
     out.push({ match: m, span: { start: m.index, end: m.index + m[0].length } });
+    // A later match lies after this one (lookbehinds may read before it, but match nothing there).
+    if (!mayMatch(re, text.slice(clone.lastIndex))) break;
   }
   return out;
+}
+
+const built = new WeakMap<Pattern, RegExp>();
+
+/**
+ * The first match of a pattern without `g` or `y` (a RegExp's own is used as it is), or null; the regex is
+ * built and run only when the text may match it (`mayMatch`).
+ */
+export function firstMatch(p: Pattern, text: string): RegExpExecArray | null {
+  if (!mayMatch(p, text)) return null;
+  let re = p instanceof RegExp ? p : built.get(p);
+  if (re === undefined) {
+    re = new RegExp(p.source, p.flags);
+    built.set(p, re);
+  }
+  return re.exec(text);
 }
 
 /** The original text of several spans, in reading order, joined by a space. */
