@@ -24,10 +24,15 @@ export interface Requirement {
   readonly folded: boolean;
 }
 
-/** What one node of the pattern requires (null: nothing known), before the flags' `folded` is added. */
+/**
+ * What one node of the pattern requires (null: nothing known), before the flags' `folded` is added, with
+ * `strength`: the length of the shortest string that satisfies it, the longer the more selective (a digit
+ * counts as half a character: requests often carry one, `30m`, `3pm`).
+ */
 interface Needs {
   readonly literals: readonly string[];
   readonly digit: boolean;
+  readonly strength: number;
 }
 
 /** Not a pattern this reader understands: its regex is always run. */
@@ -36,23 +41,13 @@ class Unreadable extends Error {}
 /** One term: a literal character (already folded), or an atom with what it requires (null: nothing). */
 type Atom = { readonly char: string } | { readonly needs: Needs | null };
 
-const DIGIT: Needs = { literals: [], digit: true };
+const DIGIT: Needs = { literals: [], digit: true, strength: 0.5 };
+const literalNeeds = (text: string): Needs => ({ literals: [text], digit: false, strength: text.length });
 
-/**
- * The shortest string that satisfies the need, the longer the more selective; a digit counts as half a
- * character (requests often carry one: `30m`, `3pm`).
- */
-function strength(n: Needs): number {
-  const lengths = n.literals.map((l) => l.length);
-  if (n.digit) lengths.push(0.5);
-  return Math.min(...lengths);
-}
-
+/** The more selective of two needs: the stronger, else the one with fewer strings. */
 function better(a: Needs | null, b: Needs): Needs {
-  if (a === null) return b;
-  const sa = strength(a);
-  const sb = strength(b);
-  if (sb !== sa) return sb > sa ? b : a;
+  if (a === null || b.strength > a.strength) return b;
+  if (b.strength < a.strength) return a;
   return b.literals.length + (b.digit ? 1 : 0) < a.literals.length + (a.digit ? 1 : 0) ? b : a;
 }
 
@@ -107,19 +102,22 @@ class Reader {
   private disjunction(): Needs | null {
     const first = this.alternative();
     if (this.source.charCodeAt(this.at) !== PIPE) return first;
-    // The union of every branch's needs, or nothing when one branch needs nothing.
-    const literals = new Set(first?.literals);
-    let digit = first?.digit ?? false;
-    let known = first !== null;
+    // The union of every branch's needs (a repeated string is harmless), or nothing when one needs nothing.
+    let union: { literals: string[]; digit: boolean; strength: number } | null =
+      first === null ? null : { ...first, literals: [...first.literals] };
     while (this.source.charCodeAt(this.at) === PIPE) {
       this.at++;
       const next = this.alternative();
-      if (next === null) known = false;
-      if (!known) continue;
-      for (const literal of next!.literals) literals.add(literal);
-      digit ||= next!.digit;
+      if (union === null) continue;
+      if (next === null) {
+        union = null;
+        continue;
+      }
+      union.literals.push(...next.literals);
+      union.digit ||= next.digit;
+      union.strength = Math.min(union.strength, next.strength);
     }
-    return known ? { literals: [...literals], digit } : null;
+    return union;
   }
 
   /** A sequence of terms: the most selective of its literal runs and of its terms' needs. */
@@ -151,13 +149,13 @@ class Reader {
         continue;
       }
       // Anything else ends the run (an assertion matches no character: it requires nothing).
-      if (run !== '') best = better(best, { literals: [run], digit: false });
+      if (run !== '') best = better(best, literalNeeds(run));
       run = '';
       if (atom === null || (quantifier?.min ?? 1) < 1) continue;
-      const needs = 'char' in atom ? { literals: [atom.char], digit: false } : atom.needs;
+      const needs = 'char' in atom ? literalNeeds(atom.char) : atom.needs;
       if (needs !== null) best = better(best, needs);
     }
-    if (run !== '') best = better(best, { literals: [run], digit: false });
+    if (run !== '') best = better(best, literalNeeds(run));
     return best;
   }
 
@@ -222,7 +220,7 @@ class Reader {
 
   /** A literal character: kept as is, or lower-cased when the regex ignores case and it is ASCII. */
   private literal(char: string): Atom {
-    if (!this.ignoreCase) return char.length === 1 ? { char } : { needs: { literals: [char], digit: false } };
+    if (!this.ignoreCase) return char.length === 1 ? { char } : { needs: literalNeeds(char) };
     if (char.length === 1 && char.charCodeAt(0) < 0x80) return { char: char.toLowerCase() };
     // Case-insensitive non-ASCII letters have equivalents this reader does not track: nothing required.
     return { needs: null };
@@ -354,7 +352,13 @@ export function requirementOf(source: string, flags: string): Requirement | null
   let requirement: Requirement | null = null;
   try {
     const needs = new Reader(source, flags).read();
-    if (needs !== null) requirement = { ...needs, folded: flags.includes('i') };
+    if (needs !== null) {
+      requirement = {
+        literals: [...new Set(needs.literals)],
+        digit: needs.digit,
+        folded: flags.includes('i'),
+      };
+    }
   } catch (error) {
     if (!(error instanceof Unreadable)) throw error;
   }
