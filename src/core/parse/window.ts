@@ -253,14 +253,14 @@ function refineWeekday(
   if (!date?.weekday) return w;
   const today = now.startOf('day');
   let day = date.day;
-  if (config.lastModifier.test(text)) {
+  if (firstMatch(config.lastModifier, text)) {
     const back = (today.weekday - date.weekday + 7) % 7 || 7;
     day = today.minus({ days: back });
   } else if (period) {
     const offset = (date.weekday - period.start.weekday + 7) % 7;
     const anchored = period.start.startOf('day').plus({ days: offset });
     if (anchored < period.end) day = anchored;
-  } else if (+day.startOf('day') === +today && !config.thisModifier.test(text)) {
+  } else if (+day.startOf('day') === +today && !firstMatch(config.thisModifier, text)) {
     day = day.plus({ weeks: 1 });
   }
   return { ...w, date: { ...date, day } };

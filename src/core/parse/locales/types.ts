@@ -133,11 +133,11 @@ export interface LocaleConfig {
   /** The whole gap between the two ends of `between … and …`. */
   readonly rangeJoiner: RegExp;
   /** `this monday`, `ce lundi`: a weekday that may be today. */
-  readonly thisModifier: RegExp;
+  readonly thisModifier: Pattern;
   /** `last friday`, `vendredi dernier`: a weekday in the past. */
-  readonly lastModifier: RegExp;
+  readonly lastModifier: Pattern;
   /** Weekday abbreviations that chrono accepts but that are too often ordinary words (`sun`, `mer`). */
-  readonly weekdayAbbreviation: RegExp;
+  readonly weekdayAbbreviation: Pattern;
   /** Words that carry no meaning for scheduling and are never reported as unrecognised. */
   readonly fillers: ReadonlySet<string>;
   /** Words typical of the language, for detection. */
