@@ -119,23 +119,32 @@ describe('prefilter', () => {
   });
 
   it('requires nothing from what may match nothing: optional parts, empty branches, lookarounds, classes', () => {
-    expect(requirementOf('(?:next)?\\s*week', 'iu')?.literals).toEqual(['week']);
-    expect(requirementOf('a|', 'u')).toBeNull();
-    expect(requirementOf('(?<=after\\s)x', 'u')?.literals).toEqual(['x']);
-    expect(requirementOf('(?=tomorrow)', 'u')).toBeNull();
-    expect(requirementOf('[abc]+', 'u')).toBeNull();
-    expect(requirementOf('(\\w+)\\s\\1', 'u')).toBeNull();
-    expect(requirementOf('(?<n>x*)\\k<n>', 'u')).toBeNull();
-    expect(requirementOf('\\d{1,2}\\s*h', 'iu')).toEqual({ literals: ['h'], digit: false, folded: true });
-    expect(requirementOf('(\\d{1,2})(?:am|pm)?', 'i')).toEqual({ literals: [], digit: true, folded: true });
-    expect(requirementOf('(?:tues|tue)day|mardi', 'iu')?.literals).toEqual(['day', 'mardi']);
+    /** The literals of each clause, most selective first (a digit as `\\d`). */
+    const read = (source: string, flags: string) =>
+      requirementOf(source, flags)?.clauses.map((c) => [...c.literals, ...(c.digit ? ['\\d'] : [])]) ?? null;
+    expect(read('(?:next)?\\s*week', 'iu')).toEqual([['week']]);
+    expect(read('a|', 'u')).toBeNull();
+    expect(read('(?<=after\\s)x', 'u')).toEqual([['x']]);
+    expect(read('(?=tomorrow)', 'u')).toBeNull();
+    expect(read('[abc]+', 'u')).toBeNull();
+    expect(read('(\\w+)\\s\\1', 'u')).toBeNull();
+    expect(read('(?<n>x*)\\k<n>', 'u')).toBeNull();
+    // A sequence requires each of its parts: here a digit and an h.
+    expect(read('\\d{1,2}\\s*h', 'iu')).toEqual([['h'], ['\\d']]);
+    expect(read('(\\d{1,2})(?:am|pm)?', 'i')).toEqual([['\\d']]);
+    expect(read('(?:tues|tue)day|mardi', 'iu')).toEqual([['day', 'mardi']]);
+    expect(read('(?:in|within)\\s+(?:two|\\d+)\\s+(?:days?|weeks?)', 'iu')).toEqual([
+      ['day', 'week'],
+      ['in', 'within'],
+      ['two', '\\d'],
+    ]);
     // Non-ASCII letters are not literals case-insensitively (É, é): the rest of the word is.
-    expect(requirementOf('après', 'iu')?.literals).toEqual(['apr']);
-    expect(requirementOf('après', 'u')?.literals).toEqual(['après']);
+    expect(read('après', 'iu')).toEqual([['apr'], ['s']]);
+    expect(read('après', 'u')).toEqual([['après']]);
     // Without u, `{` and `]` that are no syntax are literal characters: never required here, which is safe.
-    expect(requirementOf('a{b}', '')?.literals).toEqual(['a']);
-    expect(requirementOf('(?i:x)', 'u')).toBeNull();
-    expect(requirementOf('x', 'v')).toBeNull();
+    expect(read('a{b}', '')).toEqual([['a'], ['b']]);
+    expect(read('(?i:x)', 'u')).toBeNull();
+    expect(read('x', 'v')).toBeNull();
   });
 
   it('never refuses random texts made of the rules’ own words that a regex matches', () => {

@@ -1,6 +1,7 @@
 /**
  * A literal prefilter for regexes: what every match of a regex must contain (one of a few literal strings, or
- * a digit), read once from its source, so that a regex that cannot match a text is not run on it at all.
+ * a digit, and maybe more such sets), read once from its source, so that a regex that cannot match a text is
+ * not run on it at all.
  *
  * Why: V8 compiles a regex on its first run, and the parser's rules are large case-insensitive Unicode
  * alternations (and chrono's are larger still): compiling the ~130 regexes one request meets cost about 60 ms,
@@ -10,45 +11,55 @@
  * is always run.
  *
  * What is read: literal characters in sequence (a run), groups, alternations (the union of what each branch
- * requires) and quantifiers with a minimum of one; character classes, escapes such as `\s`, `.` and
+ * requires most selectively) and quantifiers with a minimum of one; a sequence requires each of its parts
+ * (the `MAX_CLAUSES` most selective are kept); character classes, escapes such as `\s`, `.` and
  * backreferences end a run; lookarounds and anchors require nothing. With the `i` flag only ASCII literals are
  * kept, compared with the text folded as `fold` does: an ASCII letter matches only its two cases, plus, with
  * `u`, the Kelvin sign (K) for k and the long s (ſ) for s (simple case folding; test/parse/prefilter.test.ts
  * checks every code point against V8). The `v` flag and inline modifiers (`(?i:…)`) are not read.
  */
 
-/** Every match contains one of `literals`, or a digit when `digit`; compared with the folded text when `folded`. */
-export interface Requirement {
+/** A text holds one of `literals`, or a digit when `digit`. */
+export interface Clause {
   readonly literals: readonly string[];
   readonly digit: boolean;
+}
+
+/** Every match satisfies each clause; compared with the folded text when `folded`. */
+export interface Requirement {
+  readonly clauses: readonly Clause[];
   readonly folded: boolean;
 }
 
 /**
- * What one node of the pattern requires (null: nothing known), before the flags' `folded` is added, with
- * `strength`: the length of the shortest string that satisfies it, the longer the more selective (a digit
- * counts as half a character: requests often carry one, `30m`, `3pm`).
+ * A clause while reading, with `strength`: the length of the shortest string that satisfies it, the longer
+ * the more selective (a digit counts as half a character: requests often carry one, `30m`, `3pm`).
  */
-interface Needs {
-  readonly literals: readonly string[];
-  readonly digit: boolean;
+interface Need extends Clause {
   readonly strength: number;
 }
+
+/** What a part of a pattern requires: each of these needs, most selective first (none: nothing known). */
+type Needs = readonly Need[];
+
+/** The most needs a sequence keeps: each costs a look through the text for every regex skipped or run. */
+const MAX_CLAUSES = 3;
 
 /** Not a pattern this reader understands: its regex is always run. */
 class Unreadable extends Error {}
 
-/** One term: a literal character (already folded), or an atom with what it requires (null: nothing). */
-type Atom = { readonly char: string } | { readonly needs: Needs | null };
+/** One term: a literal character (already folded), or an atom with what it requires. */
+type Atom = { readonly char: string } | { readonly needs: Needs };
 
-const DIGIT: Needs = { literals: [], digit: true, strength: 0.5 };
-const literalNeeds = (text: string): Needs => ({ literals: [text], digit: false, strength: text.length });
+const NOTHING: Needs = [];
+const DIGIT: Needs = [{ literals: [], digit: true, strength: 0.5 }];
+const literalNeed = (text: string): Need => ({ literals: [text], digit: false, strength: text.length });
 
-/** The more selective of two needs: the stronger, else the one with fewer strings. */
-function better(a: Needs | null, b: Needs): Needs {
-  if (a === null || b.strength > a.strength) return b;
-  if (b.strength < a.strength) return a;
-  return b.literals.length + (b.digit ? 1 : 0) < a.literals.length + (a.digit ? 1 : 0) ? b : a;
+/** Orders needs most selective first: the stronger, else the one with fewer strings. */
+function bySelectivity(a: Need, b: Need): number {
+  return (
+    b.strength - a.strength || a.literals.length + (a.digit ? 1 : 0) - (b.literals.length + (b.digit ? 1 : 0))
+  );
 }
 
 const isDigit = (c: string) => c >= '0' && c <= '9';
@@ -83,7 +94,7 @@ class Reader {
     this.plain = this.ignoreCase ? ASCII_PLAIN : PLAIN;
   }
 
-  read(): Needs | null {
+  read(): Needs {
     const needs = this.disjunction();
     if (this.at !== this.source.length) throw new Unreadable(`unexpected ) at ${this.at}`);
     return needs;
@@ -99,17 +110,18 @@ class Reader {
     return scanner.test(this.source) ? scanner.lastIndex - this.at : 0;
   }
 
-  private disjunction(): Needs | null {
+  private disjunction(): Needs {
     const first = this.alternative();
     if (this.source.charCodeAt(this.at) !== PIPE) return first;
-    // The union of every branch's needs (a repeated string is harmless), or nothing when one needs nothing.
+    // The union of each branch's most selective need (a repeated string is harmless), or nothing when a
+    // branch needs nothing.
     let union: { literals: string[]; digit: boolean; strength: number } | null =
-      first === null ? null : { ...first, literals: [...first.literals] };
+      first[0] === undefined ? null : { ...first[0], literals: [...first[0].literals] };
     while (this.source.charCodeAt(this.at) === PIPE) {
       this.at++;
-      const next = this.alternative();
+      const next = this.alternative()[0];
       if (union === null) continue;
-      if (next === null) {
+      if (next === undefined) {
         union = null;
         continue;
       }
@@ -117,12 +129,12 @@ class Reader {
       union.digit ||= next.digit;
       union.strength = Math.min(union.strength, next.strength);
     }
-    return union;
+    return union === null ? NOTHING : [union];
   }
 
   /** A sequence of terms: the most selective of its literal runs and of its terms' needs. */
-  private alternative(): Needs | null {
-    let best: Needs | null = null;
+  private alternative(): Needs {
+    const needs: Need[] = [];
     let run = '';
     for (;;) {
       const c = this.source.charCodeAt(this.at);
@@ -149,14 +161,14 @@ class Reader {
         continue;
       }
       // Anything else ends the run (an assertion matches no character: it requires nothing).
-      if (run !== '') best = better(best, literalNeeds(run));
+      if (run !== '') needs.push(literalNeed(run));
       run = '';
       if (atom === null || (quantifier?.min ?? 1) < 1) continue;
-      const needs = 'char' in atom ? literalNeeds(atom.char) : atom.needs;
-      if (needs !== null) best = better(best, needs);
+      if ('char' in atom) needs.push(literalNeed(atom.char));
+      else needs.push(...atom.needs);
     }
-    if (run !== '') best = better(best, literalNeeds(run));
-    return best;
+    if (run !== '') needs.push(literalNeed(run));
+    return needs.length <= 1 ? needs : needs.sort(bySelectivity).slice(0, MAX_CLAUSES);
   }
 
   private scanAt(scanner: RegExp, at: number): boolean {
@@ -188,7 +200,7 @@ class Reader {
         return null;
       case '.':
         this.at++;
-        return { needs: null };
+        return { needs: NOTHING };
       case '[':
         return this.characterClass();
       case '(':
@@ -204,7 +216,7 @@ class Reader {
       case ']':
         // Literal without `u` (a syntax error with it): not used as a literal here, which is always safe.
         this.at++;
-        return { needs: null };
+        return { needs: NOTHING };
       default:
         return this.literal(this.readCodePoint());
     }
@@ -220,10 +232,10 @@ class Reader {
 
   /** A literal character: kept as is, or lower-cased when the regex ignores case and it is ASCII. */
   private literal(char: string): Atom {
-    if (!this.ignoreCase) return char.length === 1 ? { char } : { needs: literalNeeds(char) };
+    if (!this.ignoreCase) return char.length === 1 ? { char } : { needs: [literalNeed(char)] };
     if (char.length === 1 && char.charCodeAt(0) < 0x80) return { char: char.toLowerCase() };
     // Case-insensitive non-ASCII letters have equivalents this reader does not track: nothing required.
-    return { needs: null };
+    return { needs: NOTHING };
   }
 
   private characterClass(): Atom {
@@ -239,7 +251,7 @@ class Reader {
     }
     this.at = end + 1;
     const body = this.source.slice(start + 1, end);
-    return { needs: body === '0-9' || body === '\\d' ? DIGIT : null };
+    return { needs: body === '0-9' || body === '\\d' ? DIGIT : NOTHING };
   }
 
   private group(): Atom | null {
@@ -283,7 +295,7 @@ class Reader {
       case 'W':
       case 's':
       case 'S':
-        return { needs: null };
+        return { needs: NOTHING };
       case 'p':
       case 'P':
         if (this.unicode && this.peek() === '{') {
@@ -291,7 +303,7 @@ class Reader {
           if (close < 0) throw new Unreadable('unterminated property escape');
           this.at = close + 1;
         }
-        return { needs: null };
+        return { needs: NOTHING };
       case 'k':
         // A named backreference (or, without `u` and named groups, a literal k): may match nothing.
         if (this.peek() === '<') {
@@ -301,20 +313,20 @@ class Reader {
           }
           this.at = close + 1;
         }
-        return { needs: null };
+        return { needs: NOTHING };
       case 'u':
         if (this.unicode && this.peek() === '{') {
           const close = this.source.indexOf('}', this.at);
           if (close < 0) throw new Unreadable('unterminated code point escape');
           this.at = close + 1;
         } else if ([0, 1, 2, 3].every((i) => isHex(this.peek(i)))) this.at += 4;
-        return { needs: null };
+        return { needs: NOTHING };
       case 'x':
         if (isHex(this.peek()) && isHex(this.peek(1))) this.at += 2;
-        return { needs: null };
+        return { needs: NOTHING };
       case 'c':
         if (/^[A-Za-z]$/.test(this.peek())) this.at++;
-        return { needs: null };
+        return { needs: NOTHING };
       case 't':
         return this.literal('\t');
       case 'n':
@@ -329,7 +341,7 @@ class Reader {
         if (isDigit(c)) {
           // A backreference (or, without `u`, an octal escape): may match nothing.
           while (isDigit(this.peek())) this.at++;
-          return { needs: null };
+          return { needs: NOTHING };
         }
         // An identity escape (`\.`, `\/`, `\-`…): the character itself. A high surrogate with `u` is a pair.
         this.at--;
@@ -352,12 +364,9 @@ export function requirementOf(source: string, flags: string): Requirement | null
   let requirement: Requirement | null = null;
   try {
     const needs = new Reader(source, flags).read();
-    if (needs !== null) {
-      requirement = {
-        literals: [...new Set(needs.literals)],
-        digit: needs.digit,
-        folded: flags.includes('i'),
-      };
+    if (needs.length > 0) {
+      const clauses = needs.map(({ literals, digit }) => ({ literals: [...new Set(literals)], digit }));
+      requirement = { clauses, folded: flags.includes('i') };
     }
   } catch (error) {
     if (!(error instanceof Unreadable)) throw error;
@@ -401,6 +410,8 @@ export function mayMatch(re: { readonly source: string; readonly flags: string }
     }
     haystack = lastFolded;
   }
-  for (const literal of requirement.literals) if (haystack.includes(literal)) return true;
-  return requirement.digit && /[0-9]/.test(text);
+  return requirement.clauses.every(
+    (clause) =>
+      clause.literals.some((literal) => haystack.includes(literal)) || (clause.digit && /[0-9]/.test(text)),
+  );
 }
