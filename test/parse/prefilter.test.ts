@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseRequest } from '../../src/core/parse/index.ts';
 import { LOCALES } from '../../src/core/parse/locales/index.ts';
-import { fold, mayMatch, requirementOf } from '../../src/core/parse/prefilter.ts';
+import { fold, mayMatch, readings, remembered, requirementOf } from '../../src/core/parse/prefilter.ts';
 import { german } from './phrases.de.ts';
 import { english } from './phrases.en.ts';
 import { french } from './phrases.fr.ts';
@@ -162,5 +162,17 @@ describe('prefilter', () => {
       }),
       { numRuns: 20, seed: 21 },
     );
+  });
+
+  it('gives its readings back and takes them back as they are (the CLI takes the build’s)', () => {
+    const read = requirementOf('(?:mardi|tuesday)\\s+prochain', 'iu');
+    expect(readings()).toContainEqual(['iu', '(?:mardi|tuesday)\\s+prochain', read!.clauses]);
+    // A reading taken back is trusted, not read again: this one (made up) says `zzz` is required.
+    remembered([['iu', 'taken\\s+back', [{ literals: ['zzz'], digit: false }]]]);
+    expect(mayMatch(/taken\s+back/iu, 'taken back')).toBe(false);
+    expect(mayMatch(/taken\s+back/iu, 'zzz taken back')).toBe(true);
+    // A regex read earlier keeps its own reading.
+    remembered([['iu', '(?:mardi|tuesday)\\s+prochain', [{ literals: ['zzz'], digit: false }]]]);
+    expect(requirementOf('(?:mardi|tuesday)\\s+prochain', 'iu')).toBe(read);
   });
 });

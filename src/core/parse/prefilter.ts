@@ -356,10 +356,23 @@ const CACHE_SIZE = 2048;
 const cache = new Map<string, Map<string, Requirement | null>>();
 let cached = 0;
 
+function remember(flags: string, source: string, requirement: Requirement | null): void {
+  if (cached >= CACHE_SIZE) {
+    cache.clear();
+    cached = 0;
+  }
+  let byFlags = cache.get(flags);
+  if (byFlags === undefined) {
+    byFlags = new Map();
+    cache.set(flags, byFlags);
+  }
+  byFlags.set(source, requirement);
+  cached++;
+}
+
 /** What every match of a regex with this source and these flags contains; null when nothing is known. */
 export function requirementOf(source: string, flags: string): Requirement | null {
-  let byFlags = cache.get(flags);
-  const known = byFlags?.get(source);
+  const known = cache.get(flags)?.get(source);
   if (known !== undefined) return known;
   let requirement: Requirement | null = null;
   try {
@@ -371,17 +384,33 @@ export function requirementOf(source: string, flags: string): Requirement | null
   } catch (error) {
     if (!(error instanceof Unreadable)) throw error;
   }
-  if (cached >= CACHE_SIZE) {
-    cache.clear();
-    cached = 0;
-  }
-  if (byFlags === undefined || !cache.has(flags)) {
-    byFlags = new Map();
-    cache.set(flags, byFlags);
-  }
-  byFlags.set(source, requirement);
-  cached++;
+  remember(flags, source, requirement);
   return requirement;
+}
+
+/** One reading, as JSON keeps it: flags, source, and the clauses (null: nothing required). */
+export type Reading = readonly [flags: string, source: string, clauses: readonly Clause[] | null];
+
+/**
+ * Every reading made so far in this process. scripts/build-cli.mjs saves those of a few requests in each
+ * language next to the CLI's bundle, and `convene parse` takes them back (`remembered`): reading ~110
+ * sources cost a cold process about 10 ms, a fifth of its request, and the bundle's regexes are those the
+ * build read.
+ */
+export function readings(): Reading[] {
+  const out: Reading[] = [];
+  for (const [flags, bySource] of cache) {
+    for (const [source, requirement] of bySource) out.push([flags, source, requirement?.clauses ?? null]);
+  }
+  return out;
+}
+
+/** Takes back readings made by `readings` (from the same source code: a reading is not checked). */
+export function remembered(list: readonly Reading[]): void {
+  for (const [flags, source, clauses] of list) {
+    if (cache.get(flags)?.has(source)) continue;
+    remember(flags, source, clauses === null ? null : { clauses, folded: flags.includes('i') });
+  }
 }
 
 /**
