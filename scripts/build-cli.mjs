@@ -4,7 +4,8 @@
 // TypeScript types or resolving a few hundred modules. Writes dist/cli/main.sources.json, the list of the
 // source files in the bundle (`sources`), of those main.js loads itself (`main`) and of those each command can
 // load (`commands`), which bin/entry.js compares with the bundle's time: when any of them is newer (or gone),
-// the command runs the sources instead, so an edited source is never shadowed by an old bundle.
+// the command runs the sources instead, so an edited source is never shadowed by an old bundle. Writes
+// dist/cli/prefilter.json too: the request parser's prefilter readings (see PREFILTER_SAMPLES below).
 //
 // Run by `npm install` (postinstall, on a git clone), by `npm run build` (after tsc, so the bundle replaces
 // tsc's dist/cli/main.js; prepack and the container image run it) and by hand: `node scripts/build-cli.mjs`.
