@@ -294,7 +294,7 @@ describe('planOccurrenceMoves against a brute-force reference', () => {
         fc.constantFrom(1, 2),
         fc.integer({ min: 2, max: 5 }),
         fc.constantFrom(15, 30, 60, 120),
-        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 0, max: 7 }),
         fc.constantFrom(15, 30),
         fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
         fc.array(
@@ -366,10 +366,10 @@ describe('planOccurrenceMoves against a brute-force reference', () => {
           if (plan.stayed.length > 0) withStays++;
         },
       ),
-      { numRuns: 80, seed: 22 },
+      { numRuns: 60, seed: 22 },
     );
     // The draws exercise both outcomes (not a reference agreeing on "nothing moves").
-    expect(withMoves).toBeGreaterThan(15);
+    expect(withMoves).toBeGreaterThan(10);
     expect(withStays).toBeGreaterThan(5);
   });
 });
