@@ -321,7 +321,15 @@ export class MemoryStore {
     extend: async () => unused('extend'),
     fail: async () => unused('fail'),
     get: async () => unused('jobs.get'),
-    cancelQueued: async () => unused('jobs.cancelQueued'),
+    cancelQueued: async (prefix) => {
+      let n = 0;
+      this.jobRows.forEach((j, i) => {
+        if (j.status !== 'queued' || !j.dedupeKey?.startsWith(prefix)) return;
+        this.jobRows[i] = { ...j, status: 'cancelled' };
+        n++;
+      });
+      return n;
+    },
     listByDedupePrefix: async (prefix) => this.jobRows.filter((j) => j.dedupeKey?.startsWith(prefix)),
     pruneFinished: async () => unused('jobs.pruneFinished'),
   };

@@ -64,4 +64,10 @@ export const booking: Messages<typeof en> = {
     'Seit dem Vorschlag hat die Serie {count, plural, one {einen Konflikt} other {Konflikte}}: {conflicts}. Trotzdem buchen oder eine andere Zeit wählen.',
   'booking.seriesConflicts':
     'Trotzdem gebucht, mit {count, plural, one {# Termin} other {# Terminen}} im Konflikt: {conflicts}.',
+  // „Buchen und Konflikttermine verschieben“ (Slot `<n>-move`): die verschobenen Termine und die, die bleiben.
+  'booking.seriesMoved':
+    '{count, plural, one {# Termin mit Konflikt verschoben} other {# Termine mit Konflikt verschoben}}: {moves}.',
+  'booking.seriesMove': '{was} auf {when}',
+  'booking.seriesStayed':
+    '{count, plural, one {# Termin bleibt} other {# Termine bleiben}} unverändert, ohne gemeinsame freie Zeit innerhalb von {days, plural, one {einem Tag} other {# Tagen}}: {conflicts}.',
 };

@@ -64,4 +64,10 @@ export const booking = {
     'Since these times were proposed, the series has {count, plural, one {a conflict} other {conflicts}}: {conflicts}. Book anyway, or pick another time.',
   'booking.seriesConflicts':
     'Booked anyway, with {count, plural, one {# occurrence} other {# occurrences}} in conflict: {conflicts}.',
+  // "Book and move the clashing dates" (slot id `<n>-move`): the occurrences moved, and those that stay.
+  'booking.seriesMoved':
+    'Moved {count, plural, one {# occurrence} other {# occurrences}} in conflict: {moves}.',
+  'booking.seriesMove': '{was} to {when}',
+  'booking.seriesStayed':
+    '{count, plural, one {# occurrence stays} other {# occurrences stay}} as booked, with no time everyone can make within {days, plural, one {a day} other {# days}}: {conflicts}.',
 } as const;

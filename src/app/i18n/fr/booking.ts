@@ -64,4 +64,10 @@ export const booking: Messages<typeof en> = {
     'Depuis la proposition, la série a {count, plural, one {un conflit} other {des conflits}} : {conflicts}. Réservez quand même, ou choisissez un autre horaire.',
   'booking.seriesConflicts':
     'Réservé quand même, avec {count, plural, one {# date en conflit} other {# dates en conflit}} : {conflicts}.',
+  // « Réserver et déplacer les dates en conflit » (créneau `<n>-move`) : les dates déplacées, et celles qui restent.
+  'booking.seriesMoved':
+    '{count, plural, one {# date en conflit déplacée} other {# dates en conflit déplacées}} : {moves}.',
+  'booking.seriesMove': '{was} au {when}',
+  'booking.seriesStayed':
+    '{count, plural, one {# date reste inchangée} other {# dates restent inchangées}}, faute d’horaire libre pour tous à {days, plural, one {un jour} other {# jours}} près : {conflicts}.',
 };

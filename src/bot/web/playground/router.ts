@@ -279,6 +279,7 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
             reschedule: t(l, 'chat.button.reschedule'),
             cancelMeeting: t(l, 'chat.button.cancelMeeting'),
             bookAnyway: t(l, 'chat.button.bookAnyway'),
+            bookAndMove: t(l, 'chat.button.bookAndMove'),
           },
         ]),
       ),
