@@ -204,8 +204,19 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
   const now = organiserNow.setZone(zone);
 
   // A recurring request (`every other tuesday for 6 weeks`), before durations read `2 weeks` as one.
-  const series = extractRecurrence(masked, config);
-  if (series) consume(series.spans);
+  const extracted = extractRecurrence(masked, config, ctx.answers?.recurrence);
+  if (extracted) consume(extracted.spans);
+  const series = extracted && 'piece' in extracted ? extracted : null;
+  // `bimonthly`, `twice a week`: several readings, asked rather than guessed.
+  if (extracted && 'ask' in extracted) {
+    const said = extracted.spans[0]!;
+    questions.push({
+      code: 'ambiguous_recurrence',
+      locale: replyLocale,
+      text: input.slice(said.start, said.end).trim(),
+      options: extracted.ask,
+    });
+  }
 
   const found = extractDurations(masked, config);
   consume(found.map((d) => d.span));
@@ -252,20 +263,35 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
     .toMillis();
   const tooFar = resolved.said !== null && resolved.said.end > horizon;
   if (tooFar) errors.push(issue('window_too_far', { text: resolved.said!.text, max: maxWindowDays }));
-  // A series on named days with no window said: the first occurrence's day, from tomorrow.
-  const firstDay =
-    series && !resolved.said && series.piece.byDay && series.piece.byDay.length > 0
-      ? firstSeriesDay(now.startOf('day').plus({ days: 1 }), series.piece.byDay)
-      : null;
+  // A series on named days: the first occurrence's day, from tomorrow, or within the window said with it
+  // (`every tuesday in January`, `every monday starting next week`).
+  const seriesDays = series?.piece.byDay && series.piece.byDay.length > 0 ? series.piece.byDay : null;
+  const firstDay = !seriesDays
+    ? null
+    : !resolved.said
+      ? firstSeriesDay(now.startOf('day').plus({ days: 1 }), seriesDays)
+      : firstSeriesDay(DateTime.fromMillis(resolved.said.start, { zone }), seriesDays);
+  const firstWindow =
+    firstDay && resolved.said
+      ? {
+          start: Math.max(firstDay.toMillis(), resolved.said.start),
+          end: Math.min(firstDay.plus({ days: 1 }).toMillis(), resolved.said.end),
+        }
+      : firstDay
+        ? { start: firstDay.toMillis(), end: firstDay.plus({ days: 1 }).toMillis() }
+        : null;
   const window: ParsedWindow | undefined = tooFar
     ? undefined
-    : firstDay && !resolved.issues.some((i) => i.code !== 'window_widened')
+    : firstWindow &&
+        firstWindow.start < firstWindow.end &&
+        !resolved.issues.some((i) => i.code !== 'window_widened')
       ? {
-          start: firstDay.toMillis(),
-          end: firstDay.plus({ days: 1 }).toMillis(),
+          ...firstWindow,
           zone,
           source: 'said',
-          text: input.slice(series!.spans[0]!.start, series!.spans[0]!.end).trim(),
+          text: [resolved.said?.text, input.slice(series!.spans[0]!.start, series!.spans[0]!.end).trim()]
+            .filter(Boolean)
+            .join(' '),
         }
       : resolved.said
         ? {
@@ -284,22 +310,24 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
               source: 'implied',
             };
 
-  const recurrence =
+  const horizonMonths = limit(ctx.seriesHorizonMonths, DEFAULT_SERIES_HORIZON_MONTHS);
+  const resolvedSeries =
     series && window
-      ? resolveRecurrence(
-          series,
-          input,
-          DateTime.fromMillis(window.start, { zone }),
-          now,
-          limit(ctx.seriesHorizonMonths, DEFAULT_SERIES_HORIZON_MONTHS),
-        )
+      ? resolveRecurrence(series, input, DateTime.fromMillis(window.start, { zone }), now, horizonMonths, {
+          // `every tuesday next month`: the window said bounds the series when no end was said.
+          ...(resolved.said?.bounded
+            ? { bound: { end: DateTime.fromMillis(resolved.said.end, { zone }), text: resolved.said.text } }
+            : {}),
+          latestFirst: DateTime.fromMillis(window.end - 1, { zone }),
+        })
       : undefined;
+  const recurrence = resolvedSeries?.recurrence;
   if (recurrence && recurrence.end.source === 'implied')
     warnings.push(
       issue('series_end_implied', {
         text: recurrence.text,
         until: recurrence.until!,
-        months: limit(ctx.seriesHorizonMonths, DEFAULT_SERIES_HORIZON_MONTHS),
+        months: resolvedSeries?.months ?? horizonMonths,
       }),
     );
 

@@ -43,6 +43,8 @@ export interface ParseContext {
 export interface ParseAnswers {
   /** An IANA zone among an `ambiguous_zone` question's options. */
   readonly zone?: string;
+  /** A reading among an `ambiguous_recurrence` question's options (`FREQ=MONTHLY;INTERVAL=2`). */
+  readonly recurrence?: string;
 }
 
 export type ParticipantKind = 'slack_user' | 'slack_group' | 'discord_user' | 'discord_role' | 'name';
@@ -115,9 +117,12 @@ export interface ExcludedWindow extends Interval {
   readonly text: string;
 }
 
-export type ParseQuestionCode = 'ambiguous_zone';
+export type ParseQuestionCode = 'ambiguous_zone' | 'ambiguous_recurrence';
 
-/** Something the bot must ask rather than guess (an abbreviation naming several zones: `IST`). */
+/**
+ * Something the bot must ask rather than guess: an abbreviation naming several zones (`IST`), a series
+ * phrase with several readings (`bimonthly`: every two months or twice a month?).
+ */
 export interface ParseQuestion {
   readonly code: ParseQuestionCode;
   /** The language to ask in (the reply language). The question is worded from `code` by the app (`parse` domain). */
@@ -125,7 +130,10 @@ export interface ParseQuestion {
   readonly text: string;
   /** What the question quotes when it is not `text` alone (two zones said: `CET / EST`). */
   readonly quoted?: string;
-  /** The possible answers (IANA zones for `ambiguous_zone`). */
+  /**
+   * The possible answers: IANA zones for `ambiguous_zone`; for `ambiguous_recurrence`, readings as the RRULE
+   * parts FREQ, INTERVAL and BYDAY (`FREQ=MONTHLY;INTERVAL=2`, `FREQ=WEEKLY;BYDAY=MO,TH`).
+   */
   readonly options: readonly string[];
 }
 

@@ -49,8 +49,16 @@ export interface Exclusion {
 }
 
 export interface WindowResolution {
-  /** `null` when nothing was said about dates: the caller uses the default window. */
-  readonly said: { readonly start: number; readonly end: number; readonly text: string } | null;
+  /**
+   * `null` when nothing was said about dates: the caller uses the default window. `bounded` when its end
+   * was said (`in January`, `next month`, `before friday`), not only its start (`from monday`).
+   */
+  readonly said: {
+    readonly start: number;
+    readonly end: number;
+    readonly text: string;
+    readonly bounded: boolean;
+  } | null;
   readonly constraints: readonly TimeOfDayConstraint[];
   /** The spans used: mentions and their keywords (an excluded `except friday` is not). */
   readonly consumed: readonly Span[];
@@ -507,7 +515,7 @@ function window(
     issues.push({ code: 'window_in_past', text });
     return null;
   }
-  return { start: Math.max(start, now), end, text };
+  return { start: Math.max(start, now), end, text, bounded: pieces.length > 0 || c.upper.length > 0 };
 }
 
 function mergeSpans(spans: readonly Span[]): Span[] {
