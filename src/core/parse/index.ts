@@ -53,7 +53,7 @@ import { extractZones } from './zone.ts';
 
 export { DEFAULT_DURATION_MINUTES, MAX_DURATION_MINUTES } from './duration.ts';
 export { formatParseJson, type ParseWording, toParseJson } from './json.ts';
-export { DEFAULT_SERIES_HORIZON_MONTHS, toRRule } from './recurrence.ts';
+export { DEFAULT_SERIES_HORIZON_MONTHS, readingOf, toRRule } from './recurrence.ts';
 export type * from './types.ts';
 export { DEFAULT_WINDOW_DAYS } from './window.ts';
 

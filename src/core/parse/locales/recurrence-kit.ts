@@ -70,9 +70,13 @@ export function readOrdinals(
 export const rankedDays = (ranks: readonly number[], days: readonly SeriesDay[]): SeriesDay[] =>
   ranks.flatMap((n) => days.map((d) => ({ n, weekday: d.weekday })));
 
-/** A monthly series on ranked weekdays, or `null` when a rank or a day is missing. */
+/**
+ * A monthly series on one weekday at one or several ranks, or `null` when a rank is missing or the
+ * weekdays are not one: calendars say ranks as positions among one weekday's dates (BYSETPOS, Outlook's
+ * `index`), so `the first monday and wednesday` is not read as a series (its words stay unread).
+ */
 export const monthlyOn = (ranks: readonly number[], days: readonly SeriesDay[], interval = 1) =>
-  ranks.length === 0 || days.length === 0
+  ranks.length === 0 || days.length !== 1
     ? null
     : ({ freq: 'MONTHLY', interval, byDay: rankedDays(ranks, days) } as const);
 
