@@ -90,7 +90,10 @@ export function patternLabel(rule: SeriesRule, locale: Locale, firstWeekday?: nu
         ? [{ n: 0, weekday: firstWeekday }]
         : [];
   // weekdayName counts from Sunday; SeriesDay from Monday.
-  const days = list(locale, [...new Set(byDay.map((d) => d.weekday))].map((d) => weekdayName((d + 1) % 7, locale)));
+  const days = list(
+    locale,
+    [...new Set(byDay.map((d) => d.weekday))].map((d) => weekdayName((d + 1) % 7, locale)),
+  );
   const ranks = [...new Set(byDay.filter((d) => d.n !== 0).map((d) => d.n))];
   if (rule.freq === 'DAILY') return t(locale, 'booking.series.daily', { interval });
   if (rule.freq === 'WEEKLY')

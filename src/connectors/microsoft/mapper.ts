@@ -245,7 +245,9 @@ export function checkGraphRecurrence(rule: EventRecurrence): RecurrenceCheck {
   if (rule.freq === 'DAILY' && rule.byDay?.length && rule.interval !== 1)
     return no('Outlook cannot repeat every few days on chosen weekdays only.');
   if (Array.isArray(rule.bySetPos) && rule.bySetPos.length > 1)
-    return no('Outlook repeats monthly on one ranked weekday only ("second Tuesday", not "second and fourth").');
+    return no(
+      'Outlook repeats monthly on one ranked weekday only ("second Tuesday", not "second and fourth").',
+    );
   const rank = [rule.bySetPos].flat()[0];
   if (rank !== undefined && GRAPH_INDEX[rank] === undefined)
     return no('Outlook ranks weekdays in a month as first, second, third, fourth or last only.');

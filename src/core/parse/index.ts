@@ -205,8 +205,8 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
 
   // A recurring request (`every other tuesday for 6 weeks`), before durations read `2 weeks` as one.
   const extracted = extractRecurrence(masked, config, ctx.answers?.recurrence);
-  if (extracted) consume(extracted.spans);
   const series = extracted && 'piece' in extracted ? extracted : null;
+  if (extracted) consume(series?.shared ? extracted.spans.slice(1) : extracted.spans);
   // `bimonthly`, `twice a week`: several readings, asked rather than guessed.
   if (extracted && 'ask' in extracted) {
     const said = extracted.spans[0]!;
@@ -271,6 +271,20 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
     : !resolved.said
       ? firstSeriesDay(now.startOf('day').plus({ days: 1 }), seriesDays)
       : firstSeriesDay(DateTime.fromMillis(resolved.said.start, { zone }), seriesDays);
+  // A series on no named days bounded by a window (`every day next week`): its first occurrence is in
+  // the window's first period, so that the series covers the window.
+  const firstPeriod =
+    series && !seriesDays && resolved.said?.bounded
+      ? DateTime.fromMillis(resolved.said.start, { zone })
+          .startOf('day')
+          .plus(
+            series.piece.freq === 'DAILY'
+              ? { days: 1 }
+              : series.piece.freq === 'WEEKLY'
+                ? { weeks: 1 }
+                : { months: 1 },
+          )
+      : null;
   const firstWindow =
     firstDay && resolved.said
       ? {
@@ -279,7 +293,9 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
         }
       : firstDay
         ? { start: firstDay.toMillis(), end: firstDay.plus({ days: 1 }).toMillis() }
-        : null;
+        : firstPeriod && resolved.said
+          ? { start: resolved.said.start, end: Math.min(firstPeriod.toMillis(), resolved.said.end) }
+          : null;
   const window: ParsedWindow | undefined = tooFar
     ? undefined
     : firstWindow &&
@@ -289,9 +305,7 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
           ...firstWindow,
           zone,
           source: 'said',
-          text: [resolved.said?.text, input.slice(series!.spans[0]!.start, series!.spans[0]!.end).trim()]
-            .filter(Boolean)
-            .join(' '),
+          text: resolved.said?.text ?? input.slice(series!.spans[0]!.start, series!.spans[0]!.end).trim(),
         }
       : resolved.said
         ? {

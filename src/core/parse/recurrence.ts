@@ -19,6 +19,8 @@ export interface FoundRecurrence {
   /** The frequency phrase first, then what else was read (the end, the days left out). */
   readonly spans: readonly Span[];
   readonly endSpan?: Span;
+  /** The frequency phrase is left to the later extractors too (`RecurrenceRule.shared`). */
+  readonly shared?: true;
 }
 
 /** A series phrase with several readings (`bimonthly`), not settled by an answer: ask. */
@@ -71,12 +73,12 @@ export function extractRecurrence(
   config: LocaleConfig,
   answer?: string,
 ): FoundRecurrence | AskedRecurrence | null {
-  let found: { piece: RecurrencePiece; span: Span } | undefined;
+  let found: { piece: RecurrencePiece; span: Span; shared?: true } | undefined;
   for (const rule of config.recurrence.frequencies) {
     for (const { match, span } of matchAll(rule.pattern, masked)) {
       const piece = rule.read(match);
       if (piece?.freq || piece?.ask) {
-        found = { piece, span };
+        found = { piece, span, ...(rule.shared ? { shared: true as const } : {}) };
         break;
       }
     }
@@ -120,6 +122,7 @@ export function extractRecurrence(
     piece,
     spans,
     ...(end ? { end: end.piece, endSpan: end.span } : {}),
+    ...(found.shared ? { shared: true as const } : {}),
   };
 }
 

@@ -117,6 +117,11 @@ export interface RecurrencePiece {
 export interface RecurrenceRule {
   /** Global, unicode, case-insensitive. */
   readonly pattern: RegExp;
+  /**
+   * What the rule matched stays visible to the later extractors, which read it too (`jeden` in German
+   * `jeden Morgen` is also what makes `Morgen` the morning rather than tomorrow).
+   */
+  readonly shared?: true;
   /** What the match says, or `null` when it is not a recurrence after all. */
   readonly read: (match: RegExpExecArray) => RecurrencePiece | null;
 }

@@ -61,7 +61,12 @@ const OF_MONTH =
   '(?:im\\s+monat|des\\s+monats|jedes\\s+monats|in\\s+jedem\\s+monat|eines\\s+jeden\\s+monats|pro\\s+monat)';
 const RFC = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 /** `zweimal pro Woche`: welche Tage? Einige übliche Paare zur Wahl (oder die Anfrage wird umformuliert). */
-const TWICE_A_WEEK = ['FREQ=WEEKLY;BYDAY=MO,TH', 'FREQ=WEEKLY;BYDAY=TU,TH', 'FREQ=WEEKLY;BYDAY=MO,WE', 'FREQ=WEEKLY;BYDAY=TU,FR'];
+const TWICE_A_WEEK = [
+  'FREQ=WEEKLY;BYDAY=MO,TH',
+  'FREQ=WEEKLY;BYDAY=TU,TH',
+  'FREQ=WEEKLY;BYDAY=MO,WE',
+  'FREQ=WEEKLY;BYDAY=TU,FR',
+];
 const THRICE_A_WEEK = ['FREQ=WEEKLY;BYDAY=MO,WE,FR', 'FREQ=WEEKLY;BYDAY=TU,WE,TH'];
 const twiceAMonth = (weekday = 'MO') => [
   `FREQ=WEEKLY;INTERVAL=2${weekday === 'MO' ? '' : `;BYDAY=${weekday}`}`,
@@ -95,9 +100,7 @@ const OTHER = '(zweiten|2\\.|anderen)';
 const frequencies: RecurrenceRule[] = [
   {
     // jeden ersten Montag im Monat · am ersten Montag des Monats · jeden zweiten und vierten Dienstag im Monat
-    pattern: phrase(
-      `(?:(?:jeden|jeweils\\s+am|am|an\\s+jedem)\\s+)?${ORDS}\\s+(${DAYS})\\s+${OF_MONTH}`,
-    ),
+    pattern: phrase(`(?:(?:jeden|jeweils\\s+am|am|an\\s+jedem)\\s+)?${ORDS}\\s+(${DAYS})\\s+${OF_MONTH}`),
     read: (m) => monthlyOn(ranks(m[1]), days(m[2])),
   },
   {
@@ -124,7 +127,11 @@ const frequencies: RecurrenceRule[] = [
     pattern: phrase(`alle\\s+${N}\\s+tage|jeden\\s+(zweiten|2\\.|anderen)\\s+tag`),
     read: (m) => {
       const n = m[2] ? 2 : count(m[1]);
-      return n === null ? null : n === 8 || n === 7 ? { freq: 'WEEKLY', interval: 1 } : { freq: 'DAILY', interval: n };
+      return n === null
+        ? null
+        : n === 8 || n === 7
+          ? { freq: 'WEEKLY', interval: 1 }
+          : { freq: 'DAILY', interval: n };
     },
   },
   {
@@ -144,9 +151,7 @@ const frequencies: RecurrenceRule[] = [
   },
   {
     // halbjährlich · jedes halbe Jahr · zweimal im Jahr
-    pattern: phrase(
-      'halbj(?:ä|ae|a)hrlich|jedes\\s+halbe\\s+jahr|zweimal\\s+(?:im|pro)\\s+jahr',
-    ),
+    pattern: phrase('halbj(?:ä|ae|a)hrlich|jedes\\s+halbe\\s+jahr|zweimal\\s+(?:im|pro)\\s+jahr'),
     read: () => monthly(6),
   },
   {
@@ -161,7 +166,9 @@ const frequencies: RecurrenceRule[] = [
   },
   {
     // halbmonatlich · zweimal im Monat (am Dienstag): jede zweite Woche oder zwei gezählte Wochentage? Gefragt.
-    pattern: phrase(`(?:halbmonatlich|zweimal\\s+(?:im|pro)\\s+monat)(?:\\s+(?:am|jeweils\\s+am)\\s+(${DAY}))?`),
+    pattern: phrase(
+      `(?:halbmonatlich|zweimal\\s+(?:im|pro)\\s+monat)(?:\\s+(?:am|jeweils\\s+am)\\s+(${DAY}))?`,
+    ),
     read: (m) => ({ ask: twiceAMonth(RFC[days(m[1])[0]?.weekday ?? 0]) }),
   },
   {
@@ -198,10 +205,17 @@ const frequencies: RecurrenceRule[] = [
     read: (m) => ({ freq: 'WEEKLY', interval: 1, byDay: days(m[1]) }),
   },
   {
-    // täglich · jeden Tag · tägliches Standup · jeden Morgen (die Tageszeit wird wie sonst gelesen)
+    // täglich · jeden Tag · tägliches Standup · jeden Nachmittag (die Tageszeit wird wie sonst gelesen; nicht
+    // `jeden Morgen`: `Morgen` liest sich sonst als `morgen`, der nächste Tag)
     pattern: phrase(
-      't(?:ä|ae|a)glich(?:e[snmr]?)?(?:\\s+(?:stand-?up|standup-meeting|abstimmung|meeting))?|jeden\\s+tag|(?:jeden|jede)(?=\\s+(?:morgen|vormittag|nachmittag|abend|mittag)(?:$|\\s))',
+      't(?:ä|ae|a)glich(?:e[snmr]?)?(?:\\s+(?:stand-?up|standup-meeting|abstimmung|meeting))?|jeden\\s+tag|(?:jeden|jede)(?=\\s+(?:vormittag|nachmittag|abend|mittag)(?:$|\\s))',
     ),
+    read: () => ({ freq: 'DAILY', interval: 1 }),
+  },
+  {
+    // jeden Morgen: `jeden` bleibt für die Tageszeit sichtbar (`jeden Morgen` ist der Morgen, nicht morgen)
+    pattern: phrase('jeden(?=\\s+(?-i:M)orgen(?:$|\\s))'),
+    shared: true,
     read: () => ({ freq: 'DAILY', interval: 1 }),
   },
   {
@@ -262,7 +276,9 @@ const ends: RecurrenceRule[] = [
       `bis\\s+(?:zum\\s+)?ende\\s+(?:(?:des\\s+)?q([1-4])|des\\s+(ersten|zweiten|dritten|vierten)\\s+quartals)`,
     ),
     read: (m) => {
-      const q = m[1] ? Number(m[1]) : ['ers', 'zwe', 'dri', 'vie'].indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1;
+      const q = m[1]
+        ? Number(m[1])
+        : ['ers', 'zwe', 'dri', 'vie'].indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1;
       return q >= 1 && q <= 4 ? { untilQuarter: q } : null;
     },
   },
@@ -275,7 +291,14 @@ const excepts: RecurrenceRule[] = [
       `(?:au(?:ß|ss)er|ausgenommen|nicht)\\s+(?:am\\s+|an\\s+|den\\s+)?(?:(${DAYS})|(${dayList(PLURAL_DAY, 'und|&|\\+|oder')})|(wochenenden?))`,
     ),
     read: (m) =>
-      exceptOf(m[3] ? [{ n: 0, weekday: 5 }, { n: 0, weekday: 6 }] : days(m[1] ?? m[2])),
+      exceptOf(
+        m[3]
+          ? [
+              { n: 0, weekday: 5 },
+              { n: 0, weekday: 6 },
+            ]
+          : days(m[1] ?? m[2]),
+      ),
   },
 ];
 

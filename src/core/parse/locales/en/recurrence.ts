@@ -79,7 +79,12 @@ const DATE_DAY = '(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?';
 const dayNumber = (raw: string | undefined) => small(raw === undefined ? null : Number(raw), 31);
 
 /** `twice a week`: which two days? A few common pairs to choose from (or the request is rephrased). */
-const TWICE_A_WEEK = ['FREQ=WEEKLY;BYDAY=MO,TH', 'FREQ=WEEKLY;BYDAY=TU,TH', 'FREQ=WEEKLY;BYDAY=MO,WE', 'FREQ=WEEKLY;BYDAY=TU,FR'];
+const TWICE_A_WEEK = [
+  'FREQ=WEEKLY;BYDAY=MO,TH',
+  'FREQ=WEEKLY;BYDAY=TU,TH',
+  'FREQ=WEEKLY;BYDAY=MO,WE',
+  'FREQ=WEEKLY;BYDAY=TU,FR',
+];
 const THRICE_A_WEEK = ['FREQ=WEEKLY;BYDAY=MO,WE,FR', 'FREQ=WEEKLY;BYDAY=TU,WE,TH'];
 /** `bimonthly`: every two months, or twice a month (every other week)? */
 export const BIMONTHLY = ['FREQ=MONTHLY;INTERVAL=2', 'FREQ=WEEKLY;INTERVAL=2'];
@@ -158,7 +163,9 @@ const frequencies: RecurrenceRule[] = [
   },
   {
     // twice a month (on tuesdays) · semimonthly: every other week or two ranked weekdays? Asked.
-    pattern: phrase(`(?:twice\\s+a\\s+month|semi-?monthly|two\\s+times\\s+a\\s+month)(?:\\s+on\\s+(?:the\\s+)?(${DAY}))?`),
+    pattern: phrase(
+      `(?:twice\\s+a\\s+month|semi-?monthly|two\\s+times\\s+a\\s+month)(?:\\s+on\\s+(?:the\\s+)?(${DAY}))?`,
+    ),
     read: (m) => ({ ask: twiceAMonth(RFC[days(m[1])[0]?.weekday ?? 0]) }),
   },
   {
@@ -277,7 +284,15 @@ const excepts: RecurrenceRule[] = [
     pattern: phrase(
       `(?:except|but\\s+not|excluding|apart\\s+from|other\\s+than|not)\\s+(?:on\\s+)?(?:the\\s+)?(?:(${DAYS})|(week-?ends?))`,
     ),
-    read: (m) => exceptOf(m[2] ? [{ n: 0, weekday: 5 }, { n: 0, weekday: 6 }] : days(m[1])),
+    read: (m) =>
+      exceptOf(
+        m[2]
+          ? [
+              { n: 0, weekday: 5 },
+              { n: 0, weekday: 6 },
+            ]
+          : days(m[1]),
+      ),
   },
 ];
 

@@ -31,6 +31,8 @@ const weekdayOf = byPrefix([
   ['di', 6],
 ]);
 const DAYS = dayList(DAY, 'et|&|\\+|ou');
+/** A list of weekdays where each may take its article: `le lundi et le jeudi`. */
+const DAYS_ART = dayList(DAY, '(?:et|&|\\+|ou)(?:\\s+(?:le|les))?');
 const N = `(\\d{1,2}|${alternation(numbers.keys())})`;
 const ORDINALS: ReadonlyMap<string, number> = new Map([
   ['premier', 1],
@@ -92,7 +94,12 @@ const ON_DAYS = `(?:\\s+(?:le|les)\\s+(${DAYS}))?`;
 const OF_MONTH = '(?:du\\s+mois|de\\s+chaque\\s+mois|de\\s+tous\\s+les\\s+mois|par\\s+mois)';
 const RFC = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 /** `deux fois par semaine`: quels jours ? Quelques paires courantes au choix (ou la demande est reformulée). */
-const TWICE_A_WEEK = ['FREQ=WEEKLY;BYDAY=MO,TH', 'FREQ=WEEKLY;BYDAY=TU,TH', 'FREQ=WEEKLY;BYDAY=MO,WE', 'FREQ=WEEKLY;BYDAY=TU,FR'];
+const TWICE_A_WEEK = [
+  'FREQ=WEEKLY;BYDAY=MO,TH',
+  'FREQ=WEEKLY;BYDAY=TU,TH',
+  'FREQ=WEEKLY;BYDAY=MO,WE',
+  'FREQ=WEEKLY;BYDAY=TU,FR',
+];
 const THRICE_A_WEEK = ['FREQ=WEEKLY;BYDAY=MO,WE,FR', 'FREQ=WEEKLY;BYDAY=TU,WE,TH'];
 /** `bimensuel` (deux fois par mois, souvent pris pour tous les deux mois) : demandé. */
 const BIMONTHLY = ['FREQ=MONTHLY;INTERVAL=2', 'FREQ=WEEKLY;INTERVAL=2'];
@@ -133,9 +140,7 @@ const frequencies: RecurrenceRule[] = [
   },
   {
     // toutes les deux semaines · toutes les 3 semaines le mardi · une semaine sur deux
-    pattern: phrase(
-      `(?:toutes\\s+les\\s+${N}\\s+semaines|une\\s+semaine\\s+sur\\s+${N})${ON_DAYS}`,
-    ),
+    pattern: phrase(`(?:toutes\\s+les\\s+${N}\\s+semaines|une\\s+semaine\\s+sur\\s+${N})${ON_DAYS}`),
     read: (m) => {
       const interval = count(m[1] ?? m[2]);
       return interval === null ? null : { freq: 'WEEKLY', interval, byDay: days(m[3]) };
@@ -213,7 +218,7 @@ const frequencies: RecurrenceRule[] = [
   },
   {
     // deux fois par semaine, le lundi et le jeudi (les jours le disent) · deux fois par semaine (demandé)
-    pattern: phrase(`(deux|trois)\\s+fois\\s+par\\s+semaine(?:\\s*,?\\s*(?:le|les)\\s+(${DAYS}))?`),
+    pattern: phrase(`(deux|trois)\\s+fois\\s+par\\s+semaine(?:\\s*,?\\s*(?:le|les)\\s+(${DAYS_ART}))?`),
     read: (m) => {
       const byDay = days(m[2]);
       if (byDay.length > 1) return { freq: 'WEEKLY', interval: 1, byDay };
@@ -228,7 +233,7 @@ const frequencies: RecurrenceRule[] = [
   {
     // tous les jours ouvrés · chaque jour de la semaine · tous les jours en semaine · du lundi au vendredi
     pattern: phrase(
-      "(?:tous\\s+les|les)\\s+jours\\s+(?:ouvr[ée]s|ouvrables|de\\s+la\\s+semaine|en\\s+semaine|du\\s+lundi\\s+au\\s+vendredi)|chaque\\s+jour\\s+(?:ouvr[ée]|ouvrable|de\\s+la\\s+semaine)|en\\s+semaine\\s+tous\\s+les\\s+jours|tous\\s+les\\s+jours\\s+sauf\\s+(?:le\\s+)?week-?end",
+      '(?:tous\\s+les|les)\\s+jours\\s+(?:ouvr[ée]s|ouvrables|de\\s+la\\s+semaine|en\\s+semaine|du\\s+lundi\\s+au\\s+vendredi)|chaque\\s+jour\\s+(?:ouvr[ée]|ouvrable|de\\s+la\\s+semaine)|en\\s+semaine\\s+tous\\s+les\\s+jours|tous\\s+les\\s+jours\\s+sauf\\s+(?:le\\s+)?week-?end',
     ),
     read: () => ({ freq: 'WEEKLY', interval: 1, byDay: WORKING_DAYS }),
   },
@@ -288,7 +293,9 @@ const ends: RecurrenceRule[] = [
   },
   {
     // 6 fois · 8 séances · pendant 8 séances · sur 10 réunions
-    pattern: phrase(`(?:(?:pendant|sur|durant|en)\\s+)?${N}\\s+(?:fois|s[ée]ances|occurrences|r[ée]unions|sessions)`),
+    pattern: phrase(
+      `(?:(?:pendant|sur|durant|en)\\s+)?${N}\\s+(?:fois|s[ée]ances|occurrences|r[ée]unions|sessions)`,
+    ),
     read: (m) => {
       const n = small(numberValue(m[1], numbers), 200);
       return n === null ? null : { count: n };
@@ -331,7 +338,15 @@ const excepts: RecurrenceRule[] = [
     pattern: phrase(
       `(?:sauf|hormis|except[ée]|[àa]\\s+part|mais\\s+pas)\\s+(?:le\\s+|les\\s+)?(?:(${DAYS})|(week-?ends?))`,
     ),
-    read: (m) => exceptOf(m[2] ? [{ n: 0, weekday: 5 }, { n: 0, weekday: 6 }] : days(m[1])),
+    read: (m) =>
+      exceptOf(
+        m[2]
+          ? [
+              { n: 0, weekday: 5 },
+              { n: 0, weekday: 6 },
+            ]
+          : days(m[1]),
+      ),
   },
 ];
 
