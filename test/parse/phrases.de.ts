@@ -362,6 +362,15 @@ add('recurrence', [
   ['jeden Dienstag bis 15. März', { w: '12-01/12-02', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-03-15' }],
   ['jeden Dienstag bis zum 15. März', { w: '12-01/12-02', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-03-15' }],
   ['jeden Dienstag bis Ende Q1', { w: '12-01/12-02', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-03-31' }],
+  // Aus einer Serie ausgenommen, aber nur für ein Datum gültig (eine Uhrzeit, ein Datum): ungelesen gelassen.
+  [
+    'jeden Tag außer Freitag nachmittags',
+    {
+      ex: ['11-27 13:00/11-27 17:00'],
+      u: ['außer', 'Freitag'],
+      r: 'FREQ=DAILY;UNTIL=2027-02-25 (default end)',
+    },
+  ],
 ]);
 
 add('reject', [

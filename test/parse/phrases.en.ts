@@ -544,6 +544,32 @@ add('recurrence', [
     'every friday at 4pm for a month',
     { w: '11-27/11-28', t: '16:00-16:30', r: 'FREQ=WEEKLY;BYDAY=FR;UNTIL=2026-12-26' },
   ],
+  // Left out of a series but holding for one date only (a time that day, a date): left unread, not dropped.
+  [
+    'every day except friday afternoon',
+    {
+      ex: ['11-27 13:00/11-27 17:00'],
+      u: ['except', 'friday'],
+      r: 'FREQ=DAILY;UNTIL=2027-02-25 (default end)',
+    },
+  ],
+  [
+    'every monday except december 28',
+    {
+      w: '11-30/12-01',
+      u: ['except', 'december', '28'],
+      r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25 (default end)',
+    },
+  ],
+  ['weekly except friday', { ex: ['11-27/11-28'], r: 'FREQ=WEEKLY;UNTIL=2027-02-25 (default end)' }],
+  [
+    'every day at 10 except friday',
+    {
+      w: '11-26/11-27',
+      t: '10:00-10:30',
+      r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,SA,SU;UNTIL=2027-02-25 (default end)',
+    },
+  ],
 ]);
 
 add('reject', [

@@ -504,6 +504,23 @@ add('recurrence', [
     "tous les mardis jusqu'à la fin du premier trimestre",
     { w: '12-01/12-02', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-03-31' },
   ],
+  // Exclu d'une série mais valable pour une seule date (une heure ce jour-là, une date) : laissé non lu.
+  [
+    'tous les jours sauf le vendredi après-midi',
+    {
+      ex: ['11-27 13:00/11-27 17:00'],
+      u: ['sauf', 'vendredi'],
+      r: 'FREQ=DAILY;UNTIL=2027-02-25 (default end)',
+    },
+  ],
+  [
+    'tous les lundis sauf le 28 décembre',
+    {
+      w: '11-30/12-01',
+      u: ['sauf', '28', 'décembre'],
+      r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25 (default end)',
+    },
+  ],
 ]);
 
 add('reject', [

@@ -250,7 +250,16 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
     durationMinutes: duration?.minutes ?? DEFAULT_DURATION_MINUTES,
     config,
   });
-  consume(resolved.consumed);
+  // A series keeps what is left out only as far as its first occurrence is searched: a weekday left out of
+  // a weekly series on no named day (the series keeps the first one's weekday); anything else (`except
+  // december 28`, `except friday afternoon` on a daily series) would hold for one date only, so its words
+  // are left unread (`unrecognised`) rather than silently dropped for the other occurrences.
+  const heldBySeries = (e: Exclusion) =>
+    e.weekday !== undefined && !e.tod && series?.piece.freq === 'WEEKLY' && !series.piece.byDay?.length;
+  const unheld = series ? resolved.exclusions.filter((e) => e.span && !heldBySeries(e)) : [];
+  consume(
+    resolved.consumed.filter((s) => !unheld.some((e) => s.start >= e.span!.start && s.end <= e.span!.end)),
+  );
   for (const i of resolved.issues) {
     if (i.code === 'window_widened') warnings.push(issue(i.code, { text: i.text }));
     else errors.push(issue(i.code, { text: i.text }));

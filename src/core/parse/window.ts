@@ -46,6 +46,8 @@ export interface Exclusion {
   /** Minutes since midnight, `[start, end)`, on each excluded day. */
   readonly tod?: { readonly start: number; readonly end: number };
   readonly text: string;
+  /** Where it was said (`except friday`), for one that was (not the gaps between alternatives). */
+  readonly span?: Span;
 }
 
 export interface WindowResolution {
@@ -153,6 +155,7 @@ export function resolveWindow(input: WindowInput): WindowResolution {
           !p.excluded && p.span.start >= t.span.end && original.slice(t.span.end, p.span.start).trim() === '',
       );
       if (pod) attached.set(t, pod);
+      const before = c.exclusions.length;
       exclude(
         c,
         toPoint(t, refine(t.start, t.text)),
@@ -160,6 +163,8 @@ export function resolveWindow(input: WindowInput): WindowResolution {
         original.slice((k ?? t).span.start, t.span.end),
         input,
       );
+      for (let j = before; j < c.exclusions.length; j++)
+        c.exclusions[j] = { ...c.exclusions[j]!, span: { start: (k ?? t).span.start, end: t.span.end } };
       lastExcluded = t;
       continue;
     }

@@ -286,9 +286,10 @@ const ends: RecurrenceRule[] = [
 
 const excepts: RecurrenceRule[] = [
   {
-    // außer Freitag · außer freitags · ausgenommen am Montag · außer am Wochenende
+    // außer Freitag · außer freitags · ausgenommen am Montag · außer am Wochenende; nicht `außer Freitag
+    // nachmittags` (eine Zeit nur an dem Tag: als Ausschluss aus dem Zeitraum gelesen)
     pattern: phrase(
-      `(?:au(?:ß|ss)er|ausgenommen|nicht)\\s+(?:am\\s+|an\\s+|den\\s+)?(?:(${DAYS})|(${dayList(PLURAL_DAY, 'und|&|\\+|oder')})|(wochenenden?))`,
+      `(?:au(?:ß|ss)er|ausgenommen|nicht)\\s+(?:am\\s+|an\\s+|den\\s+)?(?:(${DAYS})|(${dayList(PLURAL_DAY, 'und|&|\\+|oder')})|(wochenenden?))(?!\\s*,?\\s*(?:morgens|vormittags?|nachmittags?|abends?|mittags?|um|ab|vor|nach|zwischen|von|\\d)(?![\\p{L}]))`,
     ),
     read: (m) =>
       exceptOf(

@@ -280,9 +280,10 @@ const ends: RecurrenceRule[] = [
 
 const excepts: RecurrenceRule[] = [
   {
-    // except friday · except on fridays · but not wednesdays · excluding saturday and sunday · not on weekends
+    // except friday · except on fridays · but not wednesdays · excluding saturday and sunday · not on weekends;
+    // not `except friday afternoon` (a time on that day only: read as a window exclusion)
     pattern: phrase(
-      `(?:except|but\\s+not|excluding|apart\\s+from|other\\s+than|not)\\s+(?:on\\s+)?(?:the\\s+)?(?:(${DAYS})|(week-?ends?))`,
+      `(?:except|but\\s+not|excluding|apart\\s+from|other\\s+than|not)\\s+(?:on\\s+)?(?:the\\s+)?(?:(${DAYS})|(week-?ends?))(?!\\s*,?\\s*(?:morning|afternoon|evening|night|noon|lunch|at|from|before|after|between|\\d)(?![a-z]))`,
     ),
     read: (m) =>
       exceptOf(

@@ -334,9 +334,10 @@ const ends: RecurrenceRule[] = [
 
 const excepts: RecurrenceRule[] = [
   {
-    // sauf le vendredi · sauf les mercredis · hormis le lundi · sauf le week-end
+    // sauf le vendredi · sauf les mercredis · hormis le lundi · sauf le week-end ; pas `sauf le vendredi
+    // après-midi` (une heure ce jour-là seulement : lue comme une exclusion de la fenêtre)
     pattern: phrase(
-      `(?:sauf|hormis|except[ée]|[àa]\\s+part|mais\\s+pas)\\s+(?:le\\s+|les\\s+)?(?:(${DAYS})|(week-?ends?))`,
+      `(?:sauf|hormis|except[ée]|[àa]\\s+part|mais\\s+pas)\\s+(?:le\\s+|les\\s+)?(?:(${DAYS})|(week-?ends?))(?!\\s*,?\\s*(?:matin|apr[èe]s-midi|soir|midi|[àa]|de|avant|apr[èe]s|entre|\\d)(?![\\p{L}]))`,
     ),
     read: (m) =>
       exceptOf(
