@@ -570,6 +570,7 @@ add('recurrence', [
       r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,SA,SU;UNTIL=2027-02-25 (default end)',
     },
   ],
+  ['weekdays only next week', { w: NEXT_WEEK, ex: ['12-05/12-07'] }],
 ]);
 
 add('reject', [
@@ -724,6 +725,10 @@ const KNOWN: Readonly<Record<string, NonNullable<PhraseRow['known']>>> = {
   'the first week of december': {
     reason: '"first week of" is not a period rule: the whole of December is used and the words are reported',
     got: { w: '12-01/2027-01-01', u: ['first', 'week'] },
+  },
+  'weekdays only next week': {
+    reason: 'a one-off window kept to weekdays is not read: `weekdays` is reported (not taken for a series)',
+    got: { w: NEXT_WEEK, u: ['weekdays'] },
   },
   'dec 1 or 2': {
     reason:

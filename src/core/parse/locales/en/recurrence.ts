@@ -186,9 +186,9 @@ const frequencies: RecurrenceRule[] = [
     },
   },
   {
-    // every weekday · every working day · weekdays · on weekdays · monday to friday every week
+    // every weekday · every working day · weekdays · on weekdays (not `weekdays only`: one meeting on some weekday)
     pattern: phrase(
-      '(?:every|each)\\s+(?:week\\s*day|work(?:ing)?\\s*day|business\\s+day)|(?:on\\s+)?(?:week\\s*days|working\\s+days|business\\s+days)(?=\\s|$)',
+      '(?:every|each)\\s+(?:week\\s*day|work(?:ing)?\\s*day|business\\s+day)|(?<!only\\s+(?:on\\s+)?)(?:on\\s+)?(?:week\\s*days|working\\s+days|business\\s+days)(?=\\s|$)(?!\\s+only)',
     ),
     read: () => ({ freq: 'WEEKLY', interval: 1, byDay: WORKING_DAYS }),
   },
