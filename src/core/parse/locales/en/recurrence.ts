@@ -241,7 +241,7 @@ const ends: RecurrenceRule[] = [
   },
   {
     // 6 times · for 8 sessions · 10 occurrences
-    pattern: phrase(`(?:for\\s+)?${N}\\s+(?:times|sessions|occurrences|meetings|weeks\\s+running)`),
+    pattern: phrase(`(?:for\\s+)?${N}\\s+(?:times|sessions|occurrences|meetings)`),
     read: (m) => {
       const n = small(numberValue(m[1], numbers), 200);
       return n === null ? null : { count: n };
