@@ -89,14 +89,23 @@ export async function requestMeeting(
         questions: request.questions,
         pending,
       });
-    const example = `${first.text.split(' / ')[0]} → ${choiceLabel(first.code, first.options[0] ?? '', input.now, locale)}`;
+    // `IST → Asia/Kolkata`; a series in words: `bimonthly → every other month`.
+    const option = first.options[0] ?? '';
+    const said =
+      first.code === 'ambiguous_recurrence' ? choiceLabel(first.code, option, input.now, locale) : option;
+    const example = `${first.text.split(' / ')[0]} → ${said}`;
     return fail(
       locale,
       'needs_answer',
-      msg('request.question.rephrase', {
-        questions: request.questions.map(parseText).join(' '),
-        example,
-      }),
+      msg(
+        first.code === 'ambiguous_recurrence'
+          ? 'request.question.rephraseSeries'
+          : 'request.question.rephrase',
+        {
+          questions: request.questions.map(parseText).join(' '),
+          example,
+        },
+      ),
       { questions: request.questions },
     );
   }
