@@ -151,9 +151,15 @@ export interface SeriesDay {
  */
 export interface ParsedRecurrence {
   readonly freq: 'DAILY' | 'WEEKLY' | 'MONTHLY';
-  /** 1 = every period, 2 = every other one. */
+  /**
+   * 1 = every period, 2 = every other one. Quarterly and yearly series are monthly ones every 3 and 12
+   * months (the same RFC 5545 dates as FREQ=YEARLY from the first occurrence, which every calendar takes).
+   */
   readonly interval: number;
-  /** Absent: the first occurrence's weekday (or day of the month). */
+  /**
+   * Absent: the first occurrence's weekday (or day of the month). Ranked days (`n` ≠ 0) are on one weekday
+   * only, at one rank or several (`2nd and 4th tuesday`: 2TU, 4TU), so calendars get them as BYSETPOS.
+   */
   readonly byDay?: readonly SeriesDay[];
   readonly count?: number;
   /** The last local day of the series (inclusive), `YYYY-MM-DD` in the window's zone. */
@@ -161,7 +167,11 @@ export interface ParsedRecurrence {
   readonly source: 'said';
   /** The frequency phrase. */
   readonly text: string;
-  /** Whether the end (`count`/`until`) was said (`for 6 weeks`) or is the default horizon. */
+  /**
+   * Whether the end (`count`/`until`) was said (`for 6 weeks`, `until 15 March`, or the window said with the
+   * series: `every tuesday in January`, whose text it then is) or is the default horizon (pushed back for a
+   * long period so that a second occurrence fits: `quarterly`, `yearly`).
+   */
   readonly end: { readonly source: Source; readonly text?: string };
 }
 
