@@ -7,6 +7,8 @@ export const request: Messages<typeof en> = {
   'request.question.pick': '{question} Wähle unten aus.',
   'request.question.rephrase':
     '{questions} Sag es noch einmal mit der gemeinten Zeitzone (zum Beispiel {example}).',
+  'request.question.rephraseSeries':
+    '{questions} Sag es noch einmal mit der gemeinten Serie (zum Beispiel {example}).',
   'request.unknownRequester':
     'Ich finde dich in diesem Workspace nicht: versuch es erneut aus dem Workspace, in dem Convene installiert ist.',
   'request.tooManyParticipants':

@@ -9,6 +9,8 @@ export const request = {
   'request.question.pick': '{question} Pick one below.',
   'request.question.rephrase': '{questions} Say it again with the zone you mean (for example {example}).',
   // Refusals.
+  'request.question.rephraseSeries':
+    '{questions} Say it again with the series you mean (for example {example}).',
   'request.unknownRequester':
     'I cannot find you in this workspace: try again from the workspace where Convene is installed.',
   'request.tooManyParticipants':

@@ -5,6 +5,7 @@ export const request: Messages<typeof en> = {
   'request.unparseable': '{issues}',
   'request.question.pick': '{question} Choisissez ci-dessous.',
   'request.question.rephrase': '{questions} Reformulez avec le fuseau voulu (par exemple {example}).',
+  'request.question.rephraseSeries': '{questions} Reformulez avec la série voulue (par exemple {example}).',
   'request.unknownRequester':
     "Je ne vous trouve pas dans cet espace : réessayez depuis l'espace où Convene est installé.",
   'request.tooManyParticipants':
