@@ -423,25 +423,85 @@ export async function rescheduleOptions(
   const loaded = await load(deps, input);
   if (!loaded.ok) return loaded.result as RescheduleOptionsResult;
   const { booking, locale, fail } = loaded.loaded;
+  const actorZone =
+    (await deps.store.preferences.get(input.tenantId, input.actorPersonId))?.timeZone ?? 'UTC';
+  const options = await rankedNewTimes(deps, {
+    tenantId: input.tenantId,
+    booking,
+    duration: booking.end - booking.start,
+    actorZone,
+    locale,
+    now: input.now,
+    window: { start: input.now, end: input.now + (input.horizonMs ?? 14 * 24 * 3_600_000) },
+    own: [{ start: booking.start, end: booking.end }],
+    current: booking.start,
+    count: input.count ?? 5,
+  });
+  if (options.length === 0) return fail('no_slot', 'booking.error.noOtherTime') as RescheduleOptionsResult;
+  const now = slotLabel(booking.start, booking.end, actorZone, locale);
+  return {
+    ok: true,
+    view: {
+      locale,
+      bookingId: booking.id,
+      title: booking.title,
+      headline: t(locale, 'booking.rescheduleOptions.headline', { title: booking.title, now }),
+      options,
+    },
+  };
+}
+
+/** What `rankedNewTimes` searches: one booking's people, a window, and the meeting's own time(s). */
+export interface NewTimesQuery {
+  readonly tenantId: string;
+  readonly booking: Booking;
+  /** The duration of the time to find (ms). */
+  readonly duration: number;
+  readonly actorZone: string;
+  readonly locale: Locale;
+  readonly now: number;
+  readonly window: Interval;
+  /** The meeting's own current time(s): not busy (its calendar events are there). */
+  readonly own: readonly Interval[];
+  /** The start offered today: never offered again. */
+  readonly current: number;
+  readonly count: number;
+  /**
+   * Optional bands (0 first): times of band 0 are offered before band 1 and so on, each band ranked on
+   * its own, at most `perBand` from a band before the next is looked at; leftovers fill up to `count`.
+   */
+  readonly band?: (start: number) => number;
+  readonly perBand?: number;
+}
+
+/**
+ * The ranking shared by `rescheduleOptions` and `occurrenceMoveOptions` (./manage-series.ts): one busy
+ * read for the window, Convene's other bookings of the people, working hours per person (default
+ * Monday–Friday 09:00–17:00), `computeAvailability` then `rankProposals`. Bounded by the window.
+ */
+export async function rankedNewTimes(
+  deps: Pick<ManageBookingDeps, 'store'> & { readonly busy?: BusyReader },
+  q: NewTimesQuery,
+): Promise<RescheduleOptionView[]> {
   const { store } = deps;
-  const actorZone = (await store.preferences.get(input.tenantId, input.actorPersonId))?.timeZone ?? 'UTC';
-  const durationMinutes = Math.round((booking.end - booking.start) / 60_000);
-  const window: Interval = { start: input.now, end: input.now + (input.horizonMs ?? 14 * 24 * 3_600_000) };
-  const own: Interval[] = [{ start: booking.start, end: booking.end }];
+  const { booking, window, actorZone, locale } = q;
+  const durationMinutes = Math.round(q.duration / 60_000);
   const ids = booking.participantIds;
   const [read, booked] = await Promise.all([
-    deps.busy.busyFor(input.tenantId, ids, window),
-    Promise.all(ids.map((id) => store.bookings.listForPerson(input.tenantId, id, window))),
+    deps.busy
+      ? deps.busy.busyFor(q.tenantId, ids, window)
+      : { people: ids.map((personId) => ({ personId, busy: [] })) },
+    Promise.all(ids.map((id) => store.bookings.listForPerson(q.tenantId, id, window))),
   ]);
   const members = await Promise.all(
     ids.map(async (id, i) => {
       const [person, prefs] = await Promise.all([
-        store.people.get(input.tenantId, id),
-        store.preferences.get(input.tenantId, id),
+        store.people.get(q.tenantId, id),
+        store.preferences.get(q.tenantId, id),
       ]);
       const calendars = subtract(
         normalize([...(read.people.find((p) => p.personId === id)?.busy ?? [])]),
-        own,
+        normalize([...q.own]),
       );
       const others = (booked[i] ?? [])
         .filter((b) => b.id !== booking.id)
@@ -460,7 +520,7 @@ export async function rescheduleOptions(
     }),
   );
   const participants = members.map((m) => m.participant);
-  const noSlot = () => fail('no_slot', 'booking.error.noOtherTime') as RescheduleOptionsResult;
+  if (window.end <= window.start) return [];
   const availability = computeAvailability({
     window,
     durationMinutes,
@@ -468,23 +528,49 @@ export async function rescheduleOptions(
     bookerTimeZone: actorZone,
     mode: 'COLLECTIVE',
     participants,
-    now: input.now,
+    now: q.now,
   });
-  if (!availability.ok) return noSlot();
-  const slots = availability.value.slots.filter((s) => s.start !== booking.start);
-  if (slots.length === 0) return noSlot();
-  const ranked = rankProposals(
-    {
-      slots,
-      participants,
-      mode: 'COLLECTIVE',
-      window,
-      bookerTimeZone: actorZone,
-      zones: availability.value.zones,
-    },
-    { count: input.count ?? 5 },
-  );
-  const options: RescheduleOptionView[] = ranked.map((p) => ({
+  if (!availability.ok) return [];
+  const slots = availability.value.slots.filter((s) => s.start !== q.current);
+  if (slots.length === 0) return [];
+  const rank = (among: typeof slots, count: number) =>
+    among.length === 0 || count <= 0
+      ? []
+      : rankProposals(
+          {
+            slots: among,
+            participants,
+            mode: 'COLLECTIVE',
+            window,
+            bookerTimeZone: actorZone,
+            zones: availability.value.zones,
+          },
+          { count },
+        );
+  let ranked: { start: number; end: number }[];
+  if (!q.band) ranked = rank(slots, q.count);
+  else {
+    const bands = new Map<number, typeof slots>();
+    for (const s of slots) {
+      const b = q.band(s.start);
+      bands.set(b, [...(bands.get(b) ?? []), s]);
+    }
+    const order = [...bands.keys()].sort((a, b) => a - b);
+    const picked: { start: number; end: number }[] = [];
+    const perBand = q.perBand ?? q.count;
+    for (const b of order) picked.push(...rank(bands.get(b) ?? [], Math.min(perBand, q.count - picked.length)));
+    // Fewer than `count` from the bands' shares: the bands' next best, in band order.
+    for (const b of order) {
+      if (picked.length >= q.count) break;
+      const rest = (bands.get(b) ?? []).filter((s) => !picked.some((p) => p.start === s.start));
+      const more = rank(rest, q.count - picked.length);
+      // Kept in band order: a band's extra times go after its first share, before the later bands'.
+      const at = picked.findLastIndex((p) => (q.band?.(p.start) ?? 0) <= b) + 1;
+      picked.splice(at, 0, ...more);
+    }
+    ranked = picked.slice(0, q.count);
+  }
+  return ranked.map((p) => ({
     start: p.start,
     end: p.end,
     label: slotLabel(p.start, p.end, actorZone, locale),
@@ -495,15 +581,4 @@ export async function rescheduleOptions(
       text: slotLabel(p.start, p.end, m.participant.timeZone, locale),
     })),
   }));
-  const now = slotLabel(booking.start, booking.end, actorZone, locale);
-  return {
-    ok: true,
-    view: {
-      locale,
-      bookingId: booking.id,
-      title: booking.title,
-      headline: t(locale, 'booking.rescheduleOptions.headline', { title: booking.title, now }),
-      options,
-    },
-  };
 }
