@@ -558,7 +558,8 @@ export async function rankedNewTimes(
     const order = [...bands.keys()].sort((a, b) => a - b);
     const picked: { start: number; end: number }[] = [];
     const perBand = q.perBand ?? q.count;
-    for (const b of order) picked.push(...rank(bands.get(b) ?? [], Math.min(perBand, q.count - picked.length)));
+    for (const b of order)
+      picked.push(...rank(bands.get(b) ?? [], Math.min(perBand, q.count - picked.length)));
     // Fewer than `count` from the bands' shares: the bands' next best, in band order.
     for (const b of order) {
       if (picked.length >= q.count) break;

@@ -24,7 +24,7 @@ export const occurrences: Messages<typeof en> = {
   'occurrences.moveOptions.headline':
     'Nouveaux horaires pour « {title} », cette réunion seulement (actuellement {now}) :',
   'occurrences.error.noOtherTime':
-    "Aucun autre horaire ne convient à tous dans les trois jours autour de cette réunion : gardez-la, ou annulez celle-ci seulement.",
+    'Aucun autre horaire ne convient à tous dans les trois jours autour de cette réunion : gardez-la, ou annulez celle-ci seulement.',
   'occurrences.outbox.notChanged':
     "La modification de « {title} » ({when}) n'a pas pu être faite dans l'agenda de {name} : il montre peut-être encore cette réunion telle qu'elle était.",
 };
