@@ -29,6 +29,7 @@ import type {
 import type { Booking, Repositories } from './ports/store.ts';
 import type { ReminderSettings } from './reminders.ts';
 import { REMINDER_JOB, reminderJobs, reminderLeads } from './reminders.ts';
+import { remainingOccurrences } from './series-changes.ts';
 import type { Locale } from './views.ts';
 import { slotLabel, toLocale } from './views.ts';
 
@@ -319,11 +320,14 @@ export async function rescheduleBooking(
 /** A booking with each participant's own-zone label (what a confirmation message shows). */
 export type { BookingSummaryView } from './ports/calendars.ts';
 
+/** `at`: the times to show instead of the booking's own (a series' next occurrence, `UpcomingBooking.next`). */
 export async function describeBooking(
   store: Pick<Repositories, 'people' | 'preferences'>,
   booking: Booking,
   locale: Locale,
+  at?: Interval,
 ): Promise<BookingSummaryView> {
+  const when = at ?? { start: booking.start, end: booking.end };
   const participants: { personId: string; name: string; timeZone: string; label: string }[] = [];
   for (const id of booking.participantIds) {
     const [person, prefs] = await Promise.all([
@@ -335,7 +339,7 @@ export async function describeBooking(
       personId: id,
       name: person?.displayName ?? '?',
       timeZone,
-      label: slotLabel(booking.start, booking.end, timeZone, locale),
+      label: slotLabel(when.start, when.end, timeZone, locale),
     });
   }
   // The organiser first, then by name (as the confirmation orders them).
@@ -352,9 +356,9 @@ export async function describeBooking(
     locale,
     bookingId: booking.id,
     title: booking.title,
-    start: booking.start,
-    end: booking.end,
-    label: slotLabel(booking.start, booking.end, organiserZone, locale),
+    start: when.start,
+    end: when.end,
+    label: slotLabel(when.start, when.end, organiserZone, locale),
     participants,
   };
 }
@@ -362,22 +366,53 @@ export async function describeBooking(
 /** How far ahead `/meet cancel` and `/meet reschedule` list a person's meetings. */
 export const UPCOMING_HORIZON_MS = 60 * 24 * 3_600_000;
 
-/** The person's active Convene bookings that have not ended yet, soonest first (at most `limit`). */
+/** Most ongoing series one list looks at (besides the bookings starting in the horizon). */
+export const MAX_LISTED_SERIES = 50;
+
+/** A listed booking; a series also names its next occurrence (what the list shows and orders by). */
+export interface UpcomingBooking extends Booking {
+  /** A series: its next occurrence not over yet (original times; cancelled ones and past an end skipped). */
+  readonly next?: Interval;
+}
+
+/**
+ * The person's active Convene bookings that have not ended yet, soonest first (at most `limit`): the
+ * bookings in the next `UPCOMING_HORIZON_MS`, and the series still going on whatever their first
+ * occurrence (`listOngoingSeries`: the stored end of their last occurrence is ahead). A series is listed
+ * at its next occurrence (not over yet, not cancelled, before an end: `remainingOccurrences`) and
+ * dropped when none is left in the horizon. Without `store.requests` a series is listed by its first
+ * occurrence, as a single meeting. Bounded: the horizon's bookings plus `MAX_LISTED_SERIES` series.
+ */
 export async function upcomingBookings(
-  store: Pick<Repositories, 'bookings'>,
+  store: Pick<Repositories, 'bookings'> & Partial<Pick<Repositories, 'requests' | 'jobs'>>,
   tenantId: string,
   personId: string,
   now: number,
   limit = 10,
-): Promise<Booking[]> {
-  const list = await store.bookings.listForPerson(tenantId, personId, {
-    start: now,
-    end: now + UPCOMING_HORIZON_MS,
-  });
-  return list
-    .filter((b) => b.status === 'booked' && b.end > now)
-    .sort((a, b) => a.start - b.start)
-    .slice(0, limit);
+): Promise<UpcomingBooking[]> {
+  const horizon = now + UPCOMING_HORIZON_MS;
+  const [soon, series] = await Promise.all([
+    store.bookings.listForPerson(tenantId, personId, { start: now, end: horizon }),
+    store.requests ? store.bookings.listOngoingSeries(tenantId, personId, now, MAX_LISTED_SERIES) : [],
+  ]);
+  const byId = new Map<string, Booking>();
+  for (const b of [...soon, ...series]) if (b.status === 'booked') byId.set(b.id, b);
+  const { requests } = store;
+  const listed: UpcomingBooking[] = [];
+  for (const b of byId.values()) {
+    const starts = requests
+      ? await remainingOccurrences({ requests, ...(store.jobs ? { jobs: store.jobs } : {}) }, b)
+      : null;
+    if (!starts) {
+      if (b.end > now) listed.push(b);
+      continue;
+    }
+    const duration = b.end - b.start;
+    const next = starts.find((s) => s + duration > now);
+    if (next !== undefined && next < horizon)
+      listed.push({ ...b, next: { start: next, end: next + duration } });
+  }
+  return listed.sort((a, b) => (a.next ?? a).start - (b.next ?? b).start).slice(0, limit);
 }
 
 export interface RescheduleOptionsInput extends CancelBookingInput {

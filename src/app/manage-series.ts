@@ -24,7 +24,7 @@ import {
   type RescheduleOptionView,
   rankedNewTimes,
 } from './manage-booking.ts';
-import { CALENDAR_SERIES_JOB, jobKeyPrefixOfBooking, type SeriesJobPayload, seriesJobs } from './outbox.ts';
+import { jobKeyPrefixOfBooking, seriesJobs } from './outbox.ts';
 import type { BusyReader, Notifier, SeriesChange } from './ports/calendars.ts';
 import type { Booking, Repositories } from './ports/store.ts';
 import {
@@ -35,6 +35,7 @@ import {
   reminderLeads,
 } from './reminders.ts';
 import { occurrenceStarts, seriesOf } from './series.ts';
+import { remainingOccurrences } from './series-changes.ts';
 import type { Locale } from './views.ts';
 import { dayLabel, slotLabel, toLocale } from './views.ts';
 
@@ -433,26 +434,6 @@ export async function endSeries(deps: ManageSeriesDeps, input: OccurrenceInput):
   };
 }
 
-/**
- * The occurrences already cancelled, and where the series was ended, from the booking's `calendar.series`
- * jobs (the booking keeps its rule; the jobs are the record until they are pruned). A job the store
- * cancelled is not a change. Bounded: one job per participant and change.
- */
-async function changedOccurrences(
-  jobs: Pick<Repositories['jobs'], 'listByDedupePrefix'>,
-  bookingId: string,
-): Promise<{ cancelled: number[]; endFrom: number | null }> {
-  const cancelled: number[] = [];
-  let endFrom: number | null = null;
-  for (const job of await jobs.listByDedupePrefix(jobKeyPrefixOfBooking(CALENDAR_SERIES_JOB, bookingId))) {
-    const change = (job.payload as Partial<SeriesJobPayload> | null)?.change;
-    if (job.status === 'cancelled' || !change || typeof change.originalStart !== 'number') continue;
-    if (change.kind === 'cancel') cancelled.push(change.originalStart);
-    if (change.kind === 'end') endFrom = Math.min(endFrom ?? change.originalStart, change.originalStart);
-  }
-  return { cancelled, endFrom };
-}
-
 /** A chat surface's series buttons for a booking, worded and dated in the viewer's zone and language. */
 export interface SeriesChoicesView {
   /** The next occurrence not started yet: "Cancel <date> only" (`cancelOccurrence`). */
@@ -480,16 +461,9 @@ export async function seriesChoices(
   zone: string,
   locale: Locale,
 ): Promise<SeriesChoicesView | null> {
-  if (booking.status !== 'booked' || !booking.proposalId) return null;
-  const proposal = await store.requests.getProposal(booking.tenantId, booking.proposalId);
-  const series = proposal ? seriesOf(await store.requests.get(booking.tenantId, proposal.requestId)) : null;
-  if (!series) return null;
-  const gone = store.jobs
-    ? await changedOccurrences(store.jobs, booking.id)
-    : { cancelled: [], endFrom: null };
-  const starts = occurrenceStarts(series.rule, booking.start, series.zone).filter(
-    (s) => !gone.cancelled.includes(s) && (gone.endFrom === null || s < gone.endFrom),
-  );
+  if (booking.status !== 'booked') return null;
+  const starts = await remainingOccurrences(store, booking);
+  if (!starts) return null;
   const i = starts.findIndex((s) => s > now);
   const next = starts[i];
   if (i < 0 || next === undefined) return null;
