@@ -43,7 +43,7 @@ describe('Discord: series occurrence buttons', () => {
     expect(() => occurrenceCustomId('end', ID, Number.NaN)).toThrow();
   });
 
-  it('"Move <date> only" and its times round-trip the booking id, the occurrence and the new start within 100 chars', () => {
+  it('the move-one-date button and its times round-trip the booking id, the occurrence and the new start within 100 chars', () => {
     const move = occurrenceCustomId('move', ID, START);
     expect(move).toBe(`cv1:om:${ID}:${START}`);
     expect(parseCustomId(move)).toEqual({ kind: 'occurrence', op: 'move', bookingId: ID, occurrence: START });
