@@ -400,9 +400,13 @@ export async function upcomingBookings(
   const { requests } = store;
   const listed: UpcomingBooking[] = [];
   for (const b of byId.values()) {
-    const starts = requests
-      ? await remainingOccurrences({ requests, ...(store.jobs ? { jobs: store.jobs } : {}) }, b)
-      : null;
+    // Only a recorded series, or a booking whose first time has begun, can be listed at another time: the
+    // others (single meetings ahead, series booked before `seriesEndsAt`) need no request read.
+    const maybeLater = b.seriesEndsAt != null || b.start <= now;
+    const starts =
+      requests && maybeLater
+        ? await remainingOccurrences({ requests, ...(store.jobs ? { jobs: store.jobs } : {}) }, b)
+        : null;
     if (!starts) {
       if (b.end > now) listed.push(b);
       continue;

@@ -308,6 +308,19 @@ async function bookThenMoveOne(provider: Provider): Promise<void> {
   expect(new Date(newStart).toISOString().slice(0, 10)).toBe('2030-01-22');
   expect(newStart).not.toBe(first);
 
+  // A forged pick (a start that is not one of the series' occurrences) is refused and changes nothing.
+  const forged = await h.fake.click({
+    teamId: 'TOCC',
+    userId: ana!.user,
+    actionId: `oto:${bookingId}:${first + 60_000}:${newStart}`,
+    value: picks[0]!.value,
+    channelId,
+    isEphemeral: true,
+  });
+  const refused = await until(() => h.fake.responsesTo(forged.responseId)[0], 'the refusal', 20_000);
+  expect(String(refused.body.text)).toBe('The series has no meeting at that time: pick one of its dates.');
+  expect(await store.jobs.listByDedupePrefix(`calendar.series:${bookingId}:`)).toEqual([]);
+
   const picked = await h.fake.click({
     teamId: 'TOCC',
     userId: ana!.user,
