@@ -19,6 +19,8 @@ import type { Store } from '../../../src/store/index.ts';
 import { openDatabase } from '../../../src/store/index.ts';
 
 const NOW = Date.UTC(2026, 10, 23, 8, 0); // Monday 23 Nov 2026, 09:00 in Paris
+/** The router's clock: NOW, unless a test moves it (and puts it back). */
+let now = NOW;
 
 let dir: string;
 let store: Store;
@@ -33,7 +35,7 @@ beforeAll(async () => {
   const busy = createDemoBusyReader(world, { baseUrl: () => base });
   const app = createWebServer({
     routers: [
-      { router: createPlaygroundRouter({ store, world, busy, now: () => NOW, log: () => undefined }) },
+      { router: createPlaygroundRouter({ store, world, busy, now: () => now, log: () => undefined }) },
     ],
     log: () => undefined,
   });
@@ -318,5 +320,21 @@ describe('playground: one occurrence of a series (issue #22)', () => {
     expect(moved.body.view.headline).toMatch(/^Moved: “Sync” of Wed 25 Nov.*this meeting only/);
     // The series stays one booking at its first occurrence; the calendars get the exception.
     expect((await store.bookings.get(world.tenantId, bookingId))?.start).toBe(first);
+
+    // Once that first Wednesday is over, the list still has the series, at its next Wednesday.
+    now = first + 24 * 3_600_000;
+    try {
+      const later = await post('/requests', { personId: id('ana'), text: '/meet reschedule' });
+      const listed = (
+        later.body.upcoming.meetings as { bookingId: string; start: number; label: string; series: Json }[]
+      ).find((m) => m.bookingId === bookingId);
+      expect(listed).toMatchObject({
+        start: first + 7 * 24 * 3_600_000,
+        series: { move: { label: 'Move Wed 2 Dec only' } },
+      });
+      expect(listed?.label).toMatch(/^Wed 2 Dec/);
+    } finally {
+      now = NOW;
+    }
   });
 });
