@@ -586,6 +586,10 @@ async function guardAndWrite(
     idempotencyKey: key,
     proposalId: proposal.id,
     organizerId: request.requesterId,
+    // A series: when its last (managed) occurrence ends, so /meet cancel|reschedule keep listing it.
+    ...(occurrences && occurrences.length > 0
+      ? { seriesEndsAt: occurrences[occurrences.length - 1]! + (slot.end - slot.start) }
+      : {}),
     jobs: (b) => bookingJobs(b, leads, input.now, occurrences),
   });
   if (!booked.ok) {

@@ -258,7 +258,7 @@ describe('the playground in a browser', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('a recurring request: each proposal shows how many occurrences are free, and books a series', async () => {
+  it('a recurring request: each proposal shows how many occurrences are free, books a series, and moves one date of it', async () => {
     const page = await browser!.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -292,6 +292,18 @@ describe('the playground in a browser', () => {
     await expect(page.locator('.confirm', { hasText: 'One to one' }).textContent()).resolves.toContain(
       'every Tuesday',
     );
+    // /meet reschedule: "Move <date> only" offers new times for that one date; a click moves it.
+    await page.fill('#request-text', '/meet reschedule');
+    await page.click('#send');
+    const listed = page.locator('.upcoming .confirm', { hasText: 'One to one' });
+    await listed.waitFor();
+    await listed.locator('.controls button', { hasText: /^Move .+ only$/ }).click();
+    const times = page.locator('.msg.bot .occurrence-times', { hasText: 'this meeting only' });
+    await times.waitFor();
+    await times.locator('.controls button').first().click();
+    await page
+      .locator('.msg.bot', { hasText: /Moved: “One to one” of .+ \(this meeting only\)\./ })
+      .waitFor();
     expect(pageErrors).toEqual([]);
   });
 

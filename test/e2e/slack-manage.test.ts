@@ -690,7 +690,8 @@ describe('Slack: one occurrence of a series (issue #22)', () => {
     // The booking itself stays (its earlier meetings are not cancelled).
     expect((await store.bookings.get(workspace.tenantId, bookingId))?.status).toBe('booked');
 
-    // Nothing left to change in the series: listed again, it has Reschedule and Cancel meeting only.
+    // Nothing left of the series (22 Jan cancelled, ended from 29 Jan): no longer listed at all (issue #22:
+    // a series is listed while one of its occurrences is still ahead, at that occurrence).
     const after = await h.fake.command({
       teamId: 'TACME',
       userId: 'UANA',
@@ -699,10 +700,10 @@ describe('Slack: one occurrence of a series (issue #22)', () => {
     });
     const relisted = await until(() => h.fake.responsesTo(after.responseId)[0], 'the list again');
     expect(
-      buttons(relisted.body.blocks as unknown[])
+      buttons((relisted.body.blocks as unknown[] | undefined) ?? [])
         .filter((b) => b.actionId.includes(bookingId))
         .map((b) => b.text),
-    ).toEqual(['Reschedule', 'Cancel meeting']);
+    ).toEqual([]);
   }, 60_000);
 
   it('book and move the clashing dates: the moved occurrence is an exception of the one series event on each calendar', async () => {

@@ -14,7 +14,7 @@ import { ButtonStyle } from 'discord-api-types/v10';
 import type { BookMeetingError } from '../../app/book-meeting.ts';
 import { t, translator } from '../../app/i18n/index.ts';
 import type { BookingSummaryView, RescheduleOptionsView } from '../../app/manage-booking.ts';
-import type { SeriesChoicesView } from '../../app/manage-series.ts';
+import type { OccurrenceMoveOptionsView, SeriesChoicesView } from '../../app/manage-series.ts';
 import type { DmAction } from '../../app/ports/calendars.ts';
 import type { PendingAsk, RequestMeetingError } from '../../app/request-meeting.ts';
 import type { BookingView, Locale, ProposalView, SlotView } from '../../app/views.ts';
@@ -26,6 +26,7 @@ import {
   manageCustomId,
   moveCustomId,
   occurrenceCustomId,
+  occurrenceToCustomId,
   requestCustomId,
   ZONE_CUSTOM_ID,
 } from './custom-id.ts';
@@ -201,7 +202,8 @@ export function renderBooking(view: BookingView): DiscordMessageBody {
 
 /**
  * "Reschedule" and "Cancel meeting" under a booked meeting (`prefix` numbers them in a list); for a
- * series also "Cancel <date> only" and "End the series after <date>" (4 buttons: within a row's 5).
+ * series also "Move <date> only", "Cancel <date> only" and "End the series after <date>" (5 buttons: a
+ * row's most).
  */
 export function manageRow(
   bookingId: string,
@@ -212,6 +214,10 @@ export function manageRow(
   const m = messages(locale);
   const occurrences = series
     ? [
+        new ButtonBuilder()
+          .setCustomId(occurrenceCustomId('move', bookingId, series.move.start))
+          .setLabel(clip(`${prefix}${series.move.label}`, 80))
+          .setStyle(ButtonStyle.Secondary),
         new ButtonBuilder()
           .setCustomId(occurrenceCustomId('cancel', bookingId, series.next.start))
           .setLabel(clip(`${prefix}${series.next.label}`, 80))
@@ -291,6 +297,31 @@ export function renderRescheduleOptions(view: RescheduleOptionsView): DiscordMes
       row.addComponents(
         new ButtonBuilder()
           .setCustomId(moveCustomId(view.bookingId, o.start))
+          .setLabel(clip(`${i + j + 1}. ${o.label}`, 80))
+          .setStyle(i + j === 0 ? ButtonStyle.Success : ButtonStyle.Primary),
+      );
+    rows.push(row.toJSON());
+  }
+  return { ...textMessage(lines.join('\n'), { ephemeral: true }), components: rows };
+}
+
+/** New times for one occurrence of a series (ephemeral), one button each (`cv1:ot:<id>:<occurrence>:<start>`). */
+export function renderOccurrenceMoveOptions(view: OccurrenceMoveOptionsView): DiscordMessageBody {
+  const w = translator(view.locale);
+  const shown = view.options.slice(0, MAX_BUTTONS);
+  const lines = [`**${view.headline}**`];
+  for (const [i, o] of shown.entries()) {
+    lines.push('', `**${i + 1}.** ${o.label}`);
+    for (const l of o.labels)
+      if (l.text !== o.label) lines.push(`  ${w('chat.discord.personTime', { name: l.name, time: l.text })}`);
+  }
+  const rows: unknown[] = [];
+  for (let i = 0; i < shown.length; i += 5) {
+    const row = new ActionRowBuilder<ButtonBuilder>();
+    for (const [j, o] of shown.slice(i, i + 5).entries())
+      row.addComponents(
+        new ButtonBuilder()
+          .setCustomId(occurrenceToCustomId(view.bookingId, view.occurrence, o.start))
           .setLabel(clip(`${i + j + 1}. ${o.label}`, 80))
           .setStyle(i + j === 0 ? ButtonStyle.Success : ButtonStyle.Primary),
       );

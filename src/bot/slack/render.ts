@@ -10,7 +10,7 @@
 
 import { isLocale, translator } from '../../app/i18n/index.ts';
 import type { BookingSummaryView, RescheduleOptionsView } from '../../app/manage-booking.ts';
-import type { SeriesChoicesView } from '../../app/manage-series.ts';
+import type { OccurrenceMoveOptionsView, SeriesChoicesView } from '../../app/manage-series.ts';
 import type { ConnectionHealth } from '../../app/ports/store.ts';
 import type { PendingAsk } from '../../app/request-meeting.ts';
 import type { BookingView, Locale, ProposalView, SlotView } from '../../app/views.ts';
@@ -40,6 +40,10 @@ export const ACTIONS = {
   occurrenceCancel: 'ocancel',
   /** `oend:<bookingId>:<occurrence start epoch ms>`: end the series there (it and the later ones). */
   occurrenceEnd: 'oend',
+  /** `omove:<bookingId>:<occurrence start epoch ms>`: new times for that one occurrence of a series. */
+  occurrenceMove: 'omove',
+  /** `oto:<bookingId>:<occurrence start>:<new start epoch ms>`: move that one occurrence there. */
+  occurrenceTo: 'oto',
   /** `ask:<questionId>:<choice index>`: the requester answers a question (ids only, never the text). */
   answer: 'ask',
   /** `convene_dm_action:<action>` (value: the action's value): a DM button (`DmAction`). */
@@ -292,13 +296,15 @@ export function renderBooking(view: BookingView, pickedBy?: string): { text: str
 
 /**
  * "Reschedule" and "Cancel meeting" (with Slack's confirm dialog) for a booked meeting; for a series,
- * also "Cancel <date> only" and "End the series after <date>" (ids and the occurrence's start only).
+ * also "Move <date> only", "Cancel <date> only" and "End the series after <date>" (ids and the
+ * occurrence's start only).
  */
 export function manageButtons(bookingId: string, locale: Locale, series?: SeriesChoicesView | null): Block {
   const t = texts(locale);
   const value = encodeValue({ l: locale });
   const occurrences = series
     ? [
+        button(series.move.label, `${ACTIONS.occurrenceMove}:${bookingId}:${series.move.start}`, value),
         button(series.next.label, `${ACTIONS.occurrenceCancel}:${bookingId}:${series.next.start}`, value),
         ...(series.endFrom
           ? [
@@ -363,6 +369,34 @@ export function renderRescheduleOptions(view: RescheduleOptionsView): { text: st
         button(
           `${t.moveTo} ${o.label}`,
           `${ACTIONS.manageTo}:${view.bookingId}:${o.start}`,
+          value,
+          i === 0 ? 'primary' : undefined,
+        ),
+      ),
+    );
+  }
+  return { text: view.headline, blocks };
+}
+
+/**
+ * New times for one occurrence of a series (ephemeral to the clicker), one button each
+ * (`oto:<bookingId>:<occurrence start>:<new start>`).
+ */
+export function renderOccurrenceMoveOptions(view: OccurrenceMoveOptionsView): {
+  text: string;
+  blocks: Block[];
+} {
+  const t = texts(view.locale);
+  const value = encodeValue({ l: view.locale });
+  const blocks: Block[] = [section(`*${esc(view.headline)}*`)];
+  for (const [i, o] of view.options.slice(0, 45).entries()) {
+    const people = o.labels.map((l) => `${esc(l.name)}: ${esc(l.text)}`).join('\n');
+    blocks.push(
+      section(
+        `*${i + 1}.* ${viewerTime(o.start, o.end, o.label)} _(${t.viewer})_\n${people}`,
+        button(
+          `${t.moveTo} ${o.label}`,
+          `${ACTIONS.occurrenceTo}:${view.bookingId}:${view.occurrence}:${o.start}`,
           value,
           i === 0 ? 'primary' : undefined,
         ),

@@ -351,7 +351,39 @@ function bookingControls(view) {
       async () => managed(await call('POST', `${path}/cancel`, { personId: state.me.id })),
       ' danger',
     ),
-    // A series: "Cancel <date> only" and "End the series after <date>" (worded by the server).
+    // A series: "Move <date> only" (new times for that one, each a button), "Cancel <date> only" and
+    // "End the series after <date>" (worded by the server).
+    view.series
+      ? control(view.series.move.label, async () => {
+          const start = view.series.move.start;
+          const times = await call(
+            'GET',
+            `${path}/occurrences/times?personId=${encodeURIComponent(state.me.id)}&start=${start}`,
+          );
+          if (!times.ok)
+            return say('bot error', el('p', { text: times.error?.message }), times.error?.locale);
+          const options = times.view.options.map((o) =>
+            control(o.label, async () => {
+              managed(
+                await call('POST', `${path}/occurrences/move`, {
+                  personId: state.me.id,
+                  start,
+                  newStart: o.start,
+                }),
+              );
+            }),
+          );
+          say(
+            'bot',
+            el(
+              'div',
+              { class: 'occurrence-times' },
+              el('p', { text: times.view.headline }),
+              el('div', { class: 'controls' }, options),
+            ),
+          );
+        })
+      : [],
     view.series
       ? control(view.series.next.label, async () =>
           managed(
