@@ -29,6 +29,7 @@ import type {
 import type { Booking, Repositories } from './ports/store.ts';
 import type { ReminderSettings } from './reminders.ts';
 import { REMINDER_JOB, reminderJobs, reminderLeads } from './reminders.ts';
+import { remainingOccurrences } from './series-changes.ts';
 import type { Locale } from './views.ts';
 import { slotLabel, toLocale } from './views.ts';
 
@@ -319,11 +320,14 @@ export async function rescheduleBooking(
 /** A booking with each participant's own-zone label (what a confirmation message shows). */
 export type { BookingSummaryView } from './ports/calendars.ts';
 
+/** `at`: the times to show instead of the booking's own (a series' next occurrence, `UpcomingBooking.next`). */
 export async function describeBooking(
   store: Pick<Repositories, 'people' | 'preferences'>,
   booking: Booking,
   locale: Locale,
+  at?: Interval,
 ): Promise<BookingSummaryView> {
+  const when = at ?? { start: booking.start, end: booking.end };
   const participants: { personId: string; name: string; timeZone: string; label: string }[] = [];
   for (const id of booking.participantIds) {
     const [person, prefs] = await Promise.all([
@@ -335,7 +339,7 @@ export async function describeBooking(
       personId: id,
       name: person?.displayName ?? '?',
       timeZone,
-      label: slotLabel(booking.start, booking.end, timeZone, locale),
+      label: slotLabel(when.start, when.end, timeZone, locale),
     });
   }
   // The organiser first, then by name (as the confirmation orders them).
@@ -352,9 +356,9 @@ export async function describeBooking(
     locale,
     bookingId: booking.id,
     title: booking.title,
-    start: booking.start,
-    end: booking.end,
-    label: slotLabel(booking.start, booking.end, organiserZone, locale),
+    start: when.start,
+    end: when.end,
+    label: slotLabel(when.start, when.end, organiserZone, locale),
     participants,
   };
 }
@@ -362,22 +366,57 @@ export async function describeBooking(
 /** How far ahead `/meet cancel` and `/meet reschedule` list a person's meetings. */
 export const UPCOMING_HORIZON_MS = 60 * 24 * 3_600_000;
 
-/** The person's active Convene bookings that have not ended yet, soonest first (at most `limit`). */
+/** Most ongoing series one list looks at (besides the bookings starting in the horizon). */
+export const MAX_LISTED_SERIES = 50;
+
+/** A listed booking; a series also names its next occurrence (what the list shows and orders by). */
+export interface UpcomingBooking extends Booking {
+  /** A series: its next occurrence not over yet (original times; cancelled ones and past an end skipped). */
+  readonly next?: Interval;
+}
+
+/**
+ * The person's active Convene bookings that have not ended yet, soonest first (at most `limit`): the
+ * bookings in the next `UPCOMING_HORIZON_MS`, and the series still going on whatever their first
+ * occurrence (`listOngoingSeries`: the stored end of their last occurrence is ahead). A series is listed
+ * at its next occurrence (not over yet, not cancelled, before an end: `remainingOccurrences`) and
+ * dropped when none is left in the horizon. Without `store.requests` a series is listed by its first
+ * occurrence, as a single meeting. Bounded: the horizon's bookings plus `MAX_LISTED_SERIES` series.
+ */
 export async function upcomingBookings(
-  store: Pick<Repositories, 'bookings'>,
+  store: Pick<Repositories, 'bookings'> & Partial<Pick<Repositories, 'requests' | 'jobs'>>,
   tenantId: string,
   personId: string,
   now: number,
   limit = 10,
-): Promise<Booking[]> {
-  const list = await store.bookings.listForPerson(tenantId, personId, {
-    start: now,
-    end: now + UPCOMING_HORIZON_MS,
-  });
-  return list
-    .filter((b) => b.status === 'booked' && b.end > now)
-    .sort((a, b) => a.start - b.start)
-    .slice(0, limit);
+): Promise<UpcomingBooking[]> {
+  const horizon = now + UPCOMING_HORIZON_MS;
+  const [soon, series] = await Promise.all([
+    store.bookings.listForPerson(tenantId, personId, { start: now, end: horizon }),
+    store.requests ? store.bookings.listOngoingSeries(tenantId, personId, now, MAX_LISTED_SERIES) : [],
+  ]);
+  const byId = new Map<string, Booking>();
+  for (const b of [...soon, ...series]) if (b.status === 'booked') byId.set(b.id, b);
+  const { requests } = store;
+  const listed: UpcomingBooking[] = [];
+  for (const b of byId.values()) {
+    // Only a recorded series, or a booking whose first time has begun, can be listed at another time: the
+    // others (single meetings ahead, series booked before `seriesEndsAt`) need no request read.
+    const maybeLater = b.seriesEndsAt != null || b.start <= now;
+    const starts =
+      requests && maybeLater
+        ? await remainingOccurrences({ requests, ...(store.jobs ? { jobs: store.jobs } : {}) }, b)
+        : null;
+    if (!starts) {
+      if (b.end > now) listed.push(b);
+      continue;
+    }
+    const duration = b.end - b.start;
+    const next = starts.find((s) => s + duration > now);
+    if (next !== undefined && next < horizon)
+      listed.push({ ...b, next: { start: next, end: next + duration } });
+  }
+  return listed.sort((a, b) => (a.next ?? a).start - (b.next ?? b).start).slice(0, limit);
 }
 
 export interface RescheduleOptionsInput extends CancelBookingInput {
@@ -423,25 +462,85 @@ export async function rescheduleOptions(
   const loaded = await load(deps, input);
   if (!loaded.ok) return loaded.result as RescheduleOptionsResult;
   const { booking, locale, fail } = loaded.loaded;
+  const actorZone =
+    (await deps.store.preferences.get(input.tenantId, input.actorPersonId))?.timeZone ?? 'UTC';
+  const options = await rankedNewTimes(deps, {
+    tenantId: input.tenantId,
+    booking,
+    duration: booking.end - booking.start,
+    actorZone,
+    locale,
+    now: input.now,
+    window: { start: input.now, end: input.now + (input.horizonMs ?? 14 * 24 * 3_600_000) },
+    own: [{ start: booking.start, end: booking.end }],
+    current: booking.start,
+    count: input.count ?? 5,
+  });
+  if (options.length === 0) return fail('no_slot', 'booking.error.noOtherTime') as RescheduleOptionsResult;
+  const now = slotLabel(booking.start, booking.end, actorZone, locale);
+  return {
+    ok: true,
+    view: {
+      locale,
+      bookingId: booking.id,
+      title: booking.title,
+      headline: t(locale, 'booking.rescheduleOptions.headline', { title: booking.title, now }),
+      options,
+    },
+  };
+}
+
+/** What `rankedNewTimes` searches: one booking's people, a window, and the meeting's own time(s). */
+export interface NewTimesQuery {
+  readonly tenantId: string;
+  readonly booking: Booking;
+  /** The duration of the time to find (ms). */
+  readonly duration: number;
+  readonly actorZone: string;
+  readonly locale: Locale;
+  readonly now: number;
+  readonly window: Interval;
+  /** The meeting's own current time(s): not busy (its calendar events are there). */
+  readonly own: readonly Interval[];
+  /** The start offered today: never offered again. */
+  readonly current: number;
+  readonly count: number;
+  /**
+   * Optional bands (0 first): times of band 0 are offered before band 1 and so on, each band ranked on
+   * its own, at most `perBand` from a band before the next is looked at; leftovers fill up to `count`.
+   */
+  readonly band?: (start: number) => number;
+  readonly perBand?: number;
+}
+
+/**
+ * The ranking shared by `rescheduleOptions` and `occurrenceMoveOptions` (./manage-series.ts): one busy
+ * read for the window, Convene's other bookings of the people, working hours per person (default
+ * Monday–Friday 09:00–17:00), `computeAvailability` then `rankProposals`. Bounded by the window.
+ */
+export async function rankedNewTimes(
+  deps: Pick<ManageBookingDeps, 'store'> & { readonly busy?: BusyReader },
+  q: NewTimesQuery,
+): Promise<RescheduleOptionView[]> {
   const { store } = deps;
-  const actorZone = (await store.preferences.get(input.tenantId, input.actorPersonId))?.timeZone ?? 'UTC';
-  const durationMinutes = Math.round((booking.end - booking.start) / 60_000);
-  const window: Interval = { start: input.now, end: input.now + (input.horizonMs ?? 14 * 24 * 3_600_000) };
-  const own: Interval[] = [{ start: booking.start, end: booking.end }];
+  const { booking, window, actorZone, locale } = q;
+  const durationMinutes = Math.round(q.duration / 60_000);
   const ids = booking.participantIds;
   const [read, booked] = await Promise.all([
-    deps.busy.busyFor(input.tenantId, ids, window),
-    Promise.all(ids.map((id) => store.bookings.listForPerson(input.tenantId, id, window))),
+    deps.busy
+      ? deps.busy.busyFor(q.tenantId, ids, window)
+      : { people: ids.map((personId) => ({ personId, busy: [] })) },
+    Promise.all(ids.map((id) => store.bookings.listForPerson(q.tenantId, id, window))),
   ]);
   const members = await Promise.all(
     ids.map(async (id, i) => {
       const [person, prefs] = await Promise.all([
-        store.people.get(input.tenantId, id),
-        store.preferences.get(input.tenantId, id),
+        store.people.get(q.tenantId, id),
+        store.preferences.get(q.tenantId, id),
       ]);
       const calendars = subtract(
         normalize([...(read.people.find((p) => p.personId === id)?.busy ?? [])]),
-        own,
+        normalize([...q.own]),
       );
       const others = (booked[i] ?? [])
         .filter((b) => b.id !== booking.id)
@@ -460,7 +559,7 @@ export async function rescheduleOptions(
     }),
   );
   const participants = members.map((m) => m.participant);
-  const noSlot = () => fail('no_slot', 'booking.error.noOtherTime') as RescheduleOptionsResult;
+  if (window.end <= window.start) return [];
   const availability = computeAvailability({
     window,
     durationMinutes,
@@ -468,23 +567,50 @@ export async function rescheduleOptions(
     bookerTimeZone: actorZone,
     mode: 'COLLECTIVE',
     participants,
-    now: input.now,
+    now: q.now,
   });
-  if (!availability.ok) return noSlot();
-  const slots = availability.value.slots.filter((s) => s.start !== booking.start);
-  if (slots.length === 0) return noSlot();
-  const ranked = rankProposals(
-    {
-      slots,
-      participants,
-      mode: 'COLLECTIVE',
-      window,
-      bookerTimeZone: actorZone,
-      zones: availability.value.zones,
-    },
-    { count: input.count ?? 5 },
-  );
-  const options: RescheduleOptionView[] = ranked.map((p) => ({
+  if (!availability.ok) return [];
+  const slots = availability.value.slots.filter((s) => s.start !== q.current);
+  if (slots.length === 0) return [];
+  const rank = (among: typeof slots, count: number) =>
+    among.length === 0 || count <= 0
+      ? []
+      : rankProposals(
+          {
+            slots: among,
+            participants,
+            mode: 'COLLECTIVE',
+            window,
+            bookerTimeZone: actorZone,
+            zones: availability.value.zones,
+          },
+          { count },
+        );
+  let ranked: { start: number; end: number }[];
+  if (!q.band) ranked = rank(slots, q.count);
+  else {
+    const bands = new Map<number, typeof slots>();
+    for (const s of slots) {
+      const b = q.band(s.start);
+      bands.set(b, [...(bands.get(b) ?? []), s]);
+    }
+    const order = [...bands.keys()].sort((a, b) => a - b);
+    const picked: { start: number; end: number }[] = [];
+    const perBand = q.perBand ?? q.count;
+    for (const b of order)
+      picked.push(...rank(bands.get(b) ?? [], Math.min(perBand, q.count - picked.length)));
+    // Fewer than `count` from the bands' shares: the bands' next best, in band order.
+    for (const b of order) {
+      if (picked.length >= q.count) break;
+      const rest = (bands.get(b) ?? []).filter((s) => !picked.some((p) => p.start === s.start));
+      const more = rank(rest, q.count - picked.length);
+      // Kept in band order: a band's extra times go after its first share, before the later bands'.
+      const at = picked.findLastIndex((p) => (q.band?.(p.start) ?? 0) <= b) + 1;
+      picked.splice(at, 0, ...more);
+    }
+    ranked = picked.slice(0, q.count);
+  }
+  return ranked.map((p) => ({
     start: p.start,
     end: p.end,
     label: slotLabel(p.start, p.end, actorZone, locale),
@@ -495,15 +621,4 @@ export async function rescheduleOptions(
       text: slotLabel(p.start, p.end, m.participant.timeZone, locale),
     })),
   }));
-  const now = slotLabel(booking.start, booking.end, actorZone, locale);
-  return {
-    ok: true,
-    view: {
-      locale,
-      bookingId: booking.id,
-      title: booking.title,
-      headline: t(locale, 'booking.rescheduleOptions.headline', { title: booking.title, now }),
-      options,
-    },
-  };
 }

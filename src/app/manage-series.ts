@@ -14,11 +14,17 @@
  *
  * Not recorded on the booking itself: the booking keeps its rule; the calendars hold the exceptions.
  */
-import type { Interval } from '../core/interval.ts';
+import { DAY, type Interval } from '../core/interval.ts';
 import { normalize, subtract } from '../core/intervals.ts';
+import { toWall, wallToInstant, zoneOffsets } from '../core/zone-offsets.ts';
 import { type MessageKey, type Msg, type MsgParams, msg, t } from './i18n/index.ts';
-import { type ManageBookingErrorCode, manageableBooking } from './manage-booking.ts';
-import { CALENDAR_SERIES_JOB, jobKeyPrefixOfBooking, type SeriesJobPayload, seriesJobs } from './outbox.ts';
+import {
+  type ManageBookingErrorCode,
+  manageableBooking,
+  type RescheduleOptionView,
+  rankedNewTimes,
+} from './manage-booking.ts';
+import { jobKeyPrefixOfBooking, seriesJobs } from './outbox.ts';
 import type { BusyReader, Notifier, SeriesChange } from './ports/calendars.ts';
 import type { Booking, Repositories } from './ports/store.ts';
 import {
@@ -29,6 +35,7 @@ import {
   reminderLeads,
 } from './reminders.ts';
 import { occurrenceStarts, seriesOf } from './series.ts';
+import { remainingOccurrences } from './series-changes.ts';
 import type { Locale } from './views.ts';
 import { dayLabel, slotLabel, toLocale } from './views.ts';
 
@@ -96,6 +103,8 @@ interface Loaded {
   readonly locale: Locale;
   readonly starts: readonly number[];
   readonly actorZone: string;
+  /** The series' zone (its occurrences keep their wall-clock time there). */
+  readonly zone: string;
 }
 
 function failure(
@@ -136,7 +145,7 @@ async function load(
   if (input.occurrence <= input.now) return fail('occurrence_past', 'occurrences.error.occurrencePast');
   const actorZone =
     (await deps.store.preferences.get(input.tenantId, input.actorPersonId))?.timeZone ?? 'UTC';
-  return { ok: true, loaded: { booking, locale, starts, actorZone } };
+  return { ok: true, loaded: { booking, locale, starts, actorZone, zone: series.zone } };
 }
 
 /** Enqueues the change's outbox jobs (one per participant; the dedupe key makes a repeat harmless). */
@@ -295,6 +304,97 @@ export async function moveOccurrence(
   };
 }
 
+/** Days either side of the occurrence's own day `occurrenceMoveOptions` looks at. */
+export const MOVE_WINDOW_DAYS = 3;
+/** Times offered from the occurrence's own day before the days around it are looked at. */
+const SAME_DAY_SHARE = 3;
+
+export interface OccurrenceMoveOptionsInput extends OccurrenceInput {
+  /** How many times to offer. Default 5. */
+  readonly count?: number;
+}
+
+export interface OccurrenceMoveOptionsView {
+  readonly locale: Locale;
+  readonly bookingId: string;
+  readonly title: string;
+  /** The occurrence's original start (what the pick passes back to `moveOccurrence`). */
+  readonly occurrence: number;
+  readonly headline: string;
+  /** Best first: the occurrence's own day, then the days around it (nearest first). */
+  readonly options: readonly RescheduleOptionView[];
+}
+
+export type OccurrenceMoveOptionsResult =
+  | { readonly ok: true; readonly view: OccurrenceMoveOptionsView }
+  | { readonly ok: false; readonly error: ManageSeriesError };
+
+/** Local day number (days since the epoch, wall clock) of `at` in `zone`. */
+function localDay(at: number, zone: string): number {
+  return Math.floor(toWall(zoneOffsets(zone, { start: at - DAY, end: at + DAY }), at) / DAY);
+}
+
+/** The instant local midnight of day number `day` starts in `zone`. */
+function dayStart(day: number, zone: string): number {
+  const wall = day * DAY;
+  return wallToInstant(zoneOffsets(zone, { start: wall - 2 * DAY, end: wall + 2 * DAY }), wall, 'start');
+}
+
+/**
+ * New times for ONE occurrence of a series: the same people and duration, on the occurrence's own day
+ * first (in the series' zone), then the days around it, nearest first, up to `MOVE_WINDOW_DAYS` either
+ * side (never before now). Ranked like `rescheduleOptions` (working hours and zones, calendars and
+ * Convene's other bookings busy; the occurrence's own time is NOT busy). The pick goes through
+ * `moveOccurrence`, which re-checks live. Refusals are `moveOccurrence`'s: not allowed, not a series,
+ * not one of its occurrences, already started; `no_slot` when nothing is free. Bounded: one busy read of
+ * 2 × MOVE_WINDOW_DAYS + 1 days.
+ */
+export async function occurrenceMoveOptions(
+  deps: ManageSeriesDeps,
+  input: OccurrenceMoveOptionsInput,
+): Promise<OccurrenceMoveOptionsResult> {
+  const loaded = await load(deps, input);
+  if (!loaded.ok) return loaded.result as OccurrenceMoveOptionsResult;
+  const { booking, locale, actorZone, zone } = loaded.loaded;
+  const duration = booking.end - booking.start;
+  const own: Interval = { start: input.occurrence, end: input.occurrence + duration };
+  const day = localDay(input.occurrence, zone);
+  const window: Interval = {
+    start: Math.max(input.now, dayStart(day - MOVE_WINDOW_DAYS, zone)),
+    end: dayStart(day + MOVE_WINDOW_DAYS + 1, zone),
+  };
+  const options = await rankedNewTimes(deps, {
+    tenantId: input.tenantId,
+    booking,
+    duration,
+    actorZone,
+    locale,
+    now: input.now,
+    window,
+    own: [own],
+    current: input.occurrence,
+    count: input.count ?? 5,
+    band: (start) => Math.abs(localDay(start, zone) - day),
+    perBand: SAME_DAY_SHARE,
+  });
+  if (options.length === 0)
+    return failure(locale, 'no_slot', 'occurrences.error.noOtherTime') as OccurrenceMoveOptionsResult;
+  return {
+    ok: true,
+    view: {
+      locale,
+      bookingId: booking.id,
+      title: booking.title,
+      occurrence: input.occurrence,
+      headline: t(locale, 'occurrences.moveOptions.headline', {
+        title: booking.title,
+        now: slotLabel(own.start, own.end, actorZone, locale),
+      }),
+      options,
+    },
+  };
+}
+
 /**
  * Ends the series before `occurrence`: it and every later one are cancelled ("this and following"); the
  * earlier ones stay. From the first occurrence that is the whole series: `cancelBooking` does that.
@@ -334,30 +434,12 @@ export async function endSeries(deps: ManageSeriesDeps, input: OccurrenceInput):
   };
 }
 
-/**
- * The occurrences already cancelled, and where the series was ended, from the booking's `calendar.series`
- * jobs (the booking keeps its rule; the jobs are the record until they are pruned). A job the store
- * cancelled is not a change. Bounded: one job per participant and change.
- */
-async function changedOccurrences(
-  jobs: Pick<Repositories['jobs'], 'listByDedupePrefix'>,
-  bookingId: string,
-): Promise<{ cancelled: number[]; endFrom: number | null }> {
-  const cancelled: number[] = [];
-  let endFrom: number | null = null;
-  for (const job of await jobs.listByDedupePrefix(jobKeyPrefixOfBooking(CALENDAR_SERIES_JOB, bookingId))) {
-    const change = (job.payload as Partial<SeriesJobPayload> | null)?.change;
-    if (job.status === 'cancelled' || !change || typeof change.originalStart !== 'number') continue;
-    if (change.kind === 'cancel') cancelled.push(change.originalStart);
-    if (change.kind === 'end') endFrom = Math.min(endFrom ?? change.originalStart, change.originalStart);
-  }
-  return { cancelled, endFrom };
-}
-
 /** A chat surface's series buttons for a booking, worded and dated in the viewer's zone and language. */
 export interface SeriesChoicesView {
   /** The next occurrence not started yet: "Cancel <date> only" (`cancelOccurrence`). */
   readonly next: { readonly start: number; readonly label: string };
+  /** The same occurrence: "Move <date> only" (`occurrenceMoveOptions`, then `moveOccurrence`). */
+  readonly move: { readonly start: number; readonly label: string };
   /**
    * The occurrence after `next`, when there is one: "End the series after <next's date>" is `endSeries`
    * from this one (`next` stays).
@@ -379,16 +461,9 @@ export async function seriesChoices(
   zone: string,
   locale: Locale,
 ): Promise<SeriesChoicesView | null> {
-  if (booking.status !== 'booked' || !booking.proposalId) return null;
-  const proposal = await store.requests.getProposal(booking.tenantId, booking.proposalId);
-  const series = proposal ? seriesOf(await store.requests.get(booking.tenantId, proposal.requestId)) : null;
-  if (!series) return null;
-  const gone = store.jobs
-    ? await changedOccurrences(store.jobs, booking.id)
-    : { cancelled: [], endFrom: null };
-  const starts = occurrenceStarts(series.rule, booking.start, series.zone).filter(
-    (s) => !gone.cancelled.includes(s) && (gone.endFrom === null || s < gone.endFrom),
-  );
+  if (booking.status !== 'booked') return null;
+  const starts = await remainingOccurrences(store, booking);
+  if (!starts) return null;
   const i = starts.findIndex((s) => s > now);
   const next = starts[i];
   if (i < 0 || next === undefined) return null;
@@ -396,6 +471,7 @@ export async function seriesChoices(
   const date = (at: number) => dayLabel(at, zone, locale);
   return {
     next: { start: next, label: t(locale, 'occurrences.button.cancelOne', { date: date(next) }) },
+    move: { start: next, label: t(locale, 'occurrences.button.moveOne', { date: date(next) }) },
     ...(after !== undefined
       ? { endFrom: { start: after, label: t(locale, 'occurrences.button.endAfter', { date: date(next) }) } }
       : {}),

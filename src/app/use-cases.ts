@@ -39,6 +39,9 @@ import {
   type MoveOccurrenceInput,
   moveOccurrence,
   type OccurrenceInput,
+  type OccurrenceMoveOptionsInput,
+  type OccurrenceMoveOptionsResult,
+  occurrenceMoveOptions,
 } from './manage-series.ts';
 import type { MoreTimesDeps, MoreTimesInput, MoreTimesResult } from './more-times.ts';
 import { moreTimes } from './more-times.ts';
@@ -152,6 +155,8 @@ export interface SeriesUseCases {
   cancelOccurrence(input: OccurrenceInput): Promise<ManageSeriesResult>;
   moveOccurrence(input: MoveOccurrenceInput): Promise<ManageSeriesResult>;
   endSeries(input: OccurrenceInput): Promise<ManageSeriesResult>;
+  /** New times for one occurrence (its day first, then the days around it); the pick is `moveOccurrence`. */
+  moveOptions(input: OccurrenceMoveOptionsInput): Promise<OccurrenceMoveOptionsResult>;
 }
 
 /** Binds the series use cases to their dependencies (the outbox writes, the notifier DMs the others). */
@@ -160,6 +165,7 @@ export function seriesUseCases(deps: ManageSeriesDeps): SeriesUseCases {
     cancelOccurrence: (input) => cancelOccurrence(deps, input),
     moveOccurrence: (input) => moveOccurrence(deps, input),
     endSeries: (input) => endSeries(deps, input),
+    moveOptions: (input) => occurrenceMoveOptions(deps, input),
   };
 }
 

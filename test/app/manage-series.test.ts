@@ -8,7 +8,9 @@ import {
   cancelOccurrence,
   endSeries,
   type ManageSeriesDeps,
+  MOVE_WINDOW_DAYS,
   moveOccurrence,
+  occurrenceMoveOptions,
 } from '../../src/app/manage-series.ts';
 import { CALENDAR_SERIES_JOB, type OutboxDeps, runOutboxOnce } from '../../src/app/outbox.ts';
 import type {
@@ -157,10 +159,19 @@ class Fixture {
   bookings = new Map<string, Booking>([['b-series', booking()]]);
   request: MeetingRequest | null = SERIES_REQUEST;
   busyAt: Record<string, Array<{ start: number; end: number }>> = {};
+  /** Each person's zone (Li in New York, the others in Paris unless a test says otherwise). */
+  zones: Record<string, string> = { [LI]: 'America/New_York' };
+  /** The ranges the busy reader was asked for. */
+  readonly reads: Array<{ start: number; end: number }> = [];
+  /** Convene's other bookings, per person. */
+  others: Record<string, Booking[]> = {};
 
   get store(): ManageSeriesDeps['store'] & OutboxDeps['store'] {
     return {
-      bookings: { get: async (_t: string, id: string) => this.bookings.get(id) ?? null },
+      bookings: {
+        get: async (_t: string, id: string) => this.bookings.get(id) ?? null,
+        listForPerson: async (_t: string, id: string) => this.others[id] ?? [],
+      },
       people: {
         get: async (_t: string, id: string): Promise<Person | null> => ({
           id,
@@ -173,7 +184,7 @@ class Fixture {
       preferences: {
         get: async (_t: string, id: string): Promise<Preferences | null> => ({
           personId: id,
-          timeZone: id === LI ? 'America/New_York' : 'Europe/Paris',
+          timeZone: this.zones[id] ?? 'Europe/Paris',
           locale: id === ZOE ? 'fr-FR' : id === LI ? 'de-DE' : 'en-GB',
           workingHours: { rules: [], overrides: [] },
           tentativeFree: false,
@@ -197,10 +208,13 @@ class Fixture {
   };
 
   readonly busy: BusyReader = {
-    busyFor: async (_t, people) => ({
-      people: people.map((personId) => ({ personId, busy: this.busyAt[personId] ?? [], complete: true })),
-      gaps: [],
-    }),
+    busyFor: async (_t, people, range) => {
+      this.reads.push({ start: range.start, end: range.end });
+      return {
+        people: people.map((personId) => ({ personId, busy: this.busyAt[personId] ?? [], complete: true })),
+        gaps: [],
+      };
+    },
   };
 
   deps(): ManageSeriesDeps {
@@ -361,6 +375,115 @@ describe('manage one occurrence of a series (use cases)', () => {
     ).toEqual(Array(3).fill({ kind: 'end', originalStart: OCCURRENCES[5] }));
     // Li reads German.
     expect(f.dms.find((d) => d.personId === LI)!.text).toContain('beendet');
+  });
+});
+
+describe('new times for one occurrence (occurrenceMoveOptions)', () => {
+  /** Tuesday 16 April 2030, 10:00 Paris (CEST, UTC+2). */
+  const OCC = OCCURRENCES[3]!;
+  /** The local (Paris, CEST) day of the month of an instant. */
+  const parisDate = (at: number) => new Date(at + 2 * HOUR).getUTCDate();
+  /** Saturday 13 April 00:00 Paris to Saturday 20 April 00:00 Paris: the occurrence's day ± 3 days. */
+  const WINDOW = { start: Date.UTC(2030, 3, 12, 22), end: Date.UTC(2030, 3, 19, 22) };
+
+  it("offers the occurrence's own day first, then the days around it, from one busy read of ±3 days; the pick moves it", async () => {
+    const f = new Fixture();
+    const result = await occurrenceMoveOptions(f.deps(), input(OCC));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(MOVE_WINDOW_DAYS).toBe(3);
+    expect(f.reads).toEqual([WINDOW]);
+    const { options } = result.view;
+    // Li (New York) and the others (Paris) share 15:00–17:00 Paris on weekdays: Tuesday's first, three of them.
+    expect(options).toHaveLength(5);
+    expect(options.slice(0, 3).map((o) => parisDate(o.start))).toEqual([16, 16, 16]);
+    for (const o of options.slice(3)) expect([15, 17]).toContain(parisDate(o.start));
+    for (const o of options) {
+      expect(o.start).toBeGreaterThanOrEqual(WINDOW.start);
+      expect(o.end).toBeLessThanOrEqual(WINDOW.end);
+      expect(o.end - o.start).toBe(HOUR / 2);
+      expect(o.start).not.toBe(OCC);
+    }
+    // Worded for Li (German, New York time); each participant's own zone too.
+    expect(result.view.occurrence).toBe(OCC);
+    expect(result.view.headline).toContain('nur dieser Termin');
+    expect(result.view.headline).toContain('04:00');
+    expect(options[0]!.labels.map((l) => l.timeZone).sort()).toEqual(
+      ['America/New_York', 'Europe/Paris', 'Europe/Paris'].sort(),
+    );
+    // Offering changes nothing; the pick goes through moveOccurrence.
+    expect(f.jobs.jobs).toEqual([]);
+    const moved = await moveOccurrence(f.deps(), { ...input(OCC), newStart: options[0]!.start });
+    expect(moved).toMatchObject({ ok: true, view: { kind: 'occurrence_moved', start: options[0]!.start } });
+  });
+
+  it("counts the occurrence's own time as free and everything else (calendars, Convene's other bookings) as busy", async () => {
+    const f = new Fixture();
+    f.zones = {}; // everyone in Paris: 09:00–17:00 Paris on weekdays
+    f.bookings.set('b-series', booking({ end: FIRST + HOUR })); // a one-hour series
+    const ownTime = { start: OCC, end: OCC + HOUR }; // 08:00–09:00 UTC
+    for (const p of [ANA, LI, ZOE]) f.busyAt[p] = [ownTime];
+    // Ana is busy on Tuesday but for 07:30–09:30 UTC (09:30–11:30 Paris), which the occurrence itself fills.
+    f.busyAt[ANA] = [
+      { start: Date.UTC(2030, 3, 16, 7), end: Date.UTC(2030, 3, 16, 7, 30) },
+      ownTime,
+      { start: Date.UTC(2030, 3, 16, 9, 30), end: Date.UTC(2030, 3, 16, 15) },
+    ];
+    // Zoé has another Convene meeting all Wednesday.
+    f.others[ZOE] = [
+      booking({ id: 'b-other', start: Date.UTC(2030, 3, 17, 7), end: Date.UTC(2030, 3, 17, 15) }),
+    ];
+    const result = await occurrenceMoveOptions(f.deps(), input(OCC));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const starts = result.view.options.map((o) => o.start);
+    // Tuesday: 09:30 and 10:30 Paris, both overlapping the occurrence's own hour (10:00 itself is its time).
+    expect(starts.slice(0, 2).sort()).toEqual([Date.UTC(2030, 3, 16, 7, 30), Date.UTC(2030, 3, 16, 8, 30)]);
+    // Then Monday (Wednesday is taken by Zoé's other meeting).
+    expect(starts.slice(2).map(parisDate)).toEqual([15, 15, 15]);
+  });
+
+  it('never offers a time before now: the window starts now when the occurrence is close', async () => {
+    const f = new Fixture();
+    const now = Date.UTC(2030, 3, 15, 14); // Monday 16:00 Paris
+    const result = await occurrenceMoveOptions(f.deps(), { ...input(OCC), now });
+    expect(f.reads).toEqual([{ start: now, end: WINDOW.end }]);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    for (const o of result.view.options) expect(o.start).toBeGreaterThanOrEqual(now);
+    expect(result.view.options.map((o) => parisDate(o.start)).slice(0, 3)).toEqual([16, 16, 16]);
+  });
+
+  it('refuses as values (not allowed, unknown or past occurrence, not a series, nothing free), reading nothing', async () => {
+    const f = new Fixture();
+    expect(await occurrenceMoveOptions(f.deps(), input(OCC, OLGA))).toMatchObject({
+      ok: false,
+      error: { code: 'not_allowed' },
+    });
+    expect(await occurrenceMoveOptions(f.deps(), input(OCC - 7 * DAY))).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_occurrence' },
+    });
+    expect(
+      await occurrenceMoveOptions(f.deps(), { ...input(OCCURRENCES[0]!), now: OCCURRENCES[0]! + 60_000 }),
+    ).toMatchObject({ ok: false, error: { code: 'occurrence_past' } });
+    f.request = {
+      ...SERIES_REQUEST,
+      criteria: { ...SERIES_REQUEST.criteria!, recurrence: undefined },
+    } as MeetingRequest;
+    expect(await occurrenceMoveOptions(f.deps(), input(OCC))).toMatchObject({
+      ok: false,
+      error: { code: 'not_a_series' },
+    });
+    expect(f.reads).toEqual([]);
+    // A series whose ±3 days are all taken: no_slot, worded in Li's German.
+    f.request = SERIES_REQUEST;
+    f.busyAt[ZOE] = [WINDOW];
+    const none = await occurrenceMoveOptions(f.deps(), input(OCC));
+    expect(none).toMatchObject({ ok: false, error: { code: 'no_slot' } });
+    if (!none.ok) expect(none.error.message).toContain('drei Tagen');
+    expect(f.jobs.jobs).toEqual([]);
+    expect(f.dms).toEqual([]);
   });
 });
 

@@ -248,6 +248,7 @@ export class MemoryStore {
         participantIds: [...new Set(input.people)],
         events: [],
         createdAt: 0,
+        ...(input.seriesEndsAt != null ? { seriesEndsAt: input.seriesEndsAt } : {}),
       };
       this.bookingRows.push(booking);
       return { ok: true, booking };
@@ -262,6 +263,17 @@ export class MemoryStore {
           b.start < range.end &&
           b.end > range.start,
       ),
+    listOngoingSeries: async (_t, personId, after, limit) =>
+      this.bookingRows
+        .filter(
+          (b) =>
+            b.status === 'booked' &&
+            b.participantIds.includes(personId) &&
+            b.seriesEndsAt != null &&
+            b.seriesEndsAt > after,
+        )
+        .sort((a, b) => a.start - b.start)
+        .slice(0, limit),
     busyForPeople: async (tenantId, personIds, range) => {
       const busy = new Map<string, { start: number; end: number }[]>();
       for (const id of personIds) {
@@ -321,7 +333,15 @@ export class MemoryStore {
     extend: async () => unused('extend'),
     fail: async () => unused('fail'),
     get: async () => unused('jobs.get'),
-    cancelQueued: async () => unused('jobs.cancelQueued'),
+    cancelQueued: async (prefix) => {
+      let n = 0;
+      this.jobRows.forEach((j, i) => {
+        if (j.status !== 'queued' || !j.dedupeKey?.startsWith(prefix)) return;
+        this.jobRows[i] = { ...j, status: 'cancelled' };
+        n++;
+      });
+      return n;
+    },
     listByDedupePrefix: async (prefix) => this.jobRows.filter((j) => j.dedupeKey?.startsWith(prefix)),
     pruneFinished: async () => unused('jobs.pruneFinished'),
   };

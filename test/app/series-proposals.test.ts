@@ -163,6 +163,8 @@ describe('series proposals', () => {
     );
     expect(store.bookingRows).toHaveLength(1);
     expect(writer.writes[0]!.draft.recurrence).toMatchObject({ freq: 'WEEKLY' });
+    // The booking keeps when its last (14th) occurrence ends: /meet cancel|reschedule list it until then.
+    expect(store.bookingRows[0]!.seriesEndsAt).toBe(first.start + 13 * 7 * 24 * 3600_000 + 30 * 60_000);
     // The plain button of the same slot is now the same booking (one idempotency key).
     const again = await book(result.view.proposalId, '1');
     expect(again.ok && again.view.alreadyBooked).toBe(true);

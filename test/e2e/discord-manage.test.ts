@@ -510,11 +510,13 @@ describe('Discord: one occurrence of a series (issue #22)', () => {
     expect(mine.map((b) => b.custom_id)).toEqual([
       `cv1:mr:${bookingId}`,
       `cv1:mc:${bookingId}`,
+      `cv1:om:${bookingId}:${starts[0]}`,
       `cv1:oc:${bookingId}:${starts[0]}`,
       `cv1:oe:${bookingId}:${starts[1]}`,
     ]);
-    expect(mine[2]!.label).toMatch(/^\d\. Cancel Tue 15 Jan only$/);
-    expect(mine[3]!.label).toMatch(/^\d\. End the series after Tue 15 Jan$/);
+    expect(mine[2]!.label).toMatch(/^\d\. Move Tue 15 Jan only$/);
+    expect(mine[3]!.label).toMatch(/^\d\. Cancel Tue 15 Jan only$/);
+    expect(mine[4]!.label).toMatch(/^\d\. End the series after Tue 15 Jan$/);
 
     // Zed is not in the meeting; a forged start is not an occurrence: refused, nothing queued.
     await click(users.Zed!, list, `cv1:oc:${bookingId}:${starts[0]}`);
@@ -541,12 +543,14 @@ describe('Discord: one occurrence of a series (issue #22)', () => {
     const again = discord.original((await command(users.Ben!, 'cancel', [], 'fr')).id)!;
     const fr = buttons(again).filter((b) => b.custom_id.includes(bookingId));
     expect(fr.slice(2).map((b) => b.custom_id)).toEqual([
+      `cv1:om:${bookingId}:${starts[1]}`,
       `cv1:oc:${bookingId}:${starts[1]}`,
       `cv1:oe:${bookingId}:${starts[2]}`,
     ]);
-    expect(fr[2]!.label).toMatch(/^\d\. Annuler le mar\.? 22 janv\.? seulement$/);
-    expect(fr[3]!.label).toMatch(/^\d\. Arrêter la série après le mar\.? 22 janv\.?$/);
-    await click(users.Ben!, again, fr[3]!.custom_id, { locale: 'fr' });
+    expect(fr[2]!.label).toMatch(/^\d\. Déplacer le mar\.? 22 janv\.? seulement$/);
+    expect(fr[3]!.label).toMatch(/^\d\. Annuler le mar\.? 22 janv\.? seulement$/);
+    expect(fr[4]!.label).toMatch(/^\d\. Arrêter la série après le mar\.? 22 janv\.?$/);
+    await click(users.Ben!, again, fr[4]!.custom_id, { locale: 'fr' });
     expect(discord.messages.get(again.id)!.content).toMatch(
       /^« Weekly » s’arrête : les réunions à partir du mar\.? 29 janv\.?.* sont annulées\./,
     );
@@ -556,5 +560,63 @@ describe('Discord: one occurrence of a series (issue #22)', () => {
       ['free', 'busy', 'free'],
     ]);
     expect((await store.bookings.get(workspace.tenantId, bookingId))?.status).toBe('booked');
+  }, 60_000);
+
+  it('/meet reschedule offers moving one date only: new times privately, a pick overrides that occurrence in the provider series', async () => {
+    const interaction = await command(
+      users.Ana!,
+      'new',
+      [
+        { name: 'request', type: 3, value: '30 min every thursday "Thursday"' },
+        { name: 'with', type: 9, value: users.Ben!.id },
+      ],
+      'en-GB',
+      discord.resolvedFor(guildId, [users.Ben!.id]),
+    );
+    const proposals = discord.original(interaction.id)!;
+    await click(users.Ben!, proposals, buttons(proposals)[0]!.custom_id);
+    const bookingId = buttons(discord.messages.get(proposals.id)!)
+      .find((b) => b.custom_id.startsWith('cv1:mc:'))!
+      .custom_id.split(':')[2]!;
+    const first = (await store.bookings.get(workspace.tenantId, bookingId))!.start;
+    expect(new Date(first).toISOString().slice(0, 10)).toBe('2030-01-17');
+    await drainOutbox();
+    const series = () => [
+      google.stored(accounts.google).filter((e) => !e.recurringEventId).length,
+      microsoft.storedEvents(accounts.microsoft).length,
+    ];
+    const counts = series();
+
+    const list = discord.original((await command(users.Ben!, 'reschedule')).id)!;
+    const move = buttons(list).find((b) => b.custom_id.startsWith(`cv1:om:${bookingId}:`))!;
+    expect(move.custom_id).toBe(`cv1:om:${bookingId}:${first}`);
+    expect(move.label).toMatch(/^\d\. Move Thu 17 Jan only$/);
+    // Zed is not in the meeting: refused, no times.
+    await click(users.Zed!, list, move.custom_id);
+    expect(latest().content).toBe('Only the organiser or a participant of this meeting can change it.');
+
+    await click(users.Ben!, list, move.custom_id);
+    const options = latest();
+    expect(options.flags).toBe(64);
+    const picks = buttons(options).filter((b) => b.custom_id.startsWith(`cv1:ot:${bookingId}:${first}:`));
+    expect(picks.length).toBeGreaterThan(0);
+    for (const b of picks) expect(b.custom_id.length).toBeLessThanOrEqual(100);
+    const newStart = Number(picks[0]!.custom_id.split(':')[4]);
+    expect(new Date(newStart).toISOString().slice(0, 10)).toBe('2030-01-17');
+    expect(newStart).not.toBe(first);
+    dms.length = 0;
+    await click(users.Ben!, options, picks[0]!.custom_id);
+    const answered = discord.messages.get(options.id)!;
+    expect(answered.content).toMatch(/^Moved: “Thursday” of Thu 17 Jan.* \(this meeting only\)\.$/);
+    expect(answered.components).toEqual([]);
+    expect(dms.map((d) => d.personId)).toEqual([people.Ana!.id]);
+
+    await drainOutbox();
+    // The same series events (no new single event), that occurrence overridden: old time free, new busy.
+    expect(series()).toEqual(counts);
+    expect(await busyAt([first, newStart, first + WEEK])).toEqual([
+      ['free', 'busy', 'busy'],
+      ['free', 'busy', 'busy'],
+    ]);
   }, 60_000);
 });

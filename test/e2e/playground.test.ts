@@ -258,7 +258,7 @@ describe('the playground in a browser', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('a recurring request: each proposal shows how many occurrences are free, and books a series', async () => {
+  it('a recurring request: each proposal shows how many occurrences are free, books a series, and moves one date of it', async () => {
     const page = await browser!.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -268,7 +268,7 @@ describe('the playground in a browser', () => {
 
     await page.fill('#request-text', '/meet @zoe 30m every tuesday "One to one"');
     await page.click('#send');
-    const slots = page.locator('.proposals').last().locator('button.slot');
+    const slots = page.locator('.proposals').last().locator('button.slot:not(.move)');
     await slots.first().waitFor();
     const count = await slots.count();
     for (let i = 0; i < count; i++) {
@@ -280,12 +280,30 @@ describe('the playground in a browser', () => {
       await expect(slot.locator('.anyway').count()).resolves.toBe(anyway);
       if (anyway) await expect(slot.locator('.anyway').textContent()).resolves.toBe('Book anyway:');
       await expect(slot.getAttribute('data-slot-id')).resolves.toMatch(anyway ? /^\d+-anyway$/ : /^\d+$/);
+      // ... and next to it "Book, move clashing dates", with the "-move" id.
+      const moveId = ((await slot.getAttribute('data-slot-id')) ?? '').replace(/-anyway$/, '-move');
+      const move = page.locator('.proposals').last().locator(`button.move[data-slot-id="${moveId}"]`);
+      await expect(move.count()).resolves.toBe(anyway);
+      if (anyway)
+        await expect(move.locator('.anyway').textContent()).resolves.toBe('Book, move clashing dates:');
     }
     await slots.first().click();
     await page.locator('.confirm', { hasText: 'One to one' }).waitFor();
     await expect(page.locator('.confirm', { hasText: 'One to one' }).textContent()).resolves.toContain(
       'every Tuesday',
     );
+    // /meet reschedule: "Move <date> only" offers new times for that one date; a click moves it.
+    await page.fill('#request-text', '/meet reschedule');
+    await page.click('#send');
+    const listed = page.locator('.upcoming .confirm', { hasText: 'One to one' });
+    await listed.waitFor();
+    await listed.locator('.controls button', { hasText: /^Move .+ only$/ }).click();
+    const times = page.locator('.msg.bot .occurrence-times', { hasText: 'this meeting only' });
+    await times.waitFor();
+    await times.locator('.controls button').first().click();
+    await page
+      .locator('.msg.bot', { hasText: /Moved: “One to one” of .+ \(this meeting only\)\./ })
+      .waitFor();
     expect(pageErrors).toEqual([]);
   });
 

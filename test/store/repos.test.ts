@@ -390,6 +390,55 @@ describe.each(BACKENDS)('repositories on %s', (backend) => {
     expect(await store.bookings.get(slack.tenantId, 'not-a-uuid')).toBeNull();
   });
 
+  it('bookings: a series keeps when its last occurrence ends; listOngoingSeries finds it after its first, tenant scoped, bounded', async () => {
+    const a = await personIn(slack, 'U-series-a');
+    const b = await personIn(slack, 'U-series-b');
+    const start = T0 + 200 * HOUR;
+    const seriesEndsAt = start + 5 * 7 * 24 * HOUR + HOUR; // six weekly occurrences
+    const series = await store.bookings.bookSlot({
+      tenantId: slack.tenantId,
+      title: 'Weekly',
+      people: [a.id, b.id],
+      start,
+      end: start + HOUR,
+      seriesEndsAt,
+      idempotencyKey: 'series-1',
+    });
+    const one = await store.bookings.bookSlot({
+      tenantId: slack.tenantId,
+      title: 'Once',
+      people: [a.id],
+      start: start + 2 * HOUR,
+      end: start + 3 * HOUR,
+      idempotencyKey: 'series-2',
+    });
+    if (!series.ok || !one.ok) throw new Error('booking failed');
+    expect(series.booking.seriesEndsAt).toBe(seriesEndsAt);
+    expect(one.booking.seriesEndsAt ?? null).toBeNull();
+    // A week after the first occurrence: the series only (the single meeting is over and no series).
+    const later = start + 7 * 24 * HOUR;
+    expect(
+      (await store.bookings.listOngoingSeries(slack.tenantId, a.id, later, 10)).map((x) => x.id),
+    ).toEqual([series.booking.id]);
+    expect(
+      await store.bookings.listForPerson(slack.tenantId, a.id, { start: later, end: later + HOUR }),
+    ).toEqual([]);
+    // Not once its last occurrence has ended; not for another tenant; not beyond the limit; not cancelled.
+    expect(await store.bookings.listOngoingSeries(slack.tenantId, a.id, seriesEndsAt, 10)).toEqual([]);
+    expect(await store.bookings.listOngoingSeries(other.tenantId, a.id, later, 10)).toEqual([]);
+    expect(await store.bookings.listOngoingSeries(slack.tenantId, a.id, later, 0)).toEqual([]);
+    // Moved as a whole by a day: its last occurrence moves with it.
+    const moved = await store.bookings.reschedule({
+      tenantId: slack.tenantId,
+      bookingId: series.booking.id,
+      start: start + 24 * HOUR,
+      end: start + 25 * HOUR,
+    });
+    expect(moved.ok && moved.booking.seriesEndsAt).toBe(seriesEndsAt + 24 * HOUR);
+    expect(await store.bookings.cancel(slack.tenantId, series.booking.id)).toBe(true);
+    expect(await store.bookings.listOngoingSeries(slack.tenantId, b.id, later, 10)).toEqual([]);
+  });
+
   it('batch reads answer what the per-person reads answer, tenant scoped', async () => {
     const a = await personIn(slack, 'U-batch-a');
     const b = await personIn(slack, 'U-batch-b');

@@ -398,6 +398,11 @@ export interface Booking {
   readonly participantIds: readonly string[];
   readonly events: readonly CalendarEventRecord[];
   readonly createdAt: number;
+  /**
+   * A series (issue #22): when its last occurrence ends (`start`/`end` are its FIRST occurrence). Absent or
+   * null for a single meeting, and for a series booked before it was recorded.
+   */
+  readonly seriesEndsAt?: number | null;
 }
 
 export interface BookSlotInput {
@@ -411,6 +416,8 @@ export interface BookSlotInput {
   readonly idempotencyKey: string;
   readonly proposalId?: string | null;
   readonly organizerId?: string | null;
+  /** A series: when its last occurrence ends (`start`/`end` are the first one's). */
+  readonly seriesEndsAt?: number | null;
   /**
    * Outbox: jobs to enqueue IN THE SAME TRANSACTION as the booking (calendar writes, reminders), so a
    * process killed right after the commit still leaves them queued. Jobs whose `dedupeKey` exists are skipped.
@@ -479,6 +486,12 @@ export interface BookingRepository {
     personId: string,
     range: { start: number; end: number },
   ): Promise<Booking[]>;
+  /**
+   * A person's active SERIES bookings with an occurrence ending after `after` (`seriesEndsAt > after`),
+   * whatever their first occurrence, soonest first start, at most `limit` (an index read: never a scan of
+   * the tenant's bookings).
+   */
+  listOngoingSeries(tenantId: string, personId: string, after: number, limit: number): Promise<Booking[]>;
   /**
    * The times of the active bookings overlapping `[start, end)` of several people, in one read
    * (the same bookings `listForPerson` lists; every person of `personIds` has an entry).
@@ -564,6 +577,7 @@ export interface RotationRepository {
       fairnessWindow?: FairnessPeriod;
       timeZone?: string;
       groupRef?: string | null;
+      seriesRotation?: SeriesRotation;
     },
   ): Promise<TeamResult>;
   /** Adds the member (joined at `at`) or updates weight/priority of an existing one (join date kept). */
@@ -609,6 +623,8 @@ export interface RotationRepository {
 }
 
 export type RotationMode = 'round_robin' | 'collective';
+/** A round-robin team's recurring requests: one member for the whole series, or turns per occurrence. */
+export type SeriesRotation = 'fixed' | 'rotate';
 export type FairnessPeriod = 'day' | 'week' | 'month';
 
 export interface TeamMember extends RotationMember {
@@ -625,6 +641,8 @@ export interface Team {
   readonly fairnessWindow: FairnessPeriod;
   readonly timeZone: string;
   readonly groupRef: string | null;
+  /** Recurring requests of a round-robin team: absent means `fixed` (one member for the whole series). */
+  readonly seriesRotation?: SeriesRotation;
   /** Priority (desc), then person id. */
   readonly members: readonly TeamMember[];
 }

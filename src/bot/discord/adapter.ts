@@ -236,6 +236,11 @@ export function decide(interaction: APIInteraction): Decision {
         };
       if (id.kind === 'occurrence')
         return { response: { type: 6 }, work: (env) => handleOccurrence(env, component, id) };
+      if (id.kind === 'occurrenceTo')
+        return {
+          response: { type: 6 },
+          work: (env) => handleOccurrence(env, component, { ...id, op: 'to' }),
+        };
       if (id.kind === 'move')
         return { response: { type: 6 }, work: (env) => handleMoveBooking(env, component, id) };
       if (id.kind === 'dm')

@@ -13,12 +13,22 @@ export type CustomId =
   | { readonly kind: 'manage'; readonly op: 'cancel' | 'confirm' | 'reschedule'; readonly bookingId: string }
   /** `cv1:mt:<id>:<start epoch ms>`: move the meeting there. */
   | { readonly kind: 'move'; readonly bookingId: string; readonly start: number }
-  /** `cv1:oc:<id>:<start>` cancels that occurrence of a series, `cv1:oe:<id>:<start>` ends the series there. */
+  /**
+   * `cv1:oc:<id>:<start>` cancels that occurrence of a series, `cv1:oe:<id>:<start>` ends the series there,
+   * `cv1:om:<id>:<start>` offers new times for that occurrence only.
+   */
   | {
       readonly kind: 'occurrence';
-      readonly op: 'cancel' | 'end';
+      readonly op: 'cancel' | 'end' | 'move';
       readonly bookingId: string;
       readonly occurrence: number;
+    }
+  /** `cv1:ot:<id>:<occurrence start>:<new start>`: move that occurrence of a series there (≤ 72 chars). */
+  | {
+      readonly kind: 'occurrenceTo';
+      readonly bookingId: string;
+      readonly occurrence: number;
+      readonly start: number;
     }
   /** `dm:<action>:<value>`: a DM button (`DmAction`). */
   | { readonly kind: 'dm'; readonly action: string; readonly value: string }
@@ -43,11 +53,29 @@ export function moveCustomId(bookingId: string, start: number): string {
   return `${PREFIX}:mt:${bookingId}:${start}`;
 }
 
-/** One occurrence of a series (its original start): cancel it only, or end the series there. */
-export function occurrenceCustomId(op: 'cancel' | 'end', bookingId: string, occurrence: number): string {
+const OCCURRENCE_OPS = { oc: 'cancel', oe: 'end', om: 'move' } as const;
+
+/** One occurrence of a series (its original start): cancel it only, end the series there, or move it. */
+export function occurrenceCustomId(
+  op: 'cancel' | 'end' | 'move',
+  bookingId: string,
+  occurrence: number,
+): string {
   if (!ID.test(bookingId) || !Number.isSafeInteger(occurrence) || occurrence < 0)
     throw new Error('occurrenceCustomId: a booking id and an epoch-ms start');
-  return `${PREFIX}:${op === 'cancel' ? 'oc' : 'oe'}:${bookingId}:${occurrence}`;
+  return `${PREFIX}:${op === 'cancel' ? 'oc' : op === 'end' ? 'oe' : 'om'}:${bookingId}:${occurrence}`;
+}
+
+/** A new time for one occurrence: the booking, the occurrence's original start and the new start. */
+export function occurrenceToCustomId(bookingId: string, occurrence: number, start: number): string {
+  if (
+    !ID.test(bookingId) ||
+    ![occurrence, start].every((n) => Number.isSafeInteger(n) && n >= 0 && String(n).length <= 15)
+  )
+    throw new Error('occurrenceToCustomId: a booking id and two epoch-ms starts');
+  const id = `${PREFIX}:ot:${bookingId}:${occurrence}:${start}`;
+  if (id.length > MAX_CUSTOM_ID) throw new Error('occurrenceToCustomId: custom_id over 100 chars');
+  return id;
 }
 
 /** `dm:<action>:<value>` (action ≤ 24, value ≤ 64: always within Discord's 100). */
@@ -105,21 +133,20 @@ export function parseCustomId(value: unknown): CustomId | null {
     const start = /^\d{1,15}$/.test(parts[3] ?? '') ? Number(parts[3]) : Number.NaN;
     if (Number.isSafeInteger(start)) return { kind: 'move', bookingId: parts[2], start };
   }
-  if (
-    parts.length === 4 &&
-    parts[0] === PREFIX &&
-    (parts[1] === 'oc' || parts[1] === 'oe') &&
-    parts[2] &&
-    ID.test(parts[2])
-  ) {
+  const occurrenceOp = Object.hasOwn(OCCURRENCE_OPS, parts[1] ?? '')
+    ? OCCURRENCE_OPS[parts[1] as keyof typeof OCCURRENCE_OPS]
+    : undefined;
+  if (parts.length === 4 && parts[0] === PREFIX && occurrenceOp && parts[2] && ID.test(parts[2])) {
     const occurrence = /^\d{1,15}$/.test(parts[3] ?? '') ? Number(parts[3]) : Number.NaN;
     if (Number.isSafeInteger(occurrence))
-      return {
-        kind: 'occurrence',
-        op: parts[1] === 'oc' ? 'cancel' : 'end',
-        bookingId: parts[2],
-        occurrence,
-      };
+      return { kind: 'occurrence', op: occurrenceOp, bookingId: parts[2], occurrence };
+  }
+  if (parts.length === 5 && parts[0] === PREFIX && parts[1] === 'ot' && parts[2] && ID.test(parts[2])) {
+    const [occurrence, start] = [parts[3], parts[4]].map((p) =>
+      /^\d{1,15}$/.test(p ?? '') ? Number(p) : Number.NaN,
+    );
+    if (Number.isSafeInteger(occurrence) && Number.isSafeInteger(start))
+      return { kind: 'occurrenceTo', bookingId: parts[2], occurrence: occurrence!, start: start! };
   }
   if (parts.length === 4 && parts[0] === PREFIX && parts[1] === 'ask' && parts[2] && ID.test(parts[2])) {
     if (/^\d{1,2}$/.test(parts[3] ?? ''))

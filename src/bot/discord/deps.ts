@@ -43,7 +43,10 @@ export interface DiscordAdapterDeps {
   readonly account?: AccountUseCases;
   /** Cancel / reschedule (the confirmation's buttons, `/meet cancel|reschedule`); needs `store.bookings`. */
   readonly manage?: ManageUseCases;
-  /** One occurrence of a series: "Cancel <date> only" / "End the series after <date>" (`/meet cancel`). */
+  /**
+   * One occurrence of a series: "Move <date> only" / "Cancel <date> only" / "End the series after <date>"
+   * (`/meet cancel`, `/meet reschedule`).
+   */
   readonly series?: SeriesUseCases;
   /** `/meet team …`; without it the command says teams are not available. */
   readonly teams?: TeamUseCases;

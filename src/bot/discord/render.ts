@@ -14,7 +14,7 @@ import { ButtonStyle } from 'discord-api-types/v10';
 import type { BookMeetingError } from '../../app/book-meeting.ts';
 import { t, translator } from '../../app/i18n/index.ts';
 import type { BookingSummaryView, RescheduleOptionsView } from '../../app/manage-booking.ts';
-import type { SeriesChoicesView } from '../../app/manage-series.ts';
+import type { OccurrenceMoveOptionsView, SeriesChoicesView } from '../../app/manage-series.ts';
 import type { DmAction } from '../../app/ports/calendars.ts';
 import type { PendingAsk, RequestMeetingError } from '../../app/request-meeting.ts';
 import type { BookingView, Locale, ProposalView, SlotView } from '../../app/views.ts';
@@ -26,6 +26,7 @@ import {
   manageCustomId,
   moveCustomId,
   occurrenceCustomId,
+  occurrenceToCustomId,
   requestCustomId,
   ZONE_CUSTOM_ID,
 } from './custom-id.ts';
@@ -80,35 +81,44 @@ export function textMessage(content: string, options: { ephemeral?: boolean } = 
 }
 
 /**
- * Buttons for slots: 5 per row, at most 5 rows. A series time with conflicts books with its "book anyway"
- * id (`series.bookSlotId`) and its button says so.
+ * Buttons for slots: 5 per row, at most `max` buttons (5 rows). A series time with conflicts books with its
+ * "book anyway" id (`series.bookSlotId`) and its button says so; next to it, "Book, move clashing dates"
+ * (`series.moveSlotId`). A slot's buttons are shown together or not at all.
  */
 export function slotButtons(
   slots: readonly SlotView[],
   proposalId: string,
   locale: Locale = 'en',
+  max = MAX_BUTTONS,
 ): unknown[] {
-  const rows: unknown[] = [];
-  const shown = slots.slice(0, MAX_BUTTONS);
-  for (let i = 0; i < shown.length; i += 5) {
-    const row = new ActionRowBuilder<ButtonBuilder>();
-    for (const slot of shown.slice(i, i + 5)) {
-      row.addComponents(
+  const buttons: ButtonBuilder[] = [];
+  for (const slot of slots) {
+    const moveId = slot.series?.moveSlotId;
+    if (buttons.length + (moveId ? 2 : 1) > max) break;
+    buttons.push(
+      new ButtonBuilder()
+        .setCustomId(bookCustomId(proposalId, slot.series?.bookSlotId ?? slot.id))
+        .setLabel(
+          clip(
+            slot.series && slot.series.bookSlotId !== slot.id
+              ? `${slot.rank}. ${t(locale, 'chat.button.bookAnyway')}: ${slot.label}`
+              : `${slot.rank}. ${slot.label}`,
+            80,
+          ),
+        )
+        .setStyle(slot.rank === 1 ? ButtonStyle.Success : ButtonStyle.Primary),
+    );
+    if (moveId)
+      buttons.push(
         new ButtonBuilder()
-          .setCustomId(bookCustomId(proposalId, slot.series?.bookSlotId ?? slot.id))
-          .setLabel(
-            clip(
-              slot.series && slot.series.bookSlotId !== slot.id
-                ? `${slot.rank}. ${t(locale, 'chat.button.bookAnyway')}: ${slot.label}`
-                : `${slot.rank}. ${slot.label}`,
-              80,
-            ),
-          )
-          .setStyle(slot.rank === 1 ? ButtonStyle.Success : ButtonStyle.Primary),
+          .setCustomId(bookCustomId(proposalId, moveId))
+          .setLabel(clip(`${slot.rank}. ${t(locale, 'chat.button.bookAndMove')}: ${slot.label}`, 80))
+          .setStyle(ButtonStyle.Secondary),
       );
-    }
-    rows.push(row.toJSON());
   }
+  const rows: unknown[] = [];
+  for (let i = 0; i < buttons.length; i += 5)
+    rows.push(new ActionRowBuilder<ButtonBuilder>().addComponents(...buttons.slice(i, i + 5)).toJSON());
   return rows;
 }
 
@@ -157,7 +167,7 @@ export function renderProposals(view: ProposalView): DiscordMessageBody {
   return {
     content: clip(lines.join('\n'), MAX_CONTENT),
     components: [
-      ...slotButtons(slots, view.proposalId, view.locale),
+      ...slotButtons(slots, view.proposalId, view.locale, MAX_BUTTONS - 5),
       requestRow(view.proposalId, view.locale),
     ],
     embeds: [],
@@ -181,6 +191,7 @@ export function renderBooking(view: BookingView): DiscordMessageBody {
   }
   if (view.conferenceUrl) lines.push(`🎥 ${w('chat.discord.videoCall', { url: view.conferenceUrl })}`);
   if (view.seriesConflicts) lines.push(`⚠️ ${view.seriesConflicts}`);
+  if (view.seriesMoves) lines.push(`🔁 ${view.seriesMoves.text}`);
   return {
     content: clip(lines.join('\n'), MAX_CONTENT),
     components: [manageRow(view.bookingId, view.locale)],
@@ -191,7 +202,8 @@ export function renderBooking(view: BookingView): DiscordMessageBody {
 
 /**
  * "Reschedule" and "Cancel meeting" under a booked meeting (`prefix` numbers them in a list); for a
- * series also "Cancel <date> only" and "End the series after <date>" (4 buttons: within a row's 5).
+ * series also "Move <date> only", "Cancel <date> only" and "End the series after <date>" (5 buttons: a
+ * row's most).
  */
 export function manageRow(
   bookingId: string,
@@ -202,6 +214,10 @@ export function manageRow(
   const m = messages(locale);
   const occurrences = series
     ? [
+        new ButtonBuilder()
+          .setCustomId(occurrenceCustomId('move', bookingId, series.move.start))
+          .setLabel(clip(`${prefix}${series.move.label}`, 80))
+          .setStyle(ButtonStyle.Secondary),
         new ButtonBuilder()
           .setCustomId(occurrenceCustomId('cancel', bookingId, series.next.start))
           .setLabel(clip(`${prefix}${series.next.label}`, 80))
@@ -289,6 +305,31 @@ export function renderRescheduleOptions(view: RescheduleOptionsView): DiscordMes
   return { ...textMessage(lines.join('\n'), { ephemeral: true }), components: rows };
 }
 
+/** New times for one occurrence of a series (ephemeral), one button each (`cv1:ot:<id>:<occurrence>:<start>`). */
+export function renderOccurrenceMoveOptions(view: OccurrenceMoveOptionsView): DiscordMessageBody {
+  const w = translator(view.locale);
+  const shown = view.options.slice(0, MAX_BUTTONS);
+  const lines = [`**${view.headline}**`];
+  for (const [i, o] of shown.entries()) {
+    lines.push('', `**${i + 1}.** ${o.label}`);
+    for (const l of o.labels)
+      if (l.text !== o.label) lines.push(`  ${w('chat.discord.personTime', { name: l.name, time: l.text })}`);
+  }
+  const rows: unknown[] = [];
+  for (let i = 0; i < shown.length; i += 5) {
+    const row = new ActionRowBuilder<ButtonBuilder>();
+    for (const [j, o] of shown.slice(i, i + 5).entries())
+      row.addComponents(
+        new ButtonBuilder()
+          .setCustomId(occurrenceToCustomId(view.bookingId, view.occurrence, o.start))
+          .setLabel(clip(`${i + j + 1}. ${o.label}`, 80))
+          .setStyle(i + j === 0 ? ButtonStyle.Success : ButtonStyle.Primary),
+      );
+    rows.push(row.toJSON());
+  }
+  return { ...textMessage(lines.join('\n'), { ephemeral: true }), components: rows };
+}
+
 /** `/meet cancel` / `/meet reschedule`: the caller's next meetings (5 at most: one row each). */
 export function renderUpcoming(
   intro: string,
@@ -331,7 +372,7 @@ export function dmActionRows(actions: readonly DmAction[], maxRows = 5): unknown
 
 /**
  * A booking that did not happen: the message, and the slots still free as buttons (a series conflict:
- * "book anyway" for the clicked time first).
+ * "book anyway" and "book, move clashing dates" for the clicked time first).
  */
 export function renderBookingError(error: BookMeetingError, proposalId: string): DiscordMessageBody {
   const slots = [...(error.anyway ? [error.anyway] : []), ...(error.remaining ?? [])];

@@ -39,6 +39,7 @@ import { linkButton } from './listeners/link-button.ts';
 import { meetCommand, route } from './listeners/meet-command.ts';
 import { moreTimes } from './listeners/more-times.ts';
 import { occurrenceAction } from './listeners/occurrence-action.ts';
+import { occurrenceMoveAction } from './listeners/occurrence-move.ts';
 import { openSettingsAction } from './listeners/open-settings.ts';
 import { rescheduleBookingAction } from './listeners/reschedule-booking.ts';
 import { reschedulePick } from './listeners/reschedule-pick.ts';
@@ -361,6 +362,10 @@ export function createSlackAdapter(deps: SlackDeps, config: SlackConfig): SlackA
   app.action(
     new RegExp(`^(${ACTIONS.occurrenceCancel}|${ACTIONS.occurrenceEnd}):`),
     action(occurrenceAction),
+  );
+  app.action(
+    new RegExp(`^(${ACTIONS.occurrenceMove}|${ACTIONS.occurrenceTo}):`),
+    action(occurrenceMoveAction),
   );
   app.action(new RegExp(`^${ACTIONS.dmAction}:`), action(dmAction));
   app.action(ACTIONS.openSettings, action(openSettingsAction));

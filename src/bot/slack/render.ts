@@ -10,7 +10,7 @@
 
 import { isLocale, translator } from '../../app/i18n/index.ts';
 import type { BookingSummaryView, RescheduleOptionsView } from '../../app/manage-booking.ts';
-import type { SeriesChoicesView } from '../../app/manage-series.ts';
+import type { OccurrenceMoveOptionsView, SeriesChoicesView } from '../../app/manage-series.ts';
 import type { ConnectionHealth } from '../../app/ports/store.ts';
 import type { PendingAsk } from '../../app/request-meeting.ts';
 import type { BookingView, Locale, ProposalView, SlotView } from '../../app/views.ts';
@@ -40,6 +40,10 @@ export const ACTIONS = {
   occurrenceCancel: 'ocancel',
   /** `oend:<bookingId>:<occurrence start epoch ms>`: end the series there (it and the later ones). */
   occurrenceEnd: 'oend',
+  /** `omove:<bookingId>:<occurrence start epoch ms>`: new times for that one occurrence of a series. */
+  occurrenceMove: 'omove',
+  /** `oto:<bookingId>:<occurrence start>:<new start epoch ms>`: move that one occurrence there. */
+  occurrenceTo: 'oto',
   /** `ask:<questionId>:<choice index>`: the requester answers a question (ids only, never the text). */
   answer: 'ask',
   /** `convene_dm_action:<action>` (value: the action's value): a DM button (`DmAction`). */
@@ -97,6 +101,7 @@ export function texts(locale: Locale) {
     cancel: w('chat.button.cancelRequest'),
     book: w('chat.slack.book'),
     bookAnyway: w('chat.button.bookAnyway'),
+    bookAndMove: w('chat.button.bookAndMove'),
     remaining: w('chat.slack.remaining'),
     written: w('chat.slack.written'),
     kept: w('chat.slack.kept'),
@@ -139,6 +144,42 @@ export function bookActionId(proposalId: string, slotId: string): string {
   return `${ACTIONS.book}:${proposalId}:${slotId}`;
 }
 
+/**
+ * A proposed slot: its section (the button books it, or books it anyway); a series time with conflicts
+ * adds an actions block with "Book, move clashing dates" (`series.moveSlotId`).
+ */
+function slotBlocks(slot: SlotView, proposalId: string, locale: Locale, value: string): Block[] {
+  const t = texts(locale);
+  const moveId = slot.series?.moveSlotId;
+  const move: Block[] = moveId
+    ? [
+        {
+          type: 'actions',
+          elements: [button(`${t.bookAndMove}: ${slot.label}`, bookActionId(proposalId, moveId), value)],
+        },
+      ]
+    : [];
+  return [slotBlock(slot, proposalId, locale, value), ...move];
+}
+
+/** Appends slots' blocks while they fit in `budget` blocks (a slot's blocks go in whole or not at all). */
+function pushSlots(
+  blocks: Block[],
+  slots: readonly SlotView[],
+  budget: number,
+  proposalId: string,
+  locale: Locale,
+  value: string,
+): void {
+  let left = budget;
+  for (const slot of slots) {
+    const these = slotBlocks(slot, proposalId, locale, value);
+    if (these.length > left) break;
+    blocks.push(...these);
+    left -= these.length;
+  }
+}
+
 function slotBlock(slot: SlotView, proposalId: string, locale: Locale, value: string): Block {
   const t = texts(locale);
   const people = slot.labels.map((l) => `${esc(l.name)}: ${esc(l.text)}`).join('\n');
@@ -168,9 +209,8 @@ export function renderProposals(view: ProposalView): { text: string; blocks: Blo
       `${esc(view.window.label)} · ${view.participants.map((p) => `${esc(p.name)} (${p.timeZone})`).join(', ')}`,
     ]),
   );
-  // 50 blocks at most: headline, understood, context, notes, actions → at most 45 slots.
-  for (const slot of view.slots.slice(0, 50 - blocks.length - 2))
-    blocks.push(slotBlock(slot, view.proposalId, view.locale, value));
+  // 50 blocks at most: headline, understood, context, notes, actions → at most 45 slot blocks.
+  pushSlots(blocks, view.slots, 50 - blocks.length - 2, view.proposalId, view.locale, value);
   const notes = [...view.gaps.map((g) => g.message), ...view.notes];
   if (notes.length > 0) blocks.push(context(notes.map((n) => `:warning: ${esc(n)}`)));
   blocks.push({
@@ -209,7 +249,7 @@ export function renderQuestion(
 
 /**
  * The slots still free after a lost race, as buttons (ephemeral to the clicker); a series conflict: the
- * clicked time's "book anyway" button first.
+ * clicked time's "book anyway" and "book, move clashing dates" buttons first.
  */
 export function renderRemaining(
   message: string,
@@ -220,10 +260,10 @@ export function renderRemaining(
 ): { text: string; blocks: Block[] } {
   const value = encodeValue({ l: locale });
   const blocks: Block[] = [section(esc(message))];
-  if (anyway) blocks.push(slotBlock(anyway, proposalId, locale, value));
+  if (anyway) blocks.push(...slotBlocks(anyway, proposalId, locale, value));
   if (remaining.length > 0) {
     blocks.push(context([texts(locale).remaining]));
-    for (const slot of remaining.slice(0, 45)) blocks.push(slotBlock(slot, proposalId, locale, value));
+    pushSlots(blocks, remaining, 50 - blocks.length, proposalId, locale, value);
   }
   return { text: message, blocks };
 }
@@ -246,8 +286,9 @@ export function renderBooking(view: BookingView, pickedBy?: string): { text: str
     blocks.push(
       section(`:movie_camera: <${view.conferenceUrl}|${translator(view.locale)('chat.slack.joinCall')}>`),
     );
-  // A series booked anyway: the occurrences in conflict.
+  // A series booked anyway: the occurrences in conflict; booked and moved: what moved, what stayed.
   if (view.seriesConflicts) blocks.push(context([`:warning: ${esc(view.seriesConflicts)}`]));
+  if (view.seriesMoves) blocks.push(context([`:repeat: ${esc(view.seriesMoves.text)}`]));
   if (pickedBy) blocks.push(context([t.bookedBy(pickedBy)]));
   blocks.push(manageButtons(view.bookingId, view.locale));
   return { text: view.headline, blocks };
@@ -255,13 +296,15 @@ export function renderBooking(view: BookingView, pickedBy?: string): { text: str
 
 /**
  * "Reschedule" and "Cancel meeting" (with Slack's confirm dialog) for a booked meeting; for a series,
- * also "Cancel <date> only" and "End the series after <date>" (ids and the occurrence's start only).
+ * also "Move <date> only", "Cancel <date> only" and "End the series after <date>" (ids and the
+ * occurrence's start only).
  */
 export function manageButtons(bookingId: string, locale: Locale, series?: SeriesChoicesView | null): Block {
   const t = texts(locale);
   const value = encodeValue({ l: locale });
   const occurrences = series
     ? [
+        button(series.move.label, `${ACTIONS.occurrenceMove}:${bookingId}:${series.move.start}`, value),
         button(series.next.label, `${ACTIONS.occurrenceCancel}:${bookingId}:${series.next.start}`, value),
         ...(series.endFrom
           ? [
@@ -326,6 +369,34 @@ export function renderRescheduleOptions(view: RescheduleOptionsView): { text: st
         button(
           `${t.moveTo} ${o.label}`,
           `${ACTIONS.manageTo}:${view.bookingId}:${o.start}`,
+          value,
+          i === 0 ? 'primary' : undefined,
+        ),
+      ),
+    );
+  }
+  return { text: view.headline, blocks };
+}
+
+/**
+ * New times for one occurrence of a series (ephemeral to the clicker), one button each
+ * (`oto:<bookingId>:<occurrence start>:<new start>`).
+ */
+export function renderOccurrenceMoveOptions(view: OccurrenceMoveOptionsView): {
+  text: string;
+  blocks: Block[];
+} {
+  const t = texts(view.locale);
+  const value = encodeValue({ l: view.locale });
+  const blocks: Block[] = [section(`*${esc(view.headline)}*`)];
+  for (const [i, o] of view.options.slice(0, 45).entries()) {
+    const people = o.labels.map((l) => `${esc(l.name)}: ${esc(l.text)}`).join('\n');
+    blocks.push(
+      section(
+        `*${i + 1}.* ${viewerTime(o.start, o.end, o.label)} _(${t.viewer})_\n${people}`,
+        button(
+          `${t.moveTo} ${o.label}`,
+          `${ACTIONS.occurrenceTo}:${view.bookingId}:${view.occurrence}:${o.start}`,
           value,
           i === 0 ? 'primary' : undefined,
         ),

@@ -52,6 +52,7 @@ interface BookingRow {
   title: string;
   startsAt: Date;
   endsAt: Date;
+  seriesEndsAt?: Date | null;
   status: string;
   idempotencyKey: string;
   createdAt: Date;
@@ -87,6 +88,7 @@ function toBooking(row: BookingRow): Booking {
     participantIds: row.participants.map((p) => p.personId),
     events: row.events.map(toEvent),
     createdAt: ms(row.createdAt),
+    ...(row.seriesEndsAt ? { seriesEndsAt: ms(row.seriesEndsAt) } : {}),
   };
 }
 
@@ -225,6 +227,10 @@ export function bookingRepository(db: Db, sql: Sql): BookingRepository {
               title: input.title,
               startsAt: start,
               endsAt: end,
+              seriesEndsAt:
+                input.seriesEndsAt != null && Number.isFinite(input.seriesEndsAt)
+                  ? new Date(Math.max(input.seriesEndsAt, input.end))
+                  : null,
               status: 'booked',
               idempotencyKey: input.idempotencyKey,
               participants: {
@@ -282,6 +288,21 @@ export function bookingRepository(db: Db, sql: Sql): BookingRepository {
       });
       return rows.map(toBooking);
     },
+    async listOngoingSeries(tenantId, personId, after, limit) {
+      if (!isId(tenantId) || !isId(personId) || !Number.isFinite(after)) return [];
+      const rows = await db.booking.findMany({
+        where: {
+          tenantId,
+          status: 'booked',
+          seriesEndsAt: { gt: new Date(after) },
+          participants: { some: { personId } },
+        },
+        orderBy: { startsAt: 'asc' },
+        take: Math.max(0, Math.min(Math.floor(limit), 200)),
+        include,
+      });
+      return rows.map(toBooking);
+    },
     async busyForPeople(tenantId, personIds, range) {
       const ids = [...new Set(personIds)];
       const busy = new Map<string, { start: number; end: number }[]>(ids.map((id) => [id, []]));
@@ -322,8 +343,11 @@ export function bookingRepository(db: Db, sql: Sql): BookingRepository {
       try {
         const row = await db.$transaction(async (tx) => {
           // Lock the booking row: a concurrent cancel or reschedule waits for us.
-          const locked = await tx.$queryRaw<{ status: string }[]>`
-            SELECT "status" FROM "booking" WHERE "id" = ${bookingId}::uuid AND "tenant_id" = ${tenantId}::uuid
+          const locked = await tx.$queryRaw<
+            { status: string; starts_at: Date; series_ends_at: Date | null }[]
+          >`
+            SELECT "status", "starts_at", "series_ends_at" FROM "booking"
+            WHERE "id" = ${bookingId}::uuid AND "tenant_id" = ${tenantId}::uuid
             FOR UPDATE`;
           const current = locked[0];
           if (!current) throw new Reschedule({ ok: false, reason: 'not_found' });
@@ -353,9 +377,13 @@ export function bookingRepository(db: Db, sql: Sql): BookingRepository {
             where: { bookingId },
             data: { startsAt: start, endsAt: end },
           });
+          // A series moved as a whole: its last occurrence moves with its first.
+          const seriesEnd = current.series_ends_at
+            ? new Date(ms(current.series_ends_at) + (input.start - ms(current.starts_at)))
+            : null;
           const updated = await tx.booking.update({
             where: { id: bookingId },
-            data: { startsAt: start, endsAt: end },
+            data: { startsAt: start, endsAt: end, ...(seriesEnd ? { seriesEndsAt: seriesEnd } : {}) },
             include,
           });
           if (input.withdrawJobs) {

@@ -6,8 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { t } from '../../../src/app/i18n/index.ts';
-import { MAX_CUSTOM_ID, occurrenceCustomId, parseCustomId } from '../../../src/bot/discord/custom-id.ts';
-import { manageRow } from '../../../src/bot/discord/render.ts';
+import {
+  MAX_CUSTOM_ID,
+  occurrenceCustomId,
+  occurrenceToCustomId,
+  parseCustomId,
+} from '../../../src/bot/discord/custom-id.ts';
+import { manageRow, renderOccurrenceMoveOptions } from '../../../src/bot/discord/render.ts';
 
 const ID = '0b9f7a2e-1c3d-4e5f-8a9b-0c1d2e3f4a5b';
 const START = Date.UTC(2030, 0, 15, 14);
@@ -38,8 +43,62 @@ describe('Discord: series occurrence buttons', () => {
     expect(() => occurrenceCustomId('end', ID, Number.NaN)).toThrow();
   });
 
+  it('the move-one-date button and its times round-trip the booking id, the occurrence and the new start within 100 chars', () => {
+    const move = occurrenceCustomId('move', ID, START);
+    expect(move).toBe(`cv1:om:${ID}:${START}`);
+    expect(parseCustomId(move)).toEqual({ kind: 'occurrence', op: 'move', bookingId: ID, occurrence: START });
+    // The longest a start can be (15 digits): still within Discord's limit.
+    const to = occurrenceToCustomId(ID, 999_999_999_999_999, 999_999_999_999_999);
+    expect(to.length).toBeLessThanOrEqual(MAX_CUSTOM_ID);
+    const newStart = START + 86_400_000;
+    expect(parseCustomId(occurrenceToCustomId(ID, START, newStart))).toEqual({
+      kind: 'occurrenceTo',
+      bookingId: ID,
+      occurrence: START,
+      start: newStart,
+    });
+    for (const bad of [
+      `cv1:ot:${ID}:${START}`,
+      `cv1:ot:${ID}:${START}:later`,
+      `cv1:ot:${ID}:-1:${newStart}`,
+      `cv1:ot:${ID}:${START}:${newStart}:1`,
+      `cv1:ot:bad id:${START}:${newStart}`,
+      `cv1:om:${ID}:${START}:${newStart}`,
+    ])
+      expect(parseCustomId(bad)).toBeNull();
+    expect(() => occurrenceToCustomId(ID, START, Number.NaN)).toThrow();
+    expect(() => occurrenceToCustomId(ID, 1e16, START)).toThrow();
+  });
+
+  it('the occurrence move options are one button per time, ids only, each in the viewer zone and the others', () => {
+    const body = renderOccurrenceMoveOptions({
+      locale: 'de',
+      bookingId: ID,
+      title: '1:1',
+      occurrence: START,
+      headline: 'Neue Zeiten',
+      options: [1, 2].map((h) => ({
+        start: START + h * 3_600_000,
+        end: START + (h + 1) * 3_600_000,
+        label: `Di. ${15 + h}:00`,
+        labels: [{ personId: 'p', name: 'Li', timeZone: 'America/New_York', text: `Di. ${9 + h}:00` }],
+      })),
+    }) as unknown as {
+      flags: number;
+      content: string;
+      components: { components: { custom_id: string }[] }[];
+    };
+    expect(body.components.flatMap((r) => r.components.map((c) => c.custom_id))).toEqual([
+      `cv1:ot:${ID}:${START}:${START + 3_600_000}`,
+      `cv1:ot:${ID}:${START}:${START + 7_200_000}`,
+    ]);
+    expect(body.content).toContain('Li');
+    expect(body.content).toContain('Di. 10:00');
+  });
+
   it('a series row has Reschedule, Cancel meeting, then the series buttons; a single meeting keeps two', () => {
     const series = {
+      move: { start: START, label: t('de', 'occurrences.button.moveOne', { date: 'Di. 15. Jan.' }) },
       next: { start: START, label: t('de', 'occurrences.button.cancelOne', { date: 'Di. 15. Jan.' }) },
       endFrom: {
         start: START + 7 * 86_400_000,
@@ -50,6 +109,7 @@ describe('Discord: series occurrence buttons', () => {
     expect(row.components.map((c) => [c.label, c.custom_id])).toEqual([
       ['1. Verschieben', `cv1:mr:${ID}`],
       ['1. Termin absagen', `cv1:mc:${ID}`],
+      ['1. Nur Di. 15. Jan. verschieben', `cv1:om:${ID}:${START}`],
       ['1. Nur Di. 15. Jan. absagen', `cv1:oc:${ID}:${START}`],
       ['1. Serie nach Di. 15. Jan. beenden', `cv1:oe:${ID}:${series.endFrom.start}`],
     ]);

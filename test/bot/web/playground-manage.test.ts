@@ -19,6 +19,8 @@ import type { Store } from '../../../src/store/index.ts';
 import { openDatabase } from '../../../src/store/index.ts';
 
 const NOW = Date.UTC(2026, 10, 23, 8, 0); // Monday 23 Nov 2026, 09:00 in Paris
+/** The router's clock: NOW, unless a test moves it (and puts it back). */
+let now = NOW;
 
 let dir: string;
 let store: Store;
@@ -33,7 +35,7 @@ beforeAll(async () => {
   const busy = createDemoBusyReader(world, { baseUrl: () => base });
   const app = createWebServer({
     routers: [
-      { router: createPlaygroundRouter({ store, world, busy, now: () => NOW, log: () => undefined }) },
+      { router: createPlaygroundRouter({ store, world, busy, now: () => now, log: () => undefined }) },
     ],
     log: () => undefined,
   });
@@ -224,6 +226,7 @@ describe('playground: one occurrence of a series (issue #22)', () => {
     const meetings = list.body.upcoming.meetings as { bookingId: string; series: Json }[];
     expect(meetings.find((m) => m.bookingId === bookingId)?.series).toEqual({
       next: { start: first, label: 'Cancel Tue 24 Nov only' },
+      move: { start: first, label: 'Move Tue 24 Nov only' },
       endFrom: { start: first + WEEK, label: 'End the series after Tue 24 Nov' },
     });
     expect(meetings.find((m) => m.bookingId === one.body.view.bookingId)?.series).toBeNull();
@@ -253,5 +256,85 @@ describe('playground: one occurrence of a series (issue #22)', () => {
     expect(ended.status).toBe(200);
     expect(ended.body.view).toMatchObject({ kind: 'series_ended', bookingId, occurrence: first + WEEK });
     expect((await store.bookings.get(world.tenantId, bookingId))?.status).toBe('booked');
+  });
+
+  it('the reschedule list offers moving one date only: new times for that date, a pick moves that one', async () => {
+    const view = await propose('/meet @li 30m every wednesday "Sync"');
+    const slot = view.slots.find((s) => s.series?.free === s.series?.occurrences) ?? view.slots[0]!;
+    const booked = await post('/bookings', {
+      personId: id('ana'),
+      proposalId: view.proposalId,
+      slotId: slot.series?.bookSlotId ?? slot.id,
+    });
+    expect(booked.status).toBe(200);
+    const bookingId = booked.body.view.bookingId as string;
+    const first = slot.start;
+    expect(new Date(first).toISOString().slice(0, 10)).toBe('2026-11-25');
+
+    const list = await post('/requests', { personId: id('ana'), text: '/meet reschedule' });
+    expect(list.status).toBe(200);
+    const series = (list.body.upcoming.meetings as { bookingId: string; series: Json }[]).find(
+      (m) => m.bookingId === bookingId,
+    )?.series;
+    expect(series.move).toEqual({ start: first, label: 'Move Wed 25 Nov only' });
+
+    const path = `/bookings/${bookingId}/occurrences`;
+    // Refusals, as values: an outsider, a malformed start, a time that is not an occurrence.
+    const byZoe = await get(`${path}/times?personId=${id('zoe')}&start=${first}`);
+    expect([byZoe.status, byZoe.body.error.code]).toEqual([403, 'not_allowed']);
+    expect((await get(`${path}/times?personId=${id('ana')}&start=soon`)).status).toBe(400);
+    const off = await get(`${path}/times?personId=${id('ana')}&start=${first + 60_000}`);
+    expect([off.status, off.body.error.code]).toEqual([404, 'unknown_occurrence']);
+
+    // Ana's new times for Wednesday 25 Nov only (16:30–17:00 is Ana and Li's only common time that day):
+    // nearest days first, all within three days of it, none before now.
+    const times = await get(`${path}/times?personId=${id('ana')}&start=${first}`);
+    expect(times.status).toBe(200);
+    expect(times.body.view).toMatchObject({ bookingId, occurrence: first });
+    expect(times.body.view.headline).toContain('this meeting only');
+    const options = times.body.view.options as { start: number; end: number; label: string }[];
+    expect(options.length).toBeGreaterThan(0);
+    const distance = (at: number) => Math.abs(new Date(at + 3_600_000).getUTCDate() - 25); // Paris day
+    const distances = options.map((o) => distance(o.start));
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    for (const o of options) {
+      expect(distance(o.start)).toBeLessThanOrEqual(3);
+      expect(o.start).toBeGreaterThanOrEqual(NOW);
+      expect(o.end - o.start).toBe(30 * 60_000);
+      expect(o.start).not.toBe(first);
+    }
+    const bad = await post(`${path}/move`, { personId: id('ana'), start: first, newStart: 'later' });
+    expect(bad.status).toBe(400);
+    const moved = await post(`${path}/move`, {
+      personId: id('ana'),
+      start: first,
+      newStart: options[0]!.start,
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body.view).toMatchObject({
+      kind: 'occurrence_moved',
+      bookingId,
+      occurrence: first,
+      start: options[0]!.start,
+    });
+    expect(moved.body.view.headline).toMatch(/^Moved: “Sync” of Wed 25 Nov.*this meeting only/);
+    // The series stays one booking at its first occurrence; the calendars get the exception.
+    expect((await store.bookings.get(world.tenantId, bookingId))?.start).toBe(first);
+
+    // Once that first Wednesday is over, the list still has the series, at its next Wednesday.
+    now = first + 24 * 3_600_000;
+    try {
+      const later = await post('/requests', { personId: id('ana'), text: '/meet reschedule' });
+      const listed = (
+        later.body.upcoming.meetings as { bookingId: string; start: number; label: string; series: Json }[]
+      ).find((m) => m.bookingId === bookingId);
+      expect(listed).toMatchObject({
+        start: first + 7 * 24 * 3_600_000,
+        series: { move: { label: 'Move Wed 2 Dec only' } },
+      });
+      expect(listed?.label).toMatch(/^Wed 2 Dec/);
+    } finally {
+      now = NOW;
+    }
   });
 });

@@ -20,6 +20,10 @@ export const occurrences: Messages<typeof en> = {
     '{who} hat die Serie „{title}“ beendet: die Termine ab {when} sind abgesagt. Dein Kalender wird aktualisiert.',
   'occurrences.button.cancelOne': 'Nur {date} absagen',
   'occurrences.button.endAfter': 'Serie nach {date} beenden',
+  'occurrences.button.moveOne': 'Nur {date} verschieben',
+  'occurrences.moveOptions.headline': 'Neue Zeiten für „{title}“, nur dieser Termin (jetzt {now}):',
+  'occurrences.error.noOtherTime':
+    'Innerhalb von drei Tagen um diesen Termin passt keine andere Zeit für alle: behalte ihn oder sag nur diesen ab.',
   'occurrences.outbox.notChanged':
     'Die Änderung an „{title}“ ({when}) konnte im Kalender von {name} nicht vorgenommen werden: er zeigt diesen Termin vielleicht noch wie vorher.',
 };

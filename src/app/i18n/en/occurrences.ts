@@ -20,6 +20,10 @@ export const occurrences = {
     '{who} ended the series “{title}”: the meetings from {when} on are cancelled. Your calendar is being updated.',
   'occurrences.button.cancelOne': 'Cancel {date} only',
   'occurrences.button.endAfter': 'End the series after {date}',
+  'occurrences.button.moveOne': 'Move {date} only',
+  'occurrences.moveOptions.headline': 'New times for “{title}”, this meeting only (now {now}):',
+  'occurrences.error.noOtherTime':
+    'No other time works for everyone within three days of this meeting: keep it, or cancel this one only.',
   'occurrences.outbox.notChanged':
     "The change to “{title}” ({when}) could not be made in {name}'s calendar: it may still show that meeting as it was.",
 } as const;

@@ -20,6 +20,11 @@ export const occurrences: Messages<typeof en> = {
     '{who} a arrêté la série « {title} » : les réunions à partir du {when} sont annulées. Votre agenda est mis à jour.',
   'occurrences.button.cancelOne': 'Annuler le {date} seulement',
   'occurrences.button.endAfter': 'Arrêter la série après le {date}',
+  'occurrences.button.moveOne': 'Déplacer le {date} seulement',
+  'occurrences.moveOptions.headline':
+    'Nouveaux horaires pour « {title} », cette réunion seulement (actuellement {now}) :',
+  'occurrences.error.noOtherTime':
+    'Aucun autre horaire ne convient à tous dans les trois jours autour de cette réunion : gardez-la, ou annulez celle-ci seulement.',
   'occurrences.outbox.notChanged':
     "La modification de « {title} » ({when}) n'a pas pu être faite dans l'agenda de {name} : il montre peut-être encore cette réunion telle qu'elle était.",
 };

@@ -26,14 +26,21 @@ export async function handleUpcoming(
   if (!ctx) return void (await answer(textMessage(m.notInGuild)));
   const { bookings } = env.deps.store;
   if (!bookings || !env.deps.manage) return void (await answer(textMessage(m.unknownAction)));
-  const list = await upcomingBookings({ bookings }, ctx.workspace.tenantId, ctx.person.id, env.clock(), 5);
+  // A series is listed at its next occurrence, also once its first one has passed.
+  const list = await upcomingBookings(
+    { ...env.deps.store, bookings },
+    ctx.workspace.tenantId,
+    ctx.person.id,
+    env.clock(),
+    5,
+  );
   if (list.length === 0) return void (await answer(textMessage(t(ctx.locale, 'account.upcoming.none'))));
   const now = env.clock();
   const zone =
     (await env.deps.store.preferences.get(ctx.workspace.tenantId, ctx.person.id))?.timeZone ?? 'UTC';
   const views = await Promise.all(
     list.map(async (b) => ({
-      ...(await describeBooking(env.deps.store, b, ctx.locale)),
+      ...(await describeBooking(env.deps.store, b, ctx.locale, b.next)),
       // A series (when its use cases are wired): "Cancel <date> only" / "End the series after <date>".
       series: env.deps.series ? await seriesChoices(env.deps.store, b, now, zone, ctx.locale) : null,
     })),

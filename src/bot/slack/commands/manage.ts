@@ -24,7 +24,7 @@ export async function upcomingList(
   const zone = (await rt.deps.store.preferences.get(workspace.tenantId, person.id))?.timeZone ?? 'UTC';
   const views = await Promise.all(
     list.map(async (b) => ({
-      ...(await describeBooking(rt.deps.store, b, locale)),
+      ...(await describeBooking(rt.deps.store, b, locale, b.next)),
       // A series also gets "Cancel <date> only" / "End the series after <date>", dated in the caller's zone.
       series: await seriesChoices(rt.deps.store, b, now, zone, locale),
     })),

@@ -176,7 +176,7 @@ export function playgroundCommands(deps: PlaygroundCommandDeps) {
           // A series also gets "Cancel <date> only" / "End the series after <date>" (the caller's zone).
           const meetings = await Promise.all(
             list.map(async (b) => ({
-              ...(await describeBooking(store, b, locale)),
+              ...(await describeBooking(store, b, locale, b.next)),
               series: await seriesChoices(store, b, at, zone, locale),
             })),
           );

@@ -27,6 +27,12 @@
  *   POST /playground/api/bookings/:id/occurrences/cancel|end {personId, start}
  *                                           → ManagedOccurrenceView | error value (one occurrence of a
  *                                           series: cancel it only / end the series there)
+ *   GET  /playground/api/bookings/:id/occurrences/times?personId=&start=
+ *                                           → OccurrenceMoveOptionsView | error value (new times for
+ *                                           that one occurrence: its day first, then ±3 days)
+ *   POST /playground/api/bookings/:id/occurrences/move {personId, start, newStart}
+ *                                           → ManagedOccurrenceView | error value (that one occurrence
+ *                                           moved to an offered time)
  *   GET  /playground/api/calendars/:id?viewer=&at=  → WeekView (busy blocks, no titles)
  *   POST /playground/api/reset              → cancels every demo booking
  *   GET  /demo/calendars/:file.ics          → the shipped demo ICS feeds (read back by the ICS connector)
@@ -279,6 +285,7 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
             reschedule: t(l, 'chat.button.reschedule'),
             cancelMeeting: t(l, 'chat.button.cancelMeeting'),
             bookAnyway: t(l, 'chat.button.bookAnyway'),
+            bookAndMove: t(l, 'chat.button.bookAndMove'),
           },
         ]),
       ),
@@ -384,7 +391,7 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
     if (typeof proposalId !== 'string' || typeof slotId !== 'string')
       return badRequest(res, 'A booking needs the proposalId and slotId of a proposed slot.');
     const result = await bookMeeting(
-      { store: deps.store, busy, writer },
+      { store: deps.store, busy, writer, ...(deps.limits ? { limits: deps.limits } : {}) },
       {
         tenantId: world.tenantId,
         proposalId,
@@ -474,6 +481,50 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
       else res.status(SERIES_STATUS[result.error.code]).json(result);
     });
   }
+
+  // New times for ONE occurrence of a series (a read), and the pick: that occurrence moved there.
+  api.get('/bookings/:bookingId/occurrences/times', async (req: Request, res: Response) => {
+    const person = personOf(req.query.personId);
+    if (!person) return badRequest(res, whoMessage);
+    const start =
+      typeof req.query.start === 'string' && /^\d{1,15}$/.test(req.query.start)
+        ? Number(req.query.start)
+        : NaN;
+    if (!Number.isSafeInteger(start))
+      return badRequest(res, 'Name the occurrence by its start, in epoch milliseconds, as listed.');
+    const result = await series.moveOptions({
+      tenantId: world.tenantId,
+      bookingId: String(req.params.bookingId),
+      actorPersonId: person.id,
+      occurrence: start,
+      now: now(),
+      locale: localeOf(person, req.query.locale),
+    });
+    if (result.ok) res.json(result);
+    else res.status(SERIES_STATUS[result.error.code]).json(result);
+  });
+
+  api.post('/bookings/:bookingId/occurrences/move', async (req: Request, res: Response) => {
+    const person = personOf(req.body?.personId);
+    if (!person) return badRequest(res, whoMessage);
+    const { start, newStart } = req.body ?? {};
+    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(newStart))
+      return badRequest(
+        res,
+        'Name the occurrence by its start and the new time by an offered start, in epoch milliseconds.',
+      );
+    const result = await series.moveOccurrence({
+      tenantId: world.tenantId,
+      bookingId: String(req.params.bookingId),
+      actorPersonId: person.id,
+      occurrence: start,
+      newStart,
+      now: now(),
+      locale: localeOf(person, req.body?.locale),
+    });
+    if (result.ok) res.json(result);
+    else res.status(SERIES_STATUS[result.error.code]).json(result);
+  });
 
   // New times for a booked meeting (a read: nothing changes until one is picked).
   api.get('/bookings/:bookingId/times', async (req: Request, res: Response) => {

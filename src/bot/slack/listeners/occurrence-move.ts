@@ -1,0 +1,54 @@
+/**
+ * "Move <date> only" (`omove:<bookingId>:<start>`) on a series booking in `/meet reschedule` and
+ * `/meet cancel`: new times for that ONE occurrence (the `occurrenceMoveOptions` use case: its day first,
+ * then the days around it; its own time not busy), privately to the clicker, one button each
+ * (`oto:<bookingId>:<occurrence start>:<new start>`). A pick goes through `moveOccurrence` (live
+ * re-check; the provider's exception mechanism on the one series event through the outbox; the others
+ * told by DM) and the private list gives way to the headline. Ids and starts only in the action ids: the
+ * use cases look the booking up in the clicking workspace's tenant and re-check the clicker.
+ */
+import { t } from '../../../app/i18n/index.ts';
+import { moveOccurrence, occurrenceMoveOptions } from '../../../app/manage-series.ts';
+import { NOT_INSTALLED, workspaceOf } from '../common.ts';
+import type { SlackRuntime } from '../deps.ts';
+import { manageDeps, parseOccurrenceAction, parseOccurrenceMoveAction } from '../manage.ts';
+import { knownOrResolve } from '../people.ts';
+import { ACTIONS, renderOccurrenceMoveOptions, renderText } from '../render.ts';
+import { beginAction } from './begin-action.ts';
+import type { ActionArgs } from './book-slot.ts';
+
+export async function occurrenceMoveAction(rt: SlackRuntime, args: ActionArgs): Promise<void> {
+  const start = await beginAction(rt, args);
+  if (!start) return;
+  const { body, action, client, respond } = args;
+  const locale = start.value.l;
+  const workspace = await workspaceOf(rt, body.team?.id);
+  if (!workspace) return start.say(NOT_INSTALLED[locale]);
+  const picking = action.action_id.startsWith(`${ACTIONS.occurrenceTo}:`);
+  const pick = picking ? parseOccurrenceMoveAction(action.action_id) : null;
+  const asked = picking ? null : parseOccurrenceAction(action.action_id, ACTIONS.occurrenceMove);
+  const target = pick ?? asked;
+  if (!target) return start.say(t(locale, 'chat.button.invalidReschedule'));
+  const jobs = rt.deps.store.jobs;
+  if (!jobs) return start.say(t(locale, 'chat.slack.cannotManage'));
+  const actor = await knownOrResolve(rt, client, workspace, body.user.id);
+  if (!actor.ok) return start.say(t(locale, 'chat.slack.cannotManage'));
+  const deps = { ...manageDeps(rt), store: { ...rt.deps.store, jobs } };
+  const input = {
+    tenantId: workspace.tenantId,
+    bookingId: target.bookingId,
+    actorPersonId: actor.person.id,
+    occurrence: pick ? pick.occurrence : target.occurrence,
+    now: rt.now(),
+    locale,
+  };
+  if (!pick) {
+    const options = await occurrenceMoveOptions(deps, input);
+    if (!options.ok) return start.say(options.error.message);
+    return start.privately(renderOccurrenceMoveOptions(options.view));
+  }
+  const result = await moveOccurrence(deps, { ...input, newStart: pick.start });
+  if (!result.ok) return start.say(result.error.message);
+  // The private list of times gives way to the outcome; the meeting's message stays (the series goes on).
+  await respond({ replace_original: true, response_type: 'ephemeral', ...renderText(result.view.headline) });
+}
