@@ -6,7 +6,7 @@
  * Why: V8 compiles a regex on its first run, and the parser's rules are large case-insensitive Unicode
  * alternations (and chrono's are larger still): compiling the ~130 regexes one request meets cost about 60 ms,
  * most of `convene parse`'s start, for a request that matches a handful of them. `mayMatch(re, text)` is false
- * only when no match is possible (the text holds none of the strings every match contains), so skipping the
+ * only when no match is possible (the text misses one of the clauses every match satisfies), so skipping the
  * regex then changes no result; a regex whose source is not understood, or that requires nothing literal,
  * is always run.
  *
@@ -66,9 +66,9 @@ const isDigit = (c: string) => c >= '0' && c <= '9';
 const isHex = (c: string) => /^[0-9A-Fa-f]$/.test(c);
 
 /**
- * Scanners run by V8 at the reading position (sticky), so that the long parts of a source (the character
- * words of an alternation) are read natively, not a character at a time.
- * `ASCII_PLAIN` leaves non-ASCII characters to `term` (case-insensitively they are no literal).
+ * Scanners run by V8 at the reading position (sticky), so that the words of an alternation are read natively,
+ * not a character at a time (character classes are skipped with `indexOf`). `ASCII_PLAIN` leaves non-ASCII
+ * characters to `term` (case-insensitively they are no literal).
  */
 const PLAIN = /[^\\^$.*+?()[\]{}|]+/y;
 const ASCII_PLAIN = /[^\\^$.*+?()[\]{}|\u0080-\uffff]+/y;
@@ -132,7 +132,7 @@ class Reader {
     return union === null ? NOTHING : [union];
   }
 
-  /** A sequence of terms: the most selective of its literal runs and of its terms' needs. */
+  /** A sequence of terms: its literal runs and its terms' needs, the `MAX_CLAUSES` most selective. */
   private alternative(): Needs {
     const needs: Need[] = [];
     let run = '';
