@@ -13,6 +13,8 @@ import {
   type ParseWording,
   parseRequest,
 } from '../../core/parse/index.ts';
+import { type Reading, remembered } from '../../core/parse/prefilter.ts';
+import { WORD_CHAR } from '../../core/parse/text.ts';
 import { parseCliArgs } from '../args.ts';
 import type { CliIo } from '../io.ts';
 import { usage } from '../usage.ts';
@@ -58,6 +60,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return fail(`--locale "${values.locale}" is not supported; use ${LOCALES.join(', ')}`);
   }
 
+  rememberPrefilter();
   const result = parseRequest(positionals[0]!, {
     now: now.toMillis(),
     zone: values.tz,
@@ -66,6 +69,23 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const word = await wording(result);
   io.out(values.json ? formatParseJson(result, word) : describe(result, word));
   return result.ok ? 0 : 1;
+}
+
+/**
+ * The prefilter's readings saved by the build next to the bundle (scripts/build-cli.mjs), which spare this
+ * process reading them; from the sources there are none (nor need: they are read as they come).
+ */
+function rememberPrefilter(): void {
+  // node:fs through process.getBuiltinModule, as src/cli/io.ts reads files.
+  const { readFileSync } = process.getBuiltinModule('node:fs');
+  let list: Reading[];
+  try {
+    list = JSON.parse(readFileSync(new URL('./prefilter.json', import.meta.url), 'utf8')) as Reading[];
+  } catch {
+    return; // none (the sources), or unreadable: the prefilter reads as it goes
+  }
+  // The build saves the word-character class (core/parse/text.ts) of each source as a NUL.
+  remembered(list.map(([flags, source, clauses]) => [flags, source.replaceAll('\0', WORD_CHAR), clauses]));
 }
 
 /**

@@ -11,7 +11,7 @@ import type { ParsedComponents, ParsedResult } from 'chrono-node';
 import { DateTime } from 'luxon';
 import { connectives } from './locales/index.ts';
 import type { BoundKind, LocaleConfig } from './locales/types.ts';
-import { mask, matchAll, type Span } from './text.ts';
+import { firstMatch, mask, matchAll, type Span } from './text.ts';
 
 /** A date (a local day or month) and/or a clock time, as said. */
 export interface When {
@@ -103,7 +103,7 @@ export function extractDates(
     // chrono's word edges are ASCII: `früh` must not give `fr` (Friday), nor `über` a `ber`.
     if (LETTER.test(chronoInput[span.end] ?? '') || LETTER.test(chronoInput[span.start - 1] ?? '')) continue;
     const raw = original.slice(span.start, span.end);
-    if (config.weekdayAbbreviation.test(raw.trim())) continue;
+    if (firstMatch(config.weekdayAbbreviation, raw.trim())) continue;
     // "at 3": 3 in the morning is almost never meant; better asked about than guessed.
     if (BARE_SMALL_HOUR.test(raw.trim()) && !result.start.isCertain('meridiem')) continue;
     // "tomorrow at 4": keep the day, leave the bare hour unread (it is asked about).

@@ -1,7 +1,7 @@
 /** Duration extraction, driven by each language's rule table. */
 import { connectives } from './locales/index.ts';
 import type { LocaleConfig } from './locales/types.ts';
-import { mask, matchAll, type Span } from './text.ts';
+import { firstMatch, mask, matchAll, pattern, type Span } from './text.ts';
 
 /** Longest meeting the parser accepts, in minutes (8 hours). */
 export const MAX_DURATION_MINUTES = 8 * 60;
@@ -17,7 +17,7 @@ export interface DurationHit {
 }
 
 /** `in`/`dans` right before a duration makes it an offset from now. */
-const OFFSET_PREFIX = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${connectives('offset')})\\s*$`, 'iu');
+const OFFSET_PREFIX = pattern(`(?<![\\p{L}\\p{N}_])(?:${connectives('offset')})\\s*$`, 'iu');
 
 const COMPACT_CLOCK = /^(\d{1,2})\s*h(?:\s*([0-5]\d))?$/iu;
 
@@ -35,7 +35,7 @@ export function extractDurations(masked: string, config: LocaleConfig): Duration
       if (minutes === null || !Number.isFinite(minutes)) continue;
       const before = text.slice(0, span.start);
       if (rule.clockLike && isClockTime(match[0], minutes, before, config)) continue;
-      const offset = OFFSET_PREFIX.exec(before);
+      const offset = firstMatch(OFFSET_PREFIX, before);
       if (offset) {
         hits.push({ minutes, text: match[0], span: { start: offset.index, end: span.end }, offset: true });
       } else hits.push({ minutes, text: match[0], span });

@@ -3,11 +3,11 @@
  * Discord users `<@123…>` / `<@!123…>`, Discord roles `<@&123…>` and plain `@name`. Broadcasts
  * (`<!here>`, `@everyone`…) are not people: they are reported so the bot can say so.
  */
-import { mask, matchAll, type Span } from './text.ts';
+import { firstMatch, mask, matchAll, type Pattern, pattern, type Span } from './text.ts';
 import type { Participant, ParticipantKind } from './types.ts';
 
 interface MentionRule {
-  readonly pattern: RegExp;
+  readonly pattern: Pattern;
   readonly kind: ParticipantKind | 'broadcast';
 }
 
@@ -18,12 +18,18 @@ const RULES: readonly MentionRule[] = [
   { pattern: /<@!?(\d{15,21})>/gu, kind: 'discord_user' },
   { pattern: /<@&(\d{15,21})>/gu, kind: 'discord_role' },
   {
-    pattern: /(?<![\p{L}\p{M}\p{N}_.@<&!-])@(?:here|channel|everyone)(?![\p{L}\p{M}\p{N}_-])/giu,
+    pattern: pattern(
+      String.raw`(?<![\p{L}\p{M}\p{N}_.@<&!-])@(?:here|channel|everyone)(?![\p{L}\p{M}\p{N}_-])`,
+      'giu',
+    ),
     kind: 'broadcast',
   },
   // Letters of any script, digits, dots, dashes and underscores; a trailing dot or dash is punctuation.
   {
-    pattern: /(?<![\p{L}\p{M}\p{N}_.@<&!-])@([\p{L}\p{M}\p{N}_]+(?:[.-]+[\p{L}\p{M}\p{N}_]+)*)/gu,
+    pattern: pattern(
+      String.raw`(?<![\p{L}\p{M}\p{N}_.@<&!-])@([\p{L}\p{M}\p{N}_]+(?:[.-]+[\p{L}\p{M}\p{N}_]+)*)`,
+      'gu',
+    ),
     kind: 'name',
   },
 ];
@@ -32,12 +38,12 @@ const RULES: readonly MentionRule[] = [
 // or the word right before it (`optional @ana`, `facultatif @ana`). The marker is consumed with the mention.
 const OPTIONAL_WORD = '(?:optional|opt\\.?|facultati(?:f|ve)|optionnel(?:le)?)';
 const OPTIONAL_AFTER = new RegExp(`^(?:\\?|\\s*\\(\\s*${OPTIONAL_WORD}\\s*\\))`, 'iu');
-const OPTIONAL_BEFORE = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}_])${OPTIONAL_WORD}\\s*:?\\s*$`, 'iu');
+const OPTIONAL_BEFORE = pattern(`(?<![\\p{L}\\p{M}\\p{N}_])${OPTIONAL_WORD}\\s*:?\\s*$`, 'iu');
 
 function optionalMarker(text: string, span: Span): { optional: boolean; span: Span } {
   const after = OPTIONAL_AFTER.exec(text.slice(span.end));
   if (after) return { optional: true, span: { start: span.start, end: span.end + after[0].length } };
-  const before = OPTIONAL_BEFORE.exec(text.slice(Math.max(0, span.start - 20), span.start));
+  const before = firstMatch(OPTIONAL_BEFORE, text.slice(Math.max(0, span.start - 20), span.start));
   if (before) return { optional: true, span: { start: span.start - before[0].length, end: span.end } };
   return { optional: false, span };
 }

@@ -4,6 +4,8 @@
  * match the original text and no two extractors claim the same characters.
  */
 
+import { mayMatch } from './prefilter.ts';
+
 export interface Span {
   /** UTF-16 offset of the first character. */
   readonly start: number;
@@ -30,9 +32,24 @@ export const WORD_CHAR =
 export const WB = `(?<!${WORD_CHAR})`;
 export const WE = `(?!${WORD_CHAR})`;
 
-/** Builds a case-insensitive, unicode, global regex from source with `WB`/`WE` already inlined. */
-export function wordRegex(source: string): RegExp {
-  return new RegExp(source, 'giu');
+/**
+ * A regex as the extractors hold it: its source and flags (a `RegExp` is one too). `matchAll` builds the
+ * regex, and V8 parses and compiles it, only when it may match the text: most rules never match a given
+ * request, and building the ~250 rules of the three languages up front cost more than a request's reading.
+ */
+export interface Pattern {
+  readonly source: string;
+  readonly flags: string;
+}
+
+/** A pattern from its source and flags (`String.raw` keeps a regex literal's backslashes). */
+export function pattern(source: string, flags: string): Pattern {
+  return { source, flags };
+}
+
+/** A case-insensitive, unicode, global pattern from source with `WB`/`WE` already inlined. */
+export function wordRegex(source: string): Pattern {
+  return { source, flags: 'giu' };
 }
 
 /** Replaces every character inside the spans by `fill` (one UTF-16 unit for one), keeping offsets. */
@@ -45,9 +62,15 @@ export function mask(text: string, spans: readonly Span[], fill = ' '): string {
   return chars.join('');
 }
 
-/** All matches of a global regex, with their spans. The regex is cloned, so its state is not touched. */
-export function matchAll(re: RegExp, text: string): { match: RegExpExecArray; span: Span }[] {
+/**
+ * All matches of a pattern (made global), with their spans. The regex is built anew from the source, so a
+ * `RegExp`'s state is not touched; a pattern that cannot match the text (`mayMatch`) is not built at all,
+ * and the search stops when the rest of the text cannot match: V8 compiles a regex to machine code on its
+ * second run, which for the rules with Unicode classes costs more than reading the whole request.
+ */
+export function matchAll(re: Pattern, text: string): { match: RegExpExecArray; span: Span }[] {
   const out: { match: RegExpExecArray; span: Span }[] = [];
+  if (!mayMatch(re, text)) return out;
   const clone = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
   for (let m = clone.exec(text); m !== null; m = clone.exec(text)) {
     if (m[0].length === 0) {
@@ -55,8 +78,26 @@ export function matchAll(re: RegExp, text: string): { match: RegExpExecArray; sp
       continue;
     }
     out.push({ match: m, span: { start: m.index, end: m.index + m[0].length } });
+    // A later match lies after this one (lookbehinds may read before it, but match nothing there).
+    if (!mayMatch(re, text.slice(clone.lastIndex))) break;
   }
   return out;
+}
+
+const built = new WeakMap<Pattern, RegExp>();
+
+/**
+ * The first match of a pattern without `g` or `y` (a RegExp's own is used as it is), or null; the regex is
+ * built and run only when the text may match it (`mayMatch`).
+ */
+export function firstMatch(p: Pattern, text: string): RegExpExecArray | null {
+  if (!mayMatch(p, text)) return null;
+  let re = p instanceof RegExp ? p : built.get(p);
+  if (re === undefined) {
+    re = new RegExp(p.source, p.flags);
+    built.set(p, re);
+  }
+  return re.exec(text);
 }
 
 /** The original text of several spans, in reading order, joined by a space. */

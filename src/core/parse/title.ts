@@ -1,7 +1,7 @@
 /** The meeting title: the first quoted string, in "…", “…”, «…», „…“, »…«, '…' or ‘…’ quotes. */
-import { matchAll, type Span } from './text.ts';
+import { matchAll, type Pattern, pattern, type Span } from './text.ts';
 
-const QUOTES: readonly RegExp[] = [
+const QUOTES: readonly Pattern[] = [
   /"([^"]*)"/gu,
   /“([^”]*)”/gu,
   /«([^»]*)»/gu,
@@ -9,8 +9,8 @@ const QUOTES: readonly RegExp[] = [
   /„([^“”]*)[“”]/gu,
   /»([^«]*)«/gu,
   // Single quotes only at word edges, so that apostrophes (l'après-midi, ana's) are left alone.
-  /(?<![\p{L}\p{M}\p{N}])'([^'\n]*[^\s'])'(?![\p{L}\p{M}\p{N}])/gu,
-  /(?<![\p{L}\p{M}\p{N}])‘([^’\n]*[^\s’])’(?![\p{L}\p{M}\p{N}])/gu,
+  pattern(String.raw`(?<![\p{L}\p{M}\p{N}])'([^'\n]*[^\s'])'(?![\p{L}\p{M}\p{N}])`, 'gu'),
+  pattern(String.raw`(?<![\p{L}\p{M}\p{N}])‘([^’\n]*[^\s’])’(?![\p{L}\p{M}\p{N}])`, 'gu'),
 ];
 
 export interface QuotedText {

@@ -12,7 +12,7 @@ import { DAY } from '../interval.ts';
 import type { BoundKeyword, Temporal, When } from './dates.ts';
 import { connectives } from './locales/index.ts';
 import type { BoundKind, LocaleConfig } from './locales/types.ts';
-import { type Span, spanText } from './text.ts';
+import { firstMatch, pattern, type Span, spanText } from './text.ts';
 import type { PartOfDayHit } from './time-of-day.ts';
 import { formatMinutes } from './time-of-day.ts';
 import type { TimeOfDayConstraint } from './types.ts';
@@ -109,10 +109,7 @@ const KEYWORD_GAP = new RegExp(`^\\s*(?:(?:${connectives('articles')})\\s*)?$`, 
 /** The gap between two excluded mentions: `monday and friday`, `lundi ou mardi`, `, `. */
 const EXCLUSION_JOINER = new RegExp(`^[\\s,]*(?:${connectives('joiners')})?[\\s,]*$`, 'iu');
 /** Words that make separate days alternatives rather than a range to widen: `or`, `ou`, `soit`. */
-const ALTERNATIVE = new RegExp(
-  `(?<![\\p{L}\\p{N}_])(?:${connectives('alternative')})(?![\\p{L}\\p{N}_])`,
-  'iu',
-);
+const ALTERNATIVE = pattern(`(?<![\\p{L}\\p{N}_])(?:${connectives('alternative')})(?![\\p{L}\\p{N}_])`, 'iu');
 
 export function resolveWindow(input: WindowInput): WindowResolution {
   const { original, temporals, keywords, config, now } = input;
@@ -269,14 +266,14 @@ function refineWeekday(
   if (!date?.weekday) return w;
   const today = now.startOf('day');
   let day = date.day;
-  if (config.lastModifier.test(text)) {
+  if (firstMatch(config.lastModifier, text)) {
     const back = (today.weekday - date.weekday + 7) % 7 || 7;
     day = today.minus({ days: back });
   } else if (period) {
     const offset = (date.weekday - period.start.weekday + 7) % 7;
     const anchored = period.start.startOf('day').plus({ days: offset });
     if (anchored < period.end) day = anchored;
-  } else if (+day.startOf('day') === +today && !config.thisModifier.test(text)) {
+  } else if (+day.startOf('day') === +today && !firstMatch(config.thisModifier, text)) {
     day = day.plus({ weeks: 1 });
   }
   return { ...w, date: { ...date, day } };
@@ -490,7 +487,7 @@ function window(
     start = pieces[0]!.start;
     end = Math.max(...pieces.map((p) => p.end));
     let reach = pieces[0]!.end;
-    const alternatives = ALTERNATIVE.test(original);
+    const alternatives = firstMatch(ALTERNATIVE, original) !== null;
     for (const p of pieces.slice(1)) {
       if (p.start > reach) {
         if (alternatives) {

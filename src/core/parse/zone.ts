@@ -7,7 +7,7 @@
  */
 import { IANAZone } from 'luxon';
 import type { LocaleConfig, ZoneRule } from './locales/types.ts';
-import { mask, matchAll, type Span } from './text.ts';
+import { mask, matchAll, pattern, type Span } from './text.ts';
 
 export interface ZoneHit {
   readonly span: Span;
@@ -123,12 +123,18 @@ type Rule = ZoneRule;
 const COMMON: readonly Rule[] = [
   {
     // IANA names: Europe/Berlin, America/Argentina/Buenos_Aires
-    pattern: /(?<![\p{L}\p{N}_/])([A-Z][A-Za-z_-]+\/[A-Za-z_-]+(?:\/[A-Za-z_-]+)?)(?![\p{L}\p{N}_/])/gu,
+    pattern: pattern(
+      String.raw`(?<![\p{L}\p{N}_/])([A-Z][A-Za-z_-]+\/[A-Za-z_-]+(?:\/[A-Za-z_-]+)?)(?![\p{L}\p{N}_/])`,
+      'gu',
+    ),
     read: (m) => (IANAZone.isValidZone(m[1]!) ? { zone: m[1]! } : null),
   },
   {
     // GMT+1, UTC-05:00, UTC+5:30
-    pattern: /(?<![\p{L}\p{N}_])(?:UTC|GMT)\s*([+-−])\s*(\d{1,2})(?::?([0-5]\d))?(?![\p{L}\p{N}_])/giu,
+    pattern: pattern(
+      String.raw`(?<![\p{L}\p{N}_])(?:UTC|GMT)\s*([+-−])\s*(\d{1,2})(?::?([0-5]\d))?(?![\p{L}\p{N}_])`,
+      'giu',
+    ),
     read: (m) => {
       const hours = Number(m[2]);
       if (hours > 14) return null;
@@ -139,7 +145,7 @@ const COMMON: readonly Rule[] = [
   },
   {
     // Capitals only: `et` is French for "and", `est` for "is".
-    pattern: new RegExp(
+    pattern: pattern(
       `(?<![\\p{L}\\p{N}_])(${Object.keys(ABBREVIATIONS).join('|')})(?![\\p{L}\\p{N}_+−-])`,
       'gu',
     ),

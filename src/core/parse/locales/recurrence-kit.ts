@@ -1,12 +1,12 @@
 /** Helpers shared by the languages' recurrence tables (`./<tag>/recurrence.ts`). */
-import { WB, WE, wordRegex } from '../text.ts';
+import { type Pattern, WB, WE, wordRegex } from '../text.ts';
 import { alternation } from './shared.ts';
 import type { SeriesDay } from './types.ts';
 
 export { alternation, numberValue } from './shared.ts';
 
 /** A regex over a whole phrase, word-bounded at both ends. */
-export const phrase = (source: string): RegExp => wordRegex(`${WB}(?:${source})${WE}`);
+export const phrase = (source: string): Pattern => wordRegex(`${WB}(?:${source})${WE}`);
 
 /** One weekday word or a list of them (`mon, wed and fri`): `day` must not capture. */
 export const dayList = (day: string, joiners: string): string => `${day}(?:\\s*(?:,|${joiners})\\s*${day})*`;

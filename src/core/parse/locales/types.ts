@@ -5,13 +5,14 @@
  */
 import type { Chrono } from 'chrono-node';
 import type { DateTime } from 'luxon';
+import type { Pattern } from '../text.ts';
 import type { Locale, SeriesDay } from '../types.ts';
 
 export type { SeriesDay };
 
 export interface DurationRule {
   /** Global, unicode, case-insensitive. */
-  readonly pattern: RegExp;
+  readonly pattern: Pattern;
   /** Minutes from the match, or `null` when the match is not a duration after all. */
   readonly minutes: (match: RegExpExecArray) => number | null;
   /** Digits followed by an hour unit (`15h`): read as a clock time after a time preposition instead. */
@@ -19,7 +20,7 @@ export interface DurationRule {
 }
 
 export interface PartOfDayRule {
-  readonly pattern: RegExp;
+  readonly pattern: Pattern;
   /** `HH:mm` wall-clock range. */
   readonly start: string;
   readonly end: string;
@@ -29,18 +30,18 @@ export interface PartOfDayRule {
 
 /** A named stretch of days (`next week`, `le mois prochain`) as local days `[start, end)`. */
 export interface PeriodRule {
-  readonly pattern: RegExp;
+  readonly pattern: Pattern;
   readonly resolve: (match: RegExpExecArray, now: DateTime) => { start: DateTime; end: DateTime } | null;
 }
 
 /** A clock time (or a range, or alternatives) read before chrono: minutes since midnight. */
 export interface ClockRule {
-  readonly pattern: RegExp;
+  readonly pattern: Pattern;
   readonly read: (match: RegExpExecArray) => readonly { start: number; end?: number }[] | null;
 }
 
 export interface TimeWordRule {
-  readonly pattern: RegExp;
+  readonly pattern: Pattern;
   /** Minutes since midnight. */
   readonly minutes: number;
 }
@@ -54,13 +55,13 @@ export interface TimeWordRule {
 export type BoundKind = 'after' | 'from' | 'before' | 'until' | 'between' | 'except';
 
 export interface BoundRule {
-  readonly pattern: RegExp;
+  readonly pattern: Pattern;
   readonly kind: BoundKind;
 }
 
 /** A time zone named in words (`Paris time`, `heure de Londres`, `Berliner Zeit`). */
 export interface ZoneRule {
-  readonly pattern: RegExp;
+  readonly pattern: Pattern;
   /** The zone named, its candidates when several, `own` for the organiser's; `null` when not a zone after all. */
   readonly read: (
     match: RegExpExecArray,
@@ -116,7 +117,7 @@ export interface RecurrencePiece {
 
 export interface RecurrenceRule {
   /** Global, unicode, case-insensitive. */
-  readonly pattern: RegExp;
+  readonly pattern: Pattern;
   /**
    * What the rule matched stays visible to the later extractors, which read it too (`jeden` in German
    * `jeden Morgen` is also what makes `Morgen` the morning rather than tomorrow).
@@ -147,16 +148,16 @@ export interface LocaleConfig {
   /** Clock times chrono misses (`at 15h`, `half past two`, `à quinze heures`), read before parts of the day. */
   readonly clockTimes: readonly ClockRule[];
   /** Day of the month without a month (`the 12th`, `le 12`): group 1 is the day number. */
-  readonly dayOfMonth: RegExp;
+  readonly dayOfMonth: Pattern;
   readonly bounds: readonly BoundRule[];
   /** The whole gap between the two ends of `between … and …`. */
   readonly rangeJoiner: RegExp;
   /** `this monday`, `ce lundi`: a weekday that may be today. */
-  readonly thisModifier: RegExp;
+  readonly thisModifier: Pattern;
   /** `last friday`, `vendredi dernier`: a weekday in the past. */
-  readonly lastModifier: RegExp;
+  readonly lastModifier: Pattern;
   /** Weekday abbreviations that chrono accepts but that are too often ordinary words (`sun`, `mer`). */
-  readonly weekdayAbbreviation: RegExp;
+  readonly weekdayAbbreviation: Pattern;
   /** Words that carry no meaning for scheduling and are never reported as unrecognised. */
   readonly fillers: ReadonlySet<string>;
   /** Words typical of the language, for detection. */

@@ -1,6 +1,7 @@
 /** The German configuration of the request parser. */
 // The locale's own entry point: `chrono-node` itself loads all sixteen locales (most of `convene parse`'s start-up).
 import * as chronode from 'chrono-node/de';
+import { prefiltered } from '../chrono.ts';
 import type { LocaleConfig } from '../types.ts';
 import { durations, timePreposition } from './durations.ts';
 import { numbers } from './numbers.ts';
@@ -11,7 +12,7 @@ import { zones } from './zones.ts';
 
 export const de: LocaleConfig = {
   locale: 'de',
-  chrono: chronode.casual,
+  chrono: prefiltered(chronode.casual),
   numbers,
   durations,
   timePreposition,

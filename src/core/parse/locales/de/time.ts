@@ -1,7 +1,7 @@
 /** German words for when: parts of the day, named periods, clock words, days of the month, bounds. */
 
 import { daytime } from '../../clock.ts';
-import { WB, WE, wordRegex } from '../../text.ts';
+import { pattern, WB, WE, wordRegex } from '../../text.ts';
 import {
   alternation,
   comingWeekend,
@@ -98,14 +98,16 @@ export const partsOfDay: readonly PartOfDayRule[] = [
   // `am`/`heute`/a weekday.
   partOfDay('morgens', '09:00', '12:00'),
   {
-    pattern:
-      /(?<=(?:^|[^\p{L}\p{M}\p{N}_])(?:morgen|übermorgen|uebermorgen|heute|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\s+)fr[üu]h(?![\p{L}\p{M}\p{N}_])/giu,
+    pattern: pattern(
+      String.raw`(?<=(?:^|[^\p{L}\p{M}\p{N}_])(?:morgen|übermorgen|uebermorgen|heute|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\s+)fr[üu]h(?![\p{L}\p{M}\p{N}_])`,
+      'giu',
+    ),
     start: '09:00',
     end: '12:00',
   },
   {
     // Capitalised `Morgen` after `am`, `heute`, a weekday, or in a compound (`Montagmorgen`).
-    pattern: new RegExp(
+    pattern: pattern(
       `(?:(?<![\\p{L}\\p{M}\\p{N}_])(?:(heute)|[Hh]eute|am|jeden|[Dd]iesen)\\s+Morgen|(?<=(?:${CAPITAL_DAYS})\\s+)Morgen|(?<=(?:${CAPITAL_DAYS}))morgen)(?![\\p{L}\\p{M}\\p{N}_])`,
       'gu',
     ),

@@ -1,10 +1,16 @@
 /** German words that modify or carry no scheduling meaning, and words that identify the language. */
+import { pattern } from '../../text.ts';
 
-export const thisModifier = /(?<![\p{L}\p{N}_])(?:diese[nrsm]?|heute)(?![\p{L}\p{N}_])/iu;
-export const lastModifier =
-  /(?<![\p{L}\p{N}_])(?:letzte[nrsm]?|vergangene[nrsm]?|vorige[nrsm]?)(?![\p{L}\p{N}_])/iu;
+export const thisModifier = pattern(
+  String.raw`(?<![\p{L}\p{N}_])(?:diese[nrsm]?|heute)(?![\p{L}\p{N}_])`,
+  'iu',
+);
+export const lastModifier = pattern(
+  String.raw`(?<![\p{L}\p{N}_])(?:letzte[nrsm]?|vergangene[nrsm]?|vorige[nrsm]?)(?![\p{L}\p{N}_])`,
+  'iu',
+);
 /** `so` (so, then) is too often an ordinary word; `Mo`, `Di`, `Mi`, `Do`, `Fr`, `Sa` are read as days. */
-export const weekdayAbbreviation = /^so\.?$/iu;
+export const weekdayAbbreviation = pattern(String.raw`^so\.?$`, 'iu');
 
 export const fillers: ReadonlySet<string> = new Set([
   'mit',

@@ -2,7 +2,7 @@
  * Time zones in German: `meiner Zeit`/`Ortszeit` (the organiser's own), `Berliner Zeit`, `New Yorker Zeit`,
  * `deutscher Zeit`, `MEZ`/`MESZ` (capitals only: Central European Time, like `CET`).
  */
-import { WB, WE, wordRegex } from '../../text.ts';
+import { pattern, WB, WE, wordRegex } from '../../text.ts';
 import type { ZoneRule } from '../types.ts';
 
 /** City adjectives (`Berliner`) and country adjectives (`deutscher`) with `Zeit`. */
@@ -69,7 +69,7 @@ export const zones: readonly ZoneRule[] = [
   },
   {
     // Capitals only, like the other abbreviations.
-    pattern: /(?<![\p{L}\p{N}_])(MEZ|MESZ)(?![\p{L}\p{N}_+−-])/gu,
+    pattern: pattern(String.raw`(?<![\p{L}\p{N}_])(MEZ|MESZ)(?![\p{L}\p{N}_+−-])`, 'gu'),
     read: () => ({ zone: 'CET' }),
   },
 ];

@@ -1,6 +1,7 @@
 /** The English configuration of the request parser. */
 // The locale's own entry point: `chrono-node` itself loads all sixteen locales (most of `convene parse`'s start-up).
 import * as chronoen from 'chrono-node/en';
+import { prefiltered } from '../chrono.ts';
 import type { LocaleConfig } from '../types.ts';
 import { durations, timePreposition } from './durations.ts';
 import { numbers } from './numbers.ts';
@@ -11,7 +12,7 @@ import { zones } from './zones.ts';
 
 export const en: LocaleConfig = {
   locale: 'en',
-  chrono: chronoen.casual,
+  chrono: prefiltered(chronoen.casual),
   numbers,
   durations,
   timePreposition,

@@ -1,9 +1,13 @@
 /** English words that modify or carry no scheduling meaning, and words that identify the language. */
+import { pattern } from '../../text.ts';
 
-export const thisModifier = /(?<![\p{L}\p{N}_])(?:this|today)(?![\p{L}\p{N}_])/iu;
-export const lastModifier = /(?<![\p{L}\p{N}_])(?:last|past|previous)(?![\p{L}\p{N}_])/iu;
+export const thisModifier = pattern(String.raw`(?<![\p{L}\p{N}_])(?:this|today)(?![\p{L}\p{N}_])`, 'iu');
+export const lastModifier = pattern(
+  String.raw`(?<![\p{L}\p{N}_])(?:last|past|previous)(?![\p{L}\p{N}_])`,
+  'iu',
+);
 /** `sat` and `sun` are too often ordinary words; `thu`, `fri`… are read as days. */
-export const weekdayAbbreviation = /^(?:sat|sun)\.?$/iu;
+export const weekdayAbbreviation = pattern(String.raw`^(?:sat|sun)\.?$`, 'iu');
 
 export const fillers: ReadonlySet<string> = new Set([
   'with',

@@ -1,6 +1,7 @@
 /** The French configuration of the request parser. */
 // The locale's own entry point: `chrono-node` itself loads all sixteen locales (most of `convene parse`'s start-up).
 import * as chronofr from 'chrono-node/fr';
+import { prefiltered } from '../chrono.ts';
 import type { LocaleConfig } from '../types.ts';
 import { durations, timePreposition } from './durations.ts';
 import { numbers } from './numbers.ts';
@@ -11,7 +12,7 @@ import { zones } from './zones.ts';
 
 export const fr: LocaleConfig = {
   locale: 'fr',
-  chrono: chronofr.casual,
+  chrono: prefiltered(chronofr.casual),
   numbers,
   durations,
   timePreposition,

@@ -1,9 +1,16 @@
 /** French words that modify or carry no scheduling meaning, and words that identify the language. */
+import { pattern } from '../../text.ts';
 
-export const thisModifier = /(?<![\p{L}\p{N}_])(?:ce|cet|cette|aujourd['’]hui)(?![\p{L}\p{N}_])/iu;
-export const lastModifier = /(?<![\p{L}\p{N}_])(?:dernier|dernière|derniere|passé|passe)(?![\p{L}\p{N}_])/iu;
+export const thisModifier = pattern(
+  String.raw`(?<![\p{L}\p{N}_])(?:ce|cet|cette|aujourd['’]hui)(?![\p{L}\p{N}_])`,
+  'iu',
+);
+export const lastModifier = pattern(
+  String.raw`(?<![\p{L}\p{N}_])(?:dernier|dernière|derniere|passé|passe)(?![\p{L}\p{N}_])`,
+  'iu',
+);
 /** `mer` (sea), `sam` and `dim` are too often ordinary words; `lun`, `mar`, `jeu`, `ven` are read as days. */
-export const weekdayAbbreviation = /^(?:mer|sam|dim)\.?$/iu;
+export const weekdayAbbreviation = pattern(String.raw`^(?:mer|sam|dim)\.?$`, 'iu');
 
 export const fillers: ReadonlySet<string> = new Set([
   'avec',
