@@ -275,6 +275,8 @@ export class MemoryStore {
     },
     cancel: async () => unused('cancel'),
     reschedule: async () => unused('reschedule'),
+    recordOccurrence: async () => unused('recordOccurrence'),
+    occurrences: async () => [],
     recordEvent: async (_t, bookingId, event) => {
       const i = this.bookingRows.findIndex((b) => b.id === bookingId);
       const booking = this.bookingRows[i];
