@@ -201,6 +201,16 @@ export interface WatchRepository {
     personId: string,
     occurrence?: number | null,
   ): Promise<SyncDecision | null>;
+  /**
+   * The newest decision of (booking, person, occurrence), whatever its status: a change already decided
+   * (kept without them, put back) and listed again is not asked twice.
+   */
+  latestDecisionFor(
+    tenantId: string,
+    bookingId: string,
+    personId: string,
+    occurrence: number | null,
+  ): Promise<SyncDecision | null>;
   /** Moves an open decision to `status` exactly once: false when it was no longer open (a double click). */
   resolveDecision(
     tenantId: string,

@@ -280,8 +280,9 @@ export function watchRepository(db: Db, sql: Sql): WatchRepository {
         },
         orderBy: { createdAt: 'asc' },
       });
-      return rows.map(
-        (r): TrackedEvent => ({
+      return rows.map((r): TrackedEvent => {
+        const exceptions = r.booking.occurrences.flatMap(toOccurrence);
+        return {
           bookingId: r.bookingId,
           personId: r.personId,
           connectionId: r.connectionId,
@@ -292,9 +293,9 @@ export function watchRepository(db: Db, sql: Sql): WatchRepository {
           expected: expectedOf(r.expectedTimes),
           start: ms(r.booking.startsAt),
           end: ms(r.booking.endsAt),
-          exceptions: r.booking.occurrences.flatMap(toOccurrence),
-        }),
-      );
+          ...(exceptions.length > 0 ? { exceptions } : {}),
+        };
+      });
     },
 
     async openDecision(input) {
@@ -359,6 +360,19 @@ export function watchRepository(db: Db, sql: Sql): WatchRepository {
           status: 'open',
         },
         orderBy: { createdAt: 'desc' },
+      });
+      return row ? toDecision(row) : null;
+    },
+    async latestDecisionFor(tenantId, bookingId, personId, occurrence) {
+      if (!isId(tenantId) || !isId(bookingId) || !isId(personId)) return null;
+      const row = await db.syncDecision.findFirst({
+        where: {
+          tenantId,
+          bookingId,
+          personId,
+          occurrence: occurrence === null ? null : new Date(occurrence),
+        },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       });
       return row ? toDecision(row) : null;
     },
