@@ -154,6 +154,7 @@ export async function syncWatch(
       calendarId: watch.calendarId,
       cursor: current.cursor,
       window,
+      tracked: tracked.flatMap((e) => (e.providerEventId !== null ? [e.providerEventId] : [])),
     });
     // Another sync of this watch saved a newer cursor while we listed (a late notification, a second
     // replica): our page may be older than what it already classified. List again from its cursor
@@ -288,6 +289,8 @@ async function occurrenceChanged(
   if (event.status !== 'created') return 'ignored';
   const expected = occurrenceExpected(event, occurrence);
   const duration = event.end - event.start;
+  // An occurrence over (and a provider reporting past ones leaving its window): nothing to decide.
+  if (Math.max(expected?.end ?? 0, occurrence + duration, change.end ?? 0) <= now) return 'ignored';
   if (change.kind === 'deleted') {
     if (expected === null) return 'echo';
   } else {

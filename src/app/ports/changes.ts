@@ -60,6 +60,12 @@ export interface ChangeQuery {
   readonly cursor: string | null;
   /** The window a full listing covers (a full sync lists events overlapping it). */
   readonly window: Interval;
+  /**
+   * The provider event ids Convene tracks in this calendar. A connector whose provider reports a deleted
+   * occurrence by an id alone (Graph `@removed`) remembers, in its cursor, the occurrences of these
+   * series it saw, to report the deletion as that occurrence's. Others ignore it.
+   */
+  readonly tracked?: readonly string[];
   readonly signal?: AbortSignal;
 }
 
