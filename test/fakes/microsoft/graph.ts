@@ -389,6 +389,10 @@ function occurrenceJson(ctx: GraphContext, master: FakeEvent, o: Occurrence) {
   return {
     ...eventJson(ctx, { ...o, recurrence: undefined }),
     id: `${master.id}_${o.originalStart}`,
+    // "This ID is different for each occurrence in a recurring series" (the series' is `uid`).
+    // @see https://learn.microsoft.com/graph/api/resources/event#properties (iCalUId, uid)
+    iCalUId: `${master.iCalUId}${o.originalStart.toString(16).toUpperCase()}`,
+    uid: master.iCalUId,
     type: o.exception ? 'exception' : 'occurrence',
     seriesMasterId: master.id,
     originalStart: new Date(o.originalStart).toISOString().replace('.000Z', 'Z'),
