@@ -240,16 +240,17 @@ describe('two-way sync of one occurrence of a series', () => {
 
   it('a replayed page asks nothing twice; two occurrences are two questions', async () => {
     const w = await world();
-    await sync(w, [movedBy(w, 2, 2 * HOUR)]);
-    await sync(w, [movedBy(w, 2, 2 * HOUR)]);
+    // Each sync at its own time (decisions are listed in the order they were opened).
+    await sync(w, [movedBy(w, 2, 2 * HOUR)], { at: NOW + HOUR });
+    await sync(w, [movedBy(w, 2, 2 * HOUR)], { at: NOW + 2 * HOUR });
     expect(w.notifier.to(w.s.ana)).toHaveLength(1);
-    await sync(w, [movedBy(w, 3, HOUR)]);
+    await sync(w, [movedBy(w, 3, HOUR)], { at: NOW + 3 * HOUR });
     expect(await decisionsOf(w)).toEqual([
       { kind: 'moved', status: 'open', occurrence: OCC[2] },
       { kind: 'moved', status: 'open', occurrence: OCC[3] },
     ]);
     // A newer move of the same occurrence supersedes its question only.
-    await sync(w, [movedBy(w, 2, 4 * HOUR)]);
+    await sync(w, [movedBy(w, 2, 4 * HOUR)], { at: NOW + 4 * HOUR });
     expect(await decisionsOf(w)).toEqual([
       { kind: 'moved', status: 'superseded', occurrence: OCC[2] },
       { kind: 'moved', status: 'open', occurrence: OCC[3] },
