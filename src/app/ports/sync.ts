@@ -171,7 +171,8 @@ export interface WatchRepository {
   targets(): Promise<WatchTarget[]>;
   /**
    * Events Convene wrote (status created or deleted) for active (`booked`) bookings ending after
-   * `since`: of one connection, or (ICS feeds, matched by UID) of one person.
+   * `since` (a series: whatever its first occurrence, as later ones may still come): of one connection,
+   * or (ICS feeds, matched by UID) of one person.
    */
   trackedEvents(
     tenantId: string,

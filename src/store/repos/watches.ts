@@ -266,7 +266,15 @@ export function watchRepository(db: Db, sql: Sql): WatchRepository {
         where: {
           ...filter,
           status: { in: ['created', 'deleted'] },
-          booking: { tenantId, status: 'booked', endsAt: { gt: new Date(since) } },
+          booking: {
+            tenantId,
+            status: 'booked',
+            OR: [
+              { endsAt: { gt: new Date(since) } },
+              // A series (issue #22): the booking's times are its first occurrence; later ones still come.
+              { proposal: { request: { criteria: { path: ['recurrence'], not: Prisma.AnyNull } } } },
+            ],
+          },
         },
         include: {
           booking: {

@@ -238,6 +238,44 @@ describe('two-way sync of one occurrence of a series', () => {
     expect(w.notifier.to(w.s.ana)[0]!.text).toContain('(booked for Tue 1 Dec, 14:00–14:30');
   });
 
+  it('a series is still watched once its first occurrence is over (its later occurrences are not)', async () => {
+    const w = await world();
+    // Two days after the second occurrence: the booking's own times (the first occurrence) are long past.
+    const at = OCC[1]! + 2 * DAY;
+    expect(await sync(w, [movedBy(w, 3, HOUR)], { at })).toMatchObject({ code: 'synced', moved: 1 });
+    expect(await decisionsOf(w)).toEqual([{ kind: 'moved', status: 'open', occurrence: OCC[3] }]);
+    // An occurrence already over is nothing to decide.
+    expect(await sync(w, [movedBy(w, 0, HOUR)], { at })).toMatchObject({ moved: 0 });
+  });
+
+  it('a single meeting (its request has criteria, no recurrence) is no longer watched once over', async () => {
+    const s = await seed(store, `OS${++counter}`, [SLOT1, SLOT2], {
+      zone: 'Europe/Paris',
+      constraints: [],
+      excluded: [],
+    });
+    const calendar = new RecordingCalendar();
+    for (const [person, connection] of s.connections) calendar.connections.set(person, connection);
+    const booked = await bookMeeting(
+      { store, busy: freeBusy, writer: calendar, notifier: new ActionNotifier() },
+      { tenantId: s.tenantId, proposalId: s.proposalId, slotId: '1', actorPersonId: s.ana, now: NOW },
+    );
+    if (!booked.ok) throw new Error(booked.error.message);
+    await runOutboxOnce(
+      { store, writer: calendar, notifier: new ActionNotifier() },
+      { worker: 'w', now: NOW + OUTBOX_GRACE_MS },
+    );
+    const connectionId = s.connections.get(s.li)!;
+    expect(await store.watches.trackedEvents(s.tenantId, { connectionId }, SLOT1.start)).toHaveLength(1);
+    expect(await store.watches.trackedEvents(s.tenantId, { connectionId }, SLOT1.end + DAY)).toEqual([]);
+    // The series of the other tests stays tracked after its first occurrence.
+    const w = await world();
+    const li = w.s.connections.get(w.s.li)!;
+    expect(
+      await store.watches.trackedEvents(w.s.tenantId, { connectionId: li }, SLOT1.end + DAY),
+    ).toHaveLength(1);
+  });
+
   it('a replayed page asks nothing twice; two occurrences are two questions', async () => {
     const w = await world();
     // Each sync at its own time (decisions are listed in the order they were opened).
