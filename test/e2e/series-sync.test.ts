@@ -84,8 +84,13 @@ interface Provider {
     originalStart: number,
     to: { start: number; end: number },
   ): Promise<void>;
+  /** The participant deletes ONE occurrence in their own calendar, on the provider. */
+  userDelete(w: World, personId: string, originalStart: number): Promise<void>;
   /** What the provider holds for that person: the series' exceptions by original start, and how many events. */
-  exceptions(w: World, personId: string): Promise<{ events: number; moved: Map<number, number> }>;
+  exceptions(
+    w: World,
+    personId: string,
+  ): Promise<{ events: number; moved: Map<number, number>; cancelled: number[] }>;
 }
 
 const PROVIDERS: Provider[] = [
@@ -100,16 +105,22 @@ const PROVIDERS: Provider[] = [
         to,
       );
     },
+    async userDelete(w, personId, originalStart) {
+      google.userDeleteInstance(w.backend.calendars.get(personId)!, w.series.get(personId)!, originalStart);
+    },
     async exceptions(w, personId) {
-      const all = google.stored(w.backend.calendars.get(personId)!);
+      const calendarId = w.backend.calendars.get(personId)!;
+      const all = google.stored(calendarId);
       const seriesId = w.series.get(personId)!;
+      const instances = [...(google.events.get(calendarId)?.values() ?? [])].filter(
+        (e) => e.recurringEventId === seriesId && e.originalStart !== undefined,
+      );
       return {
         events: all.filter((e) => e.recurringEventId === undefined).length,
         moved: new Map(
-          all
-            .filter((e) => e.recurringEventId === seriesId && e.originalStart !== undefined)
-            .map((e) => [e.originalStart!, e.start]),
+          instances.filter((e) => e.status !== 'cancelled').map((e) => [e.originalStart!, e.start]),
         ),
+        cancelled: instances.filter((e) => e.status === 'cancelled').map((e) => e.originalStart!),
       };
     },
   },
@@ -124,16 +135,21 @@ const PROVIDERS: Provider[] = [
         to,
       );
     },
+    async userDelete(w, personId, originalStart) {
+      graph.userDeleteOccurrence(w.backend.calendars.get(personId)!, w.series.get(personId)!, originalStart);
+    },
     async exceptions(w, personId) {
       const all = graph.storedEvents(w.backend.calendars.get(personId)!);
       const master = all.find((e) => e.id === w.series.get(personId));
+      const exceptions = [...(master?.exceptions ?? new Map())];
       return {
         events: all.length,
         moved: new Map(
-          [...(master?.exceptions ?? new Map())].flatMap(([original, x]) =>
+          exceptions.flatMap(([original, x]) =>
             x.cancelled ? [] : [[original, x.start] as [number, number]],
           ),
         ),
+        cancelled: exceptions.flatMap(([original, x]) => (x.cancelled ? [original] : [])),
       };
     },
   },
@@ -142,18 +158,11 @@ const PROVIDERS: Provider[] = [
     backend: () => caldavBackend(radicale),
     async userMove(w, personId, originalStart, to) {
       // The participant's client rewrites the ONE resource of the series with an override (RFC 5545).
-      const url = w.series.get(personId)!;
-      const auth = { authorization: radicale.authorization };
-      const current = await fetch(url, { headers: auth });
-      const etag = current.headers.get('etag');
-      const edited = editSeriesIcs(await current.text(), { kind: 'move', originalStart, ...to }, w.clock);
-      if (edited.kind !== 'changed') throw new Error(`edit: ${edited.kind}`);
-      const put = await fetch(url, {
-        method: 'PUT',
-        headers: { ...auth, ...(etag ? { 'if-match': etag } : {}), 'content-type': 'text/calendar' },
-        body: edited.text,
-      });
-      expect(put.ok).toBe(true);
+      await radicaleEdit(w, personId, { kind: 'move', originalStart, ...to });
+    },
+    async userDelete(w, personId, originalStart) {
+      // …or with an EXDATE.
+      await radicaleEdit(w, personId, { kind: 'cancel', originalStart });
     },
     async exceptions(w, personId) {
       const collection = w.backend.calendars.get(personId)!;
@@ -166,16 +175,35 @@ const PROVIDERS: Provider[] = [
       const hrefs = [...(await listing.text()).matchAll(/<href>([^<]+\.ics)<\/href>/g)].map((m) => m[1]!);
       const text = await (await fetch(w.series.get(personId)!, { headers: auth })).text();
       const moved = new Map<number, number>();
+      const cancelled: number[] = [];
       for (const block of text.split('BEGIN:VEVENT').slice(1)) {
         const id = /RECURRENCE-ID[^:]*:(\S+)/.exec(block)?.[1];
         const start = /\nDTSTART[^:]*:(\S+)/.exec(block)?.[1];
         if (id && start)
           moved.set(icsInstant(block, 'RECURRENCE-ID', id), icsInstant(block, 'DTSTART', start));
+        for (const m of block.matchAll(/\nEXDATE[^:]*:(\S+)/g))
+          for (const value of m[1]!.split(',')) cancelled.push(icsInstant(block, 'EXDATE', value));
       }
-      return { events: hrefs.length, moved };
+      return { events: hrefs.length, moved, cancelled };
     },
   },
 ];
+
+/** A participant's client rewriting the series' resource (RFC 5545 edits), with If-Match. */
+async function radicaleEdit(w: World, personId: string, edit: Parameters<typeof editSeriesIcs>[1]) {
+  const url = w.series.get(personId)!;
+  const auth = { authorization: radicale.authorization };
+  const current = await fetch(url, { headers: auth });
+  const etag = current.headers.get('etag');
+  const edited = editSeriesIcs(await current.text(), edit, w.clock);
+  if (edited.kind !== 'changed') throw new Error(`edit: ${edited.kind}`);
+  const put = await fetch(url, {
+    method: 'PUT',
+    headers: { ...auth, ...(etag ? { 'if-match': etag } : {}), 'content-type': 'text/calendar' },
+    body: edited.text,
+  });
+  expect(put.ok).toBe(true);
+}
 
 /** A DATE-TIME of the fixture's VEVENT (UTC `Z` or the Europe/Paris TZID the connector writes, CET here). */
 function icsInstant(block: string, name: string, value: string): number {
@@ -293,13 +321,58 @@ describe.each(PROVIDERS)(
       // Every participant's calendar: still ONE series event, the third occurrence moved as its exception.
       for (const person of booking.participantIds) {
         const held = await provider.exceptions(w, person);
-        expect({ person, events: held.events, moved: [...held.moved] }).toEqual({
+        expect({ person, events: held.events, moved: [...held.moved], cancelled: held.cancelled }).toEqual({
           person,
           events: 1,
           moved: [[OCC[2], MOVED.start]],
+          cancelled: [],
         });
       }
       // Convene's own change read back from Li's calendar: an echo, nothing asked.
+      const before = w.dms.length;
+      expect(await sync(w)).toMatchObject({ moved: 0, deleted: 0 });
+      expect(w.dms).toHaveLength(before);
+    });
+
+    it('a deleted occurrence: "Cancel <date> only" cancels it in every calendar as the series’ exception', async () => {
+      const w = await world(provider);
+      expect(await sync(w)).toMatchObject({ code: 'synced', moved: 0, deleted: 0 });
+      await provider.userDelete(w, w.s.li, OCC[1]!);
+      expect(await sync(w)).toMatchObject({ code: 'synced', moved: 0, deleted: 1 });
+      const [dm] = w.dms.filter((d) => d.personId === w.s.ana);
+      expect(dm!.text).toMatch(/^Li removed the Tue 1 Dec occurrence of “Roadmap” \(Tue 1 Dec, 11:00–11:30/);
+      expect(dm!.actions.map((a) => [a.action, a.label])).toEqual([
+        [SYNC_ACTIONS.without, 'Keep Tue 1 Dec without Li'],
+        [SYNC_ACTIONS.cancel, 'Cancel Tue 1 Dec only'],
+      ]);
+      // Li's series is still live (only that occurrence is gone).
+      const booking = (await store.bookings.get(w.s.tenantId, w.booking.id))!;
+      expect(booking.events.filter((e) => e.status === 'created')).toHaveLength(
+        booking.participantIds.length,
+      );
+      await syncActionHandlers(w.deps)[SYNC_ACTIONS.cancel]!({
+        tenantId: w.s.tenantId,
+        actorPersonId: w.s.ana,
+        value: dm!.actions[1]!.value,
+        now: tick(w),
+      });
+      const ran = await runOutboxOnce(
+        { store, writer: w.backend.access, notifier: w.deps.notifier },
+        { worker: 'w', now: w.clock, kinds: ['calendar.series'] },
+      );
+      expect(ran).toMatchObject({
+        claimed: booking.participantIds.length,
+        done: booking.participantIds.length,
+      });
+      for (const person of booking.participantIds) {
+        const held = await provider.exceptions(w, person);
+        expect({ person, events: held.events, moved: [...held.moved], cancelled: held.cancelled }).toEqual({
+          person,
+          events: 1,
+          moved: [],
+          cancelled: [OCC[1]],
+        });
+      }
       const before = w.dms.length;
       expect(await sync(w)).toMatchObject({ moved: 0, deleted: 0 });
       expect(w.dms).toHaveLength(before);
