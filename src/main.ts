@@ -10,7 +10,7 @@
  *   CONVENE_PLAYGROUND=1|0          force the playground on (even with a chat platform) or off; unset:
  *                                   on only without chat, on a loopback HOST, outside NODE_ENV=production
  *   CONVENE_METRICS_TOKEN           bearer token for /metrics (unset: loopback clients only)
- *   CONVENE_MAX_WINDOW_DAYS, CONVENE_MAX_PARTICIPANTS   the work budget of one request
+ *   CONVENE_MAX_WINDOW_DAYS, CONVENE_MAX_PARTICIPANTS, CONVENE_MAX_SERIES_DAYS   the work budget of one request
  *   SLACK_* / DISCORD_*             a chat platform is configured (see src/compose.ts and the README):
  *                                   its adapter is mounted and no demo data is seeded
  *   CONVENE_PUBLIC_URL, CONVENE_STATE_SECRET, GOOGLE_*, MICROSOFT_*   calendar linking (the link page, OAuth;

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { requestLimitsFromEnv } from '../src/bot/rate-limit.ts';
 import { CONFIG_VARIABLES, checkConfig } from '../src/config.ts';
 import { generateKeyEntry } from '../src/store/crypto.ts';
 
@@ -45,6 +46,19 @@ describe('checkConfig', () => {
         expect.stringContaining('DATABASE_POOL_SIZE must be'),
       ]);
     expect(problems({ DATABASE_POOL_SIZE: '1000' })).toEqual([]);
+  });
+
+  it('CONVENE_MAX_SERIES_DAYS: a whole number of days from 1 to 366, read into the request limits', () => {
+    for (const value of ['0', '367', 'six months', '30.5'])
+      expect(problems({ CONVENE_MAX_SERIES_DAYS: value })).toEqual([
+        expect.stringContaining('CONVENE_MAX_SERIES_DAYS must be'),
+      ]);
+    expect(problems({ CONVENE_MAX_SERIES_DAYS: '366' })).toEqual([]);
+    expect(requestLimitsFromEnv({ CONVENE_MAX_SERIES_DAYS: '90', CONVENE_MAX_WINDOW_DAYS: '30' })).toEqual({
+      maxSeriesDays: 90,
+      maxWindowDays: 30,
+    });
+    expect(requestLimitsFromEnv({ CONVENE_MAX_SERIES_DAYS: '' })).toEqual({});
   });
 
   it('lists every problem at once, one line each, naming the variable', () => {

@@ -1,6 +1,6 @@
 /**
  * Use case: the requester answers a question Convene asked instead of guessing (`needs_answer`, e.g. which
- * zone `IST` means). A button carries only the question's id and the choice's index: the request text is
+ * zone `IST` means, which series `bimonthly` means). A button carries only the question's id and the choice's index: the request text is
  * read back from the store (tenant-scoped) and run again through `requestMeeting` with the answer applied
  * (`answers`), never rewritten. Only the requester may answer, once, before the question expires.
  */
@@ -71,7 +71,12 @@ export async function answerQuestion(
     ...(question.locale ? { locale: question.locale } : {}),
     ...(question.replyLocale ? { replyLocale: question.replyLocale } : {}),
     message: question.message,
-    answers: question.code === 'ambiguous_zone' ? { zone: answer } : {},
+    answers:
+      question.code === 'ambiguous_zone'
+        ? { zone: answer }
+        : question.code === 'ambiguous_recurrence'
+          ? { recurrence: answer }
+          : {},
   });
   return { ok: true, question, result };
 }

@@ -9,7 +9,9 @@
  *    is re-checked over every occurrence up to the request's horizon (the same single read, reaching
  *    further): a busy later occurrence answers `series_conflict` (which ones, "book anyway", the other
  *    free times); the slot id `<n>-anyway` books regardless (same booking key) and the confirmation
- *    names the occurrences in conflict.
+ *    names the occurrences in conflict; `<n>-move` ("book and move the clashing dates") books too, then
+ *    moves each occurrence in conflict to the nearest time everyone can make (`bookAndMove`) and the
+ *    confirmation says which moved where and which stayed.
  * 4. `bookings.bookSlot`: the database guard makes two bookings of one person's time impossible; a lost
  *    race is the same "slot taken" value.
  *    The SAME transaction enqueues the outbox: one `calendar.write` job per participant (due
@@ -26,11 +28,14 @@
  *    (compensation: events already written deleted, everyone told by DM) and answers
  *    `calendar_refused`: never a half-booked meeting presented as booked.
  */
-import type { Interval } from '../core/interval.ts';
+import { DAY, type Interval } from '../core/interval.ts';
 import { normalize } from '../core/intervals.ts';
+import { MAX_MOVE_DAYS, type PlannedMove, planOccurrenceMoves } from '../core/occurrence-move.ts';
 import { type OccurrenceConflict, searchSeries } from '../core/series.ts';
+import { compileWorkingHours } from '../core/working-hours.ts';
 import { list, type MessageKey, type Msg, msg, t } from './i18n/index.ts';
 import type { IcsOfferLinks } from './ics-offer.ts';
+import { moveOccurrence } from './manage-series.ts';
 import {
   CALENDAR_WRITE_JOB,
   classifyWriteFailure,
@@ -40,16 +45,26 @@ import {
 } from './outbox.ts';
 import type { BusyReader, EventWriter, Notifier } from './ports/calendars.ts';
 import type { BookingMetrics } from './ports/metrics.ts';
-import type { Booking, EnqueueInput, MeetingRequest, Person, Proposal, Repositories } from './ports/store.ts';
+import type {
+  Booking,
+  EnqueueInput,
+  MeetingRequest,
+  Person,
+  Proposal,
+  Repositories,
+  WorkingHoursData,
+} from './ports/store.ts';
 import type { ReminderSettings } from './reminders.ts';
 import { reminderJobs, reminderLeads } from './reminders.ts';
-import type { RequestLimits } from './request/types.ts';
+import { moveSlotId } from './request/series.ts';
+import { DEFAULT_WORKING_HOURS, type RequestLimits } from './request/types.ts';
 import type { MeetingStore } from './request-meeting.ts';
 import { bookingPeople, recordRotationBooking } from './rotations.ts';
 import {
   conflictsByPerson,
   conflictText,
   eventRecurrence,
+  MAX_NAMED_DATES,
   MAX_SERIES_DAYS,
   occurrenceStarts,
   type SeriesHorizon,
@@ -64,9 +79,10 @@ import type {
   CalendarWriteReason,
   CalendarWriteStatus,
   Locale,
+  SeriesMovesView,
   SlotView,
 } from './views.ts';
-import { slotLabel, toLocale } from './views.ts';
+import { dayLabel, slotLabel, toLocale } from './views.ts';
 
 export interface BookMeetingDeps {
   readonly store: MeetingStore & Partial<Pick<Repositories, 'jobs' | 'rotations'>>;
@@ -92,7 +108,9 @@ export interface BookMeetingInput {
   readonly proposalId: string;
   /**
    * `"3"`: the proposal's third slot. `"3-anyway"` (a series): book it even when later occurrences have
-   * conflicts ("book anyway"; the confirmation names them). Both make the same booking (one key).
+   * conflicts ("book anyway"; the confirmation names them). `"3-move"` (a series): book it and move each
+   * later occurrence in conflict to a nearby time everyone can make ("book and move the clashing dates";
+   * the confirmation says which moved and which stayed). All three make the same booking (one key).
    */
   readonly slotId: string;
   readonly actorPersonId: string;
@@ -199,8 +217,10 @@ interface Attempt {
   readonly key: string;
   /** The slot id without the "book anyway" suffix. */
   readonly slotId: string;
-  /** "Book anyway": later occurrences in conflict do not stop the booking. */
+  /** "Book anyway" (or "book and move"): later occurrences in conflict do not stop the booking. */
   readonly anyway: boolean;
+  /** "Book and move the clashing dates": the booking moves each later occurrence in conflict. */
+  readonly move: boolean;
   /** A series: the occurrences the re-check covers (up to the horizon). */
   readonly series: { readonly zone: string; readonly horizon: SeriesHorizon } | null;
 }
@@ -275,7 +295,7 @@ async function checkClick(
   );
   if (!actor || !peopleIds.includes(actor.id))
     return refused(fail('not_allowed', 'booking.error.notAllowed'));
-  const said = /^([1-9]\d*)(-anyway)?$/.exec(input.slotId);
+  const said = /^([1-9]\d*)(-anyway|-move)?$/.exec(input.slotId);
   const slotId = said?.[1] ?? '';
   const index = said ? Number(slotId) - 1 : -1;
   const slot = proposal.slots[index];
@@ -303,6 +323,7 @@ async function checkClick(
       key: bookingIdempotencyKey(proposal.id, slotId),
       slotId,
       anyway: said?.[2] !== undefined,
+      move: said?.[2] === '-move',
       series: seriesRange(deps, input, request, slot),
     },
   };
@@ -400,6 +421,7 @@ function seriesConflict(
             locale,
           }),
           bookSlotId: `${attempt.slotId}-anyway`,
+          moveSlotId: moveSlotId(attempt.slotId),
         },
       },
     },
@@ -425,10 +447,14 @@ async function recheck(
 ): Promise<{ free: boolean[]; busyOf: ReadonlyMap<string, Interval[]> }> {
   const { deps, input, proposal, bookedIds, optionalIds } = attempt;
   const { tenantId } = input;
-  // A series: the same single read reaches the clicked slot's last occurrence (up to the horizon).
+  // A series: the same single read reaches the clicked slot's last occurrence (up to the horizon); for
+  // "book and move", the days around the last one too (where it may move).
   const range: Interval = {
     start: Math.min(...proposal.slots.map((s) => s.start)),
-    end: Math.max(...proposal.slots.map((s) => s.end), attempt.series?.horizon.end ?? 0),
+    end: Math.max(
+      ...proposal.slots.map((s) => s.end),
+      (attempt.series?.horizon.end ?? 0) + (attempt.series && attempt.move ? (MAX_MOVE_DAYS + 1) * DAY : 0),
+    ),
   };
   const [read, booked] = await Promise.all([
     deps.busy.busyFor(tenantId, bookedIds, range, { fresh: true }),
@@ -585,13 +611,146 @@ async function guardAndWrite(
     );
   await store.requests.setProposalStatus(tenantId, proposal.id, 'accepted');
   await store.requests.setStatus(tenantId, request.id, 'booked');
+  if (attempt.move && clashes.length > 0 && store.jobs)
+    return bookAndMove(attempt, fail, booked.booking, people, clashes, busyOf, store.jobs);
   return confirmed(attempt, fail, booked.booking, people, false, clashes);
+}
+
+/** Most moves a confirmation names before "and N more". */
+const MAX_NAMED_MOVES = MAX_NAMED_DATES;
+
+/** DMs of the moves: none (the confirmation, in the conversation, names them). */
+const NO_DMS = { dm: async () => ({ ok: true as const }) };
+
+/**
+ * "Book and move the clashing dates", once the booking is made (step 3): the calendars are written and
+ * the confirmation built (step 4), then each later occurrence in conflict is given the nearest time every
+ * required person can make (src/core/occurrence-move.ts: the same day first, then up to `MAX_MOVE_DAYS`
+ * days around it, working hours in each person's zone, from the busy time of the click's re-check: no
+ * further read) and moved through `moveOccurrence` (./manage-series.ts: the outbox's `calendar.series`
+ * job makes it the provider's exception of the ONE series event; the occurrence's reminders follow it).
+ * Occurrences with no such time stay and are named. Only the click that made the booking moves anything:
+ * a repeat, or a click that lost the race, finds the booking and moves nothing. Bounded: the occurrences
+ * the re-check covered, at most one move each.
+ */
+async function bookAndMove(
+  attempt: Attempt,
+  fail: Fail,
+  booking: Booking,
+  people: readonly BookingPerson[],
+  clashes: readonly OccurrenceConflict[],
+  busyOf: ReadonlyMap<string, Interval[]>,
+  jobs: Repositories['jobs'],
+): Promise<BookMeetingResult> {
+  const { deps, input, request, series, optionalIds, locale } = attempt;
+  const result = await confirmed(attempt, fail, booking, people, false);
+  if (!result.ok || !series) return result;
+  const plan = planOccurrenceMoves({
+    occurrences: occurrenceStarts(series.horizon.rule, booking.start, series.zone),
+    clashing: clashes.map((c) => c.start),
+    durationMs: booking.end - booking.start,
+    zone: series.zone,
+    participants: people
+      .filter((p) => !optionalIds.has(p.person.id))
+      .map((p) => {
+        const hours = compileWorkingHours(p.hours.rules, p.hours.overrides);
+        return {
+          id: p.person.id,
+          zone: p.timeZone,
+          ...(hours.ok ? { hours: hours.value } : {}),
+          busy: busyOf.get(p.person.id) ?? [],
+        };
+      }),
+    notBefore: input.now,
+    maxDays: MAX_MOVE_DAYS,
+  });
+  const { store } = deps;
+  const manage = {
+    store: {
+      bookings: store.bookings,
+      people: store.people,
+      preferences: store.preferences,
+      requests: store.requests,
+      jobs,
+    },
+    notifier: NO_DMS,
+    ...(deps.reminders ? { reminders: deps.reminders } : {}),
+  };
+  const moved: PlannedMove[] = [];
+  const stayed = [...plan.stayed];
+  for (const move of plan.moved) {
+    // The organiser: always allowed to change the booking (a round-robin clicker may not be in it).
+    const done = await moveOccurrence(manage, {
+      tenantId: input.tenantId,
+      bookingId: booking.id,
+      actorPersonId: request.requesterId,
+      occurrence: move.occurrence,
+      newStart: move.start,
+      now: input.now,
+      locale,
+    });
+    if (done.ok) moved.push(move);
+    else stayed.push(move.occurrence);
+  }
+  stayed.sort((a, b) => a - b);
+  return {
+    ok: true,
+    view: { ...result.view, seriesMoves: movesView(attempt, moved, stayed, clashes) },
+  };
+}
+
+/** "Moved 2 occurrences in conflict: Tue 8 Dec to Wed 9 Dec, 10:00–10:30 …; 1 occurrence stays …". */
+function movesView(
+  attempt: Attempt,
+  moved: readonly PlannedMove[],
+  stayed: readonly number[],
+  clashes: readonly OccurrenceConflict[],
+): SeriesMovesView {
+  const { locale, people } = attempt;
+  const zone = requesterZoneOf(people);
+  const parts: string[] = [];
+  if (moved.length > 0) {
+    const named = moved.slice(0, MAX_NAMED_MOVES).map((m) =>
+      t(locale, 'booking.seriesMove', {
+        was: dayLabel(m.occurrence, zone, locale),
+        when: slotLabel(m.start, m.end, zone, locale),
+      }),
+    );
+    const more = moved.length - named.length;
+    parts.push(
+      t(locale, 'booking.seriesMoved', {
+        count: moved.length,
+        moves: list(locale, [
+          ...named,
+          ...(more > 0 ? [t(locale, 'request.series.moreDates', { count: more })] : []),
+        ]),
+      }),
+    );
+  }
+  if (stayed.length > 0)
+    parts.push(
+      t(locale, 'booking.seriesStayed', {
+        count: stayed.length,
+        days: MAX_MOVE_DAYS,
+        conflicts: clashText(
+          attempt,
+          clashes.filter((c) => stayed.includes(c.start)),
+        ),
+      }),
+    );
+  return {
+    moved: moved.map((m) => ({ occurrence: m.occurrence, start: m.start, end: m.end })),
+    stayed,
+    text: parts.join(' '),
+  };
 }
 
 interface BookingPerson {
   readonly person: Person;
   readonly timeZone: string;
   readonly requester: boolean;
+  /** Their working hours (the default ones when they set none): where a clashing occurrence may move. */
+  readonly hours: WorkingHoursData;
 }
 
 async function loadPeople(
@@ -607,7 +766,12 @@ async function loadPeople(
       store.preferences.get(tenantId, id),
     ]);
     if (!person) continue;
-    out.push({ person, timeZone: prefs?.timeZone ?? 'UTC', requester: id === requesterId });
+    out.push({
+      person,
+      timeZone: prefs?.timeZone ?? 'UTC',
+      requester: id === requesterId,
+      hours: prefs && prefs.workingHours.rules.length > 0 ? prefs.workingHours : DEFAULT_WORKING_HOURS,
+    });
   }
   // The store does not keep mention order: the organiser first, then by name, so every view agrees.
   return out.sort(

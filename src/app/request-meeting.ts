@@ -21,7 +21,7 @@ import { parseRequest } from '../core/parse/index.ts';
 import { msg, t } from './i18n/index.ts';
 import { parseMessage, parseText } from './request/parse.ts';
 import { proposeMeeting } from './request/propose.ts';
-import { keepQuestion } from './request/question.ts';
+import { choiceLabel, keepQuestion } from './request/question.ts';
 import { resolveParticipants } from './request/resolve.ts';
 import type { RequestMeetingDeps, RequestMeetingInput, RequestMeetingResult } from './request/types.ts';
 import { fail, maxParticipantsOf, maxWindowDaysOf } from './request/types.ts';
@@ -29,7 +29,7 @@ import { fail, maxParticipantsOf, maxWindowDaysOf } from './request/types.ts';
 export { gapViews } from './request/busy.ts';
 export { parseMessage, parseText, precheckRequest } from './request/parse.ts';
 export { proposeMeeting } from './request/propose.ts';
-export { zoneChoiceLabel } from './request/question.ts';
+export { choiceLabel, zoneChoiceLabel } from './request/question.ts';
 export type { Mention } from './request/resolve.ts';
 export type {
   MeetingStore,
@@ -89,14 +89,23 @@ export async function requestMeeting(
         questions: request.questions,
         pending,
       });
-    const example = `${first.text.split(' / ')[0]} → ${first.options[0]}`;
+    // `IST → Asia/Kolkata`; a series in words: `bimonthly → every other month`.
+    const option = first.options[0] ?? '';
+    const said =
+      first.code === 'ambiguous_recurrence' ? choiceLabel(first.code, option, input.now, locale) : option;
+    const example = `${first.text.split(' / ')[0]} → ${said}`;
     return fail(
       locale,
       'needs_answer',
-      msg('request.question.rephrase', {
-        questions: request.questions.map(parseText).join(' '),
-        example,
-      }),
+      msg(
+        first.code === 'ambiguous_recurrence'
+          ? 'request.question.rephraseSeries'
+          : 'request.question.rephrase',
+        {
+          questions: request.questions.map(parseText).join(' '),
+          example,
+        },
+      ),
       { questions: request.questions },
     );
   }

@@ -7,6 +7,7 @@
  * Tuesdays; Li is busy on Tue 3 Feb") through the `request` domain.
  */
 import { DAY } from '../core/interval.ts';
+import { readingOf } from '../core/parse/index.ts';
 import {
   type ConflictReason,
   expandSeries,
@@ -31,12 +32,14 @@ export function seriesOf(request: MeetingRequest | null): { rule: SeriesRule; zo
 }
 
 /**
- * The draft's recurrence: FREQ, INTERVAL, BYDAY (an ordinal weekday, "first Monday", becomes BYDAY with
- * BYSETPOS), COUNT, or UNTIL as the last instant of the said local day.
+ * The draft's recurrence: FREQ, INTERVAL, BYDAY (ranked weekdays, "first Monday", "2nd and 4th Tuesday",
+ * become BYDAY with BYSETPOS: the parser ranks one weekday only, so the ranks are positions among its days),
+ * COUNT, or UNTIL as the last instant of the said local day.
  */
 export function eventRecurrence(rule: SeriesRule, zone: string): EventRecurrence {
   const days = rule.byDay ?? [];
-  const ranked = days.find((d) => d.n !== 0);
+  const ranks = [...new Set(days.filter((d) => d.n !== 0).map((d) => d.n))];
+  const weekdays = [...new Set(days.map((d) => d.weekday))];
   let until: number | undefined;
   if (rule.until !== undefined) {
     const wall = Date.parse(`${rule.until}T00:00:00Z`) + DAY;
@@ -45,8 +48,8 @@ export function eventRecurrence(rule: SeriesRule, zone: string): EventRecurrence
   return {
     freq: rule.freq,
     interval: Math.max(1, Math.floor(rule.interval)),
-    ...(days.length > 0 ? { byDay: days.map((d) => RECURRENCE_WEEKDAYS[d.weekday]!) } : {}),
-    ...(ranked ? { bySetPos: ranked.n } : {}),
+    ...(weekdays.length > 0 ? { byDay: weekdays.map((d) => RECURRENCE_WEEKDAYS[d]!) } : {}),
+    ...(ranks.length === 1 ? { bySetPos: ranks[0]! } : ranks.length > 1 ? { bySetPos: ranks } : {}),
     ...(rule.count !== undefined ? { count: rule.count } : until !== undefined ? { until } : {}),
     timeZone: zone,
   };
@@ -62,28 +65,71 @@ export function occurrenceStarts(
   return expandSeries(rule, first, zone, max).starts;
 }
 
+/** The rank of a weekday in the month as a word key (`booking.series.rank`): 2 → second, -2 → penultimate. */
+const RANK_WORDS: Readonly<Record<number, string>> = {
+  1: 'first',
+  2: 'second',
+  3: 'third',
+  4: 'fourth',
+  5: 'fifth',
+  [-1]: 'last',
+  [-2]: 'penultimate',
+};
+
+/**
+ * How often a series repeats, in words: "every other Tuesday", "the second and fourth Tuesday of every month",
+ * "every 3 months". A weekly series without days is on `firstWeekday` (0 = Monday), or "every other week"
+ * when that is not known.
+ */
+export function patternLabel(rule: SeriesRule, locale: Locale, firstWeekday?: number): string {
+  const interval = Math.max(1, Math.floor(rule.interval));
+  const byDay =
+    rule.byDay && rule.byDay.length > 0
+      ? rule.byDay
+      : firstWeekday !== undefined
+        ? [{ n: 0, weekday: firstWeekday }]
+        : [];
+  // weekdayName counts from Sunday; SeriesDay from Monday.
+  const days = list(
+    locale,
+    [...new Set(byDay.map((d) => d.weekday))].map((d) => weekdayName((d + 1) % 7, locale)),
+  );
+  const ranks = [...new Set(byDay.filter((d) => d.n !== 0).map((d) => d.n))];
+  if (rule.freq === 'DAILY') return t(locale, 'booking.series.daily', { interval });
+  if (rule.freq === 'WEEKLY')
+    return byDay.length > 0
+      ? t(locale, 'booking.series.weekly', { interval, days })
+      : t(locale, 'booking.series.everyWeeks', { interval });
+  if (ranks.length === 1 && [1, 2, 3, 4, -1].includes(ranks[0]!))
+    return t(locale, 'booking.series.monthlyOn', { interval, days, rank: ranks[0]! });
+  if (ranks.length > 0)
+    return t(locale, 'booking.series.monthlyOnRanks', {
+      interval,
+      days,
+      ranks: list(
+        locale,
+        ranks.map((n) => t(locale, 'booking.series.rank', { rank: RANK_WORDS[n] ?? 'other' })),
+      ),
+    });
+  return t(locale, 'booking.series.monthly', { interval });
+}
+
+/**
+ * A reading offered by an `ambiguous_recurrence` question (`FREQ=MONTHLY;INTERVAL=2`) in words ("every 2
+ * months"); the option itself when it is not one.
+ */
+export function readingLabel(option: string, locale: Locale): string {
+  const rule = readingOf(option);
+  return rule ? patternLabel({ ...rule, interval: rule.interval ?? 1 }, locale) : option;
+}
+
 /** "every other Tuesday, 6 times" / "un mardi sur deux, 6 fois" / "jeden zweiten Dienstag, 6-mal". */
 export function seriesLabel(rule: SeriesRule, first: number, zone: string, locale: Locale): string {
   const firstWeekday = (() => {
     const wall = toWall(zoneOffsets(zone, { start: first - DAY, end: first + DAY }), first);
     return (new Date(wall).getUTCDay() + 6) % 7; // 0 = Monday
   })();
-  const byDay = rule.byDay && rule.byDay.length > 0 ? rule.byDay : [{ n: 0, weekday: firstWeekday }];
-  // weekdayName counts from Sunday; SeriesDay from Monday.
-  const days = list(
-    locale,
-    byDay.map((d) => weekdayName((d.weekday + 1) % 7, locale)),
-  );
-  const interval = Math.max(1, Math.floor(rule.interval));
-  const ranked = byDay.find((d) => d.n !== 0);
-  const pattern =
-    rule.freq === 'DAILY'
-      ? t(locale, 'booking.series.daily', { interval })
-      : rule.freq === 'WEEKLY'
-        ? t(locale, 'booking.series.weekly', { interval, days })
-        : ranked
-          ? t(locale, 'booking.series.monthlyOn', { interval, days, rank: ranked.n })
-          : t(locale, 'booking.series.monthly', { interval });
+  const pattern = patternLabel(rule, locale, firstWeekday);
   if (rule.count !== undefined) return t(locale, 'booking.series.withCount', { pattern, count: rule.count });
   if (rule.until !== undefined) {
     const wall = Date.parse(`${rule.until}T12:00:00Z`);

@@ -72,6 +72,12 @@ export interface SlotSeriesView {
    * `<id>-anyway` ("book anyway": the click books it despite the conflicts, and the confirmation names them).
    */
   readonly bookSlotId: string;
+  /**
+   * With conflicts only: `<id>-move` ("book and move the clashing dates": the click books the series and
+   * moves each occurrence in conflict to a nearby time everyone can make; the confirmation says which
+   * moved and which stayed).
+   */
+  readonly moveSlotId?: string;
 }
 
 export interface ParticipantView {
@@ -179,6 +185,19 @@ export interface BookingView {
   readonly conferenceUrl?: string;
   /** A series booked anyway: its occurrences in conflict, in words ("Booked anyway, with 1 occurrence…"). */
   readonly seriesConflicts?: string;
+  /**
+   * A series booked with "book and move the clashing dates": the occurrences moved (original start → new
+   * times) and those left where they were (no time everyone can make nearby), and both in words.
+   */
+  readonly seriesMoves?: SeriesMovesView;
+}
+
+export interface SeriesMovesView {
+  readonly moved: readonly { readonly occurrence: number; readonly start: number; readonly end: number }[];
+  /** Original starts of the occurrences that stay (still in conflict). */
+  readonly stayed: readonly number[];
+  /** "Moved 2 occurrences in conflict: Tue 8 Dec to Wed 9 Dec, 10:00–10:30, …. 1 occurrence stays …". */
+  readonly text: string;
 }
 
 // --- wording ----------------------------------------------------------------------------------

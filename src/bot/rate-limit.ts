@@ -122,7 +122,8 @@ export function rateLimitsFromEnv(env: NodeJS.ProcessEnv): RateLimitSettings | n
 
 /**
  * The work budget of one meeting request from the environment (checked by src/config.ts):
- * `CONVENE_MAX_WINDOW_DAYS` (default 90) and `CONVENE_MAX_PARTICIPANTS` (default 50). Unset or invalid
+ * `CONVENE_MAX_WINDOW_DAYS` (default 90), `CONVENE_MAX_PARTICIPANTS` (default 50) and
+ * `CONVENE_MAX_SERIES_DAYS` (how far ahead a recurring request's occurrences are checked, default 184). Unset or invalid
  * values leave the default, which the use case and the parser apply anyway.
  */
 export function requestLimitsFromEnv(env: NodeJS.ProcessEnv): RequestLimits {
@@ -132,8 +133,10 @@ export function requestLimitsFromEnv(env: NodeJS.ProcessEnv): RequestLimits {
   };
   const maxWindowDays = read('CONVENE_MAX_WINDOW_DAYS');
   const maxParticipants = read('CONVENE_MAX_PARTICIPANTS');
+  const maxSeriesDays = read('CONVENE_MAX_SERIES_DAYS');
   return {
     ...(maxWindowDays ? { maxWindowDays } : {}),
     ...(maxParticipants ? { maxParticipants } : {}),
+    ...(maxSeriesDays ? { maxSeriesDays } : {}),
   };
 }

@@ -11,7 +11,7 @@ export interface RecurrenceParts {
   readonly freq: 'DAILY' | 'WEEKLY' | 'MONTHLY';
   readonly interval: number;
   readonly byDay?: readonly string[];
-  readonly bySetPos?: number;
+  readonly bySetPos?: number | readonly number[];
   readonly byMonthDay?: number;
   readonly count?: number;
   /** Epoch ms. */
@@ -32,7 +32,7 @@ export function utcBasic(ms: number): string {
 export function rruleText(rule: RecurrenceParts): string {
   const parts = [`FREQ=${rule.freq}`, `INTERVAL=${rule.interval}`];
   if (rule.byDay && rule.byDay.length > 0) parts.push(`BYDAY=${rule.byDay.join(',')}`);
-  if (rule.bySetPos !== undefined) parts.push(`BYSETPOS=${rule.bySetPos}`);
+  if (rule.bySetPos !== undefined) parts.push(`BYSETPOS=${[rule.bySetPos].flat().join(',')}`);
   if (rule.byMonthDay !== undefined) parts.push(`BYMONTHDAY=${rule.byMonthDay}`);
   if (rule.count !== undefined) parts.push(`COUNT=${rule.count}`);
   // With a zoned DTSTART, UNTIL must be in UTC (RFC 5545 §3.3.10).

@@ -13,6 +13,7 @@
  *   team weight <team> @member N           team priority <team> @member N
  *   team mode <team> round-robin|collective
  *   team window <team> day|week|month
+ *   team series <team> fixed|rotate      (a recurring request: one member for the series, or turns)
  *   team pause <team> @member [until YYYY-MM-DD]     team resume <team> @member
  *   team bind <team> @group (Slack user group / Discord role)     team unbind <team>
  *   team admins | team grant @person… | team revoke @person…   (Convene admins, granted by chat admins)
@@ -22,6 +23,9 @@ import { TEAM_WORDS, type TeamWords } from './parse/locales/team.ts';
 import type { FairnessPeriod } from './rotation.ts';
 
 export type TeamMode = 'round_robin' | 'collective';
+
+/** A round-robin team's recurring requests: one member for the whole series, or turns per occurrence. */
+export type SeriesRotation = 'fixed' | 'rotate';
 
 export type MemberRef =
   | { readonly kind: 'slack_user' | 'discord_user'; readonly id: string; readonly raw: string }
@@ -64,6 +68,7 @@ export type TeamCommand =
     }
   | { readonly op: 'mode'; readonly team: string; readonly mode: TeamMode }
   | { readonly op: 'window'; readonly team: string; readonly window: FairnessPeriod }
+  | { readonly op: 'series'; readonly team: string; readonly rotation: SeriesRotation }
   | { readonly op: 'pause'; readonly team: string; readonly member: MemberRef; readonly until: string | null }
   | { readonly op: 'resume'; readonly team: string; readonly member: MemberRef }
   | { readonly op: 'bind'; readonly team: string; readonly group: GroupRef }
@@ -103,6 +108,7 @@ const HEADS = new Map<string, Locale>(
 const OPS = merged((w) => w.ops);
 const MODES = merged((w) => w.modes);
 const WINDOWS = merged((w) => w.windows);
+const SERIES = merged((w) => w.series);
 const UNTIL = new Set(['', ...Object.values(TEAM_WORDS).flatMap((w) => w.until.map(fold))]);
 
 const TEAM_NAME = /^[\p{L}\p{N}][\p{L}\p{N}_.-]{0,39}$/u;
@@ -210,6 +216,11 @@ export function parseTeamCommand(text: string): ParsedTeamCommand | null {
       const window = args.length === 1 ? WINDOWS.get(fold(args[0] as string)) : undefined;
       if (!window) return usage(op);
       return ok({ op, team, window });
+    }
+    case 'series': {
+      const rotation = args.length === 1 ? SERIES.get(fold(args[0] as string)) : undefined;
+      if (!rotation) return usage(op);
+      return ok({ op, team, rotation });
     }
     case 'pause': {
       const member = args[0] === undefined ? null : memberRef(args[0]);

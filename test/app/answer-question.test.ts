@@ -86,6 +86,37 @@ describe('answerQuestion', () => {
     ).toBe('15:00');
   });
 
+  it('asks which series "bimonthly" means, then proposes the series the requester picks', async () => {
+    const asked = await ask('/meet @li 30m bimonthly');
+    if (asked.ok) throw new Error('expected a question');
+    expect(asked.error.code).toBe('needs_answer');
+    expect(asked.error.message).toBe(
+      'How often do you mean by "bimonthly": every other month or every other week? Pick one below.',
+    );
+    const pending = asked.error.pending!;
+    expect(pending.choices.map((c) => [c.value, c.label])).toEqual([
+      ['FREQ=MONTHLY;INTERVAL=2', 'every other month'],
+      ['FREQ=WEEKLY;INTERVAL=2', 'every other week'],
+    ]);
+    expect(store.questionRows.get(pending.id)).toMatchObject({
+      code: 'ambiguous_recurrence',
+      questionText: 'bimonthly',
+    });
+
+    const answered = await answerQuestion(deps(), {
+      tenantId: TENANT,
+      questionId: pending.id,
+      choice: 1,
+      actorPersonId: ana.id,
+      now: NOW + 60_000,
+      locale: 'en',
+    });
+    if (!answered.ok || !answered.result.ok) throw new Error(JSON.stringify(answered));
+    const kept = [...store.requestRows.values()].at(-1)!;
+    expect(kept.criteria?.recurrence).toMatchObject({ freq: 'WEEKLY', interval: 2 });
+    expect(kept.criteria?.recurrence?.byDay).toBeUndefined();
+  });
+
   it('refuses another person, a second answer, an unknown choice and an expired question', async () => {
     const id = await pendingId('/meet @li 30m tomorrow 3pm IST');
     const answer = (over: Partial<Parameters<typeof answerQuestion>[1]>) =>

@@ -314,6 +314,17 @@ describe('requestMeeting', () => {
     expect(store.requestRows.size).toBe(0);
   });
 
+  it('asks which series a phrase with two readings means, in words, and persists nothing', async () => {
+    const result = await ask(ana, '/meet @li 30m biannual');
+    if (result.ok) throw new Error('expected a question');
+    expect(result.error.code).toBe('needs_answer');
+    expect(result.error.message).toBe(
+      'How often do you mean by "biannual": every 6 months or every 24 months? ' +
+        'Say it again with the series you mean (for example biannual → every 6 months).',
+    );
+    expect(store.requestRows.size).toBe(0);
+  });
+
   it('"no slot" still names who has no calendar linked, with their gap for the link DM (issue #20)', async () => {
     busy.busy.set(li.id, [{ start: paris('2026-11-28T00:00'), end: paris('2026-12-08T00:00') }]);
     busy.gaps.push({ personId: li.id, connectionId: null, code: 'not_linked', message: 'no calendar' });

@@ -189,6 +189,29 @@ describe('requestMeeting with a team', () => {
     if (!result.ok) expect(result.error.message).toContain('One team per request');
   });
 
+  it('a team taking turns per occurrence: a series is hosted by one member for now, and the proposals say so and why', async () => {
+    const note = (text: string) =>
+      ask(text).then((r) => {
+        if (!r.ok) throw new Error(r.error.message);
+        return r.view.notes.filter((n) => n.startsWith('Team “support” takes turns'));
+      });
+    // Default (fixed): nothing said.
+    expect(await note('@support 30m every tuesday')).toEqual([]);
+    await store.rotations.configureTeam(ws.tenantId, team.id, { seriesRotation: 'rotate' });
+    try {
+      expect(await note('@support 30m every tuesday')).toEqual([
+        'Team “support” takes turns per occurrence, but turns per occurrence are not booked yet: the member shown hosts every occurrence.',
+      ]);
+      expect(await note('@support 30m every monday and thursday')).toEqual([
+        'Team “support” takes turns per occurrence, but a series on several days per period cannot be split into turns: the member shown hosts every occurrence.',
+      ]);
+      // A one-off request of the same team: nothing to say.
+      expect(await note('@support 30m tomorrow')).toEqual([]);
+    } finally {
+      await store.rotations.configureTeam(ws.tenantId, team.id, { seriesRotation: 'fixed' });
+    }
+  });
+
   it('says so when the team has no available member', async () => {
     const result = await ask('@billing 30m demain');
     expect(result).toMatchObject({ ok: false, error: { code: 'no_slot', locale: 'fr' } });

@@ -295,4 +295,35 @@ describe('team rotations use case', () => {
       target: team.id,
     });
   });
+
+  it('sets how a team books recurring requests (fixed or turns), admins only, audited, in en/fr/de', async () => {
+    expect(await run('team create nightly')).toMatchObject({ ok: true, team: { seriesRotation: 'fixed' } });
+    const refused = await run('team series nightly rotate', member);
+    expect(refused).toMatchObject({ ok: false, code: 'forbidden' });
+    const set = await run('team series nightly rotate');
+    expect(set).toMatchObject({ ok: true, op: 'series', team: { seriesRotation: 'rotate' } });
+    expect(renderTeamResult(set)).toBe(
+      'Team “nightly” now books recurring meetings with members taking turns per occurrence.',
+    );
+    expect((await store.rotations.findTeam(ws.tenantId, { name: 'nightly' }))?.seriesRotation).toBe('rotate');
+    const fr = await run('équipe série nightly fixe');
+    expect(renderTeamResult(fr)).toBe(
+      "L'équipe « nightly » réserve maintenant les réunions récurrentes avec un seul membre pour toute la série.",
+    );
+    const de = await run('gruppe serie nightly reihum');
+    expect(renderTeamResult(de)).toBe(
+      'Team „nightly“ bucht Serientermine jetzt mit Mitgliedern reihum, Termin für Termin.',
+    );
+    expect(renderTeamResult(await run('team series nightly sometimes'))).toBe(
+      'Usage: /meet team series <team> fixed|rotate',
+    );
+    const audit = (await store.audit.list(ws.tenantId, { limit: 5 })).filter(
+      (e) => e.action === 'team.series',
+    );
+    expect(audit.map((e) => e.details)).toEqual([
+      { team: 'nightly', seriesRotation: 'rotate' },
+      { team: 'nightly', seriesRotation: 'fixed' },
+      { team: 'nightly', seriesRotation: 'rotate' },
+    ]);
+  });
 });

@@ -106,7 +106,10 @@ describe('Slack', () => {
     expect(json).toContain('Li is busy on Tue 22 Dec');
     const ids = json.match(/"action_id":"[^"]*"/g);
     expect(ids?.[0]).toBe(`"action_id":"book:${view.proposalId}:1-anyway"`);
-    expect(ids).toHaveLength(5);
+    expect(ids?.[1]).toBe(`"action_id":"book:${view.proposalId}:1-move"`);
+    // "Book anyway", "Book, move clashing dates", then the four other times (still free at their first
+    // occurrence: plain buttons).
+    expect(ids).toHaveLength(6);
     expect(JSON.stringify(slack.renderBooking(await bookedAnyway()).blocks)).toContain(
       ':warning: Booked anyway, with 1 occurrence in conflict: Li is busy on Tue 8 Dec.',
     );
@@ -142,9 +145,82 @@ describe('Discord', () => {
     );
     expect(buttons[0]!.label).toMatch(/^1\. Book anyway: /);
     expect(parseCustomId(buttons[0]!.custom_id)).toMatchObject({ slotId: '1-anyway' });
-    expect(buttons).toHaveLength(5);
+    expect(buttons[1]!.label).toMatch(/^1\. Book, move clashing dates: /);
+    expect(parseCustomId(buttons[1]!.custom_id)).toMatchObject({ slotId: '1-move' });
+    // Then the four other times (plain buttons).
+    expect(buttons).toHaveLength(6);
     expect(discord.renderBooking(await bookedAnyway()).content).toContain(
       '⚠️ Booked anyway, with 1 occurrence in conflict: Li is busy on Tue 8 Dec.',
+    );
+  });
+});
+
+/** Booked with "book and move": 8 Dec (Li busy until 16:30) moves to 16:30 the same day. */
+async function bookedAndMoved(): Promise<BookingView> {
+  const result = await book(view.slots[1]!.series!.moveSlotId!);
+  if (!result.ok) throw new Error(result.error.message);
+  expect(result.view.seriesMoves?.moved).toHaveLength(1);
+  return result.view;
+}
+
+describe('book and move the clashing dates', () => {
+  it('Slack: a time with conflicts has "Book, move clashing dates" under it; the confirmation says what moved', async () => {
+    const { blocks } = slack.renderProposals(view);
+    const actions = blocks.filter((b) => (b as { type: string }).type === 'actions') as {
+      elements: { text: { text: string }; action_id: string }[];
+    }[];
+    // One for slot 2's move (slot 1 is free on every Tuesday), then the request's controls.
+    const move = actions.flatMap((a) => a.elements).filter((e) => e.action_id.startsWith('book:'));
+    expect(move.map((e) => parseBookAction(e.action_id))).toEqual(
+      view.slots
+        .filter((s) => s.series!.conflicts.length > 0)
+        .map((s) => ({ proposalId: view.proposalId, slotId: `${s.id}-move` })),
+    );
+    expect(move[0]!.text.text).toMatch(/^Book, move clashing dates: Tue 24 Nov/);
+    // The move button sits right after its slot's section.
+    const i = blocks.findIndex((b) => JSON.stringify(b).includes(`book:${view.proposalId}:2-anyway`));
+    expect(JSON.stringify(blocks[i + 1])).toContain(`book:${view.proposalId}:2-move`);
+    expect(blocks.length).toBeLessThanOrEqual(50);
+    expect(JSON.stringify(slack.renderBooking(await bookedAndMoved()).blocks)).toContain(
+      ':repeat: Moved 1 occurrence in conflict: Tue 8 Dec to Tue 8 Dec, 16:30–17:00 (Paris time).',
+    );
+  });
+
+  it('Slack: never more than 50 blocks, a slot and its move button together', () => {
+    const many = {
+      ...view,
+      slots: Array.from({ length: 40 }, (_, k) => ({ ...view.slots[1]!, id: String(k + 1), rank: k + 1 })),
+    };
+    const { blocks } = slack.renderProposals(many);
+    expect(blocks.length).toBeLessThanOrEqual(50);
+    const json = JSON.stringify(blocks);
+    const shown = json.match(/-anyway"/g)!.length;
+    expect(json.match(/-move"/g)!.length).toBe(shown);
+  });
+
+  it('Discord: the move button follows its slot; the confirmation says what moved', async () => {
+    const body = discord.renderProposals(view);
+    const buttons = (body.components as { components: { custom_id: string; label: string }[] }[]).flatMap(
+      (row) => row.components,
+    );
+    const ids = buttons.map((b) => parseCustomId(b.custom_id));
+    const i = ids.findIndex((c) => c && 'slotId' in c && c.slotId === '2-anyway');
+    expect(ids[i + 1]).toEqual({ kind: 'book', proposalId: view.proposalId, slotId: '2-move' });
+    expect(buttons[i + 1]!.label).toMatch(/^2\. Book, move clashing dates: Tue 24 Nov/);
+    // 20 slot buttons at most (the fifth row is "More times" / "Cancel"), a slot's two together.
+    const many = {
+      ...view,
+      slots: Array.from({ length: 20 }, (_, k) => ({ ...view.slots[1]!, id: String(k + 1), rank: k + 1 })),
+    };
+    const rows = discord.renderProposals(many).components as { components: { custom_id: string }[] }[];
+    expect(rows.length).toBeLessThanOrEqual(5);
+    const slotIds = rows
+      .flatMap((r) => r.components)
+      .map((c) => parseCustomId(c.custom_id))
+      .filter((c) => c?.kind === 'book');
+    expect(slotIds.length).toBe(20);
+    expect(discord.renderBooking(await bookedAndMoved()).content).toContain(
+      '🔁 Moved 1 occurrence in conflict: Tue 8 Dec to Tue 8 Dec, 16:30–17:00 (Paris time).',
     );
   });
 });

@@ -47,6 +47,26 @@ describe('parseTeamCommand', () => {
       command: { mode: 'round_robin' },
     });
     expect(parseTeamCommand('team window support month')).toMatchObject({ command: { window: 'month' } });
+    expect(parseTeamCommand('team series support rotate')).toMatchObject({
+      ok: true,
+      locale: 'en',
+      command: { op: 'series', team: 'support', rotation: 'rotate' },
+    });
+    expect(parseTeamCommand('team series support fixed')).toMatchObject({ command: { rotation: 'fixed' } });
+    expect(parseTeamCommand('équipe série support tournant')).toMatchObject({
+      locale: 'fr',
+      command: { op: 'series', rotation: 'rotate' },
+    });
+    expect(parseTeamCommand('gruppe serie support reihum')).toMatchObject({
+      locale: 'de',
+      command: { op: 'series', rotation: 'rotate' },
+    });
+    for (const bad of [
+      'team series support',
+      'team series support weekly',
+      'team series support fixed rotate',
+    ])
+      expect(parseTeamCommand(bad)).toMatchObject({ ok: false, problem: { code: 'usage', op: 'series' } });
     expect(parseTeamCommand('team pause support <@U0ANA> until 2026-12-24')).toMatchObject({
       command: { op: 'pause', until: '2026-12-24' },
     });

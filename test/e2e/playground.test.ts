@@ -268,7 +268,7 @@ describe('the playground in a browser', () => {
 
     await page.fill('#request-text', '/meet @zoe 30m every tuesday "One to one"');
     await page.click('#send');
-    const slots = page.locator('.proposals').last().locator('button.slot');
+    const slots = page.locator('.proposals').last().locator('button.slot:not(.move)');
     await slots.first().waitFor();
     const count = await slots.count();
     for (let i = 0; i < count; i++) {
@@ -280,6 +280,12 @@ describe('the playground in a browser', () => {
       await expect(slot.locator('.anyway').count()).resolves.toBe(anyway);
       if (anyway) await expect(slot.locator('.anyway').textContent()).resolves.toBe('Book anyway:');
       await expect(slot.getAttribute('data-slot-id')).resolves.toMatch(anyway ? /^\d+-anyway$/ : /^\d+$/);
+      // ... and next to it "Book, move clashing dates", with the "-move" id.
+      const moveId = ((await slot.getAttribute('data-slot-id')) ?? '').replace(/-anyway$/, '-move');
+      const move = page.locator('.proposals').last().locator(`button.move[data-slot-id="${moveId}"]`);
+      await expect(move.count()).resolves.toBe(anyway);
+      if (anyway)
+        await expect(move.locator('.anyway').textContent()).resolves.toBe('Book, move clashing dates:');
     }
     await slots.first().click();
     await page.locator('.confirm', { hasText: 'One to one' }).waitFor();

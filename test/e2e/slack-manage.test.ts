@@ -704,4 +704,84 @@ describe('Slack: one occurrence of a series (issue #22)', () => {
         .map((b) => b.text),
     ).toEqual(['Reschedule', 'Cancel meeting']);
   }, 60_000);
+
+  it('book and move the clashing dates: the moved occurrence is an exception of the one series event on each calendar', async () => {
+    const channelId = 'CMOVE';
+    await h.fake.command({
+      teamId: 'TACME',
+      userId: 'UOLGA',
+      channelId,
+      text: '<@UANA|ana> <@ULI|li> 30m every tuesday "Team sync"',
+    });
+    const message = await until(() => h.fake.channelMessages(channelId)[0], 'the proposals', 15_000);
+    const first = buttons(message.blocks).find((b) => b.actionId.startsWith('book:'))!;
+    const proposalId = first.actionId.split(':')[1]!;
+    const slot = (await store.requests.getProposal(workspace.tenantId, proposalId))!.slots[0]!;
+    const third = slot.start + 2 * WEEK;
+    const fourth = slot.start + 3 * WEEK;
+    // Since the proposal: Ana is busy at the third meeting's time (the same day has other free times);
+    // Olga is away the whole week around the fourth (nothing nearby: it stays).
+    microsoft.seed(accounts.microsoft, [{ title: 'Dentist', start: third, end: third + HOUR / 2 }]);
+    google.seed(accounts.google, [
+      { id: 'away', title: 'Away', start: fourth - 4 * 24 * HOUR, end: fourth + 4 * 24 * HOUR },
+    ]);
+    const plain = await h.fake.click({
+      teamId: 'TACME',
+      userId: 'UANA',
+      actionId: first.actionId,
+      value: first.value,
+      channelId,
+      messageTs: message.ts,
+    });
+    const conflict = await until(() => h.fake.responsesTo(plain.responseId)[0], 'the series conflict');
+    const offered = buttons(conflict.body.blocks as unknown[]);
+    const move = offered.find((b) => b.actionId.endsWith('-move'))!;
+    expect(move.text).toMatch(/^Book, move clashing dates: /);
+    expect(offered.some((b) => b.actionId.endsWith('-anyway'))).toBe(true);
+
+    const click = await h.fake.click({
+      teamId: 'TACME',
+      userId: 'UANA',
+      actionId: move.actionId,
+      value: move.value,
+      channelId,
+      isEphemeral: true,
+    });
+    const confirmation = await until(() => h.fake.responsesTo(click.responseId)[0], 'the confirmation');
+    const text = blockText(confirmation.body.blocks as unknown[]);
+    expect(text).toMatch(/Moved 1 occurrence in conflict: Tue \d+ Feb to Tue \d+ Feb, /);
+    expect(text).toContain('1 occurrence stays as booked, with no time everyone can make within 3 days');
+    const bookingId = (await store.bookings.findByIdempotencyKey(
+      workspace.tenantId,
+      `proposal:${proposalId}:slot:1`,
+    ))!.id;
+    const jobs = await store.jobs.listByDedupePrefix(`calendar.series:${bookingId}:`);
+    const moved = (jobs[0]!.payload as { change: { start: number } }).change.start;
+    expect(
+      jobs.map((j) => (j.payload as { change: { kind: string; originalStart: number } }).change),
+    ).toEqual(
+      Array.from({ length: 3 }, () => expect.objectContaining({ kind: 'move', originalStart: third })),
+    );
+
+    await drainOutbox();
+    // Olga's and Ana's calendars: the moved time is held, the third meeting's own time is free for Olga
+    // (Ana still has her dentist there); one series event each, not an extra single event.
+    const read = await calendars.busyFor(
+      workspace.tenantId,
+      [ids.UOLGA!, ids.UANA!],
+      { start: slot.start, end: fourth + HOUR },
+      { fresh: true },
+    );
+    const at = (personId: string, t: number) =>
+      read.people.find((p) => p.personId === personId)!.busy.some((b) => b.start <= t && b.end > t);
+    expect([at(ids.UOLGA!, third), at(ids.UOLGA!, moved), at(ids.UANA!, moved)]).toEqual([false, true, true]);
+    expect([at(ids.UOLGA!, slot.start + WEEK), at(ids.UANA!, slot.start + WEEK)]).toEqual([true, true]);
+    const olgaEvents = google.stored(accounts.google).filter((e) => e.summary === 'Team sync');
+    expect(olgaEvents.filter((e) => !e.recurringEventId).length).toBe(1);
+    expect(
+      olgaEvents
+        .filter((e) => e.recurringEventId)
+        .map((e) => ({ originalStart: e.originalStart, start: e.start })),
+    ).toEqual([{ originalStart: third, start: moved }]);
+  }, 60_000);
 });

@@ -295,6 +295,82 @@ add('recurrence', [
     'jeden Dienstag um 10 Uhr',
     { w: '12-01/12-02', t: '10:00-10:30', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-02-25 (default end)' },
   ],
+  // Die Klasse hinter den Beispielen aus Issue #22: mehrere Ränge, vorletzter, Quartal/Jahr, alle N Tage,
+  // außer <Tage>, ein Zeitraum begrenzt die Serie; `zweimal pro Woche`, `halbmonatlich` werden gefragt.
+  [
+    'jeden ersten Montag im Monat',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'jeden zweiten und vierten Dienstag im Monat',
+    { w: '12-08/12-09', r: 'FREQ=MONTHLY;BYDAY=2TU,4TU;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'jeden dritten Mittwoch',
+    { w: '12-16/12-17', r: 'FREQ=MONTHLY;BYDAY=3WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'am vorletzten Freitag im Monat',
+    { w: '12-18/12-19', r: 'FREQ=MONTHLY;BYDAY=-2FR;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['vierteljährlich', { r: 'FREQ=MONTHLY;INTERVAL=3;UNTIL=2027-03-25 (default end)' }],
+  ['jedes Quartal', { r: 'FREQ=MONTHLY;INTERVAL=3;UNTIL=2027-03-25 (default end)' }],
+  ['alle drei Monate', { r: 'FREQ=MONTHLY;INTERVAL=3;UNTIL=2027-03-25 (default end)' }],
+  ['halbjährlich', { r: 'FREQ=MONTHLY;INTERVAL=6;UNTIL=2027-06-25 (default end)' }],
+  ['jährlich', { r: 'FREQ=MONTHLY;INTERVAL=12;UNTIL=2027-12-25 (default end)' }],
+  ['jedes Jahr', { r: 'FREQ=MONTHLY;INTERVAL=12;UNTIL=2027-12-25 (default end)' }],
+  ['zweimonatlich', { r: 'FREQ=MONTHLY;INTERVAL=2;UNTIL=2027-02-25 (default end)' }],
+  ['alle acht Tage', { r: 'FREQ=WEEKLY;UNTIL=2027-02-25 (default end)' }],
+  ['alle 3 Tage', { r: 'FREQ=DAILY;INTERVAL=3;UNTIL=2027-02-25 (default end)' }],
+  ['jeden zweiten Tag', { r: 'FREQ=DAILY;INTERVAL=2;UNTIL=2027-02-25 (default end)' }],
+  [
+    'jeden Tag außer Freitag',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,SA,SU;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'täglich außer am Wochenende',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'jeden Werktag außer Mittwoch',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TU,TH,FR;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'an Werktagen',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'montags und donnerstags',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TH;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'montags, mittwochs und freitags',
+    { w: '11-27/11-28', r: 'FREQ=WEEKLY;BYDAY=MO,WE,FR;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['zweimal pro Woche', { q: ['ambiguous_recurrence'] }],
+  [
+    'zweimal pro Woche, montags und donnerstags',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TH;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['zweimal im Monat', { q: ['ambiguous_recurrence'] }],
+  ['halbmonatlich', { q: ['ambiguous_recurrence'] }],
+  ['jeden Dienstag im Januar', { w: '2027-01-05/2027-01-06', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-01-31' }],
+  ['jeden Dienstag nächsten Monat', { w: '12-01/12-02', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2026-12-31' }],
+  ['jeden Morgen', { t: '09:00-12:00', r: 'FREQ=DAILY;UNTIL=2027-02-25 (default end)' }],
+  ['jeden Dienstag 8-mal', { w: '12-01/12-02', r: 'FREQ=WEEKLY;BYDAY=TU;COUNT=8' }],
+  ['jeden Dienstag achtmal', { w: '12-01/12-02', r: 'FREQ=WEEKLY;BYDAY=TU;COUNT=8' }],
+  ['jeden Dienstag bis 15. März', { w: '12-01/12-02', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-03-15' }],
+  ['jeden Dienstag bis zum 15. März', { w: '12-01/12-02', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-03-15' }],
+  ['jeden Dienstag bis Ende Q1', { w: '12-01/12-02', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-03-31' }],
+  // Aus einer Serie ausgenommen, aber nur für ein Datum gültig (eine Uhrzeit, ein Datum): ungelesen gelassen.
+  [
+    'jeden Tag außer Freitag nachmittags',
+    {
+      ex: ['11-27 13:00/11-27 17:00'],
+      u: ['außer', 'Freitag'],
+      r: 'FREQ=DAILY;UNTIL=2027-02-25 (default end)',
+    },
+  ],
 ]);
 
 add('reject', [

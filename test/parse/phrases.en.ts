@@ -442,6 +442,135 @@ add('recurrence', [
     'every friday afternoon',
     { w: '11-27/11-28', t: '13:00-17:00', r: 'FREQ=WEEKLY;BYDAY=FR;UNTIL=2027-02-25 (default end)' },
   ],
+  // The class behind the examples of issue #22: ranked weekdays (several ranks, second to last), long
+  // periods as month intervals, every N days, except <days>, a window said with the series bounding it,
+  // ends on a day or a quarter; `twice a week`, `bimonthly`, `biannual` are asked.
+  ['every 3rd wednesday', { w: '12-16/12-17', r: 'FREQ=MONTHLY;BYDAY=3WE;UNTIL=2027-02-25 (default end)' }],
+  [
+    'every 2nd and 4th tuesday',
+    { w: '12-08/12-09', r: 'FREQ=MONTHLY;BYDAY=2TU,4TU;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'every first and third monday',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO,3MO;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'the second Tuesday of each month',
+    { w: '12-08/12-09', r: 'FREQ=MONTHLY;BYDAY=2TU;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'the 2nd and 4th thursday of the month',
+    { w: '11-26/11-27', r: 'FREQ=MONTHLY;BYDAY=2TH,4TH;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['every last friday', { w: '11-27/11-28', r: 'FREQ=MONTHLY;BYDAY=-1FR;UNTIL=2027-02-25 (default end)' }],
+  [
+    'the second to last friday of the month',
+    { w: '12-18/12-19', r: 'FREQ=MONTHLY;BYDAY=-2FR;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['quarterly', { r: 'FREQ=MONTHLY;INTERVAL=3;UNTIL=2027-03-25 (default end)' }],
+  ['every quarter', { r: 'FREQ=MONTHLY;INTERVAL=3;UNTIL=2027-03-25 (default end)' }],
+  ['every 3 months', { r: 'FREQ=MONTHLY;INTERVAL=3;UNTIL=2027-03-25 (default end)' }],
+  ['every six months', { r: 'FREQ=MONTHLY;INTERVAL=6;UNTIL=2027-06-25 (default end)' }],
+  ['semiannually', { r: 'FREQ=MONTHLY;INTERVAL=6;UNTIL=2027-06-25 (default end)' }],
+  ['yearly', { r: 'FREQ=MONTHLY;INTERVAL=12;UNTIL=2027-12-25 (default end)' }],
+  ['annually', { r: 'FREQ=MONTHLY;INTERVAL=12;UNTIL=2027-12-25 (default end)' }],
+  ['every year', { r: 'FREQ=MONTHLY;INTERVAL=12;UNTIL=2027-12-25 (default end)' }],
+  ['every 3 days', { r: 'FREQ=DAILY;INTERVAL=3;UNTIL=2027-02-25 (default end)' }],
+  ['every other day', { r: 'FREQ=DAILY;INTERVAL=2;UNTIL=2027-02-25 (default end)' }],
+  [
+    'every day except friday',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,SA,SU;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'daily except fridays',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,SA,SU;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'every day except weekends',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'every weekday except wednesday',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TU,TH,FR;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'every monday and thursday except thursday',
+    { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['twice a week', { q: ['ambiguous_recurrence'] }],
+  ['three times a week', { q: ['ambiguous_recurrence'] }],
+  [
+    'twice a week on mon and thu',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TH;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['twice a month', { q: ['ambiguous_recurrence'] }],
+  ['twice a month on tuesdays', { q: ['ambiguous_recurrence'] }],
+  ['bimonthly', { q: ['ambiguous_recurrence'] }],
+  ['biannual', { q: ['ambiguous_recurrence'] }],
+  ['every tuesday next month', { w: '12-01/12-02', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2026-12-31' }],
+  ['every tuesday in January', { w: '2027-01-05/2027-01-06', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-01-31' }],
+  ['every Monday this month', { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2026-11-30' }],
+  ['every day next week', { w: '11-30/12-01', r: 'FREQ=DAILY;UNTIL=2026-12-06' }],
+  [
+    'every other monday starting january 4',
+    { w: '2027-01-04/2027-01-05', r: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'every working day',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'every business day',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['weekdays', { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;UNTIL=2027-02-25 (default end)' }],
+  ['on weekdays', { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;UNTIL=2027-02-25 (default end)' }],
+  [
+    'mondays and thursdays',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TH;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'Mondays at 10',
+    { w: '11-30/12-01', t: '10:00-10:30', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['every morning', { t: '09:00-12:00', r: 'FREQ=DAILY;UNTIL=2027-02-25 (default end)' }],
+  ['every tuesday for 8 sessions', { w: '12-01/12-02', r: 'FREQ=WEEKLY;BYDAY=TU;COUNT=8' }],
+  ['every tuesday until 15 March', { w: '12-01/12-02', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-03-15' }],
+  ['every tuesday until March 15th', { w: '12-01/12-02', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-03-15' }],
+  ['every tuesday through March', { w: '12-01/12-02', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-03-31' }],
+  ['every tuesday till end of Q1', { w: '12-01/12-02', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-03-31' }],
+  ['weekly until the end of the first quarter', { r: 'FREQ=WEEKLY;UNTIL=2027-03-31' }],
+  [
+    'every friday at 4pm for a month',
+    { w: '11-27/11-28', t: '16:00-16:30', r: 'FREQ=WEEKLY;BYDAY=FR;UNTIL=2026-12-26' },
+  ],
+  // Left out of a series but holding for one date only (a time that day, a date): left unread, not dropped.
+  [
+    'every day except friday afternoon',
+    {
+      ex: ['11-27 13:00/11-27 17:00'],
+      u: ['except', 'friday'],
+      r: 'FREQ=DAILY;UNTIL=2027-02-25 (default end)',
+    },
+  ],
+  [
+    'every monday except december 28',
+    {
+      w: '11-30/12-01',
+      u: ['except', 'december', '28'],
+      r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25 (default end)',
+    },
+  ],
+  ['weekly except friday', { ex: ['11-27/11-28'], r: 'FREQ=WEEKLY;UNTIL=2027-02-25 (default end)' }],
+  [
+    'every day at 10 except friday',
+    {
+      w: '11-26/11-27',
+      t: '10:00-10:30',
+      r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,SA,SU;UNTIL=2027-02-25 (default end)',
+    },
+  ],
+  ['weekdays only next week', { w: NEXT_WEEK, ex: ['12-05/12-07'] }],
 ]);
 
 add('reject', [
@@ -596,6 +725,10 @@ const KNOWN: Readonly<Record<string, NonNullable<PhraseRow['known']>>> = {
   'the first week of december': {
     reason: '"first week of" is not a period rule: the whole of December is used and the words are reported',
     got: { w: '12-01/2027-01-01', u: ['first', 'week'] },
+  },
+  'weekdays only next week': {
+    reason: 'a one-off window kept to weekdays is not read: `weekdays` is reported (not taken for a series)',
+    got: { w: NEXT_WEEK, u: ['weekdays'] },
   },
   'dec 1 or 2': {
     reason:

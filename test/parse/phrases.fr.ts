@@ -418,6 +418,109 @@ add('recurrence', [
     'chaque vendredi après-midi',
     { w: '11-27/11-28', t: '13:00-17:00', r: 'FREQ=WEEKLY;BYDAY=FR;UNTIL=2027-02-25 (default end)' },
   ],
+  // La classe derrière les exemples de l'issue #22 : idiomes (15 jours, 8 jours, une semaine sur deux),
+  // rangs multiples, trimestriel/annuel, sauf <jours>, fenêtre qui borne la série ; `bimensuel`,
+  // `deux fois par semaine` sont demandés.
+  ['tous les 15 jours', { r: 'FREQ=WEEKLY;INTERVAL=2;UNTIL=2027-02-25 (default end)' }],
+  [
+    'tous les quinze jours le mardi',
+    { w: '12-01/12-02', r: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['tous les 8 jours', { r: 'FREQ=WEEKLY;UNTIL=2027-02-25 (default end)' }],
+  ['tous les huit jours', { r: 'FREQ=WEEKLY;UNTIL=2027-02-25 (default end)' }],
+  ['tous les 3 jours', { r: 'FREQ=DAILY;INTERVAL=3;UNTIL=2027-02-25 (default end)' }],
+  ['un jour sur deux', { r: 'FREQ=DAILY;INTERVAL=2;UNTIL=2027-02-25 (default end)' }],
+  ['une semaine sur deux', { r: 'FREQ=WEEKLY;INTERVAL=2;UNTIL=2027-02-25 (default end)' }],
+  [
+    'une semaine sur deux le lundi',
+    { w: '11-30/12-01', r: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['toutes les 2 semaines', { r: 'FREQ=WEEKLY;INTERVAL=2;UNTIL=2027-02-25 (default end)' }],
+  ['tous les 3 mois', { r: 'FREQ=MONTHLY;INTERVAL=3;UNTIL=2027-03-25 (default end)' }],
+  ['un mois sur deux', { r: 'FREQ=MONTHLY;INTERVAL=2;UNTIL=2027-02-25 (default end)' }],
+  ['tous les trimestres', { r: 'FREQ=MONTHLY;INTERVAL=3;UNTIL=2027-03-25 (default end)' }],
+  ['chaque trimestre', { r: 'FREQ=MONTHLY;INTERVAL=3;UNTIL=2027-03-25 (default end)' }],
+  ['trimestriel', { r: 'FREQ=MONTHLY;INTERVAL=3;UNTIL=2027-03-25 (default end)' }],
+  ['semestriel', { r: 'FREQ=MONTHLY;INTERVAL=6;UNTIL=2027-06-25 (default end)' }],
+  ['tous les ans', { r: 'FREQ=MONTHLY;INTERVAL=12;UNTIL=2027-12-25 (default end)' }],
+  ['chaque année', { r: 'FREQ=MONTHLY;INTERVAL=12;UNTIL=2027-12-25 (default end)' }],
+  ['annuel', { r: 'FREQ=MONTHLY;INTERVAL=12;UNTIL=2027-12-25 (default end)' }],
+  ['bimestriel', { r: 'FREQ=MONTHLY;INTERVAL=2;UNTIL=2027-02-25 (default end)' }],
+  [
+    'le 2e et le 4e mardi',
+    { w: '12-08/12-09', r: 'FREQ=MONTHLY;BYDAY=2TU,4TU;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'le deuxième et le quatrième mardi du mois',
+    { w: '12-08/12-09', r: 'FREQ=MONTHLY;BYDAY=2TU,4TU;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'tous les premiers lundis du mois',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'chaque troisième mercredi',
+    { w: '12-16/12-17', r: 'FREQ=MONTHLY;BYDAY=3WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    "l'avant-dernier vendredi du mois",
+    { w: '12-18/12-19', r: 'FREQ=MONTHLY;BYDAY=-2FR;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'tous les jours sauf le vendredi',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,SA,SU;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'tous les jours sauf le week-end',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'tous les jours ouvrés sauf le mercredi',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TU,TH,FR;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'tous les jours en semaine',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['les mardis', { w: '12-01/12-02', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-02-25 (default end)' }],
+  ['les lundis et jeudis', { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TH;UNTIL=2027-02-25 (default end)' }],
+  ['deux fois par semaine', { q: ['ambiguous_recurrence'] }],
+  [
+    'deux fois par semaine, le lundi et le jeudi',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TH;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['deux fois par mois', { q: ['ambiguous_recurrence'] }],
+  ['bimensuel', { q: ['ambiguous_recurrence'] }],
+  ['biannuel', { q: ['ambiguous_recurrence'] }],
+  ['tous les mardis de janvier', { w: '2027-01-05/2027-01-06', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-01-31' }],
+  ['tous les mardis du mois prochain', { w: '12-01/12-02', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2026-12-31' }],
+  ['tous les lundis ce mois-ci', { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2026-11-30' }],
+  ['tous les jours la semaine prochaine', { w: '11-30/12-01', r: 'FREQ=DAILY;UNTIL=2026-12-06' }],
+  ['tous les matins', { t: '09:00-12:00', r: 'FREQ=DAILY;UNTIL=2027-02-25 (default end)' }],
+  ['tous les mardis 8 fois', { w: '12-01/12-02', r: 'FREQ=WEEKLY;BYDAY=TU;COUNT=8' }],
+  ['tous les mardis pendant 8 séances', { w: '12-01/12-02', r: 'FREQ=WEEKLY;BYDAY=TU;COUNT=8' }],
+  ["tous les mardis jusqu'au 15 mars", { w: '12-01/12-02', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-03-15' }],
+  [
+    "tous les mardis jusqu'à la fin du premier trimestre",
+    { w: '12-01/12-02', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-03-31' },
+  ],
+  // Exclu d'une série mais valable pour une seule date (une heure ce jour-là, une date) : laissé non lu.
+  [
+    'tous les jours sauf le vendredi après-midi',
+    {
+      ex: ['11-27 13:00/11-27 17:00'],
+      u: ['sauf', 'vendredi'],
+      r: 'FREQ=DAILY;UNTIL=2027-02-25 (default end)',
+    },
+  ],
+  [
+    'tous les lundis sauf le 28 décembre',
+    {
+      w: '11-30/12-01',
+      u: ['sauf', '28', 'décembre'],
+      r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25 (default end)',
+    },
+  ],
 ]);
 
 add('reject', [

@@ -781,3 +781,83 @@ describe('series_end_implied wording', () => {
     expect(new Set(words).size).toBe(3);
   });
 });
+
+describe('recurrence phrases with several readings, days left out, bounding windows (issue #22)', () => {
+  const at = { now: Date.parse('2026-11-25T09:00:00Z'), zone: 'Europe/Paris' };
+
+  it('asks which series an ambiguous phrase means, and reads the answer', () => {
+    const asked = parseRequest('@ana 30m bimonthly for 6 months', at);
+    if (!asked.ok) throw new Error('expected a parse');
+    expect(asked.request.recurrence).toBeUndefined();
+    expect(asked.request.questions).toEqual([
+      {
+        code: 'ambiguous_recurrence',
+        locale: 'en',
+        text: 'bimonthly',
+        options: ['FREQ=MONTHLY;INTERVAL=2', 'FREQ=WEEKLY;INTERVAL=2'],
+      },
+    ]);
+    // Its end is still read as the series' end, not as a 6-month duration, and nothing is left unread.
+    expect(asked.request.unrecognised).toEqual([]);
+    expect(asked.request.duration.minutes).toBe(30);
+
+    const answered = parseRequest('@ana 30m bimonthly for 6 months', {
+      ...at,
+      answers: { recurrence: 'FREQ=WEEKLY;INTERVAL=2' },
+    });
+    if (!answered.ok) throw new Error('expected a parse');
+    expect(answered.request.questions).toBeUndefined();
+    expect(answered.request.recurrence).toMatchObject({ freq: 'WEEKLY', interval: 2, until: '2027-05-24' });
+    // An answer the question does not offer settles nothing.
+    const other = parseRequest('@ana 30m bimonthly', { ...at, answers: { recurrence: 'FREQ=DAILY' } });
+    expect(other.ok && other.request.questions?.map((q) => q.code)).toEqual(['ambiguous_recurrence']);
+  });
+
+  it('words the question in the reply language, with each reading in words', () => {
+    const words = (['en', 'fr', 'de'] as const).map((replyLocale) => {
+      const result = parseRequest('@ana 30m twice a week', { ...at, replyLocale });
+      if (!result.ok) throw new Error('expected a parse');
+      return parseText(result.request.questions![0]!);
+    });
+    expect(words[0]).toBe(
+      'How often do you mean by "twice a week": every Monday and Thursday, every Tuesday and Thursday, every Monday and Wednesday or every Tuesday and Friday?',
+    );
+    expect(words[1]).toMatch(/^Que voulez-vous dire par « twice a week » : chaque lundi et jeudi, /u);
+    expect(words[2]).toMatch(/^Wie oft meinst du mit „twice a week“: jeden Montag und Donnerstag, /u);
+  });
+
+  it('leaves the days said out of a daily series or one on named days; otherwise keeps them out of the first date', () => {
+    const daily = parseRequest('@ana 30m every day except friday', at);
+    expect(daily.ok && daily.request.recurrence?.byDay?.map((d) => d.weekday)).toEqual([0, 1, 2, 3, 5, 6]);
+    expect(daily.ok && daily.request.unrecognised).toEqual([]);
+    const weekdays = parseRequest('@ana 30m every weekday except wednesday', at);
+    expect(weekdays.ok && weekdays.request.recurrence?.byDay?.map((d) => d.weekday)).toEqual([0, 1, 3, 4]);
+    // `weekly` has no days to remove: the first occurrence (whose weekday the series keeps) avoids Friday.
+    const weekly = parseRequest('@ana 30m weekly except friday', at);
+    if (!weekly.ok) throw new Error('expected a parse');
+    expect(weekly.request.recurrence?.byDay).toBeUndefined();
+    expect(weekly.request.excluded?.map((e) => new Date(e.start).toISOString())).toEqual([
+      '2026-11-26T23:00:00.000Z',
+    ]);
+  });
+
+  it('ends a series at the end of the window said with it, not at the default horizon', () => {
+    const result = parseRequest('@ana 30m every tuesday next month', at);
+    if (!result.ok) throw new Error('expected a parse');
+    expect(result.request.recurrence).toMatchObject({
+      until: '2026-12-31',
+      end: { source: 'said', text: 'next month' },
+    });
+    expect(result.warnings.map((w) => w.code)).not.toContain('series_end_implied');
+    // A start alone (`starting january 4`) does not end it.
+    const started = parseRequest('@ana 30m every other monday starting january 4', at);
+    expect(started.ok && started.request.recurrence?.end.source).toBe('implied');
+  });
+
+  it('pushes the default end back so that a long period still has a second occurrence, and says so', () => {
+    const result = parseRequest('@ana 30m quarterly', at);
+    if (!result.ok) throw new Error('expected a parse');
+    expect(result.request.recurrence).toMatchObject({ freq: 'MONTHLY', interval: 3, until: '2027-03-25' });
+    expect(result.warnings[0]).toMatchObject({ code: 'series_end_implied', params: { months: 4 } });
+  });
+});

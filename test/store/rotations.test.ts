@@ -90,6 +90,11 @@ describe.each(BACKENDS)('rotation teams on %s', (backend) => {
       ok: true,
       team: { mode: 'collective', fairnessWindow: 'day', groupRef: null },
     });
+    // Recurring requests: one member for the whole series by default; turns per occurrence when set.
+    expect(configured.ok && configured.team.seriesRotation).toBe('fixed');
+    const rotating = await store.rotations.configureTeam(slack.tenantId, id, { seriesRotation: 'rotate' });
+    expect(rotating).toMatchObject({ ok: true, team: { seriesRotation: 'rotate', mode: 'collective' } });
+    expect((await store.rotations.findTeam(slack.tenantId, { id }))?.seriesRotation).toBe('rotate');
 
     expect(await store.rotations.deleteTeam(other.tenantId, id)).toBe(false);
     expect(await store.rotations.deleteTeam(slack.tenantId, id)).toBe(true);
@@ -108,6 +113,13 @@ describe.each(BACKENDS)('rotation teams on %s', (backend) => {
         (e: unknown) => e,
       );
     expect(sqlState(error)).toBe('23514');
+    const series = await store
+      .query('UPDATE rotation SET series_rotation = $1 WHERE id = $2', ['sometimes', rows[0]!.id])
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(sqlState(series)).toBe('23514');
   });
 
   it('members: join date, weight/priority updates, pause/resume, removal; tenant-scoped', async () => {

@@ -99,8 +99,11 @@ export interface EventRecurrence {
   readonly interval: number;
   /** WEEKLY: the weekdays; MONTHLY with `bySetPos`: the weekday(s) of that rank ("first Monday"). */
   readonly byDay?: readonly RecurrenceWeekday[];
-  /** MONTHLY: the rank of `byDay` in the month, 1…4 or -1 (last). */
-  readonly bySetPos?: number;
+  /**
+   * MONTHLY: the rank of `byDay` in the month, 1…5 or -1 (last), -2 (second to last); several ranks for
+   * `the 2nd and 4th Tuesday` ([2, 4]), which Outlook cannot say (`checkRecurrence` refuses it).
+   */
+  readonly bySetPos?: number | readonly number[];
   /** MONTHLY: the day of the month, 1…31. */
   readonly byMonthDay?: number;
   /** Number of occurrences (exclusive with `until`). */

@@ -585,6 +585,7 @@ export interface RotationRepository {
       fairnessWindow?: FairnessPeriod;
       timeZone?: string;
       groupRef?: string | null;
+      seriesRotation?: SeriesRotation;
     },
   ): Promise<TeamResult>;
   /** Adds the member (joined at `at`) or updates weight/priority of an existing one (join date kept). */
@@ -630,6 +631,8 @@ export interface RotationRepository {
 }
 
 export type RotationMode = 'round_robin' | 'collective';
+/** A round-robin team's recurring requests: one member for the whole series, or turns per occurrence. */
+export type SeriesRotation = 'fixed' | 'rotate';
 export type FairnessPeriod = 'day' | 'week' | 'month';
 
 export interface TeamMember extends RotationMember {
@@ -646,6 +649,8 @@ export interface Team {
   readonly fairnessWindow: FairnessPeriod;
   readonly timeZone: string;
   readonly groupRef: string | null;
+  /** Recurring requests of a round-robin team: absent means `fixed` (one member for the whole series). */
+  readonly seriesRotation?: SeriesRotation;
   /** Priority (desc), then person id. */
   readonly members: readonly TeamMember[];
 }

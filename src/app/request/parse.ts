@@ -12,11 +12,21 @@ import type {
 } from '../../core/parse/index.ts';
 import { precheckRequest as precheck } from '../../core/parse/index.ts';
 import type { Msg } from '../i18n/index.ts';
-import { msg, render } from '../i18n/index.ts';
+import { list, msg, render } from '../i18n/index.ts';
+import { readingLabel } from '../series.ts';
 
 /** An issue or a question as a catalogue message (key and parameters). */
 export function parseMessage(item: ParseIssue | ParseQuestion): Msg {
   if ('options' in item) {
+    if (item.code === 'ambiguous_recurrence')
+      return msg('parse.ambiguousRecurrence', {
+        text: item.text,
+        options: list(
+          item.locale,
+          item.options.map((o) => readingLabel(o, item.locale)),
+          'disjunction',
+        ),
+      });
     return msg('parse.ambiguousZone', { text: item.quoted ?? item.text, options: item.options.join(', ') });
   }
   const p = (item as ParseIssue).params;

@@ -4,7 +4,8 @@
  * many people, bad settings, no slot) are values with a message in the request's language.
  */
 import type { Interval } from '../../core/interval.ts';
-import { list, msg } from '../i18n/index.ts';
+import { rotationRefusal } from '../../core/series-rotation.ts';
+import { list, msg, t } from '../i18n/index.ts';
 import type { Team } from '../ports/store.ts';
 import { pickForSlots, teamContext } from '../rotations.ts';
 import { durationLabel, rangeLabel } from '../views.ts';
@@ -165,6 +166,16 @@ export async function proposeMeeting(
   const cut = series
     ? seriesCutNote(series, Math.max(0, ...slots.map((s) => s.series?.occurrences ?? 0)), locale)
     : null;
+  // A round-robin team set to take turns per occurrence (`/meet team series <team> rotate`): booked with
+  // one member for the whole series for now, and said, with why when the rule cannot be split into turns.
+  const rotation =
+    series && roundRobin && team.seriesRotation === 'rotate' && ranked[0]
+      ? t(locale, 'request.series.rotationFixed', {
+          team: team.name,
+          reason: rotationRefusal(series.rule, ranked[0].start, series.zone) ?? 'not_yet',
+        })
+      : null;
+  const notes = [...request.notes, ...(cut ? [cut] : []), ...(rotation ? [rotation] : [])];
   return {
     ok: true,
     view: {
@@ -185,7 +196,7 @@ export async function proposeMeeting(
       participants: participantViews(members, incomplete),
       slots,
       gaps,
-      notes: cut ? [...request.notes, cut] : request.notes,
+      notes,
       heatmap,
     },
   };

@@ -1,11 +1,12 @@
 /**
- * Questions: something only the requester can settle (`3pm IST`: India, Ireland or Israel?) is asked,
- * never guessed. The request is kept with its first question so a button (ids only) can answer it.
+ * Questions: something only the requester can settle (`3pm IST`: India, Ireland or Israel? `bimonthly`:
+ * every two months or twice a month?) is asked, never guessed. The request is kept with its first question so a button (ids only) can answer it.
  */
 import { DateTime } from 'luxon';
 import type { ParseQuestion } from '../../core/parse/index.ts';
 import type { PendingQuestionRepository } from '../ports/store.ts';
-import { zoneCity } from '../views.ts';
+import { readingLabel } from '../series.ts';
+import { type Locale, zoneCity } from '../views.ts';
 import type { PendingAsk, RequestMeetingInput } from './types.ts';
 import { MAX_QUESTION_OPTIONS, QUESTION_TTL_MS } from './types.ts';
 
@@ -35,8 +36,17 @@ export async function keepQuestion(
   return {
     id: kept.id,
     expiresAt: kept.expiresAt,
-    choices: options.map((zone, index) => ({ index, value: zone, label: zoneChoiceLabel(zone, input.now) })),
+    choices: options.map((value, index) => ({
+      index,
+      value,
+      label: choiceLabel(question.code, value, input.now, input.replyLocale ?? question.locale),
+    })),
   };
+}
+
+/** A question's answer in words: a zone (`Kolkata (UTC+05:30)`) or a series (`every 2 months`). */
+export function choiceLabel(code: string, option: string, now: number, locale: Locale): string {
+  return code === 'ambiguous_recurrence' ? readingLabel(option, locale) : zoneChoiceLabel(option, now);
 }
 
 /** `Kolkata (UTC+05:30)`: the zone's city and its offset now. */

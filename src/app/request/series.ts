@@ -162,6 +162,7 @@ export function seriesSlotView(args: {
       locale,
     }),
     bookSlotId: candidate.conflicts.length > 0 ? anywaySlotId(args.slot.id) : args.slot.id,
+    ...(candidate.conflicts.length > 0 ? { moveSlotId: moveSlotId(args.slot.id) } : {}),
   };
 }
 
@@ -170,4 +171,14 @@ export const ANYWAY_SUFFIX = '-anyway';
 
 export function anywaySlotId(slotId: string): string {
   return `${slotId}${ANYWAY_SUFFIX}`;
+}
+
+/**
+ * The slot id of a "book and move the clashing dates" click (`bookMeeting` books the series and moves each
+ * occurrence in conflict to a nearby time everyone can make). Same booking as the slot's other ids.
+ */
+export const MOVE_SUFFIX = '-move';
+
+export function moveSlotId(slotId: string): string {
+  return `${slotId}${MOVE_SUFFIX}`;
 }

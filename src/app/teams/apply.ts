@@ -8,7 +8,7 @@ import { changeAdmins, listAdmins } from './admins.ts';
 import { teamChange } from './audit.ts';
 import { visibleTeam } from './authorise.ts';
 import { applyMemberCommand } from './members.ts';
-import { applied, done, modeMsg, noTeam, periodMsg, storeRefusal } from './outcome.ts';
+import { applied, done, modeMsg, noTeam, periodMsg, seriesRotationMsg, storeRefusal } from './outcome.ts';
 import { listTeams, showStandings } from './standings.ts';
 import type { Applied, TeamScope } from './types.ts';
 
@@ -47,6 +47,7 @@ export async function applyTeamCommand(scope: TeamScope, command: TeamCommand): 
       ]);
     case 'mode':
     case 'window':
+    case 'series':
     case 'bind':
     case 'unbind': {
       const settings =
@@ -54,7 +55,9 @@ export async function applyTeamCommand(scope: TeamScope, command: TeamCommand): 
           ? { mode: command.mode }
           : command.op === 'window'
             ? { fairnessWindow: command.window }
-            : { groupRef: command.op === 'bind' ? command.group.id : null };
+            : command.op === 'series'
+              ? { seriesRotation: command.rotation }
+              : { groupRef: command.op === 'bind' ? command.group.id : null };
       const result = await rotations.configureTeam(scope.tenantId, team.id, settings);
       if (!result.ok) return applied(storeRefusal(result, team.name));
       const message =
@@ -62,9 +65,11 @@ export async function applyTeamCommand(scope: TeamScope, command: TeamCommand): 
           ? msg('teams.modeSet', { team: team.name, mode: modeMsg(command.mode) })
           : command.op === 'window'
             ? msg('teams.windowSet', { team: team.name, period: periodMsg(command.window) })
-            : command.op === 'bind'
-              ? msg('teams.bound', { group: command.group.raw, team: team.name })
-              : msg('teams.unbound', { team: team.name });
+            : command.op === 'series'
+              ? msg('teams.seriesSet', { team: team.name, rotation: seriesRotationMsg(command.rotation) })
+              : command.op === 'bind'
+                ? msg('teams.bound', { group: command.group.raw, team: team.name })
+                : msg('teams.unbound', { team: team.name });
       return applied(done(message, { team: result.team }), [teamChange(command.op, result.team, settings)]);
     }
     default:

@@ -44,3 +44,6 @@ export function storeRefusal(result: Exclude<TeamResult, { ok: true }>, name: st
 /** The mode and fairness period as nested messages. */
 export const modeMsg = (mode: Team['mode']): Msg => msg('teams.mode', { mode });
 export const periodMsg = (period: Team['fairnessWindow']): Msg => msg('teams.period', { period });
+/** How a round-robin team books a recurring request, as a nested message. */
+export const seriesRotationMsg = (rotation: NonNullable<Team['seriesRotation']>): Msg =>
+  msg('teams.seriesRotation', { rotation });

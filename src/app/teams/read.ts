@@ -32,6 +32,7 @@ const USAGE: Readonly<Record<UsageOp, MessageKey>> = {
   priority: 'teams.usage.priority',
   mode: 'teams.usage.mode',
   window: 'teams.usage.window',
+  series: 'teams.usage.series',
   pause: 'teams.usage.pause',
   resume: 'teams.usage.resume',
   bind: 'teams.usage.bind',

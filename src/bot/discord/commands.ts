@@ -207,6 +207,7 @@ type TeamOption =
   | 'name'
   | 'mode'
   | 'window'
+  | 'series'
   | 'weight'
   | 'priority'
   | 'value'
@@ -308,6 +309,15 @@ export const TEAM_SUBCOMMANDS: Record<
       ['window', true],
     ],
   },
+  series: {
+    en: 'Recurring meetings: one member for the series, or turns (Manage Server)',
+    fr: 'Réunions récurrentes : un membre pour la série, ou chacun son tour (Gérer le serveur)',
+    frName: 'serie',
+    options: [
+      ['team', true],
+      ['series', true],
+    ],
+  },
   pause: {
     en: 'Pause a member, e.g. vacation (Manage Server)',
     fr: 'Mettre un membre en pause, ex. congés (Gérer le serveur)',
@@ -407,6 +417,22 @@ function teamOption(sub: SlashCommandSubcommandBuilder, option: TeamOption, requ
             { name: 'day', value: 'day', name_localizations: { fr: 'jour' } },
             { name: 'week', value: 'week', name_localizations: { fr: 'semaine' } },
             { name: 'month', value: 'month', name_localizations: { fr: 'mois' } },
+          ),
+      );
+      return;
+    case 'series':
+      sub.addStringOption((o) =>
+        o
+          .setName('series')
+          .setNameLocalizations({ fr: 'serie' })
+          .setDescription('A recurring meeting: one member for the whole series, or members taking turns')
+          .setDescriptionLocalizations({
+            fr: 'Une réunion récurrente : un membre pour toute la série, ou chacun son tour',
+          })
+          .setRequired(required)
+          .addChoices(
+            { name: 'fixed', value: 'fixed', name_localizations: { fr: 'fixe' } },
+            { name: 'rotate', value: 'rotate', name_localizations: { fr: 'tournant' } },
           ),
       );
       return;

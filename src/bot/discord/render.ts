@@ -80,35 +80,44 @@ export function textMessage(content: string, options: { ephemeral?: boolean } = 
 }
 
 /**
- * Buttons for slots: 5 per row, at most 5 rows. A series time with conflicts books with its "book anyway"
- * id (`series.bookSlotId`) and its button says so.
+ * Buttons for slots: 5 per row, at most `max` buttons (5 rows). A series time with conflicts books with its
+ * "book anyway" id (`series.bookSlotId`) and its button says so; next to it, "Book, move clashing dates"
+ * (`series.moveSlotId`). A slot's buttons are shown together or not at all.
  */
 export function slotButtons(
   slots: readonly SlotView[],
   proposalId: string,
   locale: Locale = 'en',
+  max = MAX_BUTTONS,
 ): unknown[] {
-  const rows: unknown[] = [];
-  const shown = slots.slice(0, MAX_BUTTONS);
-  for (let i = 0; i < shown.length; i += 5) {
-    const row = new ActionRowBuilder<ButtonBuilder>();
-    for (const slot of shown.slice(i, i + 5)) {
-      row.addComponents(
+  const buttons: ButtonBuilder[] = [];
+  for (const slot of slots) {
+    const moveId = slot.series?.moveSlotId;
+    if (buttons.length + (moveId ? 2 : 1) > max) break;
+    buttons.push(
+      new ButtonBuilder()
+        .setCustomId(bookCustomId(proposalId, slot.series?.bookSlotId ?? slot.id))
+        .setLabel(
+          clip(
+            slot.series && slot.series.bookSlotId !== slot.id
+              ? `${slot.rank}. ${t(locale, 'chat.button.bookAnyway')}: ${slot.label}`
+              : `${slot.rank}. ${slot.label}`,
+            80,
+          ),
+        )
+        .setStyle(slot.rank === 1 ? ButtonStyle.Success : ButtonStyle.Primary),
+    );
+    if (moveId)
+      buttons.push(
         new ButtonBuilder()
-          .setCustomId(bookCustomId(proposalId, slot.series?.bookSlotId ?? slot.id))
-          .setLabel(
-            clip(
-              slot.series && slot.series.bookSlotId !== slot.id
-                ? `${slot.rank}. ${t(locale, 'chat.button.bookAnyway')}: ${slot.label}`
-                : `${slot.rank}. ${slot.label}`,
-              80,
-            ),
-          )
-          .setStyle(slot.rank === 1 ? ButtonStyle.Success : ButtonStyle.Primary),
+          .setCustomId(bookCustomId(proposalId, moveId))
+          .setLabel(clip(`${slot.rank}. ${t(locale, 'chat.button.bookAndMove')}: ${slot.label}`, 80))
+          .setStyle(ButtonStyle.Secondary),
       );
-    }
-    rows.push(row.toJSON());
   }
+  const rows: unknown[] = [];
+  for (let i = 0; i < buttons.length; i += 5)
+    rows.push(new ActionRowBuilder<ButtonBuilder>().addComponents(...buttons.slice(i, i + 5)).toJSON());
   return rows;
 }
 
@@ -157,7 +166,7 @@ export function renderProposals(view: ProposalView): DiscordMessageBody {
   return {
     content: clip(lines.join('\n'), MAX_CONTENT),
     components: [
-      ...slotButtons(slots, view.proposalId, view.locale),
+      ...slotButtons(slots, view.proposalId, view.locale, MAX_BUTTONS - 5),
       requestRow(view.proposalId, view.locale),
     ],
     embeds: [],
@@ -181,6 +190,7 @@ export function renderBooking(view: BookingView): DiscordMessageBody {
   }
   if (view.conferenceUrl) lines.push(`🎥 ${w('chat.discord.videoCall', { url: view.conferenceUrl })}`);
   if (view.seriesConflicts) lines.push(`⚠️ ${view.seriesConflicts}`);
+  if (view.seriesMoves) lines.push(`🔁 ${view.seriesMoves.text}`);
   return {
     content: clip(lines.join('\n'), MAX_CONTENT),
     components: [manageRow(view.bookingId, view.locale)],
@@ -331,7 +341,7 @@ export function dmActionRows(actions: readonly DmAction[], maxRows = 5): unknown
 
 /**
  * A booking that did not happen: the message, and the slots still free as buttons (a series conflict:
- * "book anyway" for the clicked time first).
+ * "book anyway" and "book, move clashing dates" for the clicked time first).
  */
 export function renderBookingError(error: BookMeetingError, proposalId: string): DiscordMessageBody {
   const slots = [...(error.anyway ? [error.anyway] : []), ...(error.remaining ?? [])];

@@ -97,6 +97,7 @@ export function texts(locale: Locale) {
     cancel: w('chat.button.cancelRequest'),
     book: w('chat.slack.book'),
     bookAnyway: w('chat.button.bookAnyway'),
+    bookAndMove: w('chat.button.bookAndMove'),
     remaining: w('chat.slack.remaining'),
     written: w('chat.slack.written'),
     kept: w('chat.slack.kept'),
@@ -139,6 +140,42 @@ export function bookActionId(proposalId: string, slotId: string): string {
   return `${ACTIONS.book}:${proposalId}:${slotId}`;
 }
 
+/**
+ * A proposed slot: its section (the button books it, or books it anyway); a series time with conflicts
+ * adds an actions block with "Book, move clashing dates" (`series.moveSlotId`).
+ */
+function slotBlocks(slot: SlotView, proposalId: string, locale: Locale, value: string): Block[] {
+  const t = texts(locale);
+  const moveId = slot.series?.moveSlotId;
+  const move: Block[] = moveId
+    ? [
+        {
+          type: 'actions',
+          elements: [button(`${t.bookAndMove}: ${slot.label}`, bookActionId(proposalId, moveId), value)],
+        },
+      ]
+    : [];
+  return [slotBlock(slot, proposalId, locale, value), ...move];
+}
+
+/** Appends slots' blocks while they fit in `budget` blocks (a slot's blocks go in whole or not at all). */
+function pushSlots(
+  blocks: Block[],
+  slots: readonly SlotView[],
+  budget: number,
+  proposalId: string,
+  locale: Locale,
+  value: string,
+): void {
+  let left = budget;
+  for (const slot of slots) {
+    const these = slotBlocks(slot, proposalId, locale, value);
+    if (these.length > left) break;
+    blocks.push(...these);
+    left -= these.length;
+  }
+}
+
 function slotBlock(slot: SlotView, proposalId: string, locale: Locale, value: string): Block {
   const t = texts(locale);
   const people = slot.labels.map((l) => `${esc(l.name)}: ${esc(l.text)}`).join('\n');
@@ -168,9 +205,8 @@ export function renderProposals(view: ProposalView): { text: string; blocks: Blo
       `${esc(view.window.label)} · ${view.participants.map((p) => `${esc(p.name)} (${p.timeZone})`).join(', ')}`,
     ]),
   );
-  // 50 blocks at most: headline, understood, context, notes, actions → at most 45 slots.
-  for (const slot of view.slots.slice(0, 50 - blocks.length - 2))
-    blocks.push(slotBlock(slot, view.proposalId, view.locale, value));
+  // 50 blocks at most: headline, understood, context, notes, actions → at most 45 slot blocks.
+  pushSlots(blocks, view.slots, 50 - blocks.length - 2, view.proposalId, view.locale, value);
   const notes = [...view.gaps.map((g) => g.message), ...view.notes];
   if (notes.length > 0) blocks.push(context(notes.map((n) => `:warning: ${esc(n)}`)));
   blocks.push({
@@ -209,7 +245,7 @@ export function renderQuestion(
 
 /**
  * The slots still free after a lost race, as buttons (ephemeral to the clicker); a series conflict: the
- * clicked time's "book anyway" button first.
+ * clicked time's "book anyway" and "book, move clashing dates" buttons first.
  */
 export function renderRemaining(
   message: string,
@@ -220,10 +256,10 @@ export function renderRemaining(
 ): { text: string; blocks: Block[] } {
   const value = encodeValue({ l: locale });
   const blocks: Block[] = [section(esc(message))];
-  if (anyway) blocks.push(slotBlock(anyway, proposalId, locale, value));
+  if (anyway) blocks.push(...slotBlocks(anyway, proposalId, locale, value));
   if (remaining.length > 0) {
     blocks.push(context([texts(locale).remaining]));
-    for (const slot of remaining.slice(0, 45)) blocks.push(slotBlock(slot, proposalId, locale, value));
+    pushSlots(blocks, remaining, 50 - blocks.length, proposalId, locale, value);
   }
   return { text: message, blocks };
 }
@@ -246,8 +282,9 @@ export function renderBooking(view: BookingView, pickedBy?: string): { text: str
     blocks.push(
       section(`:movie_camera: <${view.conferenceUrl}|${translator(view.locale)('chat.slack.joinCall')}>`),
     );
-  // A series booked anyway: the occurrences in conflict.
+  // A series booked anyway: the occurrences in conflict; booked and moved: what moved, what stayed.
   if (view.seriesConflicts) blocks.push(context([`:warning: ${esc(view.seriesConflicts)}`]));
+  if (view.seriesMoves) blocks.push(context([`:repeat: ${esc(view.seriesMoves.text)}`]));
   if (pickedBy) blocks.push(context([t.bookedBy(pickedBy)]));
   blocks.push(manageButtons(view.bookingId, view.locale));
   return { text: view.headline, blocks };

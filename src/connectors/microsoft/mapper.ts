@@ -244,7 +244,12 @@ export function checkGraphRecurrence(rule: EventRecurrence): RecurrenceCheck {
   if (!findWindows(rule.timeZone)[0]) return no(`Outlook has no time zone for ${rule.timeZone}.`);
   if (rule.freq === 'DAILY' && rule.byDay?.length && rule.interval !== 1)
     return no('Outlook cannot repeat every few days on chosen weekdays only.');
-  if (rule.bySetPos !== undefined && GRAPH_INDEX[rule.bySetPos] === undefined)
+  if (Array.isArray(rule.bySetPos) && rule.bySetPos.length > 1)
+    return no(
+      'Outlook repeats monthly on one ranked weekday only ("second Tuesday", not "second and fourth").',
+    );
+  const rank = [rule.bySetPos].flat()[0];
+  if (rank !== undefined && GRAPH_INDEX[rank] === undefined)
     return no('Outlook ranks weekdays in a month as first, second, third, fourth or last only.');
   if (rule.freq === 'MONTHLY' && rule.byDay?.length && rule.bySetPos === undefined)
     return no('Outlook repeats monthly on a ranked weekday ("first Monday") or a day of the month.');
@@ -271,7 +276,7 @@ export function patternedRecurrence(rule: EventRecurrence, start: number): Recor
       type: 'relativeMonthly',
       interval: rule.interval,
       daysOfWeek: days,
-      index: GRAPH_INDEX[rule.bySetPos],
+      index: GRAPH_INDEX[[rule.bySetPos].flat()[0]!],
     };
   else
     pattern = { type: 'absoluteMonthly', interval: rule.interval, dayOfMonth: rule.byMonthDay ?? local.day };

@@ -53,7 +53,7 @@ import { extractZones } from './zone.ts';
 
 export { DEFAULT_DURATION_MINUTES, MAX_DURATION_MINUTES } from './duration.ts';
 export { formatParseJson, type ParseWording, toParseJson } from './json.ts';
-export { DEFAULT_SERIES_HORIZON_MONTHS, toRRule } from './recurrence.ts';
+export { DEFAULT_SERIES_HORIZON_MONTHS, readingOf, toRRule } from './recurrence.ts';
 export type * from './types.ts';
 export { DEFAULT_WINDOW_DAYS } from './window.ts';
 
@@ -204,8 +204,19 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
   const now = organiserNow.setZone(zone);
 
   // A recurring request (`every other tuesday for 6 weeks`), before durations read `2 weeks` as one.
-  const series = extractRecurrence(masked, config);
-  if (series) consume(series.spans);
+  const extracted = extractRecurrence(masked, config, ctx.answers?.recurrence);
+  const series = extracted && 'piece' in extracted ? extracted : null;
+  if (extracted) consume(series?.shared ? extracted.spans.slice(1) : extracted.spans);
+  // `bimonthly`, `twice a week`: several readings, asked rather than guessed.
+  if (extracted && 'ask' in extracted) {
+    const said = extracted.spans[0]!;
+    questions.push({
+      code: 'ambiguous_recurrence',
+      locale: replyLocale,
+      text: input.slice(said.start, said.end).trim(),
+      options: extracted.ask,
+    });
+  }
 
   const found = extractDurations(masked, config);
   consume(found.map((d) => d.span));
@@ -239,7 +250,16 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
     durationMinutes: duration?.minutes ?? DEFAULT_DURATION_MINUTES,
     config,
   });
-  consume(resolved.consumed);
+  // A series keeps what is left out only as far as its first occurrence is searched: a weekday left out of
+  // a weekly series on no named day (the series keeps the first one's weekday); anything else (`except
+  // december 28`, `except friday afternoon` on a daily series) would hold for one date only, so its words
+  // are left unread (`unrecognised`) rather than silently dropped for the other occurrences.
+  const heldBySeries = (e: Exclusion) =>
+    e.weekday !== undefined && !e.tod && series?.piece.freq === 'WEEKLY' && !series.piece.byDay?.length;
+  const unheld = series ? resolved.exclusions.filter((e) => e.span && !heldBySeries(e)) : [];
+  consume(
+    resolved.consumed.filter((s) => !unheld.some((e) => s.start >= e.span!.start && s.end <= e.span!.end)),
+  );
   for (const i of resolved.issues) {
     if (i.code === 'window_widened') warnings.push(issue(i.code, { text: i.text }));
     else errors.push(issue(i.code, { text: i.text }));
@@ -252,20 +272,49 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
     .toMillis();
   const tooFar = resolved.said !== null && resolved.said.end > horizon;
   if (tooFar) errors.push(issue('window_too_far', { text: resolved.said!.text, max: maxWindowDays }));
-  // A series on named days with no window said: the first occurrence's day, from tomorrow.
-  const firstDay =
-    series && !resolved.said && series.piece.byDay && series.piece.byDay.length > 0
-      ? firstSeriesDay(now.startOf('day').plus({ days: 1 }), series.piece.byDay)
+  // A series on named days: the first occurrence's day, from tomorrow, or within the window said with it
+  // (`every tuesday in January`, `every monday starting next week`).
+  const seriesDays = series?.piece.byDay && series.piece.byDay.length > 0 ? series.piece.byDay : null;
+  const firstDay = !seriesDays
+    ? null
+    : !resolved.said
+      ? firstSeriesDay(now.startOf('day').plus({ days: 1 }), seriesDays)
+      : firstSeriesDay(DateTime.fromMillis(resolved.said.start, { zone }), seriesDays);
+  // A series on no named days bounded by a window (`every day next week`): its first occurrence is in
+  // the window's first period, so that the series covers the window.
+  const firstPeriod =
+    series && !seriesDays && resolved.said?.bounded
+      ? DateTime.fromMillis(resolved.said.start, { zone })
+          .startOf('day')
+          .plus(
+            series.piece.freq === 'DAILY'
+              ? { days: 1 }
+              : series.piece.freq === 'WEEKLY'
+                ? { weeks: 1 }
+                : { months: 1 },
+          )
       : null;
+  const firstWindow =
+    firstDay && resolved.said
+      ? {
+          start: Math.max(firstDay.toMillis(), resolved.said.start),
+          end: Math.min(firstDay.plus({ days: 1 }).toMillis(), resolved.said.end),
+        }
+      : firstDay
+        ? { start: firstDay.toMillis(), end: firstDay.plus({ days: 1 }).toMillis() }
+        : firstPeriod && resolved.said
+          ? { start: resolved.said.start, end: Math.min(firstPeriod.toMillis(), resolved.said.end) }
+          : null;
   const window: ParsedWindow | undefined = tooFar
     ? undefined
-    : firstDay && !resolved.issues.some((i) => i.code !== 'window_widened')
+    : firstWindow &&
+        firstWindow.start < firstWindow.end &&
+        !resolved.issues.some((i) => i.code !== 'window_widened')
       ? {
-          start: firstDay.toMillis(),
-          end: firstDay.plus({ days: 1 }).toMillis(),
+          ...firstWindow,
           zone,
           source: 'said',
-          text: input.slice(series!.spans[0]!.start, series!.spans[0]!.end).trim(),
+          text: resolved.said?.text ?? input.slice(series!.spans[0]!.start, series!.spans[0]!.end).trim(),
         }
       : resolved.said
         ? {
@@ -284,22 +333,24 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
               source: 'implied',
             };
 
-  const recurrence =
+  const horizonMonths = limit(ctx.seriesHorizonMonths, DEFAULT_SERIES_HORIZON_MONTHS);
+  const resolvedSeries =
     series && window
-      ? resolveRecurrence(
-          series,
-          input,
-          DateTime.fromMillis(window.start, { zone }),
-          now,
-          limit(ctx.seriesHorizonMonths, DEFAULT_SERIES_HORIZON_MONTHS),
-        )
+      ? resolveRecurrence(series, input, DateTime.fromMillis(window.start, { zone }), now, horizonMonths, {
+          // `every tuesday next month`: the window said bounds the series when no end was said.
+          ...(resolved.said?.bounded
+            ? { bound: { end: DateTime.fromMillis(resolved.said.end, { zone }), text: resolved.said.text } }
+            : {}),
+          latestFirst: DateTime.fromMillis(window.end - 1, { zone }),
+        })
       : undefined;
+  const recurrence = resolvedSeries?.recurrence;
   if (recurrence && recurrence.end.source === 'implied')
     warnings.push(
       issue('series_end_implied', {
         text: recurrence.text,
         until: recurrence.until!,
-        months: limit(ctx.seriesHorizonMonths, DEFAULT_SERIES_HORIZON_MONTHS),
+        months: resolvedSeries?.months ?? horizonMonths,
       }),
     );
 

@@ -16,33 +16,114 @@ const MAX_FIRST_DAYS = 400;
 export interface FoundRecurrence {
   readonly piece: RecurrencePiece & { readonly freq: 'DAILY' | 'WEEKLY' | 'MONTHLY' };
   readonly end?: RecurrencePiece;
+  /** The frequency phrase first, then what else was read (the end, the days left out). */
   readonly spans: readonly Span[];
   readonly endSpan?: Span;
+  /** The frequency phrase is left to the later extractors too (`RecurrenceRule.shared`). */
+  readonly shared?: true;
 }
 
-/** The first frequency phrase and (after it) the first end phrase, with what they consumed. */
-export function extractRecurrence(masked: string, config: LocaleConfig): FoundRecurrence | null {
-  let found: { piece: FoundRecurrence['piece']; span: Span } | undefined;
+/** A series phrase with several readings (`bimonthly`), not settled by an answer: ask. */
+export interface AskedRecurrence {
+  readonly ask: readonly string[];
+  readonly spans: readonly Span[];
+}
+
+type Frequency = FoundRecurrence['piece'];
+
+/** An `ambiguous_recurrence` option (`FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH`) as a piece, or null. */
+export function readingOf(option: string): Frequency | null {
+  const parts = new Map(option.split(';').map((p) => p.split('=') as [string, string]));
+  const freq = parts.get('FREQ');
+  if (freq !== 'DAILY' && freq !== 'WEEKLY' && freq !== 'MONTHLY') return null;
+  const interval = Number(parts.get('INTERVAL') ?? 1);
+  const byDay: SeriesDay[] = [];
+  for (const d of (parts.get('BYDAY') ?? '').split(',').filter(Boolean)) {
+    const m = /^(-?\d)?(MO|TU|WE|TH|FR|SA|SU)$/.exec(d);
+    if (!m) return null;
+    byDay.push({ n: Number(m[1] ?? 0), weekday: RFC_DAYS.indexOf(m[2]!) });
+  }
+  return Number.isInteger(interval) && interval >= 1
+    ? { freq, interval, ...(byDay.length > 0 ? { byDay } : {}) }
+    : null;
+}
+
+/**
+ * A series without the weekdays said after it (`every day except friday`): a daily series becomes a
+ * weekly one on the other days; a series on named weekdays loses them. `null` when that does not apply
+ * (nothing would be left, or the series is not on days of the week): the words keep their usual reading.
+ */
+function without(piece: Frequency, except: readonly number[]): Frequency | null {
+  const daily = piece.freq === 'DAILY' && (piece.interval ?? 1) === 1 && !piece.byDay?.length;
+  const weekly = piece.freq === 'WEEKLY' && !!piece.byDay?.length && piece.byDay.every((d) => d.n === 0);
+  if (!daily && !weekly) return null;
+  const from = daily ? [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ n: 0, weekday })) : piece.byDay!;
+  const byDay = from.filter((d) => !except.includes(d.weekday));
+  if (byDay.length === 0 || byDay.length === from.length) return null;
+  return { freq: 'WEEKLY', interval: daily ? 1 : (piece.interval ?? 1), byDay };
+}
+
+/**
+ * The first frequency phrase, then (after it) the first end phrase and the weekdays left out, with what
+ * they consumed. A phrase with several readings is settled by `answer` when it is one of them, else
+ * asked (`AskedRecurrence`, its end phrase still consumed so that it is not read as something else).
+ */
+export function extractRecurrence(
+  masked: string,
+  config: LocaleConfig,
+  answer?: string,
+): FoundRecurrence | AskedRecurrence | null {
+  let found: { piece: RecurrencePiece; span: Span; shared?: true } | undefined;
   for (const rule of config.recurrence.frequencies) {
     for (const { match, span } of matchAll(rule.pattern, masked)) {
       const piece = rule.read(match);
-      if (piece?.freq) {
-        found = { piece: piece as FoundRecurrence['piece'], span };
+      if (piece?.freq || piece?.ask) {
+        found = { piece, span, ...(rule.shared ? { shared: true as const } : {}) };
         break;
       }
     }
     if (found) break;
   }
   if (!found) return null;
-  const piece = found.piece;
-  const rest = mask(masked, [found.span]);
+  const ask = found.piece.ask;
+  const settled = ask && answer !== undefined && ask.includes(answer) ? readingOf(answer) : null;
+  let piece: Frequency | null = ask ? settled : (found.piece as Frequency);
+  const spans: Span[] = [found.span];
+  let rest = mask(masked, spans);
+  let end: { piece: RecurrencePiece; span: Span } | undefined;
   for (const rule of config.recurrence.ends) {
     for (const { match, span } of matchAll(rule.pattern, rest)) {
-      const end = rule.read(match);
-      if (end) return { piece, end, spans: [found.span, span], endSpan: span };
+      const read = rule.read(match);
+      if (read) {
+        end = { piece: read, span };
+        break;
+      }
     }
+    if (end) break;
   }
-  return { piece, spans: [found.span] };
+  if (end) {
+    spans.push(end.span);
+    rest = mask(rest, [end.span]);
+  }
+  if (piece)
+    for (const rule of config.recurrence.excepts ?? []) {
+      const hit = matchAll(rule.pattern, rest)
+        .map(({ match, span }) => ({ read: rule.read(match), span }))
+        .find((h) => h.read?.exceptDays?.length);
+      const kept = hit ? without(piece, hit.read!.exceptDays!) : null;
+      if (hit && kept) {
+        piece = kept;
+        spans.push(hit.span);
+        break;
+      }
+    }
+  if (!piece) return ask ? { ask, spans } : null;
+  return {
+    piece,
+    spans,
+    ...(end ? { end: end.piece, endSpan: end.span } : {}),
+    ...(found.shared ? { shared: true as const } : {}),
+  };
 }
 
 /** Whether a local day is one of the series' days (ordinals counted in the month). */
@@ -66,9 +147,24 @@ export function firstSeriesDay(from: DateTime, byDay: readonly SeriesDay[]): Dat
   return null;
 }
 
+/** Most months the default end is pushed back so that a long period still has a second occurrence. */
+const MAX_IMPLIED_MONTHS = 25;
+
+/** The next day on or after `today` that is day `day` of month `month` (clamped to the month's length). */
+function nextDate(today: DateTime, month: number, day: number): DateTime {
+  const on = (year: number) => {
+    const m = DateTime.fromObject({ year, month, day: 1 }, { zone: today.zone });
+    return m.set({ day: Math.min(day, m.daysInMonth ?? 28) });
+  };
+  const date = on(today.year);
+  return date < today.startOf('day') ? on(today.year + 1) : date;
+}
+
 /**
- * The parsed recurrence: the end said (a count, a length from `first`, the end of a named month) or the
- * default horizon from `today` (`implied`).
+ * The parsed recurrence: the end said (a count, a length from `first`, a day, the end of a named month
+ * or quarter), else the end of the window said with it (`every tuesday in January`: `bound`, exclusive),
+ * else the default horizon from `today` (`implied`), pushed back by whole months (`months`) when the series'
+ * period is longer, so that a series always has a second occurrence (`every 3 months`, `yearly`).
  */
 export function resolveRecurrence(
   found: FoundRecurrence,
@@ -76,7 +172,13 @@ export function resolveRecurrence(
   first: DateTime,
   today: DateTime,
   horizonMonths: number,
-): ParsedRecurrence {
+  more: {
+    /** The window said with the series, which bounds it when no end was said. */
+    readonly bound?: { readonly end: DateTime; readonly text: string };
+    /** The latest day the first occurrence may be on (the last day of its window). */
+    readonly latestFirst?: DateTime;
+  } = {},
+): { recurrence: ParsedRecurrence; months?: number } {
   const p = found.piece;
   const text = original.slice(found.spans[0]!.start, found.spans[0]!.end).trim();
   const base = {
@@ -88,26 +190,49 @@ export function resolveRecurrence(
   };
   const end = found.end;
   const endText = found.endSpan ? original.slice(found.endSpan.start, found.endSpan.end).trim() : undefined;
-  const iso = (d: DateTime) => d.toISODate()!;
-  if (end?.count !== undefined) return { ...base, count: end.count, end: { source: 'said', text: endText! } };
-  if (end?.length) {
-    const last = first
-      .startOf('day')
-      .plus({ [`${end.length.unit}s`]: end.length.n })
-      .minus({ days: 1 });
-    return { ...base, until: iso(last), end: { source: 'said', text: endText! } };
-  }
-  if (end?.untilMonth !== undefined) {
-    let month = today.startOf('month').set({ month: end.untilMonth });
+  const said = (until: DateTime) => ({
+    recurrence: { ...base, until: iso(until), end: { source: 'said' as const, text: endText! } },
+  });
+  if (end?.count !== undefined)
+    return { recurrence: { ...base, count: end.count, end: { source: 'said', text: endText! } } };
+  if (end?.length)
+    return said(
+      first
+        .startOf('day')
+        .plus({ [`${end.length.unit}s`]: end.length.n })
+        .minus({ days: 1 }),
+    );
+  const lastMonth = end?.untilMonth ?? (end?.untilQuarter !== undefined ? end.untilQuarter * 3 : undefined);
+  if (lastMonth !== undefined) {
+    let month = today.startOf('month').set({ month: lastMonth });
     if (month < today.startOf('month')) month = month.plus({ years: 1 });
-    return { ...base, until: iso(month.endOf('month')), end: { source: 'said', text: endText! } };
+    return said(month.endOf('month'));
   }
+  if (end?.untilDay) return said(nextDate(today, end.untilDay.month, end.untilDay.day));
+  const bound = more.bound;
+  if (bound)
+    return {
+      recurrence: {
+        ...base,
+        until: iso(bound.end.minus({ milliseconds: 1 })),
+        end: { source: 'said', text: bound.text },
+      },
+    };
+  const period = { [p.freq === 'DAILY' ? 'days' : p.freq === 'WEEKLY' ? 'weeks' : 'months']: base.interval };
+  const second = (more.latestFirst ?? first).startOf('day').plus(period);
+  let months = horizonMonths;
+  while (months < MAX_IMPLIED_MONTHS && today.startOf('day').plus({ months }) < second) months++;
   return {
-    ...base,
-    until: iso(today.startOf('day').plus({ months: horizonMonths })),
-    end: { source: 'implied' },
+    recurrence: {
+      ...base,
+      until: iso(today.startOf('day').plus({ months })),
+      end: { source: 'implied' },
+    },
+    months,
   };
 }
+
+const iso = (d: DateTime) => d.toISODate()!;
 
 const RFC_DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 

@@ -43,6 +43,8 @@ export interface ParseContext {
 export interface ParseAnswers {
   /** An IANA zone among an `ambiguous_zone` question's options. */
   readonly zone?: string;
+  /** A reading among an `ambiguous_recurrence` question's options (`FREQ=MONTHLY;INTERVAL=2`). */
+  readonly recurrence?: string;
 }
 
 export type ParticipantKind = 'slack_user' | 'slack_group' | 'discord_user' | 'discord_role' | 'name';
@@ -115,9 +117,12 @@ export interface ExcludedWindow extends Interval {
   readonly text: string;
 }
 
-export type ParseQuestionCode = 'ambiguous_zone';
+export type ParseQuestionCode = 'ambiguous_zone' | 'ambiguous_recurrence';
 
-/** Something the bot must ask rather than guess (an abbreviation naming several zones: `IST`). */
+/**
+ * Something the bot must ask rather than guess: an abbreviation naming several zones (`IST`), a series
+ * phrase with several readings (`bimonthly`: every two months or twice a month?).
+ */
 export interface ParseQuestion {
   readonly code: ParseQuestionCode;
   /** The language to ask in (the reply language). The question is worded from `code` by the app (`parse` domain). */
@@ -125,7 +130,10 @@ export interface ParseQuestion {
   readonly text: string;
   /** What the question quotes when it is not `text` alone (two zones said: `CET / EST`). */
   readonly quoted?: string;
-  /** The possible answers (IANA zones for `ambiguous_zone`). */
+  /**
+   * The possible answers: IANA zones for `ambiguous_zone`; for `ambiguous_recurrence`, readings as the RRULE
+   * parts FREQ, INTERVAL and BYDAY (`FREQ=MONTHLY;INTERVAL=2`, `FREQ=WEEKLY;BYDAY=MO,TH`).
+   */
   readonly options: readonly string[];
 }
 
@@ -143,9 +151,15 @@ export interface SeriesDay {
  */
 export interface ParsedRecurrence {
   readonly freq: 'DAILY' | 'WEEKLY' | 'MONTHLY';
-  /** 1 = every period, 2 = every other one. */
+  /**
+   * 1 = every period, 2 = every other one. Quarterly and yearly series are monthly ones every 3 and 12
+   * months (the same RFC 5545 dates as FREQ=YEARLY from the first occurrence, which every calendar takes).
+   */
   readonly interval: number;
-  /** Absent: the first occurrence's weekday (or day of the month). */
+  /**
+   * Absent: the first occurrence's weekday (or day of the month). Ranked days (`n` ≠ 0) are on one weekday
+   * only, at one rank or several (`2nd and 4th tuesday`: 2TU, 4TU), so calendars get them as BYSETPOS.
+   */
   readonly byDay?: readonly SeriesDay[];
   readonly count?: number;
   /** The last local day of the series (inclusive), `YYYY-MM-DD` in the window's zone. */
@@ -153,7 +167,11 @@ export interface ParsedRecurrence {
   readonly source: 'said';
   /** The frequency phrase. */
   readonly text: string;
-  /** Whether the end (`count`/`until`) was said (`for 6 weeks`) or is the default horizon. */
+  /**
+   * Whether the end (`count`/`until`) was said (`for 6 weeks`, `until 15 March`, or the window said with the
+   * series: `every tuesday in January`, whose text it then is) or is the default horizon (pushed back for a
+   * long period so that a second occurrence fits: `quarterly`, `yearly`).
+   */
   readonly end: { readonly source: Source; readonly text?: string };
 }
 

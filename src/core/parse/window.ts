@@ -46,11 +46,21 @@ export interface Exclusion {
   /** Minutes since midnight, `[start, end)`, on each excluded day. */
   readonly tod?: { readonly start: number; readonly end: number };
   readonly text: string;
+  /** Where it was said (`except friday`), for one that was (not the gaps between alternatives). */
+  readonly span?: Span;
 }
 
 export interface WindowResolution {
-  /** `null` when nothing was said about dates: the caller uses the default window. */
-  readonly said: { readonly start: number; readonly end: number; readonly text: string } | null;
+  /**
+   * `null` when nothing was said about dates: the caller uses the default window. `bounded` when its end
+   * was said (`in January`, `next month`, `before friday`), not only its start (`from monday`).
+   */
+  readonly said: {
+    readonly start: number;
+    readonly end: number;
+    readonly text: string;
+    readonly bounded: boolean;
+  } | null;
   readonly constraints: readonly TimeOfDayConstraint[];
   /** The spans used: mentions and their keywords (an excluded `except friday` is not). */
   readonly consumed: readonly Span[];
@@ -145,6 +155,7 @@ export function resolveWindow(input: WindowInput): WindowResolution {
           !p.excluded && p.span.start >= t.span.end && original.slice(t.span.end, p.span.start).trim() === '',
       );
       if (pod) attached.set(t, pod);
+      const before = c.exclusions.length;
       exclude(
         c,
         toPoint(t, refine(t.start, t.text)),
@@ -152,6 +163,8 @@ export function resolveWindow(input: WindowInput): WindowResolution {
         original.slice((k ?? t).span.start, t.span.end),
         input,
       );
+      for (let j = before; j < c.exclusions.length; j++)
+        c.exclusions[j] = { ...c.exclusions[j]!, span: { start: (k ?? t).span.start, end: t.span.end } };
       lastExcluded = t;
       continue;
     }
@@ -507,7 +520,7 @@ function window(
     issues.push({ code: 'window_in_past', text });
     return null;
   }
-  return { start: Math.max(start, now), end, text };
+  return { start: Math.max(start, now), end, text, bounded: pieces.length > 0 || c.upper.length > 0 };
 }
 
 function mergeSpans(spans: readonly Span[]): Span[] {

@@ -31,6 +31,7 @@ interface TeamRow {
   fairnessWindow: string;
   timeZone: string;
   groupRef: string | null;
+  seriesRotation: string;
   members: (MemberRow & { joinedAt: Date; pausedFrom: Date | null; pausedUntil: Date | null })[];
 }
 
@@ -43,6 +44,7 @@ function toTeam(row: TeamRow): Team {
     fairnessWindow: row.fairnessWindow as FairnessPeriod,
     timeZone: row.timeZone,
     groupRef: row.groupRef,
+    seriesRotation: row.seriesRotation === 'rotate' ? 'rotate' : 'fixed',
     members: row.members.map((m) => ({
       personId: m.personId,
       weight: m.weight,
@@ -145,6 +147,7 @@ export function rotationRepository(db: Db): RotationRepository {
       if (settings.fairnessWindow !== undefined) data.fairnessWindow = settings.fairnessWindow;
       if (settings.timeZone !== undefined) data.timeZone = settings.timeZone;
       if (settings.groupRef !== undefined) data.groupRef = settings.groupRef;
+      if (settings.seriesRotation !== undefined) data.seriesRotation = settings.seriesRotation;
       return update(tenantId, rotationId, data, 'group_taken');
     },
     async upsertMember(tenantId, rotationId, personId, settings, at) {

@@ -176,6 +176,20 @@ describe('/meet team on Discord', () => {
     expect(audit.every((e) => e.actor === `discord:${admin.id}`)).toBe(true);
   });
 
+  it('sets how a team books recurring meetings (fixed or turns); Manage Server only', async () => {
+    const options = [
+      { name: 'team', type: 3, value: 'support' },
+      { name: 'series', type: 3, value: 'rotate' },
+    ];
+    expect(await team(ana, 'series', options)).toContain('Only workspace admins can change teams');
+    expect(await team(admin, 'series', options)).toContain(
+      'Team “support” now books recurring meetings with members taking turns per occurrence.',
+    );
+    expect((await store.rotations.findTeam(await tenantId(), { name: 'support' }))?.seriesRotation).toBe(
+      'rotate',
+    );
+  });
+
   it('shows the standings to anyone', async () => {
     const text = await team(li, 'standings', [{ name: 'team', type: 3, value: 'support' }]);
     expect(text).toContain('Standings of “support” this week');

@@ -119,6 +119,29 @@ describe('Slack: a question with buttons instead of a guess', () => {
     expect(h.fake.channelMessages(channelId).length).toBe(1);
   });
 
+  it('asks which series a phrase with two readings means; the pick proposes that series', async () => {
+    h.fake.addUser('T1', { id: 'UMAX', name: 'max', real_name: 'Max', tz: 'Europe/London' });
+    now = START + 120_000;
+    try {
+      const { channelId, reply, choices } = await ask('UMAX', '<@UANA|ana> 30m bimonthly');
+      expect(blockText(reply.body.blocks as unknown[])).toContain('every other month or every other week?');
+      expect(choices.map((c) => c.text)).toEqual(['every other month', 'every other week']);
+      const picked = await click('UMAX', channelId, choices[1]!);
+      expect(await privateAnswer(picked.responseId, 'the pick')).toContain('every other week');
+      const message = await until(() => h.fake.channelMessages(channelId)[0], 'the proposals');
+      const books = buttons(message.blocks).filter((b) => b.actionId.startsWith('book:'));
+      expect(books.length).toBeGreaterThan(0);
+      const proposal = await h.store.requests.getProposal(
+        workspace.tenantId,
+        books[0]!.actionId.split(':')[1]!,
+      );
+      const request = await h.store.requests.get(workspace.tenantId, proposal!.requestId);
+      expect(request?.criteria?.recurrence).toMatchObject({ freq: 'WEEKLY', interval: 2 });
+    } finally {
+      now = START;
+    }
+  });
+
   it('an expired question says so', async () => {
     const { channelId, choices } = await ask('ULI');
     now = START + 25 * 3600_000;

@@ -94,6 +94,20 @@ describe('/meet team on Slack', () => {
     );
   });
 
+  it('sets how a team books recurring meetings (fixed or turns); admins only', async () => {
+    expect(await reply('team series support rotate', 'UANA')).toContain('Only workspace admins');
+    expect(await reply('team series support rotate', 'UADM')).toContain(
+      'Team “support” now books recurring meetings with members taking turns per occurrence.',
+    );
+    expect((await h.store.rotations.findTeam(workspace.tenantId, { name: 'support' }))?.seriesRotation).toBe(
+      'rotate',
+    );
+    expect(await reply('équipe série support fixe', 'UADM')).toContain('un seul membre pour toute la série');
+    expect((await h.store.rotations.findTeam(workspace.tenantId, { name: 'support' }))?.seriesRotation).toBe(
+      'fixed',
+    );
+  });
+
   it('shows the standings to anyone', async () => {
     const text = await reply('team standings support', 'UORG');
     expect(text).toContain('Standings of “support” this month');

@@ -240,4 +240,25 @@ describe('playground: /meet team', () => {
     ).toEqual(['team.create', 'team.member.add', 'team.member.add', 'team.rename', 'team.delete']);
     expect(audit.find((e) => e.action === 'team.create')?.actor).toBe('playground:ana');
   });
+
+  it('sets how a team books recurring meetings; a series request to a team taking turns says how it is booked', async () => {
+    expect((await reply('ana', '/meet team create ops')).text).toContain('Team “ops” created');
+    await reply('ana', '/meet team add ops @li @zoe');
+    expect((await reply('ana', '/meet team series ops rotate')).text).toBe(
+      'Team “ops” now books recurring meetings with members taking turns per occurrence.',
+    );
+    const asked = await meet('ana', '/meet @ops 30m every tuesday');
+    expect(asked.status, JSON.stringify(asked.body)).toBe(200);
+    expect(asked.body.view.notes).toContain(
+      'Team “ops” takes turns per occurrence, but turns per occurrence are not booked yet: the member shown hosts every occurrence.',
+    );
+    expect((await reply('ana', '/meet team series ops fixed')).text).toContain(
+      'one member for the whole series',
+    );
+    const fixed = await meet('ana', '/meet @ops 30m every tuesday');
+    expect((fixed.body.view.notes as string[]).some((n) => n.startsWith('Team “ops” takes turns'))).toBe(
+      false,
+    );
+    await reply('ana', '/meet team delete ops');
+  });
 });

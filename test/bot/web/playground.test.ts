@@ -313,6 +313,65 @@ describe('playground API', () => {
     expect((await post('/playground/api/reset', {})).status).toBe(200);
   });
 
+  it('a recurring request: "Book, move clashing dates" books the series and moves or names each clash', async () => {
+    // The same workshop on the third Tuesday, so some proposed times clash there.
+    const once = await post('/playground/api/requests', {
+      personId: id('ana'),
+      text: '/meet @zoe 2h on 8 Dec "Workshop"',
+    });
+    const held = (once.body.view as ProposalView).slots[0]!;
+    await post('/playground/api/bookings', {
+      personId: id('ana'),
+      proposalId: once.body.view.proposalId,
+      slotId: held.id,
+    });
+    const asked = await post('/playground/api/requests', {
+      personId: id('ana'),
+      text: '/meet @zoe 30m every tuesday "1:1"',
+    });
+    let view = asked.body.view as ProposalView;
+    for (let i = 0; i < 6 && view.slots.every((s) => s.series!.conflicts.length === 0); i++)
+      view = (await post(`/playground/api/proposals/${view.proposalId}/more`, { personId: id('ana') })).body
+        .view as ProposalView;
+    for (const slot of view.slots)
+      expect(slot.series!.moveSlotId).toBe(slot.series!.conflicts.length > 0 ? `${slot.id}-move` : undefined);
+    const demo = (await (await fetch(`${base}/playground/api/demo`)).json()) as Json;
+    expect([demo.buttons.en.bookAndMove, demo.buttons.fr.bookAndMove, demo.buttons.de.bookAndMove]).toEqual([
+      'Book, move clashing dates',
+      'Réserver, déplacer les dates en conflit',
+      'Buchen, Konflikttermine verschieben',
+    ]);
+    const clash = view.slots.find((s) => s.series!.conflicts.length > 0)!;
+    const booked = await post('/playground/api/bookings', {
+      personId: id('ana'),
+      proposalId: view.proposalId,
+      slotId: clash.series!.moveSlotId,
+    });
+    expect(booked.status).toBe(200);
+    const moves = booked.body.view.seriesMoves as {
+      moved: { occurrence: number; start: number; end: number }[];
+      stayed: number[];
+      text: string;
+    };
+    expect(booked.body.view.seriesConflicts).toBeUndefined();
+    // Every later occurrence in conflict either moved (within three days, same length) or stayed.
+    const later = clash.series!.conflicts.map((c) => c.start).filter((s) => s !== clash.start);
+    expect([...moves.moved.map((m) => m.occurrence), ...moves.stayed].sort((a, b) => a - b)).toEqual(later);
+    for (const m of moves.moved) {
+      expect(Math.abs(m.start - m.occurrence)).toBeLessThanOrEqual(3 * 24 * 3600_000 + 3600_000);
+      expect(m.end - m.start).toBe(clash.end - clash.start);
+      expect(m.start < held.end && held.start < m.end).toBe(false);
+    }
+    expect(moves.text).toMatch(
+      /^(Moved \d+ occurrences? in conflict: .+\.)? ?(\d+ occurrences? stays? as booked, .+\.)?$/,
+    );
+    expect(moves.moved.length).toBeGreaterThan(0);
+    // The moves went through the store's outbox as series changes of this booking, one per participant.
+    const jobs = await store.jobs.listByDedupePrefix(`calendar.series:${booked.body.view.bookingId}:`);
+    expect(jobs).toHaveLength(moves.moved.length * 2);
+    expect((await post('/playground/api/reset', {})).status).toBe(200);
+  });
+
   it('answers French requests in French, and bad input with a clear message', async () => {
     const fr = await post('/playground/api/requests', {
       personId: id('zoe'),

@@ -28,6 +28,13 @@ export const booking: Messages<typeof en> = {
     '{interval, plural, =1 {jeden Monat} =2 {jeden zweiten Monat} other {alle # Monate}}',
   'booking.series.monthlyOn':
     'am {rank, select, 1 {ersten} 2 {zweiten} 3 {dritten} 4 {vierten} other {letzten}} {days} {interval, plural, =1 {jedes Monats} =2 {jedes zweiten Monats} other {alle # Monate}}',
+  'booking.series.everyWeeks':
+    '{interval, plural, =1 {jede Woche} =2 {jede zweite Woche} other {alle # Wochen}}',
+  // Mehrere Ränge oder einer, den monthlyOn nicht sagt: „am zweiten und am vierten Dienstag jedes Monats“.
+  'booking.series.monthlyOnRanks':
+    '{ranks} {days} {interval, plural, =1 {jedes Monats} =2 {jedes zweiten Monats} other {alle # Monate}}',
+  'booking.series.rank':
+    '{rank, select, first {am ersten} second {am zweiten} third {am dritten} fourth {am vierten} fifth {am fünften} penultimate {am vorletzten} other {am letzten}}',
   'booking.series.withCount': '{pattern}, {count, plural, one {einmal} other {#-mal}}',
   'booking.series.withUntil': '{pattern}, bis {date}',
   'booking.calendar.readOnly': 'schreibgeschützter Kalender: der Termin wird in Convene gespeichert',
@@ -64,4 +71,10 @@ export const booking: Messages<typeof en> = {
     'Seit dem Vorschlag hat die Serie {count, plural, one {einen Konflikt} other {Konflikte}}: {conflicts}. Trotzdem buchen oder eine andere Zeit wählen.',
   'booking.seriesConflicts':
     'Trotzdem gebucht, mit {count, plural, one {# Termin} other {# Terminen}} im Konflikt: {conflicts}.',
+  // „Buchen und Konflikttermine verschieben“ (Slot `<n>-move`): die verschobenen Termine und die, die bleiben.
+  'booking.seriesMoved':
+    '{count, plural, one {# Termin mit Konflikt verschoben} other {# Termine mit Konflikt verschoben}}: {moves}.',
+  'booking.seriesMove': '{was} auf {when}',
+  'booking.seriesStayed':
+    '{count, plural, one {# Termin bleibt} other {# Termine bleiben}} unverändert, ohne gemeinsame freie Zeit innerhalb von {days, plural, one {einem Tag} other {# Tagen}}: {conflicts}.',
 };

@@ -52,4 +52,6 @@ export const chat: Messages<typeof en> = {
   'chat.discord.videoCall': 'Videoanruf: <{url}>',
   // Ein Serientermin mit Konflikten: sein Knopf bucht trotzdem.
   'chat.button.bookAnyway': 'Trotzdem buchen',
+  // ... oder bucht ihn und verschiebt jeden Konflikttermin auf eine nahe Zeit, die allen passt.
+  'chat.button.bookAndMove': 'Buchen, Konflikttermine verschieben',
 };

@@ -33,6 +33,7 @@ export const parse: Messages<typeof en> = {
     'Ich habe den ersten Text in Anführungszeichen als Titel genommen und {text} ignoriert.',
   'parse.windowWidened':
     'Du hast getrennte Tage genannt ({text}); ich suche vom ersten bis zum Ende des letzten.',
+  'parse.ambiguousRecurrence': 'Wie oft meinst du mit „{text}“: {options}?',
   'parse.ambiguousZone': 'Welche Zeitzone meinst du mit „{text}“: {options}?',
   'parse.seriesEndImplied':
     'Du hast nicht gesagt, wann „{text}“ endet, also plane ich bis {until} ({months, plural, one {# Monat} other {# Monate}}); gib ein Ende an wie „6 Wochen lang“ oder „bis März“, um das zu ändern.',

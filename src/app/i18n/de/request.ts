@@ -7,6 +7,8 @@ export const request: Messages<typeof en> = {
   'request.question.pick': '{question} Wähle unten aus.',
   'request.question.rephrase':
     '{questions} Sag es noch einmal mit der gemeinten Zeitzone (zum Beispiel {example}).',
+  'request.question.rephraseSeries':
+    '{questions} Sag es noch einmal mit der gemeinten Serie (zum Beispiel {example}).',
   'request.unknownRequester':
     'Ich finde dich in diesem Workspace nicht: versuch es erneut aus dem Workspace, in dem Convene installiert ist.',
   'request.tooManyParticipants':
@@ -86,4 +88,7 @@ export const request: Messages<typeof en> = {
   'request.series.separator': '; ',
   'request.series.cut':
     'Diese Serie läuft über den {date} hinaus: geprüft habe ich nur die Termine bis dahin ({count, plural, one {# Termin} other {# Termine}}; eine Suche reicht höchstens {days} Tage voraus).',
+  // Ein Team, das pro Termin reihum wechselt: ein Mitglied übernimmt die ganze Serie (und warum).
+  'request.series.rotationFixed':
+    'Team „{team}“ wechselt pro Termin reihum, aber {reason, select, several_days_per_period {eine Serie an mehreren Tagen pro Zeitraum lässt sich nicht in Runden teilen} month_day_not_every_month {eine monatliche Serie am 29., 30. oder 31. lässt sich nicht in Runden teilen} other {Runden pro Termin werden noch nicht gebucht}}: das angezeigte Mitglied übernimmt alle Termine.',
 };

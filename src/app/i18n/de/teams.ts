@@ -15,6 +15,7 @@ export const teams: Messages<typeof en> = {
     '• /meet gruppe hinzufügen|entfernen <team> @mitglied… [gewicht N] [priorität N]',
     '• /meet gruppe gewicht|priorität <team> @mitglied N',
     '• /meet gruppe modus <team> reihum|gemeinsam · /meet gruppe zeitraum <team> tag|woche|monat',
+    '• /meet gruppe serie <team> fest|reihum (ein Serientermin: ein Mitglied, oder reihum pro Termin)',
     '• /meet gruppe pausieren <team> @mitglied [bis JJJJ-MM-TT] · /meet gruppe fortsetzen <team> @mitglied',
     '• /meet gruppe verknüpfen <team> @benutzergruppe-oder-rolle · /meet gruppe trennen <team>',
     '• /meet gruppe admins · /meet gruppe gewähren|entziehen @person',
@@ -39,6 +40,7 @@ export const teams: Messages<typeof en> = {
   'teams.usage.priority': 'Aufruf: /meet gruppe priorität <team> @mitglied N',
   'teams.usage.mode': 'Aufruf: /meet gruppe modus <team> reihum|gemeinsam',
   'teams.usage.window': 'Aufruf: /meet gruppe zeitraum <team> tag|woche|monat',
+  'teams.usage.series': 'Aufruf: /meet gruppe serie <team> fest|reihum',
   'teams.usage.pause': 'Aufruf: /meet gruppe pausieren <team> @mitglied [bis JJJJ-MM-TT]',
   'teams.usage.resume': 'Aufruf: /meet gruppe fortsetzen <team> @mitglied',
   'teams.usage.bind': 'Aufruf: /meet gruppe verknüpfen <team> @benutzergruppe (Slack) oder @rolle (Discord)',
@@ -74,6 +76,9 @@ export const teams: Messages<typeof en> = {
   'teams.deleted': 'Team „{team}“ gelöscht.',
   'teams.modeSet': 'Team „{team}“ ist jetzt {mode}.',
   'teams.windowSet': 'Team „{team}“ verteilt Buchungen jetzt {period}.',
+  'teams.seriesSet': 'Team „{team}“ bucht Serientermine jetzt mit {rotation}.',
+  'teams.seriesRotation':
+    '{rotation, select, rotate {Mitgliedern reihum, Termin für Termin} other {einem Mitglied für die ganze Serie}}',
   'teams.bound': '{group} in /meet zu erwähnen bedeutet jetzt Team „{team}“.',
   'teams.unbound': 'Team „{team}“ ist mit keiner Chat-Gruppe mehr verknüpft.',
   'teams.added':

@@ -28,6 +28,13 @@ export const booking = {
     '{interval, plural, =1 {every month} =2 {every other month} other {every # months}}',
   'booking.series.monthlyOn':
     'the {rank, select, 1 {first} 2 {second} 3 {third} 4 {fourth} other {last}} {days} of {interval, plural, =1 {every month} =2 {every other month} other {every # months}}',
+  'booking.series.everyWeeks':
+    '{interval, plural, =1 {every week} =2 {every other week} other {every # weeks}}',
+  // Several ranks or one the monthlyOn wording lacks: "the second and the fourth Tuesday of every month".
+  'booking.series.monthlyOnRanks':
+    '{ranks} {days} of {interval, plural, =1 {every month} =2 {every other month} other {every # months}}',
+  'booking.series.rank':
+    '{rank, select, first {the first} second {the second} third {the third} fourth {the fourth} fifth {the fifth} penultimate {the second to last} other {the last}}',
   'booking.series.withCount': '{pattern}, {count, plural, one {# time} other {# times}}',
   'booking.series.withUntil': '{pattern}, until {date}',
   'booking.calendar.readOnly': 'read-only calendar: the meeting is kept in Convene',
@@ -64,4 +71,10 @@ export const booking = {
     'Since these times were proposed, the series has {count, plural, one {a conflict} other {conflicts}}: {conflicts}. Book anyway, or pick another time.',
   'booking.seriesConflicts':
     'Booked anyway, with {count, plural, one {# occurrence} other {# occurrences}} in conflict: {conflicts}.',
+  // "Book and move the clashing dates" (slot id `<n>-move`): the occurrences moved, and those that stay.
+  'booking.seriesMoved':
+    'Moved {count, plural, one {# occurrence} other {# occurrences}} in conflict: {moves}.',
+  'booking.seriesMove': '{was} to {when}',
+  'booking.seriesStayed':
+    '{count, plural, one {# occurrence stays} other {# occurrences stay}} as booked, with no time everyone can make within {days, plural, one {a day} other {# days}}: {conflicts}.',
 } as const;

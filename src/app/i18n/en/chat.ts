@@ -50,4 +50,6 @@ export const chat = {
   'chat.discord.videoCall': 'Video call: <{url}>',
   // A series candidate with conflicts: its button books it anyway.
   'chat.button.bookAnyway': 'Book anyway',
+  // ... or books it and moves each occurrence in conflict to a nearby time everyone can make.
+  'chat.button.bookAndMove': 'Book, move clashing dates',
 } as const;

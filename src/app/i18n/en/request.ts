@@ -9,6 +9,8 @@ export const request = {
   'request.question.pick': '{question} Pick one below.',
   'request.question.rephrase': '{questions} Say it again with the zone you mean (for example {example}).',
   // Refusals.
+  'request.question.rephraseSeries':
+    '{questions} Say it again with the series you mean (for example {example}).',
   'request.unknownRequester':
     'I cannot find you in this workspace: try again from the workspace where Convene is installed.',
   'request.tooManyParticipants':
@@ -81,4 +83,7 @@ export const request = {
   'request.series.separator': '; ',
   'request.series.cut':
     'This series runs past {date}: I checked its occurrences up to then only ({count, plural, one {# occurrence} other {# occurrences}}; one search looks at most {days} days ahead).',
+  // A round-robin team set to take turns per occurrence: one member hosts the series (and why).
+  'request.series.rotationFixed':
+    'Team “{team}” takes turns per occurrence, but {reason, select, several_days_per_period {a series on several days per period cannot be split into turns} month_day_not_every_month {a monthly series on the 29th, 30th or 31st cannot be split into turns} other {turns per occurrence are not booked yet}}: the member shown hosts every occurrence.',
 } as const;

@@ -14,6 +14,7 @@ export const teams = {
     '• /meet team add|remove <team> @member… [weight N] [priority N]',
     '• /meet team weight|priority <team> @member N',
     '• /meet team mode <team> round-robin|collective · /meet team window <team> day|week|month',
+    '• /meet team series <team> fixed|rotate (a recurring meeting: one member, or turns per occurrence)',
     '• /meet team pause <team> @member [until YYYY-MM-DD] · /meet team resume <team> @member',
     '• /meet team bind <team> @user-group-or-role · /meet team unbind <team>',
     '• /meet team admins · /meet team grant|revoke @person',
@@ -39,6 +40,7 @@ export const teams = {
   'teams.usage.priority': 'Usage: /meet team priority <team> @member N',
   'teams.usage.mode': 'Usage: /meet team mode <team> round-robin|collective',
   'teams.usage.window': 'Usage: /meet team window <team> day|week|month',
+  'teams.usage.series': 'Usage: /meet team series <team> fixed|rotate',
   'teams.usage.pause': 'Usage: /meet team pause <team> @member [until YYYY-MM-DD]',
   'teams.usage.resume': 'Usage: /meet team resume <team> @member',
   'teams.usage.bind': 'Usage: /meet team bind <team> @user-group (Slack) or @role (Discord)',
@@ -76,6 +78,9 @@ export const teams = {
   'teams.deleted': 'Team “{team}” deleted.',
   'teams.modeSet': 'Team “{team}” is now {mode}.',
   'teams.windowSet': 'Team “{team}” now balances bookings {period}.',
+  'teams.seriesSet': 'Team “{team}” now books recurring meetings with {rotation}.',
+  'teams.seriesRotation':
+    '{rotation, select, rotate {members taking turns per occurrence} other {one member for the whole series}}',
   'teams.bound': 'Mentioning {group} in /meet now means team “{team}”.',
   'teams.unbound': 'Team “{team}” is no longer bound to a chat group.',
   'teams.added':

@@ -30,6 +30,13 @@ export const booking: Messages<typeof en> = {
     '{interval, plural, =1 {tous les mois} =2 {un mois sur deux} other {tous les # mois}}',
   'booking.series.monthlyOn':
     'le {rank, select, 1 {premier} 2 {deuxième} 3 {troisième} 4 {quatrième} other {dernier}} {days} {interval, plural, =1 {de chaque mois} =2 {d’un mois sur deux} other {tous les # mois}}',
+  'booking.series.everyWeeks':
+    '{interval, plural, =1 {toutes les semaines} =2 {une semaine sur deux} other {toutes les # semaines}}',
+  // Plusieurs rangs, ou un rang que monthlyOn ne dit pas : « le deuxième et le quatrième mardi de chaque mois ».
+  'booking.series.monthlyOnRanks':
+    '{ranks} {days} {interval, plural, =1 {de chaque mois} =2 {d’un mois sur deux} other {tous les # mois}}',
+  'booking.series.rank':
+    '{rank, select, first {le premier} second {le deuxième} third {le troisième} fourth {le quatrième} fifth {le cinquième} penultimate {l’avant-dernier} other {le dernier}}',
   'booking.series.withCount': '{pattern}, {count, plural, one {# fois} other {# fois}}',
   'booking.series.withUntil': '{pattern}, jusqu’au {date}',
   'booking.calendar.readOnly': 'agenda en lecture seule : la réunion est gardée dans Convene',
@@ -64,4 +71,10 @@ export const booking: Messages<typeof en> = {
     'Depuis la proposition, la série a {count, plural, one {un conflit} other {des conflits}} : {conflicts}. Réservez quand même, ou choisissez un autre horaire.',
   'booking.seriesConflicts':
     'Réservé quand même, avec {count, plural, one {# date en conflit} other {# dates en conflit}} : {conflicts}.',
+  // « Réserver et déplacer les dates en conflit » (créneau `<n>-move`) : les dates déplacées, et celles qui restent.
+  'booking.seriesMoved':
+    '{count, plural, one {# date en conflit déplacée} other {# dates en conflit déplacées}} : {moves}.',
+  'booking.seriesMove': '{was} au {when}',
+  'booking.seriesStayed':
+    '{count, plural, one {# date reste inchangée} other {# dates restent inchangées}}, faute d’horaire libre pour tous à {days, plural, one {un jour} other {# jours}} près : {conflicts}.',
 };

@@ -52,4 +52,6 @@ export const chat: Messages<typeof en> = {
   'chat.discord.videoCall': 'Visio: <{url}>',
   // Un créneau de série avec des conflits : son bouton le réserve quand même.
   'chat.button.bookAnyway': 'Réserver quand même',
+  // ... ou le réserve et déplace chaque date en conflit vers un horaire proche libre pour tous.
+  'chat.button.bookAndMove': 'Réserver, déplacer les dates en conflit',
 };

@@ -32,5 +32,6 @@ export const parse: Messages<typeof en> = {
     "Vous avez cité des jours séparés ({text}) ; je cherche du premier jusqu'à la fin du dernier.",
   'parse.seriesEndImplied':
     'Vous n’avez pas dit quand « {text} » s’arrête : je la prévois jusqu’au {until} ({months} mois) ; ajoutez une fin comme « pendant 6 semaines » ou « jusqu’en mars » pour changer.',
+  'parse.ambiguousRecurrence': 'Que voulez-vous dire par « {text} » : {options} ?',
   'parse.ambiguousZone': 'Quel fuseau horaire voulez-vous dire par « {text} » : {options} ?',
 };

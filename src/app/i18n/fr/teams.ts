@@ -15,6 +15,7 @@ export const teams: Messages<typeof en> = {
     '• /meet équipe ajouter|retirer <équipe> @membre… [poids N] [priorité N]',
     '• /meet équipe poids|priorité <équipe> @membre N',
     '• /meet équipe mode <équipe> tournant|collectif · /meet équipe fenêtre <équipe> jour|semaine|mois',
+    '• /meet équipe série <équipe> fixe|tournant (une réunion récurrente : un membre, ou chacun son tour)',
     "• /meet équipe pause <équipe> @membre [jusqu'au AAAA-MM-JJ] · /meet équipe reprendre <équipe> @membre",
     '• /meet équipe lier <équipe> @groupe · /meet équipe délier <équipe>',
     '• /meet équipe administrateurs · /meet équipe accorder|révoquer @personne',
@@ -39,6 +40,7 @@ export const teams: Messages<typeof en> = {
   'teams.usage.priority': 'Syntaxe : /meet équipe priorité <équipe> @membre N',
   'teams.usage.mode': 'Syntaxe : /meet équipe mode <équipe> tournant|collectif',
   'teams.usage.window': 'Syntaxe : /meet équipe fenêtre <équipe> jour|semaine|mois',
+  'teams.usage.series': 'Syntaxe : /meet équipe série <équipe> fixe|tournant',
   'teams.usage.pause': "Syntaxe : /meet équipe pause <équipe> @membre [jusqu'au AAAA-MM-JJ]",
   'teams.usage.resume': 'Syntaxe : /meet équipe reprendre <équipe> @membre',
   'teams.usage.bind': 'Syntaxe : /meet équipe lier <équipe> @groupe (Slack) ou @rôle (Discord)',
@@ -76,6 +78,9 @@ export const teams: Messages<typeof en> = {
   'teams.deleted': 'Équipe « {team} » supprimée.',
   'teams.modeSet': "L'équipe « {team} » est maintenant {mode}.",
   'teams.windowSet': "L'équipe « {team} » équilibre maintenant les réservations {period}.",
+  'teams.seriesSet': "L'équipe « {team} » réserve maintenant les réunions récurrentes avec {rotation}.",
+  'teams.seriesRotation':
+    '{rotation, select, rotate {ses membres à tour de rôle, date par date} other {un seul membre pour toute la série}}',
   'teams.bound': "Mentionner {group} dans /meet désigne maintenant l'équipe « {team} ».",
   'teams.unbound': "L'équipe « {team} » n'est plus liée à un groupe du chat.",
   'teams.added':

@@ -73,6 +73,9 @@ export function teamText(sub: string, values: ReadonlyMap<string, string | numbe
     case 'window':
       words.push(get('team'), get('window'));
       break;
+    case 'series':
+      words.push(get('team'), get('series'));
+      break;
     case 'pause':
       words.push(get('team'), user);
       if (get('until')) words.push('until', get('until'));

@@ -7,7 +7,7 @@
 
 import { answerQuestion } from '../../../app/answer-question.ts';
 import { t } from '../../../app/i18n/index.ts';
-import { zoneChoiceLabel } from '../../../app/request-meeting.ts';
+import { choiceLabel } from '../../../app/request-meeting.ts';
 import { postProposals } from '../commands/request.ts';
 import { NOT_INSTALLED, workspaceOf } from '../common.ts';
 import type { SlackRuntime } from '../deps.ts';
@@ -50,7 +50,7 @@ export async function answerQuestionAction(rt: SlackRuntime, args: ActionArgs): 
   const { question, result } = answered;
   const locale = result.ok ? result.view.locale : result.error.locale;
   // The question's buttons are spent: the private message now says what was chosen.
-  const chosen = zoneChoiceLabel(question.options[Number(choice)] ?? '', now);
+  const chosen = choiceLabel(question.code, question.options[Number(choice)] ?? '', now, locale);
   await respond({
     replace_original: true,
     response_type: 'ephemeral',

@@ -279,6 +279,7 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
             reschedule: t(l, 'chat.button.reschedule'),
             cancelMeeting: t(l, 'chat.button.cancelMeeting'),
             bookAnyway: t(l, 'chat.button.bookAnyway'),
+            bookAndMove: t(l, 'chat.button.bookAndMove'),
           },
         ]),
       ),
@@ -384,7 +385,7 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
     if (typeof proposalId !== 'string' || typeof slotId !== 'string')
       return badRequest(res, 'A booking needs the proposalId and slotId of a proposed slot.');
     const result = await bookMeeting(
-      { store: deps.store, busy, writer },
+      { store: deps.store, busy, writer, ...(deps.limits ? { limits: deps.limits } : {}) },
       {
         tenantId: world.tenantId,
         proposalId,

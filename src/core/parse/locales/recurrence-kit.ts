@@ -1,5 +1,6 @@
 /** Helpers shared by the languages' recurrence tables (`./<tag>/recurrence.ts`). */
 import { WB, WE, wordRegex } from '../text.ts';
+import { alternation } from './shared.ts';
 import type { SeriesDay } from './types.ts';
 
 export { alternation, numberValue } from './shared.ts';
@@ -38,3 +39,47 @@ export const byPrefix =
 /** An interval or count between 1 and `max`, or `null`. */
 export const small = (n: number | null, max = 52): number | null =>
   n !== null && Number.isInteger(n) && n >= 1 && n <= max ? n : null;
+
+/** Monday to Friday (`every weekday`, `tous les jours ouvrés`, `werktags`). */
+export const WORKING_DAYS: readonly SeriesDay[] = [0, 1, 2, 3, 4].map((weekday) => ({ n: 0, weekday }));
+
+/** One ordinal word or a list of them (`2nd and 4th`, `le 2e et le 4e`): `ord` must not capture. */
+export const ordinalList = (ord: string, joiners: string, article = ''): string =>
+  `${ord}(?:\\s*(?:,|${joiners})\\s*${article ? `(?:(?:${article})\\s*)?` : ''}${ord})*`;
+
+/**
+ * The ordinals named in a list, in order, without repeats (`2nd and 4th` → 2, 4), read by the table
+ * `ordinals` (word → rank in the month, negative from its end), each maybe followed by `suffix` (a plural).
+ */
+export function readOrdinals(
+  text: string | undefined,
+  ordinals: ReadonlyMap<string, number>,
+  suffix = '',
+): number[] {
+  const out: number[] = [];
+  if (!text) return out;
+  const re = new RegExp(`${WB}(${alternation(ordinals.keys())})${suffix}${WE}`, 'giu');
+  for (const m of text.matchAll(re)) {
+    const n = ordinals.get(m[1]!.toLowerCase().replace(/[\s-]+/g, ' '));
+    if (n !== undefined && !out.includes(n)) out.push(n);
+  }
+  return out;
+}
+
+/** Every weekday of `days` at every rank of `ranks` (`2nd and 4th tuesday` → 2TU, 4TU), ranks first. */
+export const rankedDays = (ranks: readonly number[], days: readonly SeriesDay[]): SeriesDay[] =>
+  ranks.flatMap((n) => days.map((d) => ({ n, weekday: d.weekday })));
+
+/**
+ * A monthly series on one weekday at one or several ranks, or `null` when a rank is missing or the
+ * weekdays are not one: calendars say ranks as positions among one weekday's dates (BYSETPOS, Outlook's
+ * `index`), so `the first monday and wednesday` is not read as a series (its words stay unread).
+ */
+export const monthlyOn = (ranks: readonly number[], days: readonly SeriesDay[], interval = 1) =>
+  ranks.length === 0 || days.length !== 1
+    ? null
+    : ({ freq: 'MONTHLY', interval, byDay: rankedDays(ranks, days) } as const);
+
+/** The weekdays (0 = Monday) of a list, for `except friday`: `null` when none is named. */
+export const exceptOf = (days: readonly SeriesDay[]) =>
+  days.length === 0 ? null : { exceptDays: days.map((d) => d.weekday) };

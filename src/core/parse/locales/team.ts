@@ -6,7 +6,7 @@
  */
 import type { Locale } from '../../locale.ts';
 import type { FairnessPeriod } from '../../rotation.ts';
-import type { TeamCommandOp, TeamMode } from '../../rotation-command.ts';
+import type { SeriesRotation, TeamCommandOp, TeamMode } from '../../rotation-command.ts';
 import { teamWords as de } from './de/team.ts';
 import { teamWords as en } from './en/team.ts';
 import { teamWords as fr } from './fr/team.ts';
@@ -18,6 +18,8 @@ export interface TeamWords {
   readonly ops: Readonly<Record<string, TeamCommandOp>>;
   readonly modes: Readonly<Record<string, TeamMode>>;
   readonly windows: Readonly<Record<string, FairnessPeriod>>;
+  /** `team series <team> fixed|rotate`: one member for a whole series, or turns per occurrence. */
+  readonly series: Readonly<Record<string, SeriesRotation>>;
   /** What may precede the date of `pause … [until YYYY-MM-DD]` (a bare date is always accepted). */
   readonly until: readonly string[];
 }

@@ -86,7 +86,10 @@ export interface Connectives {
   readonly offset: readonly string[];
 }
 
-/** What one recurrence phrase says: how often (`every other tuesday`) or how long (`for 6 weeks`, `until March`). */
+/**
+ * What one recurrence phrase says: how often (`every other tuesday`), how long (`for 6 weeks`, `until March`),
+ * which days not (`except friday`), or that it must be asked (`twice a week`).
+ */
 export interface RecurrencePiece {
   readonly freq?: 'DAILY' | 'WEEKLY' | 'MONTHLY';
   readonly interval?: number;
@@ -97,11 +100,28 @@ export interface RecurrencePiece {
   readonly length?: { readonly n: number; readonly unit: 'day' | 'week' | 'month' };
   /** The last month of the series, 1-12 (`until March`: through the end of the next March). */
   readonly untilMonth?: number;
+  /** The last day of the series (`until 15 March`: the next such day, inclusive). */
+  readonly untilDay?: { readonly month: number; readonly day: number };
+  /** The last quarter of the series, 1-4 (`till end of Q1`: through the end of the next such quarter). */
+  readonly untilQuarter?: number;
+  /** Weekdays left out of the series, 0 = Monday (`every day except friday`). */
+  readonly exceptDays?: readonly number[];
+  /**
+   * A phrase that says a series but not which one (`twice a week`, `bimonthly`): the readings to choose
+   * from, each the RRULE parts FREQ, INTERVAL and BYDAY (`FREQ=MONTHLY;INTERVAL=2`). The parser asks
+   * (`ambiguous_recurrence`) rather than guessing.
+   */
+  readonly ask?: readonly string[];
 }
 
 export interface RecurrenceRule {
   /** Global, unicode, case-insensitive. */
   readonly pattern: RegExp;
+  /**
+   * What the rule matched stays visible to the later extractors, which read it too (`jeden` in German
+   * `jeden Morgen` is also what makes `Morgen` the morning rather than tomorrow).
+   */
+  readonly shared?: true;
   /** What the match says, or `null` when it is not a recurrence after all. */
   readonly read: (match: RegExpExecArray) => RecurrencePiece | null;
 }
@@ -153,5 +173,11 @@ export interface LocaleConfig {
   readonly recurrence: {
     readonly frequencies: readonly RecurrenceRule[];
     readonly ends: readonly RecurrenceRule[];
+    /**
+     * Weekdays left out of a series on named days (`except friday`, `sauf le vendredi`), read after the
+     * frequency; applied only when the series is daily or on named weekdays (otherwise they keep their
+     * usual reading as an exclusion from the first occurrence's window).
+     */
+    readonly excepts?: readonly RecurrenceRule[];
   };
 }

@@ -239,6 +239,31 @@ function slotButton(slot, proposalId, locale) {
   );
 }
 
+/**
+ * A slot's buttons: the slot's own, and for a series time with conflicts "Book, move clashing dates"
+ * (`series.moveSlotId`: books the series and moves each clashing occurrence to a nearby free time).
+ */
+function slotButtons(slot, proposalId, locale) {
+  const moveId = slot.series?.moveSlotId;
+  if (!moveId) return [slotButton(slot, proposalId, locale)];
+  return [
+    slotButton(slot, proposalId, locale),
+    el(
+      'button',
+      {
+        type: 'button',
+        class: 'slot move',
+        'data-proposal-id': proposalId,
+        'data-slot-id': moveId,
+        onclick: (event) => book(proposalId, moveId, locale, event.currentTarget),
+      },
+      el('span', { class: 'rank', text: `${slot.rank}.` }),
+      el('span', { class: 'anyway', text: `${label(locale, 'bookAndMove')}:` }),
+      el('span', { class: 'when', text: slot.label }),
+    ),
+  ];
+}
+
 function renderProposals(view) {
   return el(
     'div',
@@ -250,7 +275,7 @@ function renderProposals(view) {
     el(
       'div',
       { class: 'slots', role: 'group', 'aria-label': T('slots') },
-      view.slots.map((s) => slotButton(s, view.proposalId, view.locale)),
+      view.slots.flatMap((s) => slotButtons(s, view.proposalId, view.locale)),
     ),
     requestControls(view.proposalId, view.locale),
     renderHeatmap(view.heatmap),
@@ -490,14 +515,15 @@ async function book(proposalId, slotId, locale, button) {
   if (!result.ok) {
     const error = result.error ?? {};
     const content = el('div', {}, el('p', { text: error.message ?? T('failed') }));
-    // A series conflict: "book anyway" for the clicked time, then the other free times.
+    // A series conflict: "book anyway" and "book, move clashing dates" for the clicked time, then the
+    // other free times.
     const offered = [...(error.anyway ? [error.anyway] : []), ...(error.remaining ?? [])];
     if (offered.length > 0)
       content.append(
         el(
           'div',
           { class: 'slots' },
-          offered.map((s) => slotButton(s, proposalId, locale)),
+          offered.flatMap((s) => slotButtons(s, proposalId, locale)),
         ),
       );
     say('bot error', content, error.locale);
@@ -521,6 +547,7 @@ async function book(proposalId, slotId, locale, button) {
         ),
       ),
       view.seriesConflicts ? el('p', { class: 'note', text: view.seriesConflicts }) : null,
+      view.seriesMoves ? el('p', { class: 'note moves', text: view.seriesMoves.text }) : null,
       el('p', {
         class: 'small muted',
         text: T('calendarsBelow'),

@@ -1,6 +1,23 @@
-/** German recurring requests: `jeden Dienstag`, `alle zwei Wochen`, `jeden ersten Montag im Monat`, `6 Wochen lang`. */
-import { alternation, byPrefix, dayList, numberValue, phrase, readDays, small } from '../recurrence-kit.ts';
-import type { RecurrenceRule } from '../types.ts';
+/**
+ * German recurring requests: `jeden Dienstag`, `alle zwei Wochen`, `jeden zweiten und vierten Dienstag im
+ * Monat`, `vierteljährlich`, `jeden Tag außer Freitag`, `6 Wochen lang`, `bis 15. März`; `zweimal pro Woche`
+ * and `halbmonatlich` are asked.
+ */
+import {
+  alternation,
+  byPrefix,
+  dayList,
+  exceptOf,
+  monthlyOn,
+  numberValue,
+  ordinalList,
+  phrase,
+  readDays,
+  readOrdinals,
+  small,
+  WORKING_DAYS,
+} from '../recurrence-kit.ts';
+import type { RecurrencePiece, RecurrenceRule } from '../types.ts';
 import { numbers } from './numbers.ts';
 
 const DAY = '(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)(?:s|en)?';
@@ -29,10 +46,35 @@ const ORDINALS: ReadonlyMap<string, number> = new Map([
   ['vierten', 4],
   ['vierte', 4],
   ['4.', 4],
+  ['fünften', 5],
+  ['fünfte', 5],
+  ['5.', 5],
   ['letzten', -1],
   ['letzte', -1],
+  ['vorletzten', -2],
+  ['vorletzte', -2],
 ]);
-const ORD = `(${alternation(ORDINALS.keys())})`;
+const ORD = `(?:${alternation(ORDINALS.keys())})`;
+const ORDS = `(${ordinalList(ORD, 'und|&|\\+|oder', 'den|dem|am')})`;
+const ranks = (text: string | undefined) => readOrdinals(text, ORDINALS);
+const OF_MONTH =
+  '(?:im\\s+monat|des\\s+monats|jedes\\s+monats|in\\s+jedem\\s+monat|eines\\s+jeden\\s+monats|pro\\s+monat)';
+const RFC = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+/** `zweimal pro Woche`: welche Tage? Einige übliche Paare zur Wahl (oder die Anfrage wird umformuliert). */
+const TWICE_A_WEEK = [
+  'FREQ=WEEKLY;BYDAY=MO,TH',
+  'FREQ=WEEKLY;BYDAY=TU,TH',
+  'FREQ=WEEKLY;BYDAY=MO,WE',
+  'FREQ=WEEKLY;BYDAY=TU,FR',
+];
+const THRICE_A_WEEK = ['FREQ=WEEKLY;BYDAY=MO,WE,FR', 'FREQ=WEEKLY;BYDAY=TU,WE,TH'];
+const twiceAMonth = (weekday = 'MO') => [
+  `FREQ=WEEKLY;INTERVAL=2${weekday === 'MO' ? '' : `;BYDAY=${weekday}`}`,
+  `FREQ=MONTHLY;BYDAY=1${weekday},3${weekday}`,
+  `FREQ=MONTHLY;BYDAY=2${weekday},4${weekday}`,
+];
+const monthly = (interval: number): RecurrencePiece => ({ freq: 'MONTHLY', interval });
+const PLURAL_DAY = '(?:montags|dienstags|mittwochs|donnerstags|freitags|samstags|sonnabends|sonntags)';
 const MONTHS = [
   'jan(?:uar)?',
   'feb(?:ruar)?',
@@ -57,14 +99,17 @@ const OTHER = '(zweiten|2\\.|anderen)';
 
 const frequencies: RecurrenceRule[] = [
   {
-    // jeden ersten Montag im Monat · am ersten Montag des Monats · jeden letzten Freitag im Monat
-    pattern: phrase(
-      `(?:(?:jeden|jeweils\\s+am|am)\\s+)?${ORD}\\s+(${DAY})\\s+(?:im\\s+monat|des\\s+monats|jedes\\s+monats|in\\s+jedem\\s+monat)`,
-    ),
+    // jeden ersten Montag im Monat · am ersten Montag des Monats · jeden zweiten und vierten Dienstag im Monat
+    pattern: phrase(`(?:(?:jeden|jeweils\\s+am|am|an\\s+jedem)\\s+)?${ORDS}\\s+(${DAYS})\\s+${OF_MONTH}`),
+    read: (m) => monthlyOn(ranks(m[1]), days(m[2])),
+  },
+  {
+    // jeden ersten Montag · jeden zweiten und vierten Dienstag · jeden letzten Freitag (im Monat gezählt);
+    // ein einzelnes `jeden zweiten Dienstag` ist vierzehntägig (unten)
+    pattern: phrase(`(?:jeden|an\\s+jedem|jeweils\\s+am)\\s+${ORDS}\\s+(${DAYS})`),
     read: (m) => {
-      const n = ORDINALS.get(m[1]!.toLowerCase());
-      const byDay = days(m[2], n);
-      return n === undefined || byDay.length === 0 ? null : { freq: 'MONTHLY', interval: 1, byDay };
+      const r = ranks(m[1]);
+      return r.length === 1 && r[0] === 2 ? null : monthlyOn(r, days(m[2]));
     },
   },
   {
@@ -78,21 +123,71 @@ const frequencies: RecurrenceRule[] = [
     },
   },
   {
-    // alle zwei Monate
-    pattern: phrase(`alle\\s+${N}\\s+monate`),
+    // alle acht Tage (jede Woche) · alle 3 Tage · jeden zweiten Tag
+    pattern: phrase(`alle\\s+${N}\\s+tage|jeden\\s+(zweiten|2\\.|anderen)\\s+tag`),
     read: (m) => {
-      const interval = count(m[1]);
-      return interval === null ? null : { freq: 'MONTHLY', interval };
+      const n = m[2] ? 2 : count(m[1]);
+      return n === null
+        ? null
+        : n === 8 || n === 7
+          ? { freq: 'WEEKLY', interval: 1 }
+          : { freq: 'DAILY', interval: n };
     },
   },
   {
-    // jeden Werktag · werktags
-    pattern: phrase('jeden\\s+(?:werktag|arbeitstag)|werktags|an\\s+allen\\s+werktagen'),
-    read: () => ({
-      freq: 'WEEKLY',
-      interval: 1,
-      byDay: [0, 1, 2, 3, 4].map((weekday) => ({ n: 0, weekday })),
-    }),
+    // alle zwei Monate · zweimonatlich
+    pattern: phrase(`alle\\s+${N}\\s+monate|(zwei)monatlich`),
+    read: (m) => {
+      const interval = m[2] ? 2 : count(m[1]);
+      return interval === null ? null : monthly(interval);
+    },
+  },
+  {
+    // vierteljährlich · quartalsweise · jedes Quartal · einmal im Quartal
+    pattern: phrase(
+      'viertelj(?:ä|ae|a)hrlich|quartalsweise|jedes\\s+quartal|einmal\\s+(?:im|pro)\\s+quartal',
+    ),
+    read: () => monthly(3),
+  },
+  {
+    // halbjährlich · jedes halbe Jahr · zweimal im Jahr
+    pattern: phrase('halbj(?:ä|ae|a)hrlich|jedes\\s+halbe\\s+jahr|zweimal\\s+(?:im|pro)\\s+jahr'),
+    read: () => monthly(6),
+  },
+  {
+    // alle zwei Jahre · zweijährlich
+    pattern: phrase('alle\\s+(?:zwei|2)\\s+jahre|zweij(?:ä|ae|a)hrlich'),
+    read: () => monthly(24),
+  },
+  {
+    // jährlich · jedes Jahr · einmal im Jahr (alle 12 Monate: dieselben Termine wie YEARLY)
+    pattern: phrase('(?:all)?j(?:ä|ae|a)hrlich|jedes\\s+jahr|einmal\\s+(?:im|pro)\\s+jahr'),
+    read: () => monthly(12),
+  },
+  {
+    // halbmonatlich · zweimal im Monat (am Dienstag): jede zweite Woche oder zwei gezählte Wochentage? Gefragt.
+    pattern: phrase(
+      `(?:halbmonatlich|zweimal\\s+(?:im|pro)\\s+monat)(?:\\s+(?:am|jeweils\\s+am)\\s+(${DAY}))?`,
+    ),
+    read: (m) => ({ ask: twiceAMonth(RFC[days(m[1])[0]?.weekday ?? 0]) }),
+  },
+  {
+    // zweimal pro Woche, montags und donnerstags (die Tage sagen es) · zweimal pro Woche (gefragt)
+    pattern: phrase(
+      `(zwei|drei)mal\\s+(?:pro|die|in\\s+der|je)\\s+woche(?:\\s*,?\\s*(?:(?:am|an)\\s+(${DAYS})|(${dayList(PLURAL_DAY, 'und|&|\\+')})))?`,
+    ),
+    read: (m) => {
+      const byDay = days(m[2] ?? m[3]);
+      if (byDay.length > 1) return { freq: 'WEEKLY', interval: 1, byDay };
+      return { ask: /^zwei/iu.test(m[1]!) ? TWICE_A_WEEK : THRICE_A_WEEK };
+    },
+  },
+  {
+    // jeden Werktag · werktags · an Werktagen · montags bis freitags
+    pattern: phrase(
+      'jeden\\s+(?:werktag|arbeitstag)|werktags|an\\s+(?:allen\\s+)?(?:werktagen|arbeitstagen)|montags\\s+bis\\s+freitags',
+    ),
+    read: () => ({ freq: 'WEEKLY', interval: 1, byDay: WORKING_DAYS }),
   },
   {
     // jeden Dienstag · jeden zweiten Dienstag · jeden Montag und Donnerstag
@@ -110,10 +205,17 @@ const frequencies: RecurrenceRule[] = [
     read: (m) => ({ freq: 'WEEKLY', interval: 1, byDay: days(m[1]) }),
   },
   {
-    // täglich · jeden Tag · tägliches Standup
+    // täglich · jeden Tag · tägliches Standup · jeden Nachmittag (die Tageszeit wird wie sonst gelesen; nicht
+    // `jeden Morgen`: `Morgen` liest sich sonst als `morgen`, der nächste Tag)
     pattern: phrase(
-      't(?:ä|ae|a)glich(?:e[snmr]?)?(?:\\s+(?:stand-?up|standup-meeting|abstimmung|meeting))?|jeden\\s+tag',
+      't(?:ä|ae|a)glich(?:e[snmr]?)?(?:\\s+(?:stand-?up|standup-meeting|abstimmung|meeting))?|jeden\\s+tag|(?:jeden|jede)(?=\\s+(?:vormittag|nachmittag|abend|mittag)(?:$|\\s))',
     ),
+    read: () => ({ freq: 'DAILY', interval: 1 }),
+  },
+  {
+    // jeden Morgen: `jeden` bleibt für die Tageszeit sichtbar (`jeden Morgen` ist der Morgen, nicht morgen)
+    pattern: phrase('jeden(?=\\s+(?-i:M)orgen(?:$|\\s))'),
+    shared: true,
     read: () => ({ freq: 'DAILY', interval: 1 }),
   },
   {
@@ -122,11 +224,9 @@ const frequencies: RecurrenceRule[] = [
     read: () => ({ freq: 'MONTHLY', interval: 1 }),
   },
   {
-    // dienstags · montags und donnerstags
-    pattern: phrase(
-      '(montags|dienstags|mittwochs|donnerstags|freitags)(?:\\s+und\\s+(montags|dienstags|mittwochs|donnerstags|freitags))?',
-    ),
-    read: (m) => ({ freq: 'WEEKLY', interval: 1, byDay: days(`${m[1]} ${m[2] ?? ''}`) }),
+    // dienstags · montags und donnerstags · montags, mittwochs und freitags
+    pattern: phrase(`(${dayList(PLURAL_DAY, 'und|&|\\+')})`),
+    read: (m) => ({ freq: 'WEEKLY', interval: 1, byDay: days(m[1]) }),
   },
 ];
 
@@ -144,11 +244,22 @@ const ends: RecurrenceRule[] = [
     },
   },
   {
-    // 6 Mal · 8 Termine
-    pattern: phrase(`${N}\\s*(?:-\\s*)?(?:mal|termine|sitzungen)`),
+    // 6 Mal · 8-mal · achtmal · 8 Termine
+    pattern: phrase(`${N}\\s*(?:-\\s*)?(?:mal|termine|sitzungen|treffen)`),
     read: (m) => {
       const n = small(numberValue(m[1], numbers), 200);
       return n === null ? null : { count: n };
+    },
+  },
+  {
+    // bis 15. März · bis zum 15. März · bis einschließlich 15. März
+    pattern: phrase(
+      `bis\\s+(?:zum\\s+|einschlie(?:ß|ss)lich\\s+|inklusive\\s+)?(?:(?:${DAY})\\s*,?\\s*(?:den\\s+)?)?(\\d{1,2})\\.?\\s*${MONTH}`,
+    ),
+    read: (m) => {
+      const month = monthOf(m[2]!);
+      const day = small(Number(m[1]), 31);
+      return month === undefined || day === null ? null : { untilDay: { month, day } };
     },
   },
   {
@@ -159,6 +270,37 @@ const ends: RecurrenceRule[] = [
       return month === undefined ? null : { untilMonth: month };
     },
   },
+  {
+    // bis Ende Q1 · bis Ende des ersten Quartals
+    pattern: phrase(
+      `bis\\s+(?:zum\\s+)?ende\\s+(?:(?:des\\s+)?q([1-4])|des\\s+(ersten|zweiten|dritten|vierten)\\s+quartals)`,
+    ),
+    read: (m) => {
+      const q = m[1]
+        ? Number(m[1])
+        : ['ers', 'zwe', 'dri', 'vie'].indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1;
+      return q >= 1 && q <= 4 ? { untilQuarter: q } : null;
+    },
+  },
 ];
 
-export const recurrence = { frequencies, ends };
+const excepts: RecurrenceRule[] = [
+  {
+    // außer Freitag · außer freitags · ausgenommen am Montag · außer am Wochenende; nicht `außer Freitag
+    // nachmittags` (eine Zeit nur an dem Tag: als Ausschluss aus dem Zeitraum gelesen)
+    pattern: phrase(
+      `(?:au(?:ß|ss)er|ausgenommen|nicht)\\s+(?:am\\s+|an\\s+|den\\s+)?(?:(${DAYS})|(${dayList(PLURAL_DAY, 'und|&|\\+|oder')})|(wochenenden?))(?!\\s*,?\\s*(?:morgens|vormittags?|nachmittags?|abends?|mittags?|um|ab|vor|nach|zwischen|von|\\d)(?![\\p{L}]))`,
+    ),
+    read: (m) =>
+      exceptOf(
+        m[3]
+          ? [
+              { n: 0, weekday: 5 },
+              { n: 0, weekday: 6 },
+            ]
+          : days(m[1] ?? m[2]),
+      ),
+  },
+];
+
+export const recurrence = { frequencies, ends, excepts };

@@ -19,6 +19,7 @@ export const teamWords: TeamWords = {
     prioritat: 'priority',
     modus: 'mode',
     zeitraum: 'window',
+    serie: 'series',
     pausieren: 'pause',
     fortsetzen: 'resume',
     verknupfen: 'bind',
@@ -33,5 +34,6 @@ export const teamWords: TeamWords = {
     gemeinsam: 'collective',
   },
   windows: { tag: 'day', woche: 'week', monat: 'month' },
+  series: { fest: 'fixed', reihum: 'rotate', wechselnd: 'rotate' },
   until: ['bis'],
 };

@@ -1,5 +1,22 @@
-/** English recurring requests: `every other tuesday`, `biweekly`, `monthly on the first monday`, `for 6 weeks`. */
-import { alternation, byPrefix, dayList, numberValue, phrase, readDays, small } from '../recurrence-kit.ts';
+/**
+ * English recurring requests: `every other tuesday`, `biweekly`, `monthly on the first monday`, `every 2nd and
+ * 4th tuesday`, `quarterly`, `every day except friday`, `for 6 weeks`, `until 15 March`; `twice a week` and
+ * `bimonthly` are asked.
+ */
+import {
+  alternation,
+  byPrefix,
+  dayList,
+  exceptOf,
+  monthlyOn,
+  numberValue,
+  ordinalList,
+  phrase,
+  readDays,
+  readOrdinals,
+  small,
+  WORKING_DAYS,
+} from '../recurrence-kit.ts';
 import type { RecurrenceRule } from '../types.ts';
 import { numbers } from './numbers.ts';
 
@@ -25,9 +42,15 @@ const ORDINALS: ReadonlyMap<string, number> = new Map([
   ['3rd', 3],
   ['fourth', 4],
   ['4th', 4],
+  ['fifth', 5],
+  ['5th', 5],
   ['last', -1],
+  ['second to last', -2],
+  ['next to last', -2],
+  ['penultimate', -2],
 ]);
-const ORD = `(${alternation(ORDINALS.keys())})`;
+const ORD = `(?:${alternation(ORDINALS.keys())})`;
+const ORDS = `(${ordinalList(ORD, 'and|&|\\+|or', 'the')})`;
 const MONTHS = [
   'jan(?:uary)?',
   'feb(?:ruary)?',
@@ -48,18 +71,48 @@ const monthOf = (raw: string) =>
 const OTHER = '(other|second|2nd|alternate)';
 const count = (raw: string | undefined) => small(numberValue(raw, numbers));
 const days = (text: string | undefined, n = 0) => readDays(text, DAY, weekdayOf, n);
+const ranks = (text: string | undefined) => readOrdinals(text, ORDINALS);
 const ON_DAYS = `(?:\\s+(?:on\\s+)?(?:the\\s+)?(${DAYS}))?`;
+const PLURAL_DAY = '(?:mon|tues|wednes|thurs|fri|satur|sun)days';
+/** Day of the month: `15`, `15th`, `the 15th`. */
+const DATE_DAY = '(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?';
+const dayNumber = (raw: string | undefined) => small(raw === undefined ? null : Number(raw), 31);
+
+/** `twice a week`: which two days? A few common pairs to choose from (or the request is rephrased). */
+const TWICE_A_WEEK = [
+  'FREQ=WEEKLY;BYDAY=MO,TH',
+  'FREQ=WEEKLY;BYDAY=TU,TH',
+  'FREQ=WEEKLY;BYDAY=MO,WE',
+  'FREQ=WEEKLY;BYDAY=TU,FR',
+];
+const THRICE_A_WEEK = ['FREQ=WEEKLY;BYDAY=MO,WE,FR', 'FREQ=WEEKLY;BYDAY=TU,WE,TH'];
+/** `bimonthly`: every two months, or twice a month (every other week)? */
+export const BIMONTHLY = ['FREQ=MONTHLY;INTERVAL=2', 'FREQ=WEEKLY;INTERVAL=2'];
+/** `biannual`: twice a year (every six months), or every two years? */
+export const BIANNUAL = ['FREQ=MONTHLY;INTERVAL=6', 'FREQ=MONTHLY;INTERVAL=24'];
+/** `twice a month`: every other week, or two ranked weekdays (on the weekday said, else Monday)? */
+export const twiceAMonth = (weekday = 'MO') => [
+  `FREQ=WEEKLY;INTERVAL=2${weekday === 'MO' ? '' : `;BYDAY=${weekday}`}`,
+  `FREQ=MONTHLY;BYDAY=1${weekday},3${weekday}`,
+  `FREQ=MONTHLY;BYDAY=2${weekday},4${weekday}`,
+];
+const RFC = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 
 const frequencies: RecurrenceRule[] = [
   {
-    // monthly on the first monday · every month on the last friday · the first monday of every month
+    // monthly on the first monday · the first monday of every month · the 2nd and 4th tuesday of the month
     pattern: phrase(
-      `(?:monthly|every\\s+month|each\\s+month)\\s+on\\s+the\\s+${ORD}\\s+(${DAY})|(?:on\\s+)?(?:the\\s+|every\\s+|each\\s+)?${ORD}\\s+(${DAY})\\s+of\\s+(?:every|each|the)\\s+month`,
+      `(?:monthly|every\\s+month|each\\s+month)\\s+on\\s+the\\s+${ORDS}\\s+(${DAYS})|(?:on\\s+)?(?:the\\s+|every\\s+|each\\s+)?${ORDS}\\s+(${DAYS})\\s+(?:of|in)\\s+(?:every|each|the|a)\\s+month`,
     ),
+    read: (m) => monthlyOn(ranks(m[1] ?? m[3]), days(m[2] ?? m[4])),
+  },
+  {
+    // every 3rd wednesday · every 2nd and 4th tuesday · every last friday (ranked in the month); a lone
+    // `every second thursday` is every other one (below)
+    pattern: phrase(`(?:every|each)\\s+(?:the\\s+)?${ORDS}\\s+(${DAYS})`),
     read: (m) => {
-      const n = ORDINALS.get((m[1] ?? m[3])!.toLowerCase());
-      const byDay = days(m[2] ?? m[4], n);
-      return n === undefined || byDay.length === 0 ? null : { freq: 'MONTHLY', interval: 1, byDay };
+      const r = ranks(m[1]);
+      return r.length === 1 && r[0] === 2 ? null : monthlyOn(r, days(m[2]));
     },
   },
   {
@@ -71,7 +124,7 @@ const frequencies: RecurrenceRule[] = [
     },
   },
   {
-    // every 2 months · every other month
+    // every 2 months · every other month · every 6 months
     pattern: phrase(`every\\s+(?:${OTHER}|${N})\\s+months?`),
     read: (m) => {
       const interval = m[1] ? 2 : count(m[2]);
@@ -79,13 +132,65 @@ const frequencies: RecurrenceRule[] = [
     },
   },
   {
-    // every weekday · weekdays
-    pattern: phrase('every\\s+(?:week\\s*day|working\\s+day|business\\s+day)'),
-    read: () => ({
-      freq: 'WEEKLY',
-      interval: 1,
-      byDay: [0, 1, 2, 3, 4].map((weekday) => ({ n: 0, weekday })),
-    }),
+    // quarterly · every quarter · once a quarter
+    pattern: phrase('quarterly|every\\s+quarter|each\\s+quarter|once\\s+a\\s+quarter'),
+    read: () => ({ freq: 'MONTHLY', interval: 3 }),
+  },
+  {
+    // semiannually · every six months (above) · twice a year · half-yearly
+    pattern: phrase('semi-?annual(?:ly)?|half-?yearly|twice\\s+a\\s+year'),
+    read: () => ({ freq: 'MONTHLY', interval: 6 }),
+  },
+  {
+    // yearly · annually · every year · once a year (every 12 months: the same RFC 5545 dates as YEARLY)
+    pattern: phrase('yearly|annually|every\\s+year|each\\s+year|once\\s+a\\s+year'),
+    read: () => ({ freq: 'MONTHLY', interval: 12 }),
+  },
+  {
+    // biennially · every other year · every 2 years
+    pattern: phrase('bienniall?y?|every\\s+(?:other|two|2)\\s+years'),
+    read: () => ({ freq: 'MONTHLY', interval: 24 }),
+  },
+  {
+    // biannual: twice a year or every two years? Asked.
+    pattern: phrase('bi-?annual(?:ly)?'),
+    read: () => ({ ask: BIANNUAL }),
+  },
+  {
+    // bimonthly: every two months or twice a month? Asked.
+    pattern: phrase('bi-?monthly'),
+    read: () => ({ ask: BIMONTHLY }),
+  },
+  {
+    // twice a month (on tuesdays) · semimonthly: every other week or two ranked weekdays? Asked.
+    pattern: phrase(
+      `(?:twice\\s+a\\s+month|semi-?monthly|two\\s+times\\s+a\\s+month)(?:\\s+on\\s+(?:the\\s+)?(${DAY}))?`,
+    ),
+    read: (m) => ({ ask: twiceAMonth(RFC[days(m[1])[0]?.weekday ?? 0]) }),
+  },
+  {
+    // twice a week on mon and thu (the days say it) · twice a week (which days? asked)
+    pattern: phrase(`(twice|two\\s+times|three\\s+times|thrice)\\s+(?:a|per|every)\\s+week${ON_DAYS}`),
+    read: (m) => {
+      const byDay = days(m[2]);
+      if (byDay.length > 1) return { freq: 'WEEKLY', interval: 1, byDay };
+      return { ask: /^(?:twice|two)/iu.test(m[1]!) ? TWICE_A_WEEK : THRICE_A_WEEK };
+    },
+  },
+  {
+    // every 3 days · every other day
+    pattern: phrase(`every\\s+(?:(other)|${N})\\s+days?`),
+    read: (m) => {
+      const interval = m[1] ? 2 : count(m[2]);
+      return interval === null ? null : { freq: 'DAILY', interval };
+    },
+  },
+  {
+    // every weekday · every working day · weekdays · on weekdays (not `weekdays only`: one meeting on some weekday)
+    pattern: phrase(
+      '(?:every|each)\\s+(?:week\\s*day|work(?:ing)?\\s*day|business\\s+day)|(?<!only\\s+(?:on\\s+)?)(?:on\\s+)?(?:week\\s*days|working\\s+days|business\\s+days)(?=\\s|$)(?!\\s+only)',
+    ),
+    read: () => ({ freq: 'WEEKLY', interval: 1, byDay: WORKING_DAYS }),
   },
   {
     // every other tuesday · every tuesday and thursday · each monday · on tuesdays every week
@@ -106,8 +211,10 @@ const frequencies: RecurrenceRule[] = [
     read: (m) => ({ freq: 'WEEKLY', interval: 1, byDay: days(m[1]) }),
   },
   {
-    // daily · daily standup · every day
-    pattern: phrase('(?:daily|every\\s+day|each\\s+day)(?:\\s+(?:stand-?ups?|scrums?|check-?ins?|sync))?'),
+    // daily · daily standup · every day · every morning (the part of the day is read as usual)
+    pattern: phrase(
+      '(?:daily|every\\s+day|each\\s+day|every\\s+single\\s+day)(?:\\s+(?:stand-?ups?|scrums?|check-?ins?|sync))?|(?:every|each)(?=\\s+(?:morning|afternoon|evening|lunchtime)(?:$|\\s))',
+    ),
     read: () => ({ freq: 'DAILY', interval: 1 }),
   },
   {
@@ -116,15 +223,15 @@ const frequencies: RecurrenceRule[] = [
     read: () => ({ freq: 'MONTHLY', interval: 1 }),
   },
   {
-    // tuesdays (plural alone): every tuesday
-    pattern: phrase('(?:on\\s+)?(mondays|tuesdays|wednesdays|thursdays|fridays)'),
+    // tuesdays (plural alone): every tuesday · on mondays and thursdays · mondays, wednesdays and fridays
+    pattern: phrase(`(?:on\\s+)?(${dayList(PLURAL_DAY, 'and|&|\\+')})`),
     read: (m) => ({ freq: 'WEEKLY', interval: 1, byDay: days(m[1]) }),
   },
 ];
 
 const ends: RecurrenceRule[] = [
   {
-    // for 6 weeks · for the next 3 months · for 10 days
+    // for 6 weeks · for the next 3 months · for 10 days · for a month
     pattern: phrase(`for\\s+(?:the\\s+next\\s+)?${N}\\s+(weeks?|months?|days?)`),
     read: (m) => {
       const n = count(m[1]);
@@ -141,6 +248,17 @@ const ends: RecurrenceRule[] = [
     },
   },
   {
+    // until 15 March · until March 15th · till the 15th of march · through march 15
+    pattern: phrase(
+      `(?:until|till|til|through|thru|up\\s+to|ending(?:\\s+on)?|ends?\\s+on)\\s+(?:${DATE_DAY}\\s+(?:of\\s+)?${MONTH}|${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?)`,
+    ),
+    read: (m) => {
+      const month = monthOf((m[2] ?? m[3])!);
+      const day = dayNumber(m[1] ?? m[4]);
+      return month === undefined || day === null ? null : { untilDay: { month, day } };
+    },
+  },
+  {
     // until March · until the end of march · through april · till may
     pattern: phrase(`(?:until|till|til|through|thru)\\s+(?:the\\s+end\\s+of\\s+)?${MONTH}`),
     read: (m) => {
@@ -148,6 +266,35 @@ const ends: RecurrenceRule[] = [
       return month === undefined ? null : { untilMonth: month };
     },
   },
+  {
+    // till end of Q1 · until the end of the first quarter
+    pattern: phrase(
+      `(?:until|till|til|through|thru)\\s+(?:the\\s+)?(?:end\\s+of\\s+)?(?:(?:the\\s+)?q([1-4])|the\\s+(first|second|third|fourth)\\s+quarter)`,
+    ),
+    read: (m) => {
+      const q = m[1] ? Number(m[1]) : ['first', 'second', 'third', 'fourth'].indexOf(m[2]!.toLowerCase()) + 1;
+      return q >= 1 && q <= 4 ? { untilQuarter: q } : null;
+    },
+  },
 ];
 
-export const recurrence = { frequencies, ends };
+const excepts: RecurrenceRule[] = [
+  {
+    // except friday · except on fridays · but not wednesdays · excluding saturday and sunday · not on weekends;
+    // not `except friday afternoon` (a time on that day only: read as a window exclusion)
+    pattern: phrase(
+      `(?:except|but\\s+not|excluding|apart\\s+from|other\\s+than|not)\\s+(?:on\\s+)?(?:the\\s+)?(?:(${DAYS})|(week-?ends?))(?!\\s*,?\\s*(?:morning|afternoon|evening|night|noon|lunch|at|from|before|after|between|\\d)(?![a-z]))`,
+    ),
+    read: (m) =>
+      exceptOf(
+        m[2]
+          ? [
+              { n: 0, weekday: 5 },
+              { n: 0, weekday: 6 },
+            ]
+          : days(m[1]),
+      ),
+  },
+];
+
+export const recurrence = { frequencies, ends, excepts };

@@ -16,6 +16,7 @@ export const teamWords: TeamWords = {
     priority: 'priority',
     mode: 'mode',
     window: 'window',
+    series: 'series',
     pause: 'pause',
     resume: 'resume',
     bind: 'bind',
@@ -32,5 +33,6 @@ export const teamWords: TeamWords = {
     collective: 'collective',
   },
   windows: { day: 'day', week: 'week', month: 'month' },
+  series: { fixed: 'fixed', rotate: 'rotate', rotating: 'rotate', turns: 'rotate' },
   until: ['until'],
 };

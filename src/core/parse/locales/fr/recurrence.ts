@@ -1,6 +1,23 @@
-/** French recurring requests: `tous les mardis`, `toutes les deux semaines`, `le premier lundi du mois`, `pendant 6 semaines`. */
-import { alternation, byPrefix, dayList, numberValue, phrase, readDays, small } from '../recurrence-kit.ts';
-import type { RecurrenceRule } from '../types.ts';
+/**
+ * French recurring requests: `tous les mardis`, `toutes les deux semaines`, `tous les 15 jours`, `une semaine
+ * sur deux`, `le 2e et le 4e mardi du mois`, `trimestriel`, `tous les jours sauf le vendredi`, `pendant 6
+ * semaines`, `jusqu'au 15 mars`; `deux fois par semaine` and `bimensuel` are asked.
+ */
+import {
+  alternation,
+  byPrefix,
+  dayList,
+  exceptOf,
+  monthlyOn,
+  numberValue,
+  ordinalList,
+  phrase,
+  readDays,
+  readOrdinals,
+  small,
+  WORKING_DAYS,
+} from '../recurrence-kit.ts';
+import type { RecurrencePiece, RecurrenceRule } from '../types.ts';
 import { numbers } from './numbers.ts';
 
 const DAY = '(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?';
@@ -14,23 +31,45 @@ const weekdayOf = byPrefix([
   ['di', 6],
 ]);
 const DAYS = dayList(DAY, 'et|&|\\+|ou');
+/** A list of weekdays where each may take its article: `le lundi et le jeudi`. */
+const DAYS_ART = dayList(DAY, '(?:et|&|\\+|ou)(?:\\s+(?:le|les))?');
 const N = `(\\d{1,2}|${alternation(numbers.keys())})`;
 const ORDINALS: ReadonlyMap<string, number> = new Map([
   ['premier', 1],
+  ['première', 1],
+  ['premiere', 1],
   ['1er', 1],
+  ['1re', 1],
   ['deuxieme', 2],
   ['deuxième', 2],
   ['2e', 2],
+  ['2ème', 2],
+  ['2eme', 2],
   ['second', 2],
+  ['seconde', 2],
   ['troisieme', 3],
   ['troisième', 3],
   ['3e', 3],
+  ['3ème', 3],
+  ['3eme', 3],
   ['quatrieme', 4],
   ['quatrième', 4],
   ['4e', 4],
+  ['4ème', 4],
+  ['4eme', 4],
+  ['cinquième', 5],
+  ['cinquieme', 5],
+  ['5e', 5],
+  ['5ème', 5],
   ['dernier', -1],
+  ['dernière', -1],
+  ['derniere', -1],
+  ['avant dernier', -2],
+  ['avant dernière', -2],
+  ['avant derniere', -2],
 ]);
-const ORD = `(${alternation(ORDINALS.keys())})s?`;
+const ORD = `(?:${alternation(ORDINALS.keys())})s?`;
+const ORDS = `(${ordinalList(ORD, 'et|&|\\+|ou', "les?|la|l['’]")})`;
 const MONTHS = [
   'janv(?:ier)?',
   'f[ée]vr?(?:ier)?',
@@ -50,34 +89,140 @@ const monthOf = (raw: string) =>
   MONTHS.findIndex((m) => new RegExp(`^(?:${m})$`, 'iu').test(raw)) + 1 || undefined;
 const count = (raw: string | undefined) => small(numberValue(raw, numbers));
 const days = (text: string | undefined, n = 0) => readDays(text, DAY, weekdayOf, n);
+const ranks = (text: string | undefined) => readOrdinals(text, ORDINALS, 's?');
 const ON_DAYS = `(?:\\s+(?:le|les)\\s+(${DAYS}))?`;
+const OF_MONTH = '(?:du\\s+mois|de\\s+chaque\\s+mois|de\\s+tous\\s+les\\s+mois|par\\s+mois)';
+const RFC = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+/** `deux fois par semaine`: quels jours ? Quelques paires courantes au choix (ou la demande est reformulée). */
+const TWICE_A_WEEK = [
+  'FREQ=WEEKLY;BYDAY=MO,TH',
+  'FREQ=WEEKLY;BYDAY=TU,TH',
+  'FREQ=WEEKLY;BYDAY=MO,WE',
+  'FREQ=WEEKLY;BYDAY=TU,FR',
+];
+const THRICE_A_WEEK = ['FREQ=WEEKLY;BYDAY=MO,WE,FR', 'FREQ=WEEKLY;BYDAY=TU,WE,TH'];
+/** `bimensuel` (deux fois par mois, souvent pris pour tous les deux mois) : demandé. */
+const BIMONTHLY = ['FREQ=MONTHLY;INTERVAL=2', 'FREQ=WEEKLY;INTERVAL=2'];
+/** `biannuel` (deux fois par an, souvent pris pour tous les deux ans) : demandé. */
+const BIANNUAL = ['FREQ=MONTHLY;INTERVAL=6', 'FREQ=MONTHLY;INTERVAL=24'];
+const twiceAMonth = (weekday = 'MO') => [
+  `FREQ=WEEKLY;INTERVAL=2${weekday === 'MO' ? '' : `;BYDAY=${weekday}`}`,
+  `FREQ=MONTHLY;BYDAY=1${weekday},3${weekday}`,
+  `FREQ=MONTHLY;BYDAY=2${weekday},4${weekday}`,
+];
+const monthly = (interval: number): RecurrencePiece => ({ freq: 'MONTHLY', interval });
+/** `tous les N jours`: `15 jours` is a fortnight and `8 jours` a week in French; other counts are days. */
+const everyNDays = (n: number | null): RecurrencePiece | null =>
+  n === null
+    ? null
+    : n === 15 || n === 14
+      ? { freq: 'WEEKLY', interval: 2 }
+      : n === 8 || n === 7
+        ? { freq: 'WEEKLY', interval: 1 }
+        : { freq: 'DAILY', interval: n };
 
 const frequencies: RecurrenceRule[] = [
   {
-    // le premier lundi du mois · chaque dernier vendredi du mois · tous les premiers lundis du mois
+    // le premier lundi du mois · chaque dernier vendredi du mois · le 2e et le 4e mardi du mois
     pattern: phrase(
-      `(?:(?:le|chaque|tous\\s+les)\\s+)?${ORD}\\s+(${DAY})\\s+(?:du\\s+mois|de\\s+chaque\\s+mois|de\\s+tous\\s+les\\s+mois)`,
+      `(?:(?:le|la|l['’]|chaque|tous\\s+les|toutes\\s+les)\\s*)?${ORDS}\\s+(${DAYS})\\s+${OF_MONTH}`,
     ),
+    read: (m) => monthlyOn(ranks(m[1]), days(m[2])),
+  },
+  {
+    // le 2e et le 4e mardi · tous les premiers lundis · chaque dernier vendredi (rangés dans le mois)
+    pattern: phrase(`(le|la|l['’]|les|chaque|tous\\s+les|toutes\\s+les)\\s*${ORDS}\\s+(${DAYS})`),
     read: (m) => {
-      const n = ORDINALS.get(m[1]!.toLowerCase());
-      const byDay = days(m[2], n);
-      return n === undefined || byDay.length === 0 ? null : { freq: 'MONTHLY', interval: 1, byDay };
+      const r = ranks(m[2]);
+      // `le deuxième mardi` alone may be one Tuesday: only several ranks, `tous les` or `chaque` say a series.
+      return r.length > 1 || !/^l/iu.test(m[1]!) ? monthlyOn(r, days(m[3])) : null;
     },
   },
   {
-    // toutes les deux semaines · toutes les 3 semaines le mardi · tous les quinze jours
-    pattern: phrase(`(?:toutes\\s+les\\s+${N}\\s+semaines|tous\\s+les\\s+(quinze)\\s+jours)${ON_DAYS}`),
+    // toutes les deux semaines · toutes les 3 semaines le mardi · une semaine sur deux
+    pattern: phrase(`(?:toutes\\s+les\\s+${N}\\s+semaines|une\\s+semaine\\s+sur\\s+${N})${ON_DAYS}`),
     read: (m) => {
-      const interval = m[2] ? 2 : count(m[1]);
+      const interval = count(m[1] ?? m[2]);
       return interval === null ? null : { freq: 'WEEKLY', interval, byDay: days(m[3]) };
     },
   },
   {
-    // tous les deux mois
-    pattern: phrase(`tous\\s+les\\s+${N}\\s+mois`),
+    // tous les quinze jours (toutes les deux semaines) · tous les 8 jours (chaque semaine) · tous les 3 jours
+    pattern: phrase(`tous\\s+les\\s+${N}\\s+jours${ON_DAYS}`),
+    read: (m) => {
+      const piece = everyNDays(count(m[1]));
+      return piece && piece.freq === 'WEEKLY' ? { ...piece, byDay: days(m[2]) } : piece;
+    },
+  },
+  {
+    // un jour sur deux
+    pattern: phrase(`un\\s+jour\\s+sur\\s+${N}`),
     read: (m) => {
       const interval = count(m[1]);
-      return interval === null ? null : { freq: 'MONTHLY', interval };
+      return interval === null ? null : { freq: 'DAILY', interval };
+    },
+  },
+  {
+    // tous les deux mois · un mois sur deux · tous les 6 mois
+    pattern: phrase(`tous\\s+les\\s+${N}\\s+mois|un\\s+mois\\s+sur\\s+${N}`),
+    read: (m) => {
+      const interval = count(m[1] ?? m[2]);
+      return interval === null ? null : monthly(interval);
+    },
+  },
+  {
+    // tous les trimestres · chaque trimestre · trimestriel · une fois par trimestre
+    pattern: phrase(
+      'tous\\s+les\\s+trimestres|chaque\\s+trimestre|trimestriel(?:le)?(?:ment)?|une\\s+fois\\s+par\\s+trimestre',
+    ),
+    read: () => monthly(3),
+  },
+  {
+    // semestriel · tous les semestres · deux fois par an
+    pattern: phrase(
+      'semestriel(?:le)?(?:ment)?|tous\\s+les\\s+semestres|chaque\\s+semestre|deux\\s+fois\\s+par\\s+an',
+    ),
+    read: () => monthly(6),
+  },
+  {
+    // tous les deux ans · bisannuel
+    pattern: phrase('tous\\s+les\\s+(?:deux|2)\\s+ans|bisannuel(?:le)?(?:ment)?'),
+    read: () => monthly(24),
+  },
+  {
+    // tous les ans · chaque année · annuel · une fois par an (tous les 12 mois : les mêmes dates que YEARLY)
+    pattern: phrase(
+      'tous\\s+les\\s+ans|chaque\\s+ann[ée]e|toutes\\s+les\\s+ann[ée]es|annuel(?:le)?(?:ment)?|une\\s+fois\\s+par\\s+an',
+    ),
+    read: () => monthly(12),
+  },
+  {
+    // biannuel : deux fois par an ou tous les deux ans ? Demandé.
+    pattern: phrase('biannuel(?:le)?(?:ment)?'),
+    read: () => ({ ask: BIANNUAL }),
+  },
+  {
+    // bimestriel : tous les deux mois
+    pattern: phrase('bimestriel(?:le)?(?:ment)?'),
+    read: () => monthly(2),
+  },
+  {
+    // bimensuel : deux fois par mois, ou tous les deux mois ? Demandé.
+    pattern: phrase('bimensuel(?:le)?(?:ment)?'),
+    read: () => ({ ask: BIMONTHLY }),
+  },
+  {
+    // deux fois par mois (le mardi) : une semaine sur deux, ou deux jours rangés ? Demandé.
+    pattern: phrase(`deux\\s+fois\\s+par\\s+mois(?:\\s+le\\s+(${DAY}))?`),
+    read: (m) => ({ ask: twiceAMonth(RFC[days(m[1])[0]?.weekday ?? 0]) }),
+  },
+  {
+    // deux fois par semaine, le lundi et le jeudi (les jours le disent) · deux fois par semaine (demandé)
+    pattern: phrase(`(deux|trois)\\s+fois\\s+par\\s+semaine(?:\\s*,?\\s*(?:le|les)\\s+(${DAYS_ART}))?`),
+    read: (m) => {
+      const byDay = days(m[2]);
+      if (byDay.length > 1) return { freq: 'WEEKLY', interval: 1, byDay };
+      return { ask: /^deux/iu.test(m[1]!) ? TWICE_A_WEEK : THRICE_A_WEEK };
     },
   },
   {
@@ -86,15 +231,11 @@ const frequencies: RecurrenceRule[] = [
     read: (m) => ({ freq: 'WEEKLY', interval: 2, byDay: days(m[1]) }),
   },
   {
-    // tous les jours ouvrés · chaque jour de la semaine
+    // tous les jours ouvrés · chaque jour de la semaine · tous les jours en semaine · du lundi au vendredi
     pattern: phrase(
-      'tous\\s+les\\s+jours\\s+(?:ouvr[ée]s|de\\s+la\\s+semaine)|en\\s+semaine\\s+tous\\s+les\\s+jours',
+      '(?:tous\\s+les|les)\\s+jours\\s+(?:ouvr[ée]s|ouvrables|de\\s+la\\s+semaine|en\\s+semaine|du\\s+lundi\\s+au\\s+vendredi)|chaque\\s+jour\\s+(?:ouvr[ée]|ouvrable|de\\s+la\\s+semaine)|en\\s+semaine\\s+tous\\s+les\\s+jours|tous\\s+les\\s+jours\\s+sauf\\s+(?:le\\s+)?week-?end',
     ),
-    read: () => ({
-      freq: 'WEEKLY',
-      interval: 1,
-      byDay: [0, 1, 2, 3, 4].map((weekday) => ({ n: 0, weekday })),
-    }),
+    read: () => ({ freq: 'WEEKLY', interval: 1, byDay: WORKING_DAYS }),
   },
   {
     // tous les mardis · chaque lundi · tous les lundis et jeudis
@@ -112,9 +253,9 @@ const frequencies: RecurrenceRule[] = [
     read: (m) => ({ freq: 'WEEKLY', interval: 1, byDay: days(m[1]) }),
   },
   {
-    // tous les jours · chaque jour · point quotidien · quotidiennement
+    // tous les jours · chaque jour · point quotidien · quotidiennement · tous les matins
     pattern: phrase(
-      '(?:(?:stand-?up|point|réunion|reunion)\\s+)?quotidien(?:ne)?(?:ment)?|tous\\s+les\\s+jours|chaque\\s+jour',
+      '(?:(?:stand-?up|point|réunion|reunion)\\s+)?quotidien(?:ne)?(?:ment)?|tous\\s+les\\s+jours|chaque\\s+jour|(?:tous\\s+les|chaque)(?=\\s+(?:matins?|après-midis?|apres-midis?|soirs?)(?:$|\\s))',
     ),
     read: () => ({ freq: 'DAILY', interval: 1 }),
   },
@@ -126,6 +267,13 @@ const frequencies: RecurrenceRule[] = [
   {
     // le mardi (de chaque semaine)
     pattern: phrase(`le\\s+(${DAY})\\s+de\\s+chaque\\s+semaine`),
+    read: (m) => ({ freq: 'WEEKLY', interval: 1, byDay: days(m[1]) }),
+  },
+  {
+    // les mardis · les lundis et jeudis (le pluriel dit l'habitude ; `le mardi` seul peut être un seul mardi)
+    pattern: phrase(
+      `les\\s+((?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s(?:\\s*(?:,|et|&|\\+)\\s*(?:les\\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?)*)`,
+    ),
     read: (m) => ({ freq: 'WEEKLY', interval: 1, byDay: days(m[1]) }),
   },
 ];
@@ -144,11 +292,22 @@ const ends: RecurrenceRule[] = [
     },
   },
   {
-    // 6 fois · 8 séances
-    pattern: phrase(`${N}\\s+(?:fois|s[ée]ances|occurrences|r[ée]unions)`),
+    // 6 fois · 8 séances · pendant 8 séances · sur 10 réunions
+    pattern: phrase(
+      `(?:(?:pendant|sur|durant|en)\\s+)?${N}\\s+(?:fois|s[ée]ances|occurrences|r[ée]unions|sessions)`,
+    ),
     read: (m) => {
       const n = small(numberValue(m[1], numbers), 200);
       return n === null ? null : { count: n };
+    },
+  },
+  {
+    // jusqu'au 15 mars · jusqu'au mardi 15 mars · jusqu'au 1er avril
+    pattern: phrase(`jusqu['’]\\s*(?:au|à|a)\\s+(?:(?:${DAY})\\s+)?(\\d{1,2})(?:er)?\\s+${MONTH}`),
+    read: (m) => {
+      const month = monthOf(m[2]!);
+      const day = small(Number(m[1]), 31);
+      return month === undefined || day === null ? null : { untilDay: { month, day } };
     },
   },
   {
@@ -161,6 +320,35 @@ const ends: RecurrenceRule[] = [
       return month === undefined ? null : { untilMonth: month };
     },
   },
+  {
+    // jusqu'à la fin du premier trimestre · jusqu'à fin T1
+    pattern: phrase(
+      `jusqu['’]\\s*(?:[àa]|au)\\s+(?:la\\s+)?fin\\s+(?:du\\s+)?(?:t([1-4])|(premier|deuxi[èe]me|troisi[èe]me|quatri[èe]me)\\s+trimestre)`,
+    ),
+    read: (m) => {
+      const q = m[1] ? Number(m[1]) : ['pr', 'de', 'tr', 'qu'].indexOf(m[2]!.slice(0, 2).toLowerCase()) + 1;
+      return q >= 1 && q <= 4 ? { untilQuarter: q } : null;
+    },
+  },
 ];
 
-export const recurrence = { frequencies, ends };
+const excepts: RecurrenceRule[] = [
+  {
+    // sauf le vendredi · sauf les mercredis · hormis le lundi · sauf le week-end ; pas `sauf le vendredi
+    // après-midi` (une heure ce jour-là seulement : lue comme une exclusion de la fenêtre)
+    pattern: phrase(
+      `(?:sauf|hormis|except[ée]|[àa]\\s+part|mais\\s+pas)\\s+(?:le\\s+|les\\s+)?(?:(${DAYS})|(week-?ends?))(?!\\s*,?\\s*(?:matin|apr[èe]s-midi|soir|midi|[àa]|de|avant|apr[èe]s|entre|\\d)(?![\\p{L}]))`,
+    ),
+    read: (m) =>
+      exceptOf(
+        m[2]
+          ? [
+              { n: 0, weekday: 5 },
+              { n: 0, weekday: 6 },
+            ]
+          : days(m[1]),
+      ),
+  },
+];
+
+export const recurrence = { frequencies, ends, excepts };

@@ -17,6 +17,7 @@ export const teamWords: TeamWords = {
     priorite: 'priority',
     mode: 'mode',
     fenetre: 'window',
+    serie: 'series',
     pause: 'pause',
     reprendre: 'resume',
     lier: 'bind',
@@ -31,5 +32,6 @@ export const teamWords: TeamWords = {
     collectif: 'collective',
   },
   windows: { jour: 'day', semaine: 'week', mois: 'month' },
+  series: { fixe: 'fixed', tournant: 'rotate', tour: 'rotate', 'a-tour-de-role': 'rotate' },
   until: ["jusqu'au", 'jusqu’au', 'jusquau', 'au'],
 };

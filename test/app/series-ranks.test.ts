@@ -1,0 +1,93 @@
+/**
+ * Ranked weekdays of a series (issue #22 phrases `every 2nd and 4th tuesday`, `the second to last friday of
+ * the month`): written to calendars as BYDAY with BYSETPOS over the same dates the search checked, refused
+ * by Outlook where it cannot say them, and worded in every language.
+ */
+import { describe, expect, it } from 'vitest';
+import { eventRecurrence, patternLabel, readingLabel, seriesLabel } from '../../src/app/series.ts';
+import { checkGraphRecurrence } from '../../src/connectors/microsoft/mapper.ts';
+import { checkCommon, rruleText } from '../../src/connectors/recurrence.ts';
+import { expandRule, parseRule } from '../../src/core/recurrence.ts';
+import type { SeriesRule } from '../../src/core/series.ts';
+
+const ZONE = 'Europe/Paris';
+// Tuesday 8 December 2026, 10:00 Paris (the second Tuesday of the month).
+const FIRST = Date.UTC(2026, 11, 8, 9);
+const secondAndFourth: SeriesRule = {
+  freq: 'MONTHLY',
+  interval: 1,
+  byDay: [
+    { n: 2, weekday: 1 },
+    { n: 4, weekday: 1 },
+  ],
+  until: '2027-06-30',
+};
+
+/** The dates (UTC days) an RRULE value gives from 8 December 2026 through June 2027. */
+function dates(rrule: string): string[] {
+  const parsed = parseRule(rrule);
+  if (!parsed.ok) throw new Error(rrule);
+  const start = Date.UTC(2026, 11, 8, 10);
+  return expandRule(parsed.rule, {
+    start,
+    toWall: Date.UTC(2027, 5, 30, 23),
+    maxSteps: 100_000,
+  }).instances.map((w) => new Date(w).toISOString().slice(0, 10));
+}
+
+describe('ranked weekdays written to calendars', () => {
+  it('several ranks of one weekday become BYSETPOS with all of them, over the dates the search checks', () => {
+    const rule = eventRecurrence(secondAndFourth, ZONE);
+    expect(rule).toMatchObject({ freq: 'MONTHLY', byDay: ['TU'], bySetPos: [2, 4] });
+    const written = rruleText({ ...rule, until: undefined });
+    expect(written).toBe('FREQ=MONTHLY;INTERVAL=1;BYDAY=TU;BYSETPOS=2,4');
+    // The search expands the parser's BYDAY=2TU,4TU: the calendar gets the same dates.
+    expect(dates(written)).toEqual(dates('FREQ=MONTHLY;BYDAY=2TU,4TU'));
+    expect(dates(written).slice(0, 4)).toEqual(['2026-12-08', '2026-12-22', '2027-01-12', '2027-01-26']);
+    expect(checkCommon(rule)).toEqual({ ok: true });
+  });
+
+  it('Outlook refuses several ranks and second to last as a value; one rank still maps', () => {
+    expect(checkGraphRecurrence(eventRecurrence(secondAndFourth, ZONE))).toMatchObject({
+      ok: false,
+      code: 'recurrence_unsupported',
+    });
+    const penultimate = eventRecurrence(
+      { freq: 'MONTHLY', interval: 1, byDay: [{ n: -2, weekday: 4 }] },
+      ZONE,
+    );
+    expect(penultimate.bySetPos).toBe(-2);
+    expect(checkGraphRecurrence(penultimate)).toMatchObject({ ok: false, code: 'recurrence_unsupported' });
+    const second = eventRecurrence({ freq: 'MONTHLY', interval: 1, byDay: [{ n: 2, weekday: 1 }] }, ZONE);
+    expect(second.bySetPos).toBe(2);
+    expect(checkGraphRecurrence(second)).toEqual({ ok: true });
+  });
+});
+
+describe('ranked weekdays and asked readings in words', () => {
+  it('names every rank, second to last included, in each language', () => {
+    expect(seriesLabel({ ...secondAndFourth, until: undefined }, FIRST, ZONE, 'en')).toBe(
+      'the second and the fourth Tuesday of every month',
+    );
+    expect(seriesLabel({ ...secondAndFourth, until: undefined }, FIRST, ZONE, 'fr')).toBe(
+      'le deuxième et le quatrième mardi de chaque mois',
+    );
+    expect(seriesLabel({ ...secondAndFourth, until: undefined }, FIRST, ZONE, 'de')).toBe(
+      'am zweiten und am vierten Dienstag jedes Monats',
+    );
+    const penultimate: SeriesRule = { freq: 'MONTHLY', interval: 1, byDay: [{ n: -2, weekday: 4 }] };
+    expect(patternLabel(penultimate, 'en')).toBe('the second to last Friday of every month');
+    expect(patternLabel(penultimate, 'fr')).toBe('l’avant-dernier vendredi de chaque mois');
+  });
+
+  it('words the readings a question offers', () => {
+    expect(readingLabel('FREQ=MONTHLY;INTERVAL=2', 'en')).toBe('every other month');
+    expect(readingLabel('FREQ=WEEKLY;INTERVAL=2', 'en')).toBe('every other week');
+    expect(readingLabel('FREQ=WEEKLY;BYDAY=MO,TH', 'en')).toBe('every Monday and Thursday');
+    expect(readingLabel('FREQ=MONTHLY;BYDAY=1TU,3TU', 'fr')).toBe(
+      'le premier et le troisième mardi de chaque mois',
+    );
+    expect(readingLabel('FREQ=MONTHLY;INTERVAL=24', 'de')).toBe('alle 24 Monate');
+    expect(readingLabel('not a rule', 'en')).toBe('not a rule');
+  });
+});
