@@ -40,6 +40,11 @@ import { type GraphDateTimeTimeZone, parseGraphDateTime } from './mapper.ts';
 export const MAX_SUBSCRIPTION_MS = (10_080 - 15) * MINUTE;
 /** `clientState` is at most 128 characters. @see https://learn.microsoft.com/graph/api/resources/subscription#properties */
 export const MAX_CLIENT_STATE = 128;
+/**
+ * Most occurrence ids a cursor remembers (about 200 bytes each): beyond it a deleted occurrence of a tracked
+ * series is missed (never taken for anything else).
+ */
+export const MAX_REMEMBERED_OCCURRENCES = 2_000;
 /** Delta page size asked for (`Prefer: odata.maxpagesize`); Graph may send fewer. */
 const DELTA_PAGE_SIZE = 50;
 
@@ -118,6 +123,7 @@ export class MicrosoftChangeSource implements ChangeSource {
     const changes: EventChange[] = [];
     // A full listing starts the memory over (what it lists is all there is).
     const occ: Record<string, OccurrenceMemo> = full ? {} : { ...known };
+    let remembered = Object.keys(occ).length;
     let next = url;
     for (;;) {
       const current = next;
@@ -136,13 +142,21 @@ export class MicrosoftChangeSource implements ChangeSource {
         if (item.id && item['@removed'] && memo) {
           // A deleted occurrence of a tracked series: only its id comes back.
           delete occ[item.id];
+          remembered--;
           changes.push({ eventId: item.id, kind: 'deleted', seriesEventId: memo[0], occurrence: memo[1] });
           continue;
         }
         const change = changeFromDeltaItem(item);
         if (!change) continue;
-        if (change.occurrence !== undefined && change.seriesEventId && tracked.has(change.seriesEventId))
+        if (
+          change.occurrence !== undefined &&
+          change.seriesEventId &&
+          tracked.has(change.seriesEventId) &&
+          (change.eventId in occ || remembered < MAX_REMEMBERED_OCCURRENCES)
+        ) {
+          if (!(change.eventId in occ)) remembered++;
           occ[change.eventId] = [change.seriesEventId, change.occurrence];
+        }
         changes.push(change);
       }
       const nextLink = page['@odata.nextLink'];
