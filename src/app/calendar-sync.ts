@@ -25,6 +25,21 @@
  *      new time is not possible); a deletion keeps the meeting without that person. The organiser is told.
  * 4. Stores the new cursor and stamps `lastSyncAt` (watch and connection: `/meet status`).
  *
+ * A series (issue #22) is ONE event per calendar; a change of ONE of its occurrences (`EventChange`
+ * with `occurrence`, its original start) is matched to the tracked series event (by `seriesEventId`
+ * or iCalUID) and classified for that occurrence only, never as a change of the whole meeting:
+ * - an echo when the occurrence shows what Convene stored for it (`BookingRepository.occurrences`:
+ *   moved to those times, or cancelled / past the series' end for a deletion) or sits at its rule
+ *   position (its original start, the booking's duration: untouched, or Convene's change not written
+ *   yet);
+ * - otherwise a participant's change of THAT occurrence: a decision with `occurrence` (one open per
+ *   booking, person and occurrence) and the organiser's DM with the same choices, for that occurrence:
+ *   "Move everyone's <date> to <time>" (`moveOccurrence`), "Keep <time>" (a `calendar.series` job
+ *   moving it back in that person's calendar), "Cancel <date> only" (`cancelOccurrence`); for a
+ *   deletion "Keep <date> without <name>" replaces the move, and there is no "Keep" (a deleted
+ *   occurrence cannot be put back everywhere: Graph has no undelete of an occurrence). The `follow`
+ *   policy applies the move (or keeps it without them) to that occurrence.
+ *
  * The DM buttons' handlers (`syncActionHandlers`) take the decision id as value, refuse anyone but the
  * organiser, and run once: the decision leaves `open` atomically, so a double click is answered
  * "already decided". A choice made after the booking changed otherwise is refused.
@@ -34,10 +49,11 @@ import type { Interval } from '../core/interval.ts';
 import { subtract } from '../core/intervals.ts';
 import { t } from './i18n/index.ts';
 import { cancelBooking, describeBooking, rescheduleBooking } from './manage-booking.ts';
-import { CALENDAR_UPDATE_JOB, jobKey } from './outbox.ts';
+import { cancelOccurrence, moveOccurrence } from './manage-series.ts';
+import { CALENDAR_SERIES_JOB, CALENDAR_UPDATE_JOB, jobKey, type SeriesJobPayload } from './outbox.ts';
 import type { BusyReader, DmAction, DmActionHandler, MeetingThreads, Notifier } from './ports/calendars.ts';
 import type { ChangePage, ChangeSource, EventChange } from './ports/changes.ts';
-import type { Booking, CalendarConnection, Repositories } from './ports/store.ts';
+import type { Booking, CalendarConnection, OccurrenceException, Repositories } from './ports/store.ts';
 import type { CalendarWatch, SyncDecision, TrackedEvent } from './ports/sync.ts';
 import type { ReminderSettings } from './reminders.ts';
 import { dayLabel, type Locale, slotLabel, toLocale } from './views.ts';
@@ -68,7 +84,7 @@ export interface ChangeSources {
 
 export type SyncStore = Pick<
   Repositories,
-  'bookings' | 'people' | 'preferences' | 'jobs' | 'connections' | 'watches'
+  'bookings' | 'people' | 'preferences' | 'jobs' | 'connections' | 'watches' | 'requests'
 >;
 
 export interface CalendarSyncDeps {
@@ -138,6 +154,7 @@ export async function syncWatch(
       calendarId: watch.calendarId,
       cursor: current.cursor,
       window,
+      tracked: tracked.flatMap((e) => (e.providerEventId !== null ? [e.providerEventId] : [])),
     });
     // Another sync of this watch saved a newer cursor while we listed (a late notification, a second
     // replica): our page may be older than what it already classified. List again from its cursor
@@ -166,6 +183,14 @@ export async function syncWatch(
 const SYNC_ATTEMPTS = 3;
 
 function matches(event: TrackedEvent, change: EventChange, byFeed: boolean): boolean {
+  // One occurrence of a series: its series' event (Graph gives each occurrence an iCalUId of its own).
+  if (
+    !byFeed &&
+    change.occurrence !== undefined &&
+    event.providerEventId !== null &&
+    event.providerEventId === change.seriesEventId
+  )
+    return true;
   if (!byFeed && event.providerEventId !== null && event.providerEventId === change.eventId) return true;
   const uid = change.iCalUID ?? (byFeed ? change.eventId : undefined);
   return event.iCalUID !== null && uid !== undefined && event.iCalUID === uid;
@@ -188,6 +213,14 @@ async function applyPage(
     for (const event of tracked) {
       if (!matches(event, change, byFeed)) continue;
       seen.add(event);
+      if (change.occurrence !== undefined) {
+        // One occurrence of the series, never the whole meeting (see the file comment).
+        const outcome = await occurrenceChanged(deps, watch, event, change, change.occurrence, now);
+        if (outcome === 'moved') moved++;
+        else if (outcome === 'deleted') deleted++;
+        else if (outcome === 'echo') echoes++;
+        continue;
+      }
       if (change.kind === 'deleted') {
         if (event.status !== 'created') continue;
         if (await participantDeleted(deps, watch, event, now)) deleted++;
@@ -228,6 +261,80 @@ async function applyPage(
  */
 function isConvenes(event: TrackedEvent, start: number, end: number): boolean {
   return event.expected.some(([s, e]) => s === start && e === end);
+}
+
+/** Where Convene has the occurrence at `originalStart` (null: cancelled, or past the series' end). */
+function occurrenceExpected(event: TrackedEvent, originalStart: number): Interval | null {
+  const exceptions: readonly OccurrenceException[] = event.exceptions ?? [];
+  if (exceptions.some((x) => x.status === 'ended' && x.originalStart <= originalStart)) return null;
+  const x = exceptions.find((e) => e.originalStart === originalStart);
+  if (x?.status === 'cancelled') return null;
+  if (x?.status === 'moved') return { start: x.start, end: x.end };
+  return { start: originalStart, end: originalStart + (event.end - event.start) };
+}
+
+/**
+ * A change of one occurrence of a tracked series (see the file comment): an echo of what Convene stored
+ * or of the rule, else the participant's change of that occurrence (a decision, the organiser asked).
+ */
+async function occurrenceChanged(
+  deps: CalendarSyncDeps,
+  watch: CalendarWatch,
+  event: TrackedEvent,
+  change: EventChange,
+  occurrence: number,
+  now: number,
+): Promise<'moved' | 'deleted' | 'echo' | 'ignored'> {
+  // The participant removed the whole series: that question is open or decided already.
+  if (event.status !== 'created') return 'ignored';
+  const expected = occurrenceExpected(event, occurrence);
+  const duration = event.end - event.start;
+  // An occurrence over (and a provider reporting past ones leaving its window): nothing to decide.
+  if (Math.max(expected?.end ?? 0, occurrence + duration, change.end ?? 0) <= now) return 'ignored';
+  if (change.kind === 'deleted') {
+    if (expected === null) return 'echo';
+  } else {
+    if (change.start === undefined || change.end === undefined) return 'ignored';
+    const at = (i: Interval | null) => i !== null && i.start === change.start && i.end === change.end;
+    // Untouched (its rule position), Convene's stored move, or a change Convene has not written yet.
+    if (expected === null || at(expected) || at({ start: occurrence, end: occurrence + duration }))
+      return 'echo';
+  }
+  const booking = await deps.store.bookings.get(watch.tenantId, event.bookingId);
+  if (booking?.status !== 'booked') return 'echo';
+  const kind = change.kind === 'deleted' ? 'deleted' : 'moved';
+  const start = kind === 'moved' ? change.start! : null;
+  const end = kind === 'moved' ? change.end! : null;
+  // The same change asked about (a replayed page, a second notification) or already decided (kept
+  // without them, being put back) is not asked again; a superseded question is not an answer.
+  const last = await deps.store.watches.latestDecisionFor(
+    watch.tenantId,
+    booking.id,
+    event.personId,
+    occurrence,
+  );
+  if (
+    last &&
+    last.status !== 'superseded' &&
+    last.kind === kind &&
+    last.start === start &&
+    last.end === end &&
+    last.bookingStart === booking.start
+  )
+    return kind;
+  const decision = await deps.store.watches.openDecision({
+    tenantId: watch.tenantId,
+    bookingId: booking.id,
+    personId: event.personId,
+    kind,
+    start,
+    end,
+    bookingStart: booking.start,
+    occurrence,
+    now,
+  });
+  if (decision) await announce(deps, booking, decision, now);
+  return kind;
 }
 
 async function markEvent(
@@ -328,16 +435,51 @@ async function nameOf(deps: CalendarSyncDeps, tenantId: string, personId: string
   return (await deps.store.people.get(tenantId, personId))?.displayName ?? '?';
 }
 
-function changeText(booking: Booking, decision: SyncDecision, name: string, a: Audience): string {
+/** The slot the change is compared with: the booking's, or (one occurrence) where Convene has it. */
+async function bookedSlot(
+  deps: CalendarSyncDeps,
+  booking: Booking,
+  decision: SyncDecision,
+): Promise<Interval> {
+  if (decision.occurrence === null) return { start: booking.start, end: booking.end };
+  const exceptions = await deps.store.bookings.occurrences(booking.tenantId, booking.id);
+  const x = exceptions.find((e) => e.originalStart === decision.occurrence);
+  return x?.status === 'moved'
+    ? { start: x.start, end: x.end }
+    : { start: decision.occurrence, end: decision.occurrence + (booking.end - booking.start) };
+}
+
+function changeText(
+  booking: Booking,
+  decision: SyncDecision,
+  name: string,
+  a: Audience,
+  slot: Interval,
+): string {
   const title = booking.title;
-  const booked = slotLabel(booking.start, booking.end, a.zone, a.locale);
+  const booked = slotLabel(slot.start, slot.end, a.zone, a.locale);
+  if (decision.occurrence !== null) {
+    const date = dayLabel(decision.occurrence, a.zone, a.locale);
+    if (decision.kind === 'deleted')
+      return t(a.locale, 'sync.occurrence.change.deleted', { name, title, booked, date });
+    const moved = slotLabel(decision.start!, decision.end!, a.zone, a.locale);
+    return t(a.locale, 'sync.occurrence.change.moved', { name, title, moved, booked, date });
+  }
   if (decision.kind === 'deleted') return t(a.locale, 'sync.change.deleted', { name, title, booked });
   const moved = slotLabel(decision.start!, decision.end!, a.zone, a.locale);
   return t(a.locale, 'sync.change.moved', { name, title, moved, booked });
 }
 
-function actionsFor(decision: SyncDecision, booking: Booking, name: string, a: Audience): DmAction[] {
-  const cap = (label: string) => (label.length > 75 ? `${label.slice(0, 74)}…` : label);
+const cap = (label: string) => (label.length > 75 ? `${label.slice(0, 74)}…` : label);
+
+function actionsFor(
+  decision: SyncDecision,
+  booking: Booking,
+  name: string,
+  a: Audience,
+  slot: Interval,
+): DmAction[] {
+  if (decision.occurrence !== null) return occurrenceActions(decision, decision.occurrence, name, a, slot);
   const first: DmAction =
     decision.kind === 'moved'
       ? {
@@ -370,6 +512,52 @@ function actionsFor(decision: SyncDecision, booking: Booking, name: string, a: A
   ];
 }
 
+/** One occurrence: move everyone's / keep its time (moved only) / cancel that one only; deleted: keep without. */
+function occurrenceActions(
+  decision: SyncDecision,
+  occurrence: number,
+  name: string,
+  a: Audience,
+  slot: Interval,
+): DmAction[] {
+  const date = dayLabel(occurrence, a.zone, a.locale);
+  const cancel: DmAction = {
+    action: SYNC_ACTIONS.cancel,
+    value: decision.id,
+    label: cap(t(a.locale, 'sync.occurrence.action.cancel', { date })),
+    style: 'danger',
+  };
+  if (decision.kind === 'deleted')
+    return [
+      {
+        action: SYNC_ACTIONS.without,
+        value: decision.id,
+        label: cap(t(a.locale, 'sync.occurrence.action.without', { date, name })),
+        style: 'primary',
+      },
+      cancel,
+    ];
+  return [
+    {
+      action: SYNC_ACTIONS.follow,
+      value: decision.id,
+      label: cap(
+        t(a.locale, 'sync.occurrence.action.follow', {
+          date,
+          when: shortLabel(decision.start!, a.zone, a.locale),
+        }),
+      ),
+      style: 'primary',
+    },
+    {
+      action: SYNC_ACTIONS.restore,
+      value: decision.id,
+      label: cap(t(a.locale, 'sync.action.restore', { when: shortLabel(slot.start, a.zone, a.locale) })),
+    },
+    cancel,
+  ];
+}
+
 async function note(deps: CalendarSyncDeps, booking: Booking, text: (a: Audience) => string): Promise<void> {
   if (!deps.threads) return;
   const a = await audienceOf(deps, booking.tenantId, booking.organizerId);
@@ -388,6 +576,7 @@ async function announce(
   now: number,
 ): Promise<void> {
   const name = await nameOf(deps, booking.tenantId, decision.personId);
+  const slot = await bookedSlot(deps, booking, decision);
   const organiserId = booking.organizerId;
   const policy = organiserId ? await (deps.policy?.(booking.tenantId, organiserId) ?? 'ask') : 'ask';
   if (policy === 'follow' && organiserId) {
@@ -401,21 +590,30 @@ async function announce(
     if (applied.ok) {
       const a = await audienceOf(deps, booking.tenantId, organiserId);
       await deps.notifier.dm(booking.tenantId, organiserId, {
-        text: `${changeText(booking, decision, name, a)} ${applied.text}`,
+        text: `${changeText(booking, decision, name, a, slot)} ${applied.text}`,
       });
       return;
     }
     deps.log?.(`sync: automatic follow of decision ${decision.id} not applied; asking the organiser`);
   }
   await note(deps, booking, (a) =>
-    `${changeText(booking, decision, name, a)} ${organiserId ? t(a.locale, 'sync.organiserDecides') : ''}`.trim(),
+    `${changeText(booking, decision, name, a, slot)} ${organiserId ? t(a.locale, 'sync.organiserDecides') : ''}`.trim(),
   );
   if (!organiserId) return;
   const a = await audienceOf(deps, booking.tenantId, organiserId);
-  const question = t(a.locale, decision.kind === 'moved' ? 'sync.question.moved' : 'sync.question.deleted');
+  const question = t(
+    a.locale,
+    decision.occurrence !== null
+      ? decision.kind === 'moved'
+        ? 'sync.occurrence.question.moved'
+        : 'sync.occurrence.question.deleted'
+      : decision.kind === 'moved'
+        ? 'sync.question.moved'
+        : 'sync.question.deleted',
+  );
   const sent = await deps.notifier.dm(booking.tenantId, organiserId, {
-    text: `${changeText(booking, decision, name, a)} ${question}`,
-    actions: actionsFor(decision, booking, name, a),
+    text: `${changeText(booking, decision, name, a, slot)} ${question}`,
+    actions: actionsFor(decision, booking, name, a, slot),
   });
   if (!sent.ok) deps.log?.(`sync: could not DM organiser of booking ${booking.id} (${sent.code})`);
 }
@@ -477,6 +675,8 @@ async function applyDecision(
     notifier: deps.notifier,
     ...(deps.reminders ? { reminders: deps.reminders } : {}),
   };
+  if (decision.occurrence !== null)
+    return applyToOccurrence(deps, decision, decision.occurrence, booking, actorId, choice, name, a, now);
   if (choice === 'follow') {
     if (decision.start === null || decision.end === null) {
       await store.watches.reopenDecision(tenantId, decision.id);
@@ -550,6 +750,107 @@ async function applyDecision(
     return { ok: true, text: t(a.locale, 'sync.reply.restored', { when, name }) };
   }
   await note(deps, booking, (to) => t(to.locale, 'sync.thread.without', { name }));
+  return { ok: true, text: t(a.locale, 'sync.reply.without', { when, name }) };
+}
+
+/** A choice on one occurrence (the decision already left `open`; a failure reopens it). */
+async function applyToOccurrence(
+  deps: CalendarSyncDeps,
+  decision: SyncDecision,
+  occurrence: number,
+  booking: Booking,
+  actorId: string,
+  choice: Choice,
+  name: string,
+  a: Audience,
+  now: number,
+): Promise<{ ok: boolean; text: string }> {
+  const { store } = deps;
+  const tenantId = decision.tenantId;
+  const slot = await bookedSlot(deps, booking, decision);
+  const manage = {
+    store,
+    notifier: deps.notifier,
+    ...(deps.reminders ? { reminders: deps.reminders } : {}),
+  };
+  const input = {
+    tenantId,
+    bookingId: booking.id,
+    actorPersonId: actorId,
+    occurrence,
+    now,
+    locale: a.locale,
+  };
+  const date = (to: Audience) => dayLabel(occurrence, to.zone, to.locale);
+  if (choice === 'follow') {
+    if (decision.start === null || decision.end === null) {
+      await store.watches.reopenDecision(tenantId, decision.id);
+      return { ok: false, text: t(a.locale, 'sync.error.noNewTime') };
+    }
+    const moved = await moveOccurrence(
+      {
+        ...manage,
+        ...(deps.busy
+          ? {
+              busy: ignoringMovedEvent(deps.busy, decision.personId, {
+                start: decision.start,
+                end: decision.end,
+              }),
+            }
+          : {}),
+      },
+      { ...input, newStart: decision.start },
+    );
+    if (!moved.ok) {
+      await store.watches.reopenDecision(tenantId, decision.id);
+      return { ok: false, text: moved.error.message };
+    }
+    await note(deps, booking, (to) =>
+      t(to.locale, 'sync.occurrence.thread.moved', {
+        date: date(to),
+        when: slotLabel(moved.view.start, moved.view.end, to.zone, to.locale),
+      }),
+    );
+    return { ok: true, text: moved.view.headline };
+  }
+  if (choice === 'cancel') {
+    const cancelled = await cancelOccurrence(manage, input);
+    if (!cancelled.ok) {
+      await store.watches.reopenDecision(tenantId, decision.id);
+      return { ok: false, text: cancelled.error.message };
+    }
+    await note(deps, booking, (to) => t(to.locale, 'sync.occurrence.thread.cancelled', { date: date(to) }));
+    return { ok: true, text: cancelled.view.headline };
+  }
+  const when = slotLabel(slot.start, slot.end, a.zone, a.locale);
+  if (choice === 'restore') {
+    if (decision.kind !== 'moved') {
+      // A deleted occurrence is not offered "Keep" (see the file comment).
+      await store.watches.reopenDecision(tenantId, decision.id);
+      return { ok: false, text: t(a.locale, 'sync.error.changed') };
+    }
+    // That person's calendar only: the occurrence back where Convene has it (the provider's exception).
+    await store.jobs.enqueue({
+      kind: CALENDAR_SERIES_JOB,
+      tenantId,
+      payload: {
+        bookingId: booking.id,
+        personId: decision.personId,
+        change: { kind: 'move', originalStart: occurrence, start: slot.start, end: slot.end },
+      } satisfies SeriesJobPayload,
+      runAt: now,
+      dedupeKey: jobKey(CALENDAR_SERIES_JOB, booking.id, decision.personId, 'restore', decision.id),
+    });
+    await note(deps, booking, (to) =>
+      t(to.locale, 'sync.occurrence.thread.restored', {
+        date: date(to),
+        when: slotLabel(slot.start, slot.end, to.zone, to.locale),
+        name,
+      }),
+    );
+    return { ok: true, text: t(a.locale, 'sync.reply.restored', { when, name }) };
+  }
+  await note(deps, booking, (to) => t(to.locale, 'sync.occurrence.thread.without', { date: date(to), name }));
   return { ok: true, text: t(a.locale, 'sync.reply.without', { when, name }) };
 }
 

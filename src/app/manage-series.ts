@@ -12,7 +12,11 @@
  * The occurrence's queued reminders (one `reminder.dm` per participant and occurrence) are withdrawn; a
  * moved occurrence gets new ones at its new time.
  *
- * Not recorded on the booking itself: the booking keeps its rule; the calendars hold the exceptions.
+ * The booking keeps its rule; each change is also recorded as an occurrence exception of the booking
+ * (`BookingRepository.recordOccurrence`: cancelled, moved to …, ended there), BEFORE its calendar jobs run.
+ * That record is how a reminder planned at a moved time is found again (an occurrence moved twice, or
+ * moved then cancelled), and how two-way sync tells Convene's own occurrence change from a participant's
+ * (./calendar-sync.ts).
  */
 import { DAY, type Interval } from '../core/interval.ts';
 import { normalize, subtract } from '../core/intervals.ts';
@@ -26,7 +30,7 @@ import {
 } from './manage-booking.ts';
 import { jobKeyPrefixOfBooking, seriesJobs } from './outbox.ts';
 import type { BusyReader, Notifier, SeriesChange } from './ports/calendars.ts';
-import type { Booking, Repositories } from './ports/store.ts';
+import type { Booking, OccurrenceException, Repositories } from './ports/store.ts';
 import {
   REMINDER_JOB,
   type ReminderPayload,
@@ -105,6 +109,7 @@ interface Loaded {
   readonly actorZone: string;
   /** The series' zone (its occurrences keep their wall-clock time there). */
   readonly zone: string;
+  readonly exceptions: readonly OccurrenceException[];
 }
 
 function failure(
@@ -143,9 +148,22 @@ async function load(
   if (!Number.isFinite(input.occurrence) || !starts.includes(input.occurrence))
     return fail('unknown_occurrence', 'occurrences.error.unknownOccurrence');
   if (input.occurrence <= input.now) return fail('occurrence_past', 'occurrences.error.occurrencePast');
+  // Already cancelled, or past the series' end: no longer an occurrence to change.
+  const exceptions = await deps.store.bookings.occurrences(booking.tenantId, booking.id);
+  if (gone(exceptions, input.occurrence))
+    return fail('unknown_occurrence', 'occurrences.error.unknownOccurrence');
   const actorZone =
     (await deps.store.preferences.get(input.tenantId, input.actorPersonId))?.timeZone ?? 'UTC';
-  return { ok: true, loaded: { booking, locale, starts, actorZone, zone: series.zone } };
+  return { ok: true, loaded: { booking, locale, starts, actorZone, zone: series.zone, exceptions } };
+}
+
+/** Whether the occurrence at `originalStart` was cancelled, or the series ended at or before it. */
+function gone(exceptions: readonly OccurrenceException[], originalStart: number): boolean {
+  return exceptions.some(
+    (x) =>
+      (x.status === 'cancelled' && x.originalStart === originalStart) ||
+      (x.status === 'ended' && x.originalStart <= originalStart),
+  );
 }
 
 /** Enqueues the change's outbox jobs (one per participant; the dedupe key makes a repeat harmless). */
@@ -154,20 +172,26 @@ async function enqueue(deps: ManageSeriesDeps, booking: Booking, change: SeriesC
 }
 
 /**
- * Withdraws the queued reminders of the occurrences `match` picks (a series' reminder names its occurrence).
+ * Withdraws the queued reminders of the occurrences `match` picks, by ORIGINAL start. A series' reminder
+ * names the start it was planned for: a moved occurrence's reminders name its moved start, mapped back
+ * to the original through the stored exceptions (so a second move, or a cancel after a move, finds them).
  * Bounded: a booking has at most participants × MAX_REMINDED_OCCURRENCES reminders.
  */
 async function withdrawReminders(
   deps: ManageSeriesDeps,
   booking: Booking,
-  match: (occurrence: number) => boolean,
+  exceptions: readonly OccurrenceException[],
+  match: (originalStart: number) => boolean,
 ): Promise<void> {
+  const originalOf = new Map<number, number>();
+  for (const x of exceptions) if (x.status === 'moved') originalOf.set(x.start, x.originalStart);
   const jobs = await deps.store.jobs.listByDedupePrefix(jobKeyPrefixOfBooking(REMINDER_JOB, booking.id));
   for (const job of jobs) {
     const p = job.payload as Partial<ReminderPayload> | null;
     if (job.status !== 'queued' || !job.dedupeKey || typeof p?.occurrence !== 'number') continue;
+    const original = originalOf.get(p.occurrence) ?? p.occurrence;
     // The full key (its occurrence start last, fixed width) as the prefix withdraws that job only.
-    if (p.start === booking.start && match(p.occurrence)) await deps.store.jobs.cancelQueued(job.dedupeKey);
+    if (p.start === booking.start && match(original)) await deps.store.jobs.cancelQueued(job.dedupeKey);
   }
 }
 
@@ -211,10 +235,14 @@ export async function cancelOccurrence(
 ): Promise<ManageSeriesResult> {
   const loaded = await load(deps, input);
   if (!loaded.ok) return loaded.result;
-  const { booking, locale, actorZone } = loaded.loaded;
+  const { booking, locale, actorZone, exceptions } = loaded.loaded;
   const slot = { start: input.occurrence, end: input.occurrence + (booking.end - booking.start) };
+  await deps.store.bookings.recordOccurrence(booking.tenantId, booking.id, {
+    originalStart: input.occurrence,
+    status: 'cancelled',
+  });
   await enqueue(deps, booking, { kind: 'cancel', originalStart: input.occurrence }, input.now);
-  await withdrawReminders(deps, booking, (at) => at === input.occurrence);
+  await withdrawReminders(deps, booking, exceptions, (at) => at === input.occurrence);
   const { notified, notNotified } = await notifyOthers(
     deps,
     booking,
@@ -251,7 +279,7 @@ export async function moveOccurrence(
 ): Promise<ManageSeriesResult> {
   const loaded = await load(deps, input);
   if (!loaded.ok) return loaded.result;
-  const { booking, locale, actorZone } = loaded.loaded;
+  const { booking, locale, actorZone, exceptions } = loaded.loaded;
   const duration = booking.end - booking.start;
   const was = { start: input.occurrence, end: input.occurrence + duration };
   const to = { start: input.newStart, end: input.newStart + duration };
@@ -267,13 +295,19 @@ export async function moveOccurrence(
       .map((p) => p.personId);
     if (busy.length > 0) return failure(locale, 'slot_taken', 'booking.error.timeNotFree', busy.sort());
   }
+  // Recorded before the calendar jobs run: a sync listing the moved occurrence meanwhile sees Convene's move.
+  await deps.store.bookings.recordOccurrence(booking.tenantId, booking.id, {
+    originalStart: input.occurrence,
+    status: 'moved',
+    ...to,
+  });
   await enqueue(
     deps,
     booking,
     { kind: 'move', originalStart: input.occurrence, start: to.start, end: to.end },
     input.now,
   );
-  await withdrawReminders(deps, booking, (at) => at === input.occurrence);
+  await withdrawReminders(deps, booking, exceptions, (at) => at === input.occurrence);
   const leads = await reminderLeads(deps.reminders, input.tenantId, booking.participantIds);
   for (const job of reminderJobs(booking, leads, input.now, [to.start])) await deps.store.jobs.enqueue(job);
   const { notified, notNotified } = await notifyOthers(
@@ -402,12 +436,16 @@ export async function occurrenceMoveOptions(
 export async function endSeries(deps: ManageSeriesDeps, input: OccurrenceInput): Promise<ManageSeriesResult> {
   const loaded = await load(deps, input);
   if (!loaded.ok) return loaded.result;
-  const { booking, locale, starts, actorZone } = loaded.loaded;
+  const { booking, locale, starts, actorZone, exceptions } = loaded.loaded;
   if (input.occurrence === starts[0])
     return failure(locale, 'first_occurrence', 'occurrences.error.firstOccurrence');
   const slot = { start: input.occurrence, end: input.occurrence + (booking.end - booking.start) };
+  await deps.store.bookings.recordOccurrence(booking.tenantId, booking.id, {
+    originalStart: input.occurrence,
+    status: 'ended',
+  });
   await enqueue(deps, booking, { kind: 'end', originalStart: input.occurrence }, input.now);
-  await withdrawReminders(deps, booking, (at) => at >= input.occurrence);
+  await withdrawReminders(deps, booking, exceptions, (at) => at >= input.occurrence);
   const { notified, notNotified } = await notifyOthers(
     deps,
     booking,

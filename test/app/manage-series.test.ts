@@ -26,6 +26,7 @@ import type {
   EnqueueInput,
   Job,
   MeetingRequest,
+  OccurrenceException,
   Person,
   Preferences,
 } from '../../src/app/ports/store.ts';
@@ -157,6 +158,8 @@ class Fixture {
   readonly jobs = new MemoryJobs();
   readonly dms: Array<{ personId: string; text: string }> = [];
   bookings = new Map<string, Booking>([['b-series', booking()]]);
+  /** The booking's occurrence exceptions, as the store keeps them (one per original start). */
+  readonly exceptions = new Map<number, OccurrenceException>();
   request: MeetingRequest | null = SERIES_REQUEST;
   busyAt: Record<string, Array<{ start: number; end: number }>> = {};
   /** Each person's zone (Li in New York, the others in Paris unless a test says otherwise). */
@@ -171,6 +174,15 @@ class Fixture {
       bookings: {
         get: async (_t: string, id: string) => this.bookings.get(id) ?? null,
         listForPerson: async (_t: string, id: string) => this.others[id] ?? [],
+        recordOccurrence: async (_t: string, id: string, x: OccurrenceException) => {
+          if (!this.bookings.has(id)) return false;
+          this.exceptions.set(x.originalStart, x);
+          return true;
+        },
+        occurrences: async (_t: string, id: string) =>
+          this.bookings.has(id)
+            ? [...this.exceptions.values()].sort((a, b) => a.originalStart - b.originalStart)
+            : [],
       },
       people: {
         get: async (_t: string, id: string): Promise<Person | null> => ({
@@ -600,5 +612,45 @@ describe('reminders of the changed occurrences', () => {
     expect(count(reminded(f), OCCURRENCES[5]!)).toBe(0);
     // The first two, and the moved one (its original start is before the end), are still reminded.
     expect([...new Set(reminded(f))].sort()).toEqual([OCCURRENCES[0], OCCURRENCES[1], newStart].sort());
+  });
+
+  it('an occurrence moved twice keeps only the reminders of its last time; cancelling it then withdraws those', async () => {
+    const f = new Fixture();
+    const leads = new Map([ANA, LI, ZOE].map((p) => [p, 15 * 60_000]));
+    for (const job of reminderJobs(booking(), leads, NOW - DAY, OCCURRENCES)) await f.jobs.enqueue(job);
+    const occurrence = OCCURRENCES[3]!;
+    const first = occurrence + DAY;
+    const second = occurrence + 2 * DAY;
+    await moveOccurrence(f.deps(), { ...input(occurrence), newStart: first });
+    expect(f.exceptions.get(occurrence)).toEqual({
+      originalStart: occurrence,
+      status: 'moved',
+      start: first,
+      end: first + HOUR / 2,
+    });
+    expect(count(reminded(f), first)).toBe(3);
+    // A later clock: the second move's reminders get their own keys.
+    await moveOccurrence(f.deps(), { ...input(occurrence), now: NOW + HOUR, newStart: second });
+    expect(count(reminded(f), first)).toBe(0);
+    expect(count(reminded(f), second)).toBe(3);
+    expect(f.exceptions.get(occurrence)).toMatchObject({ status: 'moved', start: second });
+    await cancelOccurrence(f.deps(), { ...input(occurrence), now: NOW + 2 * HOUR });
+    expect(count(reminded(f), second)).toBe(0);
+    expect(f.exceptions.get(occurrence)).toEqual({ originalStart: occurrence, status: 'cancelled' });
+    // Cancelled: no longer an occurrence to move.
+    expect(
+      await moveOccurrence(f.deps(), { ...input(occurrence), now: NOW + 3 * HOUR, newStart: first }),
+    ).toMatchObject({ ok: false, error: { code: 'unknown_occurrence' } });
+    expect(reminded(f)).toHaveLength(15);
+  });
+
+  it('ending the series records where it ends; an occurrence after the end can no longer be changed', async () => {
+    const f = new Fixture();
+    await endSeries(f.deps(), input(OCCURRENCES[4]!));
+    expect(f.exceptions.get(OCCURRENCES[4]!)).toEqual({ originalStart: OCCURRENCES[4], status: 'ended' });
+    expect(await cancelOccurrence(f.deps(), input(OCCURRENCES[5]!))).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_occurrence' },
+    });
   });
 });

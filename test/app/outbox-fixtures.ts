@@ -7,7 +7,7 @@ import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import type { DeleteOutcome, EventEditor, EventTarget } from '../../src/app/outbox.ts';
 import type { BusyReader, EventWriter, Notifier, WriteOutcome } from '../../src/app/ports/calendars.ts';
 import type { EventDraft } from '../../src/app/ports/provider.ts';
-import type { Repositories } from '../../src/app/ports/store.ts';
+import type { Repositories, RequestCriteria } from '../../src/app/ports/store.ts';
 
 export const NOW = Date.UTC(2026, 10, 23, 8, 0);
 export const HOUR = 3_600_000;
@@ -176,7 +176,13 @@ export interface Seeded {
 
 type SeedStore = Pick<Repositories, 'workspaces' | 'people' | 'preferences' | 'requests' | 'connections'>;
 
-export async function seed(store: SeedStore, tag = 'T1', slots = [SLOT1, SLOT2]): Promise<Seeded> {
+/** `criteria`: the request's (e.g. a series' `recurrence`); absent: a single meeting. */
+export async function seed(
+  store: SeedStore,
+  tag = 'T1',
+  slots = [SLOT1, SLOT2],
+  criteria?: RequestCriteria,
+): Promise<Seeded> {
   const ws = await store.workspaces.install({ platform: 'slack', externalId: tag, name: 'Acme' });
   const connections = new Map<string, string>();
   const person = async (user: string, name: string, timeZone: string, locale: string) => {
@@ -217,6 +223,7 @@ export async function seed(store: SeedStore, tag = 'T1', slots = [SLOT1, SLOT2])
     window: { start: NOW, end: NOW + 7 * 24 * HOUR },
     participants: [{ personId: li }, { personId: zoe }],
     message: { channelId: 'C1', messageId: null },
+    ...(criteria ? { criteria } : {}),
   });
   if (!request) throw new Error('seed: request refused');
   const proposal = await store.requests.propose(ws.tenantId, request.id, {

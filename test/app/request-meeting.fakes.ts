@@ -14,6 +14,7 @@ import type {
   JobRepository,
   MeetingRequest,
   MeetingRequestRepository,
+  OccurrenceException,
   PendingQuestion,
   PendingQuestionRepository,
   Person,
@@ -48,6 +49,8 @@ export class MemoryStore {
   readonly requestRows = new Map<string, MeetingRequest>();
   readonly proposalRows = new Map<string, Proposal>();
   readonly bookingRows: Booking[] = [];
+  /** Occurrence exceptions of series bookings, by booking id. */
+  readonly occurrenceRows = new Map<string, OccurrenceException[]>();
   readonly jobRows: Job[] = [];
   /** Runs inside bookSlot before the conflict check (to simulate a concurrent winner). */
   beforeBook: (() => void) | undefined;
@@ -287,6 +290,16 @@ export class MemoryStore {
     },
     cancel: async () => unused('cancel'),
     reschedule: async () => unused('reschedule'),
+    recordOccurrence: async (_t, bookingId, exception) => {
+      if (!this.bookingRows.some((b) => b.id === bookingId)) return false;
+      const kept = (this.occurrenceRows.get(bookingId) ?? []).filter(
+        (x) => x.originalStart !== exception.originalStart,
+      );
+      this.occurrenceRows.set(bookingId, [...kept, exception]);
+      return true;
+    },
+    occurrences: async (_t, bookingId) =>
+      [...(this.occurrenceRows.get(bookingId) ?? [])].sort((a, b) => a.originalStart - b.originalStart),
     recordEvent: async (_t, bookingId, event) => {
       const i = this.bookingRows.findIndex((b) => b.id === bookingId);
       const booking = this.bookingRows[i];

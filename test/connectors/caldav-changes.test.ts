@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CalDavProvider } from '../../src/connectors/caldav/client.ts';
+import { editSeriesIcs } from '../../src/connectors/caldav/mapper.ts';
 import { type RadicaleServer, startRadicale } from '../support/radicale.ts';
 
 let radicale: RadicaleServer;
@@ -141,5 +142,74 @@ describe('CalDAV listChanges (Radicale)', () => {
     await put(url, ics('x', T0, T0 + HOUR, 'CANCELLED'));
     const next = await provider.changes.listChanges({ calendarId: collection, cursor: first.cursor, window });
     expect(next.changes).toEqual([expect.objectContaining({ eventId: url, iCalUID: 'x', kind: 'deleted' })]);
+  });
+});
+
+describe('CalDAV listChanges of one occurrence of a series (issue #22)', () => {
+  const DAY = 24 * HOUR;
+  /** Every Monday 10:00 Paris from Mon 4 March 2030, 6 times (the series is ONE resource). */
+  const occurrence = (i: number) => T0 + i * 7 * DAY - (i >= 4 ? HOUR : 0); // DST on 31 March
+
+  /** A participant's client rewriting the resource: RFC 5545 edits (an override, an EXDATE). */
+  async function edit(url: string, change: Parameters<typeof editSeriesIcs>[1]): Promise<void> {
+    const current = await fetch(url, { headers: { authorization: radicale.authorization } });
+    const out = editSeriesIcs(await current.text(), change, T0);
+    if (out.kind !== 'changed') throw new Error(`edit: ${out.kind}`);
+    await put(url, out.text);
+  }
+
+  it('an override (RECURRENCE-ID) or a new EXDATE is THAT occurrence’s change; the series is unchanged', async () => {
+    const collection = await radicale.mkcalendar('changes-series');
+    const { provider } = counting();
+    const written = await provider.createEvent({
+      idempotencyKey: 'booking-s:person:a',
+      calendarId: collection,
+      title: 'Series',
+      start: T0,
+      end: T0 + HOUR,
+      timeZone: 'Europe/Paris',
+      attendees: [],
+      conference: false,
+      recurrence: { freq: 'WEEKLY', interval: 1, byDay: ['MO'], count: 6, timeZone: 'Europe/Paris' },
+    });
+    const first = await provider.changes.listChanges({ calendarId: collection, cursor: null, window });
+    expect(first.changes).toEqual([
+      expect.objectContaining({ eventId: written.eventId, kind: 'changed', start: T0, end: T0 + HOUR }),
+    ]);
+    expect(first.changes[0]!.occurrence).toBeUndefined();
+
+    await edit(written.eventId, {
+      kind: 'move',
+      originalStart: occurrence(4),
+      start: occurrence(4) + 2 * HOUR,
+      end: occurrence(4) + 3 * HOUR,
+    });
+    await edit(written.eventId, { kind: 'cancel', originalStart: occurrence(2) });
+    const next = await provider.changes.listChanges({ calendarId: collection, cursor: first.cursor, window });
+    const ids = { eventId: written.eventId, seriesEventId: written.eventId, iCalUID: 'booking-s:person:a' };
+    expect(next.changes.filter((c) => c.occurrence !== undefined)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          ...ids,
+          occurrence: occurrence(4),
+          kind: 'changed',
+          start: occurrence(4) + 2 * HOUR,
+          end: occurrence(4) + 3 * HOUR,
+        }),
+        expect.objectContaining({ ...ids, occurrence: occurrence(2), kind: 'deleted' }),
+      ]),
+    );
+    expect(next.changes.filter((c) => c.occurrence !== undefined)).toHaveLength(2);
+    // The series itself is still listed at its own (unchanged) first occurrence, never at a moved time.
+    expect(next.changes.filter((c) => c.occurrence === undefined)).toEqual([
+      expect.objectContaining({ eventId: written.eventId, kind: 'changed', start: T0, end: T0 + HOUR }),
+    ]);
+
+    // Another edit elsewhere: the known exceptions are not reported again.
+    await edit(written.eventId, { kind: 'cancel', originalStart: occurrence(5) });
+    const again = await provider.changes.listChanges({ calendarId: collection, cursor: next.cursor, window });
+    expect(again.changes.filter((c) => c.occurrence !== undefined)).toEqual([
+      expect.objectContaining({ occurrence: occurrence(5), kind: 'deleted' }),
+    ]);
   });
 });

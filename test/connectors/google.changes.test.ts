@@ -81,7 +81,7 @@ function seedFive(): void {
 }
 
 describe('listChanges', () => {
-  it('full sync: lists the window over every page, singleEvents, and returns the sync token as cursor', async () => {
+  it('full sync: lists the window over every page, series unexpanded, and returns the sync token as cursor', async () => {
     seedFive();
     const page = await provider().changes.listChanges({ calendarId: CAL, cursor: null, window: WINDOW });
     expect(page.full).toBe(true);
@@ -100,7 +100,8 @@ describe('listChanges', () => {
       expect(q).toMatchObject({
         timeMin: new Date(WINDOW.start).toISOString(),
         timeMax: new Date(WINDOW.end).toISOString(),
-        singleEvents: 'true',
+        // A series is one event; its exceptions come on their own (see the connector).
+        singleEvents: 'false',
       });
       expect(q.syncToken).toBeUndefined();
     }
@@ -181,6 +182,59 @@ describe('listChanges', () => {
     const paris = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Paris' }).toMillis();
     expect(page.changes).toEqual([
       expect.objectContaining({ eventId: 'offsite', start: paris('2030-03-06'), end: paris('2030-03-07') }),
+    ]);
+  });
+});
+
+describe('listChanges of one occurrence of a series (issue #22)', () => {
+  /** Every Monday 10:00 Paris, 5 times, from Mon 4 March 2030 (09:00 UTC). */
+  const FIRST = BASE + 9 * HOUR;
+  const occurrence = (i: number) => FIRST + i * 7 * DAY;
+  const series = async (google: GoogleCalendarProvider) =>
+    google.createEvent({
+      idempotencyKey: 'convene-series-1',
+      calendarId: CAL,
+      title: 'Team sync',
+      start: FIRST,
+      end: FIRST + HOUR,
+      timeZone: 'Europe/Paris',
+      attendees: [],
+      conference: false,
+      recurrence: { freq: 'WEEKLY', interval: 1, byDay: ['MO'], count: 5, timeZone: 'Europe/Paris' },
+    });
+
+  it('a moved or deleted instance is reported as THAT occurrence (original start, series id), never as the series', async () => {
+    const google = provider();
+    const written = await series(google);
+    const first = await google.changes.listChanges({ calendarId: CAL, cursor: null, window: WINDOW });
+    // The series itself, once, at its first occurrence.
+    expect(first.changes.map((c) => [c.eventId, c.kind, c.start, c.occurrence])).toEqual([
+      [written.eventId, 'changed', FIRST, undefined],
+    ]);
+    fake.userUpdateInstance(CAL, written.eventId, occurrence(2), {
+      start: occurrence(2) + 2 * HOUR,
+      end: occurrence(2) + 3 * HOUR,
+    });
+    fake.userDeleteInstance(CAL, written.eventId, occurrence(3));
+    const next = await google.changes.listChanges({ calendarId: CAL, cursor: first.cursor, window: WINDOW });
+    expect(next.changes).toEqual([
+      expect.objectContaining({
+        seriesEventId: written.eventId,
+        occurrence: occurrence(2),
+        kind: 'changed',
+        start: occurrence(2) + 2 * HOUR,
+        end: occurrence(2) + 3 * HOUR,
+        iCalUID: written.iCalUID,
+      }),
+      expect.objectContaining({ seriesEventId: written.eventId, occurrence: occurrence(3), kind: 'deleted' }),
+    ]);
+    expect(next.changes.every((c) => c.eventId !== written.eventId)).toBe(true);
+    // A full listing (a new cursor) shows the series once, the moved instance, and the cancelled one.
+    const full = await google.changes.listChanges({ calendarId: CAL, cursor: null, window: WINDOW });
+    expect(full.changes.map((c) => [c.kind, c.occurrence ?? null, c.start ?? null])).toEqual([
+      ['changed', null, FIRST],
+      ['changed', occurrence(2), occurrence(2) + 2 * HOUR],
+      ['deleted', occurrence(3), null],
     ]);
   });
 });

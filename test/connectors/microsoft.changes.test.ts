@@ -82,6 +82,70 @@ function provider(): MicrosoftCalendarProvider {
 
 const deltaRequests = () => fake.requestsFor(DELTA);
 
+describe('listChanges of one occurrence of a series (issue #22)', () => {
+  /** Every Tuesday 10:00 Paris, 5 times, from Tue 7 May 2030 (08:00 UTC). */
+  const FIRST = BASE + DAY + 8 * HOUR;
+  const occurrence = (i: number) => FIRST + i * 7 * DAY;
+
+  it('occurrences are reported with their series and original start; a moved or deleted one as THAT occurrence', async () => {
+    const graph = provider();
+    const written = await graph.createEvent({
+      idempotencyKey: 'convene-series-graph',
+      calendarId: mailbox,
+      title: 'Team sync',
+      start: FIRST,
+      end: FIRST + HOUR,
+      timeZone: 'Europe/Paris',
+      attendees: [],
+      conference: false,
+      recurrence: { freq: 'WEEKLY', interval: 1, byDay: ['TU'], count: 5, timeZone: 'Europe/Paris' },
+    });
+    const tracked = [written.eventId];
+    const first = await graph.changes.listChanges({
+      calendarId: mailbox,
+      cursor: null,
+      window: WINDOW,
+      tracked,
+    });
+    // The calendarView: the occurrences (in the window), never the series master as one event.
+    expect(first.changes.map((c) => [c.seriesEventId, c.occurrence, c.start])).toEqual(
+      [0, 1, 2, 3, 4].map((i) => [written.eventId, occurrence(i), occurrence(i)]),
+    );
+    fake.userUpdateOccurrence(mailbox, written.eventId, occurrence(1), {
+      start: occurrence(1) + 2 * HOUR,
+      end: occurrence(1) + 3 * HOUR,
+    });
+    fake.userDeleteOccurrence(mailbox, written.eventId, occurrence(2));
+    const next = await graph.changes.listChanges({
+      calendarId: mailbox,
+      cursor: first.cursor,
+      window: WINDOW,
+      tracked,
+    });
+    expect(next.full).toBe(false);
+    expect(next.changes).toEqual([
+      expect.objectContaining({
+        seriesEventId: written.eventId,
+        occurrence: occurrence(1),
+        kind: 'changed',
+        start: occurrence(1) + 2 * HOUR,
+        end: occurrence(1) + 3 * HOUR,
+      }),
+      // Graph names a deleted occurrence by its id alone: the cursor remembered which one it was.
+      expect.objectContaining({ seriesEventId: written.eventId, occurrence: occurrence(2), kind: 'deleted' }),
+    ]);
+    expect(next.changes.every((c) => c.eventId !== written.eventId && c.occurrence !== undefined)).toBe(true);
+    // Nothing more to say; an untracked series' occurrences are not remembered (a bare deltaLink).
+    const quiet = await graph.changes.listChanges({
+      calendarId: mailbox,
+      cursor: next.cursor,
+      window: WINDOW,
+    });
+    expect(quiet.changes).toEqual([]);
+    expect(quiet.cursor.startsWith(fake.origin)).toBe(true);
+  });
+});
+
 describe('listChanges (calendarView/delta)', () => {
   it('full sync: every nextLink page up to the deltaLink (the cursor), UTC times, no subjects', async () => {
     const seeded = fake.seed(

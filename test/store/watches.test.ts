@@ -313,6 +313,70 @@ describe.each(BACKENDS)('calendar watches and sync decisions on %s', (backend) =
     ).toBeNull();
   });
 
+  it('occurrence exceptions of a booking: upserted by original start, tenant scoped, tracked with its events', async () => {
+    const o1 = booking.start + 7 * 24 * HOUR;
+    const o2 = booking.start + 14 * 24 * HOUR;
+    expect(
+      await store.bookings.recordOccurrence(tenantId, booking.id, {
+        originalStart: o1,
+        status: 'moved',
+        start: o1 + HOUR,
+        end: o1 + 2 * HOUR,
+      }),
+    ).toBe(true);
+    // Moved again: the record is replaced, not added.
+    await store.bookings.recordOccurrence(tenantId, booking.id, {
+      originalStart: o1,
+      status: 'moved',
+      start: o1 + 3 * HOUR,
+      end: o1 + 4 * HOUR,
+    });
+    await store.bookings.recordOccurrence(tenantId, booking.id, { originalStart: o2, status: 'cancelled' });
+    expect(
+      await store.bookings.recordOccurrence(otherTenant, booking.id, { originalStart: o2, status: 'ended' }),
+    ).toBe(false);
+    const expected = [
+      { originalStart: o1, status: 'moved', start: o1 + 3 * HOUR, end: o1 + 4 * HOUR },
+      { originalStart: o2, status: 'cancelled' },
+    ];
+    expect(await store.bookings.occurrences(tenantId, booking.id)).toEqual(expected);
+    expect(await store.bookings.occurrences(otherTenant, booking.id)).toEqual([]);
+    const [tracked] = await store.watches.trackedEvents(tenantId, { connectionId: conn.id }, T0);
+    expect(tracked!.exceptions).toEqual(expected);
+  });
+
+  it('decisions per occurrence: one open per occurrence, apart from the whole meeting; the latest whatever its status', async () => {
+    const occurrence = booking.start + 7 * 24 * HOUR;
+    const open = (at: number | null, start: number) =>
+      store.watches.openDecision({
+        tenantId,
+        bookingId: booking.id,
+        personId: li,
+        kind: 'moved',
+        start,
+        end: start + HOUR,
+        bookingStart: booking.start,
+        occurrence: at,
+        now: T0,
+      });
+    const whole = (await open(null, T0 + 40 * HOUR))!;
+    const one = (await open(occurrence, occurrence + HOUR))!;
+    expect(one.occurrence).toBe(occurrence);
+    expect(whole.occurrence).toBeNull();
+    // Both stay open: an occurrence's question does not supersede the whole meeting's.
+    expect((await store.watches.openDecisionFor(tenantId, booking.id, li))!.id).toBe(whole.id);
+    expect((await store.watches.openDecisionFor(tenantId, booking.id, li, occurrence))!.id).toBe(one.id);
+    // The same question again: nothing new.
+    expect(await open(occurrence, occurrence + HOUR)).toBeNull();
+    await store.watches.resolveDecision(tenantId, one.id, 'kept', ana, T0 + 1);
+    expect(await store.watches.openDecisionFor(tenantId, booking.id, li, occurrence)).toBeNull();
+    expect(await store.watches.latestDecisionFor(tenantId, booking.id, li, occurrence)).toMatchObject({
+      id: one.id,
+      status: 'kept',
+    });
+    expect(await store.watches.latestDecisionFor(otherTenant, booking.id, li, occurrence)).toBeNull();
+  });
+
   it('targets lists every connection of every tenant; removing a connection removes its watches', async () => {
     const targets = await store.watches.targets();
     expect(targets.map((t) => t.connectionId).sort()).toEqual([conn.id, otherConn.id].sort());

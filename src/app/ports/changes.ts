@@ -12,6 +12,11 @@
  *
  * Connectors report changes for ANY event in the calendar; the app keeps only Convene's own events
  * (matched by provider event id or iCalUID). No titles: an `EventChange` carries ids and times only.
+ *
+ * A recurring event (a series Convene wrote as ONE event, issue #22): a change of the series itself has
+ * no `occurrence`; a change of ONE of its occurrences (an exception: moved, cancelled, deleted) carries
+ * the occurrence's ORIGINAL start in `occurrence` and the series' event in `seriesEventId`, and must never
+ * be reported as a change of the whole event (same iCalUID, other times).
  */
 import type { Interval } from '../../core/interval.ts';
 
@@ -27,6 +32,14 @@ export interface EventChange {
   readonly start?: number;
   readonly end?: number;
   readonly etag?: string;
+  /**
+   * One occurrence of a series: its ORIGINAL start (epoch ms, where the rule puts it; Google
+   * `originalStartTime`, Graph `originalStart`, CalDAV `RECURRENCE-ID` / `EXDATE`). `changed`: the
+   * occurrence is now at `start`/`end`; `deleted`: that occurrence alone was cancelled or deleted.
+   */
+  readonly occurrence?: number;
+  /** With `occurrence`: the series' own event id (what `createEvent` returned; Google `recurringEventId`, Graph `seriesMasterId`). */
+  readonly seriesEventId?: string;
 }
 
 export interface ChangePage {
@@ -47,6 +60,12 @@ export interface ChangeQuery {
   readonly cursor: string | null;
   /** The window a full listing covers (a full sync lists events overlapping it). */
   readonly window: Interval;
+  /**
+   * The provider event ids Convene tracks in this calendar. A connector whose provider reports a deleted
+   * occurrence by an id alone (Graph `@removed`) remembers, in its cursor, the occurrences of these
+   * series it saw, to report the deletion as that occurrence's. Others ignore it.
+   */
+  readonly tracked?: readonly string[];
   readonly signal?: AbortSignal;
 }
 

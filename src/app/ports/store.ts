@@ -527,7 +527,28 @@ export interface BookingRepository {
     bookingId: string,
     event: RecordEventInput,
   ): Promise<CalendarEventRecord | null>;
+  /**
+   * Records what Convene did to one occurrence of a series booking (upsert by original start: a second
+   * move replaces the first). False when the booking is not in the tenant.
+   */
+  recordOccurrence(tenantId: string, bookingId: string, exception: OccurrenceException): Promise<boolean>;
+  /** The booking's occurrence exceptions, by original start (bounded: one per occurrence of the series). */
+  occurrences(tenantId: string, bookingId: string): Promise<OccurrenceException[]>;
 }
+
+/**
+ * An exception of a series booking (issue #22), named by the occurrence's ORIGINAL start (where the rule
+ * puts it): `cancelled` (that occurrence only), `moved` (to `start`/`end`), or `ended` (the series was
+ * ended there: it and every later occurrence are gone). The booking keeps its rule.
+ */
+export type OccurrenceException =
+  | { readonly originalStart: number; readonly status: 'cancelled' | 'ended' }
+  | {
+      readonly originalStart: number;
+      readonly status: 'moved';
+      readonly start: number;
+      readonly end: number;
+    };
 
 // --- rotations --------------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@
  *   time. Look the watch up first (`findByChannel`), then check the secret against it.
  */
 import type { ProviderKind } from './provider.ts';
-import type { ExpectedTimes } from './store.ts';
+import type { ExpectedTimes, OccurrenceException } from './store.ts';
 
 export interface CalendarWatch {
   readonly id: string;
@@ -92,9 +92,11 @@ export interface TrackedEvent {
   readonly status: 'created' | 'deleted';
   /** What Convene wrote or is writing to it (see `CalendarEventRecord.expected`). */
   readonly expected: readonly ExpectedTimes[];
-  /** The booking's current times. */
+  /** The booking's current times (a series: its first occurrence). */
   readonly start: number;
   readonly end: number;
+  /** A series: what Convene did to single occurrences (`BookingRepository.occurrences`). */
+  readonly exceptions?: readonly OccurrenceException[];
 }
 
 export type SyncDecisionStatus = 'open' | 'followed' | 'restored' | 'cancelled' | 'kept' | 'superseded';
@@ -111,6 +113,11 @@ export interface SyncDecision {
   readonly end: number | null;
   /** The booking's start when the change was seen. */
   readonly bookingStart: number;
+  /**
+   * A series: the ORIGINAL start of the one occurrence the participant changed (the choices apply to it
+   * only); null for the whole meeting.
+   */
+  readonly occurrence: number | null;
   readonly status: SyncDecisionStatus;
   readonly decidedBy: string | null;
   readonly decidedAt: number | null;
@@ -164,7 +171,8 @@ export interface WatchRepository {
   targets(): Promise<WatchTarget[]>;
   /**
    * Events Convene wrote (status created or deleted) for active (`booked`) bookings ending after
-   * `since`: of one connection, or (ICS feeds, matched by UID) of one person.
+   * `since` (a series: whatever its first occurrence, as later ones may still come): of one connection,
+   * or (ICS feeds, matched by UID) of one person.
    */
   trackedEvents(
     tenantId: string,
@@ -182,11 +190,28 @@ export interface WatchRepository {
     start: number | null;
     end: number | null;
     bookingStart: number;
+    /** A series' occurrence (original start); absent or null: the whole meeting. */
+    occurrence?: number | null;
     now: number;
   }): Promise<SyncDecision | null>;
   getDecision(tenantId: string, decisionId: string): Promise<SyncDecision | null>;
-  /** The open decision of (booking, person), if any. */
-  openDecisionFor(tenantId: string, bookingId: string, personId: string): Promise<SyncDecision | null>;
+  /** The open decision of (booking, person, occurrence — null: the whole meeting), if any. */
+  openDecisionFor(
+    tenantId: string,
+    bookingId: string,
+    personId: string,
+    occurrence?: number | null,
+  ): Promise<SyncDecision | null>;
+  /**
+   * The newest decision of (booking, person, occurrence), whatever its status: a change already decided
+   * (kept without them, put back) and listed again is not asked twice.
+   */
+  latestDecisionFor(
+    tenantId: string,
+    bookingId: string,
+    personId: string,
+    occurrence: number | null,
+  ): Promise<SyncDecision | null>;
   /** Moves an open decision to `status` exactly once: false when it was no longer open (a double click). */
   resolveDecision(
     tenantId: string,

@@ -30,7 +30,7 @@ import { ProviderError } from '../../app/ports/provider-errors.ts';
 import type { Interval } from '../../core/interval.ts';
 import { DAY } from '../../core/interval.ts';
 import { busyPerCalendar } from '../busy.ts';
-import { eventTimesOf, parseCursor } from '../ics/changes.ts';
+import { eventTimesOf, occurrenceExceptionsOf, parseCursor } from '../ics/changes.ts';
 import { expandIcsAsync } from '../ics/expand.ts';
 import { clipAndMerge } from '../ics/mapper.ts';
 import type { Resolve } from '../net/user-fetch.ts';
@@ -61,6 +61,11 @@ interface CalDavCursor {
   readonly ctag: string | null;
   /** Absolute resource URL → ETag. */
   readonly etags: Record<string, string>;
+  /**
+   * A series' resource → its occurrence exceptions as last seen (`occurrenceExceptionsOf`: original start
+   * → `x` or `start/end`); only resources that have some. Absent in older cursors.
+   */
+  readonly occ?: Record<string, Record<string, string>>;
 }
 
 const DAV_NS_CS = { ...DAV_NS, 'xmlns:cs': 'http://calendarserver.org/ns/' } as const;
@@ -338,6 +343,10 @@ export class CalDavProvider implements CalendarProvider {
         (url) => !previous || before[url] !== etags[url] || !etags[url],
       );
       const changes: EventChange[] = [];
+      // Occurrence exceptions: carried over for resources not fetched, recomputed for those fetched.
+      const occ: Record<string, Record<string, string>> = {};
+      for (const [url, known] of Object.entries(previous?.occ ?? {}))
+        if (url in etags && !changed.includes(url)) occ[url] = known;
       for (let i = 0; i < changed.length; i += 50) {
         const batch = changed.slice(i, i + 50);
         const responses = await this.#dav(
@@ -361,6 +370,14 @@ export class CalDavProvider implements CalendarProvider {
           if (!href || !response.ok || !data) continue;
           const url = new URL(href, collection).href;
           const etag = textOf(response.props?.getetag) ?? etags[url];
+          const series = occurrenceExceptionsOf(data, this.#options.defaultZone ?? 'UTC');
+          if (series) {
+            const now = series.exceptions;
+            if (Object.keys(now).length > 0) occ[url] = now;
+            changes.push(
+              ...occurrenceChanges(url, series.uid, series.duration, previous?.occ?.[url] ?? {}, now),
+            );
+          }
           for (const event of eventTimesOf(data, this.#options.defaultZone ?? 'UTC').slice(0, 1)) {
             changes.push(
               event.cancelled
@@ -382,7 +399,7 @@ export class CalDavProvider implements CalendarProvider {
           if (!(url in etags)) changes.push({ eventId: url, kind: 'deleted' });
         }
       }
-      const cursor: CalDavCursor = { v: 1, ctag, etags };
+      const cursor: CalDavCursor = { v: 1, ctag, etags, ...(Object.keys(occ).length > 0 ? { occ } : {}) };
       return { changes, cursor: JSON.stringify(cursor), full: previous === null };
     } catch (error) {
       throw toProviderError(error, false);
@@ -631,6 +648,37 @@ export function chunks(range: Interval, size: number): Interval[] {
   const out: Interval[] = [];
   for (let start = range.start; start < range.end; start += size) {
     out.push({ start, end: Math.min(range.end, start + size) });
+  }
+  return out;
+}
+
+/**
+ * The occurrence changes of one series resource between two readings of its exceptions (original start →
+ * `x` removed, or `start/end` moved): a new or different exception is that occurrence's change; one gone
+ * puts the occurrence back at its rule position (original start, the series' duration). Never the series.
+ */
+function occurrenceChanges(
+  url: string,
+  uid: string,
+  duration: number,
+  before: Readonly<Record<string, string>>,
+  now: Readonly<Record<string, string>>,
+): EventChange[] {
+  const out: EventChange[] = [];
+  const ids = { eventId: url, iCalUID: uid, seriesEventId: url };
+  for (const [key, value] of Object.entries(now)) {
+    if (before[key] === value) continue;
+    const occurrence = Number(key);
+    if (value === 'x') out.push({ ...ids, occurrence, kind: 'deleted' });
+    else {
+      const [start, end] = value.split('/').map(Number);
+      out.push({ ...ids, occurrence, kind: 'changed', start: start!, end: end! });
+    }
+  }
+  for (const key of Object.keys(before)) {
+    if (key in now) continue;
+    const occurrence = Number(key);
+    out.push({ ...ids, occurrence, kind: 'changed', start: occurrence, end: occurrence + duration });
   }
   return out;
 }

@@ -55,8 +55,15 @@ export class GoogleChangeSource implements ChangeSource {
       const params: calendar_v3.Params$Resource$Events$List = {
         calendarId: query.calendarId,
         maxResults: PAGE_SIZE,
-        // Recurring meetings come back as their instances, each with its own id and times.
-        singleEvents: true,
+        // A recurring event comes back as ONE event (the series, its first occurrence's times), and each
+        // modified or cancelled instance on its own, with `recurringEventId` and `originalStartTime`
+        // (cancelled instances included even without showDeleted): one occurrence's change is reported
+        // as that occurrence's, never as the series moving (a Convene series is one event, issue #22).
+        // Expanding every instance (`singleEvents: true`) would list each occurrence of every recurring
+        // event of the calendar on a full sync.
+        // @see https://developers.google.com/calendar/api/v3/reference/events/list (singleEvents, showDeleted)
+        // @see https://developers.google.com/calendar/api/guides/recurringevents
+        singleEvents: false,
         ...(pageToken ? { pageToken } : {}),
         // With `syncToken`, timeMin/timeMax/updatedMin/orderBy/q/iCalUID are forbidden (400); deleted
         // events (`status: cancelled`) are always included.
@@ -143,10 +150,17 @@ export class GoogleChangeSource implements ChangeSource {
 /** One listed event → an `EventChange` (ids and times only). Undefined when it carries no id. */
 export function changeFromEvent(event: calendar_v3.Schema$Event, zone: string): EventChange | undefined {
   if (!event.id) return undefined;
+  // An instance of a recurring event (an exception: moved, or cancelled): the series' id and the
+  // instance's ORIGINAL start. Its iCalUID is the series' own.
+  // @see https://developers.google.com/calendar/api/v3/reference/events#recurringEventId
+  // @see https://developers.google.com/calendar/api/v3/reference/events#originalStartTime
+  const occurrence = event.recurringEventId ? eventTime(event.originalStartTime, zone) : undefined;
+  if (event.recurringEventId && occurrence === undefined) return undefined; // Never taken for the series.
   const ids = {
     eventId: event.id,
     ...(event.iCalUID ? { iCalUID: event.iCalUID } : {}),
     ...(event.etag ? { etag: event.etag } : {}),
+    ...(occurrence !== undefined ? { occurrence, seriesEventId: event.recurringEventId! } : {}),
   };
   // Deleted events come back with `status: cancelled` (and little else).
   // @see https://developers.google.com/calendar/api/v3/reference/events#status

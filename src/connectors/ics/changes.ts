@@ -76,3 +76,59 @@ export function parseCursor<T extends object>(cursor: string | null, version: nu
     return null;
   }
 }
+
+/**
+ * The occurrence exceptions of a recurring event in one resource (CalDAV: the series and its overrides
+ * live in ONE resource): by ORIGINAL start, `x` for an occurrence removed (an EXDATE of the master, or an
+ * override with STATUS:CANCELLED), else the override's `start/end`. Null when the text holds no series.
+ * @see https://www.rfc-editor.org/rfc/rfc5545#section-3.8.5.1 (EXDATE)
+ * @see https://www.rfc-editor.org/rfc/rfc5545#section-3.8.4.4 (RECURRENCE-ID)
+ */
+export function occurrenceExceptionsOf(
+  text: string,
+  defaultZone = 'UTC',
+): { readonly uid: string; readonly duration: number; readonly exceptions: Record<string, string> } | null {
+  let root: InstanceType<typeof ICAL.Component>;
+  try {
+    root = new ICAL.Component(ICAL.parse(text) as never);
+  } catch {
+    return null;
+  }
+  const calendarZone = root.getFirstPropertyValue('x-wr-timezone');
+  const floating = (typeof calendarZone === 'string' ? resolveZone(calendarZone) : undefined) ?? defaultZone;
+  const events = root.getAllSubcomponents('vevent');
+  const master = events.find((e) => !e.getFirstProperty('recurrence-id'));
+  if (!master?.getFirstProperty('rrule')) return null;
+  const uid = master.getFirstPropertyValue('uid');
+  if (typeof uid !== 'string') return null;
+  const instant = (property: InstanceType<typeof ICAL.Property>, value: unknown) =>
+    toInstant(value as Time, property.getParameter('tzid') as string | undefined, floating);
+  const timesOf = (event: InstanceType<typeof ICAL.Component>) => {
+    const start = event.getFirstProperty('dtstart');
+    const end = event.getFirstProperty('dtend');
+    if (!start) return null;
+    const s = instant(start, start.getFirstValue());
+    if (end) return { start: s, end: instant(end, end.getFirstValue()) };
+    const duration = event.getFirstPropertyValue('duration') as InstanceType<typeof ICAL.Duration> | null;
+    return { start: s, end: duration ? s + duration.toSeconds() * 1000 : s };
+  };
+  try {
+    const series = timesOf(master);
+    if (!series) return null;
+    const exceptions: Record<string, string> = {};
+    for (const property of master.getAllProperties('exdate'))
+      for (const value of property.getValues()) exceptions[String(instant(property, value))] = 'x';
+    for (const event of events) {
+      const id = event.getFirstProperty('recurrence-id');
+      if (!id || event.getFirstPropertyValue('uid') !== uid) continue;
+      const original = String(instant(id, id.getFirstValue()));
+      const status = String(event.getFirstPropertyValue('status') ?? '').toUpperCase();
+      const times = timesOf(event);
+      if (status === 'CANCELLED' || !times) exceptions[original] = 'x';
+      else exceptions[original] ??= `${times.start}/${times.end}`;
+    }
+    return { uid, duration: series.end - series.start, exceptions };
+  } catch {
+    return null; // Times that cannot be read are never guessed.
+  }
+}

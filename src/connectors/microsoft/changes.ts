@@ -5,6 +5,15 @@
  *
  * The cursor is the whole `@odata.deltaLink` URL, as the docs ask; it is only ever followed on the
  * configured Graph origin (a stored cursor never sends the bearer token anywhere else).
+ *
+ * A series (issue #22): calendarView delta lists its occurrences and exceptions (`type`, `seriesMasterId`,
+ * `originalStart`), never the master, and a deleted occurrence as `@removed` with its id alone. Each
+ * occurrence is reported with its original start and series id; to report a deletion as THAT occurrence's,
+ * the cursor also remembers the occurrence ids of the series the app tracks (`ChangeQuery.tracked`):
+ * JSON `{ v: 2, link, occ: { <occurrence id>: [<series id>, <original start>] } }` (a bare deltaLink, the
+ * older form, is still read).
+ * @see https://learn.microsoft.com/graph/delta-query-events
+ * @see https://learn.microsoft.com/graph/api/resources/event (type, seriesMasterId, originalStart)
  * @see https://learn.microsoft.com/graph/api/event-delta
  * @see https://learn.microsoft.com/graph/change-notifications-delivery-webhooks
  */
@@ -31,11 +40,20 @@ import { type GraphDateTimeTimeZone, parseGraphDateTime } from './mapper.ts';
 export const MAX_SUBSCRIPTION_MS = (10_080 - 15) * MINUTE;
 /** `clientState` is at most 128 characters. @see https://learn.microsoft.com/graph/api/resources/subscription#properties */
 export const MAX_CLIENT_STATE = 128;
+/**
+ * Most occurrence ids a cursor remembers (about 200 bytes each): beyond it a deleted occurrence of a tracked
+ * series is missed (never taken for anything else).
+ */
+export const MAX_REMEMBERED_OCCURRENCES = 2_000;
 /** Delta page size asked for (`Prefer: odata.maxpagesize`); Graph may send fewer. */
 const DELTA_PAGE_SIZE = 50;
 
 interface DeltaItem {
   readonly id?: string;
+  readonly type?: string;
+  readonly seriesMasterId?: string;
+  /** Occurrences and exceptions: the start the rule gave them (UTC, ISO 8601). */
+  readonly originalStart?: string;
   readonly iCalUId?: string;
   readonly '@odata.etag'?: string;
   readonly '@removed'?: { readonly reason?: string };
@@ -79,9 +97,11 @@ export class MicrosoftChangeSource implements ChangeSource {
   }
 
   async listChanges(query: ChangeQuery): Promise<ChangePage> {
-    if (query.cursor !== null && this.#onGraph(query.cursor)) {
+    const tracked = new Set(query.tracked ?? []);
+    const cursor = parseDeltaCursor(query.cursor);
+    if (cursor && this.#onGraph(cursor.link)) {
       try {
-        return await this.#follow(query.cursor, false, query.signal);
+        return await this.#follow(cursor.link, false, tracked, cursor.occ, query.signal);
       } catch (error) {
         if (!mustResync(error)) throw error;
       }
@@ -89,12 +109,21 @@ export class MicrosoftChangeSource implements ChangeSource {
     const start = new Date(query.window.start).toISOString();
     const end = new Date(query.window.end).toISOString();
     const first = `${this.#calendarPath(query.calendarId)}/calendarView/delta?startDateTime=${encodeURIComponent(start)}&endDateTime=${encodeURIComponent(end)}`;
-    return this.#follow(first, true, query.signal);
+    return this.#follow(first, true, tracked, {}, query.signal);
   }
 
   /** Follows `@odata.nextLink` pages until the `@odata.deltaLink`, which becomes the cursor. */
-  async #follow(url: string, full: boolean, signal?: AbortSignal): Promise<ChangePage> {
+  async #follow(
+    url: string,
+    full: boolean,
+    tracked: ReadonlySet<string>,
+    known: Readonly<Record<string, OccurrenceMemo>>,
+    signal?: AbortSignal,
+  ): Promise<ChangePage> {
     const changes: EventChange[] = [];
+    // A full listing starts the memory over (what it lists is all there is).
+    const occ: Record<string, OccurrenceMemo> = full ? {} : { ...known };
+    let remembered = Object.keys(occ).length;
     let next = url;
     for (;;) {
       const current = next;
@@ -109,8 +138,26 @@ export class MicrosoftChangeSource implements ChangeSource {
         signal,
       );
       for (const item of page.value ?? []) {
+        const memo = item.id ? occ[item.id] : undefined;
+        if (item.id && item['@removed'] && memo) {
+          // A deleted occurrence of a tracked series: only its id comes back.
+          delete occ[item.id];
+          remembered--;
+          changes.push({ eventId: item.id, kind: 'deleted', seriesEventId: memo[0], occurrence: memo[1] });
+          continue;
+        }
         const change = changeFromDeltaItem(item);
-        if (change) changes.push(change);
+        if (!change) continue;
+        if (
+          change.occurrence !== undefined &&
+          change.seriesEventId &&
+          tracked.has(change.seriesEventId) &&
+          (change.eventId in occ || remembered < MAX_REMEMBERED_OCCURRENCES)
+        ) {
+          if (!(change.eventId in occ)) remembered++;
+          occ[change.eventId] = [change.seriesEventId, change.occurrence];
+        }
+        changes.push(change);
       }
       const nextLink = page['@odata.nextLink'];
       if (nextLink) {
@@ -120,7 +167,13 @@ export class MicrosoftChangeSource implements ChangeSource {
       }
       const deltaLink = page['@odata.deltaLink'];
       if (!deltaLink || !this.#onGraph(deltaLink)) throw offOrigin();
-      return { changes, cursor: deltaLink, full };
+      // Only occurrences of series still tracked are remembered (bounded by Convene's series).
+      for (const [id, [series]] of Object.entries(occ)) if (!tracked.has(series)) delete occ[id];
+      const cursor =
+        Object.keys(occ).length > 0
+          ? JSON.stringify({ v: 2, link: deltaLink, occ } satisfies DeltaCursor)
+          : deltaLink;
+      return { changes, cursor, full };
     }
   }
 
@@ -233,13 +286,49 @@ function offOrigin(): ProviderError {
   );
 }
 
+/** A remembered occurrence of a tracked series: [series id, original start]. */
+type OccurrenceMemo = readonly [string, number];
+
+interface DeltaCursor {
+  readonly v: 2;
+  readonly link: string;
+  readonly occ: Readonly<Record<string, OccurrenceMemo>>;
+}
+
+/** The stored cursor: a bare deltaLink (no occurrence remembered), or the JSON form. */
+function parseDeltaCursor(
+  cursor: string | null,
+): { link: string; occ: Record<string, OccurrenceMemo> } | null {
+  if (cursor === null) return null;
+  if (!cursor.startsWith('{')) return { link: cursor, occ: {} };
+  try {
+    const value = JSON.parse(cursor) as Partial<DeltaCursor>;
+    if (value?.v !== 2 || typeof value.link !== 'string') return null;
+    const occ: Record<string, OccurrenceMemo> = {};
+    for (const [id, memo] of Object.entries(value.occ ?? {}))
+      if (Array.isArray(memo) && typeof memo[0] === 'string' && typeof memo[1] === 'number')
+        occ[id] = [memo[0], memo[1]];
+    return { link: value.link, occ };
+  } catch {
+    return null;
+  }
+}
+
 /** One delta entry → an `EventChange` (ids and times only). */
 export function changeFromDeltaItem(item: DeltaItem): EventChange | undefined {
   if (!item.id) return undefined;
+  // An occurrence or exception of a series: its series and ORIGINAL start. One without them is never
+  // taken for a whole event (an exception has its own iCalUId).
+  const ofSeries = item.type === 'occurrence' || item.type === 'exception';
+  const occurrence = ofSeries && item.originalStart ? Date.parse(item.originalStart) : Number.NaN;
+  if (ofSeries && (!item.seriesMasterId || !Number.isFinite(occurrence))) return undefined;
+  // A master is never in a calendarView; if one comes, its own times say nothing of its occurrences.
+  if (item.type === 'seriesMaster') return undefined;
   const ids = {
     eventId: item.id,
     ...(item.iCalUId ? { iCalUID: item.iCalUId } : {}),
     ...(item['@odata.etag'] ? { etag: item['@odata.etag'] } : {}),
+    ...(ofSeries ? { seriesEventId: item.seriesMasterId!, occurrence } : {}),
   };
   // Deletions (and events leaving the window) come as `@removed`. @see https://learn.microsoft.com/graph/api/event-delta#response
   if (item['@removed']) return { ...ids, kind: 'deleted' };

@@ -7,6 +7,7 @@ import type {
   CalendarEventRecord,
   CalendarEventStatus,
   ExpectedTimes,
+  OccurrenceException,
   RescheduleResult,
 } from '../../app/ports/store.ts';
 import { EXCLUSION_VIOLATION, sqlState, UNIQUE_VIOLATION } from '../errors.ts';
@@ -452,7 +453,49 @@ export function bookingRepository(db: Db, sql: Sql): BookingRepository {
       });
       return toEvent(row);
     },
+    async recordOccurrence(tenantId, bookingId, exception) {
+      if (!isId(tenantId) || !isId(bookingId) || !Number.isFinite(exception.originalStart)) return false;
+      const booking = await db.booking.findFirst({
+        where: { id: bookingId, tenantId },
+        select: { id: true },
+      });
+      if (!booking) return false;
+      const data = {
+        status: exception.status,
+        startsAt: exception.status === 'moved' ? new Date(exception.start) : null,
+        endsAt: exception.status === 'moved' ? new Date(exception.end) : null,
+      };
+      const originalStart = new Date(exception.originalStart);
+      await db.bookingOccurrence.upsert({
+        where: { bookingId_originalStart: { bookingId, originalStart } },
+        create: { tenantId, bookingId, originalStart, ...data },
+        update: data,
+      });
+      return true;
+    },
+    async occurrences(tenantId, bookingId) {
+      if (!isId(tenantId) || !isId(bookingId)) return [];
+      const rows = await db.bookingOccurrence.findMany({
+        where: { tenantId, bookingId },
+        orderBy: { originalStart: 'asc' },
+      });
+      return rows.flatMap(toOccurrence);
+    },
   };
+}
+
+/** A stored occurrence exception (a malformed row reads as nothing). */
+export function toOccurrence(row: {
+  originalStart: Date;
+  status: string;
+  startsAt: Date | null;
+  endsAt: Date | null;
+}): OccurrenceException[] {
+  const originalStart = ms(row.originalStart);
+  if (row.status === 'cancelled' || row.status === 'ended') return [{ originalStart, status: row.status }];
+  if (row.status === 'moved' && row.startsAt && row.endsAt)
+    return [{ originalStart, status: 'moved', start: ms(row.startsAt), end: ms(row.endsAt) }];
+  return [];
 }
 
 /** `Key (person_id, …)=(<uuid>, …) conflicts with …` → that uuid, if it is one of ours. */

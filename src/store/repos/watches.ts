@@ -15,7 +15,7 @@ import type {
 } from '../../app/ports/sync.ts';
 import { sqlState, UNIQUE_VIOLATION } from '../errors.ts';
 import { jobSql } from '../sql/job.ts';
-import { expectedOf } from './bookings.ts';
+import { expectedOf, toOccurrence } from './bookings.ts';
 import { type Db, isId, ms, msOrNull, type Sql, TX_OPTIONS } from './util.ts';
 
 interface WatchRow {
@@ -59,6 +59,7 @@ interface DecisionRow {
   startsAt: Date | null;
   endsAt: Date | null;
   bookingStart: Date;
+  occurrence: Date | null;
   status: string;
   decidedBy: string | null;
   decidedAt: Date | null;
@@ -75,6 +76,7 @@ function toDecision(row: DecisionRow): SyncDecision {
     start: msOrNull(row.startsAt),
     end: msOrNull(row.endsAt),
     bookingStart: ms(row.bookingStart),
+    occurrence: msOrNull(row.occurrence),
     status: row.status as SyncDecisionStatus,
     decidedBy: row.decidedBy,
     decidedAt: msOrNull(row.decidedAt),
@@ -264,13 +266,31 @@ export function watchRepository(db: Db, sql: Sql): WatchRepository {
         where: {
           ...filter,
           status: { in: ['created', 'deleted'] },
-          booking: { tenantId, status: 'booked', endsAt: { gt: new Date(since) } },
+          booking: {
+            tenantId,
+            status: 'booked',
+            OR: [
+              { endsAt: { gt: new Date(since) } },
+              // A series (issue #22): the booking's times are its first occurrence; later ones still come.
+              { proposal: { request: { criteria: { path: ['recurrence'], not: Prisma.AnyNull } } } },
+            ],
+          },
         },
-        include: { booking: { select: { startsAt: true, endsAt: true } } },
+        include: {
+          booking: {
+            select: {
+              startsAt: true,
+              endsAt: true,
+              // Bounded: one row per occurrence of the series.
+              occurrences: { orderBy: { originalStart: 'asc' } },
+            },
+          },
+        },
         orderBy: { createdAt: 'asc' },
       });
-      return rows.map(
-        (r): TrackedEvent => ({
+      return rows.map((r): TrackedEvent => {
+        const exceptions = r.booking.occurrences.flatMap(toOccurrence);
+        return {
           bookingId: r.bookingId,
           personId: r.personId,
           connectionId: r.connectionId,
@@ -281,8 +301,9 @@ export function watchRepository(db: Db, sql: Sql): WatchRepository {
           expected: expectedOf(r.expectedTimes),
           start: ms(r.booking.startsAt),
           end: ms(r.booking.endsAt),
-        }),
-      );
+          ...(exceptions.length > 0 ? { exceptions } : {}),
+        };
+      });
     },
 
     async openDecision(input) {
@@ -297,8 +318,9 @@ export function watchRepository(db: Db, sql: Sql): WatchRepository {
         // Two syncs of one calendar at once (two replicas, a late notification) see the same change:
         // the booking's row lock serialises them, and the second finds the question already open.
         await tx.$queryRaw`SELECT id FROM booking WHERE id = ${input.bookingId}::uuid FOR UPDATE`;
+        const occurrence = input.occurrence == null ? null : new Date(input.occurrence);
         const open = await tx.syncDecision.findFirst({
-          where: { bookingId: input.bookingId, personId: input.personId, status: 'open' },
+          where: { bookingId: input.bookingId, personId: input.personId, occurrence, status: 'open' },
           orderBy: { createdAt: 'desc' },
         });
         if (
@@ -309,9 +331,9 @@ export function watchRepository(db: Db, sql: Sql): WatchRepository {
           ms(open.bookingStart) === input.bookingStart
         )
           return null;
-        // One open decision per (booking, person): a newer change supersedes the older question.
+        // One open decision per (booking, person, occurrence): a newer change supersedes the older question.
         await tx.syncDecision.updateMany({
-          where: { bookingId: input.bookingId, personId: input.personId, status: 'open' },
+          where: { bookingId: input.bookingId, personId: input.personId, occurrence, status: 'open' },
           data: { status: 'superseded', decidedAt: at },
         });
         const row = await tx.syncDecision.create({
@@ -323,6 +345,7 @@ export function watchRepository(db: Db, sql: Sql): WatchRepository {
             startsAt: input.start === null ? null : new Date(input.start),
             endsAt: input.end === null ? null : new Date(input.end),
             bookingStart: new Date(input.bookingStart),
+            occurrence,
             createdAt: at,
           },
         });
@@ -334,11 +357,30 @@ export function watchRepository(db: Db, sql: Sql): WatchRepository {
       const row = where ? await db.syncDecision.findFirst({ where }) : null;
       return row ? toDecision(row) : null;
     },
-    async openDecisionFor(tenantId, bookingId, personId) {
+    async openDecisionFor(tenantId, bookingId, personId, occurrence = null) {
       if (!isId(tenantId) || !isId(bookingId) || !isId(personId)) return null;
       const row = await db.syncDecision.findFirst({
-        where: { tenantId, bookingId, personId, status: 'open' },
+        where: {
+          tenantId,
+          bookingId,
+          personId,
+          occurrence: occurrence === null ? null : new Date(occurrence),
+          status: 'open',
+        },
         orderBy: { createdAt: 'desc' },
+      });
+      return row ? toDecision(row) : null;
+    },
+    async latestDecisionFor(tenantId, bookingId, personId, occurrence) {
+      if (!isId(tenantId) || !isId(bookingId) || !isId(personId)) return null;
+      const row = await db.syncDecision.findFirst({
+        where: {
+          tenantId,
+          bookingId,
+          personId,
+          occurrence: occurrence === null ? null : new Date(occurrence),
+        },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       });
       return row ? toDecision(row) : null;
     },

@@ -386,6 +386,38 @@ export class FakeGoogle {
   }
 
   /**
+   * The user moves ONE instance of a series in Google Calendar (the instance `<seriesId>_<original start>`
+   * becomes an exception with `recurringEventId` and `originalStartTime`); channels are told.
+   * @see https://developers.google.com/calendar/api/guides/recurringevents (Modifying instances)
+   */
+  userUpdateInstance(
+    calendarId: string,
+    seriesId: string,
+    originalStart: number,
+    times: { start: number; end: number },
+  ): FakeEvent {
+    const instance = this.#instance(calendarId, seriesId, originalStart);
+    instance.status = 'confirmed';
+    return this.userUpdate(calendarId, instance.id, times);
+  }
+
+  /** The user deletes ONE instance of a series: the instance becomes `cancelled` (the series stays). */
+  userDeleteInstance(calendarId: string, seriesId: string, originalStart: number): void {
+    const instance = this.#instance(calendarId, seriesId, originalStart);
+    this.userDelete(calendarId, instance.id);
+  }
+
+  #instance(calendarId: string, seriesId: string, originalStart: number): FakeEvent {
+    const calendar = this.calendars.get(calendarId);
+    const id = `${seriesId}_${utcBasic(originalStart)}`;
+    const instance = calendar
+      ? (this.#store(calendarId).get(id) ?? this.#materializeInstance(calendar, id))
+      : undefined;
+    if (!instance) throw new Error(`fake google: series ${seriesId} has no instance at ${originalStart}`);
+    return instance;
+  }
+
+  /**
    * Sends a notification again as Google may: a duplicate (same message number) or, with an older
    * number, an out-of-order one. Resolves with the receiver's status.
    */
@@ -1439,9 +1471,19 @@ export class FakeGoogle {
     const timeMin = q.timeMin ? parseRfc3339(q.timeMin) : undefined;
     const timeMax = q.timeMax ? parseRfc3339(q.timeMax) : undefined;
     const showDeleted = since !== undefined || q.showDeleted === 'true';
+    // Without singleEvents, a series is listed as one event and its exceptions on their own; "cancelled
+    // instances of recurring events (but not the underlying recurring event) will still be included if
+    // showDeleted and singleEvents are both False". The fake does not expand series (singleEvents=true).
+    // @see https://developers.google.com/calendar/api/v3/reference/events/list (showDeleted)
+    const keepsCancelledInstances = q.singleEvents !== 'true';
     const all = [...this.#store(calendar.id).values()]
       .filter((e) => (since === undefined ? true : e.change > since))
-      .filter((e) => showDeleted || e.status !== 'cancelled')
+      .filter(
+        (e) =>
+          showDeleted ||
+          e.status !== 'cancelled' ||
+          (keepsCancelledInstances && e.recurringEventId !== undefined),
+      )
       .filter((e) => (timeMin === undefined ? true : e.end > timeMin))
       .filter((e) => (timeMax === undefined ? true : e.start < timeMax))
       .sort((a, b) => a.change - b.change);

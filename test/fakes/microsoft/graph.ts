@@ -389,6 +389,10 @@ function occurrenceJson(ctx: GraphContext, master: FakeEvent, o: Occurrence) {
   return {
     ...eventJson(ctx, { ...o, recurrence: undefined }),
     id: `${master.id}_${o.originalStart}`,
+    // "This ID is different for each occurrence in a recurring series" (the series' is `uid`).
+    // @see https://learn.microsoft.com/graph/api/resources/event#properties (iCalUId, uid)
+    iCalUId: `${master.iCalUId}${o.originalStart.toString(16).toUpperCase()}`,
+    uid: master.iCalUId,
     type: o.exception ? 'exception' : 'occurrence',
     seriesMasterId: master.id,
     originalStart: new Date(o.originalStart).toISOString().replace('.000Z', 'Z'),
@@ -438,7 +442,7 @@ function patchOccurrence(ctx: GraphContext, master: FakeEvent, o: Occurrence): F
     return graphError(400, 'ErrorInvalidRequest', 'The end of the event must be after its start.');
   master.exceptions ??= new Map();
   master.exceptions.set(o.originalStart, { cancelled: false, start, end });
-  bump(ctx.mailbox, master);
+  bumpOccurrence(ctx.mailbox, master, o.originalStart);
   ctx.state.onEventChange?.(ctx.mailbox, master.calendarId, master.id, 'updated');
   return { status: 200, body: occurrenceJson(ctx, master, { ...o, start, end, exception: true }) };
 }
@@ -447,7 +451,7 @@ function cancelOccurrence(ctx: GraphContext, master: FakeEvent, originalStart: n
   if (!canWrite(ctx.scopes)) return accessDenied();
   master.exceptions ??= new Map();
   master.exceptions.set(originalStart, { cancelled: true });
-  bump(ctx.mailbox, master);
+  bumpOccurrence(ctx.mailbox, master, originalStart);
   ctx.state.onEventChange?.(ctx.mailbox, master.calendarId, master.id, 'updated');
   return { status: 204 };
 }
@@ -611,7 +615,31 @@ const isResponse = (v: EventFields | FakeResponse): v is FakeResponse => 'status
 function bump(mailbox: Mailbox, e: FakeEvent): void {
   mailbox.seq += 1;
   e.seq = mailbox.seq;
+  e.seriesSeq = mailbox.seq;
   e.changeKey += 1;
+}
+
+/** One occurrence of a series changed on its own (delta lists that occurrence only). */
+export function bumpOccurrence(mailbox: Mailbox, master: FakeEvent, originalStart: number): void {
+  master.seriesSeq ??= master.seq;
+  mailbox.seq += 1;
+  master.seq = mailbox.seq;
+  master.changeKey += 1;
+  master.occurrenceSeq ??= new Map();
+  master.occurrenceSeq.set(originalStart, mailbox.seq);
+}
+
+/** Changes by original start of one series (exceptions applied), as the user makes them in Outlook. */
+export function userChangeOccurrence(
+  mailbox: Mailbox,
+  master: FakeEvent,
+  originalStart: number,
+  change: { cancelled: true } | { cancelled: false; start: number; end: number },
+): void {
+  if (!master.recurrence) throw new Error(`fake: ${master.id} is not a series`);
+  master.exceptions ??= new Map();
+  master.exceptions.set(originalStart, change);
+  bumpOccurrence(mailbox, master, originalStart);
 }
 
 function createEvent(ctx: GraphContext, calendar: FakeCalendar): FakeResponse {
@@ -773,11 +801,35 @@ function delta(ctx: GraphContext, calendar: FakeCalendar, base: string): FakeRes
       c: calendar.id,
     };
   }
-  const changed = [...ctx.mailbox.events.values()]
-    .filter((ev) => ev.calendarId === calendar.id && ev.start < token.e && ev.end > token.s)
-    .filter((ev) => ev.seq > token.since && ev.seq <= token.upto)
-    .sort((a, b) => a.seq - b.seq)
-    .map((ev) => ({ ...eventJson(ctx, ev), type: 'singleInstance' }) as Record<string, unknown>);
+  // A calendarView lists single instances, and a series as its occurrences and exceptions (`type`,
+  // `seriesMasterId`, `originalStart`), never its master; a deleted occurrence is `@removed` by its id.
+  // @see https://learn.microsoft.com/graph/delta-query-events
+  const within = (seq: number | undefined) => seq !== undefined && seq > token.since && seq <= token.upto;
+  const listed: Array<{ seq: number; item: Record<string, unknown> }> = [];
+  for (const ev of ctx.mailbox.events.values()) {
+    if (ev.calendarId !== calendar.id) continue;
+    if (!ev.recurrence) {
+      if (ev.start < token.e && ev.end > token.s && within(ev.seq))
+        listed.push({ seq: ev.seq, item: { ...eventJson(ctx, ev), type: 'singleInstance' } });
+      continue;
+    }
+    const seriesSeq = ev.seriesSeq ?? ev.seq;
+    for (const o of occurrencesOf(ev, { start: token.s, end: token.e })) {
+      const own = ev.occurrenceSeq?.get(o.originalStart);
+      if (within(seriesSeq) || within(own))
+        listed.push({ seq: Math.max(seriesSeq, own ?? 0), item: occurrenceJson(ctx, ev, o) });
+    }
+    if (token.since < 0) continue;
+    for (const [originalStart, x] of ev.exceptions ?? []) {
+      const own = ev.occurrenceSeq?.get(originalStart);
+      if (x.cancelled && within(own))
+        listed.push({
+          seq: own!,
+          item: { id: `${ev.id}_${originalStart}`, '@removed': { reason: 'deleted' } },
+        });
+    }
+  }
+  const changed = listed.sort((a, b) => a.seq - b.seq).map((l) => l.item);
   const removed =
     token.since < 0
       ? []

@@ -20,7 +20,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { type FetchLike, localCertificate, trustingFetch } from '../../support/tls.ts';
-import { handleGraph } from './graph.ts';
+import { handleGraph, userChangeOccurrence } from './graph.ts';
 import { type FakeRequest, type FakeResponse, graphError, header } from './http.ts';
 import { handleAuthorize, handleToken, issue } from './identity.ts';
 import {
@@ -328,8 +328,35 @@ export class FakeMicrosoft {
     event.end = times.end;
     mailbox.seq += 1;
     event.seq = mailbox.seq;
+    event.seriesSeq = mailbox.seq;
     event.changeKey += 1;
     this.subscriptions.eventChanged(mailbox, event.calendarId, event.id, 'updated');
+  }
+
+  /**
+   * The user moves ONE occurrence of a series in Outlook (an exception; the series stays): visible to
+   * delta as that occurrence, notified to subscriptions as an update of the series.
+   */
+  userUpdateOccurrence(
+    address: string,
+    seriesId: string,
+    originalStart: number,
+    times: { start: number; end: number },
+  ): void {
+    const mailbox = this.mailbox(address);
+    const master = mailbox.events.get(seriesId);
+    if (!master) throw new Error(`fake: no event ${seriesId}`);
+    userChangeOccurrence(mailbox, master, originalStart, { cancelled: false, ...times });
+    this.subscriptions.eventChanged(mailbox, master.calendarId, master.id, 'updated');
+  }
+
+  /** The user deletes ONE occurrence of a series in Outlook: `@removed` for delta, the series stays. */
+  userDeleteOccurrence(address: string, seriesId: string, originalStart: number): void {
+    const mailbox = this.mailbox(address);
+    const master = mailbox.events.get(seriesId);
+    if (!master) throw new Error(`fake: no event ${seriesId}`);
+    userChangeOccurrence(mailbox, master, originalStart, { cancelled: true });
+    this.subscriptions.eventChanged(mailbox, master.calendarId, master.id, 'updated');
   }
 
   /** The user deletes an event in Outlook: a tombstone for delta, a `deleted` notification. */

@@ -38,6 +38,12 @@ export interface FakeEvent {
    * encode the original start).
    */
   exceptions?: Map<number, { cancelled: true } | { cancelled: false; start: number; end: number }>;
+  /**
+   * Delta of a series (calendarView lists occurrences): the mailbox sequence of the last change of the
+   * series itself (absent: `seq`), and of each occurrence changed on its own (by original start).
+   */
+  seriesSeq?: number;
+  occurrenceSeq?: Map<number, number>;
 }
 
 export interface FakeCalendar {

@@ -26,4 +26,22 @@ export const sync: Messages<typeof en> = {
   'sync.thread.without': 'Der Termin findet ohne {name} statt.',
   'sync.reply.restored': 'Behalten für {when}: der Kalender von {name} wird auf diese Zeit zurückgesetzt.',
   'sync.reply.without': 'Behalten für {when}, ohne {name}.',
+  // One occurrence of a series (issue #22): the same choices, for that occurrence only.
+  'sync.occurrence.change.moved':
+    '{name} hat den Termin vom {date} der Serie „{title}“ im eigenen Kalender auf {moved} verschoben (gebucht für {booked}).',
+  'sync.occurrence.change.deleted':
+    '{name} hat den Termin vom {date} der Serie „{title}“ ({booked}) aus dem eigenen Kalender entfernt.',
+  'sync.occurrence.question.moved':
+    'Diesen Termin für alle verschieben, seine gebuchte Zeit behalten oder nur ihn absagen? Der Rest der Serie bleibt.',
+  'sync.occurrence.question.deleted':
+    'Diesen Termin ohne diese Person behalten oder nur ihn absagen? Der Rest der Serie bleibt.',
+  'sync.occurrence.action.follow': '{date} für alle auf {when}',
+  'sync.occurrence.action.cancel': 'Nur {date} absagen',
+  'sync.occurrence.action.without': '{date} ohne {name} behalten',
+  'sync.occurrence.thread.moved':
+    'Der Termin vom {date} wurde für alle auf {when} verschoben; der Rest der Serie bleibt.',
+  'sync.occurrence.thread.cancelled': 'Der Termin vom {date} ist abgesagt; der Rest der Serie bleibt.',
+  'sync.occurrence.thread.restored':
+    'Der Termin vom {date} bleibt {when}; der Kalender von {name} wird zurückgesetzt.',
+  'sync.occurrence.thread.without': 'Der Termin vom {date} findet ohne {name} statt.',
 };

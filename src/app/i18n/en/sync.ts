@@ -25,4 +25,22 @@ export const sync = {
   'sync.thread.without': 'The meeting goes ahead without {name}.',
   'sync.reply.restored': "Kept at {when}: {name}'s calendar is being put back to that time.",
   'sync.reply.without': 'Kept at {when}, without {name}.',
+  // One occurrence of a series (issue #22): the same choices, for that occurrence only.
+  'sync.occurrence.change.moved':
+    '{name} moved the {date} occurrence of “{title}” in their calendar to {moved} (booked for {booked}).',
+  'sync.occurrence.change.deleted':
+    '{name} removed the {date} occurrence of “{title}” ({booked}) from their calendar.',
+  'sync.occurrence.question.moved':
+    'Move this occurrence for everyone, keep its booked time, or cancel it only? The rest of the series stays.',
+  'sync.occurrence.question.deleted':
+    'Keep this occurrence without them, or cancel it only? The rest of the series stays.',
+  'sync.occurrence.action.follow': 'Move everyone’s {date} to {when}',
+  'sync.occurrence.action.cancel': 'Cancel {date} only',
+  'sync.occurrence.action.without': 'Keep {date} without {name}',
+  'sync.occurrence.thread.moved':
+    'The {date} occurrence moved for everyone to {when}; the rest of the series stays.',
+  'sync.occurrence.thread.cancelled': 'The {date} occurrence is cancelled; the rest of the series stays.',
+  'sync.occurrence.thread.restored':
+    "The {date} occurrence stays at {when}; {name}'s calendar is being put back.",
+  'sync.occurrence.thread.without': 'The {date} occurrence goes ahead without {name}.',
 } as const;

@@ -25,4 +25,23 @@ export const sync: Messages<typeof en> = {
   'sync.thread.without': 'La réunion a lieu sans {name}.',
   'sync.reply.restored': 'Gardé {when} : l’agenda de {name} est remis à cet horaire.',
   'sync.reply.without': 'Gardé {when}, sans {name}.',
+  // One occurrence of a series (issue #22): the same choices, for that occurrence only.
+  'sync.occurrence.change.moved':
+    '{name} a déplacé l’occurrence du {date} de « {title} » dans son agenda : {moved} (réservée {booked}).',
+  'sync.occurrence.change.deleted':
+    '{name} a supprimé l’occurrence du {date} de « {title} » ({booked}) de son agenda.',
+  'sync.occurrence.question.moved':
+    'Déplacer cette occurrence pour tout le monde, garder son horaire prévu, ou l’annuler seule ? Le reste de la série ne change pas.',
+  'sync.occurrence.question.deleted':
+    'Garder cette occurrence sans cette personne, ou l’annuler seule ? Le reste de la série ne change pas.',
+  'sync.occurrence.action.follow': 'Déplacer le {date} pour tous : {when}',
+  'sync.occurrence.action.cancel': 'Annuler le {date} seulement',
+  'sync.occurrence.action.without': 'Garder le {date} sans {name}',
+  'sync.occurrence.thread.moved':
+    'L’occurrence du {date} est déplacée pour tout le monde : {when} ; le reste de la série ne change pas.',
+  'sync.occurrence.thread.cancelled':
+    'L’occurrence du {date} est annulée ; le reste de la série ne change pas.',
+  'sync.occurrence.thread.restored':
+    'L’occurrence du {date} reste {when} ; l’agenda de {name} est remis à jour.',
+  'sync.occurrence.thread.without': 'L’occurrence du {date} a lieu sans {name}.',
 };
