@@ -98,19 +98,28 @@ export function rankOverSeries(args: {
   readonly durationMinutes: number;
   readonly roundRobin: boolean;
   readonly count: number;
+  /**
+   * A round-robin team taking turns per occurrence (../series-turns.ts): the members in turn order. Each is
+   * checked on their turn's occurrences only (member i: occurrences i, i + N, …).
+   */
+  readonly turns?: readonly string[];
 }): { ranked: RankedSlot[]; byStart: ReadonlyMap<number, SeriesCandidate> } {
   const { plan, pool, members, busyById } = args;
+  const turns = args.turns ?? [];
   // Required people only: optional people never make a time unavailable; a round-robin pool's members are
-  // picked per slot (one of them hosts), so the series is checked for the individuals.
+  // picked per slot (one of them hosts), so the series is checked for the individuals; members taking
+  // turns, each on their own occurrences.
   const participants: SeriesParticipant[] = members
-    .filter((m) => !m.optional && !(args.roundRobin && m.pool))
+    .filter((m) => !m.optional && !(args.roundRobin && m.pool && !turns.includes(m.person.id)))
     .map((m) => {
+      const turn = turns.indexOf(m.person.id);
       const hours = compileWorkingHours(m.workingHours.rules, m.workingHours.overrides);
       return {
         id: m.person.id,
         zone: m.timeZone,
         ...(hours.ok ? { hours: hours.value } : {}),
         busy: busyById.get(m.person.id) ?? [],
+        ...(turn >= 0 ? { turn: { turn, of: turns.length } } : {}),
       };
     });
   const result = searchSeries({
