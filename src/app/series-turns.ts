@@ -14,6 +14,7 @@ import { expandSeries, type SeriesRule, turnOf } from '../core/series.ts';
 import { type RotationSplitRefusal, type SeriesTurn, splitSeriesByTurn } from '../core/series-rotation.ts';
 import { list, t } from './i18n/index.ts';
 import type { EventRecurrence } from './ports/provider.ts';
+import type { Booking } from './ports/store.ts';
 import { eventRecurrence, MAX_NAMED_DATES, MAX_REMINDED_OCCURRENCES } from './series.ts';
 import { dayLabel, type Locale } from './views.ts';
 
@@ -21,7 +22,10 @@ import { dayLabel, type Locale } from './views.ts';
 export interface TurnPlan {
   /** The series' zone (occurrences keep their wall-clock time in it). */
   readonly zone: string;
-  /** Member person ids, one per turn (N = `hosts.length`; a COUNT smaller than the team drops the rest). */
+  /**
+   * Member person ids, one per turn with occurrences (a COUNT smaller than the team drops the last turns);
+   * `''` for a turn nobody booked holds.
+   */
   readonly hosts: readonly string[];
   /** The team size the turns repeat over (occurrence k is turn k mod `of`). */
   readonly of: number;
@@ -40,22 +44,45 @@ export function planTurns(
   members: readonly string[],
 ): TurnPlanning {
   const ids = [...new Set(members)];
-  const split = splitSeriesByTurn(rule, first, zone, ids.length);
+  return build(rule, first, zone, ids.length, (turn) => ids[turn]);
+}
+
+/** The turns of a booked series (`Booking.turns`), or null when nobody takes turns or the rule no longer splits. */
+export function bookedTurns(
+  series: { readonly rule: SeriesRule; readonly zone: string } | null,
+  booking: Pick<Booking, 'start' | 'turns'>,
+): TurnPlan | null {
+  if (!series || !booking.turns) return null;
+  const byTurn = new Map(Object.entries(booking.turns.byPerson).map(([id, turn]) => [turn, id] as const));
+  const planned = build(series.rule, booking.start, series.zone, booking.turns.of, (turn) =>
+    byTurn.get(turn),
+  );
+  return planned.ok ? planned.plan : null;
+}
+
+function build(
+  rule: SeriesRule,
+  first: number,
+  zone: string,
+  of: number,
+  hostAt: (turn: number) => string | undefined,
+): TurnPlanning {
+  const split = splitSeriesByTurn(rule, first, zone, of);
   if (!split.ok) return split;
   return {
     ok: true,
-    plan: { zone, of: ids.length, hosts: split.turns.map((turn) => ids[turn.turn]!), turns: split.turns },
+    plan: { zone, of, hosts: split.turns.map((turn) => hostAt(turn.turn) ?? ''), turns: split.turns },
   };
 }
 
 /** The person hosting occurrence `index` (0 = the first). */
 export function hostOf(plan: TurnPlan, index: number): string | undefined {
-  return plan.hosts[turnOf(index, plan.of)];
+  return plan.hosts[turnOf(index, plan.of)] || undefined;
 }
 
 /** The person's turn, or null for the organiser and fixed participants (they attend every occurrence). */
 export function turnOfPerson(plan: TurnPlan, personId: string): { turn: number; of: number } | null {
-  const turn = plan.hosts.indexOf(personId);
+  const turn = personId === '' ? -1 : plan.hosts.indexOf(personId);
   return turn < 0 ? null : { turn, of: plan.of };
 }
 
@@ -101,18 +128,23 @@ export function turnsLine(
   zone: string,
   locale: Locale,
 ): string {
-  const parts = plan.hosts.map((id) => {
-    const starts = turnStarts(plan, id, MAX_NAMED_DATES + 1);
-    const shown = starts.slice(0, MAX_NAMED_DATES).map((s) => dayLabel(s, zone, locale));
-    const count = plan.turns[plan.hosts.indexOf(id)]?.rule.count;
-    // More dates: how many when the series has a COUNT; "and so on" otherwise.
-    const more =
-      starts.length <= MAX_NAMED_DATES
-        ? []
-        : count !== undefined
-          ? [t(locale, 'booking.turns.moreDates', { count: count - shown.length })]
-          : [t(locale, 'booking.turns.onwards')];
-    return t(locale, 'booking.turns.member', { name: nameOf(id), dates: list(locale, [...shown, ...more]) });
-  });
+  const parts = plan.hosts
+    .filter((id) => id !== '')
+    .map((id) => {
+      const starts = turnStarts(plan, id, MAX_NAMED_DATES + 1);
+      const shown = starts.slice(0, MAX_NAMED_DATES).map((s) => dayLabel(s, zone, locale));
+      const count = plan.turns[plan.hosts.indexOf(id)]?.rule.count;
+      // More dates: how many when the series has a COUNT; "and so on" otherwise.
+      const more =
+        starts.length <= MAX_NAMED_DATES
+          ? []
+          : count !== undefined
+            ? [t(locale, 'booking.turns.moreDates', { count: count - shown.length })]
+            : [t(locale, 'booking.turns.onwards')];
+      return t(locale, 'booking.turns.member', {
+        name: nameOf(id),
+        dates: list(locale, [...shown, ...more]),
+      });
+    });
   return t(locale, 'booking.turns.line', { turns: parts.join(t(locale, 'booking.turns.separator')) });
 }
