@@ -696,6 +696,11 @@ export interface RotationPick {
   readonly code: string;
   /** Code + parameters; picks stored by earlier versions hold the worded sentences. */
   readonly explanation: Explanation | WordedExplanation;
+  /**
+   * A team taking turns per occurrence (issue #22): the members in turn order (member i hosts occurrences
+   * i, i + N, …; the first is `personId`). Absent or empty: `personId` hosts every occurrence.
+   */
+  readonly turns?: readonly string[];
 }
 
 export interface RotationAssignment {
