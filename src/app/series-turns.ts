@@ -14,7 +14,7 @@ import { expandSeries, type SeriesRule, turnOf } from '../core/series.ts';
 import { type RotationSplitRefusal, type SeriesTurn, splitSeriesByTurn } from '../core/series-rotation.ts';
 import { list, t } from './i18n/index.ts';
 import type { EventRecurrence } from './ports/provider.ts';
-import type { Booking } from './ports/store.ts';
+import type { Booking, SeriesTurns } from './ports/store.ts';
 import { eventRecurrence, MAX_NAMED_DATES, MAX_REMINDED_OCCURRENCES } from './series.ts';
 import { dayLabel, type Locale } from './views.ts';
 
@@ -73,6 +73,15 @@ function build(
     ok: true,
     plan: { zone, of, hosts: split.turns.map((turn) => hostAt(turn.turn) ?? ''), turns: split.turns },
   };
+}
+
+/** The turns to store with a booking (`BookSlotInput.turns`): the plan's hosts among `booked`. */
+export function seriesTurns(plan: TurnPlan, booked: readonly string[]): SeriesTurns {
+  const byPerson: Record<string, number> = {};
+  plan.hosts.forEach((id, turn) => {
+    if (id !== '' && booked.includes(id)) byPerson[id] = turn;
+  });
+  return { of: plan.of, byPerson };
 }
 
 /** The person hosting occurrence `index` (0 = the first). */

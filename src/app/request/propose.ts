@@ -4,7 +4,7 @@
  * many people, bad settings, no slot) are values with a message in the request's language.
  */
 import type { Interval } from '../../core/interval.ts';
-import { rotationRefusal } from '../../core/series-rotation.ts';
+import { MAX_ROTATION_TURNS, rotationRefusal } from '../../core/series-rotation.ts';
 import { list, msg, t } from '../i18n/index.ts';
 import type { Team } from '../ports/store.ts';
 import { pickForSlots, teamContext } from '../rotations.ts';
@@ -122,16 +122,31 @@ export async function proposeMeeting(
   }
 
   const count = Math.min(deps.proposalCount ?? 5, MAX_PROPOSALS);
+  const candidates = series
+    ? rankSlots(search, window, input.zone, Math.min(MAX_SERIES_CANDIDATES, search.slots.length))
+    : [];
+  // A round-robin team taking turns per occurrence (`/meet team series <team> rotate`): the members in turn
+  // order, when the series splits into turns for every candidate (../series-turns.ts); else one member.
+  const rotating = series !== null && roundRobin && team.seriesRotation === 'rotate';
+  const refusal = rotating
+    ? (candidates.map((c) => rotationRefusal(series.rule, c.start, series.zone)).find((r) => r !== null) ??
+      null)
+    : null;
+  const turns =
+    rotating && refusal === null && deps.rotations
+      ? await turnOrder(deps, tenantId, team, members, input.now)
+      : [];
   // A series: the core's best candidates, checked over every occurrence and ranked by how many are free.
   const checked = series
     ? rankOverSeries({
         plan: series,
-        pool: rankSlots(search, window, input.zone, Math.min(MAX_SERIES_CANDIDATES, search.slots.length)),
+        pool: candidates,
         members,
         busyById,
         durationMinutes,
         roundRobin,
         count,
+        ...(turns.length >= 2 ? { turns } : {}),
       })
     : null;
   const ranked = checked ? checked.ranked : rankSlots(search, window, input.zone, count);
@@ -143,6 +158,7 @@ export async function proposeMeeting(
     window,
     ranked,
     roundRobinTeam: roundRobin ? team : null,
+    turns: turns.length >= 2 ? turns : [],
   });
 
   const nameOf = (id: string) => members.find((m) => m.person.id === id)?.name ?? '?';
@@ -166,15 +182,15 @@ export async function proposeMeeting(
   const cut = series
     ? seriesCutNote(series, Math.max(0, ...slots.map((s) => s.series?.occurrences ?? 0)), locale)
     : null;
-  // A round-robin team set to take turns per occurrence (`/meet team series <team> rotate`): booked with
-  // one member for the whole series for now, and said, with why when the rule cannot be split into turns.
-  const rotation =
-    series && roundRobin && team.seriesRotation === 'rotate' && ranked[0]
-      ? t(locale, 'request.series.rotationFixed', {
-          team: team.name,
-          reason: rotationRefusal(series.rule, ranked[0].start, series.zone) ?? 'not_yet',
-        })
-      : null;
+  // A round-robin team set to take turns per occurrence: who takes turns in which order, or why one member
+  // hosts the whole series (a rule that does not split into turns, fewer than two members).
+  const rotation = !rotating
+    ? null
+    : turns.length >= 2
+      ? t(locale, 'request.series.rotationTurns', { team: team.name, names: list(locale, turns.map(nameOf)) })
+      : ranked[0]
+        ? t(locale, 'request.series.rotationFixed', { team: team.name, reason: refusal ?? 'members' })
+        : null;
   const notes = [...request.notes, ...(cut ? [cut] : []), ...(rotation ? [rotation] : [])];
   return {
     ok: true,
@@ -216,6 +232,8 @@ async function saveProposal(
     readonly window: Interval;
     readonly ranked: readonly RankedSlot[];
     readonly roundRobinTeam: Team | null;
+    /** Members taking turns per occurrence, in turn order (empty: one member per slot). */
+    readonly turns: readonly string[];
   },
 ) {
   const { tenantId } = input;
@@ -251,10 +269,14 @@ async function saveProposal(
   if (!team || !deps.rotations) return { meeting, proposal, picks: [] };
 
   const poolIds = new Set(members.filter((m) => m.pool).map((m) => m.person.id));
+  const { turns } = found;
+  // Taking turns: every slot's series starts with the first member in turn order (checked free on their turns).
   const picks = pickForSlots(
     await teamContext({ rotations: deps.rotations, people: deps.store.people }, tenantId, team, input.now),
     input.now,
-    ranked.map((p) => ({ available: p.available.map(String).filter((id) => poolIds.has(id)) })),
+    ranked.map((p) => ({
+      available: turns.length > 0 ? turns.slice(0, 1) : p.available.map(String).filter((id) => poolIds.has(id)),
+    })),
   );
   await deps.rotations.savePicks(
     tenantId,
@@ -268,10 +290,32 @@ async function saveProposal(
               personId: pick.memberId,
               code: pick.reason.code,
               explanation: pick.explanation,
+              ...(turns.length > 0 ? { turns } : {}),
             },
           ]
         : [],
     ),
   );
   return { meeting, proposal, picks };
+}
+
+/**
+ * The members taking turns, in turn order: the team's pool members in the team's order, starting with the
+ * one fairness would pick among them (so the series' first occurrence goes where a single booking would).
+ */
+async function turnOrder(
+  deps: RequestMeetingDeps,
+  tenantId: string,
+  team: Team,
+  members: readonly Member[],
+  now: number,
+): Promise<string[]> {
+  if (!deps.rotations) return [];
+  const pool = new Set(members.filter((m) => m.pool && !m.optional).map((m) => m.person.id));
+  const order = team.members.filter((m) => m.active && pool.has(m.personId)).map((m) => m.personId);
+  if (order.length < 2 || order.length > MAX_ROTATION_TURNS) return [];
+  const context = await teamContext({ rotations: deps.rotations, people: deps.store.people }, tenantId, team, now);
+  const [lead] = pickForSlots(context, now, [{ available: order }]);
+  const first = lead?.ok ? Math.max(0, order.indexOf(lead.memberId)) : 0;
+  return [...order.slice(first), ...order.slice(0, first)];
 }
