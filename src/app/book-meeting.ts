@@ -61,15 +61,6 @@ import { DEFAULT_WORKING_HOURS, type RequestLimits } from './request/types.ts';
 import type { MeetingStore } from './request-meeting.ts';
 import { bookingPeople, recordRotationBooking } from './rotations.ts';
 import {
-  bookedTurns,
-  planTurns,
-  seriesTurns,
-  type TurnPlan,
-  turnEvent,
-  turnOfPerson,
-  turnsLine,
-} from './series-turns.ts';
-import {
   conflictsByPerson,
   conflictText,
   eventRecurrence,
@@ -82,6 +73,15 @@ import {
   seriesLine,
   seriesOf,
 } from './series.ts';
+import {
+  bookedTurns,
+  planTurns,
+  seriesTurns,
+  type TurnPlan,
+  turnEvent,
+  turnOfPerson,
+  turnsLine,
+} from './series-turns.ts';
 import type {
   BookingParticipantView,
   BookingView,
@@ -322,7 +322,9 @@ async function checkClick(
   // A team taking turns per occurrence (./series-turns.ts): only when the series still splits.
   const series = seriesOf(request);
   const turns =
-    series && booking.turns.length >= 2 ? planTurns(series.rule, slot.start, series.zone, booking.turns) : null;
+    series && booking.turns.length >= 2
+      ? planTurns(series.rule, slot.start, series.zone, booking.turns)
+      : null;
   return {
     ok: true,
     attempt: {

@@ -130,7 +130,7 @@ describe('rankOverSeries with turns', () => {
       roundRobin: true,
       count: 5,
     };
-    const turns = rankOverSeries({ ...args, turns: ['ana', 'li'] });
+    const turns = rankOverSeries({ ...args, turnsOf: () => ['ana', 'li'] });
     expect(turns.ranked.map((s) => s.start)).toEqual([tue(0), tue(0) + 2 * HOUR]);
     expect(turns.byStart.get(tue(0))).toMatchObject({ occurrences: 6, free: 6, conflicts: [] });
     expect(turns.byStart.get(tue(0) + 2 * HOUR)!.conflicts).toEqual([

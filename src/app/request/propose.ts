@@ -132,10 +132,8 @@ export async function proposeMeeting(
     ? (candidates.map((c) => rotationRefusal(series.rule, c.start, series.zone)).find((r) => r !== null) ??
       null)
     : null;
-  const turns =
-    rotating && refusal === null && deps.rotations
-      ? await turnOrder(deps, tenantId, team, members, input.now)
-      : [];
+  const turnsOf =
+    rotating && refusal === null ? await turnOrder(deps, tenantId, team, members, input.now) : null;
   // A series: the core's best candidates, checked over every occurrence and ranked by how many are free.
   const checked = series
     ? rankOverSeries({
@@ -146,7 +144,7 @@ export async function proposeMeeting(
         durationMinutes,
         roundRobin,
         count,
-        ...(turns.length >= 2 ? { turns } : {}),
+        ...(turnsOf ? { turnsOf } : {}),
       })
     : null;
   const ranked = checked ? checked.ranked : rankSlots(search, window, input.zone, count);
@@ -158,7 +156,7 @@ export async function proposeMeeting(
     window,
     ranked,
     roundRobinTeam: roundRobin ? team : null,
-    turns: turns.length >= 2 ? turns : [],
+    turnsOf,
   });
 
   const nameOf = (id: string) => members.find((m) => m.person.id === id)?.name ?? '?';
@@ -184,13 +182,16 @@ export async function proposeMeeting(
     : null;
   // A round-robin team set to take turns per occurrence: who takes turns in which order, or why one member
   // hosts the whole series (a rule that does not split into turns, fewer than two members).
-  const rotation = !rotating
-    ? null
-    : turns.length >= 2
-      ? t(locale, 'request.series.rotationTurns', { team: team.name, names: list(locale, turns.map(nameOf)) })
-      : ranked[0]
-        ? t(locale, 'request.series.rotationFixed', { team: team.name, reason: refusal ?? 'members' })
-        : null;
+  const firstTurns = ranked[0] && turnsOf ? turnsOf(ranked[0]) : [];
+  const rotation =
+    !rotating || !ranked[0]
+      ? null
+      : firstTurns.length >= 2
+        ? t(locale, 'request.series.rotationTurns', {
+            team: team.name,
+            names: list(locale, firstTurns.map(nameOf)),
+          })
+        : t(locale, 'request.series.rotationFixed', { team: team.name, reason: refusal ?? 'members' });
   const notes = [...request.notes, ...(cut ? [cut] : []), ...(rotation ? [rotation] : [])];
   return {
     ok: true,
@@ -232,8 +233,8 @@ async function saveProposal(
     readonly window: Interval;
     readonly ranked: readonly RankedSlot[];
     readonly roundRobinTeam: Team | null;
-    /** Members taking turns per occurrence, in turn order (empty: one member per slot). */
-    readonly turns: readonly string[];
+    /** Members taking turns per occurrence, in turn order, per slot (null: one member per slot). */
+    readonly turnsOf: ((slot: RankedSlot) => readonly string[]) | null;
   },
 ) {
   const { tenantId } = input;
@@ -269,13 +270,16 @@ async function saveProposal(
   if (!team || !deps.rotations) return { meeting, proposal, picks: [] };
 
   const poolIds = new Set(members.filter((m) => m.pool).map((m) => m.person.id));
-  const { turns } = found;
-  // Taking turns: every slot's series starts with the first member in turn order (checked free on their turns).
+  // Taking turns: a slot's series starts with the first member in its turn order (free on their turns).
+  const turns = ranked.map((p) => found.turnsOf?.(p) ?? []);
   const picks = pickForSlots(
     await teamContext({ rotations: deps.rotations, people: deps.store.people }, tenantId, team, input.now),
     input.now,
-    ranked.map((p) => ({
-      available: turns.length > 0 ? turns.slice(0, 1) : p.available.map(String).filter((id) => poolIds.has(id)),
+    ranked.map((p, i) => ({
+      available:
+        turns[i]!.length >= 2
+          ? turns[i]!.slice(0, 1)
+          : p.available.map(String).filter((id) => poolIds.has(id)),
     })),
   );
   await deps.rotations.savePicks(
@@ -290,7 +294,7 @@ async function saveProposal(
               personId: pick.memberId,
               code: pick.reason.code,
               explanation: pick.explanation,
-              ...(turns.length > 0 ? { turns } : {}),
+              ...(turns[i]!.length >= 2 ? { turns: turns[i] } : {}),
             },
           ]
         : [],
@@ -300,8 +304,9 @@ async function saveProposal(
 }
 
 /**
- * The members taking turns, in turn order: the team's pool members in the team's order, starting with the
- * one fairness would pick among them (so the series' first occurrence goes where a single booking would).
+ * A slot's members taking turns, in turn order: the team's pool members in the team's order, starting with
+ * the one fairness picks among those free at the slot (so the first occurrence goes where a single booking
+ * would). Null when fewer than two (or more than `MAX_ROTATION_TURNS`) members can take turns.
  */
 async function turnOrder(
   deps: RequestMeetingDeps,
@@ -309,13 +314,27 @@ async function turnOrder(
   team: Team,
   members: readonly Member[],
   now: number,
-): Promise<string[]> {
-  if (!deps.rotations) return [];
+): Promise<((slot: RankedSlot) => readonly string[]) | null> {
+  if (!deps.rotations) return null;
   const pool = new Set(members.filter((m) => m.pool && !m.optional).map((m) => m.person.id));
   const order = team.members.filter((m) => m.active && pool.has(m.personId)).map((m) => m.personId);
-  if (order.length < 2 || order.length > MAX_ROTATION_TURNS) return [];
-  const context = await teamContext({ rotations: deps.rotations, people: deps.store.people }, tenantId, team, now);
-  const [lead] = pickForSlots(context, now, [{ available: order }]);
-  const first = lead?.ok ? Math.max(0, order.indexOf(lead.memberId)) : 0;
-  return [...order.slice(first), ...order.slice(0, first)];
+  if (order.length < 2 || order.length > MAX_ROTATION_TURNS) return null;
+  const context = await teamContext(
+    { rotations: deps.rotations, people: deps.store.people },
+    tenantId,
+    team,
+    now,
+  );
+  const memo = new Map<string, readonly string[]>();
+  return (slot) => {
+    const free = order.filter((id) => slot.available.map(String).includes(id));
+    const key = free.join(',');
+    const known = memo.get(key);
+    if (known) return known;
+    const [lead] = pickForSlots(context, now, [{ available: free.length > 0 ? free : order }]);
+    const first = lead?.ok ? Math.max(0, order.indexOf(lead.memberId)) : 0;
+    const turns = [...order.slice(first), ...order.slice(0, first)];
+    memo.set(key, turns);
+    return turns;
+  };
 }
