@@ -20,6 +20,7 @@
  */
 import { DAY, type Interval } from '../core/interval.ts';
 import { normalize, subtract } from '../core/intervals.ts';
+import { turnOf } from '../core/series.ts';
 import { toWall, wallToInstant, zoneOffsets } from '../core/zone-offsets.ts';
 import { type MessageKey, type Msg, type MsgParams, msg, t } from './i18n/index.ts';
 import {
@@ -110,6 +111,11 @@ interface Loaded {
   /** The series' zone (its occurrences keep their wall-clock time there). */
   readonly zone: string;
   readonly exceptions: readonly OccurrenceException[];
+  /**
+   * The booking as the occurrence sees it: a team taking turns per occurrence leaves out the members whose
+   * turn it is not (they neither attend it nor hear of it); no turns left, so its reminders are for all.
+   */
+  readonly attending: Booking;
 }
 
 function failure(
@@ -154,7 +160,21 @@ async function load(
     return fail('unknown_occurrence', 'occurrences.error.unknownOccurrence');
   const actorZone =
     (await deps.store.preferences.get(input.tenantId, input.actorPersonId))?.timeZone ?? 'UTC';
-  return { ok: true, loaded: { booking, locale, starts, actorZone, zone: series.zone, exceptions } };
+  const index = starts.indexOf(input.occurrence);
+  const turns = booking.turns;
+  const attending: Booking = turns
+    ? (({ turns: _, ...rest }) => ({
+        ...rest,
+        participantIds: booking.participantIds.filter((id) => {
+          const turn = turns.byPerson[id];
+          return turn === undefined || turnOf(index, turns.of) === turn;
+        }),
+      }))(booking)
+    : booking;
+  return {
+    ok: true,
+    loaded: { booking, locale, starts, actorZone, zone: series.zone, exceptions, attending },
+  };
 }
 
 /** Whether the occurrence at `originalStart` was cancelled, or the series ended at or before it. */
@@ -235,7 +255,7 @@ export async function cancelOccurrence(
 ): Promise<ManageSeriesResult> {
   const loaded = await load(deps, input);
   if (!loaded.ok) return loaded.result;
-  const { booking, locale, actorZone, exceptions } = loaded.loaded;
+  const { locale, actorZone, exceptions, attending: booking } = loaded.loaded;
   const slot = { start: input.occurrence, end: input.occurrence + (booking.end - booking.start) };
   await deps.store.bookings.recordOccurrence(booking.tenantId, booking.id, {
     originalStart: input.occurrence,
@@ -279,7 +299,7 @@ export async function moveOccurrence(
 ): Promise<ManageSeriesResult> {
   const loaded = await load(deps, input);
   if (!loaded.ok) return loaded.result;
-  const { booking, locale, actorZone, exceptions } = loaded.loaded;
+  const { locale, actorZone, exceptions, attending: booking } = loaded.loaded;
   const duration = booking.end - booking.start;
   const was = { start: input.occurrence, end: input.occurrence + duration };
   const to = { start: input.newStart, end: input.newStart + duration };
@@ -389,7 +409,7 @@ export async function occurrenceMoveOptions(
 ): Promise<OccurrenceMoveOptionsResult> {
   const loaded = await load(deps, input);
   if (!loaded.ok) return loaded.result as OccurrenceMoveOptionsResult;
-  const { booking, locale, actorZone, zone } = loaded.loaded;
+  const { attending: booking, locale, actorZone, zone } = loaded.loaded;
   const duration = booking.end - booking.start;
   const own: Interval = { start: input.occurrence, end: input.occurrence + duration };
   const day = localDay(input.occurrence, zone);
