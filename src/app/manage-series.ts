@@ -29,7 +29,7 @@ import {
   type RescheduleOptionView,
   rankedNewTimes,
 } from './manage-booking.ts';
-import { jobKeyPrefixOfBooking, seriesJobs } from './outbox.ts';
+import { deleteJobs, jobKeyPrefixOfBooking, seriesJobs } from './outbox.ts';
 import type { BusyReader, Notifier, SeriesChange } from './ports/calendars.ts';
 import type { Booking, OccurrenceException, Repositories } from './ports/store.ts';
 import {
@@ -464,7 +464,20 @@ export async function endSeries(deps: ManageSeriesDeps, input: OccurrenceInput):
     originalStart: input.occurrence,
     status: 'ended',
   });
-  await enqueue(deps, booking, { kind: 'end', originalStart: input.occurrence }, input.now);
+  // A team taking turns: a member whose turn starts at or after this occurrence has no date left, so their
+  // turn's event is deleted (ending it before its first occurrence would leave nothing); the others' end.
+  const index = starts.indexOf(input.occurrence);
+  const byPerson = booking.turns?.byPerson ?? {};
+  const over = booking.participantIds.filter((id) => (byPerson[id] ?? -1) >= index);
+  const rest = booking.participantIds.filter((id) => !over.includes(id));
+  await enqueue(
+    deps,
+    { ...booking, participantIds: rest },
+    { kind: 'end', originalStart: input.occurrence },
+    input.now,
+  );
+  for (const job of deleteJobs({ ...booking, participantIds: over }, input.now))
+    await deps.store.jobs.enqueue(job);
   await withdrawReminders(deps, booking, exceptions, (at) => at >= input.occurrence);
   const { notified, notNotified } = await notifyOthers(
     deps,

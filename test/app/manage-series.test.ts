@@ -12,7 +12,12 @@ import {
   moveOccurrence,
   occurrenceMoveOptions,
 } from '../../src/app/manage-series.ts';
-import { CALENDAR_SERIES_JOB, type OutboxDeps, runOutboxOnce } from '../../src/app/outbox.ts';
+import {
+  CALENDAR_DELETE_JOB,
+  CALENDAR_SERIES_JOB,
+  type OutboxDeps,
+  runOutboxOnce,
+} from '../../src/app/outbox.ts';
 import type {
   BusyReader,
   DeleteOutcome,
@@ -300,6 +305,13 @@ describe('manage one occurrence of a series (use cases)', () => {
         .map((j) => (j.payload as ReminderPayload).personId)
         .sort(),
     ).toEqual([ANA, LI].sort());
+    // Ending the series from occurrence 1: Zoé's turn starts there (her event is deleted); Li's ends.
+    f.jobs.jobs.length = 0;
+    expect((await endSeries(f.deps(), input(OCCURRENCES[1]!, ANA))).ok).toBe(true);
+    expect(people()).toEqual([ANA, LI].sort());
+    expect(
+      f.jobs.ofKind(CALENDAR_DELETE_JOB).map((j) => (j.payload as { personId: string }).personId),
+    ).toEqual([ZOE]);
   });
 
   it('refuses what is not an occurrence of a future series, as values, enqueuing nothing', async () => {
