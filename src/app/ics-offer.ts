@@ -6,7 +6,10 @@
  * or anyone else's data. A series booking (./series.ts) is served as one recurring VEVENT: DTSTART/DTEND
  * local to the series' zone with TZID, that zone's VTIMEZONE and the RRULE — the same text the CalDAV
  * writer emits (src/core/icalendar-recurrence.ts) — so every occurrence keeps its wall-clock time across a
- * DST change.
+ * DST change. Its changed occurrences (the booking's stored exceptions, `BookingRepository.occurrences`)
+ * are served as the CalDAV writer applies them (src/connectors/caldav/mapper.ts `editSeriesIcs`): an EXDATE
+ * for a cancelled one, an overriding VEVENT (same UID, RECURRENCE-ID = its original start) for a moved one,
+ * and the RRULE ended (UNTIL just before, COUNT dropped) where the series was ended.
  *
  * The token is `i1.<payload>.<mac>`: base64url JSON of tenant, booking, person and expiry, HMAC-SHA256
  * with a key derived from the state secret for this purpose only (a link-page or OAuth state never
@@ -20,7 +23,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { lastOccurrenceBound, rruleText, utcBasic, vtimezone } from '../core/icalendar-recurrence.ts';
 import type { EventRecurrence } from './ports/provider.ts';
-import type { BookingRepository, MeetingRequestRepository } from './ports/store.ts';
+import type { BookingRepository, MeetingRequestRepository, OccurrenceException } from './ports/store.ts';
 import { eventRecurrence, seriesOf } from './series.ts';
 
 export const ICS_OFFER_GRACE_MS = 7 * 24 * 60 * 60_000;
@@ -29,7 +32,8 @@ const MAX_TOKEN_LENGTH = 1024;
 const ID = /^[A-Za-z0-9-]{1,64}$/;
 
 export interface IcsOfferDeps {
-  readonly bookings: Pick<BookingRepository, 'get'>;
+  /** `occurrences`: a series' changed occurrences (without it: the series as its rule only). */
+  readonly bookings: Pick<BookingRepository, 'get'> & Partial<Pick<BookingRepository, 'occurrences'>>;
   /** The booking's request, to serve a series as its recurring event (without it: one VEVENT). */
   readonly requests?: Pick<MeetingRequestRepository, 'get' | 'getProposal'>;
   readonly publicBaseUrl: string;
@@ -106,6 +110,11 @@ export class IcsOffers implements IcsOfferLinks {
       return { ok: false, code: 'not_found' };
     }
     const recurrence = await this.#recurrenceOf(booking.tenantId, booking.proposalId);
+    // Bounded: one row per occurrence of the series.
+    const exceptions =
+      recurrence && this.#deps.bookings.occurrences
+        ? await this.#deps.bookings.occurrences(booking.tenantId, booking.id)
+        : [];
     return {
       ok: true,
       calendar: meetingCalendar({
@@ -115,6 +124,7 @@ export class IcsOffers implements IcsOfferLinks {
         end: booking.end,
         stamp: now,
         ...(recurrence ? { recurrence } : {}),
+        ...(exceptions.length > 0 ? { exceptions } : {}),
       }),
       filename: 'meeting.ics',
     };
@@ -164,25 +174,66 @@ export interface MeetingEvent {
   readonly stamp: number;
   /** A series: `start`/`end` are its first occurrence, repeated by this rule in `recurrence.timeZone`. */
   readonly recurrence?: EventRecurrence;
+  /** A series: its changed occurrences, by ORIGINAL start (ignored without `recurrence`). */
+  readonly exceptions?: readonly OccurrenceException[];
+}
+
+/**
+ * The rule ended so that no occurrence starts at or after `before` (UNTIL inclusive: one second before,
+ * in whole seconds; an earlier UNTIL kept; COUNT dropped), as the calendar writers end a series.
+ * @see https://www.rfc-editor.org/rfc/rfc5545#section-3.3.10 (UNTIL)
+ */
+function endedBefore(rule: EventRecurrence, before: number): EventRecurrence {
+  const { count: _count, until, ...rest } = rule;
+  const limit = Math.floor((before - 1000) / 1000) * 1000;
+  return { ...rest, until: until !== undefined && until < limit ? until : limit };
 }
 
 /**
  * One VEVENT in a VCALENDAR, times in UTC, CRLF line ends, text escaped (§3.3.11) and lines folded at
  * 75 octets (§3.1). A series: local times with TZID, the zone's VTIMEZONE (covering the first to a bound
- * on the last occurrence) and the RRULE (UNTIL in UTC).
- * @see https://www.rfc-editor.org/rfc/rfc5545#section-3.8.5.3 (RRULE), #section-3.6.5 (VTIMEZONE)
+ * on the last occurrence, and any moved one) and the RRULE (UNTIL in UTC); its exceptions as the CalDAV
+ * writer applies them: ended → the RRULE ends before that occurrence (and the changes from there on are
+ * dropped), cancelled → an EXDATE, moved → an overriding VEVENT with the same UID and RECURRENCE-ID, all
+ * local to the series' zone. Bounded: one line or VEVENT per exception.
+ * @see https://www.rfc-editor.org/rfc/rfc5545#section-3.8.5.3 (RRULE), #section-3.6.5 (VTIMEZONE),
+ *   #section-3.8.5.1 (EXDATE), #section-3.8.4.4 (RECURRENCE-ID)
  */
 export function meetingCalendar(event: MeetingEvent): string {
-  const series = event.recurrence;
-  const zone = series?.timeZone;
+  const zone = event.recurrence?.timeZone;
+  const all = event.recurrence && zone ? (event.exceptions ?? []) : [];
+  // Where the series was ended (its first occurrence cannot be: that is cancelling the whole meeting).
+  const endFrom = Math.min(
+    ...all.filter((x) => x.status === 'ended' && x.originalStart > event.start).map((x) => x.originalStart),
+  );
+  const series =
+    event.recurrence && Number.isFinite(endFrom) ? endedBefore(event.recurrence, endFrom) : event.recurrence;
+  const kept = all.filter((x) => x.originalStart < endFrom);
+  const cancelled = [...new Set(kept.filter((x) => x.status === 'cancelled').map((x) => x.originalStart))];
+  const moved = kept.flatMap((x) => (x.status === 'moved' ? [x] : []));
   const times =
     series && zone
       ? [
           `DTSTART;TZID=${zone}:${local(event.start, zone)}`,
           `DTEND;TZID=${zone}:${local(event.end, zone)}`,
           `RRULE:${rruleText(series)}`,
+          ...cancelled.sort((a, b) => a - b).map((at) => `EXDATE;TZID=${zone}:${local(at, zone)}`),
         ]
       : [`DTSTART:${utcBasic(event.start)}`, `DTEND:${utcBasic(event.end)}`];
+  const body = [`SUMMARY:${escapeText(event.title)}`, 'STATUS:CONFIRMED', 'TRANSP:OPAQUE'];
+  const overrides =
+    series && zone
+      ? moved.flatMap((x) => [
+          'BEGIN:VEVENT',
+          `UID:${escapeText(event.uid)}`,
+          `DTSTAMP:${utcBasic(event.stamp)}`,
+          `RECURRENCE-ID;TZID=${zone}:${local(x.originalStart, zone)}`,
+          `DTSTART;TZID=${zone}:${local(x.start, zone)}`,
+          `DTEND;TZID=${zone}:${local(x.end, zone)}`,
+          ...body,
+          'END:VEVENT',
+        ])
+      : [];
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -190,16 +241,19 @@ export function meetingCalendar(event: MeetingEvent): string {
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     ...(series && zone
-      ? vtimezone(zone, event.start, lastOccurrenceBound(series, event.start)).split('\r\n')
+      ? vtimezone(
+          zone,
+          Math.min(event.start, ...moved.map((x) => x.start)),
+          Math.max(lastOccurrenceBound(series, event.start), ...moved.map((x) => x.end)),
+        ).split('\r\n')
       : []),
     'BEGIN:VEVENT',
     `UID:${escapeText(event.uid)}`,
     `DTSTAMP:${utcBasic(event.stamp)}`,
     ...times,
-    `SUMMARY:${escapeText(event.title)}`,
-    'STATUS:CONFIRMED',
-    'TRANSP:OPAQUE',
+    ...body,
     'END:VEVENT',
+    ...overrides,
     'END:VCALENDAR',
   ];
   return `${lines.map(fold).join('\r\n')}\r\n`;

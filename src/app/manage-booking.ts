@@ -371,7 +371,10 @@ export const MAX_LISTED_SERIES = 50;
 
 /** A listed booking; a series also names its next occurrence (what the list shows and orders by). */
 export interface UpcomingBooking extends Booking {
-  /** A series: its next occurrence not over yet (original times; cancelled ones and past an end skipped). */
+  /**
+   * A series: its next occurrence not over yet, at its current time (a moved one at its new time; cancelled
+   * ones and those from an end on skipped).
+   */
   readonly next?: Interval;
 }
 
@@ -379,12 +382,14 @@ export interface UpcomingBooking extends Booking {
  * The person's active Convene bookings that have not ended yet, soonest first (at most `limit`): the
  * bookings in the next `UPCOMING_HORIZON_MS`, and the series still going on whatever their first
  * occurrence (`listOngoingSeries`: the stored end of their last occurrence is ahead). A series is listed
- * at its next occurrence (not over yet, not cancelled, before an end: `remainingOccurrences`) and
- * dropped when none is left in the horizon. Without `store.requests` a series is listed by its first
- * occurrence, as a single meeting. Bounded: the horizon's bookings plus `MAX_LISTED_SERIES` series.
+ * at its next occurrence as its stored exceptions leave it (`remainingOccurrences`: moved ones at their
+ * new time, cancelled ones and those from an end on skipped) and dropped when none is left in the
+ * horizon. Without `store.requests` a series is listed by its first occurrence, as a single meeting.
+ * Bounded: the horizon's bookings plus `MAX_LISTED_SERIES` series, one request and one `occurrences`
+ * read each.
  */
 export async function upcomingBookings(
-  store: Pick<Repositories, 'bookings'> & Partial<Pick<Repositories, 'requests' | 'jobs'>>,
+  store: Pick<Repositories, 'bookings'> & Partial<Pick<Repositories, 'requests'>>,
   tenantId: string,
   personId: string,
   now: number,
@@ -403,18 +408,15 @@ export async function upcomingBookings(
     // Only a recorded series, or a booking whose first time has begun, can be listed at another time: the
     // others (single meetings ahead, series booked before `seriesEndsAt`) need no request read.
     const maybeLater = b.seriesEndsAt != null || b.start <= now;
-    const starts =
-      requests && maybeLater
-        ? await remainingOccurrences({ requests, ...(store.jobs ? { jobs: store.jobs } : {}) }, b)
-        : null;
-    if (!starts) {
+    const left =
+      requests && maybeLater ? await remainingOccurrences({ requests, bookings: store.bookings }, b) : null;
+    if (!left) {
       if (b.end > now) listed.push(b);
       continue;
     }
-    const duration = b.end - b.start;
-    const next = starts.find((s) => s + duration > now);
-    if (next !== undefined && next < horizon)
-      listed.push({ ...b, next: { start: next, end: next + duration } });
+    const next = left.find((o) => o.end > now);
+    if (next !== undefined && next.start < horizon)
+      listed.push({ ...b, next: { start: next.start, end: next.end } });
   }
   return listed.sort((a, b) => (a.next ?? a).start - (b.next ?? b).start).slice(0, limit);
 }

@@ -111,6 +111,8 @@ interface Loaded {
   /** The series' zone (its occurrences keep their wall-clock time there). */
   readonly zone: string;
   readonly exceptions: readonly OccurrenceException[];
+  /** Where the occurrence is now: its new time when it was moved, otherwise its original time. */
+  readonly current: Interval;
   /**
    * The booking as the occurrence sees it: a team taking turns per occurrence leaves out the members whose
    * turn it is not (they neither attend it nor hear of it); no turns left, so its reminders are for all.
@@ -153,11 +155,13 @@ async function load(
   const starts = occurrenceStarts(series.rule, booking.start, series.zone);
   if (!Number.isFinite(input.occurrence) || !starts.includes(input.occurrence))
     return fail('unknown_occurrence', 'occurrences.error.unknownOccurrence');
-  if (input.occurrence <= input.now) return fail('occurrence_past', 'occurrences.error.occurrencePast');
   // Already cancelled, or past the series' end: no longer an occurrence to change.
   const exceptions = await deps.store.bookings.occurrences(booking.tenantId, booking.id);
   if (gone(exceptions, input.occurrence))
     return fail('unknown_occurrence', 'occurrences.error.unknownOccurrence');
+  // Started already where it is now (a moved one's new time; its original time may have passed).
+  const current = currentTime(exceptions, input.occurrence, booking.end - booking.start);
+  if (current.start <= input.now) return fail('occurrence_past', 'occurrences.error.occurrencePast');
   const actorZone =
     (await deps.store.preferences.get(input.tenantId, input.actorPersonId))?.timeZone ?? 'UTC';
   const index = starts.indexOf(input.occurrence);
@@ -173,7 +177,7 @@ async function load(
     : booking;
   return {
     ok: true,
-    loaded: { booking, locale, starts, actorZone, zone: series.zone, exceptions, attending },
+    loaded: { booking, locale, starts, actorZone, zone: series.zone, exceptions, current, attending },
   };
 }
 
@@ -184,6 +188,18 @@ function gone(exceptions: readonly OccurrenceException[], originalStart: number)
       (x.status === 'cancelled' && x.originalStart === originalStart) ||
       (x.status === 'ended' && x.originalStart <= originalStart),
   );
+}
+
+/** Where the occurrence at `originalStart` is now: its last move, otherwise its original time. */
+function currentTime(
+  exceptions: readonly OccurrenceException[],
+  originalStart: number,
+  duration: number,
+): Interval {
+  const moved = exceptions.find((x) => x.status === 'moved' && x.originalStart === originalStart);
+  return moved?.status === 'moved'
+    ? { start: moved.start, end: moved.end }
+    : { start: originalStart, end: originalStart + duration };
 }
 
 /** Enqueues the change's outbox jobs (one per participant; the dedupe key makes a repeat harmless). */
@@ -291,7 +307,8 @@ export async function cancelOccurrence(
 
 /**
  * Moves one occurrence (the duration is kept). The new time is re-checked live for the participants, the
- * occurrence's own current time not counting as busy.
+ * occurrence's own time not counting as busy: its current time (where an earlier move put it, which is
+ * where its calendar events are) and its original one. Moving it back to its original time is a move.
  */
 export async function moveOccurrence(
   deps: ManageSeriesDeps,
@@ -299,19 +316,19 @@ export async function moveOccurrence(
 ): Promise<ManageSeriesResult> {
   const loaded = await load(deps, input);
   if (!loaded.ok) return loaded.result;
-  const { locale, actorZone, exceptions, attending: booking } = loaded.loaded;
+  const { attending: booking, locale, actorZone, exceptions, current } = loaded.loaded;
   const duration = booking.end - booking.start;
-  const was = { start: input.occurrence, end: input.occurrence + duration };
+  const original = { start: input.occurrence, end: input.occurrence + duration };
+  const was = current;
   const to = { start: input.newStart, end: input.newStart + duration };
   if (!Number.isFinite(input.newStart) || input.newStart < input.now)
     return failure(locale, 'invalid_time', 'booking.error.timeInPast');
-  if (input.newStart === input.occurrence) return failure(locale, 'invalid_time', 'booking.error.sameTime');
+  if (input.newStart === current.start) return failure(locale, 'invalid_time', 'booking.error.sameTime');
   if (deps.busy) {
     const read = await deps.busy.busyFor(input.tenantId, booking.participantIds, to, { fresh: true });
+    const own = normalize([original, current]);
     const busy = read.people
-      .filter((p) =>
-        subtract(normalize([...p.busy]), [was]).some((b) => b.start < to.end && b.end > to.start),
-      )
+      .filter((p) => subtract(normalize([...p.busy]), own).some((b) => b.start < to.end && b.end > to.start))
       .map((p) => p.personId);
     if (busy.length > 0) return failure(locale, 'slot_taken', 'booking.error.timeNotFree', busy.sort());
   }
@@ -396,9 +413,9 @@ function dayStart(day: number, zone: string): number {
 
 /**
  * New times for ONE occurrence of a series: the same people and duration, on the occurrence's own day
- * first (in the series' zone), then the days around it, nearest first, up to `MOVE_WINDOW_DAYS` either
+ * (where it is now: a moved one's new day) first (in the series' zone), then the days around it, nearest first, up to `MOVE_WINDOW_DAYS` either
  * side (never before now). Ranked like `rescheduleOptions` (working hours and zones, calendars and
- * Convene's other bookings busy; the occurrence's own time is NOT busy). The pick goes through
+ * Convene's other bookings busy; the occurrence's own time — current and original — is NOT busy). The pick goes through
  * `moveOccurrence`, which re-checks live. Refusals are `moveOccurrence`'s: not allowed, not a series,
  * not one of its occurrences, already started; `no_slot` when nothing is free. Bounded: one busy read of
  * 2 × MOVE_WINDOW_DAYS + 1 days.
@@ -409,10 +426,12 @@ export async function occurrenceMoveOptions(
 ): Promise<OccurrenceMoveOptionsResult> {
   const loaded = await load(deps, input);
   if (!loaded.ok) return loaded.result as OccurrenceMoveOptionsResult;
-  const { attending: booking, locale, actorZone, zone } = loaded.loaded;
+  const { attending: booking, locale, actorZone, zone, current } = loaded.loaded;
   const duration = booking.end - booking.start;
-  const own: Interval = { start: input.occurrence, end: input.occurrence + duration };
-  const day = localDay(input.occurrence, zone);
+  // Its own time, not busy: where it is now (moved or not) and where the rule put it.
+  const own: Interval = current;
+  const original: Interval = { start: input.occurrence, end: input.occurrence + duration };
+  const day = localDay(own.start, zone);
   const window: Interval = {
     start: Math.max(input.now, dayStart(day - MOVE_WINDOW_DAYS, zone)),
     end: dayStart(day + MOVE_WINDOW_DAYS + 1, zone),
@@ -425,8 +444,8 @@ export async function occurrenceMoveOptions(
     locale,
     now: input.now,
     window,
-    own: [own],
-    current: input.occurrence,
+    own: [own, original],
+    current: own.start,
     count: input.count ?? 5,
     band: (start) => Math.abs(localDay(start, zone) - day),
     perBand: SAME_DAY_SHARE,
@@ -505,46 +524,65 @@ export async function endSeries(deps: ManageSeriesDeps, input: OccurrenceInput):
   };
 }
 
-/** A chat surface's series buttons for a booking, worded and dated in the viewer's zone and language. */
+/**
+ * A chat surface's series buttons for a booking, worded and dated in the viewer's zone and language. Each
+ * `start` is the occurrence's ORIGINAL start (its id for `cancelOccurrence` / `moveOccurrence` /
+ * `endSeries`); the label shows where it is now (a moved one's new date).
+ */
 export interface SeriesChoicesView {
   /** The next occurrence not started yet: "Cancel <date> only" (`cancelOccurrence`). */
   readonly next: { readonly start: number; readonly label: string };
   /** The same occurrence: "Move <date> only" (`occurrenceMoveOptions`, then `moveOccurrence`). */
   readonly move: { readonly start: number; readonly label: string };
   /**
-   * The occurrence after `next`, when there is one: "End the series after <next's date>" is `endSeries`
-   * from this one (`next` stays).
+   * The first occurrence of the rule after `next` still on, when there is one: "End the series after
+   * <next's date>" is `endSeries` from this one (`next` stays).
    */
   readonly endFrom?: { readonly start: number; readonly label: string };
 }
 
 /**
  * The series buttons of a booking, or null when it is not a series or has no occurrence left to change.
- * Occurrences already cancelled (or past an end) are skipped when the store's jobs are given.
+ * The occurrences are the stored exceptions' (`remainingOccurrences`): a moved one at its new time (and
+ * ordered by it), a cancelled one skipped, nothing from an end on.
  * Only ids and times go into the buttons: the click goes through `cancelOccurrence` / `endSeries`, which
  * re-check who may do it and that the occurrence is one of the series' future ones.
- * Bounded: at most MAX_REMINDED_OCCURRENCES starts are expanded.
+ * Bounded: at most MAX_REMINDED_OCCURRENCES starts are expanded; one `occurrences` read.
  */
 export async function seriesChoices(
-  store: Pick<Repositories, 'requests'> & Partial<Pick<Repositories, 'jobs'>>,
+  store: Pick<Repositories, 'requests'> & Partial<Pick<Repositories, 'bookings'>>,
   booking: Booking,
   now: number,
   zone: string,
   locale: Locale,
 ): Promise<SeriesChoicesView | null> {
   if (booking.status !== 'booked') return null;
-  const starts = await remainingOccurrences(store, booking);
-  if (!starts) return null;
-  const i = starts.findIndex((s) => s > now);
-  const next = starts[i];
-  if (i < 0 || next === undefined) return null;
-  const after = starts[i + 1];
+  const left = await remainingOccurrences(store, booking);
+  if (!left) return null;
+  // Not started yet where it is now (what `load` checks).
+  const next = left.find((o) => o.start > now);
+  if (next === undefined) return null;
+  // "This and following" is by the rule's order (`endSeries` ends from an original start on).
+  const after = left
+    .filter((o) => o.original > next.original)
+    .reduce<(typeof left)[number] | undefined>((a, o) => (a && a.original < o.original ? a : o), undefined);
   const date = (at: number) => dayLabel(at, zone, locale);
   return {
-    next: { start: next, label: t(locale, 'occurrences.button.cancelOne', { date: date(next) }) },
-    move: { start: next, label: t(locale, 'occurrences.button.moveOne', { date: date(next) }) },
+    next: {
+      start: next.original,
+      label: t(locale, 'occurrences.button.cancelOne', { date: date(next.start) }),
+    },
+    move: {
+      start: next.original,
+      label: t(locale, 'occurrences.button.moveOne', { date: date(next.start) }),
+    },
     ...(after !== undefined
-      ? { endFrom: { start: after, label: t(locale, 'occurrences.button.endAfter', { date: date(next) }) } }
+      ? {
+          endFrom: {
+            start: after.original,
+            label: t(locale, 'occurrences.button.endAfter', { date: date(next.start) }),
+          },
+        }
       : {}),
   };
 }

@@ -1,50 +1,59 @@
 /**
  * What is left of a booked series (issue #22): its occurrences (the rule of its request, from the
- * booking's first start) minus those already cancelled and those at or after an end ("this and
- * following"), as recorded by the booking's `calendar.series` jobs (./outbox.ts: the booking keeps its
- * rule; the jobs are the record until they are pruned). Shared by the series buttons
- * (./manage-series.ts) and the upcoming list (./manage-booking.ts).
+ * booking's first start) as the booking's stored occurrence exceptions leave them
+ * (`BookingRepository.occurrences`, recorded by ./manage-series.ts before its calendar jobs): a
+ * cancelled one is gone, a moved one is at its new time, and from an `ended` one on nothing is left.
+ * Shared by the series buttons (./manage-series.ts) and the upcoming list (./manage-booking.ts).
  */
-import { CALENDAR_SERIES_JOB, jobKeyPrefixOfBooking, type SeriesJobPayload } from './outbox.ts';
-import type { Booking, Repositories } from './ports/store.ts';
+import type { Interval } from '../core/interval.ts';
+import type { Booking, OccurrenceException, Repositories } from './ports/store.ts';
 import { occurrenceStarts, seriesOf } from './series.ts';
 
-/**
- * The occurrences already cancelled, and where the series was ended, from the booking's jobs. A job the
- * store cancelled is not a change. Bounded: one job per participant and change.
- */
-export async function changedOccurrences(
-  jobs: Pick<Repositories['jobs'], 'listByDedupePrefix'>,
-  bookingId: string,
-): Promise<{ cancelled: number[]; endFrom: number | null }> {
-  const cancelled: number[] = [];
-  let endFrom: number | null = null;
-  for (const job of await jobs.listByDedupePrefix(jobKeyPrefixOfBooking(CALENDAR_SERIES_JOB, bookingId))) {
-    const change = (job.payload as Partial<SeriesJobPayload> | null)?.change;
-    if (job.status === 'cancelled' || !change || typeof change.originalStart !== 'number') continue;
-    if (change.kind === 'cancel') cancelled.push(change.originalStart);
-    if (change.kind === 'end') endFrom = Math.min(endFrom ?? change.originalStart, change.originalStart);
-  }
-  return { cancelled, endFrom };
+/** One occurrence still on: named by its ORIGINAL start (the id), held at `start`–`end` (moved or not). */
+export interface LiveOccurrence extends Interval {
+  readonly original: number;
 }
 
 /**
- * The original starts of the series' occurrences still on (not cancelled, before an end), or null when
- * the booking is not a series. Without the store's jobs, every occurrence of the rule. Bounded: at most
- * MAX_REMINDED_OCCURRENCES starts.
+ * The occurrences still on given the rule's original `starts`, the duration and the stored exceptions,
+ * ordered by their current start (a moved one at its new time). Pure; bounded by `starts`.
+ */
+export function liveOccurrences(
+  starts: readonly number[],
+  duration: number,
+  exceptions: readonly OccurrenceException[],
+): LiveOccurrence[] {
+  let endFrom = Number.POSITIVE_INFINITY;
+  const cancelled = new Set<number>();
+  const moved = new Map<number, Interval>();
+  for (const x of exceptions) {
+    if (x.status === 'ended') endFrom = Math.min(endFrom, x.originalStart);
+    else if (x.status === 'cancelled') cancelled.add(x.originalStart);
+    else if (x.status === 'moved') moved.set(x.originalStart, { start: x.start, end: x.end });
+  }
+  return starts
+    .filter((s) => s < endFrom && !cancelled.has(s))
+    .map((s) => ({ original: s, ...(moved.get(s) ?? { start: s, end: s + duration }) }))
+    .sort((a, b) => a.start - b.start || a.original - b.original);
+}
+
+/**
+ * The series' occurrences still on (`liveOccurrences`), or null when the booking is not a series.
+ * Without `store.bookings`, every occurrence of the rule at its original time. Bounded: one request read
+ * and one `occurrences` read; at most MAX_REMINDED_OCCURRENCES occurrences.
  */
 export async function remainingOccurrences(
-  store: Pick<Repositories, 'requests'> & Partial<Pick<Repositories, 'jobs'>>,
+  store: Pick<Repositories, 'requests'> & Partial<Pick<Repositories, 'bookings'>>,
   booking: Booking,
-): Promise<number[] | null> {
+): Promise<LiveOccurrence[] | null> {
   if (!booking.proposalId) return null;
   const proposal = await store.requests.getProposal(booking.tenantId, booking.proposalId);
   const series = proposal ? seriesOf(await store.requests.get(booking.tenantId, proposal.requestId)) : null;
   if (!series) return null;
-  const gone = store.jobs
-    ? await changedOccurrences(store.jobs, booking.id)
-    : { cancelled: [], endFrom: null };
-  return occurrenceStarts(series.rule, booking.start, series.zone).filter(
-    (s) => !gone.cancelled.includes(s) && (gone.endFrom === null || s < gone.endFrom),
+  const exceptions = store.bookings ? await store.bookings.occurrences(booking.tenantId, booking.id) : [];
+  return liveOccurrences(
+    occurrenceStarts(series.rule, booking.start, series.zone),
+    booking.end - booking.start,
+    exceptions,
   );
 }

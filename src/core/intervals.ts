@@ -324,3 +324,42 @@ export function fittingStarts(
   }
   return out;
 }
+
+/** Sorted, merged intervals as two arrays, for binary search (`overlapsAny`, `containedIn`). */
+export interface IntervalIndex {
+  readonly starts: Float64Array;
+  readonly ends: Float64Array;
+}
+
+/** The index of a list (normalized first; the caller's array is not changed). */
+export function intervalIndex(list: readonly Interval[]): IntervalIndex {
+  const merged = normalize(list);
+  return {
+    starts: Float64Array.from(merged, (iv) => iv.start),
+    ends: Float64Array.from(merged, (iv) => iv.end),
+  };
+}
+
+/** Index of the first interval ending after `t` (its length when none). */
+function firstEndingAfter(l: IntervalIndex, t: number): number {
+  let lo = 0;
+  let hi = l.ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (l.ends[mid]! > t) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Whether some interval of the index overlaps `[start, end)`. O(log n). */
+export function overlapsAny(l: IntervalIndex, start: number, end: number): boolean {
+  const i = firstEndingAfter(l, start);
+  return i < l.starts.length && l.starts[i]! < end;
+}
+
+/** Whether one (merged) interval of the index contains `[start, end)`. O(log n). */
+export function containedIn(l: IntervalIndex, start: number, end: number): boolean {
+  const i = firstEndingAfter(l, start);
+  return i < l.starts.length && l.starts[i]! <= start && l.ends[i]! >= end;
+}

@@ -15,7 +15,7 @@
  */
 import type { Interval } from './interval.ts';
 import { DAY, MINUTE } from './interval.ts';
-import { normalize } from './intervals.ts';
+import { containedIn, intervalIndex, overlapsAny } from './intervals.ts';
 import type { SeriesParticipant } from './series.ts';
 import { expandWorkingHours } from './working-hours.ts';
 import { toWall, wallDay, wallToInstant, type ZoneOffsets, zoneOffsets } from './zone-offsets.ts';
@@ -61,41 +61,6 @@ export interface MovePlan {
   /** The occurrences left where they are: no time nearby that everyone can make (in order). */
   readonly stayed: readonly number[];
 }
-
-/** Sorted, merged intervals as two arrays, for binary search. */
-interface Layout {
-  readonly starts: Float64Array;
-  readonly ends: Float64Array;
-}
-
-function layout(list: readonly Interval[]): Layout {
-  const merged = normalize(list);
-  return {
-    starts: Float64Array.from(merged, (iv) => iv.start),
-    ends: Float64Array.from(merged, (iv) => iv.end),
-  };
-}
-
-function firstEndingAfter(l: Layout, t: number): number {
-  let lo = 0;
-  let hi = l.ends.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (l.ends[mid]! > t) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
-const overlapsAny = (l: Layout, start: number, end: number) => {
-  const i = firstEndingAfter(l, start);
-  return i < l.starts.length && l.starts[i]! < end;
-};
-
-const containedIn = (l: Layout, start: number, end: number) => {
-  const i = firstEndingAfter(l, start);
-  return i < l.starts.length && l.starts[i]! <= start && l.ends[i]! >= end;
-};
 
 const bounded = (value: number | undefined, fallback: number, min: number, max: number) =>
   typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? value : fallback;
@@ -158,9 +123,9 @@ export function planOccurrenceMoves(input: MovePlanInput): MovePlan {
   });
   const range: Interval = { start: lo, end: hi + duration };
   const people = input.participants.map((p) => ({
-    busy: layout(p.busy.filter((b) => b.end > range.start && b.start < range.end)),
+    busy: intervalIndex(p.busy.filter((b) => b.end > range.start && b.start < range.end)),
     hours: p.hours
-      ? layout(
+      ? intervalIndex(
           expandWorkingHours(p.hours, zoneOffsets(p.zone, { start: lo - 2 * DAY, end: hi + 2 * DAY }), {
             start: lo - DAY,
             end: hi + DAY + duration,

@@ -15,7 +15,7 @@
  */
 import type { Interval } from './interval.ts';
 import { DAY } from './interval.ts';
-import { normalize } from './intervals.ts';
+import { containedIn, type IntervalIndex, intervalIndex, overlapsAny } from './intervals.ts';
 import type { SeriesDay } from './parse/types.ts';
 import { expandRule, type RecurrenceRule } from './recurrence.ts';
 import { type CompiledWorkingHours, expandWorkingHours } from './working-hours.ts';
@@ -158,52 +158,11 @@ function toInstants(walls: readonly number[], shift: number, first: number, zone
   return walls.map((w) => wallToInstant(z, w + shift, 'start'));
 }
 
-/** Sorted, merged intervals as two arrays, for binary search. */
-interface Layout {
-  readonly starts: Float64Array;
-  readonly ends: Float64Array;
-}
-
-function layout(list: readonly Interval[]): Layout {
-  const merged = normalize(list);
-  const starts = new Float64Array(merged.length);
-  const ends = new Float64Array(merged.length);
-  merged.forEach((iv, i) => {
-    starts[i] = iv.start;
-    ends[i] = iv.end;
-  });
-  return { starts, ends };
-}
-
-/** Index of the first interval ending after `t` (its length when none). */
-function firstEndingAfter(l: Layout, t: number): number {
-  let lo = 0;
-  let hi = l.ends.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (l.ends[mid]! > t) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
-/** Whether some interval overlaps `[start, end)`. */
-function overlapsAny(l: Layout, start: number, end: number): boolean {
-  const i = firstEndingAfter(l, start);
-  return i < l.starts.length && l.starts[i]! < end;
-}
-
-/** Whether one (merged) interval contains `[start, end)`. */
-function containedIn(l: Layout, start: number, end: number): boolean {
-  const i = firstEndingAfter(l, start);
-  return i < l.starts.length && l.starts[i]! <= start && l.ends[i]! >= end;
-}
-
 interface Prepared {
   readonly id: string;
-  readonly busy: Layout;
+  readonly busy: IntervalIndex;
   /** `null`: any hour. */
-  readonly hours: Layout | null;
+  readonly hours: IntervalIndex | null;
   /** `null`: every occurrence. */
   readonly turn: { readonly turn: number; readonly of: number } | null;
 }
@@ -248,9 +207,9 @@ export function searchSeries(input: SeriesSearchInput): SeriesSearchResult {
   const people: Prepared[] = input.participants.map((p) => ({
     id: p.id,
     turn: validTurn(p.turn),
-    busy: layout(p.busy.filter((b) => b.end > range.start && b.start < range.end)),
+    busy: intervalIndex(p.busy.filter((b) => b.end > range.start && b.start < range.end)),
     hours: p.hours
-      ? layout(
+      ? intervalIndex(
           expandWorkingHours(
             p.hours,
             zoneOffsets(p.zone, { start: range.start - DAY, end: range.end + DAY }),

@@ -5,6 +5,7 @@
  * nothing about anyone else; the link expires, is bound to its tenant, booking and person, and refuses
  * tampering and cancelled meetings.
  */
+import ICAL from 'ical.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { bookMeeting } from '../../src/app/book-meeting.ts';
 import type { Locale } from '../../src/app/i18n/index.ts';
@@ -237,6 +238,65 @@ describe('the .ics of a series booking', () => {
     expect(text).toMatch(/^RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;UNTIL=\d{8}T\d{6}Z\r$/m);
     expect(text).toMatch(/^BEGIN:VTIMEZONE\r\nTZID:Europe\/Paris\r$/m);
     expect(text).toMatch(/^BEGIN:DAYLIGHT\r$/m);
+    for (const line of text.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+  });
+
+  it('serves its changed occurrences: EXDATE for a cancelled one, an override for a moved one, the rule ended', async () => {
+    const { booked, series } = await bookSeries();
+    const starts = occurrenceStarts(series.rule, booked.start, series.zone);
+    const duration = booked.end - booked.start;
+    expect(starts.length).toBeGreaterThan(5);
+    const at = (start: number) => ({ start, end: start + duration });
+    // The second occurrence cancelled, the third moved a day and an hour later, the series ended at the
+    // fifth (a move recorded after that end, for the sixth, goes with it).
+    const movedTo = starts[2]! + DAY + 3_600_000;
+    const record = (x: Parameters<typeof store.bookings.recordOccurrence>[2]) =>
+      store.bookings.recordOccurrence(TENANT, booked.bookingId, x);
+    await record({ originalStart: starts[1]!, status: 'cancelled' });
+    await record({ originalStart: starts[2]!, status: 'moved', ...at(movedTo) });
+    await record({ originalStart: starts[5]!, status: 'moved', ...at(starts[5]! + DAY) });
+    await record({ originalStart: starts[4]!, status: 'ended' });
+
+    const url = booked.participants.find((p) => p.personId === li.id)?.ics?.url;
+    const served = await offers.serve(tokenOf(url!));
+    if (!served.ok) throw new Error(served.code);
+    const text = served.calendar;
+
+    // Expanded by the project's reader (as a subscriber's calendar would): exactly what is left.
+    const range = { start: booked.start - DAY, end: starts.at(-1)! + 30 * DAY };
+    const parsed = expandIcs(text, range);
+    if (!parsed.ok) throw new Error('the served calendar does not parse');
+    expect(parsed.warnings).toEqual([]);
+    expect(parsed.busy).toEqual([at(starts[0]!), at(movedTo), at(starts[3]!)]);
+
+    // And by ical.js: one series (same UID), its override naming the moved occurrence's original start.
+    const root = new ICAL.Component(ICAL.parse(text) as never);
+    const events = root.getAllSubcomponents('vevent');
+    expect(events).toHaveLength(2);
+    const [master, override] = events as [ICAL.Component, ICAL.Component];
+    expect(override.getFirstPropertyValue('uid')).toBe(master.getFirstPropertyValue('uid'));
+    const recurrenceId = override.getFirstPropertyValue('recurrence-id') as ICAL.Time;
+    expect(override.getFirstProperty('recurrence-id')!.getParameter('tzid')).toBe('Europe/Paris');
+    // The served VTIMEZONE reads the TZID'd times.
+    const zone = new ICAL.Timezone(root.getFirstSubcomponent('vtimezone')!);
+    recurrenceId.zone = zone;
+    expect(recurrenceId.toUnixTime() * 1000).toBe(starts[2]);
+    const rrule = master.getFirstPropertyValue('rrule') as ICAL.Recur;
+    expect(rrule.count ?? null).toBeNull();
+    expect(rrule.until!.toJSDate().getTime()).toBe(starts[4]! - 1000);
+    const expansion = new ICAL.RecurExpansion({
+      component: master,
+      dtstart: master.getFirstPropertyValue('dtstart') as ICAL.Time,
+    });
+    const expanded: number[] = [];
+    for (let next = expansion.next(); next && expanded.length < 20; next = expansion.next()) {
+      next.zone = zone;
+      expanded.push(next.toUnixTime() * 1000);
+    }
+    // The rule and its EXDATE: the first, third (its original start; the override moves it) and fourth.
+    expect(expanded).toEqual([starts[0], starts[2], starts[3]]);
+
+    expect(text.match(/^EXDATE;TZID=Europe\/Paris:\d{8}T\d{6}\r$/gm)).toHaveLength(1);
     for (const line of text.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
   });
 

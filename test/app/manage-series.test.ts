@@ -36,6 +36,7 @@ import type {
   Preferences,
 } from '../../src/app/ports/store.ts';
 import { REMINDER_JOB, type ReminderPayload, reminderJobs } from '../../src/app/reminders.ts';
+import { slotLabel } from '../../src/app/views.ts';
 
 const T = '00000000-0000-4000-8000-000000000000';
 const ANA = 'a0000000-0000-4000-8000-000000000001';
@@ -408,9 +409,11 @@ describe('manage one occurrence of a series (use cases)', () => {
       ok: true,
       view: { start: newStart },
     });
-    // Something else there still is one.
-    f.busyAt[LI] = [{ start: occurrence + HOUR / 2, end: occurrence + HOUR }];
-    expect(await moveOccurrence(f.deps(), { ...input(occurrence), newStart })).toMatchObject({
+    // Something else there still is one (a fresh series: this one is at the new time now).
+    const g = new Fixture();
+    for (const p of [ANA, LI, ZOE]) g.busyAt[p] = [{ start: occurrence, end: occurrence + HOUR / 2 }];
+    g.busyAt[LI] = [{ start: occurrence + HOUR / 2, end: occurrence + HOUR }];
+    expect(await moveOccurrence(g.deps(), { ...input(occurrence), newStart })).toMatchObject({
       ok: false,
       error: { code: 'slot_taken', busy: [LI] },
     });
@@ -555,6 +558,93 @@ class RecordingSeriesEditor implements SeriesOccurrenceEditor {
     return this.answers.get(personId) ?? { ok: true };
   }
 }
+
+describe('an occurrence already moved: its current time is its own', () => {
+  /** Tuesday 16 April 2030, 10:00 Paris (08:00 UTC), moved to Wednesday 17 April, same time. */
+  const OCC = OCCURRENCES[3]!;
+  const MOVED = OCC + DAY;
+  const parisDate = (at: number) => new Date(at + 2 * HOUR).getUTCDate();
+
+  async function movedOnce(f: Fixture, length = HOUR / 2) {
+    const r = await moveOccurrence(f.deps(), { ...input(OCC), newStart: MOVED });
+    expect(r).toMatchObject({ ok: true, view: { start: MOVED, end: MOVED + length } });
+    f.dms.length = 0;
+    f.reads.length = 0;
+  }
+
+  it('a second move is re-checked with the moved time not busy; the DM names the moved time as the old one', async () => {
+    const f = new Fixture();
+    await movedOnce(f);
+    // Every calendar now shows the occurrence at its moved time.
+    for (const p of [ANA, LI, ZOE]) f.busyAt[p] = [{ start: MOVED, end: MOVED + HOUR / 2 }];
+    const later = MOVED + HOUR / 4;
+    expect(await moveOccurrence(f.deps(), { ...input(OCC), newStart: later })).toMatchObject({
+      ok: true,
+      view: { kind: 'occurrence_moved', occurrence: OCC, start: later },
+    });
+    expect(f.exceptions.get(OCC)).toMatchObject({ status: 'moved', start: later });
+    // Ana (Paris): was Wed 17 Apr 10:00, now 10:15.
+    expect(f.dms.find((d) => d.personId === ANA)!.text).toMatch(/17.*10:00.*17.*10:15/s);
+  });
+
+  it('moving it onto its current time is refused; back to its original time is a move', async () => {
+    const f = new Fixture();
+    await movedOnce(f);
+    expect(await moveOccurrence(f.deps(), { ...input(OCC), newStart: MOVED })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_time' },
+    });
+    expect(await moveOccurrence(f.deps(), { ...input(OCC), newStart: OCC })).toMatchObject({
+      ok: true,
+      view: { start: OCC, end: OCC + HOUR / 2 },
+    });
+    expect(f.exceptions.get(OCC)).toMatchObject({ status: 'moved', start: OCC });
+  });
+
+  it('is still changeable once its original time has passed, while its moved time is ahead', async () => {
+    const f = new Fixture();
+    await movedOnce(f);
+    const now = OCC + HOUR; // Tuesday, after the original time, before Wednesday's
+    expect(await cancelOccurrence(f.deps(), { ...input(OCC), now })).toMatchObject({
+      ok: true,
+      view: { kind: 'occurrence_cancelled', occurrence: OCC },
+    });
+    // Once its moved time has begun, it has started.
+    const g = new Fixture();
+    await movedOnce(g);
+    expect(await cancelOccurrence(g.deps(), { ...input(OCC), now: MOVED })).toMatchObject({
+      ok: false,
+      error: { code: 'occurrence_past' },
+    });
+  });
+
+  it('offers times around its moved day first, its moved time free, and names that time', async () => {
+    const f = new Fixture();
+    f.zones = {}; // everyone in Paris: 09:00–17:00 Paris on weekdays
+    f.bookings.set('b-series', booking({ end: FIRST + HOUR })); // a one-hour series
+    await movedOnce(f, HOUR);
+    // Wednesday 17 April (UTC): busy 07:00–08:00 and 09:30–15:00, and the moved occurrence 08:00–09:00.
+    const wed = (h: number, m = 0) => Date.UTC(2030, 3, 17, h, m);
+    for (const p of [ANA, LI, ZOE])
+      f.busyAt[p] = [
+        { start: wed(7), end: wed(8) },
+        { start: MOVED, end: MOVED + HOUR },
+        { start: wed(9, 30), end: wed(15) },
+      ];
+    const result = await occurrenceMoveOptions(f.deps(), input(OCC));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    // The moved day's window: Sunday 14 to Saturday 20 April, Paris.
+    expect(f.reads).toEqual([{ start: Date.UTC(2030, 3, 13, 22), end: Date.UTC(2030, 3, 20, 22) }]);
+    const starts = result.view.options.map((o) => o.start);
+    // On Wednesday only 10:30 Paris fits (overlapping the occurrence's own hour); 10:00 is where it is.
+    expect(starts[0]).toBe(wed(8, 30));
+    expect(starts.filter((x) => parisDate(x) === 17)).toEqual([wed(8, 30)]);
+    expect(starts).not.toContain(MOVED);
+    expect(result.view.occurrence).toBe(OCC);
+    expect(result.view.headline).toContain(slotLabel(MOVED, MOVED + HOUR, 'Europe/Paris', 'de'));
+  });
+});
 
 describe('outbox: calendar.series jobs', () => {
   const outbox = (f: Fixture, editor: RecordingSeriesEditor): OutboxDeps => ({

@@ -3,8 +3,10 @@
  * series booking's start/end are its FIRST occurrence, so a listing by them lost the series once that
  * one had passed, and with it the series' buttons. `upcomingBookings` also asks the store for the
  * person's ongoing series (`listOngoingSeries`: the stored end of the last occurrence is ahead), shows
- * each at its next occurrence (cancelled ones skipped) and orders by it. In-memory ports; the store's
- * query is tested in test/store/repos.test.ts.
+ * each at its next occurrence as the booking's stored occurrence exceptions leave it (a moved one at its
+ * new time, cancelled ones skipped, nothing from an end on) and orders by it; the series buttons
+ * (`seriesChoices`) name the same occurrence by its ORIGINAL start. In-memory ports; the store's queries
+ * are tested in test/store/repos.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -13,8 +15,13 @@ import {
   type UpcomingBooking,
   upcomingBookings,
 } from '../../src/app/manage-booking.ts';
-import { seriesJobs } from '../../src/app/outbox.ts';
-import type { Booking, Job, MeetingRequest, Repositories } from '../../src/app/ports/store.ts';
+import { seriesChoices } from '../../src/app/manage-series.ts';
+import type {
+  Booking,
+  MeetingRequest,
+  OccurrenceException,
+  Repositories,
+} from '../../src/app/ports/store.ts';
 
 const T = '00000000-0000-4000-8000-000000000000';
 const ANA = 'a0000000-0000-4000-8000-000000000001';
@@ -63,10 +70,13 @@ const SERIES_REQUEST = {
 
 class Store {
   rows: Booking[] = [];
-  jobs: Job[] = [];
+  /** The series booking's stored occurrence exceptions (`BookingRepository.occurrences`). */
+  exceptions: OccurrenceException[] = [];
   readonly seriesAsks: Array<{ after: number; limit: number }> = [];
+  /** The bookings whose exceptions were read. */
+  readonly exceptionReads: string[] = [];
 
-  get repos(): Pick<Repositories, 'bookings' | 'requests' | 'jobs'> {
+  get repos(): Pick<Repositories, 'bookings' | 'requests'> {
     return {
       bookings: {
         listForPerson: async (_t: string, personId: string, range: { start: number; end: number }) =>
@@ -89,6 +99,10 @@ class Store {
             )
             .slice(0, limit);
         },
+        occurrences: async (_t: string, id: string) => {
+          this.exceptionReads.push(id);
+          return id === 'b-series' ? this.exceptions : [];
+        },
       },
       requests: {
         getProposal: async (_t: string, id: string) => ({
@@ -100,11 +114,7 @@ class Store {
             ? SERIES_REQUEST
             : ({ id, criteria: { zone: 'UTC' } } as unknown as MeetingRequest),
       },
-      jobs: {
-        listByDedupePrefix: async (prefix: string) =>
-          this.jobs.filter((j) => j.dedupeKey?.startsWith(prefix)),
-      },
-    } as unknown as Pick<Repositories, 'bookings' | 'requests' | 'jobs'>;
+    } as unknown as Pick<Repositories, 'bookings' | 'requests'>;
   }
 }
 
@@ -143,9 +153,7 @@ describe('upcomingBookings: a series is listed at its next occurrence', () => {
     const during = OCCURRENCES[1]! + 10 * 60_000;
     expect((await upcomingBookings(s.repos, T, LI, during))[0]?.next?.start).toBe(OCCURRENCES[1]);
     // Cancelling 19 March only: the series is listed at 26 March.
-    s.jobs = seriesJobs(booking(), { kind: 'cancel', originalStart: OCCURRENCES[2]! }, FIRST).map(
-      (j, i) => ({ ...j, id: `j${i}`, status: 'queued', dedupeKey: j.dedupeKey ?? null }) as unknown as Job,
-    );
+    s.exceptions = [{ originalStart: OCCURRENCES[2]!, status: 'cancelled' }];
     const after = OCCURRENCES[1]! + DAY;
     expect((await upcomingBookings(s.repos, T, LI, after))[0]?.next?.start).toBe(OCCURRENCES[3]);
   });
@@ -156,13 +164,69 @@ describe('upcomingBookings: a series is listed at its next occurrence', () => {
     expect(await upcomingBookings(s.repos, T, LI, LAST_END)).toEqual([]);
     expect(await upcomingBookings(s.repos, T, LI, LAST_END - 60_000)).toHaveLength(1);
     // A store that still hands the series over (its stored end is ahead) but the series ended earlier.
-    s.jobs = seriesJobs(booking(), { kind: 'end', originalStart: OCCURRENCES[2]! }, FIRST).map(
-      (j, i) => ({ ...j, id: `j${i}`, status: 'queued', dedupeKey: j.dedupeKey ?? null }) as unknown as Job,
-    );
+    s.exceptions = [{ originalStart: OCCURRENCES[2]!, status: 'ended' }];
     expect(await upcomingBookings(s.repos, T, LI, OCCURRENCES[1]! + DAY)).toEqual([]);
     // A cancelled series is never listed.
-    s.jobs = [];
+    s.exceptions = [];
     s.rows = [booking({ status: 'cancelled' })];
     expect(await upcomingBookings(s.repos, T, LI, OCCURRENCES[1]! + DAY)).toEqual([]);
+  });
+
+  it('lists a moved occurrence at its new time and orders by it; one exceptions read per series', async () => {
+    const s = new Store();
+    // 19 March moved to Friday 22 March 15:00 Paris (14:00 UTC); a single meeting on Thursday 21 March.
+    const moved = Date.UTC(2030, 2, 22, 14);
+    s.exceptions = [{ originalStart: OCCURRENCES[2]!, status: 'moved', start: moved, end: moved + HOUR }];
+    s.rows = [booking(), single('thursday', Date.UTC(2030, 2, 21, 9))];
+    const now = OCCURRENCES[1]! + DAY;
+    const list = await upcomingBookings(s.repos, T, LI, now);
+    expect(ids(list)).toEqual(['thursday', 'b-series']);
+    expect(list[1]!.next).toEqual({ start: moved, end: moved + HOUR });
+    expect(s.exceptionReads).toEqual(['b-series']);
+    // Moved before the next occurrence of the rule: it is the next one, and the list is ordered by it.
+    const early = Date.UTC(2030, 2, 18, 8);
+    s.exceptions = [{ originalStart: OCCURRENCES[3]!, status: 'moved', start: early, end: early + HOUR / 2 }];
+    const again = await upcomingBookings(s.repos, T, LI, now);
+    expect(ids(again)).toEqual(['b-series', 'thursday']);
+    expect(again[0]!.next).toEqual({ start: early, end: early + HOUR / 2 });
+    // Once that moved time is over, the next one is the rule's 19 March.
+    expect((await upcomingBookings(s.repos, T, LI, early + HOUR))[0]?.next?.start).toBe(OCCURRENCES[2]);
+  });
+});
+
+describe('seriesChoices: the buttons name the next occurrence still on, by its original start', () => {
+  const choices = (s: Store, now: number) => seriesChoices(s.repos, booking(), now, 'Europe/Paris', 'en');
+
+  it('labels a moved occurrence with its new date and keeps its original start as the id', async () => {
+    const s = new Store();
+    const now = OCCURRENCES[1]! + DAY;
+    // 19 March (Tuesday) moved to Friday 22 March.
+    const moved = Date.UTC(2030, 2, 22, 14);
+    s.exceptions = [{ originalStart: OCCURRENCES[2]!, status: 'moved', start: moved, end: moved + HOUR / 2 }];
+    const view = await choices(s, now);
+    expect(view?.next.start).toBe(OCCURRENCES[2]);
+    expect(view?.move.start).toBe(OCCURRENCES[2]);
+    expect(view?.next.label).toContain('22 Mar');
+    expect(view?.move.label).toContain('22 Mar');
+    expect(view?.next.label).not.toContain('19 Mar');
+    // "End the series after Fri 22 Mar" ends from 26 March on.
+    expect(view?.endFrom).toMatchObject({ start: OCCURRENCES[3] });
+    expect(view?.endFrom?.label).toContain('22 Mar');
+  });
+
+  it('skips a cancelled occurrence, offers no end after the last one, and nothing after an end', async () => {
+    const s = new Store();
+    const now = OCCURRENCES[1]! + DAY;
+    s.exceptions = [{ originalStart: OCCURRENCES[2]!, status: 'cancelled' }];
+    const view = await choices(s, now);
+    expect(view?.next.start).toBe(OCCURRENCES[3]);
+    expect(view?.next.label).toContain('26 Mar');
+    expect(view?.endFrom).toBeUndefined();
+    s.exceptions = [{ originalStart: OCCURRENCES[2]!, status: 'ended' }];
+    expect(await choices(s, now)).toBeNull();
+    // The moved occurrence is next while its new time is ahead, even once its original time has passed.
+    const moved = OCCURRENCES[1]! + 2 * DAY;
+    s.exceptions = [{ originalStart: OCCURRENCES[1]!, status: 'moved', start: moved, end: moved + HOUR / 2 }];
+    expect((await choices(s, now))?.next.start).toBe(OCCURRENCES[1]);
   });
 });

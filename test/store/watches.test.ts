@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelSecret, createSyncQueue, createWatchLookup } from '../../src/app/calendar-sync/watches.ts';
-import type { Booking, CalendarConnection } from '../../src/app/ports/store.ts';
+import type { Booking, CalendarConnection, RequestCriteria } from '../../src/app/ports/store.ts';
 import type { Store } from '../../src/store/database.ts';
 import { BACKENDS, openTestStore } from './backends.ts';
 
@@ -12,6 +12,7 @@ describe.each(BACKENDS)('calendar watches and sync decisions on %s', (backend) =
   let store: Store;
   let tenantId: string;
   let otherTenant: string;
+  let workspaceId: string;
   let ana: string;
   let li: string;
   let conn: CalendarConnection;
@@ -27,6 +28,7 @@ describe.each(BACKENDS)('calendar watches and sync decisions on %s', (backend) =
       name: 'Other',
     });
     tenantId = ws.tenantId;
+    workspaceId = ws.id;
     otherTenant = other.tenantId;
     ana = (await store.people.upsertByIdentity({
       workspaceId: ws.id,
@@ -394,5 +396,78 @@ describe.each(BACKENDS)('calendar watches and sync decisions on %s', (backend) =
     }))!;
     await store.connections.remove(otherTenant, otherConn.id);
     expect(await store.watches.get(otherTenant, w.id)).toBeNull();
+  });
+
+  it('a series is tracked while its last occurrence (series_ends_at) or a later moved one has not ended; one booked before the column while its request has a rule', async () => {
+    const WEEK = 7 * 24 * HOUR;
+    const criteria = {
+      zone: 'UTC',
+      constraints: [],
+      excluded: [],
+      recurrence: { freq: 'WEEKLY', interval: 1, byDay: [], count: 4 },
+    } as unknown as RequestCriteria;
+    const series = async (key: string, start: number, seriesEndsAt?: number) => {
+      const request = (await store.requests.create({
+        tenantId,
+        workspaceId,
+        requesterId: ana,
+        title: key,
+        durationMinutes: 60,
+        window: { start, end: start + HOUR },
+        participants: [{ personId: li }],
+        message: { channelId: 'C1', messageId: null },
+        criteria,
+      }))!;
+      const proposal = (await store.requests.propose(tenantId, request.id, {
+        slots: [{ start, end: start + HOUR, score: 1 }],
+      }))!;
+      const booked = await store.bookings.bookSlot({
+        tenantId,
+        people: [ana, li],
+        start,
+        end: start + HOUR,
+        title: key,
+        idempotencyKey: key,
+        organizerId: ana,
+        proposalId: proposal.id,
+        ...(seriesEndsAt !== undefined ? { seriesEndsAt } : {}),
+      });
+      if (!booked.ok) throw new Error(`booking ${key} failed`);
+      await store.bookings.recordEvent(tenantId, booked.booking.id, {
+        personId: li,
+        calendarId: 'primary',
+        connectionId: conn.id,
+        providerEventId: `evt-${key}`,
+        iCalUID: null,
+        status: 'created',
+        expected: [[start, start + HOUR]],
+      });
+      return booked.booking;
+    };
+    // Four weekly occurrences from day 100: the last one ends 3 weeks and an hour after the first start.
+    const start = T0 + 100 * 24 * HOUR;
+    const lastEnd = start + 3 * WEEK + HOUR;
+    const recorded = await series('series-recorded', start, lastEnd);
+    // The same series booked before `series_ends_at` existed (null there), on another day.
+    const legacy = await series('series-legacy', start + 24 * HOUR);
+    expect(legacy.seriesEndsAt ?? null).toBeNull();
+    const tracked = async (since: number) =>
+      (await store.watches.trackedEvents(tenantId, { connectionId: conn.id }, since))
+        .map((e) => e.bookingId)
+        .filter((id) => id === recorded.id || id === legacy.id)
+        .sort();
+    // After the first occurrences, before the last: both.
+    expect(await tracked(start + WEEK)).toEqual([recorded.id, legacy.id].sort());
+    // Once the recorded series' last occurrence has ended it is no longer tracked; the older one still is.
+    expect(await tracked(lastEnd)).toEqual([legacy.id]);
+    // Its last occurrence moved a day later: tracked until that one has ended.
+    await store.bookings.recordOccurrence(tenantId, recorded.id, {
+      originalStart: start + 3 * WEEK,
+      status: 'moved',
+      start: start + 3 * WEEK + 24 * HOUR,
+      end: lastEnd + 24 * HOUR,
+    });
+    expect(await tracked(lastEnd)).toEqual([recorded.id, legacy.id].sort());
+    expect(await tracked(lastEnd + 24 * HOUR)).toEqual([legacy.id]);
   });
 });

@@ -282,31 +282,19 @@ export function renderMovedMeeting(
 
 /** New times for a meeting (ephemeral), one button each. */
 export function renderRescheduleOptions(view: RescheduleOptionsView): DiscordMessageBody {
-  const w = translator(view.locale);
-  const shown = view.options.slice(0, MAX_BUTTONS);
-  const lines = [`**${view.headline}**`];
-  for (const [i, o] of shown.entries()) {
-    lines.push('', `**${i + 1}.** ${o.label}`);
-    for (const l of o.labels)
-      if (l.text !== o.label) lines.push(`  ${w('chat.discord.personTime', { name: l.name, time: l.text })}`);
-  }
-  const rows: unknown[] = [];
-  for (let i = 0; i < shown.length; i += 5) {
-    const row = new ActionRowBuilder<ButtonBuilder>();
-    for (const [j, o] of shown.slice(i, i + 5).entries())
-      row.addComponents(
-        new ButtonBuilder()
-          .setCustomId(moveCustomId(view.bookingId, o.start))
-          .setLabel(clip(`${i + j + 1}. ${o.label}`, 80))
-          .setStyle(i + j === 0 ? ButtonStyle.Success : ButtonStyle.Primary),
-      );
-    rows.push(row.toJSON());
-  }
-  return { ...textMessage(lines.join('\n'), { ephemeral: true }), components: rows };
+  return renderNewTimes(view, (start) => moveCustomId(view.bookingId, start));
 }
 
 /** New times for one occurrence of a series (ephemeral), one button each (`cv1:ot:<id>:<occurrence>:<start>`). */
 export function renderOccurrenceMoveOptions(view: OccurrenceMoveOptionsView): DiscordMessageBody {
+  return renderNewTimes(view, (start) => occurrenceToCustomId(view.bookingId, view.occurrence, start));
+}
+
+/** A headline, the numbered times (with each participant's own where it differs), a button per time. */
+function renderNewTimes(
+  view: RescheduleOptionsView | OccurrenceMoveOptionsView,
+  customId: (start: number) => string,
+): DiscordMessageBody {
   const w = translator(view.locale);
   const shown = view.options.slice(0, MAX_BUTTONS);
   const lines = [`**${view.headline}**`];
@@ -321,7 +309,7 @@ export function renderOccurrenceMoveOptions(view: OccurrenceMoveOptionsView): Di
     for (const [j, o] of shown.slice(i, i + 5).entries())
       row.addComponents(
         new ButtonBuilder()
-          .setCustomId(occurrenceToCustomId(view.bookingId, view.occurrence, o.start))
+          .setCustomId(customId(o.start))
           .setLabel(clip(`${i + j + 1}. ${o.label}`, 80))
           .setStyle(i + j === 0 ? ButtonStyle.Success : ButtonStyle.Primary),
       );

@@ -358,24 +358,7 @@ export function renderMoved(
 
 /** New times for a booked meeting, one button each (ephemeral to the clicker). */
 export function renderRescheduleOptions(view: RescheduleOptionsView): { text: string; blocks: Block[] } {
-  const t = texts(view.locale);
-  const value = encodeValue({ l: view.locale });
-  const blocks: Block[] = [section(`*${esc(view.headline)}*`)];
-  for (const [i, o] of view.options.slice(0, 45).entries()) {
-    const people = o.labels.map((l) => `${esc(l.name)}: ${esc(l.text)}`).join('\n');
-    blocks.push(
-      section(
-        `*${i + 1}.* ${viewerTime(o.start, o.end, o.label)} _(${t.viewer})_\n${people}`,
-        button(
-          `${t.moveTo} ${o.label}`,
-          `${ACTIONS.manageTo}:${view.bookingId}:${o.start}`,
-          value,
-          i === 0 ? 'primary' : undefined,
-        ),
-      ),
-    );
-  }
-  return { text: view.headline, blocks };
+  return renderNewTimes(view, (start) => `${ACTIONS.manageTo}:${view.bookingId}:${start}`);
 }
 
 /**
@@ -386,6 +369,17 @@ export function renderOccurrenceMoveOptions(view: OccurrenceMoveOptionsView): {
   text: string;
   blocks: Block[];
 } {
+  return renderNewTimes(
+    view,
+    (start) => `${ACTIONS.occurrenceTo}:${view.bookingId}:${view.occurrence}:${start}`,
+  );
+}
+
+/** A headline, then each time in the viewer's zone and every participant's, with its button. */
+function renderNewTimes(
+  view: RescheduleOptionsView | OccurrenceMoveOptionsView,
+  actionId: (start: number) => string,
+): { text: string; blocks: Block[] } {
   const t = texts(view.locale);
   const value = encodeValue({ l: view.locale });
   const blocks: Block[] = [section(`*${esc(view.headline)}*`)];
@@ -394,12 +388,7 @@ export function renderOccurrenceMoveOptions(view: OccurrenceMoveOptionsView): {
     blocks.push(
       section(
         `*${i + 1}.* ${viewerTime(o.start, o.end, o.label)} _(${t.viewer})_\n${people}`,
-        button(
-          `${t.moveTo} ${o.label}`,
-          `${ACTIONS.occurrenceTo}:${view.bookingId}:${view.occurrence}:${o.start}`,
-          value,
-          i === 0 ? 'primary' : undefined,
-        ),
+        button(`${t.moveTo} ${o.label}`, actionId(o.start), value, i === 0 ? 'primary' : undefined),
       ),
     );
   }

@@ -262,6 +262,7 @@ export function watchRepository(db: Db, sql: Sql): WatchRepository {
             ? { personId: scope.personId }
             : undefined;
       if (!filter) return [];
+      const at = new Date(since);
       const rows = await db.calendarEvent.findMany({
         where: {
           ...filter,
@@ -269,10 +270,18 @@ export function watchRepository(db: Db, sql: Sql): WatchRepository {
           booking: {
             tenantId,
             status: 'booked',
+            // A series (issue #22): the booking's times are its first occurrence; it is tracked while its
+            // last occurrence (`series_ends_at`, set at booking time, shifted by a whole-series reschedule)
+            // or one of its occurrences moved later has not ended.
             OR: [
-              { endsAt: { gt: new Date(since) } },
-              // A series (issue #22): the booking's times are its first occurrence; later ones still come.
-              { proposal: { request: { criteria: { path: ['recurrence'], not: Prisma.AnyNull } } } },
+              { endsAt: { gt: at } },
+              { seriesEndsAt: { gt: at } },
+              { occurrences: { some: { status: 'moved', endsAt: { gt: at } } } },
+              // Series booked before `series_ends_at` existed (null there): any whose request has a rule.
+              {
+                seriesEndsAt: null,
+                proposal: { request: { criteria: { path: ['recurrence'], not: Prisma.AnyNull } } },
+              },
             ],
           },
         },
