@@ -73,6 +73,15 @@ import {
   seriesLine,
   seriesOf,
 } from './series.ts';
+import {
+  bookedTurns,
+  planTurns,
+  seriesTurns,
+  type TurnPlan,
+  turnEvent,
+  turnOfPerson,
+  turnsLine,
+} from './series-turns.ts';
 import type {
   BookingParticipantView,
   BookingView,
@@ -223,6 +232,8 @@ interface Attempt {
   readonly move: boolean;
   /** A series: the occurrences the re-check covers (up to the horizon). */
   readonly series: { readonly zone: string; readonly horizon: SeriesHorizon } | null;
+  /** A team taking turns per occurrence: who hosts which occurrences (null: everyone attends all). */
+  readonly turns: TurnPlan | null;
 }
 
 type Fail = (
@@ -304,9 +315,16 @@ async function checkClick(
   // Round-robin: any team member may pick the time, but only the member chosen for that slot is booked
   // (the other members are dropped from this booking); no pick → everyone in the request.
   const { rotations } = store;
-  const bookedIds = rotations
-    ? (await bookingPeople({ rotations }, tenantId, proposal.id, index + 1, peopleIds)).people
-    : peopleIds;
+  const booking = rotations
+    ? await bookingPeople({ rotations }, tenantId, proposal.id, index + 1, peopleIds)
+    : { people: peopleIds, turns: [] };
+  const bookedIds = booking.people;
+  // A team taking turns per occurrence (./series-turns.ts): only when the series still splits.
+  const series = seriesOf(request);
+  const turns =
+    series && booking.turns.length >= 2
+      ? planTurns(series.rule, slot.start, series.zone, booking.turns)
+      : null;
   return {
     ok: true,
     attempt: {
@@ -325,6 +343,7 @@ async function checkClick(
       anyway: said?.[2] !== undefined,
       move: said?.[2] === '-move',
       series: seriesRange(deps, input, request, slot),
+      turns: turns?.ok ? turns.plan : null,
     },
   };
 }
@@ -356,9 +375,13 @@ function seriesClashes(attempt: Attempt, busyOf: ReadonlyMap<string, Interval[]>
     rule: series.horizon.rule,
     zone: series.zone,
     // Busy time only: working hours were checked when the times were proposed.
+    // A member taking turns: their own occurrences only.
     participants: bookedIds
       .filter((id) => !optionalIds.has(id))
-      .map((id) => ({ id, zone: series.zone, busy: busyOf.get(id) ?? [] })),
+      .map((id) => {
+        const turn = attempt.turns ? turnOfPerson(attempt.turns, id) : null;
+        return { id, zone: series.zone, busy: busyOf.get(id) ?? [], ...(turn ? { turn } : {}) };
+      }),
   });
   return (result.candidates[0]?.conflicts ?? []).filter((c) => c.index > 0);
 }
@@ -590,6 +613,7 @@ async function guardAndWrite(
     ...(occurrences && occurrences.length > 0
       ? { seriesEndsAt: occurrences[occurrences.length - 1]! + (slot.end - slot.start) }
       : {}),
+    ...(attempt.turns ? { turns: seriesTurns(attempt.turns, attending) } : {}),
     jobs: (b) => bookingJobs(b, leads, input.now, occurrences),
   });
   if (!booked.ok) {
@@ -796,8 +820,10 @@ async function confirmation(
   seriesConflicts?: string,
 ): Promise<BookingView | 'refused'> {
   const organiserZone = people.find((p) => p.requester)?.timeZone ?? 'UTC';
-  // A series is ONE recurring event per calendar (not one event per occurrence).
+  // A series is ONE recurring event per calendar (not one event per occurrence); a member taking turns gets
+  // their own turn's (`Booking.turns`).
   const recurrence = series ? eventRecurrence(series.rule, series.zone) : undefined;
+  const turns = bookedTurns(series, booking);
   const attendees = people.flatMap((p) =>
     p.person.email ? [{ email: p.person.email, name: p.person.displayName }] : [],
   );
@@ -808,6 +834,8 @@ async function confirmation(
   const lastEnd = lastStart + (booking.end - booking.start);
   let conferenceUrl: string | undefined;
   for (const p of people) {
+    // A member taking turns: ONE recurring event for their own turn (its first start, its rule).
+    const own = turns ? turnEvent(turns, p.person.id, booking.end - booking.start) : null;
     const recorded = booking.events.find((e) => e.personId === p.person.id && e.status === 'created');
     let calendar: CalendarWriteStatus;
     let reason: CalendarWriteReason | undefined;
@@ -817,13 +845,13 @@ async function confirmation(
       const outcome = await deps.writer.writeFor(input.tenantId, p.person.id, {
         idempotencyKey: `${booking.idempotencyKey}:person:${p.person.id}`,
         title: booking.title,
-        start: booking.start,
-        end: booking.end,
+        start: own?.start ?? booking.start,
+        end: own?.end ?? booking.end,
         timeZone: organiserZone,
         attendees,
         // A video link where the provider offers one (Google Meet, Teams); CalDAV ignores it.
         conference: true,
-        ...(recurrence ? { recurrence } : {}),
+        ...(own ? { recurrence: own.recurrence } : recurrence ? { recurrence } : {}),
       });
       if (outcome.ok) {
         calendar = 'written';
@@ -835,7 +863,7 @@ async function confirmation(
           providerEventId: outcome.event.eventId,
           iCalUID: outcome.event.iCalUID ?? null,
           status: 'created',
-          expected: [[booking.start, booking.end]],
+          expected: [own ? [own.start, own.end] : [booking.start, booking.end]],
         });
       } else if (classifyWriteFailure(outcome.code) === 'kept') {
         // As the outbox classifies it: a calendar Convene may not write to is not a failure.
@@ -887,7 +915,7 @@ async function confirmation(
       personId: p.person.id,
       name: p.person.displayName,
       timeZone: p.timeZone,
-      label: slotLabel(booking.start, booking.end, p.timeZone, locale),
+      label: slotLabel(own?.start ?? booking.start, own?.end ?? booking.end, p.timeZone, locale),
       calendar,
       ...(reason ? { reason, note: t(locale, REASON_KEYS[reason]) } : {}),
       ...(icsUrl ? { ics: { url: icsUrl, label: t(locale, 'booking.calendar.addIcs') } } : {}),
@@ -901,11 +929,12 @@ async function confirmation(
       people.map((p) => p.person.displayName),
     ),
   };
+  const nameOf = (id: string) => people.find((p) => p.person.id === id)?.person.displayName ?? '?';
   const headline = series
     ? t(locale, alreadyBooked ? 'booking.headline.alreadyBookedSeries' : 'booking.headline.bookedSeries', {
         ...headlineParams,
         series: seriesLabel(series.rule, booking.start, series.zone, locale),
-      })
+      }) + (turns ? ` ${turnsLine(turns, nameOf, organiserZone, locale)}` : '')
     : t(locale, alreadyBooked ? 'booking.headline.alreadyBooked' : 'booking.headline.booked', headlineParams);
   const slotId = booking.idempotencyKey.split(':slot:')[1] ?? input.slotId;
   return {

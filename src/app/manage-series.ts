@@ -20,6 +20,7 @@
  */
 import { DAY, type Interval } from '../core/interval.ts';
 import { normalize, subtract } from '../core/intervals.ts';
+import { turnOf } from '../core/series.ts';
 import { toWall, wallToInstant, zoneOffsets } from '../core/zone-offsets.ts';
 import { type MessageKey, type Msg, type MsgParams, msg, t } from './i18n/index.ts';
 import {
@@ -28,7 +29,7 @@ import {
   type RescheduleOptionView,
   rankedNewTimes,
 } from './manage-booking.ts';
-import { jobKeyPrefixOfBooking, seriesJobs } from './outbox.ts';
+import { deleteJobs, jobKeyPrefixOfBooking, seriesJobs } from './outbox.ts';
 import type { BusyReader, Notifier, SeriesChange } from './ports/calendars.ts';
 import type { Booking, OccurrenceException, Repositories } from './ports/store.ts';
 import {
@@ -112,6 +113,11 @@ interface Loaded {
   readonly exceptions: readonly OccurrenceException[];
   /** Where the occurrence is now: its new time when it was moved, otherwise its original time. */
   readonly current: Interval;
+  /**
+   * The booking as the occurrence sees it: a team taking turns per occurrence leaves out the members whose
+   * turn it is not (they neither attend it nor hear of it); no turns left, so its reminders are for all.
+   */
+  readonly attending: Booking;
 }
 
 function failure(
@@ -158,9 +164,20 @@ async function load(
   if (current.start <= input.now) return fail('occurrence_past', 'occurrences.error.occurrencePast');
   const actorZone =
     (await deps.store.preferences.get(input.tenantId, input.actorPersonId))?.timeZone ?? 'UTC';
+  const index = starts.indexOf(input.occurrence);
+  const turns = booking.turns;
+  const attending: Booking = turns
+    ? (({ turns: _, ...rest }) => ({
+        ...rest,
+        participantIds: booking.participantIds.filter((id) => {
+          const turn = turns.byPerson[id];
+          return turn === undefined || turnOf(index, turns.of) === turn;
+        }),
+      }))(booking)
+    : booking;
   return {
     ok: true,
-    loaded: { booking, locale, starts, actorZone, zone: series.zone, exceptions, current },
+    loaded: { booking, locale, starts, actorZone, zone: series.zone, exceptions, current, attending },
   };
 }
 
@@ -254,7 +271,7 @@ export async function cancelOccurrence(
 ): Promise<ManageSeriesResult> {
   const loaded = await load(deps, input);
   if (!loaded.ok) return loaded.result;
-  const { booking, locale, actorZone, exceptions } = loaded.loaded;
+  const { locale, actorZone, exceptions, attending: booking } = loaded.loaded;
   const slot = { start: input.occurrence, end: input.occurrence + (booking.end - booking.start) };
   await deps.store.bookings.recordOccurrence(booking.tenantId, booking.id, {
     originalStart: input.occurrence,
@@ -299,7 +316,7 @@ export async function moveOccurrence(
 ): Promise<ManageSeriesResult> {
   const loaded = await load(deps, input);
   if (!loaded.ok) return loaded.result;
-  const { booking, locale, actorZone, exceptions, current } = loaded.loaded;
+  const { attending: booking, locale, actorZone, exceptions, current } = loaded.loaded;
   const duration = booking.end - booking.start;
   const original = { start: input.occurrence, end: input.occurrence + duration };
   const was = current;
@@ -409,7 +426,7 @@ export async function occurrenceMoveOptions(
 ): Promise<OccurrenceMoveOptionsResult> {
   const loaded = await load(deps, input);
   if (!loaded.ok) return loaded.result as OccurrenceMoveOptionsResult;
-  const { booking, locale, actorZone, zone, current } = loaded.loaded;
+  const { attending: booking, locale, actorZone, zone, current } = loaded.loaded;
   const duration = booking.end - booking.start;
   // Its own time, not busy: where it is now (moved or not) and where the rule put it.
   const own: Interval = current;
@@ -466,7 +483,20 @@ export async function endSeries(deps: ManageSeriesDeps, input: OccurrenceInput):
     originalStart: input.occurrence,
     status: 'ended',
   });
-  await enqueue(deps, booking, { kind: 'end', originalStart: input.occurrence }, input.now);
+  // A team taking turns: a member whose turn starts at or after this occurrence has no date left, so their
+  // turn's event is deleted (ending it before its first occurrence would leave nothing); the others' end.
+  const index = starts.indexOf(input.occurrence);
+  const byPerson = booking.turns?.byPerson ?? {};
+  const over = booking.participantIds.filter((id) => (byPerson[id] ?? -1) >= index);
+  const rest = booking.participantIds.filter((id) => !over.includes(id));
+  await enqueue(
+    deps,
+    { ...booking, participantIds: rest },
+    { kind: 'end', originalStart: input.occurrence },
+    input.now,
+  );
+  for (const job of deleteJobs({ ...booking, participantIds: over }, input.now))
+    await deps.store.jobs.enqueue(job);
   await withdrawReminders(deps, booking, exceptions, (at) => at >= input.occurrence);
   const { notified, notNotified } = await notifyOthers(
     deps,

@@ -48,6 +48,7 @@ import { t } from './i18n/index.ts';
 import type { Booking, CalendarEventRecord, EnqueueInput, Job, Repositories } from './ports/store.ts';
 import { REMINDER_JOB, runReminderJob } from './reminders.ts';
 import { eventRecurrence, seriesOf } from './series.ts';
+import { bookedTurns, turnEvent } from './series-turns.ts';
 import { slotLabel, toLocale } from './views.ts';
 
 export const CALENDAR_WRITE_JOB = 'calendar.write';
@@ -203,15 +204,22 @@ export async function draftFor(
   const organiserPrefs = booking.organizerId
     ? await store.preferences.get(booking.tenantId, booking.organizerId)
     : null;
+  // A member taking turns per occurrence: ONE recurring event for their turn (./series-turns.ts).
+  const turns = bookedTurns(series, booking);
+  const own = turns ? turnEvent(turns, personId, booking.end - booking.start) : null;
   return {
     idempotencyKey: personEventKey(booking, personId),
     title: booking.title,
-    start: booking.start,
-    end: booking.end,
+    start: own?.start ?? booking.start,
+    end: own?.end ?? booking.end,
     timeZone: organiserPrefs?.timeZone ?? 'UTC',
     attendees: people.flatMap((p) => (p?.email ? [{ email: p.email, name: p.displayName }] : [])),
     conference: true,
-    ...(series ? { recurrence: eventRecurrence(series.rule, series.zone) } : {}),
+    ...(own
+      ? { recurrence: own.recurrence }
+      : series
+        ? { recurrence: eventRecurrence(series.rule, series.zone) }
+        : {}),
   };
 }
 
@@ -227,7 +235,10 @@ function removedByParticipant(booking: Booking, personId: string): boolean {
   );
 }
 
-/** Records a confirmed write of the booking's current times (the only times now expected of the event). */
+/**
+ * Records a confirmed write of the event's current times (the only times now expected of it): the booking's,
+ * or a member's own turn's first occurrence (`draft`).
+ */
 async function record(
   store: OutboxStore,
   booking: Booking,
@@ -235,6 +246,7 @@ async function record(
   connectionId: string,
   calendarId: string,
   event: WrittenEvent,
+  draft: Pick<EventDraft, 'start' | 'end'> = booking,
 ): Promise<void> {
   await store.bookings.recordEvent(booking.tenantId, booking.id, {
     personId,
@@ -243,7 +255,7 @@ async function record(
     providerEventId: event.eventId,
     iCalUID: event.iCalUID ?? null,
     status: 'created',
-    expected: [[booking.start, booking.end]],
+    expected: [[draft.start, draft.end]],
   });
 }
 
@@ -428,11 +440,8 @@ async function runWrite(deps: OutboxDeps, job: Job, booking: Booking, personId: 
   // organiser decides, or the `follow` policy kept the meeting without them): a write job still queued
   // from the booking must not put it back. Only "Keep the original time" writes it again (an update job).
   if (removedByParticipant(booking, personId)) return { kind: 'done' };
-  const outcome = await deps.writer.writeFor(
-    booking.tenantId,
-    personId,
-    await draftFor(store, booking, personId),
-  );
+  const draft = await draftFor(store, booking, personId);
+  const outcome = await deps.writer.writeFor(booking.tenantId, personId, draft);
   if (!outcome.ok) {
     const result = failureResult(job, outcome);
     if (result.kind !== 'done')
@@ -445,7 +454,7 @@ async function runWrite(deps: OutboxDeps, job: Job, booking: Booking, personId: 
       });
     return result;
   }
-  await record(store, booking, personId, outcome.connectionId, outcome.calendarId, outcome.event);
+  await record(store, booking, personId, outcome.connectionId, outcome.calendarId, outcome.event, draft);
   // Cancelled while we wrote: the delete job may have run before our event existed.
   const after = await store.bookings.get(booking.tenantId, booking.id);
   if (after && after.status === 'cancelled') {
@@ -467,7 +476,7 @@ async function runUpdate(deps: OutboxDeps, job: Job, booking: Booking, personId:
     // provider without being recorded (a crash): writing with the same key returns that event.
     const written = await writer.writeFor(booking.tenantId, personId, draft);
     if (!written.ok) return failureResult(job, written);
-    await record(store, booking, personId, written.connectionId, written.calendarId, written.event);
+    await record(store, booking, personId, written.connectionId, written.calendarId, written.event, draft);
     const again = await store.bookings.get(booking.tenantId, booking.id);
     event = again ? liveEvent(again, personId) : undefined;
     if (!event) return { kind: 'done' };
@@ -493,7 +502,7 @@ async function runUpdate(deps: OutboxDeps, job: Job, booking: Booking, personId:
     draft,
   );
   if (!outcome.ok) return failureResult(job, outcome);
-  await record(store, booking, personId, outcome.connectionId, outcome.calendarId, outcome.event);
+  await record(store, booking, personId, outcome.connectionId, outcome.calendarId, outcome.event, draft);
   return { kind: 'done' };
 }
 

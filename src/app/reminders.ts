@@ -12,6 +12,7 @@
  * sent, in the person's stored language and time zone.
  */
 
+import { turnOf } from '../core/series.ts';
 import { t } from './i18n/index.ts';
 import type { OutboxDeps } from './outbox.ts';
 import type { Booking, EnqueueInput, Job } from './ports/store.ts';
@@ -64,7 +65,11 @@ export function reminderJobs(
   return booking.participantIds.flatMap((personId) => {
     const lead = leads.get(personId) ?? DEFAULT_REMINDER_LEAD_MINUTES * 60_000;
     if (lead <= 0) return [];
-    return starts.flatMap((at) => {
+    // A member taking turns per occurrence (`booking.turns`): their own occurrences only.
+    const turn = series ? booking.turns?.byPerson[personId] : undefined;
+    const of = booking.turns?.of ?? 1;
+    return starts.flatMap((at, index) => {
+      if (turn !== undefined && turnOf(index, of) !== turn) return [];
       const runAt = at - lead;
       if (runAt < now) return [];
       return [

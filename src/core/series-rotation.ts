@@ -38,10 +38,7 @@ export type RotationSplit =
   | { readonly ok: true; readonly turns: readonly SeriesTurn[] }
   | { readonly ok: false; readonly code: RotationSplitRefusal };
 
-/** Which turn (member index) occurrence `index` (0 = the first) belongs to. */
-export function turnOf(index: number, members: number): number {
-  return ((index % members) + members) % members;
-}
+export { turnOf } from './series.ts';
 
 /** Whether a series can rotate per occurrence with each turn a native recurring series (see the module comment). */
 export function rotationRefusal(rule: SeriesRule, first: number, zone: string): RotationSplitRefusal | null {

@@ -46,6 +46,11 @@ export interface SeriesParticipant {
   readonly hours?: CompiledWorkingHours;
   /** Busy time, any order, may overlap. */
   readonly busy: readonly Interval[];
+  /**
+   * A round-robin member taking turns per occurrence (./series-rotation.ts): checked only on the
+   * occurrences of their turn (`turnOf(index, of) === turn`). Absent: checked on every occurrence.
+   */
+  readonly turn?: { readonly turn: number; readonly of: number };
 }
 
 export interface SeriesSearchInput {
@@ -158,6 +163,13 @@ interface Prepared {
   readonly busy: IntervalIndex;
   /** `null`: any hour. */
   readonly hours: IntervalIndex | null;
+  /** `null`: every occurrence. */
+  readonly turn: { readonly turn: number; readonly of: number } | null;
+}
+
+/** Which turn (member index) occurrence `index` (0 = the first) belongs to, with `members` turns. */
+export function turnOf(index: number, members: number): number {
+  return ((index % members) + members) % members;
 }
 
 /** Checks every candidate over the series and ranks them (see the module comment). */
@@ -194,6 +206,7 @@ export function searchSeries(input: SeriesSearchInput): SeriesSearchResult {
   };
   const people: Prepared[] = input.participants.map((p) => ({
     id: p.id,
+    turn: validTurn(p.turn),
     busy: intervalIndex(p.busy.filter((b) => b.end > range.start && b.start < range.end)),
     hours: p.hours
       ? intervalIndex(
@@ -216,6 +229,7 @@ export function searchSeries(input: SeriesSearchInput): SeriesSearchResult {
       const end = start + input.durationMs;
       const who: { id: string; reason: ConflictReason }[] = [];
       for (const p of people) {
+        if (p.turn && turnOf(index, p.turn.of) !== p.turn.turn) continue;
         if (overlapsAny(p.busy, start, end)) who.push({ id: p.id, reason: 'busy' });
         else if (p.hours && !containedIn(p.hours, start, end))
           who.push({ id: p.id, reason: 'outside_hours' });
@@ -233,6 +247,13 @@ export function searchSeries(input: SeriesSearchInput): SeriesSearchResult {
     candidatesCapped,
     occurrencesCapped,
   };
+}
+
+/** A usable turn (`of` ≥ 1, `turn` in 0..of-1), or null: a participant with a bad one is checked on every occurrence. */
+function validTurn(turn: SeriesParticipant['turn']): { turn: number; of: number } | null {
+  if (!turn) return null;
+  const { turn: t, of } = turn;
+  return Number.isInteger(of) && of >= 1 && Number.isInteger(t) && t >= 0 && t < of ? { turn: t, of } : null;
 }
 
 const positive = (value: number | undefined, fallback: number) =>

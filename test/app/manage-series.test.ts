@@ -12,7 +12,12 @@ import {
   moveOccurrence,
   occurrenceMoveOptions,
 } from '../../src/app/manage-series.ts';
-import { CALENDAR_SERIES_JOB, type OutboxDeps, runOutboxOnce } from '../../src/app/outbox.ts';
+import {
+  CALENDAR_DELETE_JOB,
+  CALENDAR_SERIES_JOB,
+  type OutboxDeps,
+  runOutboxOnce,
+} from '../../src/app/outbox.ts';
 import type {
   BusyReader,
   DeleteOutcome,
@@ -271,6 +276,43 @@ describe('manage one occurrence of a series (use cases)', () => {
     // Clicking again adds no second job (the dedupe key names the change).
     await cancelOccurrence(f.deps(), input(OCCURRENCES[2]!));
     expect(f.jobs.ofKind(CALENDAR_SERIES_JOB)).toHaveLength(3);
+  });
+
+  it('a team taking turns: occurrence k touches the organiser and the member whose turn k is, no one else', async () => {
+    const f = new Fixture();
+    // Ana organises; Li takes occurrences 0, 2, 4 and Zoé 1, 3, 5.
+    f.bookings.set('b-series', booking({ turns: { of: 2, byPerson: { [LI]: 0, [ZOE]: 1 } } }));
+    const people = () =>
+      f.jobs
+        .ofKind(CALENDAR_SERIES_JOB)
+        .map((j) => (j.payload as { personId: string }).personId)
+        .sort();
+    expect((await cancelOccurrence(f.deps(), input(OCCURRENCES[3]!, ANA))).ok).toBe(true);
+    expect(people()).toEqual([ANA, ZOE].sort());
+    expect(f.dms.map((d) => d.personId)).toEqual([ZOE]);
+    // Moving Li's occurrence 2: Zoé busy at the new time is no obstacle; Li and Ana get the change and
+    // reminders at the new time.
+    const occurrence = OCCURRENCES[2]!;
+    const newStart = occurrence + DAY;
+    f.busyAt[ZOE] = [{ start: newStart, end: newStart + HOUR }];
+    f.jobs.jobs.length = 0;
+    f.dms.length = 0;
+    expect((await moveOccurrence(f.deps(), { ...input(occurrence, ANA), newStart })).ok).toBe(true);
+    expect(people()).toEqual([ANA, LI].sort());
+    expect(f.dms.map((d) => d.personId)).toEqual([LI]);
+    expect(
+      f.jobs
+        .ofKind(REMINDER_JOB)
+        .map((j) => (j.payload as ReminderPayload).personId)
+        .sort(),
+    ).toEqual([ANA, LI].sort());
+    // Ending the series from occurrence 1: Zoé's turn starts there (her event is deleted); Li's ends.
+    f.jobs.jobs.length = 0;
+    expect((await endSeries(f.deps(), input(OCCURRENCES[1]!, ANA))).ok).toBe(true);
+    expect(people()).toEqual([ANA, LI].sort());
+    expect(
+      f.jobs.ofKind(CALENDAR_DELETE_JOB).map((j) => (j.payload as { personId: string }).personId),
+    ).toEqual([ZOE]);
   });
 
   it('refuses what is not an occurrence of a future series, as values, enqueuing nothing', async () => {

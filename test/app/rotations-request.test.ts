@@ -189,7 +189,7 @@ describe('requestMeeting with a team', () => {
     if (!result.ok) expect(result.error.message).toContain('One team per request');
   });
 
-  it('a team taking turns per occurrence: a series is hosted by one member for now, and the proposals say so and why', async () => {
+  it('a team taking turns per occurrence: the proposals say the turn order, or why one member hosts the series', async () => {
     const note = (text: string) =>
       ask(text).then((r) => {
         if (!r.ok) throw new Error(r.error.message);
@@ -199,9 +199,11 @@ describe('requestMeeting with a team', () => {
     expect(await note('@support 30m every tuesday')).toEqual([]);
     await store.rotations.configureTeam(ws.tenantId, team.id, { seriesRotation: 'rotate' });
     try {
-      expect(await note('@support 30m every tuesday')).toEqual([
-        'Team “support” takes turns per occurrence, but turns per occurrence are not booked yet: the member shown hosts every occurrence.',
-      ]);
+      const [turns] = await note('@support 30m every tuesday');
+      expect(turns).toMatch(
+        /^Team “support” takes turns per occurrence, in this order from the first date: (Ana|Bo|Li), (Ana|Bo|Li) and (Ana|Bo|Li)\. Each member is checked on their own dates only\.$/,
+      );
+      expect(new Set(turns!.match(/Ana|Bo|Li/g))).toEqual(new Set(['Ana', 'Bo', 'Li']));
       expect(await note('@support 30m every monday and thursday')).toEqual([
         'Team “support” takes turns per occurrence, but a series on several days per period cannot be split into turns: the member shown hosts every occurrence.',
       ]);
@@ -305,5 +307,73 @@ describe('requestMeeting with a team', () => {
     expect(await store.rotations.assignments(ws.tenantId, team.id, { since: 0, until: at(48) })).toHaveLength(
       before.length,
     );
+  });
+
+  // After the tests reading the standings: books three members.
+  it('booking a series of a team taking turns books every member for their own turn, counted once each', async () => {
+    await store.rotations.configureTeam(ws.tenantId, team.id, { seriesRotation: 'rotate' });
+    try {
+      const result = await ask('@support 30m every thursday for 6 weeks');
+      if (!result.ok) throw new Error(result.error.message);
+      const slot = result.view.slots[0]!;
+      const pick = await store.rotations.pickFor(ws.tenantId, result.view.proposalId, Number(slot.id));
+      const order = pick?.turns ?? [];
+      expect([...order].sort()).toEqual([ana.id, bo.id, li.id].sort());
+      expect(slot.assignee?.personId).toBe(order[0]);
+      const drafts = new Map<string, { start: number; recurrence?: { interval: number; until?: number } }>();
+      const before = await store.rotations.assignments(ws.tenantId, team.id, {
+        since: 0,
+        until: NOW + 400 * 24 * HOUR,
+      });
+      const booked = await bookMeeting(
+        {
+          store,
+          busy: reader,
+          writer: {
+            async writeFor(_t, personId, draft) {
+              drafts.set(personId, draft);
+              return { ok: false, connectionId: null, code: 'not_linked', message: 'no calendar' };
+            },
+          },
+        },
+        {
+          tenantId: ws.tenantId,
+          proposalId: result.view.proposalId,
+          slotId: slot.series?.bookSlotId ?? slot.id,
+          actorPersonId: asker.id,
+          now: NOW,
+        },
+      );
+      if (!booked.ok) throw new Error(booked.error.message);
+      expect(booked.view.participants.map((p) => p.personId).sort()).toEqual(
+        [asker.id, ana.id, bo.id, li.id].sort(),
+      );
+      const WEEK = 7 * 24 * HOUR;
+      // The organiser: the whole series (six Thursdays); member i: every third Thursday from the i-th.
+      const until = drafts.get(asker.id)?.recurrence?.until;
+      expect(drafts.get(asker.id)).toMatchObject({
+        start: slot.start,
+        recurrence: { interval: 1, byDay: ['TH'] },
+      });
+      for (const [i, id] of order.entries())
+        expect(drafts.get(id)).toMatchObject({
+          start: slot.start + i * WEEK,
+          recurrence: { interval: 3, byDay: ['TH'], until },
+        });
+      const name = (id: string) => [ana, bo, li].find((p) => p.id === id)!.displayName;
+      expect(booked.view.headline).toContain(
+        `Turns: ${name(order[0]!)} on Thu 12 Nov and Thu 3 Dec; ${name(order[1]!)} on Thu 19 Nov and Thu 10 Dec; ${name(order[2]!)} on Thu 26 Nov and Thu 17 Dec.`,
+      );
+      const stored = await store.bookings.get(ws.tenantId, booked.view.bookingId);
+      expect(stored?.turns).toEqual({ of: 3, byPerson: Object.fromEntries(order.map((id, i) => [id, i])) });
+      // Fairness: one assignment per member for the series.
+      const after = await store.rotations.assignments(ws.tenantId, team.id, {
+        since: 0,
+        until: NOW + 400 * 24 * HOUR,
+      });
+      expect(after.length).toBe(before.length + 3);
+    } finally {
+      await store.rotations.configureTeam(ws.tenantId, team.id, { seriesRotation: 'fixed' });
+    }
   });
 });

@@ -247,6 +247,7 @@ describe('team rotations use case', () => {
     expect(await bookingPeople(store, ws.tenantId, proposal.id, 2, [bo.id, ana.id])).toEqual({
       people: [bo.id, ana.id],
       pick: null,
+      turns: [],
     });
     expect(
       await recordRotationBooking(store, {

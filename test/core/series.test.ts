@@ -99,6 +99,40 @@ describe('searchSeries', () => {
     expect([result.candidatesCapped, result.occurrencesCapped]).toEqual([false, false]);
   });
 
+  it('checks a member taking turns only on the occurrences of their turn (issue #22)', () => {
+    // Ana takes occurrences 0, 2, 4, …; Li 1, 3, 5, …; Bo (the organiser) every one.
+    const result = searchSeries({
+      candidates: [tue(0, '10:00')],
+      durationMs: 30 * MINUTE,
+      rule: { ...rule, count: 6 },
+      zone: PARIS,
+      participants: [
+        { id: 'bo', zone: PARIS, busy: [{ start: tue(5, '10:00'), end: tue(5, '11:00') }] },
+        {
+          id: 'ana',
+          zone: PARIS,
+          turn: { turn: 0, of: 2 },
+          // Busy on Li's turns (1, 3) only, and on her own turn 4.
+          busy: [1, 3, 4].map((n) => ({ start: tue(n, '10:00'), end: tue(n, '10:30') })),
+        },
+        {
+          id: 'li',
+          zone: PARIS,
+          turn: { turn: 1, of: 2 },
+          hours: hours('09:00', '17:00'),
+          // Busy on Ana's turns (0, 2) only.
+          busy: [0, 2].map((n) => ({ start: tue(n, '10:00'), end: tue(n, '10:30') })),
+        },
+      ],
+    });
+    const [c] = result.candidates;
+    expect(c!.conflicts.map((o) => [o.index, o.people.map((p) => p.id)])).toEqual([
+      [4, ['ana']],
+      [5, ['bo']],
+    ]);
+    expect([c!.free, c!.occurrences]).toEqual([4, 6]);
+  });
+
   it('checks working hours per occurrence in each person’s zone, across the weeks the zones change apart', () => {
     // 15:00 Paris is 09:00 New York, except between 14 and 28 March 2027 (New York already on summer time): 10:00.
     // With New York hours starting at 09:30, only those two weeks work.

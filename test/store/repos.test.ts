@@ -439,6 +439,39 @@ describe.each(BACKENDS)('repositories on %s', (backend) => {
     expect(await store.bookings.listOngoingSeries(slack.tenantId, b.id, later, 10)).toEqual([]);
   });
 
+  it('bookings: members taking turns per occurrence keep their turn; invalid turns are not stored', async () => {
+    const org = await personIn(slack, 'U-turns-org');
+    const ana = await personIn(slack, 'U-turns-ana');
+    const li = await personIn(slack, 'U-turns-li');
+    const start = T0 + 400 * HOUR;
+    const booked = await store.bookings.bookSlot({
+      tenantId: slack.tenantId,
+      title: 'Turns',
+      people: [org.id, ana.id, li.id],
+      start,
+      end: start + HOUR,
+      seriesEndsAt: start + 3 * 7 * 24 * HOUR + HOUR,
+      turns: { of: 2, byPerson: { [ana.id]: 0, [li.id]: 1 } },
+      idempotencyKey: 'turns-1',
+    });
+    if (!booked.ok) throw new Error(booked.reason);
+    const turns = { of: 2, byPerson: { [ana.id]: 0, [li.id]: 1 } };
+    expect(booked.booking.turns).toEqual(turns);
+    expect((await store.bookings.get(slack.tenantId, booked.booking.id))?.turns).toEqual(turns);
+    // A turn out of range, or fewer than two turns: attends every occurrence.
+    const bad = await store.bookings.bookSlot({
+      tenantId: slack.tenantId,
+      title: 'Bad turns',
+      people: [org.id, ana.id],
+      start: start + 2 * HOUR,
+      end: start + 3 * HOUR,
+      turns: { of: 1, byPerson: { [ana.id]: 0 } },
+      idempotencyKey: 'turns-2',
+    });
+    if (!bad.ok) throw new Error(bad.reason);
+    expect(bad.booking.turns).toBeUndefined();
+  });
+
   it('batch reads answer what the per-person reads answer, tenant scoped', async () => {
     const a = await personIn(slack, 'U-batch-a');
     const b = await personIn(slack, 'U-batch-b');

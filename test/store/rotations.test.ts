@@ -281,6 +281,16 @@ describe.each(BACKENDS)('rotation teams on %s', (backend) => {
       proposalId: proposal.id,
       ...coded,
     });
+    // A team taking turns per occurrence: the members in turn order come back; malformed ids are refused.
+    const turns = { ...coded, turns: [li.id, asker.id] };
+    expect(await store.rotations.savePicks(slack.tenantId, proposal.id, [turns])).toBe(true);
+    expect(await store.rotations.pickFor(slack.tenantId, proposal.id, 1)).toEqual({
+      proposalId: proposal.id,
+      ...turns,
+    });
+    expect(await store.rotations.savePicks(slack.tenantId, proposal.id, [{ ...coded, turns: ['x'] }])).toBe(
+      false,
+    );
     const foreignTeam = await store.rotations.createTeam({ tenantId: other.tenantId, name: 'Foreign' });
     if (!foreignTeam.ok) throw new Error('create failed');
     expect(

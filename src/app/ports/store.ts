@@ -403,6 +403,17 @@ export interface Booking {
    * null for a single meeting, and for a series booked before it was recorded.
    */
   readonly seriesEndsAt?: number | null;
+  /**
+   * A round-robin team taking turns per occurrence (issue #22, ../series-turns.ts): each member's turn
+   * (0-based) and the number of turns. Absent: everyone attends every occurrence.
+   */
+  readonly turns?: SeriesTurns;
+}
+
+/** Who takes which turn of a series (member person id → 0-based turn) over `of` turns (≥ 2). */
+export interface SeriesTurns {
+  readonly of: number;
+  readonly byPerson: Readonly<Record<string, number>>;
 }
 
 export interface BookSlotInput {
@@ -418,6 +429,8 @@ export interface BookSlotInput {
   readonly organizerId?: string | null;
   /** A series: when its last occurrence ends (`start`/`end` are the first one's). */
   readonly seriesEndsAt?: number | null;
+  /** A series whose members take turns per occurrence (ids of `people`; others attend every occurrence). */
+  readonly turns?: SeriesTurns;
   /**
    * Outbox: jobs to enqueue IN THE SAME TRANSACTION as the booking (calendar writes, reminders), so a
    * process killed right after the commit still leaves them queued. Jobs whose `dedupeKey` exists are skipped.
@@ -683,6 +696,11 @@ export interface RotationPick {
   readonly code: string;
   /** Code + parameters; picks stored by earlier versions hold the worded sentences. */
   readonly explanation: Explanation | WordedExplanation;
+  /**
+   * A team taking turns per occurrence (issue #22): the members in turn order (member i hosts occurrences
+   * i, i + N, …; the first is `personId`). Absent or empty: `personId` hosts every occurrence.
+   */
+  readonly turns?: readonly string[];
 }
 
 export interface RotationAssignment {

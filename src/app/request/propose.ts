@@ -4,7 +4,7 @@
  * many people, bad settings, no slot) are values with a message in the request's language.
  */
 import type { Interval } from '../../core/interval.ts';
-import { rotationRefusal } from '../../core/series-rotation.ts';
+import { MAX_ROTATION_TURNS, rotationRefusal } from '../../core/series-rotation.ts';
 import { list, msg, t } from '../i18n/index.ts';
 import type { Team } from '../ports/store.ts';
 import { pickForSlots, teamContext } from '../rotations.ts';
@@ -122,16 +122,29 @@ export async function proposeMeeting(
   }
 
   const count = Math.min(deps.proposalCount ?? 5, MAX_PROPOSALS);
+  const candidates = series
+    ? rankSlots(search, window, input.zone, Math.min(MAX_SERIES_CANDIDATES, search.slots.length))
+    : [];
+  // A round-robin team taking turns per occurrence (`/meet team series <team> rotate`): the members in turn
+  // order, when the series splits into turns for every candidate (../series-turns.ts); else one member.
+  const rotating = series !== null && roundRobin && team.seriesRotation === 'rotate';
+  const refusal = rotating
+    ? (candidates.map((c) => rotationRefusal(series.rule, c.start, series.zone)).find((r) => r !== null) ??
+      null)
+    : null;
+  const turnsOf =
+    rotating && refusal === null ? await turnOrder(deps, tenantId, team, members, input.now) : null;
   // A series: the core's best candidates, checked over every occurrence and ranked by how many are free.
   const checked = series
     ? rankOverSeries({
         plan: series,
-        pool: rankSlots(search, window, input.zone, Math.min(MAX_SERIES_CANDIDATES, search.slots.length)),
+        pool: candidates,
         members,
         busyById,
         durationMinutes,
         roundRobin,
         count,
+        ...(turnsOf ? { turnsOf } : {}),
       })
     : null;
   const ranked = checked ? checked.ranked : rankSlots(search, window, input.zone, count);
@@ -143,6 +156,7 @@ export async function proposeMeeting(
     window,
     ranked,
     roundRobinTeam: roundRobin ? team : null,
+    turnsOf,
   });
 
   const nameOf = (id: string) => members.find((m) => m.person.id === id)?.name ?? '?';
@@ -166,15 +180,18 @@ export async function proposeMeeting(
   const cut = series
     ? seriesCutNote(series, Math.max(0, ...slots.map((s) => s.series?.occurrences ?? 0)), locale)
     : null;
-  // A round-robin team set to take turns per occurrence (`/meet team series <team> rotate`): booked with
-  // one member for the whole series for now, and said, with why when the rule cannot be split into turns.
+  // A round-robin team set to take turns per occurrence: who takes turns in which order, or why one member
+  // hosts the whole series (a rule that does not split into turns, fewer than two members).
+  const firstTurns = ranked[0] && turnsOf ? turnsOf(ranked[0]) : [];
   const rotation =
-    series && roundRobin && team.seriesRotation === 'rotate' && ranked[0]
-      ? t(locale, 'request.series.rotationFixed', {
-          team: team.name,
-          reason: rotationRefusal(series.rule, ranked[0].start, series.zone) ?? 'not_yet',
-        })
-      : null;
+    !rotating || !ranked[0]
+      ? null
+      : firstTurns.length >= 2
+        ? t(locale, 'request.series.rotationTurns', {
+            team: team.name,
+            names: list(locale, firstTurns.map(nameOf)),
+          })
+        : t(locale, 'request.series.rotationFixed', { team: team.name, reason: refusal ?? 'members' });
   const notes = [...request.notes, ...(cut ? [cut] : []), ...(rotation ? [rotation] : [])];
   return {
     ok: true,
@@ -216,6 +233,8 @@ async function saveProposal(
     readonly window: Interval;
     readonly ranked: readonly RankedSlot[];
     readonly roundRobinTeam: Team | null;
+    /** Members taking turns per occurrence, in turn order, per slot (null: one member per slot). */
+    readonly turnsOf: ((slot: RankedSlot) => readonly string[]) | null;
   },
 ) {
   const { tenantId } = input;
@@ -251,10 +270,17 @@ async function saveProposal(
   if (!team || !deps.rotations) return { meeting, proposal, picks: [] };
 
   const poolIds = new Set(members.filter((m) => m.pool).map((m) => m.person.id));
+  // Taking turns: a slot's series starts with the first member in its turn order (free on their turns).
+  const turns = ranked.map((p) => found.turnsOf?.(p) ?? []);
   const picks = pickForSlots(
     await teamContext({ rotations: deps.rotations, people: deps.store.people }, tenantId, team, input.now),
     input.now,
-    ranked.map((p) => ({ available: p.available.map(String).filter((id) => poolIds.has(id)) })),
+    ranked.map((p, i) => ({
+      available:
+        turns[i]!.length >= 2
+          ? turns[i]!.slice(0, 1)
+          : p.available.map(String).filter((id) => poolIds.has(id)),
+    })),
   );
   await deps.rotations.savePicks(
     tenantId,
@@ -268,10 +294,47 @@ async function saveProposal(
               personId: pick.memberId,
               code: pick.reason.code,
               explanation: pick.explanation,
+              ...(turns[i]!.length >= 2 ? { turns: turns[i] } : {}),
             },
           ]
         : [],
     ),
   );
   return { meeting, proposal, picks };
+}
+
+/**
+ * A slot's members taking turns, in turn order: the team's pool members in the team's order, starting with
+ * the one fairness picks among those free at the slot (so the first occurrence goes where a single booking
+ * would). Null when fewer than two (or more than `MAX_ROTATION_TURNS`) members can take turns.
+ */
+async function turnOrder(
+  deps: RequestMeetingDeps,
+  tenantId: string,
+  team: Team,
+  members: readonly Member[],
+  now: number,
+): Promise<((slot: RankedSlot) => readonly string[]) | null> {
+  if (!deps.rotations) return null;
+  const pool = new Set(members.filter((m) => m.pool && !m.optional).map((m) => m.person.id));
+  const order = team.members.filter((m) => m.active && pool.has(m.personId)).map((m) => m.personId);
+  if (order.length < 2 || order.length > MAX_ROTATION_TURNS) return null;
+  const context = await teamContext(
+    { rotations: deps.rotations, people: deps.store.people },
+    tenantId,
+    team,
+    now,
+  );
+  const memo = new Map<string, readonly string[]>();
+  return (slot) => {
+    const free = order.filter((id) => slot.available.map(String).includes(id));
+    const key = free.join(',');
+    const known = memo.get(key);
+    if (known) return known;
+    const [lead] = pickForSlots(context, now, [{ available: free.length > 0 ? free : order }]);
+    const first = lead?.ok ? Math.max(0, order.indexOf(lead.memberId)) : 0;
+    const turns = [...order.slice(first), ...order.slice(0, first)];
+    memo.set(key, turns);
+    return turns;
+  };
 }

@@ -98,29 +98,52 @@ export function rankOverSeries(args: {
   readonly durationMinutes: number;
   readonly roundRobin: boolean;
   readonly count: number;
+  /**
+   * A round-robin team taking turns per occurrence (../series-turns.ts): a candidate's members in turn
+   * order (empty: one member hosts). Each is checked on their turn's occurrences only (member i:
+   * occurrences i, i + N, …). Candidates with the same order are checked together.
+   */
+  readonly turnsOf?: (slot: RankedSlot) => readonly string[];
 }): { ranked: RankedSlot[]; byStart: ReadonlyMap<number, SeriesCandidate> } {
   const { plan, pool, members, busyById } = args;
-  // Required people only: optional people never make a time unavailable; a round-robin pool's members are
-  // picked per slot (one of them hosts), so the series is checked for the individuals.
-  const participants: SeriesParticipant[] = members
-    .filter((m) => !m.optional && !(args.roundRobin && m.pool))
-    .map((m) => {
-      const hours = compileWorkingHours(m.workingHours.rules, m.workingHours.overrides);
-      return {
-        id: m.person.id,
-        zone: m.timeZone,
-        ...(hours.ok ? { hours: hours.value } : {}),
-        busy: busyById.get(m.person.id) ?? [],
-      };
-    });
-  const result = searchSeries({
-    candidates: pool.map((p) => p.start),
-    durationMs: args.durationMinutes * MINUTE,
-    rule: plan.horizon.rule,
-    zone: plan.zone,
-    participants,
-    maxCandidates: MAX_SERIES_CANDIDATES,
+  const groups = new Map<string, { turns: readonly string[]; starts: number[] }>();
+  for (const slot of pool.slice(0, MAX_SERIES_CANDIDATES)) {
+    const turns = args.turnsOf?.(slot) ?? [];
+    const key = turns.join(',');
+    const group = groups.get(key) ?? { turns, starts: [] };
+    group.starts.push(slot.start);
+    groups.set(key, group);
+  }
+  const hours = new Map(
+    members.map((m) => [m.person.id, compileWorkingHours(m.workingHours.rules, m.workingHours.overrides)]),
+  );
+  const checked = [...groups.values()].flatMap(({ turns, starts }) => {
+    // Required people only: optional people never make a time unavailable; a round-robin pool's members
+    // are picked per slot (one of them hosts), so the series is checked for the individuals; members
+    // taking turns, each on their own occurrences.
+    const participants: SeriesParticipant[] = members
+      .filter((m) => !m.optional && !(args.roundRobin && m.pool && !turns.includes(m.person.id)))
+      .map((m) => {
+        const compiled = hours.get(m.person.id)!;
+        const turn = turns.indexOf(m.person.id);
+        return {
+          id: m.person.id,
+          zone: m.timeZone,
+          ...(compiled.ok ? { hours: compiled.value } : {}),
+          busy: busyById.get(m.person.id) ?? [],
+          ...(turn >= 0 ? { turn: { turn, of: turns.length } } : {}),
+        };
+      });
+    return searchSeries({
+      candidates: starts,
+      durationMs: args.durationMinutes * MINUTE,
+      rule: plan.horizon.rule,
+      zone: plan.zone,
+      participants,
+      maxCandidates: MAX_SERIES_CANDIDATES,
+    }).candidates;
   });
+  const result = { candidates: checked };
   const byStart = new Map(result.candidates.map((c) => [c.start, c] as const));
   const clashes = (c: SeriesCandidate | undefined) =>
     c ? c.conflicts.reduce((n, o) => n + o.people.length, 0) : Number.POSITIVE_INFINITY;

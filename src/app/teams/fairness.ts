@@ -85,16 +85,22 @@ export async function bookingPeople(
 ): Promise<{
   people: string[];
   pick: { rotationId: string; personId: string; explanation: Explanation | WordedExplanation } | null;
+  /** A team taking turns per occurrence: the members booked, in turn order (empty otherwise). */
+  turns: string[];
 }> {
   const pick = await store.rotations.pickFor(tenantId, proposalId, slotRank);
-  if (!pick) return { people: [...people], pick: null };
+  if (!pick) return { people: [...people], pick: null, turns: [] };
   const team = await store.rotations.findTeam(tenantId, { id: pick.rotationId });
-  const others = new Set((team?.members ?? []).map((m) => m.personId).filter((id) => id !== pick.personId));
+  // Taking turns: every member in the turn order is booked (each for their own occurrences).
+  const turns = [...(pick.turns ?? [])];
+  const hosts = new Set(turns.length > 0 ? turns : [pick.personId]);
+  const others = new Set((team?.members ?? []).map((m) => m.personId).filter((id) => !hosts.has(id)));
   const kept = people.filter((id) => !others.has(id));
-  if (!kept.includes(pick.personId)) kept.push(pick.personId);
+  for (const id of hosts) if (!kept.includes(id)) kept.push(id);
   return {
     people: kept,
     pick: { rotationId: pick.rotationId, personId: pick.personId, explanation: pick.explanation },
+    turns,
   };
 }
 
@@ -105,11 +111,17 @@ export async function recordRotationBooking(
 ): Promise<boolean> {
   const pick = await store.rotations.pickFor(input.tenantId, input.proposalId, input.slotRank);
   if (!pick) return false;
-  return store.rotations.recordAssignment(
-    input.tenantId,
-    pick.rotationId,
-    pick.personId,
-    input.at,
-    input.bookingId,
-  );
+  // Taking turns per occurrence: one assignment per member for the series (not one per occurrence).
+  const hosts = pick.turns && pick.turns.length > 0 ? pick.turns : [pick.personId];
+  let recorded = true;
+  for (const personId of hosts)
+    recorded =
+      (await store.rotations.recordAssignment(
+        input.tenantId,
+        pick.rotationId,
+        personId,
+        input.at,
+        input.bookingId,
+      )) && recorded;
+  return recorded;
 }

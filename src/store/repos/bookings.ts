@@ -9,6 +9,7 @@ import type {
   ExpectedTimes,
   OccurrenceException,
   RescheduleResult,
+  SeriesTurns,
 } from '../../app/ports/store.ts';
 import { EXCLUSION_VIOLATION, sqlState, UNIQUE_VIOLATION } from '../errors.ts';
 import { type BusyRow, bookingSql } from '../sql/booking.ts';
@@ -57,7 +58,7 @@ interface BookingRow {
   status: string;
   idempotencyKey: string;
   createdAt: Date;
-  participants: { personId: string }[];
+  participants: { personId: string; turn?: number | null; turnOf?: number | null }[];
   events: EventRow[];
 }
 
@@ -90,7 +91,25 @@ function toBooking(row: BookingRow): Booking {
     events: row.events.map(toEvent),
     createdAt: ms(row.createdAt),
     ...(row.seriesEndsAt ? { seriesEndsAt: ms(row.seriesEndsAt) } : {}),
+    ...turnsOf(row.participants),
   };
+}
+
+/** The members' turns of a series booking (`{}` when nobody takes turns; inconsistent rows read as none). */
+function turnsOf(participants: BookingRow['participants']): { turns?: SeriesTurns } {
+  const members = participants.filter((p) => p.turn != null && p.turnOf != null);
+  const of = members[0]?.turnOf;
+  if (of == null || members.some((p) => p.turnOf !== of)) return {};
+  return { turns: { of, byPerson: Object.fromEntries(members.map((p) => [p.personId, p.turn!])) } };
+}
+
+/** A valid turn of `input.turns` for a person, or null (attends every occurrence). */
+function turnFor(turns: SeriesTurns | undefined, personId: string): { turn: number; turnOf: number } | null {
+  if (!turns || !Number.isInteger(turns.of) || turns.of < 2) return null;
+  const turn = turns.byPerson[personId];
+  return turn !== undefined && Number.isInteger(turn) && turn >= 0 && turn < turns.of
+    ? { turn, turnOf: turns.of }
+    : null;
 }
 
 /** Thrown inside the transaction to roll it back and return a value. */
@@ -241,6 +260,7 @@ export function bookingRepository(db: Db, sql: Sql): BookingRepository {
                   startsAt: start,
                   endsAt: end,
                   status: 'booked',
+                  ...(turnFor(input.turns, personId) ?? {}),
                 })),
               },
             },

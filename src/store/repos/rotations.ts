@@ -202,7 +202,8 @@ export function rotationRepository(db: Db): RotationRepository {
     },
     async savePicks(tenantId, proposalId, picks) {
       if (!isId(tenantId) || !isId(proposalId)) return false;
-      if (picks.some((p) => !isId(p.rotationId) || !isId(p.personId))) return false;
+      if (picks.some((p) => !isId(p.rotationId) || !isId(p.personId) || !(p.turns ?? []).every(isId)))
+        return false;
       const proposal = await db.proposal.findFirst({
         where: { id: proposalId, tenantId },
         select: { id: true },
@@ -221,6 +222,7 @@ export function rotationRepository(db: Db): RotationRepository {
             personId: p.personId,
             code: p.code,
             explanation: storedExplanation(p.explanation),
+            turns: [...(p.turns ?? [])],
           })),
         });
       }, TX_OPTIONS);
@@ -239,6 +241,7 @@ export function rotationRepository(db: Db): RotationRepository {
         personId: row.personId,
         code: row.code,
         explanation: readExplanation(row.explanation),
+        ...(row.turns.length > 0 ? { turns: row.turns } : {}),
       };
     },
     async grantAdmin(tenantId, personId, grantedBy) {

@@ -77,4 +77,10 @@ export const booking: Messages<typeof en> = {
   'booking.seriesMove': '{was} auf {when}',
   'booking.seriesStayed':
     '{count, plural, one {# Termin bleibt} other {# Termine bleiben}} unverändert, ohne gemeinsame freie Zeit innerhalb von {days, plural, one {einem Tag} other {# Tagen}}: {conflicts}.',
+  // Ein Team, das sich pro Termin abwechselt: wer welche Termine übernimmt (src/app/series-turns.ts).
+  'booking.turns.line': 'Reihenfolge: {turns}.',
+  'booking.turns.member': '{name} am {dates}',
+  'booking.turns.separator': '; ',
+  'booking.turns.moreDates': '{count, plural, one {# weiteren Termin} other {# weiteren Terminen}}',
+  'booking.turns.onwards': 'so weiter',
 };

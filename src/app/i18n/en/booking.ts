@@ -77,4 +77,10 @@ export const booking = {
   'booking.seriesMove': '{was} to {when}',
   'booking.seriesStayed':
     '{count, plural, one {# occurrence stays} other {# occurrences stay}} as booked, with no time everyone can make within {days, plural, one {a day} other {# days}}: {conflicts}.',
+  // A round-robin team taking turns per occurrence: who hosts which dates (src/app/series-turns.ts).
+  'booking.turns.line': 'Turns: {turns}.',
+  'booking.turns.member': '{name} on {dates}',
+  'booking.turns.separator': '; ',
+  'booking.turns.moreDates': '{count, plural, one {# more} other {# more}}',
+  'booking.turns.onwards': 'so on',
 } as const;

@@ -84,6 +84,8 @@ export const request = {
   'request.series.cut':
     'This series runs past {date}: I checked its occurrences up to then only ({count, plural, one {# occurrence} other {# occurrences}}; one search looks at most {days} days ahead).',
   // A round-robin team set to take turns per occurrence: one member hosts the series (and why).
+  'request.series.rotationTurns':
+    'Team “{team}” takes turns per occurrence, in this order from the first date: {names}. Each member is checked on their own dates only.',
   'request.series.rotationFixed':
-    'Team “{team}” takes turns per occurrence, but {reason, select, several_days_per_period {a series on several days per period cannot be split into turns} month_day_not_every_month {a monthly series on the 29th, 30th or 31st cannot be split into turns} other {turns per occurrence are not booked yet}}: the member shown hosts every occurrence.',
+    'Team “{team}” takes turns per occurrence, but {reason, select, several_days_per_period {a series on several days per period cannot be split into turns} month_day_not_every_month {a monthly series on the 29th, 30th or 31st cannot be split into turns} other {fewer than two members can take turns}}: the member shown hosts every occurrence.',
 } as const;

@@ -77,4 +77,10 @@ export const booking: Messages<typeof en> = {
   'booking.seriesMove': '{was} au {when}',
   'booking.seriesStayed':
     '{count, plural, one {# date reste inchangée} other {# dates restent inchangées}}, faute d’horaire libre pour tous à {days, plural, one {un jour} other {# jours}} près : {conflicts}.',
+  // Une équipe à tour de rôle par occurrence : qui anime quelles dates (src/app/series-turns.ts).
+  'booking.turns.line': 'Tours : {turns}.',
+  'booking.turns.member': '{name} le {dates}',
+  'booking.turns.separator': ' ; ',
+  'booking.turns.moreDates': '{count, plural, one {# autre} other {# autres}}',
+  'booking.turns.onwards': 'ainsi de suite',
 };
