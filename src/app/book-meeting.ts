@@ -79,6 +79,7 @@ import {
   seriesTurns,
   type TurnPlan,
   turnEvent,
+  turnHolds,
   turnOfPerson,
   turnsLine,
 } from './series-turns.ts';
@@ -613,7 +614,13 @@ async function guardAndWrite(
     ...(occurrences && occurrences.length > 0
       ? { seriesEndsAt: occurrences[occurrences.length - 1]! + (slot.end - slot.start) }
       : {}),
-    ...(attempt.turns ? { turns: seriesTurns(attempt.turns, attending) } : {}),
+    ...(attempt.turns
+      ? {
+          turns: seriesTurns(attempt.turns, attending),
+          // Each member is held at their own first occurrence, not at the series' first (issue #22).
+          holds: turnHolds(attempt.turns, attending, slot.start, slot.end - slot.start),
+        }
+      : {}),
     jobs: (b) => bookingJobs(b, leads, input.now, occurrences),
   });
   if (!booked.ok) {

@@ -84,6 +84,24 @@ export function seriesTurns(plan: TurnPlan, booked: readonly string[]): SeriesTu
   return { of: plan.of, byPerson };
 }
 
+/**
+ * What each member's booking row holds (`BookSlotInput.holds`): their OWN first occurrence, for the members
+ * among `booked` whose turn does not start at the series' first occurrence `first` (the others hold it).
+ */
+export function turnHolds(
+  plan: TurnPlan,
+  booked: readonly string[],
+  first: number,
+  durationMs: number,
+): Record<string, { start: number; end: number }> {
+  const holds: Record<string, { start: number; end: number }> = {};
+  for (const id of booked) {
+    const own = turnEvent(plan, id, durationMs);
+    if (own && own.start !== first) holds[id] = { start: own.start, end: own.end };
+  }
+  return holds;
+}
+
 /** The person hosting occurrence `index` (0 = the first). */
 export function hostOf(plan: TurnPlan, index: number): string | undefined {
   return plan.hosts[turnOf(index, plan.of)] || undefined;

@@ -52,6 +52,8 @@ export class MemoryStore {
   /** Occurrence exceptions of series bookings, by booking id. */
   readonly occurrenceRows = new Map<string, OccurrenceException[]>();
   readonly jobRows: Job[] = [];
+  /** Per booking id: the persons holding their own range (`BookSlotInput.holds`), as the repository rows. */
+  readonly holdRows = new Map<string, Readonly<Record<string, { start: number; end: number }>>>();
   /** Runs inside bookSlot before the conflict check (to simulate a concurrent winner). */
   beforeBook: (() => void) | undefined;
 
@@ -228,15 +230,19 @@ export class MemoryStore {
       const previous = this.bookingRows.find((b) => b.idempotencyKey === input.idempotencyKey);
       if (previous) return { ok: false, reason: 'duplicate', booking: previous };
       this.beforeBook?.();
-      const busy = input.people.filter((id) =>
-        this.bookingRows.some(
-          (b) =>
+      // Each person is held at their own range (`holds`), else at the booking's (as the repository rows).
+      const busy = input.people.filter((id) => {
+        const mine = input.holds?.[id] ?? input;
+        return this.bookingRows.some((b) => {
+          const theirs = this.holdRows.get(b.id)?.[id] ?? b;
+          return (
             b.status === 'booked' &&
             b.participantIds.includes(id) &&
-            b.start < input.end &&
-            b.end > input.start,
-        ),
-      );
+            theirs.start < mine.end &&
+            theirs.end > mine.start
+          );
+        });
+      });
       if (busy.length > 0) return { ok: false, reason: 'conflict', people: busy };
       const booking: Booking = {
         id: randomUUID(),
@@ -254,6 +260,7 @@ export class MemoryStore {
         ...(input.seriesEndsAt != null ? { seriesEndsAt: input.seriesEndsAt } : {}),
       };
       this.bookingRows.push(booking);
+      if (input.holds) this.holdRows.set(booking.id, input.holds);
       return { ok: true, booking };
     },
     get: async (_t, id) => this.bookingRows.find((b) => b.id === id) ?? null,

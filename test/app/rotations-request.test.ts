@@ -366,6 +366,32 @@ describe('requestMeeting with a team', () => {
       );
       const stored = await store.bookings.get(ws.tenantId, booked.view.bookingId);
       expect(stored?.turns).toEqual({ of: 3, byPerson: Object.fromEntries(order.map((id, i) => [id, i])) });
+      // The database holds each member at their own first occurrence (issue #22): the second member is free
+      // at the series' first occurrence (another meeting there books) and taken at their own.
+      const probe = (key: string, at: number) =>
+        store.bookings.bookSlot({
+          tenantId: ws.tenantId,
+          title: 'Probe',
+          people: [order[1]!],
+          start: at,
+          end: at + (slot.end - slot.start),
+          idempotencyKey: key,
+        });
+      const atFirst = await probe('turn-probe-0', slot.start);
+      try {
+        expect(atFirst.ok).toBe(true);
+        expect(await probe('turn-probe-1', slot.start + WEEK)).toEqual({
+          ok: false,
+          reason: 'conflict',
+          people: [order[1]],
+        });
+        expect(await probe('turn-probe-2', slot.start + 2 * WEEK)).toMatchObject({ ok: true });
+      } finally {
+        for (const key of ['turn-probe-0', 'turn-probe-2']) {
+          const made = await store.bookings.findByIdempotencyKey(ws.tenantId, key);
+          if (made) await store.bookings.cancel(ws.tenantId, made.id);
+        }
+      }
       // Fairness: one assignment per member for the series.
       const after = await store.rotations.assignments(ws.tenantId, team.id, {
         since: 0,

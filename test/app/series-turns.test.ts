@@ -14,6 +14,7 @@ import {
   planTurns,
   type TurnPlan,
   turnEvent,
+  turnHolds,
   turnsLine,
 } from '../../src/app/series-turns.ts';
 import type { SeriesRule } from '../../src/core/series.ts';
@@ -55,6 +56,19 @@ describe('planTurns', () => {
       recurrence: { freq: 'WEEKLY', interval: 2, count: 2 },
     });
     expect(turnEvent(p, 'org', HOUR)).toBeNull();
+  });
+
+  it("holds each booked member at their own first occurrence when it is not the series' first", () => {
+    const p = plan(weekly(6), ['ana', 'li', 'bo']);
+    // Ana's turn starts at the first occurrence (she holds the booking's range); the organiser has no turn;
+    // Bo was not booked (left out): no hold.
+    expect(turnHolds(p, ['org', 'ana', 'li'], FIRST, HOUR)).toEqual({
+      li: { start: tue(1), end: tue(1) + HOUR },
+    });
+    expect(turnHolds(p, ['li', 'bo'], FIRST, 30 * 60_000)).toEqual({
+      li: { start: tue(1), end: tue(1) + 30 * 60_000 },
+      bo: { start: tue(2), end: tue(2) + 30 * 60_000 },
+    });
   });
 
   it('refuses rules that do not split and fewer than two members (one member hosts the series)', () => {

@@ -472,6 +472,105 @@ describe.each(BACKENDS)('repositories on %s', (backend) => {
     expect(bad.booking.turns).toBeUndefined();
   });
 
+  it("bookings: a turn member is held at their own first occurrence, not the series' first; a reschedule keeps the offset", async () => {
+    const WEEK = 7 * 24 * HOUR;
+    const DAY = 24 * HOUR;
+    const org = await personIn(slack, 'U-holds-org');
+    const ana = await personIn(slack, 'U-holds-ana');
+    const li = await personIn(slack, 'U-holds-li');
+    const start = T0 + 600 * HOUR;
+    const once = (key: string, who: string, at: number) =>
+      store.bookings.bookSlot({
+        tenantId: slack.tenantId,
+        title: 'Once',
+        people: [who],
+        start: at,
+        end: at + HOUR,
+        idempotencyKey: key,
+      });
+    // A malformed hold is refused before anything is written.
+    expect(
+      await store.bookings.bookSlot({
+        tenantId: slack.tenantId,
+        title: 'Bad hold',
+        people: [org.id, li.id],
+        start,
+        end: start + HOUR,
+        holds: { [li.id]: { start: start + WEEK, end: start + WEEK } },
+        idempotencyKey: 'holds-bad',
+      }),
+    ).toEqual({ ok: false, reason: 'invalid_range' });
+    const series = await store.bookings.bookSlot({
+      tenantId: slack.tenantId,
+      title: 'Turns',
+      people: [org.id, ana.id, li.id],
+      start,
+      end: start + HOUR,
+      seriesEndsAt: start + 3 * WEEK + HOUR,
+      turns: { of: 2, byPerson: { [ana.id]: 0, [li.id]: 1 } },
+      // Li's turn starts at the second occurrence; a key outside `people` is ignored.
+      holds: {
+        [li.id]: { start: start + WEEK, end: start + WEEK + HOUR },
+        'not-a-participant': { start: 0, end: 0 },
+      },
+      idempotencyKey: 'holds-1',
+    });
+    if (!series.ok) throw new Error(series.reason);
+    expect(series.booking.start).toBe(start);
+    const rows = async () =>
+      (
+        await store.query<{ person_id: string; starts_at: Date; ends_at: Date }>(
+          'SELECT person_id, starts_at, ends_at FROM booking_participant WHERE booking_id = $1',
+          [series.booking.id],
+        )
+      ).map((r) => [r.person_id, new Date(r.starts_at).getTime(), new Date(r.ends_at).getTime()]);
+    expect((await rows()).sort()).toEqual(
+      [
+        [org.id, start, start + HOUR],
+        [ana.id, start, start + HOUR],
+        [li.id, start + WEEK, start + WEEK + HOUR],
+      ].sort(),
+    );
+    // Li does not attend the first occurrence: free there; held at their own first occurrence.
+    const free = await once('holds-2', li.id, start);
+    expect(free.ok).toBe(true);
+    expect(await once('holds-3', li.id, start + WEEK)).toEqual({
+      ok: false,
+      reason: 'conflict',
+      people: [li.id],
+    });
+    expect((await once('holds-4', ana.id, start)).ok).toBe(false);
+    if (free.ok) expect(await store.bookings.cancel(slack.tenantId, free.booking.id)).toBe(true);
+
+    // Moved as a whole by a day: every row by the same shift, Li's still a week after the first.
+    const moved = await store.bookings.reschedule({
+      tenantId: slack.tenantId,
+      bookingId: series.booking.id,
+      start: start + DAY,
+      end: start + DAY + HOUR,
+    });
+    expect(moved.ok && moved.booking.start).toBe(start + DAY);
+    expect((await rows()).sort()).toEqual(
+      [
+        [org.id, start + DAY, start + DAY + HOUR],
+        [ana.id, start + DAY, start + DAY + HOUR],
+        [li.id, start + WEEK + DAY, start + WEEK + DAY + HOUR],
+      ].sort(),
+    );
+    expect((await once('holds-5', li.id, start + WEEK)).ok).toBe(true);
+    expect(await once('holds-6', li.id, start + WEEK + DAY)).toMatchObject({ reason: 'conflict' });
+    // Li's own range is checked on a move: Li is busy at start + WEEK + 2 DAY, so moving a day more conflicts.
+    expect((await once('holds-7', li.id, start + WEEK + 2 * DAY)).ok).toBe(true);
+    expect(
+      await store.bookings.reschedule({
+        tenantId: slack.tenantId,
+        bookingId: series.booking.id,
+        start: start + 2 * DAY,
+        end: start + 2 * DAY + HOUR,
+      }),
+    ).toEqual({ ok: false, reason: 'conflict', people: [li.id] });
+  });
+
   it('batch reads answer what the per-person reads answer, tenant scoped', async () => {
     const a = await personIn(slack, 'U-batch-a');
     const b = await personIn(slack, 'U-batch-b');

@@ -432,6 +432,12 @@ export interface BookSlotInput {
   /** A series whose members take turns per occurrence (ids of `people`; others attend every occurrence). */
   readonly turns?: SeriesTurns;
   /**
+   * The range a person's row holds when it is not `start`/`end` (issue #22: a turn member's OWN first
+   * occurrence): the overlap check and the exclusion constraint hold them there, not at the series' first
+   * occurrence they do not attend. Keys outside `people` are ignored; a malformed range is `invalid_range`.
+   */
+  readonly holds?: Readonly<Record<string, { readonly start: number; readonly end: number }>>;
+  /**
    * Outbox: jobs to enqueue IN THE SAME TRANSACTION as the booking (calendar writes, reminders), so a
    * process killed right after the commit still leaves them queued. Jobs whose `dedupeKey` exists are skipped.
    */
@@ -526,7 +532,8 @@ export interface BookingRepository {
   ): Promise<boolean>;
   /**
    * Moves an active booking (same participants) to `[start, end)` under the same database guard as
-   * `bookSlot`; `jobs` are enqueued in the same transaction.
+   * `bookSlot`; `jobs` are enqueued in the same transaction. A row holding its own range (`holds`) moves by
+   * the same shift as the booking's start and takes the new duration.
    */
   reschedule(input: RescheduleInput): Promise<RescheduleResult>;
   /**

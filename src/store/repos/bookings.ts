@@ -112,6 +112,33 @@ function turnFor(turns: SeriesTurns | undefined, personId: string): { turn: numb
     : null;
 }
 
+/** The range one person's row holds (`BookSlotInput.holds`: a turn member's own first occurrence). */
+interface Hold {
+  readonly personId: string;
+  readonly start: Date;
+  readonly end: Date;
+}
+
+/**
+ * Each person's hold: their own range from `holds` (keys outside `people` ignored), else `[start, end)`.
+ * Null when a given range is not a finite non-empty range.
+ */
+function holdsOf(
+  people: readonly string[],
+  start: number,
+  end: number,
+  holds: Readonly<Record<string, { readonly start: number; readonly end: number }>> | undefined,
+): Hold[] | null {
+  const out: Hold[] = [];
+  for (const personId of people) {
+    const own = holds && Object.hasOwn(holds, personId) ? holds[personId] : undefined;
+    const range = own ?? { start, end };
+    if (!Number.isFinite(range.start) || !Number.isFinite(range.end) || range.start >= range.end) return null;
+    out.push({ personId, start: new Date(range.start), end: new Date(range.end) });
+  }
+  return out;
+}
+
 /** Thrown inside the transaction to roll it back and return a value. */
 class Outcome {
   readonly result: BookSlotResult;
@@ -137,19 +164,21 @@ export function bookingRepository(db: Db, sql: Sql): BookingRepository {
     return row ? toBooking(row) : null;
   };
 
-  /** People among `people` with an active hold overlapping `[start, end)`. */
+  /**
+   * People with an active row (of another booking than `except`) overlapping their own hold: one read,
+   * one clause per person (bounded by the booking's participants).
+   */
   const overlapping = async (
     client: Pick<Db, 'bookingParticipant'>,
-    people: readonly string[],
-    start: Date,
-    end: Date,
+    holds: readonly Hold[],
+    except?: string,
   ): Promise<string[]> => {
+    if (holds.length === 0) return [];
     const rows = await client.bookingParticipant.findMany({
       where: {
-        personId: { in: [...people] },
         status: { in: ACTIVE },
-        startsAt: { lt: end },
-        endsAt: { gt: start },
+        ...(except ? { bookingId: { not: except } } : {}),
+        OR: holds.map((h) => ({ personId: h.personId, startsAt: { lt: h.end }, endsAt: { gt: h.start } })),
       },
       select: { personId: true },
       distinct: ['personId'],
@@ -204,6 +233,8 @@ export function bookingRepository(db: Db, sql: Sql): BookingRepository {
       if (!isId(tenantId) || people.length === 0 || malformed.length > 0) {
         return { ok: false, reason: 'unknown_person', people: malformed };
       }
+      const holds = holdsOf(people, input.start, input.end, input.holds);
+      if (!holds) return { ok: false, reason: 'invalid_range' };
       const previous = await findByIdempotencyKey(tenantId, input.idempotencyKey);
       if (previous) return { ok: false, reason: 'duplicate', booking: previous };
 
@@ -237,7 +268,7 @@ export function bookingRepository(db: Db, sql: Sql): BookingRepository {
             if (!proposal) throw new Outcome({ ok: false, reason: 'unknown_proposal' });
           }
           // Fast path for the common case; the exclusion constraint decides races.
-          const busy = await overlapping(tx, people, start, end);
+          const busy = await overlapping(tx, holds);
           if (busy.length > 0) throw new Outcome({ ok: false, reason: 'conflict', people: busy });
           const created = await tx.booking.create({
             data: {
@@ -254,13 +285,13 @@ export function bookingRepository(db: Db, sql: Sql): BookingRepository {
               status: 'booked',
               idempotencyKey: input.idempotencyKey,
               participants: {
-                create: people.map((personId) => ({
-                  personId,
+                create: holds.map((hold) => ({
+                  personId: hold.personId,
                   tenantId,
-                  startsAt: start,
-                  endsAt: end,
+                  startsAt: hold.start,
+                  endsAt: hold.end,
                   status: 'booked',
-                  ...(turnFor(input.turns, personId) ?? {}),
+                  ...(turnFor(input.turns, hold.personId) ?? {}),
                 })),
               },
             },
@@ -274,7 +305,7 @@ export function bookingRepository(db: Db, sql: Sql): BookingRepository {
         if (error instanceof Outcome) return error.result;
         const state = sqlState(error);
         if (state === EXCLUSION_VIOLATION) {
-          const busy = await overlapping(db, people, start, end);
+          const busy = await overlapping(db, holds);
           // The winner may already be cancelled again; the constraint still named the person.
           return {
             ok: false,
@@ -375,29 +406,22 @@ export function bookingRepository(db: Db, sql: Sql): BookingRepository {
           if (current.status === 'cancelled') throw new Reschedule({ ok: false, reason: 'cancelled' });
           const participants = await tx.bookingParticipant.findMany({
             where: { bookingId },
-            select: { personId: true },
+            select: { personId: true, startsAt: true },
           });
-          const people = participants.map((p) => p.personId);
-          const busy = (
-            await tx.bookingParticipant.findMany({
-              where: {
-                personId: { in: people },
-                bookingId: { not: bookingId },
-                status: { in: ACTIVE },
-                startsAt: { lt: end },
-                endsAt: { gt: start },
-              },
-              select: { personId: true },
-              distinct: ['personId'],
-            })
-          )
-            .map((r) => r.personId)
-            .sort();
+          const moved = movedHolds(participants, ms(current.starts_at), input.start, input.end);
+          const busy = await overlapping(tx, moved, bookingId);
           if (busy.length > 0) throw new Reschedule({ ok: false, reason: 'conflict', people: busy });
+          // Rows holding the booking's range move together; a row holding its own range keeps its offset.
           await tx.bookingParticipant.updateMany({
-            where: { bookingId },
+            where: { bookingId, startsAt: current.starts_at },
             data: { startsAt: start, endsAt: end },
           });
+          for (const hold of moved)
+            if (hold.start.getTime() !== input.start)
+              await tx.bookingParticipant.update({
+                where: { bookingId_personId: { bookingId, personId: hold.personId } },
+                data: { startsAt: hold.start, endsAt: hold.end },
+              });
           // A series moved as a whole: its last occurrence moves with its first.
           const seriesEnd = current.series_ends_at
             ? new Date(ms(current.series_ends_at) + (input.start - ms(current.starts_at)))
@@ -419,24 +443,16 @@ export function bookingRepository(db: Db, sql: Sql): BookingRepository {
         if (sqlState(error) === EXCLUSION_VIOLATION) {
           const booking = await db.booking.findFirst({
             where: { id: bookingId },
-            include: { participants: { select: { personId: true } } },
+            include: { participants: { select: { personId: true, startsAt: true } } },
           });
-          const people = booking?.participants.map((p) => p.personId) ?? [];
-          const busy = await db.bookingParticipant.findMany({
-            where: {
-              personId: { in: people },
-              bookingId: { not: bookingId },
-              status: { in: ACTIVE },
-              startsAt: { lt: end },
-              endsAt: { gt: start },
-            },
-            select: { personId: true },
-            distinct: ['personId'],
-          });
+          const participants = booking?.participants ?? [];
+          const people = participants.map((p) => p.personId);
+          const moved = booking ? movedHolds(participants, ms(booking.startsAt), input.start, input.end) : [];
+          const busy = await overlapping(db, moved, bookingId);
           return {
             ok: false,
             reason: 'conflict',
-            people: busy.length > 0 ? busy.map((b) => b.personId).sort() : conflictFromDetail(error, people),
+            people: busy.length > 0 ? busy : conflictFromDetail(error, people),
           };
         }
         return rethrow(error);
@@ -502,6 +518,23 @@ export function bookingRepository(db: Db, sql: Sql): BookingRepository {
       return rows.flatMap(toOccurrence);
     },
   };
+}
+
+/**
+ * The rows of a booking moved from `from` to `[start, end)`: each row's start shifts by the same delta (a
+ * turn member's own first occurrence keeps its offset from the series' first) and takes the new duration.
+ */
+function movedHolds(
+  rows: readonly { personId: string; startsAt: Date }[],
+  from: number,
+  start: number,
+  end: number,
+): Hold[] {
+  const shift = start - from;
+  return rows.map((row) => {
+    const own = ms(row.startsAt) + shift;
+    return { personId: row.personId, start: new Date(own), end: new Date(own + (end - start)) };
+  });
 }
 
 /** A stored occurrence exception (a malformed row reads as nothing). */
