@@ -284,14 +284,15 @@ export class MemoryStore {
         )
         .sort((a, b) => a.start - b.start)
         .slice(0, limit),
-    busyForPeople: async (tenantId, personIds, range) => {
+    busyForPeople: async (_t, personIds, range) => {
+      // As the repository: the time each person holds (their own range for a member taking turns).
       const busy = new Map<string, { start: number; end: number }[]>();
       for (const id of personIds) {
-        const booked = await this.bookings.listForPerson(tenantId, id, range);
-        busy.set(
-          id,
-          booked.map((b) => ({ start: b.start, end: b.end })),
-        );
+        const held = this.bookingRows
+          .filter((b) => b.status === 'booked' && b.participantIds.includes(id))
+          .map((b) => this.holdRows.get(b.id)?.[id] ?? { start: b.start, end: b.end })
+          .filter((h) => h.start < range.end && h.end > range.start);
+        busy.set(id, held);
       }
       return busy;
     },

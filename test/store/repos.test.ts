@@ -541,6 +541,13 @@ describe.each(BACKENDS)('repositories on %s', (backend) => {
     });
     expect((await once('holds-4', ana.id, start)).ok).toBe(false);
     if (free.ok) expect(await store.bookings.cancel(slack.tenantId, free.booking.id)).toBe(true);
+    // The search's busy read says the same: Li busy at their own first occurrence only, Ana at the first.
+    const held = await store.bookings.busyForPeople(slack.tenantId, [ana.id, li.id], {
+      start,
+      end: start + 2 * WEEK,
+    });
+    expect(held.get(li.id)).toEqual([{ start: start + WEEK, end: start + WEEK + HOUR }]);
+    expect(held.get(ana.id)).toEqual([{ start, end: start + HOUR }]);
 
     // Moved as a whole by a day: every row by the same shift, Li's still a week after the first.
     const moved = await store.bookings.reschedule({

@@ -512,8 +512,9 @@ export interface BookingRepository {
    */
   listOngoingSeries(tenantId: string, personId: string, after: number, limit: number): Promise<Booking[]>;
   /**
-   * The times of the active bookings overlapping `[start, end)` of several people, in one read
-   * (the same bookings `listForPerson` lists; every person of `personIds` has an entry).
+   * The times several people hold in active bookings, overlapping `[start, end)`, in one read (every
+   * person of `personIds` has an entry). A person's time is the booking's, except a member taking turns
+   * in a rotating series, who holds their own first occurrence (`BookSlotInput.holds`).
    */
   busyForPeople(
     tenantId: string,
