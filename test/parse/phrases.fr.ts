@@ -374,6 +374,7 @@ add('recurrence', [
   ['chaque semaine', { r: 'FREQ=WEEKLY;UNTIL=2027-02-25 (default end)' }],
   ['toutes les semaines', { r: 'FREQ=WEEKLY;UNTIL=2027-02-25 (default end)' }],
   ['hebdomadaire', { r: 'FREQ=WEEKLY;UNTIL=2027-02-25 (default end)' }],
+  ['point hebdo le jeudi', { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=TH;UNTIL=2027-02-25 (default end)' }],
   ['une fois par semaine', { r: 'FREQ=WEEKLY;UNTIL=2027-02-25 (default end)' }],
   ['toutes les deux semaines', { r: 'FREQ=WEEKLY;INTERVAL=2;UNTIL=2027-02-25 (default end)' }],
   ['toutes les 2 semaines', { r: 'FREQ=WEEKLY;INTERVAL=2;UNTIL=2027-02-25 (default end)' }],

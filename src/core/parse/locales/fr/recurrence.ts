@@ -246,9 +246,9 @@ const frequencies: RecurrenceRule[] = [
     },
   },
   {
-    // toutes les semaines · chaque semaine · hebdomadaire · une fois par semaine
+    // toutes les semaines · chaque semaine · hebdomadaire (familier : hebdo) · une fois par semaine
     pattern: phrase(
-      `(?:toutes\\s+les\\s+semaines|chaque\\s+semaine|(?:de\\s+mani[èe]re\\s+)?hebdomadaire(?:ment)?|une\\s+fois\\s+par\\s+semaine)${ON_DAYS}`,
+      `(?:toutes\\s+les\\s+semaines|chaque\\s+semaine|(?:de\\s+mani[èe]re\\s+)?hebdomadaire(?:ment)?|hebdo|une\\s+fois\\s+par\\s+semaine)${ON_DAYS}`,
     ),
     read: (m) => ({ freq: 'WEEKLY', interval: 1, byDay: days(m[1]) }),
   },
