@@ -24,7 +24,9 @@ import { turnOf } from '../core/series.ts';
 import { toWall, wallToInstant, zoneOffsets } from '../core/zone-offsets.ts';
 import { type MessageKey, type Msg, type MsgParams, msg, t } from './i18n/index.ts';
 import {
+  type CancelBookingInput,
   type ManageBookingErrorCode,
+  type ManagedBookingView,
   manageableBooking,
   type RescheduleOptionView,
   rankedNewTimes,
@@ -69,33 +71,20 @@ export interface ManageSeriesError {
   readonly busy?: readonly string[];
 }
 
-export interface ManagedOccurrenceView {
+/** What a whole-booking change shows (./manage-booking.ts), for one occurrence. */
+export interface ManagedOccurrenceView extends Omit<ManagedBookingView, 'kind'> {
   readonly kind: 'occurrence_cancelled' | 'occurrence_moved' | 'series_ended';
-  readonly locale: Locale;
-  readonly bookingId: string;
-  readonly title: string;
-  /** The occurrence's original start. */
+  /** The occurrence's original start. `start`/`end`: the new times of a move, else the occurrence's own. */
   readonly occurrence: number;
-  /** Move: the new times; otherwise the occurrence's original times. */
-  readonly start: number;
-  readonly end: number;
-  readonly headline: string;
-  readonly notified: readonly string[];
-  readonly notNotified: readonly string[];
 }
 
 export type ManageSeriesResult =
   | { readonly ok: true; readonly view: ManagedOccurrenceView }
   | { readonly ok: false; readonly error: ManageSeriesError };
 
-export interface OccurrenceInput {
-  readonly tenantId: string;
-  readonly bookingId: string;
-  readonly actorPersonId: string;
+export interface OccurrenceInput extends CancelBookingInput {
   /** The occurrence's ORIGINAL start, epoch ms. */
   readonly occurrence: number;
-  readonly now: number;
-  readonly locale?: Locale;
 }
 
 export interface MoveOccurrenceInput extends OccurrenceInput {
