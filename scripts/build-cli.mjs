@@ -16,7 +16,7 @@
 // (doctor's and discord's Slack, Discord and database clients). Chunks sit beside main.js in dist/cli/, two
 // levels under the root like the sources in src/<dir>/, so `new URL('../../…', import.meta.url)` (package.json,
 // prisma/migrations) points to the same files from a chunk as from its source.
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -71,6 +71,23 @@ for (const name of readdirSync(OUT)) if (name.startsWith(CHUNK_PREFIX)) rmSync(j
  * each becomes a `const` there, which `builtinImports` reports if one is left.
  */
 const BUILTIN_IMPORT = /^import (\{[^}]*\}|\* as [\w$]+|[\w$]+) from "(node:[\w/]+)";$/gm;
+/**
+ * Every character outside ASCII written as a `\u` escape. Node reads a module's source as UTF-8: an ASCII
+ * file becomes a one-byte string at once, while a single `é` makes the whole file a two-byte string, decoded
+ * character by character (the parser's French and German words, the catalogues: about 7 ms of CPU of each
+ * `convene parse`, measured with and without). The escape means the same character in every place the bundle
+ * has one: strings, templates, regex literals (with or without `u`), identifiers, comments. One backslash
+ * before the character (`\é` in a string or a regex without `u`) escaped it, which means the character
+ * itself: that backslash goes. A regex built from `String.raw` now has `\u00e9` in its source where the
+ * sources have `é` (the same regex): the prefilter's readings are saved under both (below).
+ */
+function asciiOnly(code) {
+  return code.replace(/(\\*)([\u0080-\uffff])/g, (_, slashes, c) => {
+    const kept = slashes.length % 2 === 1 ? slashes.slice(1) : slashes;
+    return `${kept}\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
 const builtins = {
   name: 'convene-builtins',
   renderChunk(code) {
@@ -101,6 +118,14 @@ const { output } = await bundle.write({
   sourcemap: false,
 });
 await bundle.close();
+// After the bundler (which prints string literals back as UTF-8 after `renderChunk`): every chunk in ASCII.
+for (const chunk of output) {
+  if (chunk.type !== 'chunk') continue;
+  const path = join(OUT, chunk.fileName);
+  const code = readFileSync(path, 'utf8');
+  const ascii = asciiOnly(code);
+  if (ascii !== code) writeFileSync(path, ascii);
+}
 
 /** The source files (src/…, relative to the root, `/`-separated) bundled into one chunk. */
 const sourcesOf = (chunk) =>
@@ -152,6 +177,19 @@ const PREFILTER_SAMPLES = [
   '@ana 1h demain matin, dans 2 heures, ce lundi ou vendredi dernier',
   '/meet @ana 30 Minuten morgen Nachmittag oder Freitag um 15 Uhr „Planung“',
   '@ana 1 Stunde nächste Woche außer Montag, in 2 Stunden, diesen Dienstag oder letzten Freitag',
+  // Series: their end, count and exception rules are met only with a recurrence.
+  '@ana 30m every other tuesday until 15 march',
+  '@ana 30m every tuesday for 6 weeks except fridays',
+  '@ana 30m weekly 4 times till end of Q1',
+  '@ana 30m every other week',
+  "@ana 30 min un mardi sur deux jusqu'au 15 mars",
+  '@ana 30 min tous les mardis pendant 6 semaines sauf le vendredi',
+  "@ana 30 min chaque semaine 4 fois jusqu'en mars",
+  '@ana 30 min toutes les deux semaines',
+  '@ana 30 Minuten jeden zweiten Dienstag bis zum 15. März',
+  '@ana 30 Minuten jeden Dienstag 6 Wochen lang außer freitags',
+  '@ana 30 Minuten wöchentlich 4 Mal bis Ende März',
+  '@ana 30 Minuten alle zwei Wochen',
 ];
 const source = (path) => import(pathToFileURL(join(ROOT, path)).href);
 const parser = await source('src/core/parse/index.ts');
@@ -162,11 +200,20 @@ for (const text of PREFILTER_SAMPLES) {
 }
 // Most of a source is the word-character class of its word boundaries, twice: saved as a NUL, a character
 // no source of the parser holds (one that did would be left out), the file is a tenth of the size.
+// A source outside ASCII is saved twice: as the sources have it (a regex built from a string, whose escapes
+// the string resolved) and as the ASCII bundle's `String.raw` templates and regex literals give it.
 const readings = prefilter
   .readings()
   .filter(([, pattern]) => !pattern.includes('\0'))
-  .map(([flags, pattern, clauses]) => [flags, pattern.replaceAll(WORD_CHAR, '\0'), clauses]);
-writeFileSync(join(OUT, 'prefilter.json'), `${JSON.stringify(readings)}\n`);
+  .flatMap(([flags, pattern, clauses]) => {
+    const ascii = asciiOnly(pattern);
+    return (ascii === pattern ? [pattern] : [pattern, ascii]).map((p) => [
+      flags,
+      p.replaceAll(WORD_CHAR, '\0'),
+      clauses,
+    ]);
+  });
+writeFileSync(join(OUT, 'prefilter.json'), `${asciiOnly(JSON.stringify(readings))}\n`);
 
 const chunks = output.filter((o) => o.type === 'chunk').length;
 note(

@@ -154,6 +154,24 @@ describe('the CLI bundle (scripts/build-cli.mjs) answers as the sources do', () 
     ['--help'],
     ['parse', '--json', '@ana 30m tomorrow', '--now', '2026-12-07T09:00:00Z', '--tz', 'Europe/Paris'],
     ['parse', 'lunch with @bo friday', '--now', '2026-12-07T09:00:00Z', '--tz', 'Europe/Paris'],
+    // Words outside ASCII, which the bundle holds as `\u` escapes (strings, String.raw rules, catalogues).
+    [
+      'parse',
+      '--json',
+      '@ana 45 min mardi prochain après-midi « Revue » un mardi sur deux jusqu’au 15 mars',
+      '--now',
+      '2026-12-07T09:00:00Z',
+      '--tz',
+      'Europe/Paris',
+    ],
+    [
+      'parse',
+      '@ana 30 Minuten übermorgen früh „Planung“',
+      '--now',
+      '2026-12-07T09:00:00Z',
+      '--tz',
+      'Europe/Paris',
+    ],
     ['slots', '--input', 'bench/sample-slots.json', '--json'],
     ['slots', '--input', 'bench/sample-slots.json', '--count', '2'],
     ['expand', 'fixture.ics', '--from', '2030-03-25T00:00Z', '--to', '2030-03-27T00:00Z', '--json'],
@@ -225,6 +243,28 @@ describe('the CLI bundle (scripts/build-cli.mjs) answers as the sources do', () 
     expect(code).not.toMatch(/from "node:|import\("node:/);
   });
 
+  it('the bundle and the prefilter readings are ASCII; a rule written with é is saved as both sources', () => {
+    const dir = join(pkg, 'dist/cli');
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.js') || n.endsWith('.json')))
+      expect({ name, outside: /[\u0080-\uffff]/.exec(readFileSync(join(dir, name), 'utf8'))?.[0] }).toEqual({
+        name,
+        outside: undefined,
+      });
+    const sources = new Set(
+      (JSON.parse(readFileSync(join(dir, 'prefilter.json'), 'utf8')) as [string, string][]).map(([, s]) => s),
+    );
+    const accented = [...sources].filter((s) => s.includes('é'));
+    expect(accented.length).toBeGreaterThan(0);
+    // As JavaScript reads it: `\\é` (an identity escape) is `é`, so its backslash goes with the escape.
+    const escaped = (s: string) =>
+      s.replace(
+        /(\\*)([\u0080-\uffff])/g,
+        (_, slashes: string, c: string) =>
+          `${slashes.slice(slashes.length % 2)}\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      );
+    for (const s of accented) expect(sources).toContain(escaped(s));
+  });
+
   it('every command prints the same and exits the same from the bundle as from the sources', () => {
     for (const args of COMMANDS) {
       const bundled = run(args);
@@ -234,7 +274,7 @@ describe('the CLI bundle (scripts/build-cli.mjs) answers as the sources do', () 
     expect(run(['--version']).stdout).toMatch(/^convene \d+\.\d+\.\d+\n$/);
     const parsed = JSON.parse(run(COMMANDS[2]!).stdout) as { ok: boolean };
     expect(parsed.ok).toBe(true);
-    const slots = run(COMMANDS[4]!);
+    const slots = run(COMMANDS.find((c) => c[0] === 'slots' && c.includes('--json'))!);
     expect(slots.status).toBe(0);
     expect(JSON.stringify(JSON.parse(slots.stdout))).toContain('2030-03-');
   }, 120_000);
