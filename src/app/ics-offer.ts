@@ -9,7 +9,9 @@
  * DST change. Its changed occurrences (the booking's stored exceptions, `BookingRepository.occurrences`)
  * are served as the CalDAV writer applies them (src/connectors/caldav/mapper.ts `editSeriesIcs`): an EXDATE
  * for a cancelled one, an overriding VEVENT (same UID, RECURRENCE-ID = its original start) for a moved one,
- * and the RRULE ended (UNTIL just before, COUNT dropped) where the series was ended.
+ * and the RRULE ended (UNTIL just before, COUNT dropped) where the series was ended. A member of a team
+ * taking turns per occurrence (./series-turns.ts) is served their turn's recurring event, as their calendar
+ * gets it: its first start and rule, and the changes of their own occurrences only.
  *
  * The token is `i1.<payload>.<mac>`: base64url JSON of tenant, booking, person and expiry, HMAC-SHA256
  * with a key derived from the state secret for this purpose only (a link-page or OAuth state never
@@ -24,7 +26,8 @@ import { DateTime } from 'luxon';
 import { lastOccurrenceBound, rruleText, utcBasic, vtimezone } from '../core/icalendar-recurrence.ts';
 import type { EventRecurrence } from './ports/provider.ts';
 import type { BookingRepository, MeetingRequestRepository, OccurrenceException } from './ports/store.ts';
-import { eventRecurrence, seriesOf } from './series.ts';
+import { eventRecurrence, occurrenceStarts, seriesOf } from './series.ts';
+import { attends, bookedTurns, turnEvent } from './series-turns.ts';
 
 export const ICS_OFFER_GRACE_MS = 7 * 24 * 60 * 60_000;
 const VERSION = 'i1';
@@ -109,19 +112,32 @@ export class IcsOffers implements IcsOfferLinks {
     ) {
       return { ok: false, code: 'not_found' };
     }
-    const recurrence = await this.#recurrenceOf(booking.tenantId, booking.proposalId);
+    const series = await this.#seriesOf(booking.tenantId, booking.proposalId);
+    const duration = booking.end - booking.start;
+    // A member of a team taking turns gets their turn's event (as their calendar does, ./outbox.ts): its
+    // first start and rule, and only the changes of their own occurrences (another member's moved one
+    // would otherwise come back as an override in their calendar).
+    const plan = series ? bookedTurns(series, booking) : null;
+    const own = plan ? turnEvent(plan, payload.p, duration) : null;
+    const recurrence = own?.recurrence ?? (series ? eventRecurrence(series.rule, series.zone) : undefined);
     // Bounded: one row per occurrence of the series.
-    const exceptions =
+    const stored =
       recurrence && this.#deps.bookings.occurrences
         ? await this.#deps.bookings.occurrences(booking.tenantId, booking.id)
         : [];
+    const starts = own && series ? occurrenceStarts(series.rule, booking.start, series.zone) : [];
+    const exceptions = own
+      ? stored.filter(
+          (x) => x.status === 'ended' || attends(plan!, payload.p, starts.indexOf(x.originalStart)),
+        )
+      : stored;
     return {
       ok: true,
       calendar: meetingCalendar({
         uid: `${booking.id}@convene`,
         title: booking.title,
-        start: booking.start,
-        end: booking.end,
+        start: own?.start ?? booking.start,
+        end: own?.end ?? booking.end,
         stamp: now,
         ...(recurrence ? { recurrence } : {}),
         ...(exceptions.length > 0 ? { exceptions } : {}),
@@ -130,13 +146,12 @@ export class IcsOffers implements IcsOfferLinks {
     };
   }
 
-  /** The recurrence of a series booking (its request's), or undefined for a single meeting. */
-  async #recurrenceOf(tenantId: string, proposalId: string | null): Promise<EventRecurrence | undefined> {
+  /** The series of a booking (its request's rule and zone), or null for a single meeting. */
+  async #seriesOf(tenantId: string, proposalId: string | null): Promise<ReturnType<typeof seriesOf>> {
     const requests = this.#deps.requests;
-    if (!requests || !proposalId) return undefined;
+    if (!requests || !proposalId) return null;
     const proposal = await requests.getProposal(tenantId, proposalId);
-    const series = proposal ? seriesOf(await requests.get(tenantId, proposal.requestId)) : null;
-    return series ? eventRecurrence(series.rule, series.zone) : undefined;
+    return proposal ? seriesOf(await requests.get(tenantId, proposal.requestId)) : null;
   }
 
   #mac(body: string): string {

@@ -300,6 +300,37 @@ describe('the .ics of a series booking', () => {
     for (const line of text.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
   });
 
+  it('a member of a team taking turns is served their turn: its occurrences only, and only their changes', async () => {
+    const { booked, series } = await bookSeries();
+    const starts = occurrenceStarts(series.rule, booked.start, series.zone);
+    const duration = booked.end - booked.start;
+    const at = (start: number) => ({ start, end: start + duration });
+    expect(starts.length).toBeGreaterThan(5);
+    // Sam hosts occurrences 0, 2, 4, …; Li 1, 3, 5, … (as a rotating team's booking records it).
+    const row = store.bookingRows.findIndex((b) => b.id === booked.bookingId);
+    store.bookingRows[row] = {
+      ...store.bookingRows[row]!,
+      turns: { of: 2, byPerson: { [sam.id]: 0, [li.id]: 1 } },
+    };
+    const record = (x: Parameters<typeof store.bookings.recordOccurrence>[2]) =>
+      store.bookings.recordOccurrence(TENANT, booked.bookingId, x);
+    // Sam's second date moved (not Li's business); Li's second date cancelled.
+    await record({ originalStart: starts[2]!, status: 'moved', ...at(starts[2]! + DAY) });
+    await record({ originalStart: starts[3]!, status: 'cancelled' });
+
+    const url = booked.participants.find((p) => p.personId === li.id)?.ics?.url;
+    const served = await offers.serve(tokenOf(url!));
+    if (!served.ok) throw new Error(served.code);
+    const parsed = expandIcs(served.calendar, { start: booked.start - DAY, end: starts.at(-1)! + 30 * DAY });
+    if (!parsed.ok) throw new Error('the served calendar does not parse');
+    expect(parsed.warnings).toEqual([]);
+    const lis = starts.filter((_, i) => i % 2 === 1 && i !== 3);
+    expect(parsed.busy).toEqual(lis.map(at));
+    // One recurring event from Li's first date, every four weeks; no override for Sam's moved date.
+    expect(served.calendar.match(/^BEGIN:VEVENT\r$/gm)).toHaveLength(1);
+    expect(served.calendar).toMatch(/^RRULE:FREQ=WEEKLY;INTERVAL=4;BYDAY=TU/m);
+  });
+
   it('the link of a series lasts until a week after its last occurrence', async () => {
     const { booked, series } = await bookSeries();
     const token = tokenOf(booked.participants.find((p) => p.personId === li.id)!.ics!.url);
