@@ -29,7 +29,7 @@ import type {
 import type { Booking, Repositories } from './ports/store.ts';
 import type { ReminderSettings } from './reminders.ts';
 import { REMINDER_JOB, reminderJobs, reminderLeads } from './reminders.ts';
-import { remainingOccurrences } from './series-changes.ts';
+import { attendedBy, remainingOccurrences } from './series-changes.ts';
 import type { Locale } from './views.ts';
 import { slotLabel, toLocale } from './views.ts';
 
@@ -414,7 +414,8 @@ export async function upcomingBookings(
       if (b.end > now) listed.push(b);
       continue;
     }
-    const next = left.find((o) => o.end > now);
+    // A member of a team taking turns: their own next date, not the series' (another member's).
+    const next = attendedBy(b, personId, left).find((o) => o.end > now);
     if (next !== undefined && next.start < horizon)
       listed.push({ ...b, next: { start: next.start, end: next.end } });
   }

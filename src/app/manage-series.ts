@@ -42,7 +42,7 @@ import {
   reminderLeads,
 } from './reminders.ts';
 import { occurrenceStarts, seriesOf } from './series.ts';
-import { remainingOccurrences } from './series-changes.ts';
+import { attendedBy, remainingOccurrences } from './series-changes.ts';
 import type { Locale } from './views.ts';
 import { dayLabel, slotLabel, toLocale } from './views.ts';
 
@@ -544,12 +544,14 @@ export async function seriesChoices(
   now: number,
   zone: string,
   locale: Locale,
+  viewerId?: string,
 ): Promise<SeriesChoicesView | null> {
   if (booking.status !== 'booked') return null;
   const left = await remainingOccurrences(store, booking);
   if (!left) return null;
-  // Not started yet where it is now (what `load` checks).
-  const next = left.find((o) => o.start > now);
+  // Not started yet where it is now (what `load` checks); a member of a team taking turns: their own next
+  // date (`viewerId`), as the list shows it.
+  const next = attendedBy(booking, viewerId, left).find((o) => o.start > now);
   if (next === undefined) return null;
   // "This and following" is by the rule's order (`endSeries` ends from an original start on).
   const after = left

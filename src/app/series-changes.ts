@@ -6,12 +6,15 @@
  * Shared by the series buttons (./manage-series.ts) and the upcoming list (./manage-booking.ts).
  */
 import type { Interval } from '../core/interval.ts';
+import { turnOf } from '../core/series.ts';
 import type { Booking, OccurrenceException, Repositories } from './ports/store.ts';
 import { occurrenceStarts, seriesOf } from './series.ts';
 
 /** One occurrence still on: named by its ORIGINAL start (the id), held at `start`–`end` (moved or not). */
 export interface LiveOccurrence extends Interval {
   readonly original: number;
+  /** Its place in the rule's order (0 = the series' first occurrence), cancelled ones counted. */
+  readonly index: number;
 }
 
 /**
@@ -32,9 +35,24 @@ export function liveOccurrences(
     else if (x.status === 'moved') moved.set(x.originalStart, { start: x.start, end: x.end });
   }
   return starts
-    .filter((s) => s < endFrom && !cancelled.has(s))
-    .map((s) => ({ original: s, ...(moved.get(s) ?? { start: s, end: s + duration }) }))
+    .map((s, index) => ({ original: s, index, ...(moved.get(s) ?? { start: s, end: s + duration }) }))
+    .filter((o) => o.original < endFrom && !cancelled.has(o.original))
     .sort((a, b) => a.start - b.start || a.original - b.original);
+}
+
+/**
+ * The occurrences `personId` attends: all of them, unless the booking is a team's taking turns per
+ * occurrence and the person is one of its members (./series-turns.ts), then their own turn's only.
+ */
+export function attendedBy(
+  booking: Pick<Booking, 'turns'>,
+  personId: string | undefined,
+  occurrences: readonly LiveOccurrence[],
+): LiveOccurrence[] {
+  const turn = personId === undefined ? undefined : booking.turns?.byPerson[personId];
+  if (turn === undefined || !booking.turns) return [...occurrences];
+  const of = booking.turns.of;
+  return occurrences.filter((o) => turnOf(o.index, of) === turn);
 }
 
 /**

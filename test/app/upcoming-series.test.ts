@@ -230,3 +230,45 @@ describe('seriesChoices: the buttons name the next occurrence still on, by its o
     expect((await choices(s, now))?.next.start).toBe(OCCURRENCES[1]);
   });
 });
+
+describe('a team taking turns per occurrence: a member sees their own dates', () => {
+  const SAM = 'a0000000-0000-4000-8000-000000000003';
+  // Li hosts the 1st and 3rd Tuesdays (turn 0), Sam the 2nd and 4th (turn 1); Ana organises and attends all.
+  const turns = booking({
+    participantIds: [ANA, LI, SAM],
+    turns: { of: 2, byPerson: { [LI]: 0, [SAM]: 1 } },
+  });
+  const store = () => {
+    const s = new Store();
+    s.rows = [turns];
+    return s;
+  };
+
+  it('lists the series at the member’s own next date; the organiser at the series’ next one', async () => {
+    const now = FIRST - DAY;
+    const next = async (personId: string) =>
+      (await upcomingBookings(store().repos, T, personId, now)).map((b) => b.next?.start);
+    expect(await next(LI)).toEqual([OCCURRENCES[0]]);
+    expect(await next(SAM)).toEqual([OCCURRENCES[1]]);
+    expect(await next(ANA)).toEqual([OCCURRENCES[0]]);
+    // Once Sam's first date has passed, Sam's next one is the fourth Tuesday (Li's third comes before it).
+    const later = OCCURRENCES[1]! + DAY;
+    expect((await upcomingBookings(store().repos, T, SAM, later)).map((b) => b.next?.start)).toEqual([
+      OCCURRENCES[3],
+    ]);
+  });
+
+  it('offers the member their own date to cancel or move; "end after" still ends the series from the next date', async () => {
+    const now = FIRST + DAY;
+    const sam = await seriesChoices(store().repos, turns, now, 'Europe/Paris', 'en', SAM);
+    expect(sam?.next.start).toBe(OCCURRENCES[1]);
+    expect(sam?.move.start).toBe(OCCURRENCES[1]);
+    // "End the series after Tue 12 Mar" ends from the 19th on (Li's date), for everyone.
+    expect(sam?.endFrom?.start).toBe(OCCURRENCES[2]);
+    const li = await seriesChoices(store().repos, turns, now, 'Europe/Paris', 'en', LI);
+    expect(li?.next.start).toBe(OCCURRENCES[2]);
+    expect(li?.endFrom?.start).toBe(OCCURRENCES[3]);
+    const ana = await seriesChoices(store().repos, turns, now, 'Europe/Paris', 'en', ANA);
+    expect(ana?.next.start).toBe(OCCURRENCES[1]);
+  });
+});

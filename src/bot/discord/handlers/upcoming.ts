@@ -42,7 +42,9 @@ export async function handleUpcoming(
     list.map(async (b) => ({
       ...(await describeBooking(env.deps.store, b, ctx.locale, b.next)),
       // A series (when its use cases are wired): "Cancel <date> only" / "End the series after <date>".
-      series: env.deps.series ? await seriesChoices(env.deps.store, b, now, zone, ctx.locale) : null,
+      series: env.deps.series
+        ? await seriesChoices(env.deps.store, b, now, zone, ctx.locale, ctx.person.id)
+        : null,
     })),
   );
   await answer(renderUpcoming(t(ctx.locale, `account.upcoming.${mode}`), views, ctx.locale));

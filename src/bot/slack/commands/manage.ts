@@ -26,7 +26,7 @@ export async function upcomingList(
     list.map(async (b) => ({
       ...(await describeBooking(rt.deps.store, b, locale, b.next)),
       // A series also gets "Cancel <date> only" / "End the series after <date>", dated in the caller's zone.
-      series: await seriesChoices(rt.deps.store, b, now, zone, locale),
+      series: await seriesChoices(rt.deps.store, b, now, zone, locale, person.id),
     })),
   );
   return renderUpcoming(t(locale, `account.upcoming.${mode}`), views, locale);

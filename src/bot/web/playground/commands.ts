@@ -177,7 +177,7 @@ export function playgroundCommands(deps: PlaygroundCommandDeps) {
           const meetings = await Promise.all(
             list.map(async (b) => ({
               ...(await describeBooking(store, b, locale, b.next)),
-              series: await seriesChoices(store, b, at, zone, locale),
+              series: await seriesChoices(store, b, at, zone, locale, person.id),
             })),
           );
           const intro = t(locale, `account.upcoming.${account.kind}`);
