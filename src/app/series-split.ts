@@ -354,7 +354,8 @@ export async function moveFollowing(
   const cancelled = new Set(plan.cancelled);
   const jobsOf = (b: Booking) => [
     ...writeJobs(b, input.now + OUTBOX_GRACE_MS),
-    ...reminderJobs(b, leads, input.now, plan.starts).filter(
+    // Each member taking turns on their own dates (the turns as booked, whatever the store echoes back).
+    ...reminderJobs(team.turns ? { ...b, turns: team.turns } : b, leads, input.now, plan.starts).filter(
       (j) => !cancelled.has((j.payload as { occurrence?: number }).occurrence ?? -1),
     ),
   ];

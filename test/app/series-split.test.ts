@@ -387,6 +387,80 @@ describe('move this and following (use case)', () => {
     );
   });
 
+  it('a team taking turns: the new series keeps who hosts which date; a member with no date left in the old one loses its event', async () => {
+    const zoe = store.addPerson({ name: 'Zoé', handle: 'zoe', timeZone: PARIS, workingHours: WORK });
+    const asked = await requestMeeting(
+      { store, busy, directory: store.directory },
+      {
+        tenantId: TENANT,
+        workspaceId: WORKSPACE,
+        requesterPersonId: ana.id,
+        text: '/meet @li @zoe 30m every tuesday "Support"',
+        now: NOW,
+        zone: PARIS,
+      },
+    );
+    if (!asked.ok) throw new Error(asked.error.message);
+    const slot = asked.view.slots.find((s) => wall(s.start) === 'Tue 24 Nov 10:00')!;
+    const booked = await bookMeeting(
+      { store, busy, writer: new FakeWriter() },
+      {
+        tenantId: TENANT,
+        proposalId: asked.view.proposalId,
+        slotId: slot.id,
+        actorPersonId: ana.id,
+        now: NOW,
+      },
+    );
+    if (!booked.ok) throw new Error(booked.error.message);
+    // Li hosts the 1st, 3rd, … Tuesdays, Zoé the 2nd, 4th, … (as a rotating team's booking records it).
+    const i = store.bookingRows.findIndex((b) => b.id === booked.view.bookingId);
+    const old: Booking = {
+      ...store.bookingRows[i]!,
+      turns: { of: 2, byPerson: { [li.id]: 0, [zoe.id]: 1 } },
+    };
+    store.bookingRows[i] = old;
+    const made: Parameters<typeof store.bookings.bookSlot>[0][] = [];
+    const bookSlot = store.bookings.bookSlot;
+    Object.assign(store.bookings, {
+      bookSlot: (input: Parameters<typeof bookSlot>[0]) => {
+        made.push(input);
+        return bookSlot(input);
+      },
+    });
+    // Zoé's Tue 1 Dec and the following ones move to 14:00.
+    const k = paris('2026-12-01T10:00');
+    const newStart = paris('2026-12-01T14:00');
+    const result = await move(old, k, newStart, ana.id);
+    if (!result.ok) throw new Error(result.error.message);
+    // The new series starts with Zoé's date: she takes turn 0, Li turn 1 (held at his own first date).
+    expect(made).toHaveLength(1);
+    expect(made[0]!.turns).toEqual({ of: 2, byPerson: { [zoe.id]: 0, [li.id]: 1 } });
+    expect(made[0]!.holds).toEqual({
+      [li.id]: { start: newStart + 7 * DAY, end: newStart + 7 * DAY + HOUR / 2 },
+    });
+    // The old series: Li keeps 24 Nov (his event ends), Zoé has no date left before 1 Dec (hers is deleted).
+    const changes = store.jobRows.filter((j) => (j.payload as { bookingId?: string }).bookingId === old.id);
+    expect(
+      changes
+        .filter((j) => j.kind === CALENDAR_SERIES_JOB)
+        .map((j) => (j.payload as { personId: string }).personId)
+        .sort(),
+    ).toEqual([ana.id, li.id].sort());
+    expect(
+      changes
+        .filter((j) => j.kind === 'calendar.delete')
+        .map((j) => (j.payload as { personId: string }).personId),
+    ).toEqual([zoe.id]);
+    // Reminders of the new series: each member on their own dates only.
+    const own = (id: string) =>
+      reminders(result.view.newBookingId!)
+        .filter((j) => (j.payload as ReminderPayload).personId === id)
+        .map((j) => wall((j.payload as ReminderPayload).occurrence!));
+    expect(own(zoe.id).slice(0, 2)).toEqual(['Tue 1 Dec 14:00', 'Tue 15 Dec 14:00']);
+    expect(own(li.id).slice(0, 2)).toEqual(['Tue 8 Dec 14:00', 'Tue 22 Dec 14:00']);
+  });
+
   it('offers times for this and following with how many of them are free, and the choice on the series', async () => {
     const old = await bookSeries();
     const k = paris('2026-12-08T10:00');
