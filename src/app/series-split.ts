@@ -21,8 +21,9 @@
  * start, so a repeated click books nothing twice (it finishes the old series' end, which is idempotent, and
  * answers the same view with `alreadyMoved`).
  *
- * The live re-check reads busy time from the new start to the new series' last occurrence (`fresh`) plus
- * Convene's bookings; the old series' own times from k on are not busy. The first new occurrence must be
+ * The live re-check reads busy time from the new start to the new series' last occurrence up to
+ * `MAX_SERIES_DAYS` ahead, as a series request is checked (`fresh`), plus Convene's bookings; the old
+ * series' own times from k on are not busy. The first new occurrence must be
  * free for everyone (`slot_taken`); later clashes are named in the view.
  */
 import { DAY, type Interval } from '../core/interval.ts';
@@ -59,6 +60,7 @@ import {
   conflictsByPerson,
   conflictText,
   MAX_REMINDED_OCCURRENCES,
+  MAX_SERIES_DAYS,
   seriesLabel,
   seriesLine,
   seriesOf,
@@ -224,7 +226,17 @@ async function busyOf(
   );
 }
 
-/** The new series checked against `busy`: its conflicts (cancelled dates left out). */
+/**
+ * How far ahead the new series is checked (as a series request is, `MAX_SERIES_DAYS`): the occurrences
+ * starting before then.
+ */
+function checkedStarts(plan: Extract<FollowingPlan, { ok: true }>, now: number): readonly number[] {
+  const horizon = now + MAX_SERIES_DAYS * DAY;
+  const within = plan.starts.filter((s) => s < horizon);
+  return within.length > 0 ? within : plan.starts.slice(0, 1);
+}
+
+/** The new series checked against `busy` up to the horizon: its conflicts (cancelled dates left out). */
 function conflictsOf(
   plan: Extract<FollowingPlan, { ok: true }>,
   zone: string,
@@ -233,13 +245,15 @@ function conflictsOf(
   people: readonly string[],
   turns: TurnPlan | null,
   busy: ReadonlyMap<string, Interval[]>,
+  now: number,
 ): { conflicts: OccurrenceConflict[]; total: number } {
+  const checked = checkedStarts(plan, now);
   const result = searchSeries({
     candidates: [newStart],
     durationMs: duration,
     rule: plan.rule,
     zone,
-    maxOccurrences: MAX_REMINDED_OCCURRENCES,
+    maxOccurrences: checked.length,
     participants: people.map((id) => {
       const turn = turns ? turnOfPerson(turns, id) : null;
       return { id, zone, busy: busy.get(id) ?? [], ...(turn ? { turn } : {}) };
@@ -247,7 +261,7 @@ function conflictsOf(
   });
   const cancelled = new Set(plan.cancelled);
   const conflicts = (result.candidates[0]?.conflicts ?? []).filter((c) => !cancelled.has(c.start));
-  return { conflicts, total: plan.starts.length - plan.cancelled.length };
+  return { conflicts, total: checked.filter((s) => !cancelled.has(s)).length };
 }
 
 const KEYS = {
@@ -316,7 +330,7 @@ export async function moveFollowing(
   // The live re-check over the new series: its first occurrence free for everyone, later clashes named.
   let conflicts: OccurrenceConflict[] = [];
   if (deps.busy) {
-    const range = { start: to.start, end: plan.starts[plan.starts.length - 1]! + duration };
+    const range = { start: to.start, end: checkedStarts(plan, input.now).at(-1)! + duration };
     const busy = await busyOf(
       deps,
       input.tenantId,
@@ -325,7 +339,16 @@ export async function moveFollowing(
       ownTimes(plan.following, exceptions, duration),
       true,
     );
-    conflicts = conflictsOf(plan, zone, to.start, duration, team.people, team.plan, busy).conflicts;
+    conflicts = conflictsOf(
+      plan,
+      zone,
+      to.start,
+      duration,
+      team.people,
+      team.plan,
+      busy,
+      input.now,
+    ).conflicts;
     const first = conflicts.find((c) => c.index === 0);
     if (first)
       return failure(locale, 'slot_taken', 'booking.error.timeNotFree', first.people.map((p) => p.id).sort());
@@ -634,7 +657,7 @@ export async function followingMoveOptions(
   // A day that would regroup the series' days is left out (fewer times then, never other days instead).
   const kept = planned;
   if (kept.length === 0) return fail('no_slot', 'occurrences.error.noOtherTime');
-  const lastEnd = Math.max(...kept.map((p) => p.plan.starts[p.plan.starts.length - 1]! + duration));
+  const lastEnd = Math.max(...kept.map((p) => checkedStarts(p.plan, input.now).at(-1)! + duration));
   const busy = await busyOf(
     deps,
     input.tenantId,
@@ -653,6 +676,7 @@ export async function followingMoveOptions(
       team.people,
       team.plan,
       busy,
+      input.now,
     );
     const free = total - conflicts.length;
     return {

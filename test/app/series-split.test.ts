@@ -461,6 +461,36 @@ describe('move this and following (use case)', () => {
     expect(own(li.id).slice(0, 2)).toEqual(['Tue 8 Dec 14:00', 'Tue 22 Dec 14:00']);
   });
 
+  it('a series without end is checked up to the horizon a series request is (184 days), in one bounded read', async () => {
+    const old = await bookSeries();
+    // The request said no end: the series runs on (200 managed occurrences, almost four years).
+    const series = await ruleOf(old);
+    const proposal = await store.requests.getProposal(TENANT, old.proposalId!);
+    const request = store.requestRows.get(proposal!.requestId)!;
+    const { until: _, ...open } = series!.rule;
+    store.requestRows.set(request.id, { ...request, criteria: { ...request.criteria!, recurrence: open } });
+    const options = await followingMoveOptions(deps(), {
+      tenantId: TENANT,
+      bookingId: old.id,
+      actorPersonId: ana.id,
+      occurrence: paris('2026-12-08T10:00'),
+      now: NOW,
+      locale: 'en',
+      count: 2,
+    });
+    if (!options.ok) throw new Error(options.error.message);
+    // Tuesdays from 8 Dec 2026 before Wed 26 May 2027 (NOW + 184 days): 25 of them.
+    expect(options.view.options.map((o) => o.total)).toEqual([25, 25]);
+    const horizon = NOW + 184 * DAY;
+    expect(Math.max(...busy.calls.map((c) => c.range.end))).toBeLessThanOrEqual(horizon + DAY);
+    busy.calls.length = 0;
+    const moved = await move(old, paris('2026-12-08T10:00'), paris('2026-12-08T15:00'));
+    if (!moved.ok) throw new Error(moved.error.message);
+    expect(busy.calls).toHaveLength(1);
+    expect(busy.calls[0]).toMatchObject({ fresh: true });
+    expect(busy.calls[0]!.range.end).toBeLessThanOrEqual(horizon + DAY);
+  });
+
   it('offers times for this and following with how many of them are free, and the choice on the series', async () => {
     const old = await bookSeries();
     const k = paris('2026-12-08T10:00');
