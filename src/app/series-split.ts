@@ -435,6 +435,7 @@ export async function moveFollowing(
     zone,
     to,
     current,
+    plan,
   );
   return {
     ok: true,
@@ -556,7 +557,10 @@ async function repeat(
   };
 }
 
-/** DMs everyone of the old booking but the actor, each in their language and zone. */
+/**
+ * DMs everyone of the old booking but the actor, each in their language and zone, with what became of the
+ * later dates cancelled or moved on their own.
+ */
 async function notifyOthers(
   deps: ManageSeriesDeps,
   booking: Booking,
@@ -565,6 +569,7 @@ async function notifyOthers(
   zone: string,
   to: Interval,
   was: Interval,
+  plan: Pick<Extract<FollowingPlan, { ok: true }>, 'cancelled' | 'followed'>,
 ): Promise<{ notified: string[]; notNotified: string[] }> {
   const who = (await deps.store.people.get(booking.tenantId, actorPersonId))?.displayName ?? '?';
   const people = [
@@ -577,13 +582,22 @@ async function notifyOthers(
     const prefs = await deps.store.preferences.get(booking.tenantId, personId);
     const locale = toLocale(prefs?.locale);
     const own = prefs?.timeZone ?? 'UTC';
-    const text = t(locale, 'occurrences.followingMoved.dm', {
-      who,
-      title: booking.title,
-      when: slotLabel(to.start, to.end, own, locale),
-      was: slotLabel(was.start, was.end, own, locale),
-      series: seriesLabel(rule, to.start, zone, locale),
-    });
+    const text = [
+      t(locale, 'occurrences.followingMoved.dm', {
+        who,
+        title: booking.title,
+        when: slotLabel(to.start, to.end, own, locale),
+        was: slotLabel(was.start, was.end, own, locale),
+        series: seriesLabel(rule, to.start, zone, locale),
+      }),
+      // What became of the later dates changed on their own.
+      ...(plan.cancelled.length > 0
+        ? [t(locale, 'occurrences.followingMoved.keptCancelled', { count: plan.cancelled.length })]
+        : []),
+      ...(plan.followed > 0
+        ? [t(locale, 'occurrences.followingMoved.followed', { count: plan.followed })]
+        : []),
+    ].join(' ');
     const sent = await deps.notifier.dm(booking.tenantId, personId, { text });
     (sent.ok ? notified : notNotified).push(personId);
   }

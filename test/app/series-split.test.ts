@@ -339,6 +339,9 @@ describe('move this and following (use case)', () => {
     const result = await move(old, paris('2026-12-08T10:00'), paris('2026-12-08T15:00'));
     if (!result.ok) throw new Error(result.error.message);
     expect(result.view.headline).toContain('1 cancelled date stays cancelled.');
+    // Ana (Li moved it) is told so too.
+    expect(dms.at(-1)).toMatchObject({ personId: ana.id });
+    expect(dms.at(-1)!.text).toMatch(/^Li moved “1:1” from Tue 8 Dec.*\. 1 cancelled date stays cancelled\.$/);
     const created = result.view.newBookingId!;
     const shifted = paris('2026-12-22T15:00');
     expect(store.occurrenceRows.get(created)).toEqual([{ originalStart: shifted, status: 'cancelled' }]);
