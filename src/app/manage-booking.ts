@@ -435,6 +435,14 @@ export interface RescheduleOptionView {
   readonly label: string;
   /** Each participant's own zone. */
   readonly labels: readonly { personId: string; name: string; timeZone: string; text: string }[];
+  /**
+   * "Move this and following" (`followingMoveOptions`, ./series-split.ts): how many of the following
+   * occurrences are free at this time, in words ("free on 9 of 10 Tuesdays; Li is busy on Tue 3 Feb"),
+   * and the counts.
+   */
+  readonly reason?: string;
+  readonly free?: number;
+  readonly total?: number;
 }
 
 export interface RescheduleOptionsView {

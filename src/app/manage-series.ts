@@ -60,7 +60,13 @@ export type ManageSeriesErrorCode =
   | 'not_a_series'
   | 'unknown_occurrence'
   | 'occurrence_past'
-  | 'first_occurrence';
+  | 'first_occurrence'
+  /** Move this and following (./series-split.ts): a monthly series moved to another day. */
+  | 'following_day'
+  /** Move this and following: the day would change the days the series repeats on (or its turns). */
+  | 'following_pattern'
+  /** Move this and following: the new time is not after the previous occurrence. */
+  | 'following_before';
 
 export interface ManageSeriesError {
   readonly code: ManageSeriesErrorCode;
@@ -73,9 +79,16 @@ export interface ManageSeriesError {
 
 /** What a whole-booking change shows (./manage-booking.ts), for one occurrence. */
 export interface ManagedOccurrenceView extends Omit<ManagedBookingView, 'kind'> {
-  readonly kind: 'occurrence_cancelled' | 'occurrence_moved' | 'series_ended';
+  readonly kind: 'occurrence_cancelled' | 'occurrence_moved' | 'series_ended' | 'following_moved';
   /** The occurrence's original start. `start`/`end`: the new times of a move, else the occurrence's own. */
   readonly occurrence: number;
+  /**
+   * `following_moved` (./series-split.ts): the NEW series booking (from `start` on); `bookingId` is the old
+   * one, which now ends before `occurrence`.
+   */
+  readonly newBookingId?: string;
+  /** `following_moved`: a repeat of a move already made (nothing done twice). */
+  readonly alreadyMoved?: boolean;
 }
 
 export type ManageSeriesResult =
@@ -109,7 +122,7 @@ interface Loaded {
   readonly attending: Booking;
 }
 
-function failure(
+export function failure(
   locale: Locale,
   code: ManageSeriesErrorCode,
   key: MessageKey,
@@ -122,7 +135,7 @@ function failure(
 }
 
 /** The booking (actor allowed, a series, the occurrence one of its future ones), or the refusal. */
-async function load(
+export async function load(
   deps: ManageSeriesDeps,
   input: OccurrenceInput,
 ): Promise<{ ok: true; loaded: Loaded } | { ok: false; result: ManageSeriesResult }> {
@@ -192,7 +205,7 @@ function currentTime(
 }
 
 /** Enqueues the change's outbox jobs (one per participant; the dedupe key makes a repeat harmless). */
-async function enqueue(deps: ManageSeriesDeps, booking: Booking, change: SeriesChange, now: number) {
+export async function enqueue(deps: ManageSeriesDeps, booking: Booking, change: SeriesChange, now: number) {
   for (const job of seriesJobs(booking, change, now)) await deps.store.jobs.enqueue(job);
 }
 
@@ -202,7 +215,7 @@ async function enqueue(deps: ManageSeriesDeps, booking: Booking, change: SeriesC
  * to the original through the stored exceptions (so a second move, or a cancel after a move, finds them).
  * Bounded: a booking has at most participants × MAX_REMINDED_OCCURRENCES reminders.
  */
-async function withdrawReminders(
+export async function withdrawReminders(
   deps: ManageSeriesDeps,
   booking: Booking,
   exceptions: readonly OccurrenceException[],
@@ -367,7 +380,7 @@ export async function moveOccurrence(
 /** Days either side of the occurrence's own day `occurrenceMoveOptions` looks at. */
 export const MOVE_WINDOW_DAYS = 3;
 /** Times offered from the occurrence's own day before the days around it are looked at. */
-const SAME_DAY_SHARE = 3;
+export const SAME_DAY_SHARE = 3;
 
 export interface OccurrenceMoveOptionsInput extends OccurrenceInput {
   /** How many times to offer. Default 5. */
@@ -390,12 +403,12 @@ export type OccurrenceMoveOptionsResult =
   | { readonly ok: false; readonly error: ManageSeriesError };
 
 /** Local day number (days since the epoch, wall clock) of `at` in `zone`. */
-function localDay(at: number, zone: string): number {
+export function localDay(at: number, zone: string): number {
   return Math.floor(toWall(zoneOffsets(zone, { start: at - DAY, end: at + DAY }), at) / DAY);
 }
 
 /** The instant local midnight of day number `day` starts in `zone`. */
-function dayStart(day: number, zone: string): number {
+export function dayStart(day: number, zone: string): number {
   const wall = day * DAY;
   return wallToInstant(zoneOffsets(zone, { start: wall - 2 * DAY, end: wall + 2 * DAY }), wall, 'start');
 }
@@ -468,25 +481,7 @@ export async function endSeries(deps: ManageSeriesDeps, input: OccurrenceInput):
   if (input.occurrence === starts[0])
     return failure(locale, 'first_occurrence', 'occurrences.error.firstOccurrence');
   const slot = { start: input.occurrence, end: input.occurrence + (booking.end - booking.start) };
-  await deps.store.bookings.recordOccurrence(booking.tenantId, booking.id, {
-    originalStart: input.occurrence,
-    status: 'ended',
-  });
-  // A team taking turns: a member whose turn starts at or after this occurrence has no date left, so their
-  // turn's event is deleted (ending it before its first occurrence would leave nothing); the others' end.
-  const index = starts.indexOf(input.occurrence);
-  const byPerson = booking.turns?.byPerson ?? {};
-  const over = booking.participantIds.filter((id) => (byPerson[id] ?? -1) >= index);
-  const rest = booking.participantIds.filter((id) => !over.includes(id));
-  await enqueue(
-    deps,
-    { ...booking, participantIds: rest },
-    { kind: 'end', originalStart: input.occurrence },
-    input.now,
-  );
-  for (const job of deleteJobs({ ...booking, participantIds: over }, input.now))
-    await deps.store.jobs.enqueue(job);
-  await withdrawReminders(deps, booking, exceptions, (at) => at >= input.occurrence);
+  await endAt(deps, booking, starts, exceptions, input.occurrence, input.now);
   const { notified, notNotified } = await notifyOthers(
     deps,
     booking,
@@ -514,6 +509,35 @@ export async function endSeries(deps: ManageSeriesDeps, input: OccurrenceInput):
 }
 
 /**
+ * The series' calendar and store side of an end before `occurrence` (`endSeries`, and the old series of a
+ * "move this and following", ./series-split.ts): the `ended` record, the `end` jobs, a turn member with no
+ * date left has their turn's event deleted, the reminders from `occurrence` on withdrawn. Idempotent (an
+ * upsert, dedupe keys, withdrawing what is queued).
+ */
+export async function endAt(
+  deps: ManageSeriesDeps,
+  booking: Booking,
+  starts: readonly number[],
+  exceptions: readonly OccurrenceException[],
+  occurrence: number,
+  now: number,
+): Promise<void> {
+  await deps.store.bookings.recordOccurrence(booking.tenantId, booking.id, {
+    originalStart: occurrence,
+    status: 'ended',
+  });
+  // A team taking turns: a member whose turn starts at or after this occurrence has no date left, so their
+  // turn's event is deleted (ending it before its first occurrence would leave nothing); the others' end.
+  const index = starts.indexOf(occurrence);
+  const byPerson = booking.turns?.byPerson ?? {};
+  const over = booking.participantIds.filter((id) => (byPerson[id] ?? -1) >= index);
+  const rest = booking.participantIds.filter((id) => !over.includes(id));
+  await enqueue(deps, { ...booking, participantIds: rest }, { kind: 'end', originalStart: occurrence }, now);
+  for (const job of deleteJobs({ ...booking, participantIds: over }, now)) await deps.store.jobs.enqueue(job);
+  await withdrawReminders(deps, booking, exceptions, (at) => at >= occurrence);
+}
+
+/**
  * A chat surface's series buttons for a booking, worded and dated in the viewer's zone and language. Each
  * `start` is the occurrence's ORIGINAL start (its id for `cancelOccurrence` / `moveOccurrence` /
  * `endSeries`); the label shows where it is now (a moved one's new date).
@@ -528,6 +552,11 @@ export interface SeriesChoicesView {
    * <next's date>" is `endSeries` from this one (`next` stays).
    */
   readonly endFrom?: { readonly start: number; readonly label: string };
+  /**
+   * The same occurrence: "Move <date> and following" (`followingMoveOptions`, then `moveFollowing`), when it
+   * is not the first occurrence still on (from the first, the whole-series reschedule does it).
+   */
+  readonly moveFollowing?: { readonly start: number; readonly label: string };
 }
 
 /**
@@ -556,6 +585,7 @@ export async function seriesChoices(
     .filter((o) => o.original > next.original)
     .reduce<(typeof left)[number] | undefined>((a, o) => (a && a.original < o.original ? a : o), undefined);
   const date = (at: number) => dayLabel(at, zone, locale);
+  const earlier = left.some((o) => o.original < next.original);
   return {
     next: {
       start: next.original,
@@ -573,5 +603,15 @@ export async function seriesChoices(
           },
         }
       : {}),
+    ...(earlier
+      ? {
+          moveFollowing: {
+            start: next.original,
+            label: t(locale, 'occurrences.button.moveFollowing', { date: date(next.start) }),
+          },
+        }
+      : {}),
   };
 }
+
+export { followingMoveOptions, moveFollowing } from './series-split.ts';

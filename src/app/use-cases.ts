@@ -34,9 +34,11 @@ import { cancelBooking, rescheduleBooking, rescheduleOptions } from './manage-bo
 import {
   cancelOccurrence,
   endSeries,
+  followingMoveOptions,
   type ManageSeriesDeps,
   type ManageSeriesResult,
   type MoveOccurrenceInput,
+  moveFollowing,
   moveOccurrence,
   type OccurrenceInput,
   type OccurrenceMoveOptionsInput,
@@ -157,6 +159,10 @@ export interface SeriesUseCases {
   endSeries(input: OccurrenceInput): Promise<ManageSeriesResult>;
   /** New times for one occurrence (its day first, then the days around it); the pick is `moveOccurrence`. */
   moveOptions(input: OccurrenceMoveOptionsInput): Promise<OccurrenceMoveOptionsResult>;
+  /** Moves this occurrence and every later one (the series is split: ./series-split.ts). */
+  moveFollowing(input: MoveOccurrenceInput): Promise<ManageSeriesResult>;
+  /** New times for this occurrence and the following ones; the pick is `moveFollowing`. */
+  followingMoveOptions(input: OccurrenceMoveOptionsInput): Promise<OccurrenceMoveOptionsResult>;
 }
 
 /** Binds the series use cases to their dependencies (the outbox writes, the notifier DMs the others). */
@@ -166,6 +172,8 @@ export function seriesUseCases(deps: ManageSeriesDeps): SeriesUseCases {
     moveOccurrence: (input) => moveOccurrence(deps, input),
     endSeries: (input) => endSeries(deps, input),
     moveOptions: (input) => occurrenceMoveOptions(deps, input),
+    moveFollowing: (input) => moveFollowing(deps, input),
+    followingMoveOptions: (input) => followingMoveOptions(deps, input),
   };
 }
 

@@ -24,6 +24,27 @@ export const occurrences: Messages<typeof en> = {
   'occurrences.moveOptions.headline': 'Neue Zeiten für „{title}“, nur dieser Termin (jetzt {now}):',
   'occurrences.error.noOtherTime':
     'Innerhalb von drei Tagen um diesen Termin passt keine andere Zeit für alle: behalte ihn oder sag nur diesen ab.',
+  'occurrences.button.moveFollowing': '{date} und folgende verschieben',
+  'occurrences.followingOptions.headline':
+    'Neue Zeiten für „{title}“ ab {date}, dieser und die folgenden Termine (jetzt {now}):',
+  'occurrences.followingMoved.headline':
+    'Verschoben: „{title}“ ab {was} auf {when}, dieser und die folgenden Termine ({series}). Die früheren Termine bleiben.',
+  'occurrences.followingMoved.dm':
+    '{who} hat „{title}“ ab {was} auf {when} verschoben, diesen und die folgenden Termine ({series}); die früheren Termine bleiben. Dein Kalender wird aktualisiert.',
+  'occurrences.followingMoved.conflicts':
+    'Nicht alle haben Zeit an {count, plural, one {# späteren Termin} other {# späteren Terminen}}: {conflicts}.',
+  'occurrences.followingMoved.keptCancelled':
+    '{count, plural, one {# abgesagter Termin bleibt} other {# abgesagte Termine bleiben}} abgesagt.',
+  'occurrences.followingMoved.followed':
+    '{count, plural, one {# einzeln verschobener Termin folgt} other {# einzeln verschobene Termine folgen}} jetzt der neuen Zeit.',
+  'occurrences.error.followingDay':
+    'Eine monatliche Serie behält ihren Tag: verschiebe diesen und die folgenden Termine auf eine andere Zeit am selben Tag, oder nur diesen Termin.',
+  'occurrences.error.followingPattern':
+    'Dieser Tag würde ändern, an welchen Tagen sich die Serie wiederholt: wähle eine Zeit am selben Tag, oder verschiebe nur diesen Termin.',
+  'occurrences.error.followingFirst':
+    'Das ist der erste noch geplante Termin der Serie: verschiebe stattdessen die ganze Serie.',
+  'occurrences.error.followingBefore':
+    'Die neue Zeit muss nach dem vorherigen Termin der Serie liegen: wähle eine spätere Zeit.',
   'occurrences.outbox.notChanged':
     'Die Änderung an „{title}“ ({when}) konnte im Kalender von {name} nicht vorgenommen werden: er zeigt diesen Termin vielleicht noch wie vorher.',
 };

@@ -24,6 +24,27 @@ export const occurrences = {
   'occurrences.moveOptions.headline': 'New times for “{title}”, this meeting only (now {now}):',
   'occurrences.error.noOtherTime':
     'No other time works for everyone within three days of this meeting: keep it, or cancel this one only.',
+  'occurrences.button.moveFollowing': 'Move {date} and following',
+  'occurrences.followingOptions.headline':
+    'New times for “{title}” from {date} on, this meeting and the following ones (now {now}):',
+  'occurrences.followingMoved.headline':
+    'Moved: “{title}” from {was} on to {when}, this meeting and the following ones ({series}). The earlier meetings stay.',
+  'occurrences.followingMoved.dm':
+    '{who} moved “{title}” from {was} on to {when}, this meeting and the following ones ({series}); the earlier meetings stay. Your calendar is being updated.',
+  'occurrences.followingMoved.conflicts':
+    'Not everyone is free on {count, plural, one {# later meeting} other {# later meetings}}: {conflicts}.',
+  'occurrences.followingMoved.keptCancelled':
+    '{count, plural, one {# cancelled date stays} other {# cancelled dates stay}} cancelled.',
+  'occurrences.followingMoved.followed':
+    '{count, plural, one {# meeting moved on its own now follows} other {# meetings moved on their own now follow}} the new time.',
+  'occurrences.error.followingDay':
+    'A monthly series keeps its day: move this meeting and the following ones to another time on the same day, or move this meeting only.',
+  'occurrences.error.followingPattern':
+    'Moving to that day would change the days the series repeats on: pick a time on the same day, or move this meeting only.',
+  'occurrences.error.followingFirst':
+    'That is the first meeting of the series still on: reschedule the whole series instead.',
+  'occurrences.error.followingBefore':
+    'The new time must come after the previous meeting of the series: pick a later time.',
   'occurrences.outbox.notChanged':
     "The change to “{title}” ({when}) could not be made in {name}'s calendar: it may still show that meeting as it was.",
 } as const;

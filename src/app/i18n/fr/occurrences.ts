@@ -25,6 +25,27 @@ export const occurrences: Messages<typeof en> = {
     'Nouveaux horaires pour « {title} », cette réunion seulement (actuellement {now}) :',
   'occurrences.error.noOtherTime':
     'Aucun autre horaire ne convient à tous dans les trois jours autour de cette réunion : gardez-la, ou annulez celle-ci seulement.',
+  'occurrences.button.moveFollowing': 'Déplacer le {date} et les suivantes',
+  'occurrences.followingOptions.headline':
+    'Nouveaux horaires pour « {title} » à partir du {date}, cette réunion et les suivantes (actuellement {now}) :',
+  'occurrences.followingMoved.headline':
+    'Déplacé : « {title} » à partir du {was} au {when}, cette réunion et les suivantes ({series}). Les réunions précédentes sont maintenues.',
+  'occurrences.followingMoved.dm':
+    '{who} a déplacé « {title} » à partir du {was} au {when}, cette réunion et les suivantes ({series}) ; les réunions précédentes sont maintenues. Votre agenda est mis à jour.',
+  'occurrences.followingMoved.conflicts':
+    'Tout le monde n’est pas libre pour {count, plural, one {# réunion suivante} other {# réunions suivantes}} : {conflicts}.',
+  'occurrences.followingMoved.keptCancelled':
+    '{count, plural, one {# date annulée le reste} other {# dates annulées le restent}}.',
+  'occurrences.followingMoved.followed':
+    '{count, plural, one {# réunion déplacée seule suit} other {# réunions déplacées seules suivent}} désormais le nouvel horaire.',
+  'occurrences.error.followingDay':
+    'Une série mensuelle garde son jour : déplacez cette réunion et les suivantes à un autre horaire le même jour, ou cette réunion seulement.',
+  'occurrences.error.followingPattern':
+    'Ce jour changerait les jours où la série se répète : choisissez un horaire le même jour, ou déplacez cette réunion seulement.',
+  'occurrences.error.followingFirst':
+    'C’est la première réunion de la série encore prévue : déplacez plutôt toute la série.',
+  'occurrences.error.followingBefore':
+    'Le nouvel horaire doit venir après la réunion précédente de la série : choisissez un horaire plus tard.',
   'occurrences.outbox.notChanged':
     "La modification de « {title} » ({when}) n'a pas pu être faite dans l'agenda de {name} : il montre peut-être encore cette réunion telle qu'elle était.",
 };

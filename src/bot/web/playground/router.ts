@@ -166,6 +166,9 @@ const SERIES_STATUS: Record<ManageSeriesErrorCode, number> = {
   unknown_occurrence: 404,
   occurrence_past: 409,
   first_occurrence: 422,
+  following_day: 422,
+  following_pattern: 422,
+  following_before: 422,
 };
 
 /** The demo people have no chat to be told in: the others see the change on their week. */
