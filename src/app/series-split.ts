@@ -573,7 +573,7 @@ async function notifyOthers(
  * left out. Each option's `reason` says how many of the following occurrences are free at it ("free on 9
  * of 10 Tuesdays; Li is busy on Tue 3 Feb"), with `free` / `total`. The pick goes through `moveFollowing`
  * (which re-checks live). Refusals as `moveFollowing`'s; `no_slot` when nothing is free. Bounded: one busy
- * read of the window (the ranking) and one from it to the last new occurrence; at most 2 × count options
+ * read of the window (the ranking) and one from it to the last new occurrence; at most `count` options
  * checked, one series search each.
  */
 export async function followingMoveOptions(
@@ -611,9 +611,9 @@ export async function followingMoveOptions(
     window,
     own: [current, original],
     current: current.start,
-    count: count * 2,
+    count,
     band: (start) => Math.abs(localDay(start, zone) - day),
-    perBand: SAME_DAY_SHARE * 2,
+    perBand: SAME_DAY_SHARE,
   });
   const planned = ranked.flatMap((option) => {
     const plan = planFollowing({
@@ -630,7 +630,8 @@ export async function followingMoveOptions(
     const team = shiftedTurns(booking, index, plan.rule, zone, option.start);
     return team ? [{ option, plan, team }] : [];
   });
-  const kept = planned.slice(0, count);
+  // A day that would regroup the series' days is left out (fewer times then, never other days instead).
+  const kept = planned;
   if (kept.length === 0) return fail('no_slot', 'occurrences.error.noOtherTime');
   const lastEnd = Math.max(...kept.map((p) => p.plan.starts[p.plan.starts.length - 1]! + duration));
   const busy = await busyOf(

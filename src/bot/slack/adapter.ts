@@ -364,7 +364,9 @@ export function createSlackAdapter(deps: SlackDeps, config: SlackConfig): SlackA
     action(occurrenceAction),
   );
   app.action(
-    new RegExp(`^(${ACTIONS.occurrenceMove}|${ACTIONS.occurrenceTo}):`),
+    new RegExp(
+      `^(${ACTIONS.occurrenceMove}|${ACTIONS.occurrenceTo}|${ACTIONS.occurrenceFollowing}|${ACTIONS.occurrenceFollowingTo}):`,
+    ),
     action(occurrenceMoveAction),
   );
   app.action(new RegExp(`^${ACTIONS.dmAction}:`), action(dmAction));

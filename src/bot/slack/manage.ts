@@ -45,11 +45,12 @@ export function parseOccurrenceAction(
   return match?.[1] && match[2] ? { bookingId: match[1], occurrence: Number(match[2]) } : null;
 }
 
-/** `oto:<id>:<occurrence start>:<new start>` → booking id, the occurrence and its new start; null when malformed. */
+/** `oto:<id>:<occurrence start>:<new start>` (or `ofto:…`, `prefix`) → booking id, the occurrence and its new start; null when malformed. */
 export function parseOccurrenceMoveAction(
   actionId: string,
+  prefix: string = ACTIONS.occurrenceTo,
 ): { bookingId: string; occurrence: number; start: number } | null {
-  const match = new RegExp(`^${ACTIONS.occurrenceTo}:(${UUID}):(\\d{1,15}):(\\d{1,15})$`).exec(actionId);
+  const match = new RegExp(`^${prefix}:(${UUID}):(\\d{1,15}):(\\d{1,15})$`).exec(actionId);
   return match?.[1] && match[2] && match[3]
     ? { bookingId: match[1], occurrence: Number(match[2]), start: Number(match[3]) }
     : null;

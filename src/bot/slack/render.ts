@@ -44,6 +44,10 @@ export const ACTIONS = {
   occurrenceMove: 'omove',
   /** `oto:<bookingId>:<occurrence start>:<new start epoch ms>`: move that one occurrence there. */
   occurrenceTo: 'oto',
+  /** `ofmove:<bookingId>:<occurrence start epoch ms>`: new times for that occurrence and the following ones. */
+  occurrenceFollowing: 'ofmove',
+  /** `ofto:<bookingId>:<occurrence start>:<new start epoch ms>`: move that occurrence and the following ones. */
+  occurrenceFollowingTo: 'ofto',
   /** `ask:<questionId>:<choice index>`: the requester answers a question (ids only, never the text). */
   answer: 'ask',
   /** `convene_dm_action:<action>` (value: the action's value): a DM button (`DmAction`). */
@@ -305,6 +309,15 @@ export function manageButtons(bookingId: string, locale: Locale, series?: Series
   const occurrences = series
     ? [
         button(series.move.label, `${ACTIONS.occurrenceMove}:${bookingId}:${series.move.start}`, value),
+        ...(series.moveFollowing
+          ? [
+              button(
+                series.moveFollowing.label,
+                `${ACTIONS.occurrenceFollowing}:${bookingId}:${series.moveFollowing.start}`,
+                value,
+              ),
+            ]
+          : []),
         button(series.next.label, `${ACTIONS.occurrenceCancel}:${bookingId}:${series.next.start}`, value),
         ...(series.endFrom
           ? [
@@ -375,6 +388,20 @@ export function renderOccurrenceMoveOptions(view: OccurrenceMoveOptionsView): {
   );
 }
 
+/**
+ * New times for an occurrence AND the following ones (ephemeral to the clicker), each with how many of
+ * them are free there, one button each (`ofto:<bookingId>:<occurrence start>:<new start>`).
+ */
+export function renderFollowingMoveOptions(view: OccurrenceMoveOptionsView): {
+  text: string;
+  blocks: Block[];
+} {
+  return renderNewTimes(
+    view,
+    (start) => `${ACTIONS.occurrenceFollowingTo}:${view.bookingId}:${view.occurrence}:${start}`,
+  );
+}
+
 /** A headline, then each time in the viewer's zone and every participant's, with its button. */
 function renderNewTimes(
   view: RescheduleOptionsView | OccurrenceMoveOptionsView,
@@ -384,7 +411,11 @@ function renderNewTimes(
   const value = encodeValue({ l: view.locale });
   const blocks: Block[] = [section(`*${esc(view.headline)}*`)];
   for (const [i, o] of view.options.slice(0, 45).entries()) {
-    const people = o.labels.map((l) => `${esc(l.name)}: ${esc(l.text)}`).join('\n');
+    const people = [
+      ...o.labels.map((l) => `${esc(l.name)}: ${esc(l.text)}`),
+      // "Move this and following": how many of the following occurrences are free at this time.
+      ...(o.reason ? [`_${esc(o.reason)}_`] : []),
+    ].join('\n');
     blocks.push(
       section(
         `*${i + 1}.* ${viewerTime(o.start, o.end, o.label)} _(${t.viewer})_\n${people}`,
