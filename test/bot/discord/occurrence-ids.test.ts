@@ -156,4 +156,33 @@ describe('Discord: series occurrence buttons', () => {
     ]);
     expect((manageRow(ID, 'de') as { components: unknown[] }).components).toHaveLength(2);
   });
+
+  it('in /meet reschedule a series row has "Move <date> and following" instead of "End the series after"; /meet cancel keeps the end', () => {
+    const date = 'Di. 22. Jan.';
+    const later = START + 7 * 86_400_000;
+    const series = {
+      move: { start: later, label: t('de', 'occurrences.button.moveOne', { date }) },
+      next: { start: later, label: t('de', 'occurrences.button.cancelOne', { date }) },
+      endFrom: { start: later + 7 * 86_400_000, label: t('de', 'occurrences.button.endAfter', { date }) },
+      moveFollowing: { start: later, label: t('de', 'occurrences.button.moveFollowing', { date }) },
+    };
+    const ids = (mode: 'cancel' | 'reschedule') =>
+      (manageRow(ID, 'de', '', series, mode) as { components: { custom_id: string }[] }).components.map(
+        (c) => c.custom_id,
+      );
+    expect(ids('reschedule')).toEqual([
+      `cv1:mr:${ID}`,
+      `cv1:mc:${ID}`,
+      `cv1:om:${ID}:${later}`,
+      `cv1:of:${ID}:${later}`,
+      `cv1:oc:${ID}:${later}`,
+    ]);
+    expect(ids('cancel')).toEqual([
+      `cv1:mr:${ID}`,
+      `cv1:mc:${ID}`,
+      `cv1:om:${ID}:${later}`,
+      `cv1:oc:${ID}:${later}`,
+      `cv1:oe:${ID}:${series.endFrom.start}`,
+    ]);
+  });
 });
