@@ -32,7 +32,9 @@ import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FakeMicrosoft } from '../fakes/micr
 
 // Monday 14 January 2030, 08:00 UTC.
 const START = Date.UTC(2030, 0, 14, 8);
-const clock = () => START;
+/** The clock of every part (store use cases, adapter, fakes): START, unless a test moves it (and puts it back). */
+let now = START;
+const clock = () => now;
 const retryPolicy: RetryPolicy = {
   attempts: 2,
   baseDelayMs: 1,
@@ -253,7 +255,7 @@ async function drainOutbox() {
   for (let i = 0; i < 5; i++) {
     const run = await runOutboxOnce(
       { store, writer: calendars, notifier, log: () => undefined },
-      { worker: 'test', now: START + 2 * HOUR },
+      { worker: 'test', now: now + 2 * HOUR },
     );
     if (run.claimed === 0) return;
   }
@@ -618,5 +620,87 @@ describe('Discord: one occurrence of a series (issue #22)', () => {
       ['free', 'busy', 'busy'],
       ['free', 'busy', 'busy'],
     ]);
+  }, 60_000);
+
+  it('/meet reschedule offers moving a date and the following ones: new times privately, a pick splits the provider series there', async () => {
+    const interaction = await command(
+      users.Ana!,
+      'new',
+      [
+        { name: 'request', type: 3, value: '30 min every wednesday "Wednesday"' },
+        { name: 'with', type: 9, value: users.Ben!.id },
+      ],
+      'en-GB',
+      discord.resolvedFor(guildId, [users.Ben!.id]),
+    );
+    const proposals = discord.original(interaction.id)!;
+    await click(users.Ben!, proposals, buttons(proposals)[0]!.custom_id);
+    const bookingId = buttons(discord.messages.get(proposals.id)!)
+      .find((b) => b.custom_id.startsWith('cv1:mc:'))!
+      .custom_id.split(':')[2]!;
+    const first = (await store.bookings.get(workspace.tenantId, bookingId))!.start;
+    expect(new Date(first).toISOString().slice(0, 10)).toBe('2030-01-16');
+    await drainOutbox();
+    const masters = () => [
+      google.stored(accounts.google).filter((e) => !e.recurringEventId && e.recurrence).length,
+      microsoft.storedEvents(accounts.microsoft).filter((e) => e.recurrence).length,
+    ];
+    const before = masters();
+    // Before the first date has passed there is nothing earlier to keep: the whole-series reschedule does it.
+    let list = discord.original((await command(users.Ben!, 'reschedule')).id)!;
+    expect(buttons(list).filter((b) => b.custom_id.startsWith(`cv1:of:${bookingId}:`))).toEqual([]);
+
+    now = first + 2 * HOUR; // Wednesday 16 January has passed: the 23rd is next.
+    try {
+      const second = first + WEEK;
+      list = discord.original((await command(users.Ben!, 'reschedule')).id)!;
+      const mine = buttons(list).filter((b) => b.custom_id.includes(bookingId));
+      // Five at most in a row: "End the series after" stays in /meet cancel.
+      expect(mine.map((b) => b.custom_id)).toEqual([
+        `cv1:mr:${bookingId}`,
+        `cv1:mc:${bookingId}`,
+        `cv1:om:${bookingId}:${second}`,
+        `cv1:of:${bookingId}:${second}`,
+        `cv1:oc:${bookingId}:${second}`,
+      ]);
+      expect(mine[3]!.label).toMatch(/^\d\. Move Wed 23 Jan and following$/);
+      // Zed is not in the meeting: refused, no times.
+      await click(users.Zed!, list, mine[3]!.custom_id);
+      expect(latest().content).toBe('Only the organiser or a participant of this meeting can change it.');
+
+      await click(users.Ben!, list, mine[3]!.custom_id);
+      const options = latest();
+      expect(options.flags).toBe(64);
+      expect(options.content).toMatch(
+        /^\*\*New times for “Wednesday” from Wed 23 Jan on, this meeting and the following ones/,
+      );
+      expect(options.content).toMatch(/free on (all )?\d+/);
+      const picks = buttons(options).filter((b) => b.custom_id.startsWith(`cv1:ft:${bookingId}:${second}:`));
+      expect(picks.length).toBeGreaterThan(0);
+      for (const b of picks) expect(b.custom_id.length).toBeLessThanOrEqual(100);
+      const newStart = Number(picks[0]!.custom_id.split(':')[4]);
+      expect(new Date(newStart).toISOString().slice(0, 10)).toBe('2030-01-23');
+      expect(newStart).not.toBe(second);
+      dms.length = 0;
+      await click(users.Ben!, options, picks[0]!.custom_id);
+      const answered = discord.messages.get(options.id)!;
+      expect(answered.content).toMatch(
+        /^Moved: “Wednesday” from Wed 23 Jan.* on to Wed 23 Jan.*, this meeting and the following ones \(.+\)\. The earlier meetings stay\./,
+      );
+      expect(answered.components).toEqual([]);
+      expect(dms.map((d) => d.personId)).toEqual([people.Ana!.id]);
+      // A repeated click does nothing twice.
+      await click(users.Ben!, options, picks[0]!.custom_id);
+      await drainOutbox();
+      // One more recurring event per calendar (the new series from the 23rd); the old one ends before it.
+      expect(masters()).toEqual(before.map((n) => n + 1));
+      const shift = newStart - second;
+      expect(await busyAt([first, second, second + shift, second + WEEK, second + WEEK + shift])).toEqual([
+        ['busy', 'free', 'busy', 'free', 'busy'],
+        ['busy', 'free', 'busy', 'free', 'busy'],
+      ]);
+    } finally {
+      now = START;
+    }
   }, 60_000);
 });

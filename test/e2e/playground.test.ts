@@ -307,6 +307,49 @@ describe('the playground in a browser', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('a recurring request with a clash: "Book, move clashing dates" books the series and the page says what moved', async () => {
+    const page = await browser!.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.locator('label.person[data-person-key="ana"] input').check();
+
+    // An hour's workshop with Zoé on the third Tuesday from now: weekly times that day clash with it.
+    await page.fill('#request-text', '/meet @zoe 1h on tuesday in 2 weeks "Workshop"');
+    await page.click('#send');
+    await page.locator('.proposals').last().locator('button.slot').first().click();
+    await page.locator('.confirm', { hasText: 'Workshop' }).waitFor();
+
+    await page.fill('#request-text', '/meet @zoe 30m every tuesday "Weekly check-in"');
+    await page.click('#send');
+    const proposals = page.locator('.proposals');
+    const before = await proposals.count();
+    await proposals.nth(before).waitFor();
+    // "More times" until a proposed time has a clash (each round is a new proposal message).
+    let shown = before;
+    for (let i = 0; i < 6; i++) {
+      if ((await proposals.nth(shown).locator('button.move').count()) > 0) break;
+      await proposals.nth(shown).locator('.controls button', { hasText: 'More times' }).click();
+      shown += 1;
+      await proposals.nth(shown).waitFor();
+    }
+    const move = proposals.nth(shown).locator('button.move').first();
+    await expect(move.locator('.anyway').textContent()).resolves.toBe('Book, move clashing dates:');
+    await expect(move.getAttribute('data-slot-id')).resolves.toMatch(/^\d+-move$/);
+    await move.click();
+
+    const confirm = page.locator('.confirm', { hasText: 'Weekly check-in' });
+    await confirm.waitFor();
+    await expect(confirm.textContent()).resolves.toContain('every Tuesday');
+    await expect(move.getAttribute('class')).resolves.toContain('chosen');
+    // What moved (or stayed), worded by the server; no "booked anyway" line: the clashes were handled.
+    const moves = confirm.locator('.note.moves');
+    await expect(moves.textContent()).resolves.toMatch(/^Moved \d+ occurrences? in conflict: .+\./);
+    await expect(confirm.locator('.note:not(.moves)').count()).resolves.toBe(0);
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
+
   it('shuts down cleanly on SIGTERM', async () => {
     child!.kill('SIGTERM');
     const code = await new Promise<number | null>((r) => child!.once('exit', r));

@@ -236,10 +236,14 @@ export function decide(interaction: APIInteraction): Decision {
         };
       if (id.kind === 'occurrence')
         return { response: { type: 6 }, work: (env) => handleOccurrence(env, component, id) };
-      if (id.kind === 'occurrenceTo')
+      if (id.kind === 'occurrenceTo' || id.kind === 'followingTo')
         return {
           response: { type: 6 },
-          work: (env) => handleOccurrence(env, component, { ...id, op: 'to' }),
+          work: (env) =>
+            handleOccurrence(env, component, {
+              ...id,
+              op: id.kind === 'occurrenceTo' ? 'to' : 'followingTo',
+            }),
         };
       if (id.kind === 'move')
         return { response: { type: 6 }, work: (env) => handleMoveBooking(env, component, id) };

@@ -15,17 +15,25 @@ export type CustomId =
   | { readonly kind: 'move'; readonly bookingId: string; readonly start: number }
   /**
    * `cv1:oc:<id>:<start>` cancels that occurrence of a series, `cv1:oe:<id>:<start>` ends the series there,
-   * `cv1:om:<id>:<start>` offers new times for that occurrence only.
+   * `cv1:om:<id>:<start>` offers new times for that occurrence only, `cv1:of:<id>:<start>` new times for
+   * that occurrence and all the following ones.
    */
   | {
       readonly kind: 'occurrence';
-      readonly op: 'cancel' | 'end' | 'move';
+      readonly op: 'cancel' | 'end' | 'move' | 'moveFollowing';
       readonly bookingId: string;
       readonly occurrence: number;
     }
   /** `cv1:ot:<id>:<occurrence start>:<new start>`: move that occurrence of a series there (≤ 72 chars). */
   | {
       readonly kind: 'occurrenceTo';
+      readonly bookingId: string;
+      readonly occurrence: number;
+      readonly start: number;
+    }
+  /** `cv1:ft:<id>:<occurrence start>:<new start>`: move that occurrence and the following ones there. */
+  | {
+      readonly kind: 'followingTo';
       readonly bookingId: string;
       readonly occurrence: number;
       readonly start: number;
@@ -53,28 +61,41 @@ export function moveCustomId(bookingId: string, start: number): string {
   return `${PREFIX}:mt:${bookingId}:${start}`;
 }
 
-const OCCURRENCE_OPS = { oc: 'cancel', oe: 'end', om: 'move' } as const;
+const OCCURRENCE_OPS = { oc: 'cancel', oe: 'end', om: 'move', of: 'moveFollowing' } as const;
+const OCCURRENCE_CODES = { cancel: 'oc', end: 'oe', move: 'om', moveFollowing: 'of' } as const;
 
-/** One occurrence of a series (its original start): cancel it only, end the series there, or move it. */
+/**
+ * One occurrence of a series (its original start): cancel it only, end the series there, move it, or
+ * move it and the following ones.
+ */
 export function occurrenceCustomId(
-  op: 'cancel' | 'end' | 'move',
+  op: 'cancel' | 'end' | 'move' | 'moveFollowing',
   bookingId: string,
   occurrence: number,
 ): string {
   if (!ID.test(bookingId) || !Number.isSafeInteger(occurrence) || occurrence < 0)
     throw new Error('occurrenceCustomId: a booking id and an epoch-ms start');
-  return `${PREFIX}:${op === 'cancel' ? 'oc' : op === 'end' ? 'oe' : 'om'}:${bookingId}:${occurrence}`;
+  return `${PREFIX}:${OCCURRENCE_CODES[op]}:${bookingId}:${occurrence}`;
 }
 
 /** A new time for one occurrence: the booking, the occurrence's original start and the new start. */
 export function occurrenceToCustomId(bookingId: string, occurrence: number, start: number): string {
+  return newTimeCustomId('ot', bookingId, occurrence, start);
+}
+
+/** A new time for an occurrence and all the following ones (`cv1:ft:`, the same parts as `cv1:ot:`). */
+export function followingToCustomId(bookingId: string, occurrence: number, start: number): string {
+  return newTimeCustomId('ft', bookingId, occurrence, start);
+}
+
+function newTimeCustomId(code: 'ot' | 'ft', bookingId: string, occurrence: number, start: number): string {
   if (
     !ID.test(bookingId) ||
     ![occurrence, start].every((n) => Number.isSafeInteger(n) && n >= 0 && String(n).length <= 15)
   )
-    throw new Error('occurrenceToCustomId: a booking id and two epoch-ms starts');
-  const id = `${PREFIX}:ot:${bookingId}:${occurrence}:${start}`;
-  if (id.length > MAX_CUSTOM_ID) throw new Error('occurrenceToCustomId: custom_id over 100 chars');
+    throw new Error(`${code} custom id: a booking id and two epoch-ms starts`);
+  const id = `${PREFIX}:${code}:${bookingId}:${occurrence}:${start}`;
+  if (id.length > MAX_CUSTOM_ID) throw new Error(`${code} custom id: over 100 chars`);
   return id;
 }
 
@@ -141,12 +162,23 @@ export function parseCustomId(value: unknown): CustomId | null {
     if (Number.isSafeInteger(occurrence))
       return { kind: 'occurrence', op: occurrenceOp, bookingId: parts[2], occurrence };
   }
-  if (parts.length === 5 && parts[0] === PREFIX && parts[1] === 'ot' && parts[2] && ID.test(parts[2])) {
+  if (
+    parts.length === 5 &&
+    parts[0] === PREFIX &&
+    (parts[1] === 'ot' || parts[1] === 'ft') &&
+    parts[2] &&
+    ID.test(parts[2])
+  ) {
     const [occurrence, start] = [parts[3], parts[4]].map((p) =>
       /^\d{1,15}$/.test(p ?? '') ? Number(p) : Number.NaN,
     );
     if (Number.isSafeInteger(occurrence) && Number.isSafeInteger(start))
-      return { kind: 'occurrenceTo', bookingId: parts[2], occurrence: occurrence!, start: start! };
+      return {
+        kind: parts[1] === 'ot' ? 'occurrenceTo' : 'followingTo',
+        bookingId: parts[2],
+        occurrence: occurrence!,
+        start: start!,
+      };
   }
   if (parts.length === 4 && parts[0] === PREFIX && parts[1] === 'ask' && parts[2] && ID.test(parts[2])) {
     if (/^\d{1,2}$/.test(parts[3] ?? ''))

@@ -45,7 +45,7 @@ export interface DiscordAdapterDeps {
   readonly manage?: ManageUseCases;
   /**
    * One occurrence of a series: "Move <date> only" / "Cancel <date> only" / "End the series after <date>"
-   * (`/meet cancel`, `/meet reschedule`).
+   * (`/meet cancel`, `/meet reschedule`), "Move <date> and following" (`/meet reschedule`).
    */
   readonly series?: SeriesUseCases;
   /** `/meet team …`; without it the command says teams are not available. */

@@ -23,6 +23,7 @@ import {
   answerCustomId,
   bookCustomId,
   dmCustomId,
+  followingToCustomId,
   manageCustomId,
   moveCustomId,
   occurrenceCustomId,
@@ -203,26 +204,37 @@ export function renderBooking(view: BookingView): DiscordMessageBody {
 /**
  * "Reschedule" and "Cancel meeting" under a booked meeting (`prefix` numbers them in a list); for a
  * series also "Move <date> only", "Cancel <date> only" and "End the series after <date>" (5 buttons: a
- * row's most).
+ * row's most). In `/meet reschedule` (`mode`), a series with "Move <date> and following" has it after
+ * "Move <date> only" instead of "End the series after" (which `/meet cancel` keeps).
  */
 export function manageRow(
   bookingId: string,
   locale: Locale,
   prefix = '',
   series?: SeriesChoicesView | null,
+  mode: 'cancel' | 'reschedule' = 'cancel',
 ): unknown {
   const m = messages(locale);
+  const following = mode === 'reschedule' ? series?.moveFollowing : undefined;
   const occurrences = series
     ? [
         new ButtonBuilder()
           .setCustomId(occurrenceCustomId('move', bookingId, series.move.start))
           .setLabel(clip(`${prefix}${series.move.label}`, 80))
           .setStyle(ButtonStyle.Secondary),
+        ...(following
+          ? [
+              new ButtonBuilder()
+                .setCustomId(occurrenceCustomId('moveFollowing', bookingId, following.start))
+                .setLabel(clip(`${prefix}${following.label}`, 80))
+                .setStyle(ButtonStyle.Secondary),
+            ]
+          : []),
         new ButtonBuilder()
           .setCustomId(occurrenceCustomId('cancel', bookingId, series.next.start))
           .setLabel(clip(`${prefix}${series.next.label}`, 80))
           .setStyle(ButtonStyle.Secondary),
-        ...(series.endFrom
+        ...(series.endFrom && !following
           ? [
               new ButtonBuilder()
                 .setCustomId(occurrenceCustomId('end', bookingId, series.endFrom.start))
@@ -290,6 +302,14 @@ export function renderOccurrenceMoveOptions(view: OccurrenceMoveOptionsView): Di
   return renderNewTimes(view, (start) => occurrenceToCustomId(view.bookingId, view.occurrence, start));
 }
 
+/**
+ * New times for an occurrence and the following ones (ephemeral): each says how many of the following
+ * occurrences are free there; one button each (`cv1:ft:<id>:<occurrence>:<start>`).
+ */
+export function renderFollowingMoveOptions(view: OccurrenceMoveOptionsView): DiscordMessageBody {
+  return renderNewTimes(view, (start) => followingToCustomId(view.bookingId, view.occurrence, start));
+}
+
 /** A headline, the numbered times (with each participant's own where it differs), a button per time. */
 function renderNewTimes(
   view: RescheduleOptionsView | OccurrenceMoveOptionsView,
@@ -300,6 +320,7 @@ function renderNewTimes(
   const lines = [`**${view.headline}**`];
   for (const [i, o] of shown.entries()) {
     lines.push('', `**${i + 1}.** ${o.label}`);
+    if (o.reason) lines.push(`  ${o.reason}`);
     for (const l of o.labels)
       if (l.text !== o.label) lines.push(`  ${w('chat.discord.personTime', { name: l.name, time: l.text })}`);
   }
@@ -318,11 +339,12 @@ function renderNewTimes(
   return { ...textMessage(lines.join('\n'), { ephemeral: true }), components: rows };
 }
 
-/** `/meet cancel` / `/meet reschedule`: the caller's next meetings (5 at most: one row each). */
+/** `/meet cancel` / `/meet reschedule` (`mode`): the caller's next meetings (5 at most: one row each). */
 export function renderUpcoming(
   intro: string,
   meetings: readonly (BookingSummaryView & { readonly series?: SeriesChoicesView | null })[],
   locale: Locale,
+  mode: 'cancel' | 'reschedule' = 'cancel',
 ): DiscordMessageBody {
   const shown = meetings.slice(0, 5);
   const lines = [intro];
@@ -330,7 +352,7 @@ export function renderUpcoming(
     lines.push(`**${i + 1}.** ${m.title} — ${m.label} (${m.participants.map((p) => p.name).join(', ')})`);
   return {
     ...textMessage(lines.join('\n'), { ephemeral: true }),
-    components: shown.map((m, i) => manageRow(m.bookingId, locale, `${i + 1}. `, m.series)),
+    components: shown.map((m, i) => manageRow(m.bookingId, locale, `${i + 1}. `, m.series, mode)),
   };
 }
 

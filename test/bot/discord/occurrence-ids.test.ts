@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { t } from '../../../src/app/i18n/index.ts';
 import {
+  followingToCustomId,
   MAX_CUSTOM_ID,
   occurrenceCustomId,
   occurrenceToCustomId,
@@ -70,6 +71,46 @@ describe('Discord: series occurrence buttons', () => {
     expect(() => occurrenceToCustomId(ID, 1e16, START)).toThrow();
   });
 
+  it('the move-and-following button and its times round-trip the booking id, the occurrence and the new start within 100 chars', () => {
+    const following = occurrenceCustomId('moveFollowing', ID, START);
+    expect(following).toBe(`cv1:of:${ID}:${START}`);
+    expect(parseCustomId(following)).toEqual({
+      kind: 'occurrence',
+      op: 'moveFollowing',
+      bookingId: ID,
+      occurrence: START,
+    });
+    // The longest a booking id (64) and a start (15 digits) can be: still within Discord's limit.
+    const longest = followingToCustomId('x'.repeat(36), 999_999_999_999_999, 999_999_999_999_999);
+    expect(longest.length).toBeLessThanOrEqual(MAX_CUSTOM_ID);
+    expect(() => followingToCustomId('x'.repeat(64), 999_999_999_999_999, 999_999_999_999_999)).toThrow(
+      /over 100/,
+    );
+    const newStart = START + 86_400_000;
+    const to = followingToCustomId(ID, START, newStart);
+    expect(to).toBe(`cv1:ft:${ID}:${START}:${newStart}`);
+    expect(parseCustomId(to)).toEqual({
+      kind: 'followingTo',
+      bookingId: ID,
+      occurrence: START,
+      start: newStart,
+    });
+    // Not the move-one pick: the two never parse as each other.
+    expect(parseCustomId(occurrenceToCustomId(ID, START, newStart))).toMatchObject({ kind: 'occurrenceTo' });
+    for (const bad of [
+      `cv1:ft:${ID}:${START}`,
+      `cv1:ft:${ID}:${START}:later`,
+      `cv1:ft:${ID}:-1:${newStart}`,
+      `cv1:ft:${ID}:${START}:${newStart}:1`,
+      `cv1:ft:bad id:${START}:${newStart}`,
+      `cv1:of:${ID}:${START}:${newStart}`,
+      `cv1:of:${ID}:soon`,
+    ])
+      expect(parseCustomId(bad)).toBeNull();
+    expect(() => followingToCustomId(ID, START, Number.NaN)).toThrow();
+    expect(() => followingToCustomId(ID, 1e16, START)).toThrow();
+  });
+
   it('the occurrence move options are one button per time, ids only, each in the viewer zone and the others', () => {
     const body = renderOccurrenceMoveOptions({
       locale: 'de',
@@ -114,5 +155,34 @@ describe('Discord: series occurrence buttons', () => {
       ['1. Serie nach Di. 15. Jan. beenden', `cv1:oe:${ID}:${series.endFrom.start}`],
     ]);
     expect((manageRow(ID, 'de') as { components: unknown[] }).components).toHaveLength(2);
+  });
+
+  it('in /meet reschedule a series row has "Move <date> and following" instead of "End the series after"; /meet cancel keeps the end', () => {
+    const date = 'Di. 22. Jan.';
+    const later = START + 7 * 86_400_000;
+    const series = {
+      move: { start: later, label: t('de', 'occurrences.button.moveOne', { date }) },
+      next: { start: later, label: t('de', 'occurrences.button.cancelOne', { date }) },
+      endFrom: { start: later + 7 * 86_400_000, label: t('de', 'occurrences.button.endAfter', { date }) },
+      moveFollowing: { start: later, label: t('de', 'occurrences.button.moveFollowing', { date }) },
+    };
+    const ids = (mode: 'cancel' | 'reschedule') =>
+      (manageRow(ID, 'de', '', series, mode) as { components: { custom_id: string }[] }).components.map(
+        (c) => c.custom_id,
+      );
+    expect(ids('reschedule')).toEqual([
+      `cv1:mr:${ID}`,
+      `cv1:mc:${ID}`,
+      `cv1:om:${ID}:${later}`,
+      `cv1:of:${ID}:${later}`,
+      `cv1:oc:${ID}:${later}`,
+    ]);
+    expect(ids('cancel')).toEqual([
+      `cv1:mr:${ID}`,
+      `cv1:mc:${ID}`,
+      `cv1:om:${ID}:${later}`,
+      `cv1:oc:${ID}:${later}`,
+      `cv1:oe:${ID}:${series.endFrom.start}`,
+    ]);
   });
 });

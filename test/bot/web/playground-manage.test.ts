@@ -337,4 +337,81 @@ describe('playground: one occurrence of a series (issue #22)', () => {
       now = NOW;
     }
   });
+
+  it('the reschedule list offers moving a date and the following ones once an earlier date is past; the pick goes through the use case by id', async () => {
+    const view = await propose('/meet @zoe 30m every thursday "Retro"');
+    const slot = view.slots.find((s) => s.series?.free === s.series?.occurrences) ?? view.slots[0]!;
+    const booked = await post('/bookings', {
+      personId: id('ana'),
+      proposalId: view.proposalId,
+      slotId: slot.series?.bookSlotId ?? slot.id,
+    });
+    expect(booked.status).toBe(200);
+    const bookingId = booked.body.view.bookingId as string;
+    const first = slot.start;
+    expect(new Date(first).toISOString().slice(0, 10)).toBe('2026-11-26');
+    const second = first + WEEK;
+    const listed = async () =>
+      (
+        (await post('/requests', { personId: id('ana'), text: '/meet reschedule' })).body.upcoming
+          .meetings as { bookingId: string; series: Json }[]
+      ).find((m) => m.bookingId === bookingId)?.series;
+    // Nothing earlier is kept before the first Thursday: the whole-series reschedule does that.
+    expect((await listed()).moveFollowing).toBeUndefined();
+
+    now = first + WEEK / 7; // Thursday 26 Nov is over: 3 Dec is next.
+    try {
+      expect((await listed()).moveFollowing).toEqual({
+        start: second,
+        label: 'Move Thu 3 Dec and following',
+      });
+      const path = `/bookings/${bookingId}/occurrences`;
+      // Refusals, as values: an outsider, a malformed start, the first date (nothing earlier to keep).
+      const byLi = await get(`${path}/following-times?personId=${id('li')}&start=${second}`);
+      expect([byLi.status, byLi.body.error.code]).toEqual([403, 'not_allowed']);
+      expect((await get(`${path}/following-times?personId=${id('ana')}&start=soon`)).status).toBe(400);
+
+      const times = await get(`${path}/following-times?personId=${id('ana')}&start=${second}`);
+      expect(times.status).toBe(200);
+      expect(times.body.view).toMatchObject({ bookingId, occurrence: second });
+      expect(times.body.view.headline).toMatch(
+        /^New times for “Retro” from Thu 3 Dec on, this meeting and the following ones/,
+      );
+      const options = times.body.view.options as { start: number; reason: string }[];
+      expect(options.length).toBeGreaterThan(0);
+      for (const o of options) expect(o.reason).toMatch(/^free on /);
+
+      const bad = await post(`${path}/following`, { personId: id('ana'), start: second, newStart: 'later' });
+      expect(bad.status).toBe(400);
+      // Only ids and times count: a title in the body changes nothing.
+      const pick = { personId: id('ana'), start: second, newStart: options[0]!.start, title: 'Smuggled' };
+      const moved = await post(`${path}/following`, pick);
+      expect(moved.status).toBe(200);
+      expect(moved.body.view).toMatchObject({
+        kind: 'following_moved',
+        bookingId,
+        occurrence: second,
+        start: options[0]!.start,
+      });
+      expect(moved.body.view.headline).toMatch(
+        /^Moved: “Retro” from Thu 3 Dec.* on to .*, this meeting and the following ones/,
+      );
+      const newBookingId = moved.body.view.newBookingId as string;
+      const created = (await store.bookings.get(world.tenantId, newBookingId))!;
+      expect(created).toMatchObject({ title: 'Retro', start: options[0]!.start, status: 'booked' });
+      // The old series ends before 3 Dec (the earlier date stays); a repeat does nothing twice.
+      const ended = await store.bookings.occurrences(world.tenantId, bookingId);
+      expect(ended.filter((o) => o.status === 'ended').map((o) => o.originalStart)).toEqual([second]);
+      const again = await post(`${path}/following`, pick);
+      expect(again.status).toBe(200);
+      expect(again.body.view.newBookingId).toBe(newBookingId);
+      // The new series is listed with its own buttons; the old one has no date left to change.
+      const list = await post('/requests', { personId: id('ana'), text: '/meet reschedule' });
+      const ids = (list.body.upcoming.meetings as { bookingId: string }[]).map((m) => m.bookingId);
+      expect(ids).toContain(newBookingId);
+      expect(ids).not.toContain(bookingId);
+    } finally {
+      now = NOW;
+    }
+  });
 });

@@ -2,8 +2,11 @@
  * "Cancel <date> only" (`cv1:oc:<bookingId>:<start>`), "End the series after <date>"
  * (`cv1:oe:<bookingId>:<start>`) and "Move <date> only" (`cv1:om:<bookingId>:<start>`: new times for that
  * occurrence, privately, each a `cv1:ot:<bookingId>:<start>:<new start>` button whose click moves it)
- * under a series in `/meet cancel` and `/meet reschedule`: through the `cancelOccurrence` / `endSeries` /
- * `occurrenceMoveOptions` / `moveOccurrence` use cases, which look the booking up in this server's tenant (a forged id changes nothing),
+ * under a series in `/meet cancel` and `/meet reschedule`; "Move <date> and following"
+ * (`cv1:of:<bookingId>:<start>`, in `/meet reschedule`: new times for it and the later ones, privately,
+ * each a `cv1:ft:<bookingId>:<start>:<new start>` button whose click splits the series there): through the
+ * `cancelOccurrence` / `endSeries` / `occurrenceMoveOptions` / `moveOccurrence` / `followingMoveOptions` /
+ * `moveFollowing` use cases, which look the booking up in this server's tenant (a forged id changes nothing),
  * re-check the clicker (organiser or participant) and that the start is one of the series' future
  * occurrences. The calendars change through the outbox; the others are DMed by the use case. The private
  * list gives way to the outcome; the meeting's message stays (the series goes on).
@@ -12,14 +15,14 @@ import type { APIMessageComponentInteraction } from 'discord-api-types/v10';
 import type { HandlerEnv } from '../context.ts';
 import { editOrFallback, replyPrivately, resolveContext } from '../context.ts';
 import { messages } from '../messages.ts';
-import { renderOccurrenceMoveOptions, textMessage } from '../render.ts';
+import { renderFollowingMoveOptions, renderOccurrenceMoveOptions, textMessage } from '../render.ts';
 
 export async function handleOccurrence(
   env: HandlerEnv,
   interaction: APIMessageComponentInteraction,
   target:
-    | { op: 'cancel' | 'end' | 'move'; bookingId: string; occurrence: number }
-    | { op: 'to'; bookingId: string; occurrence: number; start: number },
+    | { op: 'cancel' | 'end' | 'move' | 'moveFollowing'; bookingId: string; occurrence: number }
+    | { op: 'to' | 'followingTo'; bookingId: string; occurrence: number; start: number },
 ): Promise<void> {
   const ctx = await resolveContext(env, interaction);
   const userId = interaction.member?.user.id ?? interaction.user?.id ?? '';
@@ -41,20 +44,24 @@ export async function handleOccurrence(
     now: env.clock(),
     locale: ctx.locale,
   };
-  if (target.op === 'move') {
-    const options = await series.moveOptions(input);
+  if (target.op === 'move' || target.op === 'moveFollowing') {
+    const following = target.op === 'moveFollowing';
+    const options = await (following ? series.followingMoveOptions(input) : series.moveOptions(input));
+    const render = following ? renderFollowingMoveOptions : renderOccurrenceMoveOptions;
     return void (await replyPrivately(
       env,
       interaction,
       ctx.userId,
-      options.ok ? renderOccurrenceMoveOptions(options.view) : textMessage(options.error.message),
+      options.ok ? render(options.view) : textMessage(options.error.message),
     ));
   }
   const result = await (target.op === 'to'
     ? series.moveOccurrence({ ...input, newStart: target.start })
-    : target.op === 'cancel'
-      ? series.cancelOccurrence(input)
-      : series.endSeries(input));
+    : target.op === 'followingTo'
+      ? series.moveFollowing({ ...input, newStart: target.start })
+      : target.op === 'cancel'
+        ? series.cancelOccurrence(input)
+        : series.endSeries(input));
   if (!result.ok)
     return void (await replyPrivately(env, interaction, ctx.userId, textMessage(result.error.message)));
   await editOrFallback(env, interaction, ctx, textMessage(result.view.headline), { publicFallback: false });

@@ -41,11 +41,12 @@ export async function handleUpcoming(
   const views = await Promise.all(
     list.map(async (b) => ({
       ...(await describeBooking(env.deps.store, b, ctx.locale, b.next)),
-      // A series (when its use cases are wired): "Cancel <date> only" / "End the series after <date>".
+      // A series (when its use cases are wired): "Move / Cancel <date> only", "End the series after <date>",
+      // and in /meet reschedule "Move <date> and following".
       series: env.deps.series
         ? await seriesChoices(env.deps.store, b, now, zone, ctx.locale, ctx.person.id)
         : null,
     })),
   );
-  await answer(renderUpcoming(t(ctx.locale, `account.upcoming.${mode}`), views, ctx.locale));
+  await answer(renderUpcoming(t(ctx.locale, `account.upcoming.${mode}`), views, ctx.locale, mode));
 }

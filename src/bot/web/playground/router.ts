@@ -33,6 +33,10 @@
  *   POST /playground/api/bookings/:id/occurrences/move {personId, start, newStart}
  *                                           → ManagedOccurrenceView | error value (that one occurrence
  *                                           moved to an offered time)
+ *   GET  /playground/api/bookings/:id/occurrences/following-times?personId=&start=
+ *   POST /playground/api/bookings/:id/occurrences/following {personId, start, newStart}
+ *                                           → the same for that occurrence AND the following ones
+ *                                           (`followingMoveOptions` / `moveFollowing`: the series split)
  *   GET  /playground/api/calendars/:id?viewer=&at=  → WeekView (busy blocks, no titles)
  *   POST /playground/api/reset              → cancels every demo booking
  *   GET  /demo/calendars/:file.ics          → the shipped demo ICS feeds (read back by the ICS connector)
@@ -485,49 +489,60 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
     });
   }
 
-  // New times for ONE occurrence of a series (a read), and the pick: that occurrence moved there.
-  api.get('/bookings/:bookingId/occurrences/times', async (req: Request, res: Response) => {
-    const person = personOf(req.query.personId);
-    if (!person) return badRequest(res, whoMessage);
-    const start =
-      typeof req.query.start === 'string' && /^\d{1,15}$/.test(req.query.start)
-        ? Number(req.query.start)
-        : NaN;
-    if (!Number.isSafeInteger(start))
-      return badRequest(res, 'Name the occurrence by its start, in epoch milliseconds, as listed.');
-    const result = await series.moveOptions({
-      tenantId: world.tenantId,
-      bookingId: String(req.params.bookingId),
-      actorPersonId: person.id,
-      occurrence: start,
-      now: now(),
-      locale: localeOf(person, req.query.locale),
+  // New times for ONE occurrence of a series (a read), and the pick: that occurrence moved there; the same
+  // for an occurrence AND the following ones (`following-times`, `following`: the series split there).
+  for (const [path, options] of [
+    ['times', series.moveOptions],
+    ['following-times', series.followingMoveOptions],
+  ] as const) {
+    api.get(`/bookings/:bookingId/occurrences/${path}`, async (req: Request, res: Response) => {
+      const person = personOf(req.query.personId);
+      if (!person) return badRequest(res, whoMessage);
+      const start =
+        typeof req.query.start === 'string' && /^\d{1,15}$/.test(req.query.start)
+          ? Number(req.query.start)
+          : NaN;
+      if (!Number.isSafeInteger(start))
+        return badRequest(res, 'Name the occurrence by its start, in epoch milliseconds, as listed.');
+      const result = await options({
+        tenantId: world.tenantId,
+        bookingId: String(req.params.bookingId),
+        actorPersonId: person.id,
+        occurrence: start,
+        now: now(),
+        locale: localeOf(person, req.query.locale),
+      });
+      if (result.ok) res.json(result);
+      else res.status(SERIES_STATUS[result.error.code]).json(result);
     });
-    if (result.ok) res.json(result);
-    else res.status(SERIES_STATUS[result.error.code]).json(result);
-  });
+  }
 
-  api.post('/bookings/:bookingId/occurrences/move', async (req: Request, res: Response) => {
-    const person = personOf(req.body?.personId);
-    if (!person) return badRequest(res, whoMessage);
-    const { start, newStart } = req.body ?? {};
-    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(newStart))
-      return badRequest(
-        res,
-        'Name the occurrence by its start and the new time by an offered start, in epoch milliseconds.',
-      );
-    const result = await series.moveOccurrence({
-      tenantId: world.tenantId,
-      bookingId: String(req.params.bookingId),
-      actorPersonId: person.id,
-      occurrence: start,
-      newStart,
-      now: now(),
-      locale: localeOf(person, req.body?.locale),
+  for (const [path, move] of [
+    ['move', series.moveOccurrence],
+    ['following', series.moveFollowing],
+  ] as const) {
+    api.post(`/bookings/:bookingId/occurrences/${path}`, async (req: Request, res: Response) => {
+      const person = personOf(req.body?.personId);
+      if (!person) return badRequest(res, whoMessage);
+      const { start, newStart } = req.body ?? {};
+      if (!Number.isSafeInteger(start) || !Number.isSafeInteger(newStart))
+        return badRequest(
+          res,
+          'Name the occurrence by its start and the new time by an offered start, in epoch milliseconds.',
+        );
+      const result = await move({
+        tenantId: world.tenantId,
+        bookingId: String(req.params.bookingId),
+        actorPersonId: person.id,
+        occurrence: start,
+        newStart,
+        now: now(),
+        locale: localeOf(person, req.body?.locale),
+      });
+      if (result.ok) res.json(result);
+      else res.status(SERIES_STATUS[result.error.code]).json(result);
     });
-    if (result.ok) res.json(result);
-    else res.status(SERIES_STATUS[result.error.code]).json(result);
-  });
+  }
 
   // New times for a booked meeting (a read: nothing changes until one is picked).
   api.get('/bookings/:bookingId/times', async (req: Request, res: Response) => {

@@ -328,7 +328,48 @@ function bookingControls(view) {
   const managed = async (result) => {
     if (!result.ok) return say('bot error', el('p', { text: result.error?.message }), result.error?.locale);
     say('bot', el('p', {}, el('strong', { text: result.view.headline })), result.view.locale);
-    await showCalendars(people, result.view.start, result.view.bookingId, result.view.locale);
+    // A split series ("and following"): the meetings from then on are the new booking's.
+    const shown = result.view.newBookingId ?? result.view.bookingId;
+    await showCalendars(people, result.view.start, shown, result.view.locale);
+  };
+  // New times for one occurrence (`times` → `move`) or for it and the following ones (`following-times` →
+  // `following`): a read first, then each time a button (with how many following dates are free there).
+  const occurrenceTimes = (start, read, pick, box) => async () => {
+    const times = await call(
+      'GET',
+      `${path}/occurrences/${read}?personId=${encodeURIComponent(state.me.id)}&start=${start}`,
+    );
+    if (!times.ok) return say('bot error', el('p', { text: times.error?.message }), times.error?.locale);
+    const options = times.view.options.map((o) =>
+      el(
+        'button',
+        {
+          type: 'button',
+          class: 'control',
+          'data-start': o.start,
+          onclick: async () =>
+            managed(
+              await call('POST', `${path}/occurrences/${pick}`, {
+                personId: state.me.id,
+                start,
+                newStart: o.start,
+              }),
+            ),
+        },
+        o.label,
+        o.reason ? el('span', { class: 'series', text: o.reason }) : null,
+      ),
+    );
+    say(
+      'bot',
+      el(
+        'div',
+        { class: box },
+        el('p', { text: times.view.headline }),
+        el('div', { class: 'controls' }, options),
+      ),
+      times.view.locale,
+    );
   };
   return el(
     'div',
@@ -351,38 +392,20 @@ function bookingControls(view) {
       async () => managed(await call('POST', `${path}/cancel`, { personId: state.me.id })),
       ' danger',
     ),
-    // A series: "Move <date> only" (new times for that one, each a button), "Cancel <date> only" and
-    // "End the series after <date>" (worded by the server).
+    // A series: "Move <date> only" (new times for that one, each a button), "Move <date> and following"
+    // (once an earlier date is past), "Cancel <date> only" and "End the series after <date>" (worded by
+    // the server).
     view.series
-      ? control(view.series.move.label, async () => {
-          const start = view.series.move.start;
-          const times = await call(
-            'GET',
-            `${path}/occurrences/times?personId=${encodeURIComponent(state.me.id)}&start=${start}`,
-          );
-          if (!times.ok)
-            return say('bot error', el('p', { text: times.error?.message }), times.error?.locale);
-          const options = times.view.options.map((o) =>
-            control(o.label, async () => {
-              managed(
-                await call('POST', `${path}/occurrences/move`, {
-                  personId: state.me.id,
-                  start,
-                  newStart: o.start,
-                }),
-              );
-            }),
-          );
-          say(
-            'bot',
-            el(
-              'div',
-              { class: 'occurrence-times' },
-              el('p', { text: times.view.headline }),
-              el('div', { class: 'controls' }, options),
-            ),
-          );
-        })
+      ? control(
+          view.series.move.label,
+          occurrenceTimes(view.series.move.start, 'times', 'move', 'occurrence-times'),
+        )
+      : [],
+    view.series?.moveFollowing
+      ? control(
+          view.series.moveFollowing.label,
+          occurrenceTimes(view.series.moveFollowing.start, 'following-times', 'following', 'following-times'),
+        )
       : [],
     view.series
       ? control(view.series.next.label, async () =>
