@@ -33,13 +33,14 @@ export function seriesOf(request: MeetingRequest | null): { rule: SeriesRule; zo
 
 /**
  * The draft's recurrence: FREQ, INTERVAL, BYDAY (ranked weekdays, "first Monday", "2nd and 4th Tuesday",
- * become BYDAY with BYSETPOS: the parser ranks one weekday only, so the ranks are positions among its days),
- * COUNT, or UNTIL as the last instant of the said local day.
+ * "first Monday and Wednesday", become BYDAY with BYSETPOS: the parser ranks every weekday said at every
+ * rank said, so the ranks are positions among those weekdays' dates, see `setPositions`), COUNT, or UNTIL
+ * as the last instant of the said local day.
  */
 export function eventRecurrence(rule: SeriesRule, zone: string): EventRecurrence {
   const days = rule.byDay ?? [];
-  const ranks = [...new Set(days.filter((d) => d.n !== 0).map((d) => d.n))];
-  const weekdays = [...new Set(days.map((d) => d.weekday))];
+  const weekdays = [...new Set(days.map((d) => d.weekday))].sort((a, b) => a - b);
+  const ranks = setPositions([...new Set(days.filter((d) => d.n !== 0).map((d) => d.n))], weekdays.length);
   let until: number | undefined;
   if (rule.until !== undefined) {
     const wall = Date.parse(`${rule.until}T00:00:00Z`) + DAY;
@@ -53,6 +54,22 @@ export function eventRecurrence(rule: SeriesRule, zone: string): EventRecurrence
     ...(rule.count !== undefined ? { count: rule.count } : until !== undefined ? { until } : {}),
     timeZone: zone,
   };
+}
+
+/**
+ * The BYSETPOS positions of ranks among `weekdays` weekdays' dates in a month: each run of 7 days from the
+ * month's start (or end) holds each weekday once, so the n-th of each of d weekdays are positions
+ * (n−1)·d+1 … n·d (`first Monday and Wednesday`: 1, 2; `last Monday and Wednesday`: −1, −2).
+ */
+export function setPositions(ranks: readonly number[], weekdays: number): number[] {
+  if (weekdays <= 1) return [...ranks];
+  return ranks
+    .flatMap((n) =>
+      Array.from({ length: weekdays }, (_, i) =>
+        n > 0 ? (n - 1) * weekdays + 1 + i : -((-n - 1) * weekdays + 1 + i),
+      ),
+    )
+    .sort((a, b) => (a > 0 && b > 0 ? a - b : a < 0 && b < 0 ? b - a : b - a));
 }
 
 /** Start instants of the series whose first occurrence starts at `first` (at most `max`). */

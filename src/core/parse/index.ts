@@ -334,11 +334,20 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
             };
 
   const horizonMonths = limit(ctx.seriesHorizonMonths, DEFAULT_SERIES_HORIZON_MONTHS);
+  // A window no longer than one period of a series on no named day (`tuesday every week`, `monthly on the
+  // 15th`, `le mardi toutes les deux semaines`) says where the first occurrence is, not where the series
+  // ends (it would otherwise be a series of one).
+  const bounds =
+    !!resolved.said?.bounded &&
+    (!!seriesDays ||
+      !series ||
+      DateTime.fromMillis(resolved.said.end, { zone }) >
+        DateTime.fromMillis(resolved.said.start, { zone }).plus(periodOf(series.piece)));
   const resolvedSeries =
     series && window
       ? resolveRecurrence(series, input, DateTime.fromMillis(window.start, { zone }), now, horizonMonths, {
           // `every tuesday next month`: the window said bounds the series when no end was said.
-          ...(resolved.said?.bounded
+          ...(bounds && resolved.said
             ? { bound: { end: DateTime.fromMillis(resolved.said.end, { zone }), text: resolved.said.text } }
             : {}),
           latestFirst: DateTime.fromMillis(window.end - 1, { zone }),
@@ -370,6 +379,11 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
   if (errors.length > 0 || !duration || !window) return fail(errors, request, warnings);
   return { ok: true, request: { ...request, duration, window }, warnings };
 }
+
+/** One period of a series (`every 2 weeks`: 2 weeks). */
+const periodOf = (p: { readonly freq: 'DAILY' | 'WEEKLY' | 'MONTHLY'; readonly interval?: number }) => ({
+  [p.freq === 'DAILY' ? 'days' : p.freq === 'WEEKLY' ? 'weeks' : 'months']: p.interval ?? 1,
+});
 
 /** Most days an exclusion is laid over: bounds the work for `except monday` over a long window. */
 const MAX_EXCLUDED_DAYS = 400;

@@ -9,11 +9,13 @@ import {
   dayList,
   exceptOf,
   monthlyOn,
+  monthlyOnPairs,
   numberValue,
   ordinalList,
   phrase,
   readDays,
   readOrdinals,
+  readPairs,
   small,
   WORKING_DAYS,
 } from '../recurrence-kit.ts';
@@ -97,10 +99,24 @@ const days = (text: string | undefined, n = 0) => readDays(text, DAY, weekdayOf,
 const ON_DAYS = `(?:\\s+(?:am|an|jeweils\\s+am)\\s+(${DAYS}))?`;
 const OTHER = '(zweiten|2\\.|anderen)';
 
+/** Ein gezählter Wochentag nach einer Liste (`Montag und [ersten Mittwoch]`): Teil einer Paarliste. */
+const AFTER_PAIR = `(?<!${DAY}\\s*(?:,|und|&|\\+)\\s*(?:(?:den|dem|am)\\s*)?)`;
+const PAIR = `${ORD}\\s+${DAY}`;
+const PAIRS = `(${PAIR}(?:\\s*(?:,|und|&|\\+)\\s*(?:(?:den|dem|am)\\s+)?${PAIR})+)`;
+
 const frequencies: RecurrenceRule[] = [
   {
+    // am ersten Montag und ersten Mittwoch im Monat · jeden ersten Montag und ersten Mittwoch
+    pattern: phrase(
+      `(?:(?:jeden|jeweils\\s+am|am|an\\s+jedem)\\s+)?${PAIRS}\\s+${OF_MONTH}|(?:jeden|an\\s+jedem|jeweils\\s+am)\\s+${PAIRS}`,
+    ),
+    read: (m) => monthlyOnPairs(readPairs(m[1] ?? m[2], ORDINALS, DAY, weekdayOf)),
+  },
+  {
     // jeden ersten Montag im Monat · am ersten Montag des Monats · jeden zweiten und vierten Dienstag im Monat
-    pattern: phrase(`(?:(?:jeden|jeweils\\s+am|am|an\\s+jedem)\\s+)?${ORDS}\\s+(${DAYS})\\s+${OF_MONTH}`),
+    pattern: phrase(
+      `${AFTER_PAIR}(?:(?:jeden|jeweils\\s+am|am|an\\s+jedem)\\s+)?${ORDS}\\s+(${DAYS})\\s+${OF_MONTH}`,
+    ),
     read: (m) => monthlyOn(ranks(m[1]), days(m[2])),
   },
   {

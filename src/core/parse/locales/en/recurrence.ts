@@ -9,11 +9,13 @@ import {
   dayList,
   exceptOf,
   monthlyOn,
+  monthlyOnPairs,
   numberValue,
   ordinalList,
   phrase,
   readDays,
   readOrdinals,
+  readPairs,
   small,
   WORKING_DAYS,
 } from '../recurrence-kit.ts';
@@ -98,11 +100,22 @@ export const twiceAMonth = (weekday = 'MO') => [
 ];
 const RFC = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 
+/** A ranked weekday after a list joiner (`monday and [the first wednesday]`): part of a list of pairs. */
+const AFTER_PAIR = `(?<!${DAY}\\s*(?:,|and|&|\\+)\\s*(?:the\\s*)?)`;
+const PAIR = `${ORD}\\s+${DAY}`;
+
 const frequencies: RecurrenceRule[] = [
+  {
+    // the first monday and the first wednesday of the month · every 1st monday and 1st wednesday
+    pattern: phrase(
+      `(?:(?:on\\s+)?(?:the\\s+)?(${PAIR}(?:\\s*(?:,|and|&|\\+)\\s*(?:the\\s+)?${PAIR})+)\\s+(?:of|in)\\s+(?:every|each|the|a)\\s+month)|(?:every|each)\\s+(?:the\\s+)?(${PAIR}(?:\\s*(?:,|and|&|\\+)\\s*(?:the\\s+)?${PAIR})+)`,
+    ),
+    read: (m) => monthlyOnPairs(readPairs(m[1] ?? m[2], ORDINALS, DAY, weekdayOf)),
+  },
   {
     // monthly on the first monday · the first monday of every month · the 2nd and 4th tuesday of the month
     pattern: phrase(
-      `(?:monthly|every\\s+month|each\\s+month)\\s+on\\s+the\\s+${ORDS}\\s+(${DAYS})|(?:on\\s+)?(?:the\\s+|every\\s+|each\\s+)?${ORDS}\\s+(${DAYS})\\s+(?:of|in)\\s+(?:every|each|the|a)\\s+month`,
+      `(?:monthly|every\\s+month|each\\s+month)\\s+on\\s+the\\s+${ORDS}\\s+(${DAYS})|${AFTER_PAIR}(?:on\\s+)?(?:the\\s+|every\\s+|each\\s+)?${ORDS}\\s+(${DAYS})\\s+(?:of|in)\\s+(?:every|each|the|a)\\s+month`,
     ),
     read: (m) => monthlyOn(ranks(m[1] ?? m[3]), days(m[2] ?? m[4])),
   },

@@ -9,11 +9,13 @@ import {
   dayList,
   exceptOf,
   monthlyOn,
+  monthlyOnPairs,
   numberValue,
   ordinalList,
   phrase,
   readDays,
   readOrdinals,
+  readPairs,
   small,
   WORKING_DAYS,
 } from '../recurrence-kit.ts';
@@ -121,11 +123,23 @@ const everyNDays = (n: number | null): RecurrencePiece | null =>
         ? { freq: 'WEEKLY', interval: 1 }
         : { freq: 'DAILY', interval: n };
 
+/** Un jour rangé après une liste (`lundi et [le premier mercredi]`) : une paire d'une liste de paires. */
+const AFTER_PAIR = `(?<!${DAY}\\s*(?:,|et|&|\\+)\\s*(?:(?:le|la|l['’])\\s*)?)`;
+const PAIR = `${ORD}\\s+${DAY}`;
+const PAIRS = `(${PAIR}(?:\\s*(?:,|et|&|\\+)\\s*(?:(?:le|la|l['’])\\s*)?${PAIR})+)`;
+
 const frequencies: RecurrenceRule[] = [
+  {
+    // le premier lundi et le premier mercredi du mois · chaque premier lundi et premier mercredi
+    pattern: phrase(
+      `(?:(?:le|la|l['’])\\s*)?${PAIRS}\\s+${OF_MONTH}|(?:chaque|tous\\s+les|toutes\\s+les)\\s+${PAIRS}`,
+    ),
+    read: (m) => monthlyOnPairs(readPairs(m[1] ?? m[2], ORDINALS, DAY, weekdayOf, 's?')),
+  },
   {
     // le premier lundi du mois · chaque dernier vendredi du mois · le 2e et le 4e mardi du mois
     pattern: phrase(
-      `(?:(?:le|la|l['’]|chaque|tous\\s+les|toutes\\s+les)\\s*)?${ORDS}\\s+(${DAYS})\\s+${OF_MONTH}`,
+      `${AFTER_PAIR}(?:(?:le|la|l['’]|chaque|tous\\s+les|toutes\\s+les)\\s*)?${ORDS}\\s+(${DAYS})\\s+${OF_MONTH}`,
     ),
     read: (m) => monthlyOn(ranks(m[1]), days(m[2])),
   },
