@@ -7,7 +7,7 @@
  * Tuesdays; Li is busy on Tue 3 Feb") through the `request` domain.
  */
 import { DAY } from '../core/interval.ts';
-import { readingOf } from '../core/parse/index.ts';
+import { ONCE, readingOf } from '../core/parse/index.ts';
 import {
   type ConflictReason,
   expandSeries,
@@ -136,6 +136,7 @@ export function patternLabel(rule: SeriesRule, locale: Locale, firstWeekday?: nu
  * months"); the option itself when it is not one.
  */
 export function readingLabel(option: string, locale: Locale): string {
+  if (option === ONCE) return t(locale, 'booking.series.once');
   const rule = readingOf(option);
   return rule ? patternLabel({ ...rule, interval: rule.interval ?? 1 }, locale) : option;
 }

@@ -684,6 +684,49 @@ add('month', [
 ]);
 
 /** Misreadings kept on purpose, with the reading the parser gives today (asserted). */
+add('recurrence', [
+  // Classes of the last stop (wip/recurclass): ranked lists of several weekdays, a day said with a series on no
+  // named day (its first occurrence, not its end), a series word of another language, lists with slashes; and
+  // their neighbours that are NOT a series.
+  ['on monday', { w: '11-30/12-01' }],
+  ['on monday at 10', { w: '11-30/12-01', t: '10:00-10:30' }],
+  ['on mondays', { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25 (default end)' }],
+  [
+    'first monday and wednesday of the month',
+    { w: '12-02/12-03', r: 'FREQ=MONTHLY;BYDAY=1MO,1WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'the first monday and the first wednesday of the month',
+    { w: '12-02/12-03', r: 'FREQ=MONTHLY;BYDAY=1MO,1WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'every first monday and wednesday',
+    { w: '12-02/12-03', r: 'FREQ=MONTHLY;BYDAY=1MO,1WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'the last monday and friday of the month',
+    { w: '11-27/11-28', r: 'FREQ=MONTHLY;BYDAY=-1MO,-1FR;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'the 1st monday and the 3rd wednesday of the month',
+    { u: ['1st', 'monday', '3rd', 'wednesday', 'month'] },
+  ],
+  ['tuesday every week', { w: '12-01/12-02', r: 'FREQ=WEEKLY;UNTIL=2027-02-25 (default end)' }],
+  ['monthly on the 15th', { w: '12-15/12-16', r: 'FREQ=MONTHLY;UNTIL=2027-02-25 (default end)' }],
+  ['every month on the 15th', { w: '12-15/12-16', r: 'FREQ=MONTHLY;UNTIL=2027-02-25 (default end)' }],
+  ['hebdomadaire', { r: 'FREQ=WEEKLY;UNTIL=2027-02-25 (default end)' }],
+  ['mensuel', { r: 'FREQ=MONTHLY;UNTIL=2027-02-25 (default end)' }],
+  ['sync monatlich', { r: 'FREQ=MONTHLY;UNTIL=2027-02-25 (default end)' }],
+  ['every mon/wed/fri', { w: '11-27/11-28', r: 'FREQ=WEEKLY;BYDAY=MO,WE,FR;UNTIL=2027-02-25 (default end)' }],
+  ['mondays/wednesdays', { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO,WE;UNTIL=2027-02-25 (default end)' }],
+  ['mon/wed', { w: '11-30/12-03' }],
+  ['weekdays only', { u: ['weekdays'] }],
+  [
+    'every workday',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;UNTIL=2027-02-25 (default end)' },
+  ],
+]);
+
 const KNOWN: Readonly<Record<string, NonNullable<PhraseRow['known']>>> = {
   'this afternoon at 3': {
     reason:

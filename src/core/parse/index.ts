@@ -53,6 +53,7 @@ import { extractZones } from './zone.ts';
 
 export { DEFAULT_DURATION_MINUTES, MAX_DURATION_MINUTES } from './duration.ts';
 export { formatParseJson, type ParseWording, toParseJson } from './json.ts';
+export { ONCE } from './locales/recurrence-kit.ts';
 export { DEFAULT_SERIES_HORIZON_MONTHS, readingOf, toRRule } from './recurrence.ts';
 export type * from './types.ts';
 export { DEFAULT_WINDOW_DAYS } from './window.ts';
@@ -204,9 +205,17 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
   const now = organiserNow.setZone(zone);
 
   // A recurring request (`every other tuesday for 6 weeks`), before durations read `2 weeks` as one.
-  const extracted = extractRecurrence(masked, config, ctx.answers?.recurrence);
+  // A series word of another supported language (`weekly sync mensuel`, a mixed request detected as
+  // English) is read in that language rather than left to vanish among the other words.
+  let extracted = extractRecurrence(masked, config, ctx.answers?.recurrence);
+  for (const other of Object.values(LOCALES)) {
+    if (extracted || other === config) continue;
+    extracted = extractRecurrence(masked, other, ctx.answers?.recurrence);
+  }
   const series = extracted && 'piece' in extracted ? extracted : null;
   if (extracted) consume(series?.shared ? extracted.spans.slice(1) : extracted.spans);
+  // A series no calendar rule holds: its words are kept from the other extractors and reported unread.
+  const unreadSeries = extracted && 'unread' in extracted ? extracted.spans : [];
   // `bimonthly`, `twice a week`: several readings, asked rather than guessed.
   if (extracted && 'ask' in extracted) {
     const said = extracted.spans[0]!;
@@ -370,7 +379,13 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
     ...(window ? { window } : {}),
     constraints: resolved.constraints,
     title,
-    unrecognised: leftoverWords(masked, config),
+    unrecognised: leftoverWords(
+      unreadSeries.reduce(
+        (text, s) => text.slice(0, s.start) + input.slice(s.start, s.end) + text.slice(s.end),
+        masked,
+      ),
+      config,
+    ),
     ...(timeZone ? { timeZone } : {}),
     ...(window ? { excluded: excludedWindows(resolved.exclusions, window) } : {}),
     ...(questions.length > 0 ? { questions } : {}),

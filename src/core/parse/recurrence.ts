@@ -4,6 +4,7 @@
  * is read today). The result is a plain structure convertible to an RFC 5545 RRULE (`toRRule`).
  */
 import { DateTime } from 'luxon';
+import { ONCE } from './locales/recurrence-kit.ts';
 import type { LocaleConfig, RecurrencePiece } from './locales/types.ts';
 import { mask, matchAll, type Span } from './text.ts';
 import type { ParsedRecurrence, SeriesDay } from './types.ts';
@@ -26,6 +27,12 @@ export interface FoundRecurrence {
 /** A series phrase with several readings (`bimonthly`), not settled by an answer: ask. */
 export interface AskedRecurrence {
   readonly ask: readonly string[];
+  readonly spans: readonly Span[];
+}
+
+/** A series phrase no calendar rule holds (`RecurrencePiece.unread`): its words are reported unread. */
+export interface UnreadRecurrence {
+  readonly unread: true;
   readonly spans: readonly Span[];
 }
 
@@ -72,12 +79,12 @@ export function extractRecurrence(
   masked: string,
   config: LocaleConfig,
   answer?: string,
-): FoundRecurrence | AskedRecurrence | null {
+): FoundRecurrence | AskedRecurrence | UnreadRecurrence | null {
   let found: { piece: RecurrencePiece; span: Span; shared?: true } | undefined;
   for (const rule of config.recurrence.frequencies) {
     for (const { match, span } of matchAll(rule.pattern, masked)) {
       const piece = rule.read(match);
-      if (piece?.freq || piece?.ask) {
+      if (piece?.freq || piece?.ask || piece?.unread) {
         found = { piece, span, ...(rule.shared ? { shared: true as const } : {}) };
         break;
       }
@@ -85,7 +92,10 @@ export function extractRecurrence(
     if (found) break;
   }
   if (!found) return null;
+  if (found.piece.unread) return { unread: true, spans: [found.span] };
   const ask = found.piece.ask;
+  // Answered `once`: no series, and nothing consumed (`le lundi` is read as the next Monday).
+  if (ask && answer === ONCE && ask.includes(ONCE)) return null;
   const settled = ask && answer !== undefined && ask.includes(answer) ? readingOf(answer) : null;
   let piece: Frequency | null = ask ? settled : (found.piece as Frequency);
   const spans: Span[] = [found.span];

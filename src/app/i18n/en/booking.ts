@@ -37,6 +37,8 @@ export const booking = {
     '{rank, select, first {the first} second {the second} third {the third} fourth {the fourth} fifth {the fifth} penultimate {the second to last} other {the last}}',
   'booking.series.withCount': '{pattern}, {count, plural, one {# time} other {# times}}',
   'booking.series.withUntil': '{pattern}, until {date}',
+  // The answer to `le lundi` (every Monday or one Monday?) that books one meeting.
+  'booking.series.once': 'just once',
   'booking.calendar.readOnly': 'read-only calendar: the meeting is kept in Convene',
   'booking.calendar.noWriteCalendar':
     'kept in Convene, read-only calendar: none of the linked calendars accepts new events',

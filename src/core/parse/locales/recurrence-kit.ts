@@ -5,6 +5,12 @@ import type { SeriesDay } from './types.ts';
 
 export { alternation, numberValue } from './shared.ts';
 
+/**
+ * The option of an `ambiguous_recurrence` question that says no series at all (`le lundi`: every Monday, or
+ * the next one?): chosen, the words keep their one-off reading.
+ */
+export const ONCE = 'ONCE';
+
 /** A regex over a whole phrase, word-bounded at both ends. */
 export const phrase = (source: string): Pattern => wordRegex(`${WB}(?:${source})${WE}`);
 

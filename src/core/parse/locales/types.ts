@@ -113,6 +113,11 @@ export interface RecurrencePiece {
    * (`ambiguous_recurrence`) rather than guessing.
    */
   readonly ask?: readonly string[];
+  /**
+   * A series no calendar rule holds (`the 1st monday and the 3rd wednesday of the month`): its words are
+   * reported unread (`unrecognised`) rather than read as one-off dates.
+   */
+  readonly unread?: true;
 }
 
 export interface RecurrenceRule {

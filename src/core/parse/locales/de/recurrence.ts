@@ -33,7 +33,7 @@ const weekdayOf = byPrefix([
   ['sonna', 5],
   ['so', 6],
 ]);
-const DAYS = dayList(DAY, 'und|&|\\+|oder');
+const DAYS = dayList(DAY, 'und|&|\\+|oder|/');
 const N = `(\\d{1,2}|${alternation(numbers.keys())})`;
 const ORDINALS: ReadonlyMap<string, number> = new Map([
   ['ersten', 1],
@@ -110,12 +110,19 @@ const frequencies: RecurrenceRule[] = [
     pattern: phrase(
       `(?:(?:jeden|jeweils\\s+am|am|an\\s+jedem)\\s+)?${PAIRS}\\s+${OF_MONTH}|(?:jeden|an\\s+jedem|jeweils\\s+am)\\s+${PAIRS}`,
     ),
-    read: (m) => monthlyOnPairs(readPairs(m[1] ?? m[2], ORDINALS, DAY, weekdayOf)),
+    read: (m) => monthlyOnPairs(readPairs(m[1] ?? m[2], ORDINALS, DAY, weekdayOf)) ?? { unread: true },
   },
   {
     // jeden ersten Montag im Monat · am ersten Montag des Monats · jeden zweiten und vierten Dienstag im Monat
     pattern: phrase(
       `${AFTER_PAIR}(?:(?:jeden|jeweils\\s+am|am|an\\s+jedem)\\s+)?${ORDS}\\s+(${DAYS})\\s+${OF_MONTH}`,
+    ),
+    read: (m) => monthlyOn(ranks(m[1]), days(m[2])),
+  },
+  {
+    // monatlich am ersten Montag · jeden Monat am letzten Freitag · einmal im Monat am zweiten Dienstag
+    pattern: phrase(
+      `(?:monatlich|jeden\\s+monat|einmal\\s+(?:im|pro)\\s+monat)\\s*,?\\s+(?:am|jeweils\\s+am)\\s+${ORDS}\\s+(${DAYS})`,
     ),
     read: (m) => monthlyOn(ranks(m[1]), days(m[2])),
   },
@@ -131,10 +138,10 @@ const frequencies: RecurrenceRule[] = [
   {
     // alle zwei Wochen · alle 3 Wochen am Dienstag · alle 14 Tage · zweiwöchentlich · jede zweite Woche
     pattern: phrase(
-      `(?:alle\\s+${N}\\s+wochen|alle\\s+(14|vierzehn)\\s+tage|(zwei)w(?:ö|oe|o)chentlich|vierzehnt(?:ä|ae|a)gig|jede\\s+(zweite|andere)\\s+woche)${ON_DAYS}`,
+      `(?:alle\\s+${N}\\s+wochen|alle\\s+(14|vierzehn)\\s+tage|(zwei)w(?:ö|oe|o)chentlich|(?:vierzehn|14\\s*-?\\s*)t(?:ä|ae|a)gig|jede\\s+(zweite|andere)\\s+woche)${ON_DAYS}`,
     ),
     read: (m) => {
-      const interval = m[2] || m[3] || m[4] ? 2 : /^vierzehn/iu.test(m[0]) ? 2 : count(m[1]);
+      const interval = m[2] || m[3] || m[4] ? 2 : /^(?:vierzehn|14)/iu.test(m[0]) ? 2 : count(m[1]);
       return interval === null ? null : { freq: 'WEEKLY', interval, byDay: days(m[5]) };
     },
   },
@@ -199,15 +206,15 @@ const frequencies: RecurrenceRule[] = [
     },
   },
   {
-    // jeden Werktag · werktags · an Werktagen · montags bis freitags
+    // jeden Werktag · werktags · wochentags · an Werktagen · montags bis freitags
     pattern: phrase(
-      'jeden\\s+(?:werktag|arbeitstag)|werktags|an\\s+(?:allen\\s+)?(?:werktagen|arbeitstagen)|montags\\s+bis\\s+freitags',
+      'jeden\\s+(?:werktag|arbeitstag|wochentag)|werktags|wochentags|an\\s+(?:allen\\s+)?wochentagen|an\\s+(?:allen\\s+)?(?:werktagen|arbeitstagen)|montags\\s+bis\\s+freitags',
     ),
     read: () => ({ freq: 'WEEKLY', interval: 1, byDay: WORKING_DAYS }),
   },
   {
-    // jeden Dienstag · jeden zweiten Dienstag · jeden Montag und Donnerstag
-    pattern: phrase(`jeden\\s+(?:${OTHER}\\s+)?(${DAYS})`),
+    // jeden Dienstag · jeden zweiten Dienstag · jeden Montag und Donnerstag · immer am Montag · immer montags
+    pattern: phrase(`(?:jeden|immer\\s+am)\\s+(?:${OTHER}\\s+)?(${DAYS})`),
     read: (m) => {
       const byDay = days(m[2]);
       return byDay.length === 0 ? null : { freq: 'WEEKLY', interval: m[1] ? 2 : 1, byDay };
@@ -240,8 +247,8 @@ const frequencies: RecurrenceRule[] = [
     read: () => ({ freq: 'MONTHLY', interval: 1 }),
   },
   {
-    // dienstags · montags und donnerstags · montags, mittwochs und freitags
-    pattern: phrase(`(${dayList(PLURAL_DAY, 'und|&|\\+')})`),
+    // dienstags · montags und donnerstags · montags, mittwochs und freitags · immer dienstags
+    pattern: phrase(`(?:immer\\s+)?(${dayList(PLURAL_DAY, 'und|&|\\+|/')})`),
     read: (m) => ({ freq: 'WEEKLY', interval: 1, byDay: days(m[1]) }),
   },
 ];

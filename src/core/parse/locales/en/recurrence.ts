@@ -33,7 +33,7 @@ const weekdayOf = byPrefix([
   ['sa', 5],
   ['su', 6],
 ]);
-const DAYS = dayList(DAY, 'and|&|\\+|or');
+const DAYS = dayList(DAY, 'and|&|\\+|or|/');
 const N = `(\\d{1,2}|${alternation(numbers.keys())})`;
 const ORDINALS: ReadonlyMap<string, number> = new Map([
   ['first', 1],
@@ -110,7 +110,7 @@ const frequencies: RecurrenceRule[] = [
     pattern: phrase(
       `(?:(?:on\\s+)?(?:the\\s+)?(${PAIR}(?:\\s*(?:,|and|&|\\+)\\s*(?:the\\s+)?${PAIR})+)\\s+(?:of|in)\\s+(?:every|each|the|a)\\s+month)|(?:every|each)\\s+(?:the\\s+)?(${PAIR}(?:\\s*(?:,|and|&|\\+)\\s*(?:the\\s+)?${PAIR})+)`,
     ),
-    read: (m) => monthlyOnPairs(readPairs(m[1] ?? m[2], ORDINALS, DAY, weekdayOf)),
+    read: (m) => monthlyOnPairs(readPairs(m[1] ?? m[2], ORDINALS, DAY, weekdayOf)) ?? { unread: true },
   },
   {
     // monthly on the first monday · the first monday of every month · the 2nd and 4th tuesday of the month
@@ -237,7 +237,7 @@ const frequencies: RecurrenceRule[] = [
   },
   {
     // tuesdays (plural alone): every tuesday · on mondays and thursdays · mondays, wednesdays and fridays
-    pattern: phrase(`(?:on\\s+)?(${dayList(PLURAL_DAY, 'and|&|\\+')})`),
+    pattern: phrase(`(?:on\\s+)?(${dayList(PLURAL_DAY, 'and|&|\\+|/')})`),
     read: (m) => ({ freq: 'WEEKLY', interval: 1, byDay: days(m[1]) }),
   },
 ];
