@@ -508,6 +508,22 @@ add('recurrence', [
   ['montags/mittwochs', { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO,WE;UNTIL=2027-02-25 (default end)' }],
   ['weekly', { r: 'FREQ=WEEKLY;UNTIL=2027-02-25 (default end)' }],
   ['hebdomadaire', { r: 'FREQ=WEEKLY;UNTIL=2027-02-25 (default end)' }],
+  [
+    'jeden Montag außer am 28. Dezember',
+    { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25;EXCEPT=12-28 (default end)' },
+  ],
+  [
+    'jeden Montag außer 28.12.',
+    { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25;EXCEPT=12-28 (default end)' },
+  ],
+  [
+    'jeden Montag außer am 28.12. und 4.1.',
+    { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25;EXCEPT=12-28,2027-01-04 (default end)' },
+  ],
+  [
+    'jeden Montag um 10 Uhr außer am 28. Dezember, 8 Wochen lang',
+    { w: '11-30/12-01', t: '10:00-10:30', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-01-24;EXCEPT=12-28' },
+  ],
 ]);
 
 const KNOWN: Readonly<Record<string, NonNullable<PhraseRow['known']>>> = {

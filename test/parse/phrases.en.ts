@@ -544,7 +544,8 @@ add('recurrence', [
     'every friday at 4pm for a month',
     { w: '11-27/11-28', t: '16:00-16:30', r: 'FREQ=WEEKLY;BYDAY=FR;UNTIL=2026-12-26' },
   ],
-  // Left out of a series but holding for one date only (a time that day, a date): left unread, not dropped.
+  // Left out of a series but holding for one date only (a time that day): left unread, not dropped. A date
+  // left out is the series' exception (EXCEPT): no occurrence is searched or booked on it.
   [
     'every day except friday afternoon',
     {
@@ -555,11 +556,7 @@ add('recurrence', [
   ],
   [
     'every monday except december 28',
-    {
-      w: '11-30/12-01',
-      u: ['except', 'december', '28'],
-      r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25 (default end)',
-    },
+    { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25;EXCEPT=12-28 (default end)' },
   ],
   ['weekly except friday', { ex: ['11-27/11-28'], r: 'FREQ=WEEKLY;UNTIL=2027-02-25 (default end)' }],
   [
@@ -724,6 +721,23 @@ add('recurrence', [
   [
     'every workday',
     { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'every monday except dec 28 and jan 4',
+    { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25;EXCEPT=12-28,2027-01-04 (default end)' },
+  ],
+  [
+    'every monday except the 28th of december',
+    { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25;EXCEPT=12-28 (default end)' },
+  ],
+  ['weekly except december 28', { r: 'FREQ=WEEKLY;UNTIL=2027-02-25;EXCEPT=12-28 (default end)' }],
+  [
+    'every monday at 10 except december 28 for 8 weeks',
+    { w: '11-30/12-01', t: '10:00-10:30', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-01-24;EXCEPT=12-28' },
+  ],
+  [
+    'every monday except the 28th',
+    { w: '11-30/12-01', u: ['except', '28th'], r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25 (default end)' },
   ],
 ]);
 

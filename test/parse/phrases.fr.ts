@@ -505,7 +505,8 @@ add('recurrence', [
     "tous les mardis jusqu'à la fin du premier trimestre",
     { w: '12-01/12-02', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-03-31' },
   ],
-  // Exclu d'une série mais valable pour une seule date (une heure ce jour-là, une date) : laissé non lu.
+  // Exclu d'une série mais valable pour une seule date (une heure ce jour-là) : laissé non lu. Une date exclue
+  // est une exception de la série (EXCEPT) : aucune occurrence n'y est cherchée ni réservée.
   [
     'tous les jours sauf le vendredi après-midi',
     {
@@ -516,11 +517,7 @@ add('recurrence', [
   ],
   [
     'tous les lundis sauf le 28 décembre',
-    {
-      w: '11-30/12-01',
-      u: ['sauf', '28', 'décembre'],
-      r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25 (default end)',
-    },
+    { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25;EXCEPT=12-28 (default end)' },
   ],
 ]);
 
@@ -717,6 +714,18 @@ add('recurrence', [
     { w: '12-01/12-02', r: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;UNTIL=2027-02-25 (default end)' },
   ],
   ['chaque lundi/jeudi', { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TH;UNTIL=2027-02-25 (default end)' }],
+  [
+    'tous les lundis sauf le 28 décembre et le 4 janvier',
+    { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25;EXCEPT=12-28,2027-01-04 (default end)' },
+  ],
+  [
+    'chaque lundi hormis le 28 décembre',
+    { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25;EXCEPT=12-28 (default end)' },
+  ],
+  [
+    'tous les lundis à 10h sauf le 28 décembre pendant 8 semaines',
+    { w: '11-30/12-01', t: '10:00-10:30', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-01-24;EXCEPT=12-28' },
+  ],
 ]);
 
 const KNOWN: Readonly<Record<string, NonNullable<PhraseRow['known']>>> = {

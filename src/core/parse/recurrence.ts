@@ -9,6 +9,8 @@ import type { LocaleConfig, RecurrencePiece } from './locales/types.ts';
 import { mask, matchAll, type Span } from './text.ts';
 import type { ParsedRecurrence, SeriesDay } from './types.ts';
 
+/** Most dates a series leaves out (`except december 28, january 4…`): each one is a calendar exception. */
+export const MAX_SERIES_EXCEPT = 50;
 /** Default length of a series whose end was not said (`ParseContext.seriesHorizonMonths`). */
 export const DEFAULT_SERIES_HORIZON_MONTHS = 3;
 /** Most days looked at for the first occurrence (a monthly `last friday` is at most ~35 days away). */
@@ -22,6 +24,9 @@ export interface FoundRecurrence {
   readonly endSpan?: Span;
   /** The frequency phrase is left to the later extractors too (`RecurrenceRule.shared`). */
   readonly shared?: true;
+  /** Dates left out (`except december 28`) and where they were said. */
+  readonly exceptDates?: readonly { readonly month: number; readonly day: number }[];
+  readonly exceptSpan?: Span;
 }
 
 /** A series phrase with several readings (`bimonthly`), not settled by an answer: ask. */
@@ -115,6 +120,20 @@ export function extractRecurrence(
     spans.push(end.span);
     rest = mask(rest, [end.span]);
   }
+  // Dates left out (`except december 28`): held by any series, each one a calendar exception.
+  let dates: { dates: readonly { month: number; day: number }[]; span: Span } | undefined;
+  if (piece)
+    for (const rule of config.recurrence.excepts ?? []) {
+      const hit = matchAll(rule.pattern, rest)
+        .map(({ match, span }) => ({ read: rule.read(match), span }))
+        .find((h) => h.read?.exceptDates?.length);
+      if (hit) {
+        dates = { dates: hit.read!.exceptDates!.slice(0, MAX_SERIES_EXCEPT), span: hit.span };
+        spans.push(hit.span);
+        rest = mask(rest, [hit.span]);
+        break;
+      }
+    }
   if (piece)
     for (const rule of config.recurrence.excepts ?? []) {
       const hit = matchAll(rule.pattern, rest)
@@ -133,6 +152,7 @@ export function extractRecurrence(
     spans,
     ...(end ? { end: end.piece, endSpan: end.span } : {}),
     ...(found.shared ? { shared: true as const } : {}),
+    ...(dates ? { exceptDates: dates.dates, exceptSpan: dates.span } : {}),
   };
 }
 
@@ -191,10 +211,20 @@ export function resolveRecurrence(
 ): { recurrence: ParsedRecurrence; months?: number } {
   const p = found.piece;
   const text = original.slice(found.spans[0]!.start, found.spans[0]!.end).trim();
+  // Each date left out is its next such day from the first occurrence's (`except december 28`).
+  const except = [
+    ...new Set((found.exceptDates ?? []).map((d) => iso(nextDate(first.startOf('day'), d.month, d.day)))),
+  ].sort();
   const base = {
     freq: p.freq,
     interval: p.interval ?? 1,
     ...(p.byDay && p.byDay.length > 0 ? { byDay: p.byDay } : {}),
+    ...(except.length > 0
+      ? {
+          except,
+          exceptText: original.slice(found.exceptSpan!.start, found.exceptSpan!.end).trim(),
+        }
+      : {}),
     source: 'said' as const,
     text,
   };

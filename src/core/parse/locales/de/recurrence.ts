@@ -307,7 +307,25 @@ const ends: RecurrenceRule[] = [
   },
 ];
 
+/** Ein Datum einer Ausnahmeliste: `28. Dezember`, `28.12.`. */
+const EX_DATE = `\\d{1,2}\\.\\s*(?:${MONTH.slice(1, -1)}|\\d{1,2}\\.(?:\\d{2,4})?)`;
+const EX_DATE_PARTS = new RegExp(`(\\d{1,2})\\.\\s*(?:${MONTH}|(\\d{1,2})\\.)`, 'giu');
+
 const excepts: RecurrenceRule[] = [
+  {
+    // außer am 28. Dezember · nicht am 28.12. und 4.1. · ausgenommen den 24. und 31. Dezember (nein: je Datum ein Monat)
+    pattern: phrase(
+      `(?:au(?:ß|ss)er|ausgenommen|nicht)\\s+(?:am\\s+|an\\s+|den\\s+)?(${EX_DATE}(?:\\s*(?:,|und|&|\\+)\\s*(?:am\\s+|den\\s+)?${EX_DATE})*)`,
+    ),
+    read: (m) => {
+      const exceptDates = [...m[1]!.matchAll(EX_DATE_PARTS)].flatMap((d) => {
+        const month = d[2] ? monthOf(d[2]) : (small(Number(d[3]), 12) ?? undefined);
+        const day = small(Number(d[1]), 31);
+        return month === undefined || day === null ? [] : [{ month, day }];
+      });
+      return exceptDates.length > 0 ? { exceptDates } : null;
+    },
+  },
   {
     // außer Freitag · außer freitags · ausgenommen am Montag · außer am Wochenende; nicht `außer Freitag
     // nachmittags` (eine Zeit nur an dem Tag: als Ausschluss aus dem Zeitraum gelesen)

@@ -291,7 +291,28 @@ const ends: RecurrenceRule[] = [
   },
 ];
 
+/** A date said in an exception list: `december 28`, `28 december`, `the 28th of december`, `dec 28th`. */
+const EX_DATE = `(?:(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH.slice(1, -1)})|(?:${MONTH.slice(1, -1)})\\s+\\d{1,2}(?:st|nd|rd|th)?)`;
+const EX_DATE_PARTS = new RegExp(
+  `(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}|${MONTH}\\s+(\\d{1,2}))`,
+  'giu',
+);
+
 const excepts: RecurrenceRule[] = [
+  {
+    // except december 28 · but not on dec 28 and jan 4 · excluding the 28th of december · skipping 24 and 31 december
+    pattern: phrase(
+      `(?:except|but\\s+not|excluding|apart\\s+from|other\\s+than|not|skipping|skip|without)\\s+(?:on\\s+)?(${EX_DATE}(?:\\s*(?:,|and|&|\\+|or)\\s*(?:on\\s+)?${EX_DATE})*)`,
+    ),
+    read: (m) => {
+      const exceptDates = [...m[1]!.matchAll(EX_DATE_PARTS)].flatMap((d) => {
+        const month = monthOf((d[2] ?? d[3])!);
+        const day = dayNumber(d[1] ?? d[4]);
+        return month === undefined || day === null ? [] : [{ month, day }];
+      });
+      return exceptDates.length > 0 ? { exceptDates } : null;
+    },
+  },
   {
     // except friday · except on fridays · but not wednesdays · excluding saturday and sunday · not on weekends;
     // not `except friday afternoon` (a time on that day only: read as a window exclusion)

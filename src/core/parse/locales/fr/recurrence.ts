@@ -379,7 +379,25 @@ const ends: RecurrenceRule[] = [
   },
 ];
 
+/** Une date d'une liste d'exceptions : `28 décembre`, `1er janvier`. */
+const EX_DATE = `\\d{1,2}(?:er)?\\s+(?:${MONTH.slice(1, -1)})`;
+const EX_DATE_PARTS = new RegExp(`(\\d{1,2})(?:er)?\\s+${MONTH}`, 'giu');
+
 const excepts: RecurrenceRule[] = [
+  {
+    // sauf le 28 décembre · sauf les 24 et 31 décembre (non : chaque date a son mois) · hormis le 28 décembre et le 4 janvier
+    pattern: phrase(
+      `(?:sauf|hormis|except[ée]|[àa]\\s+part|mais\\s+pas|pas)\\s+(?:le\\s+|les\\s+)?(${EX_DATE}(?:\\s*(?:,|et|&|\\+|ni)\\s*(?:le\\s+)?${EX_DATE})*)`,
+    ),
+    read: (m) => {
+      const exceptDates = [...m[1]!.matchAll(EX_DATE_PARTS)].flatMap((d) => {
+        const month = monthOf(d[2]!);
+        const day = small(Number(d[1]), 31);
+        return month === undefined || day === null ? [] : [{ month, day }];
+      });
+      return exceptDates.length > 0 ? { exceptDates } : null;
+    },
+  },
   {
     // sauf le vendredi · sauf les mercredis · hormis le lundi · sauf le week-end ; pas `sauf le vendredi
     // après-midi` (une heure ce jour-là seulement : lue comme une exclusion de la fenêtre)
