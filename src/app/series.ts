@@ -147,14 +147,26 @@ export function seriesLabel(rule: SeriesRule, first: number, zone: string, local
     const wall = toWall(zoneOffsets(zone, { start: first - DAY, end: first + DAY }), first);
     return (new Date(wall).getUTCDay() + 6) % 7; // 0 = Monday
   })();
+  const noon = (iso: string) => {
+    const wall = Date.parse(`${iso}T12:00:00Z`);
+    return wallToInstant(zoneOffsets(zone, { start: wall - DAY, end: wall + DAY }), wall, 'start');
+  };
   const pattern = patternLabel(rule, locale, firstWeekday);
-  if (rule.count !== undefined) return t(locale, 'booking.series.withCount', { pattern, count: rule.count });
-  if (rule.until !== undefined) {
-    const wall = Date.parse(`${rule.until}T12:00:00Z`);
-    const at = wallToInstant(zoneOffsets(zone, { start: wall - DAY, end: wall + DAY }), wall, 'start');
-    return t(locale, 'booking.series.withUntil', { pattern, date: dayLabel(at, zone, locale) });
-  }
-  return pattern;
+  const ended =
+    rule.count !== undefined
+      ? t(locale, 'booking.series.withCount', { pattern, count: rule.count })
+      : rule.until !== undefined
+        ? t(locale, 'booking.series.withUntil', { pattern, date: dayLabel(noon(rule.until), zone, locale) })
+        : pattern;
+  // The days left out are named (`…, except Mon 28 Dec`), at most `MAX_NAMED_DATES` of them.
+  const except = (rule.except ?? []).filter((d) => /^\d{4}-\d\d-\d\d$/.test(d));
+  if (except.length === 0) return ended;
+  const named = except.slice(0, MAX_NAMED_DATES).map((d) => dayLabel(noon(d), zone, locale));
+  return t(locale, 'booking.series.withExcept', {
+    pattern: ended,
+    dates: list(locale, named),
+    more: except.length - named.length,
+  });
 }
 
 /** Default most days ahead a series is checked (`RequestLimits.maxSeriesDays`): about six months. */
