@@ -524,6 +524,26 @@ add('recurrence', [
     'jeden Montag um 10 Uhr außer am 28. Dezember, 8 Wochen lang',
     { w: '11-30/12-01', t: '10:00-10:30', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-01-24;EXCEPT=12-28' },
   ],
+  [
+    'jeden Montag, kein Termin am 28. Dezember',
+    { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25;EXCEPT=12-28 (default end)' },
+  ],
+  [
+    'jeden Dienstag im Januar außer am 5. Januar',
+    { w: '2027-01-12/2027-01-13', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-01-31;EXCEPT=2027-01-05' },
+  ],
+  [
+    'wöchentliches Meeting donnerstags',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=TH;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'jeden Dienstag außer an Feiertagen',
+    {
+      w: '12-01/12-02',
+      u: ['außer', 'Feiertagen'],
+      r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-02-25 (default end)',
+    },
+  ],
 ]);
 
 const KNOWN: Readonly<Record<string, NonNullable<PhraseRow['known']>>> = {

@@ -739,6 +739,30 @@ add('recurrence', [
     'every monday except the 28th',
     { w: '11-30/12-01', u: ['except', '28th'], r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25 (default end)' },
   ],
+  [
+    'every monday no meeting on dec 28',
+    { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25;EXCEPT=12-28 (default end)' },
+  ],
+  [
+    'every tuesday in january except jan 5',
+    { w: '2027-01-12/2027-01-13', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-01-31;EXCEPT=2027-01-05' },
+  ],
+  [
+    'every monday except nov 30',
+    { w: '12-07/12-08', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25;EXCEPT=11-30 (default end)' },
+  ],
+  [
+    'weekly 1:1 on thursdays',
+    { w: '11-26/11-27', u: ['1:1'], r: 'FREQ=WEEKLY;BYDAY=TH;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'weekly sync on mondays and thursdays',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TH;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'every day except christmas',
+    { u: ['except', 'christmas'], r: 'FREQ=DAILY;UNTIL=2027-02-25 (default end)' },
+  ],
 ]);
 
 const KNOWN: Readonly<Record<string, NonNullable<PhraseRow['known']>>> = {

@@ -726,6 +726,30 @@ add('recurrence', [
     'tous les lundis à 10h sauf le 28 décembre pendant 8 semaines',
     { w: '11-30/12-01', t: '10:00-10:30', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-01-24;EXCEPT=12-28' },
   ],
+  [
+    'tous les lundis, pas de réunion le 28 décembre',
+    { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25;EXCEPT=12-28 (default end)' },
+  ],
+  [
+    'tous les mardis de janvier sauf le 5 janvier',
+    { w: '2027-01-12/2027-01-13', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-01-31;EXCEPT=2027-01-05' },
+  ],
+  [
+    "point hebdo avec l'équipe les jeudis",
+    { w: '11-26/11-27', u: ["l'équipe"], r: 'FREQ=WEEKLY;BYDAY=TH;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'toutes les semaines, réunion les mardis',
+    { w: '12-01/12-02', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'tous les lundis sauf les jours fériés',
+    {
+      w: '11-30/12-01',
+      u: ['sauf', 'jours', 'fériés'],
+      r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25 (default end)',
+    },
+  ],
 ]);
 
 const KNOWN: Readonly<Record<string, NonNullable<PhraseRow['known']>>> = {

@@ -287,8 +287,8 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
   const firstDay = !seriesDays
     ? null
     : !resolved.said
-      ? firstSeriesDay(now.startOf('day').plus({ days: 1 }), seriesDays)
-      : firstSeriesDay(DateTime.fromMillis(resolved.said.start, { zone }), seriesDays);
+      ? firstSeriesDay(now.startOf('day').plus({ days: 1 }), seriesDays, series?.exceptDates)
+      : firstSeriesDay(DateTime.fromMillis(resolved.said.start, { zone }), seriesDays, series?.exceptDates);
   // A series on no named days bounded by a window (`every day next week`): its first occurrence is in
   // the window's first period, so that the series covers the window.
   const firstPeriod =

@@ -98,12 +98,20 @@ export function extractRecurrence(
   }
   if (!found) return null;
   if (found.piece.unread) return { unread: true, spans: [found.span] };
+  const daysLater =
+    found.piece.freq === 'WEEKLY' && !found.piece.byDay?.length
+      ? laterDays(masked, found.span, config)
+      : null;
   const ask = found.piece.ask;
   // Answered `once`: no series, and nothing consumed (`le lundi` is read as the next Monday).
   if (ask && answer === ONCE && ask.includes(ONCE)) return null;
   const settled = ask && answer !== undefined && ask.includes(answer) ? readingOf(answer) : null;
-  let piece: Frequency | null = ask ? settled : (found.piece as Frequency);
-  const spans: Span[] = [found.span];
+  let piece: Frequency | null = ask
+    ? settled
+    : daysLater
+      ? { ...(found.piece as Frequency), byDay: daysLater.byDay }
+      : (found.piece as Frequency);
+  const spans: Span[] = daysLater ? [found.span, daysLater.span] : [found.span];
   let rest = mask(masked, spans);
   let end: { piece: RecurrencePiece; span: Span } | undefined;
   for (const rule of config.recurrence.ends) {
@@ -156,6 +164,32 @@ export function extractRecurrence(
   };
 }
 
+/**
+ * The weekdays said after a weekly series on no day (`weekly 1:1 on thursdays`, `point hebdo … les jeudis`):
+ * a later phrase that reads as a weekly series on those days, or null.
+ */
+function laterDays(
+  masked: string,
+  after: Span,
+  config: LocaleConfig,
+): { byDay: readonly SeriesDay[]; span: Span } | null {
+  const rest = mask(masked, [{ start: 0, end: after.end }]);
+  for (const rule of config.recurrence.frequencies) {
+    if (rule.shared) continue;
+    for (const { match, span } of matchAll(rule.pattern, rest)) {
+      const piece = rule.read(match);
+      if (
+        piece?.freq === 'WEEKLY' &&
+        (piece.interval ?? 1) === 1 &&
+        piece.byDay?.length &&
+        piece.byDay.every((d) => d.n === 0)
+      )
+        return { byDay: piece.byDay, span };
+    }
+  }
+  return null;
+}
+
 /** Whether a local day is one of the series' days (ordinals counted in the month). */
 function onSeriesDay(day: DateTime, byDay: readonly SeriesDay[]): boolean {
   return byDay.some((d) => {
@@ -170,10 +204,16 @@ function onSeriesDay(day: DateTime, byDay: readonly SeriesDay[]): boolean {
 }
 
 /** The first local day from `from` (inclusive) on the series' days, or `null` within `MAX_FIRST_DAYS`. */
-export function firstSeriesDay(from: DateTime, byDay: readonly SeriesDay[]): DateTime | null {
+export function firstSeriesDay(
+  from: DateTime,
+  byDay: readonly SeriesDay[],
+  /** Dates the series leaves out (`except december 28`): never its first day. */
+  except: readonly { readonly month: number; readonly day: number }[] = [],
+): DateTime | null {
   let day = from.startOf('day');
   for (let i = 0; i < MAX_FIRST_DAYS; i++, day = day.plus({ days: 1 }))
-    if (onSeriesDay(day, byDay)) return day;
+    if (onSeriesDay(day, byDay) && !except.some((x) => x.month === day.month && x.day === day.day))
+      return day;
   return null;
 }
 
@@ -211,9 +251,9 @@ export function resolveRecurrence(
 ): { recurrence: ParsedRecurrence; months?: number } {
   const p = found.piece;
   const text = original.slice(found.spans[0]!.start, found.spans[0]!.end).trim();
-  // Each date left out is its next such day from the first occurrence's (`except december 28`).
+  // Each date left out is its next such day from today (`except december 28`).
   const except = [
-    ...new Set((found.exceptDates ?? []).map((d) => iso(nextDate(first.startOf('day'), d.month, d.day)))),
+    ...new Set((found.exceptDates ?? []).map((d) => iso(nextDate(today, d.month, d.day)))),
   ].sort();
   const base = {
     freq: p.freq,

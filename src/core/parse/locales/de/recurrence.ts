@@ -223,7 +223,7 @@ const frequencies: RecurrenceRule[] = [
   {
     // wöchentlich · jede Woche · einmal pro Woche · wöchentlich am Montag
     pattern: phrase(
-      `(?:w(?:ö|oe|o)chentlich|jede\\s+woche|einmal\\s+(?:pro|die|in\\s+der)\\s+woche)${ON_DAYS}`,
+      `(?:w(?:ö|oe|o)chentlich(?:e[snmr]?)?(?:\\s+(?:meeting|termin|treffen|abstimmung|jour\\s+fixe))?|jede\\s+woche|einmal\\s+(?:pro|die|in\\s+der)\\s+woche)${ON_DAYS}`,
     ),
     read: (m) => ({ freq: 'WEEKLY', interval: 1, byDay: days(m[1]) }),
   },
@@ -315,7 +315,7 @@ const excepts: RecurrenceRule[] = [
   {
     // außer am 28. Dezember · nicht am 28.12. und 4.1. · ausgenommen den 24. und 31. Dezember (nein: je Datum ein Monat)
     pattern: phrase(
-      `(?:au(?:ß|ss)er|ausgenommen|nicht)\\s+(?:am\\s+|an\\s+|den\\s+)?(${EX_DATE}(?:\\s*(?:,|und|&|\\+)\\s*(?:am\\s+|den\\s+)?${EX_DATE})*)`,
+      `(?:au(?:ß|ss)er|ausgenommen|nicht|kein(?:e|en)?\\s+(?:termin|meeting|treffen))\\s+(?:am\\s+|an\\s+|den\\s+)?(${EX_DATE}(?:\\s*(?:,|und|&|\\+)\\s*(?:am\\s+|den\\s+)?${EX_DATE})*)`,
     ),
     read: (m) => {
       const exceptDates = [...m[1]!.matchAll(EX_DATE_PARTS)].flatMap((d) => {

@@ -302,7 +302,7 @@ const excepts: RecurrenceRule[] = [
   {
     // except december 28 · but not on dec 28 and jan 4 · excluding the 28th of december · skipping 24 and 31 december
     pattern: phrase(
-      `(?:except|but\\s+not|excluding|apart\\s+from|other\\s+than|not|skipping|skip|without)\\s+(?:on\\s+)?(${EX_DATE}(?:\\s*(?:,|and|&|\\+|or)\\s*(?:on\\s+)?${EX_DATE})*)`,
+      `(?:except|but\\s+not|excluding|apart\\s+from|other\\s+than|not|skipping|skip|without|no\\s+(?:meetings?|sessions?|calls?|sync))\\s+(?:on\\s+)?(${EX_DATE}(?:\\s*(?:,|and|&|\\+|or)\\s*(?:on\\s+)?${EX_DATE})*)`,
     ),
     read: (m) => {
       const exceptDates = [...m[1]!.matchAll(EX_DATE_PARTS)].flatMap((d) => {

@@ -387,7 +387,7 @@ const excepts: RecurrenceRule[] = [
   {
     // sauf le 28 décembre · sauf les 24 et 31 décembre (non : chaque date a son mois) · hormis le 28 décembre et le 4 janvier
     pattern: phrase(
-      `(?:sauf|hormis|except[ée]|[àa]\\s+part|mais\\s+pas|pas)\\s+(?:le\\s+|les\\s+)?(${EX_DATE}(?:\\s*(?:,|et|&|\\+|ni)\\s*(?:le\\s+)?${EX_DATE})*)`,
+      `(?:sauf|hormis|except[ée]|[àa]\\s+part|mais\\s+pas|pas(?:\\s+de\\s+(?:r[ée]union|point|s[ée]ance))?)\\s+(?:le\\s+|les\\s+)?(${EX_DATE}(?:\\s*(?:,|et|&|\\+|ni)\\s*(?:le\\s+)?${EX_DATE})*)`,
     ),
     read: (m) => {
       const exceptDates = [...m[1]!.matchAll(EX_DATE_PARTS)].flatMap((d) => {
