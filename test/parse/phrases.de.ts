@@ -544,6 +544,19 @@ add('recurrence', [
       r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-02-25 (default end)',
     },
   ],
+  ['einmal im Monat am Donnerstag', { q: ['ambiguous_recurrence'] }],
+  ['monatlich donnerstags', { q: ['ambiguous_recurrence'] }],
+  [
+    'montags bis donnerstags',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'jede Woche von Montag bis Donnerstag',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['am Montag und Mittwoch um 9 Uhr', { w: '11-30/12-03', t: '09:00-09:30' }],
+  ['14-täglich', { r: 'FREQ=WEEKLY;INTERVAL=2;UNTIL=2027-02-25 (default end)' }],
+  ['monatliches Meeting', { r: 'FREQ=MONTHLY;UNTIL=2027-02-25 (default end)' }],
 ]);
 
 const KNOWN: Readonly<Record<string, NonNullable<PhraseRow['known']>>> = {

@@ -763,6 +763,17 @@ add('recurrence', [
     'every day except christmas',
     { u: ['except', 'christmas'], r: 'FREQ=DAILY;UNTIL=2027-02-25 (default end)' },
   ],
+  ['once a month on thursday', { q: ['ambiguous_recurrence'] }],
+  ['monthly on thursdays', { q: ['ambiguous_recurrence'] }],
+  [
+    'monday to thursday every week',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'every week from monday to thursday',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['monday to thursday', { w: '11-30/12-04' }],
 ]);
 
 const KNOWN: Readonly<Record<string, NonNullable<PhraseRow['known']>>> = {

@@ -750,6 +750,17 @@ add('recurrence', [
       r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25 (default end)',
     },
   ],
+  ['une fois par mois le jeudi', { q: ['ambiguous_recurrence'] }],
+  ['mensuel le jeudi', { q: ['ambiguous_recurrence'] }],
+  [
+    'du lundi au jeudi chaque semaine',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'toutes les semaines du lundi au jeudi',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['du lundi au jeudi', { w: '11-30/12-04' }],
 ]);
 
 const KNOWN: Readonly<Record<string, NonNullable<PhraseRow['known']>>> = {

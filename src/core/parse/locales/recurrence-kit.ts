@@ -128,6 +128,27 @@ export function monthlyOnPairs(pairs: readonly SeriesDay[]) {
     : null;
 }
 
+/**
+ * `once a month on thursday`: which Thursday of the month? The readings to ask (first … fourth, last), or
+ * null when not one weekday.
+ */
+export function monthlyWhich(days: readonly SeriesDay[]): readonly string[] | undefined {
+  const code = days.length === 1 ? ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'][days[0]!.weekday] : undefined;
+  return code ? ['1', '2', '3', '4', '-1'].map((n) => `FREQ=MONTHLY;BYDAY=${n}${code}`) : undefined;
+}
+
+/** `monday to thursday every week`: a weekly series on every day from the first to the last, or null. */
+export function dayRange(from: readonly SeriesDay[], to: readonly SeriesDay[]) {
+  const a = from[0]?.weekday;
+  const b = to[0]?.weekday;
+  if (a === undefined || b === undefined || b <= a) return null;
+  return {
+    freq: 'WEEKLY',
+    interval: 1,
+    byDay: Array.from({ length: b - a + 1 }, (_, i) => ({ n: 0, weekday: a + i })),
+  } as const;
+}
+
 /** The weekdays (0 = Monday) of a list, for `except friday`: `null` when none is named. */
 export const exceptOf = (days: readonly SeriesDay[]) =>
   days.length === 0 ? null : { exceptDays: days.map((d) => d.weekday) };

@@ -7,9 +7,11 @@ import {
   alternation,
   byPrefix,
   dayList,
+  dayRange,
   exceptOf,
   monthlyOn,
   monthlyOnPairs,
+  monthlyWhich,
   numberValue,
   ordinalList,
   phrase,
@@ -127,6 +129,20 @@ const frequencies: RecurrenceRule[] = [
     read: (m) => monthlyOn(ranks(m[1]), days(m[2])),
   },
   {
+    // einmal im Monat am Donnerstag · monatlich donnerstags: welcher Donnerstag im Monat? Gefragt.
+    pattern: phrase(
+      `(?:monatlich|jeden\\s+monat|einmal\\s+(?:im|pro)\\s+monat)\\s*,?\\s+(?:(?:am|jeweils\\s+am)\\s+(${DAY})|(${PLURAL_DAY}))`,
+    ),
+    read: (m) => ({ ask: monthlyWhich(days(m[1] ?? m[2])) }),
+  },
+  {
+    // montags bis donnerstags · jede Woche von Montag bis Donnerstag: jeder dieser Tage
+    pattern: phrase(
+      `(?:(?:jede\\s+woche|w(?:ö|oe|o)chentlich)\\s*,?\\s+(?:von\\s+)?(${DAY})\\s+bis\\s+(${DAY})|(${PLURAL_DAY})\\s+bis\\s+(${PLURAL_DAY}))`,
+    ),
+    read: (m) => dayRange(days(m[1] ?? m[3]), days(m[2] ?? m[4])),
+  },
+  {
     // jeden ersten Montag · jeden zweiten und vierten Dienstag · jeden letzten Freitag (im Monat gezählt);
     // ein einzelnes `jeden zweiten Dienstag` ist vierzehntägig (unten)
     pattern: phrase(`(?:jeden|an\\s+jedem|jeweils\\s+am)\\s+${ORDS}\\s+(${DAYS})`),
@@ -138,7 +154,7 @@ const frequencies: RecurrenceRule[] = [
   {
     // alle zwei Wochen · alle 3 Wochen am Dienstag · alle 14 Tage · zweiwöchentlich · jede zweite Woche
     pattern: phrase(
-      `(?:alle\\s+${N}\\s+wochen|alle\\s+(14|vierzehn)\\s+tage|(zwei)w(?:ö|oe|o)chentlich|(?:vierzehn|14\\s*-?\\s*)t(?:ä|ae|a)gig|jede\\s+(zweite|andere)\\s+woche)${ON_DAYS}`,
+      `(?:alle\\s+${N}\\s+wochen|alle\\s+(14|vierzehn)\\s+tage|(zwei)w(?:ö|oe|o)chentlich|(?:vierzehn|14\\s*-?\\s*)t(?:ä|ae|a)g(?:ig|lich)|jede\\s+(zweite|andere)\\s+woche)${ON_DAYS}`,
     ),
     read: (m) => {
       const interval = m[2] || m[3] || m[4] ? 2 : /^(?:vierzehn|14)/iu.test(m[0]) ? 2 : count(m[1]);
@@ -243,7 +259,7 @@ const frequencies: RecurrenceRule[] = [
   },
   {
     // monatlich · jeden Monat · einmal im Monat
-    pattern: phrase('monatlich|jeden\\s+monat|einmal\\s+(?:im|pro)\\s+monat'),
+    pattern: phrase('monatlich(?:e[snmr]?)?|jeden\\s+monat|einmal\\s+(?:im|pro)\\s+monat'),
     read: () => ({ freq: 'MONTHLY', interval: 1 }),
   },
   {

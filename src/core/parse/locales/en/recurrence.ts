@@ -7,9 +7,11 @@ import {
   alternation,
   byPrefix,
   dayList,
+  dayRange,
   exceptOf,
   monthlyOn,
   monthlyOnPairs,
+  monthlyWhich,
   numberValue,
   ordinalList,
   phrase,
@@ -111,6 +113,20 @@ const frequencies: RecurrenceRule[] = [
       `(?:(?:on\\s+)?(?:the\\s+)?(${PAIR}(?:\\s*(?:,|and|&|\\+)\\s*(?:the\\s+)?${PAIR})+)\\s+(?:of|in)\\s+(?:every|each|the|a)\\s+month)|(?:every|each)\\s+(?:the\\s+)?(${PAIR}(?:\\s*(?:,|and|&|\\+)\\s*(?:the\\s+)?${PAIR})+)`,
     ),
     read: (m) => monthlyOnPairs(readPairs(m[1] ?? m[2], ORDINALS, DAY, weekdayOf)) ?? { unread: true },
+  },
+  {
+    // once a month on thursday · monthly on thursdays: which Thursday of the month? Asked.
+    pattern: phrase(
+      `(?:monthly|every\\s+month|each\\s+month|once\\s+a\\s+month)\\s*,?\\s+on\\s+(?:a\\s+)?(${DAY})(?!\\s*(?:\\d|the\\s+\\d))`,
+    ),
+    read: (m) => ({ ask: monthlyWhich(days(m[1])) }),
+  },
+  {
+    // monday to thursday every week · every week from monday to thursday: each of those days
+    pattern: phrase(
+      `(?:(?:every\\s+week|weekly)\\s*,?\\s+(?:from\\s+)?(${DAY})\\s*(?:to|through|thru|-|–)\\s*(${DAY})|(?:from\\s+)?(${DAY})\\s*(?:to|through|thru|-|–)\\s*(${DAY})\\s*,?\\s+(?:every\\s+week|weekly))`,
+    ),
+    read: (m) => dayRange(days(m[1] ?? m[3]), days(m[2] ?? m[4])),
   },
   {
     // monthly on the first monday · the first monday of every month · the 2nd and 4th tuesday of the month

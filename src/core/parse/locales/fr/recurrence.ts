@@ -7,9 +7,11 @@ import {
   alternation,
   byPrefix,
   dayList,
+  dayRange,
   exceptOf,
   monthlyOn,
   monthlyOnPairs,
+  monthlyWhich,
   numberValue,
   ONCE,
   ordinalList,
@@ -145,6 +147,20 @@ const frequencies: RecurrenceRule[] = [
       `${AFTER_PAIR}(?:(?:le|la|l['’]|chaque|tous\\s+les|toutes\\s+les)\\s*)?${ORDS}\\s+(${DAYS})\\s+${OF_MONTH}`,
     ),
     read: (m) => monthlyOn(ranks(m[1]), days(m[2])),
+  },
+  {
+    // une fois par mois le jeudi · mensuel le jeudi : quel jeudi du mois ? Demandé.
+    pattern: phrase(
+      `(?:mensuel(?:le)?(?:ment)?|tous\\s+les\\s+mois|chaque\\s+mois|une\\s+fois\\s+par\\s+mois)\\s*,?\\s+(?:le|les)\\s+(${DAY_ALONE})s?(?!\\s*\\d)`,
+    ),
+    read: (m) => ({ ask: monthlyWhich(days(m[1])) }),
+  },
+  {
+    // du lundi au jeudi chaque semaine · toutes les semaines du lundi au jeudi : chacun de ces jours
+    pattern: phrase(
+      `(?:(?:chaque\\s+semaine|toutes\\s+les\\s+semaines|hebdomadaire)\\s*,?\\s+du\\s+(${DAY_ALONE})\\s+au\\s+(${DAY_ALONE})|du\\s+(${DAY_ALONE})\\s+au\\s+(${DAY_ALONE})\\s*,?\\s+(?:chaque\\s+semaine|toutes\\s+les\\s+semaines))`,
+    ),
+    read: (m) => dayRange(days(m[1] ?? m[3]), days(m[2] ?? m[4])),
   },
   {
     // mensuel le premier lundi · tous les mois, le dernier vendredi · chaque mois le 2e et le 4e mardi
