@@ -774,6 +774,14 @@ add('recurrence', [
     { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH;UNTIL=2027-02-25 (default end)' },
   ],
   ['monday to thursday', { w: '11-30/12-04' }],
+  [
+    'every monday for 2 weeks except dec 28',
+    { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2026-12-13' },
+  ],
+  [
+    'every monday until dec 15 except dec 7 and dec 28',
+    { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2026-12-15;EXCEPT=12-07' },
+  ],
 ]);
 
 const KNOWN: Readonly<Record<string, NonNullable<PhraseRow['known']>>> = {

@@ -236,7 +236,23 @@ function nextDate(today: DateTime, month: number, day: number): DateTime {
  * else the default horizon from `today` (`implied`), pushed back by whole months (`months`) when the series'
  * period is longer, so that a series always has a second occurrence (`every 3 months`, `yearly`).
  */
-export function resolveRecurrence(
+export function resolveRecurrence(...args: Parameters<typeof resolveSeries>): {
+  recurrence: ParsedRecurrence;
+  months?: number;
+} {
+  const resolved = resolveSeries(...args);
+  const { except, until } = resolved.recurrence;
+  // A date left out after the series' last day is no exception of it.
+  if (!except || until === undefined || except.every((d) => d <= until)) return resolved;
+  const kept = except.filter((d) => d <= until);
+  const { except: _, exceptText, ...rest } = resolved.recurrence;
+  return {
+    ...resolved,
+    recurrence: kept.length > 0 ? { ...rest, except: kept, ...(exceptText ? { exceptText } : {}) } : rest,
+  };
+}
+
+function resolveSeries(
   found: FoundRecurrence,
   original: string,
   first: DateTime,
