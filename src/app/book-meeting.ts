@@ -31,7 +31,7 @@
 import { DAY, type Interval } from '../core/interval.ts';
 import { normalize } from '../core/intervals.ts';
 import { MAX_MOVE_DAYS, type PlannedMove, planOccurrenceMoves } from '../core/occurrence-move.ts';
-import { type OccurrenceConflict, searchSeries } from '../core/series.ts';
+import { leftOutStarts, type OccurrenceConflict, searchSeries } from '../core/series.ts';
 import { compileWorkingHours } from '../core/working-hours.ts';
 import { list, type MessageKey, type Msg, msg, t } from './i18n/index.ts';
 import type { IcsOfferLinks } from './ics-offer.ts';
@@ -41,6 +41,7 @@ import {
   classifyWriteFailure,
   compensateBooking,
   OUTBOX_GRACE_MS,
+  seriesJobs,
   writeJobs,
 } from './outbox.ts';
 import type { BusyReader, EventWriter, Notifier } from './ports/calendars.ts';
@@ -638,6 +639,19 @@ async function guardAndWrite(
   if (store.jobs)
     for (const job of bookingJobs(booked.booking, leads, input.now, occurrences))
       await store.jobs.enqueue(job);
+  // Days left out of the series (`except december 28`): the calendars get the whole rule, then each such
+  // occurrence cancelled as the provider's exception (the `calendar.series` job of a cancelled occurrence),
+  // recorded first, as `cancelOccurrence` does. No reminder was planned for them (they are not occurrences).
+  if (series)
+    for (const originalStart of leftOutStarts(series.rule, booked.booking.start, series.zone)) {
+      await store.bookings.recordOccurrence(tenantId, booked.booking.id, {
+        originalStart,
+        status: 'cancelled',
+      });
+      if (store.jobs)
+        for (const job of seriesJobs(booked.booking, { kind: 'cancel', originalStart }, input.now))
+          await store.jobs.enqueue(job);
+    }
   const { rotations } = store;
   if (rotations)
     await recordRotationBooking(

@@ -144,6 +144,7 @@ export async function requestMeeting(
             ...(request.recurrence.byDay ? { byDay: request.recurrence.byDay } : {}),
             ...(request.recurrence.count !== undefined ? { count: request.recurrence.count } : {}),
             ...(request.recurrence.until !== undefined ? { until: request.recurrence.until } : {}),
+            ...(request.recurrence.except ? { except: request.recurrence.except } : {}),
           },
         }
       : {}),

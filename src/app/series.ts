@@ -7,7 +7,7 @@
  * Tuesdays; Li is busy on Tue 3 Feb") through the `request` domain.
  */
 import { DAY } from '../core/interval.ts';
-import { readingOf } from '../core/parse/index.ts';
+import { ONCE, readingOf } from '../core/parse/index.ts';
 import {
   type ConflictReason,
   expandSeries,
@@ -33,13 +33,14 @@ export function seriesOf(request: MeetingRequest | null): { rule: SeriesRule; zo
 
 /**
  * The draft's recurrence: FREQ, INTERVAL, BYDAY (ranked weekdays, "first Monday", "2nd and 4th Tuesday",
- * become BYDAY with BYSETPOS: the parser ranks one weekday only, so the ranks are positions among its days),
- * COUNT, or UNTIL as the last instant of the said local day.
+ * "first Monday and Wednesday", become BYDAY with BYSETPOS: the parser ranks every weekday said at every
+ * rank said, so the ranks are positions among those weekdays' dates, see `setPositions`), COUNT, or UNTIL
+ * as the last instant of the said local day.
  */
 export function eventRecurrence(rule: SeriesRule, zone: string): EventRecurrence {
   const days = rule.byDay ?? [];
-  const ranks = [...new Set(days.filter((d) => d.n !== 0).map((d) => d.n))];
-  const weekdays = [...new Set(days.map((d) => d.weekday))];
+  const weekdays = [...new Set(days.map((d) => d.weekday))].sort((a, b) => a - b);
+  const ranks = setPositions([...new Set(days.filter((d) => d.n !== 0).map((d) => d.n))], weekdays.length);
   let until: number | undefined;
   if (rule.until !== undefined) {
     const wall = Date.parse(`${rule.until}T00:00:00Z`) + DAY;
@@ -53,6 +54,22 @@ export function eventRecurrence(rule: SeriesRule, zone: string): EventRecurrence
     ...(rule.count !== undefined ? { count: rule.count } : until !== undefined ? { until } : {}),
     timeZone: zone,
   };
+}
+
+/**
+ * The BYSETPOS positions of ranks among `weekdays` weekdays' dates in a month: each run of 7 days from the
+ * month's start (or end) holds each weekday once, so the n-th of each of d weekdays are positions
+ * (n−1)·d+1 … n·d (`first Monday and Wednesday`: 1, 2; `last Monday and Wednesday`: −1, −2).
+ */
+export function setPositions(ranks: readonly number[], weekdays: number): number[] {
+  if (weekdays <= 1) return [...ranks];
+  return ranks
+    .flatMap((n) =>
+      Array.from({ length: weekdays }, (_, i) =>
+        n > 0 ? (n - 1) * weekdays + 1 + i : -((-n - 1) * weekdays + 1 + i),
+      ),
+    )
+    .sort((a, b) => (a > 0 && b > 0 ? a - b : a < 0 && b < 0 ? b - a : b - a));
 }
 
 /** Start instants of the series whose first occurrence starts at `first` (at most `max`). */
@@ -119,6 +136,7 @@ export function patternLabel(rule: SeriesRule, locale: Locale, firstWeekday?: nu
  * months"); the option itself when it is not one.
  */
 export function readingLabel(option: string, locale: Locale): string {
+  if (option === ONCE) return t(locale, 'booking.series.once');
   const rule = readingOf(option);
   return rule ? patternLabel({ ...rule, interval: rule.interval ?? 1 }, locale) : option;
 }
@@ -129,14 +147,26 @@ export function seriesLabel(rule: SeriesRule, first: number, zone: string, local
     const wall = toWall(zoneOffsets(zone, { start: first - DAY, end: first + DAY }), first);
     return (new Date(wall).getUTCDay() + 6) % 7; // 0 = Monday
   })();
+  const noon = (iso: string) => {
+    const wall = Date.parse(`${iso}T12:00:00Z`);
+    return wallToInstant(zoneOffsets(zone, { start: wall - DAY, end: wall + DAY }), wall, 'start');
+  };
   const pattern = patternLabel(rule, locale, firstWeekday);
-  if (rule.count !== undefined) return t(locale, 'booking.series.withCount', { pattern, count: rule.count });
-  if (rule.until !== undefined) {
-    const wall = Date.parse(`${rule.until}T12:00:00Z`);
-    const at = wallToInstant(zoneOffsets(zone, { start: wall - DAY, end: wall + DAY }), wall, 'start');
-    return t(locale, 'booking.series.withUntil', { pattern, date: dayLabel(at, zone, locale) });
-  }
-  return pattern;
+  const ended =
+    rule.count !== undefined
+      ? t(locale, 'booking.series.withCount', { pattern, count: rule.count })
+      : rule.until !== undefined
+        ? t(locale, 'booking.series.withUntil', { pattern, date: dayLabel(noon(rule.until), zone, locale) })
+        : pattern;
+  // The days left out are named (`…, except Mon 28 Dec`), at most `MAX_NAMED_DATES` of them.
+  const except = (rule.except ?? []).filter((d) => /^\d{4}-\d\d-\d\d$/.test(d));
+  if (except.length === 0) return ended;
+  const named = except.slice(0, MAX_NAMED_DATES).map((d) => dayLabel(noon(d), zone, locale));
+  return t(locale, 'booking.series.withExcept', {
+    pattern: ended,
+    dates: list(locale, named),
+    more: except.length - named.length,
+  });
 }
 
 /** Default most days ahead a series is checked (`RequestLimits.maxSeriesDays`): about six months. */

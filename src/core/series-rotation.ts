@@ -22,6 +22,11 @@ export type RotationSplitRefusal =
   | 'several_days_per_period'
   /** Monthly on the 29th, 30th or 31st: some months have no such day, so the turns would drift. */
   | 'month_day_not_every_month'
+  /**
+   * Days left out (`except december 28`): the turns would count occurrences the calendars still hold
+   * (each turn's native series is written whole), so the hosts would disagree after the first such day.
+   */
+  | 'days_left_out'
   /** Fewer than two members, or more than `MAX_ROTATION_TURNS`. */
   | 'members';
 
@@ -44,6 +49,7 @@ export { turnOf } from './series.ts';
 export function rotationRefusal(rule: SeriesRule, first: number, zone: string): RotationSplitRefusal | null {
   const days = rule.byDay ?? [];
   if (days.length > 1) return 'several_days_per_period';
+  if (rule.except && rule.except.length > 0) return 'days_left_out';
   if (rule.freq === 'MONTHLY' && days.length === 0) {
     const wall = toWall(zoneOffsets(zone, { start: first - DAY, end: first + DAY }), first);
     if (new Date(wall).getUTCDate() > 28) return 'month_day_not_every_month';

@@ -36,6 +36,43 @@ export interface SeriesRule {
   readonly count?: number;
   /** Last local day (inclusive), `YYYY-MM-DD`, in the organiser's zone. */
   readonly until?: string;
+  /**
+   * Local days left out (`except december 28`), `YYYY-MM-DD` in the organiser's zone: no occurrence on
+   * them (RFC 5545 EXDATE: a COUNT counts them before they are left out). At most `MAX_SERIES_EXCEPT` read.
+   */
+  readonly except?: readonly string[];
+}
+
+/** Most days left out of a series that are read (the parser says at most as many). */
+export const MAX_SERIES_EXCEPT = 50;
+
+/** The wall days (UTC midnight of each local date) a series leaves out. */
+function exceptDays(rule: SeriesRule): Set<number> {
+  const out = new Set<number>();
+  for (const d of (rule.except ?? []).slice(0, MAX_SERIES_EXCEPT)) {
+    const day = WALL_DAY(d);
+    if (day !== undefined) out.add(wallDay(day));
+  }
+  return out;
+}
+
+/**
+ * The occurrences the series would have on the days it leaves out (start instants, first at `first`),
+ * which a calendar that was given the rule without them holds as exceptions (cancelled occurrences).
+ */
+export function leftOutStarts(
+  rule: SeriesRule,
+  first: number,
+  zone: string,
+  max = MAX_SERIES_OCCURRENCES,
+): number[] {
+  const skipped = exceptDays(rule);
+  if (skipped.size === 0) return [];
+  const { except: _, ...whole } = rule;
+  const starts = expandSeries(whole, first, zone, max + skipped.size).starts;
+  if (starts.length === 0) return [];
+  const z = zoneOffsets(zone, { start: starts[0]! - DAY, end: starts[starts.length - 1]! + DAY });
+  return starts.filter((start) => skipped.has(wallDay(toWall(z, start))));
 }
 
 export interface SeriesParticipant {
@@ -138,16 +175,19 @@ function expandWalls(rule: SeriesRule, startWall: number, max: number): { walls:
   // Without UNTIL (COUNT only, or neither: bounded by `max`), stop after enough periods for `max + 1`.
   const span = rule.freq === 'DAILY' ? DAY : rule.freq === 'WEEKLY' ? 7 * DAY : 31 * DAY;
   const toWallEnd = untilWall ?? startWall + (max + 2) * span * Math.max(1, rule.interval);
+  const skipped = exceptDays(rule);
   const expanded = expandRule(toRecurrenceRule(rule), {
     start: startWall,
     ...(untilWall !== undefined ? { untilWall } : {}),
-    toWall: toWallEnd,
-    maxInstances: max + 1,
+    toWall: toWallEnd + skipped.size * span * Math.max(1, rule.interval),
+    maxInstances: max + 1 + skipped.size,
     maxSteps: MAX_EXPANSION_STEPS,
   });
+  const kept =
+    skipped.size > 0 ? expanded.instances.filter((w) => !skipped.has(wallDay(w))) : expanded.instances;
   return {
-    walls: expanded.instances.slice(0, max),
-    capped: expanded.instances.length > max || expanded.exhausted !== undefined,
+    walls: kept.slice(0, max),
+    capped: kept.length > max || expanded.exhausted !== undefined,
   };
 }
 
@@ -187,7 +227,11 @@ export function searchSeries(input: SeriesSearchInput): SeriesSearchResult {
       ? zoneOffsets(input.zone, { start: starts[0]! - DAY, end: starts[starts.length - 1]! + DAY })
       : null;
   const byDay = new Map<number, { wall: number; walls: number[] }>();
-  const series = starts.map((first) => {
+  // A first occurrence on a day the series leaves out is no candidate.
+  const skipped = exceptDays(input.rule);
+  const kept =
+    skipped.size > 0 ? starts.filter((first) => !skipped.has(wallDay(toWall(startZone!, first)))) : starts;
+  const series = kept.map((first) => {
     const wall = toWall(startZone!, first);
     let day = byDay.get(wallDay(wall));
     if (!day) {

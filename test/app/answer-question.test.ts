@@ -117,6 +117,31 @@ describe('answerQuestion', () => {
     expect(kept.criteria?.recurrence?.byDay).toBeUndefined();
   });
 
+  it('asks whether a French "le lundi" is every Monday or once; "once" proposes one meeting on the next Monday', async () => {
+    const asked = await ask('/meet @li 30m réunion le lundi à 10h', 'fr');
+    if (asked.ok) throw new Error('expected a question');
+    const pending = asked.error.pending!;
+    expect(pending.choices.map((c) => [c.value, c.label])).toEqual([
+      ['FREQ=WEEKLY;BYDAY=MO', 'chaque lundi'],
+      ['ONCE', 'une seule fois'],
+    ]);
+    const once = await answerQuestion(deps(), {
+      tenantId: TENANT,
+      questionId: pending.id,
+      choice: 1,
+      actorPersonId: ana.id,
+      now: NOW + 60_000,
+      locale: 'fr',
+    });
+    if (!once.ok || !once.result.ok) throw new Error(JSON.stringify(once));
+    const kept = [...store.requestRows.values()].at(-1)!;
+    expect(kept.criteria?.recurrence).toBeUndefined();
+    // Monday 30 November (today, Monday 23, is not "le lundi": the next one), 10:00 London.
+    expect(DateTime.fromMillis(once.result.view.slots[0]!.start, { zone: LONDON }).toISO()).toBe(
+      '2026-11-30T10:00:00.000+00:00',
+    );
+  });
+
   it('refuses another person, a second answer, an unknown choice and an expired question', async () => {
     const id = await pendingId('/meet @li 30m tomorrow 3pm IST');
     const answer = (over: Partial<Parameters<typeof answerQuestion>[1]>) =>

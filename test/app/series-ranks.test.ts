@@ -47,6 +47,40 @@ describe('ranked weekdays written to calendars', () => {
     expect(checkCommon(rule)).toEqual({ ok: true });
   });
 
+  it('one rank of several weekdays (`first monday and wednesday`) becomes their positions, over the same dates', () => {
+    const firstMoWe: SeriesRule = {
+      freq: 'MONTHLY',
+      interval: 1,
+      byDay: [
+        { n: 1, weekday: 0 },
+        { n: 1, weekday: 2 },
+      ],
+    };
+    const rule = eventRecurrence(firstMoWe, ZONE);
+    expect(rule).toMatchObject({ freq: 'MONTHLY', byDay: ['MO', 'WE'], bySetPos: [1, 2] });
+    const written = rruleText(rule);
+    expect(written).toBe('FREQ=MONTHLY;INTERVAL=1;BYDAY=MO,WE;BYSETPOS=1,2');
+    expect(dates(written)).toEqual(dates('FREQ=MONTHLY;BYDAY=1MO,1WE'));
+    // After the start (8 December): January's first Monday (4th) and first Wednesday (6th), February's 1st and 3rd.
+    expect(dates(written).slice(1, 5)).toEqual(['2027-01-04', '2027-01-06', '2027-02-01', '2027-02-03']);
+    const lastTwo = eventRecurrence(
+      {
+        freq: 'MONTHLY',
+        interval: 1,
+        byDay: [
+          { n: -1, weekday: 0 },
+          { n: -1, weekday: 4 },
+        ],
+      },
+      ZONE,
+    );
+    expect(lastTwo.bySetPos).toEqual([-1, -2]);
+    expect(dates(rruleText(lastTwo))).toEqual(dates('FREQ=MONTHLY;BYDAY=-1MO,-1FR'));
+    // Outlook says one rank of one weekday only: refused rather than written as another series.
+    expect(checkGraphRecurrence(rule)).toMatchObject({ ok: false, code: 'recurrence_unsupported' });
+    expect(seriesLabel(firstMoWe, FIRST, ZONE, 'en')).toBe('the first Monday and Wednesday of every month');
+  });
+
   it('Outlook refuses several ranks and second to last as a value; one rank still maps', () => {
     expect(checkGraphRecurrence(eventRecurrence(secondAndFourth, ZONE))).toMatchObject({
       ok: false,

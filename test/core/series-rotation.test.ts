@@ -94,6 +94,15 @@ describe('splitSeriesByTurn', () => {
       ok: false,
       code: 'several_days_per_period',
     });
+    // Days left out: each turn's native series would still hold them, so the hosts would disagree.
+    const leftOut: SeriesRule = { freq: 'WEEKLY', interval: 1, count: 8, except: ['2027-03-15'] };
+    expect(splitSeriesByTurn(leftOut, paris('2027-03-01T10:00'), 'Europe/Paris', 2)).toEqual({
+      ok: false,
+      code: 'days_left_out',
+    });
+    expect(
+      splitSeriesByTurn({ ...leftOut, except: [] }, paris('2027-03-01T10:00'), 'Europe/Paris', 2).ok,
+    ).toBe(true);
     // Monthly on the 31st skips the months without one: "every other month" from it would not be turns.
     const the31st: SeriesRule = { freq: 'MONTHLY', interval: 1, count: 6 };
     const first = paris('2027-01-31T10:00');

@@ -2,7 +2,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { HOUR, MINUTE } from '../../src/core/interval.ts';
-import { expandSeries, searchSeries, toRecurrenceRule } from '../../src/core/series.ts';
+import { expandSeries, leftOutStarts, searchSeries, toRecurrenceRule } from '../../src/core/series.ts';
 import { compileWorkingHours } from '../../src/core/working-hours.ts';
 
 const PARIS = 'Europe/Paris';
@@ -60,6 +60,58 @@ describe('expandSeries', () => {
       wkst: 0,
       byDay: [{ n: 0, weekday: 3 }],
     });
+  });
+});
+
+describe('days left out of a series (`except december 28`)', () => {
+  const mondays = { freq: 'WEEKLY' as const, interval: 1, byDay: [{ n: 0, weekday: 0 }] };
+
+  it('skips them in the occurrences; a COUNT counts them first (RFC 5545 EXDATE)', () => {
+    const until = expandSeries(
+      { ...mondays, until: '2027-01-11', except: ['2026-12-28', '2027-01-04'] },
+      at('2026-12-14T10:00'),
+      PARIS,
+    );
+    expect(until.starts.map((s) => local(s))).toEqual([
+      '2026-12-14 10:00',
+      '2026-12-21 10:00',
+      '2027-01-11 10:00',
+    ]);
+    const counted = expandSeries(
+      { ...mondays, count: 4, except: ['2026-12-28'] },
+      at('2026-12-14T10:00'),
+      PARIS,
+    );
+    expect(counted.starts.map((s) => local(s))).toEqual([
+      '2026-12-14 10:00',
+      '2026-12-21 10:00',
+      '2027-01-04 10:00',
+    ]);
+    // The occurrences a calendar given the whole rule holds as exceptions.
+    expect(
+      leftOutStarts(
+        { ...mondays, until: '2027-01-11', except: ['2026-12-28', '2027-01-04'] },
+        at('2026-12-14T10:00'),
+        PARIS,
+      ).map((s) => local(s)),
+    ).toEqual(['2026-12-28 10:00', '2027-01-04 10:00']);
+    expect(leftOutStarts({ ...mondays, until: '2027-01-11' }, at('2026-12-14T10:00'), PARIS)).toEqual([]);
+  });
+
+  it('checks no one on them, and offers no first occurrence on them', () => {
+    const rule = { ...mondays, until: '2027-01-11', except: ['2026-12-28'] };
+    const result = searchSeries({
+      candidates: [at('2026-12-14T10:00'), at('2026-12-28T10:00')],
+      durationMs: 30 * MINUTE,
+      rule,
+      zone: PARIS,
+      // Busy on the day left out only: every occurrence searched is free.
+      participants: [
+        { id: 'ana', zone: PARIS, busy: [{ start: at('2026-12-28T09:00'), end: at('2026-12-28T12:00') }] },
+      ],
+    });
+    expect(result.candidates.map((c) => local(c.start))).toEqual(['2026-12-14 10:00']);
+    expect(result.candidates[0]).toMatchObject({ occurrences: 4, free: 4, conflicts: [] });
   });
 });
 

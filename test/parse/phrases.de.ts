@@ -470,6 +470,95 @@ add('zone', [['17 Uhr MESZ am Freitag', { w: '11-27/11-28', t: '17:00-17:30', z:
 add('abbreviation', [['3/4 Stunde', { d: 45 }]]);
 
 /** Misreadings kept on purpose, with the reading the parser gives today (asserted). */
+add('recurrence', [
+  // Klassen des letzten Stopps (wip/recurclass): gezählte Listen mehrerer Wochentage, `monatlich am ersten
+  // Montag`, ein Tag mit einer Serie ohne Wochentag (ihr erster Termin, nicht ihr Ende), `wochentags`, `14-tägig`,
+  // `immer am Montag`, ein Serienwort einer anderen Sprache; und Nachbarn, die KEINE Serie sind.
+  ['am Montag um 10 Uhr', { w: '11-30/12-01', t: '10:00-10:30' }],
+  [
+    'jeden ersten Montag und Mittwoch im Monat',
+    { w: '12-02/12-03', r: 'FREQ=MONTHLY;BYDAY=1MO,1WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'am ersten Montag und ersten Mittwoch im Monat',
+    { w: '12-02/12-03', r: 'FREQ=MONTHLY;BYDAY=1MO,1WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'jeden ersten Montag und Mittwoch',
+    { w: '12-02/12-03', r: 'FREQ=MONTHLY;BYDAY=1MO,1WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'monatlich am ersten Montag',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'jeden Monat am letzten Freitag',
+    { w: '11-27/11-28', r: 'FREQ=MONTHLY;BYDAY=-1FR;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['Dienstag jede Woche', { w: '12-01/12-02', r: 'FREQ=WEEKLY;UNTIL=2027-02-25 (default end)' }],
+  ['jeden Monat am 15.', { w: '12-15/12-16', r: 'FREQ=MONTHLY;UNTIL=2027-02-25 (default end)' }],
+  ['wochentags', { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;UNTIL=2027-02-25 (default end)' }],
+  [
+    'jeden Wochentag',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['14-tägig', { r: 'FREQ=WEEKLY;INTERVAL=2;UNTIL=2027-02-25 (default end)' }],
+  ['immer am Montag', { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25 (default end)' }],
+  ['immer montags', { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25 (default end)' }],
+  ['montags/mittwochs', { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO,WE;UNTIL=2027-02-25 (default end)' }],
+  ['weekly', { r: 'FREQ=WEEKLY;UNTIL=2027-02-25 (default end)' }],
+  ['hebdomadaire', { r: 'FREQ=WEEKLY;UNTIL=2027-02-25 (default end)' }],
+  [
+    'jeden Montag außer am 28. Dezember',
+    { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25;EXCEPT=12-28 (default end)' },
+  ],
+  [
+    'jeden Montag außer 28.12.',
+    { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25;EXCEPT=12-28 (default end)' },
+  ],
+  [
+    'jeden Montag außer am 28.12. und 4.1.',
+    { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25;EXCEPT=12-28,2027-01-04 (default end)' },
+  ],
+  [
+    'jeden Montag um 10 Uhr außer am 28. Dezember, 8 Wochen lang',
+    { w: '11-30/12-01', t: '10:00-10:30', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-01-24;EXCEPT=12-28' },
+  ],
+  [
+    'jeden Montag, kein Termin am 28. Dezember',
+    { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25;EXCEPT=12-28 (default end)' },
+  ],
+  [
+    'jeden Dienstag im Januar außer am 5. Januar',
+    { w: '2027-01-12/2027-01-13', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-01-31;EXCEPT=2027-01-05' },
+  ],
+  [
+    'wöchentliches Meeting donnerstags',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=TH;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'jeden Dienstag außer an Feiertagen',
+    {
+      w: '12-01/12-02',
+      u: ['außer', 'Feiertagen'],
+      r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-02-25 (default end)',
+    },
+  ],
+  ['einmal im Monat am Donnerstag', { q: ['ambiguous_recurrence'] }],
+  ['monatlich donnerstags', { q: ['ambiguous_recurrence'] }],
+  [
+    'montags bis donnerstags',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'jede Woche von Montag bis Donnerstag',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['am Montag und Mittwoch um 9 Uhr', { w: '11-30/12-03', t: '09:00-09:30' }],
+  ['14-täglich', { r: 'FREQ=WEEKLY;INTERVAL=2;UNTIL=2027-02-25 (default end)' }],
+  ['monatliches Meeting', { r: 'FREQ=MONTHLY;UNTIL=2027-02-25 (default end)' }],
+]);
+
 const KNOWN: Readonly<Record<string, NonNullable<PhraseRow['known']>>> = {
   'in der zweiten Dezemberhälfte': {
     reason:

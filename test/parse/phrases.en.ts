@@ -544,7 +544,8 @@ add('recurrence', [
     'every friday at 4pm for a month',
     { w: '11-27/11-28', t: '16:00-16:30', r: 'FREQ=WEEKLY;BYDAY=FR;UNTIL=2026-12-26' },
   ],
-  // Left out of a series but holding for one date only (a time that day, a date): left unread, not dropped.
+  // Left out of a series but holding for one date only (a time that day): left unread, not dropped. A date
+  // left out is the series' exception (EXCEPT): no occurrence is searched or booked on it.
   [
     'every day except friday afternoon',
     {
@@ -555,11 +556,7 @@ add('recurrence', [
   ],
   [
     'every monday except december 28',
-    {
-      w: '11-30/12-01',
-      u: ['except', 'december', '28'],
-      r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25 (default end)',
-    },
+    { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25;EXCEPT=12-28 (default end)' },
   ],
   ['weekly except friday', { ex: ['11-27/11-28'], r: 'FREQ=WEEKLY;UNTIL=2027-02-25 (default end)' }],
   [
@@ -684,6 +681,109 @@ add('month', [
 ]);
 
 /** Misreadings kept on purpose, with the reading the parser gives today (asserted). */
+add('recurrence', [
+  // Classes of the last stop (wip/recurclass): ranked lists of several weekdays, a day said with a series on no
+  // named day (its first occurrence, not its end), a series word of another language, lists with slashes; and
+  // their neighbours that are NOT a series.
+  ['on monday', { w: '11-30/12-01' }],
+  ['on monday at 10', { w: '11-30/12-01', t: '10:00-10:30' }],
+  ['on mondays', { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25 (default end)' }],
+  [
+    'first monday and wednesday of the month',
+    { w: '12-02/12-03', r: 'FREQ=MONTHLY;BYDAY=1MO,1WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'the first monday and the first wednesday of the month',
+    { w: '12-02/12-03', r: 'FREQ=MONTHLY;BYDAY=1MO,1WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'every first monday and wednesday',
+    { w: '12-02/12-03', r: 'FREQ=MONTHLY;BYDAY=1MO,1WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'the last monday and friday of the month',
+    { w: '11-27/11-28', r: 'FREQ=MONTHLY;BYDAY=-1MO,-1FR;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'the 1st monday and the 3rd wednesday of the month',
+    { u: ['1st', 'monday', '3rd', 'wednesday', 'month'] },
+  ],
+  ['tuesday every week', { w: '12-01/12-02', r: 'FREQ=WEEKLY;UNTIL=2027-02-25 (default end)' }],
+  ['monthly on the 15th', { w: '12-15/12-16', r: 'FREQ=MONTHLY;UNTIL=2027-02-25 (default end)' }],
+  ['every month on the 15th', { w: '12-15/12-16', r: 'FREQ=MONTHLY;UNTIL=2027-02-25 (default end)' }],
+  ['hebdomadaire', { r: 'FREQ=WEEKLY;UNTIL=2027-02-25 (default end)' }],
+  ['mensuel', { r: 'FREQ=MONTHLY;UNTIL=2027-02-25 (default end)' }],
+  ['sync monatlich', { r: 'FREQ=MONTHLY;UNTIL=2027-02-25 (default end)' }],
+  ['every mon/wed/fri', { w: '11-27/11-28', r: 'FREQ=WEEKLY;BYDAY=MO,WE,FR;UNTIL=2027-02-25 (default end)' }],
+  ['mondays/wednesdays', { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO,WE;UNTIL=2027-02-25 (default end)' }],
+  ['mon/wed', { w: '11-30/12-03' }],
+  ['weekdays only', { u: ['weekdays'] }],
+  [
+    'every workday',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'every monday except dec 28 and jan 4',
+    { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25;EXCEPT=12-28,2027-01-04 (default end)' },
+  ],
+  [
+    'every monday except the 28th of december',
+    { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25;EXCEPT=12-28 (default end)' },
+  ],
+  ['weekly except december 28', { r: 'FREQ=WEEKLY;UNTIL=2027-02-25;EXCEPT=12-28 (default end)' }],
+  [
+    'every monday at 10 except december 28 for 8 weeks',
+    { w: '11-30/12-01', t: '10:00-10:30', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-01-24;EXCEPT=12-28' },
+  ],
+  [
+    'every monday except the 28th',
+    { w: '11-30/12-01', u: ['except', '28th'], r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'every monday no meeting on dec 28',
+    { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25;EXCEPT=12-28 (default end)' },
+  ],
+  [
+    'every tuesday in january except jan 5',
+    { w: '2027-01-12/2027-01-13', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-01-31;EXCEPT=2027-01-05' },
+  ],
+  [
+    'every monday except nov 30',
+    { w: '12-07/12-08', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25;EXCEPT=11-30 (default end)' },
+  ],
+  [
+    'weekly 1:1 on thursdays',
+    { w: '11-26/11-27', u: ['1:1'], r: 'FREQ=WEEKLY;BYDAY=TH;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'weekly sync on mondays and thursdays',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TH;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'every day except christmas',
+    { u: ['except', 'christmas'], r: 'FREQ=DAILY;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['once a month on thursday', { q: ['ambiguous_recurrence'] }],
+  ['monthly on thursdays', { q: ['ambiguous_recurrence'] }],
+  [
+    'monday to thursday every week',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'every week from monday to thursday',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['monday to thursday', { w: '11-30/12-04' }],
+  [
+    'every monday for 2 weeks except dec 28',
+    { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2026-12-13' },
+  ],
+  [
+    'every monday until dec 15 except dec 7 and dec 28',
+    { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2026-12-15;EXCEPT=12-07' },
+  ],
+]);
+
 const KNOWN: Readonly<Record<string, NonNullable<PhraseRow['known']>>> = {
   'this afternoon at 3': {
     reason:

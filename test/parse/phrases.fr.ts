@@ -505,7 +505,8 @@ add('recurrence', [
     "tous les mardis jusqu'à la fin du premier trimestre",
     { w: '12-01/12-02', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-03-31' },
   ],
-  // Exclu d'une série mais valable pour une seule date (une heure ce jour-là, une date) : laissé non lu.
+  // Exclu d'une série mais valable pour une seule date (une heure ce jour-là) : laissé non lu. Une date exclue
+  // est une exception de la série (EXCEPT) : aucune occurrence n'y est cherchée ni réservée.
   [
     'tous les jours sauf le vendredi après-midi',
     {
@@ -516,11 +517,7 @@ add('recurrence', [
   ],
   [
     'tous les lundis sauf le 28 décembre',
-    {
-      w: '11-30/12-01',
-      u: ['sauf', '28', 'décembre'],
-      r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25 (default end)',
-    },
+    { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25;EXCEPT=12-28 (default end)' },
   ],
 ]);
 
@@ -635,6 +632,137 @@ add('month', [
 ]);
 
 /** Misreadings kept on purpose, with the reading the parser gives today (asserted). */
+add('recurrence', [
+  // Classes de l'arrêt précédent (wip/recurclass) : `le lundi` seul (l'habitude ou le prochain ? demandé), `en
+  // semaine`, rangs de plusieurs jours, un jour dit avec une série sans jour (sa première occurrence, pas sa fin),
+  // un mot de série d'une autre langue ; et leurs voisins qui ne sont PAS une série.
+  ['le lundi', { q: ['ambiguous_recurrence'] }],
+  ['le lundi à 10h', { t: '10:00-10:30', q: ['ambiguous_recurrence'] }],
+  ['le lundi matin', { t: '09:00-12:00', q: ['ambiguous_recurrence'] }],
+  ['le lundi et le jeudi', { q: ['ambiguous_recurrence'] }],
+  ['réunion le lundi', { q: ['ambiguous_recurrence'] }],
+  ['le lundi 30 novembre', { w: '11-30/12-01' }],
+  ['le lundi 7 décembre à 10h', { w: '12-07/12-08', t: '10:00-10:30' }],
+  ['le lundi prochain', { w: '11-30/12-01' }],
+  ['le lundi de la semaine prochaine', { w: '11-30/12-01' }],
+  ['la semaine prochaine, le lundi', { w: '11-30/12-01' }],
+  ['sauf le lundi', { ex: ['11-30/12-01'] }],
+  ['le lundi ou le mardi', { w: '11-30/12-02' }],
+  ['avant le lundi', { w: '11-25 10:00/11-30' }],
+  ['en semaine', { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;UNTIL=2027-02-25 (default end)' }],
+  [
+    'en semaine à 9h',
+    {
+      w: '11-26/11-27',
+      t: '09:00-09:30',
+      r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;UNTIL=2027-02-25 (default end)',
+    },
+  ],
+  ['en semaine uniquement', { u: ['semaine'] }],
+  [
+    'toutes les semaines le lundi et le jeudi',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TH;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'le premier lundi et mercredi du mois',
+    { w: '12-02/12-03', r: 'FREQ=MONTHLY;BYDAY=1MO,1WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'le premier lundi et le premier mercredi du mois',
+    { w: '12-02/12-03', r: 'FREQ=MONTHLY;BYDAY=1MO,1WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'chaque premier lundi et mercredi',
+    { w: '12-02/12-03', r: 'FREQ=MONTHLY;BYDAY=1MO,1WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'le dernier lundi et vendredi du mois',
+    { w: '11-27/11-28', r: 'FREQ=MONTHLY;BYDAY=-1MO,-1FR;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'le premier lundi et le troisième mercredi du mois',
+    { u: ['premier', 'lundi', 'troisième', 'mercredi', 'mois'] },
+  ],
+  [
+    'le mardi toutes les deux semaines',
+    { w: '12-01/12-02', r: 'FREQ=WEEKLY;INTERVAL=2;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['le 15 de chaque mois', { w: '12-15/12-16', r: 'FREQ=MONTHLY;UNTIL=2027-02-25 (default end)' }],
+  ['réunion weekly', { r: 'FREQ=WEEKLY;UNTIL=2027-02-25 (default end)' }],
+  [
+    'mensuel le premier lundi',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'tous les mois, le dernier vendredi',
+    { w: '11-27/11-28', r: 'FREQ=MONTHLY;BYDAY=-1FR;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'chaque mois le 2e et le 4e mardi',
+    { w: '12-08/12-09', r: 'FREQ=MONTHLY;BYDAY=2TU,4TU;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'un vendredi sur trois',
+    { w: '11-27/11-28', r: 'FREQ=WEEKLY;INTERVAL=3;BYDAY=FR;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'tous les deux mardis',
+    { w: '12-01/12-02', r: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'tous les 2 mardis',
+    { w: '12-01/12-02', r: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['chaque lundi/jeudi', { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TH;UNTIL=2027-02-25 (default end)' }],
+  [
+    'tous les lundis sauf le 28 décembre et le 4 janvier',
+    { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25;EXCEPT=12-28,2027-01-04 (default end)' },
+  ],
+  [
+    'chaque lundi hormis le 28 décembre',
+    { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25;EXCEPT=12-28 (default end)' },
+  ],
+  [
+    'tous les lundis à 10h sauf le 28 décembre pendant 8 semaines',
+    { w: '11-30/12-01', t: '10:00-10:30', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-01-24;EXCEPT=12-28' },
+  ],
+  [
+    'tous les lundis, pas de réunion le 28 décembre',
+    { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25;EXCEPT=12-28 (default end)' },
+  ],
+  [
+    'tous les mardis de janvier sauf le 5 janvier',
+    { w: '2027-01-12/2027-01-13', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-01-31;EXCEPT=2027-01-05' },
+  ],
+  [
+    "point hebdo avec l'équipe les jeudis",
+    { w: '11-26/11-27', u: ["l'équipe"], r: 'FREQ=WEEKLY;BYDAY=TH;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'toutes les semaines, réunion les mardis',
+    { w: '12-01/12-02', r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'tous les lundis sauf les jours fériés',
+    {
+      w: '11-30/12-01',
+      u: ['sauf', 'jours', 'fériés'],
+      r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2027-02-25 (default end)',
+    },
+  ],
+  ['une fois par mois le jeudi', { q: ['ambiguous_recurrence'] }],
+  ['mensuel le jeudi', { q: ['ambiguous_recurrence'] }],
+  [
+    'du lundi au jeudi chaque semaine',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'toutes les semaines du lundi au jeudi',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['du lundi au jeudi', { w: '11-30/12-04' }],
+]);
+
 const KNOWN: Readonly<Record<string, NonNullable<PhraseRow['known']>>> = {
   'dans quelques jours': {
     reason: 'chrono lit « quelques jours » comme exactement 3 jours : une durée vague devient un seul jour',

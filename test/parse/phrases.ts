@@ -37,6 +37,7 @@ export type PhraseClass =
  * - `d`: minutes (default 30); `z`: a time zone the request named; `ex`: excluded windows;
  * - `q`: question codes the bot must ask; `err`: the error code; `u`: words left unread;
  * - `r`: the recurrence, as its RRULE with UNTIL as the last local day (`FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-01-11`),
+ *   then `;EXCEPT=12-28,2027-01-04` for dates left out of it,
  *   followed by ` (default end)` when the end was not said (the default horizon, 3 months: 2027-02-25).
  */
 export interface Reading {
@@ -123,6 +124,9 @@ export function reading(result: ParseResult): Reading {
     if (c.byDay) parts.push(`BYDAY=${c.byDay.map((d) => `${d.n || ''}${days[d.weekday]}`).join(',')}`);
     if (c.count !== undefined) parts.push(`COUNT=${c.count}`);
     if (c.until !== undefined) parts.push(`UNTIL=${c.until}`);
+    // Dates left out (`except december 28`): `EXCEPT=` and the local days, `MM-DD` (`YYYY-MM-DD` outside 2026).
+    if (c.except)
+      parts.push(`EXCEPT=${c.except.map((d) => (d.startsWith('2026-') ? d.slice(5) : d)).join(',')}`);
     out.r = parts.join(';') + (c.end.source === 'implied' ? ' (default end)' : '');
   }
   return out as Reading;

@@ -813,6 +813,59 @@ describe('recurrence phrases with several readings, days left out, bounding wind
     expect(other.ok && other.request.questions?.map((q) => q.code)).toEqual(['ambiguous_recurrence']);
   });
 
+  it('asks whether a French `le lundi` is every Monday or the next one; `once` keeps the one-off reading', () => {
+    const text = '@ana 30m réunion le lundi à 10h';
+    const asked = parseRequest(text, { ...at, locale: 'fr' });
+    if (!asked.ok) throw new Error('expected a parse');
+    expect(asked.request.recurrence).toBeUndefined();
+    expect(asked.request.questions).toEqual([
+      {
+        code: 'ambiguous_recurrence',
+        locale: 'fr',
+        text: 'le lundi',
+        options: ['FREQ=WEEKLY;BYDAY=MO', 'ONCE'],
+      },
+    ]);
+    expect(parseText(asked.request.questions![0]!)).toBe(
+      'Que voulez-vous dire par « le lundi » : chaque lundi ou une seule fois ?',
+    );
+    const once = parseRequest(text, { ...at, locale: 'fr', answers: { recurrence: 'ONCE' } });
+    if (!once.ok) throw new Error('expected a parse');
+    expect(once.request.questions).toBeUndefined();
+    expect(once.request.recurrence).toBeUndefined();
+    expect(once.request.window.start).toBe(Date.parse('2026-11-29T23:00:00Z'));
+    const weekly = parseRequest(text, {
+      ...at,
+      locale: 'fr',
+      answers: { recurrence: 'FREQ=WEEKLY;BYDAY=MO' },
+    });
+    if (!weekly.ok) throw new Error('expected a parse');
+    expect(weekly.request.recurrence).toMatchObject({ freq: 'WEEKLY', byDay: [{ n: 0, weekday: 0 }] });
+    // A date, `prochain`, an exclusion or the plural is not asked.
+    for (const plain of ['le lundi 30 novembre', 'le lundi prochain', 'sauf le lundi', 'les lundis'])
+      expect(parseRequest(`@ana 30m ${plain}`, { ...at, locale: 'fr' })).not.toHaveProperty(
+        'request.questions',
+      );
+  });
+
+  it('reads a series word of another language in a mixed request, and reports a series no calendar rule holds', () => {
+    const mixed = parseRequest('@ana 30m weekly sync, point mensuel', at);
+    if (!mixed.ok) throw new Error('expected a parse');
+    expect(mixed.request.locale).toBe('en');
+    // Two series said (weekly, monthly): the first is read, the other reported rather than dropped.
+    expect(mixed.request.recurrence).toMatchObject({ freq: 'WEEKLY', interval: 1 });
+    expect(mixed.request.unrecognised).toContain('mensuel');
+    const alone = parseRequest('@ana 30m team sync mensuel', at);
+    if (!alone.ok) throw new Error('expected a parse');
+    expect(alone.request.locale).toBe('en');
+    expect(alone.request.recurrence).toMatchObject({ freq: 'MONTHLY', interval: 1, text: 'mensuel' });
+    const mixedRanks = parseRequest('@ana 30m the 1st monday and the 3rd wednesday of the month', at);
+    if (!mixedRanks.ok) throw new Error('expected a parse');
+    expect(mixedRanks.request.recurrence).toBeUndefined();
+    expect(mixedRanks.request.window.source).toBe('implied');
+    expect(mixedRanks.request.unrecognised).toEqual(['1st', 'monday', '3rd', 'wednesday', 'month']);
+  });
+
   it('words the question in the reply language, with each reading in words', () => {
     const words = (['en', 'fr', 'de'] as const).map((replyLocale) => {
       const result = parseRequest('@ana 30m twice a week', { ...at, replyLocale });

@@ -53,6 +53,7 @@ import { extractZones } from './zone.ts';
 
 export { DEFAULT_DURATION_MINUTES, MAX_DURATION_MINUTES } from './duration.ts';
 export { formatParseJson, type ParseWording, toParseJson } from './json.ts';
+export { ONCE } from './locales/recurrence-kit.ts';
 export { DEFAULT_SERIES_HORIZON_MONTHS, readingOf, toRRule } from './recurrence.ts';
 export type * from './types.ts';
 export { DEFAULT_WINDOW_DAYS } from './window.ts';
@@ -204,9 +205,17 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
   const now = organiserNow.setZone(zone);
 
   // A recurring request (`every other tuesday for 6 weeks`), before durations read `2 weeks` as one.
-  const extracted = extractRecurrence(masked, config, ctx.answers?.recurrence);
+  // A series word of another supported language (`weekly sync mensuel`, a mixed request detected as
+  // English) is read in that language rather than left to vanish among the other words.
+  let extracted = extractRecurrence(masked, config, ctx.answers?.recurrence);
+  for (const other of Object.values(LOCALES)) {
+    if (extracted || other === config) continue;
+    extracted = extractRecurrence(masked, other, ctx.answers?.recurrence);
+  }
   const series = extracted && 'piece' in extracted ? extracted : null;
   if (extracted) consume(series?.shared ? extracted.spans.slice(1) : extracted.spans);
+  // A series no calendar rule holds: its words are kept from the other extractors and reported unread.
+  const unreadSeries = extracted && 'unread' in extracted ? extracted.spans : [];
   // `bimonthly`, `twice a week`: several readings, asked rather than guessed.
   if (extracted && 'ask' in extracted) {
     const said = extracted.spans[0]!;
@@ -278,8 +287,8 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
   const firstDay = !seriesDays
     ? null
     : !resolved.said
-      ? firstSeriesDay(now.startOf('day').plus({ days: 1 }), seriesDays)
-      : firstSeriesDay(DateTime.fromMillis(resolved.said.start, { zone }), seriesDays);
+      ? firstSeriesDay(now.startOf('day').plus({ days: 1 }), seriesDays, series?.exceptDates)
+      : firstSeriesDay(DateTime.fromMillis(resolved.said.start, { zone }), seriesDays, series?.exceptDates);
   // A series on no named days bounded by a window (`every day next week`): its first occurrence is in
   // the window's first period, so that the series covers the window.
   const firstPeriod =
@@ -334,11 +343,20 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
             };
 
   const horizonMonths = limit(ctx.seriesHorizonMonths, DEFAULT_SERIES_HORIZON_MONTHS);
+  // A window no longer than one period of a series on no named day (`tuesday every week`, `monthly on the
+  // 15th`, `le mardi toutes les deux semaines`) says where the first occurrence is, not where the series
+  // ends (it would otherwise be a series of one).
+  const bounds =
+    !!resolved.said?.bounded &&
+    (!!seriesDays ||
+      !series ||
+      DateTime.fromMillis(resolved.said.end, { zone }) >
+        DateTime.fromMillis(resolved.said.start, { zone }).plus(periodOf(series.piece)));
   const resolvedSeries =
     series && window
       ? resolveRecurrence(series, input, DateTime.fromMillis(window.start, { zone }), now, horizonMonths, {
           // `every tuesday next month`: the window said bounds the series when no end was said.
-          ...(resolved.said?.bounded
+          ...(bounds && resolved.said
             ? { bound: { end: DateTime.fromMillis(resolved.said.end, { zone }), text: resolved.said.text } }
             : {}),
           latestFirst: DateTime.fromMillis(window.end - 1, { zone }),
@@ -361,7 +379,13 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
     ...(window ? { window } : {}),
     constraints: resolved.constraints,
     title,
-    unrecognised: leftoverWords(masked, config),
+    unrecognised: leftoverWords(
+      unreadSeries.reduce(
+        (text, s) => text.slice(0, s.start) + input.slice(s.start, s.end) + text.slice(s.end),
+        masked,
+      ),
+      config,
+    ),
     ...(timeZone ? { timeZone } : {}),
     ...(window ? { excluded: excludedWindows(resolved.exclusions, window) } : {}),
     ...(questions.length > 0 ? { questions } : {}),
@@ -370,6 +394,11 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
   if (errors.length > 0 || !duration || !window) return fail(errors, request, warnings);
   return { ok: true, request: { ...request, duration, window }, warnings };
 }
+
+/** One period of a series (`every 2 weeks`: 2 weeks). */
+const periodOf = (p: { readonly freq: 'DAILY' | 'WEEKLY' | 'MONTHLY'; readonly interval?: number }) => ({
+  [p.freq === 'DAILY' ? 'days' : p.freq === 'WEEKLY' ? 'weeks' : 'months']: p.interval ?? 1,
+});
 
 /** Most days an exclusion is laid over: bounds the work for `except monday` over a long window. */
 const MAX_EXCLUDED_DAYS = 400;

@@ -83,6 +83,7 @@ function requestJson(r: MeetingRequest | PartialRequest, word: ParseWording): Re
       ...(c.byDay ? { byDay: c.byDay.map((d) => ({ n: d.n, weekday: d.weekday })) } : {}),
       ...(c.count !== undefined ? { count: c.count } : {}),
       ...(c.until !== undefined ? { until: c.until } : {}),
+      ...(c.except ? { except: [...c.except] } : {}),
       rrule: toRRule(c, r.window?.zone ?? 'UTC'),
       source: c.source,
       text: c.text,

@@ -4,10 +4,13 @@
  * is read today). The result is a plain structure convertible to an RFC 5545 RRULE (`toRRule`).
  */
 import { DateTime } from 'luxon';
+import { ONCE } from './locales/recurrence-kit.ts';
 import type { LocaleConfig, RecurrencePiece } from './locales/types.ts';
 import { mask, matchAll, type Span } from './text.ts';
 import type { ParsedRecurrence, SeriesDay } from './types.ts';
 
+/** Most dates a series leaves out (`except december 28, january 4…`): each one is a calendar exception. */
+export const MAX_SERIES_EXCEPT = 50;
 /** Default length of a series whose end was not said (`ParseContext.seriesHorizonMonths`). */
 export const DEFAULT_SERIES_HORIZON_MONTHS = 3;
 /** Most days looked at for the first occurrence (a monthly `last friday` is at most ~35 days away). */
@@ -21,11 +24,20 @@ export interface FoundRecurrence {
   readonly endSpan?: Span;
   /** The frequency phrase is left to the later extractors too (`RecurrenceRule.shared`). */
   readonly shared?: true;
+  /** Dates left out (`except december 28`) and where they were said. */
+  readonly exceptDates?: readonly { readonly month: number; readonly day: number }[];
+  readonly exceptSpan?: Span;
 }
 
 /** A series phrase with several readings (`bimonthly`), not settled by an answer: ask. */
 export interface AskedRecurrence {
   readonly ask: readonly string[];
+  readonly spans: readonly Span[];
+}
+
+/** A series phrase no calendar rule holds (`RecurrencePiece.unread`): its words are reported unread. */
+export interface UnreadRecurrence {
+  readonly unread: true;
   readonly spans: readonly Span[];
 }
 
@@ -72,12 +84,12 @@ export function extractRecurrence(
   masked: string,
   config: LocaleConfig,
   answer?: string,
-): FoundRecurrence | AskedRecurrence | null {
+): FoundRecurrence | AskedRecurrence | UnreadRecurrence | null {
   let found: { piece: RecurrencePiece; span: Span; shared?: true } | undefined;
   for (const rule of config.recurrence.frequencies) {
     for (const { match, span } of matchAll(rule.pattern, masked)) {
       const piece = rule.read(match);
-      if (piece?.freq || piece?.ask) {
+      if (piece?.freq || piece?.ask || piece?.unread) {
         found = { piece, span, ...(rule.shared ? { shared: true as const } : {}) };
         break;
       }
@@ -85,10 +97,21 @@ export function extractRecurrence(
     if (found) break;
   }
   if (!found) return null;
+  if (found.piece.unread) return { unread: true, spans: [found.span] };
+  const daysLater =
+    found.piece.freq === 'WEEKLY' && !found.piece.byDay?.length
+      ? laterDays(masked, found.span, config)
+      : null;
   const ask = found.piece.ask;
+  // Answered `once`: no series, and nothing consumed (`le lundi` is read as the next Monday).
+  if (ask && answer === ONCE && ask.includes(ONCE)) return null;
   const settled = ask && answer !== undefined && ask.includes(answer) ? readingOf(answer) : null;
-  let piece: Frequency | null = ask ? settled : (found.piece as Frequency);
-  const spans: Span[] = [found.span];
+  let piece: Frequency | null = ask
+    ? settled
+    : daysLater
+      ? { ...(found.piece as Frequency), byDay: daysLater.byDay }
+      : (found.piece as Frequency);
+  const spans: Span[] = daysLater ? [found.span, daysLater.span] : [found.span];
   let rest = mask(masked, spans);
   let end: { piece: RecurrencePiece; span: Span } | undefined;
   for (const rule of config.recurrence.ends) {
@@ -105,6 +128,20 @@ export function extractRecurrence(
     spans.push(end.span);
     rest = mask(rest, [end.span]);
   }
+  // Dates left out (`except december 28`): held by any series, each one a calendar exception.
+  let dates: { dates: readonly { month: number; day: number }[]; span: Span } | undefined;
+  if (piece)
+    for (const rule of config.recurrence.excepts ?? []) {
+      const hit = matchAll(rule.pattern, rest)
+        .map(({ match, span }) => ({ read: rule.read(match), span }))
+        .find((h) => h.read?.exceptDates?.length);
+      if (hit) {
+        dates = { dates: hit.read!.exceptDates!.slice(0, MAX_SERIES_EXCEPT), span: hit.span };
+        spans.push(hit.span);
+        rest = mask(rest, [hit.span]);
+        break;
+      }
+    }
   if (piece)
     for (const rule of config.recurrence.excepts ?? []) {
       const hit = matchAll(rule.pattern, rest)
@@ -123,7 +160,34 @@ export function extractRecurrence(
     spans,
     ...(end ? { end: end.piece, endSpan: end.span } : {}),
     ...(found.shared ? { shared: true as const } : {}),
+    ...(dates ? { exceptDates: dates.dates, exceptSpan: dates.span } : {}),
   };
+}
+
+/**
+ * The weekdays said after a weekly series on no day (`weekly 1:1 on thursdays`, `point hebdo … les jeudis`):
+ * a later phrase that reads as a weekly series on those days, or null.
+ */
+function laterDays(
+  masked: string,
+  after: Span,
+  config: LocaleConfig,
+): { byDay: readonly SeriesDay[]; span: Span } | null {
+  const rest = mask(masked, [{ start: 0, end: after.end }]);
+  for (const rule of config.recurrence.frequencies) {
+    if (rule.shared) continue;
+    for (const { match, span } of matchAll(rule.pattern, rest)) {
+      const piece = rule.read(match);
+      if (
+        piece?.freq === 'WEEKLY' &&
+        (piece.interval ?? 1) === 1 &&
+        piece.byDay?.length &&
+        piece.byDay.every((d) => d.n === 0)
+      )
+        return { byDay: piece.byDay, span };
+    }
+  }
+  return null;
 }
 
 /** Whether a local day is one of the series' days (ordinals counted in the month). */
@@ -140,10 +204,16 @@ function onSeriesDay(day: DateTime, byDay: readonly SeriesDay[]): boolean {
 }
 
 /** The first local day from `from` (inclusive) on the series' days, or `null` within `MAX_FIRST_DAYS`. */
-export function firstSeriesDay(from: DateTime, byDay: readonly SeriesDay[]): DateTime | null {
+export function firstSeriesDay(
+  from: DateTime,
+  byDay: readonly SeriesDay[],
+  /** Dates the series leaves out (`except december 28`): never its first day. */
+  except: readonly { readonly month: number; readonly day: number }[] = [],
+): DateTime | null {
   let day = from.startOf('day');
   for (let i = 0; i < MAX_FIRST_DAYS; i++, day = day.plus({ days: 1 }))
-    if (onSeriesDay(day, byDay)) return day;
+    if (onSeriesDay(day, byDay) && !except.some((x) => x.month === day.month && x.day === day.day))
+      return day;
   return null;
 }
 
@@ -166,7 +236,23 @@ function nextDate(today: DateTime, month: number, day: number): DateTime {
  * else the default horizon from `today` (`implied`), pushed back by whole months (`months`) when the series'
  * period is longer, so that a series always has a second occurrence (`every 3 months`, `yearly`).
  */
-export function resolveRecurrence(
+export function resolveRecurrence(...args: Parameters<typeof resolveSeries>): {
+  recurrence: ParsedRecurrence;
+  months?: number;
+} {
+  const resolved = resolveSeries(...args);
+  const { except, until } = resolved.recurrence;
+  // A date left out after the series' last day is no exception of it.
+  if (!except || until === undefined || except.every((d) => d <= until)) return resolved;
+  const kept = except.filter((d) => d <= until);
+  const { except: _, exceptText, ...rest } = resolved.recurrence;
+  return {
+    ...resolved,
+    recurrence: kept.length > 0 ? { ...rest, except: kept, ...(exceptText ? { exceptText } : {}) } : rest,
+  };
+}
+
+function resolveSeries(
   found: FoundRecurrence,
   original: string,
   first: DateTime,
@@ -181,10 +267,20 @@ export function resolveRecurrence(
 ): { recurrence: ParsedRecurrence; months?: number } {
   const p = found.piece;
   const text = original.slice(found.spans[0]!.start, found.spans[0]!.end).trim();
+  // Each date left out is its next such day from today (`except december 28`).
+  const except = [
+    ...new Set((found.exceptDates ?? []).map((d) => iso(nextDate(today, d.month, d.day)))),
+  ].sort();
   const base = {
     freq: p.freq,
     interval: p.interval ?? 1,
     ...(p.byDay && p.byDay.length > 0 ? { byDay: p.byDay } : {}),
+    ...(except.length > 0
+      ? {
+          except,
+          exceptText: original.slice(found.exceptSpan!.start, found.exceptSpan!.end).trim(),
+        }
+      : {}),
     source: 'said' as const,
     text,
   };

@@ -164,6 +164,13 @@ export interface ParsedRecurrence {
   readonly count?: number;
   /** The last local day of the series (inclusive), `YYYY-MM-DD` in the window's zone. */
   readonly until?: string;
+  /**
+   * Local days left out of the series (`every monday except december 28`), `YYYY-MM-DD` in the window's
+   * zone, sorted, at most `MAX_SERIES_EXCEPT`: no occurrence is searched or booked on them.
+   */
+  readonly except?: readonly string[];
+  /** The words that said them (`except december 28`). */
+  readonly exceptText?: string;
   readonly source: 'said';
   /** The frequency phrase. */
   readonly text: string;

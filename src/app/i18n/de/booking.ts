@@ -37,6 +37,8 @@ export const booking: Messages<typeof en> = {
     '{rank, select, first {am ersten} second {am zweiten} third {am dritten} fourth {am vierten} fifth {am fünften} penultimate {am vorletzten} other {am letzten}}',
   'booking.series.withCount': '{pattern}, {count, plural, one {einmal} other {#-mal}}',
   'booking.series.withUntil': '{pattern}, bis {date}',
+  'booking.series.withExcept': '{pattern}, außer {dates}{more, plural, =0 {} other { und # weitere}}',
+  'booking.series.once': 'nur einmal',
   'booking.calendar.readOnly': 'schreibgeschützter Kalender: der Termin wird in Convene gespeichert',
   'booking.calendar.noWriteCalendar':
     'in Convene gespeichert, schreibgeschützter Kalender: keiner der verknüpften Kalender nimmt neue Termine an',

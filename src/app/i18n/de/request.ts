@@ -92,5 +92,5 @@ export const request: Messages<typeof en> = {
   'request.series.rotationTurns':
     'Team „{team}“ wechselt pro Termin reihum, in dieser Reihenfolge ab dem ersten Termin: {names}. Jedes Mitglied wird nur an seinen eigenen Terminen geprüft.',
   'request.series.rotationFixed':
-    'Team „{team}“ wechselt pro Termin reihum, aber {reason, select, several_days_per_period {eine Serie an mehreren Tagen pro Zeitraum lässt sich nicht in Runden teilen} month_day_not_every_month {eine monatliche Serie am 29., 30. oder 31. lässt sich nicht in Runden teilen} other {weniger als zwei Mitglieder können sich abwechseln}}: das angezeigte Mitglied übernimmt alle Termine.',
+    'Team „{team}“ wechselt pro Termin reihum, aber {reason, select, several_days_per_period {eine Serie an mehreren Tagen pro Zeitraum lässt sich nicht in Runden teilen} month_day_not_every_month {eine monatliche Serie am 29., 30. oder 31. lässt sich nicht in Runden teilen} days_left_out {eine Serie mit ausgenommenen Tagen lässt sich nicht in Runden teilen} other {weniger als zwei Mitglieder können sich abwechseln}}: das angezeigte Mitglied übernimmt alle Termine.',
 };

@@ -37,6 +37,10 @@ export const booking = {
     '{rank, select, first {the first} second {the second} third {the third} fourth {the fourth} fifth {the fifth} penultimate {the second to last} other {the last}}',
   'booking.series.withCount': '{pattern}, {count, plural, one {# time} other {# times}}',
   'booking.series.withUntil': '{pattern}, until {date}',
+  // A series with days left out (`every monday except december 28`): "every Monday, except Mon 28 Dec".
+  'booking.series.withExcept': '{pattern}, except {dates}{more, plural, =0 {} other { and # more}}',
+  // The answer to `le lundi` (every Monday or one Monday?) that books one meeting.
+  'booking.series.once': 'just once',
   'booking.calendar.readOnly': 'read-only calendar: the meeting is kept in Convene',
   'booking.calendar.noWriteCalendar':
     'kept in Convene, read-only calendar: none of the linked calendars accepts new events',

@@ -87,5 +87,5 @@ export const request = {
   'request.series.rotationTurns':
     'Team “{team}” takes turns per occurrence, in this order from the first date: {names}. Each member is checked on their own dates only.',
   'request.series.rotationFixed':
-    'Team “{team}” takes turns per occurrence, but {reason, select, several_days_per_period {a series on several days per period cannot be split into turns} month_day_not_every_month {a monthly series on the 29th, 30th or 31st cannot be split into turns} other {fewer than two members can take turns}}: the member shown hosts every occurrence.',
+    'Team “{team}” takes turns per occurrence, but {reason, select, several_days_per_period {a series on several days per period cannot be split into turns} month_day_not_every_month {a monthly series on the 29th, 30th or 31st cannot be split into turns} days_left_out {a series with days left out cannot be split into turns} other {fewer than two members can take turns}}: the member shown hosts every occurrence.',
 } as const;

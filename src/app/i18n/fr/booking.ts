@@ -39,6 +39,8 @@ export const booking: Messages<typeof en> = {
     '{rank, select, first {le premier} second {le deuxième} third {le troisième} fourth {le quatrième} fifth {le cinquième} penultimate {l’avant-dernier} other {le dernier}}',
   'booking.series.withCount': '{pattern}, {count, plural, one {# fois} other {# fois}}',
   'booking.series.withUntil': '{pattern}, jusqu’au {date}',
+  'booking.series.withExcept': '{pattern}, sauf {dates}{more, plural, =0 {} other { et # autres}}',
+  'booking.series.once': 'une seule fois',
   'booking.calendar.readOnly': 'agenda en lecture seule : la réunion est gardée dans Convene',
   'booking.calendar.noWriteCalendar':
     'gardée dans Convene, agenda en lecture seule : aucun des agendas reliés n’accepte de nouveaux événements',

@@ -86,5 +86,5 @@ export const request: Messages<typeof en> = {
   'request.series.rotationTurns':
     'L’équipe « {team} » tourne date par date, dans cet ordre à partir de la première date : {names}. Chaque membre n’est vérifié que sur ses propres dates.',
   'request.series.rotationFixed':
-    'L’équipe « {team} » tourne date par date, mais {reason, select, several_days_per_period {une série sur plusieurs jours par période ne se répartit pas en tours} month_day_not_every_month {une série mensuelle le 29, le 30 ou le 31 ne se répartit pas en tours} other {moins de deux membres peuvent prendre leur tour}} : le membre indiqué anime toutes les dates.',
+    'L’équipe « {team} » tourne date par date, mais {reason, select, several_days_per_period {une série sur plusieurs jours par période ne se répartit pas en tours} month_day_not_every_month {une série mensuelle le 29, le 30 ou le 31 ne se répartit pas en tours} days_left_out {une série avec des dates exclues ne se répartit pas en tours} other {moins de deux membres peuvent prendre leur tour}} : le membre indiqué anime toutes les dates.',
 };

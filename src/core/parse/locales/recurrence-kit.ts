@@ -5,6 +5,12 @@ import type { SeriesDay } from './types.ts';
 
 export { alternation, numberValue } from './shared.ts';
 
+/**
+ * The option of an `ambiguous_recurrence` question that says no series at all (`le lundi`: every Monday, or
+ * the next one?): chosen, the words keep their one-off reading.
+ */
+export const ONCE = 'ONCE';
+
 /** A regex over a whole phrase, word-bounded at both ends. */
 export const phrase = (source: string): Pattern => wordRegex(`${WB}(?:${source})${WE}`);
 
@@ -71,14 +77,77 @@ export const rankedDays = (ranks: readonly number[], days: readonly SeriesDay[])
   ranks.flatMap((n) => days.map((d) => ({ n, weekday: d.weekday })));
 
 /**
- * A monthly series on one weekday at one or several ranks, or `null` when a rank is missing or the
- * weekdays are not one: calendars say ranks as positions among one weekday's dates (BYSETPOS, Outlook's
- * `index`), so `the first monday and wednesday` is not read as a series (its words stay unread).
+ * A monthly series on every weekday of `days` at every rank of `ranks` (`the first monday and wednesday`:
+ * 1MO, 1WE), or `null` when a rank or a weekday is missing. Always every rank × every weekday, so that a
+ * calendar can say it as positions among those weekdays' dates (BYSETPOS, see app/series.ts).
  */
 export const monthlyOn = (ranks: readonly number[], days: readonly SeriesDay[], interval = 1) =>
-  ranks.length === 0 || days.length !== 1
+  ranks.length === 0 || days.length === 0
     ? null
     : ({ freq: 'MONTHLY', interval, byDay: rankedDays(ranks, days) } as const);
+
+/**
+ * The rank and weekday pairs of a list (`the first monday and the first wednesday` → 1MO, 1WE), each an
+ * ordinal of `ordinals` (maybe followed by `suffix`) then a weekday read by `weekdayOf`.
+ */
+export function readPairs(
+  text: string | undefined,
+  ordinals: ReadonlyMap<string, number>,
+  day: string,
+  weekdayOf: (word: string) => number | undefined,
+  suffix = '',
+): SeriesDay[] {
+  const out: SeriesDay[] = [];
+  if (!text) return out;
+  const re = new RegExp(`${WB}(${alternation(ordinals.keys())})${suffix}\\s+(${day})${WE}`, 'giu');
+  for (const m of text.matchAll(re)) {
+    const n = ordinals.get(m[1]!.toLowerCase().replace(/[\s-]+/g, ' '));
+    const weekday = weekdayOf(m[2]!.toLowerCase());
+    if (n !== undefined && weekday !== undefined) out.push({ n, weekday });
+  }
+  return out;
+}
+
+/**
+ * `the first monday and the first wednesday`: pairs of a rank and a weekday, read as `monthlyOn` when
+ * they are every rank × every weekday (`1MO, 1WE`), else `null` (`the 1st monday and the 3rd wednesday`
+ * has no single calendar rule: its words stay unread rather than half read).
+ */
+export function monthlyOnPairs(pairs: readonly SeriesDay[]) {
+  if (pairs.length < 2) return null;
+  const ranks = [...new Set(pairs.map((p) => p.n))];
+  const days = [...new Set(pairs.map((p) => p.weekday))].sort((a, b) => a - b);
+  const all = ranks.every((n) =>
+    days.every((weekday) => pairs.some((p) => p.n === n && p.weekday === weekday)),
+  );
+  return all && ranks.every((n) => n !== 0)
+    ? monthlyOn(
+        ranks,
+        days.map((weekday) => ({ n: 0, weekday })),
+      )
+    : null;
+}
+
+/**
+ * `once a month on thursday`: which Thursday of the month? The readings to ask (first … fourth, last), or
+ * null when not one weekday.
+ */
+export function monthlyWhich(days: readonly SeriesDay[]): readonly string[] | undefined {
+  const code = days.length === 1 ? ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'][days[0]!.weekday] : undefined;
+  return code ? ['1', '2', '3', '4', '-1'].map((n) => `FREQ=MONTHLY;BYDAY=${n}${code}`) : undefined;
+}
+
+/** `monday to thursday every week`: a weekly series on every day from the first to the last, or null. */
+export function dayRange(from: readonly SeriesDay[], to: readonly SeriesDay[]) {
+  const a = from[0]?.weekday;
+  const b = to[0]?.weekday;
+  if (a === undefined || b === undefined || b <= a) return null;
+  return {
+    freq: 'WEEKLY',
+    interval: 1,
+    byDay: Array.from({ length: b - a + 1 }, (_, i) => ({ n: 0, weekday: a + i })),
+  } as const;
+}
 
 /** The weekdays (0 = Monday) of a list, for `except friday`: `null` when none is named. */
 export const exceptOf = (days: readonly SeriesDay[]) =>

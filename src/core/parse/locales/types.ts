@@ -107,12 +107,19 @@ export interface RecurrencePiece {
   readonly untilQuarter?: number;
   /** Weekdays left out of the series, 0 = Monday (`every day except friday`). */
   readonly exceptDays?: readonly number[];
+  /** Dates left out of the series, month 1-12 (`except december 28`): the next such day from the first. */
+  readonly exceptDates?: readonly { readonly month: number; readonly day: number }[];
   /**
    * A phrase that says a series but not which one (`twice a week`, `bimonthly`): the readings to choose
    * from, each the RRULE parts FREQ, INTERVAL and BYDAY (`FREQ=MONTHLY;INTERVAL=2`). The parser asks
    * (`ambiguous_recurrence`) rather than guessing.
    */
   readonly ask?: readonly string[];
+  /**
+   * A series no calendar rule holds (`the 1st monday and the 3rd wednesday of the month`): its words are
+   * reported unread (`unrecognised`) rather than read as one-off dates.
+   */
+  readonly unread?: true;
 }
 
 export interface RecurrenceRule {

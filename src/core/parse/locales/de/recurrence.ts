@@ -7,13 +7,17 @@ import {
   alternation,
   byPrefix,
   dayList,
+  dayRange,
   exceptOf,
   monthlyOn,
+  monthlyOnPairs,
+  monthlyWhich,
   numberValue,
   ordinalList,
   phrase,
   readDays,
   readOrdinals,
+  readPairs,
   small,
   WORKING_DAYS,
 } from '../recurrence-kit.ts';
@@ -31,7 +35,7 @@ const weekdayOf = byPrefix([
   ['sonna', 5],
   ['so', 6],
 ]);
-const DAYS = dayList(DAY, 'und|&|\\+|oder');
+const DAYS = dayList(DAY, 'und|&|\\+|oder|/');
 const N = `(\\d{1,2}|${alternation(numbers.keys())})`;
 const ORDINALS: ReadonlyMap<string, number> = new Map([
   ['ersten', 1],
@@ -97,11 +101,46 @@ const days = (text: string | undefined, n = 0) => readDays(text, DAY, weekdayOf,
 const ON_DAYS = `(?:\\s+(?:am|an|jeweils\\s+am)\\s+(${DAYS}))?`;
 const OTHER = '(zweiten|2\\.|anderen)';
 
+/** Ein gezählter Wochentag nach einer Liste (`Montag und [ersten Mittwoch]`): Teil einer Paarliste. */
+const AFTER_PAIR = `(?<!${DAY}\\s*(?:,|und|&|\\+)\\s*(?:(?:den|dem|am)\\s*)?)`;
+const PAIR = `${ORD}\\s+${DAY}`;
+const PAIRS = `(${PAIR}(?:\\s*(?:,|und|&|\\+)\\s*(?:(?:den|dem|am)\\s+)?${PAIR})+)`;
+
 const frequencies: RecurrenceRule[] = [
   {
+    // am ersten Montag und ersten Mittwoch im Monat · jeden ersten Montag und ersten Mittwoch
+    pattern: phrase(
+      `(?:(?:jeden|jeweils\\s+am|am|an\\s+jedem)\\s+)?${PAIRS}\\s+${OF_MONTH}|(?:jeden|an\\s+jedem|jeweils\\s+am)\\s+${PAIRS}`,
+    ),
+    read: (m) => monthlyOnPairs(readPairs(m[1] ?? m[2], ORDINALS, DAY, weekdayOf)) ?? { unread: true },
+  },
+  {
     // jeden ersten Montag im Monat · am ersten Montag des Monats · jeden zweiten und vierten Dienstag im Monat
-    pattern: phrase(`(?:(?:jeden|jeweils\\s+am|am|an\\s+jedem)\\s+)?${ORDS}\\s+(${DAYS})\\s+${OF_MONTH}`),
+    pattern: phrase(
+      `${AFTER_PAIR}(?:(?:jeden|jeweils\\s+am|am|an\\s+jedem)\\s+)?${ORDS}\\s+(${DAYS})\\s+${OF_MONTH}`,
+    ),
     read: (m) => monthlyOn(ranks(m[1]), days(m[2])),
+  },
+  {
+    // monatlich am ersten Montag · jeden Monat am letzten Freitag · einmal im Monat am zweiten Dienstag
+    pattern: phrase(
+      `(?:monatlich|jeden\\s+monat|einmal\\s+(?:im|pro)\\s+monat)\\s*,?\\s+(?:am|jeweils\\s+am)\\s+${ORDS}\\s+(${DAYS})`,
+    ),
+    read: (m) => monthlyOn(ranks(m[1]), days(m[2])),
+  },
+  {
+    // einmal im Monat am Donnerstag · monatlich donnerstags: welcher Donnerstag im Monat? Gefragt.
+    pattern: phrase(
+      `(?:monatlich|jeden\\s+monat|einmal\\s+(?:im|pro)\\s+monat)\\s*,?\\s+(?:(?:am|jeweils\\s+am)\\s+(${DAY})|(${PLURAL_DAY}))`,
+    ),
+    read: (m) => ({ ask: monthlyWhich(days(m[1] ?? m[2])) }),
+  },
+  {
+    // montags bis donnerstags · jede Woche von Montag bis Donnerstag: jeder dieser Tage
+    pattern: phrase(
+      `(?:(?:jede\\s+woche|w(?:ö|oe|o)chentlich)\\s*,?\\s+(?:von\\s+)?(${DAY})\\s+bis\\s+(${DAY})|(${PLURAL_DAY})\\s+bis\\s+(${PLURAL_DAY}))`,
+    ),
+    read: (m) => dayRange(days(m[1] ?? m[3]), days(m[2] ?? m[4])),
   },
   {
     // jeden ersten Montag · jeden zweiten und vierten Dienstag · jeden letzten Freitag (im Monat gezählt);
@@ -115,10 +154,10 @@ const frequencies: RecurrenceRule[] = [
   {
     // alle zwei Wochen · alle 3 Wochen am Dienstag · alle 14 Tage · zweiwöchentlich · jede zweite Woche
     pattern: phrase(
-      `(?:alle\\s+${N}\\s+wochen|alle\\s+(14|vierzehn)\\s+tage|(zwei)w(?:ö|oe|o)chentlich|vierzehnt(?:ä|ae|a)gig|jede\\s+(zweite|andere)\\s+woche)${ON_DAYS}`,
+      `(?:alle\\s+${N}\\s+wochen|alle\\s+(14|vierzehn)\\s+tage|(zwei)w(?:ö|oe|o)chentlich|(?:vierzehn|14\\s*-?\\s*)t(?:ä|ae|a)g(?:ig|lich)|jede\\s+(zweite|andere)\\s+woche)${ON_DAYS}`,
     ),
     read: (m) => {
-      const interval = m[2] || m[3] || m[4] ? 2 : /^vierzehn/iu.test(m[0]) ? 2 : count(m[1]);
+      const interval = m[2] || m[3] || m[4] ? 2 : /^(?:vierzehn|14)/iu.test(m[0]) ? 2 : count(m[1]);
       return interval === null ? null : { freq: 'WEEKLY', interval, byDay: days(m[5]) };
     },
   },
@@ -183,15 +222,15 @@ const frequencies: RecurrenceRule[] = [
     },
   },
   {
-    // jeden Werktag · werktags · an Werktagen · montags bis freitags
+    // jeden Werktag · werktags · wochentags · an Werktagen · montags bis freitags
     pattern: phrase(
-      'jeden\\s+(?:werktag|arbeitstag)|werktags|an\\s+(?:allen\\s+)?(?:werktagen|arbeitstagen)|montags\\s+bis\\s+freitags',
+      'jeden\\s+(?:werktag|arbeitstag|wochentag)|werktags|wochentags|an\\s+(?:allen\\s+)?wochentagen|an\\s+(?:allen\\s+)?(?:werktagen|arbeitstagen)|montags\\s+bis\\s+freitags',
     ),
     read: () => ({ freq: 'WEEKLY', interval: 1, byDay: WORKING_DAYS }),
   },
   {
-    // jeden Dienstag · jeden zweiten Dienstag · jeden Montag und Donnerstag
-    pattern: phrase(`jeden\\s+(?:${OTHER}\\s+)?(${DAYS})`),
+    // jeden Dienstag · jeden zweiten Dienstag · jeden Montag und Donnerstag · immer am Montag · immer montags
+    pattern: phrase(`(?:jeden|immer\\s+am)\\s+(?:${OTHER}\\s+)?(${DAYS})`),
     read: (m) => {
       const byDay = days(m[2]);
       return byDay.length === 0 ? null : { freq: 'WEEKLY', interval: m[1] ? 2 : 1, byDay };
@@ -200,7 +239,7 @@ const frequencies: RecurrenceRule[] = [
   {
     // wöchentlich · jede Woche · einmal pro Woche · wöchentlich am Montag
     pattern: phrase(
-      `(?:w(?:ö|oe|o)chentlich|jede\\s+woche|einmal\\s+(?:pro|die|in\\s+der)\\s+woche)${ON_DAYS}`,
+      `(?:w(?:ö|oe|o)chentlich(?:e[snmr]?)?(?:\\s+(?:meeting|termin|treffen|abstimmung|jour\\s+fixe))?|jede\\s+woche|einmal\\s+(?:pro|die|in\\s+der)\\s+woche)${ON_DAYS}`,
     ),
     read: (m) => ({ freq: 'WEEKLY', interval: 1, byDay: days(m[1]) }),
   },
@@ -220,12 +259,12 @@ const frequencies: RecurrenceRule[] = [
   },
   {
     // monatlich · jeden Monat · einmal im Monat
-    pattern: phrase('monatlich|jeden\\s+monat|einmal\\s+(?:im|pro)\\s+monat'),
+    pattern: phrase('monatlich(?:e[snmr]?)?|jeden\\s+monat|einmal\\s+(?:im|pro)\\s+monat'),
     read: () => ({ freq: 'MONTHLY', interval: 1 }),
   },
   {
-    // dienstags · montags und donnerstags · montags, mittwochs und freitags
-    pattern: phrase(`(${dayList(PLURAL_DAY, 'und|&|\\+')})`),
+    // dienstags · montags und donnerstags · montags, mittwochs und freitags · immer dienstags
+    pattern: phrase(`(?:immer\\s+)?(${dayList(PLURAL_DAY, 'und|&|\\+|/')})`),
     read: (m) => ({ freq: 'WEEKLY', interval: 1, byDay: days(m[1]) }),
   },
 ];
@@ -284,7 +323,25 @@ const ends: RecurrenceRule[] = [
   },
 ];
 
+/** Ein Datum einer Ausnahmeliste: `28. Dezember`, `28.12.`. */
+const EX_DATE = `\\d{1,2}\\.\\s*(?:${MONTH.slice(1, -1)}|\\d{1,2}\\.(?:\\d{2,4})?)`;
+const EX_DATE_PARTS = new RegExp(`(\\d{1,2})\\.\\s*(?:${MONTH}|(\\d{1,2})\\.)`, 'giu');
+
 const excepts: RecurrenceRule[] = [
+  {
+    // außer am 28. Dezember · nicht am 28.12. und 4.1. · ausgenommen den 24. und 31. Dezember (nein: je Datum ein Monat)
+    pattern: phrase(
+      `(?:au(?:ß|ss)er|ausgenommen|nicht|kein(?:e|en)?\\s+(?:termin|meeting|treffen))\\s+(?:am\\s+|an\\s+|den\\s+)?(${EX_DATE}(?:\\s*(?:,|und|&|\\+)\\s*(?:am\\s+|den\\s+)?${EX_DATE})*)`,
+    ),
+    read: (m) => {
+      const exceptDates = [...m[1]!.matchAll(EX_DATE_PARTS)].flatMap((d) => {
+        const month = d[2] ? monthOf(d[2]) : (small(Number(d[3]), 12) ?? undefined);
+        const day = small(Number(d[1]), 31);
+        return month === undefined || day === null ? [] : [{ month, day }];
+      });
+      return exceptDates.length > 0 ? { exceptDates } : null;
+    },
+  },
   {
     // außer Freitag · außer freitags · ausgenommen am Montag · außer am Wochenende; nicht `außer Freitag
     // nachmittags` (eine Zeit nur an dem Tag: als Ausschluss aus dem Zeitraum gelesen)

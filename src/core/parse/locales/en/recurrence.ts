@@ -7,13 +7,17 @@ import {
   alternation,
   byPrefix,
   dayList,
+  dayRange,
   exceptOf,
   monthlyOn,
+  monthlyOnPairs,
+  monthlyWhich,
   numberValue,
   ordinalList,
   phrase,
   readDays,
   readOrdinals,
+  readPairs,
   small,
   WORKING_DAYS,
 } from '../recurrence-kit.ts';
@@ -31,7 +35,7 @@ const weekdayOf = byPrefix([
   ['sa', 5],
   ['su', 6],
 ]);
-const DAYS = dayList(DAY, 'and|&|\\+|or');
+const DAYS = dayList(DAY, 'and|&|\\+|or|/');
 const N = `(\\d{1,2}|${alternation(numbers.keys())})`;
 const ORDINALS: ReadonlyMap<string, number> = new Map([
   ['first', 1],
@@ -98,11 +102,36 @@ export const twiceAMonth = (weekday = 'MO') => [
 ];
 const RFC = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 
+/** A ranked weekday after a list joiner (`monday and [the first wednesday]`): part of a list of pairs. */
+const AFTER_PAIR = `(?<!${DAY}\\s*(?:,|and|&|\\+)\\s*(?:the\\s*)?)`;
+const PAIR = `${ORD}\\s+${DAY}`;
+
 const frequencies: RecurrenceRule[] = [
+  {
+    // the first monday and the first wednesday of the month · every 1st monday and 1st wednesday
+    pattern: phrase(
+      `(?:(?:on\\s+)?(?:the\\s+)?(${PAIR}(?:\\s*(?:,|and|&|\\+)\\s*(?:the\\s+)?${PAIR})+)\\s+(?:of|in)\\s+(?:every|each|the|a)\\s+month)|(?:every|each)\\s+(?:the\\s+)?(${PAIR}(?:\\s*(?:,|and|&|\\+)\\s*(?:the\\s+)?${PAIR})+)`,
+    ),
+    read: (m) => monthlyOnPairs(readPairs(m[1] ?? m[2], ORDINALS, DAY, weekdayOf)) ?? { unread: true },
+  },
+  {
+    // once a month on thursday · monthly on thursdays: which Thursday of the month? Asked.
+    pattern: phrase(
+      `(?:monthly|every\\s+month|each\\s+month|once\\s+a\\s+month)\\s*,?\\s+on\\s+(?:a\\s+)?(${DAY})(?!\\s*(?:\\d|the\\s+\\d))`,
+    ),
+    read: (m) => ({ ask: monthlyWhich(days(m[1])) }),
+  },
+  {
+    // monday to thursday every week · every week from monday to thursday: each of those days
+    pattern: phrase(
+      `(?:(?:every\\s+week|weekly)\\s*,?\\s+(?:from\\s+)?(${DAY})\\s*(?:to|through|thru|-|–)\\s*(${DAY})|(?:from\\s+)?(${DAY})\\s*(?:to|through|thru|-|–)\\s*(${DAY})\\s*,?\\s+(?:every\\s+week|weekly))`,
+    ),
+    read: (m) => dayRange(days(m[1] ?? m[3]), days(m[2] ?? m[4])),
+  },
   {
     // monthly on the first monday · the first monday of every month · the 2nd and 4th tuesday of the month
     pattern: phrase(
-      `(?:monthly|every\\s+month|each\\s+month)\\s+on\\s+the\\s+${ORDS}\\s+(${DAYS})|(?:on\\s+)?(?:the\\s+|every\\s+|each\\s+)?${ORDS}\\s+(${DAYS})\\s+(?:of|in)\\s+(?:every|each|the|a)\\s+month`,
+      `(?:monthly|every\\s+month|each\\s+month)\\s+on\\s+the\\s+${ORDS}\\s+(${DAYS})|${AFTER_PAIR}(?:on\\s+)?(?:the\\s+|every\\s+|each\\s+)?${ORDS}\\s+(${DAYS})\\s+(?:of|in)\\s+(?:every|each|the|a)\\s+month`,
     ),
     read: (m) => monthlyOn(ranks(m[1] ?? m[3]), days(m[2] ?? m[4])),
   },
@@ -224,7 +253,7 @@ const frequencies: RecurrenceRule[] = [
   },
   {
     // tuesdays (plural alone): every tuesday · on mondays and thursdays · mondays, wednesdays and fridays
-    pattern: phrase(`(?:on\\s+)?(${dayList(PLURAL_DAY, 'and|&|\\+')})`),
+    pattern: phrase(`(?:on\\s+)?(${dayList(PLURAL_DAY, 'and|&|\\+|/')})`),
     read: (m) => ({ freq: 'WEEKLY', interval: 1, byDay: days(m[1]) }),
   },
 ];
@@ -278,7 +307,28 @@ const ends: RecurrenceRule[] = [
   },
 ];
 
+/** A date said in an exception list: `december 28`, `28 december`, `the 28th of december`, `dec 28th`. */
+const EX_DATE = `(?:(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH.slice(1, -1)})|(?:${MONTH.slice(1, -1)})\\s+\\d{1,2}(?:st|nd|rd|th)?)`;
+const EX_DATE_PARTS = new RegExp(
+  `(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}|${MONTH}\\s+(\\d{1,2}))`,
+  'giu',
+);
+
 const excepts: RecurrenceRule[] = [
+  {
+    // except december 28 · but not on dec 28 and jan 4 · excluding the 28th of december · skipping 24 and 31 december
+    pattern: phrase(
+      `(?:except|but\\s+not|excluding|apart\\s+from|other\\s+than|not|skipping|skip|without|no\\s+(?:meetings?|sessions?|calls?|sync))\\s+(?:on\\s+)?(${EX_DATE}(?:\\s*(?:,|and|&|\\+|or)\\s*(?:on\\s+)?${EX_DATE})*)`,
+    ),
+    read: (m) => {
+      const exceptDates = [...m[1]!.matchAll(EX_DATE_PARTS)].flatMap((d) => {
+        const month = monthOf((d[2] ?? d[3])!);
+        const day = dayNumber(d[1] ?? d[4]);
+        return month === undefined || day === null ? [] : [{ month, day }];
+      });
+      return exceptDates.length > 0 ? { exceptDates } : null;
+    },
+  },
   {
     // except friday · except on fridays · but not wednesdays · excluding saturday and sunday · not on weekends;
     // not `except friday afternoon` (a time on that day only: read as a window exclusion)

@@ -7,13 +7,18 @@ import {
   alternation,
   byPrefix,
   dayList,
+  dayRange,
   exceptOf,
   monthlyOn,
+  monthlyOnPairs,
+  monthlyWhich,
   numberValue,
+  ONCE,
   ordinalList,
   phrase,
   readDays,
   readOrdinals,
+  readPairs,
   small,
   WORKING_DAYS,
 } from '../recurrence-kit.ts';
@@ -30,7 +35,9 @@ const weekdayOf = byPrefix([
   ['sa', 5],
   ['di', 6],
 ]);
-const DAYS = dayList(DAY, 'et|&|\\+|ou');
+const DAYS = dayList(DAY, 'et|&|\\+|ou|/');
+/** One weekday, singular (`le lundi`: the plural `les lundis` says the habit by itself). */
+const DAY_ALONE = '(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)';
 /** A list of weekdays where each may take its article: `le lundi et le jeudi`. */
 const DAYS_ART = dayList(DAY, '(?:et|&|\\+|ou)(?:\\s+(?:le|les))?');
 const N = `(\\d{1,2}|${alternation(numbers.keys())})`;
@@ -90,7 +97,7 @@ const monthOf = (raw: string) =>
 const count = (raw: string | undefined) => small(numberValue(raw, numbers));
 const days = (text: string | undefined, n = 0) => readDays(text, DAY, weekdayOf, n);
 const ranks = (text: string | undefined) => readOrdinals(text, ORDINALS, 's?');
-const ON_DAYS = `(?:\\s+(?:le|les)\\s+(${DAYS}))?`;
+const ON_DAYS = `(?:\\s+(?:le|les)\\s+(${DAYS_ART}))?`;
 const OF_MONTH = '(?:du\\s+mois|de\\s+chaque\\s+mois|de\\s+tous\\s+les\\s+mois|par\\s+mois)';
 const RFC = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 /** `deux fois par semaine`: quels jours ? Quelques paires courantes au choix (ou la demande est reformulée). */
@@ -121,11 +128,44 @@ const everyNDays = (n: number | null): RecurrencePiece | null =>
         ? { freq: 'WEEKLY', interval: 1 }
         : { freq: 'DAILY', interval: n };
 
+/** Un jour rangé après une liste (`lundi et [le premier mercredi]`) : une paire d'une liste de paires. */
+const AFTER_PAIR = `(?<!${DAY}\\s*(?:,|et|&|\\+)\\s*(?:(?:le|la|l['’])\\s*)?)`;
+const PAIR = `${ORD}\\s+${DAY}`;
+const PAIRS = `(${PAIR}(?:\\s*(?:,|et|&|\\+)\\s*(?:(?:le|la|l['’])\\s*)?${PAIR})+)`;
+
 const frequencies: RecurrenceRule[] = [
+  {
+    // le premier lundi et le premier mercredi du mois · chaque premier lundi et premier mercredi
+    pattern: phrase(
+      `(?:(?:le|la|l['’])\\s*)?${PAIRS}\\s+${OF_MONTH}|(?:chaque|tous\\s+les|toutes\\s+les)\\s+${PAIRS}`,
+    ),
+    read: (m) => monthlyOnPairs(readPairs(m[1] ?? m[2], ORDINALS, DAY, weekdayOf, 's?')) ?? { unread: true },
+  },
   {
     // le premier lundi du mois · chaque dernier vendredi du mois · le 2e et le 4e mardi du mois
     pattern: phrase(
-      `(?:(?:le|la|l['’]|chaque|tous\\s+les|toutes\\s+les)\\s*)?${ORDS}\\s+(${DAYS})\\s+${OF_MONTH}`,
+      `${AFTER_PAIR}(?:(?:le|la|l['’]|chaque|tous\\s+les|toutes\\s+les)\\s*)?${ORDS}\\s+(${DAYS})\\s+${OF_MONTH}`,
+    ),
+    read: (m) => monthlyOn(ranks(m[1]), days(m[2])),
+  },
+  {
+    // une fois par mois le jeudi · mensuel le jeudi : quel jeudi du mois ? Demandé.
+    pattern: phrase(
+      `(?:mensuel(?:le)?(?:ment)?|tous\\s+les\\s+mois|chaque\\s+mois|une\\s+fois\\s+par\\s+mois)\\s*,?\\s+(?:le|les)\\s+(${DAY_ALONE})s?(?!\\s*\\d)`,
+    ),
+    read: (m) => ({ ask: monthlyWhich(days(m[1])) }),
+  },
+  {
+    // du lundi au jeudi chaque semaine · toutes les semaines du lundi au jeudi : chacun de ces jours
+    pattern: phrase(
+      `(?:(?:chaque\\s+semaine|toutes\\s+les\\s+semaines|hebdomadaire)\\s*,?\\s+du\\s+(${DAY_ALONE})\\s+au\\s+(${DAY_ALONE})|du\\s+(${DAY_ALONE})\\s+au\\s+(${DAY_ALONE})\\s*,?\\s+(?:chaque\\s+semaine|toutes\\s+les\\s+semaines))`,
+    ),
+    read: (m) => dayRange(days(m[1] ?? m[3]), days(m[2] ?? m[4])),
+  },
+  {
+    // mensuel le premier lundi · tous les mois, le dernier vendredi · chaque mois le 2e et le 4e mardi
+    pattern: phrase(
+      `(?:mensuel(?:le)?(?:ment)?|tous\\s+les\\s+mois|chaque\\s+mois|une\\s+fois\\s+par\\s+mois)\\s*,?\\s+(?:le|la|l['’])\\s*${ORDS}\\s+(${DAYS})`,
     ),
     read: (m) => monthlyOn(ranks(m[1]), days(m[2])),
   },
@@ -226,9 +266,14 @@ const frequencies: RecurrenceRule[] = [
     },
   },
   {
-    // un mardi sur deux
-    pattern: phrase(`un\\s+(${DAY})\\s+sur\\s+(deux|2)`),
-    read: (m) => ({ freq: 'WEEKLY', interval: 2, byDay: days(m[1]) }),
+    // un mardi sur deux · un vendredi sur trois · tous les deux mardis (un mardi sur deux)
+    pattern: phrase(`un\\s+(${DAY})\\s+sur\\s+${N}|tous\\s+les\\s+${N}\\s+(${DAY})`),
+    read: (m) => {
+      const interval = count(m[2] ?? m[3]);
+      return interval === null || interval < 2
+        ? null
+        : { freq: 'WEEKLY', interval, byDay: days(m[1] ?? m[4]) };
+    },
   },
   {
     // tous les jours ouvrés · chaque jour de la semaine · tous les jours en semaine · du lundi au vendredi
@@ -270,11 +315,29 @@ const frequencies: RecurrenceRule[] = [
     read: (m) => ({ freq: 'WEEKLY', interval: 1, byDay: days(m[1]) }),
   },
   {
+    // en semaine (chaque jour ouvré) ; pas `en semaine uniquement` (une seule réunion, un jour de semaine)
+    pattern: phrase('en\\s+semaine(?!\\s+(?:uniquement|seulement))'),
+    read: () => ({ freq: 'WEEKLY', interval: 1, byDay: WORKING_DAYS }),
+  },
+  {
     // les mardis · les lundis et jeudis (le pluriel dit l'habitude ; `le mardi` seul peut être un seul mardi)
     pattern: phrase(
       `les\\s+((?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s(?:\\s*(?:,|et|&|\\+)\\s*(?:les\\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?)*)`,
     ),
     read: (m) => ({ freq: 'WEEKLY', interval: 1, byDay: days(m[1]) }),
+  },
+  {
+    // le lundi (à 10h) · le lundi et le jeudi : l'habitude (chaque lundi) ou le prochain ? Demandé. Pas une date
+    // (`le lundi 30 novembre`, `le lundi 7`), ni `le lundi prochain`, `le lundi de la semaine prochaine`,
+    // ni une exclusion ou une borne (`sauf le lundi`, `jusqu'au lundi`), ni une alternative (`le lundi ou le mardi`).
+    pattern: phrase(
+      `(?<!(?:sauf|pas|hormis|except[ée]|part|jusqu['’]au|avant|apr[èe]s|d[èe]s|depuis|partir\\s+du|du|au|ou|entre|et|ni)\\s+)(?<!semaine(?:\\s+prochaine)?\\s*,?\\s*)le\\s+(${DAY_ALONE}(?:\\s+et\\s+le\\s+${DAY_ALONE})*)(?!\\s*(?:\\d|1er|premier|prochain|suivant|d['’]apr[èe]s|de\\s+(?:la|cette)|qui\\s+vient|en\\s+huit|dernier|ou(?![\\p{L}])|soir\\s+ou))`,
+    ),
+    read: (m) => {
+      const byDay = days(m[1]);
+      const rfc = byDay.map((d) => RFC[d.weekday]).join(',');
+      return byDay.length === 0 ? null : { ask: [`FREQ=WEEKLY;BYDAY=${rfc}`, ONCE] };
+    },
   },
 ];
 
@@ -332,7 +395,25 @@ const ends: RecurrenceRule[] = [
   },
 ];
 
+/** Une date d'une liste d'exceptions : `28 décembre`, `1er janvier`. */
+const EX_DATE = `\\d{1,2}(?:er)?\\s+(?:${MONTH.slice(1, -1)})`;
+const EX_DATE_PARTS = new RegExp(`(\\d{1,2})(?:er)?\\s+${MONTH}`, 'giu');
+
 const excepts: RecurrenceRule[] = [
+  {
+    // sauf le 28 décembre · sauf les 24 et 31 décembre (non : chaque date a son mois) · hormis le 28 décembre et le 4 janvier
+    pattern: phrase(
+      `(?:sauf|hormis|except[ée]|[àa]\\s+part|mais\\s+pas|pas(?:\\s+de\\s+(?:r[ée]union|point|s[ée]ance))?)\\s+(?:le\\s+|les\\s+)?(${EX_DATE}(?:\\s*(?:,|et|&|\\+|ni)\\s*(?:le\\s+)?${EX_DATE})*)`,
+    ),
+    read: (m) => {
+      const exceptDates = [...m[1]!.matchAll(EX_DATE_PARTS)].flatMap((d) => {
+        const month = monthOf(d[2]!);
+        const day = small(Number(d[1]), 31);
+        return month === undefined || day === null ? [] : [{ month, day }];
+      });
+      return exceptDates.length > 0 ? { exceptDates } : null;
+    },
+  },
   {
     // sauf le vendredi · sauf les mercredis · hormis le lundi · sauf le week-end ; pas `sauf le vendredi
     // après-midi` (une heure ce jour-là seulement : lue comme une exclusion de la fenêtre)
