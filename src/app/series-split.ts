@@ -109,8 +109,18 @@ const isoDay = (wall: number) => new Date(wall).toISOString().slice(0, 10);
  * MAX_REMINDED_OCCURRENCES starts.
  */
 export function planFollowing(input: FollowingPlanInput): FollowingPlan {
-  const { rule, zone, starts, index, newStart, duration, exceptions } = input;
-  const k = starts[index]!;
+  const { zone, newStart, duration, exceptions } = input;
+  // Days left out of the old rule (`except december 28`) were recorded as cancelled occurrences when it was
+  // booked (./book-meeting.ts): the split reads the whole rule, so they are carried as cancelled dates (a
+  // shifted rule's own `except` would name the wrong days, and a COUNT counts them).
+  const { except: leftOut, ...rule } = input.rule;
+  const k = input.starts[input.index]!;
+  const starts =
+    leftOut && leftOut.length > 0
+      ? expandSeries(rule, input.starts[0]!, zone, MAX_REMINDED_OCCURRENCES).starts
+      : input.starts;
+  const index = starts.indexOf(k);
+  if (index < 0) return { ok: false, code: 'following_pattern' };
   const endedAt = Math.min(
     Number.POSITIVE_INFINITY,
     ...exceptions.filter((x) => x.status === 'ended' && x.originalStart > k).map((x) => x.originalStart),

@@ -67,6 +67,31 @@ describe('planFollowing: the new series of a split', () => {
     expect(result.seriesEndsAt).toBe(paris('2030-04-10T14:30'));
   });
 
+  it('a day left out of the series (except 26 March) is carried as a cancelled date, shifted with the rest', () => {
+    // Every Tuesday, 6 times counting the left-out 26 March (as EXDATE counts): 5, 12, 19, 2 Apr, 9 Apr.
+    const except: SeriesRule = { ...weekly, except: ['2030-03-26'] };
+    const kept = occurrenceStarts(except, first, PARIS);
+    expect(kept.map(wall)).toEqual([
+      'Tue 5 Mar 10:00',
+      'Tue 12 Mar 10:00',
+      'Tue 19 Mar 10:00',
+      'Tue 2 Apr 10:00',
+      'Tue 9 Apr 10:00',
+    ]);
+    // Booked, 26 March was recorded as a cancelled occurrence; 19 March and after move to Wednesday 14:00.
+    const result = plan(except, 2, paris('2030-03-20T14:00'), {
+      exceptions: [{ originalStart: paris('2030-03-26T10:00'), status: 'cancelled' }],
+    });
+    if (!result.ok) throw new Error(result.code);
+    expect(result.rule).toEqual({ freq: 'WEEKLY', interval: 1, byDay: [{ n: 0, weekday: 2 }], count: 4 });
+    expect(result.cancelled.map(wall)).toEqual(['Wed 27 Mar 14:00']);
+    expect(result.starts.filter((s) => !result.cancelled.includes(s)).map(wall)).toEqual([
+      'Wed 20 Mar 14:00',
+      'Wed 3 Apr 14:00',
+      'Wed 10 Apr 14:00',
+    ]);
+  });
+
   it('keeps UNTIL, moved to the last shifted date when the move pushes it past', () => {
     const until: SeriesRule = {
       freq: 'WEEKLY',
@@ -341,7 +366,9 @@ describe('move this and following (use case)', () => {
     expect(result.view.headline).toContain('1 cancelled date stays cancelled.');
     // Ana (Li moved it) is told so too.
     expect(dms.at(-1)).toMatchObject({ personId: ana.id });
-    expect(dms.at(-1)!.text).toMatch(/^Li moved “1:1” from Tue 8 Dec.*\. 1 cancelled date stays cancelled\.$/);
+    expect(dms.at(-1)!.text).toMatch(
+      /^Li moved “1:1” from Tue 8 Dec.*\. 1 cancelled date stays cancelled\.$/,
+    );
     const created = result.view.newBookingId!;
     const shifted = paris('2026-12-22T15:00');
     expect(store.occurrenceRows.get(created)).toEqual([{ originalStart: shifted, status: 'cancelled' }]);
