@@ -147,9 +147,15 @@ export async function manageableBooking(
   return { ok: false, error: result.error };
 }
 
-/** DMs everyone of the booking but the actor, each in their language and time zone. */
-async function notifyOthers(
-  deps: ManageBookingDeps,
+/**
+ * DMs everyone of the booking but the actor, each in their language and time zone (`text` words it for
+ * them). Shared by the whole-meeting changes here and the series' ones (./manage-series.ts,
+ * ./series-split.ts).
+ */
+export async function notifyOthers(
+  deps: Pick<ManageBookingDeps, 'notifier'> & {
+    readonly store: Pick<Repositories, 'people' | 'preferences'>;
+  },
   booking: Booking,
   actorPersonId: string,
   text: (locale: Locale, timeZone: string, actorName: string) => string,

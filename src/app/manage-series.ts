@@ -28,6 +28,7 @@ import {
   type ManageBookingErrorCode,
   type ManagedBookingView,
   manageableBooking,
+  notifyOthers,
   type RescheduleOptionView,
   rankedNewTimes,
 } from './manage-booking.ts';
@@ -44,7 +45,7 @@ import {
 import { occurrenceStarts, seriesOf } from './series.ts';
 import { attendedBy, remainingOccurrences } from './series-changes.ts';
 import type { Locale } from './views.ts';
-import { dayLabel, slotLabel, toLocale } from './views.ts';
+import { dayLabel, slotLabel } from './views.ts';
 
 export interface ManageSeriesDeps {
   readonly store: Pick<Repositories, 'bookings' | 'people' | 'preferences' | 'jobs' | 'requests'>;
@@ -233,8 +234,8 @@ export async function withdrawReminders(
   }
 }
 
-/** DMs everyone of the booking but the actor, each in their language and time zone. */
-async function notifyOthers(
+/** DMs everyone of the booking but the actor: the catalogue's `key` with the new (and old) time in their zone. */
+function notifyOthersOf(
   deps: ManageSeriesDeps,
   booking: Booking,
   actorPersonId: string,
@@ -242,28 +243,14 @@ async function notifyOthers(
   now: Interval,
   was?: Interval,
 ): Promise<{ notified: string[]; notNotified: string[] }> {
-  const actor = await deps.store.people.get(booking.tenantId, actorPersonId);
-  const who = actor?.displayName ?? '?';
-  const people = [
-    ...new Set([...(booking.organizerId ? [booking.organizerId] : []), ...booking.participantIds]),
-  ];
-  const notified: string[] = [];
-  const notNotified: string[] = [];
-  for (const personId of people) {
-    if (personId === actorPersonId) continue;
-    const prefs = await deps.store.preferences.get(booking.tenantId, personId);
-    const locale = toLocale(prefs?.locale);
-    const zone = prefs?.timeZone ?? 'UTC';
-    const text = t(locale, key, {
+  return notifyOthers(deps, booking, actorPersonId, (locale, zone, who) =>
+    t(locale, key, {
       who,
       title: booking.title,
       when: slotLabel(now.start, now.end, zone, locale),
       ...(was ? { was: slotLabel(was.start, was.end, zone, locale) } : {}),
-    } satisfies MsgParams);
-    const sent = await deps.notifier.dm(booking.tenantId, personId, { text });
-    (sent.ok ? notified : notNotified).push(personId);
-  }
-  return { notified, notNotified };
+    } satisfies MsgParams),
+  );
 }
 
 /** Cancels one occurrence of a series; the others stay. */
@@ -281,7 +268,7 @@ export async function cancelOccurrence(
   });
   await enqueue(deps, booking, { kind: 'cancel', originalStart: input.occurrence }, input.now);
   await withdrawReminders(deps, booking, exceptions, (at) => at === input.occurrence);
-  const { notified, notNotified } = await notifyOthers(
+  const { notified, notNotified } = await notifyOthersOf(
     deps,
     booking,
     input.actorPersonId,
@@ -349,7 +336,7 @@ export async function moveOccurrence(
   await withdrawReminders(deps, booking, exceptions, (at) => at === input.occurrence);
   const leads = await reminderLeads(deps.reminders, input.tenantId, booking.participantIds);
   for (const job of reminderJobs(booking, leads, input.now, [to.start])) await deps.store.jobs.enqueue(job);
-  const { notified, notNotified } = await notifyOthers(
+  const { notified, notNotified } = await notifyOthersOf(
     deps,
     booking,
     input.actorPersonId,
@@ -482,7 +469,7 @@ export async function endSeries(deps: ManageSeriesDeps, input: OccurrenceInput):
     return failure(locale, 'first_occurrence', 'occurrences.error.firstOccurrence');
   const slot = { start: input.occurrence, end: input.occurrence + (booking.end - booking.start) };
   await endAt(deps, booking, starts, exceptions, input.occurrence, input.now);
-  const { notified, notNotified } = await notifyOthers(
+  const { notified, notNotified } = await notifyOthersOf(
     deps,
     booking,
     input.actorPersonId,

@@ -37,7 +37,12 @@ import {
 } from '../core/series.ts';
 import { toWall, wallToInstant, zoneOffsets } from '../core/zone-offsets.ts';
 import { t } from './i18n/index.ts';
-import { manageableBooking, type RescheduleOptionView, rankedNewTimes } from './manage-booking.ts';
+import {
+  manageableBooking,
+  notifyOthers,
+  type RescheduleOptionView,
+  rankedNewTimes,
+} from './manage-booking.ts';
 import {
   dayStart,
   endAt,
@@ -67,7 +72,7 @@ import {
 } from './series.ts';
 import { bookedTurns, seriesTurns, type TurnPlan, turnHolds, turnOfPerson } from './series-turns.ts';
 import type { Locale } from './views.ts';
-import { dayLabel, slotLabel, toLocale } from './views.ts';
+import { dayLabel, slotLabel } from './views.ts';
 
 /** The split of a series at occurrence `index` to `newStart`, or why it cannot be made. */
 export type FollowingPlan =
@@ -437,7 +442,7 @@ export async function moveFollowing(
     notes.push(t(locale, 'occurrences.followingMoved.keptCancelled', { count: plan.cancelled.length }));
   if (plan.followed > 0)
     notes.push(t(locale, 'occurrences.followingMoved.followed', { count: plan.followed }));
-  const { notified, notNotified } = await notifyOthers(
+  const { notified, notNotified } = await notifyFollowing(
     deps,
     booking,
     input.actorPersonId,
@@ -567,11 +572,8 @@ async function repeat(
   };
 }
 
-/**
- * DMs everyone of the old booking but the actor, each in their language and zone, with what became of the
- * later dates cancelled or moved on their own.
- */
-async function notifyOthers(
+/** DMs everyone but the actor: the new series from its first time, and what became of the later changed dates. */
+function notifyFollowing(
   deps: ManageSeriesDeps,
   booking: Booking,
   actorPersonId: string,
@@ -581,18 +583,8 @@ async function notifyOthers(
   was: Interval,
   plan: Pick<Extract<FollowingPlan, { ok: true }>, 'cancelled' | 'followed'>,
 ): Promise<{ notified: string[]; notNotified: string[] }> {
-  const who = (await deps.store.people.get(booking.tenantId, actorPersonId))?.displayName ?? '?';
-  const people = [
-    ...new Set([...(booking.organizerId ? [booking.organizerId] : []), ...booking.participantIds]),
-  ];
-  const notified: string[] = [];
-  const notNotified: string[] = [];
-  for (const personId of people) {
-    if (personId === actorPersonId) continue;
-    const prefs = await deps.store.preferences.get(booking.tenantId, personId);
-    const locale = toLocale(prefs?.locale);
-    const own = prefs?.timeZone ?? 'UTC';
-    const text = [
+  return notifyOthers(deps, booking, actorPersonId, (locale, own, who) =>
+    [
       t(locale, 'occurrences.followingMoved.dm', {
         who,
         title: booking.title,
@@ -607,11 +599,8 @@ async function notifyOthers(
       ...(plan.followed > 0
         ? [t(locale, 'occurrences.followingMoved.followed', { count: plan.followed })]
         : []),
-    ].join(' ');
-    const sent = await deps.notifier.dm(booking.tenantId, personId, { text });
-    (sent.ok ? notified : notNotified).push(personId);
-  }
-  return { notified, notNotified };
+    ].join(' '),
+  );
 }
 
 /**
