@@ -29,12 +29,19 @@ import type {
 import type { Booking, Repositories } from './ports/store.ts';
 import type { ReminderSettings } from './reminders.ts';
 import { REMINDER_JOB, reminderJobs, reminderLeads } from './reminders.ts';
-import { remainingOccurrences } from './series-changes.ts';
+import { occurrenceStarts, ruleHoldsStart } from './series.ts';
+import { bookingSeries, remainingOccurrences } from './series-changes.ts';
+import { bookedTurns, turnHolds } from './series-turns.ts';
 import type { Locale } from './views.ts';
 import { slotLabel, toLocale } from './views.ts';
 
 export interface ManageBookingDeps {
-  readonly store: Pick<Repositories, 'bookings' | 'people' | 'preferences'>;
+  /**
+   * `requests`: a series booking's rule (reschedule: its occurrences' reminders, its last occurrence and
+   * its turns follow the new first one in local time). Without it every booking is moved as one meeting.
+   */
+  readonly store: Pick<Repositories, 'bookings' | 'people' | 'preferences'> &
+    Partial<Pick<Repositories, 'requests'>>;
   readonly notifier: Notifier;
   /** Reschedule only: the live re-check of the new time. */
   readonly busy?: BusyReader;
@@ -256,6 +263,15 @@ export async function rescheduleBooking(
   if (!Number.isFinite(input.newStart) || input.newStart < input.now)
     return fail('invalid_time', 'booking.error.timeInPast');
   if (input.newStart === booking.start) return fail('invalid_time', 'booking.error.sameTime');
+  // A series moves as a whole: its occurrences are its rule's from the new first one, in the series' zone
+  // (the same wall-clock time across a DST change, not a fixed shift). A rule on set weekdays cannot start
+  // on another day: its later dates would stay on the old one (refused rather than half-moved).
+  const series = deps.store.requests ? await bookingSeries({ requests: deps.store.requests }, booking) : null;
+  if (series && !ruleHoldsStart(series.rule, input.newStart, series.zone))
+    return fail('invalid_time', 'booking.error.seriesDay');
+  const occurrences = series ? occurrenceStarts(series.rule, range.start, series.zone) : undefined;
+  const lastStart = occurrences?.[occurrences.length - 1];
+  const turns = series ? bookedTurns(series, { start: range.start, turns: booking.turns }) : null;
 
   const people = booking.participantIds;
   const slotTaken = (busy: readonly string[]) => fail('slot_taken', 'booking.error.timeNotFree', busy);
@@ -276,8 +292,10 @@ export async function rescheduleBooking(
     bookingId: booking.id,
     start: range.start,
     end: range.end,
+    ...(lastStart !== undefined ? { seriesEndsAt: lastStart + duration } : {}),
+    ...(turns ? { holds: turnHolds(turns, people, range.start, duration) } : {}),
     withdrawJobs: jobKeyPrefixOfBooking(REMINDER_JOB, booking.id),
-    jobs: (b) => [...updateJobs(b, input.now), ...reminderJobs(b, leads, input.now)],
+    jobs: (b) => [...updateJobs(b, input.now), ...reminderJobs(b, leads, input.now, occurrences)],
   });
   if (!moved.ok) {
     if (moved.reason === 'conflict') return slotTaken(moved.people);
@@ -466,6 +484,7 @@ export async function rescheduleOptions(
   const { booking, locale, fail } = loaded.loaded;
   const actorZone =
     (await deps.store.preferences.get(input.tenantId, input.actorPersonId))?.timeZone ?? 'UTC';
+  const series = deps.store.requests ? await bookingSeries({ requests: deps.store.requests }, booking) : null;
   const options = await rankedNewTimes(deps, {
     tenantId: input.tenantId,
     booking,
@@ -477,6 +496,8 @@ export async function rescheduleOptions(
     own: [{ start: booking.start, end: booking.end }],
     current: booking.start,
     count: input.count ?? 5,
+    // A series on set weekdays moves to one of its days only (what `rescheduleBooking` accepts).
+    ...(series ? { accept: (start: number) => ruleHoldsStart(series.rule, start, series.zone) } : {}),
   });
   if (options.length === 0) return fail('no_slot', 'booking.error.noOtherTime') as RescheduleOptionsResult;
   const now = slotLabel(booking.start, booking.end, actorZone, locale);
@@ -513,6 +534,8 @@ export interface NewTimesQuery {
    */
   readonly band?: (start: number) => number;
   readonly perBand?: number;
+  /** Optional: only the starts it accepts are offered (a series on set weekdays: those days). */
+  readonly accept?: (start: number) => boolean;
 }
 
 /**
@@ -572,7 +595,9 @@ export async function rankedNewTimes(
     now: q.now,
   });
   if (!availability.ok) return [];
-  const slots = availability.value.slots.filter((s) => s.start !== q.current);
+  const slots = availability.value.slots.filter(
+    (s) => s.start !== q.current && (q.accept?.(s.start) ?? true),
+  );
   if (slots.length === 0) return [];
   const rank = (among: typeof slots, count: number) =>
     among.length === 0 || count <= 0

@@ -473,6 +473,16 @@ export interface RescheduleInput {
   readonly bookingId: string;
   readonly start: number;
   readonly end: number;
+  /**
+   * A series: when its last occurrence ends once moved (its rule expanded from the new first occurrence,
+   * in local time). Absent: a stored end moves by the same shift as the first occurrence.
+   */
+  readonly seriesEndsAt?: number;
+  /**
+   * A series whose members take turns: each member's own first occurrence once moved (as
+   * `BookSlotInput.holds`). Absent: each row keeps its offset from the first occurrence.
+   */
+  readonly holds?: Readonly<Record<string, { readonly start: number; readonly end: number }>>;
   /** Withdrawn in the same transaction (queued jobs whose dedupe key starts with it: old reminders). */
   readonly withdrawJobs?: string;
   readonly jobs?: (booking: Booking) => readonly EnqueueInput[];
