@@ -304,6 +304,11 @@ export class MemoryStore {
         (x) => x.originalStart !== exception.originalStart,
       );
       this.occurrenceRows.set(bookingId, [...kept, exception]);
+      // As the repository: a move past the series' stored end extends it.
+      const i = this.bookingRows.findIndex((b) => b.id === bookingId);
+      const b = this.bookingRows[i];
+      if (b && exception.status === 'moved' && b.seriesEndsAt != null && b.seriesEndsAt < exception.end)
+        this.bookingRows[i] = { ...b, seriesEndsAt: exception.end };
       return true;
     },
     occurrences: async (_t, bookingId) =>

@@ -560,7 +560,8 @@ export interface BookingRepository {
   ): Promise<CalendarEventRecord | null>;
   /**
    * Records what Convene did to one occurrence of a series booking (upsert by original start: a second
-   * move replaces the first). False when the booking is not in the tenant.
+   * move replaces the first). A move ending after the stored `seriesEndsAt` extends it to the moved end
+   * (so the lists keep the series until then). False when the booking is not in the tenant.
    */
   recordOccurrence(tenantId: string, bookingId: string, exception: OccurrenceException): Promise<boolean>;
   /** The booking's occurrence exceptions, by original start (bounded: one per occurrence of the series). */

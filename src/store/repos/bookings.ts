@@ -520,11 +520,20 @@ export function bookingRepository(db: Db, sql: Sql): BookingRepository {
         endsAt: exception.status === 'moved' ? new Date(exception.end) : null,
       };
       const originalStart = new Date(exception.originalStart);
-      await db.bookingOccurrence.upsert({
-        where: { bookingId_originalStart: { bookingId, originalStart } },
-        create: { tenantId, bookingId, originalStart, ...data },
-        update: data,
-      });
+      await db.$transaction(async (tx) => {
+        await tx.bookingOccurrence.upsert({
+          where: { bookingId_originalStart: { bookingId, originalStart } },
+          create: { tenantId, bookingId, originalStart, ...data },
+          update: data,
+        });
+        // Moved past the series' stored end: the series now ends there (the lists read it). A series
+        // without a stored end (booked before it was recorded) is left to `recordSeriesEnd`.
+        if (exception.status === 'moved')
+          await tx.booking.updateMany({
+            where: { id: bookingId, tenantId, seriesEndsAt: { lt: new Date(exception.end) } },
+            data: { seriesEndsAt: new Date(exception.end) },
+          });
+      }, TX_OPTIONS);
       return true;
     },
     async occurrences(tenantId, bookingId) {
