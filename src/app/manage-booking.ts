@@ -402,7 +402,9 @@ export interface UpcomingBooking extends Booking {
  * occurrence (`listOngoingSeries`: the stored end of their last occurrence is ahead). A series is listed
  * at its next occurrence as its stored exceptions leave it (`remainingOccurrences`: moved ones at their
  * new time, cancelled ones and those from an end on skipped) and dropped when none is left in the
- * horizon. Without `store.requests` a series is listed by its first occurrence, as a single meeting.
+ * horizon. Without `store.requests` a series is listed by its first occurrence, as a single meeting. A
+ * series booked before its end was recorded (`seriesEndsAt` null) is listed as ongoing by the store, its
+ * rule expanded here, and its end recorded (`recordSeriesEnd`: once per such series).
  * Bounded: the horizon's bookings plus `MAX_LISTED_SERIES` series, one request and one `occurrences`
  * read each.
  */
@@ -422,16 +424,25 @@ export async function upcomingBookings(
   for (const b of [...soon, ...series]) if (b.status === 'booked') byId.set(b.id, b);
   const { requests } = store;
   const listed: UpcomingBooking[] = [];
+  const ongoing = new Set(series.map((b) => b.id));
   for (const b of byId.values()) {
-    // Only a recorded series, or a booking whose first time has begun, can be listed at another time: the
-    // others (single meetings ahead, series booked before `seriesEndsAt`) need no request read.
-    const maybeLater = b.seriesEndsAt != null || b.start <= now;
+    // Only a series (recorded, or listed as ongoing by the store), or a booking whose first time has begun,
+    // can be listed at another time: the others (single meetings ahead) need no request read.
+    const maybeLater = b.seriesEndsAt != null || b.start <= now || ongoing.has(b.id);
     const left =
       requests && maybeLater ? await remainingOccurrences({ requests, bookings: store.bookings }, b) : null;
     if (!left) {
       if (b.end > now) listed.push(b);
       continue;
     }
+    // Booked before its end was recorded: record it now (its occurrences as they are left), so that the
+    // next lists read it (and drop the series once it is over) without expanding its rule again.
+    if (b.seriesEndsAt == null)
+      await store.bookings.recordSeriesEnd(
+        tenantId,
+        b.id,
+        left.reduce((end, o) => Math.max(end, o.end), b.end),
+      );
     const next = left.find((o) => o.end > now);
     if (next !== undefined && next.start < horizon)
       listed.push({ ...b, next: { start: next.start, end: next.end } });

@@ -311,6 +311,12 @@ export class MemoryStore {
         this.bookingRows[i] = { ...b, seriesEndsAt: exception.end };
       return true;
     },
+    recordSeriesEnd: async (_t, bookingId, seriesEndsAt) => {
+      const i = this.bookingRows.findIndex((b) => b.id === bookingId && b.seriesEndsAt == null);
+      if (i < 0) return false;
+      this.bookingRows[i] = { ...this.bookingRows[i]!, seriesEndsAt };
+      return true;
+    },
     occurrences: async (_t, bookingId) =>
       [...(this.occurrenceRows.get(bookingId) ?? [])].sort((a, b) => a.originalStart - b.originalStart),
     recordEvent: async (_t, bookingId, event) => {

@@ -518,9 +518,15 @@ export interface BookingRepository {
   /**
    * A person's active SERIES bookings with an occurrence ending after `after` (`seriesEndsAt > after`),
    * whatever their first occurrence, soonest first start, at most `limit` (an index read: never a scan of
-   * the tenant's bookings).
+   * the tenant's bookings). A series booked before `seriesEndsAt` was recorded (null, its request has a
+   * rule) is listed too, as ongoing: the caller expands its rule and records its end (`recordSeriesEnd`).
    */
   listOngoingSeries(tenantId: string, personId: string, after: number, limit: number): Promise<Booking[]>;
+  /**
+   * Backfills the end of a series booked before `seriesEndsAt` was recorded (set only while it is null:
+   * a recorded end is never overwritten). False when nothing was written.
+   */
+  recordSeriesEnd(tenantId: string, bookingId: string, seriesEndsAt: number): Promise<boolean>;
   /**
    * The times several people hold in active bookings, overlapping `[start, end)`, in one read (every
    * person of `personIds` has an entry). A person's time is the booking's, except a member taking turns

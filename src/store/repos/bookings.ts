@@ -1,3 +1,4 @@
+import { Prisma } from '@prisma/client';
 import type {
   Booking,
   BookingConversation,
@@ -346,14 +347,29 @@ export function bookingRepository(db: Db, sql: Sql): BookingRepository {
         where: {
           tenantId,
           status: 'booked',
-          seriesEndsAt: { gt: new Date(after) },
           participants: { some: { personId } },
+          OR: [
+            { seriesEndsAt: { gt: new Date(after) } },
+            // Booked before the end was recorded: ongoing until read (`recordSeriesEnd` fills it in).
+            {
+              seriesEndsAt: null,
+              proposal: { request: { criteria: { path: ['recurrence'], not: Prisma.AnyNull } } },
+            },
+          ],
         },
         orderBy: { startsAt: 'asc' },
         take: Math.max(0, Math.min(Math.floor(limit), 200)),
         include,
       });
       return rows.map(toBooking);
+    },
+    async recordSeriesEnd(tenantId, bookingId, seriesEndsAt) {
+      if (!isId(tenantId) || !isId(bookingId) || !Number.isFinite(seriesEndsAt)) return false;
+      const result = await db.booking.updateMany({
+        where: { id: bookingId, tenantId, seriesEndsAt: null },
+        data: { seriesEndsAt: new Date(seriesEndsAt) },
+      });
+      return result.count === 1;
     },
     async busyForPeople(tenantId, personIds, range) {
       const ids = [...new Set(personIds)];
