@@ -179,9 +179,12 @@ async function notifyOthers(
   return { notified, notNotified };
 }
 
-/** A reply in the booking's conversation; a missing thread or a chat failure never fails the change. */
-async function noteInThread(
-  deps: ManageBookingDeps,
+/**
+ * A reply in the booking's conversation; a missing thread or a chat failure never fails the change. Also
+ * used by ./manage-series.ts (one occurrence moved).
+ */
+export async function noteInThread(
+  deps: Pick<ManageBookingDeps, 'threads'> & { readonly store: Pick<Repositories, 'people'> },
   booking: Booking,
   actorPersonId: string,
   text: (actorName: string) => string,
