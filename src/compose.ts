@@ -350,7 +350,7 @@ export function composeChat(
         }),
         calendarChoice,
         manage: manageUseCases({ store, busy: calendars, notifier, threads }),
-        series: seriesUseCases({ store, busy: calendars, notifier }),
+        series: seriesUseCases({ store, busy: calendars, notifier, threads }),
         teams,
         requests: requestUseCases({ store, busy: calendars, rotations: store.rotations, limits }),
         dmActions,

@@ -36,9 +36,11 @@
  *   booking, person and occurrence) and the organiser's DM with the same choices, for that occurrence:
  *   "Move everyone's <date> to <time>" (`moveOccurrence`), "Keep <time>" (a `calendar.series` job
  *   moving it back in that person's calendar), "Cancel <date> only" (`cancelOccurrence`); for a
- *   deletion "Keep <date> without <name>" replaces the move, and there is no "Keep" (a deleted
- *   occurrence cannot be put back everywhere: Graph has no undelete of an occurrence). The `follow`
- *   policy applies the move (or keeps it without them) to that occurrence.
+ *   deletion "Keep <date> without <name>" replaces the move, and "Keep <time>" puts the occurrence back
+ *   in that person's calendar (a `calendar.series` job `restore`: Google's cancelled instance confirmed
+ *   again, CalDAV's EXDATE dropped; Graph has no undelete of an occurrence, so there the job fails as
+ *   `series_unsupported` and the organiser is told by DM, as for any calendar that refuses a change).
+ *   The `follow` policy applies the move (or keeps it without them) to that occurrence.
  *
  * The DM buttons' handlers (`syncActionHandlers`) take the decision id as value, refuse anyone but the
  * organiser, and run once: the decision leaves `open` atomically, so a double click is answered
@@ -512,7 +514,7 @@ function actionsFor(
   ];
 }
 
-/** One occurrence: move everyone's / keep its time (moved only) / cancel that one only; deleted: keep without. */
+/** One occurrence: move everyone's (moved) or keep without them (deleted) / keep its time / cancel that one only. */
 function occurrenceActions(
   decision: SyncDecision,
   occurrence: number,
@@ -527,6 +529,11 @@ function occurrenceActions(
     label: cap(t(a.locale, 'sync.occurrence.action.cancel', { date })),
     style: 'danger',
   };
+  const restore: DmAction = {
+    action: SYNC_ACTIONS.restore,
+    value: decision.id,
+    label: cap(t(a.locale, 'sync.action.restore', { when: shortLabel(slot.start, a.zone, a.locale) })),
+  };
   if (decision.kind === 'deleted')
     return [
       {
@@ -535,6 +542,7 @@ function occurrenceActions(
         label: cap(t(a.locale, 'sync.occurrence.action.without', { date, name })),
         style: 'primary',
       },
+      restore,
       cancel,
     ];
   return [
@@ -549,11 +557,7 @@ function occurrenceActions(
       ),
       style: 'primary',
     },
-    {
-      action: SYNC_ACTIONS.restore,
-      value: decision.id,
-      label: cap(t(a.locale, 'sync.action.restore', { when: shortLabel(slot.start, a.zone, a.locale) })),
-    },
+    restore,
     cancel,
   ];
 }
@@ -824,19 +828,20 @@ async function applyToOccurrence(
   }
   const when = slotLabel(slot.start, slot.end, a.zone, a.locale);
   if (choice === 'restore') {
-    if (decision.kind !== 'moved') {
-      // A deleted occurrence is not offered "Keep" (see the file comment).
-      await store.watches.reopenDecision(tenantId, decision.id);
-      return { ok: false, text: t(a.locale, 'sync.error.changed') };
-    }
-    // That person's calendar only: the occurrence back where Convene has it (the provider's exception).
+    // That person's calendar only: the occurrence back where Convene has it (the provider's exception);
+    // a deleted one put back (`restore`: see the file comment for a provider that cannot).
     await store.jobs.enqueue({
       kind: CALENDAR_SERIES_JOB,
       tenantId,
       payload: {
         bookingId: booking.id,
         personId: decision.personId,
-        change: { kind: 'move', originalStart: occurrence, start: slot.start, end: slot.end },
+        change: {
+          kind: decision.kind === 'deleted' ? 'restore' : 'move',
+          originalStart: occurrence,
+          start: slot.start,
+          end: slot.end,
+        },
       } satisfies SeriesJobPayload,
       runAt: now,
       dedupeKey: jobKey(CALENDAR_SERIES_JOB, booking.id, decision.personId, 'restore', decision.id),

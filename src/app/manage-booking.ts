@@ -29,12 +29,19 @@ import type {
 import type { Booking, Repositories } from './ports/store.ts';
 import type { ReminderSettings } from './reminders.ts';
 import { REMINDER_JOB, reminderJobs, reminderLeads } from './reminders.ts';
-import { attendedBy, remainingOccurrences } from './series-changes.ts';
+import { occurrenceStarts, ruleHoldsStart } from './series.ts';
+import { attendedBy, bookingSeries, remainingOccurrences } from './series-changes.ts';
+import { bookedTurns, turnHolds } from './series-turns.ts';
 import type { Locale } from './views.ts';
 import { slotLabel, toLocale } from './views.ts';
 
 export interface ManageBookingDeps {
-  readonly store: Pick<Repositories, 'bookings' | 'people' | 'preferences'>;
+  /**
+   * `requests`: a series booking's rule (reschedule: its occurrences' reminders, its last occurrence and
+   * its turns follow the new first one in local time). Without it every booking is moved as one meeting.
+   */
+  readonly store: Pick<Repositories, 'bookings' | 'people' | 'preferences'> &
+    Partial<Pick<Repositories, 'requests'>>;
   readonly notifier: Notifier;
   /** Reschedule only: the live re-check of the new time. */
   readonly busy?: BusyReader;
@@ -178,9 +185,12 @@ export async function notifyOthers(
   return { notified, notNotified };
 }
 
-/** A reply in the booking's conversation; a missing thread or a chat failure never fails the change. */
-async function noteInThread(
-  deps: ManageBookingDeps,
+/**
+ * A reply in the booking's conversation; a missing thread or a chat failure never fails the change. Also
+ * used by ./manage-series.ts (one occurrence moved).
+ */
+export async function noteInThread(
+  deps: Pick<ManageBookingDeps, 'threads'> & { readonly store: Pick<Repositories, 'people'> },
   booking: Booking,
   actorPersonId: string,
   text: (actorName: string) => string,
@@ -262,6 +272,15 @@ export async function rescheduleBooking(
   if (!Number.isFinite(input.newStart) || input.newStart < input.now)
     return fail('invalid_time', 'booking.error.timeInPast');
   if (input.newStart === booking.start) return fail('invalid_time', 'booking.error.sameTime');
+  // A series moves as a whole: its occurrences are its rule's from the new first one, in the series' zone
+  // (the same wall-clock time across a DST change, not a fixed shift). A rule on set weekdays cannot start
+  // on another day: its later dates would stay on the old one (refused rather than half-moved).
+  const series = deps.store.requests ? await bookingSeries({ requests: deps.store.requests }, booking) : null;
+  if (series && !ruleHoldsStart(series.rule, input.newStart, series.zone))
+    return fail('invalid_time', 'booking.error.seriesDay');
+  const occurrences = series ? occurrenceStarts(series.rule, range.start, series.zone) : undefined;
+  const lastStart = occurrences?.[occurrences.length - 1];
+  const turns = series ? bookedTurns(series, { start: range.start, turns: booking.turns }) : null;
 
   const people = booking.participantIds;
   const slotTaken = (busy: readonly string[]) => fail('slot_taken', 'booking.error.timeNotFree', busy);
@@ -282,8 +301,10 @@ export async function rescheduleBooking(
     bookingId: booking.id,
     start: range.start,
     end: range.end,
+    ...(lastStart !== undefined ? { seriesEndsAt: lastStart + duration } : {}),
+    ...(turns ? { holds: turnHolds(turns, people, range.start, duration) } : {}),
     withdrawJobs: jobKeyPrefixOfBooking(REMINDER_JOB, booking.id),
-    jobs: (b) => [...updateJobs(b, input.now), ...reminderJobs(b, leads, input.now)],
+    jobs: (b) => [...updateJobs(b, input.now), ...reminderJobs(b, leads, input.now, occurrences)],
   });
   if (!moved.ok) {
     if (moved.reason === 'conflict') return slotTaken(moved.people);
@@ -390,7 +411,9 @@ export interface UpcomingBooking extends Booking {
  * occurrence (`listOngoingSeries`: the stored end of their last occurrence is ahead). A series is listed
  * at its next occurrence as its stored exceptions leave it (`remainingOccurrences`: moved ones at their
  * new time, cancelled ones and those from an end on skipped) and dropped when none is left in the
- * horizon. Without `store.requests` a series is listed by its first occurrence, as a single meeting.
+ * horizon. Without `store.requests` a series is listed by its first occurrence, as a single meeting. A
+ * series booked before its end was recorded (`seriesEndsAt` null) is listed as ongoing by the store, its
+ * rule expanded here, and its end recorded (`recordSeriesEnd`: once per such series).
  * Bounded: the horizon's bookings plus `MAX_LISTED_SERIES` series, one request and one `occurrences`
  * read each.
  */
@@ -410,16 +433,25 @@ export async function upcomingBookings(
   for (const b of [...soon, ...series]) if (b.status === 'booked') byId.set(b.id, b);
   const { requests } = store;
   const listed: UpcomingBooking[] = [];
+  const ongoing = new Set(series.map((b) => b.id));
   for (const b of byId.values()) {
-    // Only a recorded series, or a booking whose first time has begun, can be listed at another time: the
-    // others (single meetings ahead, series booked before `seriesEndsAt`) need no request read.
-    const maybeLater = b.seriesEndsAt != null || b.start <= now;
+    // Only a series (recorded, or listed as ongoing by the store), or a booking whose first time has begun,
+    // can be listed at another time: the others (single meetings ahead) need no request read.
+    const maybeLater = b.seriesEndsAt != null || b.start <= now || ongoing.has(b.id);
     const left =
       requests && maybeLater ? await remainingOccurrences({ requests, bookings: store.bookings }, b) : null;
     if (!left) {
       if (b.end > now) listed.push(b);
       continue;
     }
+    // Booked before its end was recorded: record it now (its occurrences as they are left), so that the
+    // next lists read it (and drop the series once it is over) without expanding its rule again.
+    if (b.seriesEndsAt == null)
+      await store.bookings.recordSeriesEnd(
+        tenantId,
+        b.id,
+        left.reduce((end, o) => Math.max(end, o.end), b.end),
+      );
     // A member of a team taking turns: their own next date, not the series' (another member's).
     const next = attendedBy(b, personId, left).find((o) => o.end > now);
     if (next !== undefined && next.start < horizon)
@@ -481,6 +513,7 @@ export async function rescheduleOptions(
   const { booking, locale, fail } = loaded.loaded;
   const actorZone =
     (await deps.store.preferences.get(input.tenantId, input.actorPersonId))?.timeZone ?? 'UTC';
+  const series = deps.store.requests ? await bookingSeries({ requests: deps.store.requests }, booking) : null;
   const options = await rankedNewTimes(deps, {
     tenantId: input.tenantId,
     booking,
@@ -492,6 +525,8 @@ export async function rescheduleOptions(
     own: [{ start: booking.start, end: booking.end }],
     current: booking.start,
     count: input.count ?? 5,
+    // A series on set weekdays moves to one of its days only (what `rescheduleBooking` accepts).
+    ...(series ? { accept: (start: number) => ruleHoldsStart(series.rule, start, series.zone) } : {}),
   });
   if (options.length === 0) return fail('no_slot', 'booking.error.noOtherTime') as RescheduleOptionsResult;
   const now = slotLabel(booking.start, booking.end, actorZone, locale);
@@ -528,6 +563,8 @@ export interface NewTimesQuery {
    */
   readonly band?: (start: number) => number;
   readonly perBand?: number;
+  /** Optional: only the starts it accepts are offered (a series on set weekdays: those days). */
+  readonly accept?: (start: number) => boolean;
 }
 
 /**
@@ -587,7 +624,9 @@ export async function rankedNewTimes(
     now: q.now,
   });
   if (!availability.ok) return [];
-  const slots = availability.value.slots.filter((s) => s.start !== q.current);
+  const slots = availability.value.slots.filter(
+    (s) => s.start !== q.current && (q.accept?.(s.start) ?? true),
+  );
   if (slots.length === 0) return [];
   const rank = (among: typeof slots, count: number) =>
     among.length === 0 || count <= 0

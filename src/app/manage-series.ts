@@ -28,12 +28,13 @@ import {
   type ManageBookingErrorCode,
   type ManagedBookingView,
   manageableBooking,
+  noteInThread,
   notifyOthers,
   type RescheduleOptionView,
   rankedNewTimes,
 } from './manage-booking.ts';
 import { deleteJobs, jobKeyPrefixOfBooking, seriesJobs } from './outbox.ts';
-import type { BusyReader, Notifier, SeriesChange } from './ports/calendars.ts';
+import type { BusyReader, MeetingThreads, Notifier, SeriesChange } from './ports/calendars.ts';
 import type { Booking, OccurrenceException, Repositories } from './ports/store.ts';
 import {
   REMINDER_JOB,
@@ -54,6 +55,8 @@ export interface ManageSeriesDeps {
   readonly busy?: BusyReader;
   /** Lead times of the moved occurrence's new reminders (default lead without it). */
   readonly reminders?: ReminderSettings;
+  /** The conversation the series was booked in hears of a moved occurrence (best effort). */
+  readonly threads?: MeetingThreads;
 }
 
 export type ManageSeriesErrorCode =
@@ -343,6 +346,15 @@ export async function moveOccurrence(
     'occurrences.moved.dm',
     to,
     was,
+  );
+  // Everyone's calendar changes: the booking's conversation hears it too (as a whole-meeting move does).
+  await noteInThread(deps, booking, input.actorPersonId, (who) =>
+    t(locale, 'occurrences.moved.thread', {
+      who,
+      date: dayLabel(input.occurrence, actorZone, locale),
+      when: slotLabel(to.start, to.end, actorZone, locale),
+      was: slotLabel(was.start, was.end, actorZone, locale),
+    }),
   );
   return {
     ok: true,

@@ -397,7 +397,11 @@ function seriesChangeOf(job: Job): SeriesChange | null {
   const change = (job.payload as Partial<SeriesJobPayload> | null)?.change;
   if (!change || typeof change.originalStart !== 'number') return null;
   if (change.kind === 'cancel' || change.kind === 'end') return change;
-  if (change.kind === 'move' && typeof change.start === 'number' && typeof change.end === 'number')
+  if (
+    (change.kind === 'move' || change.kind === 'restore') &&
+    typeof change.start === 'number' &&
+    typeof change.end === 'number'
+  )
     return change;
   return null;
 }

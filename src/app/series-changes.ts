@@ -6,7 +6,7 @@
  * Shared by the series buttons (./manage-series.ts) and the upcoming list (./manage-booking.ts).
  */
 import type { Interval } from '../core/interval.ts';
-import { turnOf } from '../core/series.ts';
+import { type SeriesRule, turnOf } from '../core/series.ts';
 import type { Booking, OccurrenceException, Repositories } from './ports/store.ts';
 import { occurrenceStarts, seriesOf } from './series.ts';
 
@@ -60,13 +60,24 @@ export function attendedBy(
  * Without `store.bookings`, every occurrence of the rule at its original time. Bounded: one request read
  * and one `occurrences` read; at most MAX_REMINDED_OCCURRENCES occurrences.
  */
+/**
+ * The booking's series (its request's rule and the zone its occurrences keep their wall-clock time in), or
+ * null for a single meeting. Bounded: one proposal and one request read.
+ */
+export async function bookingSeries(
+  store: Pick<Repositories, 'requests'>,
+  booking: Booking,
+): Promise<{ rule: SeriesRule; zone: string } | null> {
+  if (!booking.proposalId) return null;
+  const proposal = await store.requests.getProposal(booking.tenantId, booking.proposalId);
+  return proposal ? seriesOf(await store.requests.get(booking.tenantId, proposal.requestId)) : null;
+}
+
 export async function remainingOccurrences(
   store: Pick<Repositories, 'requests'> & Partial<Pick<Repositories, 'bookings'>>,
   booking: Booking,
 ): Promise<LiveOccurrence[] | null> {
-  if (!booking.proposalId) return null;
-  const proposal = await store.requests.getProposal(booking.tenantId, booking.proposalId);
-  const series = proposal ? seriesOf(await store.requests.get(booking.tenantId, proposal.requestId)) : null;
+  const series = await bookingSeries(store, booking);
   if (!series) return null;
   const exceptions = store.bookings ? await store.bookings.occurrences(booking.tenantId, booking.id) : [];
   return liveOccurrences(

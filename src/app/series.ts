@@ -82,6 +82,25 @@ export function occurrenceStarts(
   return expandSeries(rule, first, zone, max).starts;
 }
 
+/**
+ * Whether a series of `rule` can start at `start` (its wall clock in `zone`): a rule with BYDAY holds its
+ * weekdays only (ranked ones, "first Monday", "last Friday", their rank in the month too), so a first
+ * occurrence moved to another day would not be one of the rule's dates (the rule's later dates would stay
+ * on the old day). A rule without BYDAY takes its day from its first occurrence: any start fits.
+ */
+export function ruleHoldsStart(rule: SeriesRule, start: number, zone: string): boolean {
+  const days = rule.byDay ?? [];
+  if (days.length === 0) return true;
+  const wall = new Date(toWall(zoneOffsets(zone, { start: start - DAY, end: start + DAY }), start));
+  const weekday = (wall.getUTCDay() + 6) % 7; // 0 = Monday, as SeriesDay
+  const date = wall.getUTCDate();
+  const monthDays = new Date(Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth() + 1, 0)).getUTCDate();
+  const rankFromEnd = -Math.ceil((monthDays - date + 1) / 7);
+  return days.some(
+    (d) => d.weekday === weekday && (d.n === 0 || d.n === Math.ceil(date / 7) || d.n === rankFromEnd),
+  );
+}
+
 /** The rank of a weekday in the month as a word key (`booking.series.rank`): 2 → second, -2 → penultimate. */
 const RANK_WORDS: Readonly<Record<number, string>> = {
   1: 'first',

@@ -399,6 +399,39 @@ describe('manage one occurrence of a series (use cases)', () => {
     expect(ana).toMatch(/16.*10:00.*17.*10:00/s);
   });
 
+  it("a moved occurrence is noted in the booking's thread too (the actor's language), best effort", async () => {
+    const f = new Fixture();
+    const occurrence = OCCURRENCES[3]!; // Tuesday 16 April, 10:00 Paris (CEST)
+    const newStart = occurrence + DAY;
+    const notes: Array<{ bookingId: string; text: string }> = [];
+    const threads = {
+      note: async (_t: string, bookingId: string, text: string) => {
+        notes.push({ bookingId, text });
+        return { ok: true as const };
+      },
+    };
+    // Ana (English, Paris) moves it: everyone's calendar changes, so the conversation hears it.
+    const moved = await moveOccurrence({ ...f.deps(), threads }, { ...input(occurrence, ANA), newStart });
+    expect(moved.ok).toBe(true);
+    expect(notes).toEqual([
+      {
+        bookingId: 'b-series',
+        text: 'Ana moved the Tue 16 Apr meeting to Wed 17 Apr, 10:00–10:30 (Paris time) (was Tue 16 Apr, 10:00–10:30 (Paris time)); the rest of the series stays.',
+      },
+    ]);
+    // A chat failure never fails the move (the change is committed, everyone was told by DM).
+    const failing = {
+      note: async () => {
+        throw new Error('chat down');
+      },
+    };
+    const again = await moveOccurrence(
+      { ...f.deps(), threads: failing },
+      { ...input(OCCURRENCES[4]!, ANA), newStart: OCCURRENCES[4]! + DAY },
+    );
+    expect(again.ok).toBe(true);
+  });
+
   it('moves an occurrence by a quarter of an hour although the calendars show the occurrence itself there', async () => {
     const f = new Fixture();
     const occurrence = OCCURRENCES[4]!;

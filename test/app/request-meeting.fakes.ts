@@ -304,6 +304,17 @@ export class MemoryStore {
         (x) => x.originalStart !== exception.originalStart,
       );
       this.occurrenceRows.set(bookingId, [...kept, exception]);
+      // As the repository: a move past the series' stored end extends it.
+      const i = this.bookingRows.findIndex((b) => b.id === bookingId);
+      const b = this.bookingRows[i];
+      if (b && exception.status === 'moved' && b.seriesEndsAt != null && b.seriesEndsAt < exception.end)
+        this.bookingRows[i] = { ...b, seriesEndsAt: exception.end };
+      return true;
+    },
+    recordSeriesEnd: async (_t, bookingId, seriesEndsAt) => {
+      const i = this.bookingRows.findIndex((b) => b.id === bookingId && b.seriesEndsAt == null);
+      if (i < 0) return false;
+      this.bookingRows[i] = { ...this.bookingRows[i]!, seriesEndsAt };
       return true;
     },
     occurrences: async (_t, bookingId) =>

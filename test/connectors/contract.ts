@@ -392,6 +392,52 @@ export function defineProviderContract(
       );
     });
 
+    it('puts a deleted occurrence back (restoreOccurrence), at its rule position or at another time; Graph cannot', async () => {
+      const editor = fixture.provider.series;
+      if (!fixture.capabilities.write || !editor) return;
+      if (fixture.provider.kind === 'microsoft') {
+        // Graph has no undelete of an occurrence: a deleted one is gone from the series.
+        expect(editor.restoreOccurrence).toBeUndefined();
+        return;
+      }
+      expect(editor.restoreOccurrence, 'this connector can put back a deleted occurrence').toBeDefined();
+      if (!editor.restoreOccurrence) return;
+      // Tuesday 2 April 2030, 10:00 Paris (CEST), weekly, 4 times.
+      const first = Date.UTC(2030, 3, 2, 8);
+      const written = await fixture.provider.createEvent({
+        ...draft(fixture, 'contract-series-restore-0001', first, first + 30 * MINUTE),
+        recurrence: { freq: 'WEEKLY', interval: 1, byDay: ['TU'], count: 4, timeZone: 'Europe/Paris' },
+      });
+      const o = [0, 1, 2, 3].map((w) => ({
+        start: first + w * 7 * DAY,
+        end: first + w * 7 * DAY + 30 * MINUTE,
+      }));
+      const ref = (i: number) => ({
+        calendarId: fixture.calendarId,
+        eventId: written.eventId,
+        originalStart: o[i]!.start,
+      });
+      const range = { start: first - DAY, end: o[3]!.end + DAY };
+      // A participant deletes the 2nd and 3rd occurrences (as the provider's exception).
+      expect(await editor.cancelOccurrence(ref(1))).toEqual({ ok: true });
+      expect(await editor.cancelOccurrence(ref(2))).toEqual({ ok: true });
+      expect(readable(okBusy(await busyFor(range), fixture.calendarId))).toEqual(readable([o[0]!, o[3]!]));
+      // Kept: the 2nd back at its own time, the 3rd back an hour later; each sent twice (a retried job).
+      const later = { start: o[2]!.start + 60 * MINUTE, end: o[2]!.end + 60 * MINUTE };
+      for (let attempt = 0; attempt < 2; attempt++) {
+        expect(await editor.restoreOccurrence(ref(1), o[1]!)).toEqual({ ok: true });
+        expect(await editor.restoreOccurrence(ref(2), later)).toEqual({ ok: true });
+      }
+      expect(readable(okBusy(await busyFor(range), fixture.calendarId))).toEqual(
+        readable([o[0]!, o[1]!, later, o[3]!]),
+      );
+      // Still ONE stored series event; no occurrence of the rule at a Wednesday.
+      expect((await fixture.listStored()).length).toBe(1);
+      expect(
+        await editor.restoreOccurrence({ ...ref(0), originalStart: o[0]!.start + DAY }, o[0]!),
+      ).toMatchObject({ ok: false, code: 'occurrence_not_found' });
+    });
+
     // ChangeSource (change detection): for connectors that declare `changes` in the contract options.
     if (!options.changes) return;
     it('change detection: a full listing of the window, then what Convene wrote and deleted since the cursor', async () => {

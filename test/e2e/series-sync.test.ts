@@ -343,6 +343,7 @@ describe.each(PROVIDERS)(
       expect(dm!.text).toMatch(/^Li removed the Tue 1 Dec occurrence of “Roadmap” \(Tue 1 Dec, 11:00–11:30/);
       expect(dm!.actions.map((a) => [a.action, a.label])).toEqual([
         [SYNC_ACTIONS.without, 'Keep Tue 1 Dec without Li'],
+        [SYNC_ACTIONS.restore, 'Keep Tue 1 Dec 11:00'],
         [SYNC_ACTIONS.cancel, 'Cancel Tue 1 Dec only'],
       ]);
       // Li's series is still live (only that occurrence is gone).
@@ -353,7 +354,7 @@ describe.each(PROVIDERS)(
       await syncActionHandlers(w.deps)[SYNC_ACTIONS.cancel]!({
         tenantId: w.s.tenantId,
         actorPersonId: w.s.ana,
-        value: dm!.actions[1]!.value,
+        value: dm!.actions.find((a) => a.action === SYNC_ACTIONS.cancel)!.value,
         now: tick(w),
       });
       const ran = await runOutboxOnce(
@@ -373,6 +374,44 @@ describe.each(PROVIDERS)(
           cancelled: [OCC[1]],
         });
       }
+      const before = w.dms.length;
+      expect(await sync(w)).toMatchObject({ moved: 0, deleted: 0 });
+      expect(w.dms).toHaveLength(before);
+    });
+
+    it('a deleted occurrence: "Keep <time>" puts it back in that calendar (Google, CalDAV); Graph cannot and says so', async () => {
+      const w = await world(provider);
+      expect(await sync(w)).toMatchObject({ code: 'synced', moved: 0, deleted: 0 });
+      await provider.userDelete(w, w.s.li, OCC[1]!);
+      expect(await sync(w)).toMatchObject({ code: 'synced', moved: 0, deleted: 1 });
+      const [dm] = w.dms.filter((d) => d.personId === w.s.ana);
+      const keep = dm!.actions.find((a) => a.action === SYNC_ACTIONS.restore)!;
+      expect(keep.label).toBe('Keep Tue 1 Dec 11:00');
+      await syncActionHandlers(w.deps)[SYNC_ACTIONS.restore]!({
+        tenantId: w.s.tenantId,
+        actorPersonId: w.s.ana,
+        value: keep.value,
+        now: tick(w),
+      });
+      const ran = await runOutboxOnce(
+        { store, writer: w.backend.access, notifier: w.deps.notifier },
+        { worker: 'w', now: w.clock, kinds: ['calendar.series'] },
+      );
+      const held = await provider.exceptions(w, w.s.li);
+      if (provider.name === 'microsoft') {
+        // Graph has no undelete of an occurrence: the job is refused, and the organiser and Li are told.
+        expect(ran).toMatchObject({ claimed: 1, compensated: 1 });
+        expect(held.cancelled).toEqual([OCC[1]]);
+        const told = w.dms.slice(-2);
+        expect(told.map((d) => d.personId).sort()).toEqual([w.s.ana, w.s.li].sort());
+        for (const d of told) expect(d.text).toMatch(/could not be made in Li's calendar/);
+        return;
+      }
+      expect(ran).toMatchObject({ claimed: 1, done: 1 });
+      // Back in Li's ONE series event at its own time (Google: the instance confirmed again; CalDAV: no EXDATE).
+      expect({ events: held.events, cancelled: held.cancelled }).toEqual({ events: 1, cancelled: [] });
+      expect([...held.moved].filter(([, at]) => at !== OCC[1])).toEqual([]);
+      // Read back: Convene's own change, nothing asked again.
       const before = w.dms.length;
       expect(await sync(w)).toMatchObject({ moved: 0, deleted: 0 });
       expect(w.dms).toHaveLength(before);

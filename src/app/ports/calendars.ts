@@ -109,6 +109,8 @@ export interface EventEditor {
 export type SeriesChange =
   | { readonly kind: 'cancel'; readonly originalStart: number }
   | { readonly kind: 'move'; readonly originalStart: number; readonly start: number; readonly end: number }
+  /** A deleted occurrence put back at `[start, end)` (`SeriesEditor.restoreOccurrence`). */
+  | { readonly kind: 'restore'; readonly originalStart: number; readonly start: number; readonly end: number }
   | { readonly kind: 'end'; readonly originalStart: number };
 
 /**

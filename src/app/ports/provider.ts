@@ -183,6 +183,13 @@ export interface SeriesEditor {
   /** Moves one occurrence to `[start, end)` (Google: PATCH the instance; Graph: PATCH the occurrence; CalDAV: RECURRENCE-ID override). */
   moveOccurrence(ref: OccurrenceRef, to: Interval): Promise<SeriesChangeResult>;
   /**
+   * Puts back a DELETED occurrence at `[start, end)` (a participant removed it from their calendar; the
+   * organiser chose to keep it): Google PATCHes the cancelled instance back to `confirmed`; CalDAV drops
+   * the EXDATE (with a RECURRENCE-ID override when not at its rule position). Absent where the provider
+   * cannot: Graph has no undelete of an occurrence (a deleted one is gone from the series).
+   */
+  restoreOccurrence?(ref: OccurrenceRef, to: Interval): Promise<SeriesChangeResult>;
+  /**
    * Ends the series before `ref.originalStart`: that occurrence and every later one are gone, the earlier
    * ones (and their exceptions) stay ("this and following", or "end after the previous one").
    */

@@ -473,6 +473,16 @@ export interface RescheduleInput {
   readonly bookingId: string;
   readonly start: number;
   readonly end: number;
+  /**
+   * A series: when its last occurrence ends once moved (its rule expanded from the new first occurrence,
+   * in local time). Absent: a stored end moves by the same shift as the first occurrence.
+   */
+  readonly seriesEndsAt?: number;
+  /**
+   * A series whose members take turns: each member's own first occurrence once moved (as
+   * `BookSlotInput.holds`). Absent: each row keeps its offset from the first occurrence.
+   */
+  readonly holds?: Readonly<Record<string, { readonly start: number; readonly end: number }>>;
   /** Withdrawn in the same transaction (queued jobs whose dedupe key starts with it: old reminders). */
   readonly withdrawJobs?: string;
   readonly jobs?: (booking: Booking) => readonly EnqueueInput[];
@@ -508,9 +518,15 @@ export interface BookingRepository {
   /**
    * A person's active SERIES bookings with an occurrence ending after `after` (`seriesEndsAt > after`),
    * whatever their first occurrence, soonest first start, at most `limit` (an index read: never a scan of
-   * the tenant's bookings).
+   * the tenant's bookings). A series booked before `seriesEndsAt` was recorded (null, its request has a
+   * rule) is listed too, as ongoing: the caller expands its rule and records its end (`recordSeriesEnd`).
    */
   listOngoingSeries(tenantId: string, personId: string, after: number, limit: number): Promise<Booking[]>;
+  /**
+   * Backfills the end of a series booked before `seriesEndsAt` was recorded (set only while it is null:
+   * a recorded end is never overwritten). False when nothing was written.
+   */
+  recordSeriesEnd(tenantId: string, bookingId: string, seriesEndsAt: number): Promise<boolean>;
   /**
    * The times several people hold in active bookings, overlapping `[start, end)`, in one read (every
    * person of `personIds` has an entry). A person's time is the booking's, except a member taking turns
@@ -550,7 +566,8 @@ export interface BookingRepository {
   ): Promise<CalendarEventRecord | null>;
   /**
    * Records what Convene did to one occurrence of a series booking (upsert by original start: a second
-   * move replaces the first). False when the booking is not in the tenant.
+   * move replaces the first). A move ending after the stored `seriesEndsAt` extends it to the moved end
+   * (so the lists keep the series until then). False when the booking is not in the tenant.
    */
   recordOccurrence(tenantId: string, bookingId: string, exception: OccurrenceException): Promise<boolean>;
   /** The booking's occurrence exceptions, by original start (bounded: one per occurrence of the series). */

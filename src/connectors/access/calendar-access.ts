@@ -468,6 +468,12 @@ export class CalendarAccess
           code: 'series_unsupported',
           message: 'This calendar cannot change one occurrence of a series.',
         };
+      if (change.kind === 'restore' && !series.restoreOccurrence)
+        return {
+          ok: false,
+          code: 'series_unsupported',
+          message: 'This calendar cannot put back a deleted occurrence of a series.',
+        };
       const ref = {
         calendarId: target.calendarId,
         eventId: target.eventId,
@@ -483,7 +489,9 @@ export class CalendarAccess
             ? series.cancelOccurrence(ref)
             : change.kind === 'move'
               ? series.moveOccurrence(ref, { start: change.start, end: change.end })
-              : series.endBefore(ref),
+              : change.kind === 'restore'
+                ? series.restoreOccurrence!(ref, { start: change.start, end: change.end })
+                : series.endBefore(ref),
       );
       this.invalidate(connection.id);
       return result.ok ? { ok: true } : { ok: false, code: result.code, message: result.message };

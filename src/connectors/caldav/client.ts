@@ -488,6 +488,13 @@ export class CalDavProvider implements CalendarProvider {
     cancelOccurrence: (ref) => this.#editSeries(ref, { kind: 'cancel', originalStart: ref.originalStart }),
     moveOccurrence: (ref, to) =>
       this.#editSeries(ref, { kind: 'move', originalStart: ref.originalStart, start: to.start, end: to.end }),
+    restoreOccurrence: (ref, to) =>
+      this.#editSeries(ref, {
+        kind: 'restore',
+        originalStart: ref.originalStart,
+        start: to.start,
+        end: to.end,
+      }),
     endBefore: (ref) => this.#editSeries(ref, { kind: 'end', before: ref.originalStart }),
   };
 

@@ -175,6 +175,8 @@ export function identityOf(text: string): { uid?: string; sequence: number } {
 export type SeriesEdit =
   | { readonly kind: 'cancel'; readonly originalStart: number }
   | { readonly kind: 'move'; readonly originalStart: number; readonly start: number; readonly end: number }
+  /** A deleted (EXDATE) occurrence put back at `[start, end)`: the EXDATE dropped, an override if moved. */
+  | { readonly kind: 'restore'; readonly originalStart: number; readonly start: number; readonly end: number }
   | { readonly kind: 'end'; readonly before: number };
 
 export type SeriesEditOutcome =
@@ -276,9 +278,27 @@ export function editSeriesIcs(text: string, edit: SeriesEdit, stampMs: number): 
     return done();
   }
 
-  // move
-  if (excluded || !ruleOccursAt(ruleText, first, zone, edit.originalStart))
-    return { kind: 'occurrence_not_found' };
+  if (!ruleOccursAt(ruleText, first, zone, edit.originalStart)) return { kind: 'occurrence_not_found' };
+  const dtend = master.getFirstProperty('dtend');
+  const duration = dtend ? instantOf(dtend.getFirstValue() as ICAL.Time, tzidOf(dtend)) - first : undefined;
+  const atRule = edit.start === edit.originalStart && edit.end - edit.start === duration;
+  if (edit.kind === 'restore' && !excluded && !override && atRule) return { kind: 'unchanged' };
+  if (edit.kind === 'restore' && excluded) {
+    // Put back: its EXDATE values go (a property may list several instants: the others stay).
+    for (const x of exdates.filter((e) => e.at === edit.originalStart)) {
+      const kept = x.property
+        .getValues()
+        .filter((v) => instantOf(v as ICAL.Time, tzidOf(x.property)) !== edit.originalStart);
+      if (kept.length === 0) master.removeProperty(x.property);
+      else x.property.setValues(kept as never[]);
+    }
+    // At its rule position: the rule holds it again, no override needed.
+    if (atRule) {
+      bump();
+      return done();
+    }
+  } else if (excluded) return { kind: 'occurrence_not_found' };
+  // move (or a restore at another time than its rule's)
   if (override) {
     const start = override.event.getFirstProperty('dtstart');
     const end = override.event.getFirstProperty('dtend');

@@ -254,6 +254,21 @@ export class GoogleCalendarProvider implements CalendarProvider {
       });
       return { ok: true };
     },
+    restoreOccurrence: async (ref, to) => {
+      // `showDeleted` lists the cancelled instance; a PATCH back to `confirmed` restores it.
+      const instance = await this.#instance(ref);
+      if (!instance?.id) return occurrenceNotFound(ref);
+      const at = (t: calendar_v3.Schema$EventDateTime | undefined) => Date.parse(t?.dateTime ?? '');
+      if (instance.status !== 'cancelled' && at(instance.start) === to.start && at(instance.end) === to.end)
+        return { ok: true };
+      const timeZone = instance.start?.timeZone ?? 'UTC';
+      await this.#patchInstance(ref.calendarId, instance.id, {
+        status: 'confirmed',
+        start: { dateTime: toRfc3339(to.start), timeZone },
+        end: { dateTime: toRfc3339(to.end), timeZone },
+      });
+      return { ok: true };
+    },
     endBefore: async (ref) => {
       const master = await this.#get(ref.calendarId, ref.eventId);
       const first = Date.parse(master.start?.dateTime ?? '');

@@ -1,3 +1,4 @@
+import { Prisma } from '@prisma/client';
 import type {
   Booking,
   BookingConversation,
@@ -346,14 +347,29 @@ export function bookingRepository(db: Db, sql: Sql): BookingRepository {
         where: {
           tenantId,
           status: 'booked',
-          seriesEndsAt: { gt: new Date(after) },
           participants: { some: { personId } },
+          OR: [
+            { seriesEndsAt: { gt: new Date(after) } },
+            // Booked before the end was recorded: ongoing until read (`recordSeriesEnd` fills it in).
+            {
+              seriesEndsAt: null,
+              proposal: { request: { criteria: { path: ['recurrence'], not: Prisma.AnyNull } } },
+            },
+          ],
         },
         orderBy: { startsAt: 'asc' },
         take: Math.max(0, Math.min(Math.floor(limit), 200)),
         include,
       });
       return rows.map(toBooking);
+    },
+    async recordSeriesEnd(tenantId, bookingId, seriesEndsAt) {
+      if (!isId(tenantId) || !isId(bookingId) || !Number.isFinite(seriesEndsAt)) return false;
+      const result = await db.booking.updateMany({
+        where: { id: bookingId, tenantId, seriesEndsAt: null },
+        data: { seriesEndsAt: new Date(seriesEndsAt) },
+      });
+      return result.count === 1;
     },
     async busyForPeople(tenantId, personIds, range) {
       const ids = [...new Set(personIds)];
@@ -408,24 +424,38 @@ export function bookingRepository(db: Db, sql: Sql): BookingRepository {
             where: { bookingId },
             select: { personId: true, startsAt: true },
           });
-          const moved = movedHolds(participants, ms(current.starts_at), input.start, input.end);
+          const moved = input.holds
+            ? holdsOf(
+                participants.map((p) => p.personId),
+                input.start,
+                input.end,
+                input.holds,
+              )
+            : movedHolds(participants, ms(current.starts_at), input.start, input.end);
+          if (!moved) throw new Reschedule({ ok: false, reason: 'invalid_range' });
           const busy = await overlapping(tx, moved, bookingId);
           if (busy.length > 0) throw new Reschedule({ ok: false, reason: 'conflict', people: busy });
-          // Rows holding the booking's range move together; a row holding its own range keeps its offset.
+          // Rows holding the booking's range move together; a row holding its own range keeps its offset
+          // (or takes its given hold).
           await tx.bookingParticipant.updateMany({
             where: { bookingId, startsAt: current.starts_at },
             data: { startsAt: start, endsAt: end },
           });
+          const before = new Map(participants.map((p) => [p.personId, ms(p.startsAt)]));
           for (const hold of moved)
-            if (hold.start.getTime() !== input.start)
+            if (hold.start.getTime() !== input.start || before.get(hold.personId) !== ms(current.starts_at))
               await tx.bookingParticipant.update({
                 where: { bookingId_personId: { bookingId, personId: hold.personId } },
                 data: { startsAt: hold.start, endsAt: hold.end },
               });
-          // A series moved as a whole: its last occurrence moves with its first.
-          const seriesEnd = current.series_ends_at
-            ? new Date(ms(current.series_ends_at) + (input.start - ms(current.starts_at)))
-            : null;
+          // A series moved as a whole: its last occurrence as given (its rule from the new first one, in
+          // local time), else moved with its first.
+          const seriesEnd =
+            input.seriesEndsAt != null && Number.isFinite(input.seriesEndsAt)
+              ? new Date(Math.max(input.seriesEndsAt, input.end))
+              : current.series_ends_at
+                ? new Date(ms(current.series_ends_at) + (input.start - ms(current.starts_at)))
+                : null;
           const updated = await tx.booking.update({
             where: { id: bookingId },
             data: { startsAt: start, endsAt: end, ...(seriesEnd ? { seriesEndsAt: seriesEnd } : {}) },
@@ -447,7 +477,11 @@ export function bookingRepository(db: Db, sql: Sql): BookingRepository {
           });
           const participants = booking?.participants ?? [];
           const people = participants.map((p) => p.personId);
-          const moved = booking ? movedHolds(participants, ms(booking.startsAt), input.start, input.end) : [];
+          const moved = !booking
+            ? []
+            : input.holds
+              ? (holdsOf(people, input.start, input.end, input.holds) ?? [])
+              : movedHolds(participants, ms(booking.startsAt), input.start, input.end);
           const busy = await overlapping(db, moved, bookingId);
           return {
             ok: false,
@@ -502,11 +536,20 @@ export function bookingRepository(db: Db, sql: Sql): BookingRepository {
         endsAt: exception.status === 'moved' ? new Date(exception.end) : null,
       };
       const originalStart = new Date(exception.originalStart);
-      await db.bookingOccurrence.upsert({
-        where: { bookingId_originalStart: { bookingId, originalStart } },
-        create: { tenantId, bookingId, originalStart, ...data },
-        update: data,
-      });
+      await db.$transaction(async (tx) => {
+        await tx.bookingOccurrence.upsert({
+          where: { bookingId_originalStart: { bookingId, originalStart } },
+          create: { tenantId, bookingId, originalStart, ...data },
+          update: data,
+        });
+        // Moved past the series' stored end: the series now ends there (the lists read it). A series
+        // without a stored end (booked before it was recorded) is left to `recordSeriesEnd`.
+        if (exception.status === 'moved')
+          await tx.booking.updateMany({
+            where: { id: bookingId, tenantId, seriesEndsAt: { lt: new Date(exception.end) } },
+            data: { seriesEndsAt: new Date(exception.end) },
+          });
+      }, TX_OPTIONS);
       return true;
     },
     async occurrences(tenantId, bookingId) {

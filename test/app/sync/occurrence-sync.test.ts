@@ -186,6 +186,7 @@ describe('two-way sync of one occurrence of a series', () => {
     expect(dm!.text).toContain('Li removed the Tue 15 Dec occurrence of “Roadmap” (Tue 15 Dec, 11:00–11:30');
     expect(dm!.actions.map((a) => [a.action, a.label])).toEqual([
       [SYNC_ACTIONS.without, 'Keep Tue 15 Dec without Li'],
+      [SYNC_ACTIONS.restore, 'Keep Tue 15 Dec 11:00'],
       [SYNC_ACTIONS.cancel, 'Cancel Tue 15 Dec only'],
     ]);
     const booking = (await store.bookings.get(w.s.tenantId, w.booking.id))!;
@@ -363,6 +364,55 @@ describe("the organiser's choice on one occurrence", () => {
     expect(w.threads.notes.at(-1)!.text).toBe(
       'The Tue 8 Dec occurrence is cancelled; the rest of the series stays.',
     );
+  });
+
+  it('"Keep <time>" after a deletion puts that occurrence back in the participant’s calendar (a `restore` job)', async () => {
+    const w = await world();
+    const deleted: EventChange = {
+      eventId: `${w.series.eventId}_3`,
+      seriesEventId: w.series.eventId,
+      occurrence: OCC[3]!,
+      kind: 'deleted',
+    };
+    await sync(w, [deleted]);
+    const restore = w.notifier.to(w.s.ana)[0]!.actions.find((a) => a.action === SYNC_ACTIONS.restore);
+    const reply = await click(w, SYNC_ACTIONS.restore, restore!.value);
+    expect(reply.text).toBe(
+      "Kept at Tue 15 Dec, 11:00–11:30 (Paris time): Li's calendar is being put back to that time.",
+    );
+    expect(await decisionsOf(w)).toEqual([{ kind: 'deleted', status: 'restored', occurrence: OCC[3] }]);
+    // Li's calendar only; the provider's exception restore of the ONE series event (never a new event).
+    const jobs = await seriesJobs(w);
+    expect(jobs.map((j) => j.payload)).toEqual([
+      {
+        bookingId: w.booking.id,
+        personId: w.s.li,
+        change: { kind: 'restore', originalStart: OCC[3], start: OCC[3], end: OCC[3]! + DURATION },
+      },
+    ]);
+    const applied: unknown[] = [];
+    const writer = Object.assign(new RecordingCalendar(), {
+      changeSeriesFor: async (_t: string, personId: string, target: unknown, change: unknown) => {
+        applied.push({ personId, target, change });
+        return { ok: true as const };
+      },
+    });
+    await runOutboxOnce(
+      { store, writer, notifier: w.notifier },
+      { worker: 'w', now: NOW + 3 * HOUR, kinds: [CALENDAR_SERIES_JOB] },
+    );
+    // (Jobs left queued by the other cases of this store run too: only this booking's are looked at.)
+    expect(applied.filter((a) => (a as { personId: string }).personId === w.s.li)).toEqual([
+      {
+        personId: w.s.li,
+        target: expect.objectContaining({ eventId: w.series.eventId }),
+        change: { kind: 'restore', originalStart: OCC[3], start: OCC[3], end: OCC[3]! + DURATION },
+      },
+    ]);
+    // Convene stored nothing for the occurrence (it is on for everyone); back at its time it is an echo.
+    expect(await store.bookings.occurrences(w.s.tenantId, w.booking.id)).toEqual([]);
+    expect(await sync(w, [occurrence(w, 3)])).toMatchObject({ moved: 0, deleted: 0, echoes: 1 });
+    expect(w.notifier.to(w.s.ana)).toHaveLength(1);
   });
 
   it('"Keep <date> without <name>" after a deletion changes nothing in any calendar', async () => {

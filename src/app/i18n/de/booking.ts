@@ -51,6 +51,8 @@ export const booking: Messages<typeof en> = {
   'booking.error.alreadyCancelled': 'Dieser Termin wurde bereits abgesagt.',
   'booking.error.timeInPast': 'Die neue Zeit muss in der Zukunft liegen.',
   'booking.error.sameTime': 'Der Termin findet bereits zu dieser Zeit statt.',
+  'booking.error.seriesDay':
+    'Ein wiederkehrender Termin behält seine Wochentage: wähle eine neue Zeit an einem davon (um den Tag zu ändern, beende die Serie und buche eine neue).',
   'booking.error.timeNotFree': 'Diese Zeit ist nicht für alle frei: wähle eine andere.',
   'booking.error.invalidTime': 'Diese Zeit ist ungültig.',
   'booking.error.noOtherTime':

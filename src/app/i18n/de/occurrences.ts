@@ -13,6 +13,8 @@ export const occurrences: Messages<typeof en> = {
   'occurrences.cancelled.dm':
     '{who} hat „{title}“ am {when} abgesagt (nur diesen Termin; die Serie läuft weiter). Dein Kalender wird aktualisiert.',
   'occurrences.moved.headline': 'Verschoben: „{title}“ vom {was} auf {when} (nur dieser Termin).',
+  'occurrences.moved.thread':
+    '{who} hat den Termin vom {date} auf {when} verschoben (vorher {was}); der Rest der Serie bleibt.',
   'occurrences.moved.dm':
     '{who} hat „{title}“ vom {was} auf {when} verschoben (nur diesen Termin; die Serie läuft weiter). Dein Kalender wird aktualisiert.',
   'occurrences.ended.headline': '„{title}“ endet: die Termine ab {when} sind abgesagt.',

@@ -34,7 +34,7 @@ export const sync: Messages<typeof en> = {
   'sync.occurrence.question.moved':
     'Diesen Termin für alle verschieben, seine gebuchte Zeit behalten oder nur ihn absagen? Der Rest der Serie bleibt.',
   'sync.occurrence.question.deleted':
-    'Diesen Termin ohne diese Person behalten oder nur ihn absagen? Der Rest der Serie bleibt.',
+    'Diesen Termin ohne diese Person behalten, ihn in ihren Kalender zurücklegen oder nur ihn absagen? Der Rest der Serie bleibt.',
   'sync.occurrence.action.follow': '{date} für alle auf {when}',
   'sync.occurrence.action.cancel': 'Nur {date} absagen',
   'sync.occurrence.action.without': '{date} ohne {name} behalten',

@@ -53,6 +53,8 @@ export const booking = {
   'booking.error.alreadyCancelled': 'This meeting was already cancelled.',
   'booking.error.timeInPast': 'The new time must be in the future.',
   'booking.error.sameTime': 'The meeting is already at that time.',
+  'booking.error.seriesDay':
+    'A recurring meeting keeps its days: pick a new time on one of them (to change the day, end the series and book a new one).',
   'booking.error.timeNotFree': 'That time is not free for everyone: pick another one.',
   'booking.error.invalidTime': 'That time is not valid.',
   'booking.error.noOtherTime':

@@ -13,6 +13,8 @@ export const occurrences = {
   'occurrences.cancelled.dm':
     '{who} cancelled “{title}” on {when} (this meeting only; the series goes on). Your calendar is being updated.',
   'occurrences.moved.headline': 'Moved: “{title}” of {was} to {when} (this meeting only).',
+  'occurrences.moved.thread':
+    '{who} moved the {date} meeting to {when} (was {was}); the rest of the series stays.',
   'occurrences.moved.dm':
     '{who} moved “{title}” of {was} to {when} (this meeting only; the series goes on). Your calendar is being updated.',
   'occurrences.ended.headline': '“{title}” ends: the meetings from {when} on are cancelled.',

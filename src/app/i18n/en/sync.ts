@@ -33,7 +33,7 @@ export const sync = {
   'sync.occurrence.question.moved':
     'Move this occurrence for everyone, keep its booked time, or cancel it only? The rest of the series stays.',
   'sync.occurrence.question.deleted':
-    'Keep this occurrence without them, or cancel it only? The rest of the series stays.',
+    'Keep this occurrence without them, put it back in their calendar, or cancel it only? The rest of the series stays.',
   'sync.occurrence.action.follow': 'Move everyone’s {date} to {when}',
   'sync.occurrence.action.cancel': 'Cancel {date} only',
   'sync.occurrence.action.without': 'Keep {date} without {name}',

@@ -53,6 +53,8 @@ export const booking: Messages<typeof en> = {
   'booking.error.alreadyCancelled': 'Cette réunion est déjà annulée.',
   'booking.error.timeInPast': 'Le nouvel horaire doit être dans le futur.',
   'booking.error.sameTime': 'La réunion est déjà à cet horaire.',
+  'booking.error.seriesDay':
+    "Une réunion récurrente garde ses jours : choisissez un nouvel horaire l'un de ces jours (pour changer de jour, arrêtez la série et réservez-en une nouvelle).",
   'booking.error.timeNotFree': "Cet horaire n'est pas libre pour tout le monde : choisissez-en un autre.",
   'booking.error.invalidTime': "Cet horaire n'est pas valide.",
   'booking.error.noOtherTime':

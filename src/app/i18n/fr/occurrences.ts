@@ -13,6 +13,8 @@ export const occurrences: Messages<typeof en> = {
   'occurrences.cancelled.dm':
     '{who} a annulé « {title} » du {when} (cette réunion seulement ; la série continue). Votre agenda est mis à jour.',
   'occurrences.moved.headline': 'Déplacé : « {title} » du {was} au {when} (cette réunion seulement).',
+  'occurrences.moved.thread':
+    '{who} a déplacé la réunion du {date} : {when} (au lieu de {was}) ; le reste de la série ne change pas.',
   'occurrences.moved.dm':
     '{who} a déplacé « {title} » du {was} au {when} (cette réunion seulement ; la série continue). Votre agenda est mis à jour.',
   'occurrences.ended.headline': '« {title} » s’arrête : les réunions à partir du {when} sont annulées.',

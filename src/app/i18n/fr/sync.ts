@@ -33,7 +33,7 @@ export const sync: Messages<typeof en> = {
   'sync.occurrence.question.moved':
     'Déplacer cette occurrence pour tout le monde, garder son horaire prévu, ou l’annuler seule ? Le reste de la série ne change pas.',
   'sync.occurrence.question.deleted':
-    'Garder cette occurrence sans cette personne, ou l’annuler seule ? Le reste de la série ne change pas.',
+    'Garder cette occurrence sans cette personne, la remettre dans son agenda, ou l’annuler seule ? Le reste de la série ne change pas.',
   'sync.occurrence.action.follow': 'Déplacer le {date} pour tous : {when}',
   'sync.occurrence.action.cancel': 'Annuler le {date} seulement',
   'sync.occurrence.action.without': 'Garder le {date} sans {name}',
