@@ -20,6 +20,7 @@ import {
   bookWeeklyFromSlack,
   caldavResources,
   drainOutbox as drain,
+  freeBusyAt,
   type Provider,
   type SlackProvidersWorld,
   startSlackProvidersWorld,
@@ -97,7 +98,7 @@ async function storedSeries(
  */
 async function bookThenMoveFollowing(provider: Provider): Promise<void> {
   now = START;
-  const { h, store, workspace, calendars, people } = w;
+  const { h, store, workspace, people } = w;
   const [olga, ana] = people.get(provider)!;
   const channelId = `CFOL${provider.toUpperCase()}`;
   const bookingId = await bookWeeklyFromSlack(w, provider, channelId);
@@ -183,15 +184,11 @@ async function bookThenMoveFollowing(provider: Provider): Promise<void> {
       starts: [first, newStart],
     });
   // Read back as free/busy: 22 January untouched, the old times from 29 January free, the new ones busy.
-  const read = await calendars.busyFor(
-    workspace.tenantId,
-    [olga!.personId, ana!.personId],
-    { start: first - 12 * HOUR, end: newStart + 2 * WEEK + HOUR },
-    { fresh: true },
-  );
-  const at = (t: number) =>
-    read.people.map((p) => (p.busy.some((b) => b.start <= t && b.end > t) ? 'busy' : 'free'));
-  expect(read.people.every((p) => p.complete)).toBe(true);
+  const { complete, at } = await freeBusyAt(w, [olga!.personId, ana!.personId], {
+    start: first - 12 * HOUR,
+    end: newStart + 2 * WEEK + HOUR,
+  });
+  expect(complete).toBe(true);
   expect([
     at(first),
     at(k),

@@ -19,6 +19,7 @@ import {
   bookWeeklyFromSlack,
   caldavResources,
   drainOutbox as drain,
+  freeBusyAt,
   type Provider,
   type SlackProvidersWorld,
   startSlackProvidersWorld,
@@ -97,7 +98,7 @@ async function storedSeries(
  * `/meet reschedule`; both calendars on `provider` are checked as stored and as free/busy.
  */
 async function bookThenMoveOne(provider: Provider): Promise<void> {
-  const { h, store, workspace, calendars, people } = w;
+  const { h, store, workspace, people } = w;
   const [olga, ana] = people.get(provider)!;
   const channelId = `COCC${provider.toUpperCase()}`;
   const bookingId = await bookWeeklyFromSlack(w, provider, channelId);
@@ -171,15 +172,11 @@ async function bookThenMoveOne(provider: Provider): Promise<void> {
       overrides: [[first, newStart]],
     });
   // Read back as free/busy: the old time free, the new time busy, the next Tuesday untouched.
-  const read = await calendars.busyFor(
-    workspace.tenantId,
-    [olga!.personId, ana!.personId],
-    { start: first - 12 * HOUR, end: first + WEEK + HOUR },
-    { fresh: true },
-  );
-  const at = (t: number) =>
-    read.people.map((p) => (p.busy.some((b) => b.start <= t && b.end > t) ? 'busy' : 'free'));
-  expect(read.people.every((p) => p.complete)).toBe(true);
+  const { complete, at } = await freeBusyAt(w, [olga!.personId, ana!.personId], {
+    start: first - 12 * HOUR,
+    end: first + WEEK + HOUR,
+  });
+  expect(complete).toBe(true);
   expect([at(first), at(newStart), at(first + WEEK)]).toEqual([
     ['free', 'free'],
     ['busy', 'busy'],

@@ -20,7 +20,15 @@ import { CalendarAccess } from '../../src/connectors/access/calendar-access.ts';
 import { HOUR } from '../../src/core/interval.ts';
 import { generateKeyEntry } from '../../src/store/crypto.ts';
 import { openDatabase, type Store } from '../../src/store/index.ts';
-import { blockText, buttons, type Harness, settle, startHarness, until } from '../bot/slack/harness.ts';
+import {
+  blockText,
+  buttons,
+  type Harness,
+  installTeam,
+  settle,
+  startHarness,
+  until,
+} from '../bot/slack/harness.ts';
 import { type FakeGoogle, startFakeGoogle } from '../fakes/google/server.ts';
 import { FakeMicrosoft } from '../fakes/microsoft/server.ts';
 import type { FakeMessage } from '../fakes/slack/server.ts';
@@ -84,13 +92,7 @@ beforeAll(async () => {
   slackNotifier = createSlackNotifier(store, h.adapter.app.client as unknown as SlackDmClient);
   slackThreads = createSlackThreads(store, h.adapter.app.client as unknown as SlackThreadClient);
 
-  const team = h.fake.addTeam({ id: 'TACME', name: 'Acme' });
-  workspace = await store.workspaces.install({
-    platform: 'slack',
-    externalId: 'TACME',
-    name: 'Acme',
-    botToken: team.botToken,
-  });
+  ({ workspace } = await installTeam(h, 'TACME', 'Acme'));
   const users = [
     { id: 'UOLGA', name: 'olga', real_name: 'Olga', tz: 'Europe/London' },
     { id: 'UANA', name: 'ana', real_name: 'Ana', tz: 'Europe/Paris' },

@@ -17,7 +17,15 @@ import { CalDavProvider } from '../../src/connectors/caldav/index.ts';
 import { HOUR } from '../../src/core/interval.ts';
 import { generateKeyEntry } from '../../src/store/crypto.ts';
 import { openDatabase, type Store } from '../../src/store/index.ts';
-import { blockText, buttons, type Harness, settle, startHarness, until } from '../bot/slack/harness.ts';
+import {
+  blockText,
+  buttons,
+  type Harness,
+  installTeam,
+  settle,
+  startHarness,
+  until,
+} from '../bot/slack/harness.ts';
 import { type FakeGoogle, startFakeGoogle } from '../fakes/google/server.ts';
 import { FakeMicrosoft } from '../fakes/microsoft/server.ts';
 import type { FakeMessage } from '../fakes/slack/server.ts';
@@ -69,13 +77,7 @@ beforeAll(async () => {
   const calendars = new CalendarAccess({ connections: store.connections, providers, notifier, clock });
   h = await startHarness({ store, deps: { busy: calendars, writer: calendars, clock } });
 
-  const team = h.fake.addTeam({ id: 'TACME', name: 'Acme' });
-  workspace = await store.workspaces.install({
-    platform: 'slack',
-    externalId: 'TACME',
-    name: 'Acme',
-    botToken: team.botToken,
-  });
+  ({ workspace } = await installTeam(h, 'TACME', 'Acme'));
   // Zones come from users.info: London, Paris, New York → common hours 14:00–16:00 UTC.
   h.fake.addUser('TACME', {
     id: 'UOLGA',

@@ -19,7 +19,7 @@ import {
 import type { RetryPolicy } from '../../../src/connectors/retry.ts';
 import { generateKeyEntry } from '../../../src/store/crypto.ts';
 import { openDatabase, type Store } from '../../../src/store/index.ts';
-import { buttons, type Harness, startHarness, until } from '../../bot/slack/harness.ts';
+import { buttons, type Harness, installTeam, startHarness, until } from '../../bot/slack/harness.ts';
 import { type FakeClient, type FakeGoogle, startFakeGoogle } from '../../fakes/google/server.ts';
 import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FakeMicrosoft } from '../../fakes/microsoft/server.ts';
 import { type RadicaleServer, startRadicale } from '../../support/radicale.ts';
@@ -233,13 +233,7 @@ export async function startSlackProvidersWorld(options: {
     });
     const calendars = new CalendarAccess({ connections: store.connections, providers, notifier, clock });
     h = await startHarness({ store, deps: { busy: calendars, writer: calendars, notifier, clock } });
-    const team = h.fake.addTeam({ id: teamId, name: 'Acme' });
-    const workspace = await store.workspaces.install({
-      platform: 'slack',
-      externalId: teamId,
-      name: 'Acme',
-      botToken: team.botToken,
-    });
+    const { workspace } = await installTeam(h, teamId, 'Acme');
     const tenantId = workspace.tenantId;
     const people = new Map<Provider, Participant[]>();
     for (const provider of PROVIDERS) {
@@ -339,6 +333,22 @@ export async function bookWeeklyFromSlack(
   return buttons(message.blocks)
     .find((b) => b.actionId.startsWith('mcancel:'))!
     .actionId.split(':')[1]!;
+}
+
+/**
+ * The people's free/busy read fresh from their providers over `window`: whether every read was
+ * complete, and at an instant each one's 'busy' or 'free' (in `personIds` order).
+ */
+export async function freeBusyAt(
+  w: SlackProvidersWorld,
+  personIds: readonly string[],
+  window: { readonly start: number; readonly end: number },
+): Promise<{ complete: boolean; at(t: number): ('busy' | 'free')[] }> {
+  const read = await w.calendars.busyFor(w.workspace.tenantId, [...personIds], window, { fresh: true });
+  return {
+    complete: read.people.every((p) => p.complete),
+    at: (t) => read.people.map((p) => (p.busy.some((b) => b.start <= t && b.end > t) ? 'busy' : 'free')),
+  };
 }
 
 /** Runs the outbox worker (as of `now`) until it claims nothing, six rounds at the most. */
