@@ -21,27 +21,19 @@ import { manageUseCases, meetingUseCases, seriesUseCases } from '../../src/bot/d
 import { createDiscordNotifier } from '../../src/bot/discord/notifier.ts';
 import { createDiscordThreads } from '../../src/bot/discord/threads.ts';
 import { CalendarAccess } from '../../src/connectors/access/calendar-access.ts';
-import { createProviderFactory } from '../../src/connectors/access/providers.ts';
-import type { RetryPolicy } from '../../src/connectors/retry.ts';
 import { HOUR } from '../../src/core/interval.ts';
 import { generateKeyEntry } from '../../src/store/crypto.ts';
 import { openDatabase, type Store } from '../../src/store/index.ts';
 import { FakeDiscord, type FakeMessage, type FakeUser } from '../fakes/discord/server.ts';
 import { type FakeGoogle, startFakeGoogle } from '../fakes/google/server.ts';
-import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FakeMicrosoft } from '../fakes/microsoft/server.ts';
+import { FakeMicrosoft } from '../fakes/microsoft/server.ts';
+import { connectGoogle, connectMicrosoft, fakeProviderFactory } from './harness/providers.ts';
 
 // Monday 14 January 2030, 08:00 UTC.
 const START = Date.UTC(2030, 0, 14, 8);
 /** The clock of every part (store use cases, adapter, fakes): START, unless a test moves it (and puts it back). */
 let now = START;
 const clock = () => now;
-const retryPolicy: RetryPolicy = {
-  attempts: 2,
-  baseDelayMs: 1,
-  maxDelayMs: 1,
-  sleep: async () => undefined,
-  random: () => 0,
-};
 const accounts = { google: 'ana@acme.test', microsoft: 'ben@contoso.test' };
 
 let store: Store;
@@ -103,51 +95,18 @@ beforeAll(async () => {
     });
   }
   const tenantId = workspace.tenantId;
-  google.addCalendar({ id: accounts.google, primary: false });
-  const g = google.issueTokens({ clientId: started.client.clientId });
-  await store.connections.save({
-    tenantId,
-    personId: people.Ana!.id,
-    provider: 'google',
-    account: accounts.google,
-    busyCalendarIds: [accounts.google],
-    writeCalendarId: accounts.google,
-    secrets: {
-      accessToken: g.access_token,
-      refreshToken: g.refresh_token,
-      expiresAt: START + HOUR,
-      scope: g.scope,
-    },
-  });
-  microsoft.addMailbox(accounts.microsoft);
-  const m = microsoft.issueTokens(accounts.microsoft);
-  await store.connections.save({
-    tenantId,
-    personId: people.Ben!.id,
-    provider: 'microsoft',
-    account: accounts.microsoft,
-    busyCalendarIds: [accounts.microsoft],
-    writeCalendarId: accounts.microsoft,
-    secrets: { accessToken: m.accessToken, refreshToken: m.refreshToken, expiresAt: START + HOUR },
-  });
-  const providers = createProviderFactory({
+  await connectGoogle(store, started, { tenantId, personId: people.Ana!.id }, accounts.google, START + HOUR);
+  await connectMicrosoft(
+    store,
+    microsoft,
+    { tenantId, personId: people.Ben!.id },
+    accounts.microsoft,
+    START + HOUR,
+  );
+  const providers = fakeProviderFactory({
     clock,
-    google: {
-      clientId: started.client.clientId,
-      clientSecret: started.client.clientSecret,
-      tokenEndpoint: google.endpoints.tokenUrl,
-      revokeEndpoint: google.endpoints.revokeUrl,
-      rootUrl: google.rootUrl,
-      retryPolicy,
-    },
-    microsoft: {
-      clientId: FAKE_CLIENT_ID,
-      clientSecret: FAKE_CLIENT_SECRET,
-      authorityHost: microsoft.authorityHost,
-      graphBaseUrl: microsoft.graphBaseUrl,
-      fetch: microsoft.fetch,
-      retryPolicy,
-    },
+    google: started,
+    microsoft,
   });
   let discordNotifier: Notifier | undefined;
   let discordThreads: MeetingThreads | undefined;

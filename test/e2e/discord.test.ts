@@ -18,28 +18,20 @@ import type { Person } from '../../src/app/ports/store.ts';
 import { createDiscordAdapter, type DiscordAdapter } from '../../src/bot/discord/adapter.ts';
 import { type MeetingUseCases, meetingUseCases } from '../../src/bot/discord/deps.ts';
 import { CalendarAccess } from '../../src/connectors/access/calendar-access.ts';
-import { createProviderFactory } from '../../src/connectors/access/providers.ts';
 import { CalDavProvider } from '../../src/connectors/caldav/index.ts';
-import type { RetryPolicy } from '../../src/connectors/retry.ts';
 import { HOUR, MINUTE } from '../../src/core/interval.ts';
 import { generateKeyEntry } from '../../src/store/crypto.ts';
 import { openDatabase, type Store } from '../../src/store/index.ts';
 import { FakeDiscord, type FakeMessage, type FakeUser } from '../fakes/discord/server.ts';
 import { type FakeGoogle, startFakeGoogle } from '../fakes/google/server.ts';
-import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FakeMicrosoft } from '../fakes/microsoft/server.ts';
+import { FakeMicrosoft } from '../fakes/microsoft/server.ts';
 import { type RadicaleServer, startRadicale } from '../support/radicale.ts';
+import { connectCaldav, connectGoogle, connectMicrosoft, fakeProviderFactory } from './harness/providers.ts';
 
 // Monday 14 January 2030, 08:00 UTC.
 const START = Date.UTC(2030, 0, 14, 8);
 let now = START;
 const clock = () => now;
-const retryPolicy: RetryPolicy = {
-  attempts: 2,
-  baseDelayMs: 1,
-  maxDelayMs: 1,
-  sleep: async () => undefined,
-  random: () => 0,
-};
 const TUESDAY = Date.UTC(2030, 0, 15);
 
 let store: Store;
@@ -98,47 +90,9 @@ beforeAll(async () => {
   const pChloe = await person(chloe, 'Chloé');
   const tenantId = workspace.tenantId;
 
-  google.addCalendar({ id: accounts.google, primary: false });
-  const gTokens = google.issueTokens({ clientId: started.client.clientId });
-  await store.connections.save({
-    tenantId,
-    personId: pAna.id,
-    provider: 'google',
-    account: accounts.google,
-    busyCalendarIds: [accounts.google],
-    writeCalendarId: accounts.google,
-    secrets: {
-      accessToken: gTokens.access_token,
-      refreshToken: gTokens.refresh_token,
-      expiresAt: START + HOUR,
-      scope: gTokens.scope,
-    },
-  });
-  microsoft.addMailbox(accounts.microsoft);
-  const mTokens = microsoft.issueTokens(accounts.microsoft);
-  await store.connections.save({
-    tenantId,
-    personId: pBen.id,
-    provider: 'microsoft',
-    account: accounts.microsoft,
-    busyCalendarIds: [accounts.microsoft],
-    writeCalendarId: accounts.microsoft,
-    secrets: {
-      accessToken: mTokens.accessToken,
-      refreshToken: mTokens.refreshToken,
-      expiresAt: START + HOUR,
-    },
-  });
-  accounts.caldav = await radicale.mkcalendar('work');
-  await store.connections.save({
-    tenantId,
-    personId: pChloe.id,
-    provider: 'caldav',
-    account: radicale.url,
-    busyCalendarIds: [accounts.caldav],
-    writeCalendarId: accounts.caldav,
-    secrets: { username: radicale.username, password: radicale.password },
-  });
+  await connectGoogle(store, started, { tenantId, personId: pAna.id }, accounts.google, START + HOUR);
+  await connectMicrosoft(store, microsoft, { tenantId, personId: pBen.id }, accounts.microsoft, START + HOUR);
+  accounts.caldav = await connectCaldav(store, radicale, { tenantId, personId: pChloe.id }, 'work');
   const hours = { rules: [{ days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' }], overrides: [] };
   await store.preferences.set(tenantId, pBen.id, {
     timeZone: 'America/New_York',
@@ -168,25 +122,11 @@ beforeAll(async () => {
     conference: false,
   });
 
-  const providers = createProviderFactory({
+  const providers = fakeProviderFactory({
     clock,
     caldav: { allowedNetworks: ['127.0.0.1/32'] }, // Radicale is on loopback: past the address guard
-    google: {
-      clientId: started.client.clientId,
-      clientSecret: started.client.clientSecret,
-      tokenEndpoint: google.endpoints.tokenUrl,
-      revokeEndpoint: google.endpoints.revokeUrl,
-      rootUrl: google.rootUrl,
-      retryPolicy,
-    },
-    microsoft: {
-      clientId: FAKE_CLIENT_ID,
-      clientSecret: FAKE_CLIENT_SECRET,
-      authorityHost: microsoft.authorityHost,
-      graphBaseUrl: microsoft.graphBaseUrl,
-      fetch: microsoft.fetch,
-      retryPolicy,
-    },
+    google: started,
+    microsoft,
   });
   const notifier: Notifier = { dm: async () => ({ ok: true }) };
   const calendars = new CalendarAccess({ connections: store.connections, providers, notifier, clock });

@@ -14,19 +14,17 @@
  */
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runOutboxOnce } from '../../src/app/outbox.ts';
-import type { Notifier } from '../../src/app/ports/calendars.ts';
-import type { Workspace } from '../../src/app/ports/store.ts';
-import { CalendarAccess } from '../../src/connectors/access/calendar-access.ts';
-import { createProviderFactory } from '../../src/connectors/access/providers.ts';
-import type { RetryPolicy } from '../../src/connectors/retry.ts';
 import { HOUR } from '../../src/core/interval.ts';
-import { generateKeyEntry } from '../../src/store/crypto.ts';
-import { openDatabase, type Store } from '../../src/store/index.ts';
-import { blockText, buttons, type Harness, startHarness, until } from '../bot/slack/harness.ts';
-import { type FakeGoogle, startFakeGoogle } from '../fakes/google/server.ts';
-import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FakeMicrosoft } from '../fakes/microsoft/server.ts';
-import { type RadicaleServer, startRadicale } from '../support/radicale.ts';
+import { blockText, buttons, until } from '../bot/slack/harness.ts';
+import {
+  bookWeeklyFromSlack,
+  caldavResources,
+  drainOutbox as drain,
+  freeBusyAt,
+  type Provider,
+  type SlackProvidersWorld,
+  startSlackProvidersWorld,
+} from './harness/providers.ts';
 
 // Wednesday 16 January 2030, 10:00 UTC: "every tuesday" starts on Tuesday 22 January. The clock moves
 // to Tuesday 22 January, 15:00 UTC (after the first meeting) before the split.
@@ -34,178 +32,24 @@ const START = Date.UTC(2030, 0, 16, 10);
 let now = START;
 const clock = () => now;
 const WEEK = 7 * 24 * HOUR;
-const retryPolicy: RetryPolicy = {
-  attempts: 2,
-  baseDelayMs: 1,
-  maxDelayMs: 1,
-  sleep: async () => undefined,
-  random: () => 0,
-};
 
-type Provider = 'google' | 'microsoft' | 'caldav';
-const PROVIDERS: readonly Provider[] = ['google', 'microsoft', 'caldav'];
-
-let store: Store;
-let google: FakeGoogle;
-let googleClientId: string;
-let microsoft: FakeMicrosoft;
-let radicale: RadicaleServer;
-let h: Harness;
-let workspace: Workspace;
-let calendars: CalendarAccess;
-const notifier: Notifier = { dm: async () => ({ ok: true }) };
-/** Per provider: the two people (Slack user ids, person ids) and each one's calendar id. */
-const people = new Map<Provider, { user: string; personId: string; calendarId: string }[]>();
+let w: SlackProvidersWorld;
 
 beforeAll(async () => {
-  store = await openDatabase({
-    dataDir: 'memory://',
-    encryptionKeys: generateKeyEntry('e2e'),
-    log: () => undefined,
-  });
-  const started = await startFakeGoogle({ now: clock });
-  google = started.fake;
-  googleClientId = started.client.clientId;
-  microsoft = await FakeMicrosoft.start({ now: clock });
-  radicale = await startRadicale();
-  const providers = createProviderFactory({
+  w = await startSlackProvidersWorld({
     clock,
-    google: {
-      clientId: started.client.clientId,
-      clientSecret: started.client.clientSecret,
-      tokenEndpoint: google.endpoints.tokenUrl,
-      revokeEndpoint: google.endpoints.revokeUrl,
-      rootUrl: google.rootUrl,
-      retryPolicy,
-    },
-    microsoft: {
-      clientId: FAKE_CLIENT_ID,
-      clientSecret: FAKE_CLIENT_SECRET,
-      authorityHost: microsoft.authorityHost,
-      graphBaseUrl: microsoft.graphBaseUrl,
-      fetch: microsoft.fetch,
-      retryPolicy,
-    },
-    // Radicale listens on loopback, which the connector's address guard refuses unless allowed.
-    caldav: { retry: retryPolicy, allowedNetworks: ['127.0.0.1/32'] },
+    teamId: 'TFOL',
+    calendarPrefix: 'following',
+    tokensExpireAt: START + 60 * 24 * HOUR,
   });
-  calendars = new CalendarAccess({ connections: store.connections, providers, notifier, clock });
-  h = await startHarness({ store, deps: { busy: calendars, writer: calendars, notifier, clock } });
-  const team = h.fake.addTeam({ id: 'TFOL', name: 'Acme' });
-  workspace = await store.workspaces.install({
-    platform: 'slack',
-    externalId: 'TFOL',
-    name: 'Acme',
-    botToken: team.botToken,
-  });
-  const tenantId = workspace.tenantId;
-  for (const provider of PROVIDERS) {
-    const pair = [];
-    for (const [name, tz] of [
-      ['olga', 'Europe/London'],
-      ['ana', 'Europe/Paris'],
-    ] as const) {
-      const user = `U${name.toUpperCase()}${provider.slice(0, 1).toUpperCase()}`;
-      h.fake.addUser('TFOL', {
-        id: user,
-        name: `${name}-${provider}`,
-        real_name: `${name} (${provider})`,
-        tz,
-      });
-      const person = (await store.people.upsertByIdentity({
-        workspaceId: workspace.id,
-        externalUserId: user,
-        displayName: `${name} (${provider})`,
-      }))!;
-      await store.preferences.set(tenantId, person.id, {
-        timeZone: tz,
-        locale: 'en-GB',
-        workingHours: { rules: [{ days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' }], overrides: [] },
-      });
-      let calendarId: string;
-      if (provider === 'google') {
-        calendarId = `${name}@acme.test`;
-        google.addCalendar({ id: calendarId, primary: false });
-        const g = google.issueTokens({ clientId: googleClientId });
-        await store.connections.save({
-          tenantId,
-          personId: person.id,
-          provider: 'google',
-          account: calendarId,
-          busyCalendarIds: [calendarId],
-          writeCalendarId: calendarId,
-          secrets: {
-            accessToken: g.access_token,
-            refreshToken: g.refresh_token,
-            expiresAt: START + 60 * 24 * HOUR,
-            scope: g.scope,
-          },
-        });
-      } else if (provider === 'microsoft') {
-        calendarId = `${name}@contoso.test`;
-        microsoft.addMailbox(calendarId);
-        const m = microsoft.issueTokens(calendarId);
-        await store.connections.save({
-          tenantId,
-          personId: person.id,
-          provider: 'microsoft',
-          account: calendarId,
-          busyCalendarIds: [calendarId],
-          writeCalendarId: calendarId,
-          secrets: {
-            accessToken: m.accessToken,
-            refreshToken: m.refreshToken,
-            expiresAt: START + 60 * 24 * HOUR,
-          },
-        });
-      } else {
-        calendarId = await radicale.mkcalendar(`following-${name}`);
-        await store.connections.save({
-          tenantId,
-          personId: person.id,
-          provider: 'caldav',
-          account: radicale.url,
-          busyCalendarIds: [calendarId],
-          writeCalendarId: calendarId,
-          secrets: { username: radicale.username, password: radicale.password },
-        });
-      }
-      pair.push({ user, personId: person.id, calendarId });
-    }
-    people.set(provider, pair);
-  }
 }, 90_000);
 
 afterAll(async () => {
-  await h?.close();
-  await google?.stop();
-  await microsoft?.close();
-  await radicale?.stop();
-  await store?.close();
+  await w?.close();
 });
 
 async function drainOutbox() {
-  for (let i = 0; i < 6; i++) {
-    const run = await runOutboxOnce(
-      { store, writer: calendars, notifier, log: () => undefined },
-      { worker: 'test', now: now + 2 * HOUR },
-    );
-    if (run.claimed === 0) return;
-  }
-}
-
-/** The CalDAV collection's resources (one per stored event, a series with its overrides in one). */
-async function caldavResources(collection: string): Promise<string[]> {
-  const auth = { authorization: radicale.authorization };
-  const listing = await fetch(collection, {
-    method: 'PROPFIND',
-    headers: { ...auth, depth: '1' },
-    body: '<?xml version="1.0"?><d:propfind xmlns:d="DAV:"><d:prop><d:getetag/></d:prop></d:propfind>',
-  });
-  const hrefs = [...(await listing.text()).matchAll(/<href>([^<]+\.ics)<\/href>/g)].map((m) => m[1]!);
-  return Promise.all(
-    hrefs.map(async (href) => (await fetch(new URL(href, collection), { headers: auth })).text()),
-  );
+  await drain(w, now + 2 * HOUR);
 }
 
 /**
@@ -217,7 +61,7 @@ async function storedSeries(
   calendarId: string,
 ): Promise<{ events: number; recurring: boolean; starts: number[] }> {
   if (provider === 'google') {
-    const own = google.stored(calendarId).filter((e) => !e.recurringEventId);
+    const own = w.google.stored(calendarId).filter((e) => !e.recurringEventId);
     return {
       events: own.length,
       recurring: own.every((e) => (e.recurrence ?? []).length > 0),
@@ -225,14 +69,14 @@ async function storedSeries(
     };
   }
   if (provider === 'microsoft') {
-    const stored = microsoft.storedEvents(calendarId);
+    const stored = w.microsoft.storedEvents(calendarId);
     return {
       events: stored.length,
       recurring: stored.every((e) => Boolean(e.recurrence)),
       starts: stored.map((e) => e.start).sort((a, b) => a - b),
     };
   }
-  const resources = await caldavResources(calendarId);
+  const resources = await caldavResources(w.radicale, calendarId);
   const masters = resources.map((text) =>
     new ICAL.Component(ICAL.parse(text) as never)
       .getAllSubcomponents('vevent')
@@ -254,28 +98,10 @@ async function storedSeries(
  */
 async function bookThenMoveFollowing(provider: Provider): Promise<void> {
   now = START;
+  const { h, store, workspace, people } = w;
   const [olga, ana] = people.get(provider)!;
   const channelId = `CFOL${provider.toUpperCase()}`;
-  await h.fake.command({
-    teamId: 'TFOL',
-    userId: olga!.user,
-    channelId,
-    text: `<@${ana!.user}|ana> 30m every tuesday "Weekly ${provider}"`,
-  });
-  const message = await until(() => h.fake.channelMessages(channelId)[0], 'the proposals', 20_000);
-  const book = buttons(message.blocks).find((b) => b.actionId.startsWith('book:'))!;
-  await h.fake.click({
-    teamId: 'TFOL',
-    userId: ana!.user,
-    actionId: book.actionId,
-    value: book.value,
-    channelId,
-    messageTs: message.ts,
-  });
-  await until(() => message.updates === 1, 'the confirmation', 20_000);
-  const bookingId = buttons(message.blocks)
-    .find((b) => b.actionId.startsWith('mcancel:'))!
-    .actionId.split(':')[1]!;
+  const bookingId = await bookWeeklyFromSlack(w, provider, channelId);
   await drainOutbox();
   const booking = (await store.bookings.get(workspace.tenantId, bookingId))!;
   const first = booking.start;
@@ -358,15 +184,11 @@ async function bookThenMoveFollowing(provider: Provider): Promise<void> {
       starts: [first, newStart],
     });
   // Read back as free/busy: 22 January untouched, the old times from 29 January free, the new ones busy.
-  const read = await calendars.busyFor(
-    workspace.tenantId,
-    [olga!.personId, ana!.personId],
-    { start: first - 12 * HOUR, end: newStart + 2 * WEEK + HOUR },
-    { fresh: true },
-  );
-  const at = (t: number) =>
-    read.people.map((p) => (p.busy.some((b) => b.start <= t && b.end > t) ? 'busy' : 'free'));
-  expect(read.people.every((p) => p.complete)).toBe(true);
+  const { complete, at } = await freeBusyAt(w, [olga!.personId, ana!.personId], {
+    start: first - 12 * HOUR,
+    end: newStart + 2 * WEEK + HOUR,
+  });
+  expect(complete).toBe(true);
   expect([
     at(first),
     at(k),

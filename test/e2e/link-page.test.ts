@@ -34,7 +34,7 @@ import { expandIcs } from '../../src/connectors/ics/expand.ts';
 import { HOUR } from '../../src/core/interval.ts';
 import { generateKeyEntry } from '../../src/store/crypto.ts';
 import { openDatabase, type Store } from '../../src/store/index.ts';
-import { blockText, buttons, type Harness, startHarness, until } from '../bot/slack/harness.ts';
+import { blockText, buttons, type Harness, installTeam, startHarness, until } from '../bot/slack/harness.ts';
 import { type RadicaleServer, startRadicale } from '../support/radicale.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -164,13 +164,7 @@ beforeAll(async () => {
   routes.use(createIcsOfferRouter({ offers }));
   inner = routes;
 
-  const team = h.fake.addTeam({ id: 'TLINK', name: 'Acme' });
-  workspace = await store.workspaces.install({
-    platform: 'slack',
-    externalId: 'TLINK',
-    name: 'Acme',
-    botToken: team.botToken,
-  });
+  ({ workspace } = await installTeam(h, 'TLINK', 'Acme'));
   h.fake.addUser('TLINK', { id: 'ULI', name: 'li', real_name: 'Li', tz: 'Europe/London' });
   h.fake.addUser('TLINK', { id: 'UBO', name: 'bo', real_name: 'Bo', tz: 'Europe/London' });
 

@@ -13,192 +13,40 @@
  */
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runOutboxOnce } from '../../src/app/outbox.ts';
-import type { Notifier } from '../../src/app/ports/calendars.ts';
-import type { Workspace } from '../../src/app/ports/store.ts';
-import { CalendarAccess } from '../../src/connectors/access/calendar-access.ts';
-import { createProviderFactory } from '../../src/connectors/access/providers.ts';
-import type { RetryPolicy } from '../../src/connectors/retry.ts';
 import { HOUR } from '../../src/core/interval.ts';
-import { generateKeyEntry } from '../../src/store/crypto.ts';
-import { openDatabase, type Store } from '../../src/store/index.ts';
-import { buttons, type Harness, startHarness, until } from '../bot/slack/harness.ts';
-import { type FakeGoogle, startFakeGoogle } from '../fakes/google/server.ts';
-import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FakeMicrosoft } from '../fakes/microsoft/server.ts';
-import { type RadicaleServer, startRadicale } from '../support/radicale.ts';
+import { buttons, until } from '../bot/slack/harness.ts';
+import {
+  bookWeeklyFromSlack,
+  caldavResources,
+  drainOutbox as drain,
+  freeBusyAt,
+  type Provider,
+  type SlackProvidersWorld,
+  startSlackProvidersWorld,
+} from './harness/providers.ts';
 
 // Wednesday 16 January 2030, 10:00 UTC: "every tuesday" starts on Tuesday 22 January.
 const START = Date.UTC(2030, 0, 16, 10);
 const clock = () => START;
 const WEEK = 7 * 24 * HOUR;
-const retryPolicy: RetryPolicy = {
-  attempts: 2,
-  baseDelayMs: 1,
-  maxDelayMs: 1,
-  sleep: async () => undefined,
-  random: () => 0,
-};
 
-type Provider = 'google' | 'microsoft' | 'caldav';
-const PROVIDERS: readonly Provider[] = ['google', 'microsoft', 'caldav'];
-
-let store: Store;
-let google: FakeGoogle;
-let googleClientId: string;
-let microsoft: FakeMicrosoft;
-let radicale: RadicaleServer;
-let h: Harness;
-let workspace: Workspace;
-let calendars: CalendarAccess;
-const notifier: Notifier = { dm: async () => ({ ok: true }) };
-/** Per provider: the two people (Slack user ids, person ids) and each one's calendar id. */
-const people = new Map<Provider, { user: string; personId: string; calendarId: string }[]>();
+let w: SlackProvidersWorld;
 
 beforeAll(async () => {
-  store = await openDatabase({
-    dataDir: 'memory://',
-    encryptionKeys: generateKeyEntry('e2e'),
-    log: () => undefined,
-  });
-  const started = await startFakeGoogle({ now: clock });
-  google = started.fake;
-  googleClientId = started.client.clientId;
-  microsoft = await FakeMicrosoft.start({ now: clock });
-  radicale = await startRadicale();
-  const providers = createProviderFactory({
+  w = await startSlackProvidersWorld({
     clock,
-    google: {
-      clientId: started.client.clientId,
-      clientSecret: started.client.clientSecret,
-      tokenEndpoint: google.endpoints.tokenUrl,
-      revokeEndpoint: google.endpoints.revokeUrl,
-      rootUrl: google.rootUrl,
-      retryPolicy,
-    },
-    microsoft: {
-      clientId: FAKE_CLIENT_ID,
-      clientSecret: FAKE_CLIENT_SECRET,
-      authorityHost: microsoft.authorityHost,
-      graphBaseUrl: microsoft.graphBaseUrl,
-      fetch: microsoft.fetch,
-      retryPolicy,
-    },
-    // Radicale listens on loopback, which the connector's address guard refuses unless allowed.
-    caldav: { retry: retryPolicy, allowedNetworks: ['127.0.0.1/32'] },
+    teamId: 'TOCC',
+    calendarPrefix: 'occmove',
+    tokensExpireAt: START + HOUR,
   });
-  calendars = new CalendarAccess({ connections: store.connections, providers, notifier, clock });
-  h = await startHarness({ store, deps: { busy: calendars, writer: calendars, notifier, clock } });
-  const team = h.fake.addTeam({ id: 'TOCC', name: 'Acme' });
-  workspace = await store.workspaces.install({
-    platform: 'slack',
-    externalId: 'TOCC',
-    name: 'Acme',
-    botToken: team.botToken,
-  });
-  const tenantId = workspace.tenantId;
-  for (const provider of PROVIDERS) {
-    const pair = [];
-    for (const [name, tz] of [
-      ['olga', 'Europe/London'],
-      ['ana', 'Europe/Paris'],
-    ] as const) {
-      const user = `U${name.toUpperCase()}${provider.slice(0, 1).toUpperCase()}`;
-      h.fake.addUser('TOCC', {
-        id: user,
-        name: `${name}-${provider}`,
-        real_name: `${name} (${provider})`,
-        tz,
-      });
-      const person = (await store.people.upsertByIdentity({
-        workspaceId: workspace.id,
-        externalUserId: user,
-        displayName: `${name} (${provider})`,
-      }))!;
-      await store.preferences.set(tenantId, person.id, {
-        timeZone: tz,
-        locale: 'en-GB',
-        workingHours: { rules: [{ days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' }], overrides: [] },
-      });
-      let calendarId: string;
-      if (provider === 'google') {
-        calendarId = `${name}@acme.test`;
-        google.addCalendar({ id: calendarId, primary: false });
-        const g = google.issueTokens({ clientId: googleClientId });
-        await store.connections.save({
-          tenantId,
-          personId: person.id,
-          provider: 'google',
-          account: calendarId,
-          busyCalendarIds: [calendarId],
-          writeCalendarId: calendarId,
-          secrets: {
-            accessToken: g.access_token,
-            refreshToken: g.refresh_token,
-            expiresAt: START + HOUR,
-            scope: g.scope,
-          },
-        });
-      } else if (provider === 'microsoft') {
-        calendarId = `${name}@contoso.test`;
-        microsoft.addMailbox(calendarId);
-        const m = microsoft.issueTokens(calendarId);
-        await store.connections.save({
-          tenantId,
-          personId: person.id,
-          provider: 'microsoft',
-          account: calendarId,
-          busyCalendarIds: [calendarId],
-          writeCalendarId: calendarId,
-          secrets: { accessToken: m.accessToken, refreshToken: m.refreshToken, expiresAt: START + HOUR },
-        });
-      } else {
-        calendarId = await radicale.mkcalendar(`occmove-${name}`);
-        await store.connections.save({
-          tenantId,
-          personId: person.id,
-          provider: 'caldav',
-          account: radicale.url,
-          busyCalendarIds: [calendarId],
-          writeCalendarId: calendarId,
-          secrets: { username: radicale.username, password: radicale.password },
-        });
-      }
-      pair.push({ user, personId: person.id, calendarId });
-    }
-    people.set(provider, pair);
-  }
 }, 90_000);
 
 afterAll(async () => {
-  await h?.close();
-  await google?.stop();
-  await microsoft?.close();
-  await radicale?.stop();
-  await store?.close();
+  await w?.close();
 });
 
 async function drainOutbox() {
-  for (let i = 0; i < 6; i++) {
-    const run = await runOutboxOnce(
-      { store, writer: calendars, notifier, log: () => undefined },
-      { worker: 'test', now: START + 2 * HOUR },
-    );
-    if (run.claimed === 0) return;
-  }
-}
-
-/** The CalDAV collection's resources (one per stored event, a series with its overrides in one). */
-async function caldavResources(collection: string): Promise<string[]> {
-  const auth = { authorization: radicale.authorization };
-  const listing = await fetch(collection, {
-    method: 'PROPFIND',
-    headers: { ...auth, depth: '1' },
-    body: '<?xml version="1.0"?><d:propfind xmlns:d="DAV:"><d:prop><d:getetag/></d:prop></d:propfind>',
-  });
-  const hrefs = [...(await listing.text()).matchAll(/<href>([^<]+\.ics)<\/href>/g)].map((m) => m[1]!);
-  return Promise.all(
-    hrefs.map(async (href) => (await fetch(new URL(href, collection), { headers: auth })).text()),
-  );
+  await drain(w, START + 2 * HOUR);
 }
 
 /**
@@ -210,7 +58,7 @@ async function storedSeries(
   calendarId: string,
 ): Promise<{ events: number; recurring: boolean; overrides: Array<[number, number]> }> {
   if (provider === 'google') {
-    const stored = google.stored(calendarId);
+    const stored = w.google.stored(calendarId);
     const own = stored.filter((e) => !e.recurringEventId);
     return {
       events: own.length,
@@ -221,7 +69,7 @@ async function storedSeries(
     };
   }
   if (provider === 'microsoft') {
-    const stored = microsoft.storedEvents(calendarId);
+    const stored = w.microsoft.storedEvents(calendarId);
     return {
       events: stored.length,
       recurring: stored.every((e) => Boolean(e.recurrence)),
@@ -230,7 +78,7 @@ async function storedSeries(
         .map(([original, x]) => [original, x.start]),
     };
   }
-  const resources = await caldavResources(calendarId);
+  const resources = await caldavResources(w.radicale, calendarId);
   const events = resources.map((text) =>
     new ICAL.Component(ICAL.parse(text) as never).getAllSubcomponents('vevent'),
   );
@@ -250,28 +98,10 @@ async function storedSeries(
  * `/meet reschedule`; both calendars on `provider` are checked as stored and as free/busy.
  */
 async function bookThenMoveOne(provider: Provider): Promise<void> {
+  const { h, store, workspace, people } = w;
   const [olga, ana] = people.get(provider)!;
   const channelId = `COCC${provider.toUpperCase()}`;
-  await h.fake.command({
-    teamId: 'TOCC',
-    userId: olga!.user,
-    channelId,
-    text: `<@${ana!.user}|ana> 30m every tuesday "Weekly ${provider}"`,
-  });
-  const message = await until(() => h.fake.channelMessages(channelId)[0], 'the proposals', 20_000);
-  const book = buttons(message.blocks).find((b) => b.actionId.startsWith('book:'))!;
-  await h.fake.click({
-    teamId: 'TOCC',
-    userId: ana!.user,
-    actionId: book.actionId,
-    value: book.value,
-    channelId,
-    messageTs: message.ts,
-  });
-  await until(() => message.updates === 1, 'the confirmation', 20_000);
-  const bookingId = buttons(message.blocks)
-    .find((b) => b.actionId.startsWith('mcancel:'))!
-    .actionId.split(':')[1]!;
+  const bookingId = await bookWeeklyFromSlack(w, provider, channelId);
   await drainOutbox();
   const booking = (await store.bookings.get(workspace.tenantId, bookingId))!;
   const first = booking.start;
@@ -342,15 +172,11 @@ async function bookThenMoveOne(provider: Provider): Promise<void> {
       overrides: [[first, newStart]],
     });
   // Read back as free/busy: the old time free, the new time busy, the next Tuesday untouched.
-  const read = await calendars.busyFor(
-    workspace.tenantId,
-    [olga!.personId, ana!.personId],
-    { start: first - 12 * HOUR, end: first + WEEK + HOUR },
-    { fresh: true },
-  );
-  const at = (t: number) =>
-    read.people.map((p) => (p.busy.some((b) => b.start <= t && b.end > t) ? 'busy' : 'free'));
-  expect(read.people.every((p) => p.complete)).toBe(true);
+  const { complete, at } = await freeBusyAt(w, [olga!.personId, ana!.personId], {
+    start: first - 12 * HOUR,
+    end: first + WEEK + HOUR,
+  });
+  expect(complete).toBe(true);
   expect([at(first), at(newStart), at(first + WEEK)]).toEqual([
     ['free', 'free'],
     ['busy', 'busy'],

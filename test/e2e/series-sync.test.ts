@@ -28,10 +28,11 @@ import {
   graphBackend,
   type RealBackend,
 } from '../app/sync/model-providers.ts';
-import { type FakeGoogle, startFakeGoogle } from '../fakes/google/server.ts';
-import { FakeMicrosoft } from '../fakes/microsoft/server.ts';
+import type { FakeGoogle } from '../fakes/google/server.ts';
+import type { FakeMicrosoft } from '../fakes/microsoft/server.ts';
 import { openTestStore } from '../store/backends.ts';
-import { type RadicaleServer, startRadicale } from '../support/radicale.ts';
+import type { RadicaleServer } from '../support/radicale.ts';
+import { caldavHrefs, type ProviderFakes, startProviderFakes } from './harness/providers.ts';
 
 const DAY = 24 * HOUR;
 /** Every Tuesday 11:00 Paris, 4 times, from Tue 24 Nov 2026 (no DST change in the span). */
@@ -41,18 +42,17 @@ const DURATION = SLOT1.end - SLOT1.start;
 const MOVED = { start: OCC[2]! + 2 * HOUR, end: OCC[2]! + 2 * HOUR + DURATION };
 
 let store: Store;
+let fakes: ProviderFakes;
 let google: FakeGoogle;
 let graph: FakeMicrosoft;
 let radicale: RadicaleServer;
 beforeAll(async () => {
   store = await openTestStore('pglite');
-  ({ fake: google } = await startFakeGoogle({ now: fakeClock, accessTokenTtlSec: 90 * 86_400 }));
-  graph = await FakeMicrosoft.start({ now: fakeClock });
-  graph.setAccessTokenLifetime(90 * 86_400);
-  radicale = await startRadicale();
+  fakes = await startProviderFakes({ clock: fakeClock, accessTokenTtlSec: 90 * 86_400 });
+  ({ google, microsoft: graph, radicale } = fakes);
 }, 60_000);
 afterAll(async () => {
-  await Promise.all([google?.stop(), graph?.close(), radicale?.stop()]);
+  await fakes?.stop();
   await store?.close();
 });
 
@@ -166,14 +166,10 @@ const PROVIDERS: Provider[] = [
     },
     async exceptions(w, personId) {
       const collection = w.backend.calendars.get(personId)!;
-      const auth = { authorization: radicale.authorization };
-      const listing = await fetch(collection, {
-        method: 'PROPFIND',
-        headers: { ...auth, depth: '1' },
-        body: '<?xml version="1.0"?><d:propfind xmlns:d="DAV:"><d:prop><d:getetag/></d:prop></d:propfind>',
-      });
-      const hrefs = [...(await listing.text()).matchAll(/<href>([^<]+\.ics)<\/href>/g)].map((m) => m[1]!);
-      const text = await (await fetch(w.series.get(personId)!, { headers: auth })).text();
+      const hrefs = await caldavHrefs(radicale, collection);
+      const text = await (
+        await fetch(w.series.get(personId)!, { headers: { authorization: radicale.authorization } })
+      ).text();
       const moved = new Map<number, number>();
       const cancelled: number[] = [];
       for (const block of text.split('BEGIN:VEVENT').slice(1)) {

@@ -17,26 +17,26 @@ import type { SlackDmClient } from '../../src/bot/slack/notifier.ts';
 import { createSlackNotifier } from '../../src/bot/slack/notifier.ts';
 import { createSlackThreads, type SlackThreadClient } from '../../src/bot/slack/threads.ts';
 import { CalendarAccess } from '../../src/connectors/access/calendar-access.ts';
-import { createProviderFactory } from '../../src/connectors/access/providers.ts';
-import type { RetryPolicy } from '../../src/connectors/retry.ts';
 import { HOUR } from '../../src/core/interval.ts';
 import { generateKeyEntry } from '../../src/store/crypto.ts';
 import { openDatabase, type Store } from '../../src/store/index.ts';
-import { blockText, buttons, type Harness, settle, startHarness, until } from '../bot/slack/harness.ts';
+import {
+  blockText,
+  buttons,
+  type Harness,
+  installTeam,
+  settle,
+  startHarness,
+  until,
+} from '../bot/slack/harness.ts';
 import { type FakeGoogle, startFakeGoogle } from '../fakes/google/server.ts';
-import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FakeMicrosoft } from '../fakes/microsoft/server.ts';
+import { FakeMicrosoft } from '../fakes/microsoft/server.ts';
 import type { FakeMessage } from '../fakes/slack/server.ts';
+import { connectGoogle, connectMicrosoft, fakeProviderFactory } from './harness/providers.ts';
 
 // Wednesday 16 January 2030, 10:00 UTC: "next week" is Monday 21 – Sunday 27 January.
 const START = Date.UTC(2030, 0, 16, 10);
 const clock = () => START;
-const retryPolicy: RetryPolicy = {
-  attempts: 2,
-  baseDelayMs: 1,
-  maxDelayMs: 1,
-  sleep: async () => undefined,
-  random: () => 0,
-};
 const accounts = { google: 'olga@acme.test', microsoft: 'ana@contoso.test' };
 
 let store: Store;
@@ -66,24 +66,10 @@ beforeAll(async () => {
   const started = await startFakeGoogle({ now: clock });
   google = started.fake;
   microsoft = await FakeMicrosoft.start({ now: clock });
-  const providers = createProviderFactory({
+  const providers = fakeProviderFactory({
     clock,
-    google: {
-      clientId: started.client.clientId,
-      clientSecret: started.client.clientSecret,
-      tokenEndpoint: google.endpoints.tokenUrl,
-      revokeEndpoint: google.endpoints.revokeUrl,
-      rootUrl: google.rootUrl,
-      retryPolicy,
-    },
-    microsoft: {
-      clientId: FAKE_CLIENT_ID,
-      clientSecret: FAKE_CLIENT_SECRET,
-      authorityHost: microsoft.authorityHost,
-      graphBaseUrl: microsoft.graphBaseUrl,
-      fetch: microsoft.fetch,
-      retryPolicy,
-    },
+    google: started,
+    microsoft,
   });
   // DMs and thread replies go through the real Slack notifier / threads, bound once the app exists.
   let slackNotifier: Notifier | undefined;
@@ -106,13 +92,7 @@ beforeAll(async () => {
   slackNotifier = createSlackNotifier(store, h.adapter.app.client as unknown as SlackDmClient);
   slackThreads = createSlackThreads(store, h.adapter.app.client as unknown as SlackThreadClient);
 
-  const team = h.fake.addTeam({ id: 'TACME', name: 'Acme' });
-  workspace = await store.workspaces.install({
-    platform: 'slack',
-    externalId: 'TACME',
-    name: 'Acme',
-    botToken: team.botToken,
-  });
+  ({ workspace } = await installTeam(h, 'TACME', 'Acme'));
   const users = [
     { id: 'UOLGA', name: 'olga', real_name: 'Olga', tz: 'Europe/London' },
     { id: 'UANA', name: 'ana', real_name: 'Ana', tz: 'Europe/Paris' },
@@ -134,33 +114,14 @@ beforeAll(async () => {
     ids[u.id] = person!.id;
   }
   const tenantId = workspace.tenantId;
-  google.addCalendar({ id: accounts.google, primary: false });
-  const g = google.issueTokens({ clientId: started.client.clientId });
-  await store.connections.save({
-    tenantId,
-    personId: ids.UOLGA!,
-    provider: 'google',
-    account: accounts.google,
-    busyCalendarIds: [accounts.google],
-    writeCalendarId: accounts.google,
-    secrets: {
-      accessToken: g.access_token,
-      refreshToken: g.refresh_token,
-      expiresAt: START + HOUR,
-      scope: g.scope,
-    },
-  });
-  microsoft.addMailbox(accounts.microsoft);
-  const m = microsoft.issueTokens(accounts.microsoft);
-  await store.connections.save({
-    tenantId,
-    personId: ids.UANA!,
-    provider: 'microsoft',
-    account: accounts.microsoft,
-    busyCalendarIds: [accounts.microsoft],
-    writeCalendarId: accounts.microsoft,
-    secrets: { accessToken: m.accessToken, refreshToken: m.refreshToken, expiresAt: START + HOUR },
-  });
+  await connectGoogle(store, started, { tenantId, personId: ids.UOLGA! }, accounts.google, START + HOUR);
+  await connectMicrosoft(
+    store,
+    microsoft,
+    { tenantId, personId: ids.UANA! },
+    accounts.microsoft,
+    START + HOUR,
+  );
 }, 60_000);
 
 afterAll(async () => {

@@ -13,29 +13,29 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Notifier } from '../../src/app/ports/calendars.ts';
 import type { Workspace } from '../../src/app/ports/store.ts';
 import { CalendarAccess } from '../../src/connectors/access/calendar-access.ts';
-import { createProviderFactory } from '../../src/connectors/access/providers.ts';
 import { CalDavProvider } from '../../src/connectors/caldav/index.ts';
-import type { RetryPolicy } from '../../src/connectors/retry.ts';
 import { HOUR } from '../../src/core/interval.ts';
 import { generateKeyEntry } from '../../src/store/crypto.ts';
 import { openDatabase, type Store } from '../../src/store/index.ts';
-import { blockText, buttons, type Harness, settle, startHarness, until } from '../bot/slack/harness.ts';
+import {
+  blockText,
+  buttons,
+  type Harness,
+  installTeam,
+  settle,
+  startHarness,
+  until,
+} from '../bot/slack/harness.ts';
 import { type FakeGoogle, startFakeGoogle } from '../fakes/google/server.ts';
-import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FakeMicrosoft } from '../fakes/microsoft/server.ts';
+import { FakeMicrosoft } from '../fakes/microsoft/server.ts';
 import type { FakeMessage } from '../fakes/slack/server.ts';
 import { type RadicaleServer, startRadicale } from '../support/radicale.ts';
+import { connectCaldav, connectGoogle, connectMicrosoft, fakeProviderFactory } from './harness/providers.ts';
 
 // Wednesday 16 January 2030, 10:00 UTC: "next week" is Monday 21 – Sunday 27 January.
 const START = Date.UTC(2030, 0, 16, 10);
 const MONDAY = Date.UTC(2030, 0, 21);
 const clock = () => START;
-const retryPolicy: RetryPolicy = {
-  attempts: 2,
-  baseDelayMs: 1,
-  maxDelayMs: 1,
-  sleep: async () => undefined,
-  random: () => 0,
-};
 const accounts = { google: 'olga@acme.test', microsoft: 'ana@contoso.test', caldav: '' };
 
 let store: Store;
@@ -67,37 +67,17 @@ beforeAll(async () => {
   microsoft = await FakeMicrosoft.start({ now: clock });
   radicale = await startRadicale();
 
-  const providers = createProviderFactory({
+  const providers = fakeProviderFactory({
     clock,
     caldav: { allowedNetworks: ['127.0.0.1/32'] }, // Radicale is on loopback: past the address guard
-    google: {
-      clientId: started.client.clientId,
-      clientSecret: started.client.clientSecret,
-      tokenEndpoint: google.endpoints.tokenUrl,
-      revokeEndpoint: google.endpoints.revokeUrl,
-      rootUrl: google.rootUrl,
-      retryPolicy,
-    },
-    microsoft: {
-      clientId: FAKE_CLIENT_ID,
-      clientSecret: FAKE_CLIENT_SECRET,
-      authorityHost: microsoft.authorityHost,
-      graphBaseUrl: microsoft.graphBaseUrl,
-      fetch: microsoft.fetch,
-      retryPolicy,
-    },
+    google: started,
+    microsoft,
   });
   const notifier: Notifier = { dm: async () => ({ ok: true }) };
   const calendars = new CalendarAccess({ connections: store.connections, providers, notifier, clock });
   h = await startHarness({ store, deps: { busy: calendars, writer: calendars, clock } });
 
-  const team = h.fake.addTeam({ id: 'TACME', name: 'Acme' });
-  workspace = await store.workspaces.install({
-    platform: 'slack',
-    externalId: 'TACME',
-    name: 'Acme',
-    botToken: team.botToken,
-  });
+  ({ workspace } = await installTeam(h, 'TACME', 'Acme'));
   // Zones come from users.info: London, Paris, New York → common hours 14:00–16:00 UTC.
   h.fake.addUser('TACME', {
     id: 'UOLGA',
@@ -132,43 +112,9 @@ beforeAll(async () => {
   const ana = await person('UANA', 'Ana');
   const li = await person('ULI', 'Li');
   const tenantId = workspace.tenantId;
-  google.addCalendar({ id: accounts.google, primary: false });
-  const g = google.issueTokens({ clientId: started.client.clientId });
-  await store.connections.save({
-    tenantId,
-    personId: olga.id,
-    provider: 'google',
-    account: accounts.google,
-    busyCalendarIds: [accounts.google],
-    writeCalendarId: accounts.google,
-    secrets: {
-      accessToken: g.access_token,
-      refreshToken: g.refresh_token,
-      expiresAt: START + HOUR,
-      scope: g.scope,
-    },
-  });
-  microsoft.addMailbox(accounts.microsoft);
-  const m = microsoft.issueTokens(accounts.microsoft);
-  await store.connections.save({
-    tenantId,
-    personId: ana.id,
-    provider: 'microsoft',
-    account: accounts.microsoft,
-    busyCalendarIds: [accounts.microsoft],
-    writeCalendarId: accounts.microsoft,
-    secrets: { accessToken: m.accessToken, refreshToken: m.refreshToken, expiresAt: START + HOUR },
-  });
-  accounts.caldav = await radicale.mkcalendar('li');
-  await store.connections.save({
-    tenantId,
-    personId: li.id,
-    provider: 'caldav',
-    account: radicale.url,
-    busyCalendarIds: [accounts.caldav],
-    writeCalendarId: accounts.caldav,
-    secrets: { username: radicale.username, password: radicale.password },
-  });
+  await connectGoogle(store, started, { tenantId, personId: olga.id }, accounts.google, START + HOUR);
+  await connectMicrosoft(store, microsoft, { tenantId, personId: ana.id }, accounts.microsoft, START + HOUR);
+  accounts.caldav = await connectCaldav(store, radicale, { tenantId, personId: li.id }, 'li');
   // Monday's common hours: each calendar blocks half an hour of them.
   google.seed(accounts.google, [{ id: 'olgabusy', start: MONDAY + 14 * HOUR, end: MONDAY + 14.5 * HOUR }]);
   microsoft.seed(accounts.microsoft, [
