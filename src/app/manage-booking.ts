@@ -17,7 +17,7 @@ import { normalize, subtract } from '../core/intervals.ts';
 import { rankProposals } from '../core/ranking.ts';
 import type { WorkingHoursRule } from '../core/working-hours.ts';
 import { type MessageKey, type Msg, type MsgParams, msg, t } from './i18n/index.ts';
-import { deleteJobs, jobKeyPrefixOfBooking, updateJobs } from './outbox.ts';
+import { deleteJobs, jobKeyPrefixOfBooking, OUTBOX_GRACE_MS, seriesJobs, updateJobs } from './outbox.ts';
 import type {
   BookingSummaryView,
   BusyReader,
@@ -26,15 +26,21 @@ import type {
   MeetingThreads,
   Notifier,
 } from './ports/calendars.ts';
-import type { Booking, Repositories } from './ports/store.ts';
+import type { Booking, OccurrenceException, Repositories } from './ports/store.ts';
 import type { ReminderSettings } from './reminders.ts';
 import { REMINDER_JOB, reminderJobs, reminderLeads } from './reminders.ts';
-import { attendedBy, remainingOccurrences } from './series-changes.ts';
+import { occurrenceStarts, seriesOf } from './series.ts';
+import { attendedBy, liveOccurrences, remainingOccurrences } from './series-changes.ts';
 import type { Locale } from './views.ts';
 import { slotLabel, toLocale } from './views.ts';
 
 export interface ManageBookingDeps {
-  readonly store: Pick<Repositories, 'bookings' | 'people' | 'preferences'>;
+  /**
+   * `requests` and `jobs`: a series rescheduled whole (`rescheduleBooking`) plans a reminder per occurrence
+   * and carries its changed dates (without them: as a single meeting).
+   */
+  readonly store: Pick<Repositories, 'bookings' | 'people' | 'preferences'> &
+    Partial<Pick<Repositories, 'requests' | 'jobs'>>;
   readonly notifier: Notifier;
   /** Reschedule only: the live re-check of the new time. */
   readonly busy?: BusyReader;
@@ -271,13 +277,34 @@ export async function rescheduleBooking(
     if (busy.length > 0) return slotTaken(busy.sort());
   }
   const leads = await reminderLeads(deps.reminders, input.tenantId, people);
+  const series = await seriesMove(deps, booking, range.start);
   const moved = await deps.store.bookings.reschedule({
     tenantId: input.tenantId,
     bookingId: booking.id,
     start: range.start,
     end: range.end,
     withdrawJobs: jobKeyPrefixOfBooking(REMINDER_JOB, booking.id),
-    jobs: (b) => [...updateJobs(b, input.now), ...reminderJobs(b, leads, input.now)],
+    jobs: (b) => [
+      ...updateJobs(b, input.now),
+      ...(series
+        ? [
+            // One reminder per occurrence still on (indexed in the whole rule: turns count them all).
+            ...reminderJobs(b, leads, input.now, series.starts).filter(
+              (j) => !series.gone((j.payload as { occurrence?: number }).occurrence ?? -1),
+            ),
+            // The updated event gets its cancelled dates and its end again, after the update.
+            ...series.calendar.flatMap((x) =>
+              x.status === 'moved'
+                ? []
+                : seriesJobs(
+                    b,
+                    { kind: x.status === 'ended' ? 'end' : 'cancel', originalStart: x.originalStart },
+                    input.now,
+                  ).map((job) => ({ ...job, runAt: input.now + OUTBOX_GRACE_MS })),
+            ),
+          ]
+        : reminderJobs(b, leads, input.now)),
+    ],
   });
   if (!moved.ok) {
     if (moved.reason === 'conflict') return slotTaken(moved.people);
@@ -286,6 +313,8 @@ export async function rescheduleBooking(
     return fail('invalid_time', 'booking.error.invalidTime');
   }
   const after = moved.booking;
+  if (series)
+    for (const x of series.carried) await deps.store.bookings.recordOccurrence(after.tenantId, after.id, x);
   const { notified, notNotified } = await notifyOthers(
     deps,
     after,
@@ -312,6 +341,69 @@ export async function rescheduleBooking(
       notified,
       notNotified,
     },
+  };
+}
+
+/**
+ * A series rescheduled whole: its occurrences' ORIGINAL starts move with its first, so the changes recorded
+ * by original start (./manage-series.ts) are carried to the occurrence of the same place in the rule
+ * (the i-th stays the i-th): a cancelled one stays cancelled, an end stays before the same occurrence, a
+ * moved one follows the new time (as a split carries them, ./series-split.ts). Without this, the records
+ * kept naming the old times: a cancelled date came back, and only the first occurrence was reminded of.
+ * A new original start equal to an OLD record's (the series moved by its period: a week later) is reset to
+ * its own time (a `moved` there is the occurrence as the rule puts it), else the old record would apply to
+ * another occurrence. Null for a single meeting (or without `requests`). Bounded: two expansions of at most
+ * MAX_REMINDED_OCCURRENCES starts (the rule without its left-out days: those are recorded as cancelled).
+ */
+async function seriesMove(
+  deps: ManageBookingDeps,
+  booking: Booking,
+  newStart: number,
+): Promise<{
+  starts: readonly number[];
+  carried: readonly OccurrenceException[];
+  /** The carried changes of occurrences of the moved series (its calendar events get them again). */
+  calendar: readonly OccurrenceException[];
+  gone: (start: number) => boolean;
+} | null> {
+  const { requests } = deps.store;
+  if (!requests || !booking.proposalId) return null;
+  const proposal = await requests.getProposal(booking.tenantId, booking.proposalId);
+  const series = proposal ? seriesOf(await requests.get(booking.tenantId, proposal.requestId)) : null;
+  if (!series) return null;
+  const { except: _, ...whole } = series.rule;
+  const was = occurrenceStarts(whole, booking.start, series.zone);
+  const next = occurrenceStarts(whole, newStart, series.zone);
+  const isNext = new Set(next);
+  const place = new Map(was.map((s, i) => [s, i] as const));
+  const exceptions = await deps.store.bookings.occurrences(booking.tenantId, booking.id);
+  const carried = new Map<number, OccurrenceException>();
+  for (const x of exceptions) {
+    const i = place.get(x.originalStart);
+    const at = i === undefined ? undefined : next[i];
+    if (at !== undefined && x.status !== 'moved') carried.set(at, { originalStart: at, status: x.status });
+  }
+  const duration = booking.end - booking.start;
+  for (const x of exceptions) {
+    if (carried.has(x.originalStart)) continue;
+    if (isNext.has(x.originalStart))
+      carried.set(x.originalStart, {
+        originalStart: x.originalStart,
+        status: 'moved',
+        start: x.originalStart,
+        end: x.originalStart + duration,
+      });
+    // A record at a time the series no longer has is made harmless: an end there would still end it (the
+    // earliest end counts) and a move would be served as an override (./ics-offer.ts); a cancel is nothing.
+    else if (x.status !== 'cancelled')
+      carried.set(x.originalStart, { originalStart: x.originalStart, status: 'cancelled' });
+  }
+  const left = new Set(liveOccurrences(next, duration, [...carried.values()]).map((o) => o.original));
+  return {
+    starts: next,
+    carried: [...carried.values()],
+    calendar: [...carried.values()].filter((x) => isNext.has(x.originalStart)),
+    gone: (start) => !left.has(start),
   };
 }
 

@@ -1,0 +1,152 @@
+/**
+ * Issue #22: the series features where they COMBINE — move this and following (./series-split.ts) on a
+ * series already changed (a date cancelled or moved, ended, left out), then changed again; reminders and
+ * the upcoming list across the bookings a split leaves.
+ */
+import { DateTime } from 'luxon';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { bookMeeting } from '../../src/app/book-meeting.ts';
+import { rescheduleBooking, upcomingBookings } from '../../src/app/manage-booking.ts';
+import { cancelOccurrence, endSeries, moveFollowing, moveOccurrence } from '../../src/app/manage-series.ts';
+import { CALENDAR_SERIES_JOB } from '../../src/app/outbox.ts';
+import type { Booking, Person } from '../../src/app/ports/store.ts';
+import { REMINDER_JOB, type ReminderPayload } from '../../src/app/reminders.ts';
+import { requestMeeting } from '../../src/app/request-meeting.ts';
+import { remainingOccurrences } from '../../src/app/series-changes.ts';
+import { FakeBusyReader, FakeWriter, MemoryStore, TENANT, WORKSPACE } from './request-meeting.fakes.ts';
+
+const HOUR = 3_600_000;
+const PARIS = 'Europe/Paris';
+const paris = (iso: string) => DateTime.fromISO(iso, { zone: PARIS }).toMillis();
+const wall = (t: number) => DateTime.fromMillis(t, { zone: PARIS }).toFormat('ccc d LLL HH:mm');
+// Monday 23 November 2026, 09:00 in Paris: "every tuesday" runs 14 Tuesdays, 24 Nov to 23 Feb.
+const NOW = Date.UTC(2026, 10, 23, 8, 0);
+const WORK = { rules: [{ days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' }], overrides: [] };
+
+describe('series changes combined', () => {
+  let store: MemoryStore;
+  let busy: FakeBusyReader;
+  let ana: Person;
+  let li: Person;
+  const notifier = { dm: async () => ({ ok: true as const }) };
+  const deps = () => ({ store, busy, notifier });
+
+  beforeEach(() => {
+    store = new MemoryStore();
+    busy = new FakeBusyReader();
+    ana = store.addPerson({ name: 'Ana', handle: 'ana', timeZone: PARIS, workingHours: WORK });
+    li = store.addPerson({ name: 'Li', handle: 'li', timeZone: PARIS, workingHours: WORK });
+  });
+
+  async function bookSeries(text = '/meet @li 30m every tuesday "1:1"'): Promise<Booking> {
+    const asked = await requestMeeting(
+      { store, busy, directory: store.directory },
+      { tenantId: TENANT, workspaceId: WORKSPACE, requesterPersonId: ana.id, text, now: NOW, zone: PARIS },
+    );
+    if (!asked.ok) throw new Error(asked.error.message);
+    const slot = asked.view.slots.find((s) => wall(s.start) === 'Tue 24 Nov 10:00')!;
+    const booked = await bookMeeting(
+      { store, busy, writer: new FakeWriter() },
+      {
+        tenantId: TENANT,
+        proposalId: asked.view.proposalId,
+        slotId: slot.id,
+        actorPersonId: ana.id,
+        now: NOW,
+      },
+    );
+    if (!booked.ok) throw new Error(booked.error.message);
+    return store.bookingRows.find((b) => b.id === booked.view.bookingId)!;
+  }
+  const row = (id: string) => store.bookingRows.find((b) => b.id === id)!;
+  const base = (booking: Booking, occurrence: number) => ({
+    tenantId: TENANT,
+    bookingId: booking.id,
+    actorPersonId: ana.id,
+    occurrence,
+    now: NOW,
+    locale: 'en' as const,
+  });
+  const split = async (booking: Booking, occurrence: number, newStart: number) => {
+    const r = await moveFollowing(deps(), { ...base(booking, occurrence), newStart });
+    if (!r.ok) throw new Error(r.error.message);
+    return row(r.view.newBookingId!);
+  };
+  /** Queued reminders as "person occurrence" lines, sorted. */
+  const queued = () =>
+    store.jobRows
+      .filter((j) => j.kind === REMINDER_JOB && j.status === 'queued')
+      .map((j) => {
+        const p = j.payload as ReminderPayload;
+        return `${p.personId === ana.id ? 'ana' : 'li'} ${wall(p.occurrence ?? p.start)}`;
+      })
+      .sort();
+
+  const reschedule = (booking: Booking, newStart: number) =>
+    rescheduleBooking(deps(), {
+      tenantId: TENANT,
+      bookingId: booking.id,
+      actorPersonId: ana.id,
+      newStart,
+      now: NOW,
+      locale: 'en',
+    });
+  const seriesChanges = (bookingId: string) =>
+    store.jobRows
+      .filter(
+        (j) => j.kind === CALENDAR_SERIES_JOB && (j.payload as { bookingId: string }).bookingId === bookingId,
+      )
+      .map((j) => {
+        const change = (j.payload as { change: { kind: string; originalStart: number } }).change;
+        return `${change.kind} ${wall(change.originalStart)}`;
+      });
+  const listed = async (booking: Booking) =>
+    (await remainingOccurrences(store, row(booking.id)))!.map((o) => wall(o.start));
+
+  it('the new series of a split rescheduled whole: a reminder per date still on, its cancelled date and end follow', async () => {
+    const a = await bookSeries();
+    // Tue 8 Dec and following to Wednesdays 14:00 (B: 9 Dec … 24 Feb); B's 16 Dec cancelled, B ended from 3 Feb.
+    const b = await split(a, paris('2026-12-08T10:00'), paris('2026-12-09T14:00'));
+    expect((await cancelOccurrence(deps(), base(b, paris('2026-12-16T14:00')))).ok).toBe(true);
+    expect((await endSeries(deps(), base(b, paris('2027-02-03T14:00')))).ok).toBe(true);
+    const endsAt = row(b.id).seriesEndsAt!;
+    const moved = await reschedule(b, paris('2026-12-09T15:00'));
+    expect(moved.ok).toBe(true);
+    const dates = [
+      'Wed 9 Dec 15:00',
+      'Wed 23 Dec 15:00',
+      'Wed 30 Dec 15:00',
+      'Wed 6 Jan 15:00',
+      'Wed 13 Jan 15:00',
+      'Wed 20 Jan 15:00',
+      'Wed 27 Jan 15:00',
+    ];
+    // The list: 16 Dec still cancelled, nothing from 3 Feb on (before: 16 Dec back, and on to 24 Feb).
+    expect(await listed(b)).toEqual(dates);
+    // One reminder per person and date still on (before: one each, for 9 Dec only); A keeps its two.
+    const ofB = queued().filter((line) => line.includes('Wed'));
+    expect(ofB).toEqual([...dates.map((d) => `ana ${d}`), ...dates.map((d) => `li ${d}`)].sort());
+    expect(queued().filter((line) => line.includes('Tue'))).toHaveLength(4);
+    // The calendars: the updated event gets its cancelled date and its end again, after the update.
+    expect(seriesChanges(b.id).slice(-4).sort()).toEqual([
+      'cancel Wed 16 Dec 15:00',
+      'cancel Wed 16 Dec 15:00',
+      'end Wed 3 Feb 15:00',
+      'end Wed 3 Feb 15:00',
+    ]);
+    expect(row(b.id).seriesEndsAt).toBe(endsAt + HOUR);
+  });
+
+  it('a series rescheduled a week later: its changed dates do not land on the dates now at their old times', async () => {
+    const a = await bookSeries();
+    const b = await split(a, paris('2026-12-08T10:00'), paris('2026-12-09T14:00'));
+    // B's 16 Dec cancelled, then the whole of B a week later: its first date is now Wed 16 Dec 14:00 (on),
+    // and its second, 23 Dec, is the one cancelled.
+    expect((await cancelOccurrence(deps(), base(b, paris('2026-12-16T14:00')))).ok).toBe(true);
+    expect((await reschedule(b, paris('2026-12-16T14:00'))).ok).toBe(true);
+    const left = await listed(b);
+    expect(left.slice(0, 3)).toEqual(['Wed 16 Dec 14:00', 'Wed 30 Dec 14:00', 'Wed 6 Jan 14:00']);
+    expect(queued()).toContain('li Wed 16 Dec 14:00');
+    expect(queued()).not.toContain('li Wed 23 Dec 14:00');
+  });
+});
