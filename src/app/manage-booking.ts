@@ -57,7 +57,9 @@ export type ManageBookingErrorCode =
   | 'already_cancelled'
   | 'invalid_time'
   | 'slot_taken'
-  | 'no_slot';
+  | 'no_slot'
+  /** A series whose first occurrence has started: not moved whole (move one date, or a date and following). */
+  | 'series_begun';
 
 export interface ManageBookingError {
   readonly code: ManageBookingErrorCode;
@@ -257,6 +259,7 @@ export async function rescheduleBooking(
   const loaded = await load(deps, input);
   if (!loaded.ok) return loaded.result;
   const { booking, locale, fail } = loaded.loaded;
+  if (await begunSeries(deps, booking, input.now)) return fail('series_begun', 'booking.error.seriesBegun');
   const duration = booking.end - booking.start;
   const range: Interval = { start: input.newStart, end: input.newStart + duration };
   if (!Number.isFinite(input.newStart) || input.newStart < input.now)
@@ -342,6 +345,22 @@ export async function rescheduleBooking(
       notNotified,
     },
   };
+}
+
+/**
+ * Whether the booking is a series whose first occurrence has started. Moving such a series whole would
+ * move its FIRST start: its past dates would leave the calendars and the record, a COUNT would start again,
+ * and after a split (./series-split.ts) the dates moved to the new series would come back in this one. Its
+ * dates are changed one at a time, or from one on (`moveFollowing`). A recorded series end says it is one;
+ * else its request (without `requests`: not known, as before).
+ */
+async function begunSeries(deps: ManageBookingDeps, booking: Booking, now: number): Promise<boolean> {
+  if (booking.start > now) return false;
+  if (booking.seriesEndsAt != null) return true;
+  const { requests } = deps.store;
+  if (!requests || !booking.proposalId) return false;
+  const proposal = await requests.getProposal(booking.tenantId, booking.proposalId);
+  return proposal !== null && seriesOf(await requests.get(booking.tenantId, proposal.requestId)) !== null;
 }
 
 /**
@@ -565,6 +584,8 @@ export async function rescheduleOptions(
   const loaded = await load(deps, input);
   if (!loaded.ok) return loaded.result as RescheduleOptionsResult;
   const { booking, locale, fail } = loaded.loaded;
+  if (await begunSeries(deps, booking, input.now))
+    return fail('series_begun', 'booking.error.seriesBegun') as RescheduleOptionsResult;
   const actorZone =
     (await deps.store.preferences.get(input.tenantId, input.actorPersonId))?.timeZone ?? 'UTC';
   const options = await rankedNewTimes(deps, {

@@ -6,8 +6,8 @@
 import { DateTime } from 'luxon';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { bookMeeting } from '../../src/app/book-meeting.ts';
-import { rescheduleBooking, upcomingBookings } from '../../src/app/manage-booking.ts';
-import { cancelOccurrence, endSeries, moveFollowing, moveOccurrence } from '../../src/app/manage-series.ts';
+import { rescheduleBooking, rescheduleOptions } from '../../src/app/manage-booking.ts';
+import { cancelOccurrence, endSeries, moveFollowing } from '../../src/app/manage-series.ts';
 import { CALENDAR_SERIES_JOB } from '../../src/app/outbox.ts';
 import type { Booking, Person } from '../../src/app/ports/store.ts';
 import { REMINDER_JOB, type ReminderPayload } from '../../src/app/reminders.ts';
@@ -148,5 +148,42 @@ describe('series changes combined', () => {
     expect(left.slice(0, 3)).toEqual(['Wed 16 Dec 14:00', 'Wed 30 Dec 14:00', 'Wed 6 Jan 14:00']);
     expect(queued()).toContain('li Wed 16 Dec 14:00');
     expect(queued()).not.toContain('li Wed 23 Dec 14:00');
+  });
+
+  it('a series already begun is not rescheduled whole (its past dates would go, the split-off dates come twice)', async () => {
+    const a = await bookSeries();
+    const b = await split(a, paris('2026-12-08T10:00'), paris('2026-12-09T14:00'));
+    // Wed 2 Dec: A's 24 Nov and 1 Dec are over. Moving A whole to Tue 8 Dec 15:00 would restart it there
+    // (history gone from the calendars, 8 Dec … again next to B's Wednesdays).
+    const later = paris('2026-12-02T12:00');
+    const moved = await rescheduleBooking(deps(), {
+      tenantId: TENANT,
+      bookingId: a.id,
+      actorPersonId: ana.id,
+      newStart: paris('2026-12-08T15:00'),
+      now: later,
+      locale: 'en',
+    });
+    expect(moved).toMatchObject({
+      ok: false,
+      error: {
+        code: 'series_begun',
+        message: 'This series has already begun: move one date, or a date and the following ones, instead.',
+      },
+    });
+    expect(row(a.id).start).toBe(paris('2026-11-24T10:00'));
+    const options = await rescheduleOptions(
+      { ...deps(), busy },
+      {
+        tenantId: TENANT,
+        bookingId: a.id,
+        actorPersonId: li.id,
+        now: later,
+        locale: 'fr',
+      },
+    );
+    expect(options).toMatchObject({ ok: false, error: { code: 'series_begun' } });
+    // B, not begun yet, still can be (and a single meeting whatever the time).
+    expect((await reschedule(b, paris('2026-12-09T15:00'))).ok).toBe(true);
   });
 });

@@ -53,6 +53,9 @@ export const booking: Messages<typeof en> = {
   'booking.error.sameTime': 'Der Termin findet bereits zu dieser Zeit statt.',
   'booking.error.timeNotFree': 'Diese Zeit ist nicht für alle frei: wähle eine andere.',
   'booking.error.invalidTime': 'Diese Zeit ist ungültig.',
+  // Eine Serie, deren erster Termin begonnen hat, wird nicht als Ganzes verschoben (rescheduleBooking, rescheduleOptions).
+  'booking.error.seriesBegun':
+    'Diese Serie hat schon begonnen: verschiebe einen Termin oder einen Termin und die folgenden.',
   'booking.error.noOtherTime':
     'In den nächsten zwei Wochen passt keine andere Zeit für alle: behalte diese oder sag den Termin ab.',
   'booking.cancelled.dm':

@@ -55,6 +55,9 @@ export const booking = {
   'booking.error.sameTime': 'The meeting is already at that time.',
   'booking.error.timeNotFree': 'That time is not free for everyone: pick another one.',
   'booking.error.invalidTime': 'That time is not valid.',
+  // A series whose first occurrence has started cannot move whole (rescheduleBooking, rescheduleOptions).
+  'booking.error.seriesBegun':
+    'This series has already begun: move one date, or a date and the following ones, instead.',
   'booking.error.noOtherTime':
     'No other time works for everyone in the next two weeks: keep this one or cancel.',
   'booking.cancelled.dm':

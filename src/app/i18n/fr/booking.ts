@@ -55,6 +55,9 @@ export const booking: Messages<typeof en> = {
   'booking.error.sameTime': 'La réunion est déjà à cet horaire.',
   'booking.error.timeNotFree': "Cet horaire n'est pas libre pour tout le monde : choisissez-en un autre.",
   'booking.error.invalidTime': "Cet horaire n'est pas valide.",
+  // Une série dont la première date a commencé ne se déplace pas en entier (rescheduleBooking, rescheduleOptions).
+  'booking.error.seriesBegun':
+    'Cette série a déjà commencé : déplacez une date, ou une date et les suivantes.',
   'booking.error.noOtherTime':
     'Aucun autre horaire ne convient à tous dans les deux semaines : gardez celui-ci ou annulez.',
   'booking.cancelled.dm': "{who} a annulé « {title} » ({when}). L'événement est retiré de votre agenda.",
