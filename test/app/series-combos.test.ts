@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { bookMeeting } from '../../src/app/book-meeting.ts';
 import { rescheduleBooking, rescheduleOptions } from '../../src/app/manage-booking.ts';
-import { cancelOccurrence, endSeries, moveFollowing } from '../../src/app/manage-series.ts';
+import { cancelOccurrence, endSeries, moveFollowing, seriesChoices } from '../../src/app/manage-series.ts';
 import { CALENDAR_SERIES_JOB } from '../../src/app/outbox.ts';
 import type { Booking, Person } from '../../src/app/ports/store.ts';
 import { REMINDER_JOB, type ReminderPayload } from '../../src/app/reminders.ts';
@@ -185,5 +185,35 @@ describe('series changes combined', () => {
     expect(options).toMatchObject({ ok: false, error: { code: 'series_begun' } });
     // B, not begun yet, still can be (and a single meeting whatever the time).
     expect((await reschedule(b, paris('2026-12-09T15:00'))).ok).toBe(true);
+  });
+
+  it('a series whose first date was cancelled and is past: its next date and the following ones can move', async () => {
+    const a = await bookSeries();
+    expect((await cancelOccurrence(deps(), base(a, paris('2026-11-24T10:00')))).ok).toBe(true);
+    // Wed 25 Nov: the series has begun (its first date is past), so it is not moved whole …
+    const later = paris('2026-11-25T12:00');
+    const whole = await rescheduleBooking(deps(), {
+      tenantId: TENANT,
+      bookingId: a.id,
+      actorPersonId: ana.id,
+      newStart: paris('2026-12-01T15:00'),
+      now: later,
+      locale: 'en',
+    });
+    expect(whole).toMatchObject({ ok: false, error: { code: 'series_begun' } });
+    // … and "move 1 Dec and following" is offered and done (before: refused as the first date still on).
+    const choices = await seriesChoices(store, row(a.id), later, PARIS, 'en');
+    expect(choices?.moveFollowing).toEqual({
+      start: paris('2026-12-01T10:00'),
+      label: 'Move Tue 1 Dec and following',
+    });
+    const moved = await moveFollowing(deps(), {
+      ...base(a, paris('2026-12-01T10:00')),
+      newStart: paris('2026-12-01T15:00'),
+      now: later,
+    });
+    if (!moved.ok) throw new Error(moved.error.message);
+    expect(await listed(row(moved.view.newBookingId!))).toHaveLength(13);
+    expect(await listed(a)).toEqual([]);
   });
 });
