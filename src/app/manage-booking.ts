@@ -16,6 +16,7 @@ import type { Interval } from '../core/interval.ts';
 import { normalize, subtract } from '../core/intervals.ts';
 import { rankProposals } from '../core/ranking.ts';
 import type { WorkingHoursRule } from '../core/working-hours.ts';
+import { toWall, wallToInstant, zoneOffsets } from '../core/zone-offsets.ts';
 import { type MessageKey, type Msg, type MsgParams, msg, t } from './i18n/index.ts';
 import { deleteJobs, jobKeyPrefixOfBooking, OUTBOX_GRACE_MS, seriesJobs, updateJobs } from './outbox.ts';
 import type {
@@ -59,7 +60,9 @@ export type ManageBookingErrorCode =
   | 'slot_taken'
   | 'no_slot'
   /** A series whose first occurrence has started: not moved whole (move one date, or a date and following). */
-  | 'series_begun';
+  | 'series_begun'
+  /** A series on set weekdays moved whole to another day (its rule's days would stay). */
+  | 'series_day';
 
 export interface ManageBookingError {
   readonly code: ManageBookingErrorCode;
@@ -265,6 +268,8 @@ export async function rescheduleBooking(
   if (!Number.isFinite(input.newStart) || input.newStart < input.now)
     return fail('invalid_time', 'booking.error.timeInPast');
   if (input.newStart === booking.start) return fail('invalid_time', 'booking.error.sameTime');
+  if (await otherSeriesDay(deps, booking, input.newStart))
+    return fail('series_day', 'booking.error.seriesDay');
 
   const people = booking.participantIds;
   const slotTaken = (busy: readonly string[]) => fail('slot_taken', 'booking.error.timeNotFree', busy);
@@ -347,6 +352,42 @@ export async function rescheduleBooking(
   };
 }
 
+/** The booking's series (its request's rule and zone), or null (a single meeting, or no `requests`). */
+async function bookedSeries(deps: ManageBookingDeps, booking: Booking) {
+  const { requests } = deps.store;
+  if (!requests || !booking.proposalId) return null;
+  const proposal = await requests.getProposal(booking.tenantId, booking.proposalId);
+  return proposal ? seriesOf(await requests.get(booking.tenantId, proposal.requestId)) : null;
+}
+
+/** Local day number (days since the epoch, wall clock) of `at` in `zone`. */
+function wallDay(at: number, zone: string): number {
+  return Math.floor(toWall(zoneOffsets(zone, { start: at - DAY_MS, end: at + DAY_MS }), at) / DAY_MS);
+}
+
+/**
+ * A series moved whole keeps its rule (the request's), so it moves only to another time of its first day
+ * (in its zone): moved to a Thursday, "every Wednesday" gave that Thursday then Wednesdays again, and an
+ * UNTIL stayed where it was (a series moved later lost its last dates). Changing its days is a split
+ * (`moveFollowing`). Whether `newStart` is on another day for a series.
+ */
+async function otherSeriesDay(deps: ManageBookingDeps, booking: Booking, newStart: number): Promise<boolean> {
+  const series = await bookedSeries(deps, booking);
+  return series !== null && wallDay(newStart, series.zone) !== wallDay(booking.start, series.zone);
+}
+
+/** The window `rescheduleOptions` searches for a series: its first day from now on (else null). */
+async function seriesDay(deps: ManageBookingDeps, booking: Booking, now: number): Promise<Interval | null> {
+  const series = await bookedSeries(deps, booking);
+  if (!series) return null;
+  const day = wallDay(booking.start, series.zone) * DAY_MS;
+  const z = zoneOffsets(series.zone, { start: day - 2 * DAY_MS, end: day + 3 * DAY_MS });
+  return {
+    start: Math.max(now, wallToInstant(z, day, 'start')),
+    end: wallToInstant(z, day + DAY_MS, 'start'),
+  };
+}
+
 /**
  * Whether the booking is a series whose first occurrence has started. Moving such a series whole would
  * move its FIRST start: its past dates would leave the calendars and the record, a COUNT would start again,
@@ -357,10 +398,7 @@ export async function rescheduleBooking(
 async function begunSeries(deps: ManageBookingDeps, booking: Booking, now: number): Promise<boolean> {
   if (booking.start > now) return false;
   if (booking.seriesEndsAt != null) return true;
-  const { requests } = deps.store;
-  if (!requests || !booking.proposalId) return false;
-  const proposal = await requests.getProposal(booking.tenantId, booking.proposalId);
-  return proposal !== null && seriesOf(await requests.get(booking.tenantId, proposal.requestId)) !== null;
+  return (await bookedSeries(deps, booking)) !== null;
 }
 
 /**
@@ -369,9 +407,10 @@ async function begunSeries(deps: ManageBookingDeps, booking: Booking, now: numbe
  * (the i-th stays the i-th): a cancelled one stays cancelled, an end stays before the same occurrence, a
  * moved one follows the new time (as a split carries them, ./series-split.ts). Without this, the records
  * kept naming the old times: a cancelled date came back, and only the first occurrence was reminded of.
- * A new original start equal to an OLD record's (the series moved by its period: a week later) is reset to
- * its own time (a `moved` there is the occurrence as the rule puts it), else the old record would apply to
- * another occurrence. Null for a single meeting (or without `requests`). Bounded: two expansions of at most
+ * A series moves whole within its first day (`otherSeriesDay`), so no new original start is an old one; an
+ * old record left at a time the series no longer has is made harmless (a cancel there is nothing; an end
+ * would still end the series there, the earliest end counting, and a move would be served as an override by
+ * ./ics-offer.ts). Null for a single meeting (or without `requests`). Bounded: two expansions of at most
  * MAX_REMINDED_OCCURRENCES starts (the rule without its left-out days: those are recorded as cancelled).
  */
 async function seriesMove(
@@ -385,10 +424,7 @@ async function seriesMove(
   calendar: readonly OccurrenceException[];
   gone: (start: number) => boolean;
 } | null> {
-  const { requests } = deps.store;
-  if (!requests || !booking.proposalId) return null;
-  const proposal = await requests.getProposal(booking.tenantId, booking.proposalId);
-  const series = proposal ? seriesOf(await requests.get(booking.tenantId, proposal.requestId)) : null;
+  const series = await bookedSeries(deps, booking);
   if (!series) return null;
   const { except: _, ...whole } = series.rule;
   const was = occurrenceStarts(whole, booking.start, series.zone);
@@ -403,20 +439,9 @@ async function seriesMove(
     if (at !== undefined && x.status !== 'moved') carried.set(at, { originalStart: at, status: x.status });
   }
   const duration = booking.end - booking.start;
-  for (const x of exceptions) {
-    if (carried.has(x.originalStart)) continue;
-    if (isNext.has(x.originalStart))
-      carried.set(x.originalStart, {
-        originalStart: x.originalStart,
-        status: 'moved',
-        start: x.originalStart,
-        end: x.originalStart + duration,
-      });
-    // A record at a time the series no longer has is made harmless: an end there would still end it (the
-    // earliest end counts) and a move would be served as an override (./ics-offer.ts); a cancel is nothing.
-    else if (x.status !== 'cancelled')
+  for (const x of exceptions)
+    if (!carried.has(x.originalStart) && x.status !== 'cancelled')
       carried.set(x.originalStart, { originalStart: x.originalStart, status: 'cancelled' });
-  }
   const left = new Set(liveOccurrences(next, duration, [...carried.values()]).map((o) => o.original));
   return {
     starts: next,
@@ -425,6 +450,8 @@ async function seriesMove(
     gone: (start) => !left.has(start),
   };
 }
+
+const DAY_MS = 24 * 3_600_000;
 
 // --- reschedule options, upcoming bookings, the booking as seen by each participant ---------------
 
@@ -595,7 +622,10 @@ export async function rescheduleOptions(
     actorZone,
     locale,
     now: input.now,
-    window: { start: input.now, end: input.now + (input.horizonMs ?? 14 * 24 * 3_600_000) },
+    window: (await seriesDay(deps, booking, input.now)) ?? {
+      start: input.now,
+      end: input.now + (input.horizonMs ?? 14 * 24 * 3_600_000),
+    },
     own: [{ start: booking.start, end: booking.end }],
     current: booking.start,
     count: input.count ?? 5,

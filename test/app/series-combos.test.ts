@@ -6,8 +6,15 @@
 import { DateTime } from 'luxon';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { bookMeeting } from '../../src/app/book-meeting.ts';
+import { IcsOffers } from '../../src/app/ics-offer.ts';
 import { rescheduleBooking, rescheduleOptions } from '../../src/app/manage-booking.ts';
-import { cancelOccurrence, endSeries, moveFollowing, seriesChoices } from '../../src/app/manage-series.ts';
+import {
+  cancelOccurrence,
+  endSeries,
+  moveFollowing,
+  moveOccurrence,
+  seriesChoices,
+} from '../../src/app/manage-series.ts';
 import { CALENDAR_SERIES_JOB } from '../../src/app/outbox.ts';
 import type { Booking, Person } from '../../src/app/ports/store.ts';
 import { REMINDER_JOB, type ReminderPayload } from '../../src/app/reminders.ts';
@@ -16,6 +23,7 @@ import { remainingOccurrences } from '../../src/app/series-changes.ts';
 import { FakeBusyReader, FakeWriter, MemoryStore, TENANT, WORKSPACE } from './request-meeting.fakes.ts';
 
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 const PARIS = 'Europe/Paris';
 const paris = (iso: string) => DateTime.fromISO(iso, { zone: PARIS }).toMillis();
 const wall = (t: number) => DateTime.fromMillis(t, { zone: PARIS }).toFormat('ccc d LLL HH:mm');
@@ -137,17 +145,35 @@ describe('series changes combined', () => {
     expect(row(b.id).seriesEndsAt).toBe(endsAt + HOUR);
   });
 
-  it('a series rescheduled a week later: its changed dates do not land on the dates now at their old times', async () => {
+  it('a date moved on its own follows the series moved whole, and is no longer served as moved', async () => {
     const a = await bookSeries();
     const b = await split(a, paris('2026-12-08T10:00'), paris('2026-12-09T14:00'));
-    // B's 16 Dec cancelled, then the whole of B a week later: its first date is now Wed 16 Dec 14:00 (on),
-    // and its second, 23 Dec, is the one cancelled.
-    expect((await cancelOccurrence(deps(), base(b, paris('2026-12-16T14:00')))).ok).toBe(true);
-    expect((await reschedule(b, paris('2026-12-16T14:00'))).ok).toBe(true);
-    const left = await listed(b);
-    expect(left.slice(0, 3)).toEqual(['Wed 16 Dec 14:00', 'Wed 30 Dec 14:00', 'Wed 6 Jan 14:00']);
-    expect(queued()).toContain('li Wed 16 Dec 14:00');
-    expect(queued()).not.toContain('li Wed 23 Dec 14:00');
+    const m = await moveOccurrence(deps(), {
+      ...base(b, paris('2026-12-16T14:00')),
+      newStart: paris('2026-12-17T09:00'),
+    });
+    expect(m.ok).toBe(true);
+    expect((await reschedule(b, paris('2026-12-09T15:00'))).ok).toBe(true);
+    expect((await listed(b)).slice(0, 3)).toEqual([
+      'Wed 9 Dec 15:00',
+      'Wed 16 Dec 15:00',
+      'Wed 23 Dec 15:00',
+    ]);
+    expect(queued()).toContain('li Wed 16 Dec 15:00');
+    expect(queued()).not.toContain('li Thu 17 Dec 09:00');
+    // The .ics offer: the series at 15:00, no override left for 17 Dec (it was served as moved there).
+    const offers = new IcsOffers({
+      bookings: store.bookings,
+      requests: store.requests,
+      publicBaseUrl: 'https://convene.test',
+      stateSecret: 'x'.repeat(32),
+      clock: () => NOW,
+    });
+    const url = offers.urlFor({ tenantId: TENANT, bookingId: b.id, personId: li.id, end: NOW + 120 * DAY })!;
+    const served = await offers.serve(url.split('/ics/')[1]!);
+    if (!served.ok) throw new Error(served.code);
+    expect(served.calendar).toContain('DTSTART;TZID=Europe/Paris:20261209T150000');
+    expect(served.calendar).not.toContain('RECURRENCE-ID');
   });
 
   it('a series already begun is not rescheduled whole (its past dates would go, the split-off dates come twice)', async () => {
@@ -215,5 +241,29 @@ describe('series changes combined', () => {
     if (!moved.ok) throw new Error(moved.error.message);
     expect(await listed(row(moved.view.newBookingId!))).toHaveLength(13);
     expect(await listed(a)).toEqual([]);
+  });
+
+  it("a series moves whole only to another time of its first day (its rule's days and end stay)", async () => {
+    const a = await bookSeries();
+    const b = await split(a, paris('2026-12-08T10:00'), paris('2026-12-09T14:00'));
+    // B is every Wednesday: moved whole to Thu 10 Dec it was Thu 10 Dec, then Wednesdays again.
+    expect(await reschedule(b, paris('2026-12-10T15:00'))).toMatchObject({
+      ok: false,
+      error: {
+        code: 'series_day',
+        message:
+          'A series moves whole only to another time of its first day: to change its day, move a date and the following ones.',
+      },
+    });
+    expect(row(b.id).start).toBe(paris('2026-12-09T14:00'));
+    const options = await rescheduleOptions(
+      { ...deps(), busy },
+      { tenantId: TENANT, bookingId: b.id, actorPersonId: ana.id, now: NOW, locale: 'en', count: 8 },
+    );
+    if (!options.ok) throw new Error(options.error.message);
+    expect(options.view.options.length).toBeGreaterThan(0);
+    expect(new Set(options.view.options.map((o) => wall(o.start).slice(0, 9)))).toEqual(
+      new Set(['Wed 9 Dec']),
+    );
   });
 });

@@ -56,6 +56,9 @@ export const booking: Messages<typeof en> = {
   // Eine Serie, deren erster Termin begonnen hat, wird nicht als Ganzes verschoben (rescheduleBooking, rescheduleOptions).
   'booking.error.seriesBegun':
     'Diese Serie hat schon begonnen: verschiebe einen Termin oder einen Termin und die folgenden.',
+  // Eine Serie an festen Wochentagen als Ganzes auf einen anderen Tag verschoben (rescheduleBooking): ihre Tage blieben.
+  'booking.error.seriesDay':
+    'Eine Serie wird als Ganzes nur auf eine andere Uhrzeit ihres ersten Tages verschoben: um den Tag zu ändern, verschiebe einen Termin und die folgenden.',
   'booking.error.noOtherTime':
     'In den nächsten zwei Wochen passt keine andere Zeit für alle: behalte diese oder sag den Termin ab.',
   'booking.cancelled.dm':

@@ -58,6 +58,9 @@ export const booking = {
   // A series whose first occurrence has started cannot move whole (rescheduleBooking, rescheduleOptions).
   'booking.error.seriesBegun':
     'This series has already begun: move one date, or a date and the following ones, instead.',
+  // A series on set weekdays moved whole to another day (rescheduleBooking): its rule's days would stay.
+  'booking.error.seriesDay':
+    'A series moves whole only to another time of its first day: to change its day, move a date and the following ones.',
   'booking.error.noOtherTime':
     'No other time works for everyone in the next two weeks: keep this one or cancel.',
   'booking.cancelled.dm':

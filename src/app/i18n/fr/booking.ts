@@ -58,6 +58,9 @@ export const booking: Messages<typeof en> = {
   // Une série dont la première date a commencé ne se déplace pas en entier (rescheduleBooking, rescheduleOptions).
   'booking.error.seriesBegun':
     'Cette série a déjà commencé : déplacez une date, ou une date et les suivantes.',
+  // Une série sur des jours fixes déplacée en entier un autre jour (rescheduleBooking) : ses jours resteraient.
+  'booking.error.seriesDay':
+    'Une série ne se déplace en entier qu’à une autre heure de son premier jour : pour changer de jour, déplacez une date et les suivantes.',
   'booking.error.noOtherTime':
     'Aucun autre horaire ne convient à tous dans les deux semaines : gardez celui-ci ou annulez.',
   'booking.cancelled.dm': "{who} a annulé « {title} » ({when}). L'événement est retiré de votre agenda.",

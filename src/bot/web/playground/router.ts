@@ -163,6 +163,7 @@ const MANAGE_STATUS: Record<ManageBookingErrorCode, number> = {
   slot_taken: 409,
   no_slot: 422,
   series_begun: 409,
+  series_day: 422,
 };
 
 const SERIES_STATUS: Record<ManageSeriesErrorCode, number> = {
