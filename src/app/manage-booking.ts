@@ -16,8 +16,9 @@ import type { Interval } from '../core/interval.ts';
 import { normalize, subtract } from '../core/intervals.ts';
 import { rankProposals } from '../core/ranking.ts';
 import type { WorkingHoursRule } from '../core/working-hours.ts';
+import { toWall, wallToInstant, zoneOffsets } from '../core/zone-offsets.ts';
 import { type MessageKey, type Msg, type MsgParams, msg, t } from './i18n/index.ts';
-import { deleteJobs, jobKeyPrefixOfBooking, updateJobs } from './outbox.ts';
+import { deleteJobs, jobKeyPrefixOfBooking, OUTBOX_GRACE_MS, seriesJobs, updateJobs } from './outbox.ts';
 import type {
   BookingSummaryView,
   BusyReader,
@@ -26,22 +27,23 @@ import type {
   MeetingThreads,
   Notifier,
 } from './ports/calendars.ts';
-import type { Booking, Repositories } from './ports/store.ts';
+import type { Booking, OccurrenceException, Repositories } from './ports/store.ts';
 import type { ReminderSettings } from './reminders.ts';
 import { REMINDER_JOB, reminderJobs, reminderLeads } from './reminders.ts';
 import { occurrenceStarts, ruleHoldsStart } from './series.ts';
-import { attendedBy, bookingSeries, remainingOccurrences } from './series-changes.ts';
+import { attendedBy, bookingSeries, liveOccurrences, remainingOccurrences } from './series-changes.ts';
 import { bookedTurns, turnHolds } from './series-turns.ts';
 import type { Locale } from './views.ts';
 import { slotLabel, toLocale } from './views.ts';
 
 export interface ManageBookingDeps {
   /**
-   * `requests`: a series booking's rule (reschedule: its occurrences' reminders, its last occurrence and
-   * its turns follow the new first one in local time). Without it every booking is moved as one meeting.
+   * `requests` (and `jobs`): a series booking's rule. Rescheduled whole, its occurrences' reminders, its
+   * last occurrence and its turns follow the new first one in local time, and its changed dates are
+   * carried. Without it every booking is moved as one meeting.
    */
   readonly store: Pick<Repositories, 'bookings' | 'people' | 'preferences'> &
-    Partial<Pick<Repositories, 'requests'>>;
+    Partial<Pick<Repositories, 'requests' | 'jobs'>>;
   readonly notifier: Notifier;
   /** Reschedule only: the live re-check of the new time. */
   readonly busy?: BusyReader;
@@ -58,7 +60,9 @@ export type ManageBookingErrorCode =
   | 'already_cancelled'
   | 'invalid_time'
   | 'slot_taken'
-  | 'no_slot';
+  | 'no_slot'
+  /** A series whose first occurrence has started: not moved whole (move one date, or a date and following). */
+  | 'series_begun';
 
 export interface ManageBookingError {
   readonly code: ManageBookingErrorCode;
@@ -267,16 +271,18 @@ export async function rescheduleBooking(
   const loaded = await load(deps, input);
   if (!loaded.ok) return loaded.result;
   const { booking, locale, fail } = loaded.loaded;
+  if (await begunSeries(deps, booking, input.now)) return fail('series_begun', 'booking.error.seriesBegun');
   const duration = booking.end - booking.start;
   const range: Interval = { start: input.newStart, end: input.newStart + duration };
   if (!Number.isFinite(input.newStart) || input.newStart < input.now)
     return fail('invalid_time', 'booking.error.timeInPast');
   if (input.newStart === booking.start) return fail('invalid_time', 'booking.error.sameTime');
   // A series moves as a whole: its occurrences are its rule's from the new first one, in the series' zone
-  // (the same wall-clock time across a DST change, not a fixed shift). A rule on set weekdays cannot start
-  // on another day: its later dates would stay on the old one (refused rather than half-moved).
-  const series = deps.store.requests ? await bookingSeries({ requests: deps.store.requests }, booking) : null;
-  if (series && !ruleHoldsStart(series.rule, input.newStart, series.zone))
+  // (the same wall-clock time across a DST change, not a fixed shift), and only to another time of its
+  // first day (`otherSeriesDay`): on another day its later dates would stay on the old days, and its
+  // recorded changes could no longer be carried place for place (`seriesMove`). Its days change by a split.
+  const series = await bookedSeries(deps, booking);
+  if (series && (await otherSeriesDay(deps, booking, input.newStart)))
     return fail('invalid_time', 'booking.error.seriesDay');
   const occurrences = series ? occurrenceStarts(series.rule, range.start, series.zone) : undefined;
   const lastStart = occurrences?.[occurrences.length - 1];
@@ -296,6 +302,7 @@ export async function rescheduleBooking(
     if (busy.length > 0) return slotTaken(busy.sort());
   }
   const leads = await reminderLeads(deps.reminders, input.tenantId, people);
+  const moving = await seriesMove(deps, booking, range.start);
   const moved = await deps.store.bookings.reschedule({
     tenantId: input.tenantId,
     bookingId: booking.id,
@@ -304,7 +311,27 @@ export async function rescheduleBooking(
     ...(lastStart !== undefined ? { seriesEndsAt: lastStart + duration } : {}),
     ...(turns ? { holds: turnHolds(turns, people, range.start, duration) } : {}),
     withdrawJobs: jobKeyPrefixOfBooking(REMINDER_JOB, booking.id),
-    jobs: (b) => [...updateJobs(b, input.now), ...reminderJobs(b, leads, input.now, occurrences)],
+    jobs: (b) => [
+      ...updateJobs(b, input.now),
+      ...(moving
+        ? [
+            // One reminder per occurrence still on (indexed in the whole rule: turns count them all).
+            ...reminderJobs(b, leads, input.now, moving.starts).filter(
+              (j) => !moving.gone((j.payload as { occurrence?: number }).occurrence ?? -1),
+            ),
+            // The updated event gets its cancelled dates and its end again, after the update.
+            ...moving.calendar.flatMap((x) =>
+              x.status === 'moved'
+                ? []
+                : seriesJobs(
+                    b,
+                    { kind: x.status === 'ended' ? 'end' : 'cancel', originalStart: x.originalStart },
+                    input.now,
+                  ).map((job) => ({ ...job, runAt: input.now + OUTBOX_GRACE_MS })),
+            ),
+          ]
+        : reminderJobs(b, leads, input.now)),
+    ],
   });
   if (!moved.ok) {
     if (moved.reason === 'conflict') return slotTaken(moved.people);
@@ -313,6 +340,8 @@ export async function rescheduleBooking(
     return fail('invalid_time', 'booking.error.invalidTime');
   }
   const after = moved.booking;
+  if (moving)
+    for (const x of moving.carried) await deps.store.bookings.recordOccurrence(after.tenantId, after.id, x);
   const { notified, notNotified } = await notifyOthers(
     deps,
     after,
@@ -341,6 +370,105 @@ export async function rescheduleBooking(
     },
   };
 }
+
+/** The booking's series (its request's rule and zone), or null (a single meeting, or no `requests`). */
+function bookedSeries(deps: ManageBookingDeps, booking: Booking) {
+  const { requests } = deps.store;
+  return requests ? bookingSeries({ requests }, booking) : Promise.resolve(null);
+}
+
+/** Local day number (days since the epoch, wall clock) of `at` in `zone`. */
+function wallDay(at: number, zone: string): number {
+  return Math.floor(toWall(zoneOffsets(zone, { start: at - DAY_MS, end: at + DAY_MS }), at) / DAY_MS);
+}
+
+/**
+ * A series moved whole keeps its rule (the request's), so it moves only to another time of its first day
+ * (in its zone): moved to a Thursday, "every Wednesday" gave that Thursday then Wednesdays again, and an
+ * UNTIL stayed where it was (a series moved later lost its last dates). Changing its days is a split
+ * (`moveFollowing`). Whether `newStart` is on another day for a series.
+ */
+async function otherSeriesDay(deps: ManageBookingDeps, booking: Booking, newStart: number): Promise<boolean> {
+  const series = await bookedSeries(deps, booking);
+  return series !== null && wallDay(newStart, series.zone) !== wallDay(booking.start, series.zone);
+}
+
+/** The window `rescheduleOptions` searches for a series: its first day from now on (else null). */
+async function seriesDay(deps: ManageBookingDeps, booking: Booking, now: number): Promise<Interval | null> {
+  const series = await bookedSeries(deps, booking);
+  if (!series) return null;
+  const day = wallDay(booking.start, series.zone) * DAY_MS;
+  const z = zoneOffsets(series.zone, { start: day - 2 * DAY_MS, end: day + 3 * DAY_MS });
+  return {
+    start: Math.max(now, wallToInstant(z, day, 'start')),
+    end: wallToInstant(z, day + DAY_MS, 'start'),
+  };
+}
+
+/**
+ * Whether the booking is a series whose first occurrence has started. Moving such a series whole would
+ * move its FIRST start: its past dates would leave the calendars and the record, a COUNT would start again,
+ * and after a split (./series-split.ts) the dates moved to the new series would come back in this one. Its
+ * dates are changed one at a time, or from one on (`moveFollowing`). A recorded series end says it is one;
+ * else its request (without `requests`: not known, as before).
+ */
+async function begunSeries(deps: ManageBookingDeps, booking: Booking, now: number): Promise<boolean> {
+  if (booking.start > now) return false;
+  if (booking.seriesEndsAt != null) return true;
+  return (await bookedSeries(deps, booking)) !== null;
+}
+
+/**
+ * A series rescheduled whole: its occurrences' ORIGINAL starts move with its first, so the changes recorded
+ * by original start (./manage-series.ts) are carried to the occurrence of the same place in the rule
+ * (the i-th stays the i-th): a cancelled one stays cancelled, an end stays before the same occurrence, a
+ * moved one follows the new time (as a split carries them, ./series-split.ts). Without this, the records
+ * kept naming the old times: a cancelled date came back, and only the first occurrence was reminded of.
+ * A series moves whole within its first day (`otherSeriesDay`), so no new original start is an old one; an
+ * old record left at a time the series no longer has is made harmless (a cancel there is nothing; an end
+ * would still end the series there, the earliest end counting, and a move would be served as an override by
+ * ./ics-offer.ts). Null for a single meeting (or without `requests`). Bounded: two expansions of at most
+ * MAX_REMINDED_OCCURRENCES starts (the rule without its left-out days: those are recorded as cancelled).
+ */
+async function seriesMove(
+  deps: ManageBookingDeps,
+  booking: Booking,
+  newStart: number,
+): Promise<{
+  starts: readonly number[];
+  carried: readonly OccurrenceException[];
+  /** The carried changes of occurrences of the moved series (its calendar events get them again). */
+  calendar: readonly OccurrenceException[];
+  gone: (start: number) => boolean;
+} | null> {
+  const series = await bookedSeries(deps, booking);
+  if (!series) return null;
+  const { except: _, ...whole } = series.rule;
+  const was = occurrenceStarts(whole, booking.start, series.zone);
+  const next = occurrenceStarts(whole, newStart, series.zone);
+  const isNext = new Set(next);
+  const place = new Map(was.map((s, i) => [s, i] as const));
+  const exceptions = await deps.store.bookings.occurrences(booking.tenantId, booking.id);
+  const carried = new Map<number, OccurrenceException>();
+  for (const x of exceptions) {
+    const i = place.get(x.originalStart);
+    const at = i === undefined ? undefined : next[i];
+    if (at !== undefined && x.status !== 'moved') carried.set(at, { originalStart: at, status: x.status });
+  }
+  const duration = booking.end - booking.start;
+  for (const x of exceptions)
+    if (!carried.has(x.originalStart) && x.status !== 'cancelled')
+      carried.set(x.originalStart, { originalStart: x.originalStart, status: 'cancelled' });
+  const left = new Set(liveOccurrences(next, duration, [...carried.values()]).map((o) => o.original));
+  return {
+    starts: next,
+    carried: [...carried.values()],
+    calendar: [...carried.values()].filter((x) => isNext.has(x.originalStart)),
+    gone: (start) => !left.has(start),
+  };
+}
+
+const DAY_MS = 24 * 3_600_000;
 
 // --- reschedule options, upcoming bookings, the booking as seen by each participant ---------------
 
@@ -511,9 +639,11 @@ export async function rescheduleOptions(
   const loaded = await load(deps, input);
   if (!loaded.ok) return loaded.result as RescheduleOptionsResult;
   const { booking, locale, fail } = loaded.loaded;
+  if (await begunSeries(deps, booking, input.now))
+    return fail('series_begun', 'booking.error.seriesBegun') as RescheduleOptionsResult;
   const actorZone =
     (await deps.store.preferences.get(input.tenantId, input.actorPersonId))?.timeZone ?? 'UTC';
-  const series = deps.store.requests ? await bookingSeries({ requests: deps.store.requests }, booking) : null;
+  const series = await bookedSeries(deps, booking);
   const options = await rankedNewTimes(deps, {
     tenantId: input.tenantId,
     booking,
@@ -521,7 +651,10 @@ export async function rescheduleOptions(
     actorZone,
     locale,
     now: input.now,
-    window: { start: input.now, end: input.now + (input.horizonMs ?? 14 * 24 * 3_600_000) },
+    window: (await seriesDay(deps, booking, input.now)) ?? {
+      start: input.now,
+      end: input.now + (input.horizonMs ?? 14 * 24 * 3_600_000),
+    },
     own: [{ start: booking.start, end: booking.end }],
     current: booking.start,
     count: input.count ?? 5,

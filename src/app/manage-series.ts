@@ -586,7 +586,8 @@ export async function seriesChoices(
     .filter((o) => o.original > next.original)
     .reduce<(typeof left)[number] | undefined>((a, o) => (a && a.original < o.original ? a : o), undefined);
   const date = (at: number) => dayLabel(at, zone, locale);
-  const earlier = left.some((o) => o.original < next.original);
+  // An earlier date still on, or (a series begun, not moved whole) any earlier date of the rule.
+  const earlier = left.some((o) => o.original < next.original) || (next.index > 0 && booking.start <= now);
   return {
     next: {
       start: next.original,

@@ -319,7 +319,8 @@ export async function moveFollowing(
   const duration = booking.end - booking.start;
   const index = starts.indexOf(input.occurrence);
   const live = liveBefore(starts, exceptions, input.occurrence, duration);
-  if (live.length === 0) return failure(locale, 'first_occurrence', 'occurrences.error.followingFirst');
+  if (firstStillOn(live, index, booking.start, input.now))
+    return failure(locale, 'first_occurrence', 'occurrences.error.followingFirst');
   if (!Number.isFinite(input.newStart) || input.newStart < input.now)
     return failure(locale, 'invalid_time', 'booking.error.timeInPast');
   if (input.newStart === current.start) return failure(locale, 'invalid_time', 'booking.error.sameTime');
@@ -477,6 +478,21 @@ export async function moveFollowing(
   };
 }
 
+/**
+ * Whether occurrence k (at `index` in the rule) is the first of the series still on, so the whole-series
+ * reschedule moves it and the following ones. Not when the series has begun (its first start is past) and
+ * k is not its first: the earlier dates were all cancelled, and a series begun is not moved whole
+ * (`rescheduleBooking`: `series_begun`), so the split is how its dates move from k on.
+ */
+export function firstStillOn(
+  live: readonly Interval[],
+  index: number,
+  seriesStart: number,
+  now: number,
+): boolean {
+  return live.length === 0 && !(index > 0 && seriesStart <= now);
+}
+
 /** The occurrences still on before `occurrence` (by the rule's order), at their current times. */
 function liveBefore(
   starts: readonly number[],
@@ -625,7 +641,8 @@ export async function followingMoveOptions(
   const duration = booking.end - booking.start;
   const index = starts.indexOf(input.occurrence);
   const live = liveBefore(starts, exceptions, input.occurrence, duration);
-  if (live.length === 0) return fail('first_occurrence', 'occurrences.error.followingFirst');
+  if (firstStillOn(live, index, booking.start, input.now))
+    return fail('first_occurrence', 'occurrences.error.followingFirst');
   const series = await seriesOfBooking(deps, booking);
   if (!series) return fail('not_a_series', 'occurrences.error.notASeries');
   const rule = series.series.rule;

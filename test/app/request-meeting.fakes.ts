@@ -297,7 +297,25 @@ export class MemoryStore {
       return busy;
     },
     cancel: async () => unused('cancel'),
-    reschedule: async () => unused('reschedule'),
+    reschedule: async (input) => {
+      // As the repository: the booking moves (a series' last occurrence with its first), queued jobs under
+      // `withdrawJobs` are withdrawn and `jobs` enqueued (no overlap guard: the use-case tests need none).
+      const i = this.bookingRows.findIndex((b) => b.id === input.bookingId);
+      const current = this.bookingRows[i];
+      if (!current) return { ok: false, reason: 'not_found' };
+      if (current.status === 'cancelled') return { ok: false, reason: 'cancelled' };
+      const shift = input.start - current.start;
+      const moved: Booking = {
+        ...current,
+        start: input.start,
+        end: input.end,
+        ...(current.seriesEndsAt != null ? { seriesEndsAt: current.seriesEndsAt + shift } : {}),
+      };
+      this.bookingRows[i] = moved;
+      if (input.withdrawJobs) await this.jobs.cancelQueued(input.withdrawJobs);
+      for (const job of input.jobs?.(moved) ?? []) await this.jobs.enqueue(job);
+      return { ok: true, booking: moved };
+    },
     recordOccurrence: async (_t, bookingId, exception) => {
       if (!this.bookingRows.some((b) => b.id === bookingId)) return false;
       const kept = (this.occurrenceRows.get(bookingId) ?? []).filter(

@@ -51,10 +51,14 @@ export const booking: Messages<typeof en> = {
   'booking.error.alreadyCancelled': 'Dieser Termin wurde bereits abgesagt.',
   'booking.error.timeInPast': 'Die neue Zeit muss in der Zukunft liegen.',
   'booking.error.sameTime': 'Der Termin findet bereits zu dieser Zeit statt.',
-  'booking.error.seriesDay':
-    'Ein wiederkehrender Termin behält seine Wochentage: wähle eine neue Zeit an einem davon (um den Tag zu ändern, beende die Serie und buche eine neue).',
   'booking.error.timeNotFree': 'Diese Zeit ist nicht für alle frei: wähle eine andere.',
   'booking.error.invalidTime': 'Diese Zeit ist ungültig.',
+  // Eine Serie, deren erster Termin begonnen hat, wird nicht als Ganzes verschoben (rescheduleBooking, rescheduleOptions).
+  'booking.error.seriesBegun':
+    'Diese Serie hat schon begonnen: verschiebe einen Termin oder einen Termin und die folgenden.',
+  // Eine Serie an festen Wochentagen als Ganzes auf einen anderen Tag verschoben (rescheduleBooking): ihre Tage blieben.
+  'booking.error.seriesDay':
+    'Eine Serie wird als Ganzes nur auf eine andere Uhrzeit ihres ersten Tages verschoben: um ihre Tage zu ändern, sag sie ab und buche eine neue, oder verschiebe, sobald sie begonnen hat, einen Termin und die folgenden.',
   'booking.error.noOtherTime':
     'In den nächsten zwei Wochen passt keine andere Zeit für alle: behalte diese oder sag den Termin ab.',
   'booking.cancelled.dm':

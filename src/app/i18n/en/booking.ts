@@ -53,10 +53,14 @@ export const booking = {
   'booking.error.alreadyCancelled': 'This meeting was already cancelled.',
   'booking.error.timeInPast': 'The new time must be in the future.',
   'booking.error.sameTime': 'The meeting is already at that time.',
-  'booking.error.seriesDay':
-    'A recurring meeting keeps its days: pick a new time on one of them (to change the day, end the series and book a new one).',
   'booking.error.timeNotFree': 'That time is not free for everyone: pick another one.',
   'booking.error.invalidTime': 'That time is not valid.',
+  // A series whose first occurrence has started cannot move whole (rescheduleBooking, rescheduleOptions).
+  'booking.error.seriesBegun':
+    'This series has already begun: move one date, or a date and the following ones, instead.',
+  // A series on set weekdays moved whole to another day (rescheduleBooking): its rule's days would stay.
+  'booking.error.seriesDay':
+    'A series moves whole only to another time of its first day: to change its days, cancel it and book a new one, or once it has begun, move a date and the following ones.',
   'booking.error.noOtherTime':
     'No other time works for everyone in the next two weeks: keep this one or cancel.',
   'booking.cancelled.dm':

@@ -53,10 +53,14 @@ export const booking: Messages<typeof en> = {
   'booking.error.alreadyCancelled': 'Cette réunion est déjà annulée.',
   'booking.error.timeInPast': 'Le nouvel horaire doit être dans le futur.',
   'booking.error.sameTime': 'La réunion est déjà à cet horaire.',
-  'booking.error.seriesDay':
-    "Une réunion récurrente garde ses jours : choisissez un nouvel horaire l'un de ces jours (pour changer de jour, arrêtez la série et réservez-en une nouvelle).",
   'booking.error.timeNotFree': "Cet horaire n'est pas libre pour tout le monde : choisissez-en un autre.",
   'booking.error.invalidTime': "Cet horaire n'est pas valide.",
+  // Une série dont la première date a commencé ne se déplace pas en entier (rescheduleBooking, rescheduleOptions).
+  'booking.error.seriesBegun':
+    'Cette série a déjà commencé : déplacez une date, ou une date et les suivantes.',
+  // Une série sur des jours fixes déplacée en entier un autre jour (rescheduleBooking) : ses jours resteraient.
+  'booking.error.seriesDay':
+    'Une série ne se déplace en entier qu’à une autre heure de son premier jour : pour changer ses jours, annulez-la et réservez-en une nouvelle ou, une fois commencée, déplacez une date et les suivantes.',
   'booking.error.noOtherTime':
     'Aucun autre horaire ne convient à tous dans les deux semaines : gardez celui-ci ou annulez.',
   'booking.cancelled.dm': "{who} a annulé « {title} » ({when}). L'événement est retiré de votre agenda.",

@@ -162,6 +162,7 @@ const MANAGE_STATUS: Record<ManageBookingErrorCode, number> = {
   invalid_time: 422,
   slot_taken: 409,
   no_slot: 422,
+  series_begun: 409,
 };
 
 const SERIES_STATUS: Record<ManageSeriesErrorCode, number> = {
