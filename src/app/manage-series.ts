@@ -556,6 +556,12 @@ export interface SeriesChoicesView {
    * is not the first occurrence still on (from the first, the whole-series reschedule does it).
    */
   readonly moveFollowing?: { readonly start: number; readonly label: string };
+  /**
+   * Its first occurrence has started: the series is no longer moved whole (`rescheduleBooking` refuses
+   * `series_begun`), so the surfaces leave out its "Reschedule" button (its dates move one at a time or
+   * from one on).
+   */
+  readonly begun: boolean;
 }
 
 /**
@@ -613,6 +619,7 @@ export async function seriesChoices(
           },
         }
       : {}),
+    begun: booking.start <= now,
   };
 }
 

@@ -206,6 +206,9 @@ describe('seriesChoices: the buttons name the next occurrence still on, by its o
     const view = await choices(s, now);
     expect(view?.next.start).toBe(OCCURRENCES[2]);
     expect(view?.move.start).toBe(OCCURRENCES[2]);
+    // Its first occurrence has passed: no longer moved whole. Before it, it still is.
+    expect(view?.begun).toBe(true);
+    expect((await choices(s, FIRST - DAY))?.begun).toBe(false);
     expect(view?.next.label).toContain('22 Mar');
     expect(view?.move.label).toContain('22 Mar');
     expect(view?.next.label).not.toContain('19 Mar');

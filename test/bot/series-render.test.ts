@@ -114,6 +114,20 @@ describe('Slack', () => {
       ':warning: Booked anyway, with 1 occurrence in conflict: Li is busy on Tue 8 Dec.',
     );
   });
+
+  it('a series that has begun has no "Reschedule" (it is no longer moved whole), its date buttons stay', () => {
+    const series = {
+      move: { start: 2, label: 'Move Tue 8 Dec only' },
+      next: { start: 2, label: 'Cancel Tue 8 Dec only' },
+      moveFollowing: { start: 2, label: 'Move Tue 8 Dec and following' },
+      begun: false,
+    };
+    const ids = (begun: boolean) =>
+      JSON.stringify(slack.manageButtons('b-1', 'en', { ...series, begun })).match(/"action_id":"[^"]*"/g);
+    expect(ids(false)).toContain('"action_id":"mresched:b-1"');
+    expect(ids(true)).not.toContain('"action_id":"mresched:b-1"');
+    expect(ids(true)).toHaveLength(ids(false)!.length - 1);
+  });
 });
 
 describe('Discord', () => {

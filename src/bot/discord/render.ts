@@ -205,7 +205,8 @@ export function renderBooking(view: BookingView): DiscordMessageBody {
  * "Reschedule" and "Cancel meeting" under a booked meeting (`prefix` numbers them in a list); for a
  * series also "Move <date> only", "Cancel <date> only" and "End the series after <date>" (5 buttons: a
  * row's most). In `/meet reschedule` (`mode`), a series with "Move <date> and following" has it after
- * "Move <date> only" instead of "End the series after" (which `/meet cancel` keeps).
+ * "Move <date> only" instead of "End the series after" (which `/meet cancel` keeps), unless the series has
+ * begun: it is no longer moved whole, so it has no "Reschedule" and room for both.
  */
 export function manageRow(
   bookingId: string,
@@ -234,7 +235,7 @@ export function manageRow(
           .setCustomId(occurrenceCustomId('cancel', bookingId, series.next.start))
           .setLabel(clip(`${prefix}${series.next.label}`, 80))
           .setStyle(ButtonStyle.Secondary),
-        ...(series.endFrom && !following
+        ...(series.endFrom && (!following || series.begun)
           ? [
               new ButtonBuilder()
                 .setCustomId(occurrenceCustomId('end', bookingId, series.endFrom.start))
@@ -246,10 +247,14 @@ export function manageRow(
     : [];
   return new ActionRowBuilder<ButtonBuilder>()
     .addComponents(
-      new ButtonBuilder()
-        .setCustomId(manageCustomId('reschedule', bookingId))
-        .setLabel(clip(`${prefix}${m.reschedule}`, 80))
-        .setStyle(ButtonStyle.Secondary),
+      ...(series?.begun
+        ? []
+        : [
+            new ButtonBuilder()
+              .setCustomId(manageCustomId('reschedule', bookingId))
+              .setLabel(clip(`${prefix}${m.reschedule}`, 80))
+              .setStyle(ButtonStyle.Secondary),
+          ]),
       new ButtonBuilder()
         .setCustomId(manageCustomId('cancel', bookingId))
         .setLabel(clip(`${prefix}${m.cancelMeeting}`, 80))

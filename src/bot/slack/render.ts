@@ -301,7 +301,7 @@ export function renderBooking(view: BookingView, pickedBy?: string): { text: str
 /**
  * "Reschedule" and "Cancel meeting" (with Slack's confirm dialog) for a booked meeting; for a series,
  * also "Move <date> only", "Cancel <date> only" and "End the series after <date>" (ids and the
- * occurrence's start only).
+ * occurrence's start only). A series that has begun has no "Reschedule": it is no longer moved whole.
  */
 export function manageButtons(bookingId: string, locale: Locale, series?: SeriesChoicesView | null): Block {
   const t = texts(locale);
@@ -334,7 +334,7 @@ export function manageButtons(bookingId: string, locale: Locale, series?: Series
     type: 'actions',
     block_id: `convene_manage:${bookingId}`,
     elements: [
-      button(t.reschedule, `${ACTIONS.manageReschedule}:${bookingId}`, value),
+      ...(series?.begun ? [] : [button(t.reschedule, `${ACTIONS.manageReschedule}:${bookingId}`, value)]),
       {
         ...button(t.cancelMeeting, `${ACTIONS.manageCancel}:${bookingId}`, value, 'danger'),
         confirm: {

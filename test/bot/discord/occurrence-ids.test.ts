@@ -145,6 +145,7 @@ describe('Discord: series occurrence buttons', () => {
         start: START + 7 * 86_400_000,
         label: t('de', 'occurrences.button.endAfter', { date: 'Di. 15. Jan.' }),
       },
+      begun: false,
     };
     const row = manageRow(ID, 'de', '1. ', series) as { components: { label: string; custom_id: string }[] };
     expect(row.components.map((c) => [c.label, c.custom_id])).toEqual([
@@ -165,6 +166,7 @@ describe('Discord: series occurrence buttons', () => {
       next: { start: later, label: t('de', 'occurrences.button.cancelOne', { date }) },
       endFrom: { start: later + 7 * 86_400_000, label: t('de', 'occurrences.button.endAfter', { date }) },
       moveFollowing: { start: later, label: t('de', 'occurrences.button.moveFollowing', { date }) },
+      begun: false,
     };
     const ids = (mode: 'cancel' | 'reschedule') =>
       (manageRow(ID, 'de', '', series, mode) as { components: { custom_id: string }[] }).components.map(
@@ -181,6 +183,19 @@ describe('Discord: series occurrence buttons', () => {
       `cv1:mr:${ID}`,
       `cv1:mc:${ID}`,
       `cv1:om:${ID}:${later}`,
+      `cv1:oc:${ID}:${later}`,
+      `cv1:oe:${ID}:${series.endFrom.start}`,
+    ]);
+    // Begun, the series is no longer moved whole: no "Reschedule", so "and following" and the end both fit.
+    const begun = (
+      manageRow(ID, 'de', '', { ...series, begun: true }, 'reschedule') as {
+        components: { custom_id: string }[];
+      }
+    ).components.map((c) => c.custom_id);
+    expect(begun).toEqual([
+      `cv1:mc:${ID}`,
+      `cv1:om:${ID}:${later}`,
+      `cv1:of:${ID}:${later}`,
       `cv1:oc:${ID}:${later}`,
       `cv1:oe:${ID}:${series.endFrom.start}`,
     ]);

@@ -228,6 +228,7 @@ describe('playground: one occurrence of a series (issue #22)', () => {
       next: { start: first, label: 'Cancel Tue 24 Nov only' },
       move: { start: first, label: 'Move Tue 24 Nov only' },
       endFrom: { start: first + WEEK, label: 'End the series after Tue 24 Nov' },
+      begun: false,
     });
     expect(meetings.find((m) => m.bookingId === one.body.view.bookingId)?.series).toBeNull();
 

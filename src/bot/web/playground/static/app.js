@@ -374,19 +374,23 @@ function bookingControls(view) {
   return el(
     'div',
     { class: 'controls', 'data-booking-id': view.bookingId },
-    control(label(view.locale, 'reschedule'), async () => {
-      const times = await call('GET', `${path}/times?personId=${encodeURIComponent(state.me.id)}`);
-      if (!times.ok) return say('bot error', el('p', { text: times.error?.message }), times.error?.locale);
-      const options = times.view.options.map((o) =>
-        control(o.label, async () => {
-          managed(await call('POST', `${path}/reschedule`, { personId: state.me.id, start: o.start }));
+    // A series that has begun is no longer moved whole: its dates move one at a time or from one on.
+    view.series?.begun
+      ? null
+      : control(label(view.locale, 'reschedule'), async () => {
+          const times = await call('GET', `${path}/times?personId=${encodeURIComponent(state.me.id)}`);
+          if (!times.ok)
+            return say('bot error', el('p', { text: times.error?.message }), times.error?.locale);
+          const options = times.view.options.map((o) =>
+            control(o.label, async () => {
+              managed(await call('POST', `${path}/reschedule`, { personId: state.me.id, start: o.start }));
+            }),
+          );
+          say(
+            'bot',
+            el('div', {}, el('p', { text: times.view.headline }), el('div', { class: 'controls' }, options)),
+          );
         }),
-      );
-      say(
-        'bot',
-        el('div', {}, el('p', { text: times.view.headline }), el('div', { class: 'controls' }, options)),
-      );
-    }),
     control(
       label(view.locale, 'cancelMeeting'),
       async () => managed(await call('POST', `${path}/cancel`, { personId: state.me.id })),
