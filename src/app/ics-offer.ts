@@ -127,9 +127,12 @@ export class IcsOffers implements IcsOfferLinks {
         : [];
     const starts = own && series ? occurrenceStarts(series.rule, booking.start, series.zone) : [];
     const exceptions = own
-      ? stored.filter(
-          (x) => x.status === 'ended' || attends(plan!, payload.p, starts.indexOf(x.originalStart)),
-        )
+      ? stored.filter((x) => {
+          if (x.status === 'ended') return true;
+          // A record at a time the series no longer has (left by a whole-series move) is no one's date.
+          const index = starts.indexOf(x.originalStart);
+          return index >= 0 && attends(plan!, payload.p, index);
+        })
       : stored;
     return {
       ok: true,

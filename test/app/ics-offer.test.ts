@@ -314,9 +314,11 @@ describe('the .ics of a series booking', () => {
     };
     const record = (x: Parameters<typeof store.bookings.recordOccurrence>[2]) =>
       store.bookings.recordOccurrence(TENANT, booked.bookingId, x);
-    // Sam's second date moved (not Li's business); Li's second date cancelled.
+    // Sam's second date moved (not Li's business); Li's second date cancelled; and a moved record at a time
+    // the series does not have (what a whole-series move leaves behind): no one's date.
     await record({ originalStart: starts[2]!, status: 'moved', ...at(starts[2]! + DAY) });
     await record({ originalStart: starts[3]!, status: 'cancelled' });
+    await record({ originalStart: starts[1]! - 3_600_000, status: 'moved', ...at(starts[1]! + 2 * DAY) });
 
     const url = booked.participants.find((p) => p.personId === li.id)?.ics?.url;
     const served = await offers.serve(tokenOf(url!));
