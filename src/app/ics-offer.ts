@@ -26,7 +26,8 @@ import { DateTime } from 'luxon';
 import { lastOccurrenceBound, rruleText, utcBasic, vtimezone } from '../core/icalendar-recurrence.ts';
 import type { EventRecurrence } from './ports/provider.ts';
 import type { BookingRepository, MeetingRequestRepository, OccurrenceException } from './ports/store.ts';
-import { eventRecurrence, occurrenceStarts, seriesOf } from './series.ts';
+import { eventRecurrence, occurrenceStarts } from './series.ts';
+import { bookingSeries } from './series-changes.ts';
 import { attends, bookedTurns, turnEvent } from './series-turns.ts';
 
 export const ICS_OFFER_GRACE_MS = 7 * 24 * 60 * 60_000;
@@ -112,7 +113,8 @@ export class IcsOffers implements IcsOfferLinks {
     ) {
       return { ok: false, code: 'not_found' };
     }
-    const series = await this.#seriesOf(booking.tenantId, booking.proposalId);
+    const { requests } = this.#deps;
+    const series = requests ? await bookingSeries({ requests }, booking) : null;
     const duration = booking.end - booking.start;
     // A member of a team taking turns gets their turn's event (as their calendar does, ./outbox.ts): its
     // first start and rule, and only the changes of their own occurrences (another member's moved one
@@ -147,14 +149,6 @@ export class IcsOffers implements IcsOfferLinks {
       }),
       filename: 'meeting.ics',
     };
-  }
-
-  /** The series of a booking (its request's rule and zone), or null for a single meeting. */
-  async #seriesOf(tenantId: string, proposalId: string | null): Promise<ReturnType<typeof seriesOf>> {
-    const requests = this.#deps.requests;
-    if (!requests || !proposalId) return null;
-    const proposal = await requests.getProposal(tenantId, proposalId);
-    return proposal ? seriesOf(await requests.get(tenantId, proposal.requestId)) : null;
   }
 
   #mac(body: string): string {

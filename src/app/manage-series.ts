@@ -43,8 +43,8 @@ import {
   reminderJobs,
   reminderLeads,
 } from './reminders.ts';
-import { occurrenceStarts, seriesOf } from './series.ts';
-import { attendedBy, remainingOccurrences } from './series-changes.ts';
+import { occurrenceStarts } from './series.ts';
+import { attendedBy, bookingSeries, remainingOccurrences } from './series-changes.ts';
 import type { Locale } from './views.ts';
 import { dayLabel, slotLabel } from './views.ts';
 
@@ -150,12 +150,7 @@ export async function load(
     ok: false as const,
     result: failure(locale, code, key),
   });
-  const proposal = booking.proposalId
-    ? await deps.store.requests.getProposal(booking.tenantId, booking.proposalId)
-    : null;
-  const series = proposal
-    ? seriesOf(await deps.store.requests.get(booking.tenantId, proposal.requestId))
-    : null;
+  const series = await bookingSeries(deps.store, booking);
   if (!series) return fail('not_a_series', 'occurrences.error.notASeries');
   // Bounded: at most MAX_REMINDED_OCCURRENCES starts (the ones a series booking plans for).
   const starts = occurrenceStarts(series.rule, booking.start, series.zone);
@@ -197,7 +192,7 @@ function gone(exceptions: readonly OccurrenceException[], originalStart: number)
 }
 
 /** Where the occurrence at `originalStart` is now: its last move, otherwise its original time. */
-function currentTime(
+export function currentTime(
   exceptions: readonly OccurrenceException[],
   originalStart: number,
   duration: number,

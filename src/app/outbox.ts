@@ -47,7 +47,8 @@ export type { DeleteOutcome, EventEditor, EventTarget } from './ports/calendars.
 import { t } from './i18n/index.ts';
 import type { Booking, CalendarEventRecord, EnqueueInput, Job, Repositories } from './ports/store.ts';
 import { REMINDER_JOB, runReminderJob } from './reminders.ts';
-import { eventRecurrence, seriesOf } from './series.ts';
+import { eventRecurrence } from './series.ts';
+import { bookingSeries } from './series-changes.ts';
 import { bookedTurns, turnEvent } from './series-turns.ts';
 import { slotLabel, toLocale } from './views.ts';
 
@@ -190,14 +191,7 @@ export async function draftFor(
   personId: string,
 ): Promise<Omit<EventDraft, 'calendarId'>> {
   // A series booking is written as ONE recurring event (the request's recurrence, ./series.ts).
-  const proposal =
-    booking.proposalId && store.requests
-      ? await store.requests.getProposal(booking.tenantId, booking.proposalId)
-      : null;
-  const series =
-    proposal && store.requests
-      ? seriesOf(await store.requests.get(booking.tenantId, proposal.requestId))
-      : null;
+  const series = store.requests ? await bookingSeries({ requests: store.requests }, booking) : null;
   const people = await Promise.all(
     booking.participantIds.map((id) => store.people.get(booking.tenantId, id)),
   );

@@ -56,23 +56,23 @@ export function attendedBy(
 }
 
 /**
- * The series' occurrences still on (`liveOccurrences`), or null when the booking is not a series.
- * Without `store.bookings`, every occurrence of the rule at its original time. Bounded: one request read
- * and one `occurrences` read; at most MAX_REMINDED_OCCURRENCES occurrences.
- */
-/**
  * The booking's series (its request's rule and the zone its occurrences keep their wall-clock time in), or
  * null for a single meeting. Bounded: one proposal and one request read.
  */
 export async function bookingSeries(
-  store: Pick<Repositories, 'requests'>,
-  booking: Booking,
+  store: { readonly requests: Pick<Repositories['requests'], 'get' | 'getProposal'> },
+  booking: Pick<Booking, 'tenantId' | 'proposalId'>,
 ): Promise<{ rule: SeriesRule; zone: string } | null> {
   if (!booking.proposalId) return null;
   const proposal = await store.requests.getProposal(booking.tenantId, booking.proposalId);
   return proposal ? seriesOf(await store.requests.get(booking.tenantId, proposal.requestId)) : null;
 }
 
+/**
+ * The series' occurrences still on (`liveOccurrences`), or null when the booking is not a series.
+ * Without `store.bookings`, every occurrence of the rule at its original time. Bounded: one request read
+ * and one `occurrences` read; at most MAX_REMINDED_OCCURRENCES occurrences.
+ */
 export async function remainingOccurrences(
   store: Pick<Repositories, 'requests'> & Partial<Pick<Repositories, 'bookings'>>,
   booking: Booking,

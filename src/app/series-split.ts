@@ -44,6 +44,7 @@ import {
   rankedNewTimes,
 } from './manage-booking.ts';
 import {
+  currentTime,
   dayStart,
   endAt,
   failure,
@@ -70,6 +71,7 @@ import {
   seriesLine,
   seriesOf,
 } from './series.ts';
+import { liveOccurrences } from './series-changes.ts';
 import { bookedTurns, seriesTurns, type TurnPlan, turnHolds, turnOfPerson } from './series-turns.ts';
 import type { Locale } from './views.ts';
 import { dayLabel, slotLabel } from './views.ts';
@@ -500,15 +502,7 @@ function liveBefore(
   occurrence: number,
   duration: number,
 ): Interval[] {
-  const cancelled = new Set(exceptions.filter((x) => x.status === 'cancelled').map((x) => x.originalStart));
-  return starts
-    .filter((s) => s < occurrence && !cancelled.has(s))
-    .map((s) => {
-      const moved = exceptions.find((x) => x.status === 'moved' && x.originalStart === s);
-      return moved?.status === 'moved'
-        ? { start: moved.start, end: moved.end }
-        : { start: s, end: s + duration };
-    });
+  return liveOccurrences(starts, duration, exceptions).filter((o) => o.original < occurrence);
 }
 
 async function seriesOfBooking(deps: ManageSeriesDeps, booking: Booking) {
@@ -559,11 +553,7 @@ async function repeat(
     await endAt(deps, booking, starts, exceptions, input.occurrence, input.now);
   const actorZone =
     (await deps.store.preferences.get(input.tenantId, input.actorPersonId))?.timeZone ?? 'UTC';
-  const moved = exceptions.find((x) => x.status === 'moved' && x.originalStart === input.occurrence);
-  const was =
-    moved?.status === 'moved'
-      ? { start: moved.start, end: moved.end }
-      : { start: input.occurrence, end: input.occurrence + (booking.end - booking.start) };
+  const was = currentTime(exceptions, input.occurrence, booking.end - booking.start);
   return {
     ok: true,
     view: {
