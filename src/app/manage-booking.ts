@@ -16,7 +16,7 @@ import type { Interval } from '../core/interval.ts';
 import { normalize, subtract } from '../core/intervals.ts';
 import { rankProposals } from '../core/ranking.ts';
 import type { WorkingHoursRule } from '../core/working-hours.ts';
-import { toWall, wallToInstant, zoneOffsets } from '../core/zone-offsets.ts';
+import { dayStart, localDay } from '../core/zone-offsets.ts';
 import { type MessageKey, type Msg, type MsgParams, msg, t } from './i18n/index.ts';
 import { deleteJobs, jobKeyPrefixOfBooking, OUTBOX_GRACE_MS, seriesJobs, updateJobs } from './outbox.ts';
 import type {
@@ -271,7 +271,8 @@ export async function rescheduleBooking(
   const loaded = await load(deps, input);
   if (!loaded.ok) return loaded.result;
   const { booking, locale, fail } = loaded.loaded;
-  if (await begunSeries(deps, booking, input.now)) return fail('series_begun', 'booking.error.seriesBegun');
+  const series = await bookedSeries(deps, booking);
+  if (begunSeries(booking, series, input.now)) return fail('series_begun', 'booking.error.seriesBegun');
   const duration = booking.end - booking.start;
   const range: Interval = { start: input.newStart, end: input.newStart + duration };
   if (!Number.isFinite(input.newStart) || input.newStart < input.now)
@@ -279,10 +280,10 @@ export async function rescheduleBooking(
   if (input.newStart === booking.start) return fail('invalid_time', 'booking.error.sameTime');
   // A series moves as a whole: its occurrences are its rule's from the new first one, in the series' zone
   // (the same wall-clock time across a DST change, not a fixed shift), and only to another time of its
-  // first day (`otherSeriesDay`): on another day its later dates would stay on the old days, and its
-  // recorded changes could no longer be carried place for place (`seriesMove`). Its days change by a split.
-  const series = await bookedSeries(deps, booking);
-  if (series && (await otherSeriesDay(deps, booking, input.newStart)))
+  // first day: on another day its later dates would stay on the old days (the request's rule is kept), and
+  // its recorded changes could no longer be carried place for place (`seriesMove`). Its days change by a
+  // split (`moveFollowing`).
+  if (series && localDay(input.newStart, series.zone) !== localDay(booking.start, series.zone))
     return fail('invalid_time', 'booking.error.seriesDay');
   const occurrences = series ? occurrenceStarts(series.rule, range.start, series.zone) : undefined;
   const lastStart = occurrences?.[occurrences.length - 1];
@@ -302,7 +303,7 @@ export async function rescheduleBooking(
     if (busy.length > 0) return slotTaken(busy.sort());
   }
   const leads = await reminderLeads(deps.reminders, input.tenantId, people);
-  const moving = await seriesMove(deps, booking, range.start);
+  const moving = series ? await seriesMove(deps, booking, series, range.start) : null;
   const moved = await deps.store.bookings.reschedule({
     tenantId: input.tenantId,
     bookingId: booking.id,
@@ -371,38 +372,18 @@ export async function rescheduleBooking(
   };
 }
 
+type SeriesOfBooking = NonNullable<Awaited<ReturnType<typeof bookingSeries>>>;
+
 /** The booking's series (its request's rule and zone), or null (a single meeting, or no `requests`). */
-function bookedSeries(deps: ManageBookingDeps, booking: Booking) {
+function bookedSeries(deps: ManageBookingDeps, booking: Booking): Promise<SeriesOfBooking | null> {
   const { requests } = deps.store;
   return requests ? bookingSeries({ requests }, booking) : Promise.resolve(null);
 }
 
-/** Local day number (days since the epoch, wall clock) of `at` in `zone`. */
-function wallDay(at: number, zone: string): number {
-  return Math.floor(toWall(zoneOffsets(zone, { start: at - DAY_MS, end: at + DAY_MS }), at) / DAY_MS);
-}
-
-/**
- * A series moved whole keeps its rule (the request's), so it moves only to another time of its first day
- * (in its zone): moved to a Thursday, "every Wednesday" gave that Thursday then Wednesdays again, and an
- * UNTIL stayed where it was (a series moved later lost its last dates). Changing its days is a split
- * (`moveFollowing`). Whether `newStart` is on another day for a series.
- */
-async function otherSeriesDay(deps: ManageBookingDeps, booking: Booking, newStart: number): Promise<boolean> {
-  const series = await bookedSeries(deps, booking);
-  return series !== null && wallDay(newStart, series.zone) !== wallDay(booking.start, series.zone);
-}
-
-/** The window `rescheduleOptions` searches for a series: its first day from now on (else null). */
-async function seriesDay(deps: ManageBookingDeps, booking: Booking, now: number): Promise<Interval | null> {
-  const series = await bookedSeries(deps, booking);
-  if (!series) return null;
-  const day = wallDay(booking.start, series.zone) * DAY_MS;
-  const z = zoneOffsets(series.zone, { start: day - 2 * DAY_MS, end: day + 3 * DAY_MS });
-  return {
-    start: Math.max(now, wallToInstant(z, day, 'start')),
-    end: wallToInstant(z, day + DAY_MS, 'start'),
-  };
+/** The window `rescheduleOptions` searches for a series: its first day (in its zone) from now on. */
+function seriesDay(series: { readonly zone: string }, booking: Booking, now: number): Interval {
+  const day = localDay(booking.start, series.zone);
+  return { start: Math.max(now, dayStart(day, series.zone)), end: dayStart(day + 1, series.zone) };
 }
 
 /**
@@ -412,10 +393,8 @@ async function seriesDay(deps: ManageBookingDeps, booking: Booking, now: number)
  * dates are changed one at a time, or from one on (`moveFollowing`). A recorded series end says it is one;
  * else its request (without `requests`: not known, as before).
  */
-async function begunSeries(deps: ManageBookingDeps, booking: Booking, now: number): Promise<boolean> {
-  if (booking.start > now) return false;
-  if (booking.seriesEndsAt != null) return true;
-  return (await bookedSeries(deps, booking)) !== null;
+function begunSeries(booking: Booking, series: SeriesOfBooking | null, now: number): boolean {
+  return booking.start <= now && (booking.seriesEndsAt != null || series !== null);
 }
 
 /**
@@ -424,7 +403,7 @@ async function begunSeries(deps: ManageBookingDeps, booking: Booking, now: numbe
  * (the i-th stays the i-th): a cancelled one stays cancelled, an end stays before the same occurrence, a
  * moved one follows the new time (as a split carries them, ./series-split.ts). Without this, the records
  * kept naming the old times: a cancelled date came back, and only the first occurrence was reminded of.
- * A series moves whole within its first day (`otherSeriesDay`), so no new original start is an old one; an
+ * A series moves whole within its first day (`rescheduleBooking`), so no new original start is an old one; an
  * old record left at a time the series no longer has is made harmless (a cancel there is nothing; an end
  * would still end the series there, the earliest end counting, and a move would be served as an override by
  * ./ics-offer.ts). Null for a single meeting (or without `requests`). Bounded: two expansions of at most
@@ -433,6 +412,7 @@ async function begunSeries(deps: ManageBookingDeps, booking: Booking, now: numbe
 async function seriesMove(
   deps: ManageBookingDeps,
   booking: Booking,
+  series: SeriesOfBooking,
   newStart: number,
 ): Promise<{
   starts: readonly number[];
@@ -440,9 +420,7 @@ async function seriesMove(
   /** The carried changes of occurrences of the moved series (its calendar events get them again). */
   calendar: readonly OccurrenceException[];
   gone: (start: number) => boolean;
-} | null> {
-  const series = await bookedSeries(deps, booking);
-  if (!series) return null;
+}> {
   const { except: _, ...whole } = series.rule;
   const was = occurrenceStarts(whole, booking.start, series.zone);
   const next = occurrenceStarts(whole, newStart, series.zone);
@@ -467,8 +445,6 @@ async function seriesMove(
     gone: (start) => !left.has(start),
   };
 }
-
-const DAY_MS = 24 * 3_600_000;
 
 // --- reschedule options, upcoming bookings, the booking as seen by each participant ---------------
 
@@ -639,11 +615,11 @@ export async function rescheduleOptions(
   const loaded = await load(deps, input);
   if (!loaded.ok) return loaded.result as RescheduleOptionsResult;
   const { booking, locale, fail } = loaded.loaded;
-  if (await begunSeries(deps, booking, input.now))
+  const series = await bookedSeries(deps, booking);
+  if (begunSeries(booking, series, input.now))
     return fail('series_begun', 'booking.error.seriesBegun') as RescheduleOptionsResult;
   const actorZone =
     (await deps.store.preferences.get(input.tenantId, input.actorPersonId))?.timeZone ?? 'UTC';
-  const series = await bookedSeries(deps, booking);
   const options = await rankedNewTimes(deps, {
     tenantId: input.tenantId,
     booking,
@@ -651,7 +627,7 @@ export async function rescheduleOptions(
     actorZone,
     locale,
     now: input.now,
-    window: (await seriesDay(deps, booking, input.now)) ?? {
+    window: (series && seriesDay(series, booking, input.now)) ?? {
       start: input.now,
       end: input.now + (input.horizonMs ?? 14 * 24 * 3_600_000),
     },

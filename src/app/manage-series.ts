@@ -18,10 +18,10 @@
  * moved then cancelled), and how two-way sync tells Convene's own occurrence change from a participant's
  * (./calendar-sync.ts).
  */
-import { DAY, type Interval } from '../core/interval.ts';
+import type { Interval } from '../core/interval.ts';
 import { normalize, subtract } from '../core/intervals.ts';
 import { turnOf } from '../core/series.ts';
-import { toWall, wallToInstant, zoneOffsets } from '../core/zone-offsets.ts';
+import { dayStart, localDay } from '../core/zone-offsets.ts';
 import { type MessageKey, type Msg, type MsgParams, msg, t } from './i18n/index.ts';
 import {
   type CancelBookingInput,
@@ -395,17 +395,6 @@ export interface OccurrenceMoveOptionsView {
 export type OccurrenceMoveOptionsResult =
   | { readonly ok: true; readonly view: OccurrenceMoveOptionsView }
   | { readonly ok: false; readonly error: ManageSeriesError };
-
-/** Local day number (days since the epoch, wall clock) of `at` in `zone`. */
-export function localDay(at: number, zone: string): number {
-  return Math.floor(toWall(zoneOffsets(zone, { start: at - DAY, end: at + DAY }), at) / DAY);
-}
-
-/** The instant local midnight of day number `day` starts in `zone`. */
-export function dayStart(day: number, zone: string): number {
-  const wall = day * DAY;
-  return wallToInstant(zoneOffsets(zone, { start: wall - 2 * DAY, end: wall + 2 * DAY }), wall, 'start');
-}
 
 /**
  * New times for ONE occurrence of a series: the same people and duration, on the occurrence's own day

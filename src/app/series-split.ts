@@ -35,7 +35,7 @@ import {
   searchSeries,
   turnOf,
 } from '../core/series.ts';
-import { toWall, wallToInstant, zoneOffsets } from '../core/zone-offsets.ts';
+import { dayStart, localDay, toWall, wallToInstant, zoneOffsets } from '../core/zone-offsets.ts';
 import { t } from './i18n/index.ts';
 import {
   manageableBooking,
@@ -45,11 +45,9 @@ import {
 } from './manage-booking.ts';
 import {
   currentTime,
-  dayStart,
   endAt,
   failure,
   load,
-  localDay,
   type ManageSeriesDeps,
   type ManageSeriesErrorCode,
   type ManageSeriesResult,

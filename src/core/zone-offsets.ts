@@ -233,6 +233,17 @@ export function wallDay(wall: number): number {
   return Math.floor(wall / DAY);
 }
 
+/** The local day number (days since the epoch, wall clock) of instant `at` in `zone`. */
+export function localDay(at: number, zone: string): number {
+  return wallDay(toWall(zoneOffsets(zone, { start: at - DAY, end: at + DAY }), at));
+}
+
+/** The instant local day number `day` starts in `zone` (its first instant when midnight is in a DST gap). */
+export function dayStart(day: number, zone: string): number {
+  const wall = day * DAY;
+  return wallToInstant(zoneOffsets(zone, { start: wall - 2 * DAY, end: wall + 2 * DAY }), wall, 'start');
+}
+
 /**
  * The instants of the local midnights (start of each local day) of `zone` from the day containing
  * `range.start` through the day containing `range.end`. A midnight that falls in a DST gap resolves to
