@@ -17,6 +17,7 @@ import { type Reading, remembered } from '../../core/parse/prefilter.ts';
 import { WORD_CHAR } from '../../core/parse/text.ts';
 import { parseCliArgs } from '../args.ts';
 import type { CliIo } from '../io.ts';
+import { useProcessZone } from '../process-zone.ts';
 import { usage } from '../usage.ts';
 
 const USAGE = usage('parse');
@@ -48,6 +49,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     );
   }
   if (values.now === undefined) return fail('missing --now <ISO instant>, e.g. --now 2026-11-23T10:00:00Z');
+  // Before luxon's first use: the zone's offsets then come from the process's local time, not Intl.
+  if (io.ownsProcess && values.tz !== undefined) useProcessZone(values.tz);
   const now = DateTime.fromISO(values.now, { setZone: true });
   if (!now.isValid || !INSTANT.test(values.now.trim())) {
     return fail(
