@@ -43,7 +43,10 @@ export interface SeriesRule {
   readonly except?: readonly string[];
 }
 
-/** Most days left out of a series that are read (the parser says at most as many). */
+/**
+ * Most days left out of one series (`except december 28, january 4…`), each one a calendar exception: the
+ * parser keeps the first ones said and warns (`series_except_capped`); a stored rule is read up to it.
+ */
 export const MAX_SERIES_EXCEPT = 50;
 
 /** The wall days (UTC midnight of each local date) a series leaves out. */

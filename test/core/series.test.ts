@@ -2,7 +2,13 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { HOUR, MINUTE } from '../../src/core/interval.ts';
-import { expandSeries, leftOutStarts, searchSeries, toRecurrenceRule } from '../../src/core/series.ts';
+import {
+  expandSeries,
+  leftOutStarts,
+  MAX_SERIES_EXCEPT,
+  searchSeries,
+  toRecurrenceRule,
+} from '../../src/core/series.ts';
 import { compileWorkingHours } from '../../src/core/working-hours.ts';
 
 const PARIS = 'Europe/Paris';
@@ -96,6 +102,21 @@ describe('days left out of a series (`except december 28`)', () => {
       ).map((s) => local(s)),
     ).toEqual(['2026-12-28 10:00', '2027-01-04 10:00']);
     expect(leftOutStarts({ ...mondays, until: '2027-01-11' }, at('2026-12-14T10:00'), PARIS)).toEqual([]);
+  });
+
+  it('reads at most MAX_SERIES_EXCEPT of them from a stored rule: the later ones stay in the series', () => {
+    // A daily series over 70 days whose rule lists 60 days left out (more than any request can keep).
+    const days = Array.from(
+      { length: 60 },
+      (_, i) => DateTime.fromISO('2027-01-01', { zone: PARIS }).plus({ days: i }).toISODate()!,
+    );
+    const rule = { freq: 'DAILY' as const, interval: 1, until: '2027-03-11', except: days };
+    const first = at('2027-01-01T10:00');
+    const left = leftOutStarts(rule, first, PARIS).map((s) => local(s).slice(0, 10));
+    expect(left).toEqual(days.slice(0, MAX_SERIES_EXCEPT));
+    const kept = expandSeries(rule, first, PARIS).starts.map((s) => local(s).slice(0, 10));
+    expect(kept).toHaveLength(70 - MAX_SERIES_EXCEPT);
+    expect(kept.slice(0, 10)).toEqual(days.slice(MAX_SERIES_EXCEPT));
   });
 
   it('checks no one on them, and offers no first occurrence on them', () => {

@@ -32,6 +32,7 @@ const WARNINGS = new Set([
   'extra_title_ignored',
   'window_widened',
   'series_end_implied',
+  'series_except_capped',
 ]);
 const KINDS = new Set(['slack_user', 'slack_group', 'discord_user', 'discord_role', 'name']);
 

@@ -30,6 +30,7 @@ const WARNINGS = new Set([
   'extra_title_ignored',
   'window_widened',
   'series_end_implied',
+  'series_except_capped',
 ]);
 const HHMM = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 

@@ -3,10 +3,12 @@
  * (Monday 2026-11-23 10:00 UTC = 11:00 in Paris, 05:00 in New York) and pinned zones.
  * Expected windows are written by hand as local instants.
  */
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../../src/app/request/parse.ts';
 import { parseRequest, toParseJson } from '../../src/core/parse/index.ts';
 import type { Locale } from '../../src/core/parse/types.ts';
+import { MAX_SERIES_EXCEPT } from '../../src/core/series.ts';
 
 const NOW = '2026-11-23T10:00:00Z';
 const PARIS = 'Europe/Paris';
@@ -764,6 +766,50 @@ describe('recurring requests (issue #22)', () => {
     const result = parseRequest('@ana 30m weekly next week', at);
     expect(result.ok && result.request.window.text).toBe('next week');
     expect(result.ok && result.request.recurrence?.freq).toBe('WEEKLY');
+  });
+});
+
+describe('a series leaves out at most MAX_SERIES_EXCEPT dates', () => {
+  const at = { now: Date.parse('2026-11-25T09:00:00Z'), zone: 'Europe/Paris' };
+  /** `n` dates from 1 December 2026, one a day, as `dec 1, dec 2, …`. */
+  const dates = (n: number) =>
+    Array.from({ length: n }, (_, i) =>
+      DateTime.fromISO('2026-12-01', { zone: 'Europe/Paris' }).plus({ days: i }),
+    );
+  const said = (n: number) => dates(n).map((d) => d.setLocale('en').toFormat('LLL d').toLowerCase());
+  const text = (n: number) => `@ana 30m every day until may except ${said(n).join(', ')}`;
+
+  it('keeps the first ones said and warns with how many were said and kept', () => {
+    const result = parseRequest(text(60), at);
+    expect(result.ok).toBe(true);
+    const kept = result.ok ? result.request.recurrence?.except : undefined;
+    expect(kept).toEqual(
+      dates(MAX_SERIES_EXCEPT)
+        .map((d) => d.toISODate())
+        // The first occurrence is on the first day not left out: dates before it leave nothing out.
+        .filter((d) => d! >= kept![0]!),
+    );
+    expect(kept!.at(-1)).toBe(dates(MAX_SERIES_EXCEPT).at(-1)!.toISODate());
+    expect(result.warnings).toEqual([
+      { code: 'series_except_capped', locale: 'en', params: { count: 60, max: MAX_SERIES_EXCEPT } },
+    ]);
+    expect(result.ok && result.request.unrecognised).toEqual([]);
+  });
+
+  it('says nothing when no more than that many were said', () => {
+    const result = parseRequest(text(MAX_SERIES_EXCEPT), at);
+    expect(result.warnings).toEqual([]);
+    expect(result.ok && result.request.recurrence?.except?.at(-1)).toBe(
+      dates(MAX_SERIES_EXCEPT).at(-1)!.toISODate(),
+    );
+  });
+
+  it('is worded in the reply language with both numbers', () => {
+    const words = (['en', 'fr', 'de'] as const).map((replyLocale) =>
+      parseText(parseRequest(text(60), { ...at, replyLocale }).warnings[0]!),
+    );
+    for (const w of words) expect(w).toMatch(/\b60\b[\s\S]*\b50\b/);
+    expect(new Set(words).size).toBe(3);
   });
 });
 

@@ -66,6 +66,8 @@ export function parseMessage(item: ParseIssue | ParseQuestion): Msg {
       return msg('parse.windowWidened', { text });
     case 'series_end_implied':
       return msg('parse.seriesEndImplied', { text, until: p.until ?? '', months: p.months ?? 0 });
+    case 'series_except_capped':
+      return msg('parse.seriesExceptCapped', { count: p.count ?? 0, max });
   }
 }
 

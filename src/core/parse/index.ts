@@ -13,6 +13,7 @@
 import { DateTime, IANAZone } from 'luxon';
 import { DAY } from '../interval.ts';
 import { isLocale } from '../locale.ts';
+import { MAX_SERIES_EXCEPT } from '../series.ts';
 import { extractClockTimes } from './clock.ts';
 import { extractDates, type Temporal } from './dates.ts';
 import { DEFAULT_DURATION_MINUTES, extractDurations, MAX_DURATION_MINUTES } from './duration.ts';
@@ -371,6 +372,9 @@ export function parseRequest(text: string, ctx: ParseContext): ParseResult {
         months: resolvedSeries?.months ?? horizonMonths,
       }),
     );
+
+  if (recurrence && series?.exceptSaid !== undefined)
+    warnings.push(issue('series_except_capped', { count: series.exceptSaid, max: MAX_SERIES_EXCEPT }));
 
   const request = {
     locale,

@@ -4,13 +4,12 @@
  * is read today). The result is a plain structure convertible to an RFC 5545 RRULE (`toRRule`).
  */
 import { DateTime } from 'luxon';
+import { MAX_SERIES_EXCEPT } from '../series.ts';
 import { ONCE } from './locales/recurrence-kit.ts';
 import type { LocaleConfig, RecurrencePiece } from './locales/types.ts';
 import { mask, matchAll, type Span } from './text.ts';
 import type { ParsedRecurrence, SeriesDay } from './types.ts';
 
-/** Most dates a series leaves out (`except december 28, january 4…`): each one is a calendar exception. */
-export const MAX_SERIES_EXCEPT = 50;
 /** Default length of a series whose end was not said (`ParseContext.seriesHorizonMonths`). */
 export const DEFAULT_SERIES_HORIZON_MONTHS = 3;
 /** Most days looked at for the first occurrence (a monthly `last friday` is at most ~35 days away). */
@@ -27,6 +26,8 @@ export interface FoundRecurrence {
   /** Dates left out (`except december 28`) and where they were said. */
   readonly exceptDates?: readonly { readonly month: number; readonly day: number }[];
   readonly exceptSpan?: Span;
+  /** How many dates were said, when more than `MAX_SERIES_EXCEPT` (only the first ones are kept). */
+  readonly exceptSaid?: number;
 }
 
 /** A series phrase with several readings (`bimonthly`), not settled by an answer: ask. */
@@ -129,14 +130,15 @@ export function extractRecurrence(
     rest = mask(rest, [end.span]);
   }
   // Dates left out (`except december 28`): held by any series, each one a calendar exception.
-  let dates: { dates: readonly { month: number; day: number }[]; span: Span } | undefined;
+  let dates: { dates: readonly { month: number; day: number }[]; said: number; span: Span } | undefined;
   if (piece)
     for (const rule of config.recurrence.excepts ?? []) {
       const hit = matchAll(rule.pattern, rest)
         .map(({ match, span }) => ({ read: rule.read(match), span }))
         .find((h) => h.read?.exceptDates?.length);
       if (hit) {
-        dates = { dates: hit.read!.exceptDates!.slice(0, MAX_SERIES_EXCEPT), span: hit.span };
+        const said = hit.read!.exceptDates!;
+        dates = { dates: said.slice(0, MAX_SERIES_EXCEPT), said: said.length, span: hit.span };
         spans.push(hit.span);
         rest = mask(rest, [hit.span]);
         break;
@@ -161,6 +163,7 @@ export function extractRecurrence(
     ...(end ? { end: end.piece, endSpan: end.span } : {}),
     ...(found.shared ? { shared: true as const } : {}),
     ...(dates ? { exceptDates: dates.dates, exceptSpan: dates.span } : {}),
+    ...(dates && dates.said > MAX_SERIES_EXCEPT ? { exceptSaid: dates.said } : {}),
   };
 }
 

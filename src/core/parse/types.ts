@@ -217,7 +217,8 @@ export type ParseWarningCode =
   | 'broadcast_mention_ignored'
   | 'extra_title_ignored'
   | 'window_widened'
-  | 'series_end_implied';
+  | 'series_end_implied'
+  | 'series_except_capped';
 
 export interface ParseIssue<C extends string = string> {
   readonly code: C;

@@ -37,4 +37,6 @@ export const parse: Messages<typeof en> = {
   'parse.ambiguousZone': 'Welche Zeitzone meinst du mit „{text}“: {options}?',
   'parse.seriesEndImplied':
     'Du hast nicht gesagt, wann „{text}“ endet, also plane ich bis {until} ({months, plural, one {# Monat} other {# Monate}}); gib ein Ende an wie „6 Wochen lang“ oder „bis März“, um das zu ändern.',
+  'parse.seriesExceptCapped':
+    'Du hast {count} Termine genannt, die in der Serie ausfallen sollen; eine Serie lässt höchstens {max} aus, also habe ich die ersten {max} ausgelassen. Sag die übrigen nach der Buchung in der Serie ab oder beende sie früher.',
 };

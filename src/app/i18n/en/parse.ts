@@ -31,6 +31,8 @@ export const parse = {
     "You named separate days ({text}); I'll look from the first to the end of the last one.",
   'parse.seriesEndImplied':
     'You didn\'t say when "{text}" ends, so I\'ll plan it until {until} ({months, plural, one {# month} other {# months}}); add an end like "for 6 weeks" or "until March" to change it.',
+  'parse.seriesExceptCapped':
+    'You listed {count} dates to leave out of the series; a series leaves out at most {max}, so I left out the first {max}. Cancel the others from the series once it is booked, or end it sooner.',
   'parse.ambiguousRecurrence': 'How often do you mean by "{text}": {options}?',
   'parse.ambiguousZone': 'Which time zone do you mean by "{text}": {options}?',
 } as const;

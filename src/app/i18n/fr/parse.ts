@@ -32,6 +32,8 @@ export const parse: Messages<typeof en> = {
     "Vous avez cité des jours séparés ({text}) ; je cherche du premier jusqu'à la fin du dernier.",
   'parse.seriesEndImplied':
     'Vous n’avez pas dit quand « {text} » s’arrête : je la prévois jusqu’au {until} ({months} mois) ; ajoutez une fin comme « pendant 6 semaines » ou « jusqu’en mars » pour changer.',
+  'parse.seriesExceptCapped':
+    'Vous avez indiqué {count} dates à exclure de la série ; une série en exclut au plus {max}, j’ai donc exclu les {max} premières. Annulez les autres depuis la série une fois réservée, ou terminez-la plus tôt.',
   'parse.ambiguousRecurrence': 'Que voulez-vous dire par « {text} » : {options} ?',
   'parse.ambiguousZone': 'Quel fuseau horaire voulez-vous dire par « {text} » : {options} ?',
 };
