@@ -3,15 +3,29 @@
  * port), the playground page in the system Chromium (playwright-core, no browser download), a request
  * typed in the message box, the first proposal clicked, and each participant's week grid checked for
  * the new meeting. The screenshot lands in test-results/playground.png (a CI artifact).
+ *
+ * "Move … and following" needs a series whose first date is past, so its describe composes the playground
+ * in this process as main.ts does (the embedded store, in memory here, the demo seeded, the demo ICS feeds
+ * read back over HTTP) but with the router's clock (`now`, which main.ts leaves to the real time) a variable
+ * the test moves forward.
  */
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DemoWorld } from '../../src/app/demo/index.ts';
+import { loadDemoConfig, seedDemo } from '../../src/app/demo/index.ts';
+import { createPlaygroundRouter } from '../../src/bot/web/playground/router.ts';
+import { createWebServer } from '../../src/bot/web/server.ts';
+import { createDemoBusyReader } from '../../src/connectors/demo/busy-reader.ts';
+import type { Store } from '../../src/store/index.ts';
+import { openDatabase } from '../../src/store/index.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -23,6 +37,11 @@ let child: ChildProcess | undefined;
 let output = '';
 let url = '';
 let browser: BrowserContext | undefined;
+/**
+ * The store of the playground with a moved clock (the last describe), in memory, opened while main.ts
+ * starts: migrating a fresh PGlite takes seconds, and the two overlap.
+ */
+let clockedStore: Promise<Store> | undefined;
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
@@ -30,6 +49,9 @@ beforeAll(async () => {
       `Chromium is missing at ${CHROMIUM}: install it with "apt-get update && apt-get install -y chromium" (or set CHROMIUM_PATH)`,
     );
   }
+  clockedStore = openDatabase({ dataDir: 'memory://', log: () => undefined });
+  // Awaited by the describe that uses it; a failure is reported there, not as an unhandled rejection.
+  clockedStore.catch(() => undefined);
   dataDir = mkdtempSync(join(tmpdir(), 'convene-e2e-data-'));
   profileDir = mkdtempSync(join(tmpdir(), 'convene-e2e-chromium-'));
   // CONVENE_ENV_FILE=none: a developer's .env in the repository must not change what this test starts.
@@ -100,6 +122,7 @@ afterAll(async () => {
     await new Promise((r) => child!.once('exit', r));
   }
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await (await clockedStore?.catch(() => undefined))?.close();
   if (profileDir) rmSync(profileDir, { recursive: true, force: true });
 });
 
@@ -355,5 +378,162 @@ describe('the playground in a browser', () => {
     const code = await new Promise<number | null>((r) => child!.once('exit', r));
     expect(code).toBe(0);
     expect(output).toContain('SIGTERM received, shutting down');
+  });
+});
+
+describe('the playground in a browser, with a clock the test moves', () => {
+  const NOW = Date.UTC(2026, 10, 23, 8, 0); // Monday 23 Nov 2026, 09:00 in Paris
+  const DAY = 24 * 3_600_000;
+  /** The router's clock: NOW until the test moves it past the series' first date. */
+  let now = NOW;
+  let store: Store;
+  let server: Server;
+  let base = '';
+  let world: DemoWorld;
+
+  beforeAll(async () => {
+    store = await clockedStore!;
+    world = await seedDemo(store, loadDemoConfig());
+    const busy = createDemoBusyReader(world, { baseUrl: () => base });
+    const app = createWebServer({
+      routers: [
+        { router: createPlaygroundRouter({ store, world, busy, now: () => now, log: () => undefined }) },
+      ],
+      log: () => undefined,
+    });
+    server = app.listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }, 120_000);
+
+  afterAll(async () => {
+    // The store is closed with the rest, in the file's afterAll.
+    if (server) await new Promise((r) => server.close(r));
+  });
+
+  it('"Move … and following": a weekly series booked from the page, its first Thursday past, Thursday 3 Dec and the following ones moved to a picked time', async () => {
+    const page = await browser!.newPage();
+    // A click that does nothing fails here in seconds, not at the test's timeout.
+    page.setDefaultTimeout(8_000);
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${base}/playground`);
+    await page.waitForSelector('body[data-ready="true"]');
+    const actAs = async (key: string, lang: string) => {
+      await page.locator(`label.person[data-person-key="${key}"] input`).check();
+      await page.waitForSelector(`html[lang="${lang}"]`, { state: 'attached' });
+    };
+    const send = async (text: string) => {
+      await page.fill('#request-text', text);
+      await page.click('#send');
+    };
+    await actAs('ana', 'en');
+
+    await send('/meet @zoe 30m every thursday "Retro"');
+    const slot = page
+      .locator('.proposals')
+      .last()
+      .locator('button.slot:not(.move)', { has: page.locator('.series', { hasText: /^free on all / }) })
+      .first();
+    await slot.click();
+    const confirm = page.locator('.confirm', { hasText: 'Retro' });
+    await confirm.waitFor();
+    await expect(confirm.textContent()).resolves.toContain('every Thursday');
+    const bookingId = (await confirm.locator('.controls').getAttribute('data-booking-id'))!;
+    const booked = (await store.bookings.get(world.tenantId, bookingId))!;
+    expect(new Date(booked.start).toISOString().slice(0, 10)).toBe('2026-11-26');
+    const second = booked.start + 7 * DAY;
+
+    // `/meet reschedule`: the new list of upcoming meetings (not an earlier one still on the page).
+    const upcoming = page.locator('.upcoming');
+    const reschedule = async (text = '/meet reschedule') => {
+      const shown = await upcoming.count();
+      await send(text);
+      await upcoming.nth(shown).waitFor();
+      return upcoming.nth(shown);
+    };
+    const listed = () => upcoming.last().locator(`.confirm[data-booking-id="${bookingId}"]`);
+    // Before the first Thursday nothing earlier would stay: the whole series is rescheduled instead.
+    await reschedule();
+    await expect(listed().locator('.controls button').allTextContents()).resolves.toEqual([
+      'Reschedule',
+      'Cancel meeting',
+      'Move Thu 26 Nov only',
+      'Cancel Thu 26 Nov only',
+      'End the series after Thu 26 Nov',
+    ]);
+
+    now = booked.start + DAY; // Friday 27 Nov: the 26th is past, 3 Dec is next.
+
+    // Zoé's list, asked in French (the command word's language), offers the same in French.
+    await actAs('zoe', 'fr');
+    await reschedule('/meet replanifier');
+    await expect(
+      listed()
+        .locator('.controls button', { hasText: /et les suivantes$/ })
+        .textContent(),
+    ).resolves.toBe('Déplacer le jeu. 3 déc. et les suivantes');
+
+    await actAs('ana', 'en');
+    await reschedule();
+    // A series begun is no longer rescheduled whole.
+    await expect(
+      listed()
+        .locator('.controls button', { hasText: /^Reschedule$/ })
+        .count(),
+    ).resolves.toBe(0);
+    await listed().locator('.controls button', { hasText: 'Move Thu 3 Dec and following' }).click();
+
+    const times = page.locator('.msg.bot .following-times');
+    await times.waitFor();
+    await expect(times.locator('p').first().textContent()).resolves.toMatch(
+      /^New times for “Retro” from Thu 3 Dec on, this meeting and the following ones/,
+    );
+    // The first time offered: half an hour later the same Thursday, free on the 12 Thursdays from 3 Dec.
+    const option = times.locator('.controls button').first();
+    await expect(option.locator('.series').textContent()).resolves.toBe('free on all 12 Thursdays');
+    const newStart = Number(await option.getAttribute('data-start'));
+    expect(newStart).toBe(second + 30 * 60_000);
+    await option.click();
+
+    const moved = page.locator('.msg.bot', { hasText: 'Moved: “Retro” from' });
+    await moved.waitFor();
+    await expect(moved.locator('strong').textContent()).resolves.toMatch(
+      /^Moved: “Retro” from Thu 3 Dec, 10:00–10:30 \(Paris time\) on to Thu 3 Dec, 10:30–11:00 \(Paris time\), this meeting and the following ones \(every Thursday, until .+\)\. The earlier meetings stay\.$/,
+    );
+
+    // The store: a new series from the picked time; the old one ends before 3 Dec (26 Nov stays).
+    const ended = await store.bookings.occurrences(world.tenantId, bookingId);
+    expect(ended.filter((o) => o.status === 'ended').map((o) => o.originalStart)).toEqual([second]);
+    expect((await store.bookings.get(world.tenantId, bookingId))!.status).toBe('booked');
+
+    // The weeks of 3 Dec, drawn again after the headline: the new series' meeting highlighted at the new
+    // time (the weeks drawn at the booking highlighted the old one), the old one gone.
+    const weeks = page.locator('.person-week');
+    const highlighted = weeks.locator(`.block.meeting.new:not([data-booking-id="${bookingId}"])`);
+    await highlighted.nth(1).waitFor();
+    await expect(weeks.count()).resolves.toBe(2);
+    const newBookingId = (await highlighted.first().getAttribute('data-booking-id'))!;
+    const created = (await store.bookings.get(world.tenantId, newBookingId))!;
+    expect(created).toMatchObject({ title: 'Retro', start: newStart, status: 'booked' });
+    // It ends where the old one ended, half an hour later: its last Thursday is the old one's.
+    expect(created.seriesEndsAt).toBe(booked.seriesEndsAt! + 30 * 60_000);
+    expect((created.seriesEndsAt! - created.end) / (7 * DAY) + 1).toBe(12);
+    for (let i = 0; i < 2; i++) {
+      const week = weeks.nth(i);
+      await expect(week.locator('.block.meeting.new').textContent()).resolves.toBe('Retro');
+      await expect(week.locator(`.block.meeting[data-booking-id="${bookingId}"]`).count()).resolves.toBe(0);
+      await expect(week.locator('.meeting-line').allTextContents()).resolves.toEqual([
+        '★ Retro, Thu 3 Dec, 10:30–11:00 (Paris time)',
+      ]);
+    }
+
+    // The list now holds the new series from its first date, and not the old one.
+    const list = await reschedule();
+    await expect(
+      list.locator(`.confirm[data-booking-id="${newBookingId}"] p`).first().textContent(),
+    ).resolves.toBe('Retro — Thu 3 Dec, 10:30–11:00 (Paris time)');
+    await expect(list.locator(`.confirm[data-booking-id="${bookingId}"]`).count()).resolves.toBe(0);
+    expect(pageErrors).toEqual([]);
   });
 });
