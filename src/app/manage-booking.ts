@@ -169,7 +169,7 @@ export async function notifyOthers(
   },
   booking: Booking,
   actorPersonId: string,
-  text: (locale: Locale, timeZone: string, actorName: string) => string,
+  text: (locale: Locale, timeZone: string, actorName: string, personId: string) => string,
 ): Promise<{ notified: string[]; notNotified: string[] }> {
   const actor = await deps.store.people.get(booking.tenantId, actorPersonId);
   const actorName = actor?.displayName ?? '?';
@@ -182,7 +182,7 @@ export async function notifyOthers(
     if (personId === actorPersonId) continue;
     const prefs = await deps.store.preferences.get(booking.tenantId, personId);
     const sent = await deps.notifier.dm(booking.tenantId, personId, {
-      text: text(toLocale(prefs?.locale), prefs?.timeZone ?? 'UTC', actorName),
+      text: text(toLocale(prefs?.locale), prefs?.timeZone ?? 'UTC', actorName, personId),
     });
     (sent.ok ? notified : notNotified).push(personId);
   }

@@ -23,6 +23,7 @@ import { normalize, subtract } from '../core/intervals.ts';
 import { turnOf } from '../core/series.ts';
 import { dayStart, localDay } from '../core/zone-offsets.ts';
 import { type MessageKey, type Msg, type MsgParams, msg, t } from './i18n/index.ts';
+import type { IcsOfferLinks } from './ics-offer.ts';
 import {
   type CancelBookingInput,
   type ManageBookingErrorCode,
@@ -57,6 +58,11 @@ export interface ManageSeriesDeps {
   readonly reminders?: ReminderSettings;
   /** The conversation the series was booked in hears of a moved occurrence (best effort). */
   readonly threads?: MeetingThreads;
+  /**
+   * Move this and following: links to the NEW series as an .ics for its participants whose calendar
+   * Convene does not write (as the booking confirmation offers them, ./book-meeting.ts). Default: none.
+   */
+  readonly icsOffers?: IcsOfferLinks;
 }
 
 export type ManageSeriesErrorCode =
@@ -93,6 +99,20 @@ export interface ManagedOccurrenceView extends Omit<ManagedBookingView, 'kind'> 
   readonly newBookingId?: string;
   /** `following_moved`: a repeat of a move already made (nothing done twice). */
   readonly alreadyMoved?: boolean;
+  /**
+   * `following_moved`: the new series as an .ics (./ics-offer.ts) for each of its participants whose
+   * calendar Convene does not write, as the booking confirmation offers it (`BookingParticipantView.ics`):
+   * who, the link, and its label in the view's language. Absent when none is offered.
+   */
+  readonly ics?: readonly IcsOfferView[];
+}
+
+/** A participant's link to a series as an .ics, and its label. */
+export interface IcsOfferView {
+  readonly personId: string;
+  readonly name: string;
+  readonly url: string;
+  readonly label: string;
 }
 
 export type ManageSeriesResult =
