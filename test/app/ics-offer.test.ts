@@ -431,6 +431,74 @@ describe('a split (move this and following) offers the new series as an .ics, as
   });
 });
 
+describe('a split of a team taking turns offers each member kept in Convene their turn', () => {
+  it('Li hosts every other date of the new series: his link serves those dates only', async () => {
+    const requested = await requestMeeting(
+      { store, busy: new FakeBusyReader(), directory: store.directory },
+      {
+        tenantId: TENANT,
+        workspaceId: WORKSPACE,
+        requesterPersonId: ana.id,
+        text: '/meet @li @sam 30m every tuesday until march "Support"',
+        now: NOW,
+        zone: 'Europe/Paris',
+      },
+    );
+    if (!requested.ok) throw new Error(requested.error.message);
+    const booked = await book('en', requested.view.proposalId);
+    // Li hosts the 1st, 3rd, … Tuesdays, Sam the 2nd, 4th, … (as a rotating team's booking records it).
+    const row = store.bookingRows.findIndex((b) => b.id === booked.bookingId);
+    store.bookingRows[row] = {
+      ...store.bookingRows[row]!,
+      turns: { of: 2, byPerson: { [li.id]: 0, [sam.id]: 1 } },
+    };
+    const old = seriesOf(
+      await store.requests.get(
+        TENANT,
+        (await store.requests.getProposal(TENANT, booked.proposalId))!.requestId,
+      ),
+    )!;
+    const starts = occurrenceStarts(old.rule, booked.start, old.zone);
+    // Li's third date (index 2) and the following ones, two hours later.
+    const k = starts[2]!;
+    const moved = await moveFollowing(
+      {
+        store,
+        busy: new FakeBusyReader(),
+        notifier: { dm: async () => ({ ok: true as const }) },
+        icsOffers: offers,
+      },
+      {
+        tenantId: TENANT,
+        bookingId: booked.bookingId,
+        actorPersonId: ana.id,
+        occurrence: k,
+        newStart: k + 7_200_000,
+        now: NOW,
+      },
+    );
+    if (!moved.ok) throw new Error(moved.error.message);
+    expect(moved.view.ics?.map((o) => o.personId)).toEqual([li.id]);
+    const created = store.bookingRows.find((b) => b.id === moved.view.newBookingId)!;
+    expect(created.turns).toEqual({ of: 2, byPerson: { [li.id]: 0, [sam.id]: 1 } });
+    const next = seriesOf(
+      await store.requests.get(
+        TENANT,
+        (await store.requests.getProposal(TENANT, created.proposalId!))!.requestId,
+      ),
+    )!;
+    const newStarts = occurrenceStarts(next.rule, created.start, next.zone);
+    expect(newStarts.length).toBeGreaterThan(3);
+    const served = await offers.serve(tokenOf(moved.view.ics![0]!.url));
+    if (!served.ok) throw new Error(served.code);
+    const parsed = expandIcs(served.calendar, { start: NOW, end: newStarts.at(-1)! + DAY });
+    if (!parsed.ok) throw new Error('the served calendar does not parse');
+    expect(parsed.busy).toEqual(
+      newStarts.filter((_, i) => i % 2 === 0).map((start) => ({ start, end: start + 30 * 60_000 })),
+    );
+  });
+});
+
 describe('meetingCalendar', () => {
   it('escapes text, drops control characters and folds long lines at 75 octets without splitting characters', () => {
     const title = `Zoé’s planning, part 1; notes\\draft\nline two\u0007 ${'é'.repeat(60)}`;

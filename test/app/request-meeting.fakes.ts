@@ -258,6 +258,7 @@ export class MemoryStore {
         events: [],
         createdAt: 0,
         ...(input.seriesEndsAt != null ? { seriesEndsAt: input.seriesEndsAt } : {}),
+        ...(input.turns ? { turns: input.turns } : {}),
       };
       this.bookingRows.push(booking);
       if (input.holds) this.holdRows.set(booking.id, input.holds);
