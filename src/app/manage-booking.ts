@@ -169,7 +169,7 @@ export async function notifyOthers(
   },
   booking: Booking,
   actorPersonId: string,
-  text: (locale: Locale, timeZone: string, actorName: string) => string,
+  text: (locale: Locale, timeZone: string, actorName: string, personId: string) => string,
 ): Promise<{ notified: string[]; notNotified: string[] }> {
   const actor = await deps.store.people.get(booking.tenantId, actorPersonId);
   const actorName = actor?.displayName ?? '?';
@@ -182,7 +182,7 @@ export async function notifyOthers(
     if (personId === actorPersonId) continue;
     const prefs = await deps.store.preferences.get(booking.tenantId, personId);
     const sent = await deps.notifier.dm(booking.tenantId, personId, {
-      text: text(toLocale(prefs?.locale), prefs?.timeZone ?? 'UTC', actorName),
+      text: text(toLocale(prefs?.locale), prefs?.timeZone ?? 'UTC', actorName, personId),
     });
     (sent.ok ? notified : notNotified).push(personId);
   }
@@ -304,12 +304,21 @@ export async function rescheduleBooking(
   }
   const leads = await reminderLeads(deps.reminders, input.tenantId, people);
   const moving = series ? await seriesMove(deps, booking, series, range.start) : null;
+  // A series' end once moved: its rule's last occurrence, or earlier where the carried changes end it
+  // sooner (an end made before the move: the lists must not count it as ongoing past its last date kept).
+  const seriesEndsAt =
+    lastStart !== undefined && moving
+      ? Math.min(
+          lastStart + duration,
+          moving.starts.reduce((end, s) => (moving.gone(s) ? end : Math.max(end, s + duration)), range.end),
+        )
+      : undefined;
   const moved = await deps.store.bookings.reschedule({
     tenantId: input.tenantId,
     bookingId: booking.id,
     start: range.start,
     end: range.end,
-    ...(lastStart !== undefined ? { seriesEndsAt: lastStart + duration } : {}),
+    ...(seriesEndsAt !== undefined ? { seriesEndsAt } : {}),
     ...(turns ? { holds: turnHolds(turns, people, range.start, duration) } : {}),
     withdrawJobs: jobKeyPrefixOfBooking(REMINDER_JOB, booking.id),
     jobs: (b) => [

@@ -23,6 +23,7 @@ import { normalize, subtract } from '../core/intervals.ts';
 import { turnOf } from '../core/series.ts';
 import { dayStart, localDay } from '../core/zone-offsets.ts';
 import { type MessageKey, type Msg, type MsgParams, msg, t } from './i18n/index.ts';
+import type { IcsOfferLinks } from './ics-offer.ts';
 import {
   type CancelBookingInput,
   type ManageBookingErrorCode,
@@ -44,7 +45,7 @@ import {
   reminderLeads,
 } from './reminders.ts';
 import { occurrenceStarts } from './series.ts';
-import { attendedBy, bookingSeries, remainingOccurrences } from './series-changes.ts';
+import { attendedBy, bookingSeries, liveOccurrences, remainingOccurrences } from './series-changes.ts';
 import type { Locale } from './views.ts';
 import { dayLabel, slotLabel } from './views.ts';
 
@@ -57,6 +58,11 @@ export interface ManageSeriesDeps {
   readonly reminders?: ReminderSettings;
   /** The conversation the series was booked in hears of a moved occurrence (best effort). */
   readonly threads?: MeetingThreads;
+  /**
+   * Move this and following: links to the NEW series as an .ics for its participants whose calendar
+   * Convene does not write (as the booking confirmation offers them, ./book-meeting.ts). Default: none.
+   */
+  readonly icsOffers?: IcsOfferLinks;
 }
 
 export type ManageSeriesErrorCode =
@@ -93,6 +99,20 @@ export interface ManagedOccurrenceView extends Omit<ManagedBookingView, 'kind'> 
   readonly newBookingId?: string;
   /** `following_moved`: a repeat of a move already made (nothing done twice). */
   readonly alreadyMoved?: boolean;
+  /**
+   * `following_moved`: the new series as an .ics (./ics-offer.ts) for each of its participants whose
+   * calendar Convene does not write, as the booking confirmation offers it (`BookingParticipantView.ics`):
+   * who, the link, and its label in the view's language. Absent when none is offered.
+   */
+  readonly ics?: readonly IcsOfferView[];
+}
+
+/** A participant's link to a series as an .ics, and its label. */
+export interface IcsOfferView {
+  readonly personId: string;
+  readonly name: string;
+  readonly url: string;
+  readonly label: string;
 }
 
 export type ManageSeriesResult =
@@ -493,9 +513,11 @@ export async function endSeries(deps: ManageSeriesDeps, input: OccurrenceInput):
 
 /**
  * The series' calendar and store side of an end before `occurrence` (`endSeries`, and the old series of a
- * "move this and following", ./series-split.ts): the `ended` record, the `end` jobs, a turn member with no
- * date left has their turn's event deleted, the reminders from `occurrence` on withdrawn. Idempotent (an
- * upsert, dedupe keys, withdrawing what is queued).
+ * "move this and following", ./series-split.ts): the `ended` record, the series' stored end shortened to
+ * the end of the last occurrence it keeps (`shortenSeriesEnd`: the lists no longer count it as ongoing
+ * after that), the `end` jobs, a turn member with no date left has their turn's event deleted, the
+ * reminders from `occurrence` on withdrawn. Idempotent (an upsert, an end only ever made earlier, dedupe
+ * keys, withdrawing what is queued).
  */
 export async function endAt(
   deps: ManageSeriesDeps,
@@ -509,6 +531,17 @@ export async function endAt(
     originalStart: occurrence,
     status: 'ended',
   });
+  // The occurrences kept (a moved one at its new time, cancelled ones left out): the last one's end, never
+  // before the first occurrence's (as a booked series' end is; nothing kept ends it there).
+  const kept = liveOccurrences(starts, booking.end - booking.start, [
+    ...exceptions,
+    { originalStart: occurrence, status: 'ended' },
+  ]);
+  await deps.store.bookings.shortenSeriesEnd(
+    booking.tenantId,
+    booking.id,
+    kept.reduce((end, o) => Math.max(end, o.end), booking.end),
+  );
   // A team taking turns: a member whose turn starts at or after this occurrence has no date left, so their
   // turn's event is deleted (ending it before its first occurrence would leave nothing); the others' end.
   const index = starts.indexOf(occurrence);

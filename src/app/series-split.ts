@@ -21,6 +21,11 @@
  * start, so a repeated click books nothing twice (it finishes the old series' end, which is idempotent, and
  * answers the same view with `alreadyMoved`).
  *
+ * A participant whose calendar Convene does not write (kept in Convene: no calendar event recorded for
+ * them on the old series) is offered the new series as an .ics, as a booking
+ * confirmation offers it (`icsOffers`): in the view (`ics`, which the surfaces show under the headline)
+ * and at the end of their DM.
+ *
  * The live re-check reads busy time from the new start to the new series' last occurrence up to
  * `MAX_SERIES_DAYS` ahead, as a series request is checked (`fresh`), plus Convene's bookings; the old
  * series' own times from k on are not busy. The first new occurrence must be
@@ -47,6 +52,7 @@ import {
   currentTime,
   endAt,
   failure,
+  type IcsOfferView,
   load,
   type ManageSeriesDeps,
   type ManageSeriesErrorCode,
@@ -429,6 +435,7 @@ export async function moveFollowing(
   await carryCancelled(deps, created, plan.cancelled, input.now);
   // Then the old series ends before k (after the new one is booked: a refused booking ends nothing).
   await endAt(deps, booking, starts, exceptions, input.occurrence, input.now);
+  const ics = await icsOffersOf(deps, booking, created, plan.seriesEndsAt, locale);
 
   const nameOf = await namesOf(deps, input.tenantId, team.people);
   const notes: string[] = [];
@@ -452,6 +459,7 @@ export async function moveFollowing(
     to,
     current,
     plan,
+    ics,
   );
   return {
     ok: true,
@@ -460,6 +468,7 @@ export async function moveFollowing(
       locale,
       bookingId: booking.id,
       newBookingId: created.id,
+      ...(ics.length > 0 ? { ics } : {}),
       title: booking.title,
       occurrence: input.occurrence,
       ...to,
@@ -552,6 +561,7 @@ async function repeat(
   const actorZone =
     (await deps.store.preferences.get(input.tenantId, input.actorPersonId))?.timeZone ?? 'UTC';
   const was = currentTime(exceptions, input.occurrence, booking.end - booking.start);
+  const ics = await icsOffersOf(deps, booking, made, made.seriesEndsAt ?? made.end, locale);
   return {
     ok: true,
     view: {
@@ -560,6 +570,7 @@ async function repeat(
       bookingId: booking.id,
       newBookingId: made.id,
       alreadyMoved: true,
+      ...(ics.length > 0 ? { ics } : {}),
       title: booking.title,
       occurrence: input.occurrence,
       start: made.start,
@@ -576,7 +587,10 @@ async function repeat(
   };
 }
 
-/** DMs everyone but the actor: the new series from its first time, and what became of the later changed dates. */
+/**
+ * DMs everyone but the actor: the new series from its first time, what became of the later changed dates,
+ * and to a participant offered the new series as an .ics (`ics`), their link.
+ */
 function notifyFollowing(
   deps: ManageSeriesDeps,
   booking: Booking,
@@ -586,9 +600,11 @@ function notifyFollowing(
   to: Interval,
   was: Interval,
   plan: Pick<Extract<FollowingPlan, { ok: true }>, 'cancelled' | 'followed'>,
+  ics: readonly IcsOfferView[],
 ): Promise<{ notified: string[]; notNotified: string[] }> {
-  return notifyOthers(deps, booking, actorPersonId, (locale, own, who) =>
-    [
+  return notifyOthers(deps, booking, actorPersonId, (locale, own, who, personId) => {
+    const offer = ics.find((o) => o.personId === personId);
+    return [
       t(locale, 'occurrences.followingMoved.dm', {
         who,
         title: booking.title,
@@ -603,8 +619,40 @@ function notifyFollowing(
       ...(plan.followed > 0
         ? [t(locale, 'occurrences.followingMoved.followed', { count: plan.followed })]
         : []),
-    ].join(' '),
-  );
+      // Kept in Convene: their own link to the new series.
+      ...(offer ? [t(locale, 'occurrences.followingMoved.ics', { url: offer.url })] : []),
+    ].join(' ');
+  });
+}
+
+/**
+ * The new series' .ics offers (`icsOffers`): one per participant of `created` whose calendar Convene does
+ * not write. That is known from the old series `old`: no calendar event recorded for them on it (a written
+ * one is `created`, a write to retry `failed`, one removed `deleted`; a booking writes at once and records
+ * nothing for a calendar kept in Convene). A series itself made by a split writes through the outbox only:
+ * split again before its writes ran (seconds), its participants all look kept and are all offered a link.
+ * Each link lasts until a week after the new series' last occurrence (`end`), as at booking; a member
+ * taking turns is served their turn. Bounded: one person read per participant offered a link.
+ */
+async function icsOffersOf(
+  deps: ManageSeriesDeps,
+  old: Booking,
+  created: Booking,
+  end: number,
+  locale: Locale,
+): Promise<IcsOfferView[]> {
+  const { icsOffers } = deps;
+  if (!icsOffers) return [];
+  const recorded = new Set(old.events.map((e) => e.personId));
+  const offers: IcsOfferView[] = [];
+  for (const personId of created.participantIds) {
+    if (recorded.has(personId)) continue;
+    const url = icsOffers.urlFor({ tenantId: created.tenantId, bookingId: created.id, personId, end });
+    if (!url) continue;
+    const name = (await deps.store.people.get(created.tenantId, personId))?.displayName ?? '?';
+    offers.push({ personId, name, url, label: t(locale, 'booking.calendar.addIcs') });
+  }
+  return offers.sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /**

@@ -10,6 +10,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { bookMeeting } from '../../src/app/book-meeting.ts';
 import type { Locale } from '../../src/app/i18n/index.ts';
 import { ICS_OFFER_GRACE_MS, IcsOffers, meetingCalendar } from '../../src/app/ics-offer.ts';
+import { moveFollowing } from '../../src/app/manage-series.ts';
 import type { Booking, Person } from '../../src/app/ports/store.ts';
 import { requestMeeting } from '../../src/app/request-meeting.ts';
 import { occurrenceStarts, seriesOf } from '../../src/app/series.ts';
@@ -342,6 +343,159 @@ describe('the .ics of a series booking', () => {
     expect((await offers.serve(token)).ok).toBe(true);
     now = lastEnd + ICS_OFFER_GRACE_MS;
     expect(await offers.serve(token)).toEqual({ ok: false, code: 'expired' });
+  });
+});
+
+describe('a split (move this and following) offers the new series as an .ics, as a booking does', () => {
+  it('Li, kept in Convene, gets a link to the new series in the view and in her DM; the others none; a repeat offers it again', async () => {
+    const requested = await requestMeeting(
+      { store, busy: new FakeBusyReader(), directory: store.directory },
+      {
+        tenantId: TENANT,
+        workspaceId: WORKSPACE,
+        requesterPersonId: ana.id,
+        text: '/meet @li @sam 30m every tuesday until march "Roadmap"',
+        now: NOW,
+        zone: 'Europe/Paris',
+      },
+    );
+    if (!requested.ok) throw new Error(requested.error.message);
+    const booked = await book('en', requested.view.proposalId);
+    expect(booked.participants.find((p) => p.personId === li.id)?.ics).toBeDefined();
+    const old = seriesOf(
+      await store.requests.get(
+        TENANT,
+        (await store.requests.getProposal(TENANT, booked.proposalId))!.requestId,
+      ),
+    )!;
+    const starts = occurrenceStarts(old.rule, booked.start, old.zone);
+    const dms: { personId: string; text: string }[] = [];
+    const notifier = {
+      dm: async (_t: string, personId: string, message: { text: string }) => {
+        dms.push({ personId, text: message.text });
+        return { ok: true as const };
+      },
+    };
+    // The third date and the following ones a day later (Wednesdays), by Ana.
+    const k = starts[2]!;
+    const split = (icsOffers?: IcsOffers) =>
+      moveFollowing(
+        { store, busy: new FakeBusyReader(), notifier, ...(icsOffers ? { icsOffers } : {}) },
+        {
+          tenantId: TENANT,
+          bookingId: booked.bookingId,
+          actorPersonId: ana.id,
+          occurrence: k,
+          newStart: k + DAY,
+          now: NOW,
+          locale: 'fr',
+        },
+      );
+    const moved = await split(offers);
+    if (!moved.ok) throw new Error(moved.error.message);
+    const created = store.bookingRows.find((b) => b.id === moved.view.newBookingId)!;
+    expect(moved.view.ics).toEqual([
+      {
+        personId: li.id,
+        name: 'Li',
+        url: expect.stringMatching(/^https:\/\/convene\.example\/ics\/i1\.[\w-]+\.[\w-]+$/),
+        label: 'Ajouter à l’agenda (.ics)',
+      },
+    ]);
+    const url = moved.view.ics![0]!.url;
+    // The link serves the NEW series: its Wednesdays, from the new time on.
+    const served = await offers.serve(tokenOf(url));
+    if (!served.ok) throw new Error(served.code);
+    const next = seriesOf(
+      await store.requests.get(
+        TENANT,
+        (await store.requests.getProposal(TENANT, created.proposalId!))!.requestId,
+      ),
+    )!;
+    const newStarts = occurrenceStarts(next.rule, created.start, next.zone);
+    expect(newStarts[0]).toBe(k + DAY);
+    const parsed = expandIcs(served.calendar, { start: NOW, end: newStarts.at(-1)! + DAY });
+    if (!parsed.ok) throw new Error('the served calendar does not parse');
+    expect(parsed.busy).toEqual(newStarts.map((start) => ({ start, end: start + 30 * 60_000 })));
+    // Li's DM carries her link; Sam's (his calendar is written) none.
+    expect(dms.find((d) => d.personId === li.id)?.text).toContain(
+      `Convene does not write to your calendar: add the new series to it yourself (.ics): ${url}`,
+    );
+    expect(dms.find((d) => d.personId === sam.id)?.text).not.toContain('/ics/');
+    // A repeated click answers the same offer.
+    const again = await split(offers);
+    expect(again).toMatchObject({ ok: true, view: { alreadyMoved: true, ics: moved.view.ics } });
+    // Without the offer links (as without a public URL), nothing is offered.
+    const plain = await split();
+    expect(plain.ok && plain.view.ics).toBeUndefined();
+  });
+});
+
+describe('a split of a team taking turns offers each member kept in Convene their turn', () => {
+  it('Li hosts every other date of the new series: his link serves those dates only', async () => {
+    const requested = await requestMeeting(
+      { store, busy: new FakeBusyReader(), directory: store.directory },
+      {
+        tenantId: TENANT,
+        workspaceId: WORKSPACE,
+        requesterPersonId: ana.id,
+        text: '/meet @li @sam 30m every tuesday until march "Support"',
+        now: NOW,
+        zone: 'Europe/Paris',
+      },
+    );
+    if (!requested.ok) throw new Error(requested.error.message);
+    const booked = await book('en', requested.view.proposalId);
+    // Li hosts the 1st, 3rd, … Tuesdays, Sam the 2nd, 4th, … (as a rotating team's booking records it).
+    const row = store.bookingRows.findIndex((b) => b.id === booked.bookingId);
+    store.bookingRows[row] = {
+      ...store.bookingRows[row]!,
+      turns: { of: 2, byPerson: { [li.id]: 0, [sam.id]: 1 } },
+    };
+    const old = seriesOf(
+      await store.requests.get(
+        TENANT,
+        (await store.requests.getProposal(TENANT, booked.proposalId))!.requestId,
+      ),
+    )!;
+    const starts = occurrenceStarts(old.rule, booked.start, old.zone);
+    // Li's third date (index 2) and the following ones, two hours later.
+    const k = starts[2]!;
+    const moved = await moveFollowing(
+      {
+        store,
+        busy: new FakeBusyReader(),
+        notifier: { dm: async () => ({ ok: true as const }) },
+        icsOffers: offers,
+      },
+      {
+        tenantId: TENANT,
+        bookingId: booked.bookingId,
+        actorPersonId: ana.id,
+        occurrence: k,
+        newStart: k + 7_200_000,
+        now: NOW,
+      },
+    );
+    if (!moved.ok) throw new Error(moved.error.message);
+    expect(moved.view.ics?.map((o) => o.personId)).toEqual([li.id]);
+    const created = store.bookingRows.find((b) => b.id === moved.view.newBookingId)!;
+    expect(created.turns).toEqual({ of: 2, byPerson: { [li.id]: 0, [sam.id]: 1 } });
+    const next = seriesOf(
+      await store.requests.get(
+        TENANT,
+        (await store.requests.getProposal(TENANT, created.proposalId!))!.requestId,
+      ),
+    )!;
+    const newStarts = occurrenceStarts(next.rule, created.start, next.zone);
+    expect(newStarts.length).toBeGreaterThan(3);
+    const served = await offers.serve(tokenOf(moved.view.ics![0]!.url));
+    if (!served.ok) throw new Error(served.code);
+    const parsed = expandIcs(served.calendar, { start: NOW, end: newStarts.at(-1)! + DAY });
+    if (!parsed.ok) throw new Error('the served calendar does not parse');
+    expect(parsed.busy).toEqual(
+      newStarts.filter((_, i) => i % 2 === 0).map((start) => ({ start, end: start + 30 * 60_000 })),
+    );
   });
 });
 

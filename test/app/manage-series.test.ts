@@ -185,6 +185,13 @@ class Fixture {
           this.exceptions.set(x.originalStart, x);
           return true;
         },
+        // As the repository: only earlier than the stored end, or where none was recorded.
+        shortenSeriesEnd: async (_t: string, id: string, end: number) => {
+          const b = this.bookings.get(id);
+          if (!b || (b.seriesEndsAt != null && b.seriesEndsAt <= end)) return false;
+          this.bookings.set(id, { ...b, seriesEndsAt: end });
+          return true;
+        },
         occurrences: async (_t: string, id: string) =>
           this.bookings.has(id)
             ? [...this.exceptions.values()].sort((a, b) => a.originalStart - b.originalStart)

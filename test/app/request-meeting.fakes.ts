@@ -258,6 +258,7 @@ export class MemoryStore {
         events: [],
         createdAt: 0,
         ...(input.seriesEndsAt != null ? { seriesEndsAt: input.seriesEndsAt } : {}),
+        ...(input.turns ? { turns: input.turns } : {}),
       };
       this.bookingRows.push(booking);
       if (input.holds) this.holdRows.set(booking.id, input.holds);
@@ -298,18 +299,25 @@ export class MemoryStore {
     },
     cancel: async () => unused('cancel'),
     reschedule: async (input) => {
-      // As the repository: the booking moves (a series' last occurrence with its first), queued jobs under
+      // As the repository: the booking moves (a series' last occurrence as given, else with its first), queued jobs under
       // `withdrawJobs` are withdrawn and `jobs` enqueued (no overlap guard: the use-case tests need none).
       const i = this.bookingRows.findIndex((b) => b.id === input.bookingId);
       const current = this.bookingRows[i];
       if (!current) return { ok: false, reason: 'not_found' };
       if (current.status === 'cancelled') return { ok: false, reason: 'cancelled' };
       const shift = input.start - current.start;
+      // A series' end as given (never before the first occurrence's), else moved with its first.
+      const seriesEndsAt =
+        input.seriesEndsAt != null
+          ? Math.max(input.seriesEndsAt, input.end)
+          : current.seriesEndsAt != null
+            ? current.seriesEndsAt + shift
+            : null;
       const moved: Booking = {
         ...current,
         start: input.start,
         end: input.end,
-        ...(current.seriesEndsAt != null ? { seriesEndsAt: current.seriesEndsAt + shift } : {}),
+        ...(seriesEndsAt != null ? { seriesEndsAt } : {}),
       };
       this.bookingRows[i] = moved;
       if (input.withdrawJobs) await this.jobs.cancelQueued(input.withdrawJobs);
@@ -331,6 +339,15 @@ export class MemoryStore {
     },
     recordSeriesEnd: async (_t, bookingId, seriesEndsAt) => {
       const i = this.bookingRows.findIndex((b) => b.id === bookingId && b.seriesEndsAt == null);
+      if (i < 0) return false;
+      this.bookingRows[i] = { ...this.bookingRows[i]!, seriesEndsAt };
+      return true;
+    },
+    shortenSeriesEnd: async (_t, bookingId, seriesEndsAt) => {
+      // As the repository: only earlier than the stored end, or where none was recorded.
+      const i = this.bookingRows.findIndex(
+        (b) => b.id === bookingId && (b.seriesEndsAt == null || b.seriesEndsAt > seriesEndsAt),
+      );
       if (i < 0) return false;
       this.bookingRows[i] = { ...this.bookingRows[i]!, seriesEndsAt };
       return true;

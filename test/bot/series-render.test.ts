@@ -8,6 +8,7 @@ import { DateTime } from 'luxon';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { BookMeetingError } from '../../src/app/book-meeting.ts';
 import { bookMeeting } from '../../src/app/book-meeting.ts';
+import type { ManagedOccurrenceView } from '../../src/app/manage-series.ts';
 import type { Person } from '../../src/app/ports/store.ts';
 import { requestMeeting } from '../../src/app/request-meeting.ts';
 import type { BookingView, ProposalView } from '../../src/app/views.ts';
@@ -127,6 +128,47 @@ describe('Slack', () => {
     expect(ids(false)).toContain('"action_id":"mresched:b-1"');
     expect(ids(true)).not.toContain('"action_id":"mresched:b-1"');
     expect(ids(true)).toHaveLength(ids(false)!.length - 1);
+  });
+});
+
+describe('a split’s outcome (move this and following)', () => {
+  const view: ManagedOccurrenceView = {
+    kind: 'following_moved',
+    locale: 'en',
+    bookingId: 'b-old',
+    newBookingId: 'b-new',
+    title: '1:1',
+    occurrence: 1,
+    start: 2,
+    end: 3,
+    headline: 'Moved: “1:1” from Tue 8 Dec on.',
+    notified: [],
+    notNotified: [],
+    ics: [
+      {
+        personId: 'p-li',
+        name: 'Li <b>',
+        url: 'https://convene.example/ics/i1.a.b',
+        label: 'Add to calendar (.ics)',
+      },
+    ],
+  };
+  const { ics: _, ...plain } = view;
+
+  it('Slack: the headline, then the new series’ .ics link of each participant kept in Convene', () => {
+    const rendered = slack.renderOccurrenceOutcome(view);
+    expect(rendered.text).toBe(view.headline);
+    expect(JSON.stringify(rendered.blocks)).toContain(
+      '• *Li &lt;b&gt;*: <https://convene.example/ics/i1.a.b|Add to calendar (.ics)>',
+    );
+    expect(slack.renderOccurrenceOutcome(plain)).toEqual(slack.renderText(view.headline));
+  });
+
+  it('Discord: the headline, then the new series’ .ics link of each participant kept in Convene', () => {
+    expect(discord.renderOccurrenceOutcome(view).content).toBe(
+      'Moved: “1:1” from Tue 8 Dec on.\n• Li <b> · [Add to calendar (.ics)](<https://convene.example/ics/i1.a.b>)',
+    );
+    expect(discord.renderOccurrenceOutcome(plain).content).toBe(view.headline);
   });
 });
 

@@ -5,11 +5,15 @@
  * - a series booked before the column existed (null) is listed as ongoing (`listOngoingSeries`: its request
  *   has a rule), and its end is filled in once read (`recordSeriesEnd`, only while null) — no data migration,
  *   so an older replica keeps serving during a rolling deploy (test/store/rolling-deploy.test.ts);
- * - `upcomingBookings` lists such a series at its next occurrence and records its end.
+ * - `upcomingBookings` lists such a series at its next occurrence and records its end;
+ * - a series ended early ("End the series after", the old part of a split) has its end shortened
+ *   (`shortenSeriesEnd`: only ever earlier), so it is no longer listed as ongoing once its last kept
+ *   occurrence is over; `endSeries` records it.
  * On both backends.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upcomingBookings } from '../../src/app/manage-booking.ts';
+import { endSeries } from '../../src/app/manage-series.ts';
 import { occurrenceStarts } from '../../src/app/series.ts';
 import type { SeriesRule } from '../../src/core/series.ts';
 import type { Store } from '../../src/store/database.ts';
@@ -108,6 +112,45 @@ describe.each(BACKENDS)('the stored end of a series on %s', (backend) => {
     expect(await ongoing(later)).not.toContain(legacy.id);
     await store.bookings.cancel(s.tenantId, legacy.id);
     await store.bookings.cancel(single.tenantId, meeting.id);
+  });
+
+  it('shortenSeriesEnd ends a series earlier, never later, fills a missing end, tenant scoped', async () => {
+    const booking = await book(LAST_END);
+    const second = STARTS[1]! + HALF;
+    expect(await store.bookings.shortenSeriesEnd(single.tenantId, booking.id, second)).toBe(false);
+    expect(await store.bookings.shortenSeriesEnd(s.tenantId, booking.id, LAST_END + DAY)).toBe(false);
+    expect((await store.bookings.get(s.tenantId, booking.id))?.seriesEndsAt).toBe(LAST_END);
+    expect(await store.bookings.shortenSeriesEnd(s.tenantId, booking.id, second)).toBe(true);
+    expect((await store.bookings.get(s.tenantId, booking.id))?.seriesEndsAt).toBe(second);
+    // Listed until its new end, no longer after it.
+    expect(await ongoing(second - 1)).toContain(booking.id);
+    expect(await ongoing(second)).not.toContain(booking.id);
+    // A series booked before its end was recorded gets one.
+    const legacy = await book(null, FIRST + 7 * DAY * 20);
+    expect(await store.bookings.shortenSeriesEnd(s.tenantId, legacy.id, legacy.end)).toBe(true);
+    expect((await store.bookings.get(s.tenantId, legacy.id))?.seriesEndsAt).toBe(legacy.end);
+    await store.bookings.cancel(s.tenantId, booking.id);
+    await store.bookings.cancel(s.tenantId, legacy.id);
+  });
+
+  it('endSeries after the second occurrence: listed as ongoing until the second is over, not after', async () => {
+    const booking = await book(LAST_END);
+    const ended = await endSeries(
+      { store, notifier: { dm: async () => ({ ok: true as const }) } },
+      {
+        tenantId: s.tenantId,
+        bookingId: booking.id,
+        actorPersonId: s.ana,
+        occurrence: STARTS[2]!,
+        now: FIRST - DAY,
+      },
+    );
+    expect(ended).toMatchObject({ ok: true, view: { kind: 'series_ended' } });
+    const secondEnd = STARTS[1]! + HALF;
+    expect((await store.bookings.get(s.tenantId, booking.id))?.seriesEndsAt).toBe(secondEnd);
+    expect(await ongoing(secondEnd - 1)).toContain(booking.id);
+    expect(await ongoing(secondEnd)).not.toContain(booking.id);
+    await store.bookings.cancel(s.tenantId, booking.id);
   });
 
   it('upcomingBookings lists it at its next occurrence and records where it ends', async () => {

@@ -528,6 +528,14 @@ export interface BookingRepository {
    */
   recordSeriesEnd(tenantId: string, bookingId: string, seriesEndsAt: number): Promise<boolean>;
   /**
+   * A series ended early (its `ended` exception: "End the series after", and the old part of a split): its
+   * stored end becomes `seriesEndsAt`, the end of the last occurrence it keeps, when that is earlier than
+   * the stored one or none was recorded; never later (a later end is a move's: `recordOccurrence`). So
+   * `listOngoingSeries` stops listing it once that occurrence is over. False when nothing was written (not
+   * in the tenant, or its stored end is already that early).
+   */
+  shortenSeriesEnd(tenantId: string, bookingId: string, seriesEndsAt: number): Promise<boolean>;
+  /**
    * The times several people hold in active bookings, overlapping `[start, end)`, in one read (every
    * person of `personIds` has an entry). A person's time is the booking's, except a member taking turns
    * in a rotating series, who holds their own first occurrence (`BookSlotInput.holds`).

@@ -14,7 +14,11 @@ import { ButtonStyle } from 'discord-api-types/v10';
 import type { BookMeetingError } from '../../app/book-meeting.ts';
 import { t, translator } from '../../app/i18n/index.ts';
 import type { BookingSummaryView, RescheduleOptionsView } from '../../app/manage-booking.ts';
-import type { OccurrenceMoveOptionsView, SeriesChoicesView } from '../../app/manage-series.ts';
+import type {
+  ManagedOccurrenceView,
+  OccurrenceMoveOptionsView,
+  SeriesChoicesView,
+} from '../../app/manage-series.ts';
 import type { DmAction } from '../../app/ports/calendars.ts';
 import type { PendingAsk, RequestMeetingError } from '../../app/request-meeting.ts';
 import type { BookingView, Locale, ProposalView, SlotView } from '../../app/views.ts';
@@ -174,6 +178,15 @@ export function renderProposals(view: ProposalView): DiscordMessageBody {
     embeds: [],
     allowed_mentions: NO_PINGS,
   };
+}
+
+/**
+ * The outcome of a change to a series' dates: its headline, and after a split the new series' .ics links
+ * for the participants kept in Convene (one line each, as the booking confirmation shows them).
+ */
+export function renderOccurrenceOutcome(view: ManagedOccurrenceView): DiscordMessageBody {
+  const lines = [view.headline, ...(view.ics ?? []).map((o) => `• ${o.name} · [${o.label}](<${o.url}>)`)];
+  return textMessage(lines.join('\n'));
 }
 
 /** The confirmation that replaces the proposals (buttons removed). */

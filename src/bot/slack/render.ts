@@ -10,7 +10,11 @@
 
 import { isLocale, translator } from '../../app/i18n/index.ts';
 import type { BookingSummaryView, RescheduleOptionsView } from '../../app/manage-booking.ts';
-import type { OccurrenceMoveOptionsView, SeriesChoicesView } from '../../app/manage-series.ts';
+import type {
+  ManagedOccurrenceView,
+  OccurrenceMoveOptionsView,
+  SeriesChoicesView,
+} from '../../app/manage-series.ts';
 import type { ConnectionHealth } from '../../app/ports/store.ts';
 import type { PendingAsk } from '../../app/request-meeting.ts';
 import type { BookingView, Locale, ProposalView, SlotView } from '../../app/views.ts';
@@ -457,6 +461,17 @@ export function renderMrkdwn(text: string): { text: string; blocks: Block[] } {
 
 export function renderText(text: string): { text: string; blocks: Block[] } {
   return { text, blocks: [section(esc(text))] };
+}
+
+/**
+ * The outcome of a change to a series' dates: its headline, and after a split the new series' .ics links
+ * for the participants kept in Convene (one line each, as the booking confirmation shows them).
+ */
+export function renderOccurrenceOutcome(view: ManagedOccurrenceView): { text: string; blocks: Block[] } {
+  const offers = view.ics ?? [];
+  if (offers.length === 0) return renderText(view.headline);
+  const lines = offers.map((o) => `• *${esc(o.name)}*: <${o.url}|${esc(o.label)}>`);
+  return { text: view.headline, blocks: [section(esc(view.headline)), section(lines.join('\n'))] };
 }
 
 /** A message with link buttons (calendar linking, settings fallback). */

@@ -371,6 +371,15 @@ export function bookingRepository(db: Db, sql: Sql): BookingRepository {
       });
       return result.count === 1;
     },
+    async shortenSeriesEnd(tenantId, bookingId, seriesEndsAt) {
+      if (!isId(tenantId) || !isId(bookingId) || !Number.isFinite(seriesEndsAt)) return false;
+      const end = new Date(seriesEndsAt);
+      const result = await db.booking.updateMany({
+        where: { id: bookingId, tenantId, OR: [{ seriesEndsAt: null }, { seriesEndsAt: { gt: end } }] },
+        data: { seriesEndsAt: end },
+      });
+      return result.count === 1;
+    },
     async busyForPeople(tenantId, personIds, range) {
       const ids = [...new Set(personIds)];
       const busy = new Map<string, { start: number; end: number }[]>(ids.map((id) => [id, []]));

@@ -2,7 +2,9 @@
  * Discord, through the signed endpoint against the Discord fake (store on in-memory PGlite, the real
  * meeting use cases): booking a meeting with a participant whose calendar is read-only edits the
  * proposals into a confirmation whose line for that participant says the meeting is kept in Convene and
- * links the meeting as an .ics (a link Convene verifies); the other participant's line has no link.
+ * links the meeting as an .ics (a link Convene verifies); the other participant's line has no link. A
+ * series moved "this and following" (split) offers that participant the NEW series' .ics the same way,
+ * under the outcome that replaces the private list of times.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,7 +14,9 @@ import { IcsOffers } from '../../../src/app/ics-offer.ts';
 import type { EventWriter } from '../../../src/app/ports/calendars.ts';
 import { DEFAULT_WORKING_HOURS } from '../../../src/app/request-meeting.ts';
 import { createDiscordAdapter, type DiscordAdapter } from '../../../src/bot/discord/adapter.ts';
-import { meetingUseCases } from '../../../src/bot/discord/deps.ts';
+import { followingToCustomId, occurrenceCustomId } from '../../../src/bot/discord/custom-id.ts';
+import { meetingUseCases, seriesUseCases } from '../../../src/bot/discord/deps.ts';
+import { expandIcs } from '../../../src/connectors/ics/expand.ts';
 import { generateKeyEntry } from '../../../src/store/crypto.ts';
 import { openDatabase, type Store } from '../../../src/store/index.ts';
 import { FakeDiscord, type FakeMessage, type FakeUser } from '../../fakes/discord/server.ts';
@@ -20,6 +24,7 @@ import { memoryCalendars } from '../slack/harness.ts';
 
 const START = Date.UTC(2030, 0, 14, 9); // Monday 14 Jan 2030, 09:00 UTC
 const BASE = 'https://convene.example';
+const DAY = 24 * 3_600_000;
 const now = START;
 const cal = memoryCalendars();
 let store: Store;
@@ -47,6 +52,7 @@ beforeAll(async () => {
   for (const u of [ana, ben]) fake.addMember(guildId, u);
   offers = new IcsOffers({
     bookings: store.bookings,
+    requests: store.requests,
     publicBaseUrl: BASE,
     stateSecret: 'discord-ics-offer-test-secret-0123456789abc',
     clock: () => now,
@@ -67,6 +73,12 @@ beforeAll(async () => {
       clock: () => now,
       log: () => undefined,
       meetings: meetingUseCases({ store, busy: cal.busy, writer, icsOffers: offers }),
+      series: seriesUseCases({
+        store,
+        busy: cal.busy,
+        notifier: { dm: async () => ({ ok: true as const }) },
+        icsOffers: offers,
+      }),
     },
     {
       publicKey: fake.publicKey,
@@ -159,5 +171,71 @@ describe('Discord: the confirmation offers an .ics to the read-only participant'
     expect(anaLine).not.toContain('/ics/');
     const served = await offers.serve(url!.slice(`${BASE}/ics/`.length));
     expect(served.ok).toBe(true);
+  });
+});
+
+describe('Discord: a split offers the new series as an .ics to the read-only participant', () => {
+  it('moving a date and the following ones: the outcome links the new series for Ben, not for Ana', async () => {
+    const workspace = (await store.workspaces.findByExternalId('discord', guildId))!;
+    const asked = await command(
+      ana,
+      'new',
+      [
+        { name: 'request', type: 3, value: '30 min every thursday' },
+        { name: 'with', type: 9, value: ben.id },
+      ],
+      fake.resolvedFor(guildId, [ben.id]),
+    );
+    const proposals = fake.original(asked.interaction.id)!;
+    const book = buttons(proposals).find((b) => b.custom_id.startsWith('cv1:book:'))!;
+    await fake.deliver(
+      endpoint,
+      fake.componentInteraction({ guildId, user: ana, messageId: proposals.id, customId: book.custom_id }),
+    );
+    await adapter.idle();
+    const bookingId = buttons(fake.messages.get(proposals.id)!)
+      .find((b) => b.custom_id.startsWith('cv1:mc:'))!
+      .custom_id.split(':')[2]!;
+    const booking = (await store.bookings.get(workspace.tenantId, bookingId))!;
+    // Its third Thursday and the following ones, a day later: the times offered privately, then a pick.
+    const third = booking.start + 14 * DAY;
+    await fake.deliver(
+      endpoint,
+      fake.componentInteraction({
+        guildId,
+        user: ana,
+        messageId: proposals.id,
+        customId: occurrenceCustomId('moveFollowing', bookingId, third),
+      }),
+    );
+    await adapter.idle();
+    const options = fake.channelMessages(channelId).at(-1)!;
+    const pick = buttons(options).find((b) => b.custom_id.startsWith(`cv1:ft:${bookingId}:${third}:`));
+    expect(pick, 'a new time for the following dates').toBeDefined();
+    expect(pick!.custom_id).toBe(
+      followingToCustomId(bookingId, third, Number(pick!.custom_id.split(':')[4])),
+    );
+    await fake.deliver(
+      endpoint,
+      fake.componentInteraction({ guildId, user: ana, messageId: options.id, customId: pick!.custom_id }),
+    );
+    await adapter.idle();
+
+    const answered = fake.messages.get(options.id)!.content ?? '';
+    const [headline, ...lines] = answered.split('\n');
+    expect(headline).toMatch(/^Moved: .* this meeting and the following ones/);
+    expect(lines).toHaveLength(1);
+    const url = lines[0]!.match(
+      /^• Ben · \[Add to calendar \(\.ics\)\]\(<(https:\/\/convene\.example\/ics\/[^>]+)>\)$/,
+    )?.[1];
+    expect(url, 'an .ics link for Ben').toBeDefined();
+    // The link serves the NEW series (a booking other than the old one, starting at the picked time).
+    const served = await offers.serve(url!.slice(`${BASE}/ics/`.length));
+    if (!served.ok) throw new Error(served.code);
+    const newStart = Number(pick!.custom_id.split(':')[4]);
+    const parsed = expandIcs(served.calendar, { start: booking.start, end: newStart + 60 * DAY });
+    if (!parsed.ok) throw new Error('the served calendar does not parse');
+    expect(parsed.busy[0]).toEqual({ start: newStart, end: newStart + 30 * 60_000 });
+    expect(parsed.busy[1]?.start).toBe(newStart + 7 * DAY);
   });
 });

@@ -39,6 +39,8 @@ export const occurrences: Messages<typeof en> = {
     '{count, plural, one {# abgesagter Termin bleibt} other {# abgesagte Termine bleiben}} abgesagt.',
   'occurrences.followingMoved.followed':
     '{count, plural, one {# einzeln verschobener Termin folgt} other {# einzeln verschobene Termine folgen}} jetzt der neuen Zeit.',
+  'occurrences.followingMoved.ics':
+    'Convene schreibt nicht in deinen Kalender: füge die neue Serie selbst hinzu (.ics): {url}',
   'occurrences.error.followingDay':
     'Eine monatliche Serie behält ihren Tag: verschiebe diesen und die folgenden Termine auf eine andere Zeit am selben Tag, oder nur diesen Termin.',
   'occurrences.error.followingPattern':

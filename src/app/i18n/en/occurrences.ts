@@ -39,6 +39,8 @@ export const occurrences = {
     '{count, plural, one {# cancelled date stays} other {# cancelled dates stay}} cancelled.',
   'occurrences.followingMoved.followed':
     '{count, plural, one {# meeting moved on its own now follows} other {# meetings moved on their own now follow}} the new time.',
+  'occurrences.followingMoved.ics':
+    'Convene does not write to your calendar: add the new series to it yourself (.ics): {url}',
   'occurrences.error.followingDay':
     'A monthly series keeps its day: move this meeting and the following ones to another time on the same day, or move this meeting only.',
   'occurrences.error.followingPattern':

@@ -40,6 +40,8 @@ export const occurrences: Messages<typeof en> = {
     '{count, plural, one {# date annulée le reste} other {# dates annulées le restent}}.',
   'occurrences.followingMoved.followed':
     '{count, plural, one {# réunion déplacée seule suit} other {# réunions déplacées seules suivent}} désormais le nouvel horaire.',
+  'occurrences.followingMoved.ics':
+    'Convene n’écrit pas dans votre agenda : ajoutez-y vous-même la nouvelle série (.ics) : {url}',
   'occurrences.error.followingDay':
     'Une série mensuelle garde son jour : déplacez cette réunion et les suivantes à un autre horaire le même jour, ou cette réunion seulement.',
   'occurrences.error.followingPattern':

@@ -15,7 +15,12 @@ import type { APIMessageComponentInteraction } from 'discord-api-types/v10';
 import type { HandlerEnv } from '../context.ts';
 import { editOrFallback, replyPrivately, resolveContext } from '../context.ts';
 import { messages } from '../messages.ts';
-import { renderFollowingMoveOptions, renderOccurrenceMoveOptions, textMessage } from '../render.ts';
+import {
+  renderFollowingMoveOptions,
+  renderOccurrenceMoveOptions,
+  renderOccurrenceOutcome,
+  textMessage,
+} from '../render.ts';
 
 export async function handleOccurrence(
   env: HandlerEnv,
@@ -64,5 +69,7 @@ export async function handleOccurrence(
         : series.endSeries(input));
   if (!result.ok)
     return void (await replyPrivately(env, interaction, ctx.userId, textMessage(result.error.message)));
-  await editOrFallback(env, interaction, ctx, textMessage(result.view.headline), { publicFallback: false });
+  await editOrFallback(env, interaction, ctx, renderOccurrenceOutcome(result.view), {
+    publicFallback: false,
+  });
 }

@@ -22,7 +22,12 @@ import { NOT_INSTALLED, workspaceOf } from '../common.ts';
 import type { SlackRuntime } from '../deps.ts';
 import { manageDeps, parseOccurrenceAction, parseOccurrenceMoveAction } from '../manage.ts';
 import { knownOrResolve } from '../people.ts';
-import { ACTIONS, renderFollowingMoveOptions, renderOccurrenceMoveOptions, renderText } from '../render.ts';
+import {
+  ACTIONS,
+  renderFollowingMoveOptions,
+  renderOccurrenceMoveOptions,
+  renderOccurrenceOutcome,
+} from '../render.ts';
 import { beginAction } from './begin-action.ts';
 import type { ActionArgs } from './book-slot.ts';
 
@@ -56,7 +61,12 @@ export async function occurrenceMoveAction(rt: SlackRuntime, args: ActionArgs): 
   if (!jobs) return start.say(t(locale, 'chat.slack.cannotManage'));
   const actor = await knownOrResolve(rt, client, workspace, body.user.id);
   if (!actor.ok) return start.say(t(locale, 'chat.slack.cannotManage'));
-  const deps = { ...manageDeps(rt), store: { ...rt.deps.store, jobs } };
+  const deps = {
+    ...manageDeps(rt),
+    store: { ...rt.deps.store, jobs },
+    // A split offers the new series as an .ics to those kept in Convene, as a booking does.
+    ...(rt.deps.icsOffers ? { icsOffers: rt.deps.icsOffers } : {}),
+  };
   const input = {
     tenantId: workspace.tenantId,
     bookingId: target.bookingId,
@@ -75,5 +85,9 @@ export async function occurrenceMoveAction(rt: SlackRuntime, args: ActionArgs): 
   const result = await (following ? moveFollowing : moveOccurrence)(deps, { ...input, newStart: pick.start });
   if (!result.ok) return start.say(result.error.message);
   // The private list of times gives way to the outcome; the meeting's message stays (the series goes on).
-  await respond({ replace_original: true, response_type: 'ephemeral', ...renderText(result.view.headline) });
+  await respond({
+    replace_original: true,
+    response_type: 'ephemeral',
+    ...renderOccurrenceOutcome(result.view),
+  });
 }
