@@ -6,7 +6,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../../src/app/request/parse.ts';
-import { parseRequest, toParseJson } from '../../src/core/parse/index.ts';
+import { parseRequest, toParseJson, toRRule } from '../../src/core/parse/index.ts';
 import type { Locale } from '../../src/core/parse/types.ts';
 import { MAX_SERIES_EXCEPT } from '../../src/core/series.ts';
 
@@ -894,7 +894,7 @@ describe('recurrence phrases with several readings, days left out, bounding wind
       );
   });
 
-  it('reads a series word of another language in a mixed request, and reports a series no calendar rule holds', () => {
+  it('reads a series word of another language in a mixed request, and a rank per weekday as one monthly rule', () => {
     const mixed = parseRequest('@ana 30m weekly sync, point mensuel', at);
     if (!mixed.ok) throw new Error('expected a parse');
     expect(mixed.request.locale).toBe('en');
@@ -907,9 +907,19 @@ describe('recurrence phrases with several readings, days left out, bounding wind
     expect(alone.request.recurrence).toMatchObject({ freq: 'MONTHLY', interval: 1, text: 'mensuel' });
     const mixedRanks = parseRequest('@ana 30m the 1st monday and the 3rd wednesday of the month', at);
     if (!mixedRanks.ok) throw new Error('expected a parse');
-    expect(mixedRanks.request.recurrence).toBeUndefined();
-    expect(mixedRanks.request.window.source).toBe('implied');
-    expect(mixedRanks.request.unrecognised).toEqual(['1st', 'monday', '3rd', 'wednesday', 'month']);
+    // Each weekday at its own rank (1MO, 3WE), not every rank of every weekday (1MO, 1WE, 3MO, 3WE).
+    expect(mixedRanks.request.recurrence).toMatchObject({
+      freq: 'MONTHLY',
+      interval: 1,
+      byDay: [
+        { n: 1, weekday: 0 },
+        { n: 3, weekday: 2 },
+      ],
+    });
+    expect(mixedRanks.request.recurrence && toRRule(mixedRanks.request.recurrence, 'Europe/Paris')).toMatch(
+      /^FREQ=MONTHLY;BYDAY=1MO,3WE;UNTIL=/u,
+    );
+    expect(mixedRanks.request.unrecognised ?? []).toEqual([]);
   });
 
   it('words the question in the reply language, with each reading in words', () => {

@@ -19,6 +19,11 @@ export interface DurationHit {
 /** `in`/`dans` right before a duration makes it an offset from now. */
 const OFFSET_PREFIX = pattern(`(?<![\\p{L}\\p{N}_])(?:${connectives('offset')})\\s*$`, 'iu');
 
+/** `for`/`pendant`/`für` right before a duration: how long it lasts, read with it. */
+const LASTING_BEFORE = pattern(`(?<![\\p{L}\\p{N}_])(?:${connectives('lasting')})\\s+$`, 'iu');
+/** `long`/`lang` right after a duration: read with it. */
+const LASTING_AFTER = pattern(`^\\s+(?:${connectives('lastingAfter')})(?![\\p{L}\\p{N}_])`, 'iu');
+
 const COMPACT_CLOCK = /^(\d{1,2})\s*h(?:\s*([0-5]\d))?$/iu;
 
 /**
@@ -38,7 +43,15 @@ export function extractDurations(masked: string, config: LocaleConfig): Duration
       const offset = firstMatch(OFFSET_PREFIX, before);
       if (offset) {
         hits.push({ minutes, text: match[0], span: { start: offset.index, end: span.end }, offset: true });
-      } else hits.push({ minutes, text: match[0], span });
+      } else {
+        const lead = firstMatch(LASTING_BEFORE, before);
+        const trail = firstMatch(LASTING_AFTER, text.slice(span.end));
+        hits.push({
+          minutes,
+          text: match[0],
+          span: { start: lead ? lead.index : span.start, end: span.end + (trail ? trail[0].length : 0) },
+        });
+      }
       accepted.push(span);
     }
     text = mask(text, accepted);

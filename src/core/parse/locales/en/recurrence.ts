@@ -3,6 +3,8 @@
  * 4th tuesday`, `quarterly`, `every day except friday`, `for 6 weeks`, `until 15 March`; `twice a week` and
  * `bimonthly` are asked.
  */
+
+import { exceptList, holidayWords } from '../holidays.ts';
 import {
   alternation,
   byPrefix,
@@ -22,6 +24,7 @@ import {
   WORKING_DAYS,
 } from '../recurrence-kit.ts';
 import type { RecurrenceRule } from '../types.ts';
+import { holidays } from './holidays.ts';
 import { numbers } from './numbers.ts';
 
 const DAY =
@@ -108,9 +111,10 @@ const PAIR = `${ORD}\\s+${DAY}`;
 
 const frequencies: RecurrenceRule[] = [
   {
-    // the first monday and the first wednesday of the month · every 1st monday and 1st wednesday
+    // the first monday and the first wednesday of the month · every 1st monday and 1st wednesday · every first
+    // monday and third wednesday (of the month): a rank per weekday, 1MO, 3WE
     pattern: phrase(
-      `(?:(?:on\\s+)?(?:the\\s+)?(${PAIR}(?:\\s*(?:,|and|&|\\+)\\s*(?:the\\s+)?${PAIR})+)\\s+(?:of|in)\\s+(?:every|each|the|a)\\s+month)|(?:every|each)\\s+(?:the\\s+)?(${PAIR}(?:\\s*(?:,|and|&|\\+)\\s*(?:the\\s+)?${PAIR})+)`,
+      `(?:(?:on\\s+)?(?:the\\s+)?(${PAIR}(?:\\s*(?:,|and|&|\\+)\\s*(?:the\\s+)?${PAIR})+)\\s+(?:of|in)\\s+(?:every|each|the|a)\\s+month)|(?:every|each)\\s+(?:the\\s+)?(${PAIR}(?:\\s*(?:,|and|&|\\+)\\s*(?:the\\s+)?${PAIR})+)(?:\\s+(?:of|in)\\s+(?:every|each|the|a)\\s+month)?`,
     ),
     read: (m) => monthlyOnPairs(readPairs(m[1] ?? m[2], ORDINALS, DAY, weekdayOf)) ?? { unread: true },
   },
@@ -314,18 +318,23 @@ const EX_DATE_PARTS = new RegExp(
   'giu',
 );
 
+/** A date or a fixed-date holiday (`christmas`, `new year's day`) in an exception list. */
+const EX_ITEM = `(?:${EX_DATE}|${holidayWords(holidays)})`;
+const readExDate = (d: RegExpExecArray) => {
+  const month = monthOf((d[2] ?? d[3])!);
+  const day = dayNumber(d[1] ?? d[4]);
+  return month === undefined || day === null ? null : { month, day };
+};
+
 const excepts: RecurrenceRule[] = [
   {
     // except december 28 · but not on dec 28 and jan 4 · excluding the 28th of december · skipping 24 and 31 december
+    // · except christmas and new year's day (fixed-date holidays: `./holidays.ts`)
     pattern: phrase(
-      `(?:except|but\\s+not|excluding|apart\\s+from|other\\s+than|not|skipping|skip|without|no\\s+(?:meetings?|sessions?|calls?|sync))\\s+(?:on\\s+)?(${EX_DATE}(?:\\s*(?:,|and|&|\\+|or)\\s*(?:on\\s+)?${EX_DATE})*)`,
+      `(?:except|but\\s+not|excluding|apart\\s+from|other\\s+than|not|skipping|skip|without|no\\s+(?:meetings?|sessions?|calls?|sync))\\s+(?:on\\s+)?(${EX_ITEM}(?:\\s*(?:,|and|&|\\+|or)\\s*(?:on\\s+)?${EX_ITEM})*)`,
     ),
     read: (m) => {
-      const exceptDates = [...m[1]!.matchAll(EX_DATE_PARTS)].flatMap((d) => {
-        const month = monthOf((d[2] ?? d[3])!);
-        const day = dayNumber(d[1] ?? d[4]);
-        return month === undefined || day === null ? [] : [{ month, day }];
-      });
+      const exceptDates = exceptList(m[1]!, { pattern: EX_DATE_PARTS, read: readExDate }, holidays);
       return exceptDates.length > 0 ? { exceptDates } : null;
     },
   },
