@@ -833,6 +833,40 @@ add('recurrence', [
     { r: 'FREQ=DAILY;UNTIL=2027-02-25;EXCEPT=12-26,12-31 (default end)' },
   ],
   [
+    'monthly on the first monday and third wednesday',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO,3WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'every month on the first monday and the third wednesday',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO,3WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    '1st Monday and 3rd Wednesday every month',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO,3WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'every first monday and every third wednesday',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO,3WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['every day except for christmas', { r: 'FREQ=DAILY;UNTIL=2027-02-25;EXCEPT=12-25 (default end)' }],
+  [
+    'every day skipping christmas and new year',
+    { r: 'FREQ=DAILY;UNTIL=2027-02-25;EXCEPT=12-25,2027-01-01 (default end)' },
+  ],
+  ['every day but not on christmas eve', { r: 'FREQ=DAILY;UNTIL=2027-02-25;EXCEPT=12-24 (default end)' }],
+  [
+    'every day except december 24 and christmas',
+    { r: 'FREQ=DAILY;UNTIL=2027-02-25;EXCEPT=12-24,12-25 (default end)' },
+  ],
+  [
+    'every day except the christmas holidays',
+    { u: ['except', 'christmas', 'holidays'], r: 'FREQ=DAILY;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'every day except christmas week',
+    { u: ['except', 'christmas', 'week'], r: 'FREQ=DAILY;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
     'every friday except easter',
     { w: '11-27/11-28', u: ['except', 'easter'], r: 'FREQ=WEEKLY;BYDAY=FR;UNTIL=2027-02-25 (default end)' },
   ],
@@ -845,9 +879,21 @@ add('exclusion', [
   ],
   ["next month except new year's eve", { w: '12-01/2027-01-01', ex: ['12-31/2027-01-01'] }],
   ['between december 20 and december 31 except christmas', { w: '12-20/2027-01-01', ex: ['12-25/12-26'] }],
+  ['in december except for christmas', { w: '12-01/2027-01-01', ex: ['12-25/12-26'] }],
+  ['in december but not on christmas eve', { w: '12-01/2027-01-01', ex: ['12-24/12-25'] }],
+  [
+    'in december except the christmas holidays',
+    { w: '12-01/2027-01-01', u: ['except', 'christmas', 'holidays'] },
+  ],
   ['in december except easter', { w: '12-01/2027-01-01', u: ['except', 'easter'] }],
 ]);
 add('abbreviation', [
+  ['for roughly 45 minutes', { d: 45 }],
+  ['for about an hour', { d: 60 }],
+  ['an hour-long meeting', { d: 60 }],
+  ['duration: 1 hour', { d: 60 }],
+  ['with a duration of 45 minutes', { d: 45 }],
+  ['for 1.5 hours', { d: 90 }],
   ['for an hour', { d: 60 }],
   ['for 45 minutes', { d: 45 }],
   ['for half an hour', {}],

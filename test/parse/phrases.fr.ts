@@ -807,6 +807,33 @@ add('recurrence', [
     { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=TH;UNTIL=2027-02-25;EXCEPT=12-24 (default end)' },
   ],
   ['tous les jours sauf le nouvel an', { r: 'FREQ=DAILY;UNTIL=2027-02-25;EXCEPT=2027-01-01 (default end)' }],
+  [
+    'chaque mois, le premier lundi et le troisième mercredi',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO,3WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'tous les mois le 1er lundi et le 3ème mercredi',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO,3WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'chaque premier lundi et chaque troisième mercredi du mois',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO,3WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'le premier lundi et le troisième mercredi chaque mois',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO,3WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['tous les jours hors Noël', { r: 'FREQ=DAILY;UNTIL=2027-02-25;EXCEPT=12-25 (default end)' }],
+  ['tous les jours excepté Noël', { r: 'FREQ=DAILY;UNTIL=2027-02-25;EXCEPT=12-25 (default end)' }],
+  ['tous les jours sauf pendant Noël', { r: 'FREQ=DAILY;UNTIL=2027-02-25;EXCEPT=12-25 (default end)' }],
+  [
+    'tous les jours sauf le 24 décembre et Noël',
+    { r: 'FREQ=DAILY;UNTIL=2027-02-25;EXCEPT=12-24,12-25 (default end)' },
+  ],
+  [
+    'tous les jours sauf les vacances de Noël',
+    { u: ['sauf', 'vacances', 'Noël'], r: 'FREQ=DAILY;UNTIL=2027-02-25 (default end)' },
+  ],
   ['tous les jours sauf Pâques', { u: ['sauf', 'Pâques'], r: 'FREQ=DAILY;UNTIL=2027-02-25 (default end)' }],
 ]);
 add('exclusion', [
@@ -814,9 +841,17 @@ add('exclusion', [
   ['en décembre sauf le jour de Noël', { w: '12-01/2027-01-01', ex: ['12-25/12-26'] }],
   ['en décembre sauf la Saint-Sylvestre', { w: '12-01/2027-01-01', ex: ['12-31/2027-01-01'] }],
   ['le mois prochain sauf le réveillon de Noël', { w: '12-01/2027-01-01', ex: ['12-24/12-25'] }],
+  ['en décembre hors Noël', { w: '12-01/2027-01-01', ex: ['12-25/12-26'] }],
+  ['en décembre sauf à Noël', { w: '12-01/2027-01-01', ex: ['12-25/12-26'] }],
   ['en décembre sauf Pâques', { w: '12-01/2027-01-01', u: ['sauf', 'Pâques'] }],
 ]);
 add('abbreviation', [
+  ['pendant environ une heure', { d: 60 }],
+  ['environ une heure', { d: 60 }],
+  ["d'une durée d'une heure", { d: 60 }],
+  ['pour une durée de 45 minutes', { d: 45 }],
+  ['durée : 1h', { d: 60 }],
+  ['pendant une heure et demie', { d: 90 }],
   ['pendant une heure', { d: 60 }],
   ['pendant 45 minutes', { d: 45 }],
   ['pendant une demi-heure', {}],

@@ -92,6 +92,8 @@ export interface Connectives {
   readonly lasting: readonly string[];
   /** Right after a duration, say the same: `an hour long`, German `eine Stunde lang`. */
   readonly lastingAfter: readonly string[];
+  /** Between those (or `in`) and a duration, or alone before it: `for about an hour`, `environ`, `etwa`. */
+  readonly about: readonly string[];
 }
 
 /**

@@ -107,16 +107,18 @@ const OTHER = '(zweiten|2\\.|anderen)';
 /** Ein gezählter Wochentag nach einer Liste (`Montag und [ersten Mittwoch]`): Teil einer Paarliste. */
 const AFTER_PAIR = `(?<!${DAY}\\s*(?:,|und|&|\\+)\\s*(?:(?:den|dem|am)\\s*)?)`;
 const PAIR = `${ORD}\\s+${DAY}`;
-const PAIRS = `(${PAIR}(?:\\s*(?:,|und|&|\\+)\\s*(?:(?:den|dem|am)\\s+)?${PAIR})+)`;
+const PAIRS = `(${PAIR}(?:\\s*(?:,|und|&|\\+)\\s*(?:(?:den|dem|am|jeden|an\\s+jedem)\\s+)?${PAIR})+)`;
+const MONTHLY = '(?:monatlich|jeden\\s+monat|einmal\\s+(?:im|pro)\\s+monat)';
 
 const frequencies: RecurrenceRule[] = [
   {
     // am ersten Montag und ersten Mittwoch im Monat · jeden ersten Montag und ersten Mittwoch · jeden ersten
     // Montag und dritten Mittwoch (im Monat): ein Rang je Wochentag, 1MO, 3WE
     pattern: phrase(
-      `(?:(?:jeden|jeweils\\s+am|am|an\\s+jedem)\\s+)?${PAIRS}\\s+${OF_MONTH}|(?:jeden|an\\s+jedem|jeweils\\s+am)\\s+${PAIRS}(?:\\s+${OF_MONTH})?`,
+      `(?:(?:jeden|jeweils\\s+am|am|an\\s+jedem)\\s+)?${PAIRS}\\s*,?\\s+(?:${OF_MONTH}|${MONTHLY})|(?:jeden|an\\s+jedem|jeweils\\s+am)\\s+${PAIRS}(?:\\s*,?\\s+(?:${OF_MONTH}|${MONTHLY}))?|${MONTHLY}\\s*,?\\s+(?:am|jeweils\\s+am)\\s+${PAIRS}`,
     ),
-    read: (m) => monthlyOnPairs(readPairs(m[1] ?? m[2], ORDINALS, DAY, weekdayOf)) ?? { unread: true },
+    read: (m) =>
+      monthlyOnPairs(readPairs(m[1] ?? m[2] ?? m[3], ORDINALS, DAY, weekdayOf)) ?? { unread: true },
   },
   {
     // jeden ersten Montag im Monat · am ersten Montag des Monats · jeden zweiten und vierten Dienstag im Monat
@@ -343,7 +345,7 @@ const excepts: RecurrenceRule[] = [
     // außer am 28. Dezember · nicht am 28.12. und 4.1. · ausgenommen den 24. und 31. Dezember (nein: je Datum ein Monat)
     // · außer Weihnachten und Neujahr · außer an Heiligabend (Feiertage mit festem Datum: `./holidays.ts`)
     pattern: phrase(
-      `(?:au(?:ß|ss)er|ausgenommen|nicht|kein(?:e|en)?\\s+(?:termin|meeting|treffen))\\s+(?:(?:am|an|den|zu|über)\\s+)?(${EX_ITEM}(?:\\s*(?:,|und|&|\\+)\\s*(?:(?:am|an|den|zu|über)\\s+)?${EX_ITEM})*)`,
+      `(?:au(?:ß|ss)er|ausgenommen|ohne|nicht|kein(?:e|en)?\\s+(?:termin|meeting|treffen))\\s+(?:(?:am|an|den|zu|über)\\s+)?(${EX_ITEM}(?:\\s*(?:,|und|&|\\+)\\s*(?:(?:am|an|den|zu|über)\\s+)?${EX_ITEM})*)`,
     ),
     read: (m) => {
       const exceptDates = exceptList(m[1]!, { pattern: EX_DATE_PARTS, read: readExDate }, holidays);

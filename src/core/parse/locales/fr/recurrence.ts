@@ -134,16 +134,18 @@ const everyNDays = (n: number | null): RecurrencePiece | null =>
 /** Un jour rangé après une liste (`lundi et [le premier mercredi]`) : une paire d'une liste de paires. */
 const AFTER_PAIR = `(?<!${DAY}\\s*(?:,|et|&|\\+)\\s*(?:(?:le|la|l['’])\\s*)?)`;
 const PAIR = `${ORD}\\s+${DAY}`;
-const PAIRS = `(${PAIR}(?:\\s*(?:,|et|&|\\+)\\s*(?:(?:le|la|l['’])\\s*)?${PAIR})+)`;
+const PAIRS = `(${PAIR}(?:\\s*(?:,|et|&|\\+)\\s*(?:(?:le|la|l['’]|chaque|tous\\s+les|toutes\\s+les)\\s*)?${PAIR})+)`;
+const MONTHLY = '(?:mensuel(?:le)?(?:ment)?|tous\\s+les\\s+mois|chaque\\s+mois|une\\s+fois\\s+par\\s+mois)';
 
 const frequencies: RecurrenceRule[] = [
   {
     // le premier lundi et le premier mercredi du mois · chaque premier lundi et premier mercredi · le premier
     // lundi et le troisième mercredi (du mois) : un rang par jour, 1MO, 3WE
     pattern: phrase(
-      `(?:(?:le|la|l['’])\\s*)?${PAIRS}\\s+${OF_MONTH}|(?:chaque|tous\\s+les|toutes\\s+les)\\s+${PAIRS}(?:\\s+${OF_MONTH})?`,
+      `(?:(?:le|la|l['’])\\s*)?${PAIRS}\\s*,?\\s+(?:${OF_MONTH}|${MONTHLY})|(?:chaque|tous\\s+les|toutes\\s+les)\\s+${PAIRS}(?:\\s*,?\\s+(?:${OF_MONTH}|${MONTHLY}))?|${MONTHLY}\\s*,?\\s+(?:(?:le|la|l['’])\\s*)?${PAIRS}`,
     ),
-    read: (m) => monthlyOnPairs(readPairs(m[1] ?? m[2], ORDINALS, DAY, weekdayOf, 's?')) ?? { unread: true },
+    read: (m) =>
+      monthlyOnPairs(readPairs(m[1] ?? m[2] ?? m[3], ORDINALS, DAY, weekdayOf, 's?')) ?? { unread: true },
   },
   {
     // le premier lundi du mois · chaque dernier vendredi du mois · le 2e et le 4e mardi du mois
@@ -415,7 +417,7 @@ const excepts: RecurrenceRule[] = [
     // sauf le 28 décembre · sauf les 24 et 31 décembre (non : chaque date a son mois) · hormis le 28 décembre et le 4 janvier
     // · sauf Noël et le jour de l'an · sauf à la Saint-Sylvestre (fêtes à date fixe : `./holidays.ts`)
     pattern: phrase(
-      `(?:sauf|hormis|except[ée]|[àa]\\s+part|mais\\s+pas|pas(?:\\s+de\\s+(?:r[ée]union|point|s[ée]ance))?)\\s+(?:(?:le|les|[àa]|pendant)\\s+)?(${EX_ITEM}(?:\\s*(?:,|et|&|\\+|ni)\\s*(?:(?:le|[àa])\\s+)?${EX_ITEM})*)`,
+      `(?:sauf|hormis|hors|except[ée]|[àa]\\s+part|mais\\s+pas|pas(?:\\s+de\\s+(?:r[ée]union|point|s[ée]ance))?)\\s+(?:(?:le|les|[àa]|pendant)\\s+)?(${EX_ITEM}(?:\\s*(?:,|et|&|\\+|ni)\\s*(?:(?:le|[àa])\\s+)?${EX_ITEM})*)`,
     ),
     read: (m) => {
       const exceptDates = exceptList(m[1]!, { pattern: EX_DATE_PARTS, read: readExDate }, holidays);
