@@ -970,3 +970,48 @@ describe('recurrence phrases with several readings, days left out, bounding wind
     expect(result.warnings[0]).toMatchObject({ code: 'series_end_implied', params: { months: 4 } });
   });
 });
+
+describe('a length said with `for`/`pendant`/`lang`, and holidays left out', () => {
+  const at = { now: Date.parse('2026-11-25T09:00:00Z'), zone: 'Europe/Paris' };
+
+  it('reads `for an hour` as the duration and `for 6 weeks` after a series as its end, in each language', () => {
+    for (const [text, locale] of [
+      ['@ana every tuesday for an hour for 6 weeks', 'en'],
+      ['@ana chaque mardi pendant une heure pendant 6 semaines', 'fr'],
+      ['@ana jeden Dienstag eine Stunde lang für 6 Wochen', 'de'],
+    ] as const) {
+      const r = parseRequest(text, { ...at, locale });
+      if (!r.ok) throw new Error(`expected a parse: ${text}`);
+      expect(r.request.duration).toMatchObject({ minutes: 60, source: 'said' });
+      expect(r.request.recurrence).toMatchObject({ freq: 'WEEKLY', until: '2027-01-11' });
+      expect(r.request.recurrence?.end).toMatchObject({ source: 'said' });
+      expect(r.request.recurrence?.end.source === 'said' && r.request.recurrence.end.text).toMatch(/6/u);
+      expect(r.request.unrecognised ?? []).toEqual([]);
+    }
+    // Without a series, `pendant` before a duration is still read with it, and `in about an hour` is an offset.
+    const alone = parseRequest('@ana pendant environ 45 minutes', { ...at, locale: 'fr' });
+    expect(alone.ok && [alone.request.duration.minutes, alone.request.unrecognised ?? []]).toEqual([45, []]);
+    const offset = parseRequest('@ana 30m in about an hour', at);
+    expect(offset.ok && offset.request.window.source).toBe('said');
+    expect(offset.ok && offset.request.duration.minutes).toBe(30);
+  });
+
+  it('leaves a fixed-date holiday out of a series and out of a window; a movable feast stays unread', () => {
+    const series = parseRequest('@ana 30m every friday except christmas and new year’s day', at);
+    if (!series.ok) throw new Error('expected a parse');
+    expect(series.request.recurrence?.except).toEqual(['2026-12-25', '2027-01-01']);
+    expect(series.request.recurrence?.exceptText).toBe('except christmas and new year’s day');
+    const window = parseRequest('@ana 30m in december except christmas eve', at);
+    if (!window.ok) throw new Error('expected a parse');
+    expect(
+      window.request.excluded?.map((e) => [new Date(e.start).toISOString(), new Date(e.end).toISOString()]),
+    ).toEqual([['2026-12-23T23:00:00.000Z', '2026-12-24T23:00:00.000Z']]);
+    const easter = parseRequest('@ana 30m every friday except easter', at);
+    expect(easter.ok && easter.request.recurrence?.except).toBeUndefined();
+    expect(easter.ok && easter.request.unrecognised).toEqual(['except', 'easter']);
+    // Said elsewhere than after an except word, a holiday word is no date.
+    const party = parseRequest('@ana 30m christmas party next week', at);
+    expect((party.ok && party.request.excluded) ?? []).toEqual([]);
+    expect(party.ok && party.request.unrecognised).toContain('christmas');
+  });
+});
