@@ -8,6 +8,7 @@
  */
 import { DAY } from '../core/interval.ts';
 import { ONCE, readingOf } from '../core/parse/index.ts';
+import type { SeriesDay } from '../core/parse/types.ts';
 import {
   type ConflictReason,
   expandSeries,
@@ -39,8 +40,11 @@ export function seriesOf(request: MeetingRequest | null): { rule: SeriesRule; zo
  */
 export function eventRecurrence(rule: SeriesRule, zone: string): EventRecurrence {
   const days = rule.byDay ?? [];
-  const weekdays = [...new Set(days.map((d) => d.weekday))].sort((a, b) => a - b);
-  const ranks = setPositions([...new Set(days.filter((d) => d.n !== 0).map((d) => d.n))], weekdays.length);
+  const pairs = mixedRanks(days);
+  const weekdays = pairs ? [] : [...new Set(days.map((d) => d.weekday))].sort((a, b) => a - b);
+  const ranks = pairs
+    ? []
+    : setPositions([...new Set(days.filter((d) => d.n !== 0).map((d) => d.n))], weekdays.length);
   let until: number | undefined;
   if (rule.until !== undefined) {
     const wall = Date.parse(`${rule.until}T00:00:00Z`) + DAY;
@@ -50,10 +54,30 @@ export function eventRecurrence(rule: SeriesRule, zone: string): EventRecurrence
     freq: rule.freq,
     interval: Math.max(1, Math.floor(rule.interval)),
     ...(weekdays.length > 0 ? { byDay: weekdays.map((d) => RECURRENCE_WEEKDAYS[d]!) } : {}),
+    ...(pairs
+      ? { byDay: pairs.map((d) => RECURRENCE_WEEKDAYS[d.weekday]!), byDayRanks: pairs.map((d) => d.n) }
+      : {}),
     ...(ranks.length === 1 ? { bySetPos: ranks[0]! } : ranks.length > 1 ? { bySetPos: ranks } : {}),
     ...(rule.count !== undefined ? { count: rule.count } : until !== undefined ? { until } : {}),
     timeZone: zone,
   };
+}
+
+/**
+ * The ranked weekdays of a monthly series when they are not every rank said × every weekday said
+ * (`the first Monday and the third Wednesday`: 1MO, 3WE), which no BYSETPOS over those weekdays says:
+ * they are written as they are (BYDAY=1MO,3WE). `null` for a product (`the first and third Monday and
+ * Wednesday`), unranked days, or no days.
+ */
+export function mixedRanks(days: readonly SeriesDay[]): readonly SeriesDay[] | null {
+  const ranked = days.filter((d) => d.n !== 0);
+  if (ranked.length === 0) return null;
+  const ranks = new Set(ranked.map((d) => d.n));
+  const weekdays = new Set(ranked.map((d) => d.weekday));
+  const product = [...ranks].every((n) =>
+    [...weekdays].every((weekday) => ranked.some((d) => d.n === n && d.weekday === weekday)),
+  );
+  return product && ranked.length === days.length ? null : days;
 }
 
 /**
@@ -131,6 +155,20 @@ export function patternLabel(rule: SeriesRule, locale: Locale, firstWeekday?: nu
     [...new Set(byDay.map((d) => d.weekday))].map((d) => weekdayName((d + 1) % 7, locale)),
   );
   const ranks = [...new Set(byDay.filter((d) => d.n !== 0).map((d) => d.n))];
+  const pairs = rule.freq === 'MONTHLY' ? mixedRanks(byDay) : null;
+  if (pairs)
+    return t(locale, 'booking.series.monthlyOnPairs', {
+      interval,
+      pairs: list(
+        locale,
+        pairs.map((d) =>
+          t(locale, 'booking.series.rankedDay', {
+            rank: t(locale, 'booking.series.rank', { rank: RANK_WORDS[d.n] ?? 'other' }),
+            day: weekdayName((d.weekday + 1) % 7, locale),
+          }),
+        ),
+      ),
+    });
   if (rule.freq === 'DAILY') return t(locale, 'booking.series.daily', { interval });
   if (rule.freq === 'WEEKLY')
     return byDay.length > 0

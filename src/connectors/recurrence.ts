@@ -32,6 +32,14 @@ export function checkCommon(rule: EventRecurrence): RecurrenceCheck {
   if (rule.bySetPos !== undefined && (rule.freq !== 'MONTHLY' || !rule.byDay?.length))
     return no('BYSETPOS needs a monthly rule with BYDAY.');
   if (
+    rule.byDayRanks !== undefined &&
+    (rule.freq !== 'MONTHLY' ||
+      rule.bySetPos !== undefined ||
+      rule.byDayRanks.length !== (rule.byDay?.length ?? 0) ||
+      rule.byDayRanks.some((n) => !Number.isInteger(n) || n === 0 || n < -5 || n > 5))
+  )
+    return no('Ranked weekdays need a monthly rule without BYSETPOS, one rank (1…5, -1…-5) per weekday.');
+  if (
     rule.byMonthDay !== undefined &&
     (rule.freq !== 'MONTHLY' || rule.byMonthDay < 1 || rule.byMonthDay > 31)
   )

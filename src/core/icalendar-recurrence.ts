@@ -12,6 +12,8 @@ export interface RecurrenceParts {
   readonly interval: number;
   readonly byDay?: readonly string[];
   readonly bySetPos?: number | readonly number[];
+  /** The rank of each `byDay` weekday in the month (`BYDAY=1MO,3WE`), 0 for none. */
+  readonly byDayRanks?: readonly number[];
   readonly byMonthDay?: number;
   readonly count?: number;
   /** Epoch ms. */
@@ -31,7 +33,8 @@ export function utcBasic(ms: number): string {
 /** The RRULE value (without `RRULE:`), e.g. `FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;COUNT=6`. */
 export function rruleText(rule: RecurrenceParts): string {
   const parts = [`FREQ=${rule.freq}`, `INTERVAL=${rule.interval}`];
-  if (rule.byDay && rule.byDay.length > 0) parts.push(`BYDAY=${rule.byDay.join(',')}`);
+  if (rule.byDay && rule.byDay.length > 0)
+    parts.push(`BYDAY=${rule.byDay.map((d, i) => `${rule.byDayRanks?.[i] || ''}${d}`).join(',')}`);
   if (rule.bySetPos !== undefined) parts.push(`BYSETPOS=${[rule.bySetPos].flat().join(',')}`);
   if (rule.byMonthDay !== undefined) parts.push(`BYMONTHDAY=${rule.byMonthDay}`);
   if (rule.count !== undefined) parts.push(`COUNT=${rule.count}`);

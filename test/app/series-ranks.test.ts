@@ -81,6 +81,55 @@ describe('ranked weekdays written to calendars', () => {
     expect(seriesLabel(firstMoWe, FIRST, ZONE, 'en')).toBe('the first Monday and Wednesday of every month');
   });
 
+  it('a rank per weekday (`first monday and third wednesday`) is written as ranked BYDAY, over the same dates', () => {
+    const mixed: SeriesRule = {
+      freq: 'MONTHLY',
+      interval: 1,
+      byDay: [
+        { n: 1, weekday: 0 },
+        { n: 3, weekday: 2 },
+      ],
+    };
+    const rule = eventRecurrence(mixed, ZONE);
+    // No BYSETPOS over Mondays and Wednesdays says it (it would give 1MO, 1WE, 3MO, 3WE or a month's order).
+    expect(rule).toMatchObject({ freq: 'MONTHLY', byDay: ['MO', 'WE'], byDayRanks: [1, 3] });
+    expect(rule.bySetPos).toBeUndefined();
+    const written = rruleText(rule);
+    expect(written).toBe('FREQ=MONTHLY;INTERVAL=1;BYDAY=1MO,3WE');
+    // After the start (8 December): the third Wednesday of December, then each month's first Monday and third Wednesday.
+    expect(dates(written).slice(1, 6)).toEqual([
+      '2026-12-16',
+      '2027-01-04',
+      '2027-01-20',
+      '2027-02-01',
+      '2027-02-17',
+    ]);
+    expect(checkCommon(rule)).toEqual({ ok: true });
+    expect(checkCommon({ ...rule, byDayRanks: [1] })).toMatchObject({ ok: false });
+    expect(checkGraphRecurrence(rule)).toMatchObject({ ok: false, code: 'recurrence_unsupported' });
+    expect(seriesLabel(mixed, FIRST, ZONE, 'en')).toBe(
+      'the first Monday and the third Wednesday of every month',
+    );
+    expect(seriesLabel(mixed, FIRST, ZONE, 'fr')).toBe(
+      'le premier lundi et le troisième mercredi de chaque mois',
+    );
+    expect(seriesLabel(mixed, FIRST, ZONE, 'de')).toBe(
+      'am ersten Montag und am dritten Mittwoch jedes Monats',
+    );
+    expect(
+      patternLabel(
+        {
+          ...mixed,
+          byDay: [
+            { n: 2, weekday: 1 },
+            { n: -1, weekday: 3 },
+          ],
+        },
+        'en',
+      ),
+    ).toBe('the second Tuesday and the last Thursday of every month');
+  });
+
   it('Outlook refuses several ranks and second to last as a value; one rank still maps', () => {
     expect(checkGraphRecurrence(eventRecurrence(secondAndFourth, ZONE))).toMatchObject({
       ok: false,

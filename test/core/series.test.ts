@@ -47,6 +47,50 @@ describe('expandSeries', () => {
     expect(starts.map((s) => local(s))).toEqual(['2026-12-07 09:30', '2027-01-04 09:30', '2027-02-01 09:30']);
   });
 
+  it('holds a different rank per weekday (`the first monday and the third wednesday`: 1MO, 3WE)', () => {
+    const rule = {
+      freq: 'MONTHLY',
+      interval: 1,
+      byDay: [
+        { n: 1, weekday: 0 },
+        { n: 3, weekday: 2 },
+      ],
+      until: '2027-03-31',
+    } as const;
+    const { starts } = expandSeries(rule, at('2026-12-07T09:30'), PARIS);
+    // Not the first and third of both (2 and 21 December, 6 January…): each weekday at its own rank.
+    expect(starts.map((s) => local(s))).toEqual([
+      '2026-12-07 09:30',
+      '2026-12-16 09:30',
+      '2027-01-04 09:30',
+      '2027-01-20 09:30',
+      '2027-02-01 09:30',
+      '2027-02-17 09:30',
+      '2027-03-01 09:30',
+      '2027-03-17 09:30',
+    ]);
+    // The search checks those occurrences: busy on the third Wednesday of January only.
+    const result = searchSeries({
+      candidates: [at('2026-12-07T09:30')],
+      durationMs: 30 * MINUTE,
+      rule,
+      zone: PARIS,
+      participants: [
+        {
+          id: 'li',
+          zone: PARIS,
+          busy: [
+            { start: at('2027-01-20T09:00'), end: at('2027-01-20T10:00') },
+            { start: at('2027-01-06T09:00'), end: at('2027-01-06T10:00') },
+          ],
+        },
+      ],
+    });
+    expect(result.candidates.map((c) => [c.free, c.occurrences, c.conflicts.map((x) => x.index)])).toEqual([
+      [7, 8, [3]],
+    ]);
+  });
+
   it('caps the occurrences and says so', () => {
     const daily = expandSeries(
       { freq: 'DAILY', interval: 1, until: '2030-01-01' },

@@ -559,6 +559,108 @@ add('recurrence', [
   ['monatliches Meeting', { r: 'FREQ=MONTHLY;UNTIL=2027-02-25 (default end)' }],
 ]);
 
+// wip/parser: ein Rang je Wochentag in einer monatlichen Serie (1MO, 3WE), eine Dauer mit `lang`/`für`, und
+// Feiertage mit festem Datum, aus einer Serie oder einem Zeitraum ausgenommen (bewegliche bleiben ungelesen).
+add('recurrence', [
+  [
+    'jeden ersten Montag und dritten Mittwoch',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO,3WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'am ersten Montag und am dritten Mittwoch im Monat',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO,3WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'jeden 1. Montag und 3. Mittwoch',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO,3WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'jeden ersten Montag und dritten Mittwoch des Monats',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO,3WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'am zweiten Dienstag und letzten Donnerstag jedes Monats',
+    { w: '11-26/11-27', r: 'FREQ=MONTHLY;BYDAY=2TU,-1TH;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'jeden Freitag außer Weihnachten',
+    { w: '11-27/11-28', r: 'FREQ=WEEKLY;BYDAY=FR;UNTIL=2027-02-25;EXCEPT=12-25 (default end)' },
+  ],
+  [
+    'jeden Freitag außer Neujahr',
+    { w: '11-27/11-28', r: 'FREQ=WEEKLY;BYDAY=FR;UNTIL=2027-02-25;EXCEPT=2027-01-01 (default end)' },
+  ],
+  [
+    'jeden Tag außer Heiligabend und Silvester',
+    { r: 'FREQ=DAILY;UNTIL=2027-02-25;EXCEPT=12-24,12-31 (default end)' },
+  ],
+  [
+    'jeden Donnerstag außer an Heiligabend',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=TH;UNTIL=2027-02-25;EXCEPT=12-24 (default end)' },
+  ],
+  [
+    'täglich außer Weihnachten und Neujahr',
+    { r: 'FREQ=DAILY;UNTIL=2027-02-25;EXCEPT=12-25,2027-01-01 (default end)' },
+  ],
+  [
+    'jeden Tag außer am zweiten Weihnachtstag',
+    { r: 'FREQ=DAILY;UNTIL=2027-02-25;EXCEPT=12-26 (default end)' },
+  ],
+  [
+    'jeden Monat am ersten Montag und dritten Mittwoch',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO,3WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'monatlich am ersten Montag und am dritten Mittwoch',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO,3WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'jeden ersten Montag und jeden dritten Mittwoch',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO,3WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'am ersten Montag und dritten Mittwoch jeden Monat',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO,3WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['jeden Tag außer zu Silvester', { r: 'FREQ=DAILY;UNTIL=2027-02-25;EXCEPT=12-31 (default end)' }],
+  ['jeden Tag nicht an Heiligabend', { r: 'FREQ=DAILY;UNTIL=2027-02-25;EXCEPT=12-24 (default end)' }],
+  ['jeden Tag ausgenommen Weihnachten', { r: 'FREQ=DAILY;UNTIL=2027-02-25;EXCEPT=12-25 (default end)' }],
+  ['jeden Tag ohne Weihnachten', { r: 'FREQ=DAILY;UNTIL=2027-02-25;EXCEPT=12-25 (default end)' }],
+  [
+    'jeden Tag außer am 24.12. und an Silvester',
+    { r: 'FREQ=DAILY;UNTIL=2027-02-25;EXCEPT=12-24,12-31 (default end)' },
+  ],
+  ['jeden Tag außer Ostern', { u: ['außer', 'Ostern'], r: 'FREQ=DAILY;UNTIL=2027-02-25 (default end)' }],
+]);
+add('exclusion', [
+  ['im Dezember außer Weihnachten', { w: '12-01/2027-01-01', ex: ['12-25/12-26'] }],
+  ['im Dezember außer an Heiligabend', { w: '12-01/2027-01-01', ex: ['12-24/12-25'] }],
+  ['im Dezember außer Silvester', { w: '12-01/2027-01-01', ex: ['12-31/2027-01-01'] }],
+  ['nächsten Monat außer am zweiten Weihnachtstag', { w: '12-01/2027-01-01', ex: ['12-26/12-27'] }],
+  ['im Dezember nicht an Heiligabend', { w: '12-01/2027-01-01', ex: ['12-24/12-25'] }],
+  ['im Dezember ohne Weihnachten', { w: '12-01/2027-01-01', ex: ['12-25/12-26'] }],
+  ['im Dezember außer Ostern', { w: '12-01/2027-01-01', u: ['außer', 'Ostern'] }],
+]);
+add('abbreviation', [
+  ['für etwa eine Stunde', { d: 60 }],
+  ['ca. eine Stunde lang', { d: 60 }],
+  ['mit einer Dauer von einer Stunde', { d: 60 }],
+  ['Dauer: 1 Stunde', { d: 60 }],
+  ['anderthalb Stunden lang', { d: 90 }],
+  ['1 Std. lang', { d: 60 }],
+  ['eine Stunde lang', { d: 60 }],
+  ['für eine Stunde', { d: 60 }],
+  ['45 Minuten lang', { d: 45 }],
+  ['für 90 Minuten', { d: 90 }],
+  ['eine halbe Stunde lang', {}],
+  ['morgen eine Stunde lang', { w: '11-26/11-27', d: 60 }],
+  ['zwei Stunden lang am Freitag', { w: '11-27/11-28', d: 120 }],
+  [
+    'jeden Dienstag eine Stunde lang für 6 Wochen',
+    { w: '12-01/12-02', d: 60, r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-01-11' },
+  ],
+]);
+
 const KNOWN: Readonly<Record<string, NonNullable<PhraseRow['known']>>> = {
   'in der zweiten Dezemberhälfte': {
     reason:

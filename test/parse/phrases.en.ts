@@ -706,7 +706,7 @@ add('recurrence', [
   ],
   [
     'the 1st monday and the 3rd wednesday of the month',
-    { u: ['1st', 'monday', '3rd', 'wednesday', 'month'] },
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO,3WE;UNTIL=2027-02-25 (default end)' },
   ],
   ['tuesday every week', { w: '12-01/12-02', r: 'FREQ=WEEKLY;UNTIL=2027-02-25 (default end)' }],
   ['monthly on the 15th', { w: '12-15/12-16', r: 'FREQ=MONTHLY;UNTIL=2027-02-25 (default end)' }],
@@ -759,10 +759,7 @@ add('recurrence', [
     'weekly sync on mondays and thursdays',
     { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TH;UNTIL=2027-02-25 (default end)' },
   ],
-  [
-    'every day except christmas',
-    { u: ['except', 'christmas'], r: 'FREQ=DAILY;UNTIL=2027-02-25 (default end)' },
-  ],
+  ['every day except christmas', { r: 'FREQ=DAILY;UNTIL=2027-02-25;EXCEPT=12-25 (default end)' }],
   ['once a month on thursday', { q: ['ambiguous_recurrence'] }],
   ['monthly on thursdays', { q: ['ambiguous_recurrence'] }],
   [
@@ -781,6 +778,135 @@ add('recurrence', [
   [
     'every monday until dec 15 except dec 7 and dec 28',
     { w: '11-30/12-01', r: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=2026-12-15;EXCEPT=12-07' },
+  ],
+]);
+
+// wip/parser: a rank per weekday in a monthly series (1MO, 3WE), a duration said with `for`/`long`, and
+// fixed-date holidays left out of a series or a window (movable feasts stay unread).
+add('recurrence', [
+  [
+    'every first monday and third wednesday',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO,3WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'on the first monday and the third wednesday of every month',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO,3WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'each 1st monday and 3rd wednesday of the month',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO,3WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'every third wednesday and first monday',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO,3WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'every second tuesday and fourth thursday',
+    { w: '11-26/11-27', r: 'FREQ=MONTHLY;BYDAY=2TU,4TH;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'the first monday and the last friday of the month',
+    { w: '11-27/11-28', r: 'FREQ=MONTHLY;BYDAY=1MO,-1FR;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'every 1st monday and 3rd wednesday for 3 months',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO,3WE;UNTIL=2027-03-06' },
+  ],
+  [
+    "every friday except christmas and new year's day",
+    { w: '11-27/11-28', r: 'FREQ=WEEKLY;BYDAY=FR;UNTIL=2027-02-25;EXCEPT=12-25,2027-01-01 (default end)' },
+  ],
+  [
+    "every thursday except christmas eve and new year's eve",
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=TH;UNTIL=2027-02-25;EXCEPT=12-24,12-31 (default end)' },
+  ],
+  [
+    'every weekday except xmas',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;UNTIL=2027-02-25;EXCEPT=12-25 (default end)' },
+  ],
+  [
+    'daily standup except on new years day',
+    { r: 'FREQ=DAILY;UNTIL=2027-02-25;EXCEPT=2027-01-01 (default end)' },
+  ],
+  [
+    "every day except boxing day and new year's eve",
+    { r: 'FREQ=DAILY;UNTIL=2027-02-25;EXCEPT=12-26,12-31 (default end)' },
+  ],
+  [
+    'monthly on the first monday and third wednesday',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO,3WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'every month on the first monday and the third wednesday',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO,3WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    '1st Monday and 3rd Wednesday every month',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO,3WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'every first monday and every third wednesday',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO,3WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['every day except for christmas', { r: 'FREQ=DAILY;UNTIL=2027-02-25;EXCEPT=12-25 (default end)' }],
+  [
+    'every day skipping christmas and new year',
+    { r: 'FREQ=DAILY;UNTIL=2027-02-25;EXCEPT=12-25,2027-01-01 (default end)' },
+  ],
+  ['every day but not on christmas eve', { r: 'FREQ=DAILY;UNTIL=2027-02-25;EXCEPT=12-24 (default end)' }],
+  [
+    'every day except december 24 and christmas',
+    { r: 'FREQ=DAILY;UNTIL=2027-02-25;EXCEPT=12-24,12-25 (default end)' },
+  ],
+  [
+    'every day except the christmas holidays',
+    { u: ['except', 'christmas', 'holidays'], r: 'FREQ=DAILY;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'every day except christmas week',
+    { u: ['except', 'christmas', 'week'], r: 'FREQ=DAILY;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'every friday except easter',
+    { w: '11-27/11-28', u: ['except', 'easter'], r: 'FREQ=WEEKLY;BYDAY=FR;UNTIL=2027-02-25 (default end)' },
+  ],
+]);
+add('exclusion', [
+  ['in december except christmas', { w: '12-01/2027-01-01', ex: ['12-25/12-26'] }],
+  [
+    'in december except christmas eve and christmas day',
+    { w: '12-01/2027-01-01', ex: ['12-24/12-25', '12-25/12-26'] },
+  ],
+  ["next month except new year's eve", { w: '12-01/2027-01-01', ex: ['12-31/2027-01-01'] }],
+  ['between december 20 and december 31 except christmas', { w: '12-20/2027-01-01', ex: ['12-25/12-26'] }],
+  ['in december except for christmas', { w: '12-01/2027-01-01', ex: ['12-25/12-26'] }],
+  ['in december but not on christmas eve', { w: '12-01/2027-01-01', ex: ['12-24/12-25'] }],
+  [
+    'in december except the christmas holidays',
+    { w: '12-01/2027-01-01', u: ['except', 'christmas', 'holidays'] },
+  ],
+  ['in december except easter', { w: '12-01/2027-01-01', u: ['except', 'easter'] }],
+]);
+add('abbreviation', [
+  ['for roughly 45 minutes', { d: 45 }],
+  ['for about an hour', { d: 60 }],
+  ['an hour-long meeting', { d: 60 }],
+  ['duration: 1 hour', { d: 60 }],
+  ['with a duration of 45 minutes', { d: 45 }],
+  ['for 1.5 hours', { d: 90 }],
+  ['for an hour', { d: 60 }],
+  ['for 45 minutes', { d: 45 }],
+  ['for half an hour', {}],
+  ['an hour long', { d: 60 }],
+  ['lasting 90 minutes', { d: 90 }],
+  ['tomorrow for 2 hours', { w: '11-26/11-27', d: 120 }],
+  [
+    'for an hour every tuesday',
+    { w: '12-01/12-02', d: 60, r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'every tuesday for an hour for 6 weeks',
+    { w: '12-01/12-02', d: 60, r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-01-11' },
   ],
 ]);
 

@@ -681,7 +681,7 @@ add('recurrence', [
   ],
   [
     'le premier lundi et le troisième mercredi du mois',
-    { u: ['premier', 'lundi', 'troisième', 'mercredi', 'mois'] },
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO,3WE;UNTIL=2027-02-25 (default end)' },
   ],
   [
     'le mardi toutes les deux semaines',
@@ -761,6 +761,107 @@ add('recurrence', [
     { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH;UNTIL=2027-02-25 (default end)' },
   ],
   ['du lundi au jeudi', { w: '11-30/12-04' }],
+]);
+
+// wip/parser : un rang par jour dans une série mensuelle (1MO, 3WE), une durée dite avec `pendant`/`durant`,
+// et les fêtes à date fixe ôtées d'une série ou d'une fenêtre (les fêtes mobiles restent non lues).
+add('recurrence', [
+  [
+    'le premier lundi et le troisième mercredi de chaque mois',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO,3WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'chaque premier lundi et troisième mercredi',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO,3WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'tous les premiers lundis et troisièmes mercredis du mois',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO,3WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'le 1er lundi et le 3e mercredi du mois',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO,3WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'le deuxième mardi et le dernier jeudi de chaque mois',
+    { w: '11-26/11-27', r: 'FREQ=MONTHLY;BYDAY=2TU,-1TH;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'chaque vendredi sauf Noël',
+    { w: '11-27/11-28', r: 'FREQ=WEEKLY;BYDAY=FR;UNTIL=2027-02-25;EXCEPT=12-25 (default end)' },
+  ],
+  [
+    "tous les vendredis sauf le jour de l'an",
+    { w: '11-27/11-28', r: 'FREQ=WEEKLY;BYDAY=FR;UNTIL=2027-02-25;EXCEPT=2027-01-01 (default end)' },
+  ],
+  [
+    "tous les jours sauf Noël et le jour de l'an",
+    { r: 'FREQ=DAILY;UNTIL=2027-02-25;EXCEPT=12-25,2027-01-01 (default end)' },
+  ],
+  [
+    'chaque jeudi sauf la Saint-Sylvestre',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=TH;UNTIL=2027-02-25;EXCEPT=12-31 (default end)' },
+  ],
+  [
+    'tous les jeudis sauf la veille de Noël',
+    { w: '11-26/11-27', r: 'FREQ=WEEKLY;BYDAY=TH;UNTIL=2027-02-25;EXCEPT=12-24 (default end)' },
+  ],
+  ['tous les jours sauf le nouvel an', { r: 'FREQ=DAILY;UNTIL=2027-02-25;EXCEPT=2027-01-01 (default end)' }],
+  [
+    'chaque mois, le premier lundi et le troisième mercredi',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO,3WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'tous les mois le 1er lundi et le 3ème mercredi',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO,3WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'chaque premier lundi et chaque troisième mercredi du mois',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO,3WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  [
+    'le premier lundi et le troisième mercredi chaque mois',
+    { w: '12-07/12-08', r: 'FREQ=MONTHLY;BYDAY=1MO,3WE;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['tous les jours hors Noël', { r: 'FREQ=DAILY;UNTIL=2027-02-25;EXCEPT=12-25 (default end)' }],
+  ['tous les jours excepté Noël', { r: 'FREQ=DAILY;UNTIL=2027-02-25;EXCEPT=12-25 (default end)' }],
+  ['tous les jours sauf pendant Noël', { r: 'FREQ=DAILY;UNTIL=2027-02-25;EXCEPT=12-25 (default end)' }],
+  [
+    'tous les jours sauf le 24 décembre et Noël',
+    { r: 'FREQ=DAILY;UNTIL=2027-02-25;EXCEPT=12-24,12-25 (default end)' },
+  ],
+  [
+    'tous les jours sauf les vacances de Noël',
+    { u: ['sauf', 'vacances', 'Noël'], r: 'FREQ=DAILY;UNTIL=2027-02-25 (default end)' },
+  ],
+  ['tous les jours sauf Pâques', { u: ['sauf', 'Pâques'], r: 'FREQ=DAILY;UNTIL=2027-02-25 (default end)' }],
+]);
+add('exclusion', [
+  ['en décembre sauf Noël', { w: '12-01/2027-01-01', ex: ['12-25/12-26'] }],
+  ['en décembre sauf le jour de Noël', { w: '12-01/2027-01-01', ex: ['12-25/12-26'] }],
+  ['en décembre sauf la Saint-Sylvestre', { w: '12-01/2027-01-01', ex: ['12-31/2027-01-01'] }],
+  ['le mois prochain sauf le réveillon de Noël', { w: '12-01/2027-01-01', ex: ['12-24/12-25'] }],
+  ['en décembre hors Noël', { w: '12-01/2027-01-01', ex: ['12-25/12-26'] }],
+  ['en décembre sauf à Noël', { w: '12-01/2027-01-01', ex: ['12-25/12-26'] }],
+  ['en décembre sauf Pâques', { w: '12-01/2027-01-01', u: ['sauf', 'Pâques'] }],
+]);
+add('abbreviation', [
+  ['pendant environ une heure', { d: 60 }],
+  ['environ une heure', { d: 60 }],
+  ["d'une durée d'une heure", { d: 60 }],
+  ['pour une durée de 45 minutes', { d: 45 }],
+  ['durée : 1h', { d: 60 }],
+  ['pendant une heure et demie', { d: 90 }],
+  ['pendant une heure', { d: 60 }],
+  ['pendant 45 minutes', { d: 45 }],
+  ['pendant une demi-heure', {}],
+  ['durant 1h30', { d: 90 }],
+  ['demain pendant une heure', { w: '11-26/11-27', d: 60 }],
+  ['pendant deux heures jeudi', { w: '11-26/11-27', d: 120 }],
+  [
+    'chaque mardi pendant une heure pendant 6 semaines',
+    { w: '12-01/12-02', d: 60, r: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=2027-01-11' },
+  ],
 ]);
 
 const KNOWN: Readonly<Record<string, NonNullable<PhraseRow['known']>>> = {

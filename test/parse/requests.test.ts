@@ -6,7 +6,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../../src/app/request/parse.ts';
-import { parseRequest, toParseJson } from '../../src/core/parse/index.ts';
+import { parseRequest, toParseJson, toRRule } from '../../src/core/parse/index.ts';
 import type { Locale } from '../../src/core/parse/types.ts';
 import { MAX_SERIES_EXCEPT } from '../../src/core/series.ts';
 
@@ -894,7 +894,7 @@ describe('recurrence phrases with several readings, days left out, bounding wind
       );
   });
 
-  it('reads a series word of another language in a mixed request, and reports a series no calendar rule holds', () => {
+  it('reads a series word of another language in a mixed request, and a rank per weekday as one monthly rule', () => {
     const mixed = parseRequest('@ana 30m weekly sync, point mensuel', at);
     if (!mixed.ok) throw new Error('expected a parse');
     expect(mixed.request.locale).toBe('en');
@@ -907,9 +907,19 @@ describe('recurrence phrases with several readings, days left out, bounding wind
     expect(alone.request.recurrence).toMatchObject({ freq: 'MONTHLY', interval: 1, text: 'mensuel' });
     const mixedRanks = parseRequest('@ana 30m the 1st monday and the 3rd wednesday of the month', at);
     if (!mixedRanks.ok) throw new Error('expected a parse');
-    expect(mixedRanks.request.recurrence).toBeUndefined();
-    expect(mixedRanks.request.window.source).toBe('implied');
-    expect(mixedRanks.request.unrecognised).toEqual(['1st', 'monday', '3rd', 'wednesday', 'month']);
+    // Each weekday at its own rank (1MO, 3WE), not every rank of every weekday (1MO, 1WE, 3MO, 3WE).
+    expect(mixedRanks.request.recurrence).toMatchObject({
+      freq: 'MONTHLY',
+      interval: 1,
+      byDay: [
+        { n: 1, weekday: 0 },
+        { n: 3, weekday: 2 },
+      ],
+    });
+    expect(mixedRanks.request.recurrence && toRRule(mixedRanks.request.recurrence, 'Europe/Paris')).toMatch(
+      /^FREQ=MONTHLY;BYDAY=1MO,3WE;UNTIL=/u,
+    );
+    expect(mixedRanks.request.unrecognised ?? []).toEqual([]);
   });
 
   it('words the question in the reply language, with each reading in words', () => {
@@ -958,5 +968,50 @@ describe('recurrence phrases with several readings, days left out, bounding wind
     if (!result.ok) throw new Error('expected a parse');
     expect(result.request.recurrence).toMatchObject({ freq: 'MONTHLY', interval: 3, until: '2027-03-25' });
     expect(result.warnings[0]).toMatchObject({ code: 'series_end_implied', params: { months: 4 } });
+  });
+});
+
+describe('a length said with `for`/`pendant`/`lang`, and holidays left out', () => {
+  const at = { now: Date.parse('2026-11-25T09:00:00Z'), zone: 'Europe/Paris' };
+
+  it('reads `for an hour` as the duration and `for 6 weeks` after a series as its end, in each language', () => {
+    for (const [text, locale] of [
+      ['@ana every tuesday for an hour for 6 weeks', 'en'],
+      ['@ana chaque mardi pendant une heure pendant 6 semaines', 'fr'],
+      ['@ana jeden Dienstag eine Stunde lang für 6 Wochen', 'de'],
+    ] as const) {
+      const r = parseRequest(text, { ...at, locale });
+      if (!r.ok) throw new Error(`expected a parse: ${text}`);
+      expect(r.request.duration).toMatchObject({ minutes: 60, source: 'said' });
+      expect(r.request.recurrence).toMatchObject({ freq: 'WEEKLY', until: '2027-01-11' });
+      expect(r.request.recurrence?.end).toMatchObject({ source: 'said' });
+      expect(r.request.recurrence?.end.source === 'said' && r.request.recurrence.end.text).toMatch(/6/u);
+      expect(r.request.unrecognised ?? []).toEqual([]);
+    }
+    // Without a series, `pendant` before a duration is still read with it, and `in about an hour` is an offset.
+    const alone = parseRequest('@ana pendant environ 45 minutes', { ...at, locale: 'fr' });
+    expect(alone.ok && [alone.request.duration.minutes, alone.request.unrecognised ?? []]).toEqual([45, []]);
+    const offset = parseRequest('@ana 30m in about an hour', at);
+    expect(offset.ok && offset.request.window.source).toBe('said');
+    expect(offset.ok && offset.request.duration.minutes).toBe(30);
+  });
+
+  it('leaves a fixed-date holiday out of a series and out of a window; a movable feast stays unread', () => {
+    const series = parseRequest('@ana 30m every friday except christmas and new year’s day', at);
+    if (!series.ok) throw new Error('expected a parse');
+    expect(series.request.recurrence?.except).toEqual(['2026-12-25', '2027-01-01']);
+    expect(series.request.recurrence?.exceptText).toBe('except christmas and new year’s day');
+    const window = parseRequest('@ana 30m in december except christmas eve', at);
+    if (!window.ok) throw new Error('expected a parse');
+    expect(
+      window.request.excluded?.map((e) => [new Date(e.start).toISOString(), new Date(e.end).toISOString()]),
+    ).toEqual([['2026-12-23T23:00:00.000Z', '2026-12-24T23:00:00.000Z']]);
+    const easter = parseRequest('@ana 30m every friday except easter', at);
+    expect(easter.ok && easter.request.recurrence?.except).toBeUndefined();
+    expect(easter.ok && easter.request.unrecognised).toEqual(['except', 'easter']);
+    // Said elsewhere than after an except word, a holiday word is no date.
+    const party = parseRequest('@ana 30m christmas party next week', at);
+    expect((party.ok && party.request.excluded) ?? []).toEqual([]);
+    expect(party.ok && party.request.unrecognised).toContain('christmas');
   });
 });

@@ -104,6 +104,13 @@ export interface EventRecurrence {
    * `the 2nd and 4th Tuesday` ([2, 4]), which Outlook cannot say (`checkRecurrence` refuses it).
    */
   readonly bySetPos?: number | readonly number[];
+  /**
+   * MONTHLY without `bySetPos`: the rank in the month of each weekday of `byDay`, in the same order, when
+   * the ranks differ between weekdays (`the first Monday and the third Wednesday`: byDay [MO, WE],
+   * byDayRanks [1, 3], RRULE BYDAY=1MO,3WE), which no BYSETPOS says. Outlook cannot say it either
+   * (`checkRecurrence` refuses it).
+   */
+  readonly byDayRanks?: readonly number[];
   /** MONTHLY: the day of the month, 1…31. */
   readonly byMonthDay?: number;
   /** Number of occurrences (exclusive with `until`). */

@@ -248,6 +248,10 @@ export function checkGraphRecurrence(rule: EventRecurrence): RecurrenceCheck {
     return no(
       'Outlook repeats monthly on one ranked weekday only ("second Tuesday", not "second and fourth").',
     );
+  if (rule.byDayRanks !== undefined)
+    return no(
+      'Outlook repeats monthly on one rank for all its weekdays ("first Monday", not "first Monday and third Wednesday").',
+    );
   const rank = [rule.bySetPos].flat()[0];
   if (rank !== undefined && GRAPH_INDEX[rank] === undefined)
     return no('Outlook ranks weekdays in a month as first, second, third, fourth or last only.');

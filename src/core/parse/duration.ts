@@ -16,8 +16,24 @@ export interface DurationHit {
   readonly offset?: true;
 }
 
-/** `in`/`dans` right before a duration makes it an offset from now. */
-const OFFSET_PREFIX = pattern(`(?<![\\p{L}\\p{N}_])(?:${connectives('offset')})\\s*$`, 'iu');
+/** `about`, `environ`, `etwa` (maybe) between a connective and a duration. */
+const ABOUT = `(?:\\s+(?:${connectives('about')}))?`;
+/** `in`/`dans` (`in about`) right before a duration makes it an offset from now. */
+const OFFSET_PREFIX = pattern(`(?<![\\p{L}\\p{N}_])(?:${connectives('offset')})${ABOUT}\\s*$`, 'iu');
+
+/**
+ * `for`, `pendant`, `für` (`for about`), or `about` alone, right before a duration: how long it lasts,
+ * read with it; a connective ending in an apostrophe or a colon may touch it (`d'une durée d'une heure`).
+ */
+const LASTING_BEFORE = pattern(
+  `(?<![\\p{L}\\p{N}_])(?:(?:${connectives('lasting')})${ABOUT}|${connectives('about')})(?:\\s+|(?<=['’:])\\s*)$`,
+  'iu',
+);
+/** `long`/`lang` right after a duration (`an hour long`, `an hour-long`): read with it. */
+const LASTING_AFTER = pattern(
+  `^(?:\\s+|\\s*-\\s*)(?:${connectives('lastingAfter')})(?![\\p{L}\\p{N}_])`,
+  'iu',
+);
 
 const COMPACT_CLOCK = /^(\d{1,2})\s*h(?:\s*([0-5]\d))?$/iu;
 
@@ -38,7 +54,15 @@ export function extractDurations(masked: string, config: LocaleConfig): Duration
       const offset = firstMatch(OFFSET_PREFIX, before);
       if (offset) {
         hits.push({ minutes, text: match[0], span: { start: offset.index, end: span.end }, offset: true });
-      } else hits.push({ minutes, text: match[0], span });
+      } else {
+        const lead = firstMatch(LASTING_BEFORE, before);
+        const trail = firstMatch(LASTING_AFTER, text.slice(span.end));
+        hits.push({
+          minutes,
+          text: match[0],
+          span: { start: lead ? lead.index : span.start, end: span.end + (trail ? trail[0].length : 0) },
+        });
+      }
       accepted.push(span);
     }
     text = mask(text, accepted);

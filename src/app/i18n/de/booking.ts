@@ -33,6 +33,11 @@ export const booking: Messages<typeof en> = {
   // Mehrere Ränge oder einer, den monthlyOn nicht sagt: „am zweiten und am vierten Dienstag jedes Monats“.
   'booking.series.monthlyOnRanks':
     '{ranks} {days} {interval, plural, =1 {jedes Monats} =2 {jedes zweiten Monats} other {alle # Monate}}',
+  // Ränge, die je Wochentag verschieden sind: „am ersten Montag und am dritten Mittwoch jedes Monats“.
+  'booking.series.monthlyOnPairs':
+    '{pairs} {interval, plural, =1 {jedes Monats} =2 {jedes zweiten Monats} other {alle # Monate}}',
+  // Ein gezählter Wochentag von monthlyOnPairs: {rank} ist ein booking.series.rank („am ersten“), {day} ein Tag.
+  'booking.series.rankedDay': '{rank} {day}',
   'booking.series.rank':
     '{rank, select, first {am ersten} second {am zweiten} third {am dritten} fourth {am vierten} fifth {am fünften} penultimate {am vorletzten} other {am letzten}}',
   'booking.series.withCount': '{pattern}, {count, plural, one {einmal} other {#-mal}}',

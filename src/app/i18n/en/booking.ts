@@ -33,6 +33,11 @@ export const booking = {
   // Several ranks or one the monthlyOn wording lacks: "the second and the fourth Tuesday of every month".
   'booking.series.monthlyOnRanks':
     '{ranks} {days} of {interval, plural, =1 {every month} =2 {every other month} other {every # months}}',
+  // Ranks that differ between weekdays: "the first Monday and the third Wednesday of every month".
+  'booking.series.monthlyOnPairs':
+    '{pairs} of {interval, plural, =1 {every month} =2 {every other month} other {every # months}}',
+  // One ranked weekday of monthlyOnPairs: {rank} is a booking.series.rank ("the first"), {day} a weekday.
+  'booking.series.rankedDay': '{rank} {day}',
   'booking.series.rank':
     '{rank, select, first {the first} second {the second} third {the third} fourth {the fourth} fifth {the fifth} penultimate {the second to last} other {the last}}',
   'booking.series.withCount': '{pattern}, {count, plural, one {# time} other {# times}}',

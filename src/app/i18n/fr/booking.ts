@@ -35,6 +35,11 @@ export const booking: Messages<typeof en> = {
   // Plusieurs rangs, ou un rang que monthlyOn ne dit pas : « le deuxième et le quatrième mardi de chaque mois ».
   'booking.series.monthlyOnRanks':
     '{ranks} {days} {interval, plural, =1 {de chaque mois} =2 {d’un mois sur deux} other {tous les # mois}}',
+  // Des rangs différents selon le jour : « le premier lundi et le troisième mercredi de chaque mois ».
+  'booking.series.monthlyOnPairs':
+    '{pairs} {interval, plural, =1 {de chaque mois} =2 {d’un mois sur deux} other {tous les # mois}}',
+  // Un jour rangé de monthlyOnPairs : {rank} est un booking.series.rank (« le premier »), {day} un jour.
+  'booking.series.rankedDay': '{rank} {day}',
   'booking.series.rank':
     '{rank, select, first {le premier} second {le deuxième} third {le troisième} fourth {le quatrième} fifth {le cinquième} penultimate {l’avant-dernier} other {le dernier}}',
   'booking.series.withCount': '{pattern}, {count, plural, one {# fois} other {# fois}}',

@@ -110,23 +110,31 @@ export function readPairs(
 
 /**
  * `the first monday and the first wednesday`: pairs of a rank and a weekday, read as `monthlyOn` when
- * they are every rank × every weekday (`1MO, 1WE`), else `null` (`the 1st monday and the 3rd wednesday`
- * has no single calendar rule: its words stay unread rather than half read).
+ * they are every rank × every weekday (`1MO, 1WE`), else as those pairs themselves (`the 1st monday and
+ * the 3rd wednesday`: 1MO, 3WE), ranks first (from the month's start, then from its end), then weekdays,
+ * without repeats. `null` for fewer than two pairs.
  */
 export function monthlyOnPairs(pairs: readonly SeriesDay[]) {
-  if (pairs.length < 2) return null;
+  if (pairs.length < 2 || pairs.some((p) => p.n === 0)) return null;
   const ranks = [...new Set(pairs.map((p) => p.n))];
   const days = [...new Set(pairs.map((p) => p.weekday))].sort((a, b) => a - b);
   const all = ranks.every((n) =>
     days.every((weekday) => pairs.some((p) => p.n === n && p.weekday === weekday)),
   );
-  return all && ranks.every((n) => n !== 0)
-    ? monthlyOn(
-        ranks,
-        days.map((weekday) => ({ n: 0, weekday })),
-      )
-    : null;
+  if (all)
+    return monthlyOn(
+      ranks,
+      days.map((weekday) => ({ n: 0, weekday })),
+    );
+  const byDay = pairs
+    .filter((p, i) => pairs.findIndex((q) => q.n === p.n && q.weekday === p.weekday) === i)
+    .map((p) => ({ n: p.n, weekday: p.weekday }))
+    .sort((a, b) => rankOrder(a.n) - rankOrder(b.n) || a.weekday - b.weekday);
+  return { freq: 'MONTHLY', interval: 1, byDay } as const;
 }
+
+/** 1, 2, … 5 then -1, -2: ranks from the month's start before those from its end. */
+const rankOrder = (n: number) => (n > 0 ? n : 100 - n);
 
 /**
  * `once a month on thursday`: which Thursday of the month? The readings to ask (first … fourth, last), or

@@ -85,6 +85,15 @@ export interface Connectives {
   readonly namedTimes: readonly string[];
   /** Before a duration, make it an offset from now: `in 2 hours`, `dans une heure`. */
   readonly offset: readonly string[];
+  /**
+   * Right before a duration, say it is how long the meeting lasts: `for an hour`, `pendant une heure`,
+   * `für eine Stunde` (read with the duration; `for 6 weeks` after a series is its end, read before).
+   */
+  readonly lasting: readonly string[];
+  /** Right after a duration, say the same: `an hour long`, German `eine Stunde lang`. */
+  readonly lastingAfter: readonly string[];
+  /** Between those (or `in`) and a duration, or alone before it: `for about an hour`, `environ`, `etwa`. */
+  readonly about: readonly string[];
 }
 
 /**
@@ -116,8 +125,9 @@ export interface RecurrencePiece {
    */
   readonly ask?: readonly string[];
   /**
-   * A series no calendar rule holds (`the 1st monday and the 3rd wednesday of the month`): its words are
-   * reported unread (`unrecognised`) rather than read as one-off dates.
+   * A series phrase no calendar rule holds (a list of ranked weekdays that reads as fewer than two pairs):
+   * its words are reported unread (`unrecognised`) rather than read as one-off dates. (`the 1st monday and
+   * the 3rd wednesday of the month` is a rule: MONTHLY, BYDAY=1MO,3WE.)
    */
   readonly unread?: true;
 }

@@ -2,8 +2,10 @@
 // The locale's own entry point: `chrono-node` itself loads all sixteen locales (most of `convene parse`'s start-up).
 import * as chronode from 'chrono-node/de';
 import { prefiltered } from '../chrono.ts';
+import { holidayPeriod } from '../holidays.ts';
 import type { LocaleConfig } from '../types.ts';
 import { durations, timePreposition } from './durations.ts';
+import { holidays } from './holidays.ts';
 import { numbers } from './numbers.ts';
 import { recurrence } from './recurrence.ts';
 import { bounds, clockTimes, dayOfMonth, partsOfDay, periods, rangeJoiner, timeWords } from './time.ts';
@@ -18,7 +20,16 @@ export const de: LocaleConfig = {
   timePreposition,
   compactClockTimes: false,
   partsOfDay,
-  periods,
+  // A fixed-date holiday left out (`except christmas`): that day, excluded by the bound keyword before it.
+  periods: [
+    ...periods,
+    holidayPeriod(
+      holidays,
+      'au(?:ß|ss)er|ausgenommen|ohne|nicht|kein(?:e[nr]?)?|weder',
+      'am|an|den|dem|der|die|zu|über|während',
+      'und|oder|noch|sowie|&|\\+',
+    ),
+  ],
   timeWords,
   clockTimes,
   dayOfMonth,
@@ -37,6 +48,9 @@ export const de: LocaleConfig = {
     at: ['um', 'gegen'],
     namedTimes: ['mitternacht'],
     offset: ['in'],
+    lasting: ['für', 'während', 'mit einer dauer von', 'dauer:', 'dauer von', 'dauer'],
+    lastingAfter: ['lang'],
+    about: ['etwa', 'ca.', 'circa', 'zirka', 'ungefähr', 'rund'],
   },
   zones,
   recurrence,

@@ -3,6 +3,8 @@
  * Monat`, `vierteljährlich`, `jeden Tag außer Freitag`, `6 Wochen lang`, `bis 15. März`; `zweimal pro Woche`
  * and `halbmonatlich` are asked.
  */
+
+import { exceptList, holidayWords } from '../holidays.ts';
 import {
   alternation,
   byPrefix,
@@ -22,6 +24,7 @@ import {
   WORKING_DAYS,
 } from '../recurrence-kit.ts';
 import type { RecurrencePiece, RecurrenceRule } from '../types.ts';
+import { holidays } from './holidays.ts';
 import { numbers } from './numbers.ts';
 
 const DAY = '(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)(?:s|en)?';
@@ -104,15 +107,18 @@ const OTHER = '(zweiten|2\\.|anderen)';
 /** Ein gezählter Wochentag nach einer Liste (`Montag und [ersten Mittwoch]`): Teil einer Paarliste. */
 const AFTER_PAIR = `(?<!${DAY}\\s*(?:,|und|&|\\+)\\s*(?:(?:den|dem|am)\\s*)?)`;
 const PAIR = `${ORD}\\s+${DAY}`;
-const PAIRS = `(${PAIR}(?:\\s*(?:,|und|&|\\+)\\s*(?:(?:den|dem|am)\\s+)?${PAIR})+)`;
+const PAIRS = `(${PAIR}(?:\\s*(?:,|und|&|\\+)\\s*(?:(?:den|dem|am|jeden|an\\s+jedem)\\s+)?${PAIR})+)`;
+const MONTHLY = '(?:monatlich|jeden\\s+monat|einmal\\s+(?:im|pro)\\s+monat)';
 
 const frequencies: RecurrenceRule[] = [
   {
-    // am ersten Montag und ersten Mittwoch im Monat · jeden ersten Montag und ersten Mittwoch
+    // am ersten Montag und ersten Mittwoch im Monat · jeden ersten Montag und ersten Mittwoch · jeden ersten
+    // Montag und dritten Mittwoch (im Monat): ein Rang je Wochentag, 1MO, 3WE
     pattern: phrase(
-      `(?:(?:jeden|jeweils\\s+am|am|an\\s+jedem)\\s+)?${PAIRS}\\s+${OF_MONTH}|(?:jeden|an\\s+jedem|jeweils\\s+am)\\s+${PAIRS}`,
+      `(?:(?:jeden|jeweils\\s+am|am|an\\s+jedem)\\s+)?${PAIRS}\\s*,?\\s+(?:${OF_MONTH}|${MONTHLY})|(?:jeden|an\\s+jedem|jeweils\\s+am)\\s+${PAIRS}(?:\\s*,?\\s+(?:${OF_MONTH}|${MONTHLY}))?|${MONTHLY}\\s*,?\\s+(?:am|jeweils\\s+am)\\s+${PAIRS}`,
     ),
-    read: (m) => monthlyOnPairs(readPairs(m[1] ?? m[2], ORDINALS, DAY, weekdayOf)) ?? { unread: true },
+    read: (m) =>
+      monthlyOnPairs(readPairs(m[1] ?? m[2] ?? m[3], ORDINALS, DAY, weekdayOf)) ?? { unread: true },
   },
   {
     // jeden ersten Montag im Monat · am ersten Montag des Monats · jeden zweiten und vierten Dienstag im Monat
@@ -326,19 +332,23 @@ const ends: RecurrenceRule[] = [
 /** Ein Datum einer Ausnahmeliste: `28. Dezember`, `28.12.`. */
 const EX_DATE = `\\d{1,2}\\.\\s*(?:${MONTH.slice(1, -1)}|\\d{1,2}\\.(?:\\d{2,4})?)`;
 const EX_DATE_PARTS = new RegExp(`(\\d{1,2})\\.\\s*(?:${MONTH}|(\\d{1,2})\\.)`, 'giu');
+/** Ein Datum oder ein Feiertag mit festem Datum (`Weihnachten`, `Neujahr`) in einer Ausnahmeliste. */
+const EX_ITEM = `(?:${EX_DATE}|${holidayWords(holidays)})`;
+const readExDate = (d: RegExpExecArray) => {
+  const month = d[2] ? monthOf(d[2]) : (small(Number(d[3]), 12) ?? undefined);
+  const day = small(Number(d[1]), 31);
+  return month === undefined || day === null ? null : { month, day };
+};
 
 const excepts: RecurrenceRule[] = [
   {
     // außer am 28. Dezember · nicht am 28.12. und 4.1. · ausgenommen den 24. und 31. Dezember (nein: je Datum ein Monat)
+    // · außer Weihnachten und Neujahr · außer an Heiligabend (Feiertage mit festem Datum: `./holidays.ts`)
     pattern: phrase(
-      `(?:au(?:ß|ss)er|ausgenommen|nicht|kein(?:e|en)?\\s+(?:termin|meeting|treffen))\\s+(?:am\\s+|an\\s+|den\\s+)?(${EX_DATE}(?:\\s*(?:,|und|&|\\+)\\s*(?:am\\s+|den\\s+)?${EX_DATE})*)`,
+      `(?:au(?:ß|ss)er|ausgenommen|ohne|nicht|kein(?:e|en)?\\s+(?:termin|meeting|treffen))\\s+(?:(?:am|an|den|zu|über)\\s+)?(${EX_ITEM}(?:\\s*(?:,|und|&|\\+)\\s*(?:(?:am|an|den|zu|über)\\s+)?${EX_ITEM})*)`,
     ),
     read: (m) => {
-      const exceptDates = [...m[1]!.matchAll(EX_DATE_PARTS)].flatMap((d) => {
-        const month = d[2] ? monthOf(d[2]) : (small(Number(d[3]), 12) ?? undefined);
-        const day = small(Number(d[1]), 31);
-        return month === undefined || day === null ? [] : [{ month, day }];
-      });
+      const exceptDates = exceptList(m[1]!, { pattern: EX_DATE_PARTS, read: readExDate }, holidays);
       return exceptDates.length > 0 ? { exceptDates } : null;
     },
   },

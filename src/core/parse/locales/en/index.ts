@@ -2,8 +2,10 @@
 // The locale's own entry point: `chrono-node` itself loads all sixteen locales (most of `convene parse`'s start-up).
 import * as chronoen from 'chrono-node/en';
 import { prefiltered } from '../chrono.ts';
+import { holidayPeriod } from '../holidays.ts';
 import type { LocaleConfig } from '../types.ts';
 import { durations, timePreposition } from './durations.ts';
+import { holidays } from './holidays.ts';
 import { numbers } from './numbers.ts';
 import { recurrence } from './recurrence.ts';
 import { bounds, clockTimes, dayOfMonth, partsOfDay, periods, rangeJoiner, timeWords } from './time.ts';
@@ -18,7 +20,16 @@ export const en: LocaleConfig = {
   timePreposition,
   compactClockTimes: false,
   partsOfDay,
-  periods,
+  // A fixed-date holiday left out (`except christmas`): that day, excluded by the bound keyword before it.
+  periods: [
+    ...periods,
+    holidayPeriod(
+      holidays,
+      'except|excluding|but\\s+not|other\\s+than|apart\\s+from|not|no|without|skipping|skip',
+      'on|the|during|at|for',
+      'and|or|&|\\+',
+    ),
+  ],
   timeWords,
   clockTimes,
   dayOfMonth,
@@ -36,6 +47,9 @@ export const en: LocaleConfig = {
     at: ['at', 'around'],
     namedTimes: ['noon', 'midday', 'midnight'],
     offset: ['in'],
+    lasting: ['for', 'lasting', 'duration:', 'duration', 'with a duration of', 'for a duration of'],
+    lastingAfter: ['long'],
+    about: ['about', 'around', 'roughly', 'approximately', 'approx.', 'approx', 'circa', 'ca.'],
   },
   zones,
   recurrence,

@@ -3,6 +3,8 @@
  * 4th tuesday`, `quarterly`, `every day except friday`, `for 6 weeks`, `until 15 March`; `twice a week` and
  * `bimonthly` are asked.
  */
+
+import { exceptList, holidayWords } from '../holidays.ts';
 import {
   alternation,
   byPrefix,
@@ -22,6 +24,7 @@ import {
   WORKING_DAYS,
 } from '../recurrence-kit.ts';
 import type { RecurrenceRule } from '../types.ts';
+import { holidays } from './holidays.ts';
 import { numbers } from './numbers.ts';
 
 const DAY =
@@ -105,14 +108,21 @@ const RFC = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 /** A ranked weekday after a list joiner (`monday and [the first wednesday]`): part of a list of pairs. */
 const AFTER_PAIR = `(?<!${DAY}\\s*(?:,|and|&|\\+)\\s*(?:the\\s*)?)`;
 const PAIR = `${ORD}\\s+${DAY}`;
+/** Two ranked weekdays or more: `first monday and third wednesday`, `1st mon, and every 3rd wed`. */
+const PAIRS = `(${PAIR}(?:\\s*(?:,|and|&|\\+)\\s*(?:(?:and|the|every|each)\\s+)*${PAIR})+)`;
+const MONTHLY = '(?:monthly|every\\s+month|each\\s+month|once\\s+a\\s+month)';
+const OF_MONTH = `(?:(?:of|in)\\s+(?:every|each|the|a)\\s+month|${MONTHLY})`;
 
 const frequencies: RecurrenceRule[] = [
   {
-    // the first monday and the first wednesday of the month · every 1st monday and 1st wednesday
+    // the first monday and the first wednesday of the month · every 1st monday and 1st wednesday · every first
+    // monday and third wednesday (of the month): a rank per weekday, 1MO, 3WE
+    // · monthly on the first monday and the third wednesday · the 1st monday and 3rd wednesday every month
     pattern: phrase(
-      `(?:(?:on\\s+)?(?:the\\s+)?(${PAIR}(?:\\s*(?:,|and|&|\\+)\\s*(?:the\\s+)?${PAIR})+)\\s+(?:of|in)\\s+(?:every|each|the|a)\\s+month)|(?:every|each)\\s+(?:the\\s+)?(${PAIR}(?:\\s*(?:,|and|&|\\+)\\s*(?:the\\s+)?${PAIR})+)`,
+      `(?:on\\s+)?(?:the\\s+)?${PAIRS}\\s*,?\\s+${OF_MONTH}|(?:every|each)\\s+(?:the\\s+)?${PAIRS}(?:\\s*,?\\s+${OF_MONTH})?|${MONTHLY}\\s*,?\\s+on\\s+(?:the\\s+)?${PAIRS}`,
     ),
-    read: (m) => monthlyOnPairs(readPairs(m[1] ?? m[2], ORDINALS, DAY, weekdayOf)) ?? { unread: true },
+    read: (m) =>
+      monthlyOnPairs(readPairs(m[1] ?? m[2] ?? m[3], ORDINALS, DAY, weekdayOf)) ?? { unread: true },
   },
   {
     // once a month on thursday · monthly on thursdays: which Thursday of the month? Asked.
@@ -314,18 +324,23 @@ const EX_DATE_PARTS = new RegExp(
   'giu',
 );
 
+/** A date or a fixed-date holiday (`christmas`, `new year's day`) in an exception list. */
+const EX_ITEM = `(?:${EX_DATE}|${holidayWords(holidays)})`;
+const readExDate = (d: RegExpExecArray) => {
+  const month = monthOf((d[2] ?? d[3])!);
+  const day = dayNumber(d[1] ?? d[4]);
+  return month === undefined || day === null ? null : { month, day };
+};
+
 const excepts: RecurrenceRule[] = [
   {
     // except december 28 · but not on dec 28 and jan 4 · excluding the 28th of december · skipping 24 and 31 december
+    // · except christmas and new year's day (fixed-date holidays: `./holidays.ts`)
     pattern: phrase(
-      `(?:except|but\\s+not|excluding|apart\\s+from|other\\s+than|not|skipping|skip|without|no\\s+(?:meetings?|sessions?|calls?|sync))\\s+(?:on\\s+)?(${EX_DATE}(?:\\s*(?:,|and|&|\\+|or)\\s*(?:on\\s+)?${EX_DATE})*)`,
+      `(?:except|but\\s+not|excluding|apart\\s+from|other\\s+than|not|skipping|skip|without|no\\s+(?:meetings?|sessions?|calls?|sync))\\s+(?:(?:on|for|during)\\s+)?(${EX_ITEM}(?:\\s*(?:,|and|&|\\+|or)\\s*(?:on\\s+)?${EX_ITEM})*)`,
     ),
     read: (m) => {
-      const exceptDates = [...m[1]!.matchAll(EX_DATE_PARTS)].flatMap((d) => {
-        const month = monthOf((d[2] ?? d[3])!);
-        const day = dayNumber(d[1] ?? d[4]);
-        return month === undefined || day === null ? [] : [{ month, day }];
-      });
+      const exceptDates = exceptList(m[1]!, { pattern: EX_DATE_PARTS, read: readExDate }, holidays);
       return exceptDates.length > 0 ? { exceptDates } : null;
     },
   },

@@ -3,6 +3,8 @@
  * sur deux`, `le 2e et le 4e mardi du mois`, `trimestriel`, `tous les jours sauf le vendredi`, `pendant 6
  * semaines`, `jusqu'au 15 mars`; `deux fois par semaine` and `bimensuel` are asked.
  */
+
+import { exceptList, holidayWords } from '../holidays.ts';
 import {
   alternation,
   byPrefix,
@@ -23,6 +25,7 @@ import {
   WORKING_DAYS,
 } from '../recurrence-kit.ts';
 import type { RecurrencePiece, RecurrenceRule } from '../types.ts';
+import { holidays } from './holidays.ts';
 import { numbers } from './numbers.ts';
 
 const DAY = '(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?';
@@ -131,15 +134,18 @@ const everyNDays = (n: number | null): RecurrencePiece | null =>
 /** Un jour rangé après une liste (`lundi et [le premier mercredi]`) : une paire d'une liste de paires. */
 const AFTER_PAIR = `(?<!${DAY}\\s*(?:,|et|&|\\+)\\s*(?:(?:le|la|l['’])\\s*)?)`;
 const PAIR = `${ORD}\\s+${DAY}`;
-const PAIRS = `(${PAIR}(?:\\s*(?:,|et|&|\\+)\\s*(?:(?:le|la|l['’])\\s*)?${PAIR})+)`;
+const PAIRS = `(${PAIR}(?:\\s*(?:,|et|&|\\+)\\s*(?:(?:le|la|l['’]|chaque|tous\\s+les|toutes\\s+les)\\s*)?${PAIR})+)`;
+const MONTHLY = '(?:mensuel(?:le)?(?:ment)?|tous\\s+les\\s+mois|chaque\\s+mois|une\\s+fois\\s+par\\s+mois)';
 
 const frequencies: RecurrenceRule[] = [
   {
-    // le premier lundi et le premier mercredi du mois · chaque premier lundi et premier mercredi
+    // le premier lundi et le premier mercredi du mois · chaque premier lundi et premier mercredi · le premier
+    // lundi et le troisième mercredi (du mois) : un rang par jour, 1MO, 3WE
     pattern: phrase(
-      `(?:(?:le|la|l['’])\\s*)?${PAIRS}\\s+${OF_MONTH}|(?:chaque|tous\\s+les|toutes\\s+les)\\s+${PAIRS}`,
+      `(?:(?:le|la|l['’])\\s*)?${PAIRS}\\s*,?\\s+(?:${OF_MONTH}|${MONTHLY})|(?:chaque|tous\\s+les|toutes\\s+les)\\s+${PAIRS}(?:\\s*,?\\s+(?:${OF_MONTH}|${MONTHLY}))?|${MONTHLY}\\s*,?\\s+(?:(?:le|la|l['’])\\s*)?${PAIRS}`,
     ),
-    read: (m) => monthlyOnPairs(readPairs(m[1] ?? m[2], ORDINALS, DAY, weekdayOf, 's?')) ?? { unread: true },
+    read: (m) =>
+      monthlyOnPairs(readPairs(m[1] ?? m[2] ?? m[3], ORDINALS, DAY, weekdayOf, 's?')) ?? { unread: true },
   },
   {
     // le premier lundi du mois · chaque dernier vendredi du mois · le 2e et le 4e mardi du mois
@@ -398,19 +404,23 @@ const ends: RecurrenceRule[] = [
 /** Une date d'une liste d'exceptions : `28 décembre`, `1er janvier`. */
 const EX_DATE = `\\d{1,2}(?:er)?\\s+(?:${MONTH.slice(1, -1)})`;
 const EX_DATE_PARTS = new RegExp(`(\\d{1,2})(?:er)?\\s+${MONTH}`, 'giu');
+/** Une date ou une fête à date fixe (`Noël`, `le jour de l'an`) dans une liste d'exceptions. */
+const EX_ITEM = `(?:${EX_DATE}|${holidayWords(holidays)})`;
+const readExDate = (d: RegExpExecArray) => {
+  const month = monthOf(d[2]!);
+  const day = small(Number(d[1]), 31);
+  return month === undefined || day === null ? null : { month, day };
+};
 
 const excepts: RecurrenceRule[] = [
   {
     // sauf le 28 décembre · sauf les 24 et 31 décembre (non : chaque date a son mois) · hormis le 28 décembre et le 4 janvier
+    // · sauf Noël et le jour de l'an · sauf à la Saint-Sylvestre (fêtes à date fixe : `./holidays.ts`)
     pattern: phrase(
-      `(?:sauf|hormis|except[ée]|[àa]\\s+part|mais\\s+pas|pas(?:\\s+de\\s+(?:r[ée]union|point|s[ée]ance))?)\\s+(?:le\\s+|les\\s+)?(${EX_DATE}(?:\\s*(?:,|et|&|\\+|ni)\\s*(?:le\\s+)?${EX_DATE})*)`,
+      `(?:sauf|hormis|hors|except[ée]|[àa]\\s+part|mais\\s+pas|pas(?:\\s+de\\s+(?:r[ée]union|point|s[ée]ance))?)\\s+(?:(?:le|les|[àa]|pendant)\\s+)?(${EX_ITEM}(?:\\s*(?:,|et|&|\\+|ni)\\s*(?:(?:le|[àa])\\s+)?${EX_ITEM})*)`,
     ),
     read: (m) => {
-      const exceptDates = [...m[1]!.matchAll(EX_DATE_PARTS)].flatMap((d) => {
-        const month = monthOf(d[2]!);
-        const day = small(Number(d[1]), 31);
-        return month === undefined || day === null ? [] : [{ month, day }];
-      });
+      const exceptDates = exceptList(m[1]!, { pattern: EX_DATE_PARTS, read: readExDate }, holidays);
       return exceptDates.length > 0 ? { exceptDates } : null;
     },
   },
