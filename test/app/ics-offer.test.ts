@@ -191,28 +191,36 @@ describe('the booking confirmation offers an .ics to the read-only participant',
   });
 });
 
-describe('the .ics of a series booking', () => {
-  /** A series request: every other Tuesday until April, in Paris (summer time starts on 28 March 2027). */
-  async function bookSeries() {
-    const requested = await requestMeeting(
-      { store, busy: new FakeBusyReader(), directory: store.directory },
-      {
-        tenantId: TENANT,
-        workspaceId: WORKSPACE,
-        requesterPersonId: ana.id,
-        text: '/meet @li @sam 30m every other tuesday until april "Roadmap"',
-        now: NOW,
-        zone: 'Europe/Paris',
-      },
-    );
-    if (!requested.ok) throw new Error(requested.error.message);
-    const booked = await book('en', requested.view.proposalId);
-    const proposal = await store.requests.getProposal(TENANT, requested.view.proposalId);
-    const series = seriesOf(await store.requests.get(TENANT, proposal!.requestId));
-    if (!series) throw new Error('the request is not a series');
-    return { booked, series };
-  }
+/** The series of the request behind a booking's proposal. */
+async function seriesOfProposal(proposalId: string) {
+  const proposal = await store.requests.getProposal(TENANT, proposalId);
+  const series = seriesOf(await store.requests.get(TENANT, proposal!.requestId));
+  if (!series) throw new Error('the request is not a series');
+  return series;
+}
 
+/**
+ * A series request by Ana with Li and Sam, booked (default: every other Tuesday until April, in Paris, where
+ * summer time starts on 28 March 2027).
+ */
+async function bookSeries(text = '/meet @li @sam 30m every other tuesday until april "Roadmap"') {
+  const requested = await requestMeeting(
+    { store, busy: new FakeBusyReader(), directory: store.directory },
+    {
+      tenantId: TENANT,
+      workspaceId: WORKSPACE,
+      requesterPersonId: ana.id,
+      text,
+      now: NOW,
+      zone: 'Europe/Paris',
+    },
+  );
+  if (!requested.ok) throw new Error(requested.error.message);
+  const booked = await book('en', requested.view.proposalId);
+  return { booked, series: await seriesOfProposal(requested.view.proposalId) };
+}
+
+describe('the .ics of a series booking', () => {
   it("serves one recurring VEVENT whose occurrences are the series' (local time kept across the DST change)", async () => {
     const { booked, series } = await bookSeries();
     const url = booked.participants.find((p) => p.personId === li.id)?.ics?.url;
@@ -348,26 +356,10 @@ describe('the .ics of a series booking', () => {
 
 describe('a split (move this and following) offers the new series as an .ics, as a booking does', () => {
   it('Li, kept in Convene, gets a link to the new series in the view and in her DM; the others none; a repeat offers it again', async () => {
-    const requested = await requestMeeting(
-      { store, busy: new FakeBusyReader(), directory: store.directory },
-      {
-        tenantId: TENANT,
-        workspaceId: WORKSPACE,
-        requesterPersonId: ana.id,
-        text: '/meet @li @sam 30m every tuesday until march "Roadmap"',
-        now: NOW,
-        zone: 'Europe/Paris',
-      },
+    const { booked, series: old } = await bookSeries(
+      '/meet @li @sam 30m every tuesday until march "Roadmap"',
     );
-    if (!requested.ok) throw new Error(requested.error.message);
-    const booked = await book('en', requested.view.proposalId);
     expect(booked.participants.find((p) => p.personId === li.id)?.ics).toBeDefined();
-    const old = seriesOf(
-      await store.requests.get(
-        TENANT,
-        (await store.requests.getProposal(TENANT, booked.proposalId))!.requestId,
-      ),
-    )!;
     const starts = occurrenceStarts(old.rule, booked.start, old.zone);
     const dms: { personId: string; text: string }[] = [];
     const notifier = {
@@ -406,12 +398,7 @@ describe('a split (move this and following) offers the new series as an .ics, as
     // The link serves the NEW series: its Wednesdays, from the new time on.
     const served = await offers.serve(tokenOf(url));
     if (!served.ok) throw new Error(served.code);
-    const next = seriesOf(
-      await store.requests.get(
-        TENANT,
-        (await store.requests.getProposal(TENANT, created.proposalId!))!.requestId,
-      ),
-    )!;
+    const next = await seriesOfProposal(created.proposalId!);
     const newStarts = occurrenceStarts(next.rule, created.start, next.zone);
     expect(newStarts[0]).toBe(k + DAY);
     const parsed = expandIcs(served.calendar, { start: NOW, end: newStarts.at(-1)! + DAY });
@@ -433,31 +420,15 @@ describe('a split (move this and following) offers the new series as an .ics, as
 
 describe('a split of a team taking turns offers each member kept in Convene their turn', () => {
   it('Li hosts every other date of the new series: his link serves those dates only', async () => {
-    const requested = await requestMeeting(
-      { store, busy: new FakeBusyReader(), directory: store.directory },
-      {
-        tenantId: TENANT,
-        workspaceId: WORKSPACE,
-        requesterPersonId: ana.id,
-        text: '/meet @li @sam 30m every tuesday until march "Support"',
-        now: NOW,
-        zone: 'Europe/Paris',
-      },
+    const { booked, series: old } = await bookSeries(
+      '/meet @li @sam 30m every tuesday until march "Support"',
     );
-    if (!requested.ok) throw new Error(requested.error.message);
-    const booked = await book('en', requested.view.proposalId);
     // Li hosts the 1st, 3rd, … Tuesdays, Sam the 2nd, 4th, … (as a rotating team's booking records it).
     const row = store.bookingRows.findIndex((b) => b.id === booked.bookingId);
     store.bookingRows[row] = {
       ...store.bookingRows[row]!,
       turns: { of: 2, byPerson: { [li.id]: 0, [sam.id]: 1 } },
     };
-    const old = seriesOf(
-      await store.requests.get(
-        TENANT,
-        (await store.requests.getProposal(TENANT, booked.proposalId))!.requestId,
-      ),
-    )!;
     const starts = occurrenceStarts(old.rule, booked.start, old.zone);
     // Li's third date (index 2) and the following ones, two hours later.
     const k = starts[2]!;
@@ -481,12 +452,7 @@ describe('a split of a team taking turns offers each member kept in Convene thei
     expect(moved.view.ics?.map((o) => o.personId)).toEqual([li.id]);
     const created = store.bookingRows.find((b) => b.id === moved.view.newBookingId)!;
     expect(created.turns).toEqual({ of: 2, byPerson: { [li.id]: 0, [sam.id]: 1 } });
-    const next = seriesOf(
-      await store.requests.get(
-        TENANT,
-        (await store.requests.getProposal(TENANT, created.proposalId!))!.requestId,
-      ),
-    )!;
+    const next = await seriesOfProposal(created.proposalId!);
     const newStarts = occurrenceStarts(next.rule, created.start, next.zone);
     expect(newStarts.length).toBeGreaterThan(3);
     const served = await offers.serve(tokenOf(moved.view.ics![0]!.url));
