@@ -5,21 +5,15 @@
  * `calendar.series` job per participant, the occurrence's reminders following it). Occurrences with no
  * such time stay and are named. A repeat of the click books once and moves nothing again.
  */
-import { DateTime } from 'luxon';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { bookMeeting } from '../../src/app/book-meeting.ts';
 import { CALENDAR_SERIES_JOB } from '../../src/app/outbox.ts';
 import type { Person } from '../../src/app/ports/store.ts';
 import { REMINDER_JOB, type ReminderPayload } from '../../src/app/reminders.ts';
-import { requestMeeting } from '../../src/app/request-meeting.ts';
-import { FakeBusyReader, FakeWriter, MemoryStore, TENANT, WORKSPACE } from './request-meeting.fakes.ts';
+import { type FakeBusyReader, FakeWriter, type MemoryStore, TENANT } from './request-meeting.fakes.ts';
+import { askSeries, NOW, paris, seriesWorld, wall } from './series-fixtures.ts';
 
-// Monday 23 November 2026, 09:00 in Paris: "every tuesday" runs 14 Tuesdays, 24 Nov to 23 Feb.
-const NOW = Date.UTC(2026, 10, 23, 8, 0);
-const PARIS = 'Europe/Paris';
-const HOURS = { rules: [{ days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' }], overrides: [] };
-const paris = (iso: string) => DateTime.fromISO(iso, { zone: PARIS }).toMillis();
-const wall = (t: number) => DateTime.fromMillis(t, { zone: PARIS }).toFormat('ccc d LLL HH:mm');
+// NOW is Monday 23 November 2026, 09:00 in Paris: "every tuesday" runs 14 Tuesdays, 24 Nov to 23 Feb.
 
 let store: MemoryStore;
 let busy: FakeBusyReader;
@@ -28,28 +22,11 @@ let ana: Person;
 let li: Person;
 
 beforeEach(() => {
-  store = new MemoryStore();
-  busy = new FakeBusyReader();
+  ({ store, busy, ana, li } = seriesWorld());
   writer = new FakeWriter();
-  ana = store.addPerson({ name: 'Ana', handle: 'ana', timeZone: PARIS, workingHours: HOURS });
-  li = store.addPerson({ name: 'Li', handle: 'li', timeZone: PARIS, workingHours: HOURS });
 });
 
-const ask = async () => {
-  const result = await requestMeeting(
-    { store, busy, directory: store.directory },
-    {
-      tenantId: TENANT,
-      workspaceId: WORKSPACE,
-      requesterPersonId: ana.id,
-      text: '/meet @li 30m every tuesday "1:1"',
-      now: NOW,
-      zone: PARIS,
-    },
-  );
-  if (!result.ok) throw new Error(result.error.message);
-  return result.view;
-};
+const ask = () => askSeries({ store, busy, ana });
 
 const book = (proposalId: string, slotId: string, locale: 'en' | 'fr' | 'de' = 'en') =>
   bookMeeting(

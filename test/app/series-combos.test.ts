@@ -3,9 +3,7 @@
  * series already changed (a date cancelled or moved, ended, left out), then changed again; reminders and
  * the upcoming list across the bookings a split leaves.
  */
-import { DateTime } from 'luxon';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { bookMeeting } from '../../src/app/book-meeting.ts';
 import { IcsOffers } from '../../src/app/ics-offer.ts';
 import { rescheduleBooking, rescheduleOptions } from '../../src/app/manage-booking.ts';
 import {
@@ -18,18 +16,13 @@ import {
 import { CALENDAR_SERIES_JOB } from '../../src/app/outbox.ts';
 import type { Booking, Person } from '../../src/app/ports/store.ts';
 import { REMINDER_JOB, type ReminderPayload } from '../../src/app/reminders.ts';
-import { requestMeeting } from '../../src/app/request-meeting.ts';
 import { remainingOccurrences } from '../../src/app/series-changes.ts';
-import { FakeBusyReader, FakeWriter, MemoryStore, TENANT, WORKSPACE } from './request-meeting.fakes.ts';
+import { type FakeBusyReader, type MemoryStore, TENANT } from './request-meeting.fakes.ts';
+import { bookSeries as bookSeriesAt, NOW, PARIS, paris, seriesWorld, wall } from './series-fixtures.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const PARIS = 'Europe/Paris';
-const paris = (iso: string) => DateTime.fromISO(iso, { zone: PARIS }).toMillis();
-const wall = (t: number) => DateTime.fromMillis(t, { zone: PARIS }).toFormat('ccc d LLL HH:mm');
-// Monday 23 November 2026, 09:00 in Paris: "every tuesday" runs 14 Tuesdays, 24 Nov to 23 Feb.
-const NOW = Date.UTC(2026, 10, 23, 8, 0);
-const WORK = { rules: [{ days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' }], overrides: [] };
+// NOW is Monday 23 November 2026, 09:00 in Paris: "every tuesday" runs 14 Tuesdays, 24 Nov to 23 Feb.
 
 describe('series changes combined', () => {
   let store: MemoryStore;
@@ -40,32 +33,11 @@ describe('series changes combined', () => {
   const deps = () => ({ store, busy, notifier });
 
   beforeEach(() => {
-    store = new MemoryStore();
-    busy = new FakeBusyReader();
-    ana = store.addPerson({ name: 'Ana', handle: 'ana', timeZone: PARIS, workingHours: WORK });
-    li = store.addPerson({ name: 'Li', handle: 'li', timeZone: PARIS, workingHours: WORK });
+    ({ store, busy, ana, li } = seriesWorld());
   });
 
-  async function bookSeries(text = '/meet @li 30m every tuesday "1:1"'): Promise<Booking> {
-    const asked = await requestMeeting(
-      { store, busy, directory: store.directory },
-      { tenantId: TENANT, workspaceId: WORKSPACE, requesterPersonId: ana.id, text, now: NOW, zone: PARIS },
-    );
-    if (!asked.ok) throw new Error(asked.error.message);
-    const slot = asked.view.slots.find((s) => wall(s.start) === 'Tue 24 Nov 10:00')!;
-    const booked = await bookMeeting(
-      { store, busy, writer: new FakeWriter() },
-      {
-        tenantId: TENANT,
-        proposalId: asked.view.proposalId,
-        slotId: slot.id,
-        actorPersonId: ana.id,
-        now: NOW,
-      },
-    );
-    if (!booked.ok) throw new Error(booked.error.message);
-    return store.bookingRows.find((b) => b.id === booked.view.bookingId)!;
-  }
+  /** Books "every tuesday" at Tue 24 Nov 10:00 Paris, as a slot click does. */
+  const bookSeries = () => bookSeriesAt({ store, busy, ana });
   const row = (id: string) => store.bookingRows.find((b) => b.id === id)!;
   const base = (booking: Booking, occurrence: number) => ({
     tenantId: TENANT,

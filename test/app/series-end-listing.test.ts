@@ -5,22 +5,23 @@
  * the `MAX_LISTED_SERIES` an upcoming list reads. A series ended and then moved whole (before it began)
  * keeps its earlier end.
  */
-import { DateTime } from 'luxon';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { bookMeeting } from '../../src/app/book-meeting.ts';
 import { MAX_LISTED_SERIES, rescheduleBooking, upcomingBookings } from '../../src/app/manage-booking.ts';
 import { endSeries, moveFollowing } from '../../src/app/manage-series.ts';
 import type { Booking, Person } from '../../src/app/ports/store.ts';
-import { requestMeeting } from '../../src/app/request-meeting.ts';
-import { occurrenceStarts, seriesOf } from '../../src/app/series.ts';
-import { FakeBusyReader, FakeWriter, MemoryStore, TENANT, WORKSPACE } from './request-meeting.fakes.ts';
+import { occurrenceStarts } from '../../src/app/series.ts';
+import { type FakeBusyReader, type MemoryStore, TENANT } from './request-meeting.fakes.ts';
+import {
+  bookSeries as bookSeriesAt,
+  NOW,
+  PARIS,
+  paris,
+  seriesOfBooking,
+  seriesWorld,
+} from './series-fixtures.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const PARIS = 'Europe/Paris';
-const paris = (iso: string) => DateTime.fromISO(iso, { zone: PARIS }).toMillis();
-const NOW = Date.UTC(2026, 10, 23, 8, 0); // Monday 23 Nov 2026
-const WORK = { rules: [{ days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' }], overrides: [] };
 
 let store: MemoryStore;
 let busy: FakeBusyReader;
@@ -30,35 +31,13 @@ const notifier = { dm: async () => ({ ok: true as const }) };
 const deps = () => ({ store, busy, notifier });
 
 beforeEach(() => {
-  store = new MemoryStore();
-  busy = new FakeBusyReader();
-  ana = store.addPerson({ name: 'Ana', handle: 'ana', timeZone: PARIS, workingHours: WORK });
-  li = store.addPerson({ name: 'Li', handle: 'li', timeZone: PARIS, workingHours: WORK });
+  ({ store, busy, ana, li } = seriesWorld());
 });
 
-/** Books "every tuesday" at Tue 24 Nov 10:00 Paris, as a slot click does. */
+/** Books "every tuesday" at Tue 24 Nov 10:00 Paris, as a slot click does, with its occurrences. */
 async function bookSeries(): Promise<{ booking: Booking; starts: readonly number[] }> {
-  const asked = await requestMeeting(
-    { store, busy, directory: store.directory },
-    {
-      tenantId: TENANT,
-      workspaceId: WORKSPACE,
-      requesterPersonId: ana.id,
-      text: '/meet @li 30m every tuesday "1:1"',
-      now: NOW,
-      zone: PARIS,
-    },
-  );
-  if (!asked.ok) throw new Error(asked.error.message);
-  const slot = asked.view.slots.find((s) => s.start === paris('2026-11-24T10:00'))!;
-  const booked = await bookMeeting(
-    { store, busy, writer: new FakeWriter() },
-    { tenantId: TENANT, proposalId: asked.view.proposalId, slotId: slot.id, actorPersonId: ana.id, now: NOW },
-  );
-  if (!booked.ok) throw new Error(booked.error.message);
-  const booking = store.bookingRows.find((b) => b.id === booked.view.bookingId)!;
-  const proposal = await store.requests.getProposal(TENANT, booking.proposalId!);
-  const series = seriesOf(await store.requests.get(TENANT, proposal!.requestId))!;
+  const booking = await bookSeriesAt({ store, busy, ana });
+  const series = (await seriesOfBooking(store, booking))!;
   return { booking, starts: occurrenceStarts(series.rule, booking.start, PARIS) };
 }
 

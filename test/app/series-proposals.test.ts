@@ -11,14 +11,17 @@ import type { RequestLimits } from '../../src/app/request-meeting.ts';
 import { requestMeeting } from '../../src/app/request-meeting.ts';
 import { seriesLine } from '../../src/app/series.ts';
 import type { Locale } from '../../src/app/views.ts';
-import { FakeBusyReader, FakeWriter, MemoryStore, TENANT, WORKSPACE } from './request-meeting.fakes.ts';
+import {
+  type FakeBusyReader,
+  FakeWriter,
+  type MemoryStore,
+  TENANT,
+  WORKSPACE,
+} from './request-meeting.fakes.ts';
+import { NOW, PARIS, paris, seriesWorld } from './series-fixtures.ts';
 
-// Monday 23 November 2026, 09:00 in Paris. "every tuesday" starts Tue 24 Nov and runs three months (the
-// default horizon): 14 Tuesdays, up to Tue 23 Feb 2027.
-const NOW = Date.UTC(2026, 10, 23, 8, 0);
-const PARIS = 'Europe/Paris';
-const HOURS = { rules: [{ days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' }], overrides: [] };
-const paris = (iso: string) => DateTime.fromISO(iso, { zone: PARIS }).toMillis();
+// NOW is Monday 23 November 2026, 09:00 in Paris. "every tuesday" starts Tue 24 Nov and runs three
+// months (the default horizon): 14 Tuesdays, up to Tue 23 Feb 2027.
 const hhmm = (t: number) => DateTime.fromMillis(t, { zone: PARIS }).toFormat('HH:mm');
 
 let store: MemoryStore;
@@ -28,11 +31,8 @@ let ana: Person;
 let li: Person;
 
 beforeEach(() => {
-  store = new MemoryStore();
-  busy = new FakeBusyReader();
+  ({ store, busy, ana, li } = seriesWorld());
   writer = new FakeWriter();
-  ana = store.addPerson({ name: 'Ana', handle: 'ana', timeZone: PARIS, workingHours: HOURS });
-  li = store.addPerson({ name: 'Li', handle: 'li', timeZone: PARIS, workingHours: HOURS });
 });
 
 const ask = (text: string, extra: { replyLocale?: Locale; limits?: RequestLimits } = {}) =>

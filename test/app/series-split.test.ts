@@ -4,9 +4,7 @@
  * ended before the moved occurrence. The rule shift itself (`planFollowing`) is pure and tested on its own:
  * time of day, a weekday change, DST between k and later dates, COUNT / UNTIL / no end, refusals.
  */
-import { DateTime } from 'luxon';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { bookMeeting } from '../../src/app/book-meeting.ts';
 import {
   cancelOccurrence,
   followingMoveOptions,
@@ -16,17 +14,23 @@ import {
 import { CALENDAR_SERIES_JOB, CALENDAR_WRITE_JOB, draftFor } from '../../src/app/outbox.ts';
 import type { Booking, Person } from '../../src/app/ports/store.ts';
 import { REMINDER_JOB, type ReminderPayload } from '../../src/app/reminders.ts';
-import { requestMeeting } from '../../src/app/request-meeting.ts';
-import { occurrenceStarts, seriesOf } from '../../src/app/series.ts';
+import { occurrenceStarts } from '../../src/app/series.ts';
 import { planFollowing } from '../../src/app/series-split.ts';
 import type { SeriesRule } from '../../src/core/series.ts';
-import { FakeBusyReader, FakeWriter, MemoryStore, TENANT, WORKSPACE } from './request-meeting.fakes.ts';
+import { type FakeBusyReader, type MemoryStore, TENANT } from './request-meeting.fakes.ts';
+import {
+  bookSeries as bookSeriesAt,
+  NOW,
+  PARIS,
+  paris,
+  seriesOfBooking,
+  seriesWorld,
+  WORK,
+  wall,
+} from './series-fixtures.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const PARIS = 'Europe/Paris';
-const paris = (iso: string) => DateTime.fromISO(iso, { zone: PARIS }).toMillis();
-const wall = (t: number) => DateTime.fromMillis(t, { zone: PARIS }).toFormat('ccc d LLL HH:mm');
 
 describe('planFollowing: the new series of a split', () => {
   // Every Tuesday, 6 times, from Tue 5 Mar 2030 10:00 Paris: the clocks change on Sun 31 Mar.
@@ -208,9 +212,7 @@ describe('planFollowing: the new series of a split', () => {
   });
 });
 
-// Monday 23 November 2026, 09:00 in Paris: "every tuesday" runs 14 Tuesdays, 24 Nov to 23 Feb.
-const NOW = Date.UTC(2026, 10, 23, 8, 0);
-const WORK = { rules: [{ days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' }], overrides: [] };
+// NOW is Monday 23 November 2026, 09:00 in Paris: "every tuesday" runs 14 Tuesdays, 24 Nov to 23 Feb.
 
 describe('move this and following (use case)', () => {
   let store: MemoryStore;
@@ -227,46 +229,13 @@ describe('move this and following (use case)', () => {
   const deps = () => ({ store, busy, notifier });
 
   beforeEach(() => {
-    store = new MemoryStore();
-    busy = new FakeBusyReader();
+    ({ store, busy, ana, li } = seriesWorld({ li: { locale: 'fr' } }));
     dms.length = 0;
-    ana = store.addPerson({ name: 'Ana', handle: 'ana', timeZone: PARIS, workingHours: WORK });
-    li = store.addPerson({ name: 'Li', handle: 'li', timeZone: PARIS, workingHours: WORK, locale: 'fr' });
   });
 
   /** Books "every tuesday" at Tue 24 Nov 10:00 Paris, as a slot click does. */
-  async function bookSeries(): Promise<Booking> {
-    const asked = await requestMeeting(
-      { store, busy, directory: store.directory },
-      {
-        tenantId: TENANT,
-        workspaceId: WORKSPACE,
-        requesterPersonId: ana.id,
-        text: '/meet @li 30m every tuesday "1:1"',
-        now: NOW,
-        zone: PARIS,
-      },
-    );
-    if (!asked.ok) throw new Error(asked.error.message);
-    const slot = asked.view.slots.find((s) => wall(s.start) === 'Tue 24 Nov 10:00')!;
-    const booked = await bookMeeting(
-      { store, busy, writer: new FakeWriter() },
-      {
-        tenantId: TENANT,
-        proposalId: asked.view.proposalId,
-        slotId: slot.id,
-        actorPersonId: ana.id,
-        now: NOW,
-      },
-    );
-    if (!booked.ok) throw new Error(booked.error.message);
-    return store.bookingRows.find((b) => b.id === booked.view.bookingId)!;
-  }
-
-  const ruleOf = async (booking: Booking) => {
-    const proposal = await store.requests.getProposal(TENANT, booking.proposalId!);
-    return seriesOf(await store.requests.get(TENANT, proposal!.requestId));
-  };
+  const bookSeries = () => bookSeriesAt({ store, busy, ana });
+  const ruleOf = (booking: Booking) => seriesOfBooking(store, booking);
   const reminders = (bookingId: string, status = 'queued') =>
     store.jobRows.filter(
       (j) =>
@@ -419,32 +388,12 @@ describe('move this and following (use case)', () => {
 
   it('a team taking turns: the new series keeps who hosts which date; a member with no date left in the old one loses its event', async () => {
     const zoe = store.addPerson({ name: 'Zoé', handle: 'zoe', timeZone: PARIS, workingHours: WORK });
-    const asked = await requestMeeting(
-      { store, busy, directory: store.directory },
-      {
-        tenantId: TENANT,
-        workspaceId: WORKSPACE,
-        requesterPersonId: ana.id,
-        text: '/meet @li @zoe 30m every tuesday "Support"',
-        now: NOW,
-        zone: PARIS,
-      },
+    const booked = await bookSeriesAt(
+      { store, busy, ana },
+      { text: '/meet @li @zoe 30m every tuesday "Support"' },
     );
-    if (!asked.ok) throw new Error(asked.error.message);
-    const slot = asked.view.slots.find((s) => wall(s.start) === 'Tue 24 Nov 10:00')!;
-    const booked = await bookMeeting(
-      { store, busy, writer: new FakeWriter() },
-      {
-        tenantId: TENANT,
-        proposalId: asked.view.proposalId,
-        slotId: slot.id,
-        actorPersonId: ana.id,
-        now: NOW,
-      },
-    );
-    if (!booked.ok) throw new Error(booked.error.message);
     // Li hosts the 1st, 3rd, … Tuesdays, Zoé the 2nd, 4th, … (as a rotating team's booking records it).
-    const i = store.bookingRows.findIndex((b) => b.id === booked.view.bookingId);
+    const i = store.bookingRows.findIndex((b) => b.id === booked.id);
     const old: Booking = {
       ...store.bookingRows[i]!,
       turns: { of: 2, byPerson: { [li.id]: 0, [zoe.id]: 1 } },

@@ -4,24 +4,18 @@
  * `bookMeeting` reads), and the re-check's answer and the confirmation of a series booked anyway. The views
  * come from the use cases on the in-memory ports.
  */
-import { DateTime } from 'luxon';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { BookMeetingError } from '../../src/app/book-meeting.ts';
 import { bookMeeting } from '../../src/app/book-meeting.ts';
 import type { ManagedOccurrenceView } from '../../src/app/manage-series.ts';
 import type { Person } from '../../src/app/ports/store.ts';
-import { requestMeeting } from '../../src/app/request-meeting.ts';
 import type { BookingView, ProposalView } from '../../src/app/views.ts';
 import { parseCustomId } from '../../src/bot/discord/custom-id.ts';
 import * as discord from '../../src/bot/discord/render.ts';
 import { parseBookAction } from '../../src/bot/slack/listeners/book-slot.ts';
 import * as slack from '../../src/bot/slack/render.ts';
-import { FakeBusyReader, FakeWriter, MemoryStore, TENANT, WORKSPACE } from '../app/request-meeting.fakes.ts';
-
-const NOW = Date.UTC(2026, 10, 23, 8, 0); // Monday 23 Nov 2026, 09:00 in Paris
-const PARIS = 'Europe/Paris';
-const HOURS = { rules: [{ days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' }], overrides: [] };
-const paris = (iso: string) => DateTime.fromISO(iso, { zone: PARIS }).toMillis();
+import { type FakeBusyReader, FakeWriter, type MemoryStore, TENANT } from '../app/request-meeting.fakes.ts';
+import { askSeries, NOW, paris, seriesWorld } from '../app/series-fixtures.ts';
 
 let store: MemoryStore;
 let busy: FakeBusyReader;
@@ -30,25 +24,10 @@ let li: Person;
 let view: ProposalView;
 
 beforeEach(async () => {
-  store = new MemoryStore();
-  busy = new FakeBusyReader();
-  ana = store.addPerson({ name: 'Ana', handle: 'ana', timeZone: PARIS, workingHours: HOURS });
-  li = store.addPerson({ name: 'Li', handle: 'li', timeZone: PARIS, workingHours: HOURS });
+  ({ store, busy, ana, li } = seriesWorld());
   // Li is busy on the third Tuesday except 16:30–17:00: only 16:30 is free on all 14 Tuesdays.
   busy.busy.set(li.id, [{ start: paris('2026-12-08T09:00'), end: paris('2026-12-08T16:30') }]);
-  const result = await requestMeeting(
-    { store, busy, directory: store.directory },
-    {
-      tenantId: TENANT,
-      workspaceId: WORKSPACE,
-      requesterPersonId: ana.id,
-      text: '/meet @li 30m every tuesday "1:1"',
-      now: NOW,
-      zone: PARIS,
-    },
-  );
-  if (!result.ok) throw new Error(result.error.message);
-  view = result.view;
+  view = await askSeries({ store, busy, ana });
   expect(view.slots[0]!.series!.line).toBe('free on all 14 Tuesdays');
   expect(view.slots[1]!.series!.line).toBe('free on 13 of 14 Tuesdays; Li is busy on Tue 8 Dec');
 });
