@@ -208,12 +208,21 @@ export function seriesLabel(rule: SeriesRule, first: number, zone: string, local
     const wall = Date.parse(`${iso}T12:00:00Z`);
     return wallToInstant(zoneOffsets(zone, { start: wall - DAY, end: wall + DAY }), wall, 'start');
   };
+  // "until" names the last meeting (`every Thursday, until Thu 18 Feb`), not the rule's UNTIL day, which
+  // may be any weekday (a default end three months on): UNTIL itself when the series is too long to expand.
+  const lastDate = (until: string) => {
+    const { starts, capped } = expandSeries(rule, first, zone);
+    return !capped && starts.length > 0 ? starts[starts.length - 1]! : noon(until);
+  };
   const pattern = patternLabel(rule, locale, firstWeekday);
   const ended =
     rule.count !== undefined
       ? t(locale, 'booking.series.withCount', { pattern, count: rule.count })
       : rule.until !== undefined
-        ? t(locale, 'booking.series.withUntil', { pattern, date: dayLabel(noon(rule.until), zone, locale) })
+        ? t(locale, 'booking.series.withUntil', {
+            pattern,
+            date: dayLabel(lastDate(rule.until), zone, locale),
+          })
         : pattern;
   // The days left out are named (`…, except Mon 28 Dec`), at most `MAX_NAMED_DATES` of them.
   const except = (rule.except ?? []).filter((d) => /^\d{4}-\d\d-\d\d$/.test(d));

@@ -79,7 +79,7 @@ describe('convene parse', () => {
       end: { source: 'implied' },
     });
     expect(json.warnings.map((w: { code: string }) => w.code)).toEqual(['series_end_implied']);
-    expect(json.warnings[0].message).toContain('2027-02-23');
+    expect(json.warnings[0].message).toContain('until Tue 23 Feb (3 months)');
   });
 
   it('reads a said end as COUNT or UNTIL, without a warning', async () => {

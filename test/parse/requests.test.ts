@@ -820,10 +820,11 @@ describe('series_end_implied wording', () => {
       const result = parseRequest('@ana 30m every other tuesday', { ...at, replyLocale });
       return parseText(result.warnings[0]!);
     });
-    expect(words[0]).toContain('2027-02-25');
-    expect(words[0]).toContain('3 months');
-    expect(words[1]).toContain('jusqu’au 2027-02-25 (3 mois)');
-    expect(words[2]).toContain('bis 2027-02-25 (3 Monate)');
+    // The end as people write a day, not as the ISO date the parser gives (`params.until`).
+    expect(words[0]).toContain('until Thu 25 Feb (3 months)');
+    expect(words[1]).toContain('jusqu’au jeu. 25 févr. (3 mois)');
+    expect(words[2]).toContain('bis Do. 25 Feb. (3 Monate)');
+    for (const w of words) expect(w).not.toContain('2027-02-25');
     expect(new Set(words).size).toBe(3);
   });
 });

@@ -14,6 +14,7 @@ import { precheckRequest as precheck } from '../../core/parse/index.ts';
 import type { Msg } from '../i18n/index.ts';
 import { list, msg, render } from '../i18n/index.ts';
 import { readingLabel } from '../series.ts';
+import { dayLabel } from '../views.ts';
 
 /** An issue or a question as a catalogue message (key and parameters). */
 export function parseMessage(item: ParseIssue | ParseQuestion): Msg {
@@ -31,6 +32,9 @@ export function parseMessage(item: ParseIssue | ParseQuestion): Msg {
   }
   const p = (item as ParseIssue).params;
   const text = p.text ?? '';
+  // A local day the parser gives as `YYYY-MM-DD` (a series' end), worded for people: "Thu 25 Feb".
+  const dateLabel = (iso: string) =>
+    /^\d{4}-\d\d-\d\d$/.test(iso) ? dayLabel(Date.parse(`${iso}T12:00:00Z`), 'UTC', item.locale) : iso;
   const max = p.max ?? 0;
   switch (item.code as ParseErrorCode | ParseWarningCode) {
     case 'empty_request':
@@ -65,7 +69,7 @@ export function parseMessage(item: ParseIssue | ParseQuestion): Msg {
     case 'window_widened':
       return msg('parse.windowWidened', { text });
     case 'series_end_implied':
-      return msg('parse.seriesEndImplied', { text, until: p.until ?? '', months: p.months ?? 0 });
+      return msg('parse.seriesEndImplied', { text, until: dateLabel(p.until ?? ''), months: p.months ?? 0 });
     case 'series_except_capped':
       return msg('parse.seriesExceptCapped', { count: p.count ?? 0, max });
   }
