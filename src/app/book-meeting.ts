@@ -129,6 +129,13 @@ export interface BookMeetingInput {
   readonly now: number;
   /** Language of the answer; default: the actor's stored locale, else English. */
   readonly locale?: Locale;
+  /**
+   * The same click run again by another process, the one that ran it first having stopped after its ack
+   * (the Slack inbox's takeover): a booking already made for the slot may be that first run's, which
+   * stopped before confirming it, so its headline is the confirmation's ("Booked: …"), not "Already
+   * booked"; `alreadyBooked` stays true (nothing was booked now, nothing is counted twice).
+   */
+  readonly rerun?: boolean;
 }
 
 export type BookMeetingErrorCode =
@@ -951,12 +958,13 @@ async function confirmation(
     ),
   };
   const nameOf = (id: string) => people.find((p) => p.person.id === id)?.person.displayName ?? '?';
+  const already = alreadyBooked && input.rerun !== true;
   const headline = series
-    ? t(locale, alreadyBooked ? 'booking.headline.alreadyBookedSeries' : 'booking.headline.bookedSeries', {
+    ? t(locale, already ? 'booking.headline.alreadyBookedSeries' : 'booking.headline.bookedSeries', {
         ...headlineParams,
         series: seriesLabel(series.rule, booking.start, series.zone, locale),
       }) + (turns ? ` ${turnsLine(turns, nameOf, organiserZone, locale)}` : '')
-    : t(locale, alreadyBooked ? 'booking.headline.alreadyBooked' : 'booking.headline.booked', headlineParams);
+    : t(locale, already ? 'booking.headline.alreadyBooked' : 'booking.headline.booked', headlineParams);
   const slotId = booking.idempotencyKey.split(':slot:')[1] ?? input.slotId;
   return {
     kind: 'booked',

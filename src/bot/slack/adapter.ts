@@ -262,7 +262,14 @@ export function createSlackAdapter(deps: SlackDeps, config: SlackConfig): SlackA
       const action = payload.args.action as { value?: string };
       const respond = ephemeralRespond(client, body.container?.channel_id ?? body.channel?.id, body.user.id);
       await guarded(decodeValue(action.value).l, respond, () =>
-        bookSlot(rt, { body: body as never, action: action as never, ack: noAck, respond, client }),
+        bookSlot(rt, {
+          body: body as never,
+          action: action as never,
+          ack: noAck,
+          respond,
+          client,
+          takenOver: true,
+        }),
       );
     }
     return { kind: 'done' };

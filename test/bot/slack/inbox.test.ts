@@ -11,11 +11,21 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bookMeeting } from '../../../src/app/book-meeting.ts';
 import type { BusyReader } from '../../../src/app/ports/calendars.ts';
 import { createSlackAdapter, type SlackAdapter } from '../../../src/bot/slack/adapter.ts';
 import { SLACK_INBOX_JOB } from '../../../src/bot/slack/inbox.ts';
 import { createWebServer } from '../../../src/bot/web/server.ts';
-import { type Harness, installTeam, memoryCalendars, settle, startHarness, until } from './harness.ts';
+import {
+  blockText,
+  buttons,
+  type Harness,
+  installTeam,
+  memoryCalendars,
+  settle,
+  startHarness,
+  until,
+} from './harness.ts';
 
 const START = Date.UTC(2030, 0, 16, 10);
 let h: Harness;
@@ -127,6 +137,84 @@ describe('Slack requests recorded across replicas', () => {
     const [message] = h.fake.channelMessages('CIN2');
     expect(message?.text ?? '').not.toBe('');
     expect(h.logs.some((line) => line.startsWith('B: slack: taking over request'))).toBe(true);
+  });
+
+  it('a click whose replica booked and stopped before confirming is confirmed in the channel by the replica that takes it over', async () => {
+    h.fake.target = `${h.url}/slack/events`;
+    expect(
+      (
+        await h.fake.send(
+          meetForm('CIN3', '<@UBB> 30m tomorrow "Confirmed late"'),
+          'application/x-www-form-urlencoded',
+        )
+      ).status,
+    ).toBe(200);
+    const message = await until(() => h.fake.channelMessages('CIN3')[0], 'the proposals');
+    const book = buttons(message.blocks).find((b) => b.actionId.startsWith('book:'))!;
+    // What the stopped replica did for UBB's click: the booking made, the message not updated yet.
+    const workspace = (await h.store.workspaces.findByExternalId('slack', 'T1'))!;
+    const ubb = (await h.store.people.findByIdentity(workspace.id, 'UBB'))!;
+    const [, proposalId, slotId] = book.actionId.split(':') as [string, string, string];
+    const made = await bookMeeting(
+      { store: h.store, busy, writer: calendars.writer },
+      { tenantId: workspace.tenantId, proposalId, slotId, actorPersonId: ubb.id, now: START },
+    );
+    expect(made.ok && made.view.alreadyBooked).toBe(false);
+    expect(message.updates).toBe(0);
+    // Its recorded click, the lease expired: claimed and run by replica B.
+    const action = { action_id: book.actionId, value: book.value, action_ts: '1893456000.000001' };
+    const job = await h.store.jobs.enqueue({
+      kind: SLACK_INBOX_JOB,
+      payload: {
+        v: 1,
+        listener: 'book',
+        teamId: 'T1',
+        nonce: 'dead-replica-click',
+        args: {
+          body: {
+            type: 'block_actions',
+            team: { id: 'T1' },
+            user: { id: 'UBB' },
+            container: { type: 'message', message_ts: message.ts, channel_id: 'CIN3', is_ephemeral: false },
+            channel: { id: 'CIN3' },
+          },
+          action,
+        },
+      },
+      maxAttempts: 1,
+      dedupeKey: `${SLACK_INBOX_JOB}:action:UBB:${action.action_ts}:${action.action_id}`,
+      lease: { worker: 'slack-inbox:dead', until: Date.now() - 1 },
+    });
+    const [claimed] = await h.store.jobs.claim('worker-b', {
+      limit: 5,
+      leaseMs: 60_000,
+      kinds: [SLACK_INBOX_JOB],
+    });
+    expect(claimed?.id).toBe(job.id);
+    expect(await other.adapter.jobHandlers[SLACK_INBOX_JOB]!(claimed!, Date.now())).toEqual({ kind: 'done' });
+    // The proposals became the confirmation, once; no second booking.
+    expect(message.updates).toBe(1);
+    expect(blockText(message.blocks)).toContain('Booked: “Confirmed late”');
+    expect(blockText(message.blocks)).not.toContain('Already booked');
+    expect(buttons(message.blocks).map((b) => b.actionId.split(':')[0])).toEqual(['mresched', 'mcancel']);
+    // One event per participant, each written once: the takeover booked nothing again.
+    const events = calendars.written.filter((w) => w.key.startsWith(`proposal:${proposalId}:`));
+    expect(events.map((w) => w.title)).toEqual(['Confirmed late', 'Confirmed late']);
+    // A later, distinct click (not a takeover) is answered privately; the message is left alone.
+    const again = await h.fake.click({
+      teamId: 'T1',
+      userId: 'UAA',
+      actionId: book.actionId,
+      value: book.value,
+      channelId: 'CIN3',
+      messageTs: message.ts,
+    });
+    const [reply] = await until(
+      () => h.fake.responsesTo(again.responseId).length > 0 && h.fake.responsesTo(again.responseId),
+      'already booked',
+    );
+    expect(blockText(reply?.body.blocks as unknown[])).toContain('Already booked');
+    expect(message.updates).toBe(1);
   });
 
   it('is not claimable while its lease runs; only its holder renews it', async () => {

@@ -6,6 +6,11 @@
  * or the `response_url` for an ephemeral message). Only the click that made the booking updates the
  * message; repeats get a private "already booked". A lost race gets the remaining slots, privately.
  *
+ * A click taken over from a replica that stopped after its ack (`takenOver`, bot/slack/inbox.ts) that
+ * finds the slot booked confirms it in the channel all the same: the booking may be the stopped run's,
+ * made before it could update the message, which would otherwise keep its slot buttons. (When another
+ * click booked the slot instead, the message, already confirmed, is written again by this one.)
+ *
  * Tenants stay apart: the proposal is looked up in the clicking workspace's tenant only, so a button
  * naming another workspace's proposal books nothing.
  */
@@ -44,6 +49,8 @@ export interface ActionArgs {
   readonly ack: AckFn;
   readonly respond: RespondFn;
   readonly client: SlackApi;
+  /** Run again on this replica for one that stopped after its ack (the inbox's takeover). */
+  readonly takenOver?: boolean;
 }
 
 export function parseBookAction(actionId: string): { proposalId: string; slotId: string } | null {
@@ -82,6 +89,7 @@ export async function bookSlot(rt: SlackRuntime, args: ActionArgs): Promise<void
       actorPersonId: actor.person.id,
       now: rt.now(),
       locale,
+      ...(args.takenOver ? { rerun: true } : {}),
     },
   );
   if (!result.ok) {
@@ -98,7 +106,7 @@ export async function bookSlot(rt: SlackRuntime, args: ActionArgs): Promise<void
     return privately(renderText(result.error.message));
   }
   const view = result.view;
-  if (view.alreadyBooked) return privately(renderText(view.headline));
+  if (view.alreadyBooked && !args.takenOver) return privately(renderText(view.headline));
 
   const confirmation = renderBooking(view, `<@${body.user.id}>`);
   const ts = body.container?.message_ts;
