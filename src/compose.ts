@@ -35,6 +35,7 @@ import {
   teamUseCases,
 } from './app/use-cases.ts';
 import { manageUseCases, seriesUseCases } from './bot/discord/deps.ts';
+import { DISCORD_INBOX_JOB, DISCORD_INBOX_RETENTION_MS } from './bot/discord/inbox.ts';
 import { createDiscordAdapter, discordConfigFromEnv, meetingUseCases } from './bot/discord/index.ts';
 import { createDiscordNotifier } from './bot/discord/notifier.ts';
 import { createDiscordThreads } from './bot/discord/threads.ts';
@@ -119,7 +120,7 @@ export interface ComposeOptions {
   readonly metrics?: Metrics;
   /** Replaces the provider factory built from the environment (the load benchmark points it at fakes). */
   readonly providers?: ProviderFactory;
-  /** Lease of a recorded Slack request (bot/slack/inbox.ts; default 60 s). Tests shorten it. */
+  /** Lease of a recorded Slack request or Discord interaction (bot/inbox.ts; default 60 s). Tests shorten it. */
   readonly inboxLeaseMs?: number;
   /** How long finished Slack inbox jobs are kept (default INBOX_RETENTION_MS, 24 h). */
   readonly inboxRetentionMs?: number;
@@ -286,7 +287,7 @@ export function composeChat(
   const platforms: string[] = [];
   const starters: Array<() => Promise<void>> = [];
   const stoppers: Array<() => Promise<void>> = [];
-  /** Job kinds the chat adapters add to the worker (a Slack request whose replica died). */
+  /** Job kinds the chat adapters add to the worker (a Slack request or Discord interaction whose replica died). */
   const adapterHandlers: Record<string, JobHandler> = {};
   if (slackConfig) {
     const slack = createSlackAdapter(
@@ -364,9 +365,13 @@ export function composeChat(
         ...(linkPage ? { linkPage } : {}),
         account,
         log,
+        inbox: inboxUseCases({ jobs: store.jobs }),
       },
-      discordConfig,
+      options.inboxLeaseMs !== undefined
+        ? { ...discordConfig, inboxLeaseMs: options.inboxLeaseMs }
+        : discordConfig,
     );
+    Object.assign(adapterHandlers, discord.jobHandlers);
     routers.push({ router: discord.router });
     notifiers.push(createDiscordNotifier(store.people, discord.api));
     threadsOf.push(createDiscordThreads(store, discord.api, { log }));
@@ -388,7 +393,11 @@ export function composeChat(
       },
       {
         worker: `${hostname()}:${process.pid}`,
-        retention: { [SLACK_INBOX_JOB]: options.inboxRetentionMs ?? INBOX_RETENTION_MS },
+        retention: {
+          [SLACK_INBOX_JOB]: options.inboxRetentionMs ?? INBOX_RETENTION_MS,
+          // Short: a Discord inbox job holds its interaction's token (bot/discord/inbox.ts).
+          [DISCORD_INBOX_JOB]: DISCORD_INBOX_RETENTION_MS,
+        },
       },
     );
     // Watches of every connection, unless a reconciliation is already scheduled (idempotent across replicas).

@@ -131,9 +131,10 @@ export interface BookMeetingInput {
   readonly locale?: Locale;
   /**
    * The same click run again by another process, the one that ran it first having stopped after its ack
-   * (the Slack inbox's takeover): a booking already made for the slot may be that first run's, which
-   * stopped before confirming it, so its headline is the confirmation's ("Booked: …"), not "Already
-   * booked"; `alreadyBooked` stays true (nothing was booked now, nothing is counted twice).
+   * (the Slack or Discord inbox's takeover, src/bot/inbox.ts): a booking already made for the slot may be
+   * that first run's, which stopped before confirming it, so its headline is the confirmation's
+   * ("Booked: …"), not "Already booked"; `alreadyBooked` stays true (nothing was booked now, nothing is
+   * counted twice).
    */
   readonly rerun?: boolean;
 }

@@ -1,7 +1,7 @@
 /**
- * A surface's durable inbox (Slack's `/meet` and booking clicks, src/bot/slack/inbox.ts): a delivery is
- * recorded as a job already claimed by the receiving process, its lease renewed while the work runs,
- * and the job completed when the work ends. A second delivery of the same request (a retry landing on
+ * A surface's durable inbox (src/bot/inbox.ts: Slack's `/meet`, Discord's `/meet new` and their booking
+ * clicks): a delivery is recorded as a job already claimed by the receiving process, its lease renewed
+ * while the work runs, and the job completed when the work ends. A second delivery of the same request (a retry landing on
  * another replica) finds the first record. Surfaces call these instead of writing the job queue.
  */
 import type { JobRepository } from './ports/store.ts';
@@ -14,7 +14,11 @@ export interface ReceiveDeliveryInput {
   readonly kind: string;
   /** The delivery's identity (trigger id; user, action and time): a redelivery has the same. */
   readonly key: string;
-  /** JSON-serialisable, never a secret; `nonce` tells this delivery apart from a redelivery. */
+  /**
+   * JSON-serialisable; no long-lived secret (a Discord interaction's token, valid 15 minutes, is the one
+   * short-lived capability kept: src/bot/discord/inbox.ts); `nonce` tells this delivery apart from a
+   * redelivery.
+   */
   readonly payload: { readonly nonce: string } & Record<string, unknown>;
   readonly worker: string;
   /** Epoch ms: the lease's end (another worker takes the job over after it). */

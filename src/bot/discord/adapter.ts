@@ -11,6 +11,9 @@
  *    one; button and select clicks with DEFERRED_UPDATE_MESSAGE (type 6); autocomplete with choices.
  * 3. The work then runs in the background and answers through the webhook endpoints with the
  *    interaction token (valid 15 minutes); see `context.ts` for what happens when it is dead.
+ *    `/meet new` and a booking click are recorded first (inbox.ts): a replica that dies after its answer
+ *    leaves them to another replica's worker (`jobHandlers`), and a second delivery of the same
+ *    interaction on another replica runs nothing.
  *
  * Mount this router BEFORE any global `express.json()`: it needs the raw bytes.
  */
@@ -22,7 +25,9 @@ import type {
   APIMessageComponentInteraction,
 } from 'discord-api-types/v10';
 import express from 'express';
+import type { JobHandler } from '../../app/outbox.ts';
 import { maxParticipantsOf } from '../../app/request-meeting.ts';
+import { AlreadyReceived } from '../inbox.ts';
 import { CommandRateLimiter, rateLimitedMessage } from '../rate-limit.ts';
 import { DiscordApi } from './api.ts';
 import { MEET_COMMAND } from './commands.ts';
@@ -30,6 +35,7 @@ import type { HandlerEnv } from './context.ts';
 import { guildAllowed, localeOf, replyPrivately } from './context.ts';
 import { parseCustomId } from './custom-id.ts';
 import type { DiscordAdapterDeps, DiscordConfig } from './deps.ts';
+import { inboxOf } from './deps.ts';
 import { handleAnswerClick } from './handlers/answer-question.ts';
 import { handleBookClick } from './handlers/book.ts';
 import { handleCalendars } from './handlers/calendars.ts';
@@ -48,6 +54,12 @@ import { handleTeam } from './handlers/team.ts';
 import { handleUnlink } from './handlers/unlink.ts';
 import { handleUpcoming } from './handlers/upcoming.ts';
 import { handleZoneSelect } from './handlers/zone.ts';
+import {
+  createDiscordInbox,
+  DISCORD_INBOX_JOB,
+  type DiscordInboxListener,
+  discordInboxPayloadOf,
+} from './inbox.ts';
 import { messages } from './messages.ts';
 import { readOptions } from './options.ts';
 import { EPHEMERAL, textMessage } from './render.ts';
@@ -60,12 +72,19 @@ export interface DiscordAdapter {
   readonly api: DiscordApi;
   /** Resolves when every background task started so far has finished (tests, graceful shutdown). */
   idle(): Promise<void>;
+  /**
+   * Job handlers for the outbox worker: `discord.inbox` runs an interaction whose replica died after
+   * answering it (inbox.ts).
+   */
+  readonly jobHandlers: Readonly<Record<string, JobHandler>>;
 }
 
 type Work = (env: HandlerEnv) => Promise<void>;
 interface Decision {
   readonly response: APIInteractionResponse | { type: number; data?: unknown };
   readonly work?: Work;
+  /** Recorded before the answer so that another replica finishes the work (inbox.ts). */
+  readonly durable?: DiscordInboxListener;
 }
 
 export function createDiscordAdapter(deps: DiscordAdapterDeps, config: DiscordConfig): DiscordAdapter {
@@ -91,31 +110,59 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps, config: DiscordCo
   const running = new Set<Promise<void>>();
   const limiter = config.rateLimit ? new CommandRateLimiter(config.rateLimit) : null;
 
-  const run = (interaction: APIInteraction, work: Work) => {
+  const inbox = createDiscordInbox({
+    jobs: inboxOf(deps),
+    ...(config.inboxLeaseMs !== undefined ? { leaseMs: config.inboxLeaseMs } : {}),
+    clock: env.clock,
+    log,
+  });
+
+  /** Runs the work; an unexpected failure is logged on one line and the user hears it privately. */
+  const perform = async (interaction: APIInteraction, work: Work) => {
+    try {
+      await work(env);
+    } catch (error) {
+      // One line, no token (DiscordCallError messages never contain URLs).
+      log(
+        `discord: interaction ${interaction.id} failed: ${error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error)}`,
+      );
+      try {
+        // A malformed (hostile) payload may carry a member without a user: never let that escape.
+        const member = interaction.member as { user?: { id?: string } } | undefined;
+        const userId = member?.user?.id ?? interaction.user?.id ?? '';
+        await replyPrivately(env, interaction, userId, textMessage(messages(localeOf(interaction)).failed));
+      } catch {
+        // nothing more to try
+      }
+    }
+  };
+  const run = (interaction: APIInteraction, work: Work, finish?: () => Promise<void>) => {
     const task = (async () => {
       try {
-        await work(env);
-      } catch (error) {
-        // One line, no token (DiscordCallError messages never contain URLs).
-        log(
-          `discord: interaction ${interaction.id} failed: ${error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error)}`,
-        );
-        try {
-          // A malformed (hostile) payload may carry a member without a user: never let that escape.
-          const member = interaction.member as { user?: { id?: string } } | undefined;
-          const userId = member?.user?.id ?? interaction.user?.id ?? '';
-          await replyPrivately(env, interaction, userId, textMessage(messages(localeOf(interaction)).failed));
-        } catch {
-          // nothing more to try
-        }
+        await perform(interaction, work);
+      } finally {
+        await finish?.();
       }
     })();
     running.add(task);
     void task.finally(() => running.delete(task));
   };
 
+  /** Runs a recorded interaction again, on this replica, for one whose replica died (inbox.ts). */
+  const takeOver: JobHandler = async (job) => {
+    const payload = discordInboxPayloadOf(job);
+    if (!payload) return { kind: 'done' };
+    const work = decide(payload.interaction, { takenOver: true }).work;
+    if (!work) return { kind: 'done' };
+    log(
+      `discord: taking over interaction ${payload.interaction.id} (${payload.listener}) from a replica that stopped`,
+    );
+    await perform(payload.interaction, work);
+    return { kind: 'done' };
+  };
+
   const router = express.Router();
-  router.post(INTERACTIONS_PATH, express.raw({ type: () => true, limit: '1mb' }), (req, res) => {
+  router.post(INTERACTIONS_PATH, express.raw({ type: () => true, limit: '1mb' }), async (req, res) => {
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     if (!verify(req.get('x-signature-ed25519'), req.get('x-signature-timestamp'), body)) {
       res.status(401).json({ error: 'invalid request signature' });
@@ -169,8 +216,23 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps, config: DiscordCo
       }
     }
     const decision = decide(interaction);
-    res.status(200).json(decision.response);
-    if (decision.work) run(interaction, decision.work);
+    const answer = async () => {
+      res.status(200).json(decision.response);
+    };
+    // Work that outlives the answer and matters most is recorded BEFORE it (inbox.ts).
+    const recorded =
+      decision.work && decision.durable
+        ? inbox.wrap(answer, `interaction:${interaction.id}`, { listener: decision.durable, interaction })
+        : null;
+    try {
+      await (recorded?.ack ?? answer)();
+    } catch (error) {
+      if (error instanceof AlreadyReceived) return; // another delivery of it is handled (inbox.ts)
+      log(`discord: interaction ${interaction.id} not answered: ${(error as Error)?.message ?? error}`);
+      await recorded?.finish();
+      return;
+    }
+    if (decision.work) run(interaction, decision.work, recorded?.finish);
   });
 
   return {
@@ -179,11 +241,15 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps, config: DiscordCo
     async idle() {
       while (running.size > 0) await Promise.allSettled([...running]);
     },
+    jobHandlers: { [DISCORD_INBOX_JOB]: takeOver },
   };
 }
 
-/** What to answer inline (fast, no I/O) and what to do afterwards. */
-export function decide(interaction: APIInteraction): Decision {
+/**
+ * What to answer inline (fast, no I/O) and what to do afterwards. `takenOver`: the interaction is run
+ * again by a worker for a replica that stopped after answering it (inbox.ts).
+ */
+export function decide(interaction: APIInteraction, options: { takenOver?: boolean } = {}): Decision {
   const m = messages(localeOf(interaction));
   const unknown: Decision = {
     response: { type: 4, data: textMessage(m.unknownAction, { ephemeral: true }) },
@@ -200,7 +266,7 @@ export function decide(interaction: APIInteraction): Decision {
         case 'help':
           return { response: handleHelp(command) };
         case 'new':
-          return { response: { type: 5 }, work: (env) => handleMeetNew(env, command) };
+          return { response: { type: 5 }, work: (env) => handleMeetNew(env, command), durable: 'meet' };
         case 'link':
           return { response: privately, work: (env) => handleLink(env, command) };
         case 'unlink':
@@ -225,7 +291,11 @@ export function decide(interaction: APIInteraction): Decision {
       const id = parseCustomId(component.data?.custom_id);
       if (!id) return unknown;
       if (id.kind === 'book')
-        return { response: { type: 6 }, work: (env) => handleBookClick(env, component, id) };
+        return {
+          response: { type: 6 },
+          work: (env) => handleBookClick(env, component, id, options.takenOver ? { takenOver: true } : {}),
+          durable: 'book',
+        };
       if (id.kind === 'manage')
         return {
           response: { type: 6 },

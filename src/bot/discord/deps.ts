@@ -6,13 +6,14 @@ import type {
   AccountUseCases,
   CalendarChoiceUseCases,
   CalendarLinking,
+  InboxUseCases,
   ManageUseCases,
   MeetingUseCases,
   RequestUseCases,
   SeriesUseCases,
   TeamUseCases,
 } from '../../app/use-cases.ts';
-import { accountUseCases } from '../../app/use-cases.ts';
+import { accountUseCases, inboxUseCases } from '../../app/use-cases.ts';
 import type { RateLimitSettings } from '../rate-limit.ts';
 import { rateLimitsFromEnv, requestLimitsFromEnv } from '../rate-limit.ts';
 
@@ -30,7 +31,7 @@ export type DiscordStore = Pick<
   Repositories,
   'workspaces' | 'people' | 'preferences' | 'connections' | 'requests' | 'audit'
 > &
-  Partial<Pick<Repositories, 'rotations' | 'bookings'>>;
+  Partial<Pick<Repositories, 'rotations' | 'bookings' | 'jobs'>>;
 
 export interface DiscordAdapterDeps {
   readonly store: DiscordStore;
@@ -54,6 +55,11 @@ export interface DiscordAdapterDeps {
   readonly calendarChoice?: CalendarChoiceUseCases;
   /** "More times" / "Cancel" under the proposals, and recording where proposals were posted. */
   readonly requests?: RequestUseCases;
+  /**
+   * The durable inbox's records (`/meet new` and booking clicks, inbox.ts; bound by compose; default:
+   * bound to `store.jobs`, none without it: the work then runs, not durable).
+   */
+  readonly inbox?: InboxUseCases;
   /** DM buttons (`DmAction`): handlers by action name; an unknown action gets a polite refusal. */
   readonly dmActions?: Readonly<Record<string, DmActionHandler>>;
   /** Epoch ms. Default `Date.now`. */
@@ -65,6 +71,11 @@ export interface DiscordAdapterDeps {
 /** The account use cases the composition root bound, or bound here to the adapter's store. */
 export function accountOf(deps: Pick<DiscordAdapterDeps, 'account' | 'store'>): AccountUseCases {
   return deps.account ?? accountUseCases({ store: deps.store });
+}
+
+/** The inbox use cases the composition root bound, else bound to the store's job queue (none: not durable). */
+export function inboxOf(deps: Pick<DiscordAdapterDeps, 'inbox' | 'store'>): InboxUseCases | undefined {
+  return deps.inbox ?? (deps.store.jobs ? inboxUseCases({ jobs: deps.store.jobs }) : undefined);
 }
 
 export interface DiscordConfig {
@@ -91,6 +102,11 @@ export interface DiscordConfig {
   readonly rateLimit?: RateLimitSettings;
   /** The work budget of one request; its people are counted before any member listing. */
   readonly limits?: RequestLimits;
+  /**
+   * Lease of a recorded interaction (inbox.ts, default 60 s): after this long without renewal (its replica
+   * died) another replica's worker takes it over. Tests shorten it.
+   */
+  readonly inboxLeaseMs?: number;
 }
 
 export class DiscordConfigError extends Error {

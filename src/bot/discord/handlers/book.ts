@@ -6,6 +6,10 @@
  * Tenant isolation: the proposal must belong to this guild's workspace; anything else is refused
  * without touching it. If this click's token dies while booking (over 15 minutes), the confirmation is
  * posted in the channel with the bot token (or DMed if the bot cannot post there).
+ *
+ * A click taken over from a replica that stopped after answering it (`takenOver`, ../inbox.ts) that finds
+ * the slot booked is confirmed as booked ("Booked: …", bookMeeting's `rerun`), not "Already booked": the
+ * booking may be the stopped run's, made before it could confirm it. Nothing is booked or counted twice.
  */
 import type { APIMessageComponentInteraction } from 'discord-api-types/v10';
 import { presentUseCases } from '../../../app/use-cases.ts';
@@ -18,6 +22,7 @@ export async function handleBookClick(
   env: HandlerEnv,
   interaction: APIMessageComponentInteraction,
   target: { proposalId: string; slotId: string },
+  options: { takenOver?: boolean } = {},
 ): Promise<void> {
   const ctx = await resolveContext(env, interaction);
   const userId = interaction.member?.user.id ?? interaction.user?.id ?? '';
@@ -42,6 +47,7 @@ export async function handleBookClick(
     actorPersonId: ctx.person.id,
     now: env.clock(),
     locale: ctx.locale,
+    ...(options.takenOver ? { rerun: true } : {}),
   });
   if (!result.ok) {
     await replyPrivately(env, interaction, ctx.userId, renderBookingError(result.error, proposal.id));
