@@ -44,6 +44,12 @@ export interface RecordMessageInput {
 export interface ProposalSurface {
   post(view: ProposalView): Promise<MessageRef | null>;
   nudge(person: Person): Promise<void>;
+  /**
+   * The proposals are out and recorded: what the request must show is done (the nudges after it are
+   * best-effort). A surface whose request is durably recorded (src/bot/inbox.ts) completes that record
+   * here, so that a replica stopping during the nudges does not have the request run, and posted, again.
+   */
+  shown?(): Promise<void>;
 }
 
 export interface NudgeInput {
@@ -87,7 +93,10 @@ export async function nudgeUnlinked(
   return people.length;
 }
 
-/** Posts the proposals, records where (when the platform gave a message id), then nudges the unlinked. */
+/**
+ * Posts the proposals, records where (when the platform gave a message id), tells the surface they are
+ * shown (`shown`), then nudges the unlinked.
+ */
 export async function presentProposals(
   deps: PresentRequestDeps,
   surface: ProposalSurface,
@@ -102,6 +111,7 @@ export async function presentProposals(
       proposalId: view.proposalId,
       message,
     });
+  await surface.shown?.();
   const nudged = await nudgeUnlinked(deps, surface, {
     tenantId: input.tenantId,
     gaps: view.gaps,

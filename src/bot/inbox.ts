@@ -14,8 +14,11 @@
  *   surface's handler for the kind (`takeOver` in each adapter) on the recorded request.
  * - The dedupe key is the delivery's identity: a redelivery landing on ANOTHER replica while the first
  *   still works finds the job (the wrapped answer throws `AlreadyReceived`) and does nothing.
- * - At least once: a replica killed after the work's last platform call but before completing the job has
- *   it run again. That window is the time of one UPDATE, against the seconds of work that used to be lost.
+ * - At least once: a replica killed after the work's visible outcome but before completing the job has it
+ *   run again. A meeting request completes its job as soon as its proposals are posted and recorded
+ *   (`ProposalSurface.shown`), not after the DMs that nudge people without a calendar: the window is the
+ *   message's two recording UPDATEs and the completion (CI's kill test once hit it when it still spanned the
+ *   nudges: a channel with two proposals messages). A booking click run again is idempotent.
  * - Without the inbox use cases (tests with partial stores) or when recording fails (database down), the
  *   work runs as before, not durable (logged).
  */
@@ -63,6 +66,7 @@ export function createSurfaceInbox<D extends Record<string, unknown>>(options: {
   return {
     wrap(ack, key, payload) {
       let jobId: string | null = null;
+      let finished: Promise<void> | undefined;
       let heartbeat: NodeJS.Timeout | undefined;
       const wrapped = (async (...args: never[]) => {
         if (!jobs) return ack(...args);
@@ -106,15 +110,20 @@ export function createSurfaceInbox<D extends Record<string, unknown>>(options: {
       }) as unknown as typeof ack;
       return {
         ack: wrapped,
-        async finish() {
-          if (heartbeat) clearInterval(heartbeat);
-          if (!jobId || !jobs) return;
-          const held = jobId;
-          await jobs
-            .complete({ jobId: held, worker })
-            .catch((error: unknown) =>
-              log(`${surface}: request ${held} not marked done: ${(error as Error)?.message ?? error}`),
-            );
+        // Once: the work may call it as soon as its outcome is shown (`ProposalSurface.shown`), and the
+        // adapter calls it again when the work ends.
+        finish() {
+          finished ??= (async () => {
+            if (heartbeat) clearInterval(heartbeat);
+            if (!jobId || !jobs) return;
+            const held = jobId;
+            await jobs
+              .complete({ jobId: held, worker })
+              .catch((error: unknown) =>
+                log(`${surface}: request ${held} not marked done: ${(error as Error)?.message ?? error}`),
+              );
+          })();
+          return finished;
         },
       };
     },

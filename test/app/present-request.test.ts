@@ -58,6 +58,23 @@ describe('presentProposals', () => {
     expect(out).toEqual({ message: { channelId: 'C1', messageId: 'm1' }, nudged: 1 });
   });
 
+  it('tells the surface the proposals are shown once they are posted and recorded, before any nudge', async () => {
+    const { deps: d, writes } = deps();
+    await presentProposals(
+      d,
+      {
+        post: async () => {
+          writes.push('posted');
+          return { channelId: 'C1', messageId: 'm1' };
+        },
+        shown: async () => void writes.push('shown'),
+        nudge: async (p) => void writes.push(`nudge ${p.id}`),
+      },
+      { tenantId: T, view: view([{ personId: 'li', code: 'not_linked' }]) },
+    );
+    expect(writes).toEqual(['posted', 'request r1 m1', 'proposal p1 m1', 'shown', 'nudge li']);
+  });
+
   it('records nothing when the surface got no message id (posted through a fallback)', async () => {
     const { deps: d, writes } = deps();
     await presentProposals(

@@ -79,7 +79,8 @@ export interface DiscordAdapter {
   readonly jobHandlers: Readonly<Record<string, JobHandler>>;
 }
 
-type Work = (env: HandlerEnv) => Promise<void>;
+/** `shown`: the work's outcome is shown (a request's proposals posted), its inbox record may be completed. */
+type Work = (env: HandlerEnv, shown?: () => Promise<void>) => Promise<void>;
 interface Decision {
   readonly response: APIInteractionResponse | { type: number; data?: unknown };
   readonly work?: Work;
@@ -118,9 +119,9 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps, config: DiscordCo
   });
 
   /** Runs the work; an unexpected failure is logged on one line and the user hears it privately. */
-  const perform = async (interaction: APIInteraction, work: Work) => {
+  const perform = async (interaction: APIInteraction, work: Work, shown?: () => Promise<void>) => {
     try {
-      await work(env);
+      await work(env, shown);
     } catch (error) {
       // One line, no token (DiscordCallError messages never contain URLs).
       log(
@@ -139,7 +140,7 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps, config: DiscordCo
   const run = (interaction: APIInteraction, work: Work, finish?: () => Promise<void>) => {
     const task = (async () => {
       try {
-        await perform(interaction, work);
+        await perform(interaction, work, finish);
       } finally {
         await finish?.();
       }
@@ -266,7 +267,11 @@ export function decide(interaction: APIInteraction, options: { takenOver?: boole
         case 'help':
           return { response: handleHelp(command) };
         case 'new':
-          return { response: { type: 5 }, work: (env) => handleMeetNew(env, command), durable: 'meet' };
+          return {
+            response: { type: 5 },
+            work: (env, shown) => handleMeetNew(env, command, shown),
+            durable: 'meet',
+          };
         case 'link':
           return { response: privately, work: (env) => handleLink(env, command) };
         case 'unlink':

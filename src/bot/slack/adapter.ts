@@ -301,6 +301,7 @@ export function createSlackAdapter(deps: SlackDeps, config: SlackConfig): SlackA
           ack: recorded?.ack ?? ack,
           respond,
           client: client as unknown as SlackApi,
+          ...(recorded ? { shown: recorded.finish } : {}),
         }),
       );
     } finally {

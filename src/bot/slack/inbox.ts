@@ -8,8 +8,8 @@
  *   `chat.postEphemeral`: the `response_url` is a capability and is not stored).
  * - The dedupe key is the delivery (trigger id; user, action and `action_ts`): a Slack retry or a double
  *   delivery landing on ANOTHER replica while the first still works finds the job and does nothing.
- * - At least once: a replica killed after the work's last Slack call but before completing the job has
- *   it run again (a duplicate proposals message; a booking click is idempotent).
+ * - At least once: a replica killed after the proposals are posted but before completing the job has it
+ *   run again (a duplicate proposals message; a booking click is idempotent): src/bot/inbox.ts.
  */
 import type { Job } from '../../app/ports/store.ts';
 import type { InboxUseCases } from '../../app/use-cases.ts';

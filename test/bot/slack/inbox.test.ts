@@ -32,11 +32,21 @@ let h: Harness;
 let other: { adapter: SlackAdapter; url: string; server: Server };
 const gates: Array<() => void> = [];
 let gated = false;
+/** Every person read has no linked calendar: the proposals nudge them by DM. */
+let unlinked = false;
 const calendars = memoryCalendars();
 const busy: BusyReader = {
   async busyFor(tenantId, personIds, range, options) {
     if (gated) await new Promise<void>((resolve) => gates.push(resolve));
-    return calendars.busy.busyFor(tenantId, personIds, range, options);
+    const read = await calendars.busy.busyFor(tenantId, personIds, range, options);
+    if (!unlinked) return read;
+    const gaps = personIds.map((personId) => ({
+      personId,
+      connectionId: null,
+      code: 'not_linked' as const,
+      message: 'no calendar linked',
+    }));
+    return { people: read.people.map((p) => ({ ...p, complete: false })), gaps };
   },
 };
 
@@ -215,6 +225,34 @@ describe('Slack requests recorded across replicas', () => {
     );
     expect(blockText(reply?.body.blocks as unknown[])).toContain('Already booked');
     expect(message.updates).toBe(1);
+  });
+
+  it("a /meet's record is done once its proposals are posted, before the people without a calendar are nudged", async () => {
+    // A replica stopping during the nudges (a DM each) must not have the request run, and posted, again.
+    const jobs = h.store.jobs;
+    const complete = jobs.complete.bind(jobs);
+    const nudgesAtCompletion: number[] = [];
+    jobs.complete = async (jobId, worker) => {
+      nudgesAtCompletion.push(h.fake.callsTo('conversations.open').length);
+      return complete(jobId, worker);
+    };
+    unlinked = true;
+    try {
+      h.fake.target = `${h.url}/slack/events`;
+      const before = h.fake.callsTo('conversations.open').length;
+      const form = meetForm('CIN4', '<@UBB> 30m tomorrow "Nudged"');
+      expect((await h.fake.send(form, 'application/x-www-form-urlencoded')).status).toBe(200);
+      await until(() => h.fake.channelMessages('CIN4')[0], 'the proposals');
+      await until(() => h.fake.callsTo('conversations.open').length > before, 'a nudge');
+      await settle(300);
+      expect(nudgesAtCompletion).toEqual([before]);
+      const trigger = new URLSearchParams(form).get('trigger_id');
+      const [job] = await h.store.jobs.listByDedupePrefix(`${SLACK_INBOX_JOB}:trigger:${trigger}`);
+      expect(job?.status).toBe('done');
+    } finally {
+      unlinked = false;
+      jobs.complete = complete;
+    }
   });
 
   it('is not claimable while its lease runs; only its holder renews it', async () => {

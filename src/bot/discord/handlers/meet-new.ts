@@ -37,7 +37,12 @@ const ROLE_MENTION = /<@&(\d{15,25})>/g;
 
 type Built = { ok: true; text: string } | { ok: false; message: string };
 
-export async function handleMeetNew(env: HandlerEnv, interaction: APIChatInputApplicationCommandInteraction) {
+export async function handleMeetNew(
+  env: HandlerEnv,
+  interaction: APIChatInputApplicationCommandInteraction,
+  /** The proposals are posted and recorded: the interaction's inbox record is done (src/bot/inbox.ts). */
+  shown?: () => Promise<void>,
+) {
   const ctx = await resolveContext(env, interaction);
   const locale = ctx?.locale ?? 'en';
   const m = messages(locale);
@@ -57,7 +62,7 @@ export async function handleMeetNew(env: HandlerEnv, interaction: APIChatInputAp
     });
     return;
   }
-  await runRequest(env, interaction, ctx, built.text, prefs.timeZone);
+  await runRequest(env, interaction, ctx, built.text, prefs.timeZone, shown);
 }
 
 /** Runs the use case and replaces the deferred (or picker) message with the proposals. */
@@ -67,6 +72,7 @@ export async function runRequest(
   ctx: DiscordContext,
   text: string,
   zone: string,
+  shown?: () => Promise<void>,
 ): Promise<void> {
   const tenantId = ctx.workspace.tenantId;
   const result = await env.deps.meetings.request({
@@ -79,7 +85,7 @@ export async function runRequest(
     locale: ctx.locale,
     message: { channelId: ctx.channelId, messageId: null },
   });
-  await postResult(env, interaction, ctx, result);
+  await postResult(env, interaction, ctx, result, shown);
 }
 
 /**
@@ -91,6 +97,8 @@ export async function postResult(
   interaction: { token: string },
   ctx: DiscordContext,
   result: RequestMeetingResult,
+  /** The proposals are posted and recorded: the interaction's inbox record is done (src/bot/inbox.ts). */
+  shown?: () => Promise<void>,
 ): Promise<void> {
   const tenantId = ctx.workspace.tenantId;
   if (!result.ok) {
@@ -123,6 +131,7 @@ export async function postResult(
           : null;
       },
       nudge: nudger(env, ctx, view.locale).nudge,
+      ...(shown ? { shown } : {}),
     },
     { tenantId, view, exceptPersonId: ctx.person.id },
   );

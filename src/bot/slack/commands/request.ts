@@ -28,7 +28,7 @@ const MENTION = /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g;
 
 export async function handleMeetRequest(
   rt: SlackRuntime,
-  args: { client: SlackApi; respond: RespondFn },
+  args: { client: SlackApi; respond: RespondFn; shown?: () => Promise<void> },
   input: MeetRequestInput,
 ): Promise<void> {
   const { client, respond } = args;
@@ -113,7 +113,7 @@ export async function handleMeetRequest(
     );
     return;
   }
-  await postProposals(rt, { client, respond }, workspace, input.channelId, result.view, {
+  await postProposals(rt, args, workspace, input.channelId, result.view, {
     organiser: requester.person.displayName,
   });
 }
@@ -124,7 +124,7 @@ export async function handleMeetRequest(
  */
 export async function postProposals(
   rt: SlackRuntime,
-  args: { client: SlackApi; respond: RespondFn },
+  args: { client: SlackApi; respond: RespondFn; shown?: () => Promise<void> },
   workspace: Workspace,
   channelId: string,
   view: ProposalView,
@@ -151,6 +151,7 @@ export async function postProposals(
       },
       nudge: (person) =>
         sendLinkDm(rt, client, workspace, person, view.locale, who.organiser).then(() => undefined),
+      ...(args.shown ? { shown: args.shown } : {}),
     },
     { tenantId: workspace.tenantId, view },
   );

@@ -35,6 +35,8 @@ export interface MeetCommandArgs {
   readonly ack: AckFn;
   readonly respond: RespondFn;
   readonly client: SlackApi;
+  /** A meeting request's proposals are posted and recorded (`ProposalSurface.shown`): its inbox record is done. */
+  readonly shown?: () => Promise<void>;
 }
 
 type Sub =
@@ -118,7 +120,7 @@ export async function meetCommand(rt: SlackRuntime, args: MeetCommandArgs): Prom
     const work = () =>
       handleMeetRequest(
         rt,
-        { client, respond },
+        { client, respond, ...(args.shown ? { shown: args.shown } : {}) },
         {
           workspace,
           userId: command.user_id,
