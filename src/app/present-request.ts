@@ -45,9 +45,9 @@ export interface ProposalSurface {
   post(view: ProposalView): Promise<MessageRef | null>;
   nudge(person: Person): Promise<void>;
   /**
-   * The proposals are out and recorded: what the request must show is done (the nudges after it are
-   * best-effort). A surface whose request is durably recorded (src/bot/inbox.ts) completes that record
-   * here, so that a replica stopping during the nudges does not have the request run, and posted, again.
+   * The proposals are out: what the request must show is done (recording where, and the nudges, follow).
+   * A surface whose request is durably recorded (src/bot/inbox.ts) completes that record here, so that a
+   * replica stopping after the post does not have the request run, and posted, again.
    */
   shown?(): Promise<void>;
 }
@@ -94,8 +94,8 @@ export async function nudgeUnlinked(
 }
 
 /**
- * Posts the proposals, records where (when the platform gave a message id), tells the surface they are
- * shown (`shown`), then nudges the unlinked.
+ * Posts the proposals, tells the surface they are shown (`shown`), records where (when the platform gave a
+ * message id), then nudges the unlinked.
  */
 export async function presentProposals(
   deps: PresentRequestDeps,
@@ -104,6 +104,9 @@ export async function presentProposals(
 ): Promise<{ readonly message: MessageRef | null; readonly nudged: number }> {
   const { view } = input;
   const message = await surface.post(view);
+  // At once: the platform gives no way to post only once, so the time between its taking the message and
+  // this is the time in which a stopped process has the request run, and posted, again (src/bot/inbox.ts).
+  await surface.shown?.();
   if (message?.messageId)
     await recordProposalMessage(deps, {
       tenantId: input.tenantId,
@@ -111,7 +114,6 @@ export async function presentProposals(
       proposalId: view.proposalId,
       message,
     });
-  await surface.shown?.();
   const nudged = await nudgeUnlinked(deps, surface, {
     tenantId: input.tenantId,
     gaps: view.gaps,

@@ -15,10 +15,11 @@
  * - The dedupe key is the delivery's identity: a redelivery landing on ANOTHER replica while the first
  *   still works finds the job (the wrapped answer throws `AlreadyReceived`) and does nothing.
  * - At least once: a replica killed after the work's visible outcome but before completing the job has it
- *   run again. A meeting request completes its job as soon as its proposals are posted and recorded
- *   (`ProposalSurface.shown`), not after the DMs that nudge people without a calendar: the window is the
- *   message's two recording UPDATEs and the completion (CI's kill test once hit it when it still spanned the
- *   nudges: a channel with two proposals messages). A booking click run again is idempotent.
+ *   run again. A meeting request completes its job as soon as the platform answered its proposals' post
+ *   (`ProposalSurface.shown`), before recording where they are and nudging people without a calendar by
+ *   DM: the window is that answer's way back and one UPDATE (CI's three-replica kill test found two
+ *   proposals messages in a channel when it also spanned two recording UPDATEs and the nudges). A booking
+ *   click run again is idempotent.
  * - Without the inbox use cases (tests with partial stores) or when recording fails (database down), the
  *   work runs as before, not durable (logged).
  */

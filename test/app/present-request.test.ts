@@ -58,7 +58,7 @@ describe('presentProposals', () => {
     expect(out).toEqual({ message: { channelId: 'C1', messageId: 'm1' }, nudged: 1 });
   });
 
-  it('tells the surface the proposals are shown once they are posted and recorded, before any nudge', async () => {
+  it('tells the surface the proposals are shown as soon as they are posted, before recording and nudging', async () => {
     const { deps: d, writes } = deps();
     await presentProposals(
       d,
@@ -72,7 +72,7 @@ describe('presentProposals', () => {
       },
       { tenantId: T, view: view([{ personId: 'li', code: 'not_linked' }]) },
     );
-    expect(writes).toEqual(['posted', 'request r1 m1', 'proposal p1 m1', 'shown', 'nudge li']);
+    expect(writes).toEqual(['posted', 'shown', 'request r1 m1', 'proposal p1 m1', 'nudge li']);
   });
 
   it('records nothing when the surface got no message id (posted through a fallback)', async () => {

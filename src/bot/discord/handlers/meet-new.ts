@@ -40,7 +40,7 @@ type Built = { ok: true; text: string } | { ok: false; message: string };
 export async function handleMeetNew(
   env: HandlerEnv,
   interaction: APIChatInputApplicationCommandInteraction,
-  /** The proposals are posted and recorded: the interaction's inbox record is done (src/bot/inbox.ts). */
+  /** The proposals are posted: the interaction's inbox record is done (src/bot/inbox.ts). */
   shown?: () => Promise<void>,
 ) {
   const ctx = await resolveContext(env, interaction);
@@ -97,7 +97,7 @@ export async function postResult(
   interaction: { token: string },
   ctx: DiscordContext,
   result: RequestMeetingResult,
-  /** The proposals are posted and recorded: the interaction's inbox record is done (src/bot/inbox.ts). */
+  /** The proposals are posted: the interaction's inbox record is done (src/bot/inbox.ts). */
   shown?: () => Promise<void>,
 ): Promise<void> {
   const tenantId = ctx.workspace.tenantId;

@@ -35,7 +35,7 @@ export interface MeetCommandArgs {
   readonly ack: AckFn;
   readonly respond: RespondFn;
   readonly client: SlackApi;
-  /** A meeting request's proposals are posted and recorded (`ProposalSurface.shown`): its inbox record is done. */
+  /** A meeting request's proposals are posted (`ProposalSurface.shown`): its inbox record is done. */
   readonly shown?: () => Promise<void>;
 }
 
