@@ -29,10 +29,20 @@ const START = Date.UTC(2030, 0, 14, 9); // Monday 14 Jan 2030, 09:00 UTC
 const calendars = memoryCalendars();
 const gates: Array<() => void> = [];
 let gated = false;
+/** Every person read has no linked calendar: the proposals nudge them by DM. */
+let unlinked = false;
 const busy: BusyReader = {
   async busyFor(tenantId, personIds, range, options) {
     if (gated) await new Promise<void>((resolve) => gates.push(resolve));
-    return calendars.busy.busyFor(tenantId, personIds, range, options);
+    const read = await calendars.busy.busyFor(tenantId, personIds, range, options);
+    if (!unlinked) return read;
+    const gaps = personIds.map((personId) => ({
+      personId,
+      connectionId: null,
+      code: 'not_linked' as const,
+      message: 'no calendar linked',
+    }));
+    return { people: read.people.map((p) => ({ ...p, complete: false })), gaps };
   },
 };
 const logs: string[] = [];
@@ -170,6 +180,35 @@ async function takeOverOnB(jobId: string) {
 }
 
 describe('Discord interactions recorded across replicas', () => {
+  it("a /meet new's record is done once its proposals are posted, before the people without a calendar are nudged", async () => {
+    // A replica stopping during the nudges (a DM each) must not have the request run, and posted, again.
+    const DM_OPEN = /\/users\/@me\/channels$/;
+    const jobs = store.jobs;
+    const complete = jobs.complete.bind(jobs);
+    const dmsAtCompletion: number[] = [];
+    jobs.complete = async (jobId, worker) => {
+      dmsAtCompletion.push(fake.count('POST', DM_OPEN));
+      return complete(jobId, worker);
+    };
+    unlinked = true;
+    try {
+      const before = fake.count('POST', DM_OPEN);
+      const interaction = meetNew('Nudged');
+      expect((await fake.deliver(a.url, interaction)).body).toEqual({ type: 5 });
+      await a.adapter.idle();
+      expect(fake.original(String(interaction.id))?.content).toContain('Nudged');
+      expect(fake.count('POST', DM_OPEN)).toBeGreaterThan(before);
+      expect(dmsAtCompletion).toEqual([before]);
+      const [job] = await store.jobs.listByDedupePrefix(
+        `${DISCORD_INBOX_JOB}:interaction:${String(interaction.id)}`,
+      );
+      expect(job?.status).toBe('done');
+    } finally {
+      unlinked = false;
+      jobs.complete = complete;
+    }
+  });
+
   it('a /meet new whose replica died after its deferral is run by the other replica: the proposals reach the user', async () => {
     const interaction = meetNew('Taken over');
     const answered = await fake.deliver(dead, interaction);
