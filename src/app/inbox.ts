@@ -14,12 +14,13 @@ export interface ReceiveDeliveryInput {
   readonly kind: string;
   /** The delivery's identity (trigger id; user, action and time): a redelivery has the same. */
   readonly key: string;
-  /**
-   * JSON-serialisable; no long-lived secret (a Discord interaction's token, valid 15 minutes, is the one
-   * short-lived capability kept: src/bot/discord/inbox.ts); `nonce` tells this delivery apart from a
-   * redelivery.
-   */
+  /** JSON-serialisable, no secret; `nonce` tells this delivery apart from a redelivery. */
   readonly payload: { readonly nonce: string } & Record<string, unknown>;
+  /**
+   * A short-lived capability the work needs when another replica takes it over (a Discord interaction's
+   * token, valid 15 minutes: src/bot/discord/inbox.ts): stored sealed, erased when the job ends.
+   */
+  readonly secret?: string;
   readonly worker: string;
   /** Epoch ms: the lease's end (another worker takes the job over after it). */
   readonly leaseUntil: number;
@@ -40,6 +41,7 @@ export async function receiveDelivery(
     maxAttempts: 1,
     dedupeKey: `${input.kind}:${input.key}`,
     lease: { worker: input.worker, until: input.leaseUntil },
+    ...(input.secret !== undefined ? { secret: input.secret } : {}),
   });
   const nonce = (job.payload as { nonce?: unknown } | null)?.nonce;
   return nonce === input.payload.nonce ? { status: 'recorded', jobId: job.id } : { status: 'already' };

@@ -41,12 +41,14 @@ export interface Inbox<D extends Record<string, unknown>> {
   /**
    * An answer (`ack`) that records the request, then answers; throws `AlreadyReceived` when another
    * delivery has it. `finish()` completes the job (call it when the work ended, however it ended).
-   * The job's payload is `{ v: 1, nonce, ...payload }`.
+   * The job's payload is `{ v: 1, nonce, ...payload }`; `secret` (a short-lived capability the work
+   * needs) is stored sealed beside it and erased when the job is completed.
    */
   wrap<A extends (...args: never[]) => Promise<void>>(
     ack: A,
     key: string,
     payload: D,
+    secret?: string,
   ): { ack: A; finish(): Promise<void> };
 }
 
@@ -65,7 +67,7 @@ export function createSurfaceInbox<D extends Record<string, unknown>>(options: {
   const leaseMs = options.leaseMs ?? INBOX_LEASE_MS;
   const worker = `${surface}-inbox:${randomUUID()}`;
   return {
-    wrap(ack, key, payload) {
+    wrap(ack, key, payload, secret) {
       let jobId: string | null = null;
       let finished: Promise<void> | undefined;
       let heartbeat: NodeJS.Timeout | undefined;
@@ -84,6 +86,7 @@ export function createSurfaceInbox<D extends Record<string, unknown>>(options: {
             payload: { v: 1, nonce, ...payload },
             worker,
             leaseUntil: clock() + leaseMs,
+            ...(secret !== undefined ? { secret } : {}),
           });
           if (received.status === 'already') already = true;
           else jobId = received.jobId;

@@ -30,6 +30,9 @@ export const secretContext = {
     `calendar_connection.tokens_enc:${tenantId}:${connectionId}`,
   workspace: (tenantId: string, workspaceId: string) => `workspace.bot_token_enc:${tenantId}:${workspaceId}`,
   keyCheck: (keyId: string) => `encryption_key.check_value:${keyId}`,
+  /** A job's secret: its dedupe key is unique, so the sealed value opens on that job only. */
+  job: (tenantId: string | null, kind: string, dedupeKey: string) =>
+    `job.secret_enc:${tenantId ?? ''}:${kind}:${dedupeKey}`,
 } as const;
 
 export interface KeyRing {

@@ -174,4 +174,87 @@ describe.each(BACKENDS)('outbox jobs in booking transactions on %s', (backend) =
       ['p:queued', 'queued'],
     ]);
   });
+
+  it("a job's secret is stored sealed, opens on that job only, and is erased when the job finishes", async () => {
+    const now = Date.now();
+    const TOKEN = 'aW50ZXJhY3Rpb246MTIzNDU2Nzg5MDpzZWNyZXQ';
+    const raw = async (key: string) =>
+      (
+        await store.query<{ payload: unknown; secret_enc: string | null }>(
+          'SELECT payload, secret_enc FROM job WHERE dedupe_key = $1',
+          [key],
+        )
+      )[0];
+    const enqueue = (key: string, maxAttempts = 1) =>
+      store.jobs.enqueue({
+        kind: 'secret.job',
+        tenantId,
+        payload: { key },
+        runAt: now - 1000,
+        dedupeKey: key,
+        maxAttempts,
+        secret: TOKEN,
+      });
+    const first = await enqueue('s:done');
+    expect(first.secret).toBe(TOKEN);
+    // At rest: an encryption envelope, not the token, and nothing of it in the payload.
+    const stored = await raw('s:done');
+    expect(stored?.secret_enc).toMatch(/^v2:/);
+    expect(JSON.stringify(stored)).not.toContain(TOKEN);
+    // The same dedupe key again: the first job, its secret still its own.
+    expect(
+      (
+        await store.jobs.enqueue({
+          kind: 'secret.job',
+          tenantId,
+          payload: {},
+          dedupeKey: 's:done',
+          secret: 'other',
+        })
+      ).secret,
+    ).toBe(TOKEN);
+    // Copied to another job, it does not open there (bound to tenant, kind and dedupe key): read as none.
+    await enqueue('s:dead');
+    await store.query('UPDATE job SET secret_enc = $1 WHERE dedupe_key = $2', [stored!.secret_enc, 's:dead']);
+    expect((await store.jobs.listByDedupePrefix('s:dead'))[0]?.secret).toBeNull();
+    // A claimed job hands its worker the secret; finishing it (done, dead, withdrawn) erases it.
+    const claimed = await store.jobs.claim('sealer', {
+      limit: 10,
+      leaseMs: 60_000,
+      now,
+      kinds: ['secret.job'],
+    });
+    const byKey = new Map(claimed.map((j) => [j.dedupeKey, j]));
+    expect(byKey.get('s:done')?.secret).toBe(TOKEN);
+    expect(await store.jobs.complete(byKey.get('s:done')!.id, 'sealer')).toBe(true);
+    expect((await store.jobs.fail(byKey.get('s:dead')!.id, 'sealer', 'x', now))?.status).toBe('dead');
+    expect((await raw('s:done'))?.secret_enc).toBeNull();
+    expect((await raw('s:dead'))?.secret_enc).toBeNull();
+    expect((await store.jobs.get(byKey.get('s:done')!.id))?.secret).toBeNull();
+    await store.jobs.enqueue({
+      kind: 'secret.later',
+      tenantId,
+      payload: {},
+      runAt: now + HOUR,
+      dedupeKey: 's:later',
+      secret: TOKEN,
+    });
+    expect(await store.jobs.cancelQueued('s:later')).toBe(1);
+    expect((await raw('s:later'))?.secret_enc).toBeNull();
+    // A job with a secret and no dedupe key is a bug, refused; so is one inside a booking's transaction.
+    await expect(store.jobs.enqueue({ kind: 'secret.job', payload: {}, secret: TOKEN })).rejects.toThrow(
+      'no dedupe key',
+    );
+    const refused = store.bookings.bookSlot({
+      tenantId,
+      people: [alice],
+      start: T0 + 30 * HOUR,
+      end: T0 + 31 * HOUR,
+      title: 'S',
+      idempotencyKey: 'jobs-secret',
+      jobs: () => [{ ...job('s:tx'), secret: TOKEN }],
+    });
+    await expect(refused).rejects.toThrow('enqueue it through jobs.enqueue');
+    expect(await store.jobs.listByDedupePrefix('s:tx')).toEqual([]);
+  });
 });

@@ -273,6 +273,8 @@ describe('PostgreSQL via DATABASE_URL', () => {
         writeCalendarId: 'primary',
         secrets: { refreshToken: 'r-old' },
       });
+      // An unfinished job's secret (a Discord interaction token) is re-sealed too; a finished one has none.
+      await before.jobs.enqueue({ kind: 'rot.job', payload: {}, dedupeKey: 'rot:1', secret: 'tok-1' });
       await before.close();
 
       const refused = await configError(db.open({ encryptionKeys: k2 }));
@@ -283,10 +285,11 @@ describe('PostgreSQL via DATABASE_URL', () => {
       expect(await rotating.connections.secrets(ws.tenantId, conn!.id)).toEqual({ refreshToken: 'r-old' });
       await rotating.connections.updateSecrets(ws.tenantId, conn!.id, { refreshToken: 'r-new' });
       expect((await rotating.connections.get(ws.tenantId, conn!.id))?.keyId).toBe('k2');
-      expect(await rotating.reencryptSecrets()).toBe(1); // the bot token
+      expect(await rotating.reencryptSecrets()).toBe(2); // the bot token, the job's secret
       await rotating.close();
 
       const after = await db.open({ encryptionKeys: k2 });
+      expect((await after.jobs.listByDedupePrefix('rot:'))[0]?.secret).toBe('tok-1');
       expect(await after.workspaces.botToken(ws.tenantId, ws.id)).toBe('xoxb-old');
       expect(await after.connections.secrets(ws.tenantId, conn!.id)).toEqual({ refreshToken: 'r-new' });
       await after.close();

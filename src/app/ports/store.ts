@@ -759,12 +759,23 @@ export interface Job {
   readonly runAt: number;
   readonly lastError: string | null;
   readonly dedupeKey: string | null;
+  /**
+   * The job's secret (`EnqueueInput.secret`), opened; null when it had none, once it finished, or when it
+   * no longer opens (its key left the ring): the worker then does without it.
+   */
+  readonly secret?: string | null;
 }
 
 export interface EnqueueInput {
   readonly kind: string;
-  /** JSON-serialisable. Never put secrets here. */
+  /** JSON-serialisable. Never put secrets here: see `secret`. */
   readonly payload: unknown;
+  /**
+   * A short-lived capability the job's worker needs (a Discord interaction token): stored sealed with the
+   * encryption keys like OAuth tokens, bound to the job (a `dedupeKey` is required), and erased when the
+   * job finishes (done, dead or withdrawn).
+   */
+  readonly secret?: string;
   readonly tenantId?: string | null;
   readonly runAt?: number;
   readonly maxAttempts?: number;

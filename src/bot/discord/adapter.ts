@@ -59,6 +59,7 @@ import {
   DISCORD_INBOX_JOB,
   type DiscordInboxListener,
   discordInboxPayloadOf,
+  recordOf,
 } from './inbox.ts';
 import { messages } from './messages.ts';
 import { readOptions } from './options.ts';
@@ -223,7 +224,10 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps, config: DiscordCo
     // Work that outlives the answer and matters most is recorded BEFORE it (inbox.ts).
     const recorded =
       decision.work && decision.durable
-        ? inbox.wrap(answer, `interaction:${interaction.id}`, { listener: decision.durable, interaction })
+        ? (() => {
+            const record = recordOf(decision.durable, interaction);
+            return inbox.wrap(answer, `interaction:${interaction.id}`, record.payload, record.secret);
+          })()
         : null;
     try {
       await (recorded?.ack ?? answer)();

@@ -100,6 +100,15 @@ export function classifyDiscordError(error: unknown): DiscordCallError {
   return new DiscordCallError('failed', message, null, null);
 }
 
+/**
+ * An interaction token that is not known (a taken-over interaction whose stored token did not open:
+ * bot/discord/inbox.ts) is refused as an expired one, without a call: the callers' fallbacks post with the
+ * bot token instead.
+ */
+function knownToken(token: string): void {
+  if (token === '') throw new DiscordCallError('token_expired', 'no interaction token', null, null);
+}
+
 export interface DiscordApiOptions {
   readonly applicationId: string;
   readonly botToken: string;
@@ -156,6 +165,7 @@ export class DiscordApi {
 
   /** `PATCH /webhooks/{app}/{token}/messages/@original`. */
   async editOriginal(token: string, message: DiscordMessageBody): Promise<APIMessage> {
+    knownToken(token);
     return this.#call((rest) =>
       rest.patch(Routes.webhookMessage(this.applicationId, token, '@original'), {
         body: message,
@@ -166,6 +176,7 @@ export class DiscordApi {
 
   /** `DELETE /webhooks/{app}/{token}/messages/@original`. */
   async deleteOriginal(token: string): Promise<void> {
+    knownToken(token);
     await this.#call((rest) =>
       rest.delete(Routes.webhookMessage(this.applicationId, token, '@original'), { auth: false }),
     );
@@ -173,6 +184,7 @@ export class DiscordApi {
 
   /** `POST /webhooks/{app}/{token}`: a follow-up (`flags: 64` = ephemeral). */
   async followUp(token: string, message: DiscordMessageBody): Promise<APIMessage> {
+    knownToken(token);
     return this.#call((rest) =>
       rest.post(Routes.webhook(this.applicationId, token), { body: message, auth: false }),
     );

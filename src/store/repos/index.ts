@@ -23,7 +23,7 @@ export function createRepositories(db: Db, keys: KeyRing, sql: Sql): Repositorie
     requests: requestRepository(db, sql),
     bookings: bookingRepository(db, sql),
     rotations: rotationRepository(db),
-    jobs: jobRepository(sql),
+    jobs: jobRepository(sql, keys),
     audit: auditRepository(db),
     nonces: nonceRepository(db),
     watches: watchRepository(db, sql),

@@ -1,16 +1,38 @@
-import type { JobRepository } from '../../app/ports/store.ts';
+import type { EnqueueInput, Job, JobRepository } from '../../app/ports/store.ts';
+import { type KeyRing, secretContext } from '../crypto.ts';
 import type { Statement } from '../sql/columns.ts';
-import { type JobRow, jobSql, toJob } from '../sql/job.ts';
+import { type JobRow, jobSql, toJob as rowToJob } from '../sql/job.ts';
 import { isId, ms, run as runIn, type Sql } from './util.ts';
 
 export { backoffMs } from '../sql/job.ts';
 
-/** The durable queue: every statement is SQL of `../sql/job.ts` (src/store/README.md). */
-export function jobRepository(sql: Sql): JobRepository {
+/**
+ * The durable queue: every statement is SQL of `../sql/job.ts` (src/store/README.md). A job's secret is
+ * sealed with `keys` on the way in and opened on the way out (bound to the job's tenant, kind and dedupe
+ * key); one that no longer opens (its key was dropped from the ring) reads as null, and the worker does
+ * without it, as it does once the capability expired.
+ */
+export function jobRepository(sql: Sql, keys: KeyRing): JobRepository {
   const run = <Row extends Record<string, unknown>>(statement: Statement) => runIn<Row>(sql, statement);
+  const seal = (input: EnqueueInput): string | null => {
+    if (input.secret === undefined) return null;
+    if (input.dedupeKey === undefined) throw new Error(`jobs: ${input.kind} has a secret but no dedupe key`);
+    return keys.encrypt(input.secret, secretContext.job(input.tenantId ?? null, input.kind, input.dedupeKey));
+  };
+  const toJob = (row: JobRow): Job => {
+    if (row.secretEnc === null || row.dedupeKey === null) return rowToJob(row);
+    try {
+      return rowToJob(
+        row,
+        keys.decrypt(row.secretEnc, secretContext.job(row.tenantId, row.kind, row.dedupeKey)),
+      );
+    } catch {
+      return rowToJob(row);
+    }
+  };
   return {
     async enqueue(input) {
-      const [row] = await run<JobRow>(jobSql.enqueue(input, Date.now()));
+      const [row] = await run<JobRow>(jobSql.enqueue(input, Date.now(), seal(input)));
       const found =
         row ??
         (input.dedupeKey !== undefined
@@ -26,7 +48,7 @@ export function jobRepository(sql: Sql): JobRepository {
       );
       return claimed
         .sort((a, b) => ms(a.runAt) - ms(b.runAt) || ms(a.createdAt) - ms(b.createdAt))
-        .map(toJob);
+        .map((row) => toJob(row));
     },
     async complete(jobId, worker) {
       if (!isId(jobId)) return false;
@@ -46,7 +68,7 @@ export function jobRepository(sql: Sql): JobRepository {
       return (await run(jobSql.withdraw(prefix))).length;
     },
     async listByDedupePrefix(prefix) {
-      return (await run<JobRow>(jobSql.listByDedupePrefix(prefix))).map(toJob);
+      return (await run<JobRow>(jobSql.listByDedupePrefix(prefix))).map((row) => toJob(row));
     },
     async get(jobId) {
       if (!isId(jobId)) return null;

@@ -20,6 +20,8 @@ export type JobRow = {
   runAt: Date;
   lastError: string | null;
   dedupeKey: string | null;
+  /** The sealed secret (`EnqueueInput.secret`), opened by the repository; NULL once the job finished. */
+  secretEnc: string | null;
   createdAt: Date;
 };
 
@@ -34,12 +36,14 @@ const COLUMNS = {
   runAt: 'run_at',
   lastError: 'last_error',
   dedupeKey: 'dedupe_key',
+  secretEnc: 'secret_enc',
   createdAt: 'created_at',
 } as const satisfies ColumnMap<JobRow>;
 
 const JOB = selectList(COLUMNS);
 
-export function toJob(row: JobRow): Job {
+/** The job of a row; `secret` is the opened `secretEnc` (the repository opens it: it holds the keys). */
+export function toJob(row: JobRow, secret: string | null = null): Job {
   return {
     id: row.id,
     tenantId: row.tenantId,
@@ -51,6 +55,7 @@ export function toJob(row: JobRow): Job {
     runAt: ms(row.runAt),
     lastError: row.lastError,
     dedupeKey: row.dedupeKey,
+    secret,
   };
 }
 
@@ -66,11 +71,12 @@ const BACKOFF = `(LEAST(30000 * power(2, GREATEST(0, attempts - 1)), 3600000) * 
 export const FINISHED: readonly JobStatus[] = ['done', 'dead', 'cancelled'];
 
 /** A new job; a job whose dedupe key exists is not inserted. Parameters: `insertParams`. */
-const INSERT = `INSERT INTO job (tenant_id, kind, payload, run_at, max_attempts, dedupe_key, status, locked_by, locked_until)
-  VALUES ($1::uuid, $2, $3::jsonb, $4::timestamptz, $5::int, $6::text, $7, $8, $9::timestamptz)
+const INSERT = `INSERT INTO job (tenant_id, kind, payload, run_at, max_attempts, dedupe_key, status, locked_by, locked_until, secret_enc)
+  VALUES ($1::uuid, $2, $3::jsonb, $4::timestamptz, $5::int, $6::text, $7, $8, $9::timestamptz, $10::text)
   ON CONFLICT (dedupe_key) DO NOTHING`;
 
-function insertParams(input: EnqueueInput, now: number): unknown[] {
+/** `secretEnc`: `input.secret` sealed by the repository (it holds the keys), or null. */
+function insertParams(input: EnqueueInput, now: number, secretEnc: string | null): unknown[] {
   return [
     input.tenantId ?? null,
     input.kind,
@@ -81,14 +87,15 @@ function insertParams(input: EnqueueInput, now: number): unknown[] {
     input.lease ? 'running' : 'queued',
     input.lease?.worker ?? null,
     input.lease ? new Date(input.lease.until).toISOString() : null,
+    secretEnc,
   ];
 }
 
 /**
  * Withdraws the queued jobs whose dedupe key starts with $1. Only queued jobs: one being run is left
- * alone (its handler re-checks its subject).
+ * alone (its handler re-checks its subject). A finished job keeps no secret.
  */
-const WITHDRAW = `UPDATE job SET status = 'cancelled' WHERE starts_with(dedupe_key, $1) AND status = 'queued'`;
+const WITHDRAW = `UPDATE job SET status = 'cancelled', secret_enc = NULL WHERE starts_with(dedupe_key, $1) AND status = 'queued'`;
 
 /** The statements, as [text, parameters] pairs for the store's `Sql` (all but the transaction helpers). */
 export const jobSql = {
@@ -96,13 +103,13 @@ export const jobSql = {
    * One statement (the scheduler enqueues often): the new job, or the existing one of its dedupe key. A
    * key inserted by a transaction still open is waited for; the caller reads it again if this is empty.
    */
-  enqueue: (input: EnqueueInput, now: number) =>
+  enqueue: (input: EnqueueInput, now: number, secretEnc: string | null = null) =>
     [
       `WITH inserted AS (${INSERT} RETURNING ${JOB})
        SELECT * FROM inserted
        UNION ALL
        SELECT ${JOB} FROM job WHERE $6::text IS NOT NULL AND dedupe_key = $6 AND NOT EXISTS (SELECT 1 FROM inserted)`,
-      insertParams(input, now),
+      insertParams(input, now, secretEnc),
     ] satisfies Statement,
   byDedupeKey: (key: string) => [`SELECT ${JOB} FROM job WHERE dedupe_key = $1`, [key]] satisfies Statement,
   get: (id: string) => [`SELECT ${JOB} FROM job WHERE id = $1::uuid`, [id]] satisfies Statement,
@@ -127,7 +134,7 @@ export const jobSql = {
     ] satisfies Statement,
   complete: (id: string, worker: string) =>
     [
-      `UPDATE job SET status = 'done', locked_by = NULL, locked_until = NULL
+      `UPDATE job SET status = 'done', locked_by = NULL, locked_until = NULL, secret_enc = NULL
        WHERE id = $1::uuid AND locked_by = $2 AND status = 'running' RETURNING id`,
       [id, worker],
     ] satisfies Statement,
@@ -142,6 +149,7 @@ export const jobSql = {
     [
       `UPDATE job SET status = CASE WHEN attempts >= max_attempts THEN 'dead' ELSE 'queued' END,
               last_error = $3, locked_by = NULL, locked_until = NULL,
+              secret_enc = CASE WHEN attempts >= max_attempts THEN NULL ELSE secret_enc END,
               run_at = CASE WHEN attempts >= max_attempts THEN run_at ELSE $4::timestamptz + ${BACKOFF} END
        WHERE id = $1::uuid AND locked_by = $2 AND status = 'running'
        RETURNING ${JOB}`,
@@ -171,13 +179,20 @@ export const jobSql = {
     ] satisfies Statement,
 };
 
-/** Enqueues inside a Prisma transaction (a booking and its jobs commit together); duplicates are skipped. */
+/**
+ * Enqueues inside a Prisma transaction (a booking and its jobs commit together); duplicates are skipped.
+ * No secret here: a job with one is enqueued through the repository, which seals it.
+ */
 export async function enqueueAll(
   tx: Prisma.TransactionClient,
   inputs: readonly EnqueueInput[],
   now = Date.now(),
 ): Promise<void> {
-  for (const input of inputs) await tx.$executeRawUnsafe(INSERT, ...insertParams(input, now));
+  for (const input of inputs) {
+    if (input.secret !== undefined)
+      throw new Error(`jobs: ${input.kind} has a secret; enqueue it through jobs.enqueue`);
+    await tx.$executeRawUnsafe(INSERT, ...insertParams(input, now, null));
+  }
 }
 
 /** `withdraw` inside a Prisma transaction; returns how many jobs were withdrawn. */

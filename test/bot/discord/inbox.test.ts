@@ -19,7 +19,7 @@ import { DEFAULT_WORKING_HOURS } from '../../../src/app/request-meeting.ts';
 import { requestUseCases } from '../../../src/app/use-cases.ts';
 import { createDiscordAdapter, type DiscordAdapter, decide } from '../../../src/bot/discord/adapter.ts';
 import { meetingUseCases } from '../../../src/bot/discord/deps.ts';
-import { DISCORD_INBOX_JOB } from '../../../src/bot/discord/inbox.ts';
+import { DISCORD_INBOX_JOB, recordOf } from '../../../src/bot/discord/inbox.ts';
 import { generateKeyEntry } from '../../../src/store/crypto.ts';
 import { openDatabase, type Store } from '../../../src/store/index.ts';
 import { FakeDiscord, type FakeMessage, type FakeUser } from '../../fakes/discord/server.ts';
@@ -157,15 +157,38 @@ const bookIds = (message: FakeMessage) =>
     .map((c) => c.custom_id)
     .filter((id) => id.startsWith('cv1:book:'));
 
-/** What the dead replica left: its record of the interaction, claimed by it, the lease over. */
-async function deadRecord(listener: 'meet' | 'book', interaction: Record<string, unknown>) {
+/**
+ * What the dead replica left: its record of the interaction as the adapter writes it (the token as the
+ * job's secret), claimed by it, the lease over. `token: 'lost'`: the sealed token did not open (read as
+ * none); `'in-payload'`: recorded by an older build, the token in the payload.
+ */
+async function deadRecord(
+  listener: 'meet' | 'book',
+  interaction: Record<string, unknown>,
+  token: 'sealed' | 'lost' | 'in-payload' = 'sealed',
+) {
+  const record = recordOf(listener, interaction as never);
   return store.jobs.enqueue({
     kind: DISCORD_INBOX_JOB,
-    payload: { v: 1, listener, nonce: `dead-${String(interaction.id)}`, interaction },
+    payload: {
+      v: 1,
+      nonce: `dead-${String(interaction.id)}`,
+      ...(token === 'in-payload' ? { listener, interaction } : record.payload),
+    },
+    ...(token === 'sealed' ? { secret: record.secret } : {}),
     maxAttempts: 1,
     dedupeKey: `${DISCORD_INBOX_JOB}:interaction:${String(interaction.id)}`,
     lease: { worker: 'discord-inbox:dead', until: Date.now() - 1 },
   });
+}
+
+/** The stored row of an interaction's record, as the database holds it. */
+async function storedRecord(interaction: Record<string, unknown>) {
+  const [row] = await store.query<{ payload: unknown; secret_enc: string | null; status: string }>(
+    'SELECT payload, secret_enc, status FROM job WHERE dedupe_key = $1',
+    [`${DISCORD_INBOX_JOB}:interaction:${String(interaction.id)}`],
+  );
+  return row;
 }
 
 /** Replica B's worker: claims the expired record and runs its handler. */
@@ -221,6 +244,27 @@ describe('Discord interactions recorded across replicas', () => {
     expect(logs.some((line) => line.startsWith('B: discord: taking over interaction'))).toBe(true);
   });
 
+  it('a taken-over /meet new whose token did not open posts its proposals in the channel, without a call on an empty token', async () => {
+    const interaction = meetNew('Token lost');
+    expect((await fake.deliver(dead, interaction)).body).toEqual({ type: 5 });
+    const job = await deadRecord('meet', interaction, 'lost');
+    const webhookCalls = fake.count('PATCH', /\/webhooks\/[^/]+\/\/messages/);
+    await takeOverOnB(job.id);
+    const posted = fake.channelMessages(channelId).find((m) => m.content?.includes('Token lost'));
+    expect(posted).toBeDefined();
+    expect(bookIds(posted!).length).toBeGreaterThan(0);
+    expect(fake.original(String(interaction.id))?.content ?? '').not.toContain('Token lost');
+    expect(fake.count('PATCH', /\/webhooks\/[^/]+\/\/messages/)).toBe(webhookCalls);
+  });
+
+  it('a record an older build wrote, the token in its payload, is still taken over in place', async () => {
+    const interaction = meetNew('Older build');
+    expect((await fake.deliver(dead, interaction)).body).toEqual({ type: 5 });
+    const job = await deadRecord('meet', interaction, 'in-payload');
+    await takeOverOnB(job.id);
+    expect(fake.original(String(interaction.id))?.content).toContain('Older build');
+  });
+
   it('a booking click whose replica booked and died before confirming is confirmed once by the replica that takes it over', async () => {
     const request = meetNew('Confirmed late');
     expect((await fake.deliver(a.url, request)).body).toEqual({ type: 5 });
@@ -259,6 +303,11 @@ describe('Discord interactions recorded across replicas', () => {
     // Recorded before the deferral was sent, held by replica A.
     const key = `${DISCORD_INBOX_JOB}:interaction:${String(interaction.id)}`;
     expect((await store.jobs.listByDedupePrefix(key))[0]?.status).toBe('running');
+    // The interaction token is not in the stored row: sealed beside the payload, not in it.
+    const held = await storedRecord(interaction);
+    expect(held?.secret_enc).toMatch(/^v2:/);
+    expect(JSON.stringify(held)).not.toContain(String(interaction.token));
+    expect((await store.jobs.listByDedupePrefix(key))[0]?.secret).toBe(interaction.token);
     await until(() => gates.length === 1, 'replica A reading free/busy');
     // A redelivery of the same interaction id (a proxy retry, a replay inside the signature window) on B.
     const again = await fake.deliver(b.url, interaction);
@@ -277,6 +326,7 @@ describe('Discord interactions recorded across replicas', () => {
       `${DISCORD_INBOX_JOB}:interaction:${String(interaction.id)}`,
     );
     expect(job?.status).toBe('done');
+    expect((await storedRecord(interaction))?.secret_enc).toBeNull(); // erased once the work is done
     expect(
       await store.jobs.claim('worker-b', { limit: 5, leaseMs: 60_000, kinds: [DISCORD_INBOX_JOB] }),
     ).toEqual([]);
