@@ -395,7 +395,8 @@ export function composeChat(
         worker: `${hostname()}:${process.pid}`,
         retention: {
           [SLACK_INBOX_JOB]: options.inboxRetentionMs ?? INBOX_RETENTION_MS,
-          // Short: a Discord inbox job holds its interaction's token (bot/discord/inbox.ts).
+          // The interaction token's life: a redelivery is refused after 5 min anyway; the token itself, sealed,
+          // is erased when the job finishes (bot/discord/inbox.ts).
           [DISCORD_INBOX_JOB]: DISCORD_INBOX_RETENTION_MS,
         },
       },
