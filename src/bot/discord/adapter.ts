@@ -222,13 +222,10 @@ export function createDiscordAdapter(deps: DiscordAdapterDeps, config: DiscordCo
       res.status(200).json(decision.response);
     };
     // Work that outlives the answer and matters most is recorded BEFORE it (inbox.ts).
-    const recorded =
-      decision.work && decision.durable
-        ? (() => {
-            const record = recordOf(decision.durable, interaction);
-            return inbox.wrap(answer, `interaction:${interaction.id}`, record.payload, record.secret);
-          })()
-        : null;
+    const record = decision.work && decision.durable ? recordOf(decision.durable, interaction) : null;
+    const recorded = record
+      ? inbox.wrap(answer, `interaction:${interaction.id}`, record.payload, record.secret)
+      : null;
     try {
       await (recorded?.ack ?? answer)();
     } catch (error) {

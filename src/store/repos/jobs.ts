@@ -48,7 +48,7 @@ export function jobRepository(sql: Sql, keys: KeyRing): JobRepository {
       );
       return claimed
         .sort((a, b) => ms(a.runAt) - ms(b.runAt) || ms(a.createdAt) - ms(b.createdAt))
-        .map((row) => toJob(row));
+        .map(toJob);
     },
     async complete(jobId, worker) {
       if (!isId(jobId)) return false;
@@ -68,7 +68,7 @@ export function jobRepository(sql: Sql, keys: KeyRing): JobRepository {
       return (await run(jobSql.withdraw(prefix))).length;
     },
     async listByDedupePrefix(prefix) {
-      return (await run<JobRow>(jobSql.listByDedupePrefix(prefix))).map((row) => toJob(row));
+      return (await run<JobRow>(jobSql.listByDedupePrefix(prefix))).map(toJob);
     },
     async get(jobId) {
       if (!isId(jobId)) return null;

@@ -2,9 +2,9 @@ import { type KeyRing, secretContext } from '../crypto.ts';
 import type { Db } from './util.ts';
 
 /**
- * Re-seals stored secrets (connections' tokens, workspaces' bot tokens, unfinished jobs' secrets): every one not under the primary key (key rotation, step 2) and every one
- * still in the legacy `v1` envelope, which is read once and written as `v2` (bound to its column,
- * tenant and row). `legacyOnly` re-seals only the `v1` ones (what the store does when it opens).
+ * Re-seals stored secrets (connections' tokens, workspaces' bot tokens, unfinished jobs' secrets): every
+ * one not under the primary key (key rotation, step 2) and every one still in the legacy `v1` envelope,
+ * which is read once and written as `v2` (bound to its column, tenant and row). `legacyOnly` re-seals only the `v1` ones (what the store does when it opens).
  * Each row is rewritten only if it still holds the envelope that was read (a concurrent token refresh wins).
  */
 export async function reencryptSecrets(
